@@ -1,0 +1,1 @@
+"""Benchmarks that print the figures in the README's performance table."""

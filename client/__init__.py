@@ -1,0 +1,1 @@
+"""The shop privacy API client library: no Qt, usable from scripts, the CLI, the app and tests."""

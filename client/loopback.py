@@ -1,0 +1,202 @@
+"""A one-shot HTTP listener on 127.0.0.1 that receives the OAuth redirect (RFC 8252 section 7.3).
+
+It binds an ephemeral port before the browser opens, answers exactly one request on the
+callback path with a small plain page ("you can close this window"), ignores anything else the
+browser asks for (`/favicon.ico`), and gives up after a timeout or when the caller cancels.
+Nothing it receives is logged: the query string carries the authorization code.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from client.errors import SignInCancelled, SignInFailed, SignInTimedOut
+
+LOOPBACK_HOST = "127.0.0.1"
+DEFAULT_PATH = "/callback"
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="referrer" content="no-referrer"></head>
+<body style="font-family: sans-serif; margin: 3em;">
+<h1>{title}</h1>
+<p>{message}</p>
+</body></html>
+"""
+
+_DONE = _PAGE.format(
+    title="Sign-in complete 登录完成",
+    message="You can close this window and return to the Privacy Dashboard. "
+    "您可以关闭此窗口，返回隐私仪表板。",
+)
+_FAILED = _PAGE.format(
+    title="Sign-in did not complete 登录未完成",
+    message="You can close this window and return to the Privacy Dashboard to try again. "
+    "您可以关闭此窗口，返回隐私仪表板重试。",
+)
+_ALREADY = _PAGE.format(
+    title="Privacy Dashboard 隐私仪表板",
+    message="This sign-in has already finished. You can close this window. "
+    "此登录已结束，您可以关闭此窗口。",
+)
+
+
+@dataclass(frozen=True)
+class CallbackResult:
+    """The query parameters of the redirect (first value of each); `repr` hides the values."""
+
+    params: dict[str, str] = field(repr=False)
+
+    def get(self, name: str) -> str | None:
+        return self.params.get(name)
+
+
+class _Server(ThreadingHTTPServer):
+    # Threads, so an idle pre-connected browser socket cannot hold up the real redirect.
+    daemon_threads = True
+    # One listener per sign-in; never reuse a port another process may hold.
+    allow_reuse_address = False
+
+    def __init__(self, path: str) -> None:
+        super().__init__((LOOPBACK_HOST, 0), _Handler)
+        self.callback_path = path
+        self.result: CallbackResult | None = None
+        self.received = threading.Event()
+        self.lock = threading.Lock()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "PrivacyDashboard"
+    sys_version = ""
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path != self.server.callback_path:
+            self._send(HTTPStatus.NOT_FOUND, "")
+            return
+        query = parse_qs(parts.query, keep_blank_values=True)
+        params = {name: values[0] for name, values in query.items() if values}
+        with self.server.lock:
+            first = self.server.result is None
+            if first:
+                self.server.result = CallbackResult(params)
+        if not first:
+            self._send(HTTPStatus.OK, _ALREADY)
+            return
+        failed = "error" in params or "code" not in params
+        try:
+            self._send(HTTPStatus.OK, _FAILED if failed else _DONE)
+        finally:
+            self.server.received.set()
+
+    def do_HEAD(self) -> None:
+        self._send(HTTPStatus.NOT_FOUND, "")
+
+    def _send(self, status: HTTPStatus, html: str) -> None:
+        body = html.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        # The default writes the request line (with the code) to stderr: say nothing.
+        return
+
+
+class LoopbackListener:
+    """Listen on `http://127.0.0.1:{ephemeral}/callback` for one redirect.
+
+    Use as a context manager: the port is bound on entry (so `redirect_uri` is known before the
+    browser opens) and released on exit.
+    """
+
+    def __init__(self, path: str = DEFAULT_PATH, *, timeout: float = 300.0) -> None:
+        if not path.startswith("/"):
+            raise ValueError("the callback path must start with '/'")
+        self.path = path
+        self.timeout = timeout
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> LoopbackListener:
+        if self._server is not None:
+            return self
+        server = _Server(self.path)
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name="sign-in-loopback",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the listener is not started")
+        return int(self._server.server_address[1])
+
+    @property
+    def redirect_uri(self) -> str:
+        return f"http://{LOOPBACK_HOST}:{self.port}{self.path}"
+
+    def wait(self, cancel: threading.Event | None = None) -> CallbackResult:
+        """Block until the redirect arrives; `SignInTimedOut` or `SignInCancelled` otherwise."""
+        server = self._server
+        if server is None:
+            raise RuntimeError("the listener is not started")
+        deadline = time.monotonic() + self.timeout
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise SignInCancelled()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise SignInTimedOut(
+                    f"No answer from the browser within {self.timeout:g} seconds; "
+                    "sign-in was stopped. Please try again."
+                )
+            if server.received.wait(min(remaining, 0.1)):
+                result = server.result
+                if result is None:  # pragma: no cover - set together with the event
+                    raise SignInFailed()
+                return result
+
+    def close(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> LoopbackListener:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+__all__ = ["DEFAULT_PATH", "LOOPBACK_HOST", "CallbackResult", "LoopbackListener"]

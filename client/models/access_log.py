@@ -1,0 +1,59 @@
+"""The subject's hash-chained access log (see `client.verify.verify_access_log`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import field_validator
+
+from client.models.common import ClientModel, parse_rfc3339
+
+Role = Literal["subject", "agent", "system"]
+GENESIS_HASH = "0" * 64
+
+
+class AccessLogEntry(ClientModel):
+    """One access; `at` stays the exact string the shop hashed."""
+
+    id: str
+    seq: int
+    at: str
+    actor: str
+    role: Role
+    action: str
+    resource: str
+    reason: str | None = None
+    prev_hash: str
+    hash: str
+
+    @field_validator("at")
+    @classmethod
+    def _rfc3339(cls, value: str) -> str:
+        parse_rfc3339(value)
+        return value
+
+    @property
+    def time(self) -> datetime:
+        return parse_rfc3339(self.at)
+
+    def hashed_fields(self) -> dict[str, Any]:
+        """The object whose canonical JSON is hashed into `hash`."""
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "actor": self.actor,
+            "role": self.role,
+            "action": self.action,
+            "resource": self.resource,
+            "reason": self.reason,
+            "prev_hash": self.prev_hash,
+        }
+
+
+class AccessLogHead(ClientModel):
+    seq: int
+    hash: str
+
+
+__all__ = ["GENESIS_HASH", "AccessLogEntry", "AccessLogHead", "Role"]

@@ -1,0 +1,233 @@
+"""Privacy requests: what the subject files, the request with its timeline, and the results.
+
+Results are typed by their `kind`: an explanation of an automated decision, deletion receipts
+per recipient, a correction, a human answer, or consent receipts. The access archive is not
+JSON; `ShopApi.download_result` streams it to a file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from client.models.common import ClientModel, Timestamp
+from client.models.consents import ConsentReceipt
+
+RequestType = Literal[
+    "access",
+    "correction",
+    "deletion",
+    "explanation",
+    "human_review",
+    "consent_withdrawal",
+    "account_cancellation",
+    "complaint",
+]
+REQUEST_TYPES: tuple[RequestType, ...] = (
+    "access",
+    "correction",
+    "deletion",
+    "explanation",
+    "human_review",
+    "consent_withdrawal",
+    "account_cancellation",
+    "complaint",
+)
+RequestStatus = Literal[
+    "identity_unverified", "pending", "in_progress", "extended", "completed", "denied", "canceled"
+]
+FINAL_STATUSES: frozenset[str] = frozenset({"completed", "denied", "canceled"})
+DenialReason = Literal[
+    "national_security",
+    "public_safety",
+    "criminal_investigation",
+    "abuse_of_rights",
+    "harm_to_others",
+    "trade_secret",
+    "identity_not_verified",
+    "repeated_request",
+    "other",
+]
+ResultKind = Literal[
+    "archive",
+    "explanation",
+    "deletion_receipts",
+    "correction",
+    "answer",
+    "consent_receipts",
+    "none",
+]
+
+
+class TimelineEvent(ClientModel):
+    at: Timestamp
+    status: RequestStatus
+    actor: str
+    note: str | None = None
+
+
+class Denial(ClientModel):
+    reason: DenialReason
+    text: str = ""
+
+
+class Extension(ClientModel):
+    reason: str
+    original_due_at: Timestamp
+
+
+class FiledBy(ClientModel):
+    role: Literal["subject", "agent"]
+    name: str
+
+
+class ResultSummary(ClientModel):
+    kind: ResultKind
+    available: bool
+    media_type: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+
+
+class PrivacyRequest(ClientModel):
+    id: str
+    type: RequestType
+    status: RequestStatus
+    details: dict[str, Any] = Field(default_factory=dict)
+    note: str | None = None
+    received_at: Timestamp
+    due_at: Timestamp
+    updated_at: Timestamp
+    filed_by: FiledBy
+    overdue: bool = False
+    working_days_left: int = 0
+    denial: Denial | None = None
+    extension: Extension | None = None
+    resolution: str | None = None
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    result: ResultSummary
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL_STATUSES
+
+    @property
+    def cancelable(self) -> bool:
+        return self.status in ("identity_unverified", "pending")
+
+
+class CreatedRequest(ClientModel):
+    """A filed request together with the Idempotency-Key it was sent with (to re-send safely)."""
+
+    request: PrivacyRequest
+    idempotency_key: str
+
+
+class DemoVerificationCode(ClientModel):
+    request_id: str
+    code: str
+
+
+class ExplanationFactor(ClientModel):
+    factor: str
+    weight: float
+
+
+class ExplanationResult(ClientModel):
+    kind: Literal["explanation"] = "explanation"
+    decision_id: str
+    system: str
+    decision_kind: str
+    outcome: str
+    decided_at: Timestamp
+    significance: str
+    model_version: str
+    inputs: list[str]
+    main_factors: list[ExplanationFactor]
+    how_to_contest: str
+    human_review_available: bool
+
+
+class DeletionReceipt(ClientModel):
+    """One recipient of deleted data: was it notified, did it confirm, when backups go."""
+
+    recipient_id: str | None = None
+    recipient_name: str
+    categories: list[str]
+    notified_at: Timestamp | None = None
+    confirmed_at: Timestamp | None = None
+    backup_purge_at: Timestamp | None = None
+
+
+class DeletionResult(ClientModel):
+    kind: Literal["deletion_receipts"] = "deletion_receipts"
+    receipts: list[DeletionReceipt]
+    deleted: dict[str, int]
+    retained: dict[str, str] = Field(default_factory=dict)
+
+
+class CorrectionResult(ClientModel):
+    kind: Literal["correction"] = "correction"
+    field: str
+    before: str | None = None
+    after: str | None = None
+    applied_at: Timestamp
+
+
+class AnswerResult(ClientModel):
+    kind: Literal["answer"] = "answer"
+    answer: str
+    decided_by: str
+    decided_at: Timestamp
+
+
+class ConsentWithdrawalResult(ClientModel):
+    kind: Literal["consent_receipts"] = "consent_receipts"
+    receipts: list[ConsentReceipt]
+
+
+RequestResult = Annotated[
+    ExplanationResult
+    | DeletionResult
+    | CorrectionResult
+    | AnswerResult
+    | ConsentWithdrawalResult,
+    Field(discriminator="kind"),
+]
+
+
+class DownloadedArchive(ClientModel):
+    """Where an access archive was saved, and what was checked."""
+
+    path: str
+    size: int
+    sha256: str
+    resumed_from: int = 0
+
+
+__all__ = [
+    "FINAL_STATUSES",
+    "REQUEST_TYPES",
+    "AnswerResult",
+    "ConsentWithdrawalResult",
+    "CorrectionResult",
+    "CreatedRequest",
+    "DeletionReceipt",
+    "DeletionResult",
+    "DemoVerificationCode",
+    "Denial",
+    "DenialReason",
+    "DownloadedArchive",
+    "ExplanationFactor",
+    "ExplanationResult",
+    "Extension",
+    "FiledBy",
+    "PrivacyRequest",
+    "RequestResult",
+    "RequestStatus",
+    "RequestType",
+    "ResultKind",
+    "ResultSummary",
+    "TimelineEvent",
+]

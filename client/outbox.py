@@ -1,0 +1,290 @@
+"""Privacy requests filed while the shop is unreachable, kept locally and sent exactly once.
+
+Each item holds only what the request is (its type and details, as the JSON body of
+`POST /requests`), which shop and account it is for, and the `Idempotency-Key` generated when
+it was filed. Never a token or password. The key stays with the item until the shop gives a
+final answer, so however often sending is retried (after a dropped connection, a crash, a
+restart) the shop creates the request once.
+
+Storage is one SQLite file. Sending claims each item in a transaction first, so two flushes at
+once (two threads, two processes) never send the same item concurrently.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from client.errors import (
+    ApiError,
+    AuthenticationRequired,
+    ConnectionFailed,
+    RateLimited,
+    ServerError,
+)
+
+log = logging.getLogger("client.outbox")
+
+PENDING = "pending"
+SENDING = "sending"
+FAILED = "failed"
+
+# A payload is what the user asked for; anything that looks like a credential is refused.
+_FORBIDDEN_KEYS = frozenset(
+    {"access_token", "refresh_token", "token", "password", "authorization", "code_verifier",
+     "secret", "client_secret"}
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    shop_id TEXT NOT NULL,
+    account TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    error TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    claimed_at REAL
+)
+"""
+
+# Answers that say nothing about the request itself: keep it and try again later.
+_NOT_FINAL = (ConnectionFailed, ServerError, RateLimited, AuthenticationRequired)
+
+Send = Callable[[dict[str, Any], str], Any]
+"""Send one payload with its idempotency key; return the created request (e.g. its JSON)."""
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: str
+    shop_id: str
+    account: str
+    payload: dict[str, Any]
+    idempotency_key: str
+    status: str
+    created_at: str
+    attempts: int = 0
+    error: str | None = None
+
+
+@dataclass
+class FlushReport:
+    """What one `flush()` did."""
+
+    sent: list[tuple[OutboxItem, Any]] = field(default_factory=list)
+    failed: list[OutboxItem] = field(default_factory=list)
+    deferred: list[OutboxItem] = field(default_factory=list)
+
+    @property
+    def created(self) -> list[Any]:
+        return [result for _, result in self.sent]
+
+
+class Outbox:
+    """The local queue of not-yet-sent privacy requests, in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, stale_after: float = 300.0) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A claim older than this belongs to a flush that died (crash, killed process).
+        self.stale_after = stale_after
+        with self._tx() as db:
+            db.execute(_SCHEMA)
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One short IMMEDIATE transaction: writers queue up instead of interleaving."""
+        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        finally:
+            db.close()
+
+    # -- filing ------------------------------------------------------------------------------
+    def add(self, shop_id: str, account: str, payload: Mapping[str, Any]) -> OutboxItem:
+        """File a request for later; its Idempotency-Key is generated now and kept."""
+        body = dict(payload)
+        _check_payload(body)
+        item = OutboxItem(
+            id=str(uuid.uuid4()),
+            shop_id=shop_id,
+            account=account,
+            payload=body,
+            idempotency_key=str(uuid.uuid4()),
+            status=PENDING,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        with self._tx() as db:
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox").fetchone()[0]
+            db.execute(
+                "INSERT INTO outbox (id, seq, shop_id, account, payload, idempotency_key, status,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (item.id, seq, shop_id, account, json.dumps(body, ensure_ascii=False),
+                 item.idempotency_key, PENDING, item.created_at),
+            )
+        log.info("request filed in the outbox (type %s)", body.get("type"))
+        return item
+
+    # -- reading -------------------------------------------------------------------------------
+    def _select(self, where: str, args: tuple[Any, ...]) -> list[OutboxItem]:
+        with self._tx() as db:
+            rows = db.execute(f"SELECT * FROM outbox WHERE {where} ORDER BY seq", args).fetchall()  # noqa: S608 (fixed clauses)
+        return [_item(row) for row in rows]
+
+    def pending(self, shop_id: str | None = None) -> list[OutboxItem]:
+        """Items still to be sent (including any being sent right now)."""
+        if shop_id is None:
+            return self._select("status IN (?, ?)", (PENDING, SENDING))
+        return self._select("status IN (?, ?) AND shop_id = ?", (PENDING, SENDING, shop_id))
+
+    def failed(self, shop_id: str | None = None) -> list[OutboxItem]:
+        """Items the shop refused for good; they stay until dismissed."""
+        if shop_id is None:
+            return self._select("status = ?", (FAILED,))
+        return self._select("status = ? AND shop_id = ?", (FAILED, shop_id))
+
+    def get(self, item_id: str) -> OutboxItem | None:
+        found = self._select("id = ?", (item_id,))
+        return found[0] if found else None
+
+    def dismiss(self, item_id: str) -> None:
+        """Remove an item (a failed one the user has seen, or a pending one they withdraw)."""
+        with self._tx() as db:
+            db.execute("DELETE FROM outbox WHERE id = ? AND status != ?", (item_id, SENDING))
+
+    # -- sending ---------------------------------------------------------------------------------
+    def flush(
+        self, send: Send, *, shop_id: str | None = None, account: str | None = None
+    ) -> FlushReport:
+        """Send what is pending, oldest first, each with its own Idempotency-Key.
+
+        Success removes the item; a final 4xx marks it failed with the shop's message; an
+        unreachable shop (or a 5xx/429, or a sign-in that has to be renewed) leaves it queued
+        and stops this flush.
+        """
+        report = FlushReport()
+        for candidate in self._candidates(shop_id, account):
+            item = self._claim(candidate.id)
+            if item is None:
+                continue  # another flush has it
+            try:
+                result = send(dict(item.payload), item.idempotency_key)
+            except _NOT_FINAL as exc:
+                self._release(item.id, str(exc))
+                report.deferred.append(item)
+                # The shop is away or busy: the rest would fail the same way.
+                report.deferred.extend(
+                    c for c in self._candidates(shop_id, account) if c.id != item.id
+                )
+                break
+            except ApiError as exc:
+                failed = self._fail(item.id, exc.user_message)
+                report.failed.append(failed)
+                continue
+            except BaseException:
+                self._release(item.id, "interrupted")
+                raise
+            self._done(item.id)
+            report.sent.append((item, result))
+        return report
+
+    def _candidates(self, shop_id: str | None, account: str | None) -> list[OutboxItem]:
+        clauses = ["(status = ? OR (status = ? AND claimed_at < ?))"]
+        args: list[Any] = [PENDING, SENDING, time.time() - self.stale_after]
+        if shop_id is not None:
+            clauses.append("shop_id = ?")
+            args.append(shop_id)
+        if account is not None:
+            clauses.append("account = ?")
+            args.append(account)
+        return self._select(" AND ".join(clauses), tuple(args))
+
+    def _claim(self, item_id: str) -> OutboxItem | None:
+        now = time.time()
+        with self._tx() as db:
+            cursor = db.execute(
+                "UPDATE outbox SET status = ?, claimed_at = ?, attempts = attempts + 1"
+                " WHERE id = ? AND (status = ? OR (status = ? AND claimed_at < ?))",
+                (SENDING, now, item_id, PENDING, SENDING, now - self.stale_after),
+            )
+            if cursor.rowcount != 1:
+                return None
+            row = db.execute("SELECT * FROM outbox WHERE id = ?", (item_id,)).fetchone()
+        return _item(row)
+
+    def _release(self, item_id: str, note: str) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE outbox SET status = ?, claimed_at = NULL, error = ? WHERE id = ?",
+                (PENDING, note[:500], item_id),
+            )
+
+    def _fail(self, item_id: str, message: str) -> OutboxItem:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE outbox SET status = ?, claimed_at = NULL, error = ? WHERE id = ?",
+                (FAILED, message[:2000], item_id),
+            )
+            row = db.execute("SELECT * FROM outbox WHERE id = ?", (item_id,)).fetchone()
+        return _item(row)
+
+    def _done(self, item_id: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+
+
+def _check_payload(body: dict[str, Any]) -> None:
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if not isinstance(key, str):
+                    raise ValueError("outbox payload keys must be strings")
+                if key.lower() in _FORBIDDEN_KEYS:
+                    raise ValueError(f"an outbox payload must not contain {key!r}")
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(body)
+    try:
+        json.dumps(body)
+    except (TypeError, ValueError) as exc:
+        raise ValueError("an outbox payload must be plain JSON") from exc
+
+
+def _item(row: sqlite3.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"],
+        shop_id=row["shop_id"],
+        account=row["account"],
+        payload=json.loads(row["payload"]),
+        idempotency_key=row["idempotency_key"],
+        status=row["status"],
+        created_at=row["created_at"],
+        attempts=int(row["attempts"]),
+        error=row["error"],
+    )
+
+
+__all__ = ["FAILED", "PENDING", "SENDING", "FlushReport", "Outbox", "OutboxItem", "Send"]

@@ -1,0 +1,270 @@
+"""The shop officer's tool for privacy requests: list, show, approve, deny, extend, answer.
+
+    python -m server admin --db PATH --shop NAME list [--status S]
+    python -m server admin --db PATH --shop NAME show ID
+    python -m server admin --db PATH --shop NAME approve ID [--answer TEXT]
+    python -m server admin --db PATH --shop NAME deny ID --reason REASON --text TEXT
+    python -m server admin --db PATH --shop NAME extend ID --days N --reason TEXT
+    python -m server admin --db PATH --shop NAME answer ID --text TEXT
+
+Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
+finishes a request: a human_review or complaint with the officer's answer, any automatic type by
+doing its work now (and an `identity_unverified` one by marking the identity as verified).
+`deny` takes a reason from the policy's closed list plus free text; `extend` adds N working days
+to the due date, with a reason, and keeps the request in progress.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from server.context import ServerConfig, ShopContext
+from server.db import sqlite_url, transaction
+from server.errors import Problem
+from server.models import DeletionReceipt, PrivacyRequest
+from server.processor import RequestProcessor
+from server.requests_flow import (
+    ACTIVE,
+    DENIAL_REASONS,
+    FINAL,
+    HUMAN_TYPES,
+    calendar_for,
+    deny,
+    request_out,
+    transition,
+)
+from server.shops import SHOPS, shop_profile
+from server.timeutil import rfc3339
+from server.workdays import add_working_days, end_of_day_utc, local_date
+
+DEFAULT_OFFICER = "privacy officer"
+MAX_EXTENSION_DAYS = 60
+
+
+class AdminError(Exception):
+    """A command that cannot be carried out; the message says why."""
+
+
+def _load(db: Any, request_id: int) -> PrivacyRequest:
+    req = db.get(PrivacyRequest, request_id)
+    if req is None:
+        raise AdminError(f"no request {request_id}")
+    return req
+
+
+def _view(db: Any, ctx: ShopContext, req: PrivacyRequest) -> dict[str, Any]:
+    out = request_out(db, ctx, req).model_dump(mode="json")
+    out["user_id"] = req.user_id
+    return out
+
+
+def list_requests(ctx: ShopContext, status: str | None = None,
+                  open_only: bool = False) -> list[dict[str, Any]]:
+    """Requests newest first, each as the API shows it (plus `user_id`)."""
+    with transaction(ctx.sessions) as db:
+        query = select(PrivacyRequest).order_by(PrivacyRequest.received_at.desc(),
+                                                PrivacyRequest.id.desc())
+        if status:
+            query = query.where(PrivacyRequest.status == status)
+        if open_only:
+            query = query.where(PrivacyRequest.status.not_in(FINAL))
+        return [_view(db, ctx, r) for r in db.scalars(query).all()]
+
+
+def show_request(ctx: ShopContext, request_id: int) -> dict[str, Any]:
+    with transaction(ctx.sessions) as db:
+        req = _load(db, request_id)
+        out = _view(db, ctx, req)
+        receipts = db.scalars(select(DeletionReceipt).where(
+            DeletionReceipt.request_id == req.id).order_by(DeletionReceipt.id))
+        out["deletion_receipts"] = [
+            {"recipient_name": r.recipient_name, "categories": json.loads(r.categories),
+             "notified_at": r.notified_at.isoformat() if r.notified_at else None,
+             "confirmed_at": r.confirmed_at.isoformat() if r.confirmed_at else None}
+            for r in receipts
+        ]
+        return out
+
+
+def approve(ctx: ShopContext, request_id: int, answer: str | None = None,
+            officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+    now = ctx.clock.now()
+    with transaction(ctx.sessions) as db:
+        req = _load(db, request_id)
+        try:
+            if req.status == "identity_unverified":
+                transition(db, req, "pending", actor=officer,
+                           note="Identity verified by the shop.", now=now)
+            elif req.type in HUMAN_TYPES:
+                _answer(db, req, answer or _default_answer(req.type), officer, now)
+            else:
+                if req.status == "pending":
+                    transition(db, req, "in_progress", actor=officer,
+                               note="Work on the request has started.", now=now)
+                if req.status not in ACTIVE:
+                    raise AdminError(f"request {request_id} is {req.status}")
+                RequestProcessor(ctx).complete(db, req, now, actor=officer)
+        except Problem as exc:
+            raise AdminError(exc.detail) from exc
+        db.flush()
+        return _view(db, ctx, req)
+
+
+def _default_answer(rtype: str) -> str:
+    if rtype == "human_review":
+        return "A person at the shop reviewed the decision and confirms it."
+    return "The shop looked into your complaint and accepts it."
+
+
+def _answer(db: Any, req: PrivacyRequest, text: str, officer: str, now: Any) -> None:
+    if req.status == "pending":
+        transition(db, req, "in_progress", actor=officer, note="Taken up by the shop.", now=now)
+    if req.status not in ACTIVE:
+        raise AdminError(f"request {req.id} is {req.status}; it cannot be answered")
+    req.result = json.dumps({"kind": "answer", "answer": text, "decided_by": officer,
+                             "decided_at": rfc3339(now)}, ensure_ascii=False)
+    req.resolution = text
+    transition(db, req, "completed", actor=officer, note=text, now=now)
+
+
+def answer(ctx: ShopContext, request_id: int, text: str,
+           officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+    """Answer a human_review or complaint in writing; that completes it."""
+    if not text.strip():
+        raise AdminError("the answer text is empty")
+    now = ctx.clock.now()
+    with transaction(ctx.sessions) as db:
+        req = _load(db, request_id)
+        if req.type not in HUMAN_TYPES:
+            raise AdminError(f"{req.type} requests are answered by doing them: use approve")
+        try:
+            _answer(db, req, text.strip(), officer, now)
+        except Problem as exc:
+            raise AdminError(exc.detail) from exc
+        db.flush()
+        return _view(db, ctx, req)
+
+
+def deny_request(ctx: ShopContext, request_id: int, reason: str, text: str,
+                 officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+    if reason not in DENIAL_REASONS:
+        raise AdminError(f"reason must be one of: {', '.join(DENIAL_REASONS)}")
+    if not text.strip():
+        raise AdminError("say why in --text")
+    with transaction(ctx.sessions) as db:
+        req = _load(db, request_id)
+        try:
+            deny(db, req, reason, text.strip(), actor=officer, now=ctx.clock.now())
+        except Problem as exc:
+            raise AdminError(exc.detail) from exc
+        db.flush()
+        return _view(db, ctx, req)
+
+
+def extend(ctx: ShopContext, request_id: int, days: int, reason: str,
+           officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+    """Move the due date `days` working days later, with a reason; the request stays open."""
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise AdminError(f"days must be between 1 and {MAX_EXTENSION_DAYS}")
+    if not reason.strip():
+        raise AdminError("say why in --reason")
+    cal = calendar_for(ctx)
+    now = ctx.clock.now()
+    with transaction(ctx.sessions) as db:
+        req = _load(db, request_id)
+        if req.status == "pending":
+            transition(db, req, "in_progress", actor=officer, note="Taken up by the shop.",
+                       now=now)
+        new_due = end_of_day_utc(add_working_days(local_date(req.due_at, cal), days, cal), cal)
+        try:
+            transition(db, req, "extended", actor=officer,
+                       note=f"Extended by {days} working days to {new_due.isoformat()}: "
+                            f"{reason.strip()}", now=now)
+        except Problem as exc:
+            raise AdminError(exc.detail) from exc
+        if req.original_due_at is None:
+            req.original_due_at = req.due_at
+        req.due_at = new_due
+        req.extension_reason = reason.strip()
+        db.flush()
+        return _view(db, ctx, req)
+
+
+# --- command line -------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m server admin",
+                                     description="Handle privacy requests as a shop officer.")
+    parser.add_argument("--db", help="the shop's SQLite file")
+    parser.add_argument("--db-url", help="any SQLAlchemy URL instead of --db")
+    parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart")
+    parser.add_argument("--officer", default=DEFAULT_OFFICER, help="name on the timeline")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("list", help="list requests, newest first")
+    p.add_argument("--status")
+    p.add_argument("--open", action="store_true", help="only requests not yet final")
+    p = sub.add_parser("show", help="one request with its timeline")
+    p.add_argument("id", type=int)
+    p = sub.add_parser("approve", help="complete a request (answer a review or complaint)")
+    p.add_argument("id", type=int)
+    p.add_argument("--answer")
+    p = sub.add_parser("deny", help="deny with a reason from the policy's list")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True, choices=DENIAL_REASONS)
+    p.add_argument("--text", required=True)
+    p = sub.add_parser("extend", help="extend the deadline by N working days")
+    p.add_argument("id", type=int)
+    p.add_argument("--days", type=int, required=True)
+    p.add_argument("--reason", required=True)
+    p = sub.add_parser("answer", help="answer a human_review or complaint")
+    p.add_argument("id", type=int)
+    p.add_argument("--text", required=True)
+    return parser
+
+
+def _print_list(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print("no requests")
+    for r in rows:
+        late = " OVERDUE" if r["overdue"] else ""
+        print(f"{r['id']:>6}  {r['type']:<21} {r['status']:<19} user {r['user_id']:<5} "
+              f"due {r['due_at']} ({r['working_days_left']} working days){late}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.db and not args.db_url:
+        print("give --db PATH (or --db-url)", file=sys.stderr)
+        return 2
+    if args.db and not Path(args.db).exists():
+        print(f"no database at {args.db}", file=sys.stderr)
+        return 2
+    url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
+    ctx = ShopContext(ServerConfig(db_url=url, shop=shop_profile(args.shop)))
+    try:
+        if args.command == "list":
+            _print_list(list_requests(ctx, args.status, args.open))
+            return 0
+        if args.command == "show":
+            out = show_request(ctx, args.id)
+        elif args.command == "approve":
+            out = approve(ctx, args.id, args.answer, officer=args.officer)
+        elif args.command == "deny":
+            out = deny_request(ctx, args.id, args.reason, args.text, officer=args.officer)
+        elif args.command == "extend":
+            out = extend(ctx, args.id, args.days, args.reason, officer=args.officer)
+        else:
+            out = answer(ctx, args.id, args.text, officer=args.officer)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    except AdminError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ctx.dispose()

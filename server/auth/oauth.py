@@ -1,0 +1,297 @@
+"""The OAuth 2.0 authorization server for the public native client.
+
+Authorization code with PKCE (S256 only), loopback redirect URIs on any port, a plain HTML
+login form, rotating refresh tokens with reuse detection, and RFC 7009 revocation. There is no
+browser session: every authorization asks for the password, so `auth_time` is always fresh and
+`prompt=login` is honoured by construction.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.auth.login_page import render_error_page, render_login_page
+from server.auth.passwords import verify_password
+from server.auth.redirects import is_loopback_redirect
+from server.auth.tokens import (
+    find_access,
+    find_refresh,
+    issue_tokens,
+    new_secret,
+    revoke_family,
+    token_hash,
+)
+from server.context import CLIENT_ID, ShopContext
+from server.deps import get_ctx, get_db
+from server.models import AuthorizationCode, User
+from server.ratelimit import RateLimiter
+
+router = APIRouter(prefix="/oauth", tags=["oauth"])
+
+ROLE_SCOPES = {
+    "shopper": {"privacy.read", "privacy.write"},
+    "agent": {"privacy.read", "assist"},
+}
+_AUTHORIZE_PARAMS = (
+    "response_type",
+    "client_id",
+    "redirect_uri",
+    "scope",
+    "state",
+    "code_challenge",
+    "code_challenge_method",
+    "prompt",
+)
+_login_failures = RateLimiter(limit=10, window=300)
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def _oauth_error(error: str, description: str, status: int = 400) -> JSONResponse:
+    return JSONResponse(
+        {"error": error, "error_description": description},
+        status_code=status,
+        headers=_NO_STORE,
+    )
+
+
+def _redirect_with(redirect_uri: str, params: dict[str, str]) -> RedirectResponse:
+    joiner = "&" if "?" in redirect_uri else "?"
+    return RedirectResponse(redirect_uri + joiner + urlencode(params), status_code=302)
+
+
+def _pkce_ok(verifier: str, challenge: str) -> bool:
+    if not 43 <= len(verifier) <= 128:
+        return False
+    digest = hashlib.sha256(verifier.encode("ascii", "replace")).digest()
+    expected = base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return hmac.compare_digest(expected, challenge)
+
+
+def _check_request(ctx: ShopContext, params: dict[str, str]) -> Response | None:
+    """Validate authorization parameters; an HTML page if the client is unknown, else a redirect."""
+    redirect_uri = params.get("redirect_uri", "")
+    if params.get("client_id") != CLIENT_ID:
+        return HTMLResponse(render_error_page(ctx.shop.name, "Unknown application."), 400)
+    if not is_loopback_redirect(redirect_uri):
+        return HTMLResponse(
+            render_error_page(ctx.shop.name, "The application's return address is not allowed."),
+            400,
+        )
+    state = params.get("state", "")
+    problem = None
+    if params.get("response_type") != "code":
+        problem = ("unsupported_response_type", "Only the code flow is supported.")
+    elif params.get("code_challenge_method") != "S256" or not params.get("code_challenge"):
+        problem = ("invalid_request", "PKCE with S256 is required.")
+    elif not state:
+        problem = ("invalid_request", "state is required.")
+    if problem:
+        return _redirect_with(
+            redirect_uri, {"error": problem[0], "error_description": problem[1], "state": state}
+        )
+    return None
+
+
+def _page(ctx: ShopContext, params: dict[str, str], **kwargs: Any) -> str:
+    return render_login_page(
+        shop_name=ctx.shop.name,
+        action="/oauth/authorize",
+        hidden={k: params[k] for k in _AUTHORIZE_PARAMS if params.get(k)},
+        demo_accounts=ctx.demo_accounts if ctx.config.demo else (),
+        **kwargs,
+    )
+
+
+@router.get("/authorize", response_class=HTMLResponse)
+def authorize_form(request: Request, ctx: ShopContext = Depends(get_ctx)) -> Response:
+    params = {k: v for k, v in request.query_params.items() if k in _AUTHORIZE_PARAMS}
+    return _check_request(ctx, params) or HTMLResponse(_page(ctx, params))
+
+
+@router.post("/authorize", response_class=HTMLResponse)
+def authorize_submit(
+    username: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=500)],
+    request: Request,
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+    response_type: Annotated[str, Form()] = "",
+    client_id: Annotated[str, Form()] = "",
+    redirect_uri: Annotated[str, Form()] = "",
+    scope: Annotated[str, Form()] = "",
+    state: Annotated[str, Form()] = "",
+    code_challenge: Annotated[str, Form()] = "",
+    code_challenge_method: Annotated[str, Form()] = "",
+    prompt: Annotated[str, Form()] = "",
+) -> Response:
+    params = {
+        "response_type": response_type,
+        "client_id": client_id,
+        "redirect_uri": redirect_uri,
+        "scope": scope,
+        "state": state,
+        "code_challenge": code_challenge,
+        "code_challenge_method": code_challenge_method,
+        "prompt": prompt,
+    }
+    invalid = _check_request(ctx, params)
+    if invalid:
+        return invalid
+    failure_key = username.strip().lower()
+    wait = _login_failures.blocked_for(failure_key)
+    if wait:
+        message = f"Too many failed attempts. Try again in {wait} seconds. 尝试次数过多。"
+        return HTMLResponse(
+            _page(ctx, params, error=message, username=username),
+            429,
+            headers={"Retry-After": str(wait)},
+        )
+    user = db.scalars(select(User).where(User.username == username.strip())).first()
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or user.closed_at is not None:
+        _login_failures.retry_after(failure_key)
+        message = "The account or password is not right. 账户或密码不正确。"
+        return HTMLResponse(_page(ctx, params, error=message, username=username), 401)
+    allowed = ROLE_SCOPES.get(user.role, set())
+    requested = set(scope.split()) if scope.strip() else allowed
+    granted = requested & allowed
+    if not granted:
+        return HTMLResponse(
+            _page(ctx, params, error="This account cannot grant what the application asks for."),
+            403,
+        )
+    code = new_secret()
+    now = ctx.clock.now()
+    db.add(
+        AuthorizationCode(
+            code_hash=token_hash(code),
+            user_id=user.id,
+            client_id=client_id,
+            redirect_uri=redirect_uri,
+            code_challenge=code_challenge,
+            scope=" ".join(sorted(granted)),
+            auth_time=now,
+            expires_at=now + ctx.config.code_ttl,
+        )
+    )
+    db.commit()
+    issuer = ctx.config.public_url
+    return _redirect_with(redirect_uri, {"code": code, "state": state, "iss": issuer})
+
+
+@router.post("/token")
+def token(
+    grant_type: Annotated[str, Form()],
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+    code: Annotated[str, Form()] = "",
+    redirect_uri: Annotated[str, Form()] = "",
+    client_id: Annotated[str, Form()] = "",
+    code_verifier: Annotated[str, Form()] = "",
+    refresh_token: Annotated[str, Form()] = "",
+) -> JSONResponse:
+    if client_id != CLIENT_ID:
+        return _oauth_error("invalid_client", "Unknown client.", 401)
+    if grant_type == "authorization_code":
+        return _exchange_code(ctx, db, code, redirect_uri, code_verifier)
+    if grant_type == "refresh_token":
+        return _rotate_refresh(ctx, db, refresh_token)
+    return _oauth_error("unsupported_grant_type", "Use authorization_code or refresh_token.")
+
+
+def _token_body(issued: Any, auth_time: Any) -> JSONResponse:
+    body = {
+        "access_token": issued.access_token,
+        "token_type": "Bearer",
+        "expires_in": issued.expires_in,
+        "scope": issued.scope,
+        "auth_time": int(auth_time.timestamp()),
+    }
+    if issued.refresh_token:
+        body["refresh_token"] = issued.refresh_token
+    return JSONResponse(body, headers=_NO_STORE)
+
+
+def _exchange_code(
+    ctx: ShopContext, db: Session, code: str, redirect_uri: str, verifier: str
+) -> JSONResponse:
+    row = db.get(AuthorizationCode, token_hash(code)) if code else None
+    if row is None:
+        return _oauth_error("invalid_grant", "The authorization code is not valid.")
+    if row.used:
+        # A replayed code means it leaked: revoke what was issued from it (RFC 6749 4.1.2).
+        if row.family_id:
+            revoke_family(db, row.family_id)
+        db.commit()
+        return _oauth_error("invalid_grant", "The authorization code was already used.")
+    row.used = True
+    if row.expires_at < ctx.clock.now():
+        db.commit()
+        return _oauth_error("invalid_grant", "The authorization code has expired.")
+    if row.redirect_uri != redirect_uri:
+        db.commit()
+        return _oauth_error("invalid_grant", "redirect_uri does not match the authorization.")
+    if not _pkce_ok(verifier, row.code_challenge):
+        db.commit()
+        return _oauth_error("invalid_grant", "The code verifier does not match.")
+    user = db.get(User, row.user_id)
+    if user is None or user.closed_at is not None:
+        db.commit()
+        return _oauth_error("invalid_grant", "The account is closed.")
+    family = new_secret()
+    row.family_id = family
+    issued = issue_tokens(
+        db, ctx, user_id=row.user_id, scope=row.scope, auth_time=row.auth_time, family_id=family
+    )
+    db.commit()
+    return _token_body(issued, row.auth_time)
+
+
+def _rotate_refresh(ctx: ShopContext, db: Session, refresh_token: str) -> JSONResponse:
+    row = find_refresh(db, refresh_token) if refresh_token else None
+    if row is None:
+        return _oauth_error("invalid_grant", "The refresh token is not valid.")
+    if row.revoked or row.used_at is not None:
+        # Reuse of a rotated token: someone else has a copy. End the whole sign-in.
+        revoke_family(db, row.family_id)
+        db.commit()
+        return _oauth_error("invalid_grant", "The refresh token was already used or revoked.")
+    now = ctx.clock.now()
+    user = db.get(User, row.user_id)
+    if row.expires_at < now or user is None or user.closed_at is not None:
+        return _oauth_error("invalid_grant", "The refresh token has expired.")
+    row.used_at = now
+    issued = issue_tokens(
+        db, ctx, user_id=row.user_id, scope=row.scope, auth_time=row.auth_time,
+        family_id=row.family_id,
+    )
+    db.commit()
+    return _token_body(issued, row.auth_time)
+
+
+@router.post("/revoke")
+def revoke(
+    token: Annotated[str, Form()],
+    db: Session = Depends(get_db),
+    token_type_hint: Annotated[str, Form()] = "",
+    client_id: Annotated[str, Form()] = "",
+) -> Response:
+    """RFC 7009: always 200, whether or not the token was known."""
+    refresh = find_refresh(db, token)
+    if refresh is not None:
+        revoke_family(db, refresh.family_id)
+    else:
+        access = find_access(db, token)
+        if access is not None:
+            access.revoked = True
+    db.commit()
+    return Response(status_code=200, headers=_NO_STORE)

@@ -1,0 +1,89 @@
+"""Counting each category of personal data held about a subject, and retention periods."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server.models import (
+    ConsentState,
+    Decision,
+    Device,
+    Location,
+    LogEntry,
+    Order,
+    ProfileField,
+    RecipientEvent,
+    Subscription,
+    Tag,
+    Track,
+)
+
+Counter = Callable[[Session, int], int]
+
+
+def _count(model: Any, *conditions: Any) -> Counter:
+    def counter(db: Session, subject_id: int) -> int:
+        query = select(func.count()).select_from(model).where(model.user_id == subject_id)
+        for condition in conditions:
+            query = query.where(condition)
+        return int(db.scalar(query) or 0)
+
+    return counter
+
+
+CATEGORY_COUNTERS: dict[str, Counter] = {
+    "account": _count(ProfileField, ProfileField.group == "membership"),
+    "profile": _count(ProfileField, ProfileField.group == "profile"),
+    "identity_verification": _count(ProfileField, ProfileField.group == "verification"),
+    "devices": _count(Device),
+    "locations": _count(Location),
+    "logs": _count(LogEntry),
+    "tracks": _count(Track),
+    "tags": _count(Tag),
+    "orders": _count(Order, Order.removed_at.is_(None)),
+    "payments": _count(
+        Order,
+        Order.removed_at.is_(None),
+        Order.payment_method != "",
+        Order.payment_status != "none",
+    ),
+    "decisions": _count(Decision),
+    "consents": _count(ConsentState),
+    "subscriptions": _count(Subscription),
+    "sharing": _count(RecipientEvent),
+}
+
+
+def count_category(db: Session, key: str, subject_id: int) -> int:
+    """Rows held in one category (0 for a category the shop lists but keeps no rows of)."""
+    counter = CATEGORY_COUNTERS.get(key)
+    return counter(db, subject_id) if counter else 0
+
+
+_PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+def parse_period(text: str) -> tuple[int, int, int] | None:
+    """An ISO 8601 date period ("P3Y", "P1Y6M", "P30D") as (years, months, days), else None."""
+    match = _PERIOD.match(text.strip().upper()) if text else None
+    if match is None or not any(match.groups()):
+        return None
+    years, months, weeks, days = (int(part) if part else 0 for part in match.groups())
+    return years, months, weeks * 7 + days
+
+
+def add_period(start: datetime, period: tuple[int, int, int]) -> datetime:
+    """`start` plus a calendar period (a 29 February start lands on the 28th if need be)."""
+    years, months, days = period
+    month_index = start.month - 1 + months
+    year = start.year + years + month_index // 12
+    month = month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return start.replace(year=year, month=month, day=day) + timedelta(days=days)

@@ -1,0 +1,55 @@
+"""What every route needs: configuration, the shop profile, the database, the clock, the key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.db import make_engine, make_session_factory, transaction
+from server.schema import create_schema
+from server.shops import ShopProfile
+from server.signing import Signer, load_or_create_signer
+from server.timeutil import Clock
+
+CLIENT_ID = "privacy-dashboard"
+
+
+@dataclass
+class ServerConfig:
+    db_url: str
+    shop: ShopProfile
+    public_url: str = "http://127.0.0.1:8731"
+    demo: bool = False
+    access_token_ttl: timedelta = timedelta(minutes=15)
+    refresh_token_ttl: timedelta = timedelta(days=30)
+    code_ttl: timedelta = timedelta(minutes=2)
+    reauth_window: timedelta = timedelta(minutes=5)
+    processor_delay: timedelta = timedelta(seconds=5)
+    run_processor: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class ShopContext:
+    """One per server process: one shop over one database."""
+
+    def __init__(self, config: ServerConfig, clock: Clock | None = None) -> None:
+        self.config = config
+        self.shop = config.shop
+        self.clock = clock or Clock()
+        self.engine: Engine = make_engine(config.db_url)
+        create_schema(self.engine)
+        self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        with transaction(self.sessions) as session:
+            self.signer: Signer = load_or_create_signer(session, self.clock)
+        # (username, password, role) listed on the login page in demo mode only
+        self.demo_accounts: list[tuple[str, str, str]] = []
+
+    @property
+    def api_base(self) -> str:
+        return self.config.public_url.rstrip("/") + "/v1"
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,926 @@
+"""The deterministic demo-data generator: `seed_demo` fills an empty shop database.
+
+Everything is derived from one integer seed (random.Random and seeded Faker instances) and from
+an anchor time that only moves in whole weeks, so two runs in the same week produce the same
+rows. The only things that differ between runs are Argon2 salts in password hashes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from faker import Faker
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.auth.passwords import hash_password
+from server.db import transaction
+from server.demo import vocab
+from server.demo.accounts import DemoAccount, demo_accounts
+from server.demo.catalogue import ShopCatalogue, catalogue_for
+from server.demo.tracks import seed_bulk_tracks, track_rows
+from server.models import (
+    ConsentEvent,
+    ConsentPurpose,
+    ConsentState,
+    CookieEntry,
+    DataCategory,
+    Decision,
+    Device,
+    Location,
+    LogEntry,
+    Notice,
+    Order,
+    OrderItem,
+    PolicyAck,
+    PolicyVersion,
+    ProfileField,
+    Recipient,
+    RecipientEvent,
+    Subscription,
+    Tag,
+    Track,
+    User,
+)
+from server.shops import ShopProfile
+from server.signing import Signer
+from server.timeutil import Clock, rfc3339
+
+__all__ = [
+    "BULK_TRACKS_THRESHOLD",
+    "DEFAULT_SEED",
+    "FIXED_ANCHOR",
+    "demo_anchor",
+    "seed_bulk_tracks",
+    "seed_demo",
+]
+
+DEFAULT_SEED = 20261122
+FIXED_ANCHOR = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+BULK_TRACKS_THRESHOLD = 5000
+OTHER_SHOPPER_TRACKS = (320, 210)  # second and third shopper
+CHANNELS = ("sms", "email", "push", "internal_letter")
+
+
+def demo_anchor(now: datetime) -> datetime:
+    """The newest moment of demo data: FIXED_ANCHOR moved by whole weeks to at most `now`.
+
+    Whole weeks keep it stable for a week (and keep the weekday), and it is never in the future.
+    """
+    weeks = (now - FIXED_ANCHOR).days // 7
+    return FIXED_ANCHOR + timedelta(days=7 * weeks)
+
+
+# --- small fixed tables ----------------------------------------------------------------------
+
+_CITIES: tuple[tuple[str, float, float], ...] = (
+    ("上海 Shanghai", 31.2304, 121.4737),
+    ("杭州 Hangzhou", 30.2741, 120.1551),
+    ("北京 Beijing", 39.9042, 116.4074),
+    ("深圳 Shenzhen", 22.5431, 114.0579),
+    ("广州 Guangzhou", 23.1291, 113.2644),
+    ("成都 Chengdu", 30.5728, 104.0668),
+    ("南京 Nanjing", 32.0603, 118.7969),
+    ("武汉 Wuhan", 30.5928, 114.3055),
+    ("西安 Xi'an", 34.3416, 108.9398),
+    ("厦门 Xiamen", 24.4798, 118.0894),
+)
+_AREA_CODES = ("021", "0571", "010", "0755", "020", "028", "025", "027", "029", "0592")
+_LOCATION_SOURCES = ("ip", "gps", "wifi", "bluetooth", "base_station")
+_CARRIERS = (
+    "中国移动 China Mobile",
+    "中国联通 China Unicom",
+    "中国电信 China Telecom",
+    "宽带 Home broadband",
+)
+_IP_FIRST_OCTETS = (36, 39, 58, 101, 112, 116, 117, 120, 183, 223)
+_DEVICES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("phone", "Xiaomi 14", "Android", ("14", "15")),
+    ("phone", "HUAWEI Mate 60", "HarmonyOS", ("4.2", "5.0")),
+    ("phone", "iPhone 15", "iOS", ("17.6", "18.1")),
+    ("phone", "OPPO Find X7", "Android", ("14",)),
+    ("tablet", "iPad Air", "iPadOS", ("17.5", "18.0")),
+    ("tablet", "HUAWEI MatePad 11", "HarmonyOS", ("4.2",)),
+    ("laptop", "Lenovo ThinkPad X1", "Windows", ("11 23H2", "11 24H2")),
+    ("laptop", "MacBook Air", "macOS", ("14.6", "15.1")),
+    ("desktop", "Desktop PC", "Windows", ("10 22H2", "11 24H2")),
+)
+_BROWSERS = (
+    "Chrome 131 (Windows 11)",
+    "Edge 131 (Windows 11)",
+    "Safari 18 (macOS)",
+    "Firefox 133 (Linux)",
+    "WeChat in-app browser (Android)",
+)
+_PAGES = (
+    "/",
+    "/cart",
+    "/orders",
+    "/member/profile",
+    "/coupon-center",
+    "/help/after-sales",
+    "/member/addresses",
+    "/flash-sale",
+)
+_JOBS = (
+    "产品经理 Product manager",
+    "教师 Teacher",
+    "会计 Accountant",
+    "软件工程师 Software engineer",
+    "设计师 Designer",
+    "个体经营 Self-employed",
+    "护士 Nurse",
+)
+_BUSINESSES = (
+    "跨境电商 Cross-border e-commerce",
+    "餐饮 Catering",
+    "服装批发 Garment wholesale",
+    "茶叶零售 Tea retail",
+    "软件外包 Software outsourcing",
+)
+_BANKS = ("招商银行", "工商银行", "建设银行", "中国银行", "交通银行", "浦发银行")
+_REAL_NAMES = {
+    "lin.mei": "林美",
+    "zhang.wei": "张伟",
+    "alice.chen": "陈爱琳",
+    "wang.fang": "王芳",
+    "li.qiang": "李强",
+    "bob.liu": "刘博文",
+}
+_GENDERS = {
+    "lin.mei": "female",
+    "zhang.wei": "male",
+    "alice.chen": "female",
+    "wang.fang": "female",
+    "li.qiang": "male",
+    "bob.liu": "male",
+}
+
+
+# --- the shop-wide catalogue -----------------------------------------------------------------
+
+
+def _seed_catalogue(
+    session: Session, catalogue: ShopCatalogue, anchor: datetime
+) -> dict[str, Recipient]:
+    for position, purpose in enumerate(catalogue.purposes):
+        session.add(
+            ConsentPurpose(
+                key=purpose.key,
+                title=purpose.title,
+                title_zh=purpose.title_zh,
+                description=purpose.description,
+                legal_basis=purpose.legal_basis,
+                required=purpose.required,
+                position=position,
+            )
+        )
+    for position, cat in enumerate(catalogue.categories):
+        session.add(
+            DataCategory(
+                key=cat.key,
+                title=cat.title,
+                title_zh=cat.title_zh,
+                sensitive=cat.sensitive,
+                purposes=json.dumps(list(cat.purposes)),
+                legal_basis=cat.legal_basis,
+                retention=cat.retention,
+                storage_country=cat.storage_country,
+                storage_vendor=cat.storage_vendor,
+                source=cat.source,
+                policy_section=cat.policy_section,
+                position=position,
+            )
+        )
+    for cookie in catalogue.cookies:
+        session.add(
+            CookieEntry(
+                name=cookie.name,
+                technology=cookie.technology,
+                purpose=cookie.purpose,
+                consent_purpose=cookie.consent_purpose,
+                party=cookie.party,
+                provider=cookie.provider,
+                lifetime=cookie.lifetime,
+            )
+        )
+    for version in catalogue.policy_versions:
+        session.add(
+            PolicyVersion(
+                version=version.version,
+                published_at=anchor - timedelta(days=version.days_before_anchor),
+                major=version.major,
+                summary=version.summary,
+                changes=json.dumps(list(version.changes), ensure_ascii=False),
+                url=version.url,
+            )
+        )
+    for notice in catalogue.notices:
+        session.add(
+            Notice(
+                user_id=None,
+                kind=notice.kind,
+                severity=notice.severity,
+                title=notice.title,
+                body=notice.body,
+                published_at=anchor - timedelta(days=notice.days_before_anchor, hours=3),
+            )
+        )
+    recipients: dict[str, Recipient] = {}
+    for spec in catalogue.recipients:
+        row = Recipient(
+            name=spec.name,
+            type=spec.type,
+            categories=json.dumps(list(spec.categories)),
+            purpose=spec.purpose,
+            legal_basis=spec.legal_basis,
+            identifiable=spec.identifiable,
+            country=spec.country,
+        )
+        session.add(row)
+        recipients[spec.name] = row
+    session.flush()
+    return recipients
+
+
+# --- one shopper -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    session: Session
+    profile: ShopProfile
+    catalogue: ShopCatalogue
+    recipients: dict[str, Recipient]
+    signer: Signer
+    anchor: datetime
+    fake_zh: Faker
+    fake_en: Faker
+
+    def policy_version_at(self, at: datetime) -> str:
+        versions = self.catalogue.policy_versions
+        current = versions[0].version
+        for version in versions:
+            if self.anchor - timedelta(days=version.days_before_anchor) <= at:
+                current = version.version
+        return current
+
+
+def _ip(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(_IP_FIRST_OCTETS)}.{rng.randrange(256)}."
+        f"{rng.randrange(256)}.{rng.randrange(1, 255)}"
+    )
+
+
+def _masked_mobile(rng: random.Random) -> str:
+    return f"1{rng.choice('3589')}{rng.randrange(10)}****{rng.randrange(10000):04d}"
+
+
+def _ago(rng: random.Random, anchor: datetime, max_days: float, min_hours: float = 1.0) -> datetime:
+    seconds = rng.uniform(min_hours * 3600, max_days * 86400)
+    return (anchor - timedelta(seconds=seconds)).replace(microsecond=0)
+
+
+class _ShopperSeeder:
+    """Writes one account's rows; every random choice comes from the account's own rng."""
+
+    def __init__(self, ctx: _Context, account: DemoAccount, index: int, seed: int) -> None:
+        self.ctx = ctx
+        self.account = account
+        self.index = index
+        self.rng = random.Random(f"{seed}:{ctx.profile.id}:{account.username}")
+        self.seed = seed
+        ctx.fake_zh.seed_instance(self.rng.getrandbits(32))
+        ctx.fake_en.seed_instance(self.rng.getrandbits(32))
+        self.anchor = ctx.anchor
+        self.user = User()
+        self.real_name = ""
+        self.orders: list[Order] = []
+        self.timeline: dict[str, list[tuple[datetime, bool]]] = {}
+
+    @property
+    def session(self) -> Session:
+        return self.ctx.session
+
+    def add_user(self) -> User:
+        account, rng = self.account, self.rng
+        created = _ago(rng, self.anchor, 1400, 24 * 800)
+        self.user = User(
+            username=account.username,
+            password_hash=hash_password(account.password),
+            role=account.role,
+            customer_no=account.customer_no,
+            display_name=account.display_name,
+            created_at=created,
+            is_minor=account.is_minor,
+            guardian_consent="granted" if account.is_minor else "not_needed",
+            personalization=True,
+        )
+        self.session.add(self.user)
+        self.session.flush()
+        return self.user
+
+    # profile fields
+
+    def _field(self, key: str, group: str, value: str | None, source: str, editable: bool) -> None:
+        self.session.add(
+            ProfileField(
+                user_id=self.user.id,
+                key=key,
+                group=group,
+                value=value,
+                source=source,
+                editable=editable and source not in ("inferred", "partner"),
+                updated_at=_ago(self.rng, self.anchor, 700, 24),
+            )
+        )
+
+    def add_profile_fields(self) -> None:
+        account, rng, fake = self.account, self.rng, self.ctx.fake_zh
+        self.real_name = _REAL_NAMES.get(account.username) or fake.name()
+        shop_domain = self.ctx.profile.privacy_email.split("@", 1)[1]
+        if account.role == "agent":
+            self._field(
+                "phone",
+                "membership",
+                f"400-{rng.randrange(100, 999)}-{rng.randrange(1000, 9999)}",
+                "provided",
+                True,
+            )
+            self._field(
+                "email", "membership", f"{account.username}@{shop_domain}", "provided", True
+            )
+            self._field("contact_name", "membership", account.display_name, "provided", True)
+            self._field("member_name", "membership", account.username, "provided", True)
+            return
+        self._field("phone", "membership", fake.phone_number(), "provided", True)
+        self._field(
+            "email",
+            "membership",
+            f"{account.username.replace('.', '_')}@mail.example.cn",
+            "provided",
+            True,
+        )
+        self._field("contact_name", "membership", account.display_name, "provided", True)
+        self._field(
+            "member_name",
+            "membership",
+            f"{account.username}_{rng.randrange(10, 99)}",
+            "provided",
+            True,
+        )
+        self._field("real_name", "profile", self.real_name, "provided", True)
+        gender = _GENDERS.get(account.username, rng.choice(("female", "male")))
+        self._field(
+            "gender", "profile", gender, "inferred" if self.index == 0 else "provided", True
+        )
+        area = rng.choice(_AREA_CODES)
+        self._field(
+            "fixed_phone", "profile", f"{area}-{rng.randrange(10**7, 10**8)}", "provided", True
+        )
+        if account.is_minor:
+            self._field("job", "profile", "学生 Student", "provided", True)
+            self._field("main_business", "profile", None, "provided", True)
+        else:
+            self._field(
+                "job",
+                "profile",
+                rng.choice(_JOBS),
+                "inferred" if self.index == 1 else "provided",
+                True,
+            )
+            self._field(
+                "main_business",
+                "profile",
+                rng.choice(_BUSINESSES),
+                "partner" if self.index == 0 else "provided",
+                True,
+            )
+        self._field("id_verified", "verification", "verified", "partner", False)
+        check = rng.choice("0123456789X")
+        masked = f"{rng.randrange(1100, 6600)}{'*' * 10}{rng.randrange(100, 999)}{check}"
+        self._field("id_number_masked", "verification", masked, "provided", False)
+
+    # collected data
+
+    def add_devices(self) -> None:
+        rng = self.rng
+        for device_type, model, os_name, versions in rng.sample(_DEVICES, rng.randint(2, 4)):
+            first = _ago(rng, self.anchor, 900, 24 * 30)
+            settings = {
+                "language": "en-US" if self.account.display_name.isascii() else "zh-CN",
+                "notifications": rng.random() < 0.7,
+                "location_permission": rng.choice(("always", "while_using", "denied")),
+                "dark_mode": rng.random() < 0.4,
+            }
+            self.session.add(
+                Device(
+                    user_id=self.user.id,
+                    device_type=device_type,
+                    model=model,
+                    os=os_name,
+                    os_version=rng.choice(versions),
+                    device_uid=f"{rng.getrandbits(128):032x}",
+                    settings=json.dumps(settings),
+                    first_seen=first,
+                    last_seen=_ago(rng, self.anchor, 20, 2),
+                )
+            )
+
+    def add_locations(self) -> None:
+        rng = self.rng
+        home = rng.choice(_CITIES)
+        rows: list[Location] = []
+        for _ in range(rng.randint(45, 55)):
+            city, lat, lon = home if rng.random() < 0.8 else rng.choice(_CITIES)
+            source = rng.choice(_LOCATION_SOURCES)
+            precise = source != "ip"
+            rows.append(
+                Location(
+                    user_id=self.user.id,
+                    at=_ago(rng, self.anchor, 180),
+                    source=source,
+                    ip=_ip(rng) if source == "ip" else None,
+                    latitude=round(lat + rng.uniform(-0.08, 0.08), 5) if precise else None,
+                    longitude=round(lon + rng.uniform(-0.08, 0.08), 5) if precise else None,
+                    city=city,
+                )
+            )
+        rows.sort(key=lambda row: row.at)
+        self.session.add_all(rows)
+
+    def add_logs(self) -> None:
+        rng = self.rng
+        english = self.account.display_name.isascii()
+        app = f"{self.ctx.profile.name.split(' ')[0]} App {rng.randint(7, 9)}.{rng.randint(0, 9)}"
+        browsers = (*_BROWSERS, f"{app} (Android 14)", f"{app} (iOS 18)")
+        home_ips = [_ip(rng) for _ in range(3)]
+        rows: list[LogEntry] = []
+        for _ in range(rng.randint(190, 210)):
+            query: str | None = None
+            roll = rng.random()
+            if roll < 0.3:
+                query = vocab.search_query(rng)
+                page = f"/search?q={query}"
+            elif roll < 0.65:
+                page = f"/{vocab.item_ref(rng).replace('-', '/')}"
+            else:
+                page = rng.choice(_PAGES)
+            rows.append(
+                LogEntry(
+                    user_id=self.user.id,
+                    at=_ago(rng, self.anchor, 180),
+                    ip=rng.choice(home_ips) if rng.random() < 0.7 else _ip(rng),
+                    browser=rng.choice(browsers),
+                    carrier=rng.choice(_CARRIERS),
+                    language=("en-US" if english else "zh-CN")
+                    if rng.random() < 0.9
+                    else rng.choice(("zh-CN", "en-US", "zh-TW")),
+                    page=page,
+                    search_query=query,
+                )
+            )
+        rows.sort(key=lambda row: row.at)
+        self.session.add_all(rows)
+
+    def add_tracks(self, count: int) -> None:
+        if count <= 0:
+            return
+        # a stream of its own, so the track count does not change any other generated row
+        rng = random.Random(f"{self.seed}:{self.ctx.profile.id}:{self.account.username}:tracks")
+        rows = track_rows(rng, self.user.id, count, self.anchor)
+        self.session.execute(insert(Track), rows)
+
+    def add_tags(self) -> None:
+        rng = self.rng
+        for tag in rng.sample(vocab.TAGS, rng.randint(8, 15)):
+            self.session.add(
+                Tag(
+                    user_id=self.user.id,
+                    tag=tag,
+                    source=rng.choice(vocab.TAG_SOURCES),
+                    confidence=round(rng.uniform(0.55, 0.97), 2),
+                    since=_ago(rng, self.anchor, 600, 24),
+                )
+            )
+
+    # orders and sharing
+
+    def _payment_options(self) -> list[tuple[str, str, str]]:
+        """(method, masked instrument, payment recipient name)."""
+        rng = self.rng
+        payments = self.ctx.catalogue.recipients_of_type("payment")
+        bank, other_bank = rng.sample(_BANKS, 2)
+        options = [
+            ("bank_card", f"{bank} 储蓄卡 **** {rng.randrange(10000):04d}", payments[0].name),
+            (
+                "credit_card",
+                f"{other_bank} 信用卡 **** {rng.randrange(10000):04d}",
+                payments[0].name,
+            ),
+        ]
+        if not self.account.is_minor:
+            options.append(
+                (
+                    "pay_later",
+                    f"先用后付 Pay later ({payments[-1].name.split()[0]})",
+                    payments[-1].name,
+                )
+            )
+        return options
+
+    def add_orders(self) -> None:
+        rng, fake = self.rng, self.ctx.fake_zh
+        logistics = self.ctx.catalogue.recipients_of_type("logistics")
+        options = self._payment_options()
+        own_address = fake.address()
+        prefix = self.account.customer_no[:2]
+        numbers: set[str] = set()
+        placed_times = sorted(_ago(rng, self.anchor, 720, 6) for _ in range(rng.randint(27, 33)))
+        must_cancel = len(placed_times) // 3  # so a blocked transaction has an order to cite
+        for position, placed in enumerate(placed_times):
+            age = self.anchor - placed
+            number = ""
+            while not number or number in numbers:
+                number = f"{prefix}{placed:%y%m%d}{rng.randrange(10**7):07d}"
+            numbers.add(number)
+            method, masked, payer = rng.choices(options, weights=(5, 3, 2)[: len(options)])[0]
+            partner = rng.choice(logistics)
+            for_other = rng.random() < 0.15
+            if age < timedelta(days=1):
+                status, paid = "paid", "paid"
+            elif age < timedelta(days=4):
+                status, paid = "shipped", "paid"
+            else:
+                status, paid = rng.choices(
+                    (("completed", "paid"), ("cancelled", "refunded"), ("returned", "refunded")),
+                    weights=(85, 8, 7),
+                )[0]
+                if position == must_cancel:
+                    status, paid = "cancelled", "refunded"
+            items = []
+            for _ in range(rng.choices((1, 2, 3, 4), weights=(50, 30, 13, 7))[0]):
+                line = rng.choice(vocab.PRODUCT_LINES)
+                items.append(
+                    OrderItem(
+                        title=vocab.product_title(rng, line),
+                        quantity=rng.choices((1, 2, 3), weights=(80, 15, 5))[0],
+                        unit_price_cents=vocab.product_price_cents(rng, line),
+                    )
+                )
+            english_part = partner.name.split(" ", 1)[-1]
+            order = Order(
+                user_id=self.user.id,
+                number=number,
+                placed_at=placed,
+                status=status,
+                total_cents=sum(item.quantity * item.unit_price_cents for item in items),
+                currency="CNY",
+                payment_method=method,
+                payment_masked=masked,
+                payment_status=paid,
+                logistics_partner=partner.name,
+                tracking_no="".join(w[0] for w in english_part.split()).upper()
+                + f"{rng.randrange(10**11, 10**12)}",
+                recipient_name=fake.name() if for_other else self.real_name,
+                recipient_phone_masked=_masked_mobile(rng),
+                recipient_address=fake.address() if for_other else own_address,
+                for_other=for_other,
+            )
+            self.session.add(order)
+            self.session.flush()
+            for item in items:
+                item.order_id = order.id
+            self.session.add_all(items)
+            self.orders.append(order)
+            self._order_events(order, payer)
+
+    def _event(
+        self,
+        recipient_name: str,
+        at: datetime,
+        categories: Sequence[str],
+        description: str,
+        order_id: int | None = None,
+    ) -> None:
+        self.session.add(
+            RecipientEvent(
+                recipient_id=self.ctx.recipients[recipient_name].id,
+                user_id=self.user.id,
+                at=at,
+                categories=json.dumps(list(categories)),
+                description=description,
+                order_id=order_id,
+            )
+        )
+
+    def _order_events(self, order: Order, payer: str) -> None:
+        rng = self.rng
+        self._event(
+            payer,
+            order.placed_at + timedelta(seconds=rng.randint(5, 90)),
+            ("orders", "payments"),
+            f"Payment of order {order.number} ({order.payment_masked}).",
+            order.id,
+        )
+        if order.status != "cancelled":
+            self._event(
+                order.logistics_partner,
+                order.placed_at + timedelta(hours=rng.uniform(1, 20)),
+                ("account", "orders"),
+                f"Recipient name, masked phone and address for order {order.number}.",
+                order.id,
+            )
+        if rng.random() < 0.1:
+            service = self.ctx.catalogue.recipients_of_type("customer_service")[0]
+            self._event(
+                service.name,
+                order.placed_at + timedelta(days=rng.uniform(2, 9)),
+                ("account", "orders"),
+                f"After-sales ticket about order {order.number}.",
+                order.id,
+            )
+
+    def add_periodic_events(self) -> None:
+        """Monthly aggregated statistics while the matching consent was on, plus hosting."""
+        infra = self.ctx.catalogue.recipients_of_type("infrastructure")[0]
+        self._event(
+            infra.name,
+            self.user.created_at + timedelta(minutes=1),
+            ("account", "profile"),
+            "Account data stored on the shop's cloud servers.",
+        )
+        periodic = (
+            (
+                "advertising",
+                "partner_advertising_aggregated",
+                ("tags",),
+                "Monthly aggregated audience statistics (no identifiers).",
+            ),
+            (
+                "analytics",
+                "cookies_analytics",
+                ("logs", "devices"),
+                "Monthly aggregated usage statistics (no identifiers).",
+            ),
+        )
+        for kind, purpose, categories, description in periodic:
+            recipient = self.ctx.catalogue.recipients_of_type(kind)[0]
+            for month in range(12, 0, -1):
+                at = self.anchor - timedelta(days=30 * month - 2, hours=self.rng.randint(1, 9))
+                if self._granted_at(purpose, at):
+                    self._event(recipient.name, at, categories, description)
+
+    # decisions
+
+    def add_decisions(self) -> None:
+        rng, shop = self.rng, self.ctx.profile
+        orders = self.orders
+        blocked = next(o for o in orders if o.status == "cancelled")
+        big = max(orders, key=lambda o: o.total_cents)
+        version = "4.2.1" if shop.default_retention != "until_account_closed" else "2026.09"
+
+        def weights(*names: str) -> str:
+            raw = [rng.uniform(0.1, 1.0) for _ in names]
+            total = sum(raw)
+            return json.dumps(
+                [
+                    {"factor": n, "weight": round(w / total, 2)}
+                    for n, w in sorted(zip(names, raw, strict=True), key=lambda p: -p[1])
+                ]
+            )
+
+        minor = self.account.is_minor
+        decisions: list[Decision] = [
+            Decision(
+                system="风控引擎 RiskGuard",
+                kind="risk_flag",
+                outcome="Sign-in from a new device in another city: extra SMS check required "
+                "/ 新设备异地登录，需短信验证",
+                significance="medium",
+                at=_ago(rng, self.anchor, 200, 48),
+                model_version=f"riskguard-{version}",
+                inputs=json.dumps(["devices", "locations", "logs"]),
+                factors=weights("new_device", "login_city_change", "night_time_login"),
+            ),
+            Decision(
+                system="支付风控 PayShield",
+                kind="transaction_block",
+                outcome=f"Payment for order {blocked.number} blocked and refunded "
+                "/ 支付被拦截并已退款",
+                significance="high",
+                at=blocked.placed_at + timedelta(minutes=2),
+                model_version=f"payshield-{version}",
+                inputs=json.dumps(["orders", "payments", "devices", "locations"]),
+                factors=weights("amount_vs_history", "shipping_address_new", "card_recently_added"),
+                order_id=blocked.id,
+            ),
+            Decision(
+                system="营销引擎 CouponMatch",
+                kind="coupon_eligibility",
+                outcome="Eligible for a 满199减30 coupon / 获得满199减30优惠券",
+                significance="low",
+                at=_ago(rng, self.anchor, 90, 24),
+                model_version="couponmatch-1.8",
+                inputs=json.dumps(["orders", "tracks", "tags"]),
+                factors=weights("category_affinity", "days_since_last_order", "basket_size"),
+            ),
+            Decision(
+                system="先用后付 Pay-later eligibility",
+                kind="credit_limit",
+                outcome="先用后付 eligibility: not offered (account holder is a minor)"
+                if minor
+                else f"先用后付 eligibility: approved, limit ¥{rng.choice((800, 1500, 3000))}",
+                significance="high",
+                at=_ago(rng, self.anchor, 400, 24 * 30),
+                model_version=f"paylater-{version}",
+                inputs=json.dumps(["identity_verification", "orders", "payments", "account"]),
+                factors=weights(
+                    "account_age", "on_time_repayments", "order_frequency", "age_check"
+                ),
+            ),
+        ]
+        extras = [
+            Decision(
+                system="风控引擎 RiskGuard",
+                kind="risk_flag",
+                outcome="Delivery address changed right after payment: order held for 2 hours "
+                "/ 付款后修改地址，订单暂缓发货",
+                significance="medium",
+                at=big.placed_at + timedelta(minutes=30),
+                model_version=f"riskguard-{version}",
+                inputs=json.dumps(["orders", "account"]),
+                factors=weights("address_change_after_payment", "order_value"),
+                order_id=big.id,
+            ),
+            Decision(
+                system="营销引擎 CouponMatch",
+                kind="coupon_eligibility",
+                outcome="Not eligible for the new-customer coupon / 不符合新人券条件",
+                significance="low",
+                at=_ago(rng, self.anchor, 30, 24),
+                model_version="couponmatch-1.9",
+                inputs=json.dumps(["orders", "account"]),
+                factors=weights("previous_orders", "account_age"),
+            ),
+        ]
+        decisions.extend(extras[: rng.randint(0, 2)])
+        for decision in decisions:
+            decision.user_id = self.user.id
+        self.session.add_all(decisions)
+
+    # consents, subscriptions, policy
+
+    def _granted_at(self, purpose: str, at: datetime) -> bool:
+        state = False
+        for when, granted in self.timeline.get(purpose, []):
+            if when <= at:
+                state = granted
+        return state
+
+    def add_consents(self) -> None:
+        rng = self.rng
+        signup = self.user.created_at + timedelta(minutes=2)
+        minor = self.account.is_minor
+        for purpose in self.ctx.catalogue.purposes:
+            history: list[tuple[datetime, bool]] = []
+            if purpose.required:
+                history.append((signup, True))
+            else:
+                initially = rng.random() < 0.8
+                history.append((signup + timedelta(seconds=rng.randint(1, 60)), initially))
+                if purpose.key == "personalised_recommendations":
+                    final = True
+                elif purpose.key == "marketing_messages" and self.index == 0:
+                    final = False  # the first shopper shows a withdrawal in the history
+                elif minor and purpose.key == "partner_advertising_aggregated":
+                    final = False
+                else:
+                    final = rng.random() < 0.6
+                if final != initially:
+                    history.append((_ago(rng, self.anchor, 300, 24), final))
+            self.timeline[purpose.key] = history
+            for at, granted in history:
+                self._consent_event(purpose.key, granted, at)
+            last_at, last_granted = history[-1]
+            self.session.add(
+                ConsentState(
+                    user_id=self.user.id,
+                    purpose=purpose.key,
+                    granted=last_granted,
+                    updated_at=last_at,
+                    policy_version=self.ctx.policy_version_at(last_at),
+                )
+            )
+        self.user.personalization = self.timeline["personalised_recommendations"][-1][1]
+
+    def _consent_event(self, purpose: str, granted: bool, at: datetime) -> None:
+        receipt_id = f"rcpt_{self.rng.getrandbits(96):024x}"
+        version = self.ctx.policy_version_at(at)
+        receipt = {
+            "id": receipt_id,
+            "purpose": purpose,
+            "granted": granted,
+            "at": rfc3339(at),
+            "policy_version": version,
+            "subject": self.account.customer_no,
+        }
+        self.session.add(
+            ConsentEvent(
+                receipt_id=receipt_id,
+                user_id=self.user.id,
+                purpose=purpose,
+                granted=granted,
+                at=at,
+                policy_version=version,
+                kid=self.ctx.signer.kid,
+                signature=self.ctx.signer.sign_json(receipt),
+            )
+        )
+
+    def add_subscriptions(self) -> None:
+        marketing = self.timeline["marketing_messages"][-1]
+        for channel in CHANNELS:
+            enabled = marketing[1] and (channel == "internal_letter" or self.rng.random() < 0.6)
+            self.session.add(
+                Subscription(
+                    user_id=self.user.id, channel=channel, enabled=enabled, updated_at=marketing[0]
+                )
+            )
+
+    def add_policy_ack(self) -> None:
+        older = self.ctx.catalogue.policy_versions[-2]
+        at = (
+            self.anchor
+            - timedelta(days=older.days_before_anchor)
+            + timedelta(days=self.rng.uniform(0.5, 5))
+        )
+        self.session.add(PolicyAck(user_id=self.user.id, version=older.version, at=at))
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def _engine_of(factory: sessionmaker[Session]) -> Engine:
+    with factory() as session:
+        bind: Any = session.get_bind()
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
+def seed_demo(
+    factory: sessionmaker[Session],
+    profile: ShopProfile,
+    clock: Clock,
+    signer: Signer,
+    *,
+    seed: int = DEFAULT_SEED,
+    tracks: int = 3000,
+) -> list[DemoAccount]:
+    """Fill an empty database with the shop's demo data; a database with users is left alone.
+
+    The first shopper gets `tracks` My Tracks entries (above BULK_TRACKS_THRESHOLD through
+    `seed_bulk_tracks`); the other shoppers a few hundred each.
+    """
+    accounts = demo_accounts(profile)
+    anchor = demo_anchor(clock.now())
+    catalogue = catalogue_for(profile)
+    first_user_id: int | None = None
+    with transaction(factory) as session:
+        if session.scalar(select(User.id).limit(1)) is not None:
+            return accounts
+        recipients = _seed_catalogue(session, catalogue, anchor)
+        ctx = _Context(
+            session, profile, catalogue, recipients, signer, anchor, Faker("zh_CN"), Faker("en_US")
+        )
+        shopper_index = 0
+        for account in accounts:
+            seeder = _ShopperSeeder(ctx, account, shopper_index, seed)
+            user = seeder.add_user()
+            seeder.add_profile_fields()
+            if account.role != "shopper":
+                continue
+            if shopper_index == 0:
+                first_user_id = user.id
+                seeder.add_tracks(tracks if tracks <= BULK_TRACKS_THRESHOLD else 0)
+            else:
+                seeder.add_tracks(OTHER_SHOPPER_TRACKS[(shopper_index - 1) % 2])
+            seeder.add_devices()
+            seeder.add_locations()
+            seeder.add_logs()
+            seeder.add_tags()
+            seeder.add_consents()
+            seeder.add_orders()
+            seeder.add_periodic_events()
+            seeder.add_decisions()
+            seeder.add_subscriptions()
+            seeder.add_policy_ack()
+            shopper_index += 1
+    if first_user_id is not None and tracks > BULK_TRACKS_THRESHOLD:
+        seed_bulk_tracks(_engine_of(factory), first_user_id, tracks, seed=seed + 1, anchor=anchor)
+    return accounts

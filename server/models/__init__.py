@@ -1,0 +1,64 @@
+"""Every table of the shop; importing this package registers them all on `Base.metadata`."""
+
+from server.models.audit import AccessLogEntry, IdempotencyRecord
+from server.models.commerce import Decision, Order, OrderItem
+from server.models.consent import (
+    ConsentEvent,
+    ConsentPurpose,
+    ConsentState,
+    CookieEntry,
+    Subscription,
+)
+from server.models.data import Device, Location, LogEntry, Tag, Track
+from server.models.identity import (
+    AccessToken,
+    AuthorizationCode,
+    ProfileField,
+    RefreshToken,
+    SigningKey,
+    User,
+)
+from server.models.notices import Notice, PolicyAck, PolicyVersion
+from server.models.privacy_requests import (
+    AssistCode,
+    AssistSession,
+    DeletionReceipt,
+    PrivacyRequest,
+    RequestEvent,
+)
+from server.models.sharing import DataCategory, Recipient, RecipientEvent
+
+__all__ = [
+    "AccessLogEntry",
+    "AccessToken",
+    "AssistCode",
+    "AssistSession",
+    "AuthorizationCode",
+    "ConsentEvent",
+    "ConsentPurpose",
+    "ConsentState",
+    "CookieEntry",
+    "DataCategory",
+    "Decision",
+    "DeletionReceipt",
+    "Device",
+    "IdempotencyRecord",
+    "Location",
+    "LogEntry",
+    "Notice",
+    "Order",
+    "OrderItem",
+    "PolicyAck",
+    "PolicyVersion",
+    "PrivacyRequest",
+    "ProfileField",
+    "Recipient",
+    "RecipientEvent",
+    "RefreshToken",
+    "RequestEvent",
+    "SigningKey",
+    "Subscription",
+    "Tag",
+    "Track",
+    "User",
+]

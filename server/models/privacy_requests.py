@@ -1,0 +1,92 @@
+"""Privacy requests with their timeline and deletion receipts, and assisted sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.db import Base, UTCDateTime
+
+
+class PrivacyRequest(Base):
+    __tablename__ = "privacy_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(30))
+    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON: what the subject asked for
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    filed_by: Mapped[str] = mapped_column(String(100))  # subject or agent name
+    denial_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(Text, nullable=True)  # free text of the answer
+    result: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON result metadata
+    verification_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    verification_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # added for the request workflow (server/requests_flow.py):
+    denial_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    extension_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    original_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    verification_locked_until: Mapped[datetime | None] = mapped_column(
+        UTCDateTime(), nullable=True
+    )
+    # plain code, stored only by demo servers so testers can read it (never in production)
+    demo_verification_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+
+
+class RequestEvent(Base):
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("privacy_requests.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(30))
+    actor: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class DeletionReceipt(Base):
+    """Per recipient of deleted data: notified, confirmed, and when backups are purged."""
+
+    __tablename__ = "deletion_receipts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("privacy_requests.id", ondelete="CASCADE"), index=True
+    )
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), nullable=True)
+    recipient_name: Mapped[str] = mapped_column(String(120))
+    categories: Mapped[str] = mapped_column(Text)
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    backup_purge_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class AssistCode(Base):
+    __tablename__ = "assist_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AssistSession(Base):
+    __tablename__ = "assist_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -1,0 +1,66 @@
+"""`python -m server process --db PATH --shop NAME [--once] [--delay SECONDS]`.
+
+Runs the shop's request processor on its own, against the same database the server uses: with
+`--once` it takes one step for every due request and exits (printing how many), otherwise it
+polls until interrupted (Ctrl+C or SIGTERM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from server.context import ServerConfig, ShopContext
+from server.db import sqlite_url
+from server.processor import RequestProcessor
+from server.shops import SHOPS, shop_profile
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m server process",
+                                     description="Process the shop's privacy requests.")
+    parser.add_argument("--db", help="the shop's SQLite file")
+    parser.add_argument("--db-url", help="any SQLAlchemy URL instead of --db")
+    parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart")
+    parser.add_argument("--once", action="store_true", help="one step, then exit")
+    parser.add_argument("--delay", type=float, default=5.0,
+                        help="seconds a request waits between steps (default: 5)")
+    parser.add_argument("--results-dir", help="where archives are written "
+                                              "(default: next to the database)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.db and not args.db_url:
+        print("give --db PATH (or --db-url)", file=sys.stderr)
+        return 2
+    if args.db and not Path(args.db).exists():
+        print(f"no database at {args.db}", file=sys.stderr)
+        return 2
+    url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
+    config = ServerConfig(db_url=url, shop=shop_profile(args.shop),
+                          processor_delay=timedelta(seconds=max(args.delay, 0.0)))
+    if args.results_dir:
+        config = replace(config, extra={**config.extra, "results_dir": args.results_dir})
+    ctx = ShopContext(config)
+    try:
+        processor = RequestProcessor(ctx)
+        if args.once:
+            print(f"{processor.run_once()} steps", flush=True)
+            return 0
+        stop = threading.Event()
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        processor.start()
+        print(f"processing {ctx.shop.name} requests; Ctrl+C to stop", flush=True)
+        stop.wait()
+        processor.stop()
+        return 0
+    finally:
+        ctx.dispose()

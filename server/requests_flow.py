@@ -1,0 +1,415 @@
+"""The privacy-request state machine, validation of what a subject files, and the resource view.
+
+States (API.md "Privacy requests"):
+
+    identity_unverified -> pending -> in_progress -> completed | denied
+                                      in_progress -> extended -> completed | denied
+    identity_unverified | pending -> canceled   (by the subject, before work starts)
+    identity_unverified | pending -> denied     (by the shop, e.g. repeated_request)
+
+`extended` means "still in progress, with a new due date and a reason". Every change is a
+`RequestEvent` on the request's timeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server.context import ShopContext
+from server.errors import Problem
+from server.models import (
+    ConsentPurpose,
+    DataCategory,
+    Decision,
+    Device,
+    Location,
+    LogEntry,
+    Order,
+    PrivacyRequest,
+    ProfileField,
+    RequestEvent,
+    Tag,
+    Track,
+)
+from server.schemas.privacy_requests import (
+    Denial,
+    Extension,
+    FiledBy,
+    PrivacyRequestOut,
+    ResultSummary,
+    TimelineEvent,
+)
+from server.workdays import HolidayCalendar, load_calendar, working_days_left
+from server.workdays import due_at as working_due_at
+
+verification_log = logging.getLogger("server.verification")
+
+TYPES: tuple[str, ...] = (
+    "access", "correction", "deletion", "explanation", "human_review", "consent_withdrawal",
+    "account_cancellation", "complaint",
+)
+FINAL: frozenset[str] = frozenset({"completed", "denied", "canceled"})
+ACTIVE: frozenset[str] = frozenset({"in_progress", "extended"})
+CANCELABLE: frozenset[str] = frozenset({"identity_unverified", "pending"})
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "identity_unverified": frozenset({"pending", "canceled", "denied"}),
+    "pending": frozenset({"in_progress", "canceled", "denied"}),
+    "in_progress": frozenset({"completed", "denied", "extended"}),
+    "extended": frozenset({"completed", "denied", "extended"}),
+    "completed": frozenset(),
+    "denied": frozenset(),
+    "canceled": frozenset(),
+}
+DENIAL_REASONS: tuple[str, ...] = (
+    "national_security", "public_safety", "criminal_investigation", "abuse_of_rights",
+    "harm_to_others", "trade_secret", "identity_not_verified", "repeated_request", "other",
+)
+# Types a person at the shop must answer; the processor only moves them to in_progress.
+HUMAN_TYPES: frozenset[str] = frozenset({"human_review", "complaint"})
+RESULT_KINDS: dict[str, str] = {
+    "access": "archive",
+    "correction": "correction",
+    "deletion": "deletion_receipts",
+    "explanation": "explanation",
+    "human_review": "answer",
+    "complaint": "answer",
+    "consent_withdrawal": "consent_receipts",
+    "account_cancellation": "none",
+}
+# Data categories a deletion request may name, and those it may not (with where to go instead).
+DELETABLE_CATEGORIES: frozenset[str] = frozenset({
+    "profile", "identity_verification", "devices", "locations", "logs", "tracks", "tags",
+    "orders", "decisions",
+})
+NOT_DELETABLE_HINTS: dict[str, str] = {
+    "account": "Membership data goes with the account: file an account_cancellation request.",
+    "payments": "Payment records are kept by law with their orders; delete the orders instead.",
+    "consents": "Consent records are proof of your choices; file a consent_withdrawal request.",
+    "subscriptions": "Switch marketing channels off under Subscriptions.",
+    "sharing": "Records of disclosures are kept by law; delete the shared data itself.",
+}
+ITEM_MODELS: dict[str, Any] = {
+    "tracks": Track, "tags": Tag, "orders": Order, "devices": Device, "locations": Location,
+    "logs": LogEntry, "decisions": Decision,
+}
+VERIFY_MAX_ATTEMPTS = 5
+VERIFY_LOCK = timedelta(minutes=15)
+REPEAT_WINDOW = timedelta(days=30)
+REPEAT_LIMIT = 2  # a third access request within REPEAT_WINDOW is denied as repeated_request
+
+
+def calendar_for(ctx: ShopContext) -> HolidayCalendar:
+    return load_calendar(ctx.shop.holiday_calendar)
+
+
+def invalid(loc: str, msg: str) -> Problem:
+    """A 422 in the same shape as framework validation errors."""
+    return Problem(
+        422, "validation_failed", msg, extra={"errors": [{"loc": ["body", "details", loc],
+                                                          "msg": msg}]}
+    )
+
+
+# --- validation of what the subject files ------------------------------------------------------
+
+def validate_details(
+    db: Session, ctx: ShopContext, subject_id: int, rtype: str, details: dict[str, Any]
+) -> dict[str, Any]:
+    """Check the details against this subject's data; returns them as stored."""
+    if rtype == "correction":
+        row = db.scalars(
+            select(ProfileField).where(
+                ProfileField.user_id == subject_id, ProfileField.key == details["field"]
+            )
+        ).first()
+        if row is None:
+            raise invalid("field", f"You have no profile field {details['field']!r}.")
+        if (row.value or None) != (details.get("current") or None):
+            raise Problem(
+                409, "stale_value",
+                "The current value you sent is not the value on record; reload and try again.",
+                extra={"field": row.key, "current": row.value},
+            )
+        if (details.get("proposed") or None) == (row.value or None):
+            raise invalid("proposed", "The proposed value is the same as the current one.")
+    elif rtype in ("explanation", "human_review"):
+        decision = _own_decision(db, subject_id, details["decision_id"])
+        if decision is None:
+            raise invalid("decision_id", "No such automated decision about you.")
+    elif rtype == "deletion":
+        known = set(db.scalars(select(DataCategory.key)))
+        for key in details.get("categories") or []:
+            if key not in known:
+                raise invalid("categories", f"Unknown data category {key!r}.")
+            if key not in DELETABLE_CATEGORIES:
+                raise invalid(
+                    "categories",
+                    NOT_DELETABLE_HINTS.get(key, f"Category {key!r} cannot be deleted this way."),
+                )
+        for group in details.get("items") or []:
+            model = ITEM_MODELS[group["category"]]
+            ids = [_int_or_none(i) for i in group["ids"]]
+            if any(i is None for i in ids):
+                raise invalid("items", f"Unknown {group['category']} ids.")
+            wanted = {i for i in ids if i is not None}
+            found = db.scalar(
+                select(func.count()).select_from(model).where(
+                    model.id.in_(wanted), model.user_id == subject_id
+                )
+            )
+            if found != len(wanted):
+                raise invalid("items", f"Some {group['category']} ids are not yours or unknown.")
+    elif rtype == "consent_withdrawal":
+        purposes = {p.key: p for p in db.scalars(select(ConsentPurpose))}
+        for key in details["purposes"]:
+            purpose = purposes.get(key)
+            if purpose is None:
+                raise invalid("purposes", f"Unknown purpose {key!r}.")
+            if purpose.required:
+                raise invalid(
+                    "purposes",
+                    f"{purpose.title!r} is needed to provide the service; it cannot be withdrawn "
+                    "on its own (file an account_cancellation request instead).",
+                )
+        details = {**details, "purposes": sorted(set(details["purposes"]))}
+    elif rtype == "complaint":
+        related = details.get("related_request_id")
+        if related is not None:
+            rid = _int_or_none(related)
+            row_req = db.get(PrivacyRequest, rid) if rid is not None else None
+            if row_req is None or row_req.user_id != subject_id:
+                raise invalid("related_request_id", "No such request of yours.")
+    return details
+
+
+def _int_or_none(raw: str) -> int | None:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        return None
+    value = int(raw)
+    return value if value > 0 else None
+
+
+def _own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
+    did = _int_or_none(raw_id)
+    if did is None:
+        return None
+    decision = db.get(Decision, did)
+    return decision if decision is not None and decision.user_id == subject_id else None
+
+
+def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
+    return _own_decision(db, subject_id, raw_id)
+
+
+# --- state changes -----------------------------------------------------------------------------
+
+def add_event(
+    db: Session, req: PrivacyRequest, status: str, actor: str, note: str | None, at: datetime
+) -> None:
+    db.add(RequestEvent(request_id=req.id, at=at, status=status, actor=actor, note=note))
+
+
+def transition(
+    db: Session,
+    req: PrivacyRequest,
+    new_status: str,
+    *,
+    actor: str,
+    note: str | None,
+    now: datetime,
+) -> None:
+    """Move `req` to `new_status` (checked against the state machine) and log the event."""
+    if new_status not in TRANSITIONS.get(req.status, frozenset()):
+        raise Problem(
+            409, "invalid_state",
+            f"A request that is {req.status} cannot become {new_status}.",
+            extra={"request_status": req.status},
+        )
+    req.status = new_status
+    req.updated_at = now
+    add_event(db, req, new_status, actor, note, now)
+
+
+def deny(
+    db: Session, req: PrivacyRequest, reason: str, text: str, *, actor: str, now: datetime
+) -> None:
+    if reason not in DENIAL_REASONS:
+        raise ValueError(f"unknown denial reason {reason!r}; one of {', '.join(DENIAL_REASONS)}")
+    transition(db, req, "denied", actor=actor, note=f"{reason}: {text}", now=now)
+    req.denial_reason = reason
+    req.denial_text = text
+    req.resolution = text
+
+
+def code_hash(request_id: int, code: str) -> str:
+    return hashlib.sha256(f"privacy-request:{request_id}:{code}".encode()).hexdigest()
+
+
+@dataclass
+class Filer:
+    subject_id: int
+    role: str  # subject | agent
+    name: str
+
+
+def create_request(
+    db: Session,
+    ctx: ShopContext,
+    filer: Filer,
+    rtype: str,
+    details: dict[str, Any],
+    note: str | None,
+) -> PrivacyRequest:
+    """Store a validated request with its first event; sends the verification code if needed."""
+    now = ctx.clock.now()
+    cal = calendar_for(ctx)
+    needs_code = rtype in ctx.shop.verification_required_for
+    req = PrivacyRequest(
+        user_id=filer.subject_id,
+        type=rtype,
+        status="identity_unverified" if needs_code else "pending",
+        details=json.dumps({"details": details, "note": note}, ensure_ascii=False),
+        received_at=now,
+        due_at=working_due_at(now, ctx.shop.deadline_days, cal),
+        updated_at=now,
+        filed_by=f"{filer.role}:{filer.name}",
+        verification_attempts=0,
+    )
+    db.add(req)
+    db.flush()
+    who = filer.name if filer.role == "subject" else f"{filer.name} (agent, for the subject)"
+    add_event(db, req, "pending" if not needs_code else "identity_unverified", who,
+              "Request received.", now)
+    if needs_code:
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        req.verification_code_hash = code_hash(req.id, code)
+        if ctx.config.demo:
+            req.demo_verification_code = code
+        add_event(db, req, "identity_unverified", "shop",
+                  "A verification code was sent to the contact details on the account.", now)
+        # The demo shop has no SMS gateway: the "sent" code goes to the log.
+        verification_log.warning(
+            "verification code for privacy request %s (%s): %s", req.id, rtype, code
+        )
+    return req
+
+
+def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor: str) -> None:
+    """Check a verification code; the caller commits. Failed attempts are committed here."""
+    now = ctx.clock.now()
+    if req.status != "identity_unverified":
+        raise Problem(409, "invalid_state", f"The request is {req.status}; nothing to verify.",
+                      extra={"request_status": req.status})
+    if req.verification_locked_until is not None and req.verification_locked_until > now:
+        wait = max(1, int((req.verification_locked_until - now).total_seconds() + 0.999))
+        raise Problem(429, "rate_limited",
+                      f"Too many wrong codes. Try again in {wait} seconds.",
+                      headers={"Retry-After": str(wait)})
+    ok = req.verification_code_hash is not None and secrets.compare_digest(
+        req.verification_code_hash, code_hash(req.id, code.strip())
+    )
+    if not ok:
+        req.verification_attempts = (req.verification_attempts or 0) + 1
+        left = VERIFY_MAX_ATTEMPTS - req.verification_attempts
+        if left <= 0:
+            req.verification_attempts = 0
+            req.verification_locked_until = now + VERIFY_LOCK
+        db.commit()
+        raise Problem(422, "verification_failed", "The verification code is not right.",
+                      extra={"attempts_left": max(left, 0)})
+    req.verification_attempts = 0
+    req.verification_locked_until = None
+    req.verification_code_hash = None
+    req.demo_verification_code = None
+    transition(db, req, "pending", actor=actor, note="Identity verified.", now=now)
+
+
+def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> None:
+    if req.status == "canceled":
+        return
+    if req.status not in CANCELABLE:
+        raise Problem(409, "invalid_state",
+                      f"The request is {req.status}; it can only be canceled before work starts.",
+                      extra={"request_status": req.status})
+    transition(db, req, "canceled", actor=actor, note="Canceled by the requester.",
+               now=ctx.clock.now())
+
+
+# --- the resource ------------------------------------------------------------------------------
+
+def stored_details(req: PrivacyRequest) -> tuple[dict[str, Any], str | None]:
+    raw = json.loads(req.details or "{}")
+    if isinstance(raw, dict) and "details" in raw:
+        return dict(raw.get("details") or {}), raw.get("note")
+    return dict(raw) if isinstance(raw, dict) else {}, None
+
+
+def stored_result(req: PrivacyRequest) -> dict[str, Any] | None:
+    if not req.result:
+        return None
+    value = json.loads(req.result)
+    return value if isinstance(value, dict) else None
+
+
+def result_summary(req: PrivacyRequest) -> ResultSummary:
+    stored = stored_result(req)
+    kind = RESULT_KINDS.get(req.type, "none")
+    if req.status != "completed" or stored is None:
+        return ResultSummary(kind=kind, available=False)
+    kind = stored.get("kind", kind)
+    if kind == "archive":
+        return ResultSummary(kind="archive", available=True, media_type="application/zip",
+                             size=stored.get("size"), sha256=stored.get("sha256"))
+    return ResultSummary(kind=kind, available=kind != "none",
+                         media_type="application/json" if kind != "none" else None)
+
+
+def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRequestOut:
+    now = ctx.clock.now()
+    cal = calendar_for(ctx)
+    events = db.scalars(
+        select(RequestEvent).where(RequestEvent.request_id == req.id)
+        .order_by(RequestEvent.at, RequestEvent.id)
+    ).all()
+    details, note = stored_details(req)
+    role, _, name = req.filed_by.partition(":")
+    final = req.status in FINAL
+    return PrivacyRequestOut(
+        id=str(req.id),
+        type=req.type,
+        status=req.status,
+        details=details,
+        note=note,
+        received_at=req.received_at,
+        due_at=req.due_at,
+        updated_at=req.updated_at,
+        filed_by=FiledBy(role="agent" if role == "agent" else "subject", name=name or role),
+        overdue=(not final) and now > req.due_at,
+        working_days_left=working_days_left(now, req.due_at, cal),
+        denial=Denial(reason=req.denial_reason, text=req.denial_text or "")
+        if req.status == "denied" and req.denial_reason else None,
+        extension=Extension(reason=req.extension_reason, original_due_at=req.original_due_at)
+        if req.extension_reason and req.original_due_at else None,
+        resolution=req.resolution,
+        timeline=[
+            TimelineEvent(at=e.at, status=e.status, actor=e.actor, note=e.note)
+            for e in events
+        ],
+        result=result_summary(req),
+    )
+
+
+def find_own(db: Session, subject_id: int, request_id: int) -> PrivacyRequest | None:
+    req = db.get(PrivacyRequest, request_id)
+    if req is None or req.user_id != subject_id:
+        return None
+    return req

@@ -1,0 +1,33 @@
+"""The API's routers, one module per resource group."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from server.routes import (
+    access_log,
+    assist,
+    consents,
+    data,
+    discovery,
+    me,
+    notices,
+    orders,
+    privacy_requests,
+    sharing,
+    tracks,
+)
+
+ROUTERS: list[APIRouter] = [
+    discovery.router,
+    me.router,
+    data.router,
+    tracks.router,
+    orders.router,
+    consents.router,
+    sharing.router,
+    notices.router,
+    access_log.router,
+    privacy_requests.router,
+    assist.router,
+]

@@ -1,0 +1,429 @@
+"""Assisted sessions: the subject issues a one-time code; an agent trades it for a scoped token.
+
+- `POST /assist/codes` (the subject): six random digits, stored as an HMAC, valid 10 minutes,
+  single use; a new code invalidates the older unused ones; at most 5 codes an hour.
+- `POST /assist/sessions` (an agent's own `assist` sign-in): customer number + code + case
+  reason → a 30-minute session and an access token for that customer with the agent as actor.
+  Every failure is the same `403 invalid_assist_code`; after 5 wrong tries for one customer the
+  outstanding code is burned and that customer is locked for 15 minutes (`429`).
+- `GET /assist/sessions`, `DELETE /assist/sessions/{id}` (the subject), and
+  `DELETE /assist/sessions/current` (the agent, with the assist token).
+
+Limits are timed by `ctx.clock` so tests can move through them over HTTP.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import secrets
+import threading
+import weakref
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from fastapi import APIRouter, Depends, Header, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from server.audit import append_access
+from server.auth.tokens import new_secret, token_hash
+from server.context import ShopContext
+from server.deps import Principal, agent_account, current_principal, get_ctx, get_db, writer
+from server.errors import Problem, not_found
+from server.idempotency import run_idempotent
+from server.models import AccessToken, AssistCode, AssistSession, User
+from server.pagination import keyset_page
+from server.routes.ids import parse_id
+from server.schemas.assist import (
+    AssistCodeCreated,
+    AssistSessionItem,
+    AssistSessionOpen,
+    AssistSessionOpened,
+)
+from server.schemas.common import (
+    DEFAULT_PAGE_LIMIT,
+    PROBLEM_RESPONSES,
+    CursorQuery,
+    LimitQuery,
+    Page,
+)
+
+router = APIRouter(prefix="/v1", tags=["assist"])
+
+CODE_TTL = timedelta(minutes=10)
+SESSION_TTL = timedelta(minutes=30)
+CODES_PER_WINDOW = 5
+CODE_WINDOW = timedelta(hours=1)
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+LOCKOUT = timedelta(minutes=15)
+ASSIST_SCOPE = "privacy.read assist"
+
+
+def _invalid_code() -> Problem:
+    """One answer for unknown customer, wrong, expired or spent code: nothing to tell apart."""
+    return Problem(403, "invalid_assist_code", "The customer number or assist code is not valid.")
+
+
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+class _AssistGuard:
+    """Per shop: serialises code issuing and redemption, and counts failed redemptions."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.failures: dict[str, list[datetime]] = {}
+        self.locked_until: dict[str, datetime] = {}
+
+    def blocked_for(self, key: str, now: datetime) -> int:
+        until = self.locked_until.get(key)
+        if until is None:
+            return 0
+        if until <= now:
+            del self.locked_until[key]
+            return 0
+        return max(1, math.ceil((until - now).total_seconds()))
+
+    def record_failure(self, key: str, now: datetime) -> bool:
+        """Count one failure; True when this one locks the key."""
+        self._prune(now)
+        recent = [t for t in self.failures.get(key, []) if t > now - FAILURE_WINDOW]
+        recent.append(now)
+        if len(recent) >= MAX_FAILURES:
+            self.failures.pop(key, None)
+            self.locked_until[key] = now + LOCKOUT
+            return True
+        self.failures[key] = recent
+        return False
+
+    def clear(self, key: str) -> None:
+        self.failures.pop(key, None)
+
+    def _prune(self, now: datetime) -> None:
+        if len(self.failures) > 10_000:
+            for key in [k for k, v in self.failures.items() if v[-1] <= now - FAILURE_WINDOW]:
+                del self.failures[key]
+        if len(self.locked_until) > 10_000:
+            for key in [k for k, v in self.locked_until.items() if v <= now]:
+                del self.locked_until[key]
+
+
+_guards: weakref.WeakKeyDictionary[ShopContext, _AssistGuard] = weakref.WeakKeyDictionary()
+_guards_lock = threading.Lock()
+
+
+def _guard(ctx: ShopContext) -> _AssistGuard:
+    with _guards_lock:
+        guard = _guards.get(ctx)
+        if guard is None:
+            guard = _guards[ctx] = _AssistGuard()
+        return guard
+
+
+def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
+    """HMAC keyed from the shop's signing key (Ed25519 signatures are deterministic), so the
+    stored value alone does not give the six digits away to an offline search."""
+    key = hashlib.sha256(ctx.signer.sign(b"assist-code-hmac-key").encode()).digest()
+    return hmac.new(key, f"{user_id}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+def _too_many(wait: int, what: str) -> Problem:
+    return Problem(
+        429,
+        "rate_limited",
+        f"Too many {what}. Try again in {wait} seconds.",
+        headers={"Retry-After": str(wait)},
+    )
+
+
+def _item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
+    return AssistSessionItem(
+        id=str(row.id),
+        agent=agent_name,
+        reason=row.reason,
+        started_at=row.started_at,
+        expires_at=row.expires_at,
+        ended_at=row.ended_at,
+        active=row.ended_at is None and row.expires_at > now,
+    )
+
+
+def _with_no_store(response: JSONResponse) -> JSONResponse:
+    response.headers.update(_NO_STORE)
+    return response
+
+
+@router.post(
+    "/assist/codes",
+    status_code=201,
+    response_model=AssistCodeCreated,
+    responses=PROBLEM_RESPONSES,
+    summary="Issue a one-time assist code for a customer-service agent",
+)
+def create_code(
+    principal: Principal = Depends(writer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
+) -> JSONResponse:
+    def produce() -> tuple[int, object]:
+        guard = _guard(ctx)
+        with guard.lock:
+            now = ctx.clock.now()
+            recent = list(
+                db.scalars(
+                    select(AssistCode.created_at)
+                    .where(
+                        AssistCode.user_id == principal.subject_id,
+                        AssistCode.created_at > now - CODE_WINDOW,
+                    )
+                    .order_by(AssistCode.created_at.asc())
+                )
+            )
+            if len(recent) >= CODES_PER_WINDOW:
+                wait = (recent[-CODES_PER_WINDOW] + CODE_WINDOW - now).total_seconds()
+                raise _too_many(max(1, math.ceil(wait)), "assist codes")
+            db.execute(
+                update(AssistCode)
+                .where(AssistCode.user_id == principal.subject_id, AssistCode.used.is_(False))
+                .values(used=True)
+            )
+            code = f"{secrets.randbelow(1_000_000):06d}"
+            row = AssistCode(
+                user_id=principal.subject_id,
+                code_hash=_code_hash(ctx, principal.subject_id, code),
+                created_at=now,
+                expires_at=now + CODE_TTL,
+                used=False,
+                failed_attempts=0,
+            )
+            db.add(row)
+            db.commit()
+        body = AssistCodeCreated(
+            code=code, expires_at=row.expires_at, customer_no=principal.subject_customer_no
+        )
+        return 201, body.model_dump(mode="json")
+
+    return _with_no_store(
+        run_idempotent(
+            ctx,
+            db,
+            user_id=principal.actor_id,
+            key=idempotency_key,
+            route="POST /v1/assist/codes",
+            body={},
+            produce=produce,
+            required=False,
+        )
+    )
+
+
+@router.post(
+    "/assist/sessions",
+    status_code=201,
+    response_model=AssistSessionOpened,
+    responses=PROBLEM_RESPONSES,
+    summary="Agents: exchange a customer number and assist code for a scoped token",
+)
+def open_session(
+    payload: AssistSessionOpen,
+    agent: User = Depends(agent_account),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+    idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
+) -> JSONResponse:
+    customer_key = payload.customer_no.upper()
+
+    def produce() -> tuple[int, object]:
+        guard = _guard(ctx)
+        with guard.lock:
+            now = ctx.clock.now()
+            wait = guard.blocked_for(customer_key, now)
+            if wait:
+                raise _too_many(wait, "wrong assist codes for this customer")
+            customer = db.scalars(
+                select(User).where(func.upper(User.customer_no) == customer_key)
+            ).first()
+            code_row = None
+            if customer is not None and customer.role == "shopper" and customer.closed_at is None:
+                code_row = db.scalars(
+                    select(AssistCode)
+                    .where(
+                        AssistCode.user_id == customer.id,
+                        AssistCode.used.is_(False),
+                        AssistCode.expires_at > now,
+                    )
+                    .order_by(AssistCode.created_at.desc(), AssistCode.id.desc())
+                    .limit(1)
+                ).first()
+            # the HMAC is computed either way so an unknown customer answers no faster
+            offered = _code_hash(ctx, customer.id if customer else 0, payload.code)
+            matches = code_row is not None and hmac.compare_digest(code_row.code_hash, offered)
+            if not matches or customer is None or code_row is None:
+                locked = guard.record_failure(customer_key, now)
+                if code_row is not None:
+                    code_row.failed_attempts += 1
+                    if locked or code_row.failed_attempts >= MAX_FAILURES:
+                        code_row.used = True
+                    db.commit()
+                raise _invalid_code()
+            spent = db.execute(
+                update(AssistCode)
+                .where(AssistCode.id == code_row.id, AssistCode.used.is_(False))
+                .values(used=True)
+            )
+            if getattr(spent, "rowcount", 0) != 1:  # redeemed by a racing request
+                raise _invalid_code()
+            guard.clear(customer_key)
+            session_row = AssistSession(
+                subject_id=customer.id,
+                agent_id=agent.id,
+                reason=payload.reason,
+                started_at=now,
+                expires_at=now + SESSION_TTL,
+                ended_at=None,
+            )
+            db.add(session_row)
+            db.flush()
+            access = new_secret()
+            db.add(
+                AccessToken(
+                    token_hash=token_hash(access),
+                    subject_id=customer.id,
+                    actor_id=agent.id,
+                    family_id=None,
+                    assist_session_id=session_row.id,
+                    scope=ASSIST_SCOPE,
+                    auth_time=now,
+                    expires_at=session_row.expires_at,
+                    revoked=False,
+                )
+            )
+            db.commit()
+        # The log append uses its own transaction; the session is committed first so SQLite
+        # never sees two writers from one request.
+        append_access(
+            ctx.sessions,
+            ctx.clock,
+            subject_id=customer.id,
+            actor=agent.username,
+            role="agent",
+            action="assist_start",
+            resource=f"/v1/assist/sessions/{session_row.id}",
+            reason=payload.reason,
+        )
+        body = AssistSessionOpened(
+            session=_item(session_row, agent.username, now),
+            access_token=access,
+            token_type="Bearer",  # noqa: S106 (the OAuth token type, not a secret)
+            expires_in=int(SESSION_TTL.total_seconds()),
+        )
+        return 201, body.model_dump(mode="json")
+
+    return _with_no_store(
+        run_idempotent(
+            ctx,
+            db,
+            user_id=agent.id,
+            key=idempotency_key,
+            route="POST /v1/assist/sessions",
+            body=payload.model_dump(mode="json"),
+            produce=produce,
+            required=False,
+        )
+    )
+
+
+@router.get(
+    "/assist/sessions",
+    response_model=Page[AssistSessionItem],
+    responses=PROBLEM_RESPONSES,
+    summary="Assist sessions on this account, newest first",
+)
+def list_sessions(
+    principal: Principal = Depends(current_principal),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+    limit: LimitQuery = DEFAULT_PAGE_LIMIT,
+    cursor: CursorQuery = None,
+) -> Page[AssistSessionItem]:
+    rows: list[AssistSession]
+    rows, next_cursor = keyset_page(
+        db,
+        # keyset_page's Select[tuple[T]] typing predates SQLAlchemy 2.1's Select[T]
+        cast(Any, select(AssistSession).where(AssistSession.subject_id == principal.subject_id)),
+        # ids grow with creation, so id order is start order (and keeps the cursor a plain int)
+        [AssistSession.id],
+        limit=limit,
+        cursor=cursor,
+        descending=True,
+        key_of=lambda row: (row.id,),
+    )
+    agent_ids = {row.agent_id for row in rows}
+    names: dict[int, str] = {}
+    if agent_ids:
+        names = {
+            user_id: username
+            for user_id, username in db.execute(
+                select(User.id, User.username).where(User.id.in_(agent_ids))
+            ).all()
+        }
+    now = ctx.clock.now()
+    return Page[AssistSessionItem](
+        items=[_item(row, names.get(row.agent_id, ""), now) for row in rows],
+        next_cursor=next_cursor,
+    )
+
+
+def _end(db: Session, row: AssistSession, now: datetime) -> None:
+    if row.ended_at is None:
+        row.ended_at = now
+    db.execute(
+        update(AccessToken).where(AccessToken.assist_session_id == row.id).values(revoked=True)
+    )
+    db.commit()
+
+
+@router.delete(
+    "/assist/sessions/current",
+    status_code=204,
+    response_class=Response,
+    responses=PROBLEM_RESPONSES,
+    summary="Agents: end the assist session of this token",
+)
+def end_current_session(
+    principal: Principal = Depends(current_principal),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    if principal.assist_session_id is None:
+        raise not_found("assist session")
+    row = db.get(AssistSession, principal.assist_session_id)
+    if row is None or row.subject_id != principal.subject_id:
+        raise not_found("assist session")
+    _end(db, row, ctx.clock.now())
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/assist/sessions/{session_id}",
+    status_code=204,
+    response_class=Response,
+    responses=PROBLEM_RESPONSES,
+    summary="End an assist session now; its token stops working",
+)
+def end_session(
+    session_id: str,
+    principal: Principal = Depends(writer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    row = db.get(AssistSession, parse_id(session_id, "assist session"))
+    if row is None or row.subject_id != principal.subject_id:
+        raise not_found("assist session")
+    _end(db, row, ctx.clock.now())
+    return Response(status_code=204)

@@ -1,0 +1,158 @@
+"""`/v1/data/...`: the categories of personal data held, and the collected data itself."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server.categories import count_category
+from server.deps import Principal, current_principal, get_db
+from server.models import DataCategory, Device, Location, LogEntry
+from server.pagination import keyset_page
+from server.routes.tracks import newest_first_page
+from server.schemas.common import (
+    DEFAULT_PAGE_LIMIT,
+    PROBLEM_RESPONSES,
+    CursorQuery,
+    LimitQuery,
+    Page,
+)
+from server.schemas.data import CategoryList, DataCategoryOut, DeviceOut, LocationOut, LogOut
+
+router = APIRouter(prefix="/v1", tags=["data"])
+
+
+def _json(text: str | None, fallback: Any) -> Any:
+    try:
+        value = json.loads(text) if text else fallback
+    except ValueError:
+        return fallback
+    return value if isinstance(value, type(fallback)) else fallback
+
+
+@router.get("/data/categories", response_model=CategoryList, responses=PROBLEM_RESPONSES)
+def list_categories(
+    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+) -> CategoryList:
+    rows = db.scalars(select(DataCategory).order_by(DataCategory.position, DataCategory.key))
+    items = [
+        DataCategoryOut.model_validate(
+            {
+                "key": row.key,
+                "title": row.title,
+                "title_zh": row.title_zh,
+                "count": count_category(db, row.key, principal.subject_id),
+                "sensitive": row.sensitive,
+                "purposes": [str(p) for p in _json(row.purposes, [])],
+                "legal_basis": row.legal_basis,
+                "retention": row.retention,
+                "storage": {"country": row.storage_country, "vendor": row.storage_vendor},
+                "source": row.source,
+                "policy_section": row.policy_section,
+            }
+        )
+        for row in rows
+    ]
+    return CategoryList(items=items, next_cursor=None)
+
+
+@router.get("/data/devices", response_model=Page[DeviceOut], responses=PROBLEM_RESPONSES)
+def list_devices(
+    limit: LimitQuery = DEFAULT_PAGE_LIMIT,
+    cursor: CursorQuery = None,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> Page[DeviceOut]:
+    query: Any = select(Device).where(Device.user_id == principal.subject_id)
+    rows: list[Device]
+    rows, next_cursor = keyset_page(
+        db,
+        query,
+        [Device.id],
+        limit=limit,
+        cursor=cursor,
+        descending=False,
+        key_of=lambda row: [row.id],
+    )
+    items = [
+        DeviceOut(
+            id=str(row.id),
+            device_type=row.device_type,
+            model=row.model,
+            os=row.os,
+            os_version=row.os_version,
+            device_uid=row.device_uid,
+            settings=_json(row.settings, {}),
+            first_seen=row.first_seen,
+            last_seen=row.last_seen,
+        )
+        for row in rows
+    ]
+    return Page[DeviceOut](items=items, next_cursor=next_cursor)
+
+
+@router.get("/data/locations", response_model=Page[LocationOut], responses=PROBLEM_RESPONSES)
+def list_locations(
+    limit: LimitQuery = DEFAULT_PAGE_LIMIT,
+    cursor: CursorQuery = None,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> Page[LocationOut]:
+    rows: list[Location]
+    rows, next_cursor = newest_first_page(
+        db,
+        select(Location).where(Location.user_id == principal.subject_id),
+        Location.at,
+        Location.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    items = [
+        LocationOut(
+            id=str(row.id),
+            at=row.at,
+            source=row.source,
+            ip=row.ip,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            city=row.city,
+        )
+        for row in rows
+    ]
+    return Page[LocationOut](items=items, next_cursor=next_cursor)
+
+
+@router.get("/data/logs", response_model=Page[LogOut], responses=PROBLEM_RESPONSES)
+def list_logs(
+    limit: LimitQuery = DEFAULT_PAGE_LIMIT,
+    cursor: CursorQuery = None,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> Page[LogOut]:
+    rows: list[LogEntry]
+    rows, next_cursor = newest_first_page(
+        db,
+        select(LogEntry).where(LogEntry.user_id == principal.subject_id),
+        LogEntry.at,
+        LogEntry.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    items = [
+        LogOut(
+            id=str(row.id),
+            at=row.at,
+            ip=row.ip,
+            browser=row.browser,
+            carrier=row.carrier,
+            language=row.language,
+            page=row.page,
+            search_query=row.search_query,
+        )
+        for row in rows
+    ]
+    return Page[LogOut](items=items, next_cursor=next_cursor)

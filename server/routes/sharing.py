@@ -1,0 +1,165 @@
+"""Data-sharing recipients, and each disclosure of this subject's data to them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server.deps import Principal, current_principal, get_db
+from server.errors import not_found
+from server.models import Recipient, RecipientEvent
+from server.pagination import DEFAULT_LIMIT, keyset_page
+from server.routes.consents import typed_keyset_page
+from server.routes.ids import parse_id
+from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
+from server.schemas.sharing import RecipientEventItem, RecipientItem
+
+router = APIRouter(prefix="/v1", tags=["sharing"])
+
+
+def _json_list(raw: str | None) -> list[str]:
+    """A stored JSON list of keys; anything unreadable is shown as no keys rather than a 500."""
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+Stats = tuple[datetime | None, datetime | None, int]
+
+
+def _stats(db: Session, subject_id: int, recipient_ids: Sequence[int]) -> dict[int, Stats]:
+    if not recipient_ids:
+        return {}
+    rows = db.execute(
+        select(
+            RecipientEvent.recipient_id,
+            func.min(RecipientEvent.at),
+            func.max(RecipientEvent.at),
+            func.count(RecipientEvent.id),
+        )
+        .where(
+            RecipientEvent.user_id == subject_id,
+            RecipientEvent.recipient_id.in_(list(recipient_ids)),
+        )
+        .group_by(RecipientEvent.recipient_id)
+    ).all()
+    return {row[0]: (row[1], row[2], int(row[3])) for row in rows}
+
+
+def _item(recipient: Recipient, stats: Stats | None) -> RecipientItem:
+    first, last, count = stats if stats is not None else (None, None, 0)
+    return RecipientItem(
+        id=str(recipient.id),
+        name=recipient.name,
+        type=recipient.type,
+        categories=_json_list(recipient.categories),
+        purpose=recipient.purpose,
+        legal_basis=recipient.legal_basis,
+        identifiable=recipient.identifiable,
+        country=recipient.country,
+        first_shared=first,
+        last_shared=last,
+        event_count=count,
+    )
+
+
+def _recipient(db: Session, raw_id: str) -> Recipient:
+    recipient = db.get(Recipient, parse_id(raw_id, "recipient"))
+    if recipient is None:
+        raise not_found("recipient")
+    return recipient
+
+
+@router.get(
+    "/recipients",
+    response_model=Page[RecipientItem],
+    responses=PROBLEM_RESPONSES,
+    summary="Everyone the shop shares personal data with, and when it shared this subject's",
+)
+def list_recipients(
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> Page[RecipientItem]:
+    rows: list[Recipient]
+    rows, next_cursor = keyset_page(
+        db,
+        cast(Any, select(Recipient)),
+        [Recipient.id],
+        limit=limit,
+        cursor=cursor,
+        descending=False,
+        key_of=lambda r: (r.id,),
+    )
+    stats = _stats(db, principal.subject_id, [r.id for r in rows])
+    return Page[RecipientItem](
+        items=[_item(r, stats.get(r.id)) for r in rows], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/recipients/{recipient_id}",
+    response_model=RecipientItem,
+    responses=PROBLEM_RESPONSES,
+    summary="One recipient",
+)
+def get_recipient(
+    recipient_id: str,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> RecipientItem:
+    recipient = _recipient(db, recipient_id)
+    return _item(recipient, _stats(db, principal.subject_id, [recipient.id]).get(recipient.id))
+
+
+@router.get(
+    "/recipients/{recipient_id}/events",
+    response_model=Page[RecipientEventItem],
+    responses=PROBLEM_RESPONSES,
+    summary="Each disclosure of this subject's data to one recipient, newest first",
+)
+def list_recipient_events(
+    recipient_id: str,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> Page[RecipientEventItem]:
+    recipient = _recipient(db, recipient_id)
+    query = select(RecipientEvent).where(
+        RecipientEvent.user_id == principal.subject_id,
+        RecipientEvent.recipient_id == recipient.id,
+    )
+    rows: list[RecipientEvent]
+    rows, next_cursor = typed_keyset_page(
+        db,
+        query,
+        [RecipientEvent.at, RecipientEvent.id],
+        [datetime, int],
+        limit=limit,
+        cursor=cursor,
+        descending=True,
+        key_of=lambda e: (e.at, e.id),
+    )
+    return Page[RecipientEventItem](
+        items=[
+            RecipientEventItem(
+                id=str(e.id),
+                at=e.at,
+                categories=_json_list(e.categories),
+                description=e.description,
+                order_id=str(e.order_id) if e.order_id is not None else None,
+            )
+            for e in rows
+        ],
+        next_cursor=next_cursor,
+    )

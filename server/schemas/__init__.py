@@ -1,0 +1,1 @@
+"""Pydantic response and request bodies: they define the published OpenAPI document."""

@@ -1,0 +1,78 @@
+"""Consents with their signed receipts, marketing subscriptions, and the cookie inventory."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field, StrictBool
+
+from server.schemas.common import ApiModel, LegalBasis
+
+Channel = Literal["sms", "email", "push", "internal_letter"]
+
+
+class ConsentItem(ApiModel):
+    id: str = Field(description="The purpose key (same as `purpose`).")
+    purpose: str
+    title: str
+    title_zh: str
+    description: str
+    legal_basis: LegalBasis
+    required: bool = Field(description="Needed to run the service; cannot be withdrawn.")
+    granted: bool
+    updated_at: datetime | None
+    policy_version: str | None
+
+
+class ConsentUpdate(ApiModel):
+    granted: StrictBool
+
+
+class ConsentReceipt(ApiModel):
+    """A signed consent receipt.
+
+    `signature` is Ed25519 (base64) by key `kid` over the canonical JSON (sorted keys, no
+    spaces, UTF-8) of `{"id", "purpose", "granted", "at", "policy_version", "subject"}`; `at`
+    is the exact signed string.
+    """
+
+    id: str
+    purpose: str
+    granted: bool
+    at: str = Field(description="RFC 3339 UTC time of the change, exactly as signed.")
+    policy_version: str
+    subject: str = Field(description="The subject's customer number.")
+    kid: str
+    signature: str
+
+
+class ConsentChange(ApiModel):
+    consent: ConsentItem
+    receipt: ConsentReceipt
+
+
+class SubscriptionItem(ApiModel):
+    id: str = Field(description="The channel (same as `channel`).")
+    channel: Channel
+    enabled: bool
+    updated_at: datetime | None
+
+
+class SubscriptionUpdate(ApiModel):
+    enabled: StrictBool
+
+
+class CookieItem(ApiModel):
+    id: str
+    name: str
+    technology: str
+    purpose: str
+    consent_purpose: str | None
+    party: str
+    provider: str
+    lifetime: str
+    active: bool = Field(
+        description="Whether it may be set for this subject: its consent purpose is granted, "
+        "or it needs none."
+    )

@@ -1,0 +1,65 @@
+"""Data categories and the collected data: devices, locations, logs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from server.schemas.common import ApiModel, LegalBasis
+
+
+class Storage(ApiModel):
+    country: str
+    vendor: str
+
+
+class DataCategoryOut(ApiModel):
+    key: str
+    title: str
+    title_zh: str
+    count: int
+    sensitive: bool
+    purposes: list[str]
+    legal_basis: LegalBasis
+    retention: str
+    storage: Storage
+    source: str
+    policy_section: str
+
+
+class CategoryList(ApiModel):
+    items: list[DataCategoryOut]
+    next_cursor: str | None = None
+
+
+class DeviceOut(ApiModel):
+    id: str
+    device_type: str
+    model: str
+    os: str
+    os_version: str
+    device_uid: str
+    settings: dict[str, Any]
+    first_seen: datetime
+    last_seen: datetime
+
+
+class LocationOut(ApiModel):
+    id: str
+    at: datetime
+    source: str
+    ip: str | None
+    latitude: float | None
+    longitude: float | None
+    city: str
+
+
+class LogOut(ApiModel):
+    id: str
+    at: datetime
+    ip: str
+    browser: str
+    carrier: str
+    language: str
+    page: str
+    search_query: str | None

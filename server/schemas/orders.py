@@ -1,0 +1,94 @@
+"""Orders (with items, masked payment, logistics, sharing) and automated decisions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from server.schemas.common import ApiModel, LegalBasis
+
+
+class OrderSummary(ApiModel):
+    id: str
+    number: str
+    placed_at: datetime
+    status: str
+    total_cents: int
+    currency: str
+    item_count: int
+    for_other: bool
+
+
+class OrderItemOut(ApiModel):
+    id: str
+    title: str
+    quantity: int
+    unit_price_cents: int
+
+
+class PaymentOut(ApiModel):
+    method: str
+    masked: str
+    status: str
+
+
+class LogisticsOut(ApiModel):
+    partner: str
+    tracking_no: str
+
+
+class RecipientOut(ApiModel):
+    name: str
+    phone_masked: str
+    address: str
+    for_other: bool
+
+
+class SharedWith(ApiModel):
+    recipient_id: str
+    name: str
+    type: str
+    categories: list[str]
+    at: datetime
+
+
+class OrderDetail(OrderSummary):
+    items: list[OrderItemOut]
+    payment: PaymentOut
+    logistics: LogisticsOut
+    recipient: RecipientOut
+    shared_with: list[SharedWith]
+
+
+class Retained(ApiModel):
+    categories: list[str]
+    fields: list[str]
+    until: datetime
+    legal_basis: LegalBasis
+    reason: str
+
+
+class OrderRemoved(ApiModel):
+    id: str
+    removed: bool
+    retained: Retained
+
+
+class DecisionOut(ApiModel):
+    id: str
+    system: str
+    kind: str
+    outcome: str
+    significance: str
+    at: datetime
+    model_version: str
+    order_id: str | None
+
+
+class Factor(ApiModel):
+    factor: str
+    weight: float
+
+
+class DecisionDetail(DecisionOut):
+    inputs: list[str]
+    factors: list[Factor]

@@ -1,0 +1,37 @@
+"""Recipients the shop shares personal data with, and each disclosure of this subject's data."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from server.schemas.common import ApiModel, LegalBasis
+
+RecipientType = Literal[
+    "advertising", "analytics", "logistics", "payment", "infrastructure", "customer_service",
+    "authority",
+]
+
+
+class RecipientItem(ApiModel):
+    id: str
+    name: str
+    type: RecipientType
+    categories: list[str]
+    purpose: str
+    legal_basis: LegalBasis
+    identifiable: bool = Field(description="Identifiable data (true) or aggregated only (false).")
+    country: str
+    first_shared: datetime | None = Field(description="First disclosure of this subject's data.")
+    last_shared: datetime | None
+    event_count: int
+
+
+class RecipientEventItem(ApiModel):
+    id: str
+    at: datetime
+    categories: list[str]
+    description: str
+    order_id: str | None

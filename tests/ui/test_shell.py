@@ -1,0 +1,59 @@
+"""The main window: sign-in, the overview, states of a page, keyboard refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from server.embedded import RunningShop
+from tests.ui.conftest import wait_loaded
+from ui.main_window import MainWindow
+from ui.pages.overview import OverviewPage
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+from ui.widgets.load_state import LoadState
+
+
+def test_signed_in_overview_shows_real_figures(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.cards["tracks"].figure.text() == "400"
+    assert int(page.cards["orders"].figure.text()) > 0
+    assert page.cards["policy"].detail.text() == "new version to acknowledge"
+    assert "林美" in window.statusBar().currentMessage() or "lin.mei" in \
+        window.statusBar().currentMessage()
+
+
+def test_unreachable_shop_shows_error_then_retry_recovers(qtbot: QtBot, window: MainWindow,
+                                                          shop: RunningShop) -> None:
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    window.select_page("overview")
+    wait_loaded(qtbot, page)
+    view = window.session.view()
+    assert view is not None
+    real_base = view.api.transport.base_url
+    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.api.transport.max_retries = 0
+    page.refresh()
+    assert wait_loaded(qtbot, page) is LoadState.ERROR
+    assert "cannot be reached" in page.stack.error_text
+    view.api.transport.base_url = real_base
+    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+
+
+def test_signed_out_pages_say_so(qtbot: QtBot, runner: TaskRunner, app_session: AppSession,
+                                 tmp_path: Path) -> None:
+    window = MainWindow(app_session, runner, Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: page.state is LoadState.EMPTY, timeout=5000)
+    assert "Sign in" in page.stack.empty_text

@@ -1,0 +1,116 @@
+"""The generic table models pass Qt's model tester and page lazily."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from ui.models.columns import RAW_ROLE, SORT_ROLE, Column
+from ui.models.paged_table import PagedTableModel
+from ui.models.record_table import RecordTableModel
+from ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    text: str
+    at: datetime
+    count: int
+
+
+COLUMNS = [
+    Column[Row]("Text", lambda r: r.text),
+    Column[Row]("Time", lambda r: r.at),
+    Column[Row]("Count", lambda r: r.count, align_right=True),
+]
+
+
+def _rows(n: int) -> list[Row]:
+    return [Row(str(i), f"<b>row {i}</b> 蓝牙", datetime(2026, 1, 1 + i % 28, tzinfo=UTC), i)
+            for i in range(n)]
+
+
+@pytest.fixture
+def runner(qtbot: QtBot):
+    runner = TaskRunner(max_workers=2)
+    yield runner
+    runner.shutdown()
+
+
+def test_record_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = RecordTableModel[Row](COLUMNS)
+    model.set_rows(_rows(20))
+    qtmodeltester.check(model)
+    model.append_rows(_rows(3))
+    model.remove_where(lambda r: r.count % 2 == 0)
+    qtmodeltester.check(model)
+
+
+def test_record_model_roles(qtbot: QtBot) -> None:
+    model = RecordTableModel[Row](COLUMNS)
+    rows = _rows(3)
+    model.set_rows(rows)
+    index = model.index(1, 0)
+    assert model.data(index) == "<b>row 1</b> 蓝牙"  # literal text, never interpreted
+    assert model.data(index, RAW_ROLE) is rows[1]
+    assert model.data(model.index(2, 2), SORT_ROLE) == 2
+    assert isinstance(model.data(model.index(2, 1), SORT_ROLE), float)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Text"
+
+
+def test_paged_model_fetches_more_only_when_asked(qtbot: QtBot, qtmodeltester,
+                                                  runner: TaskRunner) -> None:
+    data = _rows(250)
+    calls: list[str | None] = []
+
+    def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
+        calls.append(cursor)
+        start = int(cursor or 0)
+        end = min(start + 100, len(data))
+        return data[start:end], (str(end) if end < len(data) else None)
+
+    model = PagedTableModel[Row](COLUMNS, runner)
+    model.start(fetch)
+    qtbot.waitUntil(lambda: model.rowCount() == 100, timeout=5000)
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())  # ignored: one page in flight at a time
+    qtbot.waitUntil(lambda: model.rowCount() == 200, timeout=5000)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == 250, timeout=5000)
+    assert not model.canFetchMore(QModelIndex())
+    assert calls == [None, "100", "200"]
+    qtmodeltester.check(model)
+
+
+def test_paged_model_restart_drops_late_pages(qtbot: QtBot, runner: TaskRunner) -> None:
+    model = PagedTableModel[Row](COLUMNS, runner)
+    model.start(lambda cursor: (_rows(5), None))
+    model.start(lambda cursor: (_rows(2), None))
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    qtbot.wait(50)
+    assert model.rowCount() == 2
+
+
+def test_paged_model_reports_errors_and_retries(qtbot: QtBot, runner: TaskRunner) -> None:
+    attempts: list[int] = []
+    errors: list[object] = []
+
+    def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ConnectionError("offline")
+        return _rows(3), None
+
+    model = PagedTableModel[Row](COLUMNS, runner)
+    model.load_failed.connect(errors.append)
+    model.start(fetch)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert model.rowCount() == 0
+    model.retry()
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)

@@ -1,0 +1,94 @@
+"""The background-task helper delivers exactly one outcome, on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
+
+from ui.tasks import TaskControl, TaskRunner
+
+
+@pytest.fixture
+def runner(qtbot: QtBot):
+    runner = TaskRunner(max_workers=2)
+    yield runner
+    runner.shutdown()
+
+
+def _ui_thread() -> QThread:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    return app.thread()
+
+
+def test_result_arrives_on_the_ui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
+    seen: dict[str, object] = {}
+    worker_thread: list[str] = []
+
+    def work(_control: TaskControl) -> int:
+        worker_thread.append(threading.current_thread().name)
+        return 42
+
+    def on_result(value: int) -> None:
+        seen["value"] = value
+        seen["on_ui_thread"] = QThread.currentThread() is _ui_thread()
+
+    runner.run(work, on_result, lambda exc: seen.setdefault("error", exc))
+    qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
+    assert seen == {"value": 42, "on_ui_thread": True}
+    assert worker_thread[0].startswith("ui-task")
+
+
+def test_error_arrives_instead_of_result(qtbot: QtBot, runner: TaskRunner) -> None:
+    outcomes: list[tuple[str, object]] = []
+
+    def work(_control: TaskControl) -> int:
+        raise ValueError("boom")
+
+    runner.run(work, lambda v: outcomes.append(("result", v)),
+               lambda e: outcomes.append(("error", e)))
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    qtbot.wait(50)
+    assert len(outcomes) == 1
+    kind, value = outcomes[0]
+    assert kind == "error"
+    assert isinstance(value, ValueError)
+
+
+def test_cancelled_task_delivers_nothing(qtbot: QtBot, runner: TaskRunner) -> None:
+    outcomes: list[object] = []
+    started = threading.Event()
+
+    def work(control: TaskControl) -> str:
+        started.set()
+        while not control.cancelled:
+            time.sleep(0.01)
+        return "stopped"
+
+    task = runner.run(work, outcomes.append, outcomes.append)
+    assert started.wait(5)
+    task.cancel()
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=5000)
+    assert outcomes == []
+
+
+def test_progress_is_reported_in_order(qtbot: QtBot, runner: TaskRunner) -> None:
+    progress: list[tuple[int, int]] = []
+    done: list[str] = []
+
+    def work(control: TaskControl) -> str:
+        for step in range(1, 6):
+            control.report(step, 5)
+        return "ok"
+
+    runner.run(work, done.append, done.append,
+               on_progress=lambda d, t: progress.append((d, t)))
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert progress == [(i, 5) for i in range(1, 6)]
+    assert done == ["ok"]

@@ -1,0 +1,95 @@
+"""Small dialogs of the shell: adding a shop and waiting for the browser sign-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets.load_state import plain_label
+
+
+class AddShopDialog(QDialog):
+    """Ask for a shop's address (HTTPS, or a loopback address for a local shop)."""
+
+    def __init__(self, suggestions: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a shop"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr(
+            "Enter the address of the shop's privacy service, e.g. https://shop.example")))
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://")
+        self.url.setAccessibleName(self.tr("Shop address"))
+        layout.addWidget(self.url)
+        self.suggestions = QListWidget()
+        self.suggestions.setAccessibleName(self.tr("Shops on this computer"))
+        for name, url in suggestions:
+            self.suggestions.addItem(f"{name} — {url}")
+            self.suggestions.item(self.suggestions.count() - 1).setData(
+                Qt.ItemDataRole.UserRole, url)
+        self.suggestions.currentItemChanged.connect(self._suggestion_chosen)
+        if suggestions:
+            layout.addWidget(plain_label(self.tr("Or pick a shop running on this computer:")))
+            layout.addWidget(self.suggestions)
+        else:
+            self.suggestions.hide()
+        self.error = plain_label()
+        self.error.setObjectName("errorMessage")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept_if_filled)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _suggestion_chosen(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is not None:
+            self.url.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _accept_if_filled(self) -> None:
+        if self.url.text().strip():
+            self.accept()
+        else:
+            self.show_error(self.tr("Enter an address first."))
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    @property
+    def address(self) -> str:
+        return self.url.text().strip()
+
+
+class SignInWaitDialog(QDialog):
+    """Shown while the system browser is open at the shop's sign-in page."""
+
+    def __init__(self, shop_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signing in"))
+        layout = QVBoxLayout(self)
+        message = QLabel()
+        message.setTextFormat(Qt.TextFormat.PlainText)
+        message.setWordWrap(True)
+        message.setText(self.tr(
+            "Continue in your web browser to sign in to {0}. "
+            "This window closes by itself when you are done.").format(shop_name))
+        layout.addWidget(message)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+        layout.addWidget(bar)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,49 @@
+"""Loading translations: Qt's own and the app's, chosen by setting or by the system locale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+SUPPORTED = ("en", "zh_CN")
+
+
+def resolve_language(preference: str, system: QLocale | None = None) -> str:
+    """'system' follows the system locale (Chinese → zh_CN, anything else → en)."""
+    if preference in SUPPORTED:
+        return preference
+    locale = system or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+class Translations:
+    """Keeps the installed translators alive and swaps them when the language changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, language: str) -> bool:
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = language
+        if language == "en":
+            return True
+        loaded = False
+        qt_translator = QTranslator(self.app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_translator.load(QLocale(language), "qtbase", "_", qt_dir):
+            self.app.installTranslator(qt_translator)
+            self._installed.append(qt_translator)
+        app_translator = QTranslator(self.app)
+        if app_translator.load(str(TRANSLATIONS_DIR / f"app_{language}.qm")):
+            self.app.installTranslator(app_translator)
+            self._installed.append(app_translator)
+            loaded = True
+        QLocale.setDefault(QLocale(language))
+        return loaded

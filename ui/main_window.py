@@ -1,0 +1,311 @@
+"""The main window: account bar, sidebar of pages, banners, menus and shortcuts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.connection import ShopConnection
+from ui.dialogs import AddShopDialog, SignInWaitDialog
+from ui.errors import user_message
+from ui.icons import icon
+from ui.pages.base import Page, PageContext
+from ui.pages.registry import page_classes
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+from ui.widgets.banner import Banner
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: AppSession,
+        runner: TaskRunner,
+        settings: Settings,
+        *,
+        local_shops: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.runner = runner
+        self.settings = settings
+        self.local_shops = local_shops or []
+        self.setWindowTitle(self.tr("Privacy Dashboard"))
+        self.setMinimumSize(QSize(960, 620))
+        context = PageContext(runner, session, settings, self.notify, self.reauth)
+        self.pages: dict[str, Page] = {}
+
+        self.keychain_banner = Banner("warning")
+        self.assist_banner = Banner("assist")
+        self.assist_banner.action_clicked.connect(self.end_assist)
+        self._assist_timer = QTimer(self)
+        self._assist_timer.setInterval(1000)
+        self._assist_timer.timeout.connect(self._update_assist_banner)
+
+        self.sidebar_model = QStandardItemModel(self)
+        self.sidebar = QListView()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
+        self.sidebar.setModel(self.sidebar_model)
+        self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for page_class in page_classes():
+            page = page_class(context)
+            self.pages[page.page_id] = page
+            self.stack.addWidget(page)
+            item = QStandardItem(icon(page.icon_name), page.title())
+            item.setData(page.page_id, PAGE_ROLE)
+            item.setEditable(False)
+            self.sidebar_model.appendRow(item)
+        self.sidebar.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.show_page(current.data(PAGE_ROLE)))
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 900])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.keychain_banner)
+        layout.addWidget(self.assist_banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        session.changed.connect(self._view_changed)
+        session.shops_changed.connect(self._refill_accounts)
+        session.keychain_available.connect(self._keychain_state)
+        self.statusBar().showMessage(self.tr("Not signed in"))
+        if not settings.window_geometry.isEmpty():
+            self.restoreGeometry(settings.window_geometry)
+        self.select_page(settings.last_page if settings.last_page in self.pages else "overview")
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.add_shop_action = QAction(icon("add"), self.tr("Add shop…"), self)
+        self.add_shop_action.setShortcut(QKeySequence.StandardKey.New)
+        self.add_shop_action.triggered.connect(self.add_shop)
+        self.sign_in_action = QAction(icon("sign-in"), self.tr("Sign in"), self)
+        self.sign_in_action.triggered.connect(lambda: self.sign_in())
+        self.sign_out_action = QAction(icon("sign-out"), self.tr("Sign out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.refresh_action = QAction(icon("refresh"), self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Account"))
+        toolbar.setObjectName("accountToolbar")
+        toolbar.setMovable(False)
+        self.account_box = QComboBox()
+        self.account_box.setAccessibleName(self.tr("Shop and account"))
+        self.account_box.setMinimumWidth(260)
+        self.account_box.activated.connect(self._account_chosen)
+        toolbar.addWidget(self.account_box)
+        for action in (self.add_shop_action, self.sign_in_action, self.sign_out_action,
+                       self.refresh_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._refill_accounts()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.add_shop_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("Language"))
+        for code, label in (("system", self.tr("Follow the system")), ("en", "English"),
+                            ("zh_CN", "简体中文")):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("About"), self._about)
+
+    # --- pages ----------------------------------------------------------------------------
+    def select_page(self, page_id: str) -> None:
+        for row in range(self.sidebar_model.rowCount()):
+            index = self.sidebar_model.index(row, 0)
+            if index.data(PAGE_ROLE) == page_id:
+                self.sidebar.setCurrentIndex(index)
+                self.show_page(page_id)
+                return
+
+    def show_page(self, page_id: str) -> None:
+        page = self.pages.get(page_id)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+            self.settings.last_page = page_id
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def refresh_current(self) -> None:
+        self.current_page().refresh()
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # --- accounts -------------------------------------------------------------------------
+    def _refill_accounts(self) -> None:
+        self.account_box.clear()
+        for connection in self.session.connections.values():
+            state = connection.username if connection.signed_in else self.tr("signed out")
+            self.account_box.addItem(f"{connection.shop_name} — {state}", connection.shop_id)
+        if self.account_box.count() == 0:
+            self.account_box.addItem(self.tr("No shop yet — add one"), "")
+        current = self.session.current_shop
+        if current:
+            self.account_box.setCurrentIndex(max(0, self.account_box.findData(current)))
+        self._update_actions()
+
+    def _account_chosen(self, position: int) -> None:
+        shop_id = self.account_box.itemData(position)
+        connection = self.session.connections.get(shop_id or "")
+        if connection is None:
+            return
+        if connection.signed_in:
+            self.session.switch_to(connection.shop_id)
+        else:
+            self.sign_in(connection.shop_id)
+
+    def _update_actions(self) -> None:
+        connection = self.session.current
+        self.sign_out_action.setEnabled(connection is not None and connection.signed_in)
+        self.sign_in_action.setEnabled(bool(self.session.connections))
+
+    def add_shop(self) -> None:
+        dialog = AddShopDialog(self.local_shops, self)
+        if not dialog.exec():
+            return
+        self.notify(self.tr("Contacting the shop…"))
+
+        def added(connection: ShopConnection) -> None:
+            self.notify(self.tr("Added {0}").format(connection.shop_name))
+            self.sign_in(connection.shop_id)
+
+        self.session.add_shop(dialog.address, added, self._show_error)
+
+    def sign_in(self, shop_id: str | None = None, fresh: bool = False,
+                then: Callable[[], None] | None = None) -> None:
+        shop_id = shop_id or self.account_box.currentData() or self.session.current_shop
+        connection = self.session.connections.get(shop_id or "")
+        if connection is None:
+            self.add_shop()
+            return
+        wait = SignInWaitDialog(connection.shop_name, self)
+
+        def done() -> None:
+            wait.accept()
+            self.notify(self.tr("Signed in to {0}").format(connection.shop_name))
+            self._refill_accounts()
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            wait.reject()
+            self._show_error(error)
+
+        cancel = self.session.sign_in(connection.shop_id, done, failed, fresh=fresh)
+        wait.rejected.connect(cancel)
+        wait.open()
+
+    def reauth(self, then: Callable[[], None]) -> None:
+        self.sign_in(self.session.current_shop, fresh=True, then=then)
+
+    def sign_out(self) -> None:
+        self.session.sign_out(lambda: self.notify(self.tr("Signed out")))
+
+    def end_assist(self) -> None:
+        self.session.end_assist()
+
+    def _view_changed(self) -> None:
+        view = self.session.view()
+        for page in self.pages.values():
+            page.set_view(view)
+        self._refill_accounts()
+        if view is None:
+            self.statusBar().showMessage(self.tr("Not signed in"))
+        else:
+            self.statusBar().showMessage(f"{view.shop_name} · {view.account_label}")
+        if view is not None and view.assist is not None:
+            self._assist_timer.start()
+            self._update_assist_banner()
+        else:
+            self._assist_timer.stop()
+            self.assist_banner.hide()
+
+    def _update_assist_banner(self) -> None:
+        view = self.session.view()
+        if view is None or view.assist is None:
+            self.assist_banner.hide()
+            return
+        seconds = max(0, int(view.assist.expires_at - time.time()))
+        if seconds == 0:
+            self.session.end_assist()
+            return
+        self.assist_banner.show_message(
+            self.tr("Assisting customer {0} — every action is recorded in their access log. "
+                    "{1}:{2:02d} left").format(view.assist.customer_no, seconds // 60,
+                                               seconds % 60),
+            self.tr("End assist session"),
+        )
+
+    def _keychain_state(self, available: bool) -> None:
+        if available:
+            self.keychain_banner.hide()
+        else:
+            self.keychain_banner.show_message(self.tr(
+                "No system keychain is available: you will need to sign in again next time."))
+
+    # --- misc -----------------------------------------------------------------------------
+    def _show_error(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Privacy Dashboard"), user_message(error))
+
+    def _set_language(self, code: str) -> None:
+        self.settings.language = code
+        self.notify(self.tr("The language changes the next time the app starts."))
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("About"))
+        box.setText(self.tr("Privacy Dashboard — see and control what shops hold about you."))
+        box.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Item models for the app's tables (no item widgets)."""

@@ -1,0 +1,54 @@
+"""Column declarations shared by the table models: title, how to show, how to sort."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+
+R = TypeVar("R")
+
+RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's object itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts correctly (numbers, times)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: `title` is translated at display time (context "Columns")."""
+
+    title: str
+    value: Callable[[R], Any]
+    sort: Callable[[R], Any] | None = None
+    align_right: bool = False
+    tooltip: Callable[[R], str] | None = None
+
+    def display(self, row: R) -> str:
+        return display_text(self.value(row))
+
+    def sort_key(self, row: R) -> Any:
+        key = (self.sort or self.value)(row)
+        if isinstance(key, datetime):
+            return key.timestamp()
+        if isinstance(key, bool):
+            return int(key)
+        return key if isinstance(key, int | float) else display_text(key)
+
+    def header(self) -> str:
+        return QCoreApplication.translate("Columns", self.title)
+
+
+def display_text(value: Any) -> str:
+    """Plain text for a cell: local time for timestamps, a dash for nothing."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Columns", "Yes" if value else "No")
+    if isinstance(value, datetime):
+        local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+        return local.toString("yyyy-MM-dd HH:mm")
+    if isinstance(value, list | tuple):
+        return ", ".join(display_text(v) for v in value)
+    return str(value)

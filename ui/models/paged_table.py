@@ -1,0 +1,100 @@
+"""A table model that loads a server list page by page as the view scrolls.
+
+`fetch(cursor)` runs on a worker thread (through the app's TaskRunner) and returns
+`(items, next_cursor)`. The view asks `canFetchMore`/`fetchMore` when it nears the end; only
+one page is in flight at a time, and a reset (new filters) drops any late answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal
+
+from ui.models.columns import Column
+from ui.models.record_table import RecordTableModel
+from ui.tasks import TaskControl, TaskRunner
+
+R = TypeVar("R")
+
+Fetcher = Callable[[str | None], tuple[Sequence[R], str | None]]
+
+
+class PagedTableModel(RecordTableModel[R], Generic[R]):
+    loading_changed = Signal(bool)
+    load_failed = Signal(object)  # the exception
+    page_loaded = Signal(int)  # rows now loaded
+
+    def __init__(
+        self, columns: Sequence[Column[R]], runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(columns, parent)
+        self._runner = runner
+        self._fetch: Fetcher[R] | None = None
+        self._cursor: str | None = None
+        self._exhausted = True
+        self._in_flight: Any = None
+        self._generation = 0
+
+    def start(self, fetch: Fetcher[R]) -> None:
+        """Forget what was loaded and load the first page with `fetch`."""
+        self._generation += 1
+        if self._in_flight is not None:
+            self._in_flight.cancel()
+            self._in_flight = None
+        self._fetch = fetch
+        self._cursor = None
+        self._exhausted = False
+        self.set_rows([])
+        self._load_next()
+
+    @property
+    def loading(self) -> bool:
+        return self._in_flight is not None
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted and self._fetch is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if not parent.isValid() and self._in_flight is None:
+            self._load_next()
+
+    def retry(self) -> None:
+        if self._in_flight is None and not self._exhausted:
+            self._load_next()
+
+    def _load_next(self) -> None:
+        fetch = self._fetch
+        if fetch is None or self._exhausted:
+            return
+        cursor = self._cursor
+        generation = self._generation
+
+        def work(_control: TaskControl) -> tuple[Sequence[R], str | None]:
+            return fetch(cursor)
+
+        def done(page: tuple[Sequence[R], str | None]) -> None:
+            if generation != self._generation:
+                return
+            self._in_flight = None
+            items, next_cursor = page
+            self._cursor = next_cursor
+            self._exhausted = next_cursor is None
+            self.append_rows(items)
+            self.loading_changed.emit(False)
+            self.page_loaded.emit(self.rowCount())
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._in_flight = None
+            self.loading_changed.emit(False)
+            self.load_failed.emit(error)
+
+        self._in_flight = self._runner.run(work, done, failed)
+        self.loading_changed.emit(True)

@@ -1,0 +1,233 @@
+"""The app's signed-in state: configured shops, the account in use, and assist mode.
+
+Everything that touches the network runs through the TaskRunner; this object only keeps
+references and tells the window when the active view changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QObject, Signal
+
+from client.api import ShopApi
+from client.auth import OpenBrowser
+from client.connection import AssistSession, ShopConnection
+from client.shops import ShopRegistry
+from ui.tasks import TaskControl, TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ActiveView:
+    """What the pages show: whose data, through which API, in which mode."""
+
+    shop_id: str
+    shop_name: str
+    account_label: str
+    api: ShopApi
+    assist: AssistSession | None = None
+    role: str = "shopper"
+
+    @property
+    def assisting(self) -> bool:
+        return self.assist is not None
+
+    @property
+    def can_change(self) -> bool:
+        """Agents may read and file requests, never change consents, data or credentials."""
+        return self.assist is None
+
+
+class AppSession(QObject):
+    changed = Signal()  # the active view changed (sign-in, switch, assist, sign-out)
+    shops_changed = Signal()
+    keychain_available = Signal(bool)
+
+    def __init__(
+        self,
+        config_dir: Path,
+        runner: TaskRunner,
+        *,
+        open_browser: OpenBrowser = webbrowser.open,
+        keyring_backend: KeyringBackend | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.registry = ShopRegistry(config_dir)
+        self.runner = runner
+        self.open_browser = open_browser
+        self.keyring_backend = keyring_backend
+        self.connections: dict[str, ShopConnection] = {}
+        self.current_shop: str | None = None
+        self.assist: AssistSession | None = None
+
+    # --- what the pages read ------------------------------------------------------------------
+    @property
+    def current(self) -> ShopConnection | None:
+        return self.connections.get(self.current_shop or "")
+
+    def view(self) -> ActiveView | None:
+        connection = self.current
+        if connection is None or not connection.signed_in:
+            return None
+        label = connection.account.display_name if connection.account else None
+        role = connection.account.role if connection.account else "shopper"
+        if self.assist is not None:
+            return ActiveView(
+                connection.shop_id, connection.shop_name,
+                self.assist.customer_no, self.assist.api, self.assist, role,
+            )
+        return ActiveView(connection.shop_id, connection.shop_name,
+                          label or connection.username or "", connection.api, None, role)
+
+    def signed_in_connections(self) -> list[ShopConnection]:
+        return [c for c in self.connections.values() if c.signed_in]
+
+    # --- actions (each runs in the background and reports back) -------------------------------
+    def add_shop(
+        self, base_url: str, done: Callable[[ShopConnection], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        def work(_control: TaskControl) -> ShopConnection:
+            return self._connection_for(base_url)
+
+        def added(connection: ShopConnection) -> None:
+            self.connections[connection.shop_id] = connection
+            self.shops_changed.emit()
+            done(connection)
+
+        self.runner.run(work, added, failed)
+
+    def _connection_for(self, base_url: str, username: str | None = None) -> ShopConnection:
+        return ShopConnection(
+            base_url,
+            registry=self.registry,
+            username=username,
+            open_browser=self.open_browser,
+            keyring_backend=self.keyring_backend,
+        )
+
+    def sign_in(
+        self, shop_id: str, done: Callable[[], None], failed: Callable[[BaseException], None],
+        *, fresh: bool = False,
+    ) -> Callable[[], None]:
+        """Interactive sign-in in the browser; returns a function that cancels it."""
+        connection = self.connections[shop_id]
+
+        def work(_control: TaskControl) -> object:
+            return connection.sign_in(username_hint=connection.username, fresh=fresh)
+
+        def signed_in(_account: object) -> None:
+            self.current_shop = shop_id
+            self.assist = None
+            self.keychain_available.emit(connection.persistent)
+            self.changed.emit()
+            done()
+
+        task = self.runner.run(work, signed_in, failed)
+
+        def cancel() -> None:
+            connection.cancel_sign_in()
+            task.cancel()
+
+        return cancel
+
+    def resume_remembered(self, done: Callable[[int], None]) -> None:
+        """Silent sign-in for every remembered account that has a refresh token."""
+        entries = self.registry.shops()
+
+        def work(_control: TaskControl) -> list[ShopConnection]:
+            resumed = []
+            for entry in entries:
+                for account in entry.accounts:
+                    try:
+                        connection = self._connection_for(entry.base_url, account.username)
+                    except Exception as exc:  # an unreachable shop stays listed, signed out
+                        log.info("could not resume %s: %s", entry.shop_id, type(exc).__name__)
+                        continue
+                    if connection.resume(account.username):
+                        resumed.append(connection)
+                        break
+            return resumed
+
+        def finished(connections: list[ShopConnection]) -> None:
+            for connection in connections:
+                self.connections[connection.shop_id] = connection
+            if connections and self.current is None:
+                self.current_shop = connections[0].shop_id
+                self.keychain_available.emit(connections[0].persistent)
+                self.changed.emit()
+            self.shops_changed.emit()
+            done(len(connections))
+
+        self.runner.run(work, finished, lambda _error: done(0))
+
+    def switch_to(self, shop_id: str) -> None:
+        if shop_id in self.connections and shop_id != self.current_shop:
+            self.current_shop = shop_id
+            self.assist = None
+            self.changed.emit()
+
+    def sign_out(self, done: Callable[[], None]) -> None:
+        connection = self.current
+        if connection is None:
+            done()
+            return
+        self.end_assist()
+
+        def work(_control: TaskControl) -> bool:
+            return connection.sign_out()
+
+        def finished(_result: Any) -> None:
+            self.connections.pop(connection.shop_id, None)
+            remaining = self.signed_in_connections()
+            self.current_shop = remaining[0].shop_id if remaining else None
+            self.changed.emit()
+            self.shops_changed.emit()
+            done()
+
+        self.runner.run(work, finished, lambda _error: finished(False))
+
+    def start_assist(
+        self, customer_no: str, code: str, reason: str,
+        done: Callable[[], None], failed: Callable[[BaseException], None],
+    ) -> None:
+        connection = self.current
+        if connection is None:
+            return
+
+        def work(_control: TaskControl) -> AssistSession:
+            return connection.open_assist_session(customer_no, code, reason)
+
+        def opened(session: AssistSession) -> None:
+            self.assist = session
+            self.changed.emit()
+            done()
+
+        self.runner.run(work, opened, failed)
+
+    def end_assist(self) -> None:
+        if self.assist is None:
+            return
+        session, self.assist = self.assist, None
+
+        def work(_control: TaskControl) -> None:
+            try:
+                session.api.end_current_assist_session()
+            finally:
+                session.close()
+
+        self.runner.run(work, lambda _r: None, lambda _e: None)
+        self.changed.emit()
+
+    def close(self) -> None:
+        for connection in self.connections.values():
+            connection.close()

@@ -1,0 +1,133 @@
+"""The one way the app does slow work: run a callable off the UI thread, deliver back on it.
+
+`TaskRunner.run(work, on_result, on_error)` calls `work(control)` on a worker thread and later
+calls exactly one of `on_result(value)` or `on_error(exception)` on the UI thread — unless the
+task was cancelled first, in which case neither is called. `control.report(done, total)` sends
+progress to `on_progress`; `control.cancelled` tells long work to stop early.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class TaskControl:
+    """Handed to the work function: cancellation flag and progress reporting."""
+
+    def __init__(self, emit_progress: Callable[[int, int], None]) -> None:
+        self._cancelled = threading.Event()
+        self._emit_progress = emit_progress
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def report(self, done: int, total: int) -> None:
+        if not self.cancelled:
+            self._emit_progress(done, total)
+
+
+class Task(QObject, Generic[T]):
+    """One piece of background work. Lives on the UI thread; its slots run there."""
+
+    _done = Signal(bool, object)  # ok, value-or-exception (emitted from the worker)
+    _progress = Signal(int, int)
+    finished = Signal()
+
+    def __init__(
+        self,
+        on_result: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int], None] | None,
+        parent: QObject | None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_result = on_result
+        self._on_error = on_error
+        self._on_progress = on_progress
+        self.control = TaskControl(self._progress.emit)
+        self.running = True
+        # Bound-method slots of an object living on the UI thread: Qt queues the calls there.
+        self._done.connect(self._deliver)
+        self._progress.connect(self._deliver_progress)
+
+    def cancel(self) -> None:
+        """Stop caring: the work is asked to stop and neither callback will be called."""
+        self.control.cancel()
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: Any) -> None:
+        self.running = False
+        try:
+            if self.control.cancelled:
+                return
+            if ok:
+                self._on_result(value)
+            else:
+                self._on_error(value)
+        finally:
+            self.finished.emit()
+
+    @Slot(int, int)
+    def _deliver_progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None and not self.control.cancelled:
+            self._on_progress(done, total)
+
+
+class TaskRunner(QObject):
+    """A small pool of worker threads shared by the whole app."""
+
+    def __init__(self, max_workers: int = 4, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ui-task")
+        self._live: set[Task[Any]] = set()
+
+    def run(
+        self,
+        work: Callable[[TaskControl], T],
+        on_result: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task[T]:
+        task: Task[T] = Task(on_result, on_error, on_progress, self)
+        self._live.add(task)
+        task.finished.connect(lambda: self._forget(task))
+
+        def body() -> None:
+            try:
+                value = work(task.control)
+            except BaseException as exc:  # delivered to on_error on the UI thread
+                log.debug("background task failed: %s", type(exc).__name__)
+                task._done.emit(False, exc)
+            else:
+                task._done.emit(True, value)
+
+        self._pool.submit(body)
+        return task
+
+    def _forget(self, task: Task[Any]) -> None:
+        self._live.discard(task)
+        task.deleteLater()
+
+    @property
+    def active(self) -> int:
+        return len(self._live)
+
+    def shutdown(self) -> None:
+        for task in list(self._live):
+            task.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
