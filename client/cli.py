@@ -329,7 +329,10 @@ def cmd_sign_out(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    emit(SECTIONS[args.section](session.api, args.limit), out, args.json)
+    data = SECTIONS[args.section](session.api, args.limit)
+    if isinstance(data, list) and args.limit is not None:
+        data = data[: args.limit]  # the short unpaged lists too
+    emit(data, out, args.json)
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ memory only, in its own transport, and is never stored.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 import uuid
@@ -21,7 +22,7 @@ from keyring.backend import KeyringBackend
 
 from client.auth import BrowserSignIn, OpenBrowser, TokenSet
 from client.discovery import Discovery, fetch_discovery, normalize_base_url
-from client.errors import BadResponse
+from client.errors import ApiError, BadResponse
 from client.shops import Account, ShopRegistry
 from client.tokens import TokenManager, TokenStore
 from client.transport import Transport, decode_json
@@ -76,6 +77,15 @@ class AssistSession:
     def expired(self) -> bool:
         return time.time() >= self.expires_at
 
+    def end(self) -> None:
+        """End the session at the shop (best effort), then forget the token."""
+        try:
+            self.transport.request("DELETE", "assist/sessions/current").close()
+        except ApiError as exc:
+            log.info("ending the assist session at the shop failed (%s)", type(exc).__name__)
+        finally:
+            self.close()
+
     def close(self) -> None:
         """Forget the assist token (the session itself expires at the shop)."""
         self._token.clear()
@@ -83,13 +93,20 @@ class AssistSession:
 
 
 class ShopConnection:
-    """A shop (by base URL) and the account signed in to it."""
+    """A shop (by base URL) and the account signed in to it.
+
+    `registry` (or `config_dir`, to open one) records the shop and its accounts; without either
+    nothing is written to disk. `keyring_backend` overrides the system keychain (tests, or an
+    app-chosen backend); `transport_options` go to `client.transport.Transport`.
+    Network calls block: call them from a worker thread, never the UI thread.
+    """
 
     def __init__(
         self,
         base_url: str,
         *,
         registry: ShopRegistry | None = None,
+        config_dir: str | os.PathLike[str] | None = None,
         username: str | None = None,
         open_browser: OpenBrowser = webbrowser.open,
         keyring_backend: KeyringBackend | None = None,
@@ -100,6 +117,8 @@ class ShopConnection:
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.discovery = discovery or fetch_discovery(self.base_url)
+        if registry is None and config_dir is not None:
+            registry = ShopRegistry(config_dir)
         self.registry = registry
         self.open_browser = open_browser
         self.scopes = tuple(scopes) if scopes is not None else None
@@ -281,6 +300,12 @@ class ShopConnection:
             transport=transport,
             _token=source,
         )
+
+    # -- the outbox -----------------------------------------------------------------------------
+    def send_filed_request(self, payload: dict[str, Any], idempotency_key: str) -> Any:
+        """`client.outbox.Outbox.flush` sender: POST /requests with the item's own key."""
+        return self.transport.send_json("POST", "requests", payload,
+                                        idempotency_key=idempotency_key)
 
     def close(self) -> None:
         self.cancel_sign_in()

@@ -3,16 +3,25 @@
 The same key with the same body replays the first response; the same key with another body is
 `422 idempotency_conflict`; a duplicate that arrives while the first is still running is `409`.
 Keys are kept for 48 hours (the contract promises at least 24).
+
+Stored responses can hold personal data and, for assist sessions, a bearer token; so the table
+keeps only a hash of each key and the response encrypted (AES-GCM) under a key derived from the
+Idempotency-Key itself. Reading the database alone replays nothing.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fastapi.responses import JSONResponse
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -38,6 +47,31 @@ def _validate_key(key: str | None, required: bool) -> str | None:
     if len(key) > MAX_KEY_LENGTH or not key.isascii() or not key.isprintable():
         raise Problem(400, "invalid_idempotency_key", "The Idempotency-Key is not valid.")
     return key
+
+
+def _key_hash(user_id: int, key: str) -> str:
+    return hashlib.sha256(f"{user_id}:{key}".encode()).hexdigest()
+
+
+def _cipher(user_id: int, key: str) -> AESGCM:
+    derived = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=b"privacy-api idempotency v1",
+        info=str(user_id).encode(),
+    ).derive(key.encode())
+    return AESGCM(derived)
+
+
+def _seal(user_id: int, key: str, payload: Any) -> str:
+    nonce = os.urandom(12)
+    plain = json.dumps(payload, ensure_ascii=False).encode()
+    return base64.b64encode(nonce + _cipher(user_id, key).encrypt(nonce, plain, None)).decode()
+
+
+def _open(user_id: int, key: str, sealed: str) -> Any:
+    raw = base64.b64decode(sealed)
+    return json.loads(_cipher(user_id, key).decrypt(raw[:12], raw[12:], None))
 
 
 def run_idempotent(
@@ -66,7 +100,11 @@ def run_idempotent(
             )
             claim.add(
                 IdempotencyRecord(
-                    user_id=user_id, key=checked, route=route, body_hash=body_hash, created_at=now
+                    user_id=user_id,
+                    key=_key_hash(user_id, checked),
+                    route=route,
+                    body_hash=body_hash,
+                    created_at=now,
                 )
             )
     except IntegrityError:
@@ -79,33 +117,35 @@ def run_idempotent(
         with transaction(ctx.sessions) as release:
             release.execute(
                 delete(IdempotencyRecord).where(
-                    IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == checked
+                    IdempotencyRecord.user_id == user_id,
+                    IdempotencyRecord.key == _key_hash(user_id, checked),
                 )
             )
         raise
     with transaction(ctx.sessions) as store:
         record = store.scalars(
             select(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == checked
+                IdempotencyRecord.user_id == user_id,
+                IdempotencyRecord.key == _key_hash(user_id, checked),
             )
         ).one()
         record.status_code = status
-        record.response = json.dumps(payload, ensure_ascii=False)
+        record.response = _seal(user_id, checked, payload)
     return JSONResponse(payload, status_code=status)
 
 
-def _replay(
-    ctx: ShopContext, user_id: int, key: str, route: str, body_hash: str
-) -> JSONResponse:
+def _replay(ctx: ShopContext, user_id: int, key: str, route: str, body_hash: str) -> JSONResponse:
     with transaction(ctx.sessions) as session:
         record = session.scalars(
             select(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key
+                IdempotencyRecord.user_id == user_id,
+                IdempotencyRecord.key == _key_hash(user_id, key),
             )
         ).first()
     if record is None:  # released by a failed first attempt in between: ask to retry
-        raise Problem(409, "request_in_progress", "Retry this request.",
-                      headers={"Retry-After": "1"})
+        raise Problem(
+            409, "request_in_progress", "Retry this request.", headers={"Retry-After": "1"}
+        )
     if record.route != route or record.body_hash != body_hash:
         raise Problem(
             422,
@@ -120,7 +160,7 @@ def _replay(
             headers={"Retry-After": "1"},
         )
     return JSONResponse(
-        json.loads(record.response),
+        _open(user_id, key, record.response),
         status_code=record.status_code,
         headers={"Idempotent-Replayed": "true"},
     )

@@ -1,4 +1,8 @@
-"""A small in-process sliding-window rate limiter (one server process serves one shop)."""
+"""A small in-process sliding-window rate limiter (one server process serves one shop).
+
+Each shop context owns its limiters, and they read the shop's clock, so tests can move past a
+window by shifting the clock.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import math
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 
 from server.errors import Problem
 
@@ -13,15 +18,18 @@ from server.errors import Problem
 class RateLimiter:
     """At most `limit` hits per `window` seconds for each key."""
 
-    def __init__(self, limit: int, window: float) -> None:
+    def __init__(
+        self, limit: int, window: float, now: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit = limit
         self.window = window
+        self._now = now
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def retry_after(self, key: str) -> int:
         """Record one hit; return 0 if allowed, else the seconds to wait."""
-        now = time.monotonic()
+        now = self._now()
         with self._lock:
             hits = self._hits.setdefault(key, deque())
             while hits and hits[0] <= now - self.window:
@@ -33,7 +41,7 @@ class RateLimiter:
 
     def blocked_for(self, key: str) -> int:
         """Seconds until `key` may try again, without recording a hit (0: allowed now)."""
-        now = time.monotonic()
+        now = self._now()
         with self._lock:
             hits = self._hits.get(key)
             if not hits:

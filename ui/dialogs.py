@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -93,3 +94,66 @@ class SignInWaitDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+class AssistDialog(QDialog):
+    """An agent enters the customer's id, the one-time code the customer read out, and why.
+
+    OK emits `submitted`; the caller opens the session and calls `accept()` or `show_error()`.
+    """
+
+    submitted = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assist a customer"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr(
+            "Ask the customer to create an assist code in their app (Access log page) and read "
+            "it to you. Everything you see or do is recorded in the customer's access log.")))
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("Customer number, e.g. SM100001"))
+        self.customer.setAccessibleName(self.tr("Customer number"))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("6-digit code"))
+        self.code.setAccessibleName(self.tr("Assist code"))
+        self.code.setMaxLength(6)
+        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}")))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(
+            self.tr("Case reason, e.g. ticket 4711: help with a deletion"))
+        self.reason.setAccessibleName(self.tr("Case reason"))
+        self.reason.setMaxLength(500)
+        for widget in (self.customer, self.code, self.reason):
+            layout.addWidget(widget)
+        self.error = plain_label()
+        self.error.setObjectName("errorMessage")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._submit_if_complete)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout.addWidget(buttons)
+
+    def _submit_if_complete(self) -> None:
+        if not self.customer.text().strip():
+            self.show_error(self.tr("Enter the customer number."))
+        elif len(self.code.text().strip()) != 6:
+            self.show_error(self.tr("The code has 6 digits."))
+        elif not self.reason.text().strip():
+            self.show_error(self.tr("Say why you are assisting (it is shown to the customer)."))
+        else:
+            self.error.hide()
+            self.ok_button.setEnabled(False)
+            self.submitted.emit(*self.values)
+
+    def show_error(self, message: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.error.setText(message)
+        self.error.show()
+
+    @property
+    def values(self) -> tuple[str, str, str]:
+        return self.customer.text().strip(), self.code.text().strip(), self.reason.text().strip()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.connection import ShopConnection
-from ui.dialogs import AddShopDialog, SignInWaitDialog
+from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
 from ui.pages.base import Page, PageContext
@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
 
         self.keychain_banner = Banner("warning")
+        self.agent_banner = Banner("info")
+        self.agent_banner.action_clicked.connect(self.assist_customer)
         self.assist_banner = Banner("assist")
         self.assist_banner.action_clicked.connect(self.end_assist)
         self._assist_timer = QTimer(self)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         for page_class in page_classes():
             page = page_class(context)
             self.pages[page.page_id] = page
+            page.navigate.connect(self.select_page)
             self.stack.addWidget(page)
             item = QStandardItem(icon(page.icon_name), page.title())
             item.setData(page.page_id, PAGE_ROLE)
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.keychain_banner)
+        layout.addWidget(self.agent_banner)
         layout.addWidget(self.assist_banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -115,6 +119,9 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(icon("refresh"), self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh_current)
+        self.assist_action = QAction(icon("assist"), self.tr("Assist a customer…"), self)
+        self.assist_action.triggered.connect(self.assist_customer)
+        self.assist_action.setVisible(False)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -129,7 +136,7 @@ class MainWindow(QMainWindow):
         self.account_box.activated.connect(self._account_chosen)
         toolbar.addWidget(self.account_box)
         for action in (self.add_shop_action, self.sign_in_action, self.sign_out_action,
-                       self.refresh_action):
+                       self.refresh_action, self.assist_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self._refill_accounts()
@@ -137,6 +144,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_shop_action)
+        file_menu.addAction(self.assist_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -182,7 +190,9 @@ class MainWindow(QMainWindow):
     def _refill_accounts(self) -> None:
         self.account_box.clear()
         for connection in self.session.connections.values():
-            state = connection.username if connection.signed_in else self.tr("signed out")
+            account = connection.account
+            name = (account.display_name if account else None) or connection.username
+            state = name if connection.signed_in else self.tr("signed out")
             self.account_box.addItem(f"{connection.shop_name} — {state}", connection.shop_id)
         if self.account_box.count() == 0:
             self.account_box.addItem(self.tr("No shop yet — add one"), "")
@@ -251,10 +261,34 @@ class MainWindow(QMainWindow):
     def end_assist(self) -> None:
         self.session.end_assist()
 
+    def assist_customer(self) -> None:
+        dialog = AssistDialog(self)
+
+        def submit(customer: str, code: str, reason: str) -> None:
+            def opened() -> None:
+                dialog.accept()
+                self.notify(self.tr("Assisting customer {0}").format(customer))
+
+            self.session.start_assist(customer, code, reason, opened,
+                                      lambda error: dialog.show_error(user_message(error)))
+
+        dialog.submitted.connect(submit)
+        dialog.open()
+        self.assist_dialog = dialog
+
     def _view_changed(self) -> None:
         view = self.session.view()
+        agent_idle = view is not None and view.role == "agent" and not view.assisting
+        self.assist_action.setVisible(view is not None and view.role == "agent")
+        if agent_idle:
+            self.agent_banner.show_message(
+                self.tr("You are signed in as a customer-service agent. "
+                        "Assist a customer to see their dashboard."),
+                self.tr("Assist a customer…"))
+        else:
+            self.agent_banner.hide()
         for page in self.pages.values():
-            page.set_view(view)
+            page.set_view(None if agent_idle else view)
         self._refill_accounts()
         if view is None:
             self.statusBar().showMessage(self.tr("Not signed in"))

@@ -9,10 +9,13 @@ _BASE = """
 QLabel#pageHeading { font-size: 20px; font-weight: 600; padding: 12px 16px 4px 16px; }
 QListView#sidebar { border: none; padding-top: 8px; font-size: 14px; }
 QListView#sidebar::item { padding: 7px 10px; }
-QFrame#statCard { border-radius: 8px; padding: 8px; }
+QFrame#statCard { background: palette(base); border: 1px solid palette(midlight);
+                  border-radius: 8px; padding: 8px; }
+QFrame#statCard:focus { border: 2px solid palette(highlight); }
 QLabel#statFigure { font-size: 28px; font-weight: 600; }
 QLabel#statDetail { color: palette(mid); }
 QFrame#statCard[alert="true"] QLabel#statFigure { color: #c62828; }
+QFrame#statCard[alert="true"] QLabel#statDetail { color: #c62828; }
 QLabel#errorMessage { color: #c62828; }
 QFrame[bannerKind="warning"] { background: #fff4ce; color: #4d3b00; }
 QFrame[bannerKind="assist"] { background: #1565c0; color: white; }

@@ -33,7 +33,6 @@ from server.auth.tokens import (
 from server.context import CLIENT_ID, ShopContext
 from server.deps import get_ctx, get_db
 from server.models import AuthorizationCode, User
-from server.ratelimit import RateLimiter
 
 router = APIRouter(prefix="/oauth", tags=["oauth"])
 
@@ -51,7 +50,6 @@ _AUTHORIZE_PARAMS = (
     "code_challenge_method",
     "prompt",
 )
-_login_failures = RateLimiter(limit=10, window=300)
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
@@ -147,7 +145,7 @@ def authorize_submit(
     if invalid:
         return invalid
     failure_key = username.strip().lower()
-    wait = _login_failures.blocked_for(failure_key)
+    wait = ctx.login_failures.blocked_for(failure_key)
     if wait:
         message = f"Too many failed attempts. Try again in {wait} seconds. 尝试次数过多。"
         return HTMLResponse(
@@ -158,7 +156,7 @@ def authorize_submit(
     user = db.scalars(select(User).where(User.username == username.strip())).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or user.closed_at is not None:
-        _login_failures.retry_after(failure_key)
+        ctx.login_failures.retry_after(failure_key)
         message = "The account or password is not right. 账户或密码不正确。"
         return HTMLResponse(_page(ctx, params, error=message, username=username), 401)
     allowed = ROLE_SCOPES.get(user.role, set())

@@ -58,7 +58,7 @@ class Track(Base):
     """One My Tracks entry: a search the subject typed or a product page they viewed."""
 
     __tablename__ = "tracks"
-    __table_args__ = (Index("ix_tracks_user_at", "user_id", "at", "id"),)
+    __table_args__ = (Index("ix_tracks_user_at", "user_id", "at", "id", "kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, cast
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
@@ -51,7 +51,7 @@ def list_access_log(
     rows: list[AccessLogEntry]
     rows, next_cursor = keyset_page(
         db,
-        cast(Any, query),
+        query,
         [AccessLogEntry.seq],
         limit=limit,
         cursor=cursor,

@@ -21,7 +21,6 @@ import secrets
 import threading
 import weakref
 from datetime import datetime, timedelta
-from typing import Any, cast
 
 from fastapi import APIRouter, Depends, Header, Response
 from fastapi.responses import JSONResponse
@@ -355,7 +354,7 @@ def list_sessions(
     rows, next_cursor = keyset_page(
         db,
         # keyset_page's Select[tuple[T]] typing predates SQLAlchemy 2.1's Select[T]
-        cast(Any, select(AssistSession).where(AssistSession.subject_id == principal.subject_id)),
+        select(AssistSession).where(AssistSession.subject_id == principal.subject_id),
         # ids grow with creation, so id order is start order (and keeps the cursor a plain int)
         [AssistSession.id],
         limit=limit,

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Depends
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
@@ -22,7 +20,7 @@ from server.models import (
     PolicyVersion,
     Subscription,
 )
-from server.pagination import DEFAULT_LIMIT, decode_cursor, encode_cursor, keyset_page
+from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.consents import (
     ConsentChange,
@@ -40,37 +38,6 @@ router = APIRouter(prefix="/v1", tags=["consents"])
 CHANNELS: tuple[str, ...] = ("sms", "email", "push", "internal_letter")
 RECEIPT_PREFIX = "rcpt_"
 T = TypeVar("T")
-
-
-def typed_keyset_page(
-    db: Session,
-    query: Any,
-    columns: Sequence[Any],
-    kinds: Sequence[type],
-    *,
-    limit: int,
-    cursor: str | None,
-    descending: bool,
-    key_of: Callable[[T], Sequence[Any]],
-) -> tuple[list[T], str | None]:
-    """`server.pagination.keyset_page` with the cursor's value types given explicitly.
-
-    keyset_page infers them from the columns, but `UTCDateTime` reports `object` as its Python
-    type, so a time cursor would reach the database as a string (a 500). Same cursors, same
-    OR-chain comparison; drop this once the type reports `datetime`.
-    """
-    if cursor:
-        after = decode_cursor(cursor, kinds)
-        clauses = []
-        for index, column in enumerate(columns):
-            prefix = [columns[i] == after[i] for i in range(index)]
-            beyond = column < after[index] if descending else column > after[index]
-            clauses.append(and_(*prefix, beyond))
-        query = query.where(or_(*clauses))
-    order = [column.desc() if descending else column.asc() for column in columns]
-    rows: list[T] = list(db.scalars(query.order_by(*order).limit(limit + 1)))
-    next_cursor = encode_cursor(key_of(rows[limit - 1])) if len(rows) > limit else None
-    return rows[:limit], next_cursor
 
 
 def current_policy_version(ctx: ShopContext, db: Session) -> str:
@@ -158,11 +125,10 @@ def consent_history(
 ) -> Page[ConsentReceipt]:
     query = select(ConsentEvent).where(ConsentEvent.user_id == principal.subject_id)
     rows: list[ConsentEvent]
-    rows, next_cursor = typed_keyset_page(
+    rows, next_cursor = keyset_page(
         db,
         query,
         [ConsentEvent.at, ConsentEvent.id],
-        [datetime, int],
         limit=limit,
         cursor=cursor,
         descending=True,
@@ -330,7 +296,7 @@ def list_cookies(
     rows: list[CookieEntry]
     rows, next_cursor = keyset_page(
         db,
-        cast(Any, select(CookieEntry)),
+        select(CookieEntry),
         [CookieEntry.id],
         limit=limit,
         cursor=cursor,

@@ -21,7 +21,7 @@ from server.schemas.common import (
     LimitQuery,
     Page,
 )
-from server.schemas.data import CategoryList, DataCategoryOut, DeviceOut, LocationOut, LogOut
+from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut
 
 router = APIRouter(prefix="/v1", tags=["data"])
 
@@ -34,10 +34,13 @@ def _json(text: str | None, fallback: Any) -> Any:
     return value if isinstance(value, type(fallback)) else fallback
 
 
-@router.get("/data/categories", response_model=CategoryList, responses=PROBLEM_RESPONSES)
+@router.get(
+    "/data/categories", response_model=Page[DataCategoryOut], responses=PROBLEM_RESPONSES
+)
 def list_categories(
     principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
-) -> CategoryList:
+) -> Page[DataCategoryOut]:
+    """Every category the shop holds, with how many rows of it it holds about the subject."""
     rows = db.scalars(select(DataCategory).order_by(DataCategory.position, DataCategory.key))
     items = [
         DataCategoryOut.model_validate(
@@ -57,7 +60,7 @@ def list_categories(
         )
         for row in rows
     ]
-    return CategoryList(items=items, next_cursor=None)
+    return Page[DataCategoryOut](items=items, next_cursor=None)
 
 
 @router.get("/data/devices", response_model=Page[DeviceOut], responses=PROBLEM_RESPONSES)

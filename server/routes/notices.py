@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import or_, select
@@ -14,8 +13,7 @@ from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
 from server.models import Notice, PolicyAck, PolicyVersion
-from server.pagination import DEFAULT_LIMIT
-from server.routes.consents import typed_keyset_page
+from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.notices import (
     CurrentPolicy,
@@ -89,11 +87,10 @@ def policy_versions(
     db: Session = Depends(get_db),
 ) -> Page[PolicyVersionItem]:
     rows: list[PolicyVersion]
-    rows, next_cursor = typed_keyset_page(
+    rows, next_cursor = keyset_page(
         db,
         select(PolicyVersion),
         [PolicyVersion.published_at, PolicyVersion.version],
-        [datetime, str],
         limit=limit,
         cursor=cursor,
         descending=True,
@@ -158,11 +155,10 @@ def list_notices(
         or_(Notice.user_id.is_(None), Notice.user_id == principal.subject_id)
     )
     rows: list[Notice]
-    rows, next_cursor = typed_keyset_page(
+    rows, next_cursor = keyset_page(
         db,
         query,
         [Notice.published_at, Notice.id],
-        [datetime, int],
         limit=limit,
         cursor=cursor,
         descending=True,

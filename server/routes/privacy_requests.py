@@ -315,8 +315,8 @@ def _parse_range(header: str, size: int) -> tuple[int, int] | None:
         return max(0, size - suffix), size - 1
     first = int(first_raw)
     last = int(last_raw) if last_raw else size - 1
-    if last < first:
-        return None
+    if last_raw and last < first:
+        return None  # invalid: ignore the header
     if first >= size:
         raise unsatisfiable
     return first, min(last, size - 1)

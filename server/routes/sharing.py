@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, cast
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
@@ -15,7 +14,6 @@ from server.deps import Principal, current_principal, get_db
 from server.errors import not_found
 from server.models import Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
-from server.routes.consents import typed_keyset_page
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.sharing import RecipientEventItem, RecipientItem
@@ -93,7 +91,7 @@ def list_recipients(
     rows: list[Recipient]
     rows, next_cursor = keyset_page(
         db,
-        cast(Any, select(Recipient)),
+        select(Recipient),
         [Recipient.id],
         limit=limit,
         cursor=cursor,
@@ -140,11 +138,10 @@ def list_recipient_events(
         RecipientEvent.recipient_id == recipient.id,
     )
     rows: list[RecipientEvent]
-    rows, next_cursor = typed_keyset_page(
+    rows, next_cursor = keyset_page(
         db,
         query,
         [RecipientEvent.at, RecipientEvent.id],
-        [datetime, int],
         limit=limit,
         cursor=cursor,
         descending=True,

@@ -3,6 +3,7 @@
 Every list is a keyset page over `ix_tracks_user_at` (user_id, at, id), newest first. Text
 search uses the `tracks_fts` trigram index on SQLite for queries of three or more characters
 (trigrams cannot match shorter strings), LIKE for shorter ones, and ILIKE on other backends.
+When the full-text index has only a few hits, they drive the query instead of the time index.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def newest_first_page(
 
     Like `server.pagination.keyset_page`, plus a redundant upper bound on `at` that turns the
     OR-chain into an index range, so a deep page seeks straight to its place instead of walking
-    the newer rows. The cursor is decoded with its real types ([time, int]).
+    the newer rows. The cursor is decoded with its real types ([time, int]); `keyset_page`
+    derives the types from the columns and cannot see through the `UTCDateTime` decorator.
     """
     if cursor:
         after_at, after_id = decode_cursor(cursor, [datetime, int])

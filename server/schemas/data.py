@@ -27,11 +27,6 @@ class DataCategoryOut(ApiModel):
     policy_section: str
 
 
-class CategoryList(ApiModel):
-    items: list[DataCategoryOut]
-    next_cursor: str | None = None
-
-
 class DeviceOut(ApiModel):
     id: str
     device_type: str

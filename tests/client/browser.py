@@ -20,7 +20,7 @@ from tests.support.oauth_login import hidden_fields
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in a dict (priority high enough to count as a real one)."""
 
-    priority = 10  # type: ignore[assignment]
+    priority = 10
 
     def __init__(self) -> None:
         super().__init__()

@@ -22,7 +22,8 @@ def test_me_is_typed_with_aware_times(shop_api: ShopApi) -> None:
     assert isinstance(me, Account)
     assert me.customer_no
     assert me.created_at.tzinfo is not None
-    assert me.fields and all(f.source in {"provided", "collected", "inferred", "partner"}
+    assert me.fields
+    assert all(f.source in {"provided", "collected", "inferred", "partner"}
                              for f in me.fields)
 
 
@@ -31,7 +32,8 @@ def test_patch_me_changes_an_editable_field(shop_api: ShopApi) -> None:
     editable = next(f for f in me.fields if f.editable)
     updated = shop_api.update_me({editable.key: "changed by test"})
     field = updated.field(editable.key)
-    assert field is not None and field.value == "changed by test"
+    assert field is not None
+    assert field.value == "changed by test"
     assert field.source == "provided"
 
 
@@ -53,7 +55,8 @@ def test_personalization_switch(shop_api: ShopApi) -> None:
 
 def test_categories(shop_api: ShopApi) -> None:
     categories = shop_api.list_categories()
-    assert categories and all(isinstance(c, DataCategory) for c in categories)
+    assert categories
+    assert all(isinstance(c, DataCategory) for c in categories)
     keys = {c.key for c in categories}
     assert "tracks" in keys
     assert all(c.storage.country for c in categories)
@@ -61,17 +64,20 @@ def test_categories(shop_api: ShopApi) -> None:
 
 def test_devices_locations_logs_pages_and_iterators(shop_api: ShopApi) -> None:
     devices = list(shop_api.iter_devices(limit=2))
-    assert devices and all(isinstance(d, Device) for d in devices)
+    assert devices
+    assert all(isinstance(d, Device) for d in devices)
     assert [d.id for d in devices] == [
         d.id for d in shop_api.list_devices(limit=500).items
     ]
     page = shop_api.list_locations(limit=3)
-    assert len(page.items) <= 3 and all(isinstance(x, Location) for x in page.items)
+    assert len(page.items) <= 3
+    assert all(isinstance(x, Location) for x in page.items)
     if page.next_cursor:
         following = shop_api.list_locations(limit=3, cursor=page.next_cursor)
         assert not {x.id for x in following.items} & {x.id for x in page.items}
     logs = list(shop_api.iter_logs(limit=7, max_items=10))
-    assert 0 < len(logs) <= 10 and all(isinstance(x, LogEntry) for x in logs)
+    assert 0 < len(logs) <= 10
+    assert all(isinstance(x, LogEntry) for x in logs)
     times = [x.at for x in logs]
     assert times == sorted(times, reverse=True)
 

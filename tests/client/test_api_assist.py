@@ -20,21 +20,26 @@ def shop_api(shop: RunningShop) -> ShopApi:
 
 def test_code_session_list_and_end(shop: RunningShop, shop_api: ShopApi) -> None:
     code = shop_api.create_assist_code()
-    assert len(code.code) == 6 and code.code.isdigit()
+    assert len(code.code) == 6
+    assert code.code.isdigit()
     assert code.customer_no == shop_api.get_me().customer_no
     agent = api_for(shop, *AGENT, scope="assist")
     opened = agent.open_assist_session(code.customer_no, code.code, "Customer asked about order")
-    assert opened.session.active and opened.expires_in > 0
+    assert opened.session.active
+    assert opened.expires_in > 0
     assisted = ShopApi(Transport(shop.url + "/v1", tokens=FixedToken(opened.access_token)))
     assert assisted.get_me().customer_no == code.customer_no
     sessions = list(shop_api.iter_assist_sessions())
-    assert sessions and isinstance(sessions[0], AssistSession)
-    assert sessions[0].id == opened.session.id and sessions[0].agent == AGENT[0]
+    assert sessions
+    assert isinstance(sessions[0], AssistSession)
+    assert sessions[0].id == opened.session.id
+    assert sessions[0].agent == AGENT[0]
     shop_api.end_assist_session(opened.session.id)
     with pytest.raises(AuthenticationRequired):
         assisted.get_me()
     ended = shop_api.list_assist_sessions().items[0]
-    assert not ended.active and ended.ended_at is not None
+    assert not ended.active
+    assert ended.ended_at is not None
 
 
 def test_an_agent_can_end_its_own_session(shop: RunningShop, shop_api: ShopApi) -> None:

@@ -25,7 +25,8 @@ def test_set_consent_returns_a_receipt_that_verifies(shop: RunningShop, shop_api
     change = shop_api.set_consent(optional.purpose, not optional.granted)
     assert change.consent.granted is (not optional.granted)
     receipt = change.receipt
-    assert receipt.purpose == optional.purpose and receipt.granted is (not optional.granted)
+    assert receipt.purpose == optional.purpose
+    assert receipt.granted is (not optional.granted)
     assert receipt.time.tzinfo is not None
     keys = fetch_discovery(shop.url).signing_keys
     assert verify_consent_receipt(receipt, keys).ok
@@ -41,7 +42,8 @@ def test_a_required_consent_cannot_be_withdrawn(shop_api: ShopApi) -> None:
     required = next(c for c in shop_api.list_consents() if c.required)
     with pytest.raises(ValidationFailed) as caught:
         shop_api.set_consent(required.purpose, False)
-    assert caught.value.status == 422 and caught.value.code == "consent_required"
+    assert caught.value.status == 422
+    assert caught.value.code == "consent_required"
     with pytest.raises(NotFound):
         shop_api.set_consent("no_such_purpose", True)
 
@@ -55,11 +57,14 @@ def test_subscriptions(shop_api: ShopApi) -> None:
     subscriptions = shop_api.list_subscriptions()
     assert {s.channel for s in subscriptions} == set(CHANNELS)
     changed = shop_api.set_subscription("sms", True)
-    assert changed.channel == "sms" and changed.enabled and changed.updated_at is not None
+    assert changed.channel == "sms"
+    assert changed.enabled
+    assert changed.updated_at is not None
     assert shop_api.set_subscription("sms", False).enabled is False
 
 
 def test_cookies(shop_api: ShopApi) -> None:
     cookies = list(shop_api.iter_cookies(limit=3))
-    assert cookies and all(isinstance(c, Cookie) for c in cookies)
+    assert cookies
+    assert all(isinstance(c, Cookie) for c in cookies)
     assert len({c.id for c in cookies}) == len(cookies)

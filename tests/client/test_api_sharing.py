@@ -19,7 +19,8 @@ def shop_api(shop: RunningShop) -> ShopApi:
 
 def test_recipients_detail_and_events(shop_api: ShopApi) -> None:
     recipients = list(shop_api.iter_recipients(limit=3))
-    assert recipients and all(isinstance(r, Recipient) for r in recipients)
+    assert recipients
+    assert all(isinstance(r, Recipient) for r in recipients)
     shared = next(r for r in recipients if r.event_count > 0)
     assert shop_api.get_recipient(shared.id) == shared
     events = list(shop_api.iter_recipient_events(shared.id, limit=2))
@@ -34,26 +35,30 @@ def test_recipients_detail_and_events(shop_api: ShopApi) -> None:
 def test_policy_versions_and_acknowledge(shop_api: ShopApi) -> None:
     current = shop_api.get_policy()
     versions = list(shop_api.iter_policy_versions(limit=1))
-    assert versions and all(isinstance(v, PolicyVersion) for v in versions)
+    assert versions
+    assert all(isinstance(v, PolicyVersion) for v in versions)
     assert versions[0].version == current.version
     ack = shop_api.acknowledge_policy(current.version)
     assert ack.version == current.version
     again = shop_api.get_policy()
-    assert again.acknowledged and again.acknowledged_at == ack.acknowledged_at
+    assert again.acknowledged
+    assert again.acknowledged_at == ack.acknowledged_at
     with pytest.raises(NotFound):
         shop_api.acknowledge_policy("0.0-none")
 
 
 def test_notices(shop_api: ShopApi) -> None:
     notices = list(shop_api.iter_notices(limit=1))
-    assert notices and all(isinstance(n, Notice) for n in notices)
+    assert notices
+    assert all(isinstance(n, Notice) for n in notices)
 
 
 def test_access_log_and_head(shop_api: ShopApi) -> None:
     shop_api.get_me()
     head = shop_api.get_access_log_head()
     entries = list(shop_api.iter_access_log(limit=3))
-    assert entries and all(isinstance(e, AccessLogEntry) for e in entries)
+    assert entries
+    assert all(isinstance(e, AccessLogEntry) for e in entries)
     assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
     assert any(e.resource.endswith("/me") for e in entries)
     assert entries[head.seq - 1].hash == head.hash

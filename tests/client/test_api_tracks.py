@@ -47,7 +47,8 @@ def test_iterating_all_tracks_in_pages_of_50_matches_the_server_count(
 
 def test_iter_tracks_is_lazy_and_respects_max_items(shop_api: ShopApi) -> None:
     first = shop_api.list_tracks(limit=5)
-    assert len(first.items) == 5 and first.next_cursor
+    assert len(first.items) == 5
+    assert first.next_cursor
     assert [t.id for t in shop_api.iter_tracks(limit=2, max_items=5)] == [
         t.id for t in first.items
     ]
@@ -56,22 +57,27 @@ def test_iter_tracks_is_lazy_and_respects_max_items(shop_api: ShopApi) -> None:
 def test_track_filters(shop_api: ShopApi) -> None:
     searches = list(shop_api.iter_tracks(kind="search", limit=500))
     views = list(shop_api.iter_tracks(kind="view", limit=500))
-    assert searches and views
-    assert all(t.kind == "search" for t in searches) and all(t.kind == "view" for t in views)
+    assert searches
+    assert views
+    assert all(t.kind == "search" for t in searches)
+    assert all(t.kind == "view" for t in views)
     word = searches[0].text[:3]
     found = list(shop_api.iter_tracks(q=word, limit=500))
-    assert found and all(word.lower() in t.text.lower() for t in found)
+    assert found
+    assert all(word.lower() in t.text.lower() for t in found)
     middle = searches[len(searches) // 2].at
     start, end = middle - timedelta(days=7), middle + timedelta(days=1)
     ranged = list(shop_api.iter_tracks(start=start, end=end, limit=500))
-    assert ranged and all(start <= t.at < end for t in ranged)
+    assert ranged
+    assert all(start <= t.at < end for t in ranged)
     with pytest.raises(ValueError, match="timezone"):
         shop_api.list_tracks(start=middle.replace(tzinfo=None))
 
 
 def test_activity_buckets(shop_api: ShopApi) -> None:
     activity = shop_api.track_activity(bucket="month")
-    assert activity.bucket == "month" and activity.buckets
+    assert activity.bucket == "month"
+    assert activity.buckets
     total = sum(b.search + b.view for b in activity.buckets)
     assert total == len(list(shop_api.iter_tracks(limit=500)))
 
@@ -83,7 +89,8 @@ def test_delete_one_track_and_a_missing_one(shop: RunningShop, shop_api: ShopApi
     assert server_track_count(shop) == before - 1
     with pytest.raises(NotFound) as caught:
         shop_api.delete_track(victim.id)
-    assert caught.value.status == 404 and caught.value.code == "not_found"
+    assert caught.value.status == 404
+    assert caught.value.code == "not_found"
 
 
 def test_bulk_delete_by_ids_is_idempotent_with_its_key(
@@ -107,7 +114,7 @@ def test_bulk_delete_by_range_and_all(shop: RunningShop, shop_api: ShopApi) -> N
     remaining = server_track_count(shop)
     assert shop_api.delete_tracks(everything=True) == remaining
     assert server_track_count(shop) == 0
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="exactly one"):
         shop_api.delete_tracks()
 
 
@@ -118,7 +125,8 @@ def test_bulk_delete_all_needs_a_recent_sign_in(shop: RunningShop, shop_api: Sho
             shop_api.delete_tracks(everything=True)
     finally:
         shop.ctx.clock.offset -= timedelta(minutes=6)
-    assert caught.value.status == 403 and caught.value.code == "reauth_required"
+    assert caught.value.status == 403
+    assert caught.value.code == "reauth_required"
     assert server_track_count(shop) > 0
 
 
@@ -132,7 +140,8 @@ def test_tracks_of_another_shopper_cannot_be_deleted(shop: RunningShop, shop_api
 
 def test_tags_list_and_delete(shop_api: ShopApi) -> None:
     tags = list(shop_api.iter_tags(limit=2))
-    assert tags and all(0.0 <= t.confidence <= 1.0 for t in tags)
+    assert tags
+    assert all(0.0 <= t.confidence <= 1.0 for t in tags)
     shop_api.delete_tag(tags[0].id)
     assert tags[0].id not in {t.id for t in shop_api.iter_tags()}
     with pytest.raises(NotFound):

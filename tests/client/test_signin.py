@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 import threading
 import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,6 +17,7 @@ from client.auth import BrowserSignIn
 from client.connection import ShopConnection
 from client.discovery import Discovery, fetch_discovery, parse_discovery
 from client.errors import (
+    AuthenticationRequired,
     BadResponse,
     InsecureTransport,
     NotFound,
@@ -49,7 +50,8 @@ def connect(
 def test_discovery_is_typed_and_points_at_the_shop(shop: RunningShop) -> None:
     found = fetch_discovery(shop.url + "/")
     assert isinstance(found, Discovery)
-    assert found.shop.id and found.shop.name
+    assert found.shop.id
+    assert found.shop.name
     assert found.api_base == shop.url + "/v1"
     assert found.oauth.client_id == "privacy-dashboard"
     assert found.oauth.token_endpoint == shop.url + "/oauth/token"
@@ -153,8 +155,10 @@ def test_full_sign_in_through_the_login_page(shop: RunningShop, tmp_path: Path) 
     assert account.username == "lin.mei"
     assert account.customer_no == "SM100001"
     assert account.role == "shopper"
-    assert conn.signed_in and conn.persistent
-    assert conn.auth_time is not None and conn.auth_time >= before
+    assert conn.signed_in
+    assert conn.persistent
+    assert conn.auth_time is not None
+    assert conn.auth_time >= before
     assert conn.tokens.scope == {"privacy.read", "privacy.write"}
     query = browser.last_query
     assert query["code_challenge_method"] == "S256"
@@ -168,11 +172,14 @@ def test_full_sign_in_through_the_login_page(shop: RunningShop, tmp_path: Path) 
     # The refresh token is in the keychain under the shop's service name and the username.
     stored = keychain.entries[(f"privacy-dashboard:{conn.shop_id}", "lin.mei")]
     tokens = conn.tokens.tokens
-    assert tokens is not None and stored == tokens.refresh_token
-    assert "access_token" not in repr(tokens) and tokens.access_token not in repr(tokens)
+    assert tokens is not None
+    assert stored == tokens.refresh_token
+    assert "access_token" not in repr(tokens)
+    assert tokens.access_token not in repr(tokens)
     # The API works with the new sign-in.
     me = conn.transport.get_json("me")
     assert me["customer_no"] == "SM100001"
+    assert conn.api.get_me().customer_no == "SM100001"
     # The registry knows the shop and the account, and holds no secret.
     registry_text = (tmp_path / "config" / "shops.json").read_text()
     assert "SM100001" in registry_text
@@ -181,7 +188,9 @@ def test_full_sign_in_through_the_login_page(shop: RunningShop, tmp_path: Path) 
     conn.close()
 
 
-def test_two_shops_side_by_side(make_shop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_shops_side_by_side(
+    make_shop: Callable[..., RunningShop], tmp_path: Path
+) -> None:
     first, second = make_shop("silumart"), make_shop("sinomai")
     registry = ShopRegistry(tmp_path / "config")
     keychain = MemoryKeyring()
@@ -276,7 +285,8 @@ def test_pending_sign_in_can_be_cancelled(shop: RunningShop, tmp_path: Path) -> 
     worker.join(10)
     assert not worker.is_alive()
     assert time.monotonic() - started < 10
-    assert len(errors) == 1 and isinstance(errors[0], SignInCancelled)
+    assert len(errors) == 1
+    assert isinstance(errors[0], SignInCancelled)
     assert not conn.signed_in
 
 
@@ -295,7 +305,8 @@ def test_reauth_uses_prompt_login_and_clears_reauth_required(
     assert caught.value.code == "reauth_required"
     conn.reauth()
     assert browser.last_query["prompt"] == "login"
-    assert conn.auth_time is not None and first_auth_time is not None
+    assert conn.auth_time is not None
+    assert first_auth_time is not None
     assert conn.auth_time > first_auth_time
     deleted = conn.transport.send_json("POST", "tracks:delete", {"all": True})
     assert deleted["deleted"] > 0
@@ -319,6 +330,12 @@ def test_assist_session_for_an_agent(shop: RunningShop, tmp_path: Path) -> None:
     assert session.info["reason"] == "Case 42: help"
     assert not session.expired
     assert session.transport.get_json("me")["customer_no"] == "SM100001"
+    assert session.api.get_me().customer_no == "SM100001"
     # The assist token is never stored: the keychain holds exactly the two refresh tokens.
     assert len(keychain.entries) == 2
-    session.close()
+    session.end()
+    with pytest.raises(AuthenticationRequired):
+        session.transport.get_json("me")
+    sessions = customer.transport.get_json("assist/sessions")["items"]
+    assert sessions
+    assert not sessions[0]["active"]

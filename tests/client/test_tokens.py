@@ -140,11 +140,14 @@ def test_refresh_rotates_and_saves_before_use(shop: RunningShop, tmp_path: Path)
     events.clear()
     service = f"privacy-dashboard:{conn.shop_id}"
     old = conn.tokens.tokens
-    assert old is not None and old.refresh_token is not None
+    assert old is not None
+    assert old.refresh_token is not None
     new_access = conn.tokens.refresh_access_token()
     new = conn.tokens.tokens
-    assert new is not None and new_access == new.access_token
-    assert new.refresh_token and new.refresh_token != old.refresh_token
+    assert new is not None
+    assert new_access == new.access_token
+    assert new.refresh_token
+    assert new.refresh_token != old.refresh_token
     assert keychain.entries[(service, "lin.mei")] == new.refresh_token
     assert events == ["save"]
     assert new.auth_time == old.auth_time  # a refresh is not a fresh sign-in
@@ -156,11 +159,13 @@ def test_reusing_an_old_refresh_token_ends_the_family(shop: RunningShop, tmp_pat
     keychain = MemoryKeyring()
     conn = signed_in(shop, tmp_path, keychain)
     old = conn.tokens.tokens
-    assert old is not None and old.refresh_token
+    assert old is not None
+    assert old.refresh_token
     assert conn.tokens.refresh_access_token()
     # Someone replays the rotated token: the shop revokes every token of this sign-in.
     replay = raw_refresh(shop, old.refresh_token)
-    assert replay.status_code == 400 and replay.json()["error"] == "invalid_grant"
+    assert replay.status_code == 400
+    assert replay.json()["error"] == "invalid_grant"
     # The app's next call: 401 -> refresh refused (invalid_grant) -> stored token forgotten.
     with pytest.raises(AuthenticationRequired):
         conn.transport.get_json("me")
@@ -186,7 +191,8 @@ def test_concurrent_refreshes_happen_once(shop: RunningShop, tmp_path: Path) -> 
         thread.join(20)
     # A second rotation with the same refresh token would have revoked the family, leaving
     # None for someone; instead everyone got the same new token from one refresh.
-    assert len(results) == 6 and None not in results
+    assert len(results) == 6
+    assert None not in results
     assert len(set(results)) == 1
     assert len(keychain.writes) - writes_before == 1
     assert conn.transport.get_json("me")["customer_no"] == "SM100001"
@@ -197,10 +203,12 @@ def test_an_expired_access_token_is_refreshed_before_use(
 ) -> None:
     conn = signed_in(shop, tmp_path, MemoryKeyring())
     before = conn.tokens.tokens
-    assert before is not None and before.expires_at is not None
+    assert before is not None
+    assert before.expires_at is not None
     conn.tokens._clock = lambda: before.expires_at + 1  # type: ignore[operator]
     token = conn.tokens.access_token()
-    assert token is not None and token != before.access_token
+    assert token is not None
+    assert token != before.access_token
 
 
 def test_a_401_triggers_one_refresh_and_a_retry(shop: RunningShop, tmp_path: Path) -> None:
@@ -211,7 +219,8 @@ def test_a_401_triggers_one_refresh_and_a_retry(shop: RunningShop, tmp_path: Pat
     assert raw_me(shop, before.access_token).status_code == 401
     assert conn.transport.get_json("me")["customer_no"] == "SM100001"
     after = conn.tokens.tokens
-    assert after is not None and after.access_token != before.access_token
+    assert after is not None
+    assert after.access_token != before.access_token
 
 
 def test_stored_refresh_token_resumes_silently(shop: RunningShop, tmp_path: Path) -> None:
@@ -223,7 +232,8 @@ def test_stored_refresh_token_resumes_silently(shop: RunningShop, tmp_path: Path
     assert second.username == "lin.mei"  # the only account of this shop in the registry
     assert second.resume() is True
     assert second.signed_in
-    assert second.account is not None and second.account.customer_no == "SM100001"
+    assert second.account is not None
+    assert second.account.customer_no == "SM100001"
     assert second.transport.get_json("me")["customer_no"] == "SM100001"
 
 
@@ -239,7 +249,8 @@ def test_sign_out_revokes_and_forgets(shop: RunningShop, tmp_path: Path) -> None
     keychain = MemoryKeyring()
     conn = signed_in(shop, tmp_path, keychain)
     tokens = conn.tokens.tokens
-    assert tokens is not None and tokens.refresh_token
+    assert tokens is not None
+    assert tokens.refresh_token
     assert conn.sign_out() is True
     assert raw_me(shop, tokens.access_token).status_code == 401
     assert raw_refresh(shop, tokens.refresh_token).json()["error"] == "invalid_grant"

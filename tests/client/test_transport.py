@@ -201,7 +201,8 @@ def test_a_retry_after_beyond_the_cap_is_not_waited_for(proxy: FlakyProxy, token
     with pytest.raises(ServerError) as caught:
         through(proxy, token, sleeps).get_json("me")
     assert caught.value.retry_after == 3600
-    assert caught.value.request_id and caught.value.request_id.startswith("proxy-")
+    assert caught.value.request_id
+    assert caught.value.request_id.startswith("proxy-")
     assert sleeps == []
 
 
@@ -355,11 +356,26 @@ def test_invalid_state_is_a_conflict(shop: RunningShop, token: str) -> None:
                                   idempotency_key=str(uuid.uuid4()))
     transport.send_json("POST", f"requests/{created['id']}/cancel", {})
     with pytest.raises(Conflict) as caught:
-        transport.send_json("POST", f"requests/{created['id']}/cancel", {})
+        transport.send_json("POST", f"requests/{created['id']}/verify", {"code": "123456"})
     assert caught.value.status == 409
+    assert caught.value.code == "invalid_state"
 
 
 def test_malformed_json_is_a_bad_response(proxy: FlakyProxy, token: str) -> None:
     proxy.garbage()
     with pytest.raises(BadResponse):
         through(proxy, token, []).get_json("me")
+
+
+def test_the_shops_own_429_is_rate_limited(shop: RunningShop, token: str) -> None:
+    sleeps: list[float] = []
+    transport = Transport(shop.url + "/v1", tokens=StaticToken(token), sleep=sleeps.append)
+    for _ in range(5):
+        transport.send_json("POST", "assist/codes", {})
+    with pytest.raises(RateLimited) as caught:
+        transport.send_json("POST", "assist/codes", {}, idempotency_key=str(uuid.uuid4()))
+    assert caught.value.status == 429
+    assert caught.value.code == "rate_limited"
+    assert caught.value.retry_after is not None
+    assert caught.value.retry_after > 30
+    assert sleeps == []  # longer than the transport is willing to wait

@@ -107,7 +107,7 @@ def test_head_and_newest_first(api: Api) -> None:
     assert by_seq[pinned["seq"]]["hash"] == pinned["hash"]
     assert by_seq[pinned["seq"]]["resource"] == "/v1/access-log/head"
 
-    newest = api.get("/access-log", params={"order": "desc", "limit": 2}).json()
+    newest = api.get("/access-log", params={"order": "desc", "limit": "2"}).json()
     seqs = [e["seq"] for e in newest["items"]]
     assert seqs == sorted(seqs, reverse=True)
     assert newest["next_cursor"]

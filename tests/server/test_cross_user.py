@@ -293,6 +293,8 @@ def pick_id(world: World, method: str, path: str) -> str | None:
 def test_every_parameterised_route_is_covered(world: World) -> None:
     """The live app has no /v1 route the matrix does not know; each one has an A id to try."""
     live = v1_routes(list(world.shop.app.routes))
+    assert set(DECLARED) <= set(live), "the app's route table could not be read"
+    assert PARAM_ROUTES, "no /v1 route with a path parameter was found"
     unknown = sorted(set(live) - set(DECLARED))
     assert not unknown, f"routes registered outside server.routes.ROUTERS: {unknown}"
     no_list = [f"{m} {p}" for m, p in PARAM_ROUTES if collection_of(p) not in world.lists_a]

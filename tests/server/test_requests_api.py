@@ -146,7 +146,9 @@ def test_each_type_is_validated(shop, api):
                                                       ProfileField.value.is_not(None))).first()
         other_decision = db.scalars(select(Decision).where(Decision.user_id == other_id)).first()
         required = db.scalars(select(ConsentPurpose).where(ConsentPurpose.required)).first()
-    assert field is not None and other_decision is not None and required is not None
+    assert field is not None
+    assert other_decision is not None
+    assert required is not None
 
     def problem(response: requests.Response, status: int, code: str) -> None:
         assert response.status_code == status, response.text
@@ -232,7 +234,8 @@ def test_verification_is_rate_limited(shop, api):
     assert ok.json()["status"] == "pending"
     with shop.ctx.sessions() as db:
         row = db.get(PrivacyRequest, int(req["id"]))
-        assert row is not None and row.verification_code_hash is None
+        assert row is not None
+        assert row.verification_code_hash is None
         assert row.demo_verification_code is None
 
 
@@ -244,8 +247,10 @@ def test_outside_demo_the_code_is_only_logged(make_shop, caplog):
     assert api.get(f"/requests/{req['id']}/demo-verification-code").status_code == 404
     with shop.ctx.sessions() as db:
         row = db.get(PrivacyRequest, int(req["id"]))
-        assert row is not None and row.demo_verification_code is None
-        assert row.verification_code_hash and len(row.verification_code_hash) == 64
+        assert row is not None
+        assert row.demo_verification_code is None
+        assert row.verification_code_hash
+        assert len(row.verification_code_hash) == 64
     messages = [r.getMessage() for r in caplog.records if r.name == "server.verification"]
     code = re.search(r"(\d{6})$", messages[-1])
     assert code is not None

@@ -57,3 +57,16 @@ def test_signed_out_pages_say_so(qtbot: QtBot, runner: TaskRunner, app_session: 
     assert isinstance(page, OverviewPage)
     qtbot.waitUntil(lambda: page.state is LoadState.EMPTY, timeout=5000)
     assert "Sign in" in page.stack.empty_text
+
+
+def test_overview_cards_lead_to_their_pages(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    window.select_page("overview")
+    wait_loaded(qtbot, page)
+    qtbot.mouseClick(page.cards["orders"], Qt.MouseButton.LeftButton)
+    assert window.current_page().page_id == "orders"
+    window.select_page("overview")
+    page.cards["requests"].setFocus()
+    qtbot.keyClick(page.cards["requests"], Qt.Key.Key_Return)
+    assert window.current_page().page_id == "requests"

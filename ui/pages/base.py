@@ -39,6 +39,7 @@ class Page(QWidget):
     page_id: ClassVar[str] = ""
     icon_name: ClassVar[str] = "page"
     loaded = Signal()  # a load finished (content, empty or error): handy for tests
+    navigate = Signal(str)  # ask the window to show another page (by page_id)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

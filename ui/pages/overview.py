@@ -51,8 +51,12 @@ class OverviewPage(DataPage):
             "notices": StatCard(self.tr("Notices")),
             "policy": StatCard(self.tr("Privacy policy")),
         }
-        for position, card in enumerate(self.cards.values()):
+        targets = {"categories": "my-data", "tracks": "tracks", "orders": "orders",
+                   "consents": "consents", "recipients": "sharing", "requests": "requests",
+                   "notices": "notices", "policy": "notices"}
+        for position, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, position // 4, position % 4)
+            card.clicked.connect(lambda target=targets[key]: self.navigate.emit(target))
         grid.setRowStretch(2, 1)
 
     def fetch(self, view: ActiveView) -> OverviewData:

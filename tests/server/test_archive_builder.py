@@ -1,0 +1,53 @@
+"""The archive builder on its own: scoped sections, NDJSON records, atomic writing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+
+from sqlalchemy import select
+
+from server.archive_builder import build_archive, results_dir
+from server.models import User
+
+
+def test_scoped_archive_is_written_atomically(shop, tmp_path):
+    ctx = shop.ctx
+    tmp_path = tmp_path / "out"
+    with ctx.sessions() as db:
+        user = db.scalars(select(User).where(User.username == "lin.mei")).one()
+        info = build_archive(db, ctx, user, request_id=None,
+                             sections=["tracks", "consents", "account"], out_dir=tmp_path)
+    assert info.path.parent == tmp_path
+    assert [p.name for p in tmp_path.iterdir()] == [info.path.name]  # no temp file left over
+    blob = info.path.read_bytes()
+    assert hashlib.sha256(blob).hexdigest() == info.sha256
+    assert len(blob) == info.size
+    with zipfile.ZipFile(info.path) as archive:
+        names = set(archive.namelist())
+        assert names == {"manifest.json", "index.html", "data/account.json", "csv/account.csv",
+                         "data/tracks.ndjson", "csv/tracks.csv", "data/consents.json",
+                         "csv/consents.csv"}
+        manifest = json.loads(archive.read("manifest.json"))
+        assert manifest["scope"]["sections"] == ["account", "tracks", "consents"]
+        assert manifest["request_id"] is None
+        for entry in manifest["files"]:
+            data = archive.read(entry["path"])
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+            if entry["path"].endswith(".ndjson"):
+                lines = data.decode().splitlines()
+                assert len(lines) == entry["records"]
+                assert all(json.loads(line)["id"] for line in lines)
+            if entry["path"] == "data/consents.json":
+                consents = json.loads(data)
+                assert len(consents) == entry["records"] > 0
+                assert {"purpose", "granted", "legal_basis"} <= set(consents[0])
+        for info_entry in archive.infolist():
+            assert not info_entry.is_dir()
+            assert (info_entry.external_attr >> 16) & 0o170000 in (0, 0o100000)
+
+
+def test_results_live_next_to_the_database(shop):
+    db_path = shop.ctx.config.db_url.removeprefix("sqlite:///")
+    assert str(results_dir(shop.ctx)).startswith(db_path.rsplit("/", 1)[0])

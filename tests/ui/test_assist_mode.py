@@ -1,0 +1,75 @@
+"""Assist mode end to end: the customer's code, the agent's session, the customer's log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from client.api import ShopApi
+from server.embedded import RunningShop
+from tests.client.api_helpers import api_for
+from tests.client.browser import MemoryKeyring, ScriptedBrowser
+from tests.ui.conftest import sign_in, wait_loaded
+from ui.main_window import MainWindow
+from ui.pages.overview import OverviewPage
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+from ui.widgets.load_state import LoadState
+
+
+def test_agent_assists_with_the_customers_code_and_is_logged(
+    qtbot: QtBot, shop: RunningShop, runner: TaskRunner, tmp_path: Path
+) -> None:
+    customer: ShopApi = api_for(shop, "lin.mei", "demo1234")
+    customer_no = customer.get_me().customer_no
+    code = customer.create_assist_code().code
+
+    session = AppSession(tmp_path / "agent", runner,
+                         open_browser=ScriptedBrowser("agent.wu", "agent1234"),
+                         keyring_backend=MemoryKeyring())
+    window = MainWindow(session, runner, Settings(tmp_path / "agent.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    sign_in(qtbot, session, shop)
+    assert window.assist_action.isVisible()
+    assert window.agent_banner.isVisible()
+    overview = window.pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    qtbot.waitUntil(lambda: overview.state is LoadState.EMPTY, timeout=5000)
+
+    window.assist_customer()
+    dialog = window.assist_dialog
+    dialog.customer.setText(customer_no)
+    dialog.code.setText("000000" if code != "000000" else "111111")
+    dialog.reason.setText("Ticket 4711 <b>help</b>")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
+    assert session.assist is None
+
+    dialog.code.setText(code)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.assist is not None, timeout=10000)
+    assert window.assist_banner.isVisible()
+    assert customer_no in window.assist_banner.text
+    assert "recorded" in window.assist_banner.text
+    window.select_page("overview")
+    assert wait_loaded(qtbot, overview) is LoadState.CONTENT
+    assert overview.cards["tracks"].figure.text() == "400"
+
+    entries = list(customer.iter_access_log(order="desc", limit=50))
+    agent_entries = [e for e in entries if e.role == "agent"]
+    assert agent_entries, "the agent's reads must be in the customer's access log"
+    assert all(e.reason == "Ticket 4711 <b>help</b>" for e in agent_entries)
+    assert any(e.action == "assist_start" for e in agent_entries)
+
+    window.end_assist()
+    assert session.assist is None
+    assert not window.assist_banner.isVisible()
+    qtbot.waitUntil(lambda: overview.state is LoadState.EMPTY, timeout=5000)
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    sessions = customer.list_assist_sessions().items
+    assert sessions and not sessions[0].active
+    session.close()

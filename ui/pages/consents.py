@@ -1,0 +1,461 @@
+"""Consents & subscriptions: purposes with their legal basis, signed receipts, history,
+marketing channels and the cookie inventory.
+
+In assist mode (`view.can_change` False) no switch exists: states are shown as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.models.consents import CHANNELS, Consent, ConsentChange, Cookie, Subscription
+from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
+from ui.errors import user_message
+from ui.models.columns import display_text
+from ui.pages.base import DataPage
+from ui.pages.consents_models import (
+    COOKIE_GROUP_COLUMNS,
+    HistoryModel,
+    HistoryRow,
+    PurposeTitles,
+    cookie_model,
+)
+from ui.pages.consents_terms import (
+    channel_text,
+    given_text,
+    legal_basis_text,
+    localized_title,
+    verified_text,
+)
+from ui.session import ActiveView
+from ui.tasks import TaskControl
+from ui.widgets.load_state import plain_label
+
+HISTORY_PAGE_SIZE = 50
+ALERT_STYLE = "color: #c62828; font-weight: 600;"
+OK_STYLE = "color: #2e7d32; font-weight: 600;"
+
+
+@dataclass(frozen=True)
+class ConsentsData:
+    consents: list[Consent]
+    subscriptions: list[Subscription]
+    cookies: list[Cookie]
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
+def table_view(name: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+class ConsentRow(QFrame):
+    """One purpose: title, description, legal basis, required note, and its switch (or text)."""
+
+    def __init__(self, consent: Consent, can_change: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("consentRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.consent = consent
+        layout = QHBoxLayout(self)
+        text = QVBoxLayout()
+        self.title_label = plain_label(localized_title(consent.title, consent.title_zh))
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.description = plain_label(consent.description)
+        self.basis = plain_label(self.tr("Legal basis: {0}").format(
+            legal_basis_text(consent.legal_basis)))
+        text.addWidget(self.title_label)
+        text.addWidget(self.description)
+        text.addWidget(self.basis)
+        self.required_note: QLabel | None = None
+        if consent.required:
+            self.required_note = plain_label(self.tr(
+                "Required: needed to provide the service, so it cannot be switched off. "
+                "The way out is cancelling your account (see Requests)."))
+            self.required_note.setObjectName("requiredNote")
+            text.addWidget(self.required_note)
+        layout.addLayout(text, 1)
+        self.switch: QCheckBox | None = None
+        self.state_label: QLabel | None = None
+        if can_change:
+            self.switch = QCheckBox(self.tr("Allowed"))
+            self.switch.setAccessibleName(self.tr("Allow: {0}").format(self.title_label.text()))
+            self.switch.setChecked(consent.granted)
+            if consent.required:
+                self.switch.setEnabled(False)
+                self.switch.setToolTip(self.tr("Needed for the service; cannot be switched off."))
+            layout.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.state_label = plain_label(given_text(consent.granted), wrap=False)
+            self.state_label.setObjectName("consentState")
+            layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set_consent(self, consent: Consent) -> None:
+        self.consent = consent
+        if self.switch is not None:
+            self.switch.blockSignals(True)
+            self.switch.setChecked(consent.granted)
+            self.switch.blockSignals(False)
+        if self.state_label is not None:
+            self.state_label.setText(given_text(consent.granted))
+
+
+class ReceiptPanel(QFrame):
+    """The receipt of the last change and whether the shop's signature checked out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receiptPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.summary = plain_label()
+        self.verified = plain_label()
+        self.verified.setObjectName("receiptVerified")
+        self.problems = plain_label()
+        self.withdrawal_note = plain_label(self.tr(
+            "Withdrawing consent stops this use from now on. It does not undo processing "
+            "that already happened while your consent was in force."))
+        self.withdrawal_note.setObjectName("withdrawalNote")
+        for label in (self.summary, self.verified, self.problems, self.withdrawal_note):
+            layout.addWidget(label)
+        self.ok: bool | None = None
+        self.hide()
+
+    def show_change(self, change: ConsentChange, title: str, check: SignatureResult) -> None:
+        receipt = change.receipt
+        self.summary.setText(self.tr(
+            "Receipt {0}: “{1}” {2} at {3}, under policy version {4}.").format(
+                receipt.id, title, given_text(receipt.granted).lower(),
+                display_text(receipt.time), receipt.policy_version))
+        self.ok = check.ok
+        self.verified.setText(self.tr("Shop signature: {0}").format(verified_text(check.ok)))
+        self.verified.setStyleSheet(OK_STYLE if check.ok else ALERT_STYLE)
+        self.problems.setText("\n".join(check.problems))
+        self.problems.setVisible(bool(check.problems))
+        self.withdrawal_note.setVisible(not receipt.granted)
+        self.show()
+
+    def show_error(self, message: str) -> None:
+        self.ok = None
+        self.summary.setText(message)
+        self.verified.setText("")
+        self.problems.hide()
+        self.withdrawal_note.hide()
+        self.show()
+
+
+class ConsentsPage(DataPage):
+    page_id = "consents"
+    icon_name = "consents"
+
+    def title(self) -> str:
+        return self.tr("Consents & subscriptions")
+
+    def empty_message(self) -> str:
+        return self.tr("This shop lists no purposes, channels or cookies.")
+
+    # --- building -------------------------------------------------------------------------
+    def build(self, content: QWidget) -> None:
+        self.titles = PurposeTitles()
+        self.consent_rows: dict[str, ConsentRow] = {}
+        self.channel_switches: dict[str, QCheckBox] = {}
+        self.channel_labels: dict[str, QLabel] = {}
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.tabs)
+        self.tabs.addTab(self._build_consents_tab(), self.tr("Consents"))
+        self.tabs.addTab(self._build_history_tab(), self.tr("History"))
+        self.tabs.addTab(self._build_channels_tab(), self.tr("Marketing channels"))
+        self.tabs.addTab(self._build_cookies_tab(), self.tr("Cookies & tracking"))
+
+    def _build_consents_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.receipt_panel = ReceiptPanel()
+        layout.addWidget(self.receipt_panel)
+        self.mode_note = plain_label()
+        layout.addWidget(self.mode_note)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        self.consent_list = QVBoxLayout(inner)
+        scroll.setWidget(inner)
+        layout.addWidget(scroll, 1)
+        return tab
+
+    def _build_history_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(plain_label(self.tr(
+            "Every change of consent, with the privacy-policy version in force and the "
+            "shop-signed receipt. Each receipt's signature is checked against the shop's "
+            "published keys.")))
+        self.history_model = HistoryModel(self.titles, self.context.runner, self)
+        self.history_table = table_view(self.tr("Consent history"))
+        self.history_table.setModel(self.history_model)
+        layout.addWidget(self.history_table, 1)
+        error_row = QHBoxLayout()
+        self.history_error = plain_label()
+        self.history_error.setObjectName("errorMessage")
+        self.history_retry = QPushButton(self.tr("Try again"))
+        self.history_retry.clicked.connect(self.history_model.retry)
+        error_row.addWidget(self.history_error, 1)
+        error_row.addWidget(self.history_retry)
+        layout.addLayout(error_row)
+        self._show_history_error(None)
+        self.history_model.load_failed.connect(
+            lambda error: self._show_history_error(user_message(error)))
+        self.history_model.loading_changed.connect(
+            lambda busy: busy and self._show_history_error(None))
+        return tab
+
+    def _show_history_error(self, message: str | None) -> None:
+        self.history_error.setText(message or "")
+        self.history_error.setVisible(message is not None)
+        self.history_retry.setVisible(message is not None)
+
+    def _build_channels_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(plain_label(self.tr(
+            "Advertising messages by channel. Switching a channel off stops promotions "
+            "through it; service messages about your orders still arrive.")))
+        self.channel_list = QVBoxLayout()
+        layout.addLayout(self.channel_list)
+        self.channel_status = plain_label()
+        layout.addWidget(self.channel_status)
+        layout.addStretch(1)
+        return tab
+
+    def _build_cookies_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        top = QHBoxLayout()
+        top.addWidget(plain_label(self.tr(
+            "Cookies and similar technologies (Flash cookies, local storage, web beacons, "
+            "pixel tags) the shop uses, and the consent each depends on.")), 1)
+        group_label = plain_label(self.tr("Group by:"), wrap=False)
+        self.cookie_group = QComboBox()
+        self.cookie_group.setAccessibleName(self.tr("Group cookies by"))
+        for key, text in (("technology", self.tr("Technology")),
+                          ("purpose", self.tr("Tied consent")),
+                          ("party", self.tr("Party")),
+                          ("name", self.tr("Name"))):
+            self.cookie_group.addItem(text, key)
+        group_label.setBuddy(self.cookie_group)
+        top.addWidget(group_label)
+        top.addWidget(self.cookie_group)
+        layout.addLayout(top)
+        self.cookie_model, self.cookie_proxy = cookie_model(self.titles, self)
+        self.cookie_table = table_view(self.tr("Cookies and tracking technologies"))
+        self.cookie_table.setModel(self.cookie_proxy)
+        self.cookie_table.setSortingEnabled(True)
+        self.cookie_group.currentIndexChanged.connect(self._group_cookies)
+        layout.addWidget(self.cookie_table, 1)
+        self._group_cookies()
+        return tab
+
+    def _group_cookies(self) -> None:
+        column = COOKIE_GROUP_COLUMNS.get(str(self.cookie_group.currentData()), 1)
+        self.cookie_table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+
+    # --- loading --------------------------------------------------------------------------
+    def signing_keys(self, view: ActiveView) -> Mapping[str, Any]:
+        """The shop's published receipt keys (from the discovery document of its connection)."""
+        session = self.context.session
+        connection = session.connections.get(view.shop_id) or session.current
+        if connection is None:
+            return {}
+        return load_public_keys(connection.discovery.signing_keys)
+
+    def fetch(self, view: ActiveView) -> ConsentsData:
+        api = view.api
+        return ConsentsData(
+            consents=api.list_consents(),
+            subscriptions=api.list_subscriptions(),
+            cookies=list(api.iter_cookies(limit=100)),
+        )
+
+    def present(self, data: ConsentsData) -> bool:
+        view = self.view
+        can_change = view is not None and view.can_change
+        self.titles.update(data.consents)
+        self._present_consents(data.consents, can_change)
+        self._present_channels(data.subscriptions, can_change)
+        self.cookie_model.set_rows(data.cookies)
+        self._group_cookies()
+        self.cookie_table.resizeColumnsToContents()
+        self.receipt_panel.hide()
+        if view is not None:
+            self.start_history(view)
+        return bool(data.consents or data.subscriptions or data.cookies)
+
+    def start_history(self, view: ActiveView) -> None:
+        api = view.api
+        keys = self.signing_keys(view)
+
+        def fetch(cursor: str | None) -> tuple[Sequence[HistoryRow], str | None]:
+            page = api.list_consent_history(limit=HISTORY_PAGE_SIZE, cursor=cursor)
+            rows = [HistoryRow(r, verify_consent_receipt(r, keys)) for r in page.items]
+            return rows, page.next_cursor
+
+        self._show_history_error(None)
+        self.history_model.start(fetch)
+
+    def _present_consents(self, consents: list[Consent], can_change: bool) -> None:
+        clear_layout(self.consent_list)
+        self.consent_rows.clear()
+        self.mode_note.setText("" if can_change else self.tr(
+            "Assisted session: consents are shown read-only. Only the shopper can change them."))
+        self.mode_note.setVisible(not can_change)
+        for consent in consents:
+            row = ConsentRow(consent, can_change)
+            if row.switch is not None and not consent.required:
+                row.switch.clicked.connect(
+                    lambda checked, purpose=consent.purpose: self.set_consent(purpose, checked))
+            self.consent_list.addWidget(row)
+            self.consent_rows[consent.purpose] = row
+        self.consent_list.addStretch(1)
+
+    def _present_channels(self, subscriptions: list[Subscription], can_change: bool) -> None:
+        clear_layout(self.channel_list)
+        self.channel_switches.clear()
+        self.channel_labels.clear()
+        self.channel_status.setText("")
+        known = {s.channel: s for s in subscriptions}
+        ordered = [known[c] for c in CHANNELS if c in known]
+        ordered += [s for s in subscriptions if s.channel not in CHANNELS]
+        for subscription in ordered:
+            name = channel_text(subscription.channel)
+            if can_change:
+                switch = QCheckBox(name)
+                switch.setAccessibleName(self.tr("Receive advertising by {0}").format(name))
+                switch.setChecked(subscription.enabled)
+                switch.clicked.connect(
+                    lambda checked, channel=subscription.channel:
+                    self.set_subscription(channel, checked))
+                self.channel_list.addWidget(switch)
+                self.channel_switches[subscription.channel] = switch
+            else:
+                label = plain_label(self.tr("{0}: {1}").format(
+                    name, self.tr("on") if subscription.enabled else self.tr("off")))
+                self.channel_list.addWidget(label)
+                self.channel_labels[subscription.channel] = label
+
+    # --- actions --------------------------------------------------------------------------
+    def set_consent(self, purpose: str, granted: bool) -> None:
+        view = self.view
+        row = self.consent_rows.get(purpose)
+        if view is None or not view.can_change or row is None or row.switch is None:
+            return
+        switch = row.switch
+        switch.setEnabled(False)
+        keys = self.signing_keys(view)
+
+        def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
+            change = view.api.set_consent(purpose, granted)
+            return change, verify_consent_receipt(change.receipt, keys)
+
+        def done(result: tuple[ConsentChange, SignatureResult]) -> None:
+            change, check = result
+            current = self.consent_rows.get(purpose)
+            if current is not row:
+                return
+            row.set_consent(change.consent)
+            switch.setEnabled(True)
+            self.titles.update([row.consent if p == purpose else r.consent
+                                for p, r in self.consent_rows.items()])
+            self.receipt_panel.show_change(change, row.title_label.text(), check)
+            self.context.notify(self.tr("Consent changed: {0}").format(
+                row.title_label.text()))
+            if self.view is view:
+                self.start_history(view)
+            rows = self.cookie_model.rowCount()
+            if rows:
+                self.cookie_model.dataChanged.emit(
+                    self.cookie_model.index(0, 0),
+                    self.cookie_model.index(rows - 1, self.cookie_model.columnCount() - 1))
+
+        def failed(error: BaseException) -> None:
+            if self.consent_rows.get(purpose) is not row:
+                return
+            row.set_consent(row.consent)
+            switch.setEnabled(True)
+            self.receipt_panel.show_error(self.tr("The change was not saved: {0}").format(
+                user_message(error)))
+
+        self.run(work, done, failed)
+
+    def set_subscription(self, channel: str, enabled: bool) -> None:
+        view = self.view
+        switch = self.channel_switches.get(channel)
+        if view is None or not view.can_change or switch is None:
+            return
+        switch.setEnabled(False)
+
+        def work(_control: TaskControl) -> Subscription:
+            return view.api.set_subscription(channel, enabled)  # type: ignore[arg-type]
+
+        def done(subscription: Subscription) -> None:
+            if self.channel_switches.get(channel) is not switch:
+                return
+            switch.blockSignals(True)
+            switch.setChecked(subscription.enabled)
+            switch.blockSignals(False)
+            switch.setEnabled(True)
+            name = channel_text(channel)
+            message = (self.tr("{0}: advertising switched on") if subscription.enabled
+                       else self.tr("{0}: advertising switched off")).format(name)
+            self.channel_status.setText(message)
+            self.context.notify(message)
+
+        def failed(error: BaseException) -> None:
+            if self.channel_switches.get(channel) is not switch:
+                return
+            switch.blockSignals(True)
+            switch.setChecked(not enabled)
+            switch.blockSignals(False)
+            switch.setEnabled(True)
+            self.channel_status.setText(self.tr("The change was not saved: {0}").format(
+                user_message(error)))
+
+        self.run(work, done, failed)

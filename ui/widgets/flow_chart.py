@@ -1,0 +1,184 @@
+"""A small custom-painted flow chart: sources on the left, targets on the right, bands between.
+
+Used by the sharing page for "which data category goes to which recipient". Labels are painted
+as plain text (never interpreted as markup), elided to fit, with the full text in a tooltip.
+Colours come from the widget's palette so light and dark themes both work; the font is the
+widget's font, so CJK text renders through the platform's font fallback.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip text shown literally: Qt guesses rich text in tooltips, so escape it."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+@dataclass(frozen=True)
+class FlowNode:
+    key: str
+    label: str
+    muted: bool = False  # drawn in the secondary colour (e.g. aggregated-only recipients)
+
+
+@dataclass(frozen=True)
+class Flow:
+    source: str
+    target: str
+    weight: int  # 0 draws a dashed line: declared, but nothing flowed yet
+    tooltip: str = ""
+
+
+ROW_HEIGHT = 26
+MARGIN = 8
+NODE_WIDTH = 8
+MAX_BAND = 14.0
+
+
+class FlowChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sources: list[FlowNode] = []
+        self.targets: list[FlowNode] = []
+        self.flows: list[Flow] = []
+        self.highlight: str | None = None
+        self._hit: list[tuple[QPainterPath, Flow]] = []
+        self._label_rects: list[tuple[QRectF, str]] = []
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(120)
+
+    # --- data -------------------------------------------------------------------------------
+    def set_data(self, sources: list[FlowNode], targets: list[FlowNode],
+                 flows: list[Flow]) -> None:
+        self.sources, self.targets = list(sources), list(targets)
+        keys_s = {n.key for n in sources}
+        keys_t = {n.key for n in targets}
+        self.flows = [f for f in flows if f.source in keys_s and f.target in keys_t]
+        self.setAccessibleDescription(self.summary())
+        self.updateGeometry()
+        self.update()
+
+    def set_highlight(self, target: str | None) -> None:
+        self.highlight = target
+        self.update()
+
+    def summary(self) -> str:
+        """A text version of the chart (for screen readers and tests)."""
+        names = {n.key: n.label for n in self.sources + self.targets}
+        return "\n".join(f"{names[f.source]} → {names[f.target]}: {f.weight}"
+                         for f in self.flows)
+
+    def sizeHint(self) -> QSize:
+        rows = max(len(self.sources), len(self.targets), 3)
+        return QSize(560, rows * ROW_HEIGHT + 2 * MARGIN)
+
+    # --- painting ---------------------------------------------------------------------------
+    def _positions(self, nodes: list[FlowNode], height: float) -> dict[str, float]:
+        if not nodes:
+            return {}
+        step = (height - 2 * MARGIN) / len(nodes)
+        return {n.key: MARGIN + step * (i + 0.5) for i, n in enumerate(nodes)}
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.WindowText)
+        strong = palette.color(QPalette.ColorRole.Highlight)
+        muted = palette.color(QPalette.ColorRole.Mid)
+        width, height = float(self.width()), float(self.height())
+        label_width = max(80.0, min(240.0, width * 0.28))
+        left_x = MARGIN + label_width + 6
+        right_x = width - MARGIN - label_width - 6
+        left = self._positions(self.sources, height)
+        right = self._positions(self.targets, height)
+        heaviest = max((f.weight for f in self.flows), default=1) or 1
+        target_muted = {n.key: n.muted for n in self.targets}
+        self._hit = []
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        for flow in self.flows:
+            y1, y2 = left[flow.source], right[flow.target]
+            path = QPainterPath(QPointF(left_x + NODE_WIDTH, y1))
+            middle = (left_x + right_x) / 2
+            path.cubicTo(QPointF(middle, y1), QPointF(middle, y2), QPointF(right_x, y2))
+            color = QColor(muted if target_muted.get(flow.target) else strong)
+            dimmed = self.highlight is not None and flow.target != self.highlight
+            color.setAlpha(50 if dimmed else 170)
+            band = 1.5 + (MAX_BAND - 1.5) * flow.weight / heaviest if flow.weight else 1.2
+            pen = QPen(color, band)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            if flow.weight == 0:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            self._hit.append((stroker.createStroke(path), flow))
+        self._label_rects = []
+        metrics = self.fontMetrics()
+        painter.setPen(text_color)
+        for nodes, positions, x_node, align in (
+            (self.sources, left, left_x, Qt.AlignmentFlag.AlignRight),
+            (self.targets, right, right_x, Qt.AlignmentFlag.AlignLeft),
+        ):
+            for node in nodes:
+                y = positions[node.key]
+                node_color = QColor(muted if node.muted else strong)
+                painter.fillRect(QRectF(x_node, y - 8, NODE_WIDTH, 16), node_color)
+                if align == Qt.AlignmentFlag.AlignRight:
+                    rect = QRectF(MARGIN, y - ROW_HEIGHT / 2, label_width, ROW_HEIGHT)
+                else:
+                    rect = QRectF(right_x + NODE_WIDTH + 6, y - ROW_HEIGHT / 2,
+                                  label_width, ROW_HEIGHT)
+                text = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight,
+                                          int(rect.width()))
+                font = self.font()
+                font.setBold(node.key == self.highlight)
+                painter.setFont(font)
+                painter.setPen(text_color)
+                painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+                self._label_rects.append((rect, node.label))
+        painter.end()
+
+    # --- tooltips ---------------------------------------------------------------------------
+    def tooltip_at(self, point: QPointF) -> str:
+        for rect, label in self._label_rects:
+            if rect.contains(point):
+                return label
+        for path, flow in reversed(self._hit):
+            if path.contains(point):
+                return flow.tooltip
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+
+__all__ = ["Flow", "FlowChart", "FlowNode", "plain_tooltip"]
