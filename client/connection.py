@@ -191,7 +191,13 @@ class ShopConnection:
             with self._pending_lock:
                 if self._pending is flow:
                     self._pending = None
-        account = self._identify(tokens, username_hint)
+        try:
+            account = self._identify(tokens, username_hint)
+        except BaseException:
+            # Nobody will hold these tokens: end them at the shop rather than leave them live.
+            if tokens.refresh_token:
+                self.tokens.revoke_token(tokens.refresh_token, "refresh_token")
+            raise
         self.tokens.accept(tokens, account.username)
         if self.registry is not None:
             self.registry.add_account(

@@ -268,8 +268,8 @@ class TokenManager:
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise ConnectionFailed() from exc
         except requests.RequestException as exc:
-            raise ConnectionFailed(f"The sign-in could not be renewed: {type(exc).__name__}.") \
-                from exc
+            message = f"The sign-in could not be renewed: {type(exc).__name__}."
+            raise ConnectionFailed(message) from exc
         with response:
             try:
                 body = response.json()
@@ -307,13 +307,14 @@ class TokenManager:
                 (current.access_token if current else None, "access_token"),
             ):
                 if token:
-                    confirmed = self._revoke_one(token, hint) and confirmed
+                    confirmed = self.revoke_token(token, hint) and confirmed
             if username:
                 self.store.forget(username)
             self._set(None)
             return confirmed
 
-    def _revoke_one(self, token: str, hint: str) -> bool:
+    def revoke_token(self, token: str, hint: str) -> bool:
+        """RFC 7009 revocation of one token; True when the shop answered 200."""
         check_url_allowed(self.oauth.revocation_endpoint)
         try:
             response = self._session.post(

@@ -86,7 +86,31 @@ def _after(
         equal_prefix = [columns[i] == values[i] for i in range(index)]
         beyond = column < values[index] if descending else column > values[index]
         clauses.append(and_(*equal_prefix, beyond))
-    return or_(*clauses)
+    # The redundant bound on the leading column turns the OR-chain into an index range, so a
+    # deep page seeks straight to its place instead of walking the rows before it.
+    lead = columns[0] <= values[0] if descending else columns[0] >= values[0]
+    return and_(lead, or_(*clauses))
+
+
+def newest_first_page(
+    session: Session,
+    query: Select[T],
+    at: InstrumentedAttribute[datetime],
+    row_id: InstrumentedAttribute[int],
+    *,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[T], str | None]:
+    """The common case: newest first by (time, id), over an index ending in (..., at, id)."""
+    return keyset_page(
+        session,
+        query,
+        [at, row_id],
+        limit=limit,
+        cursor=cursor,
+        descending=True,
+        key_of=lambda row: (getattr(row, at.key), getattr(row, row_id.key)),
+    )
 
 
 def _python_type(column: InstrumentedAttribute[Any]) -> type:

@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 from server.categories import count_category
 from server.deps import Principal, current_principal, get_db
 from server.models import DataCategory, Device, Location, LogEntry
-from server.pagination import keyset_page
-from server.routes.tracks import newest_first_page
+from server.pagination import keyset_page, newest_first_page
 from server.schemas.common import (
     DEFAULT_PAGE_LIMIT,
     PROBLEM_RESPONSES,

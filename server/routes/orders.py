@@ -15,8 +15,8 @@ from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
 from server.models import DataCategory, Decision, Order, OrderItem, Recipient, RecipientEvent
+from server.pagination import newest_first_page
 from server.routes.ids import parse_id
-from server.routes.tracks import newest_first_page
 from server.schemas.common import (
     DEFAULT_PAGE_LIMIT,
     PROBLEM_RESPONSES,

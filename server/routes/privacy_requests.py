@@ -4,6 +4,9 @@ The state machine and validation live in `server.requests_flow`; the shop's side
 work is `server.processor`. `GET /v1/requests/{id}/demo-verification-code` exists for testers of
 a demo server only (`--demo`): everywhere else it answers 404, and the code is only "sent" (to
 the log `server.verification`, as the demo shop has no SMS gateway).
+
+Filing, canceling and verifying need `request_filer` (the subject with `privacy.write`, or an
+agent in an assist session); reading requests and results needs `current_principal`.
 """
 
 from __future__ import annotations
@@ -19,15 +22,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.deps import Principal, get_ctx, get_db, request_filer
+from server.deps import Principal, current_principal, get_ctx, get_db, request_filer
 from server.errors import Problem, not_found
 from server.idempotency import run_idempotent
 from server.models import DeletionReceipt, PrivacyRequest
-from server.pagination import DEFAULT_LIMIT, decode_cursor, encode_cursor
+from server.pagination import DEFAULT_LIMIT, newest_first_page
 from server.requests_flow import (
     Filer,
     cancel,
@@ -133,7 +136,7 @@ def list_requests(
     request_type: Annotated[RequestType | None, Query(alias="type")] = None,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
-    principal: Principal = Depends(request_filer),
+    principal: Principal = Depends(current_principal),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> Page[PrivacyRequestOut]:
@@ -142,18 +145,9 @@ def list_requests(
         query = query.where(PrivacyRequest.status == status)
     if request_type is not None:
         query = query.where(PrivacyRequest.type == request_type)
-    # keyset on (received_at, id), newest first; the cursor is decoded with its real types
-    if cursor:
-        after_at, after_id = decode_cursor(cursor, [datetime, int])
-        query = query.where(or_(
-            PrivacyRequest.received_at < after_at,
-            and_(PrivacyRequest.received_at == after_at, PrivacyRequest.id < after_id),
-        ))
-    rows = list(db.scalars(query.order_by(PrivacyRequest.received_at.desc(),
-                                          PrivacyRequest.id.desc()).limit(limit + 1)))
-    next_cursor = (encode_cursor([rows[limit - 1].received_at, rows[limit - 1].id])
-                   if len(rows) > limit else None)
-    rows = rows[:limit]
+    rows, next_cursor = newest_first_page(
+        db, query, PrivacyRequest.received_at, PrivacyRequest.id, limit=limit, cursor=cursor
+    )
     return Page[PrivacyRequestOut](items=[request_out(db, ctx, r) for r in rows],
                                    next_cursor=next_cursor)
 
@@ -166,7 +160,7 @@ def list_requests(
 )
 def get_request(
     request_id: str,
-    principal: Principal = Depends(request_filer),
+    principal: Principal = Depends(current_principal),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> PrivacyRequestOut:
@@ -220,7 +214,7 @@ def verify_request(
 )
 def demo_verification_code(
     request_id: str,
-    principal: Principal = Depends(request_filer),
+    principal: Principal = Depends(current_principal),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> DemoVerificationCode:
@@ -254,7 +248,7 @@ def demo_verification_code(
 def get_result(
     request_id: str,
     request: Request,
-    principal: Principal = Depends(request_filer),
+    principal: Principal = Depends(current_principal),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> Any:

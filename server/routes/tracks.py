@@ -17,17 +17,15 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
-    and_,
     column,
     delete,
     func,
     literal_column,
-    or_,
     select,
     table,
     values,
 )
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from server.context import ShopContext
 from server.db import UTCDateTime
@@ -35,7 +33,7 @@ from server.deps import Principal, current_principal, get_ctx, get_db, recent_wr
 from server.errors import Problem, not_found
 from server.idempotency import run_idempotent
 from server.models import Tag, Track
-from server.pagination import decode_cursor, encode_cursor, keyset_page
+from server.pagination import keyset_page, newest_first_page
 from server.routes.ids import parse_id
 from server.schema import uses_fts
 from server.schemas.common import (
@@ -71,35 +69,6 @@ FromQuery = Annotated[
 ToQuery = Annotated[
     datetime | None, Query(description="Only entries before this time (RFC 3339, exclusive).")
 ]
-
-
-def newest_first_page(
-    db: Session,
-    query: Select[Any],
-    at: InstrumentedAttribute[datetime],
-    row_id: InstrumentedAttribute[int],
-    *,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[Any], str | None]:
-    """A keyset page ordered by (at, id) descending over an index (..., at, id).
-
-    Like `server.pagination.keyset_page`, plus a redundant upper bound on `at` that turns the
-    OR-chain into an index range, so a deep page seeks straight to its place instead of walking
-    the newer rows. The cursor is decoded with its real types ([time, int]); `keyset_page`
-    derives the types from the columns and cannot see through the `UTCDateTime` decorator.
-    """
-    if cursor:
-        after_at, after_id = decode_cursor(cursor, [datetime, int])
-        query = query.where(
-            at <= after_at, or_(at < after_at, and_(at == after_at, row_id < after_id))
-        )
-    rows = list(db.scalars(query.order_by(at.desc(), row_id.desc()).limit(limit + 1)))
-    next_cursor = None
-    if len(rows) > limit:
-        last = rows[limit - 1]
-        next_cursor = encode_cursor([getattr(last, at.key), getattr(last, row_id.key)])
-    return rows[:limit], next_cursor
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -66,7 +66,7 @@ class ConsentsData:
 def clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()
@@ -204,7 +204,7 @@ class ConsentsPage(DataPage):
         self.tabs.addTab(self._build_consents_tab(), self.tr("Consents"))
         self.tabs.addTab(self._build_history_tab(), self.tr("History"))
         self.tabs.addTab(self._build_channels_tab(), self.tr("Marketing channels"))
-        self.tabs.addTab(self._build_cookies_tab(), self.tr("Cookies & tracking"))
+        self.tabs.addTab(self._build_cookies_tab(), self.tr("Cookies && tracking"))
 
     def _build_consents_tab(self) -> QWidget:
         tab = QWidget()
@@ -244,9 +244,12 @@ class ConsentsPage(DataPage):
         self._show_history_error(None)
         self.history_model.load_failed.connect(
             lambda error: self._show_history_error(user_message(error)))
-        self.history_model.loading_changed.connect(
-            lambda busy: busy and self._show_history_error(None))
+        self.history_model.loading_changed.connect(self._history_loading)
         return tab
+
+    def _history_loading(self, busy: bool) -> None:
+        if busy:
+            self._show_history_error(None)
 
     def _show_history_error(self, message: str | None) -> None:
         self.history_error.setText(message or "")
@@ -347,6 +350,9 @@ class ConsentsPage(DataPage):
         self.mode_note.setText("" if can_change else self.tr(
             "Assisted session: consents are shown read-only. Only the shopper can change them."))
         self.mode_note.setVisible(not can_change)
+        if not consents:
+            self.consent_list.addWidget(plain_label(self.tr(
+                "This shop lists no purposes that need your consent.")))
         for consent in consents:
             row = ConsentRow(consent, can_change)
             if row.switch is not None and not consent.required:
@@ -373,7 +379,7 @@ class ConsentsPage(DataPage):
                 switch.clicked.connect(
                     lambda checked, channel=subscription.channel:
                     self.set_subscription(channel, checked))
-                self.channel_list.addWidget(switch)
+                self.channel_list.addWidget(switch, 0, Qt.AlignmentFlag.AlignLeft)
                 self.channel_switches[subscription.channel] = switch
             else:
                 label = plain_label(self.tr("{0}: {1}").format(

@@ -1,21 +1,469 @@
-"""Automated decisions (placeholder until its owner lands the real page)."""
+"""Automated decisions: what the shop's systems decided about you, why, and how to contest it.
+
+The table lists every decision; the panel beside it shows the selected one in full (model
+version, the data it used, the factors and their weights, the related order) and files an
+`explanation` or `human_review` request for it. Agents in assist mode may file these too.
+Once an explanation request is completed, its explanation is shown in the panel.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from dataclasses import dataclass, field
+from typing import Any
 
-from ui.pages.base import Page
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.api import new_idempotency_key
+from client.errors import (
+    ApiError,
+    AuthenticationRequired,
+    ConnectionFailed,
+    RateLimited,
+    ServerError,
+)
+from client.models.orders import Decision, DecisionDetail
+from client.models.requests import ExplanationResult, PrivacyRequest
+from ui.errors import user_message
+from ui.models.columns import RAW_ROLE, SORT_ROLE, display_text
+from ui.models.record_table import RecordTableModel
+from ui.pages.base import DataPage
+from ui.pages.decisions_parts import (
+    DECISION_COLUMNS,
+    FACTOR_COLUMNS,
+    WeightBarDelegate,
+    factor_name,
+    kind_text,
+    significance_text,
+    status_text,
+    weight_text,
+)
+from ui.session import ActiveView
+from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
 
+REQUEST_TYPES = ("explanation", "human_review")
+ALERT_STYLE = "color: #c62828;"
+MUTED_STYLE = "color: palette(mid);"
 
-class DecisionsPage(Page):
+
+@dataclass
+class DecisionsData:
+    decisions: list[Decision]
+    # decision id → request type → the newest request of that type about it
+    requests: dict[str, dict[str, PrivacyRequest]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DecisionExtras:
+    """What the panel loads for one decision: the full record, the order, the explanation."""
+
+    detail: DecisionDetail
+    order_number: str | None
+    explanation: ExplanationResult | None
+    explanation_error: str | None = None
+
+
+def newest_requests(requests: list[PrivacyRequest]) -> dict[str, dict[str, PrivacyRequest]]:
+    found: dict[str, dict[str, PrivacyRequest]] = {}
+    for request in sorted(requests, key=lambda r: r.received_at):
+        decision_id = str(request.details.get("decision_id", ""))
+        if decision_id:
+            found.setdefault(decision_id, {})[request.type] = request
+    return found
+
+
+def _bold(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DecisionsPage(DataPage):
     page_id = "decisions"
     icon_name = "decisions"
 
-    def __init__(self, context: object, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)  # type: ignore[arg-type]
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.title()))
-
     def title(self) -> str:
         return self.tr("Automated decisions")
+
+    def empty_message(self) -> str:
+        return self.tr("No automated decision has affected you at this shop.")
+
+    # --- widgets ----------------------------------------------------------------------------
+    def build(self, content: QWidget) -> None:
+        self.data = DecisionsData([])
+        self._detail_task: Any = None
+        self._filing: set[str] = set()
+        # (type, decision id, body) → idempotency key, kept until the shop answers
+        self._keys: dict[tuple[str, str, str], str] = {}
+        self.current: DecisionExtras | None = None
+
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 4, 16, 12)
+        intro = plain_label(self.tr(
+            "Decisions the shop's systems made about you without a person deciding. You can "
+            "ask how a decision was made, and ask a person to review it."))
+        layout.addWidget(intro)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+
+        self.model: RecordTableModel[Decision] = RecordTableModel(DECISION_COLUMNS, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Automated decisions"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        splitter.addWidget(self.table)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel = QWidget()
+        scroll.setWidget(panel)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self._build_panel(panel)
+
+    def _build_panel(self, panel: QWidget) -> None:
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(12, 0, 0, 0)
+        self.placeholder = plain_label(self.tr("Choose a decision to see how it was made."))
+        layout.addWidget(self.placeholder)
+        self.detail_box = QWidget()
+        box = QVBoxLayout(self.detail_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.system_label = _bold(plain_label())
+        self.system_label.setObjectName("decisionSystem")
+        self.outcome_label = plain_label()
+        self.outcome_label.setObjectName("decisionOutcome")
+        self.facts_label = plain_label()
+        self.model_label = plain_label()
+        self.inputs_label = plain_label()
+        self.order_label = plain_label()
+        self.order_button = QPushButton(self.tr("Show orders"))
+        self.order_button.clicked.connect(lambda: self.navigate.emit("orders"))
+        self.detail_error = plain_label()
+        self.detail_error.setStyleSheet(ALERT_STYLE)
+        self.detail_error.hide()
+        for widget in (self.system_label, self.outcome_label, self.facts_label,
+                       self.model_label, self.inputs_label):
+            box.addWidget(widget)
+        order_row = QHBoxLayout()
+        order_row.addWidget(self.order_label, 1)
+        order_row.addWidget(self.order_button)
+        box.addLayout(order_row)
+        box.addWidget(self.detail_error)
+
+        box.addWidget(_bold(plain_label(self.tr("Factors and their weight"))))
+        self.factor_model: RecordTableModel[Any] = RecordTableModel(FACTOR_COLUMNS, self)
+        self.factor_table = QTableView()
+        self.factor_table.setAccessibleName(self.tr("Factors and their weight"))
+        self.factor_table.setModel(self.factor_model)
+        self.factor_table.setItemDelegateForColumn(1, WeightBarDelegate(self.factor_table))
+        self.factor_table.verticalHeader().setVisible(False)
+        self.factor_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.factor_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.factor_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.factor_table.horizontalHeader().setStretchLastSection(True)
+        self.factor_table.setMaximumHeight(150)
+        box.addWidget(self.factor_table)
+
+        # requests about this decision
+        actions = QGroupBox(self.tr("Question this decision"))
+        actions_layout = QVBoxLayout(actions)
+        self.request_status = plain_label()
+        self.request_status.setObjectName("decisionRequests")
+        actions_layout.addWidget(self.request_status)
+        self.statement = QPlainTextEdit()
+        self.statement.setPlaceholderText(self.tr(
+            "For a human review: your point of view (optional)"))
+        self.statement.setAccessibleName(self.tr("Your point of view for the human review"))
+        self.statement.setMaximumHeight(70)
+        actions_layout.addWidget(self.statement)
+        buttons = QHBoxLayout()
+        self.explain_button = QPushButton(self.tr("Ask for an explanation"))
+        self.explain_button.clicked.connect(lambda: self.file_request("explanation"))
+        self.review_button = QPushButton(self.tr("Ask for human review"))
+        self.review_button.clicked.connect(lambda: self.file_request("human_review"))
+        buttons.addWidget(self.explain_button)
+        buttons.addWidget(self.review_button)
+        buttons.addStretch(1)
+        actions_layout.addLayout(buttons)
+        self.filed_label = plain_label()
+        self.filed_label.setObjectName("filedMessage")
+        self.open_requests_button = QPushButton(self.tr("Open the Requests page"))
+        self.open_requests_button.clicked.connect(lambda: self.navigate.emit("requests"))
+        filed_row = QHBoxLayout()
+        filed_row.addWidget(self.filed_label, 1)
+        filed_row.addWidget(self.open_requests_button)
+        actions_layout.addLayout(filed_row)
+        self.filed_label.hide()
+        self.open_requests_button.hide()
+        box.addWidget(actions)
+
+        # the explanation, once the shop answered
+        self.explanation_box = QGroupBox(self.tr("The shop's explanation"))
+        explanation_layout = QVBoxLayout(self.explanation_box)
+        self.explanation_outcome = plain_label()
+        self.explanation_factors = plain_label()
+        self.explanation_factors.setObjectName("explanationFactors")
+        self.explanation_inputs = plain_label()
+        self.explanation_model = plain_label()
+        self.explanation_contest = plain_label()
+        self.explanation_contest.setObjectName("howToContest")
+        for widget in (self.explanation_outcome, self.explanation_factors,
+                       self.explanation_inputs, self.explanation_model,
+                       self.explanation_contest):
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            explanation_layout.addWidget(widget)
+        self.explanation_box.hide()
+        box.addWidget(self.explanation_box)
+        box.addStretch(1)
+        layout.addWidget(self.detail_box)
+        layout.addStretch(1)
+        self.detail_box.hide()
+
+    # --- loading ----------------------------------------------------------------------------
+    def fetch(self, view: ActiveView) -> DecisionsData:
+        api = view.api
+        decisions = list(api.iter_decisions(limit=200, max_items=2000))
+        requests: list[PrivacyRequest] = []
+        for rtype in REQUEST_TYPES:
+            requests.extend(api.iter_requests(type=rtype, limit=200, max_items=2000))  # type: ignore[arg-type]
+        return DecisionsData(decisions, newest_requests(requests))
+
+    def present(self, data: DecisionsData) -> bool:
+        previous = self.selected_decision()
+        self.data = data
+        self.model.set_rows(data.decisions)
+        if not data.decisions:
+            self._show_detail(None)
+            return False
+        self.table.resizeColumnsToContents()
+        wanted = previous.id if previous is not None else None
+        row = next((r for r in range(self.proxy.rowCount())
+                    if self.proxy.index(r, 0).data(RAW_ROLE).id == wanted), 0)
+        self.table.selectRow(row)
+        return True
+
+    def selected_decision(self) -> Decision | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        record = rows[0].data(RAW_ROLE)
+        return record if isinstance(record, Decision) else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._load_detail(self.selected_decision())
+
+    def _load_detail(self, decision: Decision | None) -> None:
+        if self._detail_task is not None:
+            self._detail_task.cancel()
+            self._detail_task = None
+        self.filed_label.hide()
+        self.open_requests_button.hide()
+        if decision is None or self.view is None:
+            self._show_detail(None)
+            return
+        api = self.view.api
+        explanation = self.data.requests.get(decision.id, {}).get("explanation")
+        completed_id = explanation.id if explanation and explanation.status == "completed" \
+            else None
+
+        def work(_control: TaskControl) -> DecisionExtras:
+            detail = api.get_decision(decision.id)
+            number = None
+            if detail.order_id:
+                try:
+                    number = api.get_order(detail.order_id).number
+                except ApiError:
+                    number = None  # the order record may have been removed
+            result = None
+            problem = None
+            if completed_id is not None:
+                try:
+                    answer = api.get_request_result(completed_id)
+                except ApiError as exc:
+                    problem = user_message(exc)
+                else:
+                    result = answer if isinstance(answer, ExplanationResult) else None
+            return DecisionExtras(detail, number, result, problem)
+
+        def done(extras: DecisionExtras) -> None:
+            self._detail_task = None
+            self._show_detail(extras)
+
+        def failed(error: BaseException) -> None:
+            self._detail_task = None
+            self._show_basic(decision)
+            self.detail_error.setText(
+                self.tr("The full record could not be loaded: {0}").format(user_message(error)))
+            self.detail_error.show()
+
+        self._show_basic(decision)
+        self._detail_task = self.run(work, done, failed)
+
+    # --- the panel --------------------------------------------------------------------------
+    def _show_basic(self, decision: Decision) -> None:
+        """What the list already knows, while the full record loads."""
+        self.placeholder.hide()
+        self.detail_box.show()
+        self.detail_error.hide()
+        self.system_label.setText(decision.system)
+        self.outcome_label.setText(decision.outcome)
+        self.facts_label.setText(self.tr("{0} · significance: {1} · {2}").format(
+            kind_text(decision.kind), significance_text(decision.significance),
+            display_text(decision.at)))
+        self.model_label.setText(self.tr("Model version: {0}").format(
+            decision.model_version or "—"))
+        self.inputs_label.setText("")
+        self.order_label.setText(self.tr("Related order: {0}").format(decision.order_id)
+                                 if decision.order_id else self.tr("No related order."))
+        self.order_button.setVisible(bool(decision.order_id))
+        self.factor_model.set_rows([])
+        self.explanation_box.hide()
+        self._update_request_state(decision)
+
+    def _show_detail(self, extras: DecisionExtras | None) -> None:
+        self.current = extras
+        if extras is None:
+            self.detail_box.hide()
+            self.placeholder.show()
+            return
+        detail = extras.detail
+        self._show_basic(detail)
+        self.inputs_label.setText(self.tr("Data it used: {0}").format(
+            ", ".join(detail.inputs) if detail.inputs else "—"))
+        if detail.order_id:
+            self.order_label.setText(self.tr("Related order: {0}").format(
+                extras.order_number or detail.order_id))
+        factors = sorted(detail.factors, key=lambda f: -abs(f.weight))
+        self.factor_model.set_rows(factors)
+        if extras.explanation is not None:
+            self._show_explanation(extras.explanation)
+        elif extras.explanation_error:
+            self.detail_error.setText(self.tr("The explanation could not be loaded: {0}").format(
+                extras.explanation_error))
+            self.detail_error.show()
+
+    def _show_explanation(self, result: ExplanationResult) -> None:
+        self.explanation_outcome.setText(self.tr("Outcome: {0} ({1}, {2})").format(
+            result.outcome, kind_text(result.decision_kind), display_text(result.decided_at)))
+        lines = [self.tr("Main factors:")]
+        lines += [f"• {factor_name(f.factor)} — {weight_text(f.weight)}"
+                  for f in result.main_factors] or ["• —"]
+        self.explanation_factors.setText("\n".join(lines))
+        self.explanation_inputs.setText(self.tr("Data it used: {0}").format(
+            ", ".join(result.inputs) if result.inputs else "—"))
+        self.explanation_model.setText(self.tr("System: {0} · model version {1}").format(
+            result.system, result.model_version or "—"))
+        contest = self.tr("How to contest it: {0}").format(result.how_to_contest)
+        if result.human_review_available:
+            contest += "\n" + self.tr("You can also ask a person at the shop to review it.")
+        self.explanation_contest.setText(contest)
+        self.explanation_box.show()
+
+    def _update_request_state(self, decision: Decision) -> None:
+        about = self.data.requests.get(decision.id, {})
+        lines = []
+        names = {"explanation": self.tr("Explanation requested on {0}: {1}"),
+                 "human_review": self.tr("Human review requested on {0}: {1}")}
+        for rtype in REQUEST_TYPES:
+            request = about.get(rtype)
+            if request is not None:
+                lines.append(names[rtype].format(display_text(request.received_at),
+                                                 status_text(request.status)))
+        self.request_status.setText("\n".join(lines) or self.tr(
+            "You have not asked about this decision yet."))
+        for rtype, button in (("explanation", self.explain_button),
+                              ("human_review", self.review_button)):
+            request = about.get(rtype)
+            open_request = request is not None and not request.is_final
+            busy = f"{rtype}:{decision.id}" in self._filing
+            button.setEnabled(not open_request and not busy)
+            button.setToolTip(self.tr("A request of this kind is already open.")
+                              if open_request else "")
+
+    # --- filing -----------------------------------------------------------------------------
+    def file_request(self, rtype: str) -> None:
+        decision = self.selected_decision()
+        view = self.view
+        if decision is None or view is None:
+            return
+        details: dict[str, str] = {"decision_id": decision.id}
+        statement = self.statement.toPlainText().strip()
+        if rtype == "human_review" and statement:
+            details["statement"] = statement
+        slot = (rtype, decision.id, repr(sorted(details.items())))
+        key = self._keys.setdefault(slot, new_idempotency_key())
+        busy = f"{rtype}:{decision.id}"
+        self._filing.add(busy)
+        self._update_request_state(decision)
+        api = view.api
+
+        def work(_control: TaskControl) -> PrivacyRequest:
+            return api.create_request(rtype, details, idempotency_key=key).request  # type: ignore[arg-type]
+
+        def done(request: PrivacyRequest) -> None:
+            self._keys.pop(slot, None)
+            self._filing.discard(busy)
+            self.data.requests.setdefault(decision.id, {})[rtype] = request
+            if rtype == "human_review":
+                self.statement.clear()
+            shown = self.selected_decision()
+            if shown is not None and shown.id == decision.id:
+                self._update_request_state(decision)
+                self.filed_label.setText(self.tr(
+                    "Your request was filed. The shop must answer by {0}; follow it on the "
+                    "Requests page.").format(display_text(request.due_at)))
+                self.filed_label.setStyleSheet("")
+                self.filed_label.show()
+                self.open_requests_button.show()
+            self.context.notify(self.tr("Request filed."))
+
+        def failed(error: BaseException) -> None:
+            self._filing.discard(busy)
+            # The shop answered (a refusal, a validation error): the key is spent. Without an
+            # answer (no connection, a server failure) the same key re-sends the same request.
+            unanswered = ConnectionFailed | ServerError | RateLimited | AuthenticationRequired
+            if isinstance(error, ApiError) and not isinstance(error, unanswered):
+                self._keys.pop(slot, None)
+            self._update_request_state(decision)
+            self.filed_label.setText(self.tr("The request was not filed: {0}").format(
+                user_message(error)))
+            self.filed_label.setStyleSheet(ALERT_STYLE)
+            self.filed_label.show()
+            self.open_requests_button.hide()
+
+        self.run(work, done, failed)

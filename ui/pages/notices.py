@@ -1,21 +1,360 @@
-"""Notices & policy (placeholder until its owner lands the real page)."""
+"""Notices & policy: the shop's announcements (security incidents first in your mind), the
+privacy-policy versions with what changed, and acknowledging the current version.
+
+Everything the shop wrote is shown as plain text. In assist mode the acknowledge button does
+not exist: only the account holder can acknowledge a policy.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from dataclasses import dataclass
+from typing import Any
 
-from ui.pages.base import Page
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
+from ui.errors import user_message
+from ui.models.columns import RAW_ROLE, Column, display_text
+from ui.models.record_table import RecordTableModel
+from ui.pages.base import DataPage
+from ui.session import ActiveView
+from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
 
+ALERT_RED = QColor("#c62828")
+ALERT_STYLE = "color: #c62828; font-weight: 600;"
+OK_STYLE = "color: #2e7d32; font-weight: 600;"
+CONTEXT = "NoticesPage"
 
-class NoticesPage(Page):
+_KINDS = {
+    "security_incident": "Security incident",
+    "policy_update": "Policy update",
+    "service": "Service",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def notice_kind_text(kind: str) -> str:
+    words = _KINDS.get(kind)
+    return QCoreApplication.translate(CONTEXT, words) if words else kind
+
+
+def major_text(major: bool) -> str:
+    return QCoreApplication.translate(CONTEXT, "Major change") if major else \
+        QCoreApplication.translate(CONTEXT, "Minor change")
+
+
+def _date(value: Any) -> str:
+    text = display_text(value)
+    return text.split(" ")[0] if value is not None else text
+
+
+NOTICE_COLUMNS: list[Column[Notice]] = [
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Published")), lambda n: _date(n.published_at),
+           sort=lambda n: n.published_at),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Kind")), lambda n: notice_kind_text(n.kind)),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Title")), lambda n: n.title,
+           tooltip=lambda n: n.title),
+]
+
+VERSION_COLUMNS: list[Column[PolicyVersion]] = [
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Version")), lambda v: v.version),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Published")), lambda v: _date(v.published_at),
+           sort=lambda v: v.published_at),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Change")), lambda v: major_text(v.major)),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Summary")), lambda v: v.summary,
+           tooltip=lambda v: v.summary),
+]
+
+
+class NoticeModel(RecordTableModel[Notice]):
+    """Notices, with security incidents in red and bold."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and 0 <= index.row() < self.rowCount() and role in (
+                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            notice = self.row_at(index.row())
+            if notice.kind != "security_incident":
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(ALERT_RED)
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
+class VersionModel(RecordTableModel[PolicyVersion]):
+    """Policy versions, major ones in bold."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and 0 <= index.row() < self.rowCount() and \
+                role == Qt.ItemDataRole.FontRole:
+            if not self.row_at(index.row()).major:
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
+@dataclass(frozen=True)
+class NoticesData:
+    notices: list[Notice]
+    versions: list[PolicyVersion]
+    policy: CurrentPolicy
+
+
+def changes_text(changes: list[str]) -> str:
+    return "\n".join(f"• {change}" for change in changes)
+
+
+def _table(name: str, model: RecordTableModel[Any], parent: QObject) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
+
+
+class NoticesPage(DataPage):
     page_id = "notices"
     icon_name = "notices"
 
-    def __init__(self, context: object, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)  # type: ignore[arg-type]
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.title()))
-
     def title(self) -> str:
         return self.tr("Notices & policy")
+
+    # --- widgets ----------------------------------------------------------------------------
+    def build(self, content: QWidget) -> None:
+        self.policy: CurrentPolicy | None = None
+        self._ack_task: Any = None
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 4, 16, 12)
+
+        # the current policy, on top
+        self.policy_box = QGroupBox(self.tr("Current privacy policy"))
+        policy_layout = QVBoxLayout(self.policy_box)
+        self.policy_heading = plain_label()
+        self.policy_heading.setObjectName("policyHeading")
+        font = self.policy_heading.font()
+        font.setBold(True)
+        self.policy_heading.setFont(font)
+        self.policy_summary = plain_label()
+        row = QHBoxLayout()
+        self.ack_status = plain_label()
+        self.ack_status.setObjectName("acknowledgeStatus")
+        row.addWidget(self.ack_status, 1)
+        self.ack_button = QPushButton()
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.ack_button.hide()
+        row.addWidget(self.ack_button)
+        policy_layout.addWidget(self.policy_heading)
+        policy_layout.addWidget(self.policy_summary)
+        policy_layout.addLayout(row)
+        layout.addWidget(self.policy_box)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+
+        # notices
+        notices = QGroupBox(self.tr("Notices"))
+        notices_layout = QVBoxLayout(notices)
+        self.notice_model = NoticeModel(NOTICE_COLUMNS, self)
+        self.notice_table = _table(self.tr("Notices"), self.notice_model, self)
+        self.notice_table.selectionModel().selectionChanged.connect(self._notice_chosen)
+        notices_layout.addWidget(self.notice_table, 2)
+        notice_detail = QWidget()
+        detail_layout = QVBoxLayout(notice_detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.notice_title = plain_label()
+        self.notice_title.setObjectName("noticeTitle")
+        title_font = self.notice_title.font()
+        title_font.setBold(True)
+        self.notice_title.setFont(title_font)
+        self.notice_meta = plain_label()
+        self.notice_body = plain_label()
+        self.notice_body.setObjectName("noticeBody")
+        for label in (self.notice_title, self.notice_meta, self.notice_body):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            detail_layout.addWidget(label)
+        detail_layout.addStretch(1)
+        notices_layout.addWidget(_scrolling(notice_detail), 3)
+        self.no_notices = plain_label(self.tr("The shop has published no notices."))
+        self.no_notices.hide()
+        notices_layout.addWidget(self.no_notices)
+        splitter.addWidget(notices)
+
+        # policy versions
+        versions = QGroupBox(self.tr("Policy versions"))
+        versions_layout = QVBoxLayout(versions)
+        self.version_model = VersionModel(VERSION_COLUMNS, self)
+        self.version_table = _table(self.tr("Policy versions"), self.version_model, self)
+        self.version_table.selectionModel().selectionChanged.connect(self._version_chosen)
+        versions_layout.addWidget(self.version_table, 2)
+        version_detail = QWidget()
+        version_layout = QVBoxLayout(version_detail)
+        version_layout.setContentsMargins(0, 0, 0, 0)
+        self.version_title = plain_label()
+        self.version_title.setFont(title_font)
+        self.version_summary = plain_label()
+        self.version_changes = plain_label()
+        self.version_changes.setObjectName("versionChanges")
+        for label in (self.version_title, self.version_summary, self.version_changes):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            version_layout.addWidget(label)
+        version_layout.addStretch(1)
+        versions_layout.addWidget(_scrolling(version_detail), 3)
+        splitter.addWidget(versions)
+
+    # --- loading ----------------------------------------------------------------------------
+    def fetch(self, view: ActiveView) -> NoticesData:
+        api = view.api
+        notices = list(api.iter_notices(limit=200, max_items=1000))
+        versions = list(api.iter_policy_versions(limit=200, max_items=1000))
+        return NoticesData(notices, versions, api.get_policy())
+
+    def present(self, data: NoticesData) -> bool:
+        notices = sorted(data.notices, key=lambda n: n.published_at, reverse=True)
+        self.notice_model.set_rows(notices)
+        has_notices = bool(notices)
+        self.notice_table.setVisible(has_notices)
+        self.no_notices.setVisible(not has_notices)
+        if has_notices:
+            self.notice_table.selectRow(0)
+        else:
+            self._show_notice(None)
+        versions = sorted(data.versions, key=lambda v: v.published_at, reverse=True)
+        self.version_model.set_rows(versions)
+        current = next((r for r, v in enumerate(versions) if v.version == data.policy.version), 0)
+        if versions:
+            self.version_table.selectRow(current)
+        self._show_policy(data.policy)
+        return True
+
+    # --- showing ----------------------------------------------------------------------------
+    def _notice_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.notice_table.selectionModel().selectedRows()
+        record = rows[0].data(RAW_ROLE) if rows else None
+        self._show_notice(record if isinstance(record, Notice) else None)
+
+    def _show_notice(self, notice: Notice | None) -> None:
+        if notice is None:
+            for label in (self.notice_title, self.notice_meta, self.notice_body):
+                label.clear()
+            return
+        self.notice_title.setText(notice.title)
+        incident = notice.kind == "security_incident"
+        self.notice_title.setStyleSheet(ALERT_STYLE if incident else "")
+        meta = self.tr("{0} · published {1}").format(notice_kind_text(notice.kind),
+                                                    display_text(notice.published_at))
+        if notice.personal:
+            meta += " · " + self.tr("about your account")
+        self.notice_meta.setText(meta)
+        self.notice_body.setText(notice.body)
+
+    def _version_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.version_table.selectionModel().selectedRows()
+        record = rows[0].data(RAW_ROLE) if rows else None
+        if not isinstance(record, PolicyVersion):
+            for label in (self.version_title, self.version_summary, self.version_changes):
+                label.clear()
+            return
+        self.version_title.setText(self.tr("Version {0} · {1} · {2}").format(
+            record.version, _date(record.published_at), major_text(record.major)))
+        self.version_summary.setText(record.summary)
+        self.version_changes.setText(
+            self.tr("What changed:") + "\n" + changes_text(record.changes) if record.changes
+            else self.tr("No list of changes was published."))
+
+    def _show_policy(self, policy: CurrentPolicy) -> None:
+        self.policy = policy
+        self.policy_heading.setText(self.tr("Version {0}, published {1}{2}").format(
+            policy.version, _date(policy.published_at),
+            " · " + self.tr("major change") if policy.major else ""))
+        self.policy_summary.setText(policy.summary)
+        can_change = self.view is not None and self.view.can_change
+        if policy.acknowledged:
+            when = display_text(policy.acknowledged_at) if policy.acknowledged_at else ""
+            self.ack_status.setText(
+                self.tr("✓ You acknowledged this version on {0}.").format(when) if when
+                else self.tr("✓ You acknowledged this version."))
+            self.ack_status.setStyleSheet(OK_STYLE)
+            self.ack_button.hide()
+        else:
+            self.ack_status.setText(self.tr(
+                "This version changed what the shop does with your data. Read what changed, "
+                "then acknowledge it.") if policy.major else self.tr(
+                "You have not acknowledged this version yet."))
+            self.ack_status.setStyleSheet(ALERT_STYLE if policy.major else "")
+            text = self.tr("Acknowledge version {0}").format(policy.version)
+            self.ack_button.setText(text)
+            self.ack_button.setAccessibleName(text)
+            self.ack_button.setEnabled(True)
+            self.ack_button.setVisible(can_change)
+
+    # --- acting -----------------------------------------------------------------------------
+    def acknowledge(self) -> None:
+        view, policy = self.view, self.policy
+        if view is None or policy is None or not view.can_change or self._ack_task is not None:
+            return
+        version = policy.version
+        self.ack_button.setEnabled(False)
+        api = view.api
+
+        def work(_control: TaskControl) -> PolicyAcknowledgement:
+            return api.acknowledge_policy(version)
+
+        def done(ack: PolicyAcknowledgement) -> None:
+            self._ack_task = None
+            current = self.policy
+            if current is not None and current.version == ack.version:
+                self._show_policy(current.model_copy(update={
+                    "acknowledged": True, "acknowledged_at": ack.acknowledged_at}))
+            self.context.notify(self.tr("Policy version {0} acknowledged.").format(ack.version))
+
+        def failed(error: BaseException) -> None:
+            self._ack_task = None
+            self.ack_button.setEnabled(True)
+            self.ack_status.setText(self.tr("Could not acknowledge: {0}").format(
+                user_message(error)))
+            self.ack_status.setStyleSheet(ALERT_STYLE)
+
+        self._ack_task = self.run(work, done, failed)

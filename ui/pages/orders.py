@@ -1,21 +1,252 @@
-"""Orders (placeholder until its owner lands the real page)."""
+"""Orders: the order list (loaded page by page), the selected order's details (loaded in the
+background), and removing an order record — with what the shop keeps by law shown plainly.
+
+In assist mode (`view.can_change` False) the remove action does not exist.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ui.pages.base import Page
-from ui.widgets.load_state import plain_label
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.models.common import Page as ApiPage
+from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
+from ui.errors import user_message
+from ui.models.paged_table import PagedTableModel
+from ui.pages.base import DataPage
+from ui.pages.consents_terms import legal_basis_text
+from ui.pages.my_data_tables import PagedTable
+from ui.pages.orders_detail import OrderDetailPanel, order_columns
+from ui.session import ActiveView
+from ui.tasks import TaskControl, TaskRunner
+
+PAGE_SIZE = 25
+
+_FIELD_WORDS = {
+    "number": "order number",
+    "placed_at": "order time",
+    "status": "status",
+    "items": "items",
+    "total_cents": "total",
+    "currency": "currency",
+    "payment_method": "payment method",
+    "payment_masked": "masked payment account",
+    "payment_status": "payment status",
+}
 
 
-class OrdersPage(Page):
+class OrdersModel(PagedTableModel[OrderSummary]):
+    """The order list; the logistics partner column fills in as order details are loaded."""
+
+    PARTNER_COLUMN = 5
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        self.partners: dict[str, str] = {}
+        super().__init__(order_columns(lambda o: self.partners.get(o.id)), runner, parent)
+
+    def set_partner(self, order_id: str, partner: str) -> None:
+        self.partners[order_id] = partner
+        for row, order in enumerate(self.rows):
+            if order.id == order_id:
+                index = self.index(row, self.PARTNER_COLUMN)
+                self.dataChanged.emit(index, index)
+
+
+@dataclass(frozen=True)
+class OrdersData:
+    first: ApiPage[OrderSummary]
+
+
+class OrdersPage(DataPage):
     page_id = "orders"
     icon_name = "orders"
 
-    def __init__(self, context: object, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)  # type: ignore[arg-type]
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.title()))
-
     def title(self) -> str:
         return self.tr("Orders")
+
+    def empty_message(self) -> str:
+        return self.tr("No orders on record.")
+
+    # --- building -------------------------------------------------------------------------
+    def build(self, content: QWidget) -> None:
+        self._detail_task: object = None
+        self.last_removal: OrderRemoved | None = None
+        self.removal_box: QMessageBox | None = None
+        layout = QVBoxLayout(content)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.model = OrdersModel(self.context.runner, self)
+        self.list = PagedTable(self.model, self.tr("Orders"), self.tr(
+            "Your orders. Select one to see its items, payment, delivery and who received "
+            "data for it."))
+        self.table = self.list.table
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        splitter.addWidget(self.list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = OrderDetailPanel()
+        self.detail.retry.clicked.connect(self.load_selected)
+        right_layout.addWidget(self.detail, 1)
+        self.remove_button = QPushButton(self.tr("Remove order record…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected order record"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.detail.action_row.addWidget(self.remove_button)
+        self.removal_note = self.detail.message
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.activated.connect(self.remove_selected)
+
+    # --- loading --------------------------------------------------------------------------
+    def fetch(self, view: ActiveView) -> OrdersData:
+        return OrdersData(view.api.list_orders(limit=PAGE_SIZE))
+
+    def present(self, data: OrdersData) -> bool:
+        view = self.view
+        can_change = view is not None and view.can_change
+        self.remove_button.setVisible(can_change)
+        self.detail.show_nothing()
+        if view is None:
+            return False
+        api = view.api
+        first: ApiPage[OrderSummary] | None = data.first
+
+        def fetch(cursor: str | None) -> tuple[Sequence[OrderSummary], str | None]:
+            nonlocal first
+            if cursor is None and first is not None:  # the page the page loaded itself
+                page, first = first, None
+            else:
+                page = api.list_orders(limit=PAGE_SIZE, cursor=cursor)
+            return page.items, page.next_cursor
+
+        self.model.partners.clear()
+        self.list.start(fetch)
+        return bool(data.first.items)
+
+    # --- the selected order ---------------------------------------------------------------
+    def selected(self) -> OrderSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(index.row())
+
+    def select_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.load_selected()
+
+    def load_selected(self) -> None:
+        view = self.view
+        order = self.selected()
+        if self._detail_task is not None:
+            self._detail_task.cancel()  # type: ignore[attr-defined]
+            self._detail_task = None
+        if view is None or order is None:
+            self.detail.show_nothing()
+            return
+        self.detail.show_loading(order)
+
+        def work(_control: TaskControl) -> OrderDetail:
+            return view.api.get_order(order.id)
+
+        def done(detail: OrderDetail) -> None:
+            self._detail_task = None
+            self.model.set_partner(detail.id, detail.logistics.partner)
+            self.detail.show_order(detail)
+            self.remove_button.setEnabled(True)
+
+        def failed(error: BaseException) -> None:
+            self._detail_task = None
+            self.detail.show_error(order, user_message(error))
+
+        self._detail_task = self.run(work, done, failed)
+
+    # --- removing an order record ---------------------------------------------------------
+    def ask(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (plain text); tests replace this."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is remove
+
+    def remove_selected(self) -> None:
+        view = self.view
+        order = self.selected()
+        if view is None or not view.can_change or order is None:
+            return
+        if not self.ask(self.tr("Remove order record"), self.tr(
+                "Remove order {0} from your account?\n\n"
+                "The delivery details (recipient, address, phone, tracking) are erased. By law "
+                "the shop must keep the transaction record itself (goods, prices, payment) for "
+                "a number of years; that part is hidden from your account and used for "
+                "nothing else. You will see what is kept, and until when.").format(
+                    order.number)):
+            return
+        self.remove_button.setEnabled(False)
+
+        def work(_control: TaskControl) -> OrderRemoved:
+            return view.api.remove_order(order.id)
+
+        def done(result: OrderRemoved) -> None:
+            self.last_removal = result
+            self.model.remove_where(lambda o: o.id == order.id)
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            text = self.retained_text(order, result)
+            self.detail.show_nothing(text)
+            self.remove_button.setEnabled(True)
+            self.context.notify(self.tr("Order {0} removed").format(order.number))
+            self._show_retained(text)
+
+        def failed(error: BaseException) -> None:
+            self.remove_button.setEnabled(True)
+            message = self.tr("The order record was not removed: {0}").format(
+                user_message(error))
+            self.detail.error.setText(message)
+            self.detail.error.show()
+            self.context.notify(message)
+
+        self.run(work, done, failed)
+
+    def retained_text(self, order: OrderSummary, result: OrderRemoved) -> str:
+        retained = result.retained
+        if retained is None:
+            return self.tr("Order {0} was removed. The shop keeps nothing of it.").format(
+                order.number)
+        fields = ", ".join(self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f
+                           for f in retained.fields)
+        return self.tr(
+            "Order {0} was removed from your account.\n\n"
+            "Kept by law until {1}:\n"
+            "• Data categories: {2}\n"
+            "• Fields: {3}\n"
+            "• Legal basis: {4}\n"
+            "• Why: {5}").format(
+                order.number, retained.until.date().isoformat(),
+                ", ".join(retained.categories), fields,
+                legal_basis_text(retained.legal_basis), retained.reason)
+
+    def _show_retained(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Order record removed"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.removal_box = box
+        box.finished.connect(lambda _result: setattr(self, "removal_box", None))
+        box.open()

@@ -1,21 +1,477 @@
-"""Requests (placeholder until its owner lands the real page)."""
+"""Requests: one tracker of every privacy request at every signed-in shop.
+
+The table lists each request with its legal deadline in working days (overdue in red); the
+detail below shows the timeline, a refusal's ground, an extension, the result, and the actions
+(cancel, verify identity, download the archive). "New request…" opens the guided form of each
+type. A request written while the shop is unreachable waits in the offline outbox and is sent,
+exactly once, on a later refresh. The page refreshes itself every 30 seconds while visible.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
 
-from ui.pages.base import Page
-from ui.widgets.load_state import plain_label
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.api import ShopApi
+from client.connection import ShopConnection
+from client.discovery import RetentionInfo
+from client.models.requests import REQUEST_TYPES, CreatedRequest
+from client.outbox import Outbox, OutboxItem
+from ui.errors import user_message
+from ui.icons import icon
+from ui.models.columns import RAW_ROLE, SORT_ROLE
+from ui.pages.base import DataPage, Page
+from ui.pages.requests_detail import RequestDetail
+from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
+from ui.pages.requests_model import (
+    RequestsFilter,
+    RequestsTableModel,
+    ShopFailure,
+    TrackedRequest,
+    TrackerData,
+    is_overdue,
+    type_label,
+)
+from ui.session import ActiveView
+from ui.widgets.load_state import LoadState, plain_label
+
+REFRESH_INTERVAL_MS = 30_000
+OUTBOX_FILE = "outbox.sqlite"
+MAX_REQUESTS_PER_SHOP = 1000
 
 
-class RequestsPage(Page):
+@dataclass(frozen=True)
+class Source:
+    """One shop to list requests from (taken on the UI thread before a load)."""
+
+    shop_id: str
+    shop_name: str
+    api: ShopApi
+    connection: ShopConnection | None  # None while assisting: nothing is queued or flushed
+    account: str
+
+
+class RequestsPage(DataPage):
     page_id = "requests"
     icon_name = "requests"
+    requests_refreshed = Signal(list)  # every TrackedRequest after each load (for the Notifier)
+    outbox_changed = Signal(int)  # how many requests wait in the outbox
 
-    def __init__(self, context: object, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)  # type: ignore[arg-type]
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.title()))
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        self._outbox: Outbox | None = None
+        self.dialog: NewRequestDialog | None = None
+        self.outbox_pending = 0
+        self._failed_items: list[OutboxItem] = []
+        super().__init__(context, parent)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_INTERVAL_MS)
+        self.timer.timeout.connect(self.auto_refresh)
 
     def title(self) -> str:
         return self.tr("Requests")
+
+    # --- widgets --------------------------------------------------------------------------------
+    def build(self, content: QWidget) -> None:
+        layout = QVBoxLayout(content)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(icon("add"), self.tr("New request…"))
+        self.new_menu = QMenu(self.new_button)
+        for rtype in REQUEST_TYPES:
+            action = self.new_menu.addAction(type_label(rtype))
+            action.setData(rtype)
+            action.triggered.connect(lambda _checked=False, t=rtype: self.new_request(t))
+        self.new_button.setMenu(self.new_menu)
+        bar.addWidget(self.new_button)
+        self.filter_box = QComboBox()
+        self.filter_box.setAccessibleName(self.tr("Show"))
+        self.filter_box.addItem(self.tr("Open requests"), True)
+        self.filter_box.addItem(self.tr("All requests"), False)
+        self.filter_box.currentIndexChanged.connect(self._filter_changed)
+        bar.addWidget(plain_label(self.tr("Show:"), wrap=False))
+        bar.addWidget(self.filter_box)
+        bar.addStretch(1)
+        self.outbox_label = plain_label(wrap=False)
+        self.outbox_label.setObjectName("outboxIndicator")
+        self.outbox_label.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.outbox_label.hide()
+        bar.addWidget(self.outbox_label)
+        self.dismiss_failed = QPushButton(self.tr("Dismiss unsent"))
+        self.dismiss_failed.setToolTip(self.tr("Remove the requests the shop refused to take"))
+        self.dismiss_failed.clicked.connect(self.dismiss_failed_items)
+        self.dismiss_failed.hide()
+        bar.addWidget(self.dismiss_failed)
+        self.refresh_button = QPushButton(icon("refresh"), "")
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(lambda: self.refresh(quiet=True))
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+
+        self.message = plain_label()
+        self.message.setObjectName("pageMessage")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.shop_errors = plain_label()
+        self.shop_errors.setObjectName("errorMessage")
+        self.shop_errors.setStyleSheet("color: #c62828;")
+        self.shop_errors.hide()
+        layout.addWidget(self.shop_errors)
+
+        self.model = RequestsTableModel(self)
+        self.proxy = RequestsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Requests"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty_hint = plain_label()
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.hide()
+
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.empty_hint)
+
+        self.detail = RequestDetail(self.run, self.api_for)
+        self.detail.changed.connect(self.replace_row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(table_box)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout.addWidget(self.splitter, 1)
+
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(lambda: self.refresh(quiet=True))
+        self.addAction(refresh)
+        new = QAction(self)
+        new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.triggered.connect(self.new_button.showMenu)
+        self.addAction(new)
+
+    # --- visibility and the timer -------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.timer.start()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
+
+    def auto_refresh(self) -> None:
+        if self.isVisible() and self._task is None and self.view is not None:
+            self.refresh(quiet=True)
+
+    # --- loading --------------------------------------------------------------------------------
+    def sources(self, view: ActiveView) -> list[Source]:
+        """The shops to track: every signed-in connection; only the customer while assisting."""
+        session = self.context.session
+        if view.assisting:
+            return [Source(view.shop_id, view.shop_name, view.api, None, view.account_label)]
+        found = []
+        for connection in session.signed_in_connections():
+            found.append(Source(connection.shop_id, connection.shop_name, connection.api,
+                                connection, connection.username or ""))
+        if not any(s.shop_id == view.shop_id for s in found):
+            found.insert(0, Source(view.shop_id, view.shop_name, view.api, None,
+                                   view.account_label))
+        return found
+
+    def outbox(self) -> Outbox:
+        """The outbox file in the app's config dir (opened on first use, on a worker thread)."""
+        if self._outbox is None:
+            self._outbox = Outbox(self.context.session.registry.config_dir / OUTBOX_FILE)
+        return self._outbox
+
+    def fetch(self, view: ActiveView) -> TrackerData:
+        return self.fetch_sources(self.sources(view))
+
+    def fetch_sources(self, sources: list[Source]) -> TrackerData:
+        """Worker thread: send what waits in the outbox, then list every shop's requests."""
+        data = TrackerData()
+        outbox = self.outbox()
+        for source in sources:
+            if source.connection is None:
+                continue
+            try:
+                report = outbox.flush(source.connection.send_filed_request,
+                                      shop_id=source.shop_id, account=source.account)
+            except Exception as exc:  # the shop or the file: try again on the next refresh
+                data.outbox_failed.append(user_message(exc))
+                continue
+            data.outbox_sent += len(report.sent)
+            data.outbox_failed += [item.error or "" for item in report.failed]
+
+        def listing(source: Source) -> list[TrackedRequest]:
+            return [TrackedRequest(source.shop_id, source.shop_name, request)
+                    for request in source.api.iter_requests(limit=100,
+                                                            max_items=MAX_REQUESTS_PER_SHOP)]
+
+        with ThreadPoolExecutor(max_workers=max(1, min(4, len(sources))),
+                                thread_name_prefix="requests-shop") as pool:
+            futures = [(source, pool.submit(listing, source)) for source in sources]
+            errors: list[BaseException] = []
+            for source, future in futures:
+                try:
+                    data.rows += future.result()
+                except Exception as exc:
+                    errors.append(exc)
+                    data.failures.append(ShopFailure(source.shop_id, source.shop_name,
+                                                     user_message(exc)))
+        if errors and len(errors) == len(sources):
+            raise errors[0]  # nothing at all: the error face (ReauthRequired reaches Page.run)
+        pending = outbox.pending()
+        failed = outbox.failed()
+        data.outbox_pending = len(pending)
+        data.outbox_failed_items = failed
+        return data
+
+    def refresh(self, quiet: bool = False) -> None:
+        """Load again; `quiet` keeps the table on screen and never overlaps a running load."""
+        Page.refresh(self)
+        view = self.view
+        if self._task is not None:
+            if quiet:
+                return
+            self._task.cancel()
+            self._task = None
+        if view is None:
+            self.stack.show_empty(self.tr("Sign in to a shop to see this page."))
+            self.loaded.emit()
+            return
+        sources = self.sources(view)
+        keep_content = quiet and self.state is LoadState.CONTENT
+        if not keep_content:
+            self.stack.show_busy()
+
+        def done(data: TrackerData) -> None:
+            self._task = None
+            self.present(data)
+            self.stack.show_content()
+            self.loaded.emit()
+
+        def failed(error: BaseException) -> None:
+            self._task = None
+            if keep_content:
+                self.shop_errors.setText(user_message(error))
+                self.shop_errors.show()
+            else:
+                self.stack.show_error(user_message(error))
+            self.loaded.emit()
+
+        self._task = self.run(lambda _control: self.fetch_sources(sources), done, failed)
+
+    def present(self, data: TrackerData) -> bool:
+        selected = self.detail.row.key if self.detail.row is not None else None
+        self.model.set_rows(data.rows)
+        self._update_empty_hint()
+        if data.failures:
+            self.shop_errors.setText("\n".join(
+                self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures))
+        self.shop_errors.setVisible(bool(data.failures))
+        self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
+        if data.outbox_sent:
+            self.show_message(self.tr("{0} request(s) from the outbox were sent.")
+                              .format(data.outbox_sent))
+        if selected is not None and not self.select(selected):
+            self.detail.show_row(None)
+        self.requests_refreshed.emit(list(data.rows))
+        return True
+
+    # --- the table --------------------------------------------------------------------------
+    def _filter_changed(self) -> None:
+        self.proxy.set_open_only(bool(self.filter_box.currentData()))
+        self._update_empty_hint()
+        if self.detail.row is not None and not self.select(self.detail.row.key):
+            self.detail.show_row(None)
+
+    def _update_empty_hint(self) -> None:
+        empty = self.proxy.rowCount() == 0
+        if self.model.rowCount() == 0:
+            self.empty_hint.setText(self.tr(
+                "No requests yet. Use “New request…” to ask a shop for a copy of your data, a "
+                "correction, a deletion and more."))
+        else:
+            self.empty_hint.setText(self.tr("No open requests. Choose “All requests” to see "
+                                            "the finished ones."))
+        self.empty_hint.setVisible(empty)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.proxy.data(current, RAW_ROLE) if current.isValid() else None
+        self.detail.show_row(row if isinstance(row, TrackedRequest) else None)
+
+    def select(self, key: tuple[str, str]) -> bool:
+        """Select the request `key` (shop id, request id) if the filter shows it."""
+        source_row = self.model.find(key)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self.detail.show_row(self.model.row_at(source_row))
+        return True
+
+    def selected_row(self) -> TrackedRequest | None:
+        return self.detail.row
+
+    def replace_row(self, row: TrackedRequest) -> None:
+        position = self.model.find(row.key)
+        rows = self.model.rows
+        if position >= 0:
+            rows[position] = row
+        else:
+            rows.insert(0, row)
+        self.model.set_rows(rows)
+        self._update_empty_hint()
+        if not self.select(row.key) and self.detail.row is not None \
+                and self.detail.row.key == row.key:
+            self.detail.show_row(row)
+        self.requests_refreshed.emit(self.model.rows)
+
+    def api_for(self, shop_id: str) -> ShopApi | None:
+        view = self.view
+        if view is not None and view.shop_id == shop_id:
+            return view.api
+        if view is not None and view.assisting:
+            return None
+        connection = self.context.session.connections.get(shop_id)
+        if connection is None or not connection.signed_in:
+            return None
+        return connection.api
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        if text:
+            self.context.notify(text)
+
+    # --- filing ---------------------------------------------------------------------------------
+    def new_request(self, rtype: str) -> NewRequestDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        connection = self.context.session.connections.get(view.shop_id)
+        retention: RetentionInfo | None = (
+            connection.discovery.retention if connection is not None else None)
+        related = [r for r in self.model.rows if r.shop_id == view.shop_id
+                   and r.request.type != "complaint"]
+        selected = self.detail.row
+        preferred = (selected if selected is not None and selected.shop_id == view.shop_id
+                     and (is_overdue(selected.request) or selected.request.status == "denied")
+                     else None)
+        queue = None if view.assisting or connection is None else \
+            self._queue_for(view.shop_id, connection.username or "")
+        dialog = NewRequestDialog(rtype, view.api, self.run, shop_name=view.shop_name,
+                                  retention=retention, related=related, preferred=preferred,
+                                  queue_offline=queue, parent=self)
+        dialog.accepted.connect(lambda: self._filed(dialog))
+        dialog.finished.connect(lambda _code: self._forget_dialog(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: NewRequestDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _queue_for(self, shop_id: str, account: str) -> Callable[..., None]:
+        def queue(payload: dict[str, Any], done: Callable[[Any], None],
+                  failed: Callable[[BaseException], None]) -> None:
+            def work(_control: Any) -> tuple[OutboxItem, int]:
+                outbox = self.outbox()
+                item = outbox.add(shop_id, account, payload)
+                return item, len(outbox.pending())
+
+            def added(result: tuple[OutboxItem, int]) -> None:
+                self.set_outbox_state(result[1], None)
+                done(result[0])
+
+            self.context.runner.run(work, added, failed)
+
+        return queue
+
+    def _filed(self, dialog: NewRequestDialog) -> None:
+        result = dialog.result_value
+        if isinstance(result, CreatedRequest):
+            view = self.view
+            shop_id = view.shop_id if view is not None else ""
+            shop_name = view.shop_name if view is not None else ""
+            row = TrackedRequest(shop_id, shop_name, result.request)
+            self.show_message(self.tr("Your request was filed: {0}.").format(
+                type_label(result.request.type)))
+            self.replace_row(row)
+        elif isinstance(result, QueuedOffline):
+            self.show_message(self.tr(
+                "The shop cannot be reached. Your request is kept in the outbox and will be "
+                "sent once the shop is back."))
+
+    # --- the outbox ------------------------------------------------------------------------
+    def set_outbox_state(self, pending: int, failed: list[OutboxItem] | None) -> None:
+        self.outbox_pending = pending
+        parts = []
+        if pending:
+            parts.append(self.tr("%n request(s) waiting to be sent", "", pending))
+        if failed is not None:
+            self._failed_items = failed
+        failed_items = self._failed_items
+        if failed_items:
+            parts.append(self.tr("%n request(s) the shop did not accept", "",
+                                 len(failed_items)))
+            self.outbox_label.setToolTip("\n".join(item.error or "" for item in failed_items))
+        self.outbox_label.setText(" · ".join(parts))
+        self.outbox_label.setVisible(bool(parts))
+        self.dismiss_failed.setVisible(bool(failed_items))
+        self.outbox_changed.emit(pending)
+
+    def dismiss_failed_items(self) -> None:
+        items = list(self._failed_items)
+
+        def work(_control: Any) -> int:
+            outbox = self.outbox()
+            for item in items:
+                outbox.dismiss(item.id)
+            return len(outbox.pending())
+
+        self.run(work, lambda pending: self.set_outbox_state(pending, []))

@@ -1,21 +1,347 @@
-"""Sharing (placeholder until its owner lands the real page)."""
+"""Sharing: every recipient of the shopper's data, its disclosures, a chart of the flows, and
+where each category of data is stored."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ui.pages.base import Page
+from PySide6.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.models.data import DataCategory
+from client.models.sharing import Recipient, RecipientEvent
+from ui.errors import user_message
+from ui.models.columns import RAW_ROLE, SORT_ROLE, Column, display_text
+from ui.models.paged_table import PagedTableModel
+from ui.models.record_table import RecordTableModel
+from ui.pages.base import DataPage
+from ui.pages.consents_terms import (
+    identifiable_text,
+    legal_basis_text,
+    localized_title,
+    recipient_type_text,
+)
+from ui.session import ActiveView
+from ui.widgets.flow_chart import Flow, FlowChart, FlowNode, plain_tooltip
 from ui.widgets.load_state import plain_label
 
+EVENTS_PAGE_SIZE = 50
 
-class SharingPage(Page):
+
+@dataclass(frozen=True)
+class SharingData:
+    recipients: list[Recipient]
+    categories: list[DataCategory]
+
+
+class CategoryNames:
+    """Category key → localized title (the shop's key when it does not list the category)."""
+
+    def __init__(self) -> None:
+        self._titles: dict[str, str] = {}
+
+    def update(self, categories: Sequence[DataCategory]) -> None:
+        self._titles = {c.key: localized_title(c.title, c.title_zh) for c in categories}
+
+    def name(self, key: str) -> str:
+        return self._titles.get(key, key)
+
+    def names(self, keys: Sequence[str]) -> str:
+        return ", ".join(self.name(k) for k in keys)
+
+
+def country_text(code: str) -> str:
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return f"{QLocale.territoryToString(territory)} ({code})"
+
+
+def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
+    return [
+        Column[Recipient]("Name", lambda r: r.name, tooltip=lambda r: plain_tooltip(r.name)),
+        Column[Recipient]("Type", lambda r: recipient_type_text(r.type)),
+        Column[Recipient]("Data categories", lambda r: names.names(r.categories)),
+        Column[Recipient]("Purpose", lambda r: r.purpose,
+                          tooltip=lambda r: plain_tooltip(r.purpose)),
+        Column[Recipient]("Legal basis", lambda r: legal_basis_text(r.legal_basis)),
+        Column[Recipient]("Identifiable", lambda r: identifiable_text(r.identifiable)),
+        Column[Recipient]("Country", lambda r: country_text(r.country)),
+        Column[Recipient]("First shared", lambda r: r.first_shared,
+                          sort=lambda r: r.first_shared.timestamp() if r.first_shared else 0),
+        Column[Recipient]("Last shared", lambda r: r.last_shared,
+                          sort=lambda r: r.last_shared.timestamp() if r.last_shared else 0),
+        Column[Recipient]("Events", lambda r: r.event_count, align_right=True),
+    ]
+
+
+def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
+    return [
+        Column[RecipientEvent]("Time", lambda e: e.at),
+        Column[RecipientEvent]("Order", lambda e: e.order_id),
+        Column[RecipientEvent]("Data categories", lambda e: names.names(e.categories)),
+        Column[RecipientEvent]("Description", lambda e: e.description,
+                               tooltip=lambda e: plain_tooltip(e.description)),
+    ]
+
+
+def storage_columns() -> list[Column[DataCategory]]:
+    return [
+        Column[DataCategory]("Category", lambda c: localized_title(c.title, c.title_zh)),
+        Column[DataCategory]("Stored in", lambda c: country_text(c.storage.country)),
+        Column[DataCategory]("Storage vendor", lambda c: c.storage.vendor),
+        Column[DataCategory]("Records", lambda c: c.count, align_right=True),
+    ]
+
+
+def table_view(name: str, *, sortable: bool = False) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setSortingEnabled(sortable)
+    return table
+
+
+def sorted_proxy(model: RecordTableModel[object], parent: QWidget) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+class SharingPage(DataPage):
     page_id = "sharing"
     icon_name = "sharing"
 
-    def __init__(self, context: object, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)  # type: ignore[arg-type]
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.title()))
-
     def title(self) -> str:
         return self.tr("Sharing")
+
+    def empty_message(self) -> str:
+        return self.tr("This shop lists no partners that receive your data.")
+
+    # --- building -------------------------------------------------------------------------
+    def build(self, content: QWidget) -> None:
+        self.names = CategoryNames()
+        self.current_recipient: Recipient | None = None
+        layout = QVBoxLayout(content)
+        layout.addWidget(plain_label(self.tr(
+            "Who receives your data, which data, why, and on what legal basis. Select a "
+            "partner to see each time your data was shared with it.")))
+
+        self.recipient_model: RecordTableModel[Recipient] = RecordTableModel(
+            recipient_columns(self.names), self)
+        self.recipient_proxy = sorted_proxy(self.recipient_model, self)  # type: ignore[arg-type]
+        self.recipient_table = table_view(self.tr("Partners who receive your data"),
+                                          sortable=True)
+        self.recipient_table.setModel(self.recipient_proxy)
+        self.recipient_table.selectionModel().currentRowChanged.connect(self._recipient_chosen)
+
+        self.events_model: PagedTableModel[RecipientEvent] = PagedTableModel(
+            event_columns(self.names), self.context.runner, self)
+        self.events_model.load_failed.connect(
+            lambda error: self._show_events_error(user_message(error)))
+        self.events_model.loading_changed.connect(self._events_loading)
+        self.events_model.page_loaded.connect(self._events_page_loaded)
+
+        self.storage_model: RecordTableModel[DataCategory] = RecordTableModel(
+            storage_columns(), self)
+        self.storage_proxy = sorted_proxy(self.storage_model, self)  # type: ignore[arg-type]
+
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.setChildrenCollapsible(False)
+        vertical.addWidget(self.recipient_table)
+        horizontal = QSplitter(Qt.Orientation.Horizontal)
+        horizontal.setChildrenCollapsible(False)
+        horizontal.addWidget(self._build_detail())
+        horizontal.addWidget(self._build_views())
+        horizontal.setStretchFactor(0, 1)
+        horizontal.setStretchFactor(1, 1)
+        horizontal.setSizes([520, 520])
+        vertical.addWidget(horizontal)
+        vertical.setStretchFactor(0, 2)
+        vertical.setStretchFactor(1, 3)
+        layout.addWidget(vertical, 1)
+
+    def _build_detail(self) -> QWidget:
+        panel = QFrame()
+        panel.setObjectName("recipientDetail")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.detail_name = plain_label()
+        font = self.detail_name.font()
+        font.setBold(True)
+        self.detail_name.setFont(font)
+        self.detail_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_facts = plain_label()
+        self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail_name)
+        layout.addWidget(self.detail_facts)
+        self.events_table = table_view(self.tr("Times your data was shared with this partner"))
+        self.events_table.setModel(self.events_model)
+        layout.addWidget(self.events_table, 1)
+        self.events_status = plain_label()
+        layout.addWidget(self.events_status)
+        row = QHBoxLayout()
+        self.events_error = plain_label()
+        self.events_error.setObjectName("errorMessage")
+        self.events_retry = QPushButton(self.tr("Try again"))
+        self.events_retry.clicked.connect(self.events_model.retry)
+        row.addWidget(self.events_error, 1)
+        row.addWidget(self.events_retry)
+        layout.addLayout(row)
+        self._show_events_error(None)
+        return panel
+
+    def _build_views(self) -> QWidget:
+        self.views = QTabWidget()
+        self.chart = FlowChart()
+        self.chart.setAccessibleName(self.tr("Chart: which data goes to which partner"))
+        chart_tab = QWidget()
+        chart_layout = QVBoxLayout(chart_tab)
+        chart_layout.addWidget(plain_label(self.tr(
+            "Left: your data by category. Right: partners. Thicker lines mean more "
+            "disclosures; grey lines go to partners that only get aggregated statistics; "
+            "dashed lines are declared but nothing was shared yet.")))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.chart)
+        chart_layout.addWidget(scroll, 1)
+        self.views.addTab(chart_tab, self.tr("Flows"))
+        storage_tab = QWidget()
+        storage_layout = QVBoxLayout(storage_tab)
+        storage_layout.addWidget(plain_label(self.tr(
+            "Where each category of your data is stored: country and storage provider.")))
+        self.storage_table = table_view(self.tr("Where your data is stored"), sortable=True)
+        self.storage_table.setModel(self.storage_proxy)
+        storage_layout.addWidget(self.storage_table, 1)
+        self.views.addTab(storage_tab, self.tr("Where it is stored"))
+        return self.views
+
+    # --- loading --------------------------------------------------------------------------
+    def fetch(self, view: ActiveView) -> SharingData:
+        api = view.api
+        return SharingData(recipients=list(api.iter_recipients(limit=100)),
+                           categories=api.list_categories())
+
+    def present(self, data: SharingData) -> bool:
+        self.names.update(data.categories)
+        self.recipient_model.set_rows(data.recipients)
+        self.storage_model.set_rows(data.categories)
+        self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
+        self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.recipient_table.resizeColumnsToContents()
+        header = self.recipient_table.horizontalHeader()
+        for column in range(self.recipient_model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column), 260))
+        self.storage_table.resizeColumnsToContents()
+        self._present_chart(data)
+        self.current_recipient = None
+        self._clear_detail()
+        if data.recipients:
+            self.recipient_table.selectRow(0)
+            self.recipient_table.setCurrentIndex(self.recipient_proxy.index(0, 0))
+        return bool(data.recipients)
+
+    def _present_chart(self, data: SharingData) -> None:
+        used = [key for r in data.recipients for key in r.categories]
+        known = [c.key for c in data.categories if c.key in used]
+        ordered = known + sorted({k for k in used if k not in known})
+        sources = [FlowNode(key, self.names.name(key)) for key in ordered]
+        targets = [FlowNode(r.id, r.name, muted=not r.identifiable) for r in data.recipients]
+        flows = [
+            Flow(key, r.id, r.event_count, self.tr("{0} → {1}: shared {2} time(s)").format(
+                self.names.name(key), r.name, r.event_count))
+            for r in data.recipients for key in r.categories
+        ]
+        self.chart.set_data(sources, targets, flows)
+
+    # --- detail ---------------------------------------------------------------------------
+    def _clear_detail(self) -> None:
+        self.detail_name.setText(self.tr("Select a partner to see its details."))
+        self.detail_facts.setText("")
+        self.events_status.setText("")
+        self._show_events_error(None)
+        self.chart.set_highlight(None)
+
+    def _recipient_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        recipient = current.data(RAW_ROLE) if current.isValid() else None
+        if not isinstance(recipient, Recipient) or self.view is None:
+            return
+        if self.current_recipient is not None and self.current_recipient.id == recipient.id:
+            return
+        self.show_recipient(recipient)
+
+    def show_recipient(self, recipient: Recipient) -> None:
+        view = self.view
+        if view is None:
+            return
+        self.current_recipient = recipient
+        self.chart.set_highlight(recipient.id)
+        self.detail_name.setText(recipient.name)
+        facts = [
+            self.tr("Type: {0}").format(recipient_type_text(recipient.type)),
+            self.tr("Data: {0}").format(self.names.names(recipient.categories)),
+            self.tr("Purpose: {0}").format(recipient.purpose),
+            self.tr("Legal basis: {0}").format(legal_basis_text(recipient.legal_basis)),
+            self.tr("Form: {0}").format(identifiable_text(recipient.identifiable)),
+            self.tr("Country: {0}").format(country_text(recipient.country)),
+            self.tr("First shared: {0}   Last shared: {1}").format(
+                display_text(recipient.first_shared), display_text(recipient.last_shared)),
+        ]
+        self.detail_facts.setText("\n".join(facts))
+        api = view.api
+        recipient_id = recipient.id
+
+        def fetch(cursor: str | None) -> tuple[Sequence[RecipientEvent], str | None]:
+            page = api.list_recipient_events(recipient_id, limit=EVENTS_PAGE_SIZE,
+                                             cursor=cursor)
+            return page.items, page.next_cursor
+
+        self._show_events_error(None)
+        self.events_model.start(fetch)
+
+    def _events_loading(self, busy: bool) -> None:
+        if busy:
+            self._show_events_error(None)
+            self.events_status.setText(self.tr("Loading…"))
+            return
+        rows = self.events_model.rowCount()
+        if not self.events_error.isHidden():
+            self.events_status.setText("")
+        elif rows == 0:
+            self.events_status.setText(self.tr("Nothing has been shared with this partner."))
+        else:
+            self.events_status.setText(self.tr("{0} disclosure(s) shown").format(rows))
+
+    def _events_page_loaded(self, rows: int) -> None:
+        if rows <= EVENTS_PAGE_SIZE:
+            self.events_table.resizeColumnsToContents()
+
+    def _show_events_error(self, message: str | None) -> None:
+        self.events_error.setText(message or "")
+        self.events_error.setVisible(message is not None)
+        self.events_retry.setVisible(message is not None)
+        if message is not None:
+            self.events_status.setText("")

@@ -24,6 +24,19 @@ VIEW_COLOR = QColor("#f4511e")
 POINTS_UP_TO = 60  # draw point markers when there are few buckets (a lone point stays visible)
 
 
+def integer_scale(highest: int, max_intervals: int = 6) -> tuple[int, int]:
+    """(top, tick count) of a count axis whose every tick falls on a whole number."""
+    highest = max(highest, 1)
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            intervals = -(-highest // step)
+            if intervals <= max_intervals:
+                return intervals * step, intervals + 1
+        magnitude *= 10
+
+
 class ActivityChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,9 +114,9 @@ class ActivityChart(QWidget):
                              QDateTime.fromMSecsSinceEpoch(int(last)))
         self.x_axis.setFormat("yyyy-MM" if activity and activity.bucket == "month"
                               else "yyyy-MM-dd")
-        highest = max(max(b.search, b.view) for b in buckets)
-        self.y_axis.setRange(0, max(highest, 1))
-        self.y_axis.applyNiceNumbers()
+        top, ticks = integer_scale(max(max(b.search, b.view) for b in buckets))
+        self.y_axis.setRange(0, top)
+        self.y_axis.setTickCount(ticks)
         self.summary.setText(self.tr("{0} searches and {1} product views in this period.")
                              .format(f"{total_searches:,}", f"{total_views:,}"))
 

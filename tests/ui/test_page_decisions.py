@@ -1,0 +1,188 @@
+"""The automated-decisions page against a real shop: list, detail, filing requests, explanation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import delete, select, update
+
+from client.api import ShopApi
+from server.embedded import RunningShop
+from server.models import Decision, User
+from server.processor import RequestProcessor
+from tests.ui.conftest import wait_loaded
+from ui.main_window import MainWindow
+from ui.models.columns import RAW_ROLE
+from ui.pages.decisions import DecisionsPage
+from ui.widgets.load_state import LoadState
+
+HOSTILE = "<b>x</b><img src=x> مرحبا 😀 风控" + " long" * 300
+
+
+def _page(qtbot: QtBot, window: MainWindow) -> DecisionsPage:
+    page = window.pages["decisions"]
+    assert isinstance(page, DecisionsPage)
+    window.select_page("decisions")
+    wait_loaded(qtbot, page)
+    return page
+
+
+def _api(window: MainWindow) -> ShopApi:
+    view = window.session.view()
+    assert view is not None
+    return view.api
+
+
+def _user_id(shop: RunningShop, username: str = "lin.mei") -> int:
+    with shop.ctx.sessions() as db:
+        return int(db.scalars(select(User.id).where(User.username == username)).one())
+
+
+def _wait_detail(qtbot: QtBot, page: DecisionsPage) -> None:
+    qtbot.waitUntil(lambda: page._detail_task is None and page.current is not None,
+                    timeout=15000)
+
+
+def _select(qtbot: QtBot, page: DecisionsPage, decision_id: str) -> None:
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, 0).data(RAW_ROLE).id == decision_id:
+            page.table.selectRow(row)
+            break
+    qtbot.waitUntil(lambda: page.current is not None and page.current.detail.id == decision_id
+                    and page._detail_task is None, timeout=15000)
+
+
+def test_decisions_match_the_api_and_models_pass_the_tester(
+        qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:
+    page = _page(qtbot, window)
+    assert page.state is LoadState.CONTENT
+    api = _api(window)
+    expected = {d.id: d for d in api.iter_decisions()}
+    shown = {page.model.row_at(r).id for r in range(page.model.rowCount())}
+    assert shown == set(expected) and len(shown) >= 4
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    # newest first; kinds are words, not codes
+    first = page.proxy.index(0, 0).data(RAW_ROLE)
+    assert first.at == max(d.at for d in expected.values())
+    kinds = {page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())}
+    assert "Blocked transaction" in kinds and "transaction_block" not in kinds
+    # the detail panel shows the full record
+    blocked = next(d for d in expected.values() if d.kind == "transaction_block")
+    _select(qtbot, page, blocked.id)
+    detail = api.get_decision(blocked.id)
+    assert detail.model_version in page.model_label.text()
+    assert all(i in page.inputs_label.text() for i in detail.inputs)
+    assert page.factor_model.rowCount() == len(detail.factors)
+    qtmodeltester.check(page.factor_model)
+    assert detail.order_id is not None
+    order = api.get_order(detail.order_id)
+    assert order.number in page.order_label.text()
+    assert page.explain_button.isVisible() and page.review_button.isVisible()
+
+
+def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,
+                                              shop: RunningShop) -> None:
+    page = _page(qtbot, window)
+    api = _api(window)
+    decision = page.proxy.index(0, 0).data(RAW_ROLE)
+    _select(qtbot, page, decision.id)
+    assert not page.explanation_box.isVisible()
+    qtbot.mouseClick(page.explain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.filed_label.isVisible(), timeout=15000)
+    assert "filed" in page.filed_label.text()
+    assert page.open_requests_button.isVisible()
+    assert not page.explain_button.isEnabled()  # one open explanation request at a time
+    assert not page._keys  # the key is dropped once the shop answered
+    filed = [r for r in api.iter_requests(type="explanation")
+             if r.details.get("decision_id") == decision.id]
+    assert len(filed) == 1
+    assert "Explanation requested" in page.request_status.text()
+
+    processor = RequestProcessor(shop.ctx)
+    for _ in range(4):
+        processor.run_once()
+    assert api.get_request(filed[0].id).status == "completed"
+    page.refresh()
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    _select(qtbot, page, decision.id)
+    qtbot.waitUntil(lambda: page.explanation_box.isVisible(), timeout=15000)
+    detail = api.get_decision(decision.id)
+    assert detail.model_version in page.explanation_model.text()
+    assert "Main factors" in page.explanation_factors.text()
+    top = max(detail.factors, key=lambda f: abs(f.weight)).factor.replace("_", " ")
+    assert top in page.explanation_factors.text()
+    assert "How to contest" in page.explanation_contest.text()
+    assert "completed" in page.request_status.text()
+
+    page.open_requests_button.show()
+    with qtbot.waitSignal(page.navigate) as blocker:
+        qtbot.mouseClick(page.open_requests_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["requests"]
+
+
+def test_filing_a_human_review_with_a_statement(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window)
+    api = _api(window)
+    decision = page.proxy.index(1, 0).data(RAW_ROLE)
+    _select(qtbot, page, decision.id)
+    page.statement.setPlainText("I was travelling for work. <b>not bold</b>")
+    qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.filed_label.isVisible(), timeout=15000)
+    filed = [r for r in api.iter_requests(type="human_review")
+             if r.details.get("decision_id") == decision.id]
+    assert len(filed) == 1
+    assert filed[0].details["statement"] == "I was travelling for work. <b>not bold</b>"
+    assert not page.review_button.isEnabled()
+    assert page.statement.toPlainText() == ""
+
+
+def test_a_refused_request_says_why(qtbot: QtBot, window: MainWindow,
+                                    shop: RunningShop) -> None:
+    page = _page(qtbot, window)
+    decision = page.proxy.index(0, 0).data(RAW_ROLE)
+    _select(qtbot, page, decision.id)
+    with shop.ctx.sessions() as db:  # the decision disappears behind the page's back
+        db.execute(delete(Decision).where(Decision.id == int(decision.id)))
+        db.commit()
+    qtbot.mouseClick(page.explain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.filed_label.isVisible(), timeout=15000)
+    assert "not filed" in page.filed_label.text()
+    assert page.explain_button.isEnabled()
+    assert not page._keys  # the shop answered: the next click is a new request
+
+
+def test_empty_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    page = _page(qtbot, window)
+    view = window.session.view()
+    assert view is not None
+    real_base = view.api.transport.base_url
+    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.api.transport.max_retries = 0
+    page.refresh()
+    assert wait_loaded(qtbot, page) is LoadState.ERROR
+    assert "cannot be reached" in page.stack.error_text
+    view.api.transport.base_url = real_base
+    with shop.ctx.sessions() as db:
+        db.execute(delete(Decision).where(Decision.user_id == _user_id(shop)))
+        db.commit()
+    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    assert wait_loaded(qtbot, page) is LoadState.EMPTY
+    assert "No automated decision" in page.stack.empty_text
+
+
+def test_hostile_strings_are_shown_literally(qtbot: QtBot, window: MainWindow,
+                                             shop: RunningShop) -> None:
+    with shop.ctx.sessions() as db:
+        db.execute(update(Decision).where(Decision.user_id == _user_id(shop))
+                   .values(outcome=HOSTILE, system="<i>系统</i>", kind="<u>odd_kind</u>"))
+        db.commit()
+    page = _page(qtbot, window)
+    assert page.state is LoadState.CONTENT
+    assert page.proxy.index(0, 3).data() == HOSTILE
+    assert page.proxy.index(0, 2).data() == "<u>odd_kind</u>"
+    _wait_detail(qtbot, page)
+    assert page.outcome_label.text() == HOSTILE
+    assert page.outcome_label.textFormat() is Qt.TextFormat.PlainText
+    assert page.system_label.text() == "<i>系统</i>"
+    assert page.system_label.textFormat() is Qt.TextFormat.PlainText

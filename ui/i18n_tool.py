@@ -1,0 +1,62 @@
+"""Keep the translations in step with the code: `python -m ui.i18n_tool [update|release]`.
+
+`update` scans ui/ with pyside6-lupdate into resources/translations/app_zh_CN.ts (new strings
+arrive marked unfinished); `release` compiles the .ts files into the .qm files the app loads.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ui.i18n import TRANSLATIONS_DIR
+
+UI_DIR = Path(__file__).resolve().parent
+LANGUAGES = ("zh_CN",)
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(path) for path in UI_DIR.rglob("*.py") if path.name != "i18n_tool.py")
+
+
+def ts_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
+    return directory / f"app_{language}.ts"
+
+
+def update(directory: Path = TRANSLATIONS_DIR) -> None:
+    for language in LANGUAGES:
+        subprocess.run(
+            [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(),
+             "-ts", str(ts_path(language, directory))],
+            check=True, capture_output=True,
+        )
+
+
+def release(directory: Path = TRANSLATIONS_DIR, out: Path = TRANSLATIONS_DIR) -> None:
+    for language in LANGUAGES:
+        subprocess.run(
+            [tool("pyside6-lrelease"), str(ts_path(language, directory)), "-qm",
+             str(out / f"app_{language}.qm")],
+            check=True, capture_output=True,
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    command = args[0] if args else "update"
+    if command in ("update", "all"):
+        update()
+    if command in ("release", "all"):
+        release()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,277 @@
+"""Dialogs of the My data page: edit an editable profile field, request a correction of any.
+
+Both stay open while the shop answers and keep what was typed when it refuses, so nothing is
+lost. The work itself is started by the page (through `Page.run`); the dialogs only hand over
+the value and receive the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.api import new_idempotency_key
+from client.errors import ApiError
+from client.models.account import Account, ProfileField
+from client.models.requests import CreatedRequest
+from ui.errors import user_message
+from ui.pages.my_data_terms import field_text, source_text
+from ui.widgets.diff_view import DiffView
+from ui.widgets.load_state import plain_label
+
+MAX_VALUE = 200  # the shop's limit for a profile value (longer is refused by the shop)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+def error_text(error: BaseException) -> str:
+    """`user_message`, plus what the shop said about each invalid input (422 `errors`)."""
+    message = user_message(error)
+    body = error.body if isinstance(error, ApiError) else None
+    problems = body.get("errors") if isinstance(body, dict) else None
+    if isinstance(problems, list):
+        extra = []
+        for problem in problems[:3]:
+            if isinstance(problem, dict) and isinstance(problem.get("msg"), str):
+                extra.append(problem["msg"])
+        extra = [text for text in extra if text not in message]
+        if extra:
+            message += "\n" + "\n".join(extra)
+    return message
+
+
+def _value_or_none(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+class EditFieldDialog(QDialog):
+    """Change one editable field. `save(value, done, failed)` starts the change at the shop."""
+
+    def __init__(
+        self,
+        field: ProfileField,
+        save: Callable[[str | None, Done, Failed], None],
+        parent: QWidget | None = None,
+        *,
+        value: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._save = save
+        self.account: Account | None = None
+        name = field_text(field.key)
+        self.setWindowTitle(self.tr("Edit {0}").format(name))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Field:"), plain_label(name))
+        form.addRow(self.tr("Now:"), plain_label(field.value or self.tr("(empty)")))
+        self.editor = QLineEdit(field.value if value is None else value)
+        self.editor.setAccessibleName(self.tr("New value for {0}").format(name))
+        self.editor.setClearButtonEnabled(True)
+        form.addRow(self.tr("New value:"), self.editor)
+        layout.addLayout(form)
+        self.error = plain_label()
+        self.error.setObjectName("errorMessage")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+
+    @property
+    def busy(self) -> bool:
+        return not self.save_button.isEnabled()
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        value = _value_or_none(self.editor.text())
+        self.error.hide()
+        self.save_button.setEnabled(False)
+        self.editor.setReadOnly(True)
+        self.save_button.setText(self.tr("Saving…"))
+        self._save(value, self._saved, self.show_failure)
+
+    def _saved(self, account: Account) -> None:
+        self.account = account
+        self.accept()
+
+    def show_failure(self, error: BaseException) -> None:
+        """The shop refused or could not be reached: say why, keep the typed value."""
+        self.save_button.setEnabled(True)
+        self.save_button.setText(self.tr("Save"))
+        self.editor.setReadOnly(False)
+        self.error.setText(self.tr("Not saved: {0}").format(error_text(error)))
+        self.error.show()
+        self.editor.setFocus()
+
+
+class CorrectionDialog(QDialog):
+    """File a `correction` request for one field, with a before/after diff.
+
+    `file(details, note, idempotency_key, done, failed)` sends it. The key is made fresh for each
+    new value and kept until the shop answers, so a retry after a lost answer files once.
+    """
+
+    def __init__(
+        self,
+        field: ProfileField,
+        file: Callable[[dict[str, Any], str | None, str, Done, Failed], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._file = file
+        self.created: CreatedRequest | None = None
+        self.idempotency_key: str | None = None
+        self._key_body: dict[str, Any] | None = None
+        self.open_requests_clicked = False
+        name = field_text(field.key)
+        self.setWindowTitle(self.tr("Request a correction: {0}").format(name))
+        layout = QVBoxLayout(self)
+        self.faces = QStackedWidget()
+        layout.addWidget(self.faces)
+        self.faces.addWidget(self._build_form(name))
+        self.faces.addWidget(self._build_confirmation())
+        self.resize(560, self.sizeHint().height())
+
+    def _build_form(self, name: str) -> QWidget:
+        face = QWidget()
+        layout = QVBoxLayout(face)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(plain_label(self.tr(
+            "The shop does not let you change this field yourself. Ask it to correct the "
+            "value: it has to answer within the legal deadline.")))
+        form = QFormLayout()
+        self.field_label = plain_label(name)
+        form.addRow(self.tr("Field:"), self.field_label)
+        form.addRow(self.tr("Where it came from:"), plain_label(source_text(self.field.source)))
+        self.current_label = plain_label(self.field.value or self.tr("(empty)"))
+        self.current_label.setObjectName("currentValue")
+        form.addRow(self.tr("Current value:"), self.current_label)
+        self.proposed = QLineEdit()
+        self.proposed.setMaxLength(MAX_VALUE)
+        self.proposed.setAccessibleName(self.tr("Proposed value for {0}").format(name))
+        self.proposed.setPlaceholderText(self.tr("The correct value"))
+        form.addRow(self.tr("Proposed value:"), self.proposed)
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self.note.setAccessibleName(self.tr("Note for the shop"))
+        self.note.setPlaceholderText(self.tr("Optional: why the value is wrong"))
+        form.addRow(self.tr("Note:"), self.note)
+        layout.addLayout(form)
+        self.diff = DiffView()
+        layout.addWidget(self.diff)
+        self.error = plain_label()
+        self.error.setObjectName("errorMessage")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.file_button = QPushButton(self.tr("File correction request"))
+        self.file_button.setDefault(True)
+        self.buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.file_button.clicked.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.proposed.textChanged.connect(self._update_diff)
+        self._update_diff()
+        return face
+
+    def _build_confirmation(self) -> QWidget:
+        face = QWidget()
+        layout = QVBoxLayout(face)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.confirmation = plain_label()
+        self.confirmation.setObjectName("correctionFiled")
+        layout.addWidget(self.confirmation)
+        self.filed_diff = DiffView()
+        layout.addWidget(self.filed_diff)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox()
+        self.open_requests = QPushButton(self.tr("Open Requests"))
+        self.open_requests.setAccessibleName(self.tr("Open the Requests page"))
+        buttons.addButton(self.open_requests, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.open_requests.clicked.connect(self._open_requests)
+        self.close_button.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+        return face
+
+    def _update_diff(self) -> None:
+        proposed = _value_or_none(self.proposed.text())
+        self.diff.set_values(self.field.value, proposed)
+        self.file_button.setEnabled(
+            not self.busy_sending and proposed != (self.field.value or None))
+
+    busy_sending = False
+
+    def details(self) -> dict[str, Any]:
+        return {"field": self.field.key, "current": self.field.value,
+                "proposed": _value_or_none(self.proposed.text())}
+
+    def submit(self) -> None:
+        if self.busy_sending:
+            return
+        details = self.details()
+        note = self.note.text().strip()
+        body = {"details": details, "note": note}
+        if body != self._key_body or self.idempotency_key is None:
+            # A new request (or a changed one): a fresh key, kept until the shop answers.
+            self.idempotency_key = new_idempotency_key()
+            self._key_body = body
+        self.busy_sending = True
+        self.error.hide()
+        self.proposed.setReadOnly(True)
+        self.note.setReadOnly(True)
+        self.file_button.setEnabled(False)
+        self.file_button.setText(self.tr("Filing…"))
+        self._file(details, note or None, self.idempotency_key, self._filed, self._failed)
+
+    def _filed(self, created: CreatedRequest) -> None:
+        self.busy_sending = False
+        self.created = created
+        self.idempotency_key = None
+        self._key_body = None
+        request = created.request
+        self.confirmation.setText(self.tr(
+            "Your correction request was filed (request {0}). The shop has to answer by {1}; "
+            "you can follow it on the Requests page.").format(
+                request.id, request.due_at.date().isoformat()))
+        self.filed_diff.set_values(self.field.value, self.details()["proposed"])
+        self.faces.setCurrentIndex(1)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy_sending = False
+        self.proposed.setReadOnly(False)
+        self.note.setReadOnly(False)
+        self.file_button.setText(self.tr("File correction request"))
+        self._update_diff()
+        self.error.setText(self.tr("Not filed: {0}").format(error_text(error)))
+        self.error.show()
+
+    def _open_requests(self) -> None:
+        self.open_requests_clicked = True
+        self.accept()
+
+    @property
+    def filed(self) -> bool:
+        return self.created is not None
+
+
+__all__ = ["CorrectionDialog", "EditFieldDialog", "error_text"]

@@ -1,0 +1,511 @@
+"""Requests page: the detail of one request (timeline, refusal, extension, result, actions)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.api import ShopApi
+from client.errors import NotFound
+from client.models.requests import (
+    AnswerResult,
+    ConsentWithdrawalResult,
+    CorrectionResult,
+    DeletionResult,
+    DownloadedArchive,
+    ExplanationResult,
+    PrivacyRequest,
+)
+from ui.errors import user_message
+from ui.models.columns import display_text
+from ui.pages.requests_model import (
+    OVERDUE_COLOR,
+    TrackedRequest,
+    denial_reason_label,
+    due_text,
+    filed_by_text,
+    is_overdue,
+    local_day,
+    receipts_model,
+    status_label,
+    timeline_model,
+    type_label,
+)
+from ui.widgets.load_state import plain_label
+
+Runner = Callable[..., Any]
+
+
+def details_text(details: dict[str, Any], note: str | None) -> str:
+    """The request's details as plain "key: value" lines (values shown literally)."""
+    lines = []
+    for key, value in details.items():
+        if isinstance(value, list):
+            shown = ", ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                              for v in value)
+        elif isinstance(value, dict):
+            shown = json.dumps(value, ensure_ascii=False)
+        elif value is None:
+            shown = "—"
+        else:
+            shown = str(value)
+        lines.append(f"{key}: {shown}")
+    if note:
+        lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
+def _table(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setWordWrap(True)
+    view.setMinimumHeight(120)
+    return view
+
+
+class RequestDetail(QWidget):
+    """Shows one tracked request; its actions run through the page's `run`."""
+
+    changed = Signal(object)  # a TrackedRequest whose request the shop changed (cancel, verify)
+
+    def __init__(self, run: Runner, api_for: Callable[[str], ShopApi | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._run = run
+        self._api_for = api_for
+        self.row: TrackedRequest | None = None
+        self.result: Any = None
+        self._result_task: Any = None
+        self._download: Any = None
+        self._no_demo_codes: set[str] = set()
+        layout = QVBoxLayout(self)
+
+        self.title = plain_label()
+        self.title.setObjectName("detailTitle")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        layout.addWidget(self.title)
+        facts = QFormLayout()
+        self.status = plain_label()
+        self.received = plain_label()
+        self.due = plain_label()
+        self.filed_by = plain_label()
+        facts.addRow(self.tr("Status"), self.status)
+        facts.addRow(self.tr("Received"), self.received)
+        facts.addRow(self.tr("Due"), self.due)
+        facts.addRow(self.tr("Filed by"), self.filed_by)
+        layout.addLayout(facts)
+
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Request details"))
+        self.details.setMaximumHeight(110)
+        layout.addWidget(plain_label(self.tr("What was asked")))
+        layout.addWidget(self.details)
+
+        # --- refusal, extension, resolution ---
+        self.denial_box = QGroupBox(self.tr("Refusal"))
+        denial_layout = QVBoxLayout(self.denial_box)
+        self.denial_reason = plain_label()
+        self.denial_reason.setStyleSheet(f"color: {OVERDUE_COLOR.name()};")
+        self.denial_text = plain_label()
+        denial_layout.addWidget(self.denial_reason)
+        denial_layout.addWidget(self.denial_text)
+        layout.addWidget(self.denial_box)
+        self.extension = plain_label()
+        self.extension.setObjectName("extension")
+        layout.addWidget(self.extension)
+        self.resolution = plain_label()
+        self.resolution.setObjectName("resolution")
+        layout.addWidget(self.resolution)
+
+        # --- actions ---
+        self.actions_box = QWidget()
+        actions = QHBoxLayout(self.actions_box)
+        actions.setContentsMargins(0, 0, 0, 0)
+        self.cancel_button = QPushButton(self.tr("Cancel request…"))
+        self.cancel_button.clicked.connect(self.cancel_request)
+        actions.addWidget(self.cancel_button)
+        self.verify_box = QWidget()
+        verify = QHBoxLayout(self.verify_box)
+        verify.setContentsMargins(0, 0, 0, 0)
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("Verification code"))
+        self.code_edit.setAccessibleName(self.tr("Verification code"))
+        self.code_edit.setMaxLength(12)
+        self.code_edit.returnPressed.connect(self.verify)
+        self.verify_button = QPushButton(self.tr("Verify identity"))
+        self.verify_button.clicked.connect(self.verify)
+        self.demo_code_button = QPushButton(self.tr("Show demo code"))
+        self.demo_code_button.setFlat(True)
+        self.demo_code_button.setStyleSheet("color: #1565c0; text-decoration: underline;")
+        self.demo_code_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.demo_code_button.clicked.connect(self.show_demo_code)
+        verify.addWidget(plain_label(self.tr("Code sent to you:"), wrap=False))
+        verify.addWidget(self.code_edit)
+        verify.addWidget(self.verify_button)
+        verify.addWidget(self.demo_code_button)
+        actions.addWidget(self.verify_box)
+        actions.addStretch(1)
+        layout.addWidget(self.actions_box)
+        self.action_message = plain_label()
+        self.action_message.setObjectName("actionMessage")
+        layout.addWidget(self.action_message)
+
+        # --- result ---
+        self.result_box = QGroupBox(self.tr("Result"))
+        result_layout = QVBoxLayout(self.result_box)
+        self.result_text = plain_label()
+        self.result_text.setObjectName("resultText")
+        self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result_layout.addWidget(self.result_text)
+        self.receipts = receipts_model(self)
+        self.receipts_view = _table(self.receipts, self.tr("Deletion receipts"))
+        result_layout.addWidget(self.receipts_view)
+        self.download_box = QWidget()
+        download = QHBoxLayout(self.download_box)
+        download.setContentsMargins(0, 0, 0, 0)
+        self.download_button = QPushButton(self.tr("Download archive…"))
+        self.download_button.clicked.connect(self.download)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Download progress"))
+        self.download_cancel = QPushButton(self.tr("Cancel download"))
+        self.download_cancel.clicked.connect(self.cancel_download)
+        download.addWidget(self.download_button)
+        download.addWidget(self.progress, 1)
+        download.addWidget(self.download_cancel)
+        result_layout.addWidget(self.download_box)
+        self.download_message = plain_label()
+        self.download_message.setObjectName("downloadMessage")
+        result_layout.addWidget(self.download_message)
+        layout.addWidget(self.result_box)
+
+        # --- timeline ---
+        layout.addWidget(plain_label(self.tr("Timeline")))
+        self.timeline = timeline_model(self)
+        self.timeline_view = _table(self.timeline, self.tr("Timeline"))
+        layout.addWidget(self.timeline_view)
+        layout.addStretch(1)
+        self.show_row(None)
+
+    # --- showing ------------------------------------------------------------------------------
+    def show_row(self, row: TrackedRequest | None) -> None:
+        same = (row is not None and self.row is not None and row.key == self.row.key)
+        previous = self.row
+        self.row = row
+        if row is None:
+            self.setVisible(False)
+            return
+        self.setVisible(True)
+        request = row.request
+        self.title.setText(f"{type_label(request.type)} · {row.shop_name}")
+        self.status.setText(status_label(request.status))
+        self.received.setText(display_text(request.received_at))
+        self.due.setText(due_text(request))
+        self.due.setStyleSheet(f"color: {OVERDUE_COLOR.name()}; font-weight: bold;"
+                               if is_overdue(request) else "")
+        self.filed_by.setText(filed_by_text(request))
+        self.details.setPlainText(details_text(request.details, request.note))
+        if request.denial is not None:
+            self.denial_reason.setText(denial_reason_label(request.denial.reason))
+            self.denial_text.setText(request.denial.text)
+            self.denial_text.setVisible(bool(request.denial.text))
+        self.denial_box.setVisible(request.denial is not None)
+        if request.extension is not None:
+            self.extension.setText(self.tr("Extended: {0} (originally due {1})").format(
+                request.extension.reason, local_day(request.extension.original_due_at)))
+        self.extension.setVisible(request.extension is not None)
+        self.resolution.setText(self.tr("Resolution: {0}").format(request.resolution)
+                                if request.resolution else "")
+        self.resolution.setVisible(bool(request.resolution) and request.denial is None)
+        self.cancel_button.setVisible(request.cancelable)
+        unverified = request.status == "identity_unverified"
+        self.verify_box.setVisible(unverified)
+        self.demo_code_button.setVisible(unverified and row.shop_id not in self._no_demo_codes)
+        self.actions_box.setVisible(request.cancelable or unverified)
+        if not same:
+            self.code_edit.clear()
+            self.action_message.setText("")
+        self.timeline.set_rows(request.timeline)
+        self.timeline_view.resizeRowsToContents()
+        changed_result = (not same or previous is None
+                          or previous.request.status != request.status)
+        if changed_result:
+            self._show_result_area(row)
+
+    def _show_result_area(self, row: TrackedRequest) -> None:
+        request = row.request
+        if self._result_task is not None:
+            self._result_task.cancel()
+            self._result_task = None
+        if self._download is None:
+            self.download_message.setText("")
+        self.result = None
+        self.result_text.setText("")
+        self.receipts.set_rows([])
+        self.receipts_view.hide()
+        summary = request.result
+        available = request.status == "completed" and summary.available
+        self.result_box.setVisible(available)
+        self.download_box.setVisible(available and summary.kind == "archive")
+        downloading = self._download is not None
+        self.progress.setVisible(downloading)
+        self.download_cancel.setVisible(downloading)
+        self.download_button.setEnabled(not downloading)
+        if not available:
+            return
+        if summary.kind == "archive":
+            size = summary.size or 0
+            self.result_text.setText(self.tr("Your archive is ready ({0}).").format(
+                _size(size)))
+            return
+        self.result_text.setText(self.tr("Loading the result…"))
+        api = self._api_for(row.shop_id)
+        if api is None:
+            self.result_text.setText(self.tr("Sign in to this shop to see the result."))
+            return
+        key = row.key
+
+        def done(result: Any) -> None:
+            self._result_task = None
+            if self.row is not None and self.row.key == key:
+                self.present_result(result)
+
+        def failed(error: BaseException) -> None:
+            self._result_task = None
+            if self.row is not None and self.row.key == key:
+                self.result_text.setText(user_message(error))
+
+        request_id = request.id
+        self._result_task = self._run(lambda _c: api.get_request_result(request_id), done,
+                                      failed)
+
+    def present_result(self, result: Any) -> None:
+        self.result = result
+        if isinstance(result, ExplanationResult):
+            factors = "\n".join(f"  • {f.factor} ({f.weight:+.2f})" for f in result.main_factors)
+            text = "\n".join([
+                self.tr("Decision: {0} by {1} on {2}").format(
+                    result.outcome, result.system, display_text(result.decided_at)),
+                self.tr("Significance: {0}").format(result.significance),
+                self.tr("Main factors:"), factors,
+                self.tr("Data used: {0}").format(", ".join(result.inputs)),
+                self.tr("Model version: {0}").format(result.model_version),
+                self.tr("How to contest: {0}").format(result.how_to_contest),
+            ])
+            if result.human_review_available:
+                text += "\n" + self.tr("You can ask for a human review of this decision.")
+            self.result_text.setText(text)
+        elif isinstance(result, DeletionResult):
+            deleted = ", ".join(f"{key}: {count}" for key, count in result.deleted.items())
+            lines = [self.tr("Deleted: {0}").format(deleted or self.tr("nothing"))]
+            for key, why in result.retained.items():
+                lines.append(self.tr("Kept: {0} — {1}").format(key, why))
+            if result.receipts:
+                lines.append(self.tr("Partners that received the data:"))
+            else:
+                lines.append(self.tr("No partner had received this data."))
+            self.result_text.setText("\n".join(lines))
+            self.receipts.set_rows(result.receipts)
+            self.receipts_view.setVisible(bool(result.receipts))
+            self.receipts_view.resizeRowsToContents()
+        elif isinstance(result, CorrectionResult):
+            self.result_text.setText(self.tr("{0} corrected on {1}\nBefore: {2}\nAfter:  {3}")
+                                     .format(result.field, display_text(result.applied_at),
+                                             result.before or "—", result.after or "—"))
+        elif isinstance(result, AnswerResult):
+            self.result_text.setText(self.tr("Answer from {0} on {1}:\n{2}").format(
+                result.decided_by, display_text(result.decided_at), result.answer))
+        elif isinstance(result, ConsentWithdrawalResult):
+            lines = [self.tr("Consents withdrawn, with signed receipts:")]
+            lines += [f"  • {r.purpose} ({r.at})" for r in result.receipts]
+            self.result_text.setText("\n".join(lines))
+        else:
+            self.result_text.setText("")
+
+    # --- actions ------------------------------------------------------------------------------
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _act(self, work: Callable[[ShopApi, str], PrivacyRequest], message: str,
+             buttons: list[QPushButton]) -> None:
+        row = self.row
+        if row is None:
+            return
+        api = self._api_for(row.shop_id)
+        if api is None:
+            self.action_message.setText(self.tr("Sign in to this shop first."))
+            return
+        for button in buttons:
+            button.setEnabled(False)
+        request_id = row.request.id
+
+        def done(request: PrivacyRequest) -> None:
+            for button in buttons:
+                button.setEnabled(True)
+            updated = TrackedRequest(row.shop_id, row.shop_name, request)
+            self.changed.emit(updated)
+            if self.row is not None and self.row.key == row.key:
+                self.show_row(updated)
+                self.action_message.setText(message)
+
+        def failed(error: BaseException) -> None:
+            for button in buttons:
+                button.setEnabled(True)
+            if self.row is not None and self.row.key == row.key:
+                self.action_message.setText(user_message(error))
+
+        self._run(lambda _c: work(api, request_id), done, failed)
+
+    def cancel_request(self) -> None:
+        if self.row is None or not self.row.request.cancelable:
+            return
+        if not self.confirm(self.tr("Cancel request"),
+                            self.tr("Cancel this request ({0})? The shop stops working on it.")
+                            .format(type_label(self.row.request.type))):
+            return
+        self._act(lambda api, rid: api.cancel_request(rid), self.tr("The request was canceled."),
+                  [self.cancel_button])
+
+    def verify(self) -> None:
+        code = self.code_edit.text().strip()
+        if not code:
+            self.action_message.setText(self.tr("Enter the code the shop sent you."))
+            return
+        self._act(lambda api, rid: api.verify_request(rid, code),
+                  self.tr("Thank you: your identity is verified."), [self.verify_button])
+
+    def show_demo_code(self) -> None:
+        row = self.row
+        if row is None:
+            return
+        api = self._api_for(row.shop_id)
+        if api is None:
+            return
+        request_id = row.request.id
+
+        def done(demo: Any) -> None:
+            if self.row is not None and self.row.key == row.key:
+                self.code_edit.setText(demo.code)
+                self.action_message.setText(self.tr("Demo code: {0}").format(demo.code))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, NotFound):
+                self._no_demo_codes.add(row.shop_id)
+                self.demo_code_button.hide()
+                self.action_message.setText(self.tr("This shop sends real codes only; look for "
+                                                    "it in your messages."))
+            else:
+                self.action_message.setText(user_message(error))
+
+        self._run(lambda _c: api.get_demo_verification_code(request_id), done, failed)
+
+    # --- the archive --------------------------------------------------------------------------
+    def choose_save_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the archive"), str(Path.home() / suggested),
+            self.tr("ZIP archives (*.zip)"))
+        return path
+
+    def download(self) -> None:
+        row = self.row
+        if row is None or self._download is not None:
+            return
+        api = self._api_for(row.shop_id)
+        if api is None:
+            self.download_message.setText(self.tr("Sign in to this shop first."))
+            return
+        path = self.choose_save_path(f"{row.shop_id}-request-{row.request.id}.zip")
+        if not path:
+            return
+        request_id = row.request.id
+        self.progress.setRange(0, 0)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.download_cancel.show()
+        self.download_button.setEnabled(False)
+        self.download_message.setText(self.tr("Downloading…"))
+
+        def work(control: Any) -> DownloadedArchive:
+            return api.download_result(
+                request_id, path,
+                progress=lambda done, total: control.report(done, total or 0),
+                cancel=lambda: control.cancelled)
+
+        def progress(done: int, total: int) -> None:
+            if total > 0:
+                self.progress.setRange(0, 1000)
+                self.progress.setValue(int(done * 1000 / total))
+                self.progress.setFormat(f"{_size(done)} / {_size(total)}")
+            else:
+                self.progress.setRange(0, 0)
+
+        def finished() -> None:
+            self._download = None
+            self.progress.hide()
+            self.download_cancel.hide()
+            self.download_button.setEnabled(True)
+
+        def done(archive: DownloadedArchive) -> None:
+            finished()
+            self.progress.setValue(self.progress.maximum())
+            resumed = (self.tr(" (resumed at {0})").format(_size(archive.resumed_from))
+                       if archive.resumed_from else "")
+            self.download_message.setText(self.tr(
+                "Saved to {0}{1}. Checksum verified: SHA-256 {2}").format(
+                    archive.path, resumed, archive.sha256))
+            self.last_download = archive
+
+        def failed(error: BaseException) -> None:
+            finished()
+            self.download_message.setText(user_message(error))
+
+        self._download = self._run(work, done, failed, on_progress=progress)
+
+    def cancel_download(self) -> None:
+        if self._download is None:
+            return
+        self._download.cancel()
+        self._download = None
+        self.progress.hide()
+        self.download_cancel.hide()
+        self.download_button.setEnabled(True)
+        self.download_message.setText(self.tr(
+            "Download canceled. Start it again to continue where it stopped."))
+
+
+def _size(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{count} B"

@@ -1,0 +1,726 @@
+"""Requests page: the guided form of each request type, in one dialog per request.
+
+A `RequestForm` knows what it needs from the shop (`load`, on a worker thread), shows it
+(`populate`, on the UI thread) and turns the inputs into the request's `details` and `note`
+(`payload`, raising `FormInvalid` with a sentence to show). `NewRequestDialog` wraps one form,
+keeps ONE Idempotency-Key for its whole life (a retried submit never files twice) and shows
+errors inside itself, keeping what was typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.api import ShopApi
+from client.discovery import RetentionInfo
+from client.errors import ConnectionFailed
+from client.models.account import Account, ProfileField
+from client.models.consents import Consent
+from client.models.data import DataCategory
+from client.models.orders import Decision
+from client.models.requests import PrivacyRequest, RequestType
+from ui.errors import user_message
+from ui.pages.consents_terms import localized_title
+from ui.pages.requests_model import (
+    TrackedRequest,
+    denial_reason_label,
+    is_overdue,
+    local_day,
+    status_label,
+    type_label,
+)
+from ui.widgets.load_state import plain_label
+
+NOTE_MAX = 1000
+COMPLAINT_MAX = 5000
+STATEMENT_MAX = 5000
+PROPOSED_MAX = 200
+KEY_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RequestForms", text)
+
+
+class FormInvalid(ValueError):
+    """What the user still has to fix, as a sentence to show."""
+
+
+Details = dict[str, Any]
+
+
+class RequestForm(QWidget):
+    """One request type's inputs."""
+
+    rtype = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    def intro(self) -> str:
+        return ""
+
+    @staticmethod
+    def load(api: ShopApi) -> Any:
+        """Worker thread: what the form needs from the shop (None: nothing)."""
+        return None
+
+    def populate(self, data: Any) -> None:
+        """UI thread: fill the inputs from what `load` returned."""
+
+    def payload(self) -> tuple[Details, str | None]:
+        raise NotImplementedError
+
+
+def _note_edit(parent: QWidget, placeholder: str, name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(name)
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(90)
+    return edit
+
+
+def _optional_text(edit: QPlainTextEdit | QLineEdit, limit: int, what: str) -> str | None:
+    text = (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()).strip()
+    if len(text) > limit:
+        raise FormInvalid(_tr("{0} is too long: at most {1} characters.").format(what, limit))
+    return text or None
+
+
+def _checkable_list(parent: QWidget, name: str) -> tuple[QListView, QStandardItemModel]:
+    model = QStandardItemModel(parent)
+    view = QListView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+    view.setMinimumHeight(140)
+    return view, model
+
+
+def _checked_keys(model: QStandardItemModel) -> list[str]:
+    keys = []
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        if item.checkState() == Qt.CheckState.Checked:
+            keys.append(str(item.data(KEY_ROLE)))
+    return keys
+
+
+def _check_item(text: str, key: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setCheckable(True)
+    item.setEditable(False)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    item.setData(key, KEY_ROLE)
+    return item
+
+
+class AccessForm(RequestForm):
+    rtype = "access"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = _note_edit(self, self.tr("Optional: anything the shop should know"),
+                               self.tr("Note"))
+        self.layout_.addWidget(plain_label(self.tr("Note (optional)")))
+        self.layout_.addWidget(self.note)
+
+    def intro(self) -> str:
+        return self.tr("Ask for a copy of everything the shop holds about you. The shop prepares "
+                       "an archive you can download here, checksummed and signed.")
+
+    def payload(self) -> tuple[Details, str | None]:
+        return {}, _optional_text(self.note, NOTE_MAX, self.tr("The note"))
+
+
+class CorrectionForm(RequestForm):
+    rtype = "correction"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: list[ProfileField] = []
+        form = QFormLayout()
+        self.field_box = QComboBox(self)
+        self.field_box.setAccessibleName(self.tr("Field to correct"))
+        self.current = QLineEdit(self)
+        self.current.setReadOnly(True)
+        self.current.setAccessibleName(self.tr("Current value"))
+        self.proposed = QLineEdit(self)
+        self.proposed.setMaxLength(PROPOSED_MAX)
+        self.proposed.setAccessibleName(self.tr("Proposed value"))
+        form.addRow(self.tr("Field"), self.field_box)
+        form.addRow(self.tr("Current value"), self.current)
+        form.addRow(self.tr("Proposed value"), self.proposed)
+        self.layout_.addLayout(form)
+        self.diff = plain_label()
+        self.diff.setObjectName("correctionDiff")
+        self.layout_.addWidget(self.diff)
+        self.field_box.currentIndexChanged.connect(self._field_changed)
+        self.proposed.textChanged.connect(self._update_diff)
+
+    def intro(self) -> str:
+        return self.tr("Ask the shop to correct or complete a piece of your profile, also one "
+                       "you cannot edit yourself.")
+
+    @staticmethod
+    def load(api: ShopApi) -> Account:
+        return api.get_me()
+
+    def populate(self, data: Any) -> None:
+        account: Account = data
+        self.fields = list(account.fields)
+        self.field_box.clear()
+        for item in self.fields:
+            label = f"{item.group} · {item.key}" if item.group else item.key
+            self.field_box.addItem(label, item.key)
+        self._field_changed()
+
+    def selected(self) -> ProfileField | None:
+        position = self.field_box.currentIndex()
+        return self.fields[position] if 0 <= position < len(self.fields) else None
+
+    def select_field(self, key: str) -> None:
+        position = self.field_box.findData(key)
+        if position >= 0:
+            self.field_box.setCurrentIndex(position)
+
+    def _field_changed(self) -> None:
+        chosen = self.selected()
+        self.current.setText(chosen.value or "" if chosen else "")
+        self._update_diff()
+
+    def _update_diff(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            self.diff.setText("")
+            return
+        before = chosen.value if chosen.value else self.tr("(empty)")
+        after = self.proposed.text().strip() or self.tr("(empty)")
+        self.diff.setText(self.tr("Before: {0}\nAfter:  {1}").format(before, after))
+
+    def payload(self) -> tuple[Details, str | None]:
+        chosen = self.selected()
+        if chosen is None:
+            raise FormInvalid(self.tr("Choose the field to correct."))
+        proposed = self.proposed.text().strip() or None
+        if proposed == (chosen.value or None):
+            raise FormInvalid(self.tr("The proposed value is the same as the current one."))
+        return {"field": chosen.key, "current": chosen.value, "proposed": proposed}, None
+
+
+class DeletionForm(RequestForm):
+    rtype = "deletion"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_.addWidget(plain_label(self.tr("Delete everything in these categories:")))
+        self.list, self.model = _checkable_list(self, self.tr("Categories to delete"))
+        self.layout_.addWidget(self.list)
+        explain = plain_label(self.tr(
+            "The shop deletes the data and tells every partner that received it to delete it "
+            "too; you will see each partner's confirmation here. Backups are cleaned at their "
+            "next update, on the date the shop gives."))
+        explain.setObjectName("hint")
+        self.layout_.addWidget(explain)
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(NOTE_MAX)
+        self.reason.setPlaceholderText(self.tr("Optional: why (e.g. the data is no longer "
+                                               "needed)"))
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.layout_.addWidget(self.reason)
+
+    def intro(self) -> str:
+        return self.tr("Ask the shop to delete categories of your data.")
+
+    @staticmethod
+    def load(api: ShopApi) -> list[DataCategory]:
+        return api.list_categories()
+
+    def populate(self, data: Any) -> None:
+        categories: list[DataCategory] = data
+        self.model.clear()
+        for category in categories:
+            title = localized_title(category.title, category.title_zh)
+            text = self.tr("{0} ({1} records)").format(title, category.count)
+            self.model.appendRow(_check_item(text, category.key))
+
+    def check(self, key: str) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(KEY_ROLE) == key:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def payload(self) -> tuple[Details, str | None]:
+        keys = _checked_keys(self.model)
+        if not keys:
+            raise FormInvalid(self.tr("Choose at least one category to delete."))
+        details: Details = {"categories": keys}
+        reason = _optional_text(self.reason, NOTE_MAX, self.tr("The reason"))
+        if reason:
+            details["reason"] = reason
+        return details, None
+
+
+class DecisionForm(RequestForm):
+    """Explanation of, or human review of, an automated decision."""
+
+    def __init__(self, rtype: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rtype = rtype
+        self.decisions: list[Decision] = []
+        self.layout_.addWidget(plain_label(self.tr("Decision")))
+        self.box = QComboBox(self)
+        self.box.setAccessibleName(self.tr("Decision"))
+        self.layout_.addWidget(self.box)
+        self.statement: QPlainTextEdit | None = None
+        if rtype == "human_review":
+            self.layout_.addWidget(plain_label(self.tr("Your point of view (optional)")))
+            self.statement = _note_edit(self, self.tr("Why you think the decision is wrong"),
+                                        self.tr("Your point of view"))
+            self.layout_.addWidget(self.statement)
+
+    def intro(self) -> str:
+        if self.rtype == "human_review":
+            return self.tr("Ask for a person at the shop to review an automated decision about "
+                           "you, and to answer in writing.")
+        return self.tr("Ask how an automated decision about you was made: its main factors, "
+                       "the data used and the model version.")
+
+    @staticmethod
+    def load(api: ShopApi) -> list[Decision]:
+        return list(api.iter_decisions(limit=100, max_items=500))
+
+    def populate(self, data: Any) -> None:
+        self.decisions = list(data)
+        self.box.clear()
+        for decision in self.decisions:
+            self.box.addItem(f"{local_day(decision.at)} · {decision.system} · {decision.outcome}",
+                             decision.id)
+
+    def select_decision(self, decision_id: str) -> None:
+        position = self.box.findData(decision_id)
+        if position >= 0:
+            self.box.setCurrentIndex(position)
+
+    def payload(self) -> tuple[Details, str | None]:
+        decision_id = self.box.currentData()
+        if not decision_id:
+            raise FormInvalid(self.tr("Choose a decision."))
+        details: Details = {"decision_id": str(decision_id)}
+        if self.statement is not None:
+            statement = _optional_text(self.statement, STATEMENT_MAX, self.tr("Your statement"))
+            if statement:
+                details["statement"] = statement
+        return details, None
+
+
+class ConsentWithdrawalForm(RequestForm):
+    rtype = "consent_withdrawal"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_.addWidget(plain_label(self.tr("Withdraw my consent to:")))
+        self.list, self.model = _checkable_list(self, self.tr("Consents to withdraw"))
+        self.layout_.addWidget(self.list)
+        self.none_label = plain_label(self.tr(
+            "You have no consent that can be withdrawn: the others are needed to provide the "
+            "service (cancel the account to end them)."))
+        self.none_label.hide()
+        self.layout_.addWidget(self.none_label)
+
+    def intro(self) -> str:
+        return self.tr("Withdraw consents you gave; the shop confirms each with a signed "
+                       "receipt.")
+
+    @staticmethod
+    def load(api: ShopApi) -> list[Consent]:
+        return api.list_consents()
+
+    def populate(self, data: Any) -> None:
+        consents: list[Consent] = [c for c in data if c.granted and not c.required]
+        self.model.clear()
+        for consent in consents:
+            title = localized_title(consent.title, consent.title_zh)
+            self.model.appendRow(_check_item(title, consent.purpose))
+        self.none_label.setVisible(not consents)
+
+    def check(self, purpose: str) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.data(KEY_ROLE) == purpose:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def payload(self) -> tuple[Details, str | None]:
+        keys = _checked_keys(self.model)
+        if not keys:
+            raise FormInvalid(self.tr("Choose at least one consent to withdraw."))
+        return {"purposes": keys}, None
+
+
+class AccountCancellationForm(RequestForm):
+    rtype = "account_cancellation"
+
+    def __init__(self, retention: RetentionInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        warning = plain_label(self.tr(
+            "Warning: cancelling your account cannot be undone. You will be signed out, your "
+            "profile, history and preferences are deleted or anonymised, and you can no longer "
+            "see your orders or file requests with this account."))
+        warning.setObjectName("warningText")
+        warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.layout_.addWidget(warning)
+        self.retention = plain_label(_retention_text(retention))
+        self.retention.setObjectName("retentionRule")
+        self.layout_.addWidget(self.retention)
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(NOTE_MAX)
+        self.reason.setPlaceholderText(self.tr("Optional: why you are leaving"))
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.layout_.addWidget(self.reason)
+        self.confirm = QCheckBox(self.tr("I understand that my account will be closed for good"),
+                                 self)
+        self.layout_.addWidget(self.confirm)
+
+    def intro(self) -> str:
+        return self.tr("Close your account at this shop.")
+
+    def payload(self) -> tuple[Details, str | None]:
+        if not self.confirm.isChecked():
+            raise FormInvalid(self.tr("Tick the box to confirm you want to close the account."))
+        details: Details = {}
+        reason = _optional_text(self.reason, NOTE_MAX, self.tr("The reason"))
+        if reason:
+            details["reason"] = reason
+        return details, None
+
+
+def _retention_text(retention: RetentionInfo | None) -> str:
+    if retention is None or (retention.default is None and
+                             retention.deletes_on_cancellation is None):
+        return _tr("The shop does not say how long it keeps data after an account is closed.")
+    parts = []
+    if retention.default:
+        period = (_tr("until the account is closed")
+                  if retention.default == "until_account_closed" else retention.default)
+        parts.append(_tr("The shop's retention rule: data is kept {0}.").format(period))
+    if retention.deletes_on_cancellation is True:
+        parts.append(_tr("The shop says it deletes your data when the account is cancelled "
+                         "(records the law requires are kept, anonymised where possible)."))
+    elif retention.deletes_on_cancellation is False:
+        parts.append(_tr("The shop says it does NOT delete all your data when the account is "
+                         "cancelled; file a deletion request as well if you want it gone."))
+    return " ".join(parts)
+
+
+class ComplaintForm(RequestForm):
+    rtype = "complaint"
+
+    def __init__(self, related: list[TrackedRequest], preferred: TrackedRequest | None,
+                 shop_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.related = related
+        self.shop_name = shop_name
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName(self.tr("Complaint text"))
+        self.text.setPlaceholderText(self.tr("What went wrong, and what you ask the shop to do"))
+        self.text.setTabChangesFocus(True)
+        self.counter = plain_label()
+        self.counter.setObjectName("charCounter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.related_box = QComboBox(self)
+        self.related_box.setAccessibleName(self.tr("Related request"))
+        self.related_box.addItem(self.tr("No related request"), None)
+        for row in related:
+            request = row.request
+            self.related_box.addItem(
+                f"{type_label(request.type)} · {local_day(request.received_at)} · "
+                f"{status_label(request.status)}", request.id)
+        if preferred is not None:
+            position = self.related_box.findData(preferred.request.id)
+            if position >= 0:
+                self.related_box.setCurrentIndex(position)
+        self.draft_button = QPushButton(self.tr("Draft from the record"), self)
+        self.draft_button.setToolTip(self.tr("Write a polite complaint from the related "
+                                             "request's record"))
+        self.draft_button.clicked.connect(self.draft)
+        form = QFormLayout()
+        form.addRow(self.tr("Related request"), self.related_box)
+        self.layout_.addLayout(form)
+        self.layout_.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.text, 1)
+        self.layout_.addWidget(self.counter)
+        self.text.textChanged.connect(self._count)
+        self.related_box.currentIndexChanged.connect(self._update_draft_button)
+        self._count()
+        self._update_draft_button()
+
+    def intro(self) -> str:
+        return self.tr("Complain to the shop's privacy team; a person answers in writing.")
+
+    def related_request(self) -> TrackedRequest | None:
+        wanted = self.related_box.currentData()
+        return next((r for r in self.related if r.request.id == wanted), None)
+
+    def _update_draft_button(self) -> None:
+        self.draft_button.setEnabled(self.related_request() is not None)
+
+    def _count(self) -> None:
+        used = len(self.text.toPlainText())
+        self.counter.setText(self.tr("{0} / {1} characters").format(used, COMPLAINT_MAX))
+        self.counter.setStyleSheet("color: #c62828;" if used > COMPLAINT_MAX else "")
+
+    def draft(self) -> None:
+        row = self.related_request()
+        if row is not None:
+            self.text.setPlainText(draft_complaint(row.request, self.shop_name))
+
+    def payload(self) -> tuple[Details, str | None]:
+        text = self.text.toPlainText().strip()
+        if not text:
+            raise FormInvalid(self.tr("Write what the complaint is about."))
+        if len(text) > COMPLAINT_MAX:
+            raise FormInvalid(self.tr("The complaint is too long: at most {0} characters.")
+                              .format(COMPLAINT_MAX))
+        details: Details = {"text": text}
+        related = self.related_box.currentData()
+        if related:
+            details["related_request_id"] = str(related)
+        return details, None
+
+
+def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
+    """A polite complaint written from the record of an overdue or refused request."""
+    lines = [
+        _tr("Dear {0} privacy team,").format(shop_name),
+        "",
+        _tr("On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.")
+        .format(local_day(request.received_at), type_label(request.type), request.id,
+                local_day(request.due_at)),
+    ]
+    if is_overdue(request):
+        lines.append(_tr("It is now overdue by {0} working days, and its status is still: {1}.")
+                     .format(max(1, -request.working_days_left), status_label(request.status)))
+    else:
+        lines.append(_tr("Its status is: {0}.").format(status_label(request.status)))
+    if request.denial is not None:
+        lines.append(_tr("You refused it with this reason: {0}").format(
+            denial_reason_label(request.denial.reason)))
+        if request.denial.text:
+            lines.append(_tr("Your explanation was: \u201c{0}\u201d").format(request.denial.text))
+        lines.append("")
+        lines.append(_tr("I do not think this refusal is justified. Please review it and "
+                         "either handle my request or explain in detail which legal ground "
+                         "applies."))
+    else:
+        lines.append("")
+        lines.append(_tr("Please handle my request without further delay, or tell me in "
+                         "writing why you cannot and when I can expect an answer."))
+    lines += ["", _tr("Thank you in advance for your answer."), "", _tr("Kind regards")]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class QueuedOffline:
+    """The dialog's answer when the shop could not be reached and the request was queued."""
+
+    payload: dict[str, Any]
+
+
+def make_form(rtype: str, *, retention: RetentionInfo | None, related: list[TrackedRequest],
+              preferred: TrackedRequest | None, shop_name: str) -> RequestForm:
+    if rtype == "access":
+        return AccessForm()
+    if rtype == "correction":
+        return CorrectionForm()
+    if rtype == "deletion":
+        return DeletionForm()
+    if rtype in ("explanation", "human_review"):
+        return DecisionForm(rtype)
+    if rtype == "consent_withdrawal":
+        return ConsentWithdrawalForm()
+    if rtype == "account_cancellation":
+        return AccountCancellationForm(retention)
+    if rtype == "complaint":
+        return ComplaintForm(related, preferred, shop_name)
+    raise ValueError(f"unknown request type {rtype!r}")
+
+
+Runner = Callable[..., Any]  # Page.run(work, done, failed)
+
+
+class NewRequestDialog(QDialog):
+    """File one request of one type; one Idempotency-Key for the dialog's life.
+
+    `run` is the page's `Page.run`; `queue_offline(payload, done, failed)` stores the request in
+    the outbox (or is None where queueing is not possible, e.g. while assisting).
+    """
+
+    def __init__(
+        self,
+        rtype: str,
+        api: ShopApi,
+        run: Runner,
+        *,
+        shop_name: str,
+        retention: RetentionInfo | None = None,
+        related: list[TrackedRequest] | None = None,
+        preferred: TrackedRequest | None = None,
+        queue_offline: Callable[[dict[str, Any], Callable[[Any], None],
+                                 Callable[[BaseException], None]], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.rtype = rtype
+        self.api = api
+        self._run = run
+        self._queue_offline = queue_offline
+        self.idempotency_key = str(uuid.uuid4())
+        self.result_value: Any = None  # CreatedRequest or QueuedOffline once accepted
+        self.busy = False
+        self.setWindowTitle(self.tr("New request: {0}").format(type_label(rtype)))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        heading = plain_label(type_label(rtype))
+        heading.setObjectName("dialogHeading")
+        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addWidget(plain_label(self.tr("Shop: {0}").format(shop_name)))
+        self.form = make_form(rtype, retention=retention, related=related or [],
+                              preferred=preferred, shop_name=shop_name)
+        intro = plain_label(self.form.intro())
+        layout.addWidget(intro)
+        self.status = plain_label()
+        layout.addWidget(self.status)
+        layout.addWidget(self.form, 1)
+        self.error = plain_label()
+        self.error.setObjectName("errorMessage")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(self)
+        self.submit_button = self.buttons.addButton(
+            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load()
+
+    # --- loading what the form needs ----------------------------------------------------------
+    def _load(self) -> None:
+        if type(self.form).load is RequestForm.load:
+            return
+        self.status.setText(self.tr("Loading…"))
+        self.submit_button.setEnabled(False)
+        api = self.api
+        loader = self.form.load
+
+        def done(data: Any) -> None:
+            self.status.setText("")
+            self.form.populate(data)
+            self.submit_button.setEnabled(True)
+            self.loaded_ok = True
+
+        def failed(error: BaseException) -> None:
+            self.status.setText("")
+            self.show_error(user_message(error))
+
+        self.loaded_ok = False
+        self._run(lambda _control: loader(api), done, failed)
+
+    # --- submitting ---------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def payload(self) -> dict[str, Any]:
+        details, note = self.form.payload()
+        body: dict[str, Any] = {"type": self.rtype, "details": details}
+        if note is not None:
+            body["note"] = note
+        return body
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        try:
+            body = self.payload()
+        except FormInvalid as exc:
+            self.show_error(str(exc))
+            return
+        self.show_error("")
+        self._set_busy(True)
+        api, key, rtype = self.api, self.idempotency_key, self.rtype
+
+        def work(_control: Any) -> Any:
+            return api.create_request(cast(RequestType, rtype), body["details"],
+                                      note=body.get("note"), idempotency_key=key)
+
+        def done(created: Any) -> None:
+            self._set_busy(False)
+            self.result_value = created
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ConnectionFailed) and self._queue_offline is not None:
+                self._queue_offline(body, queued, not_queued)
+                return
+            self._set_busy(False)
+            self.show_error(user_message(error))
+
+        def queued(_item: Any) -> None:
+            self._set_busy(False)
+            self.result_value = QueuedOffline(body)
+            self.accept()
+
+        def not_queued(error: BaseException) -> None:
+            self._set_busy(False)
+            self.show_error(self.tr("The shop cannot be reached, and the request could not be "
+                                    "kept for later: {0}").format(str(error)))
+
+        self._run(work, done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.submit_button.setEnabled(not busy)
+        self.status.setText(self.tr("Sending…") if busy else "")
+
+
+__all__ = [
+    "AccessForm",
+    "AccountCancellationForm",
+    "ComplaintForm",
+    "ConsentWithdrawalForm",
+    "CorrectionForm",
+    "DecisionForm",
+    "DeletionForm",
+    "FormInvalid",
+    "NewRequestDialog",
+    "QueuedOffline",
+    "RequestForm",
+    "draft_complaint",
+    "is_overdue",
+]
+

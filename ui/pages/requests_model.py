@@ -1,0 +1,237 @@
+"""Requests page: the tracked rows (a request and its shop), labels, and the item models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from client.models.requests import DeletionReceipt, PrivacyRequest, TimelineEvent
+from client.outbox import OutboxItem
+from ui.models.columns import RAW_ROLE, Column, display_text
+from ui.models.record_table import RecordTableModel
+
+OVERDUE_COLOR = QColor("#c62828")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Requests", text)
+
+
+@dataclass(frozen=True)
+class TrackedRequest:
+    """One request of one shop, as the tracker shows it."""
+
+    shop_id: str
+    shop_name: str
+    request: PrivacyRequest
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.shop_id, self.request.id)
+
+
+@dataclass
+class ShopFailure:
+    shop_id: str
+    shop_name: str
+    message: str
+
+
+@dataclass
+class TrackerData:
+    """What one load of the tracker brings back."""
+
+    rows: list[TrackedRequest] = field(default_factory=list)
+    failures: list[ShopFailure] = field(default_factory=list)
+    outbox_pending: int = 0
+    outbox_sent: int = 0
+    outbox_failed: list[str] = field(default_factory=list)
+    outbox_failed_items: list[OutboxItem] = field(default_factory=list)
+
+
+# --- human labels -----------------------------------------------------------------------------
+
+def type_label(rtype: str) -> str:
+    labels = {
+        "access": _tr("Copy of my data"),
+        "correction": _tr("Correction"),
+        "deletion": _tr("Deletion"),
+        "explanation": _tr("Explanation of a decision"),
+        "human_review": _tr("Human review of a decision"),
+        "consent_withdrawal": _tr("Consent withdrawal"),
+        "account_cancellation": _tr("Account cancellation"),
+        "complaint": _tr("Complaint"),
+    }
+    return labels.get(rtype, rtype)
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "identity_unverified": _tr("Identity not yet verified"),
+        "pending": _tr("Received"),
+        "in_progress": _tr("In progress"),
+        "extended": _tr("In progress (extended)"),
+        "completed": _tr("Completed"),
+        "denied": _tr("Refused"),
+        "canceled": _tr("Canceled"),
+    }
+    return labels.get(status, status)
+
+
+def denial_reason_label(reason: str) -> str:
+    labels = {
+        "national_security": _tr("Refused to protect national security."),
+        "public_safety": _tr("Refused to protect public safety, health or major public "
+                             "interests."),
+        "criminal_investigation": _tr("Refused because it relates to a criminal investigation, "
+                                      "prosecution, trial or enforcement of a judgment."),
+        "abuse_of_rights": _tr("Refused because the shop has evidence the request abuses "
+                               "the right it uses."),
+        "harm_to_others": _tr("Refused because answering would seriously harm the lawful "
+                              "rights of others."),
+        "trade_secret": _tr("Refused because answering would reveal trade secrets."),
+        "identity_not_verified": _tr("Refused because your identity could not be verified."),
+        "repeated_request": _tr("Refused as a repeated request (a fee may apply for more "
+                                "copies)."),
+        "other": _tr("Refused for another reason the shop gives below."),
+    }
+    return labels.get(reason, reason)
+
+
+def actor_label(actor: str) -> str:
+    return actor
+
+
+def due_text(request: PrivacyRequest) -> str:
+    """The due date with the working days left, or how late it is."""
+    day = local_day(request.due_at)
+    if request.is_final:
+        return day
+    left = request.working_days_left
+    if request.overdue or left < 0:
+        late = max(1, -left)
+        return _tr("{0} — overdue by {1} working days").format(day, late)
+    if left == 0:
+        return _tr("{0} — due today").format(day)
+    return _tr("{0} — {1} working days left").format(day, left)
+
+
+def local_day(value: datetime | None) -> str:
+    if value is None:
+        return "—"
+    return value.astimezone().date().isoformat()
+
+
+def filed_by_text(request: PrivacyRequest) -> str:
+    if request.filed_by.role == "agent":
+        return _tr("{0} (agent)").format(request.filed_by.name)
+    return request.filed_by.name
+
+
+def is_overdue(request: PrivacyRequest) -> bool:
+    return not request.is_final and (request.overdue or request.working_days_left < 0)
+
+
+# --- the tracker table ------------------------------------------------------------------------
+
+TRACKER_COLUMNS: list[Column[TrackedRequest]] = [
+    Column("Type", lambda r: type_label(r.request.type)),
+    Column("Shop", lambda r: r.shop_name),
+    Column("Status", lambda r: status_label(r.request.status)),
+    Column("Received", lambda r: r.request.received_at),
+    Column("Due", lambda r: due_text(r.request), sort=lambda r: r.request.due_at),
+    Column("Filed by", lambda r: filed_by_text(r.request)),
+]
+DUE_COLUMN = 4
+
+
+class RequestsTableModel(RecordTableModel[TrackedRequest]):
+    """Every request of every signed-in shop; overdue due dates in red."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(TRACKER_COLUMNS, parent)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
+                and index.column() == DUE_COLUMN and 0 <= index.row() < self.rowCount()
+                and is_overdue(self.row_at(index.row()).request)):
+            return QBrush(OVERDUE_COLOR)
+        return super().data(index, role)
+
+    def find(self, key: tuple[str, str]) -> int:
+        for position, row in enumerate(self._rows):
+            if row.key == key:
+                return position
+        return -1
+
+
+class RequestsFilter(QSortFilterProxyModel):
+    """Shows open requests only, or all of them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_only = True
+
+    @property
+    def open_only(self) -> bool:
+        return self._open_only
+
+    def set_open_only(self, value: bool) -> None:
+        if value != self._open_only:
+            self.beginFilterChange()
+            self._open_only = value
+            self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int,
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._open_only:
+            return True
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), RAW_ROLE)
+        return isinstance(row, TrackedRequest) and not row.request.is_final
+
+
+# --- the detail's tables ------------------------------------------------------------------------
+
+TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
+    Column("Time", lambda e: e.at),
+    Column("Status", lambda e: status_label(e.status)),
+    Column("By", lambda e: actor_label(e.actor)),
+    Column("Note", lambda e: e.note or ""),
+]
+
+
+def _receipt_time(value: datetime | None, missing: str) -> str:
+    return display_text(value) if value is not None else missing
+
+
+RECEIPT_COLUMNS: list[Column[DeletionReceipt]] = [
+    Column("Recipient", lambda r: r.recipient_name),
+    Column("Categories", lambda r: ", ".join(r.categories)),
+    Column("Notified", lambda r: _receipt_time(r.notified_at, _tr("not yet")),
+           sort=lambda r: r.notified_at.timestamp() if r.notified_at else 0),
+    Column("Confirmed", lambda r: _receipt_time(r.confirmed_at, _tr("not yet")),
+           sort=lambda r: r.confirmed_at.timestamp() if r.confirmed_at else 0),
+    Column("Backups purged by", lambda r: local_day(r.backup_purge_at),
+           sort=lambda r: r.backup_purge_at.timestamp() if r.backup_purge_at else 0),
+]
+
+
+def timeline_model(parent: QObject | None = None) -> RecordTableModel[TimelineEvent]:
+    return RecordTableModel(TIMELINE_COLUMNS, parent)
+
+
+def receipts_model(parent: QObject | None = None) -> RecordTableModel[DeletionReceipt]:
+    return RecordTableModel(RECEIPT_COLUMNS, parent)
