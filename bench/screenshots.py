@@ -17,18 +17,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from tests.client.browser import MemoryKeyring, ScriptedBrowser  # noqa: E402
-from tests.support.shops import build_template, start_shop_from  # noqa: E402
-from ui.i18n import Translations  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.pages.base import DataPage  # noqa: E402
-from ui.session import AppSession  # noqa: E402
-from ui.settings import Settings  # noqa: E402
-from ui.style import apply_style  # noqa: E402
-from ui.tasks import TaskRunner  # noqa: E402
-from ui.widgets.load_state import LoadState  # noqa: E402
+from tests.client.browser import MemoryKeyring, ScriptedBrowser
+from tests.support.shops import build_template, start_shop_from
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.pages.base import DataPage
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.style import apply_style
+from ui.tasks import TaskRunner
+from ui.widgets.load_state import LoadState
 
 
 def wait_until(app: QApplication, condition: object, timeout: float = 30.0) -> bool:

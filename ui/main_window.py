@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setModel(self.sidebar_model)
         self.sidebar.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setMinimumWidth(200)
+        self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
         for page_class in page_classes():
             page = page_class(context)
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 900])
+        splitter.setSizes([250, 900])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -129,7 +129,7 @@ def test_shops_with_an_empty_config(tmp_path: Path) -> None:
 
 def test_python_dash_m_client(shop: RunningShop, token: str) -> None:
     env = {**os.environ, "PRIVACY_DASHBOARD_TOKEN": token}
-    result = subprocess.run(  # noqa: S603 - our own interpreter and module
+    result = subprocess.run(
         [sys.executable, "-m", "client", "--api-base", shop.url + "/v1", "show", "me", "--json"],
         capture_output=True, text=True, timeout=60, cwd=ROOT, env=env, check=False,
     )

@@ -87,7 +87,7 @@ def test_command_line_lists_shows_and_extends(shop, api):
     assert show_request(shop.ctx, int(req["id"]))["type"] == "complaint"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "server", *args], capture_output=True,  # noqa: S603
+        return subprocess.run([sys.executable, "-m", "server", *args], capture_output=True,
                               text=True, timeout=60, check=False)
 
     processed = run("process", "--db", db_path, "--shop", "silumart", "--once", "--delay", "0")

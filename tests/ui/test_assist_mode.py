@@ -71,5 +71,6 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
     qtbot.waitUntil(lambda: overview.state is LoadState.EMPTY, timeout=5000)
     qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
     sessions = customer.list_assist_sessions().items
-    assert sessions and not sessions[0].active
+    assert sessions
+    assert not sessions[0].active
     session.close()

@@ -23,7 +23,7 @@ class Column(Generic[R]):
     value: Callable[[R], Any]
     sort: Callable[[R], Any] | None = None
     align_right: bool = False
-    tooltip: Callable[[R], str] | None = None
+    tooltip: Callable[[R], str] | None = None  # plain text; the model escapes it
 
     def display(self, row: R) -> str:
         return display_text(self.value(row))

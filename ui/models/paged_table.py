@@ -36,6 +36,7 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
         self._exhausted = True
         self._in_flight: Any = None
         self._generation = 0
+        self._failed = False  # after an error, wait for retry() instead of re-asking on scroll
 
     def start(self, fetch: Fetcher[R]) -> None:
         """Forget what was loaded and load the first page with `fetch`."""
@@ -46,6 +47,7 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
         self._fetch = fetch
         self._cursor = None
         self._exhausted = False
+        self._failed = False
         self.set_rows([])
         self._load_next()
 
@@ -58,7 +60,12 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
         return self._exhausted
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted and self._fetch is not None
+        return (
+            not parent.isValid()
+            and not self._exhausted
+            and not self._failed
+            and self._fetch is not None
+        )
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if not parent.isValid() and self._in_flight is None:
@@ -66,6 +73,7 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
 
     def retry(self) -> None:
         if self._in_flight is None and not self._exhausted:
+            self._failed = False
             self._load_next()
 
     def _load_next(self) -> None:
@@ -93,6 +101,7 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
             if generation != self._generation:
                 return
             self._in_flight = None
+            self._failed = True
             self.loading_changed.emit(False)
             self.load_failed.emit(error)
 

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ui.models.columns import RAW_ROLE, SORT_ROLE, Column
+from ui.plain_text import plain_tooltip
 
 R = TypeVar("R")
 
@@ -73,7 +74,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == SORT_ROLE:
             return column.sort_key(record)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(record)
+            return plain_tooltip(column.tooltip(record))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

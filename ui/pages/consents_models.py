@@ -22,7 +22,6 @@ from ui.pages.consents_terms import (
     verified_text,
 )
 from ui.tasks import TaskRunner
-from ui.widgets.flow_chart import plain_tooltip
 
 ALERT_RED = QColor("#c62828")
 
@@ -72,7 +71,7 @@ def history_columns(titles: PurposeTitles) -> list[Column[HistoryRow]]:
         Column[HistoryRow]("Policy version", lambda r: r.receipt.policy_version),
         Column[HistoryRow]("Receipt", lambda r: r.receipt.id),
         Column[HistoryRow]("Signature", lambda r: verified_text(r.check.ok),
-                           tooltip=lambda r: plain_tooltip("\n".join(r.check.problems))),
+                           tooltip=lambda r: "\n".join(r.check.problems)),
     ]
 
 
@@ -108,7 +107,7 @@ def cookie_columns(titles: PurposeTitles) -> list[Column[Cookie]]:
     return [
         Column[Cookie]("Name", lambda c: c.name),
         Column[Cookie]("Technology", lambda c: technology_text(c.technology)),
-        Column[Cookie]("Purpose", lambda c: c.purpose, tooltip=lambda c: plain_tooltip(c.purpose)),
+        Column[Cookie]("Purpose", lambda c: c.purpose, tooltip=lambda c: c.purpose),
         Column[Cookie]("Party", lambda c: party_text(c.party)),
         Column[Cookie]("Provider", lambda c: c.provider),
         Column[Cookie]("Lifetime", lambda c: c.lifetime),

@@ -35,7 +35,7 @@ from ui.pages.consents_terms import (
     recipient_type_text,
 )
 from ui.session import ActiveView
-from ui.widgets.flow_chart import Flow, FlowChart, FlowNode, plain_tooltip
+from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
 
 EVENTS_PAGE_SIZE = 50
@@ -72,11 +72,11 @@ def country_text(code: str) -> str:
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
     return [
-        Column[Recipient]("Name", lambda r: r.name, tooltip=lambda r: plain_tooltip(r.name)),
+        Column[Recipient]("Name", lambda r: r.name, tooltip=lambda r: r.name),
         Column[Recipient]("Type", lambda r: recipient_type_text(r.type)),
         Column[Recipient]("Data categories", lambda r: names.names(r.categories)),
         Column[Recipient]("Purpose", lambda r: r.purpose,
-                          tooltip=lambda r: plain_tooltip(r.purpose)),
+                          tooltip=lambda r: r.purpose),
         Column[Recipient]("Legal basis", lambda r: legal_basis_text(r.legal_basis)),
         Column[Recipient]("Identifiable", lambda r: identifiable_text(r.identifiable)),
         Column[Recipient]("Country", lambda r: country_text(r.country)),
@@ -94,7 +94,7 @@ def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
         Column[RecipientEvent]("Order", lambda e: e.order_id),
         Column[RecipientEvent]("Data categories", lambda e: names.names(e.categories)),
         Column[RecipientEvent]("Description", lambda e: e.description,
-                               tooltip=lambda e: plain_tooltip(e.description)),
+                               tooltip=lambda e: e.description),
     ]
 
 

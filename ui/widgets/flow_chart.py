@@ -8,7 +8,6 @@ widget's font, so CJK text renders through the platform's font fallback.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
@@ -24,12 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-
-def plain_tooltip(text: str) -> str:
-    """Tooltip text shown literally: Qt guesses rich text in tooltips, so escape it."""
-    if not text:
-        return ""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+from ui.plain_text import plain_tooltip
 
 
 @dataclass(frozen=True)
@@ -181,4 +175,4 @@ class FlowChart(QWidget):
         return super().event(event)
 
 
-__all__ = ["Flow", "FlowChart", "FlowNode", "plain_tooltip"]
+__all__ = ["Flow", "FlowChart", "FlowNode"]
