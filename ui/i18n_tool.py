@@ -2,13 +2,19 @@
 
 `update` scans ui/ with pyside6-lupdate into resources/translations/app_zh_CN.ts (new strings
 arrive marked unfinished); `release` compiles the .ts files into the .qm files the app loads.
+
+Table column titles are declared as plain strings (`Column[T]("Title", …)`) and translated when
+shown, in the context "Columns"; lupdate cannot see them there, so `update` collects them into a
+temporary file of QT_TRANSLATE_NOOP markers that lupdate reads along with the sources.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from ui.i18n import TRANSLATIONS_DIR
@@ -26,17 +32,33 @@ def sources() -> list[str]:
     return sorted(str(path) for path in UI_DIR.rglob("*.py") if path.name != "i18n_tool.py")
 
 
+COLUMN_TITLE = re.compile(r'Column\[\w+\]\(\s*"((?:[^"\\]|\\.)*)"')
+
+
+def column_titles() -> list[str]:
+    titles: set[str] = set()
+    for source in sources():
+        titles.update(COLUMN_TITLE.findall(Path(source).read_text(encoding="utf-8")))
+    return sorted(titles)
+
+
 def ts_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
     return directory / f"app_{language}.ts"
 
 
 def update(directory: Path = TRANSLATIONS_DIR) -> None:
-    for language in LANGUAGES:
-        subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
-            [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(),
-             "-ts", str(ts_path(language, directory))],
-            check=True, capture_output=True,
-        )
+    markers = "".join(
+        f'QT_TRANSLATE_NOOP("Columns", "{title}")\n' for title in column_titles()
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        columns_file = Path(scratch) / "column_titles.py"
+        columns_file.write_text(markers, encoding="utf-8")
+        for language in LANGUAGES:
+            subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
+                [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(),
+                 str(columns_file), "-ts", str(ts_path(language, directory))],
+                check=True, capture_output=True,
+            )
 
 
 def release(directory: Path = TRANSLATIONS_DIR, out: Path = TRANSLATIONS_DIR) -> None:

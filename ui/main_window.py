@@ -23,8 +23,10 @@ from client.connection import ShopConnection
 from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
+from ui.notifier import Notifier
 from ui.pages.base import Page, PageContext
 from ui.pages.registry import page_classes
+from ui.pages.requests import RequestsPage
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_toolbar()
         self._build_menus()
+        self._build_notifications()
         session.changed.connect(self._view_changed)
         session.shops_changed.connect(self._refill_accounts)
         session.keychain_available.connect(self._keychain_state)
@@ -161,6 +164,29 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("About"), self._about)
+
+    def _build_notifications(self) -> None:
+        """Request updates reach the tray even while another page is open."""
+        self.notifier = Notifier(self.settings, self.notify, self)
+        self.notifier.activated.connect(self._show_requests)
+        requests_page = self.pages.get("requests")
+        if isinstance(requests_page, RequestsPage):
+            requests_page.requests_refreshed.connect(self.notifier.update)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(60_000)
+        self._poll_timer.timeout.connect(self._poll_requests)
+        self._poll_timer.start()
+
+    def _poll_requests(self) -> None:
+        page = self.pages.get("requests")
+        if isinstance(page, RequestsPage) and not page.isVisible() and page.view is not None:
+            page.refresh(quiet=True)
+
+    def _show_requests(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.select_page("requests")
 
     # --- pages ----------------------------------------------------------------------------
     def select_page(self, page_id: str) -> None:
@@ -292,6 +318,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.set_view(None if agent_idle else view)
         self._refill_accounts()
+        self.notifier.reset()
         if view is None:
             self.statusBar().showMessage(self.tr("Not signed in"))
         else:

@@ -2,9 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessForm</name>
+    <message>
+        <source>Optional: anything the shop should know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a copy of everything the shop holds about you. The shop prepares an archive you can download here, checksummed and signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessLogPage</name>
     <message>
+        <source>Who accessed my data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every look at your data and every change is written here, including this page&apos;s own reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order of the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assisted sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an assist code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assist code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the assist code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this code only to an agent you contacted; it works once, for 10 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More entries could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the log&apos;s chain of fingerprints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log&apos;s chain could not be checked: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s record of who looked at your data does not match what was written at the time. Someone changed or removed entries. Keep a screenshot and consider a complaint (Requests page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {0} more problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the session of {0} now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent has had access to your data through an assist code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} active session(s). An agent sees your data only while a session is active; every look is in the log above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session of {0} was ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session could not be ended: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new assist code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No code was created: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your customer number: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code has expired. Create a new one if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assist code copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountCancellationForm</name>
+    <message>
+        <source>Warning: cancelling your account cannot be undone. You will be signed out, your profile, history and preferences are deleted or anonymised, and you can no longer see your orders or file requests with this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: why you are leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand that my account will be closed for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close your account at this shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm you want to close the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -135,6 +313,373 @@
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistics partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tied consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <source>Complaint text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went wrong, and what you ask the shop to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No related request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft from the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a polite complaint from the related request&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complain to the shop&apos;s privacy team; a person answers in writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} / {1} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what the complaint is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The complaint is too long: at most {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsentRow</name>
@@ -156,6 +701,29 @@
     </message>
     <message>
         <source>Needed for the service; cannot be switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWithdrawalForm</name>
+    <message>
+        <source>Withdraw my consent to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no consent that can be withdrawn: the others are needed to provide the service (cancel the account to end them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consents you gave; the shop confirms each with a signed receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one consent to withdraw.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -235,6 +803,10 @@
     </message>
     <message>
         <source>Assisted session: consents are shown read-only. Only the shopper can change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop lists no purposes that need your consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -346,6 +918,46 @@
     </message>
 </context>
 <context>
+    <name>CorrectionForm</name>
+    <message>
+        <source>Field to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the shop to correct or complete a piece of your profile, also one you cannot edit yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: {0}
+After:  {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the field to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposed value is the same as the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Countdown</name>
     <message>
         <source>Expired</source>
@@ -403,9 +1015,168 @@
     </message>
 </context>
 <context>
+    <name>DecisionForm</name>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your point of view (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why you think the decision is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your point of view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a person at the shop to review an automated decision about you, and to answer in writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask how an automated decision about you was made: its main factors, the data used and the model version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionsPage</name>
     <message>
         <source>Automated decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No automated decision has affected you at this shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions the shop&apos;s systems made about you without a person deciding. You can ask how a decision was made, and ask a person to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a decision to see how it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factors and their weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question this decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a human review: your point of view (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your point of view for the human review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for an explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for human review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Requests page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full record could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · significance: {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model version: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related order: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No related order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data it used: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The explanation could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: {0} ({1}, {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main factors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System: {0} · model version {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to contest it: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also ask a person at the shop to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation requested on {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human review requested on {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not asked about this decision yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request of this kind is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request was filed. The shop must answer by {0}; follow it on the Requests page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was not filed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -425,6 +1196,45 @@
     </message>
     <message>
         <source>Delete everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeletionForm</name>
+    <message>
+        <source>Delete everything in these categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop deletes the data and tells every partner that received it to delete it too; you will see each partner&apos;s confirmation here. Backups are cleaned at their next update, on the date the shop gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: why (e.g. the data is no longer needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the shop to delete categories of your data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1} records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one category to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -642,11 +1452,202 @@
         <source>My data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The shop holds no data about this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account &amp;&amp; profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices you used with the shop: type, system, settings and their unique id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you were when using the shop: from the IP address, GPS, Wi-Fi or base stations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the shop&apos;s servers logged: pages visited, searches, IP address, browser, carrier and language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every kind of personal data the shop holds about you: why, on what legal basis, for how long, and where it is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of data held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account and profile fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request a correction of the selected field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer number {0} · {1} · member since {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account belongs to a minor. Guardian consent: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields marked editable can be changed here (double-click the value or use Edit…). For the others, ask the shop to correct them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assisted session: fields cannot be edited, but a correction can be requested for the shopper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction request filed for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>New request: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop cannot be reached, and the request could not be kept for later: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoticesPage</name>
     <message>
         <source>Notices &amp; policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current privacy policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop has published no notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · published {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {0} · {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No list of changes was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {0}, published {1}{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>major change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ You acknowledged this version on {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ You acknowledged this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version changed what the shop does with your data. Read what changed, then acknowledge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not acknowledged this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy version {0} acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not acknowledge: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -693,9 +1694,160 @@
     </message>
 </context>
 <context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the order again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For someone else:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared for this order with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data was shared with partners for this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an order to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed {0} · {1} · total {2} · {3} item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No orders on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your orders. Select one to see its items, payment, delivery and who received data for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove order record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected order record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove order record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove order {0} from your account?
+
+The delivery details (recipient, address, phone, tracking) are erased. By law the shop must keep the transaction record itself (goods, prices, payment) for a number of years; that part is hidden from your account and used for nothing else. You will see what is kept, and until when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {0} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order record was not removed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {0} was removed. The shop keeps nothing of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {0} was removed from your account.
+
+Kept by law until {1}:
+• Data categories: {2}
+• Fields: {3}
+• Legal basis: {4}
+• Why: {5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order record removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -767,6 +1919,33 @@
     </message>
 </context>
 <context>
+    <name>PagedTable</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try loading {0} again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} records loaded; scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPanel</name>
     <message>
         <source>Withdrawing consent stops this use from now on. It does not undo processing that already happened while your consent was in force.</source>
@@ -782,10 +1961,296 @@
     </message>
 </context>
 <context>
+    <name>RequestDetail</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show demo code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code sent to you:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended: {0} (originally due {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your archive is ready ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to this shop to see the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: {0} by {1} on {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significance: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main factors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data used: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model version: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to contest: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can ask for a human review of this decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept: {0} — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners that received the data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner had received this data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} corrected on {1}
+Before: {2}
+After:  {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer from {0} on {1}:
+{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents withdrawn, with signed receipts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to this shop first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this request ({0})? The shop stops working on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code the shop sent you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you: your identity is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo code: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop sends real codes only; look for it in your messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (resumed at {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {0}{1}. Checksum verified: SHA-256 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download canceled. Start it again to continue where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestsPage</name>
     <message>
         <source>Requests</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss unsent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the requests the shop refused to take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a shop to see this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} request(s) from the outbox were sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet. Use “New request…” to ask a shop for a copy of your data, a correction, a deletion and more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open requests. Choose “All requests” to see the finished ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request was filed: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop cannot be reached. Your request is kept in the outbox and will be sent once the shop is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) the shop did not accept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

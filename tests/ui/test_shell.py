@@ -70,3 +70,27 @@ def test_overview_cards_lead_to_their_pages(qtbot: QtBot, window: MainWindow) ->
     page.cards["requests"].setFocus()
     qtbot.keyClick(page.cards["requests"], Qt.Key.Key_Return)
     assert window.current_page().page_id == "requests"
+
+
+def test_request_state_changes_reach_the_notifier_from_any_page(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
+    from server.processor import RequestProcessor
+    from ui.pages.requests import RequestsPage
+
+    view = window.session.view()
+    assert view is not None
+    view.api.create_request("complaint", {"text": "Please answer my e-mails."})
+    window.select_page("overview")
+    page = window.pages["requests"]
+    assert isinstance(page, RequestsPage)
+    seen: list[tuple[str, str]] = []
+    window.notifier.notified.connect(lambda title, message: seen.append((title, message)))
+    window._poll_requests()  # first snapshot, taken while another page is shown
+    qtbot.waitUntil(lambda: page._task is None and page.model.rowCount() == 1, timeout=10000)
+    processor = RequestProcessor(shop.ctx)
+    for _ in range(3):
+        processor.run_once()
+    window._poll_requests()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "Request update" in seen[0][0]

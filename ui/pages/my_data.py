@@ -77,7 +77,7 @@ class MyDataPage(DataPage):
         layout = QVBoxLayout(content)
         layout.addWidget(self.tabs)
         self.tabs.addTab(self._build_categories_tab(), self.tr("Categories"))
-        self.tabs.addTab(self._build_profile_tab(), self.tr("Account & profile"))
+        self.tabs.addTab(self._build_profile_tab(), self.tr("Account && profile"))
         runner = self.context.runner
         self.device_model: PagedTableModel[Any] = PagedTableModel(DEVICE_COLUMNS, runner, self)
         self.location_model: PagedTableModel[Any] = PagedTableModel(

@@ -168,6 +168,8 @@ class RequestsPage(DataPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.hide()  # shown once a request is selected
+        self.detail_area = scroll
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(scroll)
@@ -335,7 +337,9 @@ class RequestsPage(DataPage):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.proxy.data(current, RAW_ROLE) if current.isValid() else None
-        self.detail.show_row(row if isinstance(row, TrackedRequest) else None)
+        selected = row if isinstance(row, TrackedRequest) else None
+        self.detail.show_row(selected)
+        self.detail_area.setVisible(selected is not None)
 
     def select(self, key: tuple[str, str]) -> bool:
         """Select the request `key` (shop id, request id) if the filter shows it."""
