@@ -3,14 +3,14 @@
 `update` scans ui/ with pyside6-lupdate into resources/translations/app_zh_CN.ts (new strings
 arrive marked unfinished); `release` compiles the .ts files into the .qm files the app loads.
 
-Table column titles are declared as plain strings (`Column[T]("Title", …)`) and translated when
-shown, in the context "Columns"; lupdate cannot see them there, so `update` collects them into a
-temporary file of QT_TRANSLATE_NOOP markers that lupdate reads along with the sources.
+Some strings are translated through variables lupdate cannot follow (column titles, word
+tables, small wrappers): `ui.i18n_scan` finds them, and `update` hands them to lupdate as a
+temporary file of QT_TRANSLATE_NOOP markers read along with the sources.
 """
 
 from __future__ import annotations
 
-import re
+import json
 import shutil
 import subprocess
 import sys
@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ui.i18n import TRANSLATIONS_DIR
+from ui.i18n_scan import hidden_messages
 
 UI_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("zh_CN",)
@@ -29,17 +30,8 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(path) for path in UI_DIR.rglob("*.py") if path.name != "i18n_tool.py")
-
-
-COLUMN_TITLE = re.compile(r'Column\[\w+\]\(\s*"((?:[^"\\]|\\.)*)"')
-
-
-def column_titles() -> list[str]:
-    titles: set[str] = set()
-    for source in sources():
-        titles.update(COLUMN_TITLE.findall(Path(source).read_text(encoding="utf-8")))
-    return sorted(titles)
+    tools = ("i18n_tool.py", "i18n_scan.py")
+    return sorted(str(path) for path in UI_DIR.rglob("*.py") if path.name not in tools)
 
 
 def ts_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
@@ -48,7 +40,8 @@ def ts_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
 
 def update(directory: Path = TRANSLATIONS_DIR) -> None:
     markers = "".join(
-        f'QT_TRANSLATE_NOOP("Columns", "{title}")\n' for title in column_titles()
+        f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})\n"
+        for context, text in sorted(hidden_messages(Path(p) for p in sources()))
     )
     with tempfile.TemporaryDirectory() as scratch:
         columns_file = Path(scratch) / "column_titles.py"

@@ -5,1836 +5,2086 @@
     <name>AccessForm</name>
     <message>
         <source>Optional: anything the shop should know</source>
-        <translation type="unfinished"></translation>
+        <translation>选填：希望商城了解的其他情况</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（选填）</translation>
     </message>
     <message>
         <source>Ask for a copy of everything the shop holds about you. The shop prepares an archive you can download here, checksummed and signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请获取商城保存的您全部个人信息的副本。商城会准备一份带校验和与签名的数据档案，您可以在这里下载。</translation>
     </message>
     <message>
         <source>The note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>AccessLogPage</name>
     <message>
         <source>Who accessed my data</source>
-        <translation type="unfinished"></translation>
+        <translation>谁访问了我的信息</translation>
     </message>
     <message>
         <source>Log integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>记录完整性</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查</translation>
     </message>
     <message>
         <source>Every look at your data and every change is written here, including this page&apos;s own reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一次查看或修改您的信息都会记录在这里，包括本页面自身的读取。</translation>
     </message>
     <message>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>最新在前</translation>
     </message>
     <message>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>最早在前</translation>
     </message>
     <message>
         <source>Order of the log</source>
-        <translation type="unfinished"></translation>
+        <translation>记录排序</translation>
     </message>
     <message>
         <source>Only agents</source>
-        <translation type="unfinished"></translation>
+        <translation>仅客服人员</translation>
     </message>
     <message>
         <source>Access log</source>
-        <translation type="unfinished"></translation>
+        <translation>访问记录</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Assisted sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>协助会话</translation>
     </message>
     <message>
         <source>Create an assist code</source>
-        <translation type="unfinished"></translation>
+        <translation>生成协助码</translation>
     </message>
     <message>
         <source>Assist code</source>
-        <translation type="unfinished"></translation>
+        <translation>协助码</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Copy the assist code</source>
-        <translation type="unfinished"></translation>
+        <translation>复制协助码</translation>
     </message>
     <message>
         <source>Give this code only to an agent you contacted; it works once, for 10 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请只把此码告诉您主动联系的客服人员；它只能使用一次，10 分钟内有效。</translation>
     </message>
     <message>
         <source>More entries could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载更多记录：{0}</translation>
     </message>
     <message>
         <source>Checking the log&apos;s chain of fingerprints…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验记录的指纹链…</translation>
     </message>
     <message>
         <source>The log&apos;s chain could not be checked: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法校验记录的指纹链：{0}</translation>
     </message>
     <message>
         <source>The shop&apos;s record of who looked at your data does not match what was written at the time. Someone changed or removed entries. Keep a screenshot and consider a complaint (Requests page).</source>
-        <translation type="unfinished"></translation>
+        <translation>商城保存的访问记录与当时写入的内容不一致，有人修改或删除了记录。请截图留存，并考虑提出投诉（见“申请”页面）。</translation>
     </message>
     <message>
         <source>… and {0} more problems</source>
-        <translation type="unfinished"></translation>
+        <translation>…另有 {0} 个问题</translation>
     </message>
     <message>
         <source>End now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即结束</translation>
     </message>
     <message>
         <source>End the session of {0} now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即结束 {0} 的会话</translation>
     </message>
     <message>
         <source>No agent has had access to your data through an assist code.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无客服人员通过协助码访问过您的信息。</translation>
     </message>
     <message>
         <source>{0} active session(s). An agent sees your data only while a session is active; every look is in the log above.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个进行中的会话。客服人员只能在会话进行期间查看您的信息；每次查看都记录在上方。</translation>
     </message>
     <message>
         <source>The session of {0} was ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束 {0} 的会话。</translation>
     </message>
     <message>
         <source>The session could not be ended: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法结束会话：{0}</translation>
     </message>
     <message>
         <source>Create a new assist code</source>
-        <translation type="unfinished"></translation>
+        <translation>生成新的协助码</translation>
     </message>
     <message>
         <source>No code was created: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未能生成协助码：{0}</translation>
     </message>
     <message>
         <source>Your customer number: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>您的客户编号：{0}</translation>
     </message>
     <message>
         <source>This code has expired. Create a new one if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此协助码已过期。如有需要，请重新生成。</translation>
     </message>
     <message>
         <source>Assist code copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>协助码已复制。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服人员</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Ended {0}</source>
+        <translation>已于 {0} 结束</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Started an assisted session</source>
+        <translation>开始协助会话</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您本人</translation>
+    </message>
+    <message>
+        <source>an entry does not follow the one before it</source>
+        <translation>某条记录与上一条衔接不上</translation>
+    </message>
+    <message>
+        <source>an entry is malformed</source>
+        <translation>某条记录格式有误</translation>
+    </message>
+    <message>
+        <source>an entry was changed after it was written</source>
+        <translation>某条记录在写入后被修改</translation>
+    </message>
+    <message>
+        <source>entries are missing</source>
+        <translation>有记录缺失</translation>
+    </message>
+    <message>
+        <source>entries are out of order or repeated</source>
+        <translation>记录顺序错乱或重复</translation>
+    </message>
+    <message>
+        <source>the latest entry differs from the one the shop pinned</source>
+        <translation>最新一条记录与商城固定的记录不一致</translation>
+    </message>
+    <message>
+        <source>unknown problem</source>
+        <translation>未知问题</translation>
+    </message>
+    <message>
+        <source>✓ The log&apos;s chain of fingerprints is intact ({0} entries)</source>
+        <translation>✓ 记录的指纹链完整（共 {0} 条）</translation>
+    </message>
+    <message>
+        <source>✗ The log has been altered ({0})</source>
+        <translation>✗ 记录已被篡改（{0}）</translation>
+    </message>
+    <message>
+        <source>✗ The log has been altered at entry #{0} ({1})</source>
+        <translation>✗ 记录在第 {0} 条处被篡改（{1}）</translation>
     </message>
 </context>
 <context>
     <name>AccountCancellationForm</name>
     <message>
         <source>Warning: cancelling your account cannot be undone. You will be signed out, your profile, history and preferences are deleted or anonymised, and you can no longer see your orders or file requests with this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：注销账户后无法恢复。您将退出登录，您的个人资料、历史记录和偏好设置将被删除或匿名化，并且无法再用此账户查看订单或提交申请。</translation>
     </message>
     <message>
         <source>Optional: why you are leaving</source>
-        <translation type="unfinished"></translation>
+        <translation>选填：您离开的原因</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>I understand that my account will be closed for good</source>
-        <translation type="unfinished"></translation>
+        <translation>我了解我的账户将被永久注销</translation>
     </message>
     <message>
         <source>Close your account at this shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>注销您在此商城的账户。</translation>
     </message>
     <message>
         <source>Tick the box to confirm you want to close the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>请勾选复选框，确认您要注销账户。</translation>
     </message>
     <message>
         <source>The reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>ActivityChart</name>
     <message>
         <source>Activity over time</source>
-        <translation type="unfinished"></translation>
+        <translation>活动趋势</translation>
     </message>
     <message>
         <source>No activity in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>此期间没有活动。</translation>
     </message>
     <message>
         <source>{0} searches and {1} product views in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>此期间共 {0} 次搜索、{1} 次商品浏览。</translation>
     </message>
     <message>
         <source>Searches</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Product views</source>
-        <translation type="unfinished"></translation>
+        <translation>商品浏览</translation>
     </message>
 </context>
 <context>
     <name>AddShopDialog</name>
     <message>
         <source>Add a shop</source>
-        <translation type="unfinished"></translation>
+        <translation>添加商城</translation>
     </message>
     <message>
         <source>Enter the address of the shop&apos;s privacy service, e.g. https://shop.example</source>
-        <translation type="unfinished"></translation>
+        <translation>输入商城隐私服务的地址，例如 https://shop.example</translation>
     </message>
     <message>
         <source>Shop address</source>
-        <translation type="unfinished"></translation>
+        <translation>商城地址</translation>
     </message>
     <message>
         <source>Shops on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的商城</translation>
     </message>
     <message>
         <source>Or pick a shop running on this computer:</source>
-        <translation type="unfinished"></translation>
+        <translation>或选择在本机上运行的商城：</translation>
     </message>
     <message>
         <source>Enter an address first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入地址。</translation>
     </message>
 </context>
 <context>
     <name>AssistDialog</name>
     <message>
         <source>Assist a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>协助客户</translation>
     </message>
     <message>
         <source>Ask the customer to create an assist code in their app (Access log page) and read it to you. Everything you see or do is recorded in the customer&apos;s access log.</source>
-        <translation type="unfinished"></translation>
+        <translation>请客户在其应用的“访问记录”页面生成协助码并告诉您。您查看或进行的一切操作都会记入该客户的访问记录。</translation>
     </message>
     <message>
         <source>Customer number, e.g. SM100001</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号，例如 SM100001</translation>
     </message>
     <message>
         <source>Customer number</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号</translation>
     </message>
     <message>
         <source>6-digit code</source>
-        <translation type="unfinished"></translation>
+        <translation>6 位数字码</translation>
     </message>
     <message>
         <source>Assist code</source>
-        <translation type="unfinished"></translation>
+        <translation>协助码</translation>
     </message>
     <message>
         <source>Case reason, e.g. ticket 4711: help with a deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>协助原因，例如：工单 4711，协助删除信息</translation>
     </message>
     <message>
         <source>Case reason</source>
-        <translation type="unfinished"></translation>
+        <translation>协助原因</translation>
     </message>
     <message>
         <source>Enter the customer number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入客户编号。</translation>
     </message>
     <message>
         <source>The code has 6 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>协助码为 6 位数字。</translation>
     </message>
     <message>
         <source>Say why you are assisting (it is shown to the customer).</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明协助原因（会向客户显示）。</translation>
     </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Significance</source>
-        <translation type="unfinished"></translation>
+        <translation>影响程度</translation>
     </message>
     <message>
         <source>Factor</source>
-        <translation type="unfinished"></translation>
+        <translation>因素</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>资源</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>客服人员</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>到期时间</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>发布日期</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Backups purged by</source>
+        <translation>备份清除期限</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作者</translation>
     </message>
     <message>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>运营商</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>数据类别</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>确认时间</translation>
     </message>
     <message>
         <source>Coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>国家/地区</translation>
     </message>
     <message>
         <source>Data categories</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类别</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Device ID</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 ID</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Editable</source>
-        <translation type="unfinished"></translation>
+        <translation>可编辑</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>共享次数</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>首次出现</translation>
     </message>
     <message>
         <source>First shared</source>
-        <translation type="unfinished"></translation>
+        <translation>首次共享</translation>
     </message>
     <message>
         <source>For someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>为他人购买</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <source>Identifiable</source>
-        <translation type="unfinished"></translation>
+        <translation>可识别</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Kept for</source>
-        <translation type="unfinished"></translation>
+        <translation>保存期限</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>最近出现</translation>
     </message>
     <message>
         <source>Last shared</source>
-        <translation type="unfinished"></translation>
+        <translation>最近共享</translation>
     </message>
     <message>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>法律依据</translation>
     </message>
     <message>
         <source>Lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期</translation>
     </message>
     <message>
         <source>Logistics partner</source>
-        <translation type="unfinished"></translation>
+        <translation>物流合作方</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>型号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>通知时间</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation type="unfinished"></translation>
+        <translation>订单号</translation>
     </message>
     <message>
         <source>Page visited</source>
-        <translation type="unfinished"></translation>
+        <translation>访问页面</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>所属方</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Placed</source>
-        <translation type="unfinished"></translation>
+        <translation>下单时间</translation>
     </message>
     <message>
         <source>Policy section</source>
-        <translation type="unfinished"></translation>
+        <translation>政策条款</translation>
     </message>
     <message>
         <source>Policy version</source>
-        <translation type="unfinished"></translation>
+        <translation>政策版本</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>提供者</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>接收方</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>记录数</translation>
     </message>
     <message>
         <source>Search query</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索词</translation>
     </message>
     <message>
         <source>Sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>敏感</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Shared at</source>
-        <translation type="unfinished"></translation>
+        <translation>共享时间</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商城</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Storage vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>存储服务商</translation>
     </message>
     <message>
         <source>Stored in</source>
-        <translation type="unfinished"></translation>
+        <translation>存储地</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>小计</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>技术</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Tied consent</source>
-        <translation type="unfinished"></translation>
+        <translation>关联同意</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>单价</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
     <name>ComplaintForm</name>
     <message>
         <source>Complaint text</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉内容</translation>
     </message>
     <message>
         <source>What went wrong, and what you ask the shop to do</source>
-        <translation type="unfinished"></translation>
+        <translation>出了什么问题，您希望商城如何处理</translation>
     </message>
     <message>
         <source>Related request</source>
-        <translation type="unfinished"></translation>
+        <translation>相关申请</translation>
     </message>
     <message>
         <source>No related request</source>
-        <translation type="unfinished"></translation>
+        <translation>无相关申请</translation>
     </message>
     <message>
         <source>Draft from the record</source>
-        <translation type="unfinished"></translation>
+        <translation>根据记录起草</translation>
     </message>
     <message>
         <source>Write a polite complaint from the related request&apos;s record</source>
-        <translation type="unfinished"></translation>
+        <translation>根据相关申请的记录，起草一份措辞礼貌的投诉</translation>
     </message>
     <message>
         <source>Complain to the shop&apos;s privacy team; a person answers in writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>向商城的隐私团队投诉；将由工作人员书面答复。</translation>
     </message>
     <message>
         <source>{0} / {1} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1} 字符</translation>
     </message>
     <message>
         <source>Write what the complaint is about.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写投诉内容。</translation>
     </message>
     <message>
         <source>The complaint is too long: at most {0} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉内容过长：最多 {0} 个字符。</translation>
     </message>
 </context>
 <context>
     <name>ConsentRow</name>
     <message>
         <source>Legal basis: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>法律依据：{0}</translation>
     </message>
     <message>
         <source>Required: needed to provide the service, so it cannot be switched off. The way out is cancelling your account (see Requests).</source>
-        <translation type="unfinished"></translation>
+        <translation>必需：提供服务离不开此项，因此无法关闭。如要终止，只能注销账户（见“申请”页面）。</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>允许</translation>
     </message>
     <message>
         <source>Allow: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>允许：{0}</translation>
     </message>
     <message>
         <source>Needed for the service; cannot be switched off.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供服务所必需，无法关闭。</translation>
     </message>
 </context>
 <context>
     <name>ConsentWithdrawalForm</name>
     <message>
         <source>Withdraw my consent to:</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回我对以下事项的同意：</translation>
     </message>
     <message>
         <source>Consents to withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>要撤回的同意</translation>
     </message>
     <message>
         <source>You have no consent that can be withdrawn: the others are needed to provide the service (cancel the account to end them).</source>
-        <translation type="unfinished"></translation>
+        <translation>您没有可以撤回的同意：其余各项是提供服务所必需的（注销账户即可终止）。</translation>
     </message>
     <message>
         <source>Withdraw consents you gave; the shop confirms each with a signed receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回您已给出的同意；商城会为每一项出具带签名的回执。</translation>
     </message>
     <message>
         <source>Choose at least one consent to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一项要撤回的同意。</translation>
     </message>
 </context>
 <context>
     <name>ConsentsPage</name>
     <message>
         <source>Consents &amp; subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>同意与订阅</translation>
     </message>
     <message>
         <source>This shop lists no purposes, channels or cookies.</source>
-        <translation type="unfinished"></translation>
+        <translation>此商城未列出任何用途、渠道或 Cookie。</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished"></translation>
+        <translation>同意事项</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Marketing channels</source>
-        <translation type="unfinished"></translation>
+        <translation>营销渠道</translation>
     </message>
     <message>
         <source>Cookies &amp;&amp; tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie 与跟踪</translation>
     </message>
     <message>
         <source>Every change of consent, with the privacy-policy version in force and the shop-signed receipt. Each receipt&apos;s signature is checked against the shop&apos;s published keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一次同意的变更，以及当时生效的隐私政策版本和商城签名的回执。每张回执的签名都会用商城公布的密钥进行验证。</translation>
     </message>
     <message>
         <source>Consent history</source>
-        <translation type="unfinished"></translation>
+        <translation>同意历史</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Advertising messages by channel. Switching a channel off stops promotions through it; service messages about your orders still arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>按渠道管理广告消息。关闭某个渠道后，商城将不再通过它向您推送促销信息；与订单有关的服务消息仍会照常发送。</translation>
     </message>
     <message>
         <source>Cookies and similar technologies (Flash cookies, local storage, web beacons, pixel tags) the shop uses, and the consent each depends on.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城使用的 Cookie 及类似技术（Flash Cookie、本地存储、网络信标、像素标签），以及每项技术所依赖的同意。</translation>
     </message>
     <message>
         <source>Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>分组方式：</translation>
     </message>
     <message>
         <source>Group cookies by</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie 分组方式</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>技术</translation>
     </message>
     <message>
         <source>Tied consent</source>
-        <translation type="unfinished"></translation>
+        <translation>关联同意</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>所属方</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Cookies and tracking technologies</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie 和跟踪技术</translation>
     </message>
     <message>
         <source>Assisted session: consents are shown read-only. Only the shopper can change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>协助会话：同意事项仅供查看，只有用户本人可以更改。</translation>
     </message>
     <message>
         <source>This shop lists no purposes that need your consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>此商城未列出需要您同意的用途。</translation>
     </message>
     <message>
         <source>Receive advertising by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>通过{0}接收广告</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Consent changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>同意已更改：{0}</translation>
     </message>
     <message>
         <source>The change was not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>更改未保存：{0}</translation>
     </message>
     <message>
         <source>{0}: advertising switched on</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：已开启广告</translation>
     </message>
     <message>
         <source>{0}: advertising switched off</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：已关闭广告</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
         <source>Request a correction: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>申请更正：{0}</translation>
     </message>
     <message>
         <source>The shop does not let you change this field yourself. Ask it to correct the value: it has to answer within the legal deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>此项不能由您自行修改。您可以申请商城更正，商城须在法定期限内答复。</translation>
     </message>
     <message>
         <source>Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>字段：</translation>
     </message>
     <message>
         <source>Where it came from:</source>
-        <translation type="unfinished"></translation>
+        <translation>来源：</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Current value:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值：</translation>
     </message>
     <message>
         <source>Proposed value for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}的建议值</translation>
     </message>
     <message>
         <source>The correct value</source>
-        <translation type="unfinished"></translation>
+        <translation>正确的值</translation>
     </message>
     <message>
         <source>Proposed value:</source>
-        <translation type="unfinished"></translation>
+        <translation>建议值：</translation>
     </message>
     <message>
         <source>Note for the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>给商城的备注</translation>
     </message>
     <message>
         <source>Optional: why the value is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>选填：该值为什么有误</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>File correction request</source>
-        <translation type="unfinished"></translation>
+        <translation>提交更正申请</translation>
     </message>
     <message>
         <source>Open Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>查看申请</translation>
     </message>
     <message>
         <source>Open the Requests page</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“申请”页面</translation>
     </message>
     <message>
         <source>Filing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在提交…</translation>
     </message>
     <message>
         <source>Your correction request was filed (request {0}). The shop has to answer by {1}; you can follow it on the Requests page.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的更正申请已提交（申请编号 {0}）。商城须在 {1} 前答复；您可以在“申请”页面跟进。</translation>
     </message>
     <message>
         <source>Not filed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未提交：{0}</translation>
     </message>
 </context>
 <context>
     <name>CorrectionForm</name>
     <message>
         <source>Field to correct</source>
-        <translation type="unfinished"></translation>
+        <translation>要更正的字段</translation>
     </message>
     <message>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值</translation>
     </message>
     <message>
         <source>Proposed value</source>
-        <translation type="unfinished"></translation>
+        <translation>建议值</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Ask the shop to correct or complete a piece of your profile, also one you cannot edit yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请商城更正或补充您的某项资料，包括您无法自行编辑的项目。</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Before: {0}
 After:  {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>更正前：{0}
+更正后：{1}</translation>
     </message>
     <message>
         <source>Choose the field to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要更正的字段。</translation>
     </message>
     <message>
         <source>The proposed value is the same as the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议值与当前值相同。</translation>
     </message>
 </context>
 <context>
     <name>Countdown</name>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>Expires in {0}:{1:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}:{1:02d} 后过期</translation>
     </message>
 </context>
 <context>
     <name>DataPage</name>
     <message>
         <source>Nothing here yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无内容。</translation>
     </message>
     <message>
         <source>Sign in to a shop to see this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录商城后即可查看此页面。</translation>
     </message>
 </context>
 <context>
     <name>DateRangeDialog</name>
     <message>
         <source>Delete a date range</source>
-        <translation type="unfinished"></translation>
+        <translation>按日期范围删除</translation>
     </message>
     <message>
         <source>First day to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除的开始日期</translation>
     </message>
     <message>
         <source>Last day to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除的结束日期</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从：</translation>
     </message>
     <message>
         <source>To (inclusive):</source>
-        <translation type="unfinished"></translation>
+        <translation>到（含当天）：</translation>
     </message>
     <message>
         <source>Continue…</source>
-        <translation type="unfinished"></translation>
+        <translation>继续…</translation>
     </message>
     <message>
         <source>Every search and product view recorded on these days will be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些日期内记录的所有搜索和商品浏览都将被删除。</translation>
     </message>
     <message>
         <source>The first day is after the last day.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
 </context>
 <context>
     <name>DecisionForm</name>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>决策</translation>
     </message>
     <message>
         <source>Your point of view (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>您的意见（选填）</translation>
     </message>
     <message>
         <source>Why you think the decision is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>您认为该决策有误的理由</translation>
     </message>
     <message>
         <source>Your point of view</source>
-        <translation type="unfinished"></translation>
+        <translation>您的意见</translation>
     </message>
     <message>
         <source>Ask for a person at the shop to review an automated decision about you, and to answer in writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请商城工作人员对涉及您的自动化决策进行人工复核，并书面答复。</translation>
     </message>
     <message>
         <source>Ask how an automated decision about you was made: its main factors, the data used and the model version.</source>
-        <translation type="unfinished"></translation>
+        <translation>询问涉及您的自动化决策是如何做出的：主要因素、所用数据和模型版本。</translation>
     </message>
     <message>
         <source>Choose a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一项决策。</translation>
     </message>
     <message>
         <source>Your statement</source>
-        <translation type="unfinished"></translation>
+        <translation>您的意见</translation>
     </message>
 </context>
 <context>
     <name>DecisionsPage</name>
     <message>
         <source>Automated decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>自动化决策</translation>
     </message>
     <message>
         <source>No automated decision has affected you at this shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>此商城未对您做出过自动化决策。</translation>
     </message>
     <message>
         <source>Decisions the shop&apos;s systems made about you without a person deciding. You can ask how a decision was made, and ask a person to review it.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城系统在无人参与的情况下对您做出的决策。您可以申请解释说明决策是如何做出的，也可以申请人工复核。</translation>
     </message>
     <message>
         <source>Choose a decision to see how it was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一项决策，查看它是如何做出的。</translation>
     </message>
     <message>
         <source>Show orders</source>
-        <translation type="unfinished"></translation>
+        <translation>查看订单</translation>
     </message>
     <message>
         <source>Factors and their weight</source>
-        <translation type="unfinished"></translation>
+        <translation>各因素及其权重</translation>
     </message>
     <message>
         <source>Question this decision</source>
-        <translation type="unfinished"></translation>
+        <translation>对此决策提出异议</translation>
     </message>
     <message>
         <source>For a human review: your point of view (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>用于人工复核：您的意见（选填）</translation>
     </message>
     <message>
         <source>Your point of view for the human review</source>
-        <translation type="unfinished"></translation>
+        <translation>供人工复核参考的意见</translation>
     </message>
     <message>
         <source>Ask for an explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>申请解释说明</translation>
     </message>
     <message>
         <source>Ask for human review</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人工复核</translation>
     </message>
     <message>
         <source>Open the Requests page</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“申请”页面</translation>
     </message>
     <message>
         <source>The shop&apos;s explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>商城的解释说明</translation>
     </message>
     <message>
         <source>The full record could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载完整记录：{0}</translation>
     </message>
     <message>
         <source>{0} · significance: {1} · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 影响程度：{1} · {2}</translation>
     </message>
     <message>
         <source>Model version: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>模型版本：{0}</translation>
     </message>
     <message>
         <source>Related order: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>相关订单：{0}</translation>
     </message>
     <message>
         <source>No related order.</source>
-        <translation type="unfinished"></translation>
+        <translation>无相关订单。</translation>
     </message>
     <message>
         <source>Data it used: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>使用的数据：{0}</translation>
     </message>
     <message>
         <source>The explanation could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载解释说明：{0}</translation>
     </message>
     <message>
         <source>Outcome: {0} ({1}, {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>结果：{0}（{1}，{2}）</translation>
     </message>
     <message>
         <source>Main factors:</source>
-        <translation type="unfinished"></translation>
+        <translation>主要因素：</translation>
     </message>
     <message>
         <source>System: {0} · model version {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>系统：{0} · 模型版本 {1}</translation>
     </message>
     <message>
         <source>How to contest it: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>如何提出异议：{0}</translation>
     </message>
     <message>
         <source>You can also ask a person at the shop to review it.</source>
-        <translation type="unfinished"></translation>
+        <translation>您也可以申请商城工作人员进行人工复核。</translation>
     </message>
     <message>
         <source>Explanation requested on {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {0} 申请解释说明：{1}</translation>
     </message>
     <message>
         <source>Human review requested on {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {0} 申请人工复核：{1}</translation>
     </message>
     <message>
         <source>You have not asked about this decision yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>您尚未就此决策提出申请。</translation>
     </message>
     <message>
         <source>A request of this kind is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有一项同类申请正在处理。</translation>
     </message>
     <message>
         <source>Your request was filed. The shop must answer by {0}; follow it on the Requests page.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的申请已提交。商城须在 {0} 前答复；请在“申请”页面跟进。</translation>
     </message>
     <message>
         <source>Request filed.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请已提交。</translation>
     </message>
     <message>
         <source>The request was not filed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>申请未提交：{0}</translation>
+    </message>
+    <message>
+        <source>Blocked transaction</source>
+        <translation>交易拦截</translation>
+    </message>
+    <message>
+        <source>Coupon eligibility</source>
+        <translation>优惠券资格</translation>
+    </message>
+    <message>
+        <source>Credit / pay-later eligibility</source>
+        <translation>信用/先用后付资格</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Risk flag</source>
+        <translation>风险标记</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>waiting for identity verification</source>
+        <translation>等待身份验证</translation>
     </message>
 </context>
 <context>
     <name>DeleteAllDialog</name>
     <message>
         <source>Delete all search and browsing history</source>
-        <translation type="unfinished"></translation>
+        <translation>删除全部搜索和浏览记录</translation>
     </message>
     <message>
         <source>This deletes every search and product view the shop has recorded for you, not only the ones shown. It cannot be undone. Recommendations based on your history will start from nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>这将删除商城为您记录的全部搜索和商品浏览，而不仅是当前显示的记录。此操作无法撤销。基于历史记录的推荐将从零开始。</translation>
     </message>
     <message>
         <source>I understand that my whole history will be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>我了解我的全部历史记录将被删除</translation>
     </message>
     <message>
         <source>Delete everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全部删除</translation>
     </message>
 </context>
 <context>
     <name>DeletionForm</name>
     <message>
         <source>Delete everything in these categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>删除以下类别中的全部信息：</translation>
     </message>
     <message>
         <source>Categories to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除的类别</translation>
     </message>
     <message>
         <source>The shop deletes the data and tells every partner that received it to delete it too; you will see each partner&apos;s confirmation here. Backups are cleaned at their next update, on the date the shop gives.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城会删除这些信息，并通知所有接收过这些信息的合作方一并删除；您可以在这里看到每个合作方的确认。备份将在下次更新时清理，日期以商城告知为准。</translation>
     </message>
     <message>
         <source>Optional: why (e.g. the data is no longer needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>选填：原因（例如不再需要这些信息）</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Ask the shop to delete categories of your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请商城删除您某些类别的个人信息。</translation>
     </message>
     <message>
         <source>{0} ({1} records)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1} 条记录）</translation>
     </message>
     <message>
         <source>Choose at least one category to delete.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个要删除的类别。</translation>
     </message>
     <message>
         <source>The reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>DiffView</name>
     <message>
         <source>Before:</source>
-        <translation type="unfinished"></translation>
+        <translation>更改前：</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>更改后：</translation>
     </message>
     <message>
         <source>Before: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>更改前：{0}</translation>
     </message>
     <message>
         <source>After: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>更改后：{0}</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>
     <name>EditFieldDialog</name>
     <message>
         <source>Edit {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑{0}</translation>
     </message>
     <message>
         <source>Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>字段：</translation>
     </message>
     <message>
         <source>Now:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前：</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>New value for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}的新值</translation>
     </message>
     <message>
         <source>New value:</source>
-        <translation type="unfinished"></translation>
+        <translation>新值：</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Please sign in again to confirm this action.</source>
+        <translation>请重新登录以确认此操作。</translation>
+    </message>
+    <message>
+        <source>Sign-in did not complete: {0}</source>
+        <translation>登录未完成：{0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>出现错误：{0}</translation>
+    </message>
+    <message>
+        <source>The shop cannot be reached. Check your connection and try again.</source>
+        <translation>无法连接商城。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The shop had a problem. Please try again later.</source>
+        <translation>商城出现问题，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The shop sent something the app does not understand.</source>
+        <translation>商城返回了本应用无法识别的内容。</translation>
+    </message>
+    <message>
+        <source>This address is not safe to use: the app only talks HTTPS to shops.</source>
+        <translation>此地址不安全：本应用只通过 HTTPS 与商城通信。</translation>
+    </message>
+    <message>
+        <source>Too many requests. Please wait a moment and try again.</source>
+        <translation>请求过于频繁，请稍候再试。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Please sign in again.</source>
+        <translation>您的登录已失效，请重新登录。</translation>
     </message>
 </context>
 <context>
     <name>LoadStateStack</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载</translation>
     </message>
     <message>
         <source>Nothing here yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无内容。</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Privacy Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私仪表盘</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页面</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>Add shop…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加商城…</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Assist a customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>协助客户…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Shop and account</source>
-        <translation type="unfinished"></translation>
+        <translation>商城和账户</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于</translation>
     </message>
     <message>
         <source>signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出登录</translation>
     </message>
     <message>
         <source>No shop yet — add one</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有商城，请添加</translation>
     </message>
     <message>
         <source>Contacting the shop…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接商城…</translation>
     </message>
     <message>
         <source>Added {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 {0}</translation>
     </message>
     <message>
         <source>Signed in to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录 {0}</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出登录</translation>
     </message>
     <message>
         <source>Assisting customer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在协助客户 {0}</translation>
     </message>
     <message>
         <source>You are signed in as a customer-service agent. Assist a customer to see their dashboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>您已以客服人员身份登录。开始协助客户后即可查看其仪表盘。</translation>
     </message>
     <message>
         <source>Assisting customer {0} — every action is recorded in their access log. {1}:{2:02d} left</source>
-        <translation type="unfinished"></translation>
+        <translation>正在协助客户 {0}，每项操作都会记入其访问记录。剩余 {1}:{2:02d}</translation>
     </message>
     <message>
         <source>End assist session</source>
-        <translation type="unfinished"></translation>
+        <translation>结束协助会话</translation>
     </message>
     <message>
         <source>No system keychain is available: you will need to sign in again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统钥匙串不可用：下次需要重新登录。</translation>
     </message>
     <message>
         <source>The language changes the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言将在下次启动应用时更改。</translation>
     </message>
     <message>
         <source>Privacy Dashboard — see and control what shops hold about you.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私仪表盘：查看并管理商城保存的您的个人信息。</translation>
     </message>
 </context>
 <context>
     <name>MyDataPage</name>
     <message>
         <source>My data</source>
-        <translation type="unfinished"></translation>
+        <translation>我的信息</translation>
     </message>
     <message>
         <source>The shop holds no data about this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城没有保存此账户的任何信息。</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类别</translation>
     </message>
     <message>
         <source>Account &amp;&amp; profile</source>
-        <translation type="unfinished"></translation>
+        <translation>账户与资料</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Devices you used with the shop: type, system, settings and their unique id.</source>
-        <translation type="unfinished"></translation>
+        <translation>您访问商城时使用的设备：类型、系统、设置及其唯一标识符。</translation>
     </message>
     <message>
         <source>Locations</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Where you were when using the shop: from the IP address, GPS, Wi-Fi or base stations.</source>
-        <translation type="unfinished"></translation>
+        <translation>您使用商城时所在的位置，根据 IP 地址、GPS、Wi-Fi 或基站确定。</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>What the shop&apos;s servers logged: pages visited, searches, IP address, browser, carrier and language.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城服务器记录的内容：访问的页面、搜索、IP 地址、浏览器、运营商和语言。</translation>
     </message>
     <message>
         <source>Every kind of personal data the shop holds about you: why, on what legal basis, for how long, and where it is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城保存的您的各类个人信息：用途、法律依据、保存期限以及存储位置。</translation>
     </message>
     <message>
         <source>Categories of data held</source>
-        <translation type="unfinished"></translation>
+        <translation>商城保存的数据类别</translation>
     </message>
     <message>
         <source>Account and profile fields</source>
-        <translation type="unfinished"></translation>
+        <translation>账户与资料字段</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Edit the selected field</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑所选字段</translation>
     </message>
     <message>
         <source>Request correction…</source>
-        <translation type="unfinished"></translation>
+        <translation>申请更正…</translation>
     </message>
     <message>
         <source>Request a correction of the selected field</source>
-        <translation type="unfinished"></translation>
+        <translation>申请更正所选字段</translation>
     </message>
     <message>
         <source>Customer number {0} · {1} · member since {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号 {0} · {1} · 注册于 {2}</translation>
     </message>
     <message>
         <source>This account belongs to a minor. Guardian consent: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账户属于未成年人。监护人同意情况：{0}。</translation>
     </message>
     <message>
         <source>Fields marked editable can be changed here (double-click the value or use Edit…). For the others, ask the shop to correct them.</source>
-        <translation type="unfinished"></translation>
+        <translation>标为可编辑的字段可以在此修改（双击值或使用“编辑…”）。其他字段请申请商城更正。</translation>
     </message>
     <message>
         <source>Assisted session: fields cannot be edited, but a correction can be requested for the shopper.</source>
-        <translation type="unfinished"></translation>
+        <translation>协助会话：不能编辑字段，但可以代用户申请更正。</translation>
     </message>
     <message>
         <source>Saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：{0}</translation>
     </message>
     <message>
         <source>Saving {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存{0}…</translation>
     </message>
     <message>
         <source>Correction request filed for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交{0}的更正申请</translation>
     </message>
 </context>
 <context>
     <name>NewRequestDialog</name>
     <message>
         <source>New request: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>新申请：{0}</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>商城：{0}</translation>
     </message>
     <message>
         <source>File request</source>
-        <translation type="unfinished"></translation>
+        <translation>提交申请</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>The shop cannot be reached, and the request could not be kept for later: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接商城，申请也无法保存以便稍后发送：{0}</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送…</translation>
     </message>
 </context>
 <context>
     <name>NoticesPage</name>
     <message>
         <source>Notices &amp; policy</source>
-        <translation type="unfinished"></translation>
+        <translation>公告与政策</translation>
     </message>
     <message>
         <source>Current privacy policy</source>
-        <translation type="unfinished"></translation>
+        <translation>当前隐私政策</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>公告</translation>
     </message>
     <message>
         <source>The shop has published no notices.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城尚未发布任何公告。</translation>
     </message>
     <message>
         <source>Policy versions</source>
-        <translation type="unfinished"></translation>
+        <translation>政策版本</translation>
     </message>
     <message>
         <source>{0} · published {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 发布于 {1}</translation>
     </message>
     <message>
         <source>about your account</source>
-        <translation type="unfinished"></translation>
+        <translation>与您的账户有关</translation>
     </message>
     <message>
         <source>Version {0} · {1} · {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
         <source>What changed:</source>
-        <translation type="unfinished"></translation>
+        <translation>变更内容：</translation>
     </message>
     <message>
         <source>No list of changes was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>未公布变更清单。</translation>
     </message>
     <message>
         <source>Version {0}, published {1}{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {0}，发布于 {1}{2}</translation>
     </message>
     <message>
         <source>major change</source>
-        <translation type="unfinished"></translation>
+        <translation>重大变更</translation>
     </message>
     <message>
         <source>✓ You acknowledged this version on {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 您已于 {0} 确认此版本。</translation>
     </message>
     <message>
         <source>✓ You acknowledged this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 您已确认此版本。</translation>
     </message>
     <message>
         <source>This version changed what the shop does with your data. Read what changed, then acknowledge it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本更改了商城处理您个人信息的方式。请阅读变更内容，然后确认。</translation>
     </message>
     <message>
         <source>You have not acknowledged this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>您尚未确认此版本。</translation>
     </message>
     <message>
         <source>Acknowledge version {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>确认版本 {0}</translation>
     </message>
     <message>
         <source>Policy version {0} acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认政策版本 {0}。</translation>
     </message>
     <message>
         <source>Could not acknowledge: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法确认：{0}</translation>
+    </message>
+    <message>
+        <source>Major change</source>
+        <translation>重大变更</translation>
+    </message>
+    <message>
+        <source>Minor change</source>
+        <translation>一般变更</translation>
+    </message>
+    <message>
+        <source>Policy update</source>
+        <translation>政策更新</translation>
+    </message>
+    <message>
+        <source>Security incident</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
         <source>Privacy Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私仪表盘</translation>
     </message>
     <message>
         <source>Request update from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的申请有更新</translation>
     </message>
     <message>
         <source>{0}: {1} → {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} → {2}</translation>
     </message>
     <message>
         <source>Request overdue at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的申请已逾期</translation>
     </message>
     <message>
         <source>{0} is overdue by {1} working days.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”申请已逾期 {1} 个工作日。</translation>
     </message>
     <message>
         <source>Deadline coming up at {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的申请即将截止</translation>
     </message>
     <message>
         <source>{0} is due today.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”申请今天截止。</translation>
     </message>
     <message>
         <source>{0} is due in {1} working days.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”申请将在 {1} 个工作日后截止。</translation>
     </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
     <message>
         <source>any date</source>
-        <translation type="unfinished"></translation>
+        <translation>不限日期</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailPanel</name>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Load the order again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载订单</translation>
     </message>
     <message>
         <source>Items of the order</source>
-        <translation type="unfinished"></translation>
+        <translation>订单商品</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>支付</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>方式：</translation>
     </message>
     <message>
         <source>Paid with:</source>
-        <translation type="unfinished"></translation>
+        <translation>付款账户：</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Logistics</source>
-        <translation type="unfinished"></translation>
+        <translation>物流</translation>
     </message>
     <message>
         <source>Partner:</source>
-        <translation type="unfinished"></translation>
+        <translation>合作方：</translation>
     </message>
     <message>
         <source>Tracking number:</source>
-        <translation type="unfinished"></translation>
+        <translation>运单号：</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>收货人</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>电话：</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>For someone else:</source>
-        <translation type="unfinished"></translation>
+        <translation>为他人购买：</translation>
     </message>
     <message>
         <source>Shared for this order with</source>
-        <translation type="unfinished"></translation>
+        <translation>此订单的信息共享给了</translation>
     </message>
     <message>
         <source>No data was shared with partners for this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>此订单未向合作方共享任何信息。</translation>
     </message>
     <message>
         <source>Order details</source>
-        <translation type="unfinished"></translation>
+        <translation>订单详情</translation>
     </message>
     <message>
         <source>Select an order to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个订单查看详情。</translation>
     </message>
     <message>
         <source>Order {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {0}</translation>
     </message>
     <message>
         <source>Loading the order…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载订单…</translation>
     </message>
     <message>
         <source>Placed {0} · {1} · total {2} · {3} item(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>下单于 {0} · {1} · 合计 {2} · 共 {3} 件商品</translation>
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>No orders on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有订单记录。</translation>
     </message>
     <message>
         <source>Your orders. Select one to see its items, payment, delivery and who received data for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的订单。选择一个订单，可查看其商品、支付和配送信息，以及哪些合作方因此收到了您的信息。</translation>
     </message>
     <message>
         <source>Remove order record…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除订单记录…</translation>
     </message>
     <message>
         <source>Remove the selected order record</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选订单记录</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Remove order record</source>
-        <translation type="unfinished"></translation>
+        <translation>删除订单记录</translation>
     </message>
     <message>
         <source>Remove order {0} from your account?
 
 The delivery details (recipient, address, phone, tracking) are erased. By law the shop must keep the transaction record itself (goods, prices, payment) for a number of years; that part is hidden from your account and used for nothing else. You will see what is kept, and until when.</source>
-        <translation type="unfinished"></translation>
+        <translation>要从您的账户中删除订单 {0} 吗？
+
+配送信息（收货人、地址、电话、运单号）将被清除。根据法律规定，商城必须将交易记录本身（商品、价格、支付）保存若干年；这部分信息将从您的账户中隐藏，且不会用于任何其他用途。您将看到保留了哪些信息以及保留到何时。</translation>
     </message>
     <message>
         <source>Order {0} removed</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {0} 已删除</translation>
     </message>
     <message>
         <source>The order record was not removed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>订单记录未删除：{0}</translation>
     </message>
     <message>
         <source>Order {0} was removed. The shop keeps nothing of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {0} 已删除，商城未保留任何相关信息。</translation>
     </message>
     <message>
         <source>Order {0} was removed from your account.
@@ -1844,412 +2094,643 @@ Kept by law until {1}:
 • Fields: {3}
 • Legal basis: {4}
 • Why: {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 {0} 已从您的账户中删除。
+
+依法保存至 {1}：
+• 数据类别：{2}
+• 字段：{3}
+• 法律依据：{4}
+• 原因：{5}</translation>
     </message>
     <message>
         <source>Order record removed</source>
-        <translation type="unfinished"></translation>
+        <translation>订单记录已删除</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>masked payment account</source>
+        <translation>脱敏的付款账户</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>payment status</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Categories of data held</source>
-        <translation type="unfinished"></translation>
+        <translation>保存的数据类别</translation>
     </message>
     <message>
         <source>Search and browsing records</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Consents given</source>
-        <translation type="unfinished"></translation>
+        <translation>已给出的同意</translation>
     </message>
     <message>
         <source>Partners who received your data</source>
-        <translation type="unfinished"></translation>
+        <translation>接收过您信息的合作方</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的申请</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>公告</translation>
     </message>
     <message>
         <source>Privacy policy</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私政策</translation>
     </message>
     <message>
         <source>{0} of them sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>其中 {0} 类为敏感信息</translation>
     </message>
     <message>
         <source>{0} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 项已逾期</translation>
     </message>
     <message>
         <source>next due in {0} working days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一项 {0} 个工作日后截止</translation>
     </message>
     <message>
         <source>none open</source>
-        <translation type="unfinished"></translation>
+        <translation>没有未完成的申请</translation>
     </message>
     <message>
         <source>{0} security incident(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 起安全事件</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>new version to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>有新版本待确认</translation>
     </message>
 </context>
 <context>
     <name>PagedTable</name>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Try loading {0} again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载{0}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Nothing recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无记录。</translation>
     </message>
     <message>
         <source>{0} records</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 条记录</translation>
     </message>
     <message>
         <source>{0} records loaded; scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {0} 条记录；滚动查看更多</translation>
     </message>
 </context>
 <context>
     <name>ReceiptPanel</name>
     <message>
         <source>Withdrawing consent stops this use from now on. It does not undo processing that already happened while your consent was in force.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回同意后，商城将从此停止这项使用，但不影响撤回前基于您的同意已进行的处理。</translation>
     </message>
     <message>
         <source>Receipt {0}: “{1}” {2} at {3}, under policy version {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>回执 {0}：{3}，{2}“{1}”，适用政策版本 {4}。</translation>
     </message>
     <message>
         <source>Shop signature: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>商城签名：{0}</translation>
     </message>
 </context>
 <context>
     <name>RequestDetail</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>收到时间</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Filed by</source>
-        <translation type="unfinished"></translation>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>Request details</source>
-        <translation type="unfinished"></translation>
+        <translation>申请详情</translation>
     </message>
     <message>
         <source>What was asked</source>
-        <translation type="unfinished"></translation>
+        <translation>申请内容</translation>
     </message>
     <message>
         <source>Refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝理由</translation>
     </message>
     <message>
         <source>Cancel request…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销申请…</translation>
     </message>
     <message>
         <source>Verification code</source>
-        <translation type="unfinished"></translation>
+        <translation>验证码</translation>
     </message>
     <message>
         <source>Verify identity</source>
-        <translation type="unfinished"></translation>
+        <translation>验证身份</translation>
     </message>
     <message>
         <source>Show demo code</source>
-        <translation type="unfinished"></translation>
+        <translation>显示演示验证码</translation>
     </message>
     <message>
         <source>Code sent to you:</source>
-        <translation type="unfinished"></translation>
+        <translation>您收到的验证码：</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Deletion receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>删除回执</translation>
     </message>
     <message>
         <source>Download archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>下载数据档案…</translation>
     </message>
     <message>
         <source>Download progress</source>
-        <translation type="unfinished"></translation>
+        <translation>下载进度</translation>
     </message>
     <message>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>取消下载</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>处理进程</translation>
     </message>
     <message>
         <source>Extended: {0} (originally due {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>已延期至 {0}（原截止日期 {1}）</translation>
     </message>
     <message>
         <source>Resolution: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果：{0}</translation>
     </message>
     <message>
         <source>Your archive is ready ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>您的数据档案已准备好（{0}）。</translation>
     </message>
     <message>
         <source>Loading the result…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载结果…</translation>
     </message>
     <message>
         <source>Sign in to this shop to see the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录此商城后即可查看结果。</translation>
     </message>
     <message>
         <source>Decision: {0} by {1} on {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>决策：{0}，由 {1} 于 {2} 做出</translation>
     </message>
     <message>
         <source>Significance: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>影响程度：{0}</translation>
     </message>
     <message>
         <source>Main factors:</source>
-        <translation type="unfinished"></translation>
+        <translation>主要因素：</translation>
     </message>
     <message>
         <source>Data used: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>使用的数据：{0}</translation>
     </message>
     <message>
         <source>Model version: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>模型版本：{0}</translation>
     </message>
     <message>
         <source>How to contest: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>如何提出异议：{0}</translation>
     </message>
     <message>
         <source>You can ask for a human review of this decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>您可以申请对此决策进行人工复核。</translation>
     </message>
     <message>
         <source>Deleted: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除：{0}</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Kept: {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>保留：{0}（{1}）</translation>
     </message>
     <message>
         <source>Partners that received the data:</source>
-        <translation type="unfinished"></translation>
+        <translation>接收过这些信息的合作方：</translation>
     </message>
     <message>
         <source>No partner had received this data.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有合作方接收过这些信息。</translation>
     </message>
     <message>
         <source>{0} corrected on {1}
 Before: {2}
 After:  {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 已于 {1} 更正
+更正前：{2}
+更正后：{3}</translation>
     </message>
     <message>
         <source>Answer from {0} on {1}:
 {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 于 {1} 答复：
+{2}</translation>
     </message>
     <message>
         <source>Consents withdrawn, with signed receipts:</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回的同意及签名回执：</translation>
     </message>
     <message>
         <source>Sign in to this shop first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录此商城。</translation>
     </message>
     <message>
         <source>Cancel request</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销申请</translation>
     </message>
     <message>
         <source>Cancel this request ({0})? The shop stops working on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>要撤销此申请（{0}）吗？商城将停止处理。</translation>
     </message>
     <message>
         <source>The request was canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>申请已撤销。</translation>
     </message>
     <message>
         <source>Enter the code the shop sent you.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入商城发送给您的验证码。</translation>
     </message>
     <message>
         <source>Thank you: your identity is verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>谢谢，您的身份已验证。</translation>
     </message>
     <message>
         <source>Demo code: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>演示验证码：{0}</translation>
     </message>
     <message>
         <source>This shop sends real codes only; look for it in your messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>此商城只发送真实验证码，请在您的消息中查找。</translation>
     </message>
     <message>
         <source>Save the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>保存数据档案</translation>
     </message>
     <message>
         <source>ZIP archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP 压缩文件 (*.zip)</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载…</translation>
     </message>
     <message>
         <source> (resumed at {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（从 {0} 处续传）</translation>
     </message>
     <message>
         <source>Saved to {0}{1}. Checksum verified: SHA-256 {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {0}{1}。校验和已验证：SHA-256 {2}</translation>
     </message>
     <message>
         <source>Download canceled. Start it again to continue where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消。重新开始下载即可从中断处继续。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForms</name>
+    <message>
+        <source>Dear {0} privacy team,</source>
+        <translation>{0} 隐私团队：</translation>
+    </message>
+    <message>
+        <source>I do not think this refusal is justified. Please review it and either handle my request or explain in detail which legal ground applies.</source>
+        <translation>我认为此次拒绝没有正当理由。请重新审核，处理我的申请，或详细说明所依据的法律理由。</translation>
+    </message>
+    <message>
+        <source>It is now overdue by {0} working days, and its status is still: {1}.</source>
+        <translation>该申请现已逾期 {0} 个工作日，状态仍为：{1}。</translation>
+    </message>
+    <message>
+        <source>Its status is: {0}.</source>
+        <translation>其状态为：{0}。</translation>
+    </message>
+    <message>
+        <source>Kind regards</source>
+        <translation>此致敬礼</translation>
+    </message>
+    <message>
+        <source>On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.</source>
+        <translation>我于 {0} 向贵方提交了一项申请（{1}，编号 {2}），截止日期为 {3}。</translation>
+    </message>
+    <message>
+        <source>Please handle my request without further delay, or tell me in writing why you cannot and when I can expect an answer.</source>
+        <translation>请尽快处理我的申请，或书面告知无法处理的原因以及预计何时答复。</translation>
+    </message>
+    <message>
+        <source>Thank you in advance for your answer.</source>
+        <translation>感谢您的答复。</translation>
+    </message>
+    <message>
+        <source>The shop does not say how long it keeps data after an account is closed.</source>
+        <translation>商城未说明注销账户后会将信息保存多久。</translation>
+    </message>
+    <message>
+        <source>The shop says it deletes your data when the account is cancelled (records the law requires are kept, anonymised where possible).</source>
+        <translation>商城表示注销账户时会删除您的个人信息（法律要求保存的记录除外，并尽可能匿名化）。</translation>
+    </message>
+    <message>
+        <source>The shop says it does NOT delete all your data when the account is cancelled; file a deletion request as well if you want it gone.</source>
+        <translation>商城表示注销账户时不会删除您的全部个人信息；如需删除，请另行提交删除申请。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s retention rule: data is kept {0}.</source>
+        <translation>商城的保存规则：信息保存{0}。</translation>
+    </message>
+    <message>
+        <source>You refused it with this reason: {0}</source>
+        <translation>贵方拒绝的理由是：{0}</translation>
+    </message>
+    <message>
+        <source>Your explanation was: “{0}”</source>
+        <translation>贵方的解释是：“{0}”</translation>
+    </message>
+    <message>
+        <source>until the account is closed</source>
+        <translation>直至注销账户</translation>
+    </message>
+    <message>
+        <source>{0} is too long: at most {1} characters.</source>
+        <translation>{0}过长：最多 {1} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Requests</name>
+    <message>
+        <source>Account cancellation</source>
+        <translation>注销账户</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Consent withdrawal</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Copy of my data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Explanation of a decision</source>
+        <translation>决策解释说明</translation>
+    </message>
+    <message>
+        <source>Human review of a decision</source>
+        <translation>决策人工复核</translation>
+    </message>
+    <message>
+        <source>Identity not yet verified</source>
+        <translation>身份待验证</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>In progress (extended)</source>
+        <translation>处理中（已延期）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Refused as a repeated request (a fee may apply for more copies).</source>
+        <translation>因重复申请而被拒绝（再次获取副本可能需要付费）。</translation>
+    </message>
+    <message>
+        <source>Refused because answering would reveal trade secrets.</source>
+        <translation>因答复会泄露商业秘密而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused because answering would seriously harm the lawful rights of others.</source>
+        <translation>因答复会严重损害他人合法权益而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused because it relates to a criminal investigation, prosecution, trial or enforcement of a judgment.</source>
+        <translation>因涉及刑事侦查、起诉、审判或判决执行而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused because the shop has evidence the request abuses the right it uses.</source>
+        <translation>因商城有证据表明该申请滥用权利而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused because your identity could not be verified.</source>
+        <translation>因无法验证您的身份而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused for another reason the shop gives below.</source>
+        <translation>因商城在下方说明的其他原因而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused to protect national security.</source>
+        <translation>为维护国家安全而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Refused to protect public safety, health or major public interests.</source>
+        <translation>为维护公共安全、公共卫生或重大公共利益而被拒绝。</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>{0} (agent)</source>
+        <translation>{0}（客服人员）</translation>
+    </message>
+    <message>
+        <source>{0} — due today</source>
+        <translation>{0}（今天截止）</translation>
+    </message>
+    <message>
+        <source>{0} — overdue by {1} working days</source>
+        <translation>{0}（已逾期 {1} 个工作日）</translation>
+    </message>
+    <message>
+        <source>{0} — {1} working days left</source>
+        <translation>{0}（剩余 {1} 个工作日）</translation>
     </message>
 </context>
 <context>
     <name>RequestsPage</name>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>申请</translation>
     </message>
     <message>
         <source>New request…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建申请…</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的申请</translation>
     </message>
     <message>
         <source>All requests</source>
-        <translation type="unfinished"></translation>
+        <translation>全部申请</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>Dismiss unsent</source>
-        <translation type="unfinished"></translation>
+        <translation>清除未发送</translation>
     </message>
     <message>
         <source>Remove the requests the shop refused to take</source>
-        <translation type="unfinished"></translation>
+        <translation>移除商城拒绝接收的申请</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Sign in to a shop to see this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录商城后即可查看此页面。</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>{0} request(s) from the outbox were sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>发件箱中的 {0} 项申请已发送。</translation>
     </message>
     <message>
         <source>No requests yet. Use “New request…” to ask a shop for a copy of your data, a correction, a deletion and more.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有申请。点击“新建申请…”，即可向商城申请获取个人信息副本、更正、删除等。</translation>
     </message>
     <message>
         <source>No open requests. Choose “All requests” to see the finished ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有未完成的申请。选择“全部申请”可查看已结束的申请。</translation>
     </message>
     <message>
         <source>Your request was filed: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的申请已提交：{0}。</translation>
     </message>
     <message>
         <source>The shop cannot be reached. Your request is kept in the outbox and will be sent once the shop is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接商城。您的申请已保存在发件箱中，待商城恢复后自动发送。</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项申请等待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) the shop did not accept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项申请未被商城接受</numerusform>
         </translation>
     </message>
 </context>
@@ -2257,376 +2738,787 @@ After:  {3}</source>
     <name>SharingPage</name>
     <message>
         <source>Sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>信息共享</translation>
     </message>
     <message>
         <source>This shop lists no partners that receive your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>此商城未列出接收您信息的合作方。</translation>
     </message>
     <message>
         <source>Who receives your data, which data, why, and on what legal basis. Select a partner to see each time your data was shared with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>谁接收了您的信息、接收了哪些信息、用途以及法律依据。选择一个合作方，可查看每一次向其共享信息的记录。</translation>
     </message>
     <message>
         <source>Partners who receive your data</source>
-        <translation type="unfinished"></translation>
+        <translation>接收您信息的合作方</translation>
     </message>
     <message>
         <source>Times your data was shared with this partner</source>
-        <translation type="unfinished"></translation>
+        <translation>向此合作方共享信息的记录</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Chart: which data goes to which partner</source>
-        <translation type="unfinished"></translation>
+        <translation>图表：哪些信息流向哪些合作方</translation>
     </message>
     <message>
         <source>Left: your data by category. Right: partners. Thicker lines mean more disclosures; grey lines go to partners that only get aggregated statistics; dashed lines are declared but nothing was shared yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>左侧：按类别列出的您的信息。右侧：合作方。线条越粗，表示共享次数越多；灰色线条指向仅获得匿名化统计数据的合作方；虚线表示已声明但尚未实际共享。</translation>
     </message>
     <message>
         <source>Flows</source>
-        <translation type="unfinished"></translation>
+        <translation>信息流向</translation>
     </message>
     <message>
         <source>Where each category of your data is stored: country and storage provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>各类信息的存储位置：国家/地区和存储服务商。</translation>
     </message>
     <message>
         <source>Where your data is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>您的信息存储在哪里</translation>
     </message>
     <message>
         <source>Where it is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>存储位置</translation>
     </message>
     <message>
         <source>{0} → {1}: shared {2} time(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} → {1}：共享 {2} 次</translation>
     </message>
     <message>
         <source>Select a partner to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个合作方查看详情。</translation>
     </message>
     <message>
         <source>Type: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：{0}</translation>
     </message>
     <message>
         <source>Data: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据：{0}</translation>
     </message>
     <message>
         <source>Purpose: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>用途：{0}</translation>
     </message>
     <message>
         <source>Legal basis: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>法律依据：{0}</translation>
     </message>
     <message>
         <source>Form: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>形式：{0}</translation>
     </message>
     <message>
         <source>Country: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>国家/地区：{0}</translation>
     </message>
     <message>
         <source>First shared: {0}   Last shared: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>首次共享：{0}   最近共享：{1}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Nothing has been shared with this partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未向此合作方共享任何信息。</translation>
     </message>
     <message>
         <source>{0} disclosure(s) shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {0} 次共享</translation>
     </message>
 </context>
 <context>
     <name>SignInWaitDialog</name>
     <message>
         <source>Signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录</translation>
     </message>
     <message>
         <source>Continue in your web browser to sign in to {0}. This window closes by itself when you are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在网页浏览器中继续登录 {0}。完成后此窗口会自动关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 个月</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 周</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>A task in the public interest</source>
+        <translation>公共利益</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>Aggregated only</source>
+        <translation>仅汇总统计</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>数据分析</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Base station</source>
+        <translation>基站</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <source>Collected when you use the shop</source>
+        <translation>使用商城时收集</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>客户服务</translation>
+    </message>
+    <message>
+        <source>Debit card</source>
+        <translation>借记卡</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>First party (the shop)</source>
+        <translation>第一方（商城）</translation>
+    </message>
+    <message>
+        <source>Fixed phone</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>Flash cookie</source>
+        <translation>Flash Cookie</translation>
+    </message>
+    <message>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>HK$</source>
+        <translation>HK$</translation>
+    </message>
+    <message>
+        <source>ID number (masked)</source>
+        <translation>身份证号（已脱敏）</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Identifiable</source>
+        <translation>可识别</translation>
+    </message>
+    <message>
+        <source>Identity verification</source>
+        <translation>身份验证</translation>
+    </message>
+    <message>
+        <source>Identity verified</source>
+        <translation>身份已验证</translation>
+    </message>
+    <message>
+        <source>In-site letters</source>
+        <translation>站内信</translation>
+    </message>
+    <message>
+        <source>Inferred by the shop</source>
+        <translation>商城推断</translation>
+    </message>
+    <message>
+        <source>Infrastructure / cloud</source>
+        <translation>基础设施/云服务</translation>
+    </message>
+    <message>
+        <source>JP¥</source>
+        <translation>JP¥</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Local storage</source>
+        <translation>本地存储</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>Main business</source>
+        <translation>主营业务</translation>
+    </message>
+    <message>
+        <source>Member name</source>
+        <translation>会员名</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Needed to fulfil your contract with the shop</source>
+        <translation>履行合同</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Optional profile</source>
+        <translation>选填资料</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Pay later</source>
+        <translation>先用后付</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Pixel tag</source>
+        <translation>像素标签</translation>
+    </message>
+    <message>
+        <source>Provided by you</source>
+        <translation>您提供</translation>
+    </message>
+    <message>
+        <source>Public authority</source>
+        <translation>公共机关</translation>
+    </message>
+    <message>
+        <source>Push notifications</source>
+        <translation>推送通知</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>真实姓名</translation>
+    </message>
+    <message>
+        <source>Received from a partner</source>
+        <translation>来自合作方</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Required by law</source>
+        <translation>法定义务</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>平板电脑</translation>
+    </message>
+    <message>
+        <source>Text messages (SMS)</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s legitimate interest</source>
+        <translation>正当利益</translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <source>To protect someone&apos;s life or health</source>
+        <translation>重大利益（保护生命健康）</translation>
+    </message>
+    <message>
+        <source>US$</source>
+        <translation>US$</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Web beacon</source>
+        <translation>网络信标</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>您的同意</translation>
+    </message>
+    <message>
+        <source>a guardian has given consent</source>
+        <translation>监护人已同意</translation>
+    </message>
+    <message>
+        <source>a guardian has refused consent</source>
+        <translation>监护人已拒绝</translation>
+    </message>
+    <message>
+        <source>a guardian has withdrawn consent</source>
+        <translation>监护人已撤回同意</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <source>until the account is closed</source>
+        <translation>直至注销账户</translation>
+    </message>
+    <message>
+        <source>waiting for a guardian&apos;s consent</source>
+        <translation>等待监护人同意</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} 个月</translation>
+    </message>
+    <message>
+        <source>{0} weeks</source>
+        <translation>{0} 周</translation>
+    </message>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} 年</translation>
+    </message>
+    <message>
+        <source>£</source>
+        <translation>£</translation>
+    </message>
+    <message>
+        <source>¥</source>
+        <translation>¥</translation>
+    </message>
+    <message>
+        <source>€</source>
+        <translation>€</translation>
+    </message>
+    <message>
+        <source>✓ verified</source>
+        <translation>✓ 已验证</translation>
+    </message>
+    <message>
+        <source>✗ NOT verified</source>
+        <translation>✗ 未通过验证</translation>
     </message>
 </context>
 <context>
     <name>TracksPage</name>
     <message>
         <source>My Tracks</source>
-        <translation type="unfinished"></translation>
+        <translation>我的足迹</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Interests and personalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>兴趣与个性化</translation>
     </message>
     <message>
         <source>Search your history (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索历史记录（Ctrl+F）</translation>
     </message>
     <message>
         <source>Search history</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索历史记录</translation>
     </message>
     <message>
         <source>All records</source>
-        <translation type="unfinished"></translation>
+        <translation>全部记录</translation>
     </message>
     <message>
         <source>Searches</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Product views</source>
-        <translation type="unfinished"></translation>
+        <translation>商品浏览</translation>
     </message>
     <message>
         <source>Kind of record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录类型</translation>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>To date (inclusive)</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期（含当天）</translation>
     </message>
     <message>
         <source>Any date</source>
-        <translation type="unfinished"></translation>
+        <translation>不限日期</translation>
     </message>
     <message>
         <source>Show records of every date</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有日期的记录</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>到：</translation>
     </message>
     <message>
         <source>Search and browsing history</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Delete selected</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选</translation>
     </message>
     <message>
         <source>Delete the selected records (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选记录（Delete 键）</translation>
     </message>
     <message>
         <source>Delete range…</source>
-        <translation type="unfinished"></translation>
+        <translation>按日期删除…</translation>
     </message>
     <message>
         <source>Delete all…</source>
-        <translation type="unfinished"></translation>
+        <translation>全部删除…</translation>
     </message>
     <message>
         <source>By month, whole history</source>
-        <translation type="unfinished"></translation>
+        <translation>按月，全部历史</translation>
     </message>
     <message>
         <source>By week, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>按周，最近 12 个月</translation>
     </message>
     <message>
         <source>By day, last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>按天，最近 90 天</translation>
     </message>
     <message>
         <source>Chart period</source>
-        <translation type="unfinished"></translation>
+        <translation>图表周期</translation>
     </message>
     <message>
         <source>Searches and product views over time</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索和商品浏览趋势</translation>
     </message>
     <message>
         <source>Personalised recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>个性化推荐</translation>
     </message>
     <message>
         <source>When this is on, the shop uses your search and browsing history and your interest tags to choose the products and offers it shows you. When it is off, you see the same recommendations as everyone else; your history stays until you delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>开启后，商城会根据您的搜索和浏览记录以及兴趣标签，挑选向您展示的商品和优惠。关闭后，您看到的推荐与其他人相同；您的历史记录会一直保留，直到您将其删除。</translation>
     </message>
     <message>
         <source>Interest tags</source>
-        <translation type="unfinished"></translation>
+        <translation>兴趣标签</translation>
     </message>
     <message>
         <source>The shop infers these tags from what you do and uses them to place you in “crowd portraits”: groups of shoppers with similar interests. They are guesses, not something you told the shop. Removing a tag asks the shop to stop using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些标签是商城根据您的行为推断出来的，用于把您归入“人群画像”，即兴趣相似的购物者群体。它们只是推测，并不是您告诉商城的信息。删除标签即要求商城停止使用它。</translation>
     </message>
     <message>
         <source>Remove tag</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标签</translation>
     </message>
     <message>
         <source>No search or browsing records.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有搜索或浏览记录。</translation>
     </message>
     <message>
         <source>The start date is after the end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>Could not load more: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载更多：{0}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>{0} loaded, loading more…</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {0} 条，正在加载更多…</translation>
     </message>
     <message>
         <source>No records match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
         <source>{0} loaded (all)</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {0} 条（全部）</translation>
     </message>
     <message>
         <source>{0} loaded; scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {0} 条；向下滚动查看更多</translation>
     </message>
     <message>
         <source>The shop holds no interest tags for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城没有为您保存任何兴趣标签。</translation>
     </message>
     <message>
         <source>{0} tags</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个标签</translation>
     </message>
     <message>
         <source>Delete this record?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除这条记录吗？</translation>
     </message>
     <message>
         <source>Delete the {0} selected records?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除所选的 {0} 条记录吗？</translation>
     </message>
     <message>
         <source>This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作无法撤销。</translation>
     </message>
     <message>
         <source>Delete records</source>
-        <translation type="unfinished"></translation>
+        <translation>删除记录</translation>
     </message>
     <message>
         <source>Delete a date range</source>
-        <translation type="unfinished"></translation>
+        <translation>按日期范围删除</translation>
     </message>
     <message>
         <source>Delete every record from {0} to {1}?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除 {0} 至 {1} 的所有记录吗？</translation>
     </message>
     <message>
         <source>This deletes all searches and product views of these days, including those not shown with the current filters. It cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>这将删除这些日期内的所有搜索和商品浏览，包括当前筛选条件下未显示的记录。此操作无法撤销。</translation>
     </message>
     <message>
         <source>The shop holds {0} records for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城为您保存了 {0} 条记录。</translation>
     </message>
     <message>
         <source>1 record deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 1 条记录</translation>
     </message>
     <message>
         <source>{0} records deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {0} 条记录</translation>
     </message>
     <message>
         <source>Remove interest tag</source>
-        <translation type="unfinished"></translation>
+        <translation>删除兴趣标签</translation>
     </message>
     <message>
         <source>Remove the interest tag “{0}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除兴趣标签“{0}”吗？</translation>
     </message>
     <message>
         <source>The shop will be asked to stop using this tag for your recommendations and crowd portraits.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城将被要求停止在推荐和人群画像中使用此标签。</translation>
     </message>
     <message>
         <source>Tag “{0}” removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除标签“{0}”</translation>
     </message>
     <message>
         <source>Personalised recommendations are on</source>
-        <translation type="unfinished"></translation>
+        <translation>个性化推荐已开启</translation>
     </message>
     <message>
         <source>Personalised recommendations are off</source>
-        <translation type="unfinished"></translation>
+        <translation>个性化推荐已关闭</translation>
     </message>
     <message>
         <source>Personalised recommendations: on</source>
-        <translation type="unfinished"></translation>
+        <translation>个性化推荐：开启</translation>
     </message>
     <message>
         <source>Personalised recommendations: off</source>
-        <translation type="unfinished"></translation>
+        <translation>个性化推荐：关闭</translation>
+    </message>
+    <message>
+        <source>A partner</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Product view</source>
+        <translation>商品浏览</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Your browsing</source>
+        <translation>您的浏览</translation>
+    </message>
+    <message>
+        <source>Your location</source>
+        <translation>您的位置</translation>
+    </message>
+    <message>
+        <source>Your orders</source>
+        <translation>您的订单</translation>
+    </message>
+    <message>
+        <source>Your searches</source>
+        <translation>您的搜索</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Signed in again to {0} shop(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新登录 {0} 个商城</translation>
     </message>
     <message>
         <source>Starting the demo shops…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动演示商城…</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <source>The demo shops could not start: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>演示商城无法启动：{0}</translation>
     </message>
 </context>
 </TS>

@@ -34,8 +34,9 @@ class StatCard(QFrame):
         self.figure.setText(figure)
         self.detail.setText(detail)
         self.setProperty("alert", alert)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for widget in (self, self.figure, self.detail):  # re-apply the [alert] style rules
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.setAccessibleDescription(f"{figure} {detail}".strip())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
