@@ -8,13 +8,21 @@
     python -m client status 42
     python -m client export 42 --out archive.zip
     python -m client verify-log
+    python -m client archive export --out me.zip [--sections tracks,orders] [--from D --to D]
+                                    [--passphrase-file F] [--summaries]
+    python -m client archive verify me.zip [--key-file F | --shop URL] [--passphrase-file F]
+    python -m client archive diff OLD.zip NEW.zip [--json]
+    python -m client archive to-sqlite me.zip me.db
 
 Commands run as the account signed in to the shop (refresh token from the keychain). For
 scripts and tests, `--token` (or `PRIVACY_DASHBOARD_TOKEN`) with `--api-base URL` (the shop's
 `/v1` base) runs with a given bearer token and no sign-in at all.
 
 Exit codes: 0 done, 1 the shop or the network failed (message on stderr, no traceback),
-2 the command line was wrong. `verify-log` also exits 1 when the chain does not verify.
+2 the command line was wrong. `verify-log` also exits 1 when the chain does not verify;
+`archive verify` exits 1 when the archive does not verify, and every `archive` command exits 1
+when an archive is refused (the reason code and message on stderr). Only `archive export`
+needs a sign-in; the others work offline (`archive verify --shop` fetches the shop's keys).
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -217,7 +226,67 @@ def build_parser() -> argparse.ArgumentParser:
     verify_log = commands.add_parser("verify-log", help="check your access log's hash chain")
     verify_log.add_argument("--json", action="store_true", help="print JSON")
     _shop_options(verify_log)
+
+    archive = commands.add_parser("archive", help="personal-data archives (docs/ARCHIVE.md)")
+    archive_commands = archive.add_subparsers(dest="archive_command", metavar="ACTION",
+                                              required=True)
+    a_export = archive_commands.add_parser("export", help="build an archive now from the API")
+    a_export.add_argument("--out", required=True, type=Path, metavar="PATH")
+    a_export.add_argument("--sections", default=None, type=_sections,
+                          help="comma-separated sections (default: all)")
+    a_export.add_argument("--from", dest="start", default=None, type=_moment, metavar="TIME",
+                          help="only activity from this date/time (ISO 8601; UTC if no zone)")
+    a_export.add_argument("--to", dest="end", default=None, type=_moment, metavar="TIME",
+                          help="only activity before this date/time")
+    a_export.add_argument("--passphrase-file", default=None, type=Path, metavar="F",
+                          help="encrypt with the passphrase in this file (first line)")
+    a_export.add_argument("--summaries", action="store_true",
+                          help="orders and decisions as list summaries (faster), not details")
+    _shop_options(a_export)
+
+    a_verify = archive_commands.add_parser("verify", help="check checksums and the signature")
+    a_verify.add_argument("path", type=Path, metavar="PATH")
+    keys = a_verify.add_mutually_exclusive_group()
+    keys.add_argument("--key-file", default=None, type=Path, metavar="F",
+                      help="the shop's public key(s): discovery JSON, key list, or PEM")
+    keys.add_argument("--shop", default=None, metavar="URL",
+                      help="fetch the shop's published keys from this shop")
+    a_verify.add_argument("--passphrase-file", default=None, type=Path, metavar="F")
+    a_verify.add_argument("--json", action="store_true", help="print JSON")
+
+    a_diff = archive_commands.add_parser("diff", help="compare two archives of one account")
+    a_diff.add_argument("old", type=Path, metavar="OLD")
+    a_diff.add_argument("new", type=Path, metavar="NEW")
+    a_diff.add_argument("--sections", default=None, type=_sections)
+    a_diff.add_argument("--passphrase-file", default=None, type=Path, metavar="F",
+                        help="the passphrase of encrypted archives")
+    a_diff.add_argument("--json", action="store_true", help="print the items as JSON")
+
+    a_sqlite = archive_commands.add_parser("to-sqlite", help="convert to a SQLite database")
+    a_sqlite.add_argument("path", type=Path, metavar="PATH")
+    a_sqlite.add_argument("out", type=Path, metavar="OUT.db")
+    a_sqlite.add_argument("--passphrase-file", default=None, type=Path, metavar="F")
     return parser
+
+
+def _sections(text: str) -> list[str]:
+    from client.archive.format import SECTIONS as ARCHIVE_SECTIONS
+
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [name for name in names if name not in ARCHIVE_SECTIONS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown section(s) {', '.join(unknown) or '(none)'}; "
+            f"choose from {', '.join(ARCHIVE_SECTIONS)}")
+    return names
+
+
+def _moment(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date/time: {text!r}") from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _shop_options(parser: argparse.ArgumentParser) -> None:
@@ -412,9 +481,150 @@ def cmd_verify_log(args: argparse.Namespace, session: Session, out: TextIO, err:
     return EXIT_OK
 
 
+# --- archives ---------------------------------------------------------------------------------
+
+
+def _passphrase(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"cannot read the passphrase file: {exc.strerror or exc}") from None
+    if not lines or not lines[0]:
+        raise UsageError("the passphrase file is empty")
+    return lines[0]
+
+
+def _progress_writer(err: TextIO, what: str) -> Callable[[int, int], None]:
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = int(done * 100 / total) if total else 100
+        if percent != last[0]:
+            last[0] = percent
+            err.write(f"\r{what}… {percent}%")
+            err.flush()
+
+    return progress
+
+
+def cmd_archive_export(args: argparse.Namespace, session: Session, out: TextIO,
+                       err: TextIO) -> int:
+    from client.archive.export import export_archive
+
+    shop = None
+    if getattr(args, "shop", None):
+        from client.discovery import fetch_discovery
+
+        found = fetch_discovery(args.shop)
+        shop = {"id": found.shop_id, "name": found.shop.name, "api_base": found.api_base}
+    result = export_archive(
+        session.api, args.out, sections=args.sections, start=args.start, end=args.end,
+        passphrase=_passphrase(args.passphrase_file), details=not args.summaries,
+        progress=_progress_writer(err, "Exporting"), shop=shop,
+    )
+    err.write("\n")
+    counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
+    out.write(f"Saved {result.path} ({result.size} bytes, SHA-256 {result.sha256}).\n")
+    out.write(f"Records: {counts}\n")
+    return EXIT_OK
+
+
+def cmd_archive_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from client.archive.verify import keys_from_shop, load_key_file, verify_archive
+
+    keys: Any = None
+    if args.key_file is not None:
+        keys = load_key_file(args.key_file)
+    elif args.shop is not None:
+        keys = keys_from_shop(args.shop)
+    report = verify_archive(args.path, keys=keys, passphrase=_passphrase(args.passphrase_file))
+    if args.json:
+        emit({"ok": report.ok, "reason": report.reason, "problems": report.problems,
+              "source": report.source, "signed": report.signed,
+              "signature_ok": report.signature_ok, "kid": report.kid,
+              "files_checked": report.files_checked, "encrypted": report.encrypted}, out, True)
+    elif report.ok:
+        signed = (f"signed by the shop (key {report.kid}), signature valid"
+                  if report.signature_ok else "not signed (made by the app)")
+        out.write(f"The archive verifies: {report.files_checked} files checked, {signed}.\n")
+    if not report.ok:
+        for problem in report.problems:
+            err.write(f"[{report.reason}] {problem}\n")
+        return EXIT_API
+    return EXIT_OK
+
+
+def cmd_archive_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from client.archive.diff import diff_archives
+
+    passphrase = _passphrase(args.passphrase_file)
+    result = diff_archives(args.old, args.new, sections=args.sections,
+                           old_passphrase=passphrase, new_passphrase=passphrase)
+    if args.json:
+        emit({"old_created_at": result.old_created_at, "new_created_at": result.new_created_at,
+              "only_in_old": result.only_in_old, "only_in_new": result.only_in_new,
+              "sections": {name: {"added": d.added, "removed": d.removed,
+                                  "changed": [{"id": c.id, "fields": c.fields,
+                                               "before": c.before, "after": c.after}
+                                              for c in d.changed]}
+                           for name, d in result.sections.items() if not d.empty}}, out, True)
+        return EXIT_OK
+    out.write(f"From {result.old_created_at} to {result.new_created_at}:\n")
+    for name, d in result.sections.items():
+        if d.empty:
+            continue
+        out.write(f"{name}: {len(d.added)} added, {len(d.removed)} removed, "
+                  f"{len(d.changed)} changed\n")
+    for name in result.only_in_old:
+        out.write(f"{name}: only in the old archive\n")
+    for name in result.only_in_new:
+        out.write(f"{name}: only in the new archive\n")
+    if result.empty and not (result.only_in_old or result.only_in_new):
+        out.write("No differences.\n")
+    return EXIT_OK
+
+
+def cmd_archive_to_sqlite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from client.archive.sqlite import archive_to_sqlite
+
+    result = archive_to_sqlite(args.path, args.out, passphrase=_passphrase(args.passphrase_file),
+                               progress=_progress_writer(err, "Converting"))
+    err.write("\n")
+    tables = ", ".join(f"{name} {n}" for name, n in result.tables.items())
+    out.write(f"Wrote {result.path}: {tables}.\n")
+    return EXIT_OK
+
+
+def run_archive(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from client.archive.format import ArchiveError
+
+    try:
+        if args.archive_command == "verify":
+            return cmd_archive_verify(args, out, err)
+        if args.archive_command == "diff":
+            return cmd_archive_diff(args, out)
+        if args.archive_command == "to-sqlite":
+            return cmd_archive_to_sqlite(args, out, err)
+        if args.archive_command == "export":
+            session = open_session(args)
+            try:
+                return cmd_archive_export(args, session, out, err)
+            finally:
+                with suppress(Exception):
+                    session.close()
+    except ArchiveError as exc:
+        err.write(f"Error [{exc.reason}]: {exc}\n")
+        return EXIT_API
+    raise UsageError(f"unknown archive action {args.archive_command!r}")
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "shops":
         return cmd_shops(args, out)
+    if args.command == "archive":
+        return run_archive(args, out, err)
     if args.command == "sign-in":
         return cmd_sign_in(args, out)
     if args.command == "sign-out":

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from client.redaction import install_redaction
-from ui.demo import DemoShops, start_demo_shops
 from ui.errors import user_message
 from ui.i18n import Translations, resolve_language
 from ui.main_window import MainWindow
@@ -21,7 +22,12 @@ from ui.settings import Settings
 from ui.style import apply_style
 from ui.tasks import TaskControl, TaskRunner
 
+if TYPE_CHECKING:  # the demo server and the sign-in stack load on worker threads, when needed
+    from client.connection import ShopConnection
+    from ui.demo import DemoShops
+
 APP_NAME = "privacy-dashboard"
+STARTUP_PROBE = "PRIVACY_DASHBOARD_STARTUP_PROBE"  # bench: print "painted" and quit
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -43,6 +49,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="keep settings and the shop list in DIR instead of the user profile")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (never secrets)")
     return parser.parse_args(argv)
+
+
+def install_startup_probe(app: QApplication, window: QWidget) -> None:
+    """For bench/bench_startup.py: report the first paint of the window, then quit."""
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is window:
+                print("painted", flush=True)
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    probe = FirstPaint(window)
+    window.installEventFilter(probe)
 
 
 def config_dir(args: argparse.Namespace) -> Path:
@@ -72,16 +93,35 @@ def run(argv: list[str] | None = None) -> int:
     session = AppSession(directory, runner)
     demo: list[DemoShops] = []
     window = MainWindow(session, runner, settings)
+    if os.environ.get(STARTUP_PROBE):
+        install_startup_probe(app, window)
     window.show()
 
     def shops_ready(shops: DemoShops | None) -> None:
+        urls = [url for _name, url in shops.urls] if shops else []
         if shops is not None:
             demo.append(shops)
             window.local_shops = shops.urls
-        for url in [*(u for _n, u in (shops.urls if shops else [])), *args.shop]:
-            session.add_shop(url, lambda _c: None, lambda e: window.notify(user_message(e)))
-        session.resume_remembered(lambda n: window.notify(
-            window.tr("Signed in again to {0} shop(s)").format(n) if n else ""))
+        added: list[str] = []
+
+        def resumed(count: int) -> None:
+            if count:
+                window.notify(window.tr("Signed in again to {0} shop(s)").format(count))
+            elif added and shops is not None:
+                window.sign_in(added[0])  # first demo run: open the shop's sign-in page
+
+        def one_added(connection: ShopConnection) -> None:
+            added.append(connection.shop_id)
+            if len(added) == len(urls) + len(args.shop):
+                session.resume_remembered(resumed)
+
+        def not_added(error: BaseException) -> None:
+            window.notify(user_message(error))
+
+        for url in [*urls, *args.shop]:
+            session.add_shop(url, one_added, not_added)
+        if not urls and not args.shop:
+            session.resume_remembered(resumed)
 
     if args.demo:
         progress = QProgressDialog(window.tr("Starting the demo shops…"), "", 0, 0, window)
@@ -92,6 +132,8 @@ def run(argv: list[str] | None = None) -> int:
         data_dir = directory / "demo-shops"
 
         def work(_control: TaskControl) -> DemoShops:
+            from ui.demo import start_demo_shops
+
             return start_demo_shops(data_dir, tracks=args.demo_tracks, fresh=args.demo_fresh)
 
         def started(shops: DemoShops) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.connection import ShopConnection
 from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
@@ -31,6 +31,9 @@ from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from client.connection import ShopConnection
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 

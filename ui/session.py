@@ -11,16 +11,18 @@ import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QObject, Signal
 
-from client.api import ShopApi
-from client.auth import OpenBrowser
-from client.connection import AssistSession, ShopConnection
 from client.shops import ShopRegistry
 from ui.tasks import TaskControl, TaskRunner
+
+if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thread
+    from client.api import ShopApi
+    from client.auth import OpenBrowser
+    from client.connection import AssistSession, ShopConnection
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +58,14 @@ class AppSession(QObject):
         config_dir: Path,
         runner: TaskRunner,
         *,
-        open_browser: OpenBrowser = webbrowser.open,
+        open_browser: OpenBrowser | None = None,
         keyring_backend: KeyringBackend | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.registry = ShopRegistry(config_dir)
         self.runner = runner
-        self.open_browser = open_browser
+        self.open_browser: OpenBrowser = open_browser or webbrowser.open
         self.keyring_backend = keyring_backend
         self.connections: dict[str, ShopConnection] = {}
         self.current_shop: str | None = None
@@ -107,6 +109,8 @@ class AppSession(QObject):
         self.runner.run(work, added, failed)
 
     def _connection_for(self, base_url: str, username: str | None = None) -> ShopConnection:
+        from client.connection import ShopConnection
+
         return ShopConnection(
             base_url,
             registry=self.registry,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from client.api import ShopApi
-from client.connection import ShopConnection
 from client.discovery import RetentionInfo
 from client.models.requests import REQUEST_TYPES, CreatedRequest
 from client.outbox import Outbox, OutboxItem
@@ -51,6 +50,9 @@ from ui.pages.requests_model import (
 )
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState, plain_label
+
+if TYPE_CHECKING:
+    from client.connection import ShopConnection
 
 REFRESH_INTERVAL_MS = 30_000
 OUTBOX_FILE = "outbox.sqlite"

@@ -1,0 +1,63 @@
+"""Personal-data archives (`docs/ARCHIVE.md`): export, open offline, verify, compare, SQLite.
+
+No Qt here: the dialogs call these from a worker thread and forward `progress(done, total)`;
+`cancel` is any `() -> bool` (e.g. `threading.Event().is_set`).
+
+    open_archive(path, *, passphrase=None, limits=Limits(), verify=True, keys=None,
+                 require_signature=False, progress=None, cancel=None) -> Archive
+    verify_archive(path, *, keys=None, passphrase=None, ...) -> ArchiveReport
+    export_archive(api, out_path, *, sections=None, start=None, end=None, passphrase=None,
+                   progress=None, cancel=None, details=True) -> ExportResult
+    diff_archives(old, new, *, sections=None, ...) -> ArchiveDiff
+    archive_to_sqlite(source, out_path, *, passphrase=None, progress=None, cancel=None)
+    ArchiveApi(archive)  # the read methods of ShopApi, offline
+
+Every failure about an archive is an `ArchiveError(reason, message)`.
+"""
+
+from client.archive.diff import ArchiveDiff, ItemChange, SectionDiff, diff_archives
+from client.archive.export import ExportResult, export_archive
+from client.archive.format import (
+    DEFAULT_LIMITS,
+    REASONS,
+    SECTIONS,
+    ArchiveError,
+    FileEntry,
+    Limits,
+    Manifest,
+)
+from client.archive.offline_api import ArchiveApi, NotInArchive, ReadOnlyArchive
+from client.archive.reader import Archive, open_archive
+from client.archive.sqlite import SqliteResult, archive_to_sqlite
+from client.archive.verify import ArchiveReport, keys_from_shop, load_key_file, verify_archive
+from client.archive.writer import ArchiveWriter, WrittenArchive, write_archive
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "REASONS",
+    "SECTIONS",
+    "Archive",
+    "ArchiveApi",
+    "ArchiveDiff",
+    "ArchiveError",
+    "ArchiveReport",
+    "ArchiveWriter",
+    "ExportResult",
+    "FileEntry",
+    "ItemChange",
+    "Limits",
+    "Manifest",
+    "NotInArchive",
+    "ReadOnlyArchive",
+    "SectionDiff",
+    "SqliteResult",
+    "WrittenArchive",
+    "archive_to_sqlite",
+    "diff_archives",
+    "export_archive",
+    "keys_from_shop",
+    "load_key_file",
+    "open_archive",
+    "verify_archive",
+    "write_archive",
+]
