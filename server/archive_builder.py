@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from server.categories import category_items
 from server.context import ShopContext
 from server.models import (
     AccessLogEntry,
@@ -32,7 +33,6 @@ from server.models import (
     ConsentPurpose,
     ConsentState,
     CookieEntry,
-    DataCategory,
     Decision,
     Device,
     Location,
@@ -122,46 +122,8 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
     }
 
 
-def _count(db: Session, model: Any, *where: Any) -> int:
-    return int(db.scalar(select(func.count()).select_from(model).where(*where)) or 0)
-
-
-def category_counts(db: Session, user_id: int) -> dict[str, int]:
-    def fields_in(*groups: str) -> int:
-        return _count(db, ProfileField, ProfileField.user_id == user_id,
-                      ProfileField.group.in_(groups), ProfileField.value.is_not(None),
-                      ProfileField.value != "")
-
-    live_orders = (Order.user_id == user_id, Order.removed_at.is_(None))
-    return {
-        "account": fields_in("membership"),
-        "profile": fields_in("profile"),
-        "identity_verification": fields_in("verification"),
-        "devices": _count(db, Device, Device.user_id == user_id),
-        "locations": _count(db, Location, Location.user_id == user_id),
-        "logs": _count(db, LogEntry, LogEntry.user_id == user_id),
-        "tracks": _count(db, Track, Track.user_id == user_id),
-        "tags": _count(db, Tag, Tag.user_id == user_id),
-        "orders": _count(db, Order, *live_orders),
-        "payments": _count(db, Order, *live_orders),
-        "decisions": _count(db, Decision, Decision.user_id == user_id),
-        "consents": _count(db, ConsentEvent, ConsentEvent.user_id == user_id),
-        "subscriptions": _count(db, Subscription, Subscription.user_id == user_id),
-        "sharing": _count(db, RecipientEvent, RecipientEvent.user_id == user_id),
-    }
-
-
 def _categories(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    counts = category_counts(db, user.id)
-    for c in db.scalars(select(DataCategory).order_by(DataCategory.position, DataCategory.key)):
-        yield {
-            "key": c.key, "title": c.title, "title_zh": c.title_zh,
-            "count": counts.get(c.key, 0), "sensitive": c.sensitive,
-            "purposes": _json_list(c.purposes), "legal_basis": c.legal_basis,
-            "retention": c.retention,
-            "storage": {"country": c.storage_country, "vendor": c.storage_vendor},
-            "source": c.source, "policy_section": c.policy_section,
-        }
+    yield from category_items(db, user.id)
 
 
 def _batched(db: Session, query: Any) -> Iterator[Any]:

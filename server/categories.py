@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from server.models import (
     ConsentState,
+    DataCategory,
     Decision,
     Device,
     Location,
@@ -65,6 +67,35 @@ def count_category(db: Session, key: str, subject_id: int) -> int:
     """Rows held in one category (0 for a category the shop lists but keeps no rows of)."""
     counter = CATEGORY_COUNTERS.get(key)
     return counter(db, subject_id) if counter else 0
+
+
+def category_items(db: Session, subject_id: int) -> list[dict[str, Any]]:
+    """Every category the shop holds, as the API and the access archive both show it."""
+    rows = db.scalars(select(DataCategory).order_by(DataCategory.position, DataCategory.key))
+    return [
+        {
+            "key": row.key,
+            "title": row.title,
+            "title_zh": row.title_zh,
+            "count": count_category(db, row.key, subject_id),
+            "sensitive": row.sensitive,
+            "purposes": [str(p) for p in _json_list(row.purposes)],
+            "legal_basis": row.legal_basis,
+            "retention": row.retention,
+            "storage": {"country": row.storage_country, "vendor": row.storage_vendor},
+            "source": row.source,
+            "policy_section": row.policy_section,
+        }
+        for row in rows
+    ]
+
+
+def _json_list(text: str | None) -> list[Any]:
+    try:
+        value = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []
 
 
 _PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from client.archive import ArchiveError, NotInArchive, ReadOnlyArchive
 from client.errors import (
     ApiError,
     AuthenticationRequired,
@@ -21,8 +22,59 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+# What each ArchiveError reason means, in words (client/archive/format.py: REASONS).
+ARCHIVE_REASONS: dict[str, str] = {
+    "not_found": "The file does not exist or cannot be read.",
+    "not_an_archive": "This file is not a personal-data archive.",
+    "truncated": "The archive is cut short: it was not saved or downloaded completely.",
+    "corrupt": "The archive is damaged.",
+    "unsupported_zip": "The archive uses a ZIP feature personal-data archives never use.",
+    "unsafe_path": "The archive contains a file with an unsafe name.",
+    "symlink": "The archive contains a symbolic link.",
+    "not_regular": "The archive contains something that is not a regular file.",
+    "duplicate_member": "The archive contains two files with the same name.",
+    "too_many_members": "The archive contains too many files.",
+    "member_too_large": "A file in the archive is larger than allowed.",
+    "total_too_large": "The archive is larger than allowed once unpacked.",
+    "compression_ratio": "The archive unpacks to far more than real data does (a ZIP bomb).",
+    "missing_manifest": "The archive has no list of contents (manifest.json).",
+    "malformed_manifest": "The archive's list of contents is malformed.",
+    "wrong_format": "This file is not a personal-data archive.",
+    "unsupported_version": "The archive is of a newer format than this app reads.",
+    "unlisted_member": "The archive contains a file its list of contents does not mention.",
+    "missing_member": "A file the archive lists is missing.",
+    "size_mismatch": "A file in the archive has the wrong size: it was changed or damaged.",
+    "checksum_mismatch": "A file in the archive was changed or damaged (checksum mismatch).",
+    "record_count_mismatch": "A part of the archive has another number of records than listed.",
+    "malformed_json": "A data file in the archive is not valid.",
+    "bad_signature": "The shop's signature does not match: the archive was changed.",
+    "unsigned": "The archive is not signed, but it should be.",
+    "unknown_key": "The archive is signed with a key the app does not know.",
+    "encrypted": "This archive is encrypted: enter its passphrase to open it.",
+    "wrong_passphrase": "The passphrase is wrong, or the encrypted file was changed.",
+    "unknown_section": "The archive has no such part.",
+    "different_account": "The two archives are of different accounts or shops.",
+    "cancelled": "Cancelled; nothing was saved.",
+    "write_failed": "The file could not be written.",
+}
+
+
+def archive_reason(reason: str | None) -> str:
+    """The translated sentence for an ArchiveError reason code."""
+    text = ARCHIVE_REASONS.get(reason or "")
+    if text is None:
+        return _tr("The archive cannot be used.")
+    return _tr(text)
+
+
 def user_message(error: BaseException) -> str:
     """What to show for `error`; the shop's own sentence is kept when it gave one."""
+    if isinstance(error, NotInArchive):
+        return _tr("This archive does not contain this part.")
+    if isinstance(error, ReadOnlyArchive):
+        return _tr("This is an archive: it can only be read, not changed.")
+    if isinstance(error, ArchiveError):
+        return archive_reason(error.reason)
     if isinstance(error, ConnectionFailed):
         return _tr("The shop cannot be reached. Check your connection and try again.")
     if isinstance(error, InsecureTransport):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
+from ui.archive_view import ArchiveOpener, banner_text
 from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
@@ -65,6 +68,18 @@ class MainWindow(QMainWindow):
         self._assist_timer = QTimer(self)
         self._assist_timer.setInterval(1000)
         self._assist_timer.timeout.connect(self._update_assist_banner)
+        self.archive_banner = Banner("archive")
+        self.archive_banner.action_clicked.connect(self.close_archive)
+        self.archive_key_button = QPushButton(self.tr("Check the signature with a key file…"))
+        self.archive_key_button.hide()
+        banner_layout = self.archive_banner.layout()
+        if banner_layout is not None:
+            banner_layout.addWidget(self.archive_key_button)
+        self.archive_opener = ArchiveOpener(runner, session, self, self.notify)
+        self.archive_opener.report_changed.connect(self._update_archive_banner)
+        self.archive_key_button.clicked.connect(self.archive_opener.choose_key_file)
+        self.archive_dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog | None
+        self.archive_dialog = None
 
         self.sidebar_model = QStandardItemModel(self)
         self.sidebar = QListView()
@@ -100,6 +115,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.keychain_banner)
         layout.addWidget(self.agent_banner)
         layout.addWidget(self.assist_banner)
+        layout.addWidget(self.archive_banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -130,6 +146,21 @@ class MainWindow(QMainWindow):
         self.assist_action = QAction(icon("assist"), self.tr("Assist a customer…"), self)
         self.assist_action.triggered.connect(self.assist_customer)
         self.assist_action.setVisible(False)
+        self.export_archive_action = QAction(self.tr("Export archive…"), self)
+        self.export_archive_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_archive_action.triggered.connect(self.export_archive)
+        self.open_archive_action = QAction(self.tr("Open archive…"), self)
+        self.open_archive_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_archive_action.triggered.connect(self.archive_opener.choose)
+        self.close_archive_action = QAction(self.tr("Close archive"), self)
+        self.close_archive_action.triggered.connect(self.close_archive)
+        self.close_archive_action.setEnabled(False)
+        self.verify_archive_action = QAction(self.tr("Verify archive…"), self)
+        self.verify_archive_action.triggered.connect(self.verify_archive)
+        self.compare_archives_action = QAction(self.tr("Compare archives…"), self)
+        self.compare_archives_action.triggered.connect(self.compare_archives)
+        self.sqlite_archive_action = QAction(self.tr("Convert archive to SQLite…"), self)
+        self.sqlite_archive_action.triggered.connect(self.archive_to_sqlite)
         self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -153,6 +184,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_shop_action)
         file_menu.addAction(self.assist_action)
+        file_menu.addSeparator()
+        for action in (self.export_archive_action, self.open_archive_action,
+                       self.close_archive_action, self.verify_archive_action,
+                       self.compare_archives_action, self.sqlite_archive_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -307,10 +343,52 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.assist_dialog = dialog
 
+    # --- archives -------------------------------------------------------------------------
+    def _show_archive_dialog(
+        self, dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog,
+    ) -> None:
+        if self.archive_dialog is not None and self.archive_dialog.busy:
+            self.archive_dialog.raise_()
+            return
+        self.archive_dialog = dialog
+        dialog.open()
+
+    def export_archive(self) -> None:
+        self._show_archive_dialog(ExportDialog(self.runner, self.session, self))
+
+    def verify_archive(self) -> None:
+        self._show_archive_dialog(VerifyDialog(self.runner, self.session, self))
+
+    def compare_archives(self) -> None:
+        self._show_archive_dialog(CompareDialog(self.runner, self))
+
+    def archive_to_sqlite(self) -> None:
+        self._show_archive_dialog(SqliteDialog(self.runner, self))
+
+    def open_archive(self, path: str, passphrase: str | None = None) -> None:
+        self.archive_opener.open_path(path, passphrase=passphrase)
+
+    def close_archive(self) -> None:
+        self.session.close_archive()
+
+    def _update_archive_banner(self) -> None:
+        opened = self.session.archive
+        self.close_archive_action.setEnabled(opened is not None)
+        if opened is None:
+            self.archive_banner.hide()
+            self.archive_key_button.hide()
+            return
+        self.archive_banner.show_message(banner_text(opened), self.tr("Close archive"))
+        self.archive_key_button.setVisible(opened.report.signed
+                                           and not opened.report.signature_ok)
+
     def _view_changed(self) -> None:
         view = self.session.view()
-        agent_idle = view is not None and view.role == "agent" and not view.assisting
-        self.assist_action.setVisible(view is not None and view.role == "agent")
+        self._update_archive_banner()
+        agent_idle = (view is not None and view.archive is None and view.role == "agent"
+                      and not view.assisting)
+        self.assist_action.setVisible(view is not None and view.archive is None
+                                      and view.role == "agent")
         if agent_idle:
             self.agent_banner.show_message(
                 self.tr("You are signed in as a customer-service agent. "

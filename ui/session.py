@@ -11,7 +11,7 @@ import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QObject, Signal
@@ -21,10 +21,38 @@ from ui.tasks import TaskControl, TaskRunner
 
 if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thread
     from client.api import ShopApi
+    from client.archive import ArchiveApi, ArchiveReport
     from client.auth import OpenBrowser
     from client.connection import AssistSession, ShopConnection
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OpenArchive:
+    """An archive opened as the active view: its offline API and what checking it found."""
+
+    path: Path
+    api: ArchiveApi
+    report: ArchiveReport
+
+    @property
+    def shop_id(self) -> str:
+        return str(self.api.manifest.shop.get("id") or "")
+
+    @property
+    def shop_name(self) -> str:
+        shop = self.api.manifest.shop
+        return str(shop.get("name") or shop.get("id") or shop.get("api_base") or "")
+
+    @property
+    def subject(self) -> str:
+        subject = self.api.manifest.subject
+        return str(subject.get("display_name") or subject.get("customer_no") or "")
+
+    @property
+    def created_at(self) -> str:
+        return str(self.api.manifest.created_at)
 
 
 @dataclass(frozen=True)
@@ -37,6 +65,7 @@ class ActiveView:
     api: ShopApi
     assist: AssistSession | None = None
     role: str = "shopper"
+    archive: OpenArchive | None = None  # set: `api` is the archive's read-only ArchiveApi
 
     @property
     def assisting(self) -> bool:
@@ -44,8 +73,9 @@ class ActiveView:
 
     @property
     def can_change(self) -> bool:
-        """Agents may read and file requests, never change consents, data or credentials."""
-        return self.assist is None
+        """Agents may read and file requests, never change consents, data or credentials;
+        an archive is read only."""
+        return self.assist is None and self.archive is None
 
 
 class AppSession(QObject):
@@ -70,6 +100,7 @@ class AppSession(QObject):
         self.connections: dict[str, ShopConnection] = {}
         self.current_shop: str | None = None
         self.assist: AssistSession | None = None
+        self.archive: OpenArchive | None = None
 
     # --- what the pages read ------------------------------------------------------------------
     @property
@@ -77,6 +108,15 @@ class AppSession(QObject):
         return self.connections.get(self.current_shop or "")
 
     def view(self) -> ActiveView | None:
+        if self.archive is not None:
+            opened = self.archive
+            # ArchiveApi has the read methods of ShopApi (writes raise ReadOnlyArchive).
+            return ActiveView(opened.shop_id, opened.shop_name, opened.subject,
+                              cast("ShopApi", opened.api), None, "shopper", opened)
+        return self.live_view()
+
+    def live_view(self) -> ActiveView | None:
+        """The view of the signed-in account, ignoring an open archive."""
         connection = self.current
         if connection is None or not connection.signed_in:
             return None
@@ -175,10 +215,15 @@ class AppSession(QObject):
         self.runner.run(work, finished, lambda _error: done(0))
 
     def switch_to(self, shop_id: str) -> None:
-        if shop_id in self.connections and shop_id != self.current_shop:
+        """Show a signed-in account (this also closes an open archive)."""
+        if shop_id in self.connections and (shop_id != self.current_shop
+                                            or self.archive is not None):
             self.current_shop = shop_id
             self.assist = None
+            opened, self.archive = self.archive, None
             self.changed.emit()
+            if opened is not None:
+                opened.api.close()
 
     def sign_out(self, done: Callable[[], None]) -> None:
         connection = self.current
@@ -232,6 +277,24 @@ class AppSession(QObject):
         self.runner.run(work, lambda _r: None, lambda _e: None)
         self.changed.emit()
 
+    # --- archives ---------------------------------------------------------------------------
+    def open_archive_view(self, opened: OpenArchive) -> None:
+        """Show `opened` instead of the live account (read only, no network)."""
+        previous, self.archive = self.archive, opened
+        if previous is not None:
+            previous.api.close()
+        self.changed.emit()
+
+    def close_archive(self) -> None:
+        if self.archive is None:
+            return
+        opened, self.archive = self.archive, None
+        self.changed.emit()
+        opened.api.close()
+
     def close(self) -> None:
+        if self.archive is not None:
+            self.archive.api.close()
+            self.archive = None
         for connection in self.connections.values():
             connection.close()

@@ -321,6 +321,282 @@
     </message>
 </context>
 <context>
+    <name>ArchiveOpener</name>
+    <message>
+        <source>Open archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the archive {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the archive… {0}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase was wrong. Try again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This archive is encrypted. Enter its passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveReport</name>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished">访问记录</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">账户</translation>
+    </message>
+    <message>
+        <source>Activity logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation type="unfinished">自动化决策</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation type="unfinished">同意历史</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished">同意事项</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished">数据类别</translation>
+    </message>
+    <message>
+        <source>Data shared with partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished">设备</translation>
+    </message>
+    <message>
+        <source>Encrypted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files checked: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest tags</source>
+        <translation type="unfinished">兴趣标签</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation type="unfinished">位置</translation>
+    </message>
+    <message>
+        <source>Made by: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished">公告</translation>
+    </message>
+    <message>
+        <source>OK: the archive passed every check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy policy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search and browsing records</source>
+        <translation type="unfinished">搜索和浏览记录</translation>
+    </message>
+    <message>
+        <source>Shop: {0}</source>
+        <translation type="unfinished">商城：{0}</translation>
+    </message>
+    <message>
+        <source>Signing key: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checksums ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checksums ✗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature ✓ verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature ✗ NOT verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveSections</name>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished">访问记录</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished">账户</translation>
+    </message>
+    <message>
+        <source>Activity logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation type="unfinished">自动化决策</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation type="unfinished">同意历史</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished">同意事项</translation>
+    </message>
+    <message>
+        <source>Cookies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished">数据类别</translation>
+    </message>
+    <message>
+        <source>Data shared with partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished">设备</translation>
+    </message>
+    <message>
+        <source>Interest tags</source>
+        <translation type="unfinished">兴趣标签</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation type="unfinished">位置</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished">公告</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">订单</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy policy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search and browsing records</source>
+        <translation type="unfinished">搜索和浏览记录</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Archive of {0} at {1}, created {2} — {3} (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssistDialog</name>
     <message>
         <source>Assist a customer</source>
@@ -466,6 +742,10 @@
         <translation>启用</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backups purged by</source>
         <translation>备份清除期限</translation>
     </message>
@@ -488,6 +768,10 @@
     <message>
         <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished">修改</translation>
     </message>
     <message>
         <source>Confidence</source>
@@ -682,8 +966,16 @@
         <translation>记录数</translation>
     </message>
     <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search query</source>
         <translation>搜索词</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sensitive</source>
@@ -768,6 +1060,93 @@
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare archives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the older archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the newer archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older archive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (if encrypted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer archive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences per section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences in the selected section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose both archives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in the older archive: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in the newer archive: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1871,34 @@ After:  {1}</source>
 <context>
     <name>Errors</name>
     <message>
+        <source>A data file in the archive is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file in the archive has the wrong size: it was changed or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file in the archive is larger than allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file in the archive was changed or damaged (checksum mismatch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file the archive lists is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of the archive has another number of records than listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Please sign in again to confirm this action.</source>
         <translation>请重新登录以确认此操作。</translation>
     </message>
@@ -1502,6 +1909,90 @@ After:  {1}</source>
     <message>
         <source>Something went wrong: {0}</source>
         <translation>出现错误：{0}</translation>
+    </message>
+    <message>
+        <source>The archive cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive contains a file its list of contents does not mention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive contains a file with an unsafe name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive contains a symbolic link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive contains something that is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive contains too many files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive contains two files with the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no list of contents (manifest.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no such part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is cut short: it was not saved or downloaded completely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is larger than allowed once unpacked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is not signed, but it should be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is of a newer format than this app reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is signed with a key the app does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive unpacks to far more than real data does (a ZIP bomb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive uses a ZIP feature personal-data archives never use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive&apos;s list of contents is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong, or the encrypted file was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The shop cannot be reached. Check your connection and try again.</source>
@@ -1516,8 +2007,32 @@ After:  {1}</source>
         <translation>商城返回了本应用无法识别的内容。</translation>
     </message>
     <message>
+        <source>The shop&apos;s signature does not match: the archive was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two archives are of different accounts or shops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This address is not safe to use: the app only talks HTTPS to shops.</source>
         <translation>此地址不安全：本应用只通过 HTTPS 与商城通信。</translation>
+    </message>
+    <message>
+        <source>This archive does not contain this part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This archive is encrypted: enter its passphrase to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a personal-data archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an archive: it can only be read, not changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too many requests. Please wait a moment and try again.</source>
@@ -1526,6 +2041,155 @@ After:  {1}</source>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
         <translation>您的登录已失效，请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build one now from the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the shop&apos;s official archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity from (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity until (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity until (inclusive):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A passphrase encrypts the whole archive, so nobody who gets the file can read your data without it. It cannot be recovered: if you forget it, the archive cannot be opened by anyone, including you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the archive as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dates limit records of activity (searches, orders, logs…); lists such as devices and consents are always complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the shop has answered an access request, its official, signed archive can be downloaded here. An interrupted download continues where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed access requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shop&apos;s archive as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a shop first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <source>Request {0}, received {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No completed access request yet. File one on the Requests page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a shop first: the archive is built from its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one part to include.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation type="unfinished">开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a completed access request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation type="unfinished">正在下载…</translation>
+    </message>
+    <message>
+        <source>Saved to {0}
+Size: {1}
+SHA-256: {2}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1554,6 +2218,10 @@ After:  {1}</source>
         <translation>隐私仪表盘</translation>
     </message>
     <message>
+        <source>Check the signature with a key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -1580,6 +2248,30 @@ After:  {1}</source>
     <message>
         <source>Assist a customer…</source>
         <translation>协助客户…</translation>
+    </message>
+    <message>
+        <source>Export archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare archives…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert archive to SQLite…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2238,6 +2930,17 @@ Kept by law until {1}:
     </message>
 </context>
 <context>
+    <name>PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPanel</name>
     <message>
         <source>Withdrawing consent stops this use from now on. It does not undo processing that already happened while your consent was in force.</source>
@@ -2842,6 +3545,63 @@ After:  {3}</source>
     <message>
         <source>Continue in your web browser to sign in to {0}. This window closes by itself when you are done.</source>
         <translation>请在网页浏览器中继续登录 {0}。完成后此窗口会自动关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteDialog</name>
+    <message>
+        <source>Convert archive to SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive to convert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (if encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the database as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (if encrypted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the archive and where to save the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {0}: {1} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {0}
+Tables:
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-text search over your searches: tracks_fts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3500,6 +4260,80 @@ After:  {3}</source>
     <message>
         <source>Your searches</source>
         <translation>您的搜索</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop&apos;s key file (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (if encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase (if encrypted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive is fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkDialog</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

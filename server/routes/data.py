@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.categories import count_category
+from server.categories import category_items
 from server.deps import Principal, current_principal, get_db
-from server.models import DataCategory, Device, Location, LogEntry
+from server.models import Device, Location, LogEntry
 from server.pagination import keyset_page, newest_first_page
 from server.schemas.common import (
     DEFAULT_PAGE_LIMIT,
@@ -40,24 +40,9 @@ def list_categories(
     principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
 ) -> Page[DataCategoryOut]:
     """Every category the shop holds, with how many rows of it it holds about the subject."""
-    rows = db.scalars(select(DataCategory).order_by(DataCategory.position, DataCategory.key))
     items = [
-        DataCategoryOut.model_validate(
-            {
-                "key": row.key,
-                "title": row.title,
-                "title_zh": row.title_zh,
-                "count": count_category(db, row.key, principal.subject_id),
-                "sensitive": row.sensitive,
-                "purposes": [str(p) for p in _json(row.purposes, [])],
-                "legal_basis": row.legal_basis,
-                "retention": row.retention,
-                "storage": {"country": row.storage_country, "vendor": row.storage_vendor},
-                "source": row.source,
-                "policy_section": row.policy_section,
-            }
-        )
-        for row in rows
+        DataCategoryOut.model_validate(item)
+        for item in category_items(db, principal.subject_id)
     ]
     return Page[DataCategoryOut](items=items, next_cursor=None)
 

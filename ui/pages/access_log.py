@@ -15,7 +15,6 @@ from typing import Any, Literal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +46,7 @@ from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.countdown import Countdown
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import record_table
 
 PAGE_SIZE = 100
 CHAIN_PAGE_SIZE = 500
@@ -62,18 +61,6 @@ ALERT_STYLE = "color: #c62828;"
 @dataclass(frozen=True)
 class AccessLogData:
     sessions: list[AssistSession]
-
-
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
 
 
 class AccessLogPage(DataPage):
@@ -135,7 +122,7 @@ class AccessLogPage(DataPage):
         self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self)
         self.log_filter = RoleFilter(self)
         self.log_filter.setSourceModel(self.log_model)
-        self.log_table = _table(self.tr("Access log"))
+        self.log_table = record_table(self.tr("Access log"))
         self.log_table.setModel(self.log_filter)
         self.log_table.horizontalHeader().setStretchLastSection(False)
         self.log_table.horizontalHeader().setSectionResizeMode(
@@ -163,7 +150,7 @@ class AccessLogPage(DataPage):
         sessions_column = QVBoxLayout()
         self.session_model: RecordTableModel[AssistSession] = RecordTableModel(
             SESSION_COLUMNS, self)
-        self.session_table = _table(self.tr("Assisted sessions"))
+        self.session_table = record_table(self.tr("Assisted sessions"))
         self.session_table.setModel(self.session_model)
         self.session_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)

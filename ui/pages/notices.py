@@ -15,21 +15,17 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +38,7 @@ from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import record_table
 
 ALERT_RED = QColor("#c62828")
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
@@ -132,21 +129,6 @@ def changes_text(changes: list[str]) -> str:
     return "\n".join(f"• {change}" for change in changes)
 
 
-def _table(name: str, model: RecordTableModel[Any], parent: QObject) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 def _scrolling(widget: QWidget) -> QScrollArea:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
@@ -198,7 +180,7 @@ class NoticesPage(DataPage):
         notices = QGroupBox(self.tr("Notices"))
         notices_layout = QVBoxLayout(notices)
         self.notice_model = NoticeModel(NOTICE_COLUMNS, self)
-        self.notice_table = _table(self.tr("Notices"), self.notice_model, self)
+        self.notice_table = record_table(self.tr("Notices"), self.notice_model, fit_contents=True)
         self.notice_table.selectionModel().selectionChanged.connect(self._notice_chosen)
         notices_layout.addWidget(self.notice_table, 2)
         notice_detail = QWidget()
@@ -226,7 +208,8 @@ class NoticesPage(DataPage):
         versions = QGroupBox(self.tr("Policy versions"))
         versions_layout = QVBoxLayout(versions)
         self.version_model = VersionModel(VERSION_COLUMNS, self)
-        self.version_table = _table(self.tr("Policy versions"), self.version_model, self)
+        self.version_table = record_table(
+            self.tr("Policy versions"), self.version_model, fit_contents=True)
         self.version_table.selectionModel().selectionChanged.connect(self._version_chosen)
         versions_layout.addWidget(self.version_table, 2)
         version_detail = QWidget()

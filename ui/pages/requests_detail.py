@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -51,6 +50,7 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import record_table
 
 Runner = Callable[..., Any]
 
@@ -74,16 +74,8 @@ def details_text(details: dict[str, Any], note: str | None) -> str:
     return "\n".join(lines)
 
 
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setWordWrap(True)
+def _detail_table(model: Any, name: str) -> QTableView:
+    view = record_table(name, model, fit_contents=True, wrap=True)
     view.setMinimumHeight(120)
     return view
 
@@ -184,7 +176,7 @@ class RequestDetail(QWidget):
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result_layout.addWidget(self.result_text)
         self.receipts = receipts_model(self)
-        self.receipts_view = _table(self.receipts, self.tr("Deletion receipts"))
+        self.receipts_view = _detail_table(self.receipts, self.tr("Deletion receipts"))
         result_layout.addWidget(self.receipts_view)
         self.download_box = QWidget()
         download = QHBoxLayout(self.download_box)
@@ -207,7 +199,7 @@ class RequestDetail(QWidget):
         # --- timeline ---
         layout.addWidget(plain_label(self.tr("Timeline")))
         self.timeline = timeline_model(self)
-        self.timeline_view = _table(self.timeline, self.tr("Timeline"))
+        self.timeline_view = _detail_table(self.timeline, self.tr("Timeline"))
         layout.addWidget(self.timeline_view)
         layout.addStretch(1)
         self.show_row(None)

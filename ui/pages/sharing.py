@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
-from ui.models.columns import RAW_ROLE, SORT_ROLE, Column, display_text
+from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
@@ -37,6 +34,7 @@ from ui.pages.consents_terms import (
 from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import record_table, sorted_proxy
 
 EVENTS_PAGE_SIZE = 50
 
@@ -107,27 +105,7 @@ def storage_columns() -> list[Column[DataCategory]]:
     ]
 
 
-def table_view(name: str, *, sortable: bool = False) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setSortingEnabled(sortable)
-    return table
 
-
-def sorted_proxy(model: RecordTableModel[object], parent: QWidget) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
 
 
 class SharingPage(DataPage):
@@ -151,8 +129,8 @@ class SharingPage(DataPage):
 
         self.recipient_model: RecordTableModel[Recipient] = RecordTableModel(
             recipient_columns(self.names), self)
-        self.recipient_proxy = sorted_proxy(self.recipient_model, self)  # type: ignore[arg-type]
-        self.recipient_table = table_view(self.tr("Partners who receive your data"),
+        self.recipient_proxy = sorted_proxy(self.recipient_model, self)
+        self.recipient_table = record_table(self.tr("Partners who receive your data"),
                                           sortable=True)
         self.recipient_table.setModel(self.recipient_proxy)
         self.recipient_table.selectionModel().currentRowChanged.connect(self._recipient_chosen)
@@ -166,7 +144,7 @@ class SharingPage(DataPage):
 
         self.storage_model: RecordTableModel[DataCategory] = RecordTableModel(
             storage_columns(), self)
-        self.storage_proxy = sorted_proxy(self.storage_model, self)  # type: ignore[arg-type]
+        self.storage_proxy = sorted_proxy(self.storage_model, self)
 
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.setChildrenCollapsible(False)
@@ -197,7 +175,7 @@ class SharingPage(DataPage):
         self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail_name)
         layout.addWidget(self.detail_facts)
-        self.events_table = table_view(self.tr("Times your data was shared with this partner"))
+        self.events_table = record_table(self.tr("Times your data was shared with this partner"))
         self.events_table.setModel(self.events_model)
         layout.addWidget(self.events_table, 1)
         self.events_status = plain_label()
@@ -233,7 +211,7 @@ class SharingPage(DataPage):
         storage_layout = QVBoxLayout(storage_tab)
         storage_layout.addWidget(plain_label(self.tr(
             "Where each category of your data is stored: country and storage provider.")))
-        self.storage_table = table_view(self.tr("Where your data is stored"), sortable=True)
+        self.storage_table = record_table(self.tr("Where your data is stored"), sortable=True)
         self.storage_table.setModel(self.storage_proxy)
         storage_layout.addWidget(self.storage_table, 1)
         self.views.addTab(storage_tab, self.tr("Where it is stored"))
