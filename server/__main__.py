@@ -42,6 +42,8 @@ def _serve_parser() -> argparse.ArgumentParser:
                         help="seconds between request processing steps (default: 5)")
     parser.add_argument("--no-processor", action="store_true",
                         help="do not process privacy requests in this process")
+    parser.add_argument("--exit-with-parent", action="store_true",
+                        help="stop when standard input closes (for a parent app's demo shops)")
     return parser
 
 
@@ -71,6 +73,8 @@ def serve(argv: list[str]) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if args.exit_with_parent:
+        threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
     stop.wait()
     shop.stop()
     return 0

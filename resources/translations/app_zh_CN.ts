@@ -324,276 +324,276 @@
     <name>ArchiveOpener</name>
     <message>
         <source>Open archive</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据档案</translation>
     </message>
     <message>
         <source>Checking the archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查数据档案…</translation>
     </message>
     <message>
         <source>Showing the archive {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在显示数据档案 {0}</translation>
     </message>
     <message>
         <source>Checking the archive… {0}%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查数据档案… {0}%</translation>
     </message>
     <message>
         <source>Encrypted archive</source>
-        <translation type="unfinished"></translation>
+        <translation>加密的数据档案</translation>
     </message>
     <message>
         <source>The passphrase was wrong. Try again:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误，请重试：</translation>
     </message>
     <message>
         <source>This archive is encrypted. Enter its passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据档案已加密，请输入密码：</translation>
     </message>
     <message>
         <source>The shop&apos;s key file</source>
-        <translation type="unfinished"></translation>
+        <translation>商城的密钥文件</translation>
     </message>
 </context>
 <context>
     <name>ArchiveReport</name>
     <message>
         <source>Access log</source>
-        <translation type="unfinished">访问记录</translation>
+        <translation>访问记录</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">账户</translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Activity logs</source>
-        <translation type="unfinished"></translation>
+        <translation>活动日志</translation>
     </message>
     <message>
         <source>Automated decisions</source>
-        <translation type="unfinished">自动化决策</translation>
+        <translation>自动化决策</translation>
     </message>
     <message>
         <source>Consent history</source>
-        <translation type="unfinished">同意历史</translation>
+        <translation>同意历史</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished">同意事项</translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>Cookies</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie</translation>
     </message>
     <message>
         <source>Created: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间：{0}</translation>
     </message>
     <message>
         <source>Data categories</source>
-        <translation type="unfinished">数据类别</translation>
+        <translation>数据类别</translation>
     </message>
     <message>
         <source>Data shared with partners</source>
-        <translation type="unfinished"></translation>
+        <translation>与合作方共享的信息</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished">设备</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Encrypted: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已加密：{0}</translation>
     </message>
     <message>
         <source>Files checked: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查文件：{0}</translation>
     </message>
     <message>
         <source>Interest tags</source>
-        <translation type="unfinished">兴趣标签</translation>
+        <translation>兴趣标签</translation>
     </message>
     <message>
         <source>Locations</source>
-        <translation type="unfinished">位置</translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Made by: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>生成方：{0}</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished">公告</translation>
+        <translation>公告</translation>
     </message>
     <message>
         <source>OK: the archive passed every check.</source>
-        <translation type="unfinished"></translation>
+        <translation>正常：数据档案通过了所有检查。</translation>
     </message>
     <message>
         <source>Of: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>所属客户：{0}</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>合作方</translation>
     </message>
     <message>
         <source>Parts: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>包含部分：{0}</translation>
     </message>
     <message>
         <source>Privacy policy versions</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私政策版本</translation>
     </message>
     <message>
         <source>Privacy requests</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私申请</translation>
     </message>
     <message>
         <source>Problems found:</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的问题：</translation>
     </message>
     <message>
         <source>Search and browsing records</source>
-        <translation type="unfinished">搜索和浏览记录</translation>
+        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
-        <translation type="unfinished">商城：{0}</translation>
+        <translation>商城：{0}</translation>
     </message>
     <message>
         <source>Signing key: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>签名密钥：{0}</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>checksums ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>校验和 ✓</translation>
     </message>
     <message>
         <source>checksums ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>校验和 ✗</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>未签名</translation>
     </message>
     <message>
         <source>signature ✓ verified</source>
-        <translation type="unfinished"></translation>
+        <translation>签名 ✓ 已验证</translation>
     </message>
     <message>
         <source>signature ✗ NOT verified</source>
-        <translation type="unfinished"></translation>
+        <translation>签名 ✗ 未通过验证</translation>
     </message>
     <message>
         <source>the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>商城</translation>
     </message>
     <message>
         <source>this app</source>
-        <translation type="unfinished"></translation>
+        <translation>本应用</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
 </context>
 <context>
     <name>ArchiveSections</name>
     <message>
         <source>Access log</source>
-        <translation type="unfinished">访问记录</translation>
+        <translation>访问记录</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">账户</translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Activity logs</source>
-        <translation type="unfinished"></translation>
+        <translation>活动日志</translation>
     </message>
     <message>
         <source>Automated decisions</source>
-        <translation type="unfinished">自动化决策</translation>
+        <translation>自动化决策</translation>
     </message>
     <message>
         <source>Consent history</source>
-        <translation type="unfinished">同意历史</translation>
+        <translation>同意历史</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished">同意事项</translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>Cookies</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie</translation>
     </message>
     <message>
         <source>Data categories</source>
-        <translation type="unfinished">数据类别</translation>
+        <translation>数据类别</translation>
     </message>
     <message>
         <source>Data shared with partners</source>
-        <translation type="unfinished"></translation>
+        <translation>与合作方共享的信息</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished">设备</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Interest tags</source>
-        <translation type="unfinished">兴趣标签</translation>
+        <translation>兴趣标签</translation>
     </message>
     <message>
         <source>Locations</source>
-        <translation type="unfinished">位置</translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished">公告</translation>
+        <translation>公告</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">订单</translation>
+        <translation>订单</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>合作方</translation>
     </message>
     <message>
         <source>Privacy policy versions</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私政策版本</translation>
     </message>
     <message>
         <source>Privacy requests</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私申请</translation>
     </message>
     <message>
         <source>Search and browsing records</source>
-        <translation type="unfinished">搜索和浏览记录</translation>
+        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
 </context>
 <context>
     <name>ArchiveView</name>
     <message>
         <source>Archive of {0} at {1}, created {2} — {3} (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 在 {1} 的数据档案，创建于 {2} — {3}（只读）</translation>
     </message>
 </context>
 <context>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Backups purged by</source>
@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished">修改</translation>
+        <translation>变更</translation>
     </message>
     <message>
         <source>Confidence</source>
@@ -967,7 +967,7 @@
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Search query</source>
@@ -975,7 +975,7 @@
     </message>
     <message>
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation>部分</translation>
     </message>
     <message>
         <source>Sensitive</source>
@@ -1066,87 +1066,87 @@
     <name>CompareDialog</name>
     <message>
         <source>Compare archives</source>
-        <translation type="unfinished"></translation>
+        <translation>比较数据档案</translation>
     </message>
     <message>
         <source>Older archive</source>
-        <translation type="unfinished"></translation>
+        <translation>较早的数据档案</translation>
     </message>
     <message>
         <source>Newer archive</source>
-        <translation type="unfinished"></translation>
+        <translation>较新的数据档案</translation>
     </message>
     <message>
         <source>Passphrase of the older archive</source>
-        <translation type="unfinished"></translation>
+        <translation>较早数据档案的密码</translation>
     </message>
     <message>
         <source>Passphrase of the newer archive</source>
-        <translation type="unfinished"></translation>
+        <translation>较新数据档案的密码</translation>
     </message>
     <message>
         <source>Older archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>较早的数据档案：</translation>
     </message>
     <message>
         <source>Passphrase (if encrypted):</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（如已加密）：</translation>
     </message>
     <message>
         <source>Newer archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>较新的数据档案：</translation>
     </message>
     <message>
         <source>Differences per section</source>
-        <translation type="unfinished"></translation>
+        <translation>各部分的差异</translation>
     </message>
     <message>
         <source>Differences in the selected section</source>
-        <translation type="unfinished"></translation>
+        <translation>所选部分中的差异</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Choose both archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择两个数据档案。</translation>
     </message>
     <message>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在比较…</translation>
     </message>
     <message>
         <source>No differences.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有差异。</translation>
     </message>
     <message>
         <source>Differences found.</source>
-        <translation type="unfinished"></translation>
+        <translation>发现差异。</translation>
     </message>
     <message>
         <source>Only in the older archive: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在较早的数据档案中：{0}</translation>
     </message>
     <message>
         <source>Only in the newer archive: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在较新的数据档案中：{0}</translation>
     </message>
     <message>
         <source>{0}: {1} unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 条未更改</translation>
     </message>
     <message>
         <source>Added:</source>
-        <translation type="unfinished"></translation>
+        <translation>新增：</translation>
     </message>
     <message>
         <source>Removed:</source>
-        <translation type="unfinished"></translation>
+        <translation>移除：</translation>
     </message>
     <message>
         <source>Changed:</source>
-        <translation type="unfinished"></translation>
+        <translation>变更：</translation>
     </message>
 </context>
 <context>
@@ -1872,31 +1872,31 @@ After:  {1}</source>
     <name>Errors</name>
     <message>
         <source>A data file in the archive is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中的某个数据文件无效。</translation>
     </message>
     <message>
         <source>A file in the archive has the wrong size: it was changed or damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中某个文件的大小不对：文件已被更改或损坏。</translation>
     </message>
     <message>
         <source>A file in the archive is larger than allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中的某个文件超出了允许的大小。</translation>
     </message>
     <message>
         <source>A file in the archive was changed or damaged (checksum mismatch).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中的某个文件已被更改或损坏（校验和不匹配）。</translation>
     </message>
     <message>
         <source>A file the archive lists is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案列出的某个文件缺失。</translation>
     </message>
     <message>
         <source>A part of the archive has another number of records than listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中某一部分的记录数与清单所列不符。</translation>
     </message>
     <message>
         <source>Cancelled; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
         <source>Please sign in again to confirm this action.</source>
@@ -1912,87 +1912,87 @@ After:  {1}</source>
     </message>
     <message>
         <source>The archive cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用此数据档案。</translation>
     </message>
     <message>
         <source>The archive contains a file its list of contents does not mention.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中包含内容清单未列出的文件。</translation>
     </message>
     <message>
         <source>The archive contains a file with an unsafe name.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中包含名称不安全的文件。</translation>
     </message>
     <message>
         <source>The archive contains a symbolic link.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中包含符号链接。</translation>
     </message>
     <message>
         <source>The archive contains something that is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中包含非普通文件的内容。</translation>
     </message>
     <message>
         <source>The archive contains too many files.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中的文件过多。</translation>
     </message>
     <message>
         <source>The archive contains two files with the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中包含两个同名文件。</translation>
     </message>
     <message>
         <source>The archive has no list of contents (manifest.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案缺少内容清单（manifest.json）。</translation>
     </message>
     <message>
         <source>The archive has no such part.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案中没有这一部分。</translation>
     </message>
     <message>
         <source>The archive is cut short: it was not saved or downloaded completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案不完整：未完整保存或下载。</translation>
     </message>
     <message>
         <source>The archive is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案已损坏。</translation>
     </message>
     <message>
         <source>The archive is larger than allowed once unpacked.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案解压后超出了允许的大小。</translation>
     </message>
     <message>
         <source>The archive is not signed, but it should be.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案应当有签名，但未签名。</translation>
     </message>
     <message>
         <source>The archive is of a newer format than this app reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案的格式较新，本应用无法读取。</translation>
     </message>
     <message>
         <source>The archive is signed with a key the app does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案使用了本应用不认识的密钥签名。</translation>
     </message>
     <message>
         <source>The archive unpacks to far more than real data does (a ZIP bomb).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案解压后的大小远超真实数据（ZIP 炸弹）。</translation>
     </message>
     <message>
         <source>The archive uses a ZIP feature personal-data archives never use.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案使用了个人信息数据档案从不使用的 ZIP 功能。</translation>
     </message>
     <message>
         <source>The archive&apos;s list of contents is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案的内容清单格式有误。</translation>
     </message>
     <message>
         <source>The file could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件。</translation>
     </message>
     <message>
         <source>The file does not exist or cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在或无法读取。</translation>
     </message>
     <message>
         <source>The passphrase is wrong, or the encrypted file was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误，或加密文件已被更改。</translation>
     </message>
     <message>
         <source>The shop cannot be reached. Check your connection and try again.</source>
@@ -2008,11 +2008,11 @@ After:  {1}</source>
     </message>
     <message>
         <source>The shop&apos;s signature does not match: the archive was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城签名不匹配：数据档案已被更改。</translation>
     </message>
     <message>
         <source>The two archives are of different accounts or shops.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个数据档案属于不同的账户或商城。</translation>
     </message>
     <message>
         <source>This address is not safe to use: the app only talks HTTPS to shops.</source>
@@ -2020,19 +2020,19 @@ After:  {1}</source>
     </message>
     <message>
         <source>This archive does not contain this part.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据档案不包含这一部分。</translation>
     </message>
     <message>
         <source>This archive is encrypted: enter its passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据档案已加密：请输入密码后打开。</translation>
     </message>
     <message>
         <source>This file is not a personal-data archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不是个人信息数据档案。</translation>
     </message>
     <message>
         <source>This is an archive: it can only be read, not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是数据档案：只能查看，不能更改。</translation>
     </message>
     <message>
         <source>Too many requests. Please wait a moment and try again.</source>
@@ -2047,149 +2047,151 @@ After:  {1}</source>
     <name>ExportDialog</name>
     <message>
         <source>Export archive</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据档案</translation>
     </message>
     <message>
         <source>Build one now from the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>立即根据商城数据生成</translation>
     </message>
     <message>
         <source>Download the shop&apos;s official archive</source>
-        <translation type="unfinished"></translation>
+        <translation>下载商城的官方数据档案</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>What to include</source>
-        <translation type="unfinished"></translation>
+        <translation>包含的内容</translation>
     </message>
     <message>
         <source>Select all</source>
-        <translation type="unfinished"></translation>
+        <translation>全选</translation>
     </message>
     <message>
         <source>Select none</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选</translation>
     </message>
     <message>
         <source>Activity from (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>活动记录开始日期（选填）</translation>
     </message>
     <message>
         <source>Activity until (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>活动记录结束日期（选填）</translation>
     </message>
     <message>
         <source>Activity from:</source>
-        <translation type="unfinished"></translation>
+        <translation>活动记录从：</translation>
     </message>
     <message>
         <source>Activity until (inclusive):</source>
-        <translation type="unfinished"></translation>
+        <translation>活动记录到（含当天）：</translation>
     </message>
     <message>
         <source>Passphrase (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（选填）</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <source>Passphrase (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（选填）：</translation>
     </message>
     <message>
         <source>Passphrase again:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
         <source>A passphrase encrypts the whole archive, so nobody who gets the file can read your data without it. It cannot be recovered: if you forget it, the archive cannot be opened by anyone, including you.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码后会加密整个数据档案，即使他人拿到文件，没有密码也无法读取您的信息。密码无法找回：一旦忘记，任何人（包括您自己）都无法打开此数据档案。</translation>
     </message>
     <message>
         <source>Save the archive as</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案另存为</translation>
     </message>
     <message>
         <source>Save as:</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为：</translation>
     </message>
     <message>
         <source>The dates limit records of activity (searches, orders, logs…); lists such as devices and consents are always complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期只限制活动记录（搜索、订单、日志等）；设备、同意等列表始终完整导出。</translation>
     </message>
     <message>
         <source>When the shop has answered an access request, its official, signed archive can be downloaded here. An interrupted download continues where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>商城答复您的个人信息副本申请后，可在此下载其带签名的官方数据档案。下载中断后可从中断处继续。</translation>
     </message>
     <message>
         <source>Completed access requests</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的个人信息副本申请</translation>
     </message>
     <message>
         <source>Refresh list</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新列表</translation>
     </message>
     <message>
         <source>Save the shop&apos;s archive as</source>
-        <translation type="unfinished"></translation>
+        <translation>商城数据档案另存为</translation>
     </message>
     <message>
         <source>Sign in to a shop first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录商城。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Request {0}, received {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>申请 {0}，收到于 {1}</translation>
     </message>
     <message>
         <source>No completed access request yet. File one on the Requests page.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有已完成的个人信息副本申请。请在“申请”页面提交。</translation>
     </message>
     <message>
         <source>Sign in to a shop first: the archive is built from its data.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录商城：数据档案根据商城的数据生成。</translation>
     </message>
     <message>
         <source>Choose at least one part to include.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个要包含的部分。</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Choose where to save the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择数据档案的保存位置。</translation>
     </message>
     <message>
         <source>The first day is after the last day.</source>
-        <translation type="unfinished">开始日期晚于结束日期。</translation>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>Choose a completed access request.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一项已完成的个人信息副本申请。</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished">正在下载…</translation>
+        <translation>正在下载…</translation>
     </message>
     <message>
         <source>Saved to {0}
 Size: {1}
 SHA-256: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {0}
+大小：{1}
+SHA-256：{2}</translation>
     </message>
 </context>
 <context>
@@ -2219,7 +2221,7 @@ SHA-256: {2}</source>
     </message>
     <message>
         <source>Check the signature with a key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>用密钥文件检查签名…</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -2251,27 +2253,27 @@ SHA-256: {2}</source>
     </message>
     <message>
         <source>Export archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据档案…</translation>
     </message>
     <message>
         <source>Open archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据档案…</translation>
     </message>
     <message>
         <source>Close archive</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭数据档案</translation>
     </message>
     <message>
         <source>Verify archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>验证数据档案…</translation>
     </message>
     <message>
         <source>Compare archives…</source>
-        <translation type="unfinished"></translation>
+        <translation>比较数据档案…</translation>
     </message>
     <message>
         <source>Convert archive to SQLite…</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据档案转换为 SQLite…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2933,11 +2935,11 @@ Kept by law until {1}:
     <name>PathField</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Browse for: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览：{0}</translation>
     </message>
 </context>
 <context>
@@ -3551,57 +3553,59 @@ After:  {3}</source>
     <name>SqliteDialog</name>
     <message>
         <source>Convert archive to SQLite</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据档案转换为 SQLite</translation>
     </message>
     <message>
         <source>Archive to convert</source>
-        <translation type="unfinished"></translation>
+        <translation>要转换的数据档案</translation>
     </message>
     <message>
         <source>Passphrase (if encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（如已加密）</translation>
     </message>
     <message>
         <source>Save the database as</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库另存为</translation>
     </message>
     <message>
         <source>Archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案：</translation>
     </message>
     <message>
         <source>Passphrase (if encrypted):</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（如已加密）：</translation>
     </message>
     <message>
         <source>Save as:</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为：</translation>
     </message>
     <message>
         <source>Convert</source>
-        <translation type="unfinished"></translation>
+        <translation>转换</translation>
     </message>
     <message>
         <source>Choose the archive and where to save the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择数据档案和数据库的保存位置。</translation>
     </message>
     <message>
         <source>Converting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在转换…</translation>
     </message>
     <message>
         <source>  {0}: {1} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>  {0}：{1} 行</translation>
     </message>
     <message>
         <source>Saved to {0}
 Tables:
 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {0}
+数据表：
+{1}</translation>
     </message>
     <message>
         <source>Full-text search over your searches: tracks_fts</source>
-        <translation type="unfinished"></translation>
+        <translation>对您的搜索记录进行全文搜索：tracks_fts</translation>
     </message>
 </context>
 <context>
@@ -4266,74 +4270,74 @@ Tables:
     <name>VerifyDialog</name>
     <message>
         <source>Verify archive</source>
-        <translation type="unfinished"></translation>
+        <translation>验证数据档案</translation>
     </message>
     <message>
         <source>Archive to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>要验证的数据档案</translation>
     </message>
     <message>
         <source>Shop&apos;s key file (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>商城的密钥文件（选填）</translation>
     </message>
     <message>
         <source>Passphrase (if encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（如已加密）</translation>
     </message>
     <message>
         <source>Archive:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案：</translation>
     </message>
     <message>
         <source>Key file (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件（选填）：</translation>
     </message>
     <message>
         <source>Passphrase (if encrypted):</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（如已加密）：</translation>
     </message>
     <message>
         <source>Verification report</source>
-        <translation type="unfinished"></translation>
+        <translation>验证报告</translation>
     </message>
     <message>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>验证</translation>
     </message>
     <message>
         <source>Choose an archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择数据档案。</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在验证…</translation>
     </message>
     <message>
         <source>The archive is fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案正常。</translation>
     </message>
     <message>
         <source>The archive has problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据档案存在问题。</translation>
     </message>
 </context>
 <context>
     <name>WorkDialog</name>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
