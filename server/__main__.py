@@ -74,7 +74,12 @@ def serve(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     if args.exit_with_parent:
-        threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+
+        def watch_parent() -> None:
+            sys.stdin.read()  # returns when the parent closes our stdin (or dies)
+            stop.set()
+
+        threading.Thread(target=watch_parent, daemon=True).start()
     stop.wait()
     shop.stop()
     return 0

@@ -16,6 +16,7 @@ class OrderSummary(ClientModel):
     currency: str
     item_count: int
     for_other: bool = False
+    logistics_partner: str | None = None  # absent from shops that predate it
 
 
 class OrderItem(ClientModel):

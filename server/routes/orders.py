@@ -82,6 +82,7 @@ def _summary_fields(row: Order, item_count: int) -> dict[str, Any]:
         "currency": row.currency,
         "item_count": item_count,
         "for_other": row.for_other,
+        "logistics_partner": row.logistics_partner,
     }
 
 

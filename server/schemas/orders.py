@@ -16,6 +16,7 @@ class OrderSummary(ApiModel):
     currency: str
     item_count: int
     for_other: bool
+    logistics_partner: str
 
 
 class OrderItemOut(ApiModel):

@@ -10,6 +10,7 @@ from tests.support.oauth_login import Api
 
 SUMMARY_KEYS = {
     "id", "number", "placed_at", "status", "total_cents", "currency", "item_count", "for_other",
+    "logistics_partner",
 }
 
 

@@ -59,14 +59,16 @@ def test_decisions_match_the_api_and_models_pass_the_tester(
     api = _api(window)
     expected = {d.id: d for d in api.iter_decisions()}
     shown = {page.model.row_at(r).id for r in range(page.model.rowCount())}
-    assert shown == set(expected) and len(shown) >= 4
+    assert shown == set(expected)
+    assert len(shown) >= 4
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
     # newest first; kinds are words, not codes
     first = page.proxy.index(0, 0).data(RAW_ROLE)
     assert first.at == max(d.at for d in expected.values())
     kinds = {page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())}
-    assert "Blocked transaction" in kinds and "transaction_block" not in kinds
+    assert "Blocked transaction" in kinds
+    assert "transaction_block" not in kinds
     # the detail panel shows the full record
     blocked = next(d for d in expected.values() if d.kind == "transaction_block")
     _select(qtbot, page, blocked.id)
@@ -78,7 +80,8 @@ def test_decisions_match_the_api_and_models_pass_the_tester(
     assert detail.order_id is not None
     order = api.get_order(detail.order_id)
     assert order.number in page.order_label.text()
-    assert page.explain_button.isVisible() and page.review_button.isVisible()
+    assert page.explain_button.isVisible()
+    assert page.review_button.isVisible()
 
 
 def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,

@@ -46,20 +46,10 @@ _FIELD_WORDS = {
 
 
 class OrdersModel(PagedTableModel[OrderSummary]):
-    """The order list; the logistics partner column fills in as order details are loaded."""
-
-    PARTNER_COLUMN = 5
+    """The order list, page by page."""
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
-        self.partners: dict[str, str] = {}
-        super().__init__(order_columns(lambda o: self.partners.get(o.id)), runner, parent)
-
-    def set_partner(self, order_id: str, partner: str) -> None:
-        self.partners[order_id] = partner
-        for row, order in enumerate(self.rows):
-            if order.id == order_id:
-                index = self.index(row, self.PARTNER_COLUMN)
-                self.dataChanged.emit(index, index)
+        super().__init__(order_columns(lambda o: o.logistics_partner), runner, parent)
 
 
 @dataclass(frozen=True)
@@ -131,7 +121,6 @@ class OrdersPage(DataPage):
                 page = api.list_orders(limit=PAGE_SIZE, cursor=cursor)
             return page.items, page.next_cursor
 
-        self.model.partners.clear()
         self.list.start(fetch)
         return bool(data.first.items)
 
@@ -164,7 +153,6 @@ class OrdersPage(DataPage):
 
         def done(detail: OrderDetail) -> None:
             self._detail_task = None
-            self.model.set_partner(detail.id, detail.logistics.partner)
             self.detail.show_order(detail)
             self.remove_button.setEnabled(True)
 

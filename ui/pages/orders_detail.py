@@ -35,7 +35,6 @@ from ui.widgets.load_state import plain_label
 def order_columns(
     partner: Callable[[OrderSummary], str | None],
 ) -> list[Column[OrderSummary]]:
-    """`partner(order)` gives the logistics partner once the order's detail was loaded."""
     return [
         Column[OrderSummary]("Order number", lambda o: o.number),
         Column[OrderSummary]("Placed", lambda o: o.placed_at),
