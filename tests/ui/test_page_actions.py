@@ -1,0 +1,113 @@
+"""What the My data, Orders, Notices and Access log pages change, checked at the shop."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from client.api import ShopApi
+from client.errors import NotFound
+from server.embedded import RunningShop
+from server.models import AccessLogEntry, User
+from tests.ui.conftest import wait_loaded
+from ui.main_window import MainWindow
+from ui.pages.access_log import AccessLogPage
+from ui.pages.my_data import MyDataPage
+from ui.pages.notices import NoticesPage
+from ui.pages.orders import OrdersPage
+from ui.widgets.load_state import LoadState
+
+
+def _open(qtbot: QtBot, window: MainWindow, page_id: str):  # type: ignore[no-untyped-def]
+    window.select_page(page_id)
+    page = window.pages[page_id]
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT  # type: ignore[arg-type]
+    return page
+
+
+def _api(window: MainWindow) -> ShopApi:
+    view = window.session.view()
+    assert view is not None
+    return view.api
+
+
+def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow) -> None:
+    page = _open(qtbot, window, "my-data")
+    assert isinstance(page, MyDataPage)
+    api = _api(window)
+    editor = page.edit_field("email")
+    assert editor is not None
+    editor.editor.setText("lin.mei@example.org")
+    editor.submit()
+    qtbot.waitUntil(lambda: any(f.key == "email" and f.value == "lin.mei@example.org"
+                                for f in api.get_me().fields), timeout=10000)
+
+    locked = next(f for f in api.get_me().fields if not f.editable)
+    assert page.edit_field(locked.key) is None  # not editable: correction only
+    correction = page.request_correction(locked.key)
+    assert correction is not None
+    correction.proposed.setText("<b>corrected</b> 值")
+    correction.submit()
+    qtbot.waitUntil(lambda: any(r.type == "correction" for r in api.iter_requests()),
+                    timeout=10000)
+    filed = next(r for r in api.iter_requests() if r.type == "correction")
+    assert filed.details["field"] == locked.key
+    assert filed.details["proposed"] == "<b>corrected</b> 值"
+
+
+def test_remove_an_order_record(qtbot: QtBot, window: MainWindow) -> None:
+    page = _open(qtbot, window, "orders")
+    assert isinstance(page, OrdersPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    page.select_row(0)
+    order = page.selected()
+    assert order is not None
+    page.ask = lambda _title, _text: True  # type: ignore[method-assign]
+    page._show_retained = lambda _text: None  # type: ignore[method-assign]
+    page.remove_selected()
+    qtbot.waitUntil(lambda: page.last_removal is not None, timeout=10000)
+    assert page.last_removal.retained.until > order.placed_at
+    with pytest.raises(NotFound):
+        _api(window).get_order(order.id)
+    assert all(row.id != order.id for row in page.model.rows)
+
+
+def test_acknowledge_the_new_policy(qtbot: QtBot, window: MainWindow) -> None:
+    page = _open(qtbot, window, "notices")
+    assert isinstance(page, NoticesPage)
+    assert page.ack_button.isVisible()
+    page.acknowledge()
+    qtbot.waitUntil(lambda: _api(window).get_policy().acknowledged, timeout=10000)
+
+
+def test_assist_code_chain_check_and_tampering(qtbot: QtBot, window: MainWindow,
+                                               shop: RunningShop) -> None:
+    page = _open(qtbot, window, "access-log")
+    assert isinstance(page, AccessLogPage)
+    page.create_code()
+    qtbot.waitUntil(lambda: page.code is not None, timeout=10000)
+    assert page.code_label.text().isdigit()
+    assert len(page.code_label.text()) == 6
+    page.copy_code()
+    assert QGuiApplication.clipboard().text() == page.code_label.text()
+
+    page.check_chain()
+    qtbot.waitUntil(lambda: page.chain_result is not None, timeout=10000)
+    assert page.chain_result.ok
+    assert page.chain_status.text().startswith("✓")
+
+    with shop.ctx.sessions() as db:
+        user = db.scalars(select(User).where(User.username == "lin.mei")).one()
+        entry = db.scalars(select(AccessLogEntry).where(AccessLogEntry.user_id == user.id)
+                           .order_by(AccessLogEntry.seq)).first()
+        assert entry is not None
+        entry.resource = "/v1/nothing-to-see"
+        db.commit()
+    page.chain_result = None
+    page.check_chain()
+    qtbot.waitUntil(lambda: page.chain_result is not None, timeout=10000)
+    assert not page.chain_result.ok
+    assert page.chain_status.text().startswith("✗")
+    assert page.chain_problems.isVisible()
