@@ -91,3 +91,25 @@ def test_hostile_server_text_is_shown_literally_everywhere(qtbot: QtBot, window:
             if "<b>bold</b>" in label.text():
                 assert label.textFormat() == Qt.TextFormat.PlainText, (page_id, label.text()[:80])
     assert found_in_cells >= 3
+
+
+def test_every_page_shows_an_error_and_recovers_with_retry(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    view = window.session.view()
+    assert view is not None
+    transport = view.api.transport
+    real_base = transport.base_url
+    for page_id, page in window.pages.items():
+        if not isinstance(page, DataPage) or page_id == "requests":
+            continue  # the request tracker keeps its table and reports per shop (own test)
+        window.select_page(page_id)
+        wait_loaded(qtbot, page)
+        transport.base_url = "http://127.0.0.1:9/v1/"
+        transport.max_retries = 0
+        transport.timeout = (2.0, 5.0)
+        page.refresh()
+        assert wait_loaded(qtbot, page) is LoadState.ERROR, page_id
+        assert page.stack.error_text, page_id
+        transport.base_url = real_base
+        qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+        assert wait_loaded(qtbot, page) is LoadState.CONTENT, (page_id, page.stack.error_text)

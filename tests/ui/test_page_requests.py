@@ -154,3 +154,58 @@ def test_a_cancelled_request_and_the_tracker_models(qtbot: QtBot, qtmodeltester,
     page.detail.cancel_request()
     qtbot.waitUntil(lambda: _api(window).get_request(request_id).status == "canceled",
                     timeout=10000)
+
+
+def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _page(qtbot, window)
+    api = _api(window)
+    connection = window.session.current
+    assert connection is not None
+    transport = connection.transport
+    real_base, real_retries = transport.base_url, transport.max_retries
+    transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens there: "offline"
+    transport.max_retries = 0
+    transport.timeout = (2.0, 5.0)
+    dialog = page.new_request("complaint")
+    assert dialog is not None
+    dialog.form.text.setPlainText("Filed while offline.")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),
+                    timeout=20000)
+    assert dialog.result_value is not None, dialog.error.text()
+    assert type(dialog.result_value).__name__ == "QueuedOffline"
+    qtbot.waitUntil(lambda: page.outbox_label.isVisible(), timeout=20000)
+    assert "1" in page.outbox_label.text()
+
+    transport.base_url, transport.max_retries = real_base, real_retries
+    page.refresh(quiet=True)
+    qtbot.waitUntil(lambda: not page.outbox_label.isVisible(), timeout=20000)
+    page.refresh(quiet=True)  # a second flush must not send it again
+    qtbot.waitUntil(lambda: page._task is None, timeout=20000)
+    complaints = [r for r in api.iter_requests() if r.type == "complaint"]
+    assert len(complaints) == 1
+    assert complaints[0].details["text"] == "Filed while offline."
+
+
+def test_an_unreachable_shop_is_reported_and_the_tracker_recovers(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _page(qtbot, window)
+    connection = window.session.current
+    assert connection is not None
+    transport = connection.transport
+    real_base = transport.base_url
+    transport.base_url = "http://127.0.0.1:9/v1/"
+    transport.max_retries = 0
+    transport.timeout = (2.0, 5.0)
+    page.refresh()
+    qtbot.waitUntil(lambda: page._task is None and (
+        page.shop_errors.isVisible() or page.state is LoadState.ERROR), timeout=20000)
+    shown = page.shop_errors.text() if page.shop_errors.isVisible() else page.stack.error_text
+    assert "cannot be reached" in shown
+    transport.base_url = real_base
+    page.refresh()
+    qtbot.waitUntil(lambda: page._task is None and page.state is LoadState.CONTENT
+                    and not page.shop_errors.isVisible(), timeout=20000)
