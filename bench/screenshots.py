@@ -45,9 +45,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--languages", nargs="+", default=["en", "zh_CN"])
+    parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    apply_style(app)
+    apply_style(app, dark=True if args.dark else None)
     translations = Translations(app)
     with tempfile.TemporaryDirectory() as directory:
         work = Path(directory)

@@ -185,6 +185,7 @@ def _orders(db: Session, user: User) -> Iterator[dict[str, Any]]:
             "id": str(o.id), "number": o.number, "placed_at": _t(o.placed_at),
             "status": o.status, "total_cents": o.total_cents, "currency": o.currency,
             "item_count": sum(i.quantity for i in items), "for_other": o.for_other,
+            "logistics_partner": o.logistics_partner,
             "items": [{"id": str(i.id), "title": i.title, "quantity": i.quantity,
                        "unit_price_cents": i.unit_price_cents} for i in items],
             "payment": {"method": o.payment_method, "masked": o.payment_masked,

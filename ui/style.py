@@ -1,8 +1,9 @@
-"""The app's look: the platform style with a light touch of its own, following light/dark."""
+"""The app's look: Fusion with a light touch of its own, following the system's light/dark mode."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 _BASE = """
@@ -24,11 +25,46 @@ QFrame[bannerKind="info"] { background: #e3f2fd; color: #0d3c61; }
 """
 
 
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#202124",
+        QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#2b2c30",
+        QPalette.ColorRole.AlternateBase: "#323338",
+        QPalette.ColorRole.Text: "#e8eaed",
+        QPalette.ColorRole.Button: "#303134",
+        QPalette.ColorRole.ButtonText: "#e8eaed",
+        QPalette.ColorRole.ToolTipBase: "#303134",
+        QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.Highlight: "#1a73e8",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Mid: "#9aa0a6",
+        QPalette.ColorRole.Midlight: "#44464b",
+    }
+    for role, color in roles.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
+    return palette
+
+
 def is_dark(app: QApplication) -> bool:
-    palette = app.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, *, dark: bool | None = None) -> None:
+    """Fusion everywhere (the same look on every desktop), in the system's colour scheme;
+    `dark` forces one (screenshots, tests)."""
     app.setStyle("Fusion")
-    app.setStyleSheet(_BASE)
+
+    def follow_scheme(*_args: object) -> None:
+        use_dark = is_dark(app) if dark is None else dark
+        app.setPalette(dark_palette() if use_dark else app.style().standardPalette())
+        app.setStyleSheet(_BASE)
+
+    follow_scheme()
+    app.styleHints().colorSchemeChanged.connect(follow_scheme)
