@@ -71,6 +71,10 @@
         <translation>协助会话</translation>
     </message>
     <message>
+        <source>Talking to the shop&apos;s customer service? An agent can look at your data for a short time with a one-time code that you create here.</source>
+        <translation>正在联系商城客服？您在这里生成一次性协助码后，客服可在短时间内查看您的信息。</translation>
+    </message>
+    <message>
         <source>Create an assist code</source>
         <translation>生成协助码</translation>
     </message>
@@ -2517,6 +2521,10 @@ SHA-256：{2}</translation>
         <translation>政策版本</translation>
     </message>
     <message>
+        <source>⚠ {0} security incident(s) announced, shown in red: read what happened and what to do.</source>
+        <translation>⚠ 已公布 {0} 起安全事件（红色显示）：请阅读事件经过及应对方法。</translation>
+    </message>
+    <message>
         <source>{0} · published {1}</source>
         <translation>{0} · 发布于 {1}</translation>
     </message>
@@ -2959,6 +2967,10 @@ Kept by law until {1}:
 </context>
 <context>
     <name>RequestDetail</name>
+    <message>
+        <source>Select a request to see its timeline, result and actions.</source>
+        <translation>选择一项申请，查看其处理进程、结果及可执行的操作。</translation>
+    </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>

@@ -1,211 +1,347 @@
-"""The Requests page: every request type filed through its guided form reaches a final state."""
+"""The Requests page against a real shop: every type filed from its form, the tracker, the
+detail's actions, the archive download, overdue requests, the outbox, hostile strings."""
 
 from __future__ import annotations
 
+import hashlib
+import socket
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from client.api import ShopApi
+from client.models.requests import PrivacyRequest
 from server import admin
 from server.embedded import RunningShop
+from server.models import PrivacyRequest as ServerRequest
 from server.processor import RequestProcessor
 from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
-from ui.pages.requests_forms import NewRequestDialog
+from ui.pages.requests_forms import (
+    AccountCancellationForm,
+    ComplaintForm,
+    ConsentWithdrawalForm,
+    CorrectionForm,
+    DecisionForm,
+    DeletionForm,
+    NewRequestDialog,
+    QueuedOffline,
+)
+from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest
 from ui.widgets.load_state import LoadState
 
-FINAL = {"completed", "denied", "canceled"}
+HOSTILE = "<b>x</b><img src=x> مرحبا 😀 投诉 " + "long " * 300
 
 
-def _page(qtbot: QtBot, window: MainWindow) -> RequestsPage:
-    window.select_page("requests")
+def tracked(rid: str, status: str, left: int = 10, overdue: bool = False,
+            rtype: str = "access") -> TrackedRequest:
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    request = PrivacyRequest.model_validate({
+        "id": rid, "type": rtype, "status": status, "details": {}, "received_at": now,
+        "due_at": now + timedelta(days=20), "updated_at": now,
+        "filed_by": {"role": "subject", "name": "lin.mei"}, "overdue": overdue,
+        "working_days_left": left, "timeline": [],
+        "result": {"kind": "archive", "available": False},
+    })
+    return TrackedRequest("shop", "Shop", request)
+
+
+def open_page(qtbot: QtBot, window: MainWindow) -> RequestsPage:
     page = window.pages["requests"]
     assert isinstance(page, RequestsPage)
+    window.select_page("requests")
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    page.filter_box.setCurrentIndex(1)  # all requests
     return page
 
 
-def _api(window: MainWindow) -> ShopApi:
-    view = window.session.view()
-    assert view is not None
-    return view.api
+def reload(qtbot: QtBot, page: RequestsPage) -> None:
+    qtbot.waitUntil(lambda: page._task is None, timeout=20000)
+    with qtbot.waitSignal(page.loaded, timeout=30000):
+        page.refresh(quiet=True)
 
 
-def _file(qtbot: QtBot, page: RequestsPage, rtype: str,
-          fill: Callable[[NewRequestDialog], None]) -> str:
-    """Open the guided form, fill it, submit; returns the new request's id."""
+def file(qtbot: QtBot, page: RequestsPage, rtype: str,
+         fill: Callable[[Any], None] | None = None) -> Any:
     dialog = page.new_request(rtype)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=10000)
-    fill(dialog)
-    key = dialog.idempotency_key
+    qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
+    if fill is not None:
+        fill(dialog.form)
+    return submit(qtbot, dialog)
+
+
+def submit(qtbot: QtBot, dialog: NewRequestDialog) -> Any:
+    """Submit and wait; returns the dialog's result (the dialog is gone once accepted)."""
+    results: list[Any] = []
+    dialog.finished.connect(lambda _code: results.append(dialog.result_value))
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),
-                    timeout=10000)
-    assert dialog.result_value is not None, dialog.error.text()
-    created = dialog.result_value
-    assert created.idempotency_key == key
-    return str(created.request.id)
+    qtbot.waitUntil(lambda: bool(results) or dialog.error.isVisible(), timeout=60000)
+    assert results, dialog.error.text()
+    return results[0]
 
 
-def _verify_in_the_ui(qtbot: QtBot, page: RequestsPage, request_id: str) -> None:
-    page.refresh(quiet=True)
-    qtbot.waitUntil(lambda: page._task is None, timeout=10000)
-    key = (page.view.shop_id if page.view else "", request_id)
-    assert page.select(key)
+def filed_id(result: Any) -> str:
+    return str(result.request.id)
+
+
+def row_of(page: RequestsPage, rid: str) -> TrackedRequest:
+    return next(r for r in page.model.rows if r.request.id == rid)
+
+
+def verify_with_demo_code(qtbot: QtBot, page: RequestsPage, rid: str) -> None:
+    assert page.select((row_of(page, rid).shop_id, rid))
     detail = page.detail
-    qtbot.waitUntil(lambda: detail.demo_code_button.isVisible(), timeout=5000)
-    qtbot.mouseClick(detail.demo_code_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(detail.code_edit.text()) == 6, timeout=10000)
-    qtbot.mouseClick(detail.verify_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "verified" in detail.action_message.text(), timeout=10000)
+    assert detail.verify_box.isVisibleTo(page)
+    assert detail.demo_code_button.isVisibleTo(page)
+    detail.demo_code_button.click()
+    qtbot.waitUntil(lambda: len(detail.code_edit.text()) == 6, timeout=20000)
+    detail.verify_button.click()
+    qtbot.waitUntil(lambda: row_of(page, rid).request.status == "pending", timeout=20000)
 
 
-def _drive(shop: RunningShop, times: int = 4) -> None:
+def process(shop: RunningShop, steps: int = 2) -> None:
     processor = RequestProcessor(shop.ctx)
-    for _ in range(times):
+    for _ in range(steps):
         processor.run_once()
 
 
-def test_every_request_type_from_its_form_to_a_final_state(
-    qtbot: QtBot, window: MainWindow, shop: RunningShop
-) -> None:
-    page = _page(qtbot, window)
-    api = _api(window)
-    decision = next(iter(api.iter_decisions()))
-    optional = next(c for c in api.list_consents() if c.granted and not c.required)
-    filed: dict[str, str] = {}
-
-    filed["access"] = _file(qtbot, page, "access", lambda d: None)
-    filed["correction"] = _file(qtbot, page, "correction", lambda d: (
-        d.form.select_field("job"), d.form.proposed.setText("产品经理 <b>PM</b>")))
-    filed["deletion"] = _file(qtbot, page, "deletion", lambda d: d.form.check("tags"))
-    filed["explanation"] = _file(qtbot, page, "explanation",
-                                 lambda d: d.form.select_decision(decision.id))
-    filed["human_review"] = _file(qtbot, page, "human_review",
-                                  lambda d: d.form.select_decision(decision.id))
-    filed["consent_withdrawal"] = _file(qtbot, page, "consent_withdrawal",
-                                        lambda d: d.form.check(optional.purpose))
-    filed["complaint"] = _file(qtbot, page, "complaint", lambda d: d.form.text.setPlainText(
-        "Nobody answered my e-mails. <b>x</b><img src=x> مرحبا 😀"))
-
-    for rtype in ("access", "deletion"):  # this shop asks for identity verification first
-        _verify_in_the_ui(qtbot, page, filed[rtype])
-    _drive(shop)
-    admin.answer(shop.ctx, int(filed["human_review"]), "A person looked again: it stands.")
-    admin.answer(shop.ctx, int(filed["complaint"]), "Sorry; we have replied now.")
-    _drive(shop)
-
-    statuses = {rtype: api.get_request(rid).status for rtype, rid in filed.items()}
-    assert statuses == dict.fromkeys(filed, "completed"), statuses
-    page.refresh(quiet=True)
-    qtbot.waitUntil(lambda: page._task is None, timeout=10000)
-    page.filter_box.setCurrentIndex(1)  # all requests, not only open ones
-    shown = {row.request.id: row.request.status for row in page.model.rows}
-    assert {shown[rid] for rid in filed.values()} == {"completed"}
-    assert not any(c.purpose == optional.purpose and c.granted for c in api.list_consents())
-    assert api.list_tags().items == []
-
-    # the complaint's text is shown literally in the detail
-    assert page.select((page.view.shop_id if page.view else "", filed["complaint"]))
-    assert "<b>x</b><img src=x> مرحبا 😀" in page.detail.details.toPlainText()
+def dead_url() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1/"
 
 
-def test_account_cancellation_from_its_form(qtbot: QtBot, window: MainWindow,
-                                            shop: RunningShop) -> None:
-    page = _page(qtbot, window)
-    api = _api(window)
+def test_empty_tracker_and_models(qtbot: QtBot, window: MainWindow, qtmodeltester: Any) -> None:
+    page = open_page(qtbot, window)
+    assert page.model.rowCount() == 0
+    assert page.empty_hint.isVisibleTo(page)
+    assert "No requests yet" in page.empty_hint.text()
+    assert page.detail.placeholder.isVisibleTo(page)
+    page.model.set_rows([tracked("1", "pending"), tracked("2", "completed", left=-3),
+                         tracked("3", "in_progress", left=-2, overdue=True)])
+    for model in (page.model, page.proxy, page.detail.timeline, page.detail.receipts):
+        qtmodeltester.check(model)
+    page.filter_box.setCurrentIndex(0)
+    assert page.proxy.rowCount() == 2
+
+
+def test_access_request_verify_process_download(qtbot: QtBot, window: MainWindow,
+                                                shop: RunningShop, tmp_path: Path) -> None:
+    page = open_page(qtbot, window)
+    rid = filed_id(file(qtbot, page, "access", lambda f: f.note.setPlainText("for my records")))
+    assert row_of(page, rid).request.status == "identity_unverified"
+    verify_with_demo_code(qtbot, page, rid)
+    process(shop)
+    reload(qtbot, page)
+    assert row_of(page, rid).request.status == "completed"
+    assert page.select(("silumart", rid)) or page.select((row_of(page, rid).shop_id, rid))
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.download_box.isVisibleTo(page), timeout=10000)
+    target = tmp_path / "archive.zip"
+    detail.choose_save_path = lambda _suggested: str(target)  # type: ignore[method-assign]
+    seen: list[int] = []
+    detail.progress.valueChanged.connect(seen.append)
+    detail.download_button.click()
+    qtbot.waitUntil(lambda: "Checksum verified" in detail.download_message.text(),
+                    timeout=60000)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert digest in detail.download_message.text()
+    assert digest == row_of(page, rid).request.result.sha256
+    assert seen, "progress was reported"
+
+
+def test_each_type_reaches_its_final_state(qtbot: QtBot, window: MainWindow,
+                                           shop: RunningShop) -> None:
+    page = open_page(qtbot, window)
+
+    def correction(form: CorrectionForm) -> None:
+        position = next(i for i, f in enumerate(form.fields) if f.value)
+        form.field_box.setCurrentIndex(position)
+        assert form.current.isReadOnly()
+        assert form.current.text() == form.fields[position].value
+        form.proposed.setText("Corrected 更正")
+        assert "After:  Corrected 更正" in form.diff.text()
+
+    def deletion(form: DeletionForm) -> None:
+        form.check("tracks")
+
+    def explanation(form: DecisionForm) -> None:
+        assert form.box.count() > 0
+
+    def withdrawal(form: ConsentWithdrawalForm) -> None:
+        assert form.model.rowCount() > 0
+        form.model.item(0).setCheckState(Qt.CheckState.Checked)
+
+    def complaint(form: ComplaintForm) -> None:
+        form.text.setPlainText("Please explain your cookie banner.")
+        assert form.counter.text().startswith("34 / 5000")
+
+    def review(form: DecisionForm) -> None:
+        assert form.statement is not None
+        form.statement.setPlainText("I disagree.")
+
+    ids = {
+        "correction": filed_id(file(qtbot, page, "correction", correction)),
+        "deletion": filed_id(file(qtbot, page, "deletion", deletion)),
+        "explanation": filed_id(file(qtbot, page, "explanation", explanation)),
+        "consent_withdrawal": filed_id(file(qtbot, page, "consent_withdrawal", withdrawal)),
+        "complaint": filed_id(file(qtbot, page, "complaint", complaint)),
+        "human_review": filed_id(file(qtbot, page, "human_review", review)),
+    }
+    verify_with_demo_code(qtbot, page, ids["deletion"])
+    process(shop)
+    admin.answer(shop.ctx, int(ids["complaint"]), "We are sorry; fixed.")
+    admin.answer(shop.ctx, int(ids["human_review"]), "A person confirmed the decision.")
+    reload(qtbot, page)
+    for rtype, rid in ids.items():
+        assert row_of(page, rid).request.status == "completed", rtype
+        assert row_of(page, rid).request.type == rtype
+    detail = page.detail
+    page.select((row_of(page, ids["deletion"]).shop_id, ids["deletion"]))
+    qtbot.waitUntil(lambda: detail.result is not None, timeout=20000)
+    assert "Deleted: " in detail.result_text.text()
+    assert "tracks" in detail.result_text.text()
+    if detail.result.receipts:
+        assert detail.receipts_view.isVisibleTo(page)
+        assert detail.receipts.rowCount() == len(detail.result.receipts)
+    page.select((row_of(page, ids["correction"]).shop_id, ids["correction"]))
+    qtbot.waitUntil(lambda: "After:  Corrected 更正" in detail.result_text.text(), timeout=20000)
+    page.select((row_of(page, ids["explanation"]).shop_id, ids["explanation"]))
+    qtbot.waitUntil(lambda: "Model version" in detail.result_text.text(), timeout=20000)
+    assert "How to contest" in detail.result_text.text()
+    page.select((row_of(page, ids["complaint"]).shop_id, ids["complaint"]))
+    qtbot.waitUntil(lambda: "We are sorry; fixed." in detail.result_text.text(), timeout=20000)
+
+
+def test_account_cancellation_form_then_cancel(qtbot: QtBot, window: MainWindow,
+                                               shop: RunningShop, monkeypatch: Any) -> None:
+    page = open_page(qtbot, window)
     dialog = page.new_request("account_cancellation")
     assert dialog is not None
+    form = dialog.form
+    assert isinstance(form, AccountCancellationForm)
+    assert "cannot be undone" in form.findChild(type(form.retention), "warningText").text()
+    assert form.retention.text()
     dialog.submit()
-    assert "Tick the box" in dialog.error.text()  # nothing is sent unconfirmed
-    dialog.form.confirm.setChecked(True)
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
-    request_id = str(dialog.result_value.request.id)
-    _verify_in_the_ui(qtbot, page, request_id)
-    _drive(shop)
+    assert "Tick the box" in dialog.error.text()  # input kept, nothing sent
+    key = dialog.idempotency_key
+    form.confirm.setChecked(True)
+    assert dialog.idempotency_key == key
+    rid = filed_id(submit(qtbot, dialog))
+    page.select((row_of(page, rid).shop_id, rid))
+    detail = page.detail
+    assert detail.cancel_button.isVisibleTo(page)
+    asked: list[str] = []
+    monkeypatch.setattr(detail, "confirm", lambda _t, text: asked.append(text) or True)
+    detail.cancel_button.click()
+    qtbot.waitUntil(lambda: row_of(page, rid).request.status == "canceled", timeout=20000)
+    assert asked
     with shop.ctx.sessions() as db:
-        from server.models import PrivacyRequest, User
-
-        request = db.get(PrivacyRequest, int(request_id))
-        assert request is not None
-        assert request.status == "completed"
-        user = db.get(User, request.user_id)
-        assert user is not None
-        assert user.closed_at is not None
-    del api
+        assert db.get(ServerRequest, int(rid)).status == "canceled"
 
 
-def test_a_cancelled_request_and_the_tracker_models(qtbot: QtBot, qtmodeltester,
-                                                    window: MainWindow) -> None:
-    page = _page(qtbot, window)
-    request_id = _file(qtbot, page, "complaint",
-                       lambda d: d.form.text.setPlainText("Please call me back."))
-    page.refresh(quiet=True)
-    qtbot.waitUntil(lambda: page._task is None and page.model.rowCount() == 1, timeout=10000)
-    assert page.select((page.view.shop_id if page.view else "", request_id))
-    qtmodeltester.check(page.model)
-    qtmodeltester.check(page.proxy)
-    page.detail.confirm = lambda *_args: True  # type: ignore[method-assign]
-    page.detail.cancel_request()
-    qtbot.waitUntil(lambda: _api(window).get_request(request_id).status == "canceled",
-                    timeout=10000)
-
-
-def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    page = _page(qtbot, window)
-    api = _api(window)
-    connection = window.session.current
-    assert connection is not None
-    transport = connection.transport
-    real_base, real_retries = transport.base_url, transport.max_retries
-    transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens there: "offline"
-    transport.max_retries = 0
-    transport.timeout = (2.0, 5.0)
+def test_overdue_in_red_and_complaint_draft(qtbot: QtBot, window: MainWindow,
+                                            shop: RunningShop) -> None:
+    page = open_page(qtbot, window)
+    rid = filed_id(file(qtbot, page, "complaint",
+                        lambda f: f.text.setPlainText("Where is my refund?")))
+    shop.ctx.clock.offset = timedelta(days=25)  # refresh tokens last 30 days
+    reload(qtbot, page)
+    source_row = page.model.find((row_of(page, rid).shop_id, rid))
+    index = page.model.index(source_row, DUE_COLUMN)
+    assert "overdue by" in index.data()
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOR
+    page.select((row_of(page, rid).shop_id, rid))
+    assert "overdue by" in page.detail.due.text()
     dialog = page.new_request("complaint")
     assert dialog is not None
-    dialog.form.text.setPlainText("Filed while offline.")
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),
-                    timeout=20000)
-    assert dialog.result_value is not None, dialog.error.text()
-    assert type(dialog.result_value).__name__ == "QueuedOffline"
-    qtbot.waitUntil(lambda: page.outbox_label.isVisible(), timeout=20000)
-    assert "1" in page.outbox_label.text()
-
-    transport.base_url, transport.max_retries = real_base, real_retries
-    page.refresh(quiet=True)
-    qtbot.waitUntil(lambda: not page.outbox_label.isVisible(), timeout=20000)
-    page.refresh(quiet=True)  # a second flush must not send it again
-    qtbot.waitUntil(lambda: page._task is None, timeout=20000)
-    complaints = [r for r in api.iter_requests() if r.type == "complaint"]
-    assert len(complaints) == 1
-    assert complaints[0].details["text"] == "Filed while offline."
+    form = dialog.form
+    assert isinstance(form, ComplaintForm)
+    assert form.related_box.currentData() == rid
+    form.draft_button.click()
+    text = form.text.toPlainText()
+    assert "overdue by" in text
+    assert rid in text
+    assert "Dear" in text
+    dialog.reject()
 
 
-def test_an_unreachable_shop_is_reported_and_the_tracker_recovers(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    page = _page(qtbot, window)
+def test_offline_outbox_sends_exactly_once(qtbot: QtBot, window: MainWindow,
+                                           shop: RunningShop) -> None:
+    page = open_page(qtbot, window)
     connection = window.session.current
     assert connection is not None
-    transport = connection.transport
-    real_base = transport.base_url
-    transport.base_url = "http://127.0.0.1:9/v1/"
-    transport.max_retries = 0
-    transport.timeout = (2.0, 5.0)
-    page.refresh()
-    qtbot.waitUntil(lambda: page._task is None and (
-        page.shop_errors.isVisible() or page.state is LoadState.ERROR), timeout=20000)
-    shown = page.shop_errors.text() if page.shop_errors.isVisible() else page.stack.error_text
-    assert "cannot be reached" in shown
-    transport.base_url = real_base
-    page.refresh()
-    qtbot.waitUntil(lambda: page._task is None and page.state is LoadState.CONTENT
-                    and not page.shop_errors.isVisible(), timeout=20000)
+    real = connection.transport.base_url
+    connection.transport.max_retries = 0
+    connection.transport.base_url = dead_url()
+    dialog = page.new_request("complaint")
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
+    dialog.form.text.setPlainText("Sent from the outbox")  # type: ignore[attr-defined]
+    assert isinstance(submit(qtbot, dialog), QueuedOffline)
+    assert page.outbox_label.text() == "1 request(s) waiting to be sent"
+    assert "outbox" in page.message.text()
+    connection.transport.base_url = real
+    reload(qtbot, page)
+    reload(qtbot, page)
+    assert page.outbox_pending == 0
+    assert not page.outbox_label.isVisibleTo(page)
+    with shop.ctx.sessions() as db:
+        texts = [r.details for r in db.scalars(select(ServerRequest).where(
+            ServerRequest.type == "complaint"))]
+    assert sum("Sent from the outbox" in t for t in texts) == 1
+    assert any(r.request.type == "complaint" for r in page.model.rows)
+
+
+def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(qtbot, window)
+    connection = window.session.current
+    assert connection is not None
+    real = connection.transport.base_url
+    connection.transport.max_retries = 0
+    connection.transport.base_url = dead_url()
+    with qtbot.waitSignal(page.loaded, timeout=30000):
+        page.refresh()
+    assert page.state is LoadState.ERROR
+    connection.transport.base_url = real
+    with qtbot.waitSignal(page.loaded, timeout=30000):
+        page.stack.retry_button.click()
+    assert page.state is LoadState.CONTENT
+
+
+def test_hostile_strings_shown_literally(qtbot: QtBot, window: MainWindow,
+                                         shop: RunningShop) -> None:
+    page = open_page(qtbot, window)
+    text = HOSTILE.strip()[:4900]
+    rid = filed_id(file(qtbot, page, "complaint", lambda f: f.text.setPlainText(text)))
+    admin.answer(shop.ctx, int(rid), "<b>answer</b><img src=x> 😀")
+    reload(qtbot, page)
+    page.select((row_of(page, rid).shop_id, rid))
+    detail = page.detail
+    assert text in detail.details.toPlainText()
+    qtbot.waitUntil(lambda: "<b>answer</b><img src=x> 😀" in detail.result_text.text(),
+                    timeout=20000)
+    assert detail.result_text.textFormat() is Qt.TextFormat.PlainText
+
+
+@pytest.mark.parametrize("count", [5001])
+def test_complaint_counter_and_limit(qtbot: QtBot, window: MainWindow, count: int) -> None:
+    page = open_page(qtbot, window)
+    dialog = page.new_request("complaint")
+    assert dialog is not None
+    form = dialog.form
+    assert isinstance(form, ComplaintForm)
+    form.text.setPlainText("x" * count)
+    assert form.counter.text().startswith(f"{count} / 5000")
+    dialog.submit()
+    assert "too long" in dialog.error.text()
+    assert form.text.toPlainText() == "x" * count
+    dialog.reject()

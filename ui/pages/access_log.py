@@ -61,6 +61,7 @@ ALERT_STYLE = "color: #c62828;"
 @dataclass(frozen=True)
 class AccessLogData:
     sessions: list[AssistSession]
+    live: bool = True  # False for an opened archive
 
 
 class AccessLogPage(DataPage):
@@ -161,12 +162,14 @@ class AccessLogPage(DataPage):
         self.session_error.setStyleSheet(ALERT_STYLE)
         self.session_error.hide()
         sessions_column.addWidget(self.session_error)
+        sessions_column.addStretch(0)
         assist_layout.addLayout(sessions_column, 3)
         self.code_panel = self._build_code_panel()
         assist_layout.addWidget(self.code_panel, 2)
         splitter.addWidget(self.assist_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 230])
 
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         refresh.activated.connect(self.refresh)
@@ -176,6 +179,9 @@ class AccessLogPage(DataPage):
         panel.setObjectName("assistCodePanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(panel)
+        layout.addWidget(plain_label(self.tr(
+            "Talking to the shop's customer service? An agent can look at your data for a "
+            "short time with a one-time code that you create here.")))
         self.create_code_button = QPushButton(self.tr("Create an assist code"))
         self.create_code_button.clicked.connect(self.create_code)
         layout.addWidget(self.create_code_button)
@@ -218,10 +224,13 @@ class AccessLogPage(DataPage):
 
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> AccessLogData:
+        if view.archive is not None:  # an archive holds the log, not the assisted sessions
+            return AccessLogData([], live=False)
         return AccessLogData(list(view.api.iter_assist_sessions(limit=100, max_items=500)))
 
     def present(self, data: AccessLogData) -> bool:
         can_change = self.view is not None and self.view.can_change
+        self.assist_box.setVisible(data.live)
         self.code_panel.setVisible(can_change)
         self._show_sessions(data.sessions, can_change)
         self.reload_log()
@@ -333,6 +342,7 @@ class AccessLogPage(DataPage):
             button.clicked.connect(lambda _checked=False, s=session: self.end_session(s))
             self.session_table.setIndexWidget(self.session_model.index(row, end_column), button)
             self.end_buttons[session.id] = button
+        self.session_table.setVisible(bool(ordered))
         self.session_table.resizeColumnsToContents()
         self.session_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)

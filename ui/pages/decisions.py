@@ -196,11 +196,10 @@ class DecisionsPage(DataPage):
         self.factor_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
         self.factor_table.horizontalHeader().setStretchLastSection(True)
-        self.factor_table.setMaximumHeight(150)
         box.addWidget(self.factor_table)
 
         # requests about this decision
-        actions = QGroupBox(self.tr("Question this decision"))
+        self.actions_box = actions = QGroupBox(self.tr("Question this decision"))
         actions_layout = QVBoxLayout(actions)
         self.request_status = plain_label()
         self.request_status.setObjectName("decisionRequests")
@@ -264,6 +263,8 @@ class DecisionsPage(DataPage):
         return DecisionsData(decisions, newest_requests(requests))
 
     def present(self, data: DecisionsData) -> bool:
+        # Agents in assist mode may file these requests; an opened archive cannot.
+        self.actions_box.setVisible(self.view is not None and self.view.archive is None)
         previous = self.selected_decision()
         self.data = data
         self.model.set_rows(data.decisions)
@@ -271,6 +272,8 @@ class DecisionsPage(DataPage):
             self._show_detail(None)
             return False
         self.table.resizeColumnsToContents()
+        for column in (1, 2):  # leave the room to the outcome
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 170))
         wanted = previous.id if previous is not None else None
         row = next((r for r in range(self.proxy.rowCount())
                     if self.proxy.index(r, 0).data(RAW_ROLE).id == wanted), 0)
@@ -370,6 +373,9 @@ class DecisionsPage(DataPage):
                 extras.order_number or detail.order_id))
         factors = sorted(detail.factors, key=lambda f: -abs(f.weight))
         self.factor_model.set_rows(factors)
+        rows_height = sum(self.factor_table.rowHeight(r) for r in range(len(factors)))
+        self.factor_table.setFixedHeight(
+            self.factor_table.horizontalHeader().height() + rows_height + 4)
         if extras.explanation is not None:
             self._show_explanation(extras.explanation)
         elif extras.explanation_error:
@@ -419,7 +425,7 @@ class DecisionsPage(DataPage):
     def file_request(self, rtype: str) -> None:
         decision = self.selected_decision()
         view = self.view
-        if decision is None or view is None:
+        if decision is None or view is None or view.archive is not None:
             return
         details: dict[str, str] = {"decision_id": decision.id}
         statement = self.statement.toPlainText().strip()

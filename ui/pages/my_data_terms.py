@@ -171,6 +171,8 @@ def retention_text(retention: str) -> str:
 def money_text(cents: int, currency: str) -> str:
     """An amount in the app's locale, e.g. 'CN¥2,169.00' or '¥2,169.00'."""
     locale = QLocale()
+    if locale.language() == QLocale.Language.C:  # no locale set: plain English grouping
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     symbol = _CURRENCY_SYMBOLS.get(currency, currency + " ")
     return locale.toCurrencyString(cents / 100, symbol)
 

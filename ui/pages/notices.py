@@ -179,6 +179,11 @@ class NoticesPage(DataPage):
         # notices
         notices = QGroupBox(self.tr("Notices"))
         notices_layout = QVBoxLayout(notices)
+        self.incident_note = plain_label()
+        self.incident_note.setObjectName("incidentNote")
+        self.incident_note.setStyleSheet(ALERT_STYLE)
+        self.incident_note.hide()
+        notices_layout.addWidget(self.incident_note)
         self.notice_model = NoticeModel(NOTICE_COLUMNS, self)
         self.notice_table = record_table(self.tr("Notices"), self.notice_model, fit_contents=True)
         self.notice_table.selectionModel().selectionChanged.connect(self._notice_chosen)
@@ -240,6 +245,11 @@ class NoticesPage(DataPage):
         has_notices = bool(notices)
         self.notice_table.setVisible(has_notices)
         self.no_notices.setVisible(not has_notices)
+        incidents = [n for n in notices if n.kind == "security_incident"]
+        self.incident_note.setText(self.tr(
+            "⚠ {0} security incident(s) announced, shown in red: read what happened and what "
+            "to do.").format(len(incidents)))
+        self.incident_note.setVisible(bool(incidents))
         if has_notices:
             self.notice_table.selectRow(0)
         else:

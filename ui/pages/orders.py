@@ -80,6 +80,8 @@ class OrdersPage(DataPage):
             "data for it."))
         self.table = self.list.table
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._select_first = False
+        self.model.page_loaded.connect(self._page_loaded)
         splitter.addWidget(self.list)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -121,6 +123,7 @@ class OrdersPage(DataPage):
                 page = api.list_orders(limit=PAGE_SIZE, cursor=cursor)
             return page.items, page.next_cursor
 
+        self._select_first = True
         self.list.start(fetch)
         return bool(data.first.items)
 
@@ -133,6 +136,11 @@ class OrdersPage(DataPage):
 
     def select_row(self, row: int) -> None:
         self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _page_loaded(self, rows: int) -> None:
+        if self._select_first and rows:
+            self._select_first = False
+            self.select_row(0)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.load_selected()

@@ -175,8 +175,13 @@ class RequestsPage(DataPage):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        scroll.show()  # QSplitter keeps a never-shown widget hidden otherwise
+        self.splitter.setChildrenCollapsible(False)
+        table_box.setMinimumHeight(140)
+        scroll.setMinimumHeight(200)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([260, 520])
         layout.addWidget(self.splitter, 1)
 
         refresh = QAction(self)
@@ -400,8 +405,7 @@ class RequestsPage(DataPage):
         connection = self.context.session.connections.get(view.shop_id)
         retention: RetentionInfo | None = (
             connection.discovery.retention if connection is not None else None)
-        related = [r for r in self.model.rows if r.shop_id == view.shop_id
-                   and r.request.type != "complaint"]
+        related = [r for r in self.model.rows if r.shop_id == view.shop_id]
         selected = self.detail.row
         preferred = (selected if selected is not None and selected.shop_id == view.shop_id
                      and (is_overdue(selected.request) or selected.request.status == "denied")

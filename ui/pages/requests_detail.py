@@ -59,13 +59,13 @@ def details_text(details: dict[str, Any], note: str | None) -> str:
     """The request's details as plain "key: value" lines (values shown literally)."""
     lines = []
     for key, value in details.items():
+        if value is None or value == [] or value == {}:
+            continue
         if isinstance(value, list):
             shown = ", ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
                               for v in value)
         elif isinstance(value, dict):
             shown = json.dumps(value, ensure_ascii=False)
-        elif value is None:
-            shown = "—"
         else:
             shown = str(value)
         lines.append(f"{key}: {shown}")
@@ -95,7 +95,15 @@ class RequestDetail(QWidget):
         self._result_task: Any = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.placeholder = plain_label(self.tr("Select a request to see its timeline, result "
+                                               "and actions."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.placeholder)
+        self.body = QWidget()
+        outer.addWidget(self.body, 1)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         self.title = plain_label()
         self.title.setObjectName("detailTitle")
@@ -209,10 +217,10 @@ class RequestDetail(QWidget):
         same = (row is not None and self.row is not None and row.key == self.row.key)
         previous = self.row
         self.row = row
+        self.placeholder.setVisible(row is None)
+        self.body.setVisible(row is not None)
         if row is None:
-            self.setVisible(False)
             return
-        self.setVisible(True)
         request = row.request
         self.title.setText(f"{type_label(request.type)} · {row.shop_name}")
         self.status.setText(status_label(request.status))
