@@ -117,6 +117,11 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("PrivacyDashboard")
     app.setApplicationDisplayName("Privacy Dashboard")
+    # The launcher entry (packaging/*.desktop) and its icon, for Wayland and the task bar.
+    app.setDesktopFileName("io.github.privacydashboard.PrivacyDashboard")
+    from ui.icons import icon
+
+    app.setWindowIcon(icon("privacy-dashboard"))
     directory = config_dir(args)
     directory.mkdir(parents=True, exist_ok=True)
     settings = Settings(directory / "settings.ini" if args.config_dir else None)
