@@ -23,12 +23,12 @@ DEMO_NEEDS = ("The demo shops need the reference server, which is not installed:
               "\"privacy-dashboard[demo]\") and start the app with --demo again.")
 
 
-def missing_server_packages() -> list[str]:
+def missing_server_packages(names: tuple[str, ...] = SERVER_MODULES) -> list[str]:
     """The server modules this Python cannot import (looked up, not imported: no cost)."""
     import importlib.util
 
     missing = []
-    for name in SERVER_MODULES:
+    for name in names:
         try:
             found = importlib.util.find_spec(name) is not None
         except (ImportError, ValueError):  # a blocked or broken module counts as missing

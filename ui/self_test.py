@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 TIMEOUT_S = 60.0
+SERVER_STACK = ("server", "fastapi", "starlette", "uvicorn", "sqlalchemy", "argon2", "faker")
 
 
 def bundle_contents() -> dict[str, Any]:
@@ -41,7 +42,11 @@ def bundle_contents() -> dict[str, Any]:
             backends[entry.name] = True
         except Exception:  # a backend for another platform may fail to import: record it
             backends[entry.name] = False
+    from ui.demo import missing_server_packages
+
     return {
+        # A shopper's bundle carries no server: which of its modules this build could import.
+        "server_modules": sorted(set(SERVER_STACK) - set(missing_server_packages(SERVER_STACK))),
         "translation_zh_CN": translator.load(str(TRANSLATIONS_DIR / "app_zh_CN.qm")),
         "icon_renders": not icon("overview").pixmap(32, 32).isNull(),
         "keyring_backends": backends,
