@@ -53,6 +53,12 @@ def bundle_contents() -> dict[str, Any]:
     }
 
 
+def _face(page: QObject) -> str:
+    """The load-state face a page shows ("BUSY", "EMPTY", "ERROR", "CONTENT"; "" if none)."""
+    state = getattr(page, "state", None)
+    return str(state.name) if state is not None else ""
+
+
 class SelfTest(QObject):
     """Watches the window's first paint (and the archive opening), then reports and quits."""
 
@@ -109,26 +115,26 @@ class SelfTest(QObject):
             self._finish()
             return
         page = self.window.current_page()
-        if page.view is None and self.archive is None and page.state.name != "BUSY":
+        if page.view is None and self.archive is None and _face(page) != "BUSY":
             # Nobody signed in: the page shows its welcome (sign in to a shop).
             stack = getattr(page, "stack", None)
             self.report.update(
                 {
                     "page": page.page_id,
-                    "face": page.state.name,
+                    "face": _face(page),
                     "text": stack.empty_text if stack is not None else "",
                 }
             )
             self._finish()
             return
         opened = self.window.session.archive
-        if self.archive is None or opened is None or page.view is None or page.state.name == "BUSY":
+        if self.archive is None or opened is None or page.view is None or _face(page) == "BUSY":
             return
         self.report["archive"] = {
             "subject": opened.subject,
             "shop": opened.shop_name,
             "page": page.page_id,
-            "face": page.state.name,
+            "face": _face(page),
         }
         self._finish()
 
