@@ -154,6 +154,16 @@ print(json.dumps(found))
     )
 
 
+def test_the_packaging_folder_shadows_no_library() -> None:
+    """`packaging/` holds data files and a script; `import packaging` stays PyPI's library."""
+    assert not (PACKAGING / "__init__.py").exists()
+    shown = subprocess.run(
+        [sys.executable, "-c", "import packaging.version as v; print(v.__file__)"],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=30,
+    )
+    assert not Path(shown.stdout.strip()).is_relative_to(ROOT)
+
+
 # --- the app with only the base install -----------------------------------------------------
 
 
