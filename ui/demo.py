@@ -36,6 +36,8 @@ def missing_server_packages(names: tuple[str, ...] = SERVER_MODULES) -> list[str
         if not found:
             missing.append(name)
     return missing
+
+
 _SERVING = re.compile(r"^(?P<name>.+) is serving the privacy API at (?P<url>http://\S+)$")
 
 
