@@ -170,10 +170,10 @@ def validate(stage: Path) -> None:
         subprocess.run([found, *arguments], check=True)  # noqa: S603
 
 
-def make_tarball(bundle: Path, extras: Path, target: Path, top: str) -> Path:
-    """`top/` = the app folder plus the desktop files; level 6 compresses within a few per
-    cent of level 9 in a fraction of the time (~200 MB to pack)."""
-    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
+def make_tarball(bundle: Path, extras: Path, target: Path, top: str, level: int = 6) -> Path:
+    """`top/` = the app folder plus the desktop files. gzip level 6 is the default: measured on
+    this bundle, level 1 packs ~4x faster but ~9 % larger (the tests use it to save time)."""
+    with tarfile.open(target, "w:gz", compresslevel=level) as archive:
         archive.add(bundle, arcname=top)
         for item in sorted(extras.iterdir()):
             archive.add(item, arcname=f"{top}/{item.name}")
@@ -199,6 +199,14 @@ def main(argv: list[str] | None = None) -> int:
         help="PyInstaller's work folder (default: build/pyinstaller)",
     )
     parser.add_argument("--no-tar", action="store_true", help="build the folder only")
+    parser.add_argument(
+        "--compress-level",
+        type=int,
+        default=6,
+        choices=range(1, 10),
+        metavar="1-9",
+        help="gzip level of the tarball (default: 6)",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     # The icons come first: the Windows and macOS executables take the PNG as their icon.
@@ -210,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         top = f"{NAME}-{project_version()}-linux-{machine}"
         extras = stage_linux(icons, args.work.resolve() / "desktop")
         validate(extras)
-        tarball = make_tarball(bundle, extras, args.dist.resolve() / f"{top}.tar.gz", top)
+        tarball = make_tarball(
+            bundle, extras, args.dist.resolve() / f"{top}.tar.gz", top, args.compress_level
+        )
         print(f"tarball: {tarball}")
     print(f"built in {time.monotonic() - started:.0f} s")
     return 0
