@@ -14,9 +14,15 @@ from tests.conftest import SHOPPER
 
 @pytest.fixture
 def exported_archive(shop: RunningShop, tmp_path: Path) -> Path:
-    """Every section of the first demo shopper's data, as the app's File → Export writes it."""
+    """Every section of the first demo shopper's data, as the app's File → Export writes it.
+
+    The shop is stopped afterwards: whatever opens the archive has no shop to talk to, so an
+    archive that shows its content was read offline.
+    """
     api = api_for(shop, *SHOPPER)
     try:
-        return export_archive(api, tmp_path / "lin.mei-archive.zip").path
+        path = export_archive(api, tmp_path / "lin.mei-archive.zip").path
     finally:
         api.transport.close()
+    shop.stop()
+    return path
