@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from server.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from server.timeutil import as_utc
 
 T = TypeVar("T")
 
@@ -34,6 +36,9 @@ class ProblemDetails(BaseModel):
     detail: str
     code: str
 
+
+UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
+"""A time the caller sends, as aware UTC; one with no UTC equivalent is a 422, not a crash."""
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1..500).")]
 CursorQuery = Annotated[
