@@ -12,6 +12,7 @@ from server.auth.oauth import router as oauth_router
 from server.auth.tokens import access_token_is_live
 from server.context import ShopContext
 from server.errors import install_problem_handlers, problem_response
+from server.openapi_doc import install_openapi
 from server.request_guard import RequestGuard
 from server.routes import ROUTERS
 
@@ -55,4 +56,5 @@ def create_app(ctx: ShopContext) -> FastAPI:
     app.include_router(oauth_router)
     for router in ROUTERS:
         app.include_router(router)
+    install_openapi(app)
     return app

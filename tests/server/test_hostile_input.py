@@ -186,3 +186,32 @@ def test_fifty_mebibytes_do_not_reach_the_server_memory(served_shop: tuple[str, 
         assert response.status_code == (413 if auth else 401)
     grown_mib = (_peak_rss_kib(pid) - before) / 1024
     assert grown_mib < 16, f"the server's peak memory grew {grown_mib:.0f} MiB"
+
+
+# --- the OpenAPI document tells the truth ------------------------------------------------------
+
+def test_405_lists_every_method_of_the_path(api: Api) -> None:
+    response = api.delete("/me")
+    assert_problem(response, 405)
+    assert {m.strip() for m in response.headers["Allow"].split(",")} >= {"GET", "PATCH"}
+    response = api.put("/requests")
+    assert {m.strip() for m in response.headers["Allow"].split(",")} >= {"GET", "POST"}
+
+
+def test_the_document_names_what_the_server_answers(shop) -> None:  # type: ignore[no-untyped-def]
+    document = requests.get(f"{shop.url}/openapi.json", timeout=10).json()
+    file_request = document["paths"]["/v1/requests"]["post"]
+    key = next(p for p in file_request["parameters"] if p["name"] == "Idempotency-Key")
+    assert key["required"] is True
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            assert "400" in responses, (method, path)
+            if "requestBody" in operation:
+                assert "413" in responses, (method, path)
+            if "422" in responses:
+                assert "application/problem+json" in responses["422"]["content"], (method, path)
+    authorize = document["paths"]["/oauth/authorize"]["get"]["responses"]
+    assert "text/html" in authorize["400"]["content"]
+    token = document["paths"]["/oauth/token"]["post"]["responses"]
+    assert {"200", "400", "401", "413", "422"} <= set(token)
