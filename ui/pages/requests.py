@@ -47,6 +47,7 @@ from ui.pages.requests_model import (
     is_overdue,
     type_label,
 )
+from ui.plain_text import plain_tooltip
 from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState, plain_label
@@ -457,7 +458,8 @@ class RequestsPage(DataPage):
         if failed_items:
             parts.append(self.tr("%n request(s) the shop did not accept", "",
                                  len(failed_items)))
-            self.outbox_label.setToolTip("\n".join(item.error or "" for item in failed_items))
+            self.outbox_label.setToolTip(plain_tooltip(  # the shops' own words: literal
+                "\n".join(item.error or "" for item in failed_items)))
         self.outbox_label.setText(" · ".join(parts))
         self.outbox_label.setVisible(bool(parts))
         self.dismiss_failed.setVisible(bool(failed_items))
