@@ -325,7 +325,13 @@ class MainWindow(QMainWindow):
         self.sign_in(self.session.current_shop, fresh=True, then=then)
 
     def sign_out(self) -> None:
-        self.session.sign_out(lambda: self.notify(self.tr("Signed out")))
+        def done(confirmed: bool) -> None:
+            # Never claim a revocation the shop did not confirm.
+            self.notify(self.tr("Signed out") if confirmed else self.tr(
+                "Signed out on this computer, but the shop did not confirm that the sign-in "
+                "was revoked: it may keep working there until it expires."))
+
+        self.session.sign_out(done)
 
     def end_assist(self) -> None:
         self.session.end_assist()

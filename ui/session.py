@@ -257,23 +257,24 @@ class AppSession(QObject):
             if opened is not None:
                 opened.api.close()
 
-    def sign_out(self, done: Callable[[], None]) -> None:
+    def sign_out(self, done: Callable[[bool], None]) -> None:
+        """Revoke at the shop and forget here; `done(True)` only when the shop confirmed."""
         connection = self.current
         if connection is None:
-            done()
+            done(True)
             return
         self.end_assist()
 
         def work(_control: TaskControl) -> bool:
             return connection.sign_out()
 
-        def finished(_result: Any) -> None:
+        def finished(result: Any) -> None:
             self.connections.pop(connection.shop_id, None)
             remaining = self.signed_in_connections()
             self.current_shop = remaining[0].shop_id if remaining else None
             self.changed.emit()
             self.shops_changed.emit()
-            done()
+            done(result is True)
 
         self.runner.run(work, finished, lambda _error: finished(False))
 
