@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from client.shops import ShopRegistry
 from ui.tasks import TaskControl, TaskRunner
@@ -189,6 +189,7 @@ class AppSession(QObject):
             username=username,
             open_browser=self.open_browser,
             keyring_backend=self.keyring_backend,
+            language=QLocale().name(),  # the interface language (QLocale's default is set to it)
         )
 
     def sign_in(
