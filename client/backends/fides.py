@@ -1038,6 +1038,7 @@ __all__ = [
     "FidesProbe",
     "FidesShop",
     "FidesStore",
+    "IDENTITY_ENTRY",
     "IdentityStore",
     "StoredRequest",
     "fides_shop_id",
