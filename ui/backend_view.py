@@ -39,17 +39,33 @@ def missing_text(caps: Capabilities, shop_name: str) -> str:
     """One paragraph: what this shop's privacy center does not offer (empty: it offers all)."""
     lines = []
     if not caps.sees_data:
-        lines.append(_tr("This shop's privacy center does not show what it holds about you; "
-                         "you can ask for a copy (Requests → Copy of my data)."))
+        lines.append(
+            _tr(
+                "This shop's privacy center does not show what it holds about you; "
+                "you can ask for a copy (Requests → Copy of my data)."
+            )
+        )
     if not (caps.tracks and caps.orders and caps.sharing and caps.decisions):
-        lines.append(_tr("It does not list your orders, tracking, who received your data or "
-                         "automated decisions."))
+        lines.append(
+            _tr(
+                "It does not list your orders, tracking, who received your data or "
+                "automated decisions."
+            )
+        )
     if not caps.subject_status:
-        lines.append(_tr("After you verify a request, it does not let the app follow it: the "
-                         "shop tells you by e-mail when it is done."))
+        lines.append(
+            _tr(
+                "After you verify a request, it does not let the app follow it: the "
+                "shop tells you by e-mail when it is done."
+            )
+        )
     if caps.consents and not caps.consent_receipts_signed:
-        lines.append(_tr("Consent changes get no signed receipt: the app keeps its own record "
-                         "with the shop's answer."))
+        lines.append(
+            _tr(
+                "Consent changes get no signed receipt: the app keeps its own record "
+                "with the shop's answer."
+            )
+        )
     if not lines:
         return ""
     head = _tr("{0} runs Ethyca Fides.").format(shop_name) if caps.kind == "fides" else ""
@@ -61,20 +77,22 @@ def code_rules_text(caps: Capabilities, where: str) -> str:
     if not caps.code_tries and not caps.code_lifetime_s:
         return ""
     minutes = max(1, caps.code_lifetime_s // 60)
-    return _tr("The shop sends a code to {0}. It works for {1} minutes; after {2} wrong "
-               "tries it stops working and you need a new one.").format(
-        where, minutes, caps.code_tries)
+    return _tr(
+        "The shop sends a code to {0}. It works for {1} minutes; after {2} wrong "
+        "tries it stops working and you need a new one."
+    ).format(where, minutes, caps.code_tries)
 
 
 def no_status_text() -> str:
-    return _tr("This shop does not let the app follow a request after it is verified. The "
-               "status shown is the shop's last answer here; the shop will tell you by e-mail "
-               "when it is done.")
+    return _tr(
+        "This shop does not let the app follow a request after it is verified. The "
+        "status shown is the shop's last answer here; the shop will tell you by e-mail "
+        "when it is done."
+    )
 
 
 def no_result_text() -> str:
-    return _tr("The result does not come back through the app: the shop sends it to you "
-               "directly.")
+    return _tr("The result does not come back through the app: the shop sends it to you directly.")
 
 
 def data_use_label(data_use: str) -> str:

@@ -29,14 +29,22 @@ class FidesIdentityDialog(QDialog):
         self.setWindowTitle(self.tr("Add a shop that runs Fides"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr(
-            "This shop's privacy center runs Ethyca Fides (version {0}). It has no sign-in: it "
-            "knows you by your e-mail address or phone number and sends a code there whenever "
-            "you file a request or change a consent.").format(probe.version or "?")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "This shop's privacy center runs Ethyca Fides (version {0}). It has no sign-in: it "
+                    "knows you by your e-mail address or phone number and sends a code there whenever "
+                    "you file a request or change a consent."
+                ).format(probe.version or "?")
+            )
+        )
         if not probe.messaging_configured:
-            warning = plain_label(self.tr(
-                "The shop says it has no working way to send codes yet; requests may wait for "
-                "verification until it does."))
+            warning = plain_label(
+                self.tr(
+                    "The shop says it has no working way to send codes yet; requests may wait for "
+                    "verification until it does."
+                )
+            )
             warning.setObjectName("warningText")
             layout.addWidget(warning)
         form = QFormLayout()
@@ -49,15 +57,17 @@ class FidesIdentityDialog(QDialog):
         self.name_edit.setMaxLength(80)
         form.addRow(self.tr("Shop name"), self.name_edit)
         layout.addLayout(form)
-        layout.addWidget(plain_label(self.tr(
-            "The app keeps this in the system keychain, never in a file.")))
+        layout.addWidget(
+            plain_label(self.tr("The app keeps this in the system keychain, never in a file."))
+        )
         self.error = plain_label()
         self.error.setObjectName("errorMessage")
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -66,8 +76,12 @@ class FidesIdentityDialog(QDialog):
         try:
             self.identity = FidesIdentity.parse(self.identity_edit.text())
         except ValueError:
-            self.show_error(self.tr("Enter an e-mail address, or a phone number in the "
-                                    "international form (+ country code)."))
+            self.show_error(
+                self.tr(
+                    "Enter an e-mail address, or a phone number in the "
+                    "international form (+ country code)."
+                )
+            )
             return
         self.accept()
 

@@ -43,10 +43,15 @@ def keyring() -> MemoryKeyring:
     return MemoryKeyring()
 
 
-def make_window(qtbot: QtBot, tmp_path: Path, runner: TaskRunner,
-                keyring: MemoryKeyring) -> tuple[MainWindow, AppSession]:
-    session = AppSession(tmp_path / "config", runner,
-                         open_browser=ScriptedBrowser("nobody", "x"), keyring_backend=keyring)
+def make_window(
+    qtbot: QtBot, tmp_path: Path, runner: TaskRunner, keyring: MemoryKeyring
+) -> tuple[MainWindow, AppSession]:
+    session = AppSession(
+        tmp_path / "config",
+        runner,
+        open_browser=ScriptedBrowser("nobody", "x"),
+        keyring_backend=keyring,
+    )
     window = MainWindow(session, runner, Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.resize(1200, 800)
@@ -63,8 +68,11 @@ def page(window: MainWindow, page_id: str) -> Page:
 
 def sidebar_visible(window: MainWindow) -> set[str]:
     model = window.sidebar_model
-    return {str(model.index(row, 0).data(Qt.ItemDataRole.UserRole + 10))
-            for row in range(model.rowCount()) if not window.sidebar.isRowHidden(row)}
+    return {
+        str(model.index(row, 0).data(Qt.ItemDataRole.UserRole + 10))
+        for row in range(model.rowCount())
+        if not window.sidebar.isRowHidden(row)
+    }
 
 
 def add_fides_shop(qtbot: QtBot, window: MainWindow, url: str, identity: str) -> None:
@@ -78,9 +86,13 @@ def add_fides_shop(qtbot: QtBot, window: MainWindow, url: str, identity: str) ->
 
     QTimer.singleShot(0, fill_address)
     window.add_shop_action.trigger()
-    qtbot.waitUntil(lambda: isinstance(getattr(window, "fides_dialog", None),
-                                       FidesIdentityDialog)
-                    and window.fides_dialog.isVisible(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(getattr(window, "fides_dialog", None), FidesIdentityDialog)
+            and window.fides_dialog.isVisible()
+        ),
+        timeout=30000,
+    )
     dialog = window.fides_dialog
     qtbot.keyClicks(dialog.identity_edit, "not an identity")
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -91,8 +103,10 @@ def add_fides_shop(qtbot: QtBot, window: MainWindow, url: str, identity: str) ->
     qtbot.keyClicks(dialog.identity_edit, identity)
     dialog.name_edit.setText("Fides Test Shop")
     ok.click()
-    qtbot.waitUntil(lambda: window.session.view() is not None
-                    and window.session.view().fides is not None, timeout=30000)
+    qtbot.waitUntil(
+        lambda: window.session.view() is not None and window.session.view().fides is not None,
+        timeout=30000,
+    )
 
 
 def wait_content(qtbot: QtBot, shown: Page) -> None:
@@ -112,8 +126,7 @@ def file_request(qtbot: QtBot, requests: RequestsPage, rtype: str) -> TrackedReq
         assert dialog.error.isVisible()  # the erasure must be confirmed first
         dialog.confirm.click()
     dialog.submit_button.click()
-    qtbot.waitUntil(lambda: len({r.key for r in requests.model.rows} - before) == 1,
-                    timeout=30000)
+    qtbot.waitUntil(lambda: len({r.key for r in requests.model.rows} - before) == 1, timeout=30000)
     new = ({r.key for r in requests.model.rows} - before).pop()
     return requests.model.rows[requests.model.find(new)]
 
@@ -127,8 +140,12 @@ def verify(qtbot: QtBot, requests: RequestsPage, code: str) -> None:
 
 
 def test_a_fides_shop_from_adding_to_consent(
-        qtbot: QtBot, fides_server: FidesServer, tmp_path: Path, runner: TaskRunner,
-        keyring: MemoryKeyring) -> None:
+    qtbot: QtBot,
+    fides_server: FidesServer,
+    tmp_path: Path,
+    runner: TaskRunner,
+    keyring: MemoryKeyring,
+) -> None:
     email = f"ui-{uuid.uuid4().hex[:10]}@example.com"
     window, session = make_window(qtbot, tmp_path, runner, keyring)
     add_fides_shop(qtbot, window, fides_server.url, email)
@@ -136,8 +153,17 @@ def test_a_fides_shop_from_adding_to_consent(
     # Only what Fides offers, and a sentence about what it does not.
     visible = sidebar_visible(window)
     assert {"requests", "fides-consents"} <= visible
-    assert not visible & {"overview", "my-data", "tracks", "orders", "consents", "sharing",
-                          "decisions", "notices", "access-log"}
+    assert not visible & {
+        "overview",
+        "my-data",
+        "tracks",
+        "orders",
+        "consents",
+        "sharing",
+        "decisions",
+        "notices",
+        "access-log",
+    }
     assert window.offer_banner.isVisible()
     assert "does not show what it holds about you" in window.offer_banner.label.text()
     assert "e-mail" in window.offer_banner.label.text()
@@ -163,8 +189,10 @@ def test_a_fides_shop_from_adding_to_consent(
     verify(qtbot, requests, "000000" if code != "000000" else "111111")
     assert "Tries left: 2" in detail.action_message.text()
     verify(qtbot, requests, code)
-    qtbot.waitUntil(lambda: requests.model.rows[requests.model.find(access.key)]
-                    .request.status == "pending", timeout=30000)
+    qtbot.waitUntil(
+        lambda: requests.model.rows[requests.model.find(access.key)].request.status == "pending",
+        timeout=30000,
+    )
     assert "tell you by e-mail" in detail.backend_note.text()
 
     # Erasure: confirmed, filed, verified.
@@ -174,20 +202,20 @@ def test_a_fides_shop_from_adding_to_consent(
     erasure_code = fides_server.verification_code(erasure.request.id)
     assert erasure_code is not None
     verify(qtbot, requests, erasure_code)
-    qtbot.waitUntil(lambda: requests.model.rows[requests.model.find(erasure.key)]
-                    .request.status == "pending", timeout=30000)
+    qtbot.waitUntil(
+        lambda: requests.model.rows[requests.model.find(erasure.key)].request.status == "pending",
+        timeout=30000,
+    )
 
     # The shop's staff approve both (only the test holds the admin token).
     answer = fides_server.approve(access.request.id, erasure.request.id)
     assert len(answer["succeeded"]) == 2
-    assert fides_server.status_of(access.request.id) in ("approved", "in_processing",
-                                                          "complete")
+    assert fides_server.status_of(access.request.id) in ("approved", "in_processing", "complete")
     # One tracker: a refresh still lists both, from what the shop told the shopper.
     qtbot.waitUntil(lambda: requests._task is None, timeout=30000)
     with qtbot.waitSignal(requests.loaded, timeout=30000):
         requests.refresh(quiet=True)
-    assert {r.request.id for r in requests.model.rows} == {access.request.id,
-                                                           erasure.request.id}
+    assert {r.request.id for r in requests.model.rows} == {access.request.id, erasure.request.id}
     assert session.registry.config_dir.joinpath("outbox.sqlite").exists()
 
     # Consent: ask for a code, enter it, switch advertising on.
@@ -228,8 +256,7 @@ def test_a_fides_shop_from_adding_to_consent(
     tracker = page(again, "requests")
     assert isinstance(tracker, RequestsPage)
     wait_content(qtbot, tracker)
-    assert {r.request.id for r in tracker.model.rows} == {access.request.id,
-                                                          erasure.request.id}
+    assert {r.request.id for r in tracker.model.rows} == {access.request.id, erasure.request.id}
     history = page(again, "fides-consents")
     assert isinstance(history, FidesConsentsPage)
     wait_content(qtbot, history)
@@ -238,8 +265,13 @@ def test_a_fides_shop_from_adding_to_consent(
 
 
 def test_our_api_and_a_fides_shop_in_one_tracker(
-        qtbot: QtBot, fides_server: FidesServer, tmp_path: Path, runner: TaskRunner,
-        keyring: MemoryKeyring, shop: object) -> None:
+    qtbot: QtBot,
+    fides_server: FidesServer,
+    tmp_path: Path,
+    runner: TaskRunner,
+    keyring: MemoryKeyring,
+    shop: object,
+) -> None:
     from server.embedded import RunningShop
     from tests.ui.conftest import sign_in
 

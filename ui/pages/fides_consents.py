@@ -39,8 +39,10 @@ def _choice(opt_in: bool) -> str:
 
 
 def _answer_text(change: ConsentChange) -> str:
-    return ", ".join(f"{data_use_label(c.data_use)}: {_choice(c.opt_in)}"
-                     for c in change.answer) or "—"
+    return (
+        ", ".join(f"{data_use_label(c.data_use)}: {_choice(c.opt_in)}" for c in change.answer)
+        or "—"
+    )
 
 
 HISTORY_COLUMNS: list[Column[ConsentChange]] = [
@@ -68,9 +70,12 @@ class FidesConsentsPage(DataPage):
         layout = QVBoxLayout(content)
         self.intro = plain_label()
         layout.addWidget(self.intro)
-        self.receipt_note = plain_label(self.tr(
-            "This shop gives no signed receipt for a change. The app shows the shop's answer "
-            "to each change and keeps the history below on this computer."))
+        self.receipt_note = plain_label(
+            self.tr(
+                "This shop gives no signed receipt for a change. The app shows the shop's answer "
+                "to each change and keeps the history below on this computer."
+            )
+        )
         self.receipt_note.setObjectName("noReceiptNote")
         layout.addWidget(self.receipt_note)
         code_row = QHBoxLayout()
@@ -100,8 +105,9 @@ class FidesConsentsPage(DataPage):
         layout.addWidget(self.answer)
         layout.addWidget(plain_label(self.tr("History of your changes (kept on this computer)")))
         self.history = RecordTableModel(HISTORY_COLUMNS, self)
-        self.history_view = record_table(self.tr("Consent history"), self.history,
-                                         fit_contents=True)
+        self.history_view = record_table(
+            self.tr("Consent history"), self.history, fit_contents=True
+        )
         layout.addWidget(self.history_view, 1)
         self._reset_code()
 
@@ -116,10 +122,14 @@ class FidesConsentsPage(DataPage):
         shop = self.shop()
         if shop is None:
             return False
-        self.intro.setText(self.tr(
-            "At {0}, consent is kept per use of your data. To see or change it, ask for a "
-            "code first.").format(shop.shop_name) + " " + code_rules_text(
-                shop.capabilities, shop.account_label))
+        self.intro.setText(
+            self.tr(
+                "At {0}, consent is kept per use of your data. To see or change it, ask for a "
+                "code first."
+            ).format(shop.shop_name)
+            + " "
+            + code_rules_text(shop.capabilities, shop.account_label)
+        )
         self.history.set_rows(data)
         self.history_view.resizeColumnsToContents()
         return True
@@ -158,16 +168,17 @@ class FidesConsentsPage(DataPage):
             self.code_edit.setEnabled(True)
             self.verify_button.setEnabled(True)
             self.code_edit.setFocus()
-            self.code_status.setText(self.tr(
-                "The shop has sent a code to {0}. Enter it within 10 minutes.").format(
-                    shop.account_label))
+            self.code_status.setText(
+                self.tr("The shop has sent a code to {0}. Enter it within 10 minutes.").format(
+                    shop.account_label
+                )
+            )
             self.expiry.start(shop.capabilities.code_lifetime_s * 1000)
 
         def failed(error: BaseException) -> None:
             self.send_button.setEnabled(True)
             self.code_status.setStyleSheet(ALERT_STYLE)
-            self.code_status.setText(self.tr("No code was sent: {0}").format(
-                user_message(error)))
+            self.code_status.setText(self.tr("No code was sent: {0}").format(user_message(error)))
 
         self.run(lambda _control: shop.start_consent(), done, failed)
 
@@ -185,8 +196,9 @@ class FidesConsentsPage(DataPage):
             if self.consent_session is not session:
                 return
             self.code_status.setStyleSheet(OK_STYLE)
-            self.code_status.setText(self.tr(
-                "Code accepted. Changes you make now are sent with it until it expires."))
+            self.code_status.setText(
+                self.tr("Code accepted. Changes you make now are sent with it until it expires.")
+            )
             self.code_edit.setEnabled(False)
             self._show_choices(consents, enabled=True)
 
@@ -203,8 +215,9 @@ class FidesConsentsPage(DataPage):
         had_choices = bool(self.switches)
         self._reset_code()
         if had_choices or self.consent_session is None:
-            self.code_status.setText(self.tr("The code has expired. Ask for a new one to make "
-                                             "more changes."))
+            self.code_status.setText(
+                self.tr("The code has expired. Ask for a new one to make more changes.")
+            )
 
     # --- the choices ------------------------------------------------------------------------
     def _show_choices(self, consents: list[FidesConsent], *, enabled: bool) -> None:
@@ -225,12 +238,12 @@ class FidesConsentsPage(DataPage):
                 text = self.tr("{0} (the shop has no choice of yours on record)").format(text)
             line.addWidget(plain_label(text), 1)
             switch = QCheckBox(self.tr("Allowed"))
-            switch.setAccessibleName(self.tr("Allow: {0}").format(
-                data_use_label(consent.data_use)))
+            switch.setAccessibleName(self.tr("Allow: {0}").format(data_use_label(consent.data_use)))
             switch.setChecked(consent.opt_in)
             switch.setEnabled(enabled)
             switch.clicked.connect(
-                lambda checked, use=consent.data_use: self.set_consent(use, checked))
+                lambda checked, use=consent.data_use: self.set_consent(use, checked)
+            )
             line.addWidget(switch)
             self.choices.addWidget(row)
             self.switches[consent.data_use] = switch
@@ -256,10 +269,10 @@ class FidesConsentsPage(DataPage):
             else:
                 self.answer.setStyleSheet(ALERT_STYLE)
                 verdict = self.tr("The shop's answer does not show the change.")
-            self.answer.setText(self.tr("{0} The shop's answer: {1}").format(
-                verdict, _answer_text(change)))
-            self.context.notify(self.tr("Consent changed: {0}").format(
-                data_use_label(data_use)))
+            self.answer.setText(
+                self.tr("{0} The shop's answer: {1}").format(verdict, _answer_text(change))
+            )
+            self.context.notify(self.tr("Consent changed: {0}").format(data_use_label(data_use)))
             rows = [change, *self.history.rows]
             self.history.set_rows(rows)
             self.history_view.resizeColumnsToContents()
@@ -272,8 +285,9 @@ class FidesConsentsPage(DataPage):
             switch.blockSignals(False)
             switch.setEnabled(True)
             self.answer.setStyleSheet(ALERT_STYLE)
-            self.answer.setText(self.tr("The change was not saved: {0}").format(
-                user_message(error)))
+            self.answer.setText(
+                self.tr("The change was not saved: {0}").format(user_message(error))
+            )
 
         self.run(lambda _control: shop.set_consent(session, data_use, opt_in), done, failed)
 

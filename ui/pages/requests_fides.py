@@ -31,8 +31,14 @@ Runner = Callable[..., Any]  # Page.run(work, done, failed)
 class FidesRequestDialog(QDialog):
     """File one access or erasure request at a Fides shop, through the outbox."""
 
-    def __init__(self, rtype: str, shop: FidesShop, outbox: Callable[[], Outbox], run: Runner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rtype: str,
+        shop: FidesShop,
+        outbox: Callable[[], Outbox],
+        run: Runner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.rtype = rtype
         self.shop = shop
@@ -49,12 +55,15 @@ class FidesRequestDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(plain_label(self.tr("Shop: {0}").format(shop.shop_name)))
         if rtype == "access":
-            intro = self.tr("Ask for a copy of what the shop holds about you, under its access "
-                            "policy.")
+            intro = self.tr(
+                "Ask for a copy of what the shop holds about you, under its access policy."
+            )
         else:
-            intro = self.tr("Ask the shop to erase your personal data under its erasure "
-                            "policy. This shop's privacy center erases by its policy as a "
-                            "whole: you cannot choose categories.")
+            intro = self.tr(
+                "Ask the shop to erase your personal data under its erasure "
+                "policy. This shop's privacy center erases by its policy as a "
+                "whole: you cannot choose categories."
+            )
         layout.addWidget(plain_label(intro))
         layout.addWidget(plain_label(no_result_text()))
         self.rules = plain_label(code_rules_text(shop.capabilities, shop.account_label))
@@ -73,7 +82,8 @@ class FidesRequestDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(self)
         self.submit_button = self.buttons.addButton(
-            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -96,8 +106,9 @@ class FidesRequestDialog(QDialog):
         def work(_control: Any) -> CreatedRequest | None:
             outbox = outbox_of()
             item = outbox.add(shop.shop_id, FIDES_ACCOUNT, {"type": rtype, "details": {}})
-            report = outbox.flush(shop.send_filed_request, shop_id=shop.shop_id,
-                                  account=FIDES_ACCOUNT)
+            report = outbox.flush(
+                shop.send_filed_request, shop_id=shop.shop_id, account=FIDES_ACCOUNT
+            )
             for sent, result in report.sent:
                 if sent.id == item.id and isinstance(result, CreatedRequest):
                     return result
@@ -116,13 +127,17 @@ class FidesRequestDialog(QDialog):
         def failed(error: BaseException) -> None:
             self._set_busy(False)
             if isinstance(error, MaybeFiled):
-                self.show_error(self.tr(
-                    "The connection broke after the request was sent, so the shop may have "
-                    "it. The app does not send it again by itself: if a code arrives, the "
-                    "request was filed."))
+                self.show_error(
+                    self.tr(
+                        "The connection broke after the request was sent, so the shop may have "
+                        "it. The app does not send it again by itself: if a code arrives, the "
+                        "request was filed."
+                    )
+                )
             elif isinstance(error, _Refused):
-                self.show_error(self.tr("The shop did not accept the request: {0}").format(
-                    str(error)))
+                self.show_error(
+                    self.tr("The shop did not accept the request: {0}").format(str(error))
+                )
             else:
                 self.show_error(user_message(error))
 
