@@ -82,7 +82,9 @@ def add_fides_shop(qtbot: QtBot, window: MainWindow, url: str, identity: str) ->
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, AddShopDialog)
         qtbot.keyClicks(dialog.url, url)
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, fill_address)
     window.add_shop_action.trigger()
@@ -104,8 +106,7 @@ def add_fides_shop(qtbot: QtBot, window: MainWindow, url: str, identity: str) ->
     dialog.name_edit.setText("Fides Test Shop")
     ok.click()
     qtbot.waitUntil(
-        lambda: window.session.view() is not None and window.session.view().fides is not None,
-        timeout=30000,
+        lambda: getattr(window.session.view(), "fides", None) is not None, timeout=30000
     )
 
 
