@@ -32,9 +32,9 @@ class FidesIdentityDialog(QDialog):
         layout.addWidget(
             plain_label(
                 self.tr(
-                    "This shop's privacy center runs Ethyca Fides (version {0}). It has no sign-in: it "
-                    "knows you by your e-mail address or phone number and sends a code there whenever "
-                    "you file a request or change a consent."
+                    "This shop's privacy center runs Ethyca Fides (version {0}). "
+                    "It has no sign-in: it knows you by your e-mail address or phone number "
+                    "and sends a code there whenever you file a request or change a consent."
                 ).format(probe.version or "?")
             )
         )

@@ -456,6 +456,8 @@ class MainWindow(QMainWindow):
             self.sidebar.setRowHidden(row, hidden)
             if hidden and self.sidebar.currentIndex().row() == row:
                 current_hidden = True
+        # An archive export reads what the shop holds: only where the backend shows it.
+        self.export_archive_action.setEnabled(caps is None or caps.sees_data)
         text = missing_text(caps, view.shop_name) if view is not None and caps else ""
         if text:
             self.offer_banner.show_message(text)

@@ -2321,11 +2321,7 @@ SHA-256：{2}</translation>
     </message>
 </context>
 <context>
-    <name>FidesConsentsPage</name>
-    <message>
-        <source>Consents</source>
-        <translation>同意</translation>
-    </message>
+    <name>FidesConsentsPanel</name>
     <message>
         <source>This shop gives no signed receipt for a change. The app shows the shop&apos;s answer to each change and keeps the history below on this computer.</source>
         <translation>此商店不为更改提供签名回执。应用会显示商店对每次更改的答复，并在本机保存下面的历史记录。</translation>

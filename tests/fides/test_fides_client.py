@@ -18,6 +18,7 @@ import pytest
 
 from client.backends import CodeExpired, CodeRejected, MaybeFiled, NotOffered
 from client.backends.fides import (
+    IDENTITY_ENTRY,
     FidesIdentity,
     FidesShop,
     FidesStore,
@@ -26,6 +27,7 @@ from client.backends.fides import (
 )
 from client.errors import ConnectionFailed
 from client.outbox import Outbox
+from client.shops import ShopRegistry
 from server.embedded import RunningShop
 from tests.client.browser import MemoryKeyring
 from tests.support.fides import FidesServer
@@ -301,3 +303,21 @@ def test_the_local_record_never_holds_the_identity(
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert shopper_email.encode() not in path.read_bytes(), path
+
+
+def test_the_shop_list_remembers_the_backend_and_never_the_identity(tmp_path: Path) -> None:
+    registry = ShopRegistry(tmp_path)
+    registry.add_shop("http://127.0.0.1:9/", "fides:127.0.0.1:9", "Fides shop", kind="fides")
+    registry.add_account("fides:127.0.0.1:9", IDENTITY_ENTRY)
+    registry.add_shop("http://127.0.0.1:8/", "silumart", "Silumart")
+    again = ShopRegistry(tmp_path)
+    fides = again.get("fides:127.0.0.1:9")
+    ours = again.get("silumart")
+    assert fides is not None
+    assert ours is not None
+    assert fides.kind == "fides"
+    assert ours.kind == "ours"
+    assert [a.username for a in fides.accounts] == [IDENTITY_ENTRY]
+    text = (tmp_path / "shops.json").read_text(encoding="utf-8")
+    assert "@" not in text
+    assert text.count('"kind"') == 1  # our own shops keep the old file format

@@ -19,7 +19,7 @@ from ui.dialogs import AddShopDialog
 from ui.fides_dialogs import FidesIdentityDialog
 from ui.main_window import MainWindow
 from ui.pages.base import Page
-from ui.pages.fides_consents import FidesConsentsPage
+from ui.pages.consents import ConsentsPage
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_fides import FidesRequestDialog
 from ui.pages.requests_model import TrackedRequest
@@ -153,13 +153,12 @@ def test_a_fides_shop_from_adding_to_consent(
 
     # Only what Fides offers, and a sentence about what it does not.
     visible = sidebar_visible(window)
-    assert {"requests", "fides-consents"} <= visible
+    assert {"requests", "consents"} <= visible
     assert not visible & {
         "overview",
         "my-data",
         "tracks",
         "orders",
-        "consents",
         "sharing",
         "decisions",
         "notices",
@@ -220,9 +219,12 @@ def test_a_fides_shop_from_adding_to_consent(
     assert session.registry.config_dir.joinpath("outbox.sqlite").exists()
 
     # Consent: ask for a code, enter it, switch advertising on.
-    consents = page(window, "fides-consents")
-    assert isinstance(consents, FidesConsentsPage)
-    wait_content(qtbot, consents)
+    consents_page = page(window, "consents")
+    assert isinstance(consents_page, ConsentsPage)
+    wait_content(qtbot, consents_page)
+    consents = consents_page.fides_panel  # the Consents page, in its Fides form
+    assert consents.isVisible()
+    assert not consents_page.tabs.isVisible()
     assert "no signed receipt" in consents.receipt_note.text()
     consents.send_button.click()
     qtbot.waitUntil(lambda: consents.consent_session is not None, timeout=30000)
@@ -258,10 +260,10 @@ def test_a_fides_shop_from_adding_to_consent(
     assert isinstance(tracker, RequestsPage)
     wait_content(qtbot, tracker)
     assert {r.request.id for r in tracker.model.rows} == {access.request.id, erasure.request.id}
-    history = page(again, "fides-consents")
-    assert isinstance(history, FidesConsentsPage)
+    history = page(again, "consents")
+    assert isinstance(history, ConsentsPage)
     wait_content(qtbot, history)
-    assert history.history.rowCount() == 1
+    assert history.fides_panel.history.rowCount() == 1
     again_session.close()
 
 
@@ -293,7 +295,11 @@ def test_our_api_and_a_fides_shop_in_one_tracker(
     window.session.switch_to(shop.ctx.shop.id)
     visible = sidebar_visible(window)
     assert {"overview", "my-data", "consents", "requests"} <= visible
-    assert "fides-consents" not in visible
+    consents_page = page(window, "consents")
+    assert isinstance(consents_page, ConsentsPage)
+    wait_content(qtbot, consents_page)
+    assert consents_page.tabs.isVisible()  # our API: receipts, channels, cookies again
+    assert not consents_page.fides_panel.isVisible()
     assert not window.offer_banner.isVisible()
     offered = {a.data() for a in requests.new_menu.actions() if a.isVisible()}
     assert "complaint" in offered

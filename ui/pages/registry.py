@@ -6,7 +6,6 @@ from ui.pages.access_log import AccessLogPage
 from ui.pages.base import Page
 from ui.pages.consents import ConsentsPage
 from ui.pages.decisions import DecisionsPage
-from ui.pages.fides_consents import FidesConsentsPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.notices import NoticesPage
 from ui.pages.orders import OrdersPage
@@ -23,7 +22,6 @@ def page_classes() -> list[type[Page]]:
         TracksPage,
         OrdersPage,
         ConsentsPage,
-        FidesConsentsPage,  # instead of ConsentsPage where consent needs a code (Fides)
         SharingPage,
         DecisionsPage,
         RequestsPage,

@@ -1,13 +1,17 @@
-"""Consents at a shop that runs Ethyca Fides: data uses, opted in or out, proven by a code.
+"""Consents page at a shop that runs Ethyca Fides: data uses, opted in or out, proven by a code.
 
-Shown instead of "Consents & subscriptions" when the shop's backend needs a code for consent
-(`Capabilities.consent_needs_code`). The shopper asks for a code, types it, and sees the data
-uses the shop answered with (plus the common ones it has no record of); each switch sends one
-change with that code while it is valid (10 minutes, 3 wrong tries). Fides signs nothing, so
-the page shows the shop's answer to each change and keeps the history on this computer.
+The Consents page shows this panel instead of its tabs when the shop's backend needs a code
+for consent (`Capabilities.consent_needs_code`). The shopper asks for a code, types it, and sees
+the data uses the shop answered with (plus the common ones it has no record of); each switch
+sends one change with that code while it is valid (10 minutes, 3 wrong tries). Fides signs
+nothing, so the page shows the shop's answer to each change and keeps the history on this
+computer.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -25,8 +29,6 @@ from ui.backend_view import code_rules_text, data_use_label
 from ui.errors import user_message
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
-from ui.pages.base import DataPage
-from ui.session import ActiveView
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -53,21 +55,26 @@ HISTORY_COLUMNS: list[Column[ConsentChange]] = [
 ]
 
 
-class FidesConsentsPage(DataPage):
-    page_id = "fides-consents"
-    icon_name = "consents"
+Runner = Callable[..., Any]  # Page.run(work, done, failed)
 
-    def title(self) -> str:
-        return self.tr("Consents")
 
-    # --- building -------------------------------------------------------------------------
-    def build(self, content: QWidget) -> None:
+class FidesConsentsPanel(QWidget):
+    """Ask for a code, show the data uses, switch one; the shop's answer and a local history."""
+
+    def __init__(
+        self, run: Runner, notify: Callable[[str], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.notify = notify
+        self._shop: FidesShop | None = None
         self.consent_session: ConsentSession | None = None
         self.switches: dict[str, QCheckBox] = {}
         self.expiry = QTimer(self)
         self.expiry.setSingleShot(True)
         self.expiry.timeout.connect(self._code_expired)
-        layout = QVBoxLayout(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.intro = plain_label()
         layout.addWidget(self.intro)
         self.receipt_note = plain_label(
@@ -111,17 +118,14 @@ class FidesConsentsPage(DataPage):
         layout.addWidget(self.history_view, 1)
         self._reset_code()
 
-    # --- loading (local only: Fides lets nobody read consent without a code) -------------
+    # --- showing (the page loads the local history: nobody reads Fides consent codeless) ---
     def shop(self) -> FidesShop | None:
-        return self.view.fides if self.view is not None else None
+        return self._shop
 
-    def fetch(self, view: ActiveView) -> list[ConsentChange]:
-        return view.fides.consent_history() if view.fides is not None else []
-
-    def present(self, data: list[ConsentChange]) -> bool:
-        shop = self.shop()
-        if shop is None:
-            return False
+    def present(self, shop: FidesShop, data: list[ConsentChange]) -> None:
+        if shop is not self._shop:
+            self._shop = shop
+            self._reset_code()
         self.intro.setText(
             self.tr(
                 "At {0}, consent is kept per use of your data. To see or change it, ask for a "
@@ -132,12 +136,11 @@ class FidesConsentsPage(DataPage):
         )
         self.history.set_rows(data)
         self.history_view.resizeColumnsToContents()
-        return True
 
-    def set_view(self, view: ActiveView | None) -> None:
-        if view is None or self.view is None or view.shop_id != self.view.shop_id:
-            self._reset_code()
-        super().set_view(view)
+    def clear(self) -> None:
+        """The view moved to another shop: forget the code and the choices."""
+        self._shop = None
+        self._reset_code()
 
     # --- the code ---------------------------------------------------------------------------
     def _reset_code(self) -> None:
@@ -272,7 +275,7 @@ class FidesConsentsPage(DataPage):
             self.answer.setText(
                 self.tr("{0} The shop's answer: {1}").format(verdict, _answer_text(change))
             )
-            self.context.notify(self.tr("Consent changed: {0}").format(data_use_label(data_use)))
+            self.notify(self.tr("Consent changed: {0}").format(data_use_label(data_use)))
             rows = [change, *self.history.rows]
             self.history.set_rows(rows)
             self.history_view.resizeColumnsToContents()
@@ -292,4 +295,4 @@ class FidesConsentsPage(DataPage):
         self.run(lambda _control: shop.set_consent(session, data_use, opt_in), done, failed)
 
 
-__all__ = ["FidesConsentsPage"]
+__all__ = ["FidesConsentsPanel"]
