@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.diagnostics import app_version, diagnostics_report, keychain_name
+from ui.plain_text import force_plain_text
 
 if TYPE_CHECKING:
     from ui.session import AppSession
@@ -130,8 +131,8 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.status = QLabel("")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
+        force_plain_text(self)  # the form's row labels too: nothing here is rich text
 
     def copy(self) -> None:
         copy_diagnostics(self.session, self.settings)
