@@ -76,30 +76,44 @@ def test_readme_quick_start_names_the_extras() -> None:
 
 @pytest.mark.timeout(240)
 def test_entry_points_resolve_and_answer_help(tmp_path: Path) -> None:
-    """Install this tree into a fresh environment (editable, no downloads) and use its scripts."""
+    """Build this tree's wheel, install it into a fresh environment and use its scripts.
+
+    No downloads: the environment sees this machine's packages (the dependencies), and the
+    wheel is built without build isolation. A wheel, not a checkout: the scripts, the code and
+    the translations and icons must all come from what was installed.
+    """
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "--quiet"]
+    quiet = {"check": True, "capture_output": True, "text": True, "timeout": 180}
     subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--quiet",
+            *pip,
+            "wheel",
             "--no-deps",
             "--no-index",
             "--no-build-isolation",
-            "-e",
+            "--wheel-dir",
+            str(tmp_path / "wheels"),
             str(ROOT),
         ],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=180,
+        **quiet,
     )
+    (wheel,) = (tmp_path / "wheels").glob("privacy_dashboard-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--no-index", str(wheel)], **quiet)
+    located = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import json, ui, ui.i18n as i, ui.icons as c; "
+            "print(json.dumps([ui.__file__, str(i.TRANSLATIONS_DIR), str(c.ICONS_DIR)]))",
+        ],
+        cwd=tmp_path,
+        **quiet,
+    )
+    for path in json.loads(located.stdout):
+        assert Path(path).is_relative_to(env_dir), path  # the installed copy, not this tree
     probe = """
 import importlib.metadata as m, json
 found = {}
@@ -140,6 +154,16 @@ print(json.dumps(found))
         )
         assert done.returncode == 0, done.stderr
         assert expected in done.stdout
+    done, report = run_self_test(
+        [str(env_dir / "bin" / "privacy-dashboard")],
+        tmp_path / "r.json",
+        env,
+        "--language",
+        "zh_CN",
+    )
+    assert done.returncode == 0, (report, done.stderr)
+    assert report["text"] == "登录商城后即可查看此页面。"  # translations from the wheel
+    assert report["icon_renders"] is True  # icons from the wheel
     assert (
         "ARCHIVE.zip"
         in subprocess.run(
