@@ -27,10 +27,10 @@ BLOCKED = (
     "python_multipart",
 )
 
-SITECUSTOMIZE = f'''
+SITECUSTOMIZE = '''
 import sys
 
-BLOCKED = frozenset({BLOCKED!r})
+BLOCKED = frozenset(@BLOCKED@)
 
 
 class BlockServerStack:
@@ -38,7 +38,7 @@ class BlockServerStack:
 
     def find_spec(self, name, path=None, target=None):
         if name.partition(".")[0] in BLOCKED:
-            raise ModuleNotFoundError(f"No module named {{name!r}} (blocked)", name=name)
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked)", name=name)
         return None
 
 
@@ -46,9 +46,13 @@ sys.meta_path.insert(0, BlockServerStack())
 '''
 
 
-def blocked_env(directory: Path, home: Path | None = None) -> dict[str, str]:
+def blocked_env(
+    directory: Path, home: Path | None = None, blocked: tuple[str, ...] = BLOCKED
+) -> dict[str, str]:
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    (directory / "sitecustomize.py").write_text(
+        SITECUSTOMIZE.replace("@BLOCKED@", repr(blocked)), encoding="utf-8"
+    )
     env = app_env(home or directory / "home")
     env["PYTHONPATH"] = str(directory)
     return env

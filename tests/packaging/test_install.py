@@ -19,7 +19,14 @@ import pytest
 
 from client.archive import write_archive
 from client.paths import platform_data_dir
-from tests.packaging.support import ROOT, SOURCE_APP, app_env, blocked_env, run_self_test
+from tests.packaging.support import (
+    BLOCKED,
+    ROOT,
+    SOURCE_APP,
+    app_env,
+    blocked_env,
+    run_self_test,
+)
 
 PACKAGING = ROOT / "packaging"
 APP_ID = "io.github.privacydashboard.PrivacyDashboard"
@@ -135,7 +142,7 @@ print(json.dumps(found))
     assert json.loads(shown.stdout) == {
         "privacy-dashboard": ["gui_scripts", "ui.app:run"],
         "privacy-dashboard-cli": ["console_scripts", "client.cli:main"],
-        "privacy-shop": ["console_scripts", "server.__main__:main"],
+        "privacy-shop": ["console_scripts", "server.launcher:main"],
     }
     env = app_env(tmp_path / "home")
     for script, expected in [
@@ -229,6 +236,28 @@ def test_demo_without_the_server_says_what_to_install(tmp_path: Path) -> None:
     assert message.endswith(".")
     assert 'pip install -e ".[demo]"' in message
     assert not (tmp_path / "site" / "home" / ".local").exists()  # it quit before starting
+
+
+def test_privacy_shop_without_the_server_libraries_says_what_to_install(tmp_path: Path) -> None:
+    # The server's own code is present (it is in every install); its libraries are not.
+    env = blocked_env(tmp_path / "site", blocked=BLOCKED[1:])
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from server.launcher import main; sys.exit(main(['--help']))",
+        ],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert 'pip install -e ".[server]"' in done.stderr
 
 
 def test_app_starts_and_opens_an_archive_without_the_server(
