@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.db import make_engine, make_session_factory, transaction
-from server.ratelimit import RateLimiter
+from server.ratelimit import RateLimits
 from server.schema import create_schema
 from server.shops import ShopProfile
 from server.signing import Signer, load_or_create_signer
@@ -45,9 +45,8 @@ class ShopContext:
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         with transaction(self.sessions) as session:
             self.signer: Signer = load_or_create_signer(session, self.clock)
-        self.login_failures = RateLimiter(
-            limit=10, window=300, now=lambda: self.clock.now().timestamp()
-        )
+        # shared by every worker process through the database (see server.ratelimit)
+        self.limits = RateLimits(self.engine, now=lambda: self.clock.now().timestamp())
         # (username, password, role) listed on the login page in demo mode only
         self.demo_accounts: list[tuple[str, str, str]] = []
 
