@@ -28,7 +28,18 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Table, case, delete, func, select, update
+from sqlalchemy import (
+    BindParameter,
+    Engine,
+    Float,
+    Table,
+    bindparam,
+    case,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
@@ -68,6 +79,7 @@ class RateLimits:
         self.purge_every = purge_every
         self._writes = 0
         self._writes_lock = threading.Lock()
+        self._build()
 
     # -- reading -------------------------------------------------------------------------------
     def _run(self, db: Db, work: Callable[[Session | Connection], _R]) -> _R:
@@ -101,29 +113,14 @@ class RateLimits:
     def record(self, key: str, *, limit: int, window: float, db: Db = None) -> tuple[int, int]:
         """Count one event in the key's window; returns (count, seconds blocked from now)."""
         now = self._now()
-        hashed = _hashed(key)
-        stale = _T.c.window_start <= now - window
-        upsert = (
-            self._insert(_T)
-            .values(key=hashed, count=1, window_start=now, blocked_until=0.0,
-                    expires_at=now + window)
-            .on_conflict_do_update(
-                index_elements=[_T.c.key],
-                set_={
-                    "count": case((stale, 1), else_=_T.c.count + 1),
-                    "window_start": case((stale, now), else_=_T.c.window_start),
-                    "blocked_until": case((stale, 0.0), else_=_T.c.blocked_until),
-                    "expires_at": case((stale, now + window), else_=_T.c.expires_at),
-                },
-            )
-            .returning(_T.c.count, _T.c.window_start)
-        )
+        params = {"k": _hashed(key), "now": now, "cutoff": now - window, "end": now + window}
+
         def work(conn: Session | Connection) -> tuple[int, int]:
-            count, start = conn.execute(upsert).one()
+            count, start = conn.execute(self._window_upsert, params).one()
             wait = 0
             if count >= limit:
                 until = start + window
-                conn.execute(update(_T).where(_T.c.key == hashed).values(blocked_until=until))
+                conn.execute(self._block, {"k": params["k"], "until": until})
                 wait = max(1, math.ceil(until - now))
             self._wrote(conn)
             return int(count), wait
@@ -141,41 +138,67 @@ class RateLimits:
     ) -> tuple[int, int]:
         """Count one failure for a back-off; returns (failures, seconds blocked from now)."""
         now = self._now()
-        hashed = _hashed(key)
-        # window_start holds the last failure: a key quiet for `forget_after` starts over
-        stale = _T.c.window_start <= now - forget_after
-        upsert = (
+        params = {"k": _hashed(key), "now": now, "cutoff": now - forget_after,
+                  "end": now + forget_after}
+
+        def work(conn: Session | Connection) -> tuple[int, int]:
+            failures = int(conn.execute(self._failure_upsert, params).scalar_one())
+            wait = 0.0
+            if failures > free:
+                wait = min(cap, base * 2.0 ** min(failures - free - 1, 62))
+                conn.execute(self._block, {"k": params["k"], "until": now + wait})
+            self._wrote(conn)
+            return failures, max(1, math.ceil(wait)) if wait else 0
+
+        return self._run(db, work)
+
+    def _build(self) -> None:
+        """The statements, built once with bound parameters (so compiled once, and cached)."""
+        now: BindParameter[float] = bindparam("now", type_=Float())
+        cutoff: BindParameter[float] = bindparam("cutoff", type_=Float())
+        end: BindParameter[float] = bindparam("end", type_=Float())
+        stale = _T.c.window_start <= cutoff
+        fresh_row = {"key": bindparam("k"), "count": 1, "window_start": now,
+                     "blocked_until": 0.0, "expires_at": end}
+        # a window that has ended starts over; otherwise count on within it
+        self._window_upsert = (
             self._insert(_T)
-            .values(key=hashed, count=1, window_start=now, blocked_until=0.0,
-                    expires_at=now + forget_after)
+            .values(**fresh_row)
+            .on_conflict_do_update(
+                index_elements=[_T.c.key],
+                set_={
+                    "count": case((stale, 1), else_=_T.c.count + 1),
+                    "window_start": case((stale, now), else_=_T.c.window_start),
+                    "blocked_until": case((stale, 0.0), else_=_T.c.blocked_until),
+                    "expires_at": case((stale, end), else_=_T.c.expires_at),
+                },
+            )
+            .returning(_T.c.count, _T.c.window_start)
+        )
+        # window_start holds the last failure: a key quiet for `forget_after` starts over
+        self._failure_upsert = (
+            self._insert(_T)
+            .values(**fresh_row)
             .on_conflict_do_update(
                 index_elements=[_T.c.key],
                 set_={
                     "count": case((stale, 1), else_=_T.c.count + 1),
                     "window_start": now,
-                    "expires_at": now + forget_after,
+                    "expires_at": case((_T.c.expires_at < end, end), else_=_T.c.expires_at),
                 },
             )
             .returning(_T.c.count)
         )
-        def work(conn: Session | Connection) -> tuple[int, int]:
-            failures = int(conn.execute(upsert).scalar_one())
-            wait = 0.0
-            if failures > free:
-                wait = min(cap, base * 2.0 ** min(failures - free - 1, 62))
-                until = now + wait
-                # never shorten a wait a racing failure has already set
-                conn.execute(
-                    update(_T)
-                    .where(_T.c.key == hashed, _T.c.blocked_until < until)
-                    .values(blocked_until=until,
-                            expires_at=case((_T.c.expires_at < until, until),
-                                            else_=_T.c.expires_at))
-                )
-            self._wrote(conn)
-            return failures, max(1, math.ceil(wait)) if wait else 0
-
-        return self._run(db, work)
+        until: BindParameter[float] = bindparam("until", type_=Float())
+        # never shortens a wait a racing event has already set; the row lives at least as long
+        self._block = (
+            update(_T)
+            .where(_T.c.key == bindparam("k"), _T.c.blocked_until < until)
+            .values(
+                blocked_until=until,
+                expires_at=case((_T.c.expires_at < until, until), else_=_T.c.expires_at),
+            )
+        )
 
     def clear(self, key: str, db: Db = None) -> None:
         """Forget `key` (a success ends a back-off)."""

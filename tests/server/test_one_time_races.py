@@ -40,13 +40,15 @@ def race_shop(
 ) -> Iterator[RunningShop]:
     """One shop per backend for this module (every test uses fresh credentials)."""
     if request.param == "sqlite":
-        shop = start_shop_from(shop_templates["silumart"], tmp_path_factory.mktemp("race"),
-                               "silumart")
+        shop = start_shop_from(
+            shop_templates["silumart"], tmp_path_factory.mktemp("race"), "silumart"
+        )
     else:
         cluster = request.getfixturevalue("pg_cluster")
         url = cluster.create_database(f"race_{uuid.uuid4().hex[:8]}")
-        config = ServerConfig(db_url=url, shop=shop_profile("silumart"), demo=True,
-                              processor_delay=timedelta(0))
+        config = ServerConfig(
+            db_url=url, shop=shop_profile("silumart"), demo=True, processor_delay=timedelta(0)
+        )
         shop = RunningShop(config)
         seed_for_demo(shop.ctx, tracks=50)
         shop.ctx.demo_accounts = [
@@ -59,8 +61,9 @@ def race_shop(
         shop.stop()
 
 
-def race(shop: RunningShop, attempt: Callable[[requests.Session], requests.Response],
-         n: int = PARALLEL) -> list[requests.Response]:
+def race(
+    shop: RunningShop, attempt: Callable[[requests.Session], requests.Response], n: int = PARALLEL
+) -> list[requests.Response]:
     """Run `attempt` in `n` threads at once, each on its own already-open connection."""
     sessions = [requests.Session() for _ in range(n)]
     for session in sessions:  # open the connections first, so the attempts start together
@@ -95,8 +98,9 @@ def me_status(shop: RunningShop, access_token: str) -> int:
     return Api(shop.url + "/v1", access_token).get("/me").status_code
 
 
-def refresh(shop: RunningShop, token: str, http: requests.Session | None = None
-            ) -> requests.Response:
+def refresh(
+    shop: RunningShop, token: str, http: requests.Session | None = None
+) -> requests.Response:
     return (http or requests).post(
         f"{shop.url}/oauth/token",
         data={"grant_type": "refresh_token", "refresh_token": token, "client_id": CLIENT_ID},
@@ -106,10 +110,16 @@ def refresh(shop: RunningShop, token: str, http: requests.Session | None = None
 
 def test_an_authorization_code_is_redeemed_once(race_shop: RunningShop) -> None:
     auth = authorize(race_shop.url, *SHOPPER)
-    form = {"grant_type": "authorization_code", "code": auth.code, "client_id": CLIENT_ID,
-            "redirect_uri": auth.redirect_uri, "code_verifier": auth.verifier}
-    answers = race(race_shop, lambda http: http.post(f"{race_shop.url}/oauth/token",
-                                                     data=form, timeout=30))
+    form = {
+        "grant_type": "authorization_code",
+        "code": auth.code,
+        "client_id": CLIENT_ID,
+        "redirect_uri": auth.redirect_uri,
+        "code_verifier": auth.verifier,
+    }
+    answers = race(
+        race_shop, lambda http: http.post(f"{race_shop.url}/oauth/token", data=form, timeout=30)
+    )
     assert statuses(answers) == [200] + [400] * (PARALLEL - 1), [a.text for a in answers]
     assert {a.json()["error"] for a in answers if a.status_code == 400} == {"invalid_grant"}
     [winner] = [a.json() for a in answers if a.status_code == 200]
@@ -138,12 +148,21 @@ def test_an_assist_code_opens_one_session(race_shop: RunningShop) -> None:
     before = len(shopper.get("/assist/sessions", params={"limit": 100}).json()["items"])
     code = shopper.post("/assist/codes").json()
     agent = agent_api(race_shop, add_agent(race_shop))  # its own limits, untouched by others
-    body = {"customer_no": code["customer_no"], "code": code["code"],
-            "reason": "Case 1601: sixteen agents at once"}
+    body = {
+        "customer_no": code["customer_no"],
+        "code": code["code"],
+        "reason": "Case 1601: sixteen agents at once",
+    }
     token = agent.headers["Authorization"]
-    answers = race(race_shop, lambda http: http.post(
-        f"{race_shop.url}/v1/assist/sessions", json=body,
-        headers={"Authorization": token}, timeout=30))
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/assist/sessions",
+            json=body,
+            headers={"Authorization": token},
+            timeout=30,
+        ),
+    )
     codes = statuses(answers)
     assert codes.count(201) == 1, [a.text for a in answers]
     # the others found the code spent: the same refusal as any wrong code (or, once this
@@ -157,16 +176,25 @@ def test_an_assist_code_opens_one_session(race_shop: RunningShop) -> None:
 
 def test_a_verification_code_verifies_once(race_shop: RunningShop) -> None:
     api = Api(race_shop.url + "/v1", str(sign_in(race_shop.url, *SHOPPER)["access_token"]))
-    filed = api.post("/requests", json={"type": "deletion", "details": {"categories": ["tags"]}},
-                     headers={"Idempotency-Key": str(uuid.uuid4())})
+    filed = api.post(
+        "/requests",
+        json={"type": "deletion", "details": {"categories": ["tags"]}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     assert filed.status_code == 201, filed.text
     req = filed.json()
     assert req["status"] == "identity_unverified"
     code = api.get(f"/requests/{req['id']}/demo-verification-code").json()["code"]
     token = api.headers["Authorization"]
-    answers = race(race_shop, lambda http: http.post(
-        f"{race_shop.url}/v1/requests/{req['id']}/verify", json={"code": code},
-        headers={"Authorization": token}, timeout=30))
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/requests/{req['id']}/verify",
+            json={"code": code},
+            headers={"Authorization": token},
+            timeout=30,
+        ),
+    )
     assert statuses(answers) == [200] + [409] * (PARALLEL - 1), [a.text for a in answers]
     assert {a.json()["code"] for a in answers if a.status_code == 409} == {"invalid_state"}
     timeline = api.get(f"/requests/{req['id']}").json()["timeline"]
