@@ -30,6 +30,9 @@ class ServerConfig:
     reauth_window: timedelta = timedelta(minutes=5)
     processor_delay: timedelta = timedelta(seconds=5)
     run_processor: bool = False
+    # Addresses of reverse proxies whose X-Forwarded-For is believed; by default none is, so
+    # throttling by client address cannot be dodged by sending the header.
+    trusted_proxies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -80,6 +81,32 @@ def test_a_strangers_failed_logins_do_not_lock_the_shopper_out(
     shop.ctx.clock.offset += timedelta(seconds=61)
     assert signed_in(login(shop, stranger, *SHOPPER))
     assert login(shop, stranger, SHOPPER[0], "wrong").status_code == 401
+
+
+def test_a_forged_forwarded_for_does_not_dodge_the_back_off(
+    shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(oauth, "LOGIN_BACKOFF_BASE", 60.0)
+    forger = session_from("127.0.0.4")
+    for i in range(6):
+        forger.headers["X-Forwarded-For"] = f"198.51.100.{i}"
+        assert login(shop, forger, SHOPPER[0], "wrong").status_code == 401
+    forger.headers["X-Forwarded-For"] = "198.51.100.99"
+    assert login(shop, forger, *SHOPPER).status_code == 429
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_counts(
+    make_shop: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(oauth, "LOGIN_BACKOFF_BASE", 60.0)
+    shop = make_shop("silumart", trusted_proxies=("127.0.0.5",))
+    proxy = session_from("127.0.0.5")
+    proxy.headers["X-Forwarded-For"] = "198.51.100.7"  # the stranger, as the proxy reports
+    for _ in range(6):
+        assert login(shop, proxy, SHOPPER[0], "wrong").status_code == 401
+    assert login(shop, proxy, *SHOPPER).status_code == 429
+    proxy.headers["X-Forwarded-For"] = "203.0.113.8"  # the shopper, through the same proxy
+    assert signed_in(login(shop, proxy, *SHOPPER))
 
 
 def test_one_address_is_limited_across_accounts(shop: RunningShop) -> None:

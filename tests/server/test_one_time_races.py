@@ -200,3 +200,26 @@ def test_a_verification_code_verifies_once(race_shop: RunningShop) -> None:
     timeline = api.get(f"/requests/{req['id']}").json()["timeline"]
     assert [e["note"] for e in timeline].count("Identity verified.") == 1
     assert api.get(f"/requests/{req['id']}").json()["status"] == "pending"
+
+
+def test_one_idempotency_key_files_one_request(race_shop: RunningShop) -> None:
+    """Duplicates racing the first wait for it and replay its answer: never two, never 409."""
+    api = Api(race_shop.url + "/v1", str(sign_in(race_shop.url, *SHOPPER)["access_token"]))
+    key = str(uuid.uuid4())
+    text = f"Sixteen at once {key}"
+    body = {"type": "complaint", "details": {"text": text}}
+    token = api.headers["Authorization"]
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/requests",
+            json=body,
+            timeout=30,
+            headers={"Idempotency-Key": key, "Authorization": token},
+        ),
+    )
+    assert statuses(answers) == [201] * PARALLEL, [a.text for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1
+    assert sum(a.headers.get("Idempotent-Replayed") == "true" for a in answers) == PARALLEL - 1
+    filed = api.get("/requests", params={"type": "complaint", "limit": 500}).json()["items"]
+    assert [r["details"]["text"] for r in filed].count(text) == 1
