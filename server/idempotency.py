@@ -160,7 +160,14 @@ def _claim(
     no error aborts the request's transaction either way.
     """
     table = IdempotencyRecord.__table__
-    db.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < now - KEY_LIFETIME))
+    # skip rows a concurrent purge holds (PostgreSQL), so two purges never wait on each other
+    expired = (
+        select(IdempotencyRecord.id)
+        .where(IdempotencyRecord.created_at < now - KEY_LIFETIME)
+        .limit(1000)
+        .with_for_update(skip_locked=True)
+    )
+    db.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(expired.scalar_subquery())))
     # RETURNING, not rowcount: PostgreSQL drivers report -1 for an INSERT that returns rows
     inserted = db.execute(
         _insert_for(db)(table)

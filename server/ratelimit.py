@@ -50,6 +50,7 @@ from server.models.limits import RateLimitEntry
 
 _T: Table = RateLimitEntry.__table__  # type: ignore[assignment]
 _R = TypeVar("_R")
+PURGE_BATCH = 5000  # expired keys deleted at most per purge (one every `purge_every` writes)
 Db = Session | Connection | None
 
 
@@ -208,7 +209,15 @@ class RateLimits:
     # -- keeping it small ----------------------------------------------------------------------
     def purge(self, db: Db = None) -> int:
         """Delete expired keys; returns how many went."""
-        statement = delete(_T).where(_T.c.expires_at <= self._now())
+        # In batches, skipping rows another transaction holds (PostgreSQL): two purges, or a
+        # purge and an upsert reviving an expired key, then never wait on each other.
+        expired = (
+            select(_T.c.key)
+            .where(_T.c.expires_at <= self._now())
+            .limit(PURGE_BATCH)
+            .with_for_update(skip_locked=True)
+        )
+        statement = delete(_T).where(_T.c.key.in_(expired.scalar_subquery()))
         result: Any = self._run(db, lambda conn: conn.execute(statement))
         return int(result.rowcount or 0)
 
