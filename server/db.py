@@ -54,13 +54,29 @@ def sqlite_url(path: str) -> str:
     return f"sqlite:///{path}"
 
 
+# Pool and thread limits, sized from each other (README, "Concurrency"):
+# - at most REQUEST_SLOTS requests hold a database session at once (`server.deps` admits the
+#   rest only as slots free up, waiting in the event loop, holding neither a thread nor a
+#   connection), and each holds exactly one connection for its whole life;
+# - the pool keeps REQUEST_SLOTS connections and may open POOL_RESERVE more for work outside a
+#   request's session (the request processor, an idempotency claim's short transaction), so a
+#   request's checkout never waits: nothing can wait for a connection while holding one;
+# - the worker-thread limit is REQUEST_SLOTS + THREAD_RESERVE: every admitted request can run
+#   its database work at once, and sync work that holds no connection still finds a thread.
+REQUEST_SLOTS = 16
+POOL_RESERVE = REQUEST_SLOTS + 4
+THREAD_RESERVE = 8
+WORKER_THREADS = REQUEST_SLOTS + THREAD_RESERVE
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, a busy timeout and foreign keys."""
+    pool = {"pool_size": REQUEST_SLOTS, "max_overflow": POOL_RESERVE}
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
-            **({} if ":memory:" in url else {"pool_size": 8, "max_overflow": 8}),
+            **({} if ":memory:" in url else pool),
         )
 
         @event.listens_for(engine, "connect")
@@ -73,7 +89,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, **pool)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -303,10 +303,9 @@ def open_session(
                 )
             )
             db.commit()
-        # The log append uses its own transaction; the session is committed first so SQLite
-        # never sees two writers from one request.
+        # Appended on the request's own connection, in its own (committed) transaction.
         append_access(
-            ctx.sessions,
+            db,
             ctx.clock,
             subject_id=customer.id,
             actor=agent.username,
