@@ -62,20 +62,23 @@ def keyset_page(
     cursor: str | None,
     descending: bool,
     key_of: Callable[[T], Sequence[Any]],
+    rows: bool = False,
 ) -> tuple[list[T], str | None]:
     """Fetch one page ordered by `columns` (the last must be unique), after `cursor`.
 
     The comparison is written as an OR-chain rather than a row-value tuple so every backend can
-    use the composite index.
+    use the composite index. With `rows`, `query` selects columns and the page is its plain
+    rows (no ORM objects: the fast path for lists serialized straight to JSON).
     """
     kinds = [_python_type(column) for column in columns]
     if cursor:
         after = decode_cursor(cursor, kinds)
         query = query.where(_after(columns, after, descending))
     order = [column.desc() if descending else column.asc() for column in columns]
-    rows = list(session.scalars(query.order_by(*order).limit(limit + 1)))
-    next_cursor = encode_cursor(key_of(rows[limit - 1])) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+    ordered = query.order_by(*order).limit(limit + 1)
+    found: list[Any] = list(session.execute(ordered).all() if rows else session.scalars(ordered))
+    next_cursor = encode_cursor(key_of(found[limit - 1])) if len(found) > limit else None
+    return found[:limit], next_cursor
 
 
 def _after(
@@ -100,6 +103,7 @@ def newest_first_page(
     *,
     limit: int,
     cursor: str | None,
+    rows: bool = False,
 ) -> tuple[list[T], str | None]:
     """The common case: newest first by (time, id), over an index ending in (..., at, id)."""
     return keyset_page(
@@ -110,6 +114,7 @@ def newest_first_page(
         cursor=cursor,
         descending=True,
         key_of=lambda row: (getattr(row, at.key), getattr(row, row_id.key)),
+        rows=rows,
     )
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Select,
     column,
     delete,
     func,
@@ -29,8 +28,17 @@ from sqlalchemy.orm import Session
 
 from server.context import ShopContext
 from server.db import UTCDateTime
-from server.deps import Principal, current_principal, get_ctx, get_db, recent_writer, writer
+from server.deps import (
+    Principal,
+    current_principal,
+    get_ctx,
+    get_db,
+    recent_writer,
+    run_signed_in,
+    writer,
+)
 from server.errors import Problem, not_found
+from server.fastjson import json_response, page_body
 from server.idempotency import run_idempotent
 from server.models import Tag, Track
 from server.pagination import keyset_page, newest_first_page
@@ -138,33 +146,36 @@ def _filtered(
     return [owner, *conditions]
 
 
-def _track(row: Track) -> TrackOut:
-    return TrackOut.model_validate(
-        {"id": str(row.id), "kind": row.kind, "text": row.text, "item_ref": row.item_ref,
-         "at": row.at}
-    )
+_TRACK_COLUMNS = (Track.id, Track.kind, Track.text, Track.item_ref, Track.at)
 
 
 @router.get("/tracks", response_model=Page[TrackOut], responses=PROBLEM_RESPONSES)
-def list_tracks(
+async def list_tracks(
+    request: Request,
     kind: Annotated[TrackKind | None, Query(description="`search` or `view`.")] = None,
     q: Annotated[str | None, Query(max_length=MAX_QUERY, description="Text contained.")] = None,
     start: FromQuery = None,
     to: ToQuery = None,
     limit: LimitQuery = DEFAULT_PAGE_LIMIT,
     cursor: CursorQuery = None,
-    principal: Principal = Depends(current_principal),
-    db: Session = Depends(get_db),
-) -> Page[TrackOut]:
-    start, to = _range(start, to)
-    query: Select[Any] = select(Track).where(
-        *_filtered(db, principal.subject_id, kind=kind, q=q, start=start, end=to)
-    )
-    rows: list[Track]
-    rows, next_cursor = newest_first_page(
-        db, query, Track.at, Track.id, limit=limit, cursor=cursor
-    )
-    return Page[TrackOut](items=[_track(row) for row in rows], next_cursor=next_cursor)
+) -> Response:
+    # The fast path: one worker-thread hop and one connection for the token check, the
+    # access-log append and the page; plain rows straight to JSON (same bytes as Page[TrackOut]).
+    def page(db: Session, principal: Principal) -> bytes:
+        low, high = _range(start, to)
+        query: Any = select(*_TRACK_COLUMNS).where(
+            *_filtered(db, principal.subject_id, kind=kind, q=q, start=low, end=high)
+        )
+        rows, next_cursor = newest_first_page(
+            db, query, Track.at, Track.id, limit=limit, cursor=cursor, rows=True
+        )
+        items = [
+            {"id": str(row[0]), "kind": row[1], "text": row[2], "item_ref": row[3], "at": row[4]}
+            for row in rows
+        ]
+        return page_body(items, next_cursor)
+
+    return json_response(await run_signed_in(request, page))
 
 
 MAX_BUCKETS = 5000
