@@ -15,6 +15,7 @@ from server.auth.oauth import router as oauth_router
 from server.context import ShopContext
 from server.db import WORKER_THREADS
 from server.errors import install_problem_handlers, problem_response
+from server.fastpath import FastReads
 from server.routes import ROUTERS
 
 API_VERSION = "1.0.0"
@@ -86,6 +87,7 @@ def create_app(ctx: ShopContext) -> FastAPI:
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
+    app.add_middleware(FastReads, ctx=ctx)  # inside RequestIdMiddleware (added after it)
     app.add_middleware(RequestIdMiddleware)
 
     app.include_router(oauth_router)

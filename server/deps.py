@@ -18,11 +18,12 @@ from typing import TypeVar
 
 import anyio
 from fastapi import Depends, Request
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from server.audit import append_access
 from server.context import ShopContext
+from server.db import Database, DriverStatement, connection_of
 from server.errors import Problem
 from server.models import AccessToken, AssistSession, User
 
@@ -98,7 +99,7 @@ _ACTOR = User.__table__.alias("actor")
 _TOKENS = AccessToken.__table__
 _ASSIST = AssistSession.__table__
 # One statement for the token, both users and the assist session (was: four ORM lookups).
-_PRINCIPAL = (
+_PRINCIPAL = DriverStatement(
     select(
         _TOKENS.c.revoked,
         _TOKENS.c.expires_at,
@@ -125,11 +126,11 @@ _PRINCIPAL = (
 )
 
 
-def load_principal(db: Session, ctx: ShopContext, token: str) -> Principal:
+def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
     """Who a bearer token speaks for; 401 when it is unknown, expired, revoked or closed."""
     from server.auth.tokens import token_hash  # local: tokens imports context
 
-    row = db.execute(_PRINCIPAL, {"token_hash": token_hash(token)}).first()
+    row = _PRINCIPAL.first(connection_of(db), {"token_hash": token_hash(token)})
     now = ctx.clock.now()
     if row is None or row[0] or row[1] <= now:
         raise Problem(
@@ -160,7 +161,7 @@ def load_principal(db: Session, ctx: ShopContext, token: str) -> Principal:
 
 
 def authenticate_and_log(
-    db: Session, ctx: ShopContext, token: str, method: str, path: str
+    db: Database, ctx: ShopContext, token: str, method: str, path: str
 ) -> Principal:
     """The caller with `privacy.read`; the access is logged (and committed) before any work."""
     principal = load_principal(db, ctx, token)
@@ -187,34 +188,40 @@ def current_principal(
 
 
 def _signed_in_call(
-    ctx: ShopContext, token: str, method: str, path: str, work: Callable[[Session, Principal], T]
+    ctx: ShopContext,
+    token: str,
+    method: str,
+    path: str,
+    work: Callable[[Connection, Principal], T],
 ) -> T:
-    session = ctx.sessions()
-    try:
-        principal = authenticate_and_log(session, ctx, token, method, path)
-        result = work(session, principal)
-        session.commit()
-        return result
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
+    # A bare connection, not a session: nothing here needs the unit of work.
+    with ctx.engine.connect() as connection:
+        try:
+            principal = authenticate_and_log(connection, ctx, token, method, path)
+            result = work(connection, principal)
+            connection.commit()
+            return result
+        except BaseException:
+            connection.rollback()
+            raise
 
 
-async def run_signed_in(request: Request, work: Callable[[Session, Principal], T]) -> T:
+async def run_signed_in(
+    ctx: ShopContext, token: str, method: str, path: str, work: Callable[[Connection, Principal], T]
+) -> T:
     """The fast path of a signed-in read: `current_principal` + `get_db` + the route's work.
 
     Everything that touches the database (token check, access-log append, the work itself)
     runs in ONE worker-thread hop on ONE connection, inside one of the request slots, instead
-    of a hop per dependency. `work` gets the session and the principal.
+    of a hop per dependency. `work` gets the connection and the principal.
     """
-    ctx: ShopContext = request.app.state.ctx
-    token = _bearer(request)
     async with ctx.db_slots:
-        return await anyio.to_thread.run_sync(
-            _signed_in_call, ctx, token, request.method, request.url.path, work
-        )
+        return await anyio.to_thread.run_sync(_signed_in_call, ctx, token, method, path, work)
+
+
+def bearer_token(request: Request) -> str:
+    """The request's bearer token; 401 without one."""
+    return _bearer(request)
 
 
 def writer(principal: Principal = Depends(current_principal)) -> Principal:

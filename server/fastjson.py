@@ -14,7 +14,8 @@ from typing import Any
 import orjson
 from starlette.responses import Response
 
-_OPTIONS = orjson.OPT_UTC_Z
+# Naive datetimes are UTC throughout the server (server.db.UTCDateTime stores them so).
+_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NAIVE_UTC
 
 
 def dumps(content: Any) -> bytes:
