@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import http.client
 import shutil
+import socket
 import statistics
 import tempfile
 import threading
@@ -117,6 +118,17 @@ def check_many_clients(first: RunningShop, second: RunningShop) -> None:
         for name, password in (SHOPPER, SECOND_SHOPPER)
     }
     names = sorted(tokens)
+    # One call per path first: FastAPI builds some of a route's validators on its first
+    # request, inside `warnings.catch_warnings()`, which is not thread-safe; with pytest's
+    # warnings-as-errors a warning it meant to silence can then surface in a racing thread.
+    for base in (first.url, second.url):
+        for path in PATHS:
+            warm = requests.get(
+                base + path,
+                headers={"Authorization": f"Bearer {tokens[names[0]]}"},
+                timeout=REQUEST_TIMEOUT,
+            )
+            assert warm.status_code == 200, warm.text
     before = log_counts(first, names)
     statuses, per_user, failures, calls = hammer([first.url, second.url], tokens)
     assert failures == []
@@ -197,5 +209,11 @@ def round_trips(url: str, path: str, count: int) -> list[float]:
 
 def test_small_response_is_not_held_for_a_delayed_ack(shop: RunningShop) -> None:
     durations = round_trips(shop.url, "/.well-known/privacy-api", 20)
-    # without TCP_NODELAY each of these waits for the client's ~40 ms delayed ACK
-    assert statistics.median(durations) < 10.0, durations
+    # Without TCP_NODELAY every one of these waits for the client's ~40 ms delayed ACK, so
+    # even the fastest is >= 40 ms. The median's bound leaves room for a busy 2-core machine.
+    assert min(durations) < 10.0, durations
+    assert statistics.median(durations) < 30.0, durations
+    # and the served socket says so itself (asyncio only sets it on IPPROTO_TCP sockets)
+    listener = shop._socket
+    assert listener.proto == socket.IPPROTO_TCP
+    assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
