@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import uuid
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -42,7 +42,7 @@ class RequestIdMiddleware:
             if name == b"x-request-id":
                 incoming = value.decode("latin-1")
                 break
-        rid = incoming if 0 < len(incoming) <= 100 and incoming.isascii() else uuid.uuid4().hex
+        rid = incoming if 0 < len(incoming) <= 100 and incoming.isascii() else os.urandom(16).hex()
         header = (b"x-request-id", rid.encode("ascii"))
         started = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -63,7 +64,7 @@ def sqlite_url(path: str) -> str:
 #   request's checkout never waits: nothing can wait for a connection while holding one;
 # - the worker-thread limit is REQUEST_SLOTS + THREAD_RESERVE: every admitted request can run
 #   its database work at once, and sync work that holds no connection still finds a thread.
-REQUEST_SLOTS = 16
+REQUEST_SLOTS = max(1, int(os.environ.get("SHOP_REQUEST_SLOTS", "16")))
 POOL_RESERVE = REQUEST_SLOTS + 4
 THREAD_RESERVE = 8
 WORKER_THREADS = REQUEST_SLOTS + THREAD_RESERVE
