@@ -12,6 +12,7 @@ from server.auth.oauth import router as oauth_router
 from server.auth.tokens import access_token_is_live
 from server.context import ShopContext
 from server.errors import install_problem_handlers, problem_response
+from server.i18n import LanguageMiddleware
 from server.openapi_doc import install_openapi
 from server.request_guard import RequestGuard
 from server.routes import ROUTERS
@@ -27,7 +28,14 @@ def create_app(ctx: ShopContext) -> FastAPI:
         version=API_VERSION,
         description=(
             "See, control and request what a shop holds about you. "
-            "Errors are RFC 9457 problem details; lists use keyset cursors."
+            "Errors are RFC 9457 problem details; lists use keyset cursors. "
+            "Human-readable text (descriptions, notices, policy changes, decisions, request "
+            "notes and resolutions, problem `title` and `detail`) comes in the language the "
+            "`Accept-Language` header asks for: `zh-CN` (any Simplified Chinese tag) or `en`. "
+            "Any other language, and any text the shop has only in English, is answered in "
+            "English, the fallback. Every answer names its language in `Content-Language` and "
+            "carries `Vary: Accept-Language`. Codes, keys and enum values never change with "
+            "the language."
         ),
         docs_url=None,
         redoc_url=None,
@@ -52,6 +60,10 @@ def create_app(ctx: ShopContext) -> FastAPI:
             )
         response.headers["X-Request-Id"] = rid
         return response
+
+    # Outermost: every answer (refusals of the guard and problem details included) is in the
+    # language the caller asked for and labelled with it (server/i18n.py).
+    app.add_middleware(LanguageMiddleware)
 
     app.include_router(oauth_router)
     for router in ROUTERS:

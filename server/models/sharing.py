@@ -22,6 +22,7 @@ class DataCategory(Base):
     retention: Mapped[str] = mapped_column(String(40))  # "P3Y" style period or until_account_closed
     storage_country: Mapped[str] = mapped_column(String(2))
     storage_vendor: Mapped[str] = mapped_column(String(80))
+    storage_vendor_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     source: Mapped[str] = mapped_column(String(16))
     policy_section: Mapped[str] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -35,6 +36,8 @@ class Recipient(Base):
     type: Mapped[str] = mapped_column(String(20))
     categories: Mapped[str] = mapped_column(Text)  # JSON list of category keys
     purpose: Mapped[str] = mapped_column(Text)
+    name_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    purpose_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     legal_basis: Mapped[str] = mapped_column(String(30))
     identifiable: Mapped[bool] = mapped_column(Boolean)
     country: Mapped[str] = mapped_column(String(2))
@@ -52,6 +55,7 @@ class RecipientEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     categories: Mapped[str] = mapped_column(Text)  # JSON list of category keys
     description: Mapped[str] = mapped_column(Text)
+    description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     order_id: Mapped[int | None] = mapped_column(
         ForeignKey("orders.id", ondelete="SET NULL"), nullable=True, index=True
     )

@@ -31,6 +31,7 @@ from server.context import ShopContext
 from server.db import UTCDateTime
 from server.deps import Principal, current_principal, get_ctx, get_db, recent_writer, writer
 from server.errors import Problem, not_found
+from server.i18n import localized
 from server.idempotency import run_idempotent
 from server.models import Tag, Track
 from server.pagination import keyset_page, newest_first_page
@@ -334,7 +335,8 @@ def list_tags(
         key_of=lambda row: [row.id],
     )
     items = [
-        TagOut(id=str(row.id), tag=row.tag, source=row.source, confidence=row.confidence,
+        TagOut(id=str(row.id), tag=localized(row, "tag"), source=row.source,
+               confidence=row.confidence,
                since=row.since)
         for row in rows
     ]
