@@ -89,6 +89,16 @@ TERMS: dict[str, str] = {
     "push": "推送通知",
     "internal_letter": "站内信",
     "none recorded": "无记录",
+    # denial reasons
+    "national_security": "国家安全",
+    "public_safety": "公共安全",
+    "criminal_investigation": "刑事侦查",
+    "abuse_of_rights": "滥用权利",
+    "harm_to_others": "损害他人权益",
+    "trade_secret": "商业秘密",
+    "identity_not_verified": "身份未核实",
+    "repeated_request": "重复申请",
+    "other": "其他原因",
 }
 
 # (English template, Chinese template). Order matters only where two templates could match
@@ -209,7 +219,15 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "数据副本共 {n} 字节，请求的范围超出了它。",
     ),
     ("The archive is no longer kept; ask again.", "数据副本已不再保留，请重新申请。"),
+    (
+        "'{title}' is needed to provide the service; it cannot be withdrawn on its own (file an "
+        "account_cancellation request instead).",
+        "“{title}”是提供服务所必需的，不能单独撤回（如需停止，请申请注销账户）。",
+    ),
     # --- timeline notes ---
+    ("Taken up by the shop.", "商城已受理。"),
+    ("Identity verified by the shop.", "商城已核实身份。"),
+    ("Extended by {n} working days to {date}: {reason}", "已延期 {n} 个工作日至 {date}：{reason}"),
     ("Request received.", "已收到申请。"),
     (
         "A verification code was sent to the contact details on the account.",
@@ -258,8 +276,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (
         "Order and payment records are kept, hidden from you and anonymised where possible, "
         "for three years after the order (e-commerce law); they are deleted then.",
-        "订单与支付记录依《电子商务法》自下单起保存三年，期间对您隐藏并尽可能匿名化，"
-        "期满后删除。",
+        "订单与支付记录依《电子商务法》自下单起保存三年，期间对您隐藏并尽可能匿名化，期满后删除。",
     ),
     (
         "Deleted {n} records; {m} recipients that received this data were told to delete it "
@@ -343,11 +360,21 @@ def chinese(text: str) -> str | None:
     return None
 
 
+_CODED = re.compile(r"([a-z_]+): (.+)\Z", re.DOTALL)
+
+
 def translate(text: str | None, language: Language | None = None) -> str | None:
-    """`text` in the asked language: its Chinese form for zh-CN when it has one."""
+    """`text` in the asked language: its Chinese form for zh-CN when it has one.
+
+    A "code: sentence" note (a denial's timeline entry) is translated in its two halves; a
+    sentence a person at the shop wrote stays as written.
+    """
     if text is None or (language or current_language()) != "zh-CN":
         return text
-    return chinese(text) or text
+    found = chinese(text)
+    if found is None and (coded := _CODED.match(text)) and coded.group(1) in TERMS:
+        found = f"{term(coded.group(1))}：{chinese(coded.group(2)) or coded.group(2)}"
+    return found or text
 
 
 # Pydantic's validation messages (the `errors[].msg` of a 422), by error type.

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from server.context import ShopContext
 from server.errors import Problem
-from server.i18n import current_language
+from server.i18n import current_language, localized
 from server.messages import translate
 from server.models import (
     ConsentPurpose,
@@ -179,8 +179,9 @@ def validate_details(
             if purpose.required:
                 raise invalid(
                     "purposes",
-                    f"{purpose.title!r} is needed to provide the service; it cannot be withdrawn "
-                    "on its own (file an account_cancellation request instead).",
+                    f"{localized(purpose, 'title')!r} is needed to provide the service; it "
+                    "cannot be withdrawn on its own (file an account_cancellation request "
+                    "instead).",
                 )
         details = {**details, "purposes": sorted(set(details["purposes"]))}
     elif rtype == "complaint":

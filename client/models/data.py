@@ -21,6 +21,7 @@ class DataCategory(ClientModel):
     purposes: list[str]
     legal_basis: LegalBasis
     retention: str  # a period such as "P3Y", or "until_account_closed"
+    retention_text: str = ""  # the same in words, in the language asked for
     storage: Storage
     source: str
     policy_section: str

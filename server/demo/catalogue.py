@@ -678,7 +678,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             False,
             "Added the pay-later partner and its data.",
             (
-                "New payment partner for instalments (先用后付).",
+                "New payment partner for instalments (pay later).",
                 "Explained the automated eligibility check for instalments.",
             ),
             "https://silumart.example/privacy/2025.3",
