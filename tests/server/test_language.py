@@ -302,7 +302,8 @@ def _urls(shop: RunningShop, api: Api) -> list[str]:
         assert names[0] in PARAMS_FROM, f"cannot fill {template}"
         route, key = PARAMS_FROM[names[0]]
         items = api.get(route, params={"limit": 100}, headers=EN).json()["items"]
-        assert items, f"no {route} item to fill {template}"
+        # none (a shopper without requests): test_every_get_route_is_walked names the
+        # routes this module must reach
         for entry in items[:8]:
             urls.append(template.replace("{" + names[0] + "}", str(entry[key])))
     return urls
