@@ -79,6 +79,7 @@ def category_items(db: Session, subject_id: int) -> list[dict[str, Any]]:
             "key": row.key,
             "title": localized(row, "title"),
             "title_zh": row.title_zh,
+            "description": localized(row, "description"),
             "count": count_category(db, row.key, subject_id),
             "sensitive": row.sensitive,
             "purposes": [str(p) for p in _json_list(row.purposes)],

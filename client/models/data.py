@@ -16,6 +16,7 @@ class DataCategory(ClientModel):
     key: str
     title: str
     title_zh: str = ""
+    description: str = ""  # what the category holds, in the language asked for
     count: int
     sensitive: bool
     purposes: list[str]

@@ -131,6 +131,67 @@ class ShopCatalogue:
         return tuple(r for r in self.recipients if r.type == kind)
 
 
+# --- what each data category holds, as the shopper reads it (English, Chinese) ---------------
+
+CATEGORY_TEXT: dict[str, tuple[str, str]] = {
+    "account": (
+        "Your member name, mobile number, e-mail address and contact name.",
+        "您的会员名、手机号码、电子邮箱和联系人姓名。",
+    ),
+    "profile": (
+        "What you added to your profile: real name, gender, landline, occupation, business.",
+        "您在个人资料中补充的信息：真实姓名、性别、固定电话、职业和主营业务。",
+    ),
+    "identity_verification": (
+        "The result of your real-name check and your partly hidden ID card number.",
+        "实名认证结果以及部分隐藏的身份证号。",
+    ),
+    "devices": (
+        "The phones, tablets and computers you used, with their settings.",
+        "您使用过的手机、平板和电脑及其设置。",
+    ),
+    "locations": (
+        "Where you were when using the shop: from GPS, Wi-Fi, base stations or your IP address.",
+        "您使用商城时所在的位置，来自 GPS、Wi-Fi、基站或 IP 地址。",
+    ),
+    "logs": (
+        "Pages you opened, with time, IP address, browser and network operator.",
+        "您打开过的页面，以及时间、IP 地址、浏览器和网络运营商。",
+    ),
+    "tracks": (
+        "Your searches and the product pages you viewed (My Tracks).",
+        "您的搜索记录和浏览过的商品页面（我的足迹）。",
+    ),
+    "tags": (
+        "Interest tags the shop inferred about you for recommendations.",
+        "商城为推荐而推断出的关于您的兴趣标签。",
+    ),
+    "orders": (
+        "Your orders: goods, prices, delivery address and recipient.",
+        "您的订单：商品、价格、收货地址和收件人。",
+    ),
+    "payments": (
+        "How each order was paid, with the card or account partly hidden.",
+        "每笔订单的支付方式，银行卡或账户号码部分隐藏。",
+    ),
+    "decisions": (
+        "Decisions the shop's systems made about you automatically, with their reasons.",
+        "商城系统对您自动作出的决策及其依据。",
+    ),
+    "consents": (
+        "Every consent you gave or withdrew, with its signed receipt.",
+        "您每一次给予或撤回的授权及其签名回执。",
+    ),
+    "subscriptions": (
+        "Which marketing channels (SMS, e-mail, push, in-site letters) are on.",
+        "哪些营销渠道（短信、电子邮件、推送、站内信）处于开启状态。",
+    ),
+    "sharing": (
+        "When the shop passed your data to partners, and what it passed.",
+        "商城何时向合作方提供了您的哪些数据。",
+    ),
+}
+
 # --- consent purposes (the same set at both shops; the wording is the shops' own) -------------
 
 _PURPOSES: tuple[PurposeSpec, ...] = (

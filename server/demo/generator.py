@@ -22,7 +22,7 @@ from server.auth.passwords import hash_password
 from server.db import transaction
 from server.demo import vocab
 from server.demo.accounts import DemoAccount, demo_accounts
-from server.demo.catalogue import ShopCatalogue, catalogue_for
+from server.demo.catalogue import CATEGORY_TEXT, ShopCatalogue, catalogue_for
 from server.demo.tracks import seed_bulk_tracks, track_rows
 from server.i18n import Text
 from server.models import (
@@ -203,6 +203,8 @@ def _seed_catalogue(
                 key=cat.key,
                 title=cat.title,
                 title_zh=cat.title_zh,
+                description=CATEGORY_TEXT.get(cat.key, ("", ""))[0],
+                description_zh=CATEGORY_TEXT.get(cat.key, ("", ""))[1] or None,
                 sensitive=cat.sensitive,
                 purposes=json.dumps(list(cat.purposes)),
                 legal_basis=cat.legal_basis,

@@ -16,6 +16,9 @@ class DataCategory(Base):
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     title: Mapped[str] = mapped_column(String(120))
     title_zh: Mapped[str] = mapped_column(String(120))
+    # what the category holds, in words (English, and Chinese beside it)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
     purposes: Mapped[str] = mapped_column(Text)  # JSON list of purpose keys
     legal_basis: Mapped[str] = mapped_column(String(30))

@@ -19,6 +19,7 @@ class DataCategoryOut(ApiModel):
     key: str
     title: str
     title_zh: str
+    description: str = Field(description="What the category holds, in the asked language.")
     count: int
     sensitive: bool
     purposes: list[str]
