@@ -134,15 +134,20 @@ def problem_response(
 
 def allowed_methods(request: Request) -> list[str]:
     """Every method the API document gives the request's path (what a 405's Allow names)."""
-    methods: set[str] = set()
     path = request.url.path
+    matches: list[tuple[int, dict[str, Any]]] = []
     for template, item in request.app.openapi().get("paths", {}).items():
         pattern = "".join(
             "[^/]+" if part.startswith("{") else re.escape(part)
             for part in re.split(r"(\{[^}]+\})", template)
         )
         if re.fullmatch(pattern, path):
-            methods.update(m.upper() for m in item if m in _HTTP_METHODS)
+            matches.append((template.count("{"), item))
+    # A literal route wins over a parameter one (/consents/history, not /consents/{purpose}),
+    # as the router itself resolves it.
+    fewest = min((params for params, _ in matches), default=0)
+    methods = {m.upper() for params, item in matches if params == fewest for m in item
+               if m in _HTTP_METHODS}
     return sorted(methods)
 
 
