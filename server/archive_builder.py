@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from server.categories import category_items
 from server.context import ShopContext
 from server.i18n import current_language, localized, localized_list
-from server.messages import FACTORS, FIELDS, label
+from server.messages import FACTORS, FIELDS, label, term
 from server.models import (
     AccessLogEntry,
     ConsentEvent,
@@ -533,7 +533,8 @@ def _index_html(
 ) -> str:
     e = html.escape
     rows = "\n".join(
-        f"<tr><td>{e(section)}</td><td>{counts.get(section, 0)}</td></tr>" for section in counts
+        f"<tr><td>{e(term(section) if current_language() == 'zh-CN' else section)}</td>"
+        f"<td>{counts.get(section, 0)}</td></tr>" for section in counts
     )
     members = "\n".join(
         f"<tr><td><code>{e(f['path'])}</code></td><td>{f['size']}</td>"

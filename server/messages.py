@@ -89,6 +89,16 @@ TERMS: dict[str, str] = {
     "push": "推送通知",
     "internal_letter": "站内信",
     "none recorded": "无记录",
+    # archive sections beyond the data categories
+    "categories": "数据类别",
+    "consent_history": "授权变更记录",
+    "cookies": "Cookie 及同类技术",
+    "recipients": "数据接收方",
+    "recipient_events": "对外提供记录",
+    "policy_versions": "隐私政策版本",
+    "notices": "通知",
+    "access_log": "访问记录",
+    "requests": "个人信息申请",
     # denial reasons
     "national_security": "国家安全",
     "public_safety": "公共安全",
