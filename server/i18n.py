@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import parse_qs
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
@@ -151,7 +152,9 @@ class LanguageMiddleware:
             if name == b"accept-language":
                 header = value.decode("latin-1")
                 break
-        language = negotiate(header)
+        # The sign-in page follows the OAuth `ui_locales` parameter before Accept-Language.
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        language = negotiate(header, (query.get("ui_locales") or [None])[0])
         token = _current.set(language)
 
         async def send_labelled(message: Message) -> None:

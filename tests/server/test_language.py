@@ -567,3 +567,15 @@ def test_access_archive_is_in_the_filing_language(shop: RunningShop, api: Api) -
     assert consents[0]["title"] == "Membership account"
     assert chinese_text(consents) == []
     assert '<html lang="en">' in en.read("index.html").decode()
+
+
+def test_sign_in_page_label_follows_ui_locales(shop: RunningShop) -> None:
+    """The app names its language in `ui_locales`; the answer's label follows it."""
+    response = requests.get(
+        shop.url + "/oauth/authorize", params={"ui_locales": "zh-CN"}, headers=EN, timeout=30
+    )
+    assert response.headers["Content-Language"] == "zh-CN"
+    response = requests.get(
+        shop.url + "/oauth/authorize", params={"ui_locales": "en"}, headers=ZH, timeout=30
+    )
+    assert response.headers["Content-Language"] == "en"
