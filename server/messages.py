@@ -236,6 +236,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     # --- timeline notes ---
     ("Taken up by the shop.", "商城已受理。"),
+    (
+        "A person at the shop reviewed the decision and confirms it.",
+        "商城工作人员已复核该决策，维持原结果。",
+    ),
+    ("The shop looked into your complaint and accepts it.", "商城已调查您的投诉，并予以受理。"),
     ("Identity verified by the shop.", "商城已核实身份。"),
     ("Extended by {n} working days to {date}: {reason}", "已延期 {n} 个工作日至 {date}：{reason}"),
     ("Request received.", "已收到申请。"),
@@ -245,6 +250,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     ("{name} (agent, for the subject)", "{name}（客服代为提交）"),
     ("shop", "商城"),
+    ("privacy officer", "个人信息保护负责人"),
     ("Identity verified.", "身份已验证。"),
     ("Canceled by the requester.", "申请人已撤回申请。"),
     ("Waiting for a person at the shop.", "等待商城工作人员处理。"),

@@ -278,7 +278,9 @@ def get_result(
     if kind == "correction":
         return CorrectionResult.model_validate(stored)
     if kind == "answer":
-        return AnswerResult.model_validate(stored)
+        answer = {**stored, "answer": translate(str(stored.get("answer", ""))) or "",
+                  "decided_by": translate(str(stored.get("decided_by", ""))) or ""}
+        return AnswerResult.model_validate(answer)
     if kind == "consent_receipts":
         return ConsentWithdrawalResult.model_validate(stored)
     if kind == "deletion_receipts":

@@ -579,3 +579,18 @@ def test_sign_in_page_label_follows_ui_locales(shop: RunningShop) -> None:
         shop.url + "/oauth/authorize", params={"ui_locales": "en"}, headers=ZH, timeout=30
     )
     assert response.headers["Content-Language"] == "en"
+
+
+def test_a_person_s_answer_in_the_readers_language(shop: RunningShop, api: Api) -> None:
+    from server.admin import approve
+
+    rid = _file(api, {"type": "complaint", "details": {"text": "Too many SMS."}}, EN)
+    approve(shop.ctx, int(rid))
+    zh = api.get(f"/requests/{rid}", headers=ZH).json()
+    assert zh["resolution"] == "商城已调查您的投诉，并予以受理。"
+    assert {event["actor"] for event in zh["timeline"][1:]} == {"个人信息保护负责人"}
+    assert english_prose(zh) == []
+    result = api.get(f"/requests/{rid}/result", headers=ZH).json()
+    assert result["answer"] == "商城已调查您的投诉，并予以受理。"
+    en = api.get(f"/requests/{rid}/result", headers=EN).json()
+    assert en["answer"] == "The shop looked into your complaint and accepts it."
