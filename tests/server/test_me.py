@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.support.oauth_login import Api
 
-FIELD_KEYS = {"key", "group", "value", "source", "editable", "updated_at"}
+FIELD_KEYS = {"key", "label", "group", "value", "source", "editable", "updated_at"}
 
 
 def fields_of(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
