@@ -10,6 +10,7 @@ from server.routes import (
     consents,
     data,
     discovery,
+    export,
     me,
     notices,
     orders,
@@ -30,4 +31,5 @@ ROUTERS: list[APIRouter] = [
     access_log.router,
     privacy_requests.router,
     assist.router,
+    export.router,
 ]

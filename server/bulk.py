@@ -1,0 +1,354 @@
+"""Whole sections of one subject, read in keyset batches with SQLAlchemy Core, as API items.
+
+Used by the bulk export (`GET /v1/export/{section}`, `server/routes/export.py`) and by the
+shop's own archive (`server/archive_builder.py`), so both give the same items as the API's
+detail resources (`OrderDetail`, `DecisionDetail`, `TrackOut`, `LocationOut`, `LogOut`) without
+building ORM objects or validating each row: rows become plain dicts that `orjson` encodes.
+
+Each batch runs in a connection of its own (`connect()` is called per batch), so a stream that a
+slow reader drains over minutes never holds a pooled connection or a read transaction between
+batches. Order is newest first by (time, id), as the lists; `after` continues strictly after a
+given item (by its id), which is how an interrupted export resumes.
+
+Times are datetimes (naive UTC, read without the UTC type decorator for speed): encode them with
+`encode()`, which writes them as the API does (`...Z`, microseconds when non-zero).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    DateTime,
+    Select,
+    String,
+    and_,
+    cast,
+    or_,
+    select,
+    type_coerce,
+)
+
+from server.models import (
+    Decision,
+    Location,
+    LogEntry,
+    Order,
+    OrderItem,
+    Recipient,
+    RecipientEvent,
+    Track,
+)
+
+BATCH = 2000
+ORDER_BATCH = 500
+BULK_SECTIONS: tuple[str, ...] = ("locations", "logs", "tracks", "orders", "decisions")
+
+Connect = Callable[[], contextlib.AbstractContextManager[Connection]]
+Item = dict[str, Any]
+
+_OPTIONS = orjson.OPT_NAIVE_UTC | orjson.OPT_UTC_Z
+
+
+def encode(item: Item) -> bytes:
+    """One item as compact UTF-8 JSON, times as RFC 3339 UTC (like the API's responses)."""
+    return orjson.dumps(item, option=_OPTIONS)
+
+
+def encode_lines(items: Sequence[Item]) -> bytes:
+    """Items as NDJSON: one line each, each ending in a newline."""
+    dumps = orjson.dumps
+    return b"".join([dumps(i, option=_OPTIONS | orjson.OPT_APPEND_NEWLINE) for i in items])
+
+
+class UnknownItem(LookupError):
+    """`after` names no item of the subject in that section (deleted, or never existed)."""
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One section: its table's time and id columns and the item columns to select."""
+
+    at: Any
+    id: Any
+    owner: Any
+    columns: tuple[Any, ...]
+    extra_where: tuple[ColumnElement[bool], ...] = ()
+
+
+def _text_id(column: Any) -> ColumnElement[str]:
+    return cast(column, String).label("id")
+
+
+def _raw_time(column: Any, name: str) -> ColumnElement[datetime]:
+    # Without the UTC decorator: one C-level parse per value, no Python call per row.
+    return type_coerce(column, DateTime()).label(name)
+
+
+_SPECS: dict[str, _Spec] = {
+    "tracks": _Spec(
+        Track.at,
+        Track.id,
+        Track.user_id,
+        (_text_id(Track.id), Track.kind, Track.text, Track.item_ref, _raw_time(Track.at, "at")),
+    ),
+    "locations": _Spec(
+        Location.at,
+        Location.id,
+        Location.user_id,
+        (
+            _text_id(Location.id),
+            _raw_time(Location.at, "at"),
+            Location.source,
+            Location.ip,
+            Location.latitude,
+            Location.longitude,
+            Location.city,
+        ),
+    ),
+    "logs": _Spec(
+        LogEntry.at,
+        LogEntry.id,
+        LogEntry.user_id,
+        (
+            _text_id(LogEntry.id),
+            _raw_time(LogEntry.at, "at"),
+            LogEntry.ip,
+            LogEntry.browser,
+            LogEntry.carrier,
+            LogEntry.language,
+            LogEntry.page,
+            LogEntry.search_query,
+        ),
+    ),
+    "orders": _Spec(
+        Order.placed_at,
+        Order.id,
+        Order.user_id,
+        (
+            Order.id,
+            Order.number,
+            _raw_time(Order.placed_at, "placed_at"),
+            Order.status,
+            Order.total_cents,
+            Order.currency,
+            Order.for_other,
+            Order.logistics_partner,
+            Order.payment_method,
+            Order.payment_masked,
+            Order.payment_status,
+            Order.tracking_no,
+            Order.recipient_name,
+            Order.recipient_phone_masked,
+            Order.recipient_address,
+        ),
+        (Order.removed_at.is_(None),),
+    ),
+    "decisions": _Spec(
+        Decision.at,
+        Decision.id,
+        Decision.user_id,
+        (
+            _text_id(Decision.id),
+            Decision.system,
+            Decision.kind,
+            Decision.outcome,
+            Decision.significance,
+            _raw_time(Decision.at, "at"),
+            Decision.model_version,
+            cast(Decision.order_id, String).label("order_id"),
+            Decision.inputs,
+            Decision.factors,
+        ),
+    ),
+}
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _before(at: Any, row_id: Any, key: tuple[datetime, int]) -> ColumnElement[bool]:
+    """Strictly after `key` in newest-first order; the lead bound keeps it an index range."""
+    moment, ident = _aware(key[0]), key[1]
+    return and_(at <= moment, or_(at < moment, and_(at == moment, row_id < ident)))
+
+
+def _key_of(conn: Connection, spec: _Spec, subject_id: int, after: str) -> tuple[datetime, int]:
+    try:
+        ident = int(after)
+    except ValueError:
+        raise UnknownItem(after) from None
+    row = conn.execute(
+        select(_raw_time(spec.at, "at"), spec.id).where(
+            spec.id == ident, spec.owner == subject_id, *spec.extra_where
+        )
+    ).first()
+    if row is None:
+        raise UnknownItem(after)
+    return row[0], int(row[1])
+
+
+def batches(
+    connect: Connect,
+    section: str,
+    subject_id: int,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    after: str | None = None,
+    batch: int | None = None,
+) -> Iterator[list[Item]]:
+    """The subject's items of `section` (one of `BULK_SECTIONS`), a batch at a time.
+
+    Raises `UnknownItem` (before yielding anything) when `after` is not one of its items.
+    """
+    spec = _SPECS[section]
+    size = batch or (ORDER_BATCH if section == "orders" else BATCH)
+    where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]
+    if start is not None:
+        where.append(spec.at >= _aware(start))
+    if end is not None:
+        where.append(spec.at < _aware(end))
+    query: Select[Any] = (
+        select(*spec.columns, spec.id.label("_key_id"))
+        .where(*where)
+        .order_by(spec.at.desc(), spec.id.desc())
+        .limit(size)
+    )
+    time_name = "placed_at" if section == "orders" else "at"
+    key: tuple[datetime, int] | None = None
+    if after is not None:
+        with connect() as conn:
+            key = _key_of(conn, spec, subject_id, after)
+    while True:
+        page = query if key is None else query.where(_before(spec.at, spec.id, key))
+        with connect() as conn:
+            rows = conn.execute(page).all()
+            if not rows:
+                return
+            last = rows[-1]
+            key = (last._mapping[time_name], int(last._mapping["_key_id"]))
+            if section == "orders":
+                items = _orders(conn, subject_id, rows)
+            else:
+                keys = [k for k in rows[0]._fields if k != "_key_id"]
+                items = [dict(zip(keys, row, strict=False)) for row in rows]
+        if section == "decisions":
+            for item in items:
+                _decision_detail(item)
+        yield items
+        if len(rows) < size:
+            return
+
+
+def _json_list(text: str | None) -> list[Any]:
+    try:
+        value = orjson.loads(text) if text else []
+    except orjson.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _decision_detail(item: Item) -> None:
+    """Like `GET /decisions/{id}`: inputs as strings, factors that have a name and a weight."""
+    item["inputs"] = [str(x) for x in _json_list(item["inputs"])]
+    factors = []
+    for entry in _json_list(item["factors"]):
+        if isinstance(entry, dict) and "factor" in entry:
+            try:
+                weight = float(entry.get("weight", 0.0))
+            except (TypeError, ValueError):
+                weight = 0.0
+            factors.append({"factor": str(entry["factor"]), "weight": weight})
+    item["factors"] = factors
+
+
+def _orders(conn: Connection, subject_id: int, rows: Sequence[Any]) -> list[Item]:
+    """Like `GET /orders/{id}` (OrderDetail), with two queries for the whole batch."""
+    ids = [row.id for row in rows]
+    lines: dict[int, list[Item]] = {}
+    quantities: dict[int, int] = {}
+    for oid, line_id, title, quantity, price in conn.execute(
+        select(
+            OrderItem.order_id,
+            cast(OrderItem.id, String),
+            OrderItem.title,
+            OrderItem.quantity,
+            OrderItem.unit_price_cents,
+        )
+        .where(OrderItem.order_id.in_(ids))
+        .order_by(OrderItem.order_id, OrderItem.id)
+    ):
+        lines.setdefault(oid, []).append(
+            {"id": line_id, "title": title, "quantity": quantity, "unit_price_cents": price}
+        )
+        quantities[oid] = quantities.get(oid, 0) + quantity
+    shared: dict[int | None, list[Item]] = {}
+    for event_order, rid, name, kind, categories, at in conn.execute(
+        select(
+            RecipientEvent.order_id,
+            cast(Recipient.id, String),
+            Recipient.name,
+            Recipient.type,
+            RecipientEvent.categories,
+            _raw_time(RecipientEvent.at, "at"),
+        )
+        .join(Recipient, Recipient.id == RecipientEvent.recipient_id)
+        .where(RecipientEvent.order_id.in_(ids), RecipientEvent.user_id == subject_id)
+        .order_by(RecipientEvent.order_id, RecipientEvent.at, RecipientEvent.id)
+    ):
+        shared.setdefault(event_order, []).append(
+            {
+                "recipient_id": rid,
+                "name": name,
+                "type": kind,
+                "categories": [str(c) for c in _json_list(categories)],
+                "at": at,
+            }
+        )
+    out: list[Item] = []
+    for o in rows:
+        out.append(
+            {
+                "id": str(o.id),
+                "number": o.number,
+                "placed_at": o.placed_at,
+                "status": o.status,
+                "total_cents": o.total_cents,
+                "currency": o.currency,
+                "item_count": quantities.get(o.id, 0),
+                "for_other": o.for_other,
+                "logistics_partner": o.logistics_partner,
+                "items": lines.get(o.id, []),
+                "payment": {
+                    "method": o.payment_method,
+                    "masked": o.payment_masked,
+                    "status": o.payment_status,
+                },
+                "logistics": {"partner": o.logistics_partner, "tracking_no": o.tracking_no},
+                "recipient": {
+                    "name": o.recipient_name,
+                    "phone_masked": o.recipient_phone_masked,
+                    "address": o.recipient_address,
+                    "for_other": o.for_other,
+                },
+                "shared_with": shared.get(o.id, []),
+            }
+        )
+    return out
+
+
+def session_connect(conn: Connection) -> Connect:
+    """A `Connect` that reuses one connection (the archive builder's session's)."""
+    return lambda: contextlib.nullcontext(conn)
+
+
+__all__ = ["BULK_SECTIONS", "UnknownItem", "batches", "encode", "encode_lines", "session_connect"]
