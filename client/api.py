@@ -564,6 +564,43 @@ class ShopApi:
         """
         return _Download(self.transport, request_id, Path(dest_path), progress, cancel).run(resume)
 
+    def export_stream(
+        self,
+        section: str,
+        *,
+        after: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        chunk_size: int = 1 << 16,
+    ) -> Iterator[bytes]:
+        """A whole section from `GET /export/{section}`, as raw NDJSON bytes in blocks.
+
+        Blocks are cut anywhere (a line may span two); the items are the detail shapes (orders
+        with items and sharing, decisions with factors), newest first. `after` continues after
+        the item with that id. A broken stream raises `ConnectionFailed` (continue with `after`
+        = the last complete line's id); `NotFound` means the shop has no bulk export.
+        """
+        params: dict[str, Any] = {}
+        if after is not None:
+            params["after"] = after
+        if start is not None:
+            params["from"] = _time(start)
+        if end is not None:
+            params["to"] = _time(end)
+        response = self.transport.request(
+            "GET", f"export/{_seg(section)}", params=params, stream=True,
+            headers={"Accept": "application/x-ndjson, application/problem+json"},
+        )
+        with response:
+            kind = response.headers.get("Content-Type", "")
+            if not kind.startswith("application/x-ndjson"):
+                raise BadResponse(status=response.status_code,
+                                  request_id=response.headers.get("X-Request-Id"))
+            try:
+                yield from response.iter_content(chunk_size=chunk_size)
+            except requests.RequestException as exc:
+                raise ConnectionFailed("The connection to the shop broke off.") from exc
+
     # --- assisted sessions ------------------------------------------------------------------
 
     def create_assist_code(self, *, idempotency_key: str | None = None) -> AssistCode:
