@@ -30,7 +30,10 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    case,
     cast,
+    func,
+    literal_column,
     or_,
     select,
     type_coerce,
@@ -181,15 +184,16 @@ def _before(at: Any, row_id: Any, key: tuple[datetime, int]) -> ColumnElement[bo
     return and_(at <= moment, or_(at < moment, and_(at == moment, row_id < ident)))
 
 
-def _key_of(conn: Connection, spec: _Spec, subject_id: int, after: str) -> tuple[datetime, int]:
+def _key_of(
+    conn: Connection, spec: _Spec, subject_id: int, after: str, *, text: bool = False
+) -> tuple[Any, int]:
     try:
         ident = int(after)
     except ValueError:
         raise UnknownItem(after) from None
+    moment = type_coerce(spec.at, String) if text else _raw_time(spec.at, "at")
     row = conn.execute(
-        select(_raw_time(spec.at, "at"), spec.id).where(
-            spec.id == ident, spec.owner == subject_id, *spec.extra_where
-        )
+        select(moment, spec.id).where(spec.id == ident, spec.owner == subject_id, *spec.extra_where)
     ).first()
     if row is None:
         raise UnknownItem(after)
@@ -346,9 +350,201 @@ def _orders(conn: Connection, subject_id: int, rows: Sequence[Any]) -> list[Item
     return out
 
 
+# --- ready-made lines -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A batch as NDJSON (one line per item) and, when asked for, as CSV values per item."""
+
+    ndjson: bytes
+    count: int
+    rows: list[Sequence[Any]] | None = None
+
+
+def api_time(value: datetime) -> str:
+    """A naive-UTC datetime as the API writes it: `...Z`, microseconds only when non-zero."""
+    return value.isoformat() + "Z"
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value, option=_OPTIONS).decode("utf-8")
+
+
+# How a CSV cell shows values that are not plain text or numbers (the others go as they are).
+_CELL: dict[type, Callable[[Any], Any]] = {
+    datetime: api_time,
+    bool: lambda v: "true" if v else "false",
+    dict: _json_text,
+    list: _json_text,
+}
+
+
+def csv_values(item: Item, columns: Sequence[str]) -> list[Any]:
+    cell = _CELL.get
+    return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
+
+
+def _api_time_sql(column: Any) -> ColumnElement[str]:
+    """SQLite: the stored `YYYY-MM-DD HH:MM:SS.ffffff` as the API writes it, in SQL."""
+    raw = type_coerce(column, String)
+    day, clock = func.substr(raw, 1, 10), func.substr(raw, 12)
+    return case(
+        (func.substr(raw, 21, 6) == "000000", day + "T" + func.substr(raw, 12, 8) + "Z"),
+        else_=day + "T" + clock + "Z",
+    )
+
+
+# Sections whose items are all text: on SQLite, `json_object` writes each line in C.
+_TEXT_ITEMS: dict[str, tuple[tuple[str, Any], ...]] = {
+    "tracks": (
+        ("id", cast(Track.id, String)),
+        ("kind", Track.kind),
+        ("text", Track.text),
+        ("item_ref", Track.item_ref),
+        ("at", _api_time_sql(Track.at)),
+    ),
+    "logs": (
+        ("id", cast(LogEntry.id, String)),
+        ("at", _api_time_sql(LogEntry.at)),
+        ("ip", LogEntry.ip),
+        ("browser", LogEntry.browser),
+        ("carrier", LogEntry.carrier),
+        ("language", LogEntry.language),
+        ("page", LogEntry.page),
+        ("search_query", LogEntry.search_query),
+    ),
+}
+COLUMNS: dict[str, list[str]] = {
+    "tracks": ["id", "kind", "text", "item_ref", "at"],
+    "logs": ["id", "at", "ip", "browser", "carrier", "language", "page", "search_query"],
+    "locations": ["id", "at", "source", "ip", "latitude", "longitude", "city"],
+    "orders": [
+        "id",
+        "number",
+        "placed_at",
+        "status",
+        "total_cents",
+        "currency",
+        "item_count",
+        "for_other",
+        "logistics_partner",
+        "items",
+        "payment",
+        "logistics",
+        "recipient",
+        "shared_with",
+    ],
+    "decisions": [
+        "id",
+        "system",
+        "kind",
+        "outcome",
+        "significance",
+        "at",
+        "model_version",
+        "order_id",
+        "inputs",
+        "factors",
+    ],
+}
+
+
+def chunks(
+    connect: Connect,
+    section: str,
+    subject_id: int,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    after: str | None = None,
+    with_rows: bool = False,
+) -> Iterator[Chunk]:
+    """Like `batches`, as ready NDJSON (and CSV values with `with_rows`)."""
+    with connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+    if sqlite and section in _TEXT_ITEMS:
+        yield from _text_chunks(connect, section, subject_id, start, end, after, with_rows)
+        return
+    columns = COLUMNS[section]
+    for items in batches(connect, section, subject_id, start=start, end=end, after=after):
+        rows: list[Sequence[Any]] | None = None
+        if with_rows:
+            rows = [csv_values(i, columns) for i in items]
+        yield Chunk(encode_lines(items), len(items), rows)
+
+
+def _text_chunks(
+    connect: Connect,
+    section: str,
+    subject_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    after: str | None,
+    with_rows: bool,
+) -> Iterator[Chunk]:
+    spec = _SPECS[section]
+    fields = _TEXT_ITEMS[section]
+    pairs: list[Any] = []
+    for name, value in fields:
+        pairs += [literal_column(f"'{name}'"), value]
+    raw_at = type_coerce(spec.at, String)
+    values = [value.label(name) for name, value in fields] if with_rows else []
+    where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]
+    if start is not None:
+        where.append(spec.at >= _aware(start))
+    if end is not None:
+        where.append(spec.at < _aware(end))
+    query: Select[Any] = (
+        select(
+            func.json_object(*pairs).label("line"),
+            raw_at.label("_key_at"),
+            spec.id.label("_key_id"),
+            *values,
+        )
+        .where(*where)
+        .order_by(spec.at.desc(), spec.id.desc())
+        .limit(BATCH)
+    )
+    key: tuple[Any, int] | None = None
+    if after is not None:
+        with connect() as conn:
+            key = _key_of(conn, spec, subject_id, after, text=True)
+    while True:
+        page = query
+        if key is not None:
+            # Stored times compare as text in SQLite, as the bound datetimes do.
+            page = query.where(
+                and_(
+                    raw_at <= key[0], or_(raw_at < key[0], and_(raw_at == key[0], spec.id < key[1]))
+                )
+            )
+        with connect() as conn:
+            rows = conn.execute(page).all()
+        if not rows:
+            return
+        key = (rows[-1][1], int(rows[-1][2]))
+        lines = "\n".join([r[0] for r in rows]) + "\n"
+        yield Chunk(lines.encode("utf-8"), len(rows), [r[3:] for r in rows] if with_rows else None)
+        if len(rows) < BATCH:
+            return
+
+
 def session_connect(conn: Connection) -> Connect:
     """A `Connect` that reuses one connection (the archive builder's session's)."""
     return lambda: contextlib.nullcontext(conn)
 
 
-__all__ = ["BULK_SECTIONS", "UnknownItem", "batches", "encode", "encode_lines", "session_connect"]
+__all__ = [
+    "BULK_SECTIONS",
+    "COLUMNS",
+    "Chunk",
+    "UnknownItem",
+    "api_time",
+    "batches",
+    "chunks",
+    "csv_values",
+    "encode",
+    "encode_lines",
+    "session_connect",
+]

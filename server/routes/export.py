@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
-from server.bulk import BULK_SECTIONS, UnknownItem, batches, encode_lines
+from server.bulk import BULK_SECTIONS, UnknownItem, chunks
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import Problem
@@ -78,7 +78,7 @@ def export_section(
     # Done with the request's session: its transaction (and the access-log entry) ends here,
     # not when the last byte of a long stream has gone out.
     db.commit()
-    produced = batches(
+    produced = chunks(
         ctx.engine.connect, section, principal.subject_id, start=start, end=end, after=after
     )
     try:
@@ -91,9 +91,9 @@ def export_section(
     def body() -> Iterator[bytes]:
         if first is None:
             return
-        yield encode_lines(first)
-        for items in produced:
-            yield encode_lines(items)
+        yield first.ndjson
+        for chunk in produced:
+            yield chunk.ndjson
 
     headers: dict[str, Any] = {"Cache-Control": "no-store"}
     return StreamingResponse(body(), media_type=NDJSON, headers=headers)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from server import bulk
 from server.embedded import RunningShop
+from server.models import Track, User
+from tests.conftest import SHOPPER
 from tests.server.test_orders import collect
 from tests.support.oauth_login import Api
 
@@ -29,7 +33,36 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk, "ORDER_BATCH", 3)
 
 
-def test_sections_equal_the_api(api: Api) -> None:
+def add_awkward_tracks(shop: RunningShop) -> None:
+    """Tracks whose JSON is easy to get wrong: a whole second, quotes, control characters."""
+    with shop.ctx.sessions() as db:
+        me = db.scalars(select(User.id).where(User.username == SHOPPER[0])).one()
+        db.add_all(
+            [
+                Track(
+                    user_id=me,
+                    kind="search",
+                    text='say "hi"\\ \n\t\x01 耳机 🎧',
+                    item_ref=None,
+                    at=datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC),
+                ),
+                Track(
+                    user_id=me,
+                    kind="view",
+                    text="</script>",
+                    item_ref="SKU-1",
+                    at=datetime(2026, 3, 1, 12, 0, 0, 1, tzinfo=UTC),
+                ),
+            ]
+        )
+        db.commit()
+
+
+def test_sections_equal_the_api(api: Api, shop: RunningShop) -> None:
+    add_awkward_tracks(shop)
+    raw = api.get("/export/tracks").content
+    assert b'"at":"2026-03-01T12:00:00Z"' in raw
+    assert b'"at":"2026-03-01T12:00:00.000001Z"' in raw
     for section, path in (
         ("tracks", "/tracks"),
         ("locations", "/data/locations"),
