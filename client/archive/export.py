@@ -265,23 +265,26 @@ class _Spool:
         else:
             self.data = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 - closed in close()
             self.csv = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
-        self._text = io.TextIOWrapper(self.csv, encoding="utf-8", newline="")
+        # Rows go to a string buffer, encoded and written once per block: a text file
+        # wrapper would run its encoder once per row.
+        self._text = io.StringIO()
         self._rows = csv.writer(self._text, lineterminator="\r\n")
         self.tabular = section not in NO_CSV
         if self.state.csv == 0:
-            self._text.write("\ufeff")  # a BOM, so spreadsheets read UTF-8 (CJK)
+            self.csv.write("\ufeff".encode())  # a BOM, so spreadsheets read UTF-8 (CJK)
             self.state.columns = None
 
     def reset(self) -> None:
         """Drop everything spooled (the section is fetched again from its start)."""
-        self._text.flush()
+        self._text.seek(0)
+        self._text.truncate()
         for f in (self.data, self.csv):
             f.seek(0)
             f.truncate()
         self.state.records = self.state.data = self.state.csv = 0
         self.state.columns = None
         self.state.after = None
-        self._text.write("\ufeff")
+        self.csv.write("\ufeff".encode())
 
     def add(self, chunk: bytes, items: Sequence[dict[str, Any]]) -> None:
         """`chunk`: the items' NDJSON lines exactly (each ends in a newline)."""
@@ -299,20 +302,22 @@ class _Spool:
                     values = [_cell(v) for v in values]
                 rows.append(values)
             self._rows.writerows(rows)
+            self.csv.write(self._text.getvalue().encode("utf-8"))
+            self._text.seek(0)
+            self._text.truncate()
         self.state.records += len(items)
         last = items[-1].get("id")
         self.state.after = str(last) if last is not None else None
 
     def flush(self) -> None:
         """Everything added so far is in the files; the state records their lengths."""
-        self._text.flush()
+        self.csv.flush()
         self.data.flush()
         self.state.data = self.data.tell()
         self.state.csv = self.csv.tell()
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._text.close()  # closes self.csv
+        self.csv.close()
         self.data.close()
 
 
