@@ -8,13 +8,16 @@ is written under a temporary name and renamed into place, so a reader never sees
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import html
 import io
 import json
 import os
+import queue
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -255,7 +258,12 @@ def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, 
 # --- writing -------------------------------------------------------------------------------
 
 class _Member:
-    """A ZIP member being written: counts bytes and hashes them on the way in."""
+    """A ZIP member being written: counts bytes and hashes them on the way in.
+
+    Deflating, the CRC and the SHA-256 run in a thread of their own (zlib and hashlib let go
+    of the GIL on large buffers), so the next rows are read from the database meanwhile; a
+    small bounded queue keeps memory flat.
+    """
 
     def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
         info = zipfile.ZipInfo(path, date_time=when.timetuple()[:6])
@@ -266,15 +274,43 @@ class _Member:
         self._stream = archive.open(info, "w", force_zip64=True)
         self._hash = hashlib.sha256()
         self.size = 0
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="archive-deflate", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._failed is None:
+                try:
+                    self._stream.write(data)
+                    self._hash.update(data)
+                except BaseException as exc:  # raised in the writing thread by write/close
+                    self._failed = exc
 
     def write(self, data: bytes) -> None:
-        self._stream.write(data)
-        self._hash.update(data)
-        self.size += len(data)
+        if self._failed is not None:
+            raise self._failed
+        if data:
+            self._queue.put(data)
+            self.size += len(data)
 
     def close(self) -> str:
+        self._queue.put(None)
+        self._thread.join()
+        if self._failed is not None:
+            raise self._failed
         self._stream.close()
         return self._hash.hexdigest()
+
+    def abandon(self) -> None:
+        """Stop the thread after a failure elsewhere (the file is removed anyway)."""
+        self._failed = self._failed or RuntimeError("abandoned")
+        self._queue.put(None)
+        self._thread.join()
+        # Let the ZIP close (it refuses while a member is open) so the first error is raised.
+        with contextlib.suppress(Exception):
+            self._stream.close()
 
 
 _CELL: dict[type, Callable[[Any], Any]] = {
@@ -301,7 +337,12 @@ class _CsvSpool:
         self.file.write("\ufeff".encode())
 
     def header(self, columns: Sequence[str]) -> None:
-        self._writer.writerow(columns)
+        self.add([columns])
+        self.rows -= 1  # the header is not a record
+
+    def add_lines(self, lines: bytes, count: int) -> None:
+        self.file.write(lines)
+        self.rows += count
 
     def add(self, rows: Sequence[Sequence[Any]]) -> None:
         self._writer.writerows(rows)
@@ -387,7 +428,11 @@ def build_archive(
 
             def add(path: str, media_type: str, write: Callable[[_Member], int]) -> None:
                 member = _Member(archive, path, now)
-                records = write(member)
+                try:
+                    records = write(member)
+                except BaseException:
+                    member.abandon()
+                    raise
                 digest = member.close()
                 files.append({"path": path, "sha256": digest, "size": member.size,
                               "records": records, "media_type": media_type})
@@ -433,9 +478,12 @@ def build_archive(
                                 # Each line is one item and JSON never holds a raw newline.
                                 body = chunk.ndjson[:-1].replace(b"\n", b",")
                                 m.write((b"," if n else b"") + body)
-                            if n == 0 and chunk.rows:
+                            if n == 0 and chunk.count:
                                 spool.header(columns)
-                            spool.add(chunk.rows or [])
+                            if chunk.csv is not None:
+                                spool.add_lines(chunk.csv, chunk.count)
+                            else:
+                                spool.add(chunk.rows or [])
                             n += chunk.count
                         if not ndjson:
                             m.write(b"]")

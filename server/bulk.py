@@ -27,9 +27,11 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     DateTime,
+    Integer,
     Select,
     String,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -360,6 +362,7 @@ class Chunk:
     ndjson: bytes
     count: int
     rows: list[Sequence[Any]] | None = None
+    csv: bytes | None = None  # or the CSV lines ready-made (each ending in CRLF)
 
 
 def api_time(value: datetime) -> str:
@@ -395,7 +398,26 @@ def _api_time_sql(column: Any) -> ColumnElement[str]:
     )
 
 
-# Sections whose items are all text: on SQLite, `json_object` writes each line in C.
+def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
+    """One CSV field, in SQL, exactly as Python's `csv` writes it (QUOTE_MINIMAL): quoted
+    when it holds a comma, a quote or a line break; NULL as nothing. `plain`: never needs it."""
+    if plain:
+        return func.coalesce(value, "")
+    needs_quotes = or_(
+        func.instr(value, ",") > 0,
+        func.instr(value, '"') > 0,
+        func.instr(value, "\n") > 0,
+        func.instr(value, "\r") > 0,
+    )
+    return case(
+        (value.is_(None), ""),
+        (needs_quotes, '"' + func.replace(value, '"', '""') + '"'),
+        else_=value,
+    )
+
+
+# Sections whose items are all text: on SQLite, `json_object` writes each line in C (and the
+# CSV line for the shop's archive is put together in SQL too).
 _TEXT_ITEMS: dict[str, tuple[tuple[str, Any], ...]] = {
     "tracks": (
         ("id", cast(Track.id, String)),
@@ -474,6 +496,11 @@ def chunks(
         yield Chunk(encode_lines(items), len(items), rows)
 
 
+def _stored_time(value: datetime) -> str:
+    """A time as SQLAlchemy stores it in SQLite (naive UTC text, always with microseconds)."""
+    return _aware(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 def _text_chunks(
     connect: Connect,
     section: str,
@@ -483,18 +510,27 @@ def _text_chunks(
     after: str | None,
     with_rows: bool,
 ) -> Iterator[Chunk]:
+    """SQLite only: each batch's lines come out of SQL; the statement is compiled once and run
+    on the DB-API cursor, since its rows are plain strings that need no result processing."""
     spec = _SPECS[section]
     fields = _TEXT_ITEMS[section]
     pairs: list[Any] = []
     for name, value in fields:
         pairs += [literal_column(f"'{name}'"), value]
     raw_at = type_coerce(spec.at, String)
-    values = [value.label(name) for name, value in fields] if with_rows else []
+    values: list[Any] = []
+    if with_rows:
+        line: Any = None
+        for name, value in fields:
+            field = _csv_field_sql(value, plain=name in ("id", "at"))
+            line = field if line is None else line + "," + field
+        values = [line.label("csv")]
+    # Stored times compare as text in SQLite, as bound datetimes do: bind them as that text.
     where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]
     if start is not None:
-        where.append(spec.at >= _aware(start))
+        where.append(raw_at >= _stored_time(start))
     if end is not None:
-        where.append(spec.at < _aware(end))
+        where.append(raw_at < _stored_time(end))
     query: Select[Any] = (
         select(
             func.json_object(*pairs).label("line"),
@@ -506,26 +542,32 @@ def _text_chunks(
         .order_by(spec.at.desc(), spec.id.desc())
         .limit(BATCH)
     )
+    k_at, k_id = bindparam("k_at", type_=String), bindparam("k_id", type_=Integer)
+    following = query.where(
+        and_(raw_at <= k_at, or_(raw_at < k_at, and_(raw_at == k_at, spec.id < k_id)))
+    )
     key: tuple[Any, int] | None = None
-    if after is not None:
-        with connect() as conn:
+    with connect() as conn:
+        if after is not None:
             key = _key_of(conn, spec, subject_id, after, text=True)
+        first_sql, next_sql = query.compile(conn), following.compile(conn)
     while True:
-        page = query
-        if key is not None:
-            # Stored times compare as text in SQLite, as the bound datetimes do.
-            page = query.where(
-                and_(
-                    raw_at <= key[0], or_(raw_at < key[0], and_(raw_at == key[0], spec.id < key[1]))
-                )
-            )
+        compiled = first_sql if key is None else next_sql
+        params = compiled.construct_params({} if key is None else {"k_at": key[0], "k_id": key[1]})
+        args = [params[name] for name in compiled.positiontup or ()]
         with connect() as conn:
-            rows = conn.execute(page).all()
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(str(compiled), args)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
         if not rows:
             return
         key = (rows[-1][1], int(rows[-1][2]))
         lines = "\n".join([r[0] for r in rows]) + "\n"
-        yield Chunk(lines.encode("utf-8"), len(rows), [r[3:] for r in rows] if with_rows else None)
+        csv_lines = ("\r\n".join([r[3] for r in rows]) + "\r\n").encode() if with_rows else None
+        yield Chunk(lines.encode("utf-8"), len(rows), None, csv_lines)
         if len(rows) < BATCH:
             return
 

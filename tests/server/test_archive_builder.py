@@ -61,6 +61,9 @@ def test_large_sections_equal_the_api_and_their_csv(shop, api, tmp_path):
     from client.archive import keys_from_shop, open_archive, verify_archive
     from tests.server.test_orders import collect
 
+    from tests.server.test_export import add_awkward_tracks
+
+    add_awkward_tracks(shop)  # quotes, commas, line breaks, control characters
     ctx = shop.ctx
     with ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == "lin.mei")).one()
@@ -87,6 +90,15 @@ def test_large_sections_equal_the_api_and_their_csv(shop, api, tmp_path):
             rows = list(csv.reader(io.StringIO(text)))
             assert rows[0] == list(expected[0]), section
             assert [r[0] for r in rows[1:]] == [item["id"] for item in expected], section
+            # byte for byte what Python's csv module writes for the same values
+            want = io.StringIO()
+            writer = csv.writer(want, lineterminator="\r\n")
+            writer.writerow(list(expected[0]))
+            if section in ("tracks", "logs"):
+                writer.writerows(
+                    [["" if v is None else v for v in item.values()] for item in expected]
+                )
+                assert text == want.getvalue(), section
         order_rows = list(
             csv.DictReader(io.StringIO(raw.read("csv/orders.csv").decode("utf-8-sig")))
         )

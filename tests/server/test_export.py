@@ -42,7 +42,7 @@ def add_awkward_tracks(shop: RunningShop) -> None:
                 Track(
                     user_id=me,
                     kind="search",
-                    text='say "hi"\\ \n\t\x01 耳机 🎧',
+                    text='say "hi", \\ \n\r\t\x01 耳机 🎧',
                     item_ref=None,
                     at=datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC),
                 ),
