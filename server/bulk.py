@@ -416,25 +416,137 @@ def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
     )
 
 
-# Sections whose items are all text: on SQLite, `json_object` writes each line in C (and the
-# CSV line for the shop's archive is put together in SQL too).
-_TEXT_ITEMS: dict[str, tuple[tuple[str, Any], ...]] = {
+def _sql(text: str) -> ColumnElement[Any]:
+    return literal_column(text)
+
+
+def _sql_time(column: str) -> str:
+    return (
+        f"CASE WHEN substr({column}, 21, 6) = '000000' THEN substr({column}, 1, 10) || 'T' "
+        f"|| substr({column}, 12, 8) || 'Z' ELSE substr({column}, 1, 10) || 'T' || "
+        f"substr({column}, 12) || 'Z' END"
+    )
+
+
+def _sql_bool(column: str) -> str:
+    return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
+
+
+def _sql_string_list(column: str) -> str:
+    """A JSON text column holding a list, as the API gives it: its items as strings, and a
+    value that is not a JSON list as `[]`. (Column names are constants here, never input.)"""
+    return (
+        f"CASE WHEN json_valid({column}) AND json_type({column}) = 'array' THEN "  # noqa: S608
+        f"(SELECT json_group_array(CAST(value AS TEXT)) FROM json_each({column})) "
+        "ELSE '[]' END"
+    )
+
+
+# OrderDetail, all in SQL. Nested lists come from correlated subqueries whose rows arrive in
+# the inner ORDER BY; json() keeps them JSON (a subquery loses SQLite's JSON subtype).
+_ORDER_ITEMS_SQL = (
+    "(SELECT json_group_array(json_object('id', CAST(i.id AS TEXT), 'title', i.title, "
+    "'quantity', i.quantity, 'unit_price_cents', i.unit_price_cents)) FROM (SELECT * FROM "
+    "order_items AS i WHERE i.order_id = orders.id ORDER BY i.id) AS i)"
+)
+# Constant SQL: no input is ever formatted into these strings.
+_ORDER_SHARED_SQL = (
+    "(SELECT json_group_array(json_object('recipient_id', CAST(s.rid AS TEXT), 'name', s.name, "  # noqa: S608
+    "'type', s.type, 'categories', json(s.categories), 'at', s.at)) FROM (SELECT r.id AS rid, "
+    f"r.name AS name, r.type AS type, {_sql_string_list('e.categories')} AS categories, "
+    f"{_sql_time('e.at')} AS at FROM recipient_events AS e JOIN recipients AS r ON r.id = "
+    "e.recipient_id WHERE e.order_id = orders.id AND e.user_id = orders.user_id "
+    "ORDER BY e.at, e.id) AS s)"
+)
+_ORDER_BOOL = _sql_bool("orders.for_other")
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One item key: its JSON value in SQL and, if different, its CSV text in SQL."""
+
+    name: str
+    json: Any
+    csv: Any = None
+    plain: bool = False  # its CSV text never needs quotes (ids, times, numbers)
+
+
+def _json_sql(text: str) -> ColumnElement[Any]:
+    return func.json(literal_column(text))
+
+
+# Sections whose items are all text or built in SQL: on SQLite, `json_object` writes each line
+# in C (and the CSV line for the shop's archive is put together in SQL too).
+_TEXT_ITEMS: dict[str, tuple[_Field, ...]] = {
     "tracks": (
-        ("id", cast(Track.id, String)),
-        ("kind", Track.kind),
-        ("text", Track.text),
-        ("item_ref", Track.item_ref),
-        ("at", _api_time_sql(Track.at)),
+        _Field("id", cast(Track.id, String), plain=True),
+        _Field("kind", Track.kind),
+        _Field("text", Track.text),
+        _Field("item_ref", Track.item_ref),
+        _Field("at", _api_time_sql(Track.at), plain=True),
     ),
     "logs": (
-        ("id", cast(LogEntry.id, String)),
-        ("at", _api_time_sql(LogEntry.at)),
-        ("ip", LogEntry.ip),
-        ("browser", LogEntry.browser),
-        ("carrier", LogEntry.carrier),
-        ("language", LogEntry.language),
-        ("page", LogEntry.page),
-        ("search_query", LogEntry.search_query),
+        _Field("id", cast(LogEntry.id, String), plain=True),
+        _Field("at", _api_time_sql(LogEntry.at), plain=True),
+        _Field("ip", LogEntry.ip),
+        _Field("browser", LogEntry.browser),
+        _Field("carrier", LogEntry.carrier),
+        _Field("language", LogEntry.language),
+        _Field("page", LogEntry.page),
+        _Field("search_query", LogEntry.search_query),
+    ),
+    "orders": (
+        _Field("id", cast(Order.id, String), plain=True),
+        _Field("number", Order.number),
+        _Field("placed_at", _api_time_sql(Order.placed_at), plain=True),
+        _Field("status", Order.status),
+        _Field("total_cents", Order.total_cents, plain=True),
+        _Field("currency", Order.currency),
+        _Field(
+            "item_count",
+            _sql(
+                "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
+                "WHERE q.order_id = orders.id)"
+            ),
+            plain=True,
+        ),
+        _Field("for_other", _json_sql(_ORDER_BOOL), _sql(_ORDER_BOOL), plain=True),
+        _Field("logistics_partner", Order.logistics_partner),
+        _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
+        _Field(
+            "payment",
+            func.json_object(
+                literal_column("'method'"),
+                Order.payment_method,
+                literal_column("'masked'"),
+                Order.payment_masked,
+                literal_column("'status'"),
+                Order.payment_status,
+            ),
+        ),
+        _Field(
+            "logistics",
+            func.json_object(
+                literal_column("'partner'"),
+                Order.logistics_partner,
+                literal_column("'tracking_no'"),
+                Order.tracking_no,
+            ),
+        ),
+        _Field(
+            "recipient",
+            func.json_object(
+                literal_column("'name'"),
+                Order.recipient_name,
+                literal_column("'phone_masked'"),
+                Order.recipient_phone_masked,
+                literal_column("'address'"),
+                Order.recipient_address,
+                literal_column("'for_other'"),
+                _json_sql(_ORDER_BOOL),
+            ),
+        ),
+        _Field("shared_with", _json_sql(_ORDER_SHARED_SQL), _sql(_ORDER_SHARED_SQL)),
     ),
 }
 COLUMNS: dict[str, list[str]] = {
@@ -515,15 +627,15 @@ def _text_chunks(
     spec = _SPECS[section]
     fields = _TEXT_ITEMS[section]
     pairs: list[Any] = []
-    for name, value in fields:
-        pairs += [literal_column(f"'{name}'"), value]
+    for f in fields:
+        pairs += [literal_column(f"'{f.name}'"), f.json]
     raw_at = type_coerce(spec.at, String)
     values: list[Any] = []
     if with_rows:
         line: Any = None
-        for name, value in fields:
-            field = _csv_field_sql(value, plain=name in ("id", "at"))
-            line = field if line is None else line + "," + field
+        for f in fields:
+            field = _csv_field_sql(f.json if f.csv is None else f.csv, plain=f.plain)
+            line = field if line is None else line.concat(",").concat(field)
         values = [line.label("csv")]
     # Stored times compare as text in SQLite, as bound datetimes do: bind them as that text.
     where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]

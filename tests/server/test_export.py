@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from server import bulk
 from server.embedded import RunningShop
-from server.models import Track, User
+from server.models import RecipientEvent, Track, User
 from tests.conftest import SHOPPER
 from tests.server.test_orders import collect
 from tests.support.oauth_login import Api
@@ -58,8 +58,25 @@ def add_awkward_tracks(shop: RunningShop) -> None:
         db.commit()
 
 
+def spoil_sharing_categories(shop: RunningShop) -> None:
+    """Stored category lists the API cleans up: not JSON, not a list, numbers in it."""
+    with shop.ctx.sessions() as db:
+        me = db.scalars(select(User.id).where(User.username == SHOPPER[0])).one()
+        events = db.scalars(
+            select(RecipientEvent)
+            .where(RecipientEvent.order_id.is_not(None), RecipientEvent.user_id == me)
+            .order_by(RecipientEvent.id)
+            .limit(3)
+        ).all()
+        assert len(events) == 3
+        for event, raw in zip(events, ["not json", '{"a": 1}', '["contact", 7, 1.5]'], strict=True):
+            event.categories = raw
+        db.commit()
+
+
 def test_sections_equal_the_api(api: Api, shop: RunningShop) -> None:
     add_awkward_tracks(shop)
+    spoil_sharing_categories(shop)
     raw = api.get("/export/tracks").content
     assert b'"at":"2026-03-01T12:00:00Z"' in raw
     assert b'"at":"2026-03-01T12:00:00.000001Z"' in raw
