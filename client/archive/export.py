@@ -422,6 +422,40 @@ class _Fetcher(threading.Thread):
                                         start=o["start"], end=o["end"], details=o["details"]))
 
 
+class _Zipper(threading.Thread):
+    """Writes finished sections into the ZIP, in order, while the next one is being read:
+    deflate, CRC-32 and SHA-256 let go of the GIL, so this runs beside the parsing."""
+
+    def __init__(self) -> None:
+        super().__init__(name="archive-export-zip", daemon=True)
+        self.jobs: queue.Queue[Callable[[bool], None] | None] = queue.Queue(2)
+        self.error: BaseException | None = None
+        self.skip = False
+
+    def run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            try:
+                job(self.skip or self.error is not None)
+            except BaseException as exc:  # raised in the exporting thread
+                self.error = self.error or exc
+
+    def submit(self, job: Callable[[bool], None]) -> None:
+        self.check()
+        self.jobs.put(job)
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def finish(self, *, abandon: bool = False) -> None:
+        """Wait for the jobs (with `abandon`, each only releases its spool)."""
+        self.skip = self.skip or abandon
+        self.jobs.put(None)
+        self.join()
+        if not abandon:
+            self.check()
+
+
 def export_archive(
     api: ShopApi,
     out_path: str | os.PathLike[str],
@@ -501,66 +535,89 @@ def export_archive(
     consistent = True
     finished = False
     fetcher.start()
+    zipper = _Zipper()
     try:
         with writer:
-            last_checkpoint = time.monotonic()
-            for section in wanted:
-                check_cancel()
-                if section == "account":
-                    writer.write_account(_dump(me))
-                    counts[section] = 1
-                    if not state.sections.get("account", _SectionState()).done:
-                        done += 1
-                    state.sections["account"] = _SectionState(records=1, done=True)
+            zipper.start()
+            try:
+                last_checkpoint = time.monotonic()
+                for section in wanted:
+                    zipper.check()
+                    check_cancel()
+                    if section == "account":
+                        account = _dump(me)
+
+                        def write_account(skip: bool, account: dict[str, Any] = account) -> None:
+                            if not skip:
+                                writer.write_account(account)
+
+                        zipper.submit(write_account)
+                        counts[section] = 1
+                        if not state.sections.get("account", _SectionState()).done:
+                            done += 1
+                        state.sections["account"] = _SectionState(records=1, done=True)
+                        report(force=True)
+                        continue
+                    section_state = state.sections.setdefault(section, _SectionState())
+                    current = _Spool(spool_dir, section, section_state, resumable)
+                    if not section_state.done:
+                        rest = b""
+                        while True:
+                            kind, _name, value = fetcher.queue.get()
+                            if kind == "error":
+                                raise value
+                            if kind == "restart":
+                                done -= current.state.records
+                                current.reset()
+                                rest = b""
+                                continue
+                            if kind == "end":
+                                if rest.strip():
+                                    raise ArchiveError("corrupt", "The shop's data broke off "
+                                                       "in the middle of an item.")
+                                break
+                            check_cancel()
+                            buf = rest + value
+                            cut = buf.rfind(b"\n") + 1
+                            if cut == 0:
+                                rest = buf
+                                continue
+                            chunk, rest = buf[:cut], buf[cut:]
+                            items = _parse_lines(chunk)
+                            if not items:
+                                continue
+                            consistent = False
+                            current.add(chunk, items)
+                            consistent = True
+                            done += len(items)
+                            report()
+                            now = time.monotonic()
+                            if resumable and now - last_checkpoint > CHECKPOINT_SECONDS:
+                                current.flush()
+                                _save_state(directory, state)
+                                last_checkpoint = time.monotonic()
+                        section_state.done = True
+                    current.flush()
+                    if resumable:
+                        _save_state(directory, state)
+                    counts[section] = section_state.records
+
+                    def write(skip: bool, spool: _Spool = current, name: str = section) -> None:
+                        try:
+                            if not skip:
+                                records = spool.state.records
+                                writer.write_spooled(name, spool.data, records, spool.csv,
+                                                     records if spool.state.columns else 0)
+                        finally:
+                            spool.close()
+
+                    zipper.submit(write)
+                    current = None
                     report(force=True)
-                    continue
-                section_state = state.sections.setdefault(section, _SectionState())
-                current = _Spool(spool_dir, section, section_state, resumable)
-                if not section_state.done:
-                    rest = b""
-                    while True:
-                        kind, _name, value = fetcher.queue.get()
-                        if kind == "error":
-                            raise value
-                        if kind == "restart":
-                            done -= current.state.records
-                            current.reset()
-                            rest = b""
-                            continue
-                        if kind == "end":
-                            if rest.strip():
-                                raise ArchiveError("corrupt", "The shop's data broke off "
-                                                   "in the middle of an item.")
-                            break
-                        check_cancel()
-                        buf = rest + value
-                        cut = buf.rfind(b"\n") + 1
-                        if cut == 0:
-                            rest = buf
-                            continue
-                        chunk, rest = buf[:cut], buf[cut:]
-                        items = _parse_lines(chunk)
-                        if not items:
-                            continue
-                        consistent = False
-                        current.add(chunk, items)
-                        consistent = True
-                        done += len(items)
-                        report()
-                        if resumable and time.monotonic() - last_checkpoint > CHECKPOINT_SECONDS:
-                            current.flush()
-                            _save_state(directory, state)
-                            last_checkpoint = time.monotonic()
-                    section_state.done = True
-                current.flush()
-                if resumable:
-                    _save_state(directory, state)
-                counts[section] = writer.write_spooled(
-                    section, current.data, section_state.records, current.csv,
-                    section_state.records if section_state.columns is not None else 0)
-                current.close()
-                current = None
-                report(force=True)
+                zipper.finish()
+            except BaseException:
+                zipper.finish(abandon=True)  # before the writer removes its part file
+                raise
         finished = True
     except BaseException as exc:
         fetcher.stop()
