@@ -135,15 +135,12 @@ def run_client(
         sys.executable,
         "-m",
         "bench.archive_client",
-        "--api-base",
-        api_base,
-        "--token",
-        token,
-        "--out",
-        str(out),
+        f"--api-base={api_base}",
+        f"--token={token}",  # with "=": a token may start with "-"
+        f"--out={out}",
     ]
     if start is not None:
-        command += ["--from", start.isoformat()]
+        command.append(f"--from={start.isoformat()}")
     if verify:
         command.append("--verify")
     done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
