@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import random
 import shutil
 import statistics
@@ -274,51 +276,86 @@ def main() -> None:
         "shop_zip_s": round(median(shop_zip), 3),
         "shop_ratio": round(median(shop_s) / median(shop_zip), 2),
         "shop_size_mib": round(shop_size / 2**20, 1),
+        "rounds": {
+            "export_s": [round(e["export_s"], 2) for e in exports],
+            "export_zip_s": [round(x, 3) for x in export_zip],
+            "shop_archive_s": [round(x, 2) for x in shop_s],
+            "shop_zip_s": [round(x, 3) for x in shop_zip],
+        },
+        "load_average": round(os.getloadavg()[0], 1),
         "targets": {
             "export_ratio": TARGET_EXPORT,
             "shop_ratio": TARGET_SHOP,
             "peak_rss_mib": TARGET_RSS_MIB,
         },
     }
-    results["markdown"] = markdown(results)
+    results["machine"] = machine()
     print(
         f"exported {results['config']['records']:,} records ({counts.get('tracks', 0):,} "
         f"tracks, {counts.get('orders', 0):,} orders with details); NDJSON "
         f"{results['config']['ndjson_mib']} MiB"
     )
-    print(results["markdown"])
+    print(render(results))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {args.json}")
 
 
-def markdown(r: dict[str, Any]) -> str:
+def machine() -> dict[str, Any]:
+    """What it ran on (the shape `bench.results.save` writes, for `python -m bench.all`)."""
+    return {
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def render(r: dict[str, Any]) -> str:
+    """The README's section between `<!-- bench:archive -->` and `<!-- /bench:archive -->`."""
     c = r["config"]
-    return "\n".join(
-        [
-            f"**Archives of an account with {c['tracks']:,} tracks and {c['orders']:,} orders** "
-            f"({c['records']:,} records, {c['ndjson_mib']} MiB as NDJSON; "
-            f"`python -m bench.bench_archive`, medians of {c['rounds']} interleaved rounds):",
-            "",
-            "| what | project | `zip -1` of the same NDJSON | ratio | target |",
-            "|---|---|---|---|---|",
-            f"| app export, full order and decision detail ({r['export_size_mib']} MiB) | "
-            f"{r['export_s']:.2f} s | {r['export_zip_s']:.2f} s | {r['export_ratio']:.1f}× | "
-            f"≤ {r['targets']['export_ratio']:.0f}× |",
-            f"| shop's signed archive for an access request ({r['shop_size_mib']} MiB) | "
-            f"{r['shop_archive_s']:.2f} s | {r['shop_zip_s']:.2f} s | {r['shop_ratio']:.1f}× | "
-            f"≤ {r['targets']['shop_ratio']:.0f}× |",
-            "",
-            "| what | figure |",
-            "|---|---|",
-            f"| peak RSS of the exporting process (client only"
-            f"{'' if not r['client_imports_server'] else ', but it imported the server!'}) | "
-            f"{r['export_peak_rss_mib']} MiB (target ≤ {r['targets']['peak_rss_mib']:.0f}) |",
-            f"| the same for the newest tenth ({r['small_export_records']:,} records) | "
-            f"{r['small_export_peak_rss_mib']} MiB |",
-            f"| open and verify every member and record of the export | {r['verify_s']:.2f} s |",
-        ]
+    lines = [
+        f"**Archives of an account with {c['tracks']:,} tracks and {c['orders']:,} orders** "
+        f"({c['records']:,} records, {c['ndjson_mib']} MiB as NDJSON; "
+        f"`python -m bench.bench_archive`, medians of {c['rounds']} interleaved rounds):",
+        "",
+        "| what | project | `zip -1` of the same NDJSON | ratio | target |",
+        "|---|---|---|---|---|",
+        f"| app export, full order and decision detail ({r['export_size_mib']} MiB) | "
+        f"{r['export_s']:.2f} s | {r['export_zip_s']:.2f} s | {r['export_ratio']:.1f}× | "
+        f"≤ {r['targets']['export_ratio']:.0f}× |",
+        f"| shop's signed archive for an access request ({r['shop_size_mib']} MiB) | "
+        f"{r['shop_archive_s']:.2f} s | {r['shop_zip_s']:.2f} s | {r['shop_ratio']:.1f}× | "
+        f"≤ {r['targets']['shop_ratio']:.0f}× |",
+        "",
+        "| what | figure |",
+        "|---|---|",
+        f"| peak RSS of the exporting process (client only"
+        f"{'' if not r['client_imports_server'] else ', but it imported the server!'}) | "
+        f"{r['export_peak_rss_mib']} MiB (target ≤ {r['targets']['peak_rss_mib']:.0f}) |",
+        f"| the same for the newest tenth ({r['small_export_records']:,} records) | "
+        f"{r['small_export_peak_rss_mib']} MiB |",
+        f"| open and verify every member and record of the export | {r['verify_s']:.2f} s |",
+    ]
+    return "\n".join(lines + _round_lines(r))
+
+
+def _round_lines(r: dict[str, Any]) -> list[str]:
+    rounds = r.get("rounds")
+    if not rounds:
+        return []
+    export = ", ".join(
+        f"{a / b:.1f}×" for a, b in zip(rounds["export_s"], rounds["export_zip_s"], strict=True)
     )
+    shop = ", ".join(
+        f"{a / b:.1f}×" for a, b in zip(rounds["shop_archive_s"], rounds["shop_zip_s"], strict=True)
+    )
+    return [
+        "",
+        f"Each round's ratio: export {export}; shop archive {shop} (load average "
+        f"{r.get('load_average', '?')} on {r.get('machine', {}).get('cpus', '?')} CPUs: the "
+        "machine is shared, so the baseline runs beside the project in every round).",
+    ]
 
 
 if __name__ == "__main__":
