@@ -17,7 +17,7 @@ from client.api import ShopApi
 from client.archive import ArchiveError, export_archive, open_archive, verify_archive
 from client.archive import export as export_module
 from client.archive.export import partial_dir
-from client.errors import ConnectionFailed
+from client.errors import ConnectionFailed, NotFound
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -199,3 +199,21 @@ def test_other_options_or_no_resume_start_over(shop_api: ShopApi, tmp_path: Path
     with pytest.raises(ArchiveError):
         export_archive(shop_api, tmp_path / "x.zip", sections=SECTIONS, cancel=cancel)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["me.zip"]
+
+
+def test_a_shop_without_the_bulk_export_is_read_page_by_page(
+    shop_api: ShopApi, tmp_path: Path
+) -> None:
+    tmp_path = tmp_path / "exports"
+    asked: list[str] = []
+
+    def missing(section: str, **_kwargs: Any) -> Iterator[bytes]:
+        asked.append(section)
+        raise NotFound("It is no longer there.", status=404, code="not_found")
+        yield b""  # a generator, like the real one
+
+    shop_api.export_stream = missing  # type: ignore[method-assign]
+    out = tmp_path / "me.zip"
+    export_archive(shop_api, out, sections=SECTIONS)
+    assert asked == ["tracks"]  # asked once, then pages for the rest
+    assert_complete(out, shop_api)
