@@ -59,9 +59,8 @@ def test_large_sections_equal_the_api_and_their_csv(shop, api, tmp_path):
     """The shop's archive serialises orders, decisions, tracks, logs and locations with the
     bulk export's code: the same items as the API's detail resources, CSV row for row."""
     from client.archive import keys_from_shop, open_archive, verify_archive
-    from tests.server.test_orders import collect
-
     from tests.server.test_export import add_awkward_tracks
+    from tests.server.test_orders import collect
 
     add_awkward_tracks(shop)  # quotes, commas, line breaks, control characters
     ctx = shop.ctx
