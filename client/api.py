@@ -47,6 +47,7 @@ from client.models.consents import (
 from client.models.data import DataCategory, Device, Location, LogEntry
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
+from client.models.overview import OverviewCounts
 from client.models.requests import (
     CreatedRequest,
     DemoVerificationCode,
@@ -156,6 +157,10 @@ class ShopApi:
         return self._send(Personalization, "PUT", "me/personalization", {"enabled": enabled})
 
     # --- data held --------------------------------------------------------------------------
+
+    def get_overview(self) -> OverviewCounts:
+        """The first page's counts: recipients with the subject's data, open requests."""
+        return self._get(OverviewCounts, "overview")
 
     def list_categories(self) -> list[DataCategory]:
         """Every category of personal data held (one short list, not paged)."""

@@ -14,6 +14,7 @@ from server.routes import (
     me,
     notices,
     orders,
+    overview,
     privacy_requests,
     sharing,
     tracks,
@@ -32,4 +33,5 @@ ROUTERS: list[APIRouter] = [
     privacy_requests.router,
     assist.router,
     export.router,
+    overview.router,
 ]

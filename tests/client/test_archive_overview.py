@@ -1,0 +1,22 @@
+"""An opened archive answers `get_overview` as the shop did when the archive was made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from client.archive import ArchiveApi, export_archive, open_archive
+from server.embedded import RunningShop
+from tests.client.api_helpers import api_for
+from tests.conftest import SHOPPER
+
+
+def test_offline_overview_equals_the_shops(shop: RunningShop, tmp_path: Path) -> None:
+    api = api_for(shop, *SHOPPER)
+    api.create_request("access")
+    api.create_request("deletion", {"categories": ["tracks"]})
+    out = tmp_path / "exports" / "me.zip"
+    export_archive(api, out, sections=["recipients", "requests"])
+    live = api.get_overview()
+    assert live.open_requests >= 2
+    with open_archive(out) as archive:
+        assert ArchiveApi(archive).get_overview() == live
