@@ -34,6 +34,7 @@ from client.models.common import (
     bad_response,
     describe_validation_error,
     parse,
+    parse_list,
     parse_page,
 )
 from client.models.consents import (
@@ -47,7 +48,7 @@ from client.models.consents import (
 from client.models.data import DataCategory, Device, Location, LogEntry
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
-from client.models.overview import OverviewCounts
+from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
     CreatedRequest,
     DemoVerificationCode,
@@ -161,6 +162,12 @@ class ShopApi:
     def get_overview(self) -> OverviewCounts:
         """The first page's counts: recipients with the subject's data, open requests."""
         return self._get(OverviewCounts, "overview")
+
+    def list_decision_requests(self) -> list[DecisionRequest]:
+        """For each automated decision, the newest explanation / human-review request."""
+        data = self.transport.get_json("decision-requests")
+        items = data.get("items") if isinstance(data, dict) else None
+        return parse_list(DecisionRequest, items)
 
     def list_categories(self) -> list[DataCategory]:
         """Every category of personal data held (one short list, not paged)."""

@@ -1,8 +1,11 @@
-"""`GET /overview`: the counts of the app's first page."""
+"""Counts and joins the shop does: `GET /overview`, `GET /decision-requests`."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from client.models.common import ClientModel
+from client.models.requests import PrivacyRequest
 
 
 class OverviewCounts(ClientModel):
@@ -11,3 +14,11 @@ class OverviewCounts(ClientModel):
     open_requests: int
     overdue_requests: int
     next_due_working_days: int | None = None
+
+
+class DecisionRequest(ClientModel):
+    """The newest request of one type about one automated decision."""
+
+    decision_id: str
+    type: Literal["explanation", "human_review"]
+    request: PrivacyRequest

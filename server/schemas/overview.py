@@ -1,10 +1,13 @@
-"""The overview's counts: what the app's first page shows, counted where the data is."""
+"""Counts and joins done where the data is: the overview's counts, the decisions' requests."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import Field
 
 from server.schemas.common import ApiModel
+from server.schemas.privacy_requests import PrivacyRequestOut
 
 
 class OverviewCounts(ApiModel):
@@ -17,3 +20,13 @@ class OverviewCounts(ApiModel):
     next_due_working_days: int | None = Field(
         description="Working days left for the open request due soonest (null: none open)."
     )
+
+
+class DecisionRequest(ApiModel):
+    decision_id: str
+    type: Literal["explanation", "human_review"]
+    request: PrivacyRequestOut = Field(description="The newest such request about it.")
+
+
+class DecisionRequests(ApiModel):
+    items: list[DecisionRequest]

@@ -20,3 +20,19 @@ def test_offline_overview_equals_the_shops(shop: RunningShop, tmp_path: Path) ->
     assert live.open_requests >= 2
     with open_archive(out) as archive:
         assert ArchiveApi(archive).get_overview() == live
+
+
+def test_offline_decision_requests_equal_the_shops(shop: RunningShop, tmp_path: Path) -> None:
+    api = api_for(shop, *SHOPPER)
+    decisions = list(api.iter_decisions())
+    api.create_request("explanation", {"decision_id": decisions[0].id})
+    api.create_request("explanation", {"decision_id": decisions[0].id})
+    api.create_request("human_review", {"decision_id": decisions[1].id})
+    live = api.list_decision_requests()
+    assert len(live) == 2
+    out = tmp_path / "exports" / "me.zip"
+    export_archive(api, out, sections=["requests"])
+    with open_archive(out) as archive:
+        offline = ArchiveApi(archive).list_decision_requests()
+    key = lambda r: (r.decision_id, r.type)  # noqa: E731
+    assert sorted(offline, key=key) == sorted(live, key=key)

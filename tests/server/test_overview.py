@@ -57,3 +57,28 @@ def test_counts_equal_the_lists(api: Api, other_api: Api, shop: RunningShop) -> 
 def test_overview_needs_a_sign_in(api: Api) -> None:
     response = api.get("/overview", headers={"Authorization": ""})
     assert response.status_code == 401
+
+
+def test_decision_requests_are_the_newest_per_decision_and_type(api: Api, other_api: Api) -> None:
+    decisions = collect(api, "/decisions", limit=500)
+    assert len(decisions) >= 2
+    first, second = decisions[0]["id"], decisions[1]["id"]
+    assert api.get("/decision-requests").json() == {"items": []}
+    older = file(api, "explanation", {"decision_id": first}).json()
+    newer = file(api, "explanation", {"decision_id": first}).json()
+    review = file(api, "human_review", {"decision_id": second}).json()
+    assert file(api, "access").status_code == 201  # about no decision
+    got = api.get("/decision-requests").json()["items"]
+    by_key = {(i["decision_id"], i["type"]): i["request"] for i in got}
+    assert set(by_key) == {(first, "explanation"), (second, "human_review")}
+    assert older["id"] != newer["id"]
+    assert by_key[(first, "explanation")]["id"] == newer["id"]
+    assert by_key[(second, "human_review")]["id"] == review["id"]
+    listed = {r["id"]: r for r in collect(api, "/requests", limit=500)}
+    newest = max(
+        (r for r in listed.values() if r["type"] == "explanation"),
+        key=lambda r: (r["received_at"], int(r["id"])),
+    )
+    assert by_key[(first, "explanation")] == newest
+    assert by_key[(second, "human_review")] == listed[by_key[(second, "human_review")]["id"]]
+    assert other_api.get("/decision-requests").json() == {"items": []}

@@ -38,3 +38,27 @@ def test_cards_show_the_shops_counts_without_listing(
     assert page.cards["requests"].detail.text() == (
         f"next due in {counts.next_due_working_days} working days"
     )
+
+
+def test_decisions_get_their_requests_joined_by_the_shop(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.pages.decisions import DecisionsPage
+
+    view = window.session.view()
+    assert view is not None
+    api = view.api
+    decision = next(iter(api.iter_decisions()))
+    filed = api.create_request("explanation", {"decision_id": decision.id}).request
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the decisions page listed every request to join them")
+
+    monkeypatch.setattr(api, "iter_requests", refuse)
+    monkeypatch.setattr(api, "list_requests", refuse)
+    page = window.pages["decisions"]
+    assert isinstance(page, DecisionsPage)
+    window.select_page("decisions")
+    page.refresh()
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.data.requests[decision.id]["explanation"].id == filed.id
