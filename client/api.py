@@ -25,7 +25,7 @@ from urllib.parse import quote
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from client.errors import ApiError, BadResponse, ConnectionFailed, ValidationFailed
+from client.errors import ApiError, BadResponse, ConnectionFailed, NotFound, ValidationFailed
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account, Personalization
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
@@ -60,7 +60,7 @@ from client.models.requests import (
 )
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind, TracksDeleted
-from client.pagination import DEFAULT_PAGE_SIZE, PageIterator, check_limit
+from client.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageIterator, check_limit
 from client.transport import Transport
 
 M = TypeVar("M", bound=BaseModel)
@@ -160,12 +160,41 @@ class ShopApi:
     # --- data held --------------------------------------------------------------------------
 
     def get_overview(self) -> OverviewCounts:
-        """The first page's counts: recipients with the subject's data, open requests."""
-        return self._get(OverviewCounts, "overview")
+        """The first page's counts: recipients with the subject's data, open requests.
+
+        A shop without `GET /overview` (an older server) is counted from the lists instead.
+        """
+        try:
+            return self._get(OverviewCounts, "overview")
+        except NotFound:
+            pass
+        recipients = list(self.iter_recipients(limit=MAX_PAGE_SIZE))
+        open_requests = [r for r in self.iter_requests(limit=MAX_PAGE_SIZE)
+                         if r.status not in ("completed", "denied", "canceled")]
+        return OverviewCounts(
+            recipients=len(recipients),
+            recipients_with_data=sum(1 for r in recipients if r.event_count > 0),
+            open_requests=len(open_requests),
+            overdue_requests=sum(1 for r in open_requests if r.overdue),
+            next_due_working_days=min((r.working_days_left for r in open_requests),
+                                      default=None),
+        )
 
     def list_decision_requests(self) -> list[DecisionRequest]:
-        """For each automated decision, the newest explanation / human-review request."""
-        data = self.transport.get_json("decision-requests")
+        """For each automated decision, the newest explanation / human-review request
+        (a shop without `GET /decision-requests` is joined here, from the request list)."""
+        try:
+            data = self.transport.get_json("decision-requests")
+        except NotFound:
+            newest: dict[tuple[str, str], PrivacyRequest] = {}
+            found = [r for t in ("explanation", "human_review")
+                     for r in self.iter_requests(type=t, limit=MAX_PAGE_SIZE)]
+            for r in sorted(found, key=lambda r: r.received_at):
+                decision_id = str(r.details.get("decision_id", ""))
+                if decision_id:
+                    newest[(decision_id, r.type)] = r
+            return [DecisionRequest(decision_id=d, type=t, request=r)
+                    for (d, t), r in newest.items()]
         items = data.get("items") if isinstance(data, dict) else None
         return parse_list(DecisionRequest, items)
 

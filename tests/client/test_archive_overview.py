@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from client.archive import ArchiveApi, export_archive, open_archive
+from client.errors import NotFound
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -36,3 +40,23 @@ def test_offline_decision_requests_equal_the_shops(shop: RunningShop, tmp_path: 
         offline = ArchiveApi(archive).list_decision_requests()
     key = lambda r: (r.decision_id, r.type)  # noqa: E731
     assert sorted(offline, key=key) == sorted(live, key=key)
+
+
+def test_a_shop_without_the_endpoints_is_counted_from_the_lists(
+    shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = api_for(shop, *SHOPPER)
+    decision = next(iter(api.iter_decisions()))
+    api.create_request("explanation", {"decision_id": decision.id})
+    api.create_request("access")
+    counts, joined = api.get_overview(), api.list_decision_requests()
+    real = api.transport.get_json
+
+    def older_shop(path: str, params: Any = None) -> Any:
+        if path in ("overview", "decision-requests"):
+            raise NotFound("It is no longer there.", status=404, code="not_found")
+        return real(path, params)
+
+    monkeypatch.setattr(api.transport, "get_json", older_shop)
+    assert api.get_overview() == counts
+    assert api.list_decision_requests() == joined
