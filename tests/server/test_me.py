@@ -75,6 +75,7 @@ def test_patch_refuses_non_editable_and_unknown_atomically(api: Api) -> None:
 
 def test_patch_validation(api: Api) -> None:
     before = api.get("/me").json()
+    body: dict[str, Any]
     for body in (
         {"fields": {"email": "x" * 201}},
         {"fields": {"email": 5}},
