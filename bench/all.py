@@ -38,6 +38,11 @@ class Bench:
 BENCHES: list[Bench] = [
     Bench("http", "bench.bench_http", quick=["--tracks", "5000", "--rounds", "3"]),
     Bench("tracks", "bench.bench_tracks", quick=["--tracks", "20000", "--repeat", "20"]),
+    Bench(
+        "archive",
+        "bench.bench_archive",
+        quick=["--tracks", "100000", "--orders", "10000", "--rounds", "2"],
+    ),
 ]
 
 

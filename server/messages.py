@@ -150,6 +150,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "请求内容超过了本商城可接受的 {n} KiB。",
     ),
     ("The Content-Length header is not valid.", "Content-Length 请求头无效。"),
+    ("The item to continue after is not in this section.", "要接续的条目不在这一部分中。"),
     (
         "The address contains a character the shop cannot store (NUL).",
         "地址中含有商城无法保存的字符（NUL）。",

@@ -7,7 +7,7 @@ No Qt here: the dialogs call these from a worker thread and forward `progress(do
                  require_signature=False, progress=None, cancel=None) -> Archive
     verify_archive(path, *, keys=None, passphrase=None, ...) -> ArchiveReport
     export_archive(api, out_path, *, sections=None, start=None, end=None, passphrase=None,
-                   progress=None, cancel=None, details=True) -> ExportResult
+                   progress=None, cancel=None, details=True, resume=False) -> ExportResult
     diff_archives(old, new, *, sections=None, ...) -> ArchiveDiff
     archive_to_sqlite(source, out_path, *, passphrase=None, progress=None, cancel=None)
     ArchiveApi(archive)  # the read methods of ShopApi, offline

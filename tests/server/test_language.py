@@ -176,6 +176,10 @@ PARAMS_FROM: dict[str, tuple[str, str]] = {
     "request_id": ("/requests", "id"),
     "receipt_id": ("/consents/history", "id"),
 }
+# path parameters that name one of a fixed set
+PARAMS_FIXED: dict[str, list[str]] = {
+    "section": ["tracks", "locations", "logs", "orders", "decisions"],
+}
 # GET routes that do not answer JSON for a signed-in shopper's walk: the OAuth page (HTML),
 # an archive download (ZIP), and the demo verification code (a 404 once verified).
 NOT_WALKED = frozenset(
@@ -299,6 +303,10 @@ def _urls(shop: RunningShop, api: Api) -> list[str]:
             urls.append(template)
             continue
         assert len(names) == 1, f"cannot fill {template}"
+        if names[0] in PARAMS_FIXED:
+            urls += [template.replace("{" + names[0] + "}", value)
+                     for value in PARAMS_FIXED[names[0]]]
+            continue
         assert names[0] in PARAMS_FROM, f"cannot fill {template}"
         route, key = PARAMS_FROM[names[0]]
         items = api.get(route, params={"limit": 100}, headers=EN).json()["items"]
@@ -307,6 +315,19 @@ def _urls(shop: RunningShop, api: Api) -> list[str]:
         for entry in items[:8]:
             urls.append(template.replace("{" + names[0] + "}", str(entry[key])))
     return urls
+
+
+def _body(response: requests.Response) -> Any:
+    """A JSON answer, or an NDJSON stream (the bulk export) as the list of its items."""
+    if response.headers.get("content-type", "").startswith("application/x-ndjson"):
+        return [json.loads(line) for line in response.text.splitlines() if line.strip()]
+    return response.json()
+
+
+def _is_json(response: requests.Response, *, problems: bool = False) -> bool:
+    kinds = ("application/json", "application/x-ndjson") + (
+        ("application/problem+json",) if problems else ())
+    return response.headers.get("content-type", "").startswith(kinds)
 
 
 def _read(api: Api, shop: RunningShop, url: str, headers: dict[str, str]) -> requests.Response:
@@ -379,10 +400,8 @@ def test_chinese_answers_hold_no_english_prose(walked: Any) -> None:
     _shop, _api, answers = walked
     flagged: list[str] = []
     for url, _en, zh in answers:
-        if zh.headers.get("content-type", "").startswith(
-            ("application/json", "application/problem+json")
-        ):
-            flagged += [f"{url}: {hit}" for hit in english_prose(zh.json())]
+        if _is_json(zh, problems=True):
+            flagged += [f"{url}: {hit}" for hit in english_prose(_body(zh))]
     assert not flagged, "\n".join(flagged[:40])
 
 
@@ -390,8 +409,8 @@ def test_english_answers_hold_no_chinese(walked: Any) -> None:
     _shop, _api, answers = walked
     flagged: list[str] = []
     for url, en, _zh in answers:
-        if en.headers.get("content-type", "").startswith("application/json"):
-            flagged += [f"{url}: {hit}" for hit in chinese_text(en.json())]
+        if _is_json(en):
+            flagged += [f"{url}: {hit}" for hit in chinese_text(_body(en))]
     assert not flagged, "\n".join(flagged[:40])
 
 
@@ -400,9 +419,9 @@ def test_every_human_text_differs_between_the_languages(walked: Any) -> None:
     same: list[str] = []
     checked = 0
     for url, en, zh in answers:
-        if not en.headers.get("content-type", "").startswith("application/json"):
+        if not _is_json(en):
             continue
-        english, chinese_ = _human(en.json()), _human(zh.json())
+        english, chinese_ = _human(_body(en)), _human(_body(zh))
         assert english.keys() == chinese_.keys(), url
         for path, texts in english.items():
             for a, b in zip(texts, chinese_[path], strict=True):

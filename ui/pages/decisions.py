@@ -72,15 +72,6 @@ class DecisionExtras:
     explanation_error: str | None = None
 
 
-def newest_requests(requests: list[PrivacyRequest]) -> dict[str, dict[str, PrivacyRequest]]:
-    found: dict[str, dict[str, PrivacyRequest]] = {}
-    for request in sorted(requests, key=lambda r: r.received_at):
-        decision_id = str(request.details.get("decision_id", ""))
-        if decision_id:
-            found.setdefault(decision_id, {})[request.type] = request
-    return found
-
-
 def _bold(label: QLabel) -> QLabel:
     font = label.font()
     font.setBold(True)
@@ -252,10 +243,11 @@ class DecisionsPage(DataPage):
     def fetch(self, view: ActiveView) -> DecisionsData:
         api = view.api
         decisions = list(api.iter_decisions(limit=200, max_items=2000))
-        requests: list[PrivacyRequest] = []
-        for rtype in REQUEST_TYPES:
-            requests.extend(api.iter_requests(type=rtype, limit=200, max_items=2000))  # type: ignore[arg-type]
-        return DecisionsData(decisions, newest_requests(requests))
+        # The shop joins requests to decisions (the newest of each type per decision).
+        related: dict[str, dict[str, PrivacyRequest]] = {}
+        for found in api.list_decision_requests():
+            related.setdefault(found.decision_id, {})[found.type] = found.request
+        return DecisionsData(decisions, related)
 
     def set_view(self, view: ActiveView | None) -> None:
         self._queued.clear()
