@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,7 @@ from client.redaction import install_redaction
 from ui.errors import user_message
 from ui.i18n import Translations, resolve_language
 from ui.main_window import MainWindow
+from ui.pages.registry import page_entries
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.style import apply_style
@@ -29,6 +32,19 @@ if TYPE_CHECKING:  # the demo server and the sign-in stack load on worker thread
 
 APP_NAME = "privacy-dashboard"
 STARTUP_PROBE = "PRIVACY_DASHBOARD_STARTUP_PROBE"  # bench: print "painted" and quit
+
+# Loaded on a worker thread once the first window has painted, so that signing in, opening a
+# page or an archive does not wait for them on the UI thread (requests, keyring, authlib and
+# the pydantic models; each page's module).
+PRELOAD: tuple[str, ...] = (
+    "client.connection",
+    "client.api",
+    "client.archive.offline_api",
+    "ui.archive_view",
+    *(entry.module for entry in page_entries()),
+)
+
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -52,19 +68,68 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class FirstPaint(QObject):
+    """Calls `callback` once, soon after `window` first paints (or after `fallback_ms`)."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None], *,
+                 fallback_ms: int = 3000, immediate: bool = False) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback: Callable[[], None] | None = callback
+        self._immediate = immediate  # call inside the paint event (the probe measures it)
+        window.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._fire)  # e.g. a window that starts minimised
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._window:
+            self._window.removeEventFilter(self)
+            if self._immediate:
+                self._fire()
+            else:
+                QTimer.singleShot(0, self._fire)  # after this paint has been shown
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def resident_kib() -> int:
+    """This process's resident set size in KiB (peak RSS where /proc is missing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
 def install_startup_probe(app: QApplication, window: QWidget) -> None:
-    """For bench/bench_startup.py: report the first paint of the window, then quit."""
+    """For bench/bench_startup.py: report the first paint (and the RSS then), then quit."""
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and watched is window:
-                print("painted", flush=True)
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, app.quit)
-            return False
+    def painted() -> None:
+        print(f"painted {resident_kib()}", flush=True)
+        QTimer.singleShot(0, app.quit)
 
-    probe = FirstPaint(window)
-    window.installEventFilter(probe)
+    FirstPaint(window, painted, immediate=True)
+
+
+def preload_modules(_control: TaskControl | None = None) -> list[str]:
+    """Import `PRELOAD` (on a worker thread); returns the modules that failed to load."""
+    failed = []
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # the UI thread imports it again when needed and reports
+            log.debug("preloading %s failed: %s", name, type(exc).__name__)
+            failed.append(name)
+    return failed
 
 
 def tune_garbage_collector() -> None:
@@ -103,11 +168,20 @@ def run(argv: list[str] | None = None) -> int:
     translations.apply(resolve_language(args.language or settings.language))
     apply_style(app)
     runner = TaskRunner()
+    runner.hold()  # background work starts once the first window has painted
     session = AppSession(directory, runner)
     demo: list[DemoShops] = []
     window = MainWindow(session, runner, settings)
     if os.environ.get(STARTUP_PROBE):
         install_startup_probe(app, window)
+
+    def first_painted() -> None:
+        runner.release()
+        window.notifier.reset()  # built now: the tray icon appears
+        # Modules loaded later are moved out of the collector's sight as well.
+        runner.run(preload_modules, lambda _failed: tune_garbage_collector(), log.debug)
+
+    FirstPaint(window, first_painted)
     window.show()
     tune_garbage_collector()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
-from client.archive import ArchiveError, NotInArchive, ReadOnlyArchive
 from client.errors import (
     ApiError,
     AuthenticationRequired,
@@ -69,11 +70,15 @@ def archive_reason(reason: str | None) -> str:
 
 def user_message(error: BaseException) -> str:
     """What to show for `error`; the shop's own sentence is kept when it gave one."""
-    if isinstance(error, NotInArchive):
+    # The archive modules (the offline API pulls in the pydantic models) load when an archive
+    # is used, not at start-up; until one is loaded, no error can be one of its exceptions.
+    offline = sys.modules.get("client.archive.offline_api")
+    archive_format = sys.modules.get("client.archive.format")
+    if offline is not None and isinstance(error, offline.NotInArchive):
         return _tr("This archive does not contain this part.")
-    if isinstance(error, ReadOnlyArchive):
+    if offline is not None and isinstance(error, offline.ReadOnlyArchive):
         return _tr("This is an archive: it can only be read, not changed.")
-    if isinstance(error, ArchiveError):
+    if archive_format is not None and isinstance(error, archive_format.ArchiveError):
         return archive_reason(error.reason)
     if isinstance(error, ConnectionFailed):
         return _tr("The shop cannot be reached. Check your connection and try again.")

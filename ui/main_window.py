@@ -21,22 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
-from ui.archive_view import ArchiveOpener, banner_text
-from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
-from ui.notifier import Notifier
 from ui.pages.base import Page, PageContext
-from ui.pages.registry import page_classes
-from ui.pages.requests import RequestsPage
+from ui.pages.registry import PageEntry, PageSet, page_entries
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pages, archives and the API load when first used, not before the first paint
     from client.connection import ShopConnection
+    from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
+    from ui.archive_view import ArchiveOpener
+    from ui.notifier import Notifier
+    from ui.session import ActiveView
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -58,7 +57,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Privacy Dashboard"))
         self.setMinimumSize(QSize(960, 620))
         context = PageContext(runner, session, settings, self.notify, self.reauth)
-        self.pages: dict[str, Page] = {}
+        # Every page is listed in the sidebar; each is built when first shown (or asked for).
+        self.pages = PageSet(page_entries(), context, self._build_page)
 
         self.keychain_banner = Banner("warning")
         self.agent_banner = Banner("info")
@@ -75,9 +75,8 @@ class MainWindow(QMainWindow):
         banner_layout = self.archive_banner.layout()
         if banner_layout is not None:
             banner_layout.addWidget(self.archive_key_button)
-        self.archive_opener = ArchiveOpener(runner, session, self, self.notify)
-        self.archive_opener.report_changed.connect(self._update_archive_banner)
-        self.archive_key_button.clicked.connect(self.archive_opener.choose_key_file)
+        self._archive_opener: ArchiveOpener | None = None  # built on first use
+        self.archive_key_button.clicked.connect(lambda: self.archive_opener.choose_key_file())
         self.archive_dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog | None
         self.archive_dialog = None
 
@@ -91,13 +90,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(200)
         self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
-        for page_class in page_classes():
-            page = page_class(context)
-            self.pages[page.page_id] = page
-            page.navigate.connect(self.select_page)
-            self.stack.addWidget(page)
-            item = QStandardItem(icon(page.icon_name), page.title())
-            item.setData(page.page_id, PAGE_ROLE)
+        for entry in page_entries():
+            item = QStandardItem(icon(entry.icon_name), entry.title())
+            item.setData(entry.page_id, PAGE_ROLE)
             item.setEditable(False)
             self.sidebar_model.appendRow(item)
         self.sidebar.selectionModel().currentChanged.connect(
@@ -151,7 +146,7 @@ class MainWindow(QMainWindow):
         self.export_archive_action.triggered.connect(self.export_archive)
         self.open_archive_action = QAction(self.tr("Open archive…"), self)
         self.open_archive_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_archive_action.triggered.connect(self.archive_opener.choose)
+        self.open_archive_action.triggered.connect(lambda: self.archive_opener.choose())
         self.close_archive_action = QAction(self.tr("Close archive"), self)
         self.close_archive_action.triggered.connect(self.close_archive)
         self.close_archive_action.setEnabled(False)
@@ -206,18 +201,30 @@ class MainWindow(QMainWindow):
 
     def _build_notifications(self) -> None:
         """Request updates reach the tray even while another page is open."""
-        self.notifier = Notifier(self.settings, self.notify, self)
-        self.notifier.activated.connect(self._show_requests)
-        requests_page = self.pages.get("requests")
-        if isinstance(requests_page, RequestsPage):
-            requests_page.requests_refreshed.connect(self.notifier.update)
+        self._notifier: Notifier | None = None  # with its tray icon: see `notifier`
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(60_000)
         self._poll_timer.timeout.connect(self._poll_requests)
         self._poll_timer.start()
 
+    @property
+    def notifier(self) -> Notifier:
+        """The tray icon and request notifications; built on first use (the app asks for it
+        right after the first paint)."""
+        if self._notifier is None:
+            from ui.notifier import Notifier
+
+            self._notifier = Notifier(self.settings, self.notify, self)
+            self._notifier.activated.connect(self._show_requests)
+        return self._notifier
+
     def _poll_requests(self) -> None:
-        page = self.pages.get("requests")
+        # The tracker polls even if its page was never opened: it is built for that here.
+        if self._page_view() is None:
+            return
+        page = self.pages["requests"]
+        from ui.pages.requests import RequestsPage  # loaded with the page
+
         if isinstance(page, RequestsPage) and not page.isVisible() and page.view is not None:
             page.refresh(quiet=True)
 
@@ -228,6 +235,34 @@ class MainWindow(QMainWindow):
         self.select_page("requests")
 
     # --- pages ----------------------------------------------------------------------------
+    def _build_page(self, entry: PageEntry, context: PageContext) -> Page:
+        page = entry.page_class()(context)
+        page.navigate.connect(self.select_page)
+        if entry.page_id == "requests":  # the tracker's refreshes feed the notifications
+            from ui.pages.requests import RequestsPage  # loaded with the page
+
+            if isinstance(page, RequestsPage):
+                page.requests_refreshed.connect(self.notifier.update)
+        page.set_view(self._page_view())
+        self.stack.addWidget(page)
+        return page
+
+    def _page_view(self) -> ActiveView | None:
+        """What the pages show: nothing for an agent not assisting anyone."""
+        view = self.session.view()
+        agent_idle = (view is not None and view.archive is None and view.role == "agent"
+                      and not view.assisting)
+        return None if agent_idle else view
+
+    @property
+    def archive_opener(self) -> ArchiveOpener:
+        if self._archive_opener is None:
+            from ui.archive_view import ArchiveOpener
+
+            self._archive_opener = ArchiveOpener(self.runner, self.session, self, self.notify)
+            self._archive_opener.report_changed.connect(self._update_archive_banner)
+        return self._archive_opener
+
     def select_page(self, page_id: str) -> None:
         for row in range(self.sidebar_model.rowCount()):
             index = self.sidebar_model.index(row, 0)
@@ -237,9 +272,8 @@ class MainWindow(QMainWindow):
                 return
 
     def show_page(self, page_id: str) -> None:
-        page = self.pages.get(page_id)
-        if page is not None:
-            self.stack.setCurrentWidget(page)
+        if page_id in self.pages:
+            self.stack.setCurrentWidget(self.pages[page_id])
             self.settings.last_page = page_id
 
     def current_page(self) -> Page:
@@ -284,6 +318,8 @@ class MainWindow(QMainWindow):
         self.sign_in_action.setEnabled(bool(self.session.connections))
 
     def add_shop(self) -> None:
+        from ui.dialogs import AddShopDialog
+
         dialog = AddShopDialog(self.local_shops, self)
         if not dialog.exec():
             return
@@ -302,6 +338,8 @@ class MainWindow(QMainWindow):
         if connection is None:
             self.add_shop()
             return
+        from ui.dialogs import SignInWaitDialog
+
         wait = SignInWaitDialog(connection.shop_name, self)
 
         def done() -> None:
@@ -329,6 +367,8 @@ class MainWindow(QMainWindow):
         self.session.end_assist()
 
     def assist_customer(self) -> None:
+        from ui.dialogs import AssistDialog
+
         dialog = AssistDialog(self)
 
         def submit(customer: str, code: str, reason: str) -> None:
@@ -354,15 +394,23 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def export_archive(self) -> None:
+        from ui.archive_dialogs import ExportDialog
+
         self._show_archive_dialog(ExportDialog(self.runner, self.session, self))
 
     def verify_archive(self) -> None:
+        from ui.archive_dialogs import VerifyDialog
+
         self._show_archive_dialog(VerifyDialog(self.runner, self.session, self))
 
     def compare_archives(self) -> None:
+        from ui.archive_dialogs import CompareDialog
+
         self._show_archive_dialog(CompareDialog(self.runner, self))
 
     def archive_to_sqlite(self) -> None:
+        from ui.archive_dialogs import SqliteDialog
+
         self._show_archive_dialog(SqliteDialog(self.runner, self))
 
     def open_archive(self, path: str, passphrase: str | None = None) -> None:
@@ -378,6 +426,8 @@ class MainWindow(QMainWindow):
             self.archive_banner.hide()
             self.archive_key_button.hide()
             return
+        from ui.archive_view import banner_text  # loaded: an archive is open
+
         self.archive_banner.show_message(banner_text(opened), self.tr("Close archive"))
         self.archive_key_button.setVisible(opened.report.signed
                                            and not opened.report.signature_ok)
@@ -396,10 +446,11 @@ class MainWindow(QMainWindow):
                 self.tr("Assist a customer…"))
         else:
             self.agent_banner.hide()
-        for page in self.pages.values():
+        for page in self.pages.built():  # a page built later takes the view then
             page.set_view(None if agent_idle else view)
         self._refill_accounts()
-        self.notifier.reset()
+        if self._notifier is not None:
+            self._notifier.reset()
         if view is None:
             self.statusBar().showMessage(self.tr("Not signed in"))
         else:

@@ -7,25 +7,32 @@ references and tells the window when the active view changed.
 from __future__ import annotations
 
 import logging
-import webbrowser
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QObject, Signal
 
-from client.shops import ShopRegistry
 from ui.tasks import TaskControl, TaskRunner
 
 if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thread
+    from keyring.backend import KeyringBackend
+
     from client.api import ShopApi
     from client.archive import ArchiveApi, ArchiveReport
     from client.auth import OpenBrowser
     from client.connection import AssistSession, ShopConnection
+    from client.shops import ShopRegistry
 
 log = logging.getLogger(__name__)
+
+
+def _system_browser(url: str) -> bool:
+    import webbrowser  # on the sign-in worker thread; not needed for the first window
+
+    return webbrowser.open(url)
 
 
 @dataclass(frozen=True)
@@ -93,14 +100,26 @@ class AppSession(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.registry = ShopRegistry(config_dir)
+        self.config_dir = config_dir
+        self._registry: ShopRegistry | None = None  # read from disk on first use
+        self._registry_lock = threading.Lock()
         self.runner = runner
-        self.open_browser: OpenBrowser = open_browser or webbrowser.open
+        self.open_browser: OpenBrowser = open_browser or _system_browser
         self.keyring_backend = keyring_backend
         self.connections: dict[str, ShopConnection] = {}
         self.current_shop: str | None = None
         self.assist: AssistSession | None = None
         self.archive: OpenArchive | None = None
+
+    @property
+    def registry(self) -> ShopRegistry:
+        """The saved shops and accounts (loaded on first use, usually on a worker thread)."""
+        with self._registry_lock:
+            if self._registry is None:
+                from client.shops import ShopRegistry
+
+                self._registry = ShopRegistry(self.config_dir)
+            return self._registry
 
     # --- what the pages read ------------------------------------------------------------------
     @property
@@ -186,11 +205,10 @@ class AppSession(QObject):
 
     def resume_remembered(self, done: Callable[[int], None]) -> None:
         """Silent sign-in for every remembered account that has a refresh token."""
-        entries = self.registry.shops()
 
         def work(_control: TaskControl) -> list[ShopConnection]:
             resumed = []
-            for entry in entries:
+            for entry in self.registry.shops():  # read here: no disk work on the UI thread
                 for account in entry.accounts:
                     try:
                         connection = self._connection_for(entry.base_url, account.username)
