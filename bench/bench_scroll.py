@@ -307,6 +307,20 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
                 f"{longest_ratio:.2f}×",
                 f"≤ {TARGET_LONGEST_MS:.0f} ms",
             ],
+            [
+                "the UI thread's own CPU time within one gap, p99 / longest",
+                f"{app_f['busy_p99']:.1f} / {app_f['busy_longest']:.1f} ms",
+                f"{bare_f['busy_p99']:.1f} / {bare_f['busy_longest']:.1f} ms",
+                f"{app_f['busy_p99'] / bare_f['busy_p99']:.2f}×",
+                "",
+            ],
+            [
+                "garbage collections while scrolling, longest",
+                f"{app_f['gc_count']}, {app_f['gc_longest']:.1f} ms",
+                f"{bare_f['gc_count']}, {bare_f['gc_longest']:.1f} ms",
+                "",
+                "",
+            ],
             ["rows loaded while scrolling", f"{rows_loaded:,}", f"{args.tracks:,} (all)", "", ""],
         ],
         data={
