@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from client.redaction import install_redaction
 from ui.errors import user_message
@@ -228,6 +228,8 @@ def run(argv: list[str] | None = None) -> int:
             session.resume_remembered(resumed)
 
     if args.demo:
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog  # not for the first paint
+
         progress = QProgressDialog(window.tr("Starting the demo shops…"), "", 0, 0, window)
         progress.setCancelButton(None)
         progress.setWindowTitle(window.tr("Demo"))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -487,6 +486,8 @@ class MainWindow(QMainWindow):
 
     # --- misc -----------------------------------------------------------------------------
     def _show_error(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its type (and enums) load on first use
+
         QMessageBox.warning(self, self.tr("Privacy Dashboard"), user_message(error))
 
     def _set_language(self, code: str) -> None:
@@ -494,6 +495,8 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("The language changes the next time the app starts."))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle(self.tr("About"))
