@@ -269,6 +269,7 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
     app_f, bare_f = figures["app"], figures["bare"]
     p99_ratio = app_f["p99"] / bare_f["p99"]
     longest_ratio = app_f["longest"] / bare_f["longest"]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"rows loaded while scrolling {args.seconds:.0f} s: {rows_loaded:,}")
     for name, label in (("app", "privacy dashboard"), ("bare", "bare table")):
         f = figures[name]
@@ -322,6 +323,7 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
                 "",
             ],
             ["rows loaded while scrolling", f"{rows_loaded:,}", f"{args.tracks:,} (all)", "", ""],
+            ["machine load average (1 min) at the end", f"{load:.1f}", "", "", ""],
         ],
         data={
             "figures": figures,
@@ -330,6 +332,7 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
             "longest_ratio": longest_ratio,
             "tracks": args.tracks,
             "seconds": args.seconds,
+            "load_average": load,
         },
     )
 
