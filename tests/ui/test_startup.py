@@ -103,9 +103,10 @@ def test_importing_the_app_loads_no_server_http_keychain_or_models() -> None:
     ours = {name: us for name, us in self_us.items() if name.split(".")[0] in ("ui", "client")}
     # The shell, the first page's base and their helpers; not one module per page.
     assert len(ours) <= 25, sorted(ours)
-    # Our own modules' import time (their own code, compiled from source if no bytecode is
-    # cached) is ~30 ms on an idle 2-core machine; the budget leaves room for a loaded one.
-    assert sum(ours.values()) < 600_000, sorted(ours.items(), key=lambda item: -item[1])[:8]
+    # Our own modules' import time (their own code, plus compiling it where no bytecode is
+    # cached, plus the Qt types and enums they touch first) is 50-100 ms on an idle 2-core
+    # machine; the budget leaves room for a heavily loaded one.
+    assert sum(ours.values()) < 1_000_000, sorted(ours.items(), key=lambda item: -item[1])[:8]
 
 
 FIRST_PAINT_REPORT = """
