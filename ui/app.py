@@ -40,6 +40,8 @@ STARTUP_PROBE = "PRIVACY_DASHBOARD_STARTUP_PROBE"  # bench: print "painted" and 
 PRELOAD: tuple[str, ...] = (
     "client.connection",
     "client.api",
+    "client.backends",
+    "ui.backend_view",
     "client.archive.offline_api",
     "ui.archive_view",
     *(entry.module for entry in page_entries()),
@@ -230,6 +232,8 @@ def run(argv: list[str] | None = None) -> int:
     if args.demo:
         from PySide6.QtWidgets import QMessageBox, QProgressDialog  # not for the first paint
 
+        from ui.plain_text import plain_message_box
+
         progress = QProgressDialog(window.tr("Starting the demo shops…"), "", 0, 0, window)
         progress.setCancelButton(None)
         progress.setWindowTitle(window.tr("Demo"))
@@ -248,8 +252,9 @@ def run(argv: list[str] | None = None) -> int:
 
         def failed(error: BaseException) -> None:
             progress.close()
-            QMessageBox.critical(window, "Privacy Dashboard",
-                                 window.tr("The demo shops could not start: {0}").format(error))
+            plain_message_box(window, QMessageBox.Icon.Critical, "Privacy Dashboard",
+                              window.tr("The demo shops could not start: {0}").format(error)
+                              ).exec()
 
         runner.run(work, started, failed)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from types import ModuleType
 
 from PySide6.QtCore import QCoreApplication
 
@@ -96,8 +97,37 @@ def user_message(error: BaseException) -> str:
         return _tr("The shop sent something the app does not understand.")
     if isinstance(error, ServerError):
         return _tr("The shop had a problem. Please try again later.")
+    # The other backends (Fides) load with a shop that uses one; likewise, until then no error
+    # can be one of theirs.
+    backends = sys.modules.get("client.backends")
+    if backends is not None:
+        backend_text = _backend_message(backends, error)
+        if backend_text is not None:
+            return backend_text
     if isinstance(error, ApiError):  # Forbidden, NotFound, validation…: the shop's sentence
         detail = error.detail or error.user_message
         suffix = f" ({error.request_id})" if error.request_id else ""
         return detail + suffix
     return _tr("Something went wrong: {0}").format(type(error).__name__)
+
+
+def _backend_message(backends: ModuleType, error: BaseException) -> str | None:
+    """The sentence for an error of `client.backends`, or None for any other error."""
+    if isinstance(error, backends.NotOffered):
+        return _tr("This shop does not offer this.")
+    if isinstance(error, backends.CodeRejected):
+        if error.tries_left is None:
+            return _tr("The code is not right. Check it and try again.")
+        if error.tries_left == 0:
+            return _tr("The code is not right, and no tries are left: it no longer works.")
+        return _tr("The code is not right. Tries left: {0}.").format(error.tries_left)
+    if isinstance(error, backends.CodeExpired):
+        if error.used_up:
+            return _tr("Too many wrong codes: this code no longer works. File the request "
+                       "again to get a new one.")
+        return _tr("The code has expired (codes work for 10 minutes). File the request again "
+                   "to get a new one.")
+    if isinstance(error, backends.MaybeFiled):
+        return _tr("The connection broke after the request was sent, so the shop may have it. "
+                   "The app does not send it again by itself.")
+    return None

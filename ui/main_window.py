@@ -30,6 +30,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
 
 if TYPE_CHECKING:  # pages, archives and the API load when first used, not before the first paint
+    from PySide6.QtWidgets import QMessageBox
+
+    from client.backends.fides import FidesProbe, FidesShop
     from client.connection import ShopConnection
     from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
     from ui.archive_view import ArchiveOpener
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         # Every page is listed in the sidebar; each is built when first shown (or asked for).
         self.pages = PageSet(page_entries(), context, self._build_page)
 
+        self.error_box: QMessageBox | None = None  # the last error shown (plain text)
         self.keychain_banner = Banner("warning")
         self.agent_banner = Banner("info")
         self.agent_banner.action_clicked.connect(self.assist_customer)
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         self._assist_timer = QTimer(self)
         self._assist_timer.setInterval(1000)
         self._assist_timer.timeout.connect(self._update_assist_banner)
+        self.offer_banner = Banner("info")  # what this shop's backend does not offer
         self.archive_banner = Banner("archive")
         self.archive_banner.action_clicked.connect(self.close_archive)
         self.archive_key_button = QPushButton(self.tr("Check the signature with a key file…"))
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.agent_banner)
         layout.addWidget(self.assist_banner)
         layout.addWidget(self.archive_banner)
+        layout.addWidget(self.offer_banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -219,7 +225,7 @@ class MainWindow(QMainWindow):
 
     def _poll_requests(self) -> None:
         # The tracker polls even if its page was never opened: it is built for that here.
-        if self._page_view() is None:
+        if self._page_view("requests") is None:
             return
         page = self.pages["requests"]
         from ui.pages.requests import RequestsPage  # loaded with the page
@@ -242,16 +248,21 @@ class MainWindow(QMainWindow):
 
             if isinstance(page, RequestsPage):
                 page.requests_refreshed.connect(self.notifier.update)
-        page.set_view(self._page_view())
+        page.set_view(self._page_view(entry.page_id))
         self.stack.addWidget(page)
         return page
 
-    def _page_view(self) -> ActiveView | None:
-        """What the pages show: nothing for an agent not assisting anyone."""
+    def _page_view(self, page_id: str) -> ActiveView | None:
+        """What page `page_id` shows: nothing for an agent not assisting anyone, nor where
+        the shop's backend does not offer the page."""
         view = self.session.view()
-        agent_idle = (view is not None and view.archive is None and view.role == "agent"
-                      and not view.assisting)
-        return None if agent_idle else view
+        if view is None:
+            return None
+        if view.archive is None and view.role == "agent" and not view.assisting:
+            return None
+        from ui.backend_view import page_offered  # loaded: a shop is signed in
+
+        return view if page_offered(page_id, view.capabilities) else None
 
     @property
     def archive_opener(self) -> ArchiveOpener:
@@ -294,6 +305,8 @@ class MainWindow(QMainWindow):
             name = (account.display_name if account else None) or connection.username
             state = name if connection.signed_in else self.tr("signed out")
             self.account_box.addItem(f"{connection.shop_name} — {state}", connection.shop_id)
+        for fides in self.session.fides_shops.values():
+            self.account_box.addItem(f"{fides.shop_name} — {fides.account_label}", fides.shop_id)
         if self.account_box.count() == 0:
             self.account_box.addItem(self.tr("No shop yet — add one"), "")
         current = self.session.current_shop
@@ -303,6 +316,9 @@ class MainWindow(QMainWindow):
 
     def _account_chosen(self, position: int) -> None:
         shop_id = self.account_box.itemData(position)
+        if shop_id in self.session.fides_shops:
+            self.session.switch_to(shop_id)
+            return
         connection = self.session.connections.get(shop_id or "")
         if connection is None:
             return
@@ -313,7 +329,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         connection = self.session.current
-        self.sign_out_action.setEnabled(connection is not None and connection.signed_in)
+        fides = self.session.current_shop in self.session.fides_shops
+        self.sign_out_action.setEnabled(fides or (connection is not None
+                                                  and connection.signed_in))
         self.sign_in_action.setEnabled(bool(self.session.connections))
 
     def add_shop(self) -> None:
@@ -328,7 +346,29 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Added {0}").format(connection.shop_name))
             self.sign_in(connection.shop_id)
 
-        self.session.add_shop(dialog.address, added, self._show_error)
+        self.session.add_shop(dialog.address, added, self._show_error, self.add_fides_shop)
+
+    def add_fides_shop(self, probe: FidesProbe) -> None:
+        """The address serves Ethyca Fides: ask who the shop knows you as, then add it."""
+        from ui.fides_dialogs import FidesIdentityDialog  # imported when first needed
+
+        dialog = FidesIdentityDialog(probe, self)
+        self.fides_dialog = dialog
+
+        def chosen() -> None:
+            identity = dialog.identity
+            if identity is None:
+                return
+
+            def added(shop: FidesShop) -> None:
+                self.notify(self.tr("Added {0}").format(shop.shop_name))
+                self._refill_accounts()
+
+            self.session.add_fides_shop(probe, identity, dialog.shop_name, added,
+                                        self._show_error)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     def sign_in(self, shop_id: str | None = None, fresh: bool = False,
                 then: Callable[[], None] | None = None) -> None:
@@ -360,7 +400,13 @@ class MainWindow(QMainWindow):
         self.sign_in(self.session.current_shop, fresh=True, then=then)
 
     def sign_out(self) -> None:
-        self.session.sign_out(lambda: self.notify(self.tr("Signed out")))
+        def done(confirmed: bool) -> None:
+            # Never claim a revocation the shop did not confirm.
+            self.notify(self.tr("Signed out") if confirmed else self.tr(
+                "Signed out on this computer, but the shop did not confirm that the sign-in "
+                "was revoked: it may keep working there until it expires."))
+
+        self.session.sign_out(done)
 
     def end_assist(self) -> None:
         self.session.end_assist()
@@ -445,8 +491,9 @@ class MainWindow(QMainWindow):
                 self.tr("Assist a customer…"))
         else:
             self.agent_banner.hide()
+        self._show_offered_pages(view)
         for page in self.pages.built():  # a page built later takes the view then
-            page.set_view(None if agent_idle else view)
+            page.set_view(self._page_view(page.page_id))
         self._refill_accounts()
         if self._notifier is not None:
             self._notifier.reset()
@@ -460,6 +507,28 @@ class MainWindow(QMainWindow):
         else:
             self._assist_timer.stop()
             self.assist_banner.hide()
+
+    def _show_offered_pages(self, view: ActiveView | None) -> None:
+        """Only the pages this shop's backend has; say what it does not offer."""
+        from ui.backend_view import missing_text, page_offered  # after a sign-in or out
+
+        caps = view.capabilities if view is not None else None
+        current_hidden = False
+        for row in range(self.sidebar_model.rowCount()):
+            page_id = self.sidebar_model.index(row, 0).data(PAGE_ROLE)
+            hidden = caps is not None and not page_offered(str(page_id), caps)
+            self.sidebar.setRowHidden(row, hidden)
+            if hidden and self.sidebar.currentIndex().row() == row:
+                current_hidden = True
+        # An archive export reads what the shop holds: only where the backend shows it.
+        self.export_archive_action.setEnabled(caps is None or caps.sees_data)
+        text = missing_text(caps, view.shop_name) if view is not None and caps else ""
+        if text:
+            self.offer_banner.show_message(text)
+        else:
+            self.offer_banner.hide()
+        if current_hidden:
+            self.select_page("requests")
 
     def _update_assist_banner(self) -> None:
         view = self.session.view()
@@ -486,9 +555,18 @@ class MainWindow(QMainWindow):
 
     # --- misc -----------------------------------------------------------------------------
     def _show_error(self, error: BaseException) -> None:
-        from PySide6.QtWidgets import QMessageBox  # its type (and enums) load on first use
+        # Loaded on first use: QMessageBox's type (and enums) are not needed to paint.
+        from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, self.tr("Privacy Dashboard"), user_message(error))
+        from ui.plain_text import plain_message_box
+
+        # The shop's problem `detail` is remote text: shown literally, never as rich text.
+        box = plain_message_box(self, QMessageBox.Icon.Warning, self.tr("Privacy Dashboard"),
+                                user_message(error))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.finished.connect(lambda _result: setattr(self, "error_box", None))
+        box.open()
 
     def _set_language(self, code: str) -> None:
         self.settings.language = code
@@ -497,11 +575,10 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(self.tr("About"))
-        box.setText(self.tr("Privacy Dashboard — see and control what shops hold about you."))
-        box.exec()
+        from ui.plain_text import plain_message_box
+
+        plain_message_box(self, QMessageBox.Icon.NoIcon, self.tr("About"), self.tr(
+            "Privacy Dashboard — see and control what shops hold about you.")).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

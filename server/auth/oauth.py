@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.auth.login_page import render_error_page, render_login_page
+from server.auth.login_page import render_error_page, render_login_page, text
 from server.auth.passwords import verify_password
 from server.auth.redirects import is_loopback_redirect
 from server.auth.tokens import (
@@ -32,6 +32,7 @@ from server.auth.tokens import (
 )
 from server.context import CLIENT_ID, ShopContext
 from server.deps import get_ctx, get_db
+from server.i18n import Language, negotiate
 from server.models import AuthorizationCode, User
 
 router = APIRouter(prefix="/oauth", tags=["oauth"])
@@ -49,6 +50,7 @@ _AUTHORIZE_PARAMS = (
     "code_challenge",
     "code_challenge_method",
     "prompt",
+    "ui_locales",
 )
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
@@ -74,15 +76,28 @@ def _pkce_ok(verifier: str, challenge: str) -> bool:
     return hmac.compare_digest(expected, challenge)
 
 
-def _check_request(ctx: ShopContext, params: dict[str, str]) -> Response | None:
+def _language(request: Request, params: dict[str, str]) -> Language:
+    """The app's interface language (`ui_locales`), else the browser's."""
+    return negotiate(request.headers.get("accept-language"), params.get("ui_locales"))
+
+
+def _shop_name(ctx: ShopContext, language: Language) -> str:
+    return ctx.shop.name_zh if language == "zh-CN" else ctx.shop.name
+
+
+def _check_request(
+    ctx: ShopContext, params: dict[str, str], language: Language
+) -> Response | None:
     """Validate authorization parameters; an HTML page if the client is unknown, else a redirect."""
     redirect_uri = params.get("redirect_uri", "")
+    shop = _shop_name(ctx, language)
     if params.get("client_id") != CLIENT_ID:
-        return HTMLResponse(render_error_page(ctx.shop.name, "Unknown application."), 400)
+        return HTMLResponse(
+            render_error_page(shop, text("unknown_client", language), language), 400
+        )
     if not is_loopback_redirect(redirect_uri):
         return HTMLResponse(
-            render_error_page(ctx.shop.name, "The application's return address is not allowed."),
-            400,
+            render_error_page(shop, text("bad_redirect", language), language), 400
         )
     state = params.get("state", "")
     problem = None
@@ -99,9 +114,10 @@ def _check_request(ctx: ShopContext, params: dict[str, str]) -> Response | None:
     return None
 
 
-def _page(ctx: ShopContext, params: dict[str, str], **kwargs: Any) -> str:
+def _page(ctx: ShopContext, params: dict[str, str], language: Language, **kwargs: Any) -> str:
     return render_login_page(
-        shop_name=ctx.shop.name,
+        shop_name=_shop_name(ctx, language),
+        language=language,
         action="/oauth/authorize",
         hidden={k: params[k] for k in _AUTHORIZE_PARAMS if params.get(k)},
         demo_accounts=ctx.demo_accounts if ctx.config.demo else (),
@@ -112,7 +128,8 @@ def _page(ctx: ShopContext, params: dict[str, str], **kwargs: Any) -> str:
 @router.get("/authorize", response_class=HTMLResponse)
 def authorize_form(request: Request, ctx: ShopContext = Depends(get_ctx)) -> Response:
     params = {k: v for k, v in request.query_params.items() if k in _AUTHORIZE_PARAMS}
-    return _check_request(ctx, params) or HTMLResponse(_page(ctx, params))
+    language = _language(request, params)
+    return _check_request(ctx, params, language) or HTMLResponse(_page(ctx, params, language))
 
 
 @router.post("/authorize", response_class=HTMLResponse)
@@ -130,6 +147,7 @@ def authorize_submit(
     code_challenge: Annotated[str, Form()] = "",
     code_challenge_method: Annotated[str, Form()] = "",
     prompt: Annotated[str, Form()] = "",
+    ui_locales: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     params = {
         "response_type": response_type,
@@ -140,16 +158,18 @@ def authorize_submit(
         "code_challenge": code_challenge,
         "code_challenge_method": code_challenge_method,
         "prompt": prompt,
+        "ui_locales": ui_locales,
     }
-    invalid = _check_request(ctx, params)
+    language = _language(request, params)
+    invalid = _check_request(ctx, params, language)
     if invalid:
         return invalid
     failure_key = username.strip().lower()
     wait = ctx.login_failures.blocked_for(failure_key)
     if wait:
-        message = f"Too many failed attempts. Try again in {wait} seconds. 尝试次数过多。"
+        message = text("too_many", language, seconds=wait)
         return HTMLResponse(
-            _page(ctx, params, error=message, username=username),
+            _page(ctx, params, language, error=message, username=username),
             429,
             headers={"Retry-After": str(wait)},
         )
@@ -157,14 +177,14 @@ def authorize_submit(
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or user.closed_at is not None:
         ctx.login_failures.retry_after(failure_key)
-        message = "The account or password is not right. 账户或密码不正确。"
-        return HTMLResponse(_page(ctx, params, error=message, username=username), 401)
+        message = text("wrong_password", language)
+        return HTMLResponse(_page(ctx, params, language, error=message, username=username), 401)
     allowed = ROLE_SCOPES.get(user.role, set())
     requested = set(scope.split()) if scope.strip() else allowed
     granted = requested & allowed
     if not granted:
         return HTMLResponse(
-            _page(ctx, params, error="This account cannot grant what the application asks for."),
+            _page(ctx, params, language, error=text("cannot_grant", language)),
             403,
         )
     code = new_secret()
