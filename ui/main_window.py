@@ -1,4 +1,5 @@
-"""The main window: account bar, sidebar of pages, banners, menus and shortcuts."""
+"""The main window: account bar, sidebar of pages (each built when first shown), banners, menus
+and shortcuts."""
 
 from __future__ import annotations
 
