@@ -203,7 +203,9 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.language == code)
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("About"), self._about)
+        self.about_action = help_menu.addAction(self.tr("About"), self._about)
+        self.diagnostics_action = help_menu.addAction(self.tr("Copy diagnostics"),
+                                                      self.copy_diagnostics)
 
     def _build_notifications(self) -> None:
         """Request updates reach the tray even while another page is open."""
@@ -574,12 +576,17 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("The language changes the next time the app starts."))
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from ui.about import AboutDialog
 
-        from ui.plain_text import plain_message_box
+        self.about_dialog = AboutDialog(self.session, self.settings, self)
+        self.about_dialog.open()
 
-        plain_message_box(self, QMessageBox.Icon.NoIcon, self.tr("About"), self.tr(
-            "Privacy Dashboard — see and control what shops hold about you.")).exec()
+    def copy_diagnostics(self) -> None:
+        from ui.about import copy_diagnostics
+
+        copy_diagnostics(self.session, self.settings)
+        self.notify(self.tr("Diagnostics copied (no tokens, no personal data): paste them "
+                            "into your support ticket."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Privacy Dashboard</source>
+        <translation>关于隐私仪表盘</translation>
+    </message>
+    <message>
+        <source>Privacy Dashboard — see and control what shops hold about you.</source>
+        <translation>隐私仪表盘：查看并管理商城保存的您的个人信息。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source> (bundle)</source>
+        <translation>（独立安装包）</translation>
+    </message>
+    <message>
+        <source>Shops and data</source>
+        <translation>商城与数据</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sign-ins kept in</source>
+        <translation>登录状态保存在</translation>
+    </message>
+    <message>
+        <source>the system keychain ({0})</source>
+        <translation>系统钥匙串（{0}）</translation>
+    </message>
+    <message>
+        <source>memory only (no system keychain)</source>
+        <translation>仅在内存中（没有系统钥匙串）</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your support ticket.</source>
+        <translation>诊断信息已复制：请粘贴到您的支持工单中。</translation>
+    </message>
+</context>
+<context>
     <name>AccessForm</name>
     <message>
         <source>Optional: anything the shop should know</source>
@@ -2635,6 +2694,10 @@ SHA-256：{2}</translation>
         <translation>关于</translation>
     </message>
     <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
         <source>signed out</source>
         <translation>已退出登录</translation>
     </message>
@@ -2687,8 +2750,8 @@ SHA-256：{2}</translation>
         <translation>语言将在下次启动应用时更改。</translation>
     </message>
     <message>
-        <source>Privacy Dashboard — see and control what shops hold about you.</source>
-        <translation>隐私仪表盘：查看并管理商城保存的您的个人信息。</translation>
+        <source>Diagnostics copied (no tokens, no personal data): paste them into your support ticket.</source>
+        <translation>诊断信息已复制（不含令牌和个人信息）：请粘贴到您的支持工单中。</translation>
     </message>
 </context>
 <context>

@@ -459,7 +459,7 @@ class RequestDetail(QWidget):
         if api is None:
             self.download_message.setText(self.tr("Sign in to this shop first."))
             return
-        path = self.choose_save_path(f"{row.shop_id}-request-{row.request.id}.zip")
+        path = self.choose_save_path(f"{row.shop_id}-request-{row.request.id}.pdarchive.zip")
         if not path:
             return
         request_id = row.request.id
