@@ -40,7 +40,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QTableView
 
-from bench.report import write_result
+from bench.report import render_table, write_result
 from bench.screenshots import wait_until
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from ui.app import tune_interpreter
@@ -335,6 +335,11 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
             "load_average": load,
         },
     )
+
+
+def render(result: dict[str, Any]) -> str:
+    """The README table between this bench's markers (for `python -m bench.all`)."""
+    return render_table(result)
 
 
 if __name__ == "__main__":

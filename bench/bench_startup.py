@@ -25,9 +25,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from bench.report import write_result
+from bench.report import render_table, write_result
 from bench.stats import summary
 
 TARGET_TIME_RATIO = 2.0
@@ -162,6 +162,11 @@ def main() -> None:
             "load_average": load,
         },
     )
+
+
+def render(result: dict[str, Any]) -> str:
+    """The README table between this bench's markers (for `python -m bench.all`)."""
+    return render_table(result)
 
 
 if __name__ == "__main__":

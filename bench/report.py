@@ -1,21 +1,18 @@
-"""Each bench's figures as a JSON file, bench/results/NAME.json, for the README's tables.
+"""A bench's figures as one table: saved through `bench.results`, rendered for `bench.all`.
 
-`write_result(name, ...)` stores the table the bench printed (columns and rows of text, plus the
-same table as Markdown) with the raw measurements and where they were taken; `python -m
-bench.all` puts each table between the README's `<!-- bench:NAME -->` markers.
+`write_result(name, ...)` stores the table the bench printed (columns and rows of text, plus
+the same table as Markdown) with the raw measurements in bench/results/NAME.json;
+`render_table(result)` is the Markdown `python -m bench.all` puts between the README's
+`<!-- bench:NAME -->` markers.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import platform
-import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
+from bench.results import save
 
 
 def markdown_table(columns: list[str], rows: list[list[str]]) -> str:
@@ -34,24 +31,22 @@ def write_result(
     data: dict[str, Any],
 ) -> Path:
     """Write bench/results/`name`.json; returns its path."""
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"{name}.json"
-    document = {
-        "name": name,
-        "command": command,
-        "title": title,
-        "columns": columns,
-        "rows": rows,
-        "markdown": markdown_table(columns, rows),
-        "data": data,
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": sys.version.split()[0],
-            "platform": platform.platform(),
+    path = save(
+        name,
+        {
+            "command": command,
+            "title": title,
+            "columns": columns,
+            "rows": rows,
+            "markdown": markdown_table(columns, rows),
+            "data": data,
             "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
         },
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    )
     print(f"wrote {path}")
     return path
+
+
+def render_table(result: dict[str, Any]) -> str:
+    """The README section for a result saved by `write_result`."""
+    return str(result["markdown"])
