@@ -37,6 +37,8 @@ class PrivacyRequest(Base):
     )
     # plain code, stored only by demo servers so testers can read it (never in production)
     demo_verification_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    # the language the request was filed in: its archive is built in it (server/i18n.py)
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class RequestEvent(Base):
@@ -63,6 +65,7 @@ class DeletionReceipt(Base):
     )
     recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), nullable=True)
     recipient_name: Mapped[str] = mapped_column(String(120))
+    recipient_name_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     categories: Mapped[str] = mapped_column(Text)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
