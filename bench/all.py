@@ -43,6 +43,8 @@ BENCHES: list[Bench] = [
         "bench.bench_archive",
         quick=["--tracks", "100000", "--orders", "10000", "--rounds", "2"],
     ),
+    Bench("startup", "bench.bench_startup", quick=["--repeat", "3"]),
+    Bench("scroll", "bench.bench_scroll", quick=["--tracks", "20000", "--seconds", "4"]),
 ]
 
 

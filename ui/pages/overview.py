@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from client.models.data import DataCategory
-from client.models.notices import CurrentPolicy, Notice
-from client.models.overview import OverviewCounts
 from ui.pages.base import DataPage
-from ui.session import ActiveView
 from ui.widgets.stat_card import StatCard
+
+if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
+    from client.models.data import DataCategory
+    from client.models.notices import CurrentPolicy, Notice
+    from client.models.overview import OverviewCounts
+    from ui.session import ActiveView
 
 
 @dataclass(frozen=True)
