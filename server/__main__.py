@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         from server.processor_cli import main as process_main
 
         return process_main(argv[1:])
+    if argv and argv[0] == "migrate":
+        from server.migrate_cli import main as migrate_main
+
+        return migrate_main(argv[1:])
     if argv and argv[0] == "admin":
         from server.admin import main as admin_main
 

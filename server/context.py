@@ -30,6 +30,9 @@ class ServerConfig:
     reauth_window: timedelta = timedelta(minutes=5)
     processor_delay: timedelta = timedelta(seconds=5)
     run_processor: bool = False
+    # False for the workers of a multi-process server: `python -m server migrate` made the
+    # schema once, and a worker only checks it is at the newest revision.
+    manage_schema: bool = True
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -41,7 +44,7 @@ class ShopContext:
         self.shop = config.shop
         self.clock = clock or Clock()
         self.engine: Engine = make_engine(config.db_url)
-        create_schema(self.engine)
+        create_schema(self.engine, manage=config.manage_schema)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         with transaction(self.sessions) as session:
             self.signer: Signer = load_or_create_signer(session, self.clock)

@@ -71,3 +71,13 @@ class PostgresCluster:
              "stop"],
             check=False, capture_output=True, timeout=60,
         )
+
+
+def create_database(base_url: str, name: str) -> str:
+    """A new empty database on the cluster behind `base_url`; returns its URL."""
+    import psycopg
+
+    dsn = base_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # name comes from the test, not from input
+    return base_url.rsplit("/", 1)[0] + "/" + name
