@@ -48,6 +48,15 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 command.upgrade(config, args.revision)
         after = migrations.current_revision(engine)
+        if after is not None and not args.downgrade:
+            # The shop's signing key is made here too, so processes started next (workers,
+            # several processors) all find the same one instead of racing to create it.
+            from server.db import make_session_factory, transaction
+            from server.signing import load_or_create_signer
+            from server.timeutil import Clock
+
+            with transaction(make_session_factory(engine)) as session:
+                load_or_create_signer(session, Clock())
     finally:
         engine.dispose()
     print(f"schema revision: {before or 'none'} -> {after or 'none'}", flush=True)

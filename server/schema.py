@@ -94,11 +94,13 @@ def create_schema(engine: Engine, *, manage: bool = True) -> None:
         raise SchemaNotMigrated(
             f"the database is at schema revision {current or 'none'}, this server needs {head}: "
             "run `python -m server migrate` first")
-    if current is not None:
+    if current is not None or engine.dialect.name != "sqlite":
+        # A shop's server database: replay the migrations, the same path `migrate` takes.
         migrations.upgrade(engine)
         return
-    # No revision recorded: a fresh database, or one made before migrations existed. Creating
-    # what is missing and stamping is the fast path (no migration replay) with the same result.
+    # A SQLite file with no revision: fresh (tests, --demo) or made before migrations existed.
+    # Creating what is missing and stamping is the fast path (no migration replay) with the same
+    # result, as tests/server/test_migrations.py checks.
     with engine.begin() as conn:
         Base.metadata.create_all(conn)
         create_extras(conn)

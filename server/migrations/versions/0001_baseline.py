@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 08:30:52.282331
+Create Date: 2026-12-01 08:34:54.662274
 
 """
 from typing import Sequence, Union
@@ -327,10 +327,13 @@ def upgrade() -> None:
     sa.Column('original_due_at', sa.DateTime(), nullable=True),
     sa.Column('verification_locked_until', sa.DateTime(), nullable=True),
     sa.Column('demo_verification_code', sa.String(length=6), nullable=True),
+    sa.Column('claimed_by', sa.String(length=80), nullable=True),
+    sa.Column('claim_until', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_privacy_requests_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_privacy_requests'))
     )
     with op.batch_alter_table('privacy_requests', schema=None) as batch_op:
+        batch_op.create_index('ix_privacy_requests_status_updated', ['status', 'updated_at', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_privacy_requests_user_id'), ['user_id'], unique=False)
         batch_op.create_index('ix_privacy_requests_user_received', ['user_id', 'received_at', 'id'], unique=False)
 
@@ -563,6 +566,7 @@ def downgrade() -> None:
     with op.batch_alter_table('privacy_requests', schema=None) as batch_op:
         batch_op.drop_index('ix_privacy_requests_user_received')
         batch_op.drop_index(batch_op.f('ix_privacy_requests_user_id'))
+        batch_op.drop_index('ix_privacy_requests_status_updated')
 
     op.drop_table('privacy_requests')
     with op.batch_alter_table('policy_acks', schema=None) as batch_op:
