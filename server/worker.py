@@ -22,7 +22,7 @@ from datetime import timedelta
 from fastapi import FastAPI
 
 from server.context import ServerConfig, ShopContext
-from server.shops import shop_profile
+from server.shops import SHOPS, shop_profile
 
 ENV_NAME = "PRIVACY_SHOP_WORKER"
 
@@ -31,7 +31,7 @@ def worker_environment(config: ServerConfig, demo_accounts: list[tuple[str, str,
     """The settings a worker needs, as the JSON put in `PRIVACY_SHOP_WORKER`."""
     return json.dumps({
         "db_url": config.db_url,
-        "shop": config.shop.id,
+        "shop": next(key for key, profile in SHOPS.items() if profile == config.shop),
         "public_url": config.public_url,
         "demo": config.demo,
         "processor_delay": config.processor_delay.total_seconds(),
