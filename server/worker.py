@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from datetime import timedelta
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -59,6 +61,31 @@ def config_from_environment() -> tuple[ServerConfig, list[tuple[str, str, str]]]
     return config, accounts
 
 
+WORKER_HEADER = "X-Worker-Id"
+
+
+class _WorkerTag:
+    """Names the answering worker in a header (random per process, not its pid): operators and
+    the tests see which process served a call, so "spread over all workers" is checked, not
+    assumed."""
+
+    def __init__(self, app: Any, worker_id: str) -> None:
+        self.app = app
+        self.header = (WORKER_HEADER.lower().encode(), worker_id.encode())
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_tagged(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self.header]}
+            await send(message)
+
+        await self.app(scope, receive, send_tagged)
+
+
 def create_worker_app() -> FastAPI:
     """The ASGI app of one worker (an app factory: one context per process)."""
     from server.app import create_app
@@ -67,4 +94,5 @@ def create_worker_app() -> FastAPI:
     ctx = ShopContext(config)
     ctx.demo_accounts = accounts
     app = create_app(ctx)
+    app.add_middleware(_WorkerTag, worker_id=secrets.token_hex(4))
     return app
