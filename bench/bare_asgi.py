@@ -36,7 +36,7 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
 
 
 def main() -> None:
-    """`python -m bench.bare_asgi WORKERS`: serve `app` the way `python -m server serve` does."""
+    """`python -m bench.bare_asgi WORKERS [PORT]`: serve `app` as `python -m server serve` does."""
     import socket
     import sys
 
@@ -46,7 +46,7 @@ def main() -> None:
     workers = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", int(sys.argv[2]) if len(sys.argv) > 2 else 0))
     sock.set_inheritable(True)
     print(f"serving the privacy API at http://127.0.0.1:{sock.getsockname()[1]}", flush=True)
     config = uvicorn.Config(

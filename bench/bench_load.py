@@ -68,9 +68,11 @@ from tests.support.postgres import PostgresCluster, create_database
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "load.json"
 README = ROOT / "README.md"
+SCALING = ROOT / "docs" / "SCALING.md"
 MAX_CALLS_PER_CLIENT = 5000
-SAMPLED_SHOPPERS = 24
-BULK_PASSWORD = "load1234"  # noqa: S105  (the bench's throwaway accounts)
+SAMPLED_SHOPPERS = 24  # shoppers who list (each with PRESEEDED_REQUESTS requests filed)
+PRESEEDED_REQUESTS = 25  # so every set-up lists the same amount, whatever others filed
+BULK_PASSWORD = "load1234"  # noqa: S105  (throwaway bench accounts)
 MILLION_SHOPPER = ("lin.mei", "demo1234")
 SCENARIOS = ("tracks", "requests", "access_log", "create")
 _URL = re.compile(r"(?:serving the privacy API at|Uvicorn running on) (http://\S+)")
@@ -116,7 +118,13 @@ class Server:
             self.process.communicate()
 
 
-def start(command: list[str], env: dict[str, str] | None = None, timeout: float = 120) -> Server:
+def start(
+    command: list[str],
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    url: str | None = None,
+) -> Server:
+    """Start a server process; its URL is read from its output unless given."""
     process = subprocess.Popen(  # noqa: S603  (our own commands)
         command,
         cwd=ROOT,
@@ -129,7 +137,6 @@ def start(command: list[str], env: dict[str, str] | None = None, timeout: float 
     )
     assert process.stdout is not None
     deadline = time.monotonic() + timeout
-    url = None
     while url is None:
         line = process.stdout.readline()
         if not line:
@@ -197,12 +204,42 @@ def seed(db_url: str, tracks: int, shoppers: int) -> float:
                 conn.execute(insert(User), rows[begin : begin + 5000])
     finally:
         ctx.dispose()
+    preseed_requests(db_url, sampled_shoppers(SAMPLED_SHOPPERS)[0])
     return time.perf_counter() - started
 
 
-def sampled_shoppers(count: int) -> list[str]:
+def sampled_shoppers(count: int) -> tuple[list[str], list[str]]:
+    """Two groups of bulk shoppers: those who list, and those who file requests.
+
+    Kept apart so the lists cost the same in every set-up: a lister's requests are the ones
+    seeded for it, not the ones filed during earlier set-ups.
+    """
     rng = random.Random(14)
-    return [f"load{n:06d}" for n in rng.sample(range(1000), count)]
+    picked = [f"load{n:06d}" for n in rng.sample(range(1000), 2 * count)]
+    return picked[:count], picked[count:]
+
+
+def preseed_requests(db_url: str, usernames: list[str]) -> None:
+    """PRESEEDED_REQUESTS complaints for each lister, through the server's own create path."""
+    from server.requests_flow import Filer, create_request
+
+    ctx = ShopContext(ServerConfig(db_url=db_url, shop=shop_profile("silumart"), demo=True))
+    try:
+        with ctx.sessions() as db:
+            for name in usernames:
+                uid = db.scalars(select(User.id).where(User.username == name)).one()
+                for n in range(PRESEEDED_REQUESTS):
+                    create_request(
+                        db,
+                        ctx,
+                        Filer(uid, "subject", name),
+                        "complaint",
+                        {"text": f"seeded complaint {n}"},
+                        None,
+                    )
+            db.commit()
+    finally:
+        ctx.dispose()
 
 
 def tokens_for(url: str, usernames: list[str]) -> dict[str, str]:
@@ -229,7 +266,7 @@ Call = Callable[[requests.Session, random.Random, dict[str, Any]], requests.Resp
 
 def scenario_call(name: str, base: str, tokens: dict[str, str]) -> tuple[Call, list[str]]:
     """What one client does per call, and which shoppers' tokens it uses."""
-    sampled = [u for u in tokens if u != MILLION_SHOPPER[0]]
+    listers, filers = sampled_shoppers(SAMPLED_SHOPPERS)
     if name == "tracks":
 
         def tracks(
@@ -254,7 +291,7 @@ def scenario_call(name: str, base: str, tokens: dict[str, str]) -> tuple[Call, l
         ) -> requests.Response:
             return http.get(f"{base}{path}", params={"limit": 20}, timeout=60)
 
-        return listing, sampled
+        return listing, listers
 
     def create(
         http: requests.Session, _rng: random.Random, state: dict[str, Any]
@@ -268,7 +305,7 @@ def scenario_call(name: str, base: str, tokens: dict[str, str]) -> tuple[Call, l
             headers={"Idempotency-Key": key},
         )
 
-    return create, sampled
+    return create, filers
 
 
 def run_load(
@@ -434,7 +471,8 @@ def run_setup(
     db_pid: int | None,
 ) -> dict[str, Any]:
     print(f"{label}:", flush=True)
-    users = sampled_shoppers(SAMPLED_SHOPPERS)
+    listers, filers = sampled_shoppers(SAMPLED_SHOPPERS)
+    users = listers + filers
     before = count_requests(db_url)
     shop = start(shop_command(db_args, workers))
     try:
@@ -481,8 +519,20 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--readme", action="store_true", help="rewrite the README table")
+    parser.add_argument(
+        "--readme",
+        action="store_true",
+        help="rewrite the README table and the basis in docs/SCALING.md",
+    )
+    parser.add_argument(
+        "--publish-only",
+        action="store_true",
+        help="re-render README/SCALING from bench/results/load.json, no run",
+    )
     args = parser.parse_args()
+    if args.publish_only:
+        publish(json.loads(RESULTS.read_text()), True)
+        return
     worker_counts = [int(w) for w in args.workers.split(",")]
     directory = Path(tempfile.mkdtemp(prefix="privacy-load-"))
     cluster = PostgresCluster(directory)
@@ -497,7 +547,7 @@ def main() -> None:
     }
     try:
         pg_url = create_database(cluster.start(), "load")
-        subprocess.run(  # noqa: S603  (our own command)
+        subprocess.run(  # noqa: S603
             [sys.executable, "-m", "server", "migrate", "--db-url", pg_url],
             cwd=ROOT,
             check=True,
@@ -514,7 +564,6 @@ def main() -> None:
             f"{results['seed_sqlite_s']} s",
             flush=True,
         )
-        results["sizes"] = table_sizes(pg_url)
         db_pid = postmaster_pid(cluster.data)
         results["setups"].append(
             run_setup(
@@ -537,15 +586,24 @@ def main() -> None:
                     db_pid,
                 )
             )
+        # after the load, so the access log has its entries too
+        results["sizes"] = table_sizes(pg_url)
     finally:
         cluster.stop()
         shutil.rmtree(directory, ignore_errors=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    publish(results, args.readme)
+
+
+def publish(results: dict[str, Any], write: bool) -> None:
     table = render(results)
     print(table)
-    if args.readme:
-        write_readme(table)
+    basis = sizing(results)
+    print(basis)
+    if write:
+        write_between(README, "load", table)
+        write_between(SCALING, "load-basis", basis)
 
 
 def table_sizes(db_url: str) -> dict[str, Any]:
@@ -616,14 +674,90 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(table: str) -> None:
-    start, end = "<!-- bench:load -->", "<!-- /bench:load -->"
-    content = README.read_text()
+def write_between(path: Path, name: str, table: str) -> None:
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    content = path.read_text()
     if start not in content:
-        raise SystemExit("README has no <!-- bench:load --> marker")
+        raise SystemExit(f"{path.name} has no {start} marker")
     head, rest = content.split(start, 1)
     _old, tail = rest.split(end, 1)
-    README.write_text(f"{head}{start}\n{table}\n{end}{tail}")
+    path.write_text(f"{head}{start}\n{table}\n{end}{tail}")
+
+
+# The sizing in docs/SCALING.md: assumptions (stated there) times the measured costs.
+SHOPPERS_AT_SCALE = 50_000_000
+TRACKS_AT_SCALE = 10_000_000_000
+DAILY_ACTIVE_SHARE = 0.02  # 2 % of shoppers open their privacy dashboard on a given day
+CALLS_PER_VISIT = 30  # pages of tracks, lists, the access log
+PEAK_TO_MEAN = 10  # the busiest second against the day's average
+REQUESTS_PER_SHOPPER_YEAR = 0.05  # privacy requests filed per shopper per year
+CPU_HEADROOM = 0.6  # plan cores to run at most 60 % busy
+
+
+def sizing(results: dict[str, Any]) -> str:
+    """The arithmetic of docs/SCALING.md from the measured per-call costs and row sizes."""
+    pg = [s for s in results["setups"] if s["label"].startswith("PostgreSQL")]
+    best = max(pg, key=lambda s: s["workers"])
+
+    def cost(name: str, key: str) -> float:
+        # the median over the PostgreSQL set-ups of one scenario's CPU ms per call
+        values = [s["scenarios"][name][key] for s in pg if s["scenarios"][name][key]]
+        return float(statistics.median(values)) if values else 0.0
+
+    reads = ("tracks", "requests", "access_log")
+    app_read = statistics.mean(cost(n, "app_cpu_ms_per_call") for n in reads)
+    db_read = statistics.mean(cost(n, "db_cpu_ms_per_call") for n in reads)
+    app_create = cost("create", "app_cpu_ms_per_call")
+    db_create = cost("create", "db_cpu_ms_per_call")
+    calls_day = SHOPPERS_AT_SCALE * DAILY_ACTIVE_SHARE * CALLS_PER_VISIT
+    mean_rps = calls_day / 86_400
+    peak_rps = mean_rps * PEAK_TO_MEAN
+    creates_s = SHOPPERS_AT_SCALE * REQUESTS_PER_SHOPPER_YEAR / (365 * 86_400) * PEAK_TO_MEAN
+    app_cores = (peak_rps * app_read + creates_s * app_create) / 1000 / CPU_HEADROOM
+    db_cores = (peak_rps * db_read + creates_s * db_create) / 1000 / CPU_HEADROOM
+    sizes = results["sizes"]
+    track_bytes = sizes["tracks"]["bytes_per_row"] or 0.0
+    log_bytes = sizes["access_log"]["bytes_per_row"] or 0.0
+    user_bytes = sizes["users"]["bytes_per_row"] or 0.0
+    log_rows_year = calls_day * 365  # every authenticated call appends one entry
+    tib = 1024**4
+    rows = [
+        ("measured: server CPU per list call (PostgreSQL set-ups, median)", f"{app_read:.2f} ms"),
+        ("measured: PostgreSQL CPU per list call", f"{db_read:.2f} ms"),
+        ("measured: server CPU per filed request", f"{app_create:.2f} ms"),
+        ("measured: PostgreSQL CPU per filed request", f"{db_create:.2f} ms"),
+        ("measured: bytes per track row with its indexes", f"{track_bytes:.0f} B"),
+        ("measured: bytes per access-log entry with its indexes", f"{log_bytes:.0f} B"),
+        ("measured: bytes per account row", f"{user_bytes:.0f} B"),
+        (
+            f"measured: best PostgreSQL set-up here ({best['label']}), My Tracks pages",
+            f"{best['scenarios']['tracks']['rps']:.0f} req/s on {results['cpus']} shared cores",
+        ),
+        (
+            f"calls per day: {SHOPPERS_AT_SCALE:,} × {DAILY_ACTIVE_SHARE:.0%} × {CALLS_PER_VISIT}",
+            f"{calls_day:,.0f}",
+        ),
+        (f"peak calls per second (mean × {PEAK_TO_MEAN})", f"{peak_rps:,.0f}"),
+        ("peak filed requests per second", f"{creates_s:.2f}"),
+        (f"server cores at peak (at most {CPU_HEADROOM:.0%} busy)", f"{app_cores:,.0f}"),
+        ("database cores at peak, all on one primary (before replicas)", f"{db_cores:,.0f}"),
+        (f"tracks: {TRACKS_AT_SCALE:,} rows", f"{TRACKS_AT_SCALE * track_bytes / tib:,.1f} TiB"),
+        ("access-log entries per year (one per call)", f"{log_rows_year:,.0f}"),
+        ("access log per year", f"{log_rows_year * log_bytes / tib:,.1f} TiB"),
+        (
+            f"accounts: {SHOPPERS_AT_SCALE:,} rows",
+            f"{SHOPPERS_AT_SCALE * user_bytes / 1024**3:,.1f} GiB",
+        ),
+    ]
+    lines = [
+        f"From `bench/results/load.json` ({results['when']}, {results['tracks']:,} tracks, "
+        f"{results['shoppers']:,} shoppers):",
+        "",
+        "| quantity | value |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
