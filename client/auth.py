@@ -39,6 +39,10 @@ from client.transport import USER_AGENT, check_url_allowed
 
 log = logging.getLogger("client.auth")
 
+# After a cancel, how long a late redirect still gets a "sign-in was cancelled" page: the
+# shop's authorization code lives about as long.
+CANCELLED_PAGE_SECONDS = 600.0
+
 OpenBrowser = Callable[[str], object]
 """Opens a URL in the user's browser; returns something falsy when it could not."""
 
@@ -165,6 +169,7 @@ class BrowserSignIn:
         scopes: Iterable[str] | None = None,
         timeout: float = 300.0,
         callback_path: str = "/callback",
+        language: str = "en",
     ) -> None:
         for url in (oauth.authorization_endpoint, oauth.token_endpoint):
             check_url_allowed(url)
@@ -173,6 +178,7 @@ class BrowserSignIn:
         self.scopes = tuple(scopes) if scopes is not None else None
         self.timeout = timeout
         self.callback_path = callback_path
+        self.language = language  # the interface's: the shop's sign-in page and ours speak it
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -192,7 +198,8 @@ class BrowserSignIn:
         fresh: bool,
         username_hint: str | None,
     ) -> str:
-        extra: dict[str, str] = {}
+        extra: dict[str, str] = {"ui_locales": "zh-CN" if self.language.startswith("zh")
+                                  else "en"}
         if fresh:
             extra["prompt"] = "login"
         if username_hint:
@@ -211,7 +218,9 @@ class BrowserSignIn:
             raise SignInCancelled()
         state = generate_token(32)
         code_verifier = generate_token(64)
-        with LoopbackListener(self.callback_path, timeout=self.timeout) as listener:
+        with LoopbackListener(
+            self.callback_path, timeout=self.timeout, language=self.language
+        ) as listener:
             session = oauth_session(
                 self.oauth, scope=self.scopes, redirect_uri=listener.redirect_uri
             )
@@ -230,7 +239,11 @@ class BrowserSignIn:
                     raise SignInFailed("The web browser could not be opened.") from exc
                 if opened is False:
                     raise SignInFailed("The web browser could not be opened.")
-                callback = listener.wait(self._cancel)
+                try:
+                    callback = listener.wait(self._cancel)
+                except SignInCancelled:
+                    listener.abandon(CANCELLED_PAGE_SECONDS)
+                    raise
                 code = self._check_callback(callback.params, state)
                 if self._cancel.is_set():
                     raise SignInCancelled()

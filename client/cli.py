@@ -2,7 +2,7 @@
 
     python -m client shops
     python -m client sign-in https://shop.example [--username lin.mei]
-    python -m client sign-out [--shop URL]
+    python -m client sign-out [--shop URL] [--account NAME | --all]
     python -m client show tracks [--shop URL] [--json] [--limit N]
     python -m client file deletion --details '{"categories": ["tracks"]}'
     python -m client status 42
@@ -41,6 +41,7 @@ from pydantic import BaseModel
 
 from client.api import ShopApi
 from client.errors import ApiError
+from client.filing import Filing, Queued, RequestFiler
 from client.models.requests import REQUEST_TYPES
 from client.transport import Transport
 from client.verify import verify_access_log
@@ -191,8 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     sign_in.add_argument("shop_url", metavar="SHOP_URL")
     sign_in.add_argument("--username", default=None, help="the account to sign in as")
 
-    sign_out = commands.add_parser("sign-out", help="sign out and revoke the sign-in")
-    _shop_options(sign_out)
+    sign_out = commands.add_parser(
+        "sign-out", help="revoke an account's sign-in at the shop and forget it here")
+    sign_out.add_argument("--shop", default=None, metavar="URL",
+                          help="the shop (its base URL); needed when several are configured")
+    who = sign_out.add_mutually_exclusive_group()
+    who.add_argument("--account", "--username", dest="username", default=None, metavar="NAME",
+                     help="the account to sign out, if several are signed in")
+    who.add_argument("--all", action="store_true", help="sign out every account on the shop")
 
     show = commands.add_parser("show", help="print one section of your data")
     show.add_argument("section", choices=sorted(SECTIONS), metavar="SECTION",
@@ -385,16 +392,81 @@ def cmd_sign_in(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_sign_out(args: argparse.Namespace, out: TextIO) -> int:
-    connection = _connection(args, None)
+def _shop_entry(args: argparse.Namespace) -> Any:
+    """The configured shop named by --shop (or the only one), from the registry alone."""
+    from client.discovery import normalize_base_url
+
+    registry = _registry(args.config_dir)
+    shops = registry.shops()
+    if args.shop is not None:
+        entry = registry.find_by_url(normalize_base_url(args.shop))
+        if entry is None:
+            raise UsageError(f"{args.shop} is not configured: nothing to sign out.")
+        return entry
+    if not shops:
+        raise UsageError("No shop is configured yet: run `sign-in SHOP_URL` first.")
+    if len(shops) > 1:
+        names = ", ".join(entry.base_url for entry in shops)
+        raise UsageError(f"Several shops are configured; pick one with --shop ({names}).")
+    return shops[0]
+
+
+def cmd_sign_out(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Revoke the named account's (or with --all every account's) sign-in, then forget it.
+
+    The refresh token leaves the keychain in every case, so a stolen laptop holds nothing
+    usable; when the shop did not confirm the revocation (or could not be reached) that is said
+    per account and the exit code is 1: the sign-in may stay usable at the shop until it
+    expires.
+    """
+    from client.tokens import TokenManager, TokenStore
+
+    entry = _shop_entry(args)
+    store = TokenStore(entry.shop_id)
+    known = [account.username for account in entry.accounts]
+    stored = [name for name in known if store.has(name)]
+    if args.username is not None:
+        if args.username not in known:
+            raise UsageError(f"No account {args.username!r} on {entry.base_url} "
+                             f"(known: {', '.join(known) or 'none'}).")
+        targets = [args.username]
+    elif args.all or len(stored) <= 1:
+        targets = stored
+    else:
+        raise UsageError(f"Several accounts are signed in to {entry.base_url} "
+                         f"({', '.join(stored)}): name one with --account NAME, or use --all.")
+    targets = [name for name in targets if store.has(name)]
+    if not targets:
+        who = args.username or "No account"
+        out.write(f"{who}: not signed in to {entry.base_url}; nothing to revoke.\n")
+        return EXIT_OK
     try:
-        connection.resume(args.username)
-        confirmed = connection.sign_out()
-    finally:
-        connection.close()
-    out.write("Signed out." if confirmed else "Signed out here; the shop did not confirm.")
-    out.write("\n")
-    return EXIT_OK
+        from client.discovery import fetch_discovery
+
+        oauth = fetch_discovery(entry.base_url).oauth
+    except ApiError as exc:
+        oauth = None
+        reason = f"the shop could not be reached ({exc})"
+    unconfirmed = []
+    for name in targets:
+        if oauth is None:
+            store.forget(name)
+            confirmed = False
+        else:
+            reason = "the shop did not confirm the revocation"
+            manager = TokenManager(oauth, store, name)
+            try:
+                confirmed = manager.revoke()  # forgets the keychain entry either way
+            finally:
+                manager.close()
+        if confirmed:
+            out.write(f"{name}: signed out; the shop revoked the sign-in.\n")
+        else:
+            unconfirmed.append(name)
+            err.write(f"{name}: NOT revoked: {reason}. The sign-in was removed from this "
+                      "computer's keychain, but it may keep working at the shop until it "
+                      "expires.\n")
+    return EXIT_API if unconfirmed else EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace, session: Session, out: TextIO) -> int:
@@ -415,9 +487,11 @@ def cmd_file(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         if not isinstance(parsed, dict):
             raise UsageError("--details must be a JSON object.")
         details = parsed
-    created = session.api.create_request(
-        args.type, details, note=args.note, idempotency_key=args.idempotency_key
-    )
+    # The one filing path of the app (client.filing); the key is made once, here.
+    filing = Filing.new(args.type, details, note=args.note, idempotency_key=args.idempotency_key)
+    created = RequestFiler(session.api).file(filing)
+    if isinstance(created, Queued):  # never: without an outbox the filer raises instead
+        raise RuntimeError("the command line has no outbox")
     if args.json:
         emit(created, out, True)
     else:
@@ -628,7 +702,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "sign-in":
         return cmd_sign_in(args, out)
     if args.command == "sign-out":
-        return cmd_sign_out(args, out)
+        return cmd_sign_out(args, out, err)
     session = open_session(args)
     try:
         if args.command == "show":

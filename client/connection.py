@@ -92,6 +92,11 @@ class AssistSession:
         self.transport.close()
 
 
+def accept_language(language: str) -> str:
+    """The Accept-Language header for an interface language (`zh_CN` or `en`)."""
+    return "zh-CN, zh;q=0.9, en;q=0.5" if language.startswith("zh") else "en"
+
+
 class ShopConnection:
     """A shop (by base URL) and the account signed in to it.
 
@@ -114,8 +119,10 @@ class ShopConnection:
         scopes: Iterable[str] | None = None,
         sign_in_timeout: float = 300.0,
         transport_options: dict[str, Any] | None = None,
+        language: str = "en",
     ) -> None:
         self.base_url = normalize_base_url(base_url)
+        self.language = language
         self.discovery = discovery or fetch_discovery(self.base_url)
         if registry is None and config_dir is not None:
             registry = ShopRegistry(config_dir)
@@ -135,6 +142,8 @@ class ShopConnection:
         self.transport = Transport(
             self.discovery.api_base, tokens=self.tokens, **self._transport_options
         )
+        # The shop answers its human-readable text in the interface language.
+        self.transport.session.headers["Accept-Language"] = accept_language(language)
         self._pending: BrowserSignIn | None = None
         self._pending_lock = threading.Lock()
         self.account: Account | None = self._registered_account(username)
@@ -180,6 +189,7 @@ class ShopConnection:
             open_browser=self.open_browser,
             scopes=self.scopes,
             timeout=self.sign_in_timeout,
+            language=self.language,
         )
         with self._pending_lock:
             if self._pending is not None:

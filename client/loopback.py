@@ -23,29 +23,44 @@ LOOPBACK_HOST = "127.0.0.1"
 DEFAULT_PATH = "/callback"
 
 _PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <meta name="referrer" content="no-referrer"></head>
-<body style="font-family: sans-serif; margin: 3em;">
+<body style="font-family: system-ui, 'Noto Sans CJK SC', sans-serif; margin: 3em;">
 <h1>{title}</h1>
 <p>{message}</p>
 </body></html>
 """
 
-_DONE = _PAGE.format(
-    title="Sign-in complete 登录完成",
-    message="You can close this window and return to the Privacy Dashboard. "
-    "您可以关闭此窗口，返回隐私仪表板。",
-)
-_FAILED = _PAGE.format(
-    title="Sign-in did not complete 登录未完成",
-    message="You can close this window and return to the Privacy Dashboard to try again. "
-    "您可以关闭此窗口，返回隐私仪表板重试。",
-)
-_ALREADY = _PAGE.format(
-    title="Privacy Dashboard 隐私仪表板",
-    message="This sign-in has already finished. You can close this window. "
-    "此登录已结束，您可以关闭此窗口。",
-)
+# (title, message) of each page the listener can answer, per interface language.
+_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {
+        "done": ("Sign-in complete",
+                 "You can close this window and return to the Privacy Dashboard."),
+        "failed": ("Sign-in did not complete",
+                   "You can close this window and return to the Privacy Dashboard to try "
+                   "again."),
+        "already": ("Privacy Dashboard",
+                    "This sign-in has already finished. You can close this window."),
+        "cancelled": ("Sign-in was cancelled",
+                      "You cancelled this sign-in in the Privacy Dashboard, so it was not "
+                      "completed. To sign in, start again from the app."),
+    },
+    "zh_CN": {
+        "done": ("登录完成", "您可以关闭此窗口，返回隐私仪表板。"),
+        "failed": ("登录未完成", "您可以关闭此窗口，返回隐私仪表板重试。"),
+        "already": ("隐私仪表板", "此登录已结束，您可以关闭此窗口。"),
+        "cancelled": ("登录已取消", "您已在隐私仪表板中取消了此次登录，因此登录未完成。"
+                                    "如需登录，请在应用中重新开始。"),
+    },
+}
+
+
+def page(kind: str, language: str) -> str:
+    """The listener's answer page `kind` in the interface language (English by default)."""
+    texts = _TEXTS.get(language.replace("-", "_"), _TEXTS["en"])
+    title, message = texts[kind]
+    return _PAGE.format(lang="zh-CN" if texts is _TEXTS["zh_CN"] else "en", title=title,
+                        message=message)
 
 
 @dataclass(frozen=True)
@@ -64,9 +79,11 @@ class _Server(ThreadingHTTPServer):
     # One listener per sign-in; never reuse a port another process may hold.
     allow_reuse_address = False
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, language: str) -> None:
         super().__init__((LOOPBACK_HOST, 0), _Handler)
         self.callback_path = path
+        self.language = language
+        self.cancelled = False  # the app gave up: a late redirect gets the "cancelled" page
         self.result: CallbackResult | None = None
         self.received = threading.Event()
         self.lock = threading.Lock()
@@ -82,6 +99,9 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path != self.server.callback_path:
             self._send(HTTPStatus.NOT_FOUND, "")
             return
+        if self.server.cancelled:
+            self._send(HTTPStatus.OK, page("cancelled", self.server.language))
+            return
         query = parse_qs(parts.query, keep_blank_values=True)
         params = {name: values[0] for name, values in query.items() if values}
         with self.server.lock:
@@ -89,11 +109,11 @@ class _Handler(BaseHTTPRequestHandler):
             if first:
                 self.server.result = CallbackResult(params)
         if not first:
-            self._send(HTTPStatus.OK, _ALREADY)
+            self._send(HTTPStatus.OK, page("already", self.server.language))
             return
         failed = "error" in params or "code" not in params
         try:
-            self._send(HTTPStatus.OK, _FAILED if failed else _DONE)
+            self._send(HTTPStatus.OK, page("failed" if failed else "done", self.server.language))
         finally:
             self.server.received.set()
 
@@ -117,6 +137,11 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
 
+def _stop(server: _Server) -> None:
+    server.shutdown()
+    server.server_close()
+
+
 class LoopbackListener:
     """Listen on `http://127.0.0.1:{ephemeral}/callback` for one redirect.
 
@@ -124,18 +149,21 @@ class LoopbackListener:
     browser opens) and released on exit.
     """
 
-    def __init__(self, path: str = DEFAULT_PATH, *, timeout: float = 300.0) -> None:
+    def __init__(
+        self, path: str = DEFAULT_PATH, *, timeout: float = 300.0, language: str = "en"
+    ) -> None:
         if not path.startswith("/"):
             raise ValueError("the callback path must start with '/'")
         self.path = path
         self.timeout = timeout
+        self.language = language
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> LoopbackListener:
         if self._server is not None:
             return self
-        server = _Server(self.path)
+        server = _Server(self.path, self.language)
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever,
@@ -176,6 +204,19 @@ class LoopbackListener:
                 if result is None:  # pragma: no cover - set together with the event
                     raise SignInFailed()
                 return result
+
+    def abandon(self, linger: float) -> None:
+        """The app stopped waiting: for `linger` seconds a late redirect still reaches a page
+        that says the sign-in was cancelled (not "connection refused"); its code is never
+        exchanged. Then the port closes."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.cancelled = True
+        timer = threading.Timer(linger, _stop, args=(server,))
+        timer.daemon = True
+        timer.start()
+        self._thread = None
 
     def close(self) -> None:
         server, self._server = self._server, None

@@ -1,10 +1,11 @@
 """Privacy requests filed while the shop is unreachable, kept locally and sent exactly once.
 
 Each item holds only what the request is (its type and details, as the JSON body of
-`POST /requests`), which shop and account it is for, and the `Idempotency-Key` generated when
-it was filed. Never a token or password. The key stays with the item until the shop gives a
-final answer, so however often sending is retried (after a dropped connection, a crash, a
-restart) the shop creates the request once.
+`POST /requests`), which shop and account it is for, and its `Idempotency-Key`: the key made
+when the shopper pressed the button, so an attempt that reached the shop before the connection
+dropped is not filed twice (see `client.filing`). Never a token or password. The key stays with
+the item until the shop gives a final answer, so however often sending is retried (after a
+dropped connection, a crash, a restart) the shop creates the request once.
 
 Storage is one SQLite file. Sending claims each item in a transaction first, so two flushes at
 once (two threads, two processes) never send the same item concurrently.
@@ -121,20 +122,45 @@ class Outbox:
             db.close()
 
     # -- filing ------------------------------------------------------------------------------
-    def add(self, shop_id: str, account: str, payload: Mapping[str, Any]) -> OutboxItem:
-        """File a request for later; its Idempotency-Key is generated now and kept."""
+    def add(
+        self,
+        shop_id: str,
+        account: str,
+        payload: Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+    ) -> OutboxItem:
+        """File a request for later under `idempotency_key` (made now if None), kept to the end.
+
+        Pass the key of an attempt that may have reached the shop (a connection that dropped
+        before the answer): the outbox then re-sends that attempt instead of a second request.
+        Adding the same key again returns the item already queued; a different request under
+        a key already queued is refused (ValueError).
+        """
         body = dict(payload)
         _check_payload(body)
+        if idempotency_key is not None and not (0 < len(idempotency_key) <= 255):
+            raise ValueError("an Idempotency-Key has 1 to 255 characters")
         item = OutboxItem(
             id=str(uuid.uuid4()),
             shop_id=shop_id,
             account=account,
             payload=body,
-            idempotency_key=str(uuid.uuid4()),
+            idempotency_key=idempotency_key or str(uuid.uuid4()),
             status=PENDING,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
         with self._tx() as db:
+            row = db.execute(
+                "SELECT * FROM outbox WHERE idempotency_key = ?", (item.idempotency_key,)
+            ).fetchone()
+            if row is not None:
+                existing = _item(row)
+                if (existing.shop_id, existing.account, existing.payload) != (
+                    shop_id, account, body
+                ):
+                    raise ValueError("this Idempotency-Key is queued for a different request")
+                return existing
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox").fetchone()[0]
             db.execute(
                 "INSERT INTO outbox (id, seq, shop_id, account, payload, idempotency_key, status,"

@@ -9,8 +9,11 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 
 from server.auth.oauth import router as oauth_router
+from server.auth.tokens import access_token_is_live
 from server.context import ShopContext
 from server.errors import install_problem_handlers, problem_response
+from server.openapi_doc import install_openapi
+from server.request_guard import RequestGuard
 from server.routes import ROUTERS
 
 API_VERSION = "1.0.0"
@@ -31,6 +34,8 @@ def create_app(ctx: ShopContext) -> FastAPI:
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
+    # Added first, so it runs inside the request-id middleware (its refusals carry the id).
+    app.add_middleware(RequestGuard, token_is_valid=lambda token: access_token_is_live(ctx, token))
 
     @app.middleware("http")
     async def request_id(
@@ -51,4 +56,5 @@ def create_app(ctx: ShopContext) -> FastAPI:
     app.include_router(oauth_router)
     for router in ROUTERS:
         app.include_router(router)
+    install_openapi(app)
     return app

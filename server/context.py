@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -53,6 +54,9 @@ class ShopContext:
         )
         # (username, password, role) listed on the login page in demo mode only
         self.demo_accounts: list[tuple[str, str, str]] = []
+        # The shop's gateway for identity-verification codes (request id, code): SMS or e-mail
+        # in a real shop; the reference server has none, and never writes a code to its log.
+        self.send_verification_code: Callable[[int, str], None] | None = None
 
     @property
     def api_base(self) -> str:

@@ -17,6 +17,7 @@ from server.timeutil import parse_rfc3339, rfc3339
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
+_MIN_INT, _MAX_INT = -(2**63), 2**63 - 1  # what a BIGINT holds on every backend
 
 T = TypeVar("T")
 
@@ -43,9 +44,11 @@ def decode_cursor(cursor: str, kinds: Sequence[type]) -> list[Any]:
             elif kind is int:
                 if not isinstance(value, int) or isinstance(value, bool):
                     raise ValueError("bad int")
+                if not _MIN_INT <= value <= _MAX_INT:
+                    raise ValueError("int outside the database's range")
                 out.append(value)
             else:
-                if not isinstance(value, kind):
+                if not isinstance(value, kind) or (isinstance(value, str) and "\x00" in value):
                     raise ValueError("bad value")
                 out.append(value)
         return out

@@ -62,3 +62,22 @@ def other_api(shop: RunningShop) -> Api:
     """A second shopper of the same shop."""
     tokens = sign_in(shop.url, *SECOND_SHOPPER)
     return Api(shop.url + "/v1", str(tokens["access_token"]))
+
+
+@pytest.fixture(autouse=True)
+def _cheap_archive_kdf(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Encrypted archives at a test-only scrypt cost (as one lowers bcrypt rounds in tests).
+
+    The real cost (age's default, log2 N = 18) takes seconds per derivation on a loaded
+    machine; tests that ask for the `real_archive_kdf` fixture keep it and check it.
+    """
+    if "real_archive_kdf" in request.fixturenames:
+        return
+    import client.archive.crypto as crypto
+
+    monkeypatch.setattr(crypto, "SCRYPT_LOG2_N", 10)
+
+
+@pytest.fixture
+def real_archive_kdf() -> None:
+    """Keep the shipped scrypt cost for this test (see `_cheap_archive_kdf`)."""

@@ -18,6 +18,7 @@ from client.redaction import install_redaction
 from ui.errors import user_message
 from ui.i18n import Translations, resolve_language
 from ui.main_window import MainWindow
+from ui.plain_text import plain_message_box
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.style import apply_style
@@ -156,8 +157,9 @@ def run(argv: list[str] | None = None) -> int:
 
         def failed(error: BaseException) -> None:
             progress.close()
-            QMessageBox.critical(window, "Privacy Dashboard",
-                                 window.tr("The demo shops could not start: {0}").format(error))
+            plain_message_box(window, QMessageBox.Icon.Critical, "Privacy Dashboard",
+                              window.tr("The demo shops could not start: {0}").format(error)
+                              ).exec()
 
         runner.run(work, started, failed)
     else:

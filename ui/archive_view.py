@@ -25,6 +25,7 @@ from ui.archive_dialogs import (
     shop_keys,
 )
 from ui.errors import user_message
+from ui.plain_text import force_plain_text, plain_message_box
 from ui.session import AppSession, OpenArchive
 from ui.tasks import Task, TaskControl, TaskRunner
 
@@ -124,6 +125,7 @@ class ArchiveOpener(QObject):
         dialog.setLabelText(self.tr("The passphrase was wrong. Try again:") if wrong else
                             self.tr("This archive is encrypted. Enter its passphrase:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        force_plain_text(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(
             lambda text: self.open_path(path, passphrase=text, key_file=key_file))
@@ -134,13 +136,9 @@ class ArchiveOpener(QObject):
     def _show_error(self, error: BaseException) -> None:
         message = user_message(error)
         detail = error.message if isinstance(error, ArchiveError) and error.message else ""
-        box = QMessageBox(self.parent_widget)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(self.tr("Open archive"))
-        box.setText(message)
-        if detail:
-            box.setInformativeText(detail)
+        # The detail can quote the archive (member names): plain text, informative line too.
+        box = plain_message_box(self.parent_widget, QMessageBox.Icon.Warning,
+                                self.tr("Open archive"), message, informative=detail)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.finished.connect(lambda _result: setattr(self, "error_box", None))

@@ -30,6 +30,7 @@ from ui.notifier import Notifier
 from ui.pages.base import Page, PageContext
 from ui.pages.registry import page_classes
 from ui.pages.requests import RequestsPage
+from ui.plain_text import plain_message_box
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         context = PageContext(runner, session, settings, self.notify, self.reauth)
         self.pages: dict[str, Page] = {}
 
+        self.error_box: QMessageBox | None = None  # the last error shown (plain text)
         self.keychain_banner = Banner("warning")
         self.agent_banner = Banner("info")
         self.agent_banner.action_clicked.connect(self.assist_customer)
@@ -323,7 +325,13 @@ class MainWindow(QMainWindow):
         self.sign_in(self.session.current_shop, fresh=True, then=then)
 
     def sign_out(self) -> None:
-        self.session.sign_out(lambda: self.notify(self.tr("Signed out")))
+        def done(confirmed: bool) -> None:
+            # Never claim a revocation the shop did not confirm.
+            self.notify(self.tr("Signed out") if confirmed else self.tr(
+                "Signed out on this computer, but the shop did not confirm that the sign-in "
+                "was revoked: it may keep working there until it expires."))
+
+        self.session.sign_out(done)
 
     def end_assist(self) -> None:
         self.session.end_assist()
@@ -436,18 +444,21 @@ class MainWindow(QMainWindow):
 
     # --- misc -----------------------------------------------------------------------------
     def _show_error(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Privacy Dashboard"), user_message(error))
+        # The shop's problem `detail` is remote text: shown literally, never as rich text.
+        box = plain_message_box(self, QMessageBox.Icon.Warning, self.tr("Privacy Dashboard"),
+                                user_message(error))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.finished.connect(lambda _result: setattr(self, "error_box", None))
+        box.open()
 
     def _set_language(self, code: str) -> None:
         self.settings.language = code
         self.notify(self.tr("The language changes the next time the app starts."))
 
     def _about(self) -> None:
-        box = QMessageBox(self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(self.tr("About"))
-        box.setText(self.tr("Privacy Dashboard — see and control what shops hold about you."))
-        box.exec()
+        plain_message_box(self, QMessageBox.Icon.NoIcon, self.tr("About"), self.tr(
+            "Privacy Dashboard — see and control what shops hold about you.")).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

@@ -7,6 +7,7 @@ references and tells the window when the active view changed.
 from __future__ import annotations
 
 import logging
+import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from client.shops import ShopRegistry
 from ui.tasks import TaskControl, TaskRunner
@@ -24,8 +25,12 @@ if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thre
     from client.archive import ArchiveApi, ArchiveReport
     from client.auth import OpenBrowser
     from client.connection import AssistSession, ShopConnection
+    from client.filing import RequestFiler
+    from client.outbox import Outbox
 
 log = logging.getLogger(__name__)
+
+OUTBOX_FILE = "outbox.sqlite"  # in the config dir: requests waiting for an unreachable shop
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class AppSession(QObject):
     changed = Signal()  # the active view changed (sign-in, switch, assist, sign-out)
     shops_changed = Signal()
     keychain_available = Signal(bool)
+    outbox_changed = Signal()  # a request was queued in the outbox (by any page)
 
     def __init__(
         self,
@@ -101,6 +107,8 @@ class AppSession(QObject):
         self.current_shop: str | None = None
         self.assist: AssistSession | None = None
         self.archive: OpenArchive | None = None
+        self._outbox: Outbox | None = None
+        self._outbox_lock = threading.Lock()
 
     # --- what the pages read ------------------------------------------------------------------
     @property
@@ -130,6 +138,30 @@ class AppSession(QObject):
         return ActiveView(connection.shop_id, connection.shop_name,
                           label or connection.username or "", connection.api, None, role)
 
+    # --- filing requests ------------------------------------------------------------------------
+    def outbox(self) -> Outbox:
+        """The one outbox of the app (opened on first use, from any thread)."""
+        from client.outbox import Outbox
+
+        with self._outbox_lock:
+            if self._outbox is None:
+                self._outbox = Outbox(self.registry.config_dir / OUTBOX_FILE)
+            return self._outbox
+
+    def request_filer(self, view: ActiveView) -> RequestFiler:
+        """The one way every page files a request for `view` (see `client.filing`).
+
+        Queueing in the outbox only for the shopper's own live sign-in: the outbox sends with
+        the shopper's tokens, never with an agent's assist session.
+        """
+        from client.filing import RequestFiler
+
+        connection = self.connections.get(view.shop_id)
+        queue = None if view.assisting or view.archive is not None or connection is None \
+            else self.outbox
+        account = (connection.username or "") if connection is not None else ""
+        return RequestFiler(view.api, shop_id=view.shop_id, account=account, outbox=queue)
+
     def signed_in_connections(self) -> list[ShopConnection]:
         return [c for c in self.connections.values() if c.signed_in]
 
@@ -157,6 +189,7 @@ class AppSession(QObject):
             username=username,
             open_browser=self.open_browser,
             keyring_backend=self.keyring_backend,
+            language=QLocale().name(),  # the interface language (QLocale's default is set to it)
         )
 
     def sign_in(
@@ -225,23 +258,24 @@ class AppSession(QObject):
             if opened is not None:
                 opened.api.close()
 
-    def sign_out(self, done: Callable[[], None]) -> None:
+    def sign_out(self, done: Callable[[bool], None]) -> None:
+        """Revoke at the shop and forget here; `done(True)` only when the shop confirmed."""
         connection = self.current
         if connection is None:
-            done()
+            done(True)
             return
         self.end_assist()
 
         def work(_control: TaskControl) -> bool:
             return connection.sign_out()
 
-        def finished(_result: Any) -> None:
+        def finished(result: Any) -> None:
             self.connections.pop(connection.shop_id, None)
             remaining = self.signed_in_connections()
             self.current_shop = remaining[0].shop_id if remaining else None
             self.changed.emit()
             self.shops_changed.emit()
-            done()
+            done(result is True)
 
         self.runner.run(work, finished, lambda _error: finished(False))
 

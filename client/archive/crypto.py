@@ -1,8 +1,8 @@
 """Optional passphrase encryption of an archive (`docs/ARCHIVE.md`, "Encryption").
 
-The whole ZIP is encrypted as a stream of chunks: scrypt (n=2**15, r=8, p=1) turns the
-passphrase and a random 16-byte salt into a 256-bit key; each chunk of up to 64 KiB of
-plaintext is sealed with AES-256-GCM under the nonce `prefix (8 random bytes) || counter
+The whole ZIP is encrypted as a stream of chunks: scrypt (n=2**18, r=8, p=1: age's default
+cost) turns the passphrase and a random 16-byte salt into a 256-bit key; each chunk of up to
+64 KiB of plaintext is sealed with AES-256-GCM under the nonce `prefix (8 random bytes) || counter
 (4 bytes, big-endian, from 0)`, with the associated data `header || counter || last flag`, so
 chunks cannot be reordered, dropped, or the file cut at a chunk boundary without detection.
 
@@ -13,6 +13,12 @@ chunks cannot be reordered, dropped, or the file cut at a chunk boundary without
 Every chunk but the last holds exactly `chunk size` bytes of plaintext; the last holds 0 to
 `chunk size` bytes (an empty file is one empty last chunk). Because chunks have a fixed size,
 `DecryptingReader` reads at any offset (the ZIP reader seeks) without decrypting to disk.
+
+The scrypt parameters come from the file, so a crafted file could demand gigabytes of memory
+and minutes of work before the passphrase is even checked. Reading refuses parameters above
+the documented cap (`MAX_SCRYPT_MEMORY`, `MAX_SCRYPT_WORK`) before deriving anything, with the
+reason `kdf_too_costly`; files written by this app (and by earlier versions, at 2**15) are well
+inside it.
 """
 
 from __future__ import annotations
@@ -32,7 +38,9 @@ from client.archive.format import ArchiveError
 MAGIC = b"PDAENC\x00\x01"
 VERSION = 1
 KDF_SCRYPT = 1
-SCRYPT_LOG2_N = 15
+# What is written: age's default work factor (log2 N = 18, r = 8, p = 1; 256 MiB of memory).
+# Never lower: `EncryptingWriter` refuses a smaller log2 N than this constant.
+SCRYPT_LOG2_N = 18
 SCRYPT_R = 8
 SCRYPT_P = 1
 SALT_SIZE = 16
@@ -42,7 +50,29 @@ TAG_SIZE = 16
 _HEADER = struct.Struct(">8sBBBBB16s8sI")
 HEADER_SIZE = _HEADER.size  # 41
 MAX_CHUNK_SIZE = 16 * 1024 * 1024
+# What is read at most (documented in docs/ARCHIVE.md): memory 128·r·N and work N·r·p, i.e.
+# twice age's default memory and four times its work; every field is range-checked too.
 MAX_LOG2_N = 20
+MAX_SCRYPT_R = 32
+MAX_SCRYPT_P = 16
+MAX_SCRYPT_MEMORY = 512 * 1024 * 1024
+MAX_SCRYPT_WORK = 2**23
+
+
+def check_scrypt_cost(log2_n: int, r: int, p: int) -> None:
+    """Refuse scrypt parameters above the cap (before any memory is spent on them)."""
+    if not (1 <= log2_n <= MAX_LOG2_N and 1 <= r <= MAX_SCRYPT_R and 1 <= p <= MAX_SCRYPT_P):
+        raise ArchiveError("kdf_too_costly", "The encrypted archive asks for key-derivation "
+                           f"parameters out of range (scrypt log2 N = {log2_n}, r = {r}, "
+                           f"p = {p}; at most {MAX_LOG2_N}, {MAX_SCRYPT_R}, {MAX_SCRYPT_P}).")
+    memory = 128 * r * 2**log2_n
+    work = 2**log2_n * r * p
+    if memory > MAX_SCRYPT_MEMORY or work > MAX_SCRYPT_WORK:
+        raise ArchiveError("kdf_too_costly", "The encrypted archive asks for a key derivation "
+                           f"costlier than this app allows (scrypt log2 N = {log2_n}, r = {r}, "
+                           f"p = {p}: {memory // 2**20} MiB of memory; the limit is "
+                           f"{MAX_SCRYPT_MEMORY // 2**20} MiB and N·r·p ≤ 2^23). It was not "
+                           "made by this app; nothing was decrypted.")
 
 
 def is_encrypted(path: str | os.PathLike[str]) -> bool:
@@ -73,10 +103,15 @@ class EncryptingWriter(io.RawIOBase):
     """
 
     def __init__(self, raw: BinaryIO, passphrase: str | bytes, *, chunk_size: int = CHUNK_SIZE,
-                 log2_n: int = SCRYPT_LOG2_N) -> None:
+                 log2_n: int | None = None) -> None:
         super().__init__()
         if not passphrase:
             raise ValueError("an empty passphrase protects nothing")
+        # Read at call time (not as a default argument) so the cost is the module's setting.
+        log2_n = SCRYPT_LOG2_N if log2_n is None else log2_n
+        if log2_n < SCRYPT_LOG2_N:
+            raise ValueError(f"scrypt log2 N below {SCRYPT_LOG2_N} is weaker than age's default")
+        check_scrypt_cost(log2_n, SCRYPT_R, SCRYPT_P)
         self._raw = raw
         salt, prefix = os.urandom(SALT_SIZE), os.urandom(PREFIX_SIZE)
         self._header = _HEADER.pack(MAGIC, VERSION, KDF_SCRYPT, log2_n, SCRYPT_R, SCRYPT_P,
@@ -158,10 +193,10 @@ class DecryptingReader(io.RawIOBase):
             raise ArchiveError("unsupported_version", f"The archive is encrypted with format "
                                                       f"{version}/{kdf}, which this app does "
                                                       "not read.")
-        if not (1 <= log2_n <= MAX_LOG2_N and 1 <= r <= 32 and 1 <= p <= 16
-                and 1 <= chunk <= MAX_CHUNK_SIZE):
-            raise ArchiveError("unsupported_version", "The encrypted archive's parameters are "
+        if not 1 <= chunk <= MAX_CHUNK_SIZE:
+            raise ArchiveError("unsupported_version", "The encrypted archive's chunk size is "
                                                       "out of the supported range.")
+        check_scrypt_cost(log2_n, r, p)  # before any memory is spent on the derivation
         self._header = header
         self._prefix = prefix
         self._chunk = chunk
@@ -267,7 +302,11 @@ __all__ = [
     "CHUNK_SIZE",
     "HEADER_SIZE",
     "MAGIC",
+    "MAX_SCRYPT_MEMORY",
+    "MAX_SCRYPT_WORK",
+    "SCRYPT_LOG2_N",
     "DecryptingReader",
     "EncryptingWriter",
+    "check_scrypt_cost",
     "is_encrypted",
 ]

@@ -58,6 +58,7 @@ REASONS: dict[str, str] = {
     "unknown_key": "the archive is signed with a key that is not known",
     "encrypted": "the archive is encrypted and needs its passphrase",
     "wrong_passphrase": "the passphrase is wrong (or the encrypted file was changed)",
+    "kdf_too_costly": "the encrypted file demands a key derivation above the documented cap",
     "unknown_section": "no such section",
     "different_account": "the two archives are of different accounts or shops",
     "cancelled": "the operation was cancelled",

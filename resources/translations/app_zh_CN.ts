@@ -1424,6 +1424,10 @@
         <translation>正在提交…</translation>
     </message>
     <message>
+        <source>The shop cannot be reached. Your correction request is kept in the outbox and will be sent once the shop is back; you can follow it on the Requests page.</source>
+        <translation>无法连接商城。您的更正申请已保存在发件箱中，商城恢复后将自动发送；您可以在“申请”页面跟进。</translation>
+    </message>
+    <message>
         <source>Your correction request was filed (request {0}). The shop has to answer by {1}; you can follow it on the Requests page.</source>
         <translation>您的更正申请已提交（申请编号 {0}）。商城须在 {1} 前答复；您可以在“申请”页面跟进。</translation>
     </message>
@@ -1682,6 +1686,14 @@ After:  {1}</source>
     <message>
         <source>A request of this kind is already open.</source>
         <translation>已有一项同类申请正在处理。</translation>
+    </message>
+    <message>
+        <source>The shop cannot be reached. Your request is kept in the outbox and will be sent once the shop is back; follow it on the Requests page.</source>
+        <translation>无法连接商城。您的申请已保存在发件箱中，商城恢复后将自动发送；请在“申请”页面跟进。</translation>
+    </message>
+    <message>
+        <source>Request kept in the outbox.</source>
+        <translation>申请已保存在发件箱中。</translation>
     </message>
     <message>
         <source>Your request was filed. The shop must answer by {0}; follow it on the Requests page.</source>
@@ -2344,6 +2356,10 @@ SHA-256：{2}</translation>
         <translation>已退出登录</translation>
     </message>
     <message>
+        <source>Signed out on this computer, but the shop did not confirm that the sign-in was revoked: it may keep working there until it expires.</source>
+        <translation>已在本机退出登录，但商城未确认已撤销该登录：在其过期前，它可能在商城端仍然有效。</translation>
+    </message>
+    <message>
         <source>Assisting customer {0}</source>
         <translation>正在协助客户 {0}</translation>
     </message>
@@ -2465,6 +2481,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Saving {0}…</source>
         <translation>正在保存{0}…</translation>
+    </message>
+    <message>
+        <source>The shop cannot be reached: the correction request for {0} waits in the outbox</source>
+        <translation>无法连接商城：{0} 的更正申请正在发件箱中等待发送</translation>
     </message>
     <message>
         <source>Correction request filed for {0}</source>

@@ -1,9 +1,15 @@
-"""The plain HTML sign-in form of the authorization endpoint (no script, everything escaped)."""
+"""The plain HTML sign-in form of the authorization endpoint (no script, everything escaped).
+
+Each page is in one language, the one the app asked for (`ui_locales`) or the browser prefers
+(`Accept-Language`): English or Simplified Chinese (`server.i18n`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
+
+from server.i18n import Language
 
 _STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#f4f5f7;margin:0}
@@ -15,12 +21,40 @@ padding:.5rem;box-sizing:border-box}button{margin-top:1.2rem;padding:.6rem 1.2re
 table{border-collapse:collapse}td{padding:.1rem .6rem .1rem 0}
 """
 
+_TEXT: dict[str, dict[Language, str]] = {
+    "title": {"en": "Sign in", "zh-CN": "登录"},
+    "intro": {"en": "Sign in to let the privacy dashboard see and manage your data.",
+              "zh-CN": "登录后，隐私仪表板即可查看和管理您在本店的个人信息。"},
+    "account": {"en": "Account", "zh-CN": "账户"},
+    "password": {"en": "Password", "zh-CN": "密码"},
+    "submit": {"en": "Sign in", "zh-CN": "登录"},
+    "demo": {"en": "Demo accounts", "zh-CN": "演示账户"},
+    "role_shopper": {"en": "shopper", "zh-CN": "顾客"},
+    "role_agent": {"en": "customer-service agent", "zh-CN": "客服人员"},
+    "error_title": {"en": "Sign-in error", "zh-CN": "登录出错"},
+    "wrong_password": {"en": "The account or password is not right.",
+                       "zh-CN": "账户或密码不正确。"},
+    "too_many": {"en": "Too many failed attempts. Try again in {seconds} seconds.",
+                 "zh-CN": "尝试次数过多，请在 {seconds} 秒后重试。"},
+    "cannot_grant": {"en": "This account cannot grant what the application asks for.",
+                     "zh-CN": "此账户无法授予该应用请求的权限。"},
+    "unknown_client": {"en": "Unknown application.", "zh-CN": "未知的应用。"},
+    "bad_redirect": {"en": "The application's return address is not allowed.",
+                     "zh-CN": "该应用的返回地址不被允许。"},
+}
+
+
+def text(key: str, language: Language, **params: object) -> str:
+    """One sentence of the sign-in pages in `language`."""
+    return _TEXT[key][language].format(**params)
+
 
 def render_login_page(
     *,
     shop_name: str,
     action: str,
     hidden: Mapping[str, str],
+    language: Language = "en",
     error: str | None = None,
     username: str = "",
     demo_accounts: Sequence[tuple[str, str, str]] = (),
@@ -35,36 +69,43 @@ def render_login_page(
     if demo_accounts:
         rows = "".join(
             f"<tr><td><code>{escape(u)}</code></td><td><code>{escape(p)}</code></td>"
-            f"<td>{escape(r)}</td></tr>"
+            f"<td>{escape(_role(r, language))}</td></tr>"
             for u, p, r in demo_accounts
         )
         demo_html = (
-            '<section class="demo"><h2>Demo accounts / 演示账户</h2>'
+            f'<section class="demo"><h2>{escape(text("demo", language))}</h2>'
             f"<table>{rows}</table></section>"
         )
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in · {escape(shop_name)}</title><style>{_STYLE}</style></head>
+<title>{escape(text("title", language))} · {escape(shop_name)}</title>
+<style>{_STYLE}</style></head>
 <body><main>
 <h1>{escape(shop_name)}</h1>
-<p>Sign in to let the privacy dashboard see and manage your data. 登录以管理您的个人信息。</p>
+<p>{escape(text("intro", language))}</p>
 {error_html}
 <form method="post" action="{escape(action)}">
 {fields}
-<label for="username">Account / 账户</label>
+<label for="username">{escape(text("account", language))}</label>
 <input id="username" name="username" type="text" autocomplete="username"
  value="{escape(username)}" required autofocus>
-<label for="password">Password / 密码</label>
+<label for="password">{escape(text("password", language))}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in / 登录</button>
+<button type="submit">{escape(text("submit", language))}</button>
 </form>
 {demo_html}
 </main></body></html>"""
 
 
-def render_error_page(shop_name: str, message: str) -> str:
+def render_error_page(shop_name: str, message: str, language: Language = "en") -> str:
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Sign-in error · {escape(shop_name)}</title>
+<html lang="{language}"><head><meta charset="utf-8">
+<title>{escape(text("error_title", language))} · {escape(shop_name)}</title>
 <style>{_STYLE}</style></head><body><main><h1>{escape(shop_name)}</h1>
 <p class="error" role="alert">{escape(message)}</p></main></body></html>"""
+
+
+def _role(role: str, language: Language) -> str:
+    key = f"role_{role}"
+    return text(key, language) if key in _TEXT else role

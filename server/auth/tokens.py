@@ -91,3 +91,10 @@ def find_access(session: Session, token: str) -> AccessToken | None:
     return session.scalars(
         select(AccessToken).where(AccessToken.token_hash == token_hash(token))
     ).first()
+
+
+def access_token_is_live(ctx: ShopContext, token: str) -> bool:
+    """Whether a bearer token exists, is unrevoked and unexpired (its own short session)."""
+    with ctx.sessions() as session:
+        row = find_access(session, token)
+        return row is not None and not row.revoked and row.expires_at > ctx.clock.now()

@@ -30,6 +30,7 @@ from server.deps import Principal, current_principal, get_ctx, get_db, request_f
 from server.errors import Problem, not_found
 from server.idempotency import run_idempotent
 from server.models import DeletionReceipt, PrivacyRequest
+from server.openapi_doc import IDEMPOTENCY_REQUIRED
 from server.pagination import DEFAULT_LIMIT, newest_first_page
 from server.requests_flow import (
     Filer,
@@ -63,7 +64,8 @@ router = APIRouter(prefix="/v1", tags=["requests"])
 
 ROUTE_KEY = "POST /v1/requests"
 CHUNK = 64 * 1024
-_RANGE = re.compile(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", re.IGNORECASE)
+# At most 18 digits a side: any file offset fits, and int() never sees thousands of digits.
+_RANGE = re.compile(r"\s*bytes\s*=\s*(\d{0,18})\s*-\s*(\d{0,18})\s*", re.IGNORECASE)
 _RESPONSES_409: dict[int | str, dict[str, Any]] = {
     **PROBLEM_RESPONSES,
     409: PROBLEM_RESPONSES[422],
@@ -83,6 +85,7 @@ def _own(db: Session, principal: Principal, raw_id: str) -> PrivacyRequest:
     response_model=PrivacyRequestOut,
     responses=_RESPONSES_409,
     summary="File a privacy request (needs an Idempotency-Key)",
+    openapi_extra={IDEMPOTENCY_REQUIRED: True},
     description=(
         "`details` depend on `type`. Requests of the types the shop lists in discovery under "
         "`verification_required_for` start as `identity_unverified`: the shop sends a 6-digit "

@@ -42,6 +42,7 @@ from server.schemas.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    UtcDateTime,
 )
 from server.schemas.tracks import (
     Activity,
@@ -63,11 +64,11 @@ FTS_DRIVE_LIMIT = 2000  # at most this many full-text hits: drive the query from
 _FTS = table("tracks_fts", column("rowid", Integer))
 
 FromQuery = Annotated[
-    datetime | None,
+    UtcDateTime | None,
     Query(alias="from", description="Only entries at or after this time (RFC 3339)."),
 ]
 ToQuery = Annotated[
-    datetime | None, Query(description="Only entries before this time (RFC 3339, exclusive).")
+    UtcDateTime | None, Query(description="Only entries before this time (RFC 3339, exclusive).")
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from server.schemas.common import ApiModel, Source
 
@@ -44,4 +44,4 @@ class MePatch(ApiModel):
 
 
 class Personalization(ApiModel):
-    enabled: bool
+    enabled: StrictBool

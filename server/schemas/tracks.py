@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from server.schemas.common import ApiModel
+from server.schemas.common import ApiModel, UtcDateTime
 
 TrackKind = Literal["search", "view"]
 Bucket = Literal["day", "week", "month"]
@@ -28,8 +28,8 @@ class TrackDeleteRequest(ApiModel):
     ids: list[Annotated[str, Field(min_length=1, max_length=40)]] | None = Field(
         default=None, min_length=1, max_length=MAX_BULK_IDS
     )
-    from_: datetime | None = Field(default=None, alias="from")
-    to: datetime | None = None
+    from_: UtcDateTime | None = Field(default=None, alias="from")
+    to: UtcDateTime | None = None
     all: Literal[True] | None = None
 
     @model_validator(mode="after")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -400,3 +401,77 @@ def test_the_part_file_is_all_there_is_while_writing(tmp_path: Path) -> None:
     write_archive(tmp_path / "a.zip", {"tracks": items()}, shop=SHOP, subject=SUBJECT)
     assert all("a.zip" not in names and "a.zip.part" in names for names in seen)
     assert listing(tmp_path) == ["a.zip"]
+
+
+# -- the cost of the passphrase's key derivation ------------------------------------------------
+_LOG2_N, _R, _P = 10, 11, 12  # offsets of scrypt's parameters in the 41-byte header
+
+
+@pytest.mark.parametrize(
+    ("log2_n", "r", "p"),
+    [
+        (20, 8, 1),  # 1 GiB of memory
+        (19, 32, 1),  # 2 GiB
+        (20, 32, 1),  # 4 GiB: what an unchecked file could ask for
+        (18, 8, 16),  # 256 MiB, but 16 times age's work
+        (21, 8, 1),  # log2 N beyond any cap
+        (18, 200, 1),  # r out of range
+        (18, 8, 0),  # p = 0 is no scrypt
+        (0, 8, 1),
+    ],
+)
+def test_crafted_scrypt_parameters_are_refused_before_any_work(
+    tmp_path: Path, log2_n: int, r: int, p: int
+) -> None:
+    import time
+
+    from client.cli import main
+
+    original = small_archive(tmp_path / "a.zip", passphrase="pw").read_bytes()
+    crafted = bytearray(original)
+    crafted[_LOG2_N], crafted[_R], crafted[_P] = log2_n, r, p
+    target = tmp_path / "crafted.zip.enc"
+    target.write_bytes(bytes(crafted))
+    started = time.monotonic()
+    with pytest.raises(ArchiveError) as caught:
+        open_archive(target, passphrase="pw")
+    assert caught.value.reason == "kdf_too_costly"
+    assert "scrypt" in str(caught.value)
+    assert verify_archive(target, passphrase="pw").reason == "kdf_too_costly"
+    assert time.monotonic() - started < 2.0  # refused from the header, nothing derived
+    # The command line says so, and writes nothing.
+    secret = tmp_path / "pass.txt"
+    secret.write_text("pw\n")
+    out = tmp_path / "out.db"
+    code = main(["archive", "to-sqlite", str(target), str(out), "--passphrase-file", str(secret)],
+                out=io.StringIO(), err=(err := io.StringIO()))
+    assert code == 1
+    assert "kdf_too_costly" in err.getvalue()
+    assert not out.exists()
+    assert not list(tmp_path.glob("out.db*"))
+
+
+def test_the_highest_accepted_cost_is_within_the_documented_cap() -> None:
+    from client.archive import crypto
+
+    crypto.check_scrypt_cost(19, 8, 1)  # 512 MiB, twice age's memory: still read
+    crypto.check_scrypt_cost(18, 8, 4)  # four times age's work: still read
+    crypto.check_scrypt_cost(15, 8, 1)  # what earlier versions wrote
+    crypto.check_scrypt_cost(19, 8, 2)  # exactly at both limits
+    for params in ((19, 8, 3), (20, 4, 3), (20, 8, 1), (19, 9, 1)):
+        with pytest.raises(ArchiveError):
+            crypto.check_scrypt_cost(*params)
+    assert crypto.MAX_SCRYPT_MEMORY == 512 * 2**20
+    assert crypto.MAX_SCRYPT_WORK == 2**23
+
+
+def test_archives_are_encrypted_at_least_at_ages_default_cost(
+    tmp_path: Path, real_archive_kdf: None
+) -> None:
+    from client.archive import crypto
+
+    assert crypto.SCRYPT_LOG2_N >= 18
+    header = small_archive(tmp_path / "a.zip", passphrase="pw").read_bytes()[: crypto.HEADER_SIZE]
+    assert (header[_LOG2_N], header[_R], header[_P]) == (18, 8, 1)
+    with pytest.raises(ValueError, match="weaker than age"):
+        crypto.EncryptingWriter(io.BytesIO(), "pw", log2_n=15)

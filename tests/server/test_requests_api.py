@@ -239,10 +239,12 @@ def test_verification_is_rate_limited(shop, api):
         assert row.demo_verification_code is None
 
 
-def test_outside_demo_the_code_is_only_logged(make_shop, caplog):
+def test_outside_demo_the_code_goes_to_the_gateway_and_never_to_the_log(make_shop, caplog):
     shop = make_shop("silumart", demo=False)
+    sent: list[tuple[int, str]] = []
+    shop.ctx.send_verification_code = lambda request_id, code: sent.append((request_id, code))
     api = Api(shop.url + "/v1", str(sign_in(shop.url, *SHOPPER)["access_token"]))
-    with caplog.at_level(logging.WARNING, logger="server.verification"):
+    with caplog.at_level(logging.DEBUG, logger="server"):
         req = file(api, "access").json()
     assert api.get(f"/requests/{req['id']}/demo-verification-code").status_code == 404
     with shop.ctx.sessions() as db:
@@ -251,12 +253,15 @@ def test_outside_demo_the_code_is_only_logged(make_shop, caplog):
         assert row.demo_verification_code is None
         assert row.verification_code_hash
         assert len(row.verification_code_hash) == 64
-    messages = [r.getMessage() for r in caplog.records if r.name == "server.verification"]
-    code = re.search(r"(\d{6})$", messages[-1])
-    assert code is not None
-    assert row.verification_code_hash != code.group(1)
+    assert [request_id for request_id, _code in sent] == [int(req["id"])]
+    code = sent[0][1]
+    assert re.fullmatch(r"\d{6}", code)
+    assert row.verification_code_hash != code
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("verification code sent" in message for message in logged)
+    assert not any(code in message for message in logged if "verification" in message)
     assert api.post(f"/requests/{req['id']}/verify",
-                    json={"code": code.group(1)}).json()["status"] == "pending"
+                    json={"code": code}).json()["status"] == "pending"
 
 
 def test_list_filters_and_pages_newest_first(shop, api):

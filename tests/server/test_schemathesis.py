@@ -1,7 +1,13 @@
-"""A bounded schemathesis run over the served OpenAPI document finds no server error."""
+"""Schemathesis, with every check it has, finds nothing wrong with the served API.
+
+The run is a fixed number of examples per operation (not a wall-clock budget), so it does the
+same work on any machine; the checks include response-schema conformance, documented status
+codes and content types, `Allow` on 405, and that invalid input is refused.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,21 +19,24 @@ from server.embedded import RunningShop
 from tests.conftest import SHOPPER
 from tests.support.oauth_login import sign_in
 
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+# Examples per operation and phase: a fixed amount of work; set SCHEMATHESIS_EXAMPLES for more.
+EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "8"))
+
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_no_server_error_anywhere(shop: RunningShop, tmp_path: Path) -> None:
+def test_schemathesis_finds_nothing(shop: RunningShop, tmp_path: Path) -> None:
     tokens = sign_in(shop.url, *SHOPPER)
     st = shutil.which("st") or str(Path(sys.executable).with_name("st"))
     command = [
-        st, "run", f"{shop.url}/openapi.json",
-        "--checks", "not_a_server_error",
+        st, "--config-file", str(CONFIG), "run", f"{shop.url}/openapi.json",
+        "--checks", "all",
         "--phases", "examples,coverage,fuzzing",
-        "--max-examples", "12",
+        "--max-examples", str(EXAMPLES),
         "--seed", "20261122",
         "--no-shrink",
         "--workers", "1",
-        "--max-time", "240",
         "--generation-database", "none",
         "--request-timeout", "20",
         "--no-color",
@@ -40,4 +49,4 @@ def test_no_server_error_anywhere(shop: RunningShop, tmp_path: Path) -> None:
                             check=False, cwd=tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-8000:]
-    assert "not_a_server_error" in output or "passed" in output.lower(), output[-4000:]
+    assert "No issues found" in output or " passed" in output, output[-4000:]

@@ -41,8 +41,10 @@ def _file(qtbot: QtBot, page: RequestsPage, rtype: str,
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=10000)
     fill(dialog)
-    key = dialog.idempotency_key
+    assert dialog.idempotency_key is None  # made when the button is pressed, not before
     dialog.submit()
+    key = dialog.idempotency_key
+    assert key
     qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),
                     timeout=10000)
     assert dialog.result_value is not None, dialog.error.text()

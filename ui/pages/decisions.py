@@ -28,16 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.api import new_idempotency_key
-from client.errors import (
-    ApiError,
-    AuthenticationRequired,
-    ConnectionFailed,
-    RateLimited,
-    ServerError,
-)
+from client.errors import ApiError
+from client.filing import FilingKeys, Queued
 from client.models.orders import Decision, DecisionDetail
-from client.models.requests import ExplanationResult, PrivacyRequest
+from client.models.requests import CreatedRequest, ExplanationResult, PrivacyRequest
 from ui.errors import user_message
 from ui.models.columns import RAW_ROLE, SORT_ROLE, display_text
 from ui.models.record_table import RecordTableModel
@@ -109,8 +103,9 @@ class DecisionsPage(DataPage):
         self.data = DecisionsData([])
         self._detail_task: Any = None
         self._filing: set[str] = set()
-        # (type, decision id, body) → idempotency key, kept until the shop answers
-        self._keys: dict[tuple[str, str, str], str] = {}
+        self._queued: set[str] = set()  # filed into the outbox during this view
+        # One key per pressed request until the shop answers (see client.filing).
+        self._keys = FilingKeys()
         self.current: DecisionExtras | None = None
 
         layout = QVBoxLayout(content)
@@ -261,6 +256,10 @@ class DecisionsPage(DataPage):
         for rtype in REQUEST_TYPES:
             requests.extend(api.iter_requests(type=rtype, limit=200, max_items=2000))  # type: ignore[arg-type]
         return DecisionsData(decisions, newest_requests(requests))
+
+    def set_view(self, view: ActiveView | None) -> None:
+        self._queued.clear()
+        super().set_view(view)
 
     def present(self, data: DecisionsData) -> bool:
         # Agents in assist mode may file these requests; an opened archive cannot.
@@ -417,7 +416,9 @@ class DecisionsPage(DataPage):
             request = about.get(rtype)
             open_request = request is not None and not request.is_final
             busy = f"{rtype}:{decision.id}" in self._filing
-            button.setEnabled(not open_request and not busy)
+            # Queued in the outbox: pressing again would file a second request.
+            queued = f"{rtype}:{decision.id}" in self._queued
+            button.setEnabled(not open_request and not busy and not queued)
             button.setToolTip(self.tr("A request of this kind is already open.")
                               if open_request else "")
 
@@ -431,19 +432,35 @@ class DecisionsPage(DataPage):
         statement = self.statement.toPlainText().strip()
         if rtype == "human_review" and statement:
             details["statement"] = statement
-        slot = (rtype, decision.id, repr(sorted(details.items())))
-        key = self._keys.setdefault(slot, new_idempotency_key())
+        filing = self._keys.filing(rtype, details)
         busy = f"{rtype}:{decision.id}"
         self._filing.add(busy)
         self._update_request_state(decision)
-        api = view.api
+        filer = self.context.session.request_filer(view)
 
-        def work(_control: TaskControl) -> PrivacyRequest:
-            return api.create_request(rtype, details, idempotency_key=key).request  # type: ignore[arg-type]
+        def work(_control: TaskControl) -> CreatedRequest | Queued:
+            return filer.file(filing)
 
-        def done(request: PrivacyRequest) -> None:
-            self._keys.pop(slot, None)
+        def done(outcome: CreatedRequest | Queued) -> None:
+            self._keys.settle(filing)
             self._filing.discard(busy)
+            if isinstance(outcome, Queued):
+                self.context.session.outbox_changed.emit()
+                self._queued.add(busy)
+                if rtype == "human_review":
+                    self.statement.clear()
+                shown = self.selected_decision()
+                if shown is not None and shown.id == decision.id:
+                    self._update_request_state(decision)
+                    self.filed_label.setText(self.tr(
+                        "The shop cannot be reached. Your request is kept in the outbox and "
+                        "will be sent once the shop is back; follow it on the Requests page."))
+                    self.filed_label.setStyleSheet("")
+                    self.filed_label.show()
+                    self.open_requests_button.show()
+                self.context.notify(self.tr("Request kept in the outbox."))
+                return
+            request = outcome.request
             self.data.requests.setdefault(decision.id, {})[rtype] = request
             if rtype == "human_review":
                 self.statement.clear()
@@ -462,9 +479,7 @@ class DecisionsPage(DataPage):
             self._filing.discard(busy)
             # The shop answered (a refusal, a validation error): the key is spent. Without an
             # answer (no connection, a server failure) the same key re-sends the same request.
-            unanswered = ConnectionFailed | ServerError | RateLimited | AuthenticationRequired
-            if isinstance(error, ApiError) and not isinstance(error, unanswered):
-                self._keys.pop(slot, None)
+            self._keys.settle(filing, error)
             self._update_request_state(decision)
             self.filed_label.setText(self.tr("The request was not filed: {0}").format(
                 user_message(error)))

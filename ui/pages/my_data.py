@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.errors import ApiError
+from client.filing import Filing, Queued
 from client.models.account import Account, ProfileField
 from client.models.data import DataCategory
 from client.models.requests import CreatedRequest
@@ -321,18 +322,25 @@ class MyDataPage(DataPage):
         if field is None or view is None:
             return None
 
-        def file(details: dict[str, Any], note: str | None, idempotency_key: str,
-                 done: Done, failed: Failed) -> None:
-            def work(_control: TaskControl) -> CreatedRequest:
-                return view.api.create_request("correction", details, note=note,
-                                               idempotency_key=idempotency_key)
+        # Shoppers and agents alike file through the session's one path (see client.filing).
+        filer = self.context.session.request_filer(view)
 
-            def filed(created: CreatedRequest) -> None:
-                message = self.tr("Correction request filed for {0}").format(
-                    field_text(field.key))
+        def file(filing: Filing, done: Done, failed: Failed) -> None:
+            def work(_control: TaskControl) -> CreatedRequest | Queued:
+                return filer.file(filing)
+
+            def filed(outcome: CreatedRequest | Queued) -> None:
+                if isinstance(outcome, Queued):
+                    message = self.tr(
+                        "The shop cannot be reached: the correction request for {0} waits in "
+                        "the outbox").format(field_text(field.key))
+                    self.context.session.outbox_changed.emit()
+                else:
+                    message = self.tr("Correction request filed for {0}").format(
+                        field_text(field.key))
                 self.profile_status.setText(message)
                 self.context.notify(message)
-                done(created)
+                done(outcome)
 
             self.run(work, filed, failed)
 

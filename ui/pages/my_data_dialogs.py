@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.api import new_idempotency_key
 from client.errors import ApiError
+from client.filing import Filing, FilingKeys, Queued
 from client.models.account import Account, ProfileField
 from client.models.requests import CreatedRequest
 from ui.errors import user_message
@@ -125,22 +125,25 @@ class EditFieldDialog(QDialog):
 class CorrectionDialog(QDialog):
     """File a `correction` request for one field, with a before/after diff.
 
-    `file(details, note, idempotency_key, done, failed)` sends it. The key is made fresh for each
-    new value and kept until the shop answers, so a retry after a lost answer files once.
+    `file(filing, done, failed)` sends it through the page's `RequestFiler` (`done` gets a
+    `CreatedRequest`, or a `Queued` when the shop was unreachable and the outbox keeps it). The
+    key is made when the button is pressed and kept, for a re-send of the same value and for
+    the outbox, until the shop answers, so a retry after a lost answer files once.
     """
 
     def __init__(
         self,
         field: ProfileField,
-        file: Callable[[dict[str, Any], str | None, str, Done, Failed], None],
+        file: Callable[[Filing, Done, Failed], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.field = field
         self._file = file
         self.created: CreatedRequest | None = None
-        self.idempotency_key: str | None = None
-        self._key_body: dict[str, Any] | None = None
+        self.queued: Queued | None = None
+        self.keys = FilingKeys()
+        self.idempotency_key: str | None = None  # of the filing waiting for an answer
         self.open_requests_clicked = False
         name = field_text(field.key)
         self.setWindowTitle(self.tr("Request a correction: {0}").format(name))
@@ -228,35 +231,42 @@ class CorrectionDialog(QDialog):
     def submit(self) -> None:
         if self.busy_sending:
             return
-        details = self.details()
         note = self.note.text().strip()
-        body = {"details": details, "note": note}
-        if body != self._key_body or self.idempotency_key is None:
-            # A new request (or a changed one): a fresh key, kept until the shop answers.
-            self.idempotency_key = new_idempotency_key()
-            self._key_body = body
+        # A new request (or a changed one) gets a fresh key, kept until the shop answers.
+        filing = self.keys.filing("correction", self.details(), note=note or None)
+        self.idempotency_key = filing.idempotency_key
         self.busy_sending = True
         self.error.hide()
         self.proposed.setReadOnly(True)
         self.note.setReadOnly(True)
         self.file_button.setEnabled(False)
         self.file_button.setText(self.tr("Filing…"))
-        self._file(details, note or None, self.idempotency_key, self._filed, self._failed)
+        self._file(filing, lambda outcome: self._filed(filing, outcome),
+                   lambda error: self._failed(filing, error))
 
-    def _filed(self, created: CreatedRequest) -> None:
+    def _filed(self, filing: Filing, outcome: CreatedRequest | Queued) -> None:
+        self.keys.settle(filing)
         self.busy_sending = False
-        self.created = created
         self.idempotency_key = None
-        self._key_body = None
-        request = created.request
-        self.confirmation.setText(self.tr(
-            "Your correction request was filed (request {0}). The shop has to answer by {1}; "
-            "you can follow it on the Requests page.").format(
-                request.id, request.due_at.date().isoformat()))
+        if isinstance(outcome, Queued):
+            self.queued = outcome
+            self.confirmation.setText(self.tr(
+                "The shop cannot be reached. Your correction request is kept in the outbox and "
+                "will be sent once the shop is back; you can follow it on the Requests page."))
+        else:
+            self.created = outcome
+            request = outcome.request
+            self.confirmation.setText(self.tr(
+                "Your correction request was filed (request {0}). The shop has to answer by "
+                "{1}; you can follow it on the Requests page.").format(
+                    request.id, request.due_at.date().isoformat()))
         self.filed_diff.set_values(self.field.value, self.details()["proposed"])
         self.faces.setCurrentIndex(1)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, filing: Filing, error: BaseException) -> None:
+        self.keys.settle(filing, error)
+        if not self.keys:
+            self.idempotency_key = None
         self.busy_sending = False
         self.proposed.setReadOnly(False)
         self.note.setReadOnly(False)
@@ -271,7 +281,8 @@ class CorrectionDialog(QDialog):
 
     @property
     def filed(self) -> bool:
-        return self.created is not None
+        """Filed at the shop, or kept in the outbox to be sent (under the same key)."""
+        return self.created is not None or self.queued is not None
 
 
 __all__ = ["CorrectionDialog", "EditFieldDialog", "error_text"]

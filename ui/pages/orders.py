@@ -27,6 +27,7 @@ from ui.pages.base import DataPage
 from ui.pages.consents_terms import legal_basis_text
 from ui.pages.my_data_tables import PagedTable
 from ui.pages.orders_detail import OrderDetailPanel, order_columns
+from ui.plain_text import plain_message_box
 from ui.session import ActiveView
 from ui.tasks import TaskControl, TaskRunner
 
@@ -173,9 +174,8 @@ class OrdersPage(DataPage):
     # --- removing an order record ---------------------------------------------------------
     def ask(self, title: str, text: str) -> bool:
         """Ask a yes/no question (plain text); tests replace this."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = plain_message_box(self, QMessageBox.Icon.Warning, title, text,
+                                buttons=QMessageBox.StandardButton.Cancel)
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -239,9 +239,8 @@ class OrdersPage(DataPage):
                 legal_basis_text(retained.legal_basis), retained.reason)
 
     def _show_retained(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Order record removed"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = plain_message_box(self, QMessageBox.Icon.Information,
+                                self.tr("Order record removed"), text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.removal_box = box
         box.finished.connect(lambda _result: setattr(self, "removal_box", None))

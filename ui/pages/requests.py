@@ -9,7 +9,6 @@ exactly once, on a later refresh. The page refreshes itself every 30 seconds whi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -48,6 +47,8 @@ from ui.pages.requests_model import (
     is_overdue,
     type_label,
 )
+from ui.plain_text import plain_tooltip
+from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState, plain_label
 
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from client.connection import ShopConnection
 
 REFRESH_INTERVAL_MS = 30_000
-OUTBOX_FILE = "outbox.sqlite"
+OUTBOX_FILE = SESSION_OUTBOX_FILE  # kept for importers; the session owns the outbox
 MAX_REQUESTS_PER_SHOP = 1000
 
 
@@ -77,11 +78,12 @@ class RequestsPage(DataPage):
     outbox_changed = Signal(int)  # how many requests wait in the outbox
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        self._outbox: Outbox | None = None
         self.dialog: NewRequestDialog | None = None
         self.outbox_pending = 0
         self._failed_items: list[OutboxItem] = []
         super().__init__(context, parent)
+        # Another page (My data, Decisions) queued a request: show it waiting here, too.
+        context.session.outbox_changed.connect(self._outbox_grew)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_INTERVAL_MS)
         self.timer.timeout.connect(self.auto_refresh)
@@ -204,6 +206,12 @@ class RequestsPage(DataPage):
         super().hideEvent(event)
         self.timer.stop()
 
+    def _outbox_grew(self) -> None:
+        if self.isVisible() and self.view is not None:
+            self.refresh(quiet=True)
+        else:
+            self._stale = True
+
     def auto_refresh(self) -> None:
         if self.isVisible() and self._task is None and self.view is not None:
             self.refresh(quiet=True)
@@ -224,10 +232,8 @@ class RequestsPage(DataPage):
         return found
 
     def outbox(self) -> Outbox:
-        """The outbox file in the app's config dir (opened on first use, on a worker thread)."""
-        if self._outbox is None:
-            self._outbox = Outbox(self.context.session.registry.config_dir / OUTBOX_FILE)
-        return self._outbox
+        """The app's outbox (the session's: every page queues into the same one)."""
+        return self.context.session.outbox()
 
     def fetch(self, view: ActiveView) -> TrackerData:
         return self.fetch_sources(self.sources(view))
@@ -410,11 +416,9 @@ class RequestsPage(DataPage):
         preferred = (selected if selected is not None and selected.shop_id == view.shop_id
                      and (is_overdue(selected.request) or selected.request.status == "denied")
                      else None)
-        queue = None if view.assisting or connection is None else \
-            self._queue_for(view.shop_id, connection.username or "")
         dialog = NewRequestDialog(rtype, view.api, self.run, shop_name=view.shop_name,
                                   retention=retention, related=related, preferred=preferred,
-                                  queue_offline=queue, parent=self)
+                                  filer=self.context.session.request_filer(view), parent=self)
         dialog.accepted.connect(lambda: self._filed(dialog))
         dialog.finished.connect(lambda _code: self._forget_dialog(dialog))
         self.dialog = dialog
@@ -425,22 +429,6 @@ class RequestsPage(DataPage):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
-
-    def _queue_for(self, shop_id: str, account: str) -> Callable[..., None]:
-        def queue(payload: dict[str, Any], done: Callable[[Any], None],
-                  failed: Callable[[BaseException], None]) -> None:
-            def work(_control: Any) -> tuple[OutboxItem, int]:
-                outbox = self.outbox()
-                item = outbox.add(shop_id, account, payload)
-                return item, len(outbox.pending())
-
-            def added(result: tuple[OutboxItem, int]) -> None:
-                self.set_outbox_state(result[1], None)
-                done(result[0])
-
-            self.context.runner.run(work, added, failed)
-
-        return queue
 
     def _filed(self, dialog: NewRequestDialog) -> None:
         result = dialog.result_value
@@ -453,6 +441,7 @@ class RequestsPage(DataPage):
                 type_label(result.request.type)))
             self.replace_row(row)
         elif isinstance(result, QueuedOffline):
+            self.set_outbox_state(result.pending, None)
             self.show_message(self.tr(
                 "The shop cannot be reached. Your request is kept in the outbox and will be "
                 "sent once the shop is back."))
@@ -469,7 +458,8 @@ class RequestsPage(DataPage):
         if failed_items:
             parts.append(self.tr("%n request(s) the shop did not accept", "",
                                  len(failed_items)))
-            self.outbox_label.setToolTip("\n".join(item.error or "" for item in failed_items))
+            self.outbox_label.setToolTip(plain_tooltip(  # the shops' own words: literal
+                "\n".join(item.error or "" for item in failed_items)))
         self.outbox_label.setText(" · ".join(parts))
         self.outbox_label.setVisible(bool(parts))
         self.dismiss_failed.setVisible(bool(failed_items))

@@ -49,6 +49,7 @@ from ui.pages.requests_model import (
     timeline_model,
     type_label,
 )
+from ui.plain_text import plain_message_box
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -349,9 +350,8 @@ class RequestDetail(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = plain_message_box(self, QMessageBox.Icon.Question, title, text, buttons=(
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 

@@ -9,10 +9,9 @@ errors inside itself, keeping what was typed.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -32,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from client.api import ShopApi
 from client.discovery import RetentionInfo
-from client.errors import ConnectionFailed
+from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
 from client.models.account import Account, ProfileField
 from client.models.consents import Consent
 from client.models.data import DataCategory
 from client.models.orders import Decision
-from client.models.requests import PrivacyRequest, RequestType
+from client.models.requests import CreatedRequest, PrivacyRequest
 from ui.errors import user_message
 from ui.pages.consents_terms import localized_title
 from ui.pages.requests_model import (
@@ -546,6 +545,8 @@ class QueuedOffline:
     """The dialog's answer when the shop could not be reached and the request was queued."""
 
     payload: dict[str, Any]
+    idempotency_key: str = ""  # the key of the first attempt, kept by the outbox item
+    pending: int = 0  # items waiting in the outbox after this one was added
 
 
 def make_form(rtype: str, *, retention: RetentionInfo | None, related: list[TrackedRequest],
@@ -571,10 +572,12 @@ Runner = Callable[..., Any]  # Page.run(work, done, failed)
 
 
 class NewRequestDialog(QDialog):
-    """File one request of one type; one Idempotency-Key for the dialog's life.
+    """File one request of one type through the page's `RequestFiler` (see `client.filing`).
 
-    `run` is the page's `Page.run`; `queue_offline(payload, done, failed)` stores the request in
-    the outbox (or is None where queueing is not possible, e.g. while assisting).
+    `run` is the page's `Page.run`. The Idempotency-Key is made when "File request" is pressed
+    and kept for a re-send of the same request after no answer, and for the outbox item when
+    the shop cannot be reached (the filer queues it only where it has an outbox: not while
+    assisting).
     """
 
     def __init__(
@@ -587,16 +590,16 @@ class NewRequestDialog(QDialog):
         retention: RetentionInfo | None = None,
         related: list[TrackedRequest] | None = None,
         preferred: TrackedRequest | None = None,
-        queue_offline: Callable[[dict[str, Any], Callable[[Any], None],
-                                 Callable[[BaseException], None]], None] | None = None,
+        filer: RequestFiler | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.rtype = rtype
         self.api = api
         self._run = run
-        self._queue_offline = queue_offline
-        self.idempotency_key = str(uuid.uuid4())
+        self.filer = filer if filer is not None else RequestFiler(api)
+        self.keys = FilingKeys()
+        self.filing: Filing | None = None  # the last one sent
         self.result_value: Any = None  # CreatedRequest or QueuedOffline once accepted
         self.busy = False
         self.setWindowTitle(self.tr("New request: {0}").format(type_label(rtype)))
@@ -627,6 +630,11 @@ class NewRequestDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load()
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The key of the last press of "File request" (None before the first)."""
+        return self.filing.idempotency_key if self.filing is not None else None
 
     # --- loading what the form needs ----------------------------------------------------------
     def _load(self) -> None:
@@ -672,33 +680,32 @@ class NewRequestDialog(QDialog):
             return
         self.show_error("")
         self._set_busy(True)
-        api, key, rtype = self.api, self.idempotency_key, self.rtype
+        # The key of this press (or of the same request pressed before without an answer).
+        filing = self.keys.filing(self.rtype, body["details"], note=body.get("note"))
+        self.filing = filing
+        filer = self.filer
 
-        def work(_control: Any) -> Any:
-            return api.create_request(cast(RequestType, rtype), body["details"],
-                                      note=body.get("note"), idempotency_key=key)
+        def work(_control: Any) -> CreatedRequest | Queued:
+            return filer.file(filing)
 
-        def done(created: Any) -> None:
+        def done(outcome: CreatedRequest | Queued) -> None:
+            self.keys.settle(filing)
             self._set_busy(False)
-            self.result_value = created
+            if isinstance(outcome, Queued):
+                self.result_value = QueuedOffline(filing.payload(), filing.idempotency_key,
+                                                  outcome.pending)
+            else:
+                self.result_value = outcome
             self.accept()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, ConnectionFailed) and self._queue_offline is not None:
-                self._queue_offline(body, queued, not_queued)
+            self.keys.settle(filing, error)
+            self._set_busy(False)
+            if isinstance(error, QueueFailed):
+                self.show_error(self.tr("The shop cannot be reached, and the request could not "
+                                        "be kept for later: {0}").format(str(error)))
                 return
-            self._set_busy(False)
             self.show_error(user_message(error))
-
-        def queued(_item: Any) -> None:
-            self._set_busy(False)
-            self.result_value = QueuedOffline(body)
-            self.accept()
-
-        def not_queued(error: BaseException) -> None:
-            self._set_busy(False)
-            self.show_error(self.tr("The shop cannot be reached, and the request could not be "
-                                    "kept for later: {0}").format(str(error)))
 
         self._run(work, done, failed)
 

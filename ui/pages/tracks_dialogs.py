@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.plain_text import plain_message_box
 from ui.widgets.load_state import plain_label
 
 ANY_DATE = QDate(2000, 1, 1)  # the minimum of an OptionalDateEdit stands for "any date"
@@ -77,13 +78,8 @@ class OptionalDateEdit(QDateEdit):
 def confirm(parent: QWidget, title: str, text: str, action: str,
             informative: str = "") -> bool:
     """Ask before a destructive action (plain text, "Cancel" is the default)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
+    box = plain_message_box(parent, QMessageBox.Icon.Warning, title, text,
+                            informative=informative, buttons=QMessageBox.StandardButton.NoButton)
     go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

@@ -1,0 +1,187 @@
+"""The two web pages a shopper meets, in a real headless Chromium.
+
+- The shop's sign-in page: the whole OAuth flow with the app's own loopback listener, typed and
+  clicked like a person would; one language per page, the app's (`ui_locales`) or the
+  browser's; a wrong password readable in both; a sign-in finished after the app cancelled it
+  lands on a page that says so.
+- The archive's `index.html`, opened from disk: it renders with no script and asks the network
+  for nothing.
+Screenshots of each go to the test's temporary folder (and `bench/screenshots.py` keeps the
+README's).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from client.auth import BrowserSignIn, TokenSet
+from client.discovery import fetch_discovery
+from client.errors import SignInCancelled
+from server.embedded import RunningShop
+from tests.client.archive_helpers import small_archive
+from tests.conftest import SHOPPER
+from tests.support import chromium
+
+pytestmark = [
+    pytest.mark.skipif(not chromium.available(), reason="needs Debian's chromium and "
+                       "chromium-driver (.ci/run installs them)"),
+    pytest.mark.timeout(180),
+]
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(params=["en", "zh-CN"])
+def language(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def driver(language: str) -> Iterator[Any]:
+    with chromium.browser(language) as running:
+        yield running
+
+
+def _fill_and_submit(driver: Any, username: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    name = driver.find_element(By.ID, "username")
+    name.clear()
+    name.send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+
+def _body_text(driver: Any) -> str:
+    from selenium.webdriver.common.by import By
+
+    return str(driver.find_element(By.TAG_NAME, "body").text)
+
+
+def _no_sideways_scroll(driver: Any) -> None:
+    width = driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= driver.execute_script("return window.innerWidth"), "the page scrolls sideways"
+
+
+def _flow(shop: RunningShop, language: str, open_browser: Callable[[str], bool]) -> BrowserSignIn:
+    discovery = fetch_discovery(shop.url)
+    return BrowserSignIn(discovery.oauth, open_browser=open_browser, timeout=60,
+                         language=language.replace("-", "_"))
+
+
+def _run_in_thread(flow: BrowserSignIn) -> tuple[threading.Thread, dict[str, Any]]:
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["tokens"] = flow.run()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, outcome
+
+
+def test_signing_in_in_a_real_browser(shop: RunningShop, driver: Any, language: str,
+                                      tmp_path: Path) -> None:
+    opened: list[str] = []
+    flow = _flow(shop, language, lambda url: opened.append(url) is None)
+    thread, outcome = _run_in_thread(flow)
+    for _ in range(100):
+        if opened:
+            break
+        thread.join(0.05)
+    assert opened, "the app never opened the browser"
+    driver.get(opened[0])
+    page = _body_text(driver)
+    assert driver.find_element("tag name", "html").get_attribute("lang") == language
+    if language == "en":
+        assert "Sign in" in page
+        assert not CJK.search(page), page
+    else:
+        assert "登录" in page
+        assert "Sign in" not in page
+    _no_sideways_scroll(driver)
+    driver.save_screenshot(str(tmp_path / f"sign-in-{language}.png"))
+    _fill_and_submit(driver, *SHOPPER)
+    thread.join(30)
+    assert isinstance(outcome.get("tokens"), TokenSet), outcome
+    done = _body_text(driver)
+    assert ("Sign-in complete" in done) if language == "en" else ("登录完成" in done), done
+
+
+def test_a_wrong_password_is_readable(shop: RunningShop, driver: Any, language: str,
+                                      tmp_path: Path) -> None:
+    opened: list[str] = []
+    flow = _flow(shop, language, lambda url: opened.append(url) is None)
+    thread, outcome = _run_in_thread(flow)
+    for _ in range(100):
+        if opened:
+            break
+        thread.join(0.05)
+    driver.get(opened[0])
+    _fill_and_submit(driver, SHOPPER[0], "not the password")
+    from selenium.webdriver.common.by import By
+
+    alert = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    expected = "The account or password is not right." if language == "en" else "账户或密码不正确。"
+    assert alert == expected
+    assert driver.find_element(By.ID, "username").get_attribute("value") == SHOPPER[0]
+    driver.save_screenshot(str(tmp_path / f"sign-in-error-{language}.png"))
+    flow.cancel()
+    thread.join(10)
+    assert isinstance(outcome.get("error"), SignInCancelled)
+
+
+def test_finishing_a_cancelled_sign_in_lands_on_a_friendly_page(
+    shop: RunningShop, driver: Any, language: str
+) -> None:
+    opened: list[str] = []
+    flow = _flow(shop, language, lambda url: opened.append(url) is None)
+    thread, outcome = _run_in_thread(flow)
+    for _ in range(100):
+        if opened:
+            break
+        thread.join(0.05)
+    driver.get(opened[0])
+    flow.cancel()  # the shopper pressed Cancel in the app while the page was open
+    thread.join(10)
+    assert isinstance(outcome.get("error"), SignInCancelled)
+    _fill_and_submit(driver, *SHOPPER)
+    page = _body_text(driver)
+    if language == "en":
+        assert "Sign-in was cancelled" in page
+    else:
+        assert "登录已取消" in page
+
+
+def test_the_archive_page_renders_with_no_script_and_nothing_remote(
+    tmp_path: Path, language: str
+) -> None:
+    archive = small_archive(tmp_path / "archive.zip")
+    with zipfile.ZipFile(archive) as opened:
+        index = tmp_path / "index.html"
+        index.write_bytes(opened.read("index.html"))
+    with chromium.browser(language, javascript=True) as driver:
+        driver.get(index.as_uri())
+        from selenium.webdriver.common.by import By
+
+        assert driver.find_elements(By.TAG_NAME, "script") == []
+        assert driver.find_elements(By.CSS_SELECTOR, "[src], link[href], object, embed") == []
+        requested = chromium.requested_urls(driver)
+        assert requested, "the page was never requested"
+        assert all(url == index.as_uri() for url in requested), requested
+        text = _body_text(driver)
+        assert "测试商店" in text  # the shop's name
+        for section in ("account", "tracks", "orders"):
+            assert re.search(rf"\b{section}\b", text), text
+        _no_sideways_scroll(driver)
+        driver.save_screenshot(str(tmp_path / f"archive-index-{language}.png"))
