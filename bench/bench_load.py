@@ -634,7 +634,7 @@ def render(results: dict[str, Any]) -> str:
         f"{results['clients']} client threads for {results['seconds_per_scenario']:g} s per "
         f"cell, on {results['cpus']} CPU cores shared by client, server and database "
         f"({results['when']}). req/s · p50 · p99; the last column is the bare ASGI app under "
-        "the same server and worker count.",
+        "the same server and worker count. Any answer that was not 2xx is counted in bold.",
         "",
         "| set-up | My Tracks pages | request list | access-log list | file a request "
         "| bare app | after the load |",
@@ -644,7 +644,9 @@ def render(results: dict[str, Any]) -> str:
         cells = []
         for name in SCENARIOS:
             row = setup["scenarios"][name]
-            cells.append(f"{row['rps']:.0f} · {row['p50_ms']} ms · {row['p99_ms']} ms")
+            failed = {c: n for c, n in row["status"].items() if not 200 <= int(c) < 300}
+            errors = "".join(f" · **{n}× {c}**" for c, n in sorted(failed.items()))
+            cells.append(f"{row['rps']:.0f} · {row['p50_ms']} ms · {row['p99_ms']} ms{errors}")
         bare = setup["bare"]
         check = setup["check"]
         verdict = ("correct" if check["ok"] else "**WRONG**") + (

@@ -124,7 +124,7 @@ def main() -> None:
             capture_output=True,
             timeout=300,
         )
-        seed(url, 100, 10)
+        seed(url, 100, 1100)  # the demo shop, and the bulk shoppers bench_load samples
         os.environ["BENCH_DB_URL"] = url
         rng = random.Random(5)
         for round_no in range(args.rounds):
