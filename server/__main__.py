@@ -165,6 +165,8 @@ def serve_workers(args: argparse.Namespace, config: ServerConfig) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # Alembic logs every plugin it loads at INFO; keep the start-up output readable.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if argv and argv[0] == "process":
         from server.processor_cli import main as process_main
 

@@ -30,13 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db and not args.db_url:
         print("give --db PATH (or --db-url)", file=sys.stderr)
         return 2
-    import logging
-
     from alembic import command
 
     from server import migrations
 
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
     engine = make_engine(url)
     try:
