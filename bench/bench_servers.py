@@ -203,6 +203,8 @@ def publish(summary: dict[str, Any], write: bool) -> None:
             "p50_ms": statistics.median(r["p50_ms"] for r in shop_rows),
             "p99_ms": statistics.median(r["p99_ms"] for r in shop_rows),
             "cpu_ms": statistics.median(r["app_cpu_ms_per_call"] for r in shop_rows),
+            "low": min(r["rps"] for r in shop_rows),
+            "high": max(r["rps"] for r in shop_rows),
         }
     base = medians["uvicorn"]
     lines = [
@@ -210,13 +212,14 @@ def publish(summary: dict[str, Any], write: bool) -> None:
         f"each), `GET /v1/me` on PostgreSQL, median of {len(rows['uvicorn']['shop'])} "
         "interleaved rounds:",
         "",
-        "| server | shop req/s | p50 | p99 | server CPU per call | bare app req/s "
-        "| shop / bare | req/s vs uvicorn | CPU per call vs uvicorn |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| server | shop req/s | rounds' range | p50 | p99 | server CPU per call "
+        "| bare app req/s | shop / bare | req/s vs uvicorn | CPU per call vs uvicorn |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for server, m in medians.items():
         lines.append(
-            f"| {server} | {m['shop_rps']:.0f} | {m['p50_ms']} ms | {m['p99_ms']} ms "
+            f"| {server} | {m['shop_rps']:.0f} | {m['low']:.0f}–{m['high']:.0f} "
+            f"| {m['p50_ms']} ms | {m['p99_ms']} ms "
             f"| {m['cpu_ms']:.2f} ms | {m['bare_rps']:.0f} | {m['shop_rps'] / m['bare_rps']:.2f} "
             f"| {m['shop_rps'] / base['shop_rps']:.2f} | {m['cpu_ms'] / base['cpu_ms']:.2f} |"
         )
