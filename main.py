@@ -1,4 +1,4 @@
-"""Privacy Dashboard: `python main.py [--demo] [--help]`."""
+"""Privacy Dashboard: `python main.py [--demo] [--help] [ARCHIVE.zip]` (or `privacy-dashboard`)."""
 
 from __future__ import annotations
 

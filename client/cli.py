@@ -73,11 +73,10 @@ class _FixedToken:
 
 
 def default_config_dir() -> Path:
-    configured = os.environ.get(CONFIG_ENV)
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "privacy-dashboard"
+    """The desktop app's data folder (client.paths), so both share one shop list."""
+    from client.paths import data_dir
+
+    return data_dir()
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -172,14 +171,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _prog_name() -> str:
+    """`privacy-dashboard-cli` when started by that name, else `python -m client`."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return name if name.startswith("privacy-dashboard") else "python -m client"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m client",
+        prog=_prog_name(),
         description="See and manage what online shops know about you.",
     )
     parser.add_argument("--config-dir", type=Path, default=None,
-                        help=f"where the shop list lives (default: ${CONFIG_ENV} or "
-                             "~/.config/privacy-dashboard)")
+                        help=f"where the shop list lives (default: ${CONFIG_ENV} or the "
+                             "desktop app's data folder)")
     parser.add_argument("--token", default=None,
                         help=f"run with this bearer token instead of a sign-in (or ${TOKEN_ENV})")
     parser.add_argument("--api-base", default=None,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import sqlite3
 import time
 import uuid
@@ -60,9 +61,6 @@ CREATE TABLE IF NOT EXISTS outbox (
     claimed_at REAL
 )
 """
-
-# Answers that say nothing about the request itself: keep it and try again later.
-_NOT_FINAL = (ConnectionFailed, ServerError, RateLimited, AuthenticationRequired)
 
 Send = Callable[[dict[str, Any], str], Any]
 """Send one payload with its idempotency key; return the created request (e.g. its JSON)."""
@@ -200,38 +198,61 @@ class Outbox:
 
     # -- sending ---------------------------------------------------------------------------------
     def flush(
-        self, send: Send, *, shop_id: str | None = None, account: str | None = None
+        self,
+        send: Send,
+        *,
+        shop_id: str | None = None,
+        account: str | None = None,
+        retries: int = 3,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> FlushReport:
         """Send what is pending, oldest first, each with its own Idempotency-Key.
 
-        Success removes the item; a final 4xx marks it failed with the shop's message; an
-        unreachable shop (or a 5xx/429, or a sign-in that has to be renewed) leaves it queued
-        and stops this flush.
+        Success removes the item; a final 4xx marks it failed with the shop's message. A
+        passing trouble (the shop unreachable, a 5xx or 429, or `409 request_in_progress`: the
+        first try with this key is still running, or died with the shop) is retried up to
+        `retries` times with capped exponential back-off (honouring Retry-After up to
+        `max_backoff`); if it persists the item stays queued and this flush stops. A sign-in
+        that has to be renewed also leaves it queued. None of these ever marks an item failed.
         """
         report = FlushReport()
         for candidate in self._candidates(shop_id, account):
             item = self._claim(candidate.id)
             if item is None:
                 continue  # another flush has it
-            try:
-                result = send(dict(item.payload), item.idempotency_key)
-            except _NOT_FINAL as exc:
-                self._release(item.id, str(exc))
+            attempt = 0
+            problem: ApiError | None = None
+            while True:
+                try:
+                    result = send(dict(item.payload), item.idempotency_key)
+                except AuthenticationRequired as exc:
+                    problem = exc  # only a new sign-in helps: no retry
+                except ApiError as exc:
+                    if _passing(exc) and attempt < retries:
+                        sleep(_delay(attempt, exc.retry_after, backoff, max_backoff))
+                        attempt += 1
+                        self._touch(item.id)
+                        continue
+                    problem = exc
+                except BaseException:
+                    self._release(item.id, "interrupted")
+                    raise
+                break
+            if problem is None:
+                self._done(item.id)
+                report.sent.append((item, result))
+            elif isinstance(problem, AuthenticationRequired) or _passing(problem):
+                self._release(item.id, str(problem))
                 report.deferred.append(item)
                 # The shop is away or busy: the rest would fail the same way.
                 report.deferred.extend(
                     c for c in self._candidates(shop_id, account) if c.id != item.id
                 )
                 break
-            except ApiError as exc:
-                failed = self._fail(item.id, exc.user_message)
-                report.failed.append(failed)
-                continue
-            except BaseException:
-                self._release(item.id, "interrupted")
-                raise
-            self._done(item.id)
-            report.sent.append((item, result))
+            else:
+                report.failed.append(self._fail(item.id, problem.user_message))
         return report
 
     def _candidates(self, shop_id: str | None, account: str | None) -> list[OutboxItem]:
@@ -258,6 +279,12 @@ class Outbox:
             row = db.execute("SELECT * FROM outbox WHERE id = ?", (item_id,)).fetchone()
         return _item(row)
 
+    def _touch(self, item_id: str) -> None:
+        """Renew this flush's claim while it keeps retrying (so it never looks abandoned)."""
+        with self._tx() as db:
+            db.execute("UPDATE outbox SET claimed_at = ? WHERE id = ? AND status = ?",
+                       (time.time(), item_id, SENDING))
+
     def _release(self, item_id: str, note: str) -> None:
         with self._tx() as db:
             db.execute(
@@ -277,6 +304,25 @@ class Outbox:
     def _done(self, item_id: str) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+
+
+def _passing(exc: ApiError) -> bool:
+    """Trouble that says nothing about the request itself: worth another try, never final.
+
+    `409 request_in_progress` means the first try with this key has not finished (or died
+    with the shop, whose next answer will replay or redo it).
+    """
+    in_progress = exc.status == 409 and exc.code == "request_in_progress"
+    return in_progress or isinstance(exc, (ConnectionFailed, ServerError, RateLimited))
+
+
+def _delay(attempt: int, retry_after: float | None, base: float, cap: float) -> float:
+    """Capped exponential back-off with jitter; a Retry-After (up to the cap) is honoured."""
+    ceiling = min(cap, base * (2**attempt))
+    delay = random.uniform(ceiling / 2, ceiling)  # noqa: S311 (jitter, not a secret)
+    if retry_after is not None:
+        delay = max(delay, min(cap, retry_after))
+    return delay
 
 
 def _check_payload(body: dict[str, Any]) -> None:

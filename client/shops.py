@@ -44,6 +44,7 @@ class ShopEntry:
     shop_id: str
     name: str
     accounts: tuple[Account, ...] = field(default=())
+    kind: str = "ours"  # the backend the shop runs: "ours" or "fides" (client.backends)
 
     def account(self, username: str) -> Account | None:
         return next((a for a in self.accounts if a.username == username), None)
@@ -78,12 +79,12 @@ class ShopRegistry:
         return entry.accounts if entry else ()
 
     # -- changing --------------------------------------------------------------------------
-    def add_shop(self, base_url: str, shop_id: str, name: str) -> ShopEntry:
+    def add_shop(self, base_url: str, shop_id: str, name: str, kind: str = "ours") -> ShopEntry:
         """Add a shop or update its address and name; its accounts are kept."""
         base = normalize_base_url(base_url)
         with self._lock:
             existing = self._shops.get(shop_id)
-            entry = ShopEntry(base, shop_id, name, existing.accounts if existing else ())
+            entry = ShopEntry(base, shop_id, name, existing.accounts if existing else (), kind)
             self._shops[shop_id] = entry
             self._save()
             return entry
@@ -152,6 +153,7 @@ class ShopRegistry:
                     shop_id=str(item["shop_id"]),
                     name=str(item["name"]),
                     accounts=accounts,
+                    kind=str(item.get("kind") or "ours"),
                 )
                 self._shops[entry.shop_id] = entry
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -171,6 +173,7 @@ class ShopRegistry:
                     "shop_id": s.shop_id,
                     "name": s.name,
                     "accounts": [_clean(asdict(a)) for a in s.accounts],
+                    **({"kind": s.kind} if s.kind != "ours" else {}),
                 }
                 for s in self._shops.values()
             ],

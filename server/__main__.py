@@ -47,6 +47,9 @@ def _serve_parser() -> argparse.ArgumentParser:
                         help="seconds between request processing steps (default: 5)")
     parser.add_argument("--no-processor", action="store_true",
                         help="do not process privacy requests in this process")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR",
+                        help="a reverse proxy whose X-Forwarded-For names the client "
+                             "(repeatable; default: none, the socket's address counts)")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="stop when standard input closes (for a parent app's demo shops)")
     parser.add_argument("--workers", type=int, default=1,
@@ -66,6 +69,7 @@ def serve(argv: list[str]) -> int:
         demo=args.demo,
         processor_delay=timedelta(seconds=args.processor_delay),
         run_processor=not args.no_processor,
+        trusted_proxies=tuple(args.trusted_proxy),
     )
     if args.workers > 1:
         return serve_workers(args, config)

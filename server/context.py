@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.db import make_engine, make_session_factory, transaction
-from server.ratelimit import RateLimiter
+from server.ratelimit import RateLimits
 from server.schema import create_schema
 from server.shops import ShopProfile
 from server.signing import Signer, load_or_create_signer
@@ -34,6 +34,9 @@ class ServerConfig:
     # False for the workers of a multi-process server: `python -m server migrate` made the
     # schema once, and a worker only checks it is at the newest revision.
     manage_schema: bool = True
+    # Addresses of reverse proxies whose X-Forwarded-For is believed; by default none is, so
+    # throttling by client address cannot be dodged by sending the header.
+    trusted_proxies: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -49,9 +52,8 @@ class ShopContext:
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         with transaction(self.sessions) as session:
             self.signer: Signer = load_or_create_signer(session, self.clock)
-        self.login_failures = RateLimiter(
-            limit=10, window=300, now=lambda: self.clock.now().timestamp()
-        )
+        # shared by every worker process through the database (see server.ratelimit)
+        self.limits = RateLimits(self.engine, now=lambda: self.clock.now().timestamp())
         # (username, password, role) listed on the login page in demo mode only
         self.demo_accounts: list[tuple[str, str, str]] = []
         # The shop's gateway for identity-verification codes (request id, code): SMS or e-mail

@@ -60,7 +60,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
-            **({} if ":memory:" in url else {"pool_size": 8, "max_overflow": 8}),
+            # Room for every worker thread at once (a request may still take two connections:
+            # its own and the access log's), so a burst cannot exhaust the pool.
+            **({} if ":memory:" in url else {"pool_size": 8, "max_overflow": 40}),
         )
 
         @event.listens_for(engine, "connect")

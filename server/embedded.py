@@ -29,7 +29,12 @@ class RunningShop:
         self.ctx = ShopContext(replace(config, public_url=self.url), clock=clock)
         self.app = create_app(self.ctx)
         self._server = uvicorn.Server(
-            uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="on")
+            uvicorn.Config(
+                self.app, log_level="warning", access_log=False, lifespan="on",
+                # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
+                proxy_headers=bool(config.trusted_proxies),
+                forwarded_allow_ips=list(config.trusted_proxies) or None,
+            )
         )
         self.processor: RequestProcessor | None = (
             RequestProcessor(self.ctx) if config.run_processor else None

@@ -1,7 +1,9 @@
 """Idempotency-Key handling for POSTs that create or delete.
 
 The same key with the same body replays the first response; the same key with another body is
-`422 idempotency_conflict`; a duplicate that arrives while the first is still running is `409`.
+`422 idempotency_conflict`; a duplicate that arrives while the first is still running waits for
+it and replays it. The claim, the work and the stored response commit in one transaction, so a
+crash never leaves a key "in progress" (`409 request_in_progress` is only ever transient).
 Keys are kept for 48 hours (the contract promises at least 24).
 
 Stored responses can hold personal data and, for assist sessions, a bearer token; so the table
@@ -14,26 +16,29 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import os
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.db import transaction
 from server.errors import Problem
 from server.models import IdempotencyRecord
 from server.signing import canonical_json
 
 KEY_LIFETIME = timedelta(hours=48)
+# How long a claim without a response may stand before it counts as abandoned (see _claim).
+CLAIM_LEASE = timedelta(seconds=30)
 MAX_KEY_LENGTH = 80
 
 
@@ -74,6 +79,27 @@ def _open(user_id: int, key: str, sealed: str) -> Any:
     return json.loads(_cipher(user_id, key).decrypt(raw[:12], raw[12:], None))
 
 
+class Refusal(Exception):
+    """Raised by `produce` to refuse with `problem` after recording something that must stay.
+
+    The claim and any half-done work are rolled back first (the key stays free for a new try),
+    then `record(db)` runs in a fresh transaction that is committed before the problem is
+    answered: e.g. counting a wrong assist code.
+    """
+
+    def __init__(self, problem: Problem, record: Callable[[Session], None]) -> None:
+        super().__init__(problem.detail)
+        self.problem = problem
+        self.record = record
+
+
+def _refuse(db: Session, refusal: Refusal) -> Problem:
+    db.rollback()
+    refusal.record(db)
+    db.commit()
+    return refusal.problem
+
+
 def run_idempotent(
     ctx: ShopContext,
     db: Session,
@@ -85,64 +111,99 @@ def run_idempotent(
     produce: Callable[[], tuple[int, Any]],
     required: bool = True,
 ) -> JSONResponse:
-    """Run `produce` (which returns status and JSON body, using `db`) at most once per key."""
+    """Run `produce` (which returns status and JSON body, using `db`) at most once per key.
+
+    The claim on the key, the work `produce` does in `db` and the stored response are one
+    transaction, committed here before the response leaves: a crash at any moment either
+    leaves all of it or none of it, so a retry after a crash replays or runs afresh, never
+    twice and never "in progress" for good. A duplicate that arrives while the first runs
+    waits on the claim's row (the database's unique index) and then replays it.
+    `produce` must not commit; to refuse and still record something, raise `Refusal`.
+    """
     checked = _validate_key(key, required)
     if checked is None:
-        status, payload = produce()
+        try:
+            status, payload = produce()
+        except Refusal as refusal:
+            raise _refuse(db, refusal) from None
         db.commit()
         return JSONResponse(payload, status_code=status)
     body_hash = hashlib.sha256(canonical_json(body)).hexdigest()
+    hashed = _key_hash(user_id, checked)
     now = ctx.clock.now()
-    try:
-        with transaction(ctx.sessions) as claim:
-            claim.execute(
-                delete(IdempotencyRecord).where(IdempotencyRecord.created_at < now - KEY_LIFETIME)
-            )
-            claim.add(
-                IdempotencyRecord(
-                    user_id=user_id,
-                    key=_key_hash(user_id, checked),
-                    route=route,
-                    body_hash=body_hash,
-                    created_at=now,
-                )
-            )
-    except IntegrityError:
-        return _replay(ctx, user_id, checked, route, body_hash)
-    try:
-        status, payload = produce()
+    if _claim(db, user_id=user_id, hashed=hashed, route=route, body_hash=body_hash, now=now):
+        try:
+            status, payload = produce()
+        except Refusal as refusal:
+            raise _refuse(db, refusal) from None
+        db.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == hashed)
+            .values(status_code=status, response=_seal(user_id, checked, payload))
+        )
         db.commit()
-    except BaseException:
-        db.rollback()
-        with transaction(ctx.sessions) as release:
-            release.execute(
-                delete(IdempotencyRecord).where(
-                    IdempotencyRecord.user_id == user_id,
-                    IdempotencyRecord.key == _key_hash(user_id, checked),
-                )
-            )
-        raise
-    with transaction(ctx.sessions) as store:
-        record = store.scalars(
-            select(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id,
-                IdempotencyRecord.key == _key_hash(user_id, checked),
-            )
-        ).one()
-        record.status_code = status
-        record.response = _seal(user_id, checked, payload)
-    return JSONResponse(payload, status_code=status)
+        return JSONResponse(payload, status_code=status)
+    return _replay(ctx, db, user_id, checked, route, body_hash)
 
 
-def _replay(ctx: ShopContext, user_id: int, key: str, route: str, body_hash: str) -> JSONResponse:
-    with transaction(ctx.sessions) as session:
-        record = session.scalars(
-            select(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id,
-                IdempotencyRecord.key == _key_hash(user_id, key),
-            )
-        ).first()
-    if record is None:  # released by a failed first attempt in between: ask to retry
+def _insert_for(db: Session) -> Any:
+    return pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def _claim(
+    db: Session, *, user_id: int, hashed: str, route: str, body_hash: str, now: datetime
+) -> bool:
+    """Insert the claim in the request's transaction; False if the key is already taken.
+
+    `ON CONFLICT DO NOTHING` waits for a racing, uncommitted claim of the same key (its unique
+    index entry) and then does nothing if that one committed, or inserts if it rolled back;
+    no error aborts the request's transaction either way.
+    """
+    table = IdempotencyRecord.__table__
+    # skip rows a concurrent purge holds (PostgreSQL), so two purges never wait on each other
+    expired = (
+        select(IdempotencyRecord.id)
+        .where(IdempotencyRecord.created_at < now - KEY_LIFETIME)
+        .limit(1000)
+        .with_for_update(skip_locked=True)
+    )
+    db.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(expired.scalar_subquery())))
+    # RETURNING, not rowcount: PostgreSQL drivers report -1 for an INSERT that returns rows
+    inserted = db.execute(
+        _insert_for(db)(table)
+        .values(user_id=user_id, key=hashed, route=route, body_hash=body_hash, created_at=now)
+        .on_conflict_do_nothing(index_elements=[table.c.user_id, table.c.key])
+        .returning(table.c.id)
+    ).first()
+    if inserted is not None:
+        return True
+    # A claim committed without its response can only come from an older server that
+    # committed claims first and then died: its work had not committed with it (this server
+    # commits both together), so after a short lease it is taken over and run again.
+    taken: Any = db.execute(
+        update(IdempotencyRecord)
+        .where(
+            IdempotencyRecord.user_id == user_id,
+            IdempotencyRecord.key == hashed,
+            IdempotencyRecord.status_code.is_(None),
+            IdempotencyRecord.created_at < now - CLAIM_LEASE,
+        )
+        .values(route=route, body_hash=body_hash, created_at=now)
+    )
+    return bool(taken.rowcount == 1)
+
+
+def _replay(
+    ctx: ShopContext, db: Session, user_id: int, key: str, route: str, body_hash: str
+) -> JSONResponse:
+    record = db.scalars(
+        select(IdempotencyRecord).where(
+            IdempotencyRecord.user_id == user_id,
+            IdempotencyRecord.key == _key_hash(user_id, key),
+        )
+    ).first()
+    db.commit()
+    if record is None:  # expired and purged in between: ask to retry
         raise Problem(
             409, "request_in_progress", "Retry this request.", headers={"Retry-After": "1"}
         )
@@ -153,11 +214,12 @@ def _replay(ctx: ShopContext, user_id: int, key: str, route: str, body_hash: str
             "This Idempotency-Key was already used with a different request.",
         )
     if record.status_code is None or record.response is None:
+        wait = CLAIM_LEASE - (ctx.clock.now() - record.created_at)
         raise Problem(
             409,
             "request_in_progress",
             "The first request with this Idempotency-Key is still being processed.",
-            headers={"Retry-After": "1"},
+            headers={"Retry-After": str(max(1, math.ceil(wait.total_seconds())))},
         )
     return JSONResponse(
         _open(user_id, key, record.response),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
@@ -308,33 +308,79 @@ def create_request(
 
 
 def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor: str) -> None:
-    """Check a verification code; the caller commits. Failed attempts are committed here."""
+    """Check a verification code; the caller commits. Failed attempts are committed here.
+
+    Using the code is one conditional write (state, code and lock checked in its WHERE), so of
+    racing attempts with the right code exactly one verifies; the others see the new state.
+    A wrong code is counted by one atomic increment, so racing guesses cannot skip the limit.
+    """
     now = ctx.clock.now()
     if req.status != "identity_unverified":
         raise Problem(409, "invalid_state", f"The request is {req.status}; nothing to verify.",
                       extra={"request_status": req.status})
     if req.verification_locked_until is not None and req.verification_locked_until > now:
-        wait = max(1, int((req.verification_locked_until - now).total_seconds() + 0.999))
-        raise Problem(429, "rate_limited",
-                      f"Too many wrong codes. Try again in {wait} seconds.",
-                      headers={"Retry-After": str(wait)})
+        raise _verification_locked(req.verification_locked_until, now)
+    offered = code_hash(req.id, code.strip())
     ok = req.verification_code_hash is not None and secrets.compare_digest(
-        req.verification_code_hash, code_hash(req.id, code.strip())
+        req.verification_code_hash, offered
     )
-    if not ok:
-        req.verification_attempts = (req.verification_attempts or 0) + 1
-        left = VERIFY_MAX_ATTEMPTS - req.verification_attempts
-        if left <= 0:
-            req.verification_attempts = 0
-            req.verification_locked_until = now + VERIFY_LOCK
-        db.commit()
-        raise Problem(422, "verification_failed", "The verification code is not right.",
-                      extra={"attempts_left": max(left, 0)})
-    req.verification_attempts = 0
-    req.verification_locked_until = None
-    req.verification_code_hash = None
-    req.demo_verification_code = None
-    transition(db, req, "pending", actor=actor, note="Identity verified.", now=now)
+    unlocked = or_(PrivacyRequest.verification_locked_until.is_(None),
+                   PrivacyRequest.verification_locked_until <= now)
+    if ok:
+        used: Any = db.execute(
+            update(PrivacyRequest)
+            .where(PrivacyRequest.id == req.id,
+                   PrivacyRequest.status == "identity_unverified",
+                   PrivacyRequest.verification_code_hash == offered,
+                   unlocked)
+            .values(status="pending", updated_at=now, verification_attempts=0,
+                    verification_locked_until=None, verification_code_hash=None,
+                    demo_verification_code=None)
+            .execution_options(synchronize_session=False)
+        )
+        if used.rowcount == 1:
+            db.refresh(req)
+            add_event(db, req, "pending", actor, "Identity verified.", now)
+            return
+        db.refresh(req)  # raced: someone else verified, canceled or locked it just now
+        if req.status != "identity_unverified":
+            raise Problem(409, "invalid_state",
+                          f"The request is {req.status}; nothing to verify.",
+                          extra={"request_status": req.status})
+        if req.verification_locked_until is not None and req.verification_locked_until > now:
+            raise _verification_locked(req.verification_locked_until, now)
+    counted: Any = db.execute(
+        update(PrivacyRequest)
+        .where(PrivacyRequest.id == req.id, PrivacyRequest.status == "identity_unverified",
+               unlocked)
+        .values(verification_attempts=func.coalesce(PrivacyRequest.verification_attempts, 0) + 1)
+        .returning(PrivacyRequest.verification_attempts)
+        .execution_options(synchronize_session=False)
+    )
+    attempts = counted.scalar()
+    if attempts is None:  # locked or moved on by a racing request
+        db.refresh(req)
+        if req.verification_locked_until is not None and req.verification_locked_until > now:
+            raise _verification_locked(req.verification_locked_until, now)
+        raise Problem(409, "invalid_state", f"The request is {req.status}; nothing to verify.",
+                      extra={"request_status": req.status})
+    left = VERIFY_MAX_ATTEMPTS - int(attempts)
+    if left <= 0:
+        db.execute(
+            update(PrivacyRequest)
+            .where(PrivacyRequest.id == req.id)
+            .values(verification_attempts=0, verification_locked_until=now + VERIFY_LOCK)
+            .execution_options(synchronize_session=False)
+        )
+    db.commit()
+    raise Problem(422, "verification_failed", "The verification code is not right.",
+                  extra={"attempts_left": max(left, 0)})
+
+
+def _verification_locked(until: datetime, now: datetime) -> Problem:
+    wait = max(1, int((until - now).total_seconds() + 0.999))
+    return Problem(429, "rate_limited", f"Too many wrong codes. Try again in {wait} seconds.",
+                   headers={"Retry-After": str(wait)})
 
 
 def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,11 +15,39 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 from server.embedded import RunningShop
 from tests.support.oauth_login import Api, sign_in
+from tests.support.postgres import PostgresCluster, postgres_bin
 from tests.support.shops import build_template, start_shop_from
 
 SHOPPER = ("lin.mei", "demo1234")
 SECOND_SHOPPER = ("zhang.wei", "demo1234")
 AGENT = ("agent.wu", "agent1234")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true", default=False,
+                     help="run the long variants of fault and load tests (more iterations)")
+
+
+@pytest.fixture(scope="session")
+def runslow(request: pytest.FixtureRequest) -> bool:
+    """True with `--runslow`: heavy tests use their long settings."""
+    return bool(request.config.getoption("--runslow"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PostgresCluster]:
+    """One throwaway PostgreSQL cluster for the session (skips when it is not installed)."""
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    # Not under pytest's tmp dir: the `postgres` user must be able to reach the directory.
+    directory = Path(tempfile.mkdtemp(prefix="privacy-pg-"))
+    cluster = PostgresCluster(directory)
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

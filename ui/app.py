@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
@@ -34,7 +34,7 @@ STARTUP_PROBE = "PRIVACY_DASHBOARD_STARTUP_PROBE"  # bench: print "painted" and 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=_prog_name(),
         description="Privacy Dashboard: see and control what online shops hold about you.",
     )
     parser.add_argument("--demo", action="store_true",
@@ -50,7 +50,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--config-dir", type=Path, metavar="DIR",
                         help="keep settings and the shop list in DIR instead of the user profile")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (never secrets)")
+    parser.add_argument("archive", nargs="?", type=Path, metavar="ARCHIVE.zip",
+                        help="open this personal-data archive (read only, no network)")
+    parser.add_argument("--self-test", type=Path, metavar="REPORT.json",
+                        help="check start-up: write what the first painted window shows (and "
+                             "the archive, if given) to REPORT.json, then quit; exit 0 if well")
     return parser.parse_args(argv)
+
+
+def _prog_name() -> str:
+    """`privacy-dashboard` when started by that name (entry point, bundle), else main.py's."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return name if name.startswith("privacy-dashboard") else "python main.py"
 
 
 def install_startup_probe(app: QApplication, window: QWidget) -> None:
@@ -83,13 +94,23 @@ def tune_garbage_collector() -> None:
 def config_dir(args: argparse.Namespace) -> Path:
     if args.config_dir:
         return Path(args.config_dir)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / f".{APP_NAME}")
+    from client.paths import data_dir  # the command line's folder too (same shop list)
+
+    return data_dir()
 
 
 def run(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.demo:
+        from ui.demo import DEMO_NEEDS, missing_server_packages
+
+        if missing_server_packages():
+            print(DEMO_NEEDS, file=sys.stderr)
+            return 2
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
+    from ui.diagnostics import install_log_buffer
+
+    install_log_buffer()  # recent (redacted) log lines for Help → Copy diagnostics
     install_redaction()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -97,6 +118,11 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("PrivacyDashboard")
     app.setApplicationDisplayName("Privacy Dashboard")
+    # The launcher entry (packaging/*.desktop) and its icon, for Wayland and the task bar.
+    app.setDesktopFileName("io.github.privacydashboard.PrivacyDashboard")
+    from ui.icons import icon
+
+    app.setWindowIcon(icon("privacy-dashboard"))
     directory = config_dir(args)
     directory.mkdir(parents=True, exist_ok=True)
     settings = Settings(directory / "settings.ini" if args.config_dir else None)
@@ -109,7 +135,13 @@ def run(argv: list[str] | None = None) -> int:
     window = MainWindow(session, runner, settings)
     if os.environ.get(STARTUP_PROBE):
         install_startup_probe(app, window)
+    if args.self_test:
+        from ui.self_test import SelfTest
+
+        SelfTest(app, window, args.self_test, archive=args.archive)
     window.show()
+    if args.archive:
+        window.open_archive(str(args.archive))  # File → Open archive's path, offline
     tune_garbage_collector()
 
     def shops_ready(shops: DemoShops | None) -> None:

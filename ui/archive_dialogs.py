@@ -398,7 +398,7 @@ class ExportDialog(WorkDialog):
         note.setWordWrap(True)
         form.addRow(note)
         self.save_path = PathField(self.tr("Save the archive as"), save=True,
-                                   suggested="personal-data.zip")
+                                   suggested="personal-data.pdarchive.zip")
         form.addRow(self.tr("Save as:"), self.save_path)
         layout.addLayout(form)
         date_note = plain_label(self.tr(
@@ -428,7 +428,7 @@ class ExportDialog(WorkDialog):
         layout.addWidget(reload_button)
         form = QFormLayout()
         self.download_path = PathField(self.tr("Save the shop's archive as"), save=True,
-                                       suggested="shop-archive.zip")
+                                       suggested="shop-archive.pdarchive.zip")
         form.addRow(self.tr("Save as:"), self.download_path)
         layout.addLayout(form)
         return tab

@@ -16,6 +16,28 @@ from pathlib import Path
 from typing import IO
 
 DEMO_SHOPS = ("silumart", "sinomai")
+# What `--demo` needs beyond the app: the server package and its `[server]` dependencies.
+SERVER_MODULES = ("server", "fastapi", "uvicorn", "sqlalchemy", "argon2", "multipart", "faker")
+DEMO_NEEDS = ("The demo shops need the reference server, which is not installed: run "
+              "python -m pip install -e \".[demo]\" in the project folder (or pip install "
+              "\"privacy-dashboard[demo]\") and start the app with --demo again.")
+
+
+def missing_server_packages(names: tuple[str, ...] = SERVER_MODULES) -> list[str]:
+    """The server modules this Python cannot import (looked up, not imported: no cost)."""
+    import importlib.util
+
+    missing = []
+    for name in names:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):  # a blocked or broken module counts as missing
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
 _SERVING = re.compile(r"^(?P<name>.+) is serving the privacy API at (?P<url>http://\S+)$")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from client.archive import ArchiveError, NotInArchive, ReadOnlyArchive
+from client.backends import CodeExpired, CodeRejected, MaybeFiled, NotOffered
 from client.errors import (
     ApiError,
     AuthenticationRequired,
@@ -91,6 +92,23 @@ def user_message(error: BaseException) -> str:
         return _tr("The shop sent something the app does not understand.")
     if isinstance(error, ServerError):
         return _tr("The shop had a problem. Please try again later.")
+    if isinstance(error, NotOffered):
+        return _tr("This shop does not offer this.")
+    if isinstance(error, CodeRejected):
+        if error.tries_left is None:
+            return _tr("The code is not right. Check it and try again.")
+        if error.tries_left == 0:
+            return _tr("The code is not right, and no tries are left: it no longer works.")
+        return _tr("The code is not right. Tries left: {0}.").format(error.tries_left)
+    if isinstance(error, CodeExpired):
+        if error.used_up:
+            return _tr("Too many wrong codes: this code no longer works. File the request "
+                       "again to get a new one.")
+        return _tr("The code has expired (codes work for 10 minutes). File the request again "
+                   "to get a new one.")
+    if isinstance(error, MaybeFiled):
+        return _tr("The connection broke after the request was sent, so the shop may have it. "
+                   "The app does not send it again by itself.")
     if isinstance(error, ApiError):  # Forbidden, NotFound, validation…: the shop's sentence
         detail = error.detail or error.user_message
         suffix = f" ({error.request_id})" if error.request_id else ""

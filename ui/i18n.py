@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from ui.resources import resource_dir
+
+TRANSLATIONS_DIR = resource_dir("translations")  # resources/ in a checkout or the bundle
 SUPPORTED = ("en", "zh_CN")
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+from ui.resources import resource_dir
+
+ICONS_DIR = resource_dir("icons")  # resources/ in a checkout or the bundle
 
 
 @cache

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
 from ui.archive_view import ArchiveOpener, banner_text
+from ui.backend_view import missing_text, page_offered
 from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
@@ -31,12 +32,13 @@ from ui.pages.base import Page, PageContext
 from ui.pages.registry import page_classes
 from ui.pages.requests import RequestsPage
 from ui.plain_text import plain_message_box
-from ui.session import AppSession
+from ui.session import ActiveView, AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
 
 if TYPE_CHECKING:
+    from client.backends.fides import FidesProbe, FidesShop
     from client.connection import ShopConnection
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._assist_timer = QTimer(self)
         self._assist_timer.setInterval(1000)
         self._assist_timer.timeout.connect(self._update_assist_banner)
+        self.offer_banner = Banner("info")  # what this shop's backend does not offer
         self.archive_banner = Banner("archive")
         self.archive_banner.action_clicked.connect(self.close_archive)
         self.archive_key_button = QPushButton(self.tr("Check the signature with a key file…"))
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.agent_banner)
         layout.addWidget(self.assist_banner)
         layout.addWidget(self.archive_banner)
+        layout.addWidget(self.offer_banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -204,7 +208,9 @@ class MainWindow(QMainWindow):
             action.setChecked(self.settings.language == code)
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("About"), self._about)
+        self.about_action = help_menu.addAction(self.tr("About"), self._about)
+        self.diagnostics_action = help_menu.addAction(self.tr("Copy diagnostics"),
+                                                      self.copy_diagnostics)
 
     def _build_notifications(self) -> None:
         """Request updates reach the tray even while another page is open."""
@@ -263,6 +269,8 @@ class MainWindow(QMainWindow):
             name = (account.display_name if account else None) or connection.username
             state = name if connection.signed_in else self.tr("signed out")
             self.account_box.addItem(f"{connection.shop_name} — {state}", connection.shop_id)
+        for fides in self.session.fides_shops.values():
+            self.account_box.addItem(f"{fides.shop_name} — {fides.account_label}", fides.shop_id)
         if self.account_box.count() == 0:
             self.account_box.addItem(self.tr("No shop yet — add one"), "")
         current = self.session.current_shop
@@ -272,6 +280,9 @@ class MainWindow(QMainWindow):
 
     def _account_chosen(self, position: int) -> None:
         shop_id = self.account_box.itemData(position)
+        if shop_id in self.session.fides_shops:
+            self.session.switch_to(shop_id)
+            return
         connection = self.session.connections.get(shop_id or "")
         if connection is None:
             return
@@ -282,7 +293,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         connection = self.session.current
-        self.sign_out_action.setEnabled(connection is not None and connection.signed_in)
+        fides = self.session.current_shop in self.session.fides_shops
+        self.sign_out_action.setEnabled(fides or (connection is not None
+                                                  and connection.signed_in))
         self.sign_in_action.setEnabled(bool(self.session.connections))
 
     def add_shop(self) -> None:
@@ -295,7 +308,29 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Added {0}").format(connection.shop_name))
             self.sign_in(connection.shop_id)
 
-        self.session.add_shop(dialog.address, added, self._show_error)
+        self.session.add_shop(dialog.address, added, self._show_error, self.add_fides_shop)
+
+    def add_fides_shop(self, probe: FidesProbe) -> None:
+        """The address serves Ethyca Fides: ask who the shop knows you as, then add it."""
+        from ui.fides_dialogs import FidesIdentityDialog  # imported when first needed
+
+        dialog = FidesIdentityDialog(probe, self)
+        self.fides_dialog = dialog
+
+        def chosen() -> None:
+            identity = dialog.identity
+            if identity is None:
+                return
+
+            def added(shop: FidesShop) -> None:
+                self.notify(self.tr("Added {0}").format(shop.shop_name))
+                self._refill_accounts()
+
+            self.session.add_fides_shop(probe, identity, dialog.shop_name, added,
+                                        self._show_error)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     def sign_in(self, shop_id: str | None = None, fresh: bool = False,
                 then: Callable[[], None] | None = None) -> None:
@@ -404,8 +439,10 @@ class MainWindow(QMainWindow):
                 self.tr("Assist a customer…"))
         else:
             self.agent_banner.hide()
+        self._show_offered_pages(view)
         for page in self.pages.values():
-            page.set_view(None if agent_idle else view)
+            offered = view is None or page_offered(page.page_id, view.capabilities)
+            page.set_view(None if agent_idle or not offered else view)
         self._refill_accounts()
         self.notifier.reset()
         if view is None:
@@ -418,6 +455,26 @@ class MainWindow(QMainWindow):
         else:
             self._assist_timer.stop()
             self.assist_banner.hide()
+
+    def _show_offered_pages(self, view: ActiveView | None) -> None:
+        """Only the pages this shop's backend has; say what it does not offer."""
+        caps = view.capabilities if view is not None else None
+        current_hidden = False
+        for row in range(self.sidebar_model.rowCount()):
+            page_id = self.sidebar_model.index(row, 0).data(PAGE_ROLE)
+            hidden = caps is not None and not page_offered(str(page_id), caps)
+            self.sidebar.setRowHidden(row, hidden)
+            if hidden and self.sidebar.currentIndex().row() == row:
+                current_hidden = True
+        # An archive export reads what the shop holds: only where the backend shows it.
+        self.export_archive_action.setEnabled(caps is None or caps.sees_data)
+        text = missing_text(caps, view.shop_name) if view is not None and caps else ""
+        if text:
+            self.offer_banner.show_message(text)
+        else:
+            self.offer_banner.hide()
+        if current_hidden:
+            self.select_page("requests")
 
     def _update_assist_banner(self) -> None:
         view = self.session.view()
@@ -457,8 +514,17 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("The language changes the next time the app starts."))
 
     def _about(self) -> None:
-        plain_message_box(self, QMessageBox.Icon.NoIcon, self.tr("About"), self.tr(
-            "Privacy Dashboard — see and control what shops hold about you.")).exec()
+        from ui.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.session, self.settings, self)
+        self.about_dialog.open()
+
+    def copy_diagnostics(self) -> None:
+        from ui.about import copy_diagnostics
+
+        copy_diagnostics(self.session, self.settings)
+        self.notify(self.tr("Diagnostics copied (no tokens, no personal data): paste them "
+                            "into your support ticket."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QLocale, QObject, Signal
 
+from client.backends import OUR_API_CAPABILITIES, Capabilities, NotOffered, RequestBackend
 from client.shops import ShopRegistry
 from ui.tasks import TaskControl, TaskRunner
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thre
     from client.api import ShopApi
     from client.archive import ArchiveApi, ArchiveReport
     from client.auth import OpenBrowser
+    from client.backends.fides import FidesIdentity, FidesProbe, FidesShop
     from client.connection import AssistSession, ShopConnection
     from client.filing import RequestFiler
     from client.outbox import Outbox
@@ -67,10 +69,32 @@ class ActiveView:
     shop_id: str
     shop_name: str
     account_label: str
-    api: ShopApi
+    shop_api: ShopApi | None  # None: the shop runs another backend (`fides`)
     assist: AssistSession | None = None
     role: str = "shopper"
     archive: OpenArchive | None = None  # set: `api` is the archive's read-only ArchiveApi
+    fides: FidesShop | None = None  # set: the shop runs Ethyca Fides
+
+    @property
+    def api(self) -> ShopApi:
+        """Our API (or an archive of it); a page of something the backend lacks gets
+        `NotOffered` (pages are hidden by capability, so this is a last guard)."""
+        if self.shop_api is None:
+            raise NotOffered("api")
+        return self.shop_api
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return self.fides.capabilities if self.fides is not None else OUR_API_CAPABILITIES
+
+    @property
+    def requests(self) -> RequestBackend:
+        """Where the request tracker reads and files for this view."""
+        if self.fides is not None:
+            return self.fides
+        from client.backends import OurApiBackend
+
+        return OurApiBackend(self.api)
 
     @property
     def assisting(self) -> bool:
@@ -109,6 +133,7 @@ class AppSession(QObject):
         self.archive: OpenArchive | None = None
         self._outbox: Outbox | None = None
         self._outbox_lock = threading.Lock()
+        self.fides_shops: dict[str, FidesShop] = {}  # shops running Ethyca Fides
 
     # --- what the pages read ------------------------------------------------------------------
     @property
@@ -125,6 +150,10 @@ class AppSession(QObject):
 
     def live_view(self) -> ActiveView | None:
         """The view of the signed-in account, ignoring an open archive."""
+        fides = self.fides_shops.get(self.current_shop or "")
+        if fides is not None:
+            return ActiveView(fides.shop_id, fides.shop_name, fides.account_label, None,
+                              fides=fides)
         connection = self.current
         if connection is None or not connection.signed_in:
             return None
@@ -169,16 +198,76 @@ class AppSession(QObject):
     def add_shop(
         self, base_url: str, done: Callable[[ShopConnection], None],
         failed: Callable[[BaseException], None],
+        fides_found: Callable[[FidesProbe], None] | None = None,
     ) -> None:
-        def work(_control: TaskControl) -> ShopConnection:
-            return self._connection_for(base_url)
+        """Add a shop by address; one running Ethyca Fides goes to `fides_found` instead."""
 
-        def added(connection: ShopConnection) -> None:
-            self.connections[connection.shop_id] = connection
+        def work(_control: TaskControl) -> ShopConnection | FidesProbe:
+            from client.errors import ApiError, ConnectionFailed, InsecureTransport
+
+            try:
+                return self._connection_for(base_url)
+            except (ConnectionFailed, InsecureTransport):
+                raise
+            except ApiError:
+                if fides_found is None:
+                    raise
+                from client.backends.fides import probe_fides
+
+                probe = probe_fides(base_url)
+                if probe is None:
+                    raise
+                return probe
+
+        def added(result: ShopConnection | FidesProbe) -> None:
+            from client.backends.fides import FidesProbe
+
+            if isinstance(result, FidesProbe):
+                if fides_found is not None:
+                    fides_found(result)
+                return
+            self.connections[result.shop_id] = result
             self.shops_changed.emit()
-            done(connection)
+            done(result)
 
         self.runner.run(work, added, failed)
+
+    def add_fides_shop(
+        self, probe: FidesProbe, identity: FidesIdentity, name: str,
+        done: Callable[[FidesShop], None], failed: Callable[[BaseException], None],
+    ) -> None:
+        """Remember a Fides shop: the identity goes to the keychain, the address to the list."""
+
+        def work(_control: TaskControl) -> FidesShop:
+            from client.backends.fides import IDENTITY_ENTRY, IdentityStore
+
+            store = IdentityStore(probe.shop_id, backend=self.keyring_backend)
+            store.save(identity)
+            self.registry.add_shop(probe.base_url, probe.shop_id, name, kind="fides")
+            self.registry.add_account(probe.shop_id, IDENTITY_ENTRY)
+            return self._fides_shop(probe.base_url, name, identity, store)
+
+        def added(shop: FidesShop) -> None:
+            previous = self.fides_shops.pop(shop.shop_id, None)
+            if previous is not None:
+                previous.close()
+            self.fides_shops[shop.shop_id] = shop
+            self.current_shop = shop.shop_id
+            self.assist = None
+            self.keychain_available.emit(shop.persistent)
+            self.shops_changed.emit()
+            self.changed.emit()
+            done(shop)
+
+        self.runner.run(work, added, failed)
+
+    def _fides_shop(self, base_url: str, name: str, identity: FidesIdentity,
+                    store: Any) -> FidesShop:
+        from client.backends.fides import STORE_FILE, FidesShop, FidesStore
+
+        return FidesShop(base_url, name, identity, FidesStore(self.registry.config_dir
+                                                              / STORE_FILE),
+                         identity_store=store)
 
     def _connection_for(self, base_url: str, username: str | None = None) -> ShopConnection:
         from client.connection import ShopConnection
@@ -221,9 +310,14 @@ class AppSession(QObject):
         """Silent sign-in for every remembered account that has a refresh token."""
         entries = self.registry.shops()
 
-        def work(_control: TaskControl) -> list[ShopConnection]:
-            resumed = []
+        def work(_control: TaskControl) -> list[ShopConnection | FidesShop]:
+            resumed: list[ShopConnection | FidesShop] = []
             for entry in entries:
+                if entry.kind == "fides":
+                    fides = self._resume_fides(entry.base_url, entry.shop_id, entry.name)
+                    if fides is not None:
+                        resumed.append(fides)
+                    continue
                 for account in entry.accounts:
                     try:
                         connection = self._connection_for(entry.base_url, account.username)
@@ -235,21 +329,41 @@ class AppSession(QObject):
                         break
             return resumed
 
-        def finished(connections: list[ShopConnection]) -> None:
+        def finished(found: list[ShopConnection | FidesShop]) -> None:
+            from client.backends.fides import FidesShop
+
+            connections = [c for c in found if not isinstance(c, FidesShop)]
+            for shop in found:
+                if isinstance(shop, FidesShop):
+                    self.fides_shops[shop.shop_id] = shop
             for connection in connections:
                 self.connections[connection.shop_id] = connection
             if connections and self.current is None:
                 self.current_shop = connections[0].shop_id
                 self.keychain_available.emit(connections[0].persistent)
                 self.changed.emit()
+            elif found and self.current_shop is None:
+                self.current_shop = found[0].shop_id
+                self.changed.emit()
             self.shops_changed.emit()
-            done(len(connections))
+            done(len(found))
 
         self.runner.run(work, finished, lambda _error: done(0))
 
+    def _resume_fides(self, base_url: str, shop_id: str, name: str) -> FidesShop | None:
+        """A remembered Fides shop, from the identity in the keychain (no network)."""
+        from client.backends.fides import IdentityStore
+
+        store = IdentityStore(shop_id, backend=self.keyring_backend)
+        identity = store.load()
+        if identity is None:
+            return None
+        return self._fides_shop(base_url, name, identity, store)
+
     def switch_to(self, shop_id: str) -> None:
         """Show a signed-in account (this also closes an open archive)."""
-        if shop_id in self.connections and (shop_id != self.current_shop
+        known = shop_id in self.connections or shop_id in self.fides_shops
+        if known and (shop_id != self.current_shop
                                             or self.archive is not None):
             self.current_shop = shop_id
             self.assist = None
@@ -260,6 +374,10 @@ class AppSession(QObject):
 
     def sign_out(self, done: Callable[[bool], None]) -> None:
         """Revoke at the shop and forget here; `done(True)` only when the shop confirmed."""
+        fides = self.fides_shops.get(self.current_shop or "")
+        if fides is not None:
+            self._forget_fides(fides, lambda: done(True))  # nothing to revoke at a Fides shop
+            return
         connection = self.current
         if connection is None:
             done(True)
@@ -278,6 +396,28 @@ class AppSession(QObject):
             done(result is True)
 
         self.runner.run(work, finished, lambda _error: finished(False))
+
+    def _forget_fides(self, shop: FidesShop, done: Callable[[], None]) -> None:
+        """"Sign out" of a Fides shop: its identity leaves the keychain; requests stay listed."""
+
+        def work(_control: TaskControl) -> None:
+            from client.backends.fides import IDENTITY_ENTRY
+
+            if shop.identity_store is not None:
+                shop.identity_store.forget()
+            self.registry.remove_account(shop.shop_id, IDENTITY_ENTRY)
+            shop.close()
+
+        def finished(_result: Any) -> None:
+            self.fides_shops.pop(shop.shop_id, None)
+            remaining = [c.shop_id for c in self.signed_in_connections()] + list(
+                self.fides_shops)
+            self.current_shop = remaining[0] if remaining else None
+            self.changed.emit()
+            self.shops_changed.emit()
+            done()
+
+        self.runner.run(work, finished, lambda _error: finished(None))
 
     def start_assist(
         self, customer_no: str, code: str, reason: str,
@@ -332,3 +472,5 @@ class AppSession(QObject):
             self.archive = None
         for connection in self.connections.values():
             connection.close()
+        for fides in self.fides_shops.values():
+            fides.close()

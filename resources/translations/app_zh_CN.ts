@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Privacy Dashboard</source>
+        <translation>关于隐私仪表盘</translation>
+    </message>
+    <message>
+        <source>Privacy Dashboard — see and control what shops hold about you.</source>
+        <translation>隐私仪表盘：查看并管理商城保存的您的个人信息。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source> (bundle)</source>
+        <translation>（独立安装包）</translation>
+    </message>
+    <message>
+        <source>Shops and data</source>
+        <translation>商城与数据</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sign-ins kept in</source>
+        <translation>登录状态保存在</translation>
+    </message>
+    <message>
+        <source>the system keychain ({0})</source>
+        <translation>系统钥匙串（{0}）</translation>
+    </message>
+    <message>
+        <source>memory only (no system keychain)</source>
+        <translation>仅在内存中（没有系统钥匙串）</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your support ticket.</source>
+        <translation>诊断信息已复制：请粘贴到您的支持工单中。</translation>
+    </message>
+</context>
+<context>
     <name>AccessForm</name>
     <message>
         <source>Optional: anything the shop should know</source>
@@ -648,6 +707,77 @@
     </message>
 </context>
 <context>
+    <name>BackendView</name>
+    <message>
+        <source>Advertising</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>Advertising by partners</source>
+        <translation>合作伙伴的广告</translation>
+    </message>
+    <message>
+        <source>Advertising by the shop itself</source>
+        <translation>商店自己的广告</translation>
+    </message>
+    <message>
+        <source>After you verify a request, it does not let the app follow it: the shop tells you by e-mail when it is done.</source>
+        <translation>验证请求之后，应用无法继续跟踪它：办理完成时商店会通过电子邮件告诉您。</translation>
+    </message>
+    <message>
+        <source>Analytics and reports</source>
+        <translation>分析与报告</translation>
+    </message>
+    <message>
+        <source>Consent changes get no signed receipt: the app keeps its own record with the shop&apos;s answer.</source>
+        <translation>同意的更改没有签名回执：应用会自行记录，并保存商店的答复。</translation>
+    </message>
+    <message>
+        <source>Essential for the service</source>
+        <translation>提供服务所必需</translation>
+    </message>
+    <message>
+        <source>Improving the service</source>
+        <translation>改进服务</translation>
+    </message>
+    <message>
+        <source>It does not list your orders, tracking, who received your data or automated decisions.</source>
+        <translation>它不列出您的订单、跟踪记录、数据接收方或自动化决策。</translation>
+    </message>
+    <message>
+        <source>Marketing e-mails</source>
+        <translation>营销电子邮件</translation>
+    </message>
+    <message>
+        <source>Marketing text messages</source>
+        <translation>营销短信</translation>
+    </message>
+    <message>
+        <source>Personalisation</source>
+        <translation>个性化</translation>
+    </message>
+    <message>
+        <source>The result does not come back through the app: the shop sends it to you directly.</source>
+        <translation>结果不会通过应用返回：商店会直接发送给您。</translation>
+    </message>
+    <message>
+        <source>The shop sends a code to {0}. It works for {1} minutes; after {2} wrong tries it stops working and you need a new one.</source>
+        <translation>商店会向 {0} 发送验证码。验证码 {1} 分钟内有效；输错 {2} 次后即失效，需要重新获取。</translation>
+    </message>
+    <message>
+        <source>This shop does not let the app follow a request after it is verified. The status shown is the shop&apos;s last answer here; the shop will tell you by e-mail when it is done.</source>
+        <translation>请求验证之后，此商店不允许应用继续跟踪。这里显示的是商店最后一次的答复；办理完成时商店会通过电子邮件告诉您。</translation>
+    </message>
+    <message>
+        <source>This shop&apos;s privacy center does not show what it holds about you; you can ask for a copy (Requests → Copy of my data).</source>
+        <translation>此商店的隐私中心不显示它保存的关于您的数据；您可以申请一份副本（请求 → 我的数据副本）。</translation>
+    </message>
+    <message>
+        <source>{0} runs Ethyca Fides.</source>
+        <translation>{0} 使用 Ethyca Fides。</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Date</source>
@@ -796,6 +926,10 @@
     <message>
         <source>Data categories</source>
         <translation>数据类别</translation>
+    </message>
+    <message>
+        <source>Data use</source>
+        <translation>数据用途</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1038,6 +1172,10 @@
         <translation>内容</translation>
     </message>
     <message>
+        <source>The shop&apos;s answer</source>
+        <translation>商店的答复</translation>
+    </message>
+    <message>
         <source>Tied consent</source>
         <translation>关联同意</translation>
     </message>
@@ -1064,6 +1202,10 @@
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>您的选择</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2141,26 @@ After:  {1}</source>
         <translation>数据档案的内容清单格式有误。</translation>
     </message>
     <message>
+        <source>The code has expired (codes work for 10 minutes). File the request again to get a new one.</source>
+        <translation>验证码已过期（有效期 10 分钟）。请重新提交请求以获取新的验证码。</translation>
+    </message>
+    <message>
+        <source>The code is not right, and no tries are left: it no longer works.</source>
+        <translation>验证码不正确，且已没有剩余尝试次数：该验证码已失效。</translation>
+    </message>
+    <message>
+        <source>The code is not right. Check it and try again.</source>
+        <translation>验证码不正确。请检查后重试。</translation>
+    </message>
+    <message>
+        <source>The code is not right. Tries left: {0}.</source>
+        <translation>验证码不正确。剩余尝试次数：{0}。</translation>
+    </message>
+    <message>
+        <source>The connection broke after the request was sent, so the shop may have it. The app does not send it again by itself.</source>
+        <translation>请求发出后连接中断，商店可能已经收到。应用不会自行再次发送。</translation>
+    </message>
+    <message>
         <source>The file could not be written.</source>
         <translation>无法写入文件。</translation>
     </message>
@@ -2051,8 +2213,16 @@ After:  {1}</source>
         <translation>这是数据档案：只能查看，不能更改。</translation>
     </message>
     <message>
+        <source>This shop does not offer this.</source>
+        <translation>此商店不提供此功能。</translation>
+    </message>
+    <message>
         <source>Too many requests. Please wait a moment and try again.</source>
         <translation>请求过于频繁，请稍候再试。</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this code no longer works. File the request again to get a new one.</source>
+        <translation>输错次数过多：该验证码已失效。请重新提交请求以获取新的验证码。</translation>
     </message>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
@@ -2211,6 +2381,198 @@ SHA-256：{2}</translation>
     </message>
 </context>
 <context>
+    <name>FidesConsents</name>
+    <message>
+        <source>opted in</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>FidesConsentsPanel</name>
+    <message>
+        <source>This shop gives no signed receipt for a change. The app shows the shop&apos;s answer to each change and keeps the history below on this computer.</source>
+        <translation>此商店不为更改提供签名回执。应用会显示商店对每次更改的答复，并在本机保存下面的历史记录。</translation>
+    </message>
+    <message>
+        <source>Send me a code</source>
+        <translation>给我发送验证码</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Show my choices</source>
+        <translation>显示我的选择</translation>
+    </message>
+    <message>
+        <source>History of your changes (kept on this computer)</source>
+        <translation>您的更改历史（保存在本机）</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>同意历史</translation>
+    </message>
+    <message>
+        <source>At {0}, consent is kept per use of your data. To see or change it, ask for a code first.</source>
+        <translation>在 {0}，同意按数据用途分别记录。要查看或更改，请先获取验证码。</translation>
+    </message>
+    <message>
+        <source>Asking the shop for a code…</source>
+        <translation>正在向商店申请验证码…</translation>
+    </message>
+    <message>
+        <source>Send a new code</source>
+        <translation>发送新的验证码</translation>
+    </message>
+    <message>
+        <source>The shop has sent a code to {0}. Enter it within 10 minutes.</source>
+        <translation>商店已向 {0} 发送验证码。请在 10 分钟内输入。</translation>
+    </message>
+    <message>
+        <source>No code was sent: {0}</source>
+        <translation>未发送验证码：{0}</translation>
+    </message>
+    <message>
+        <source>Enter the code the shop sent you.</source>
+        <translation>请输入商店发给您的验证码。</translation>
+    </message>
+    <message>
+        <source>Code accepted. Changes you make now are sent with it until it expires.</source>
+        <translation>验证码已接受。在它过期之前，您现在所做的更改都会随它一起发送。</translation>
+    </message>
+    <message>
+        <source>The code has expired. Ask for a new one to make more changes.</source>
+        <translation>验证码已过期。如需继续更改，请申请新的验证码。</translation>
+    </message>
+    <message>
+        <source>{0} (the shop has no choice of yours on record)</source>
+        <translation>{0}（商店没有您的选择记录）</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Allow: {0}</source>
+        <translation>允许：{0}</translation>
+    </message>
+    <message>
+        <source>The shop confirms the change.</source>
+        <translation>商店确认了此更改。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s answer does not show the change.</source>
+        <translation>商店的答复中没有显示此更改。</translation>
+    </message>
+    <message>
+        <source>{0} The shop&apos;s answer: {1}</source>
+        <translation>{0} 商店的答复：{1}</translation>
+    </message>
+    <message>
+        <source>Consent changed: {0}</source>
+        <translation>同意已更改：{0}</translation>
+    </message>
+    <message>
+        <source>The change was not saved: {0}</source>
+        <translation>更改未保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FidesIdentityDialog</name>
+    <message>
+        <source>Add a shop that runs Fides</source>
+        <translation>添加使用 Fides 的商店</translation>
+    </message>
+    <message>
+        <source>This shop&apos;s privacy center runs Ethyca Fides (version {0}). It has no sign-in: it knows you by your e-mail address or phone number and sends a code there whenever you file a request or change a consent.</source>
+        <translation>此商店的隐私中心使用 Ethyca Fides（版本 {0}）。它没有登录：它通过您的电子邮件地址或电话号码识别您，每当您提交请求或更改同意时，都会向那里发送验证码。</translation>
+    </message>
+    <message>
+        <source>The shop says it has no working way to send codes yet; requests may wait for verification until it does.</source>
+        <translation>商店表示目前还无法发送验证码；在此之前，请求可能一直等待验证。</translation>
+    </message>
+    <message>
+        <source>E-mail address or phone number</source>
+        <translation>电子邮件地址或电话号码</translation>
+    </message>
+    <message>
+        <source>name@example.com or +8613812345678</source>
+        <translation>name@example.com 或 +8613812345678</translation>
+    </message>
+    <message>
+        <source>E-mail or phone</source>
+        <translation>电子邮件或电话</translation>
+    </message>
+    <message>
+        <source>Name of the shop</source>
+        <translation>商店名称</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>商店名称</translation>
+    </message>
+    <message>
+        <source>The app keeps this in the system keychain, never in a file.</source>
+        <translation>应用把它保存在系统钥匙串中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address, or a phone number in the international form (+ country code).</source>
+        <translation>请输入电子邮件地址，或国际格式的电话号码（+ 国家代码）。</translation>
+    </message>
+</context>
+<context>
+    <name>FidesRequestDialog</name>
+    <message>
+        <source>New request: {0}</source>
+        <translation>新请求：{0}</translation>
+    </message>
+    <message>
+        <source>Shop: {0}</source>
+        <translation>商店：{0}</translation>
+    </message>
+    <message>
+        <source>Ask for a copy of what the shop holds about you, under its access policy.</source>
+        <translation>按照商店的访问政策，申请一份它保存的关于您的数据副本。</translation>
+    </message>
+    <message>
+        <source>Ask the shop to erase your personal data under its erasure policy. This shop&apos;s privacy center erases by its policy as a whole: you cannot choose categories.</source>
+        <translation>按照商店的删除政策，要求它删除您的个人数据。此商店的隐私中心按政策整体删除：您不能选择类别。</translation>
+    </message>
+    <message>
+        <source>I understand the shop will erase my data</source>
+        <translation>我了解商店将删除我的数据</translation>
+    </message>
+    <message>
+        <source>File request</source>
+        <translation>提交请求</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm the erasure.</source>
+        <translation>请勾选复选框以确认删除。</translation>
+    </message>
+    <message>
+        <source>The connection broke after the request was sent, so the shop may have it. The app does not send it again by itself: if a code arrives, the request was filed.</source>
+        <translation>请求发出后连接中断，商店可能已经收到。应用不会自行再次发送：如果您收到验证码，说明请求已提交。</translation>
+    </message>
+    <message>
+        <source>The shop did not accept the request: {0}</source>
+        <translation>商店没有接受此请求：{0}</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+</context>
+<context>
     <name>LoadStateStack</name>
     <message>
         <source>Loading…</source>
@@ -2332,6 +2694,10 @@ SHA-256：{2}</translation>
         <translation>关于</translation>
     </message>
     <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
         <source>signed out</source>
         <translation>已退出登录</translation>
     </message>
@@ -2384,8 +2750,8 @@ SHA-256：{2}</translation>
         <translation>语言将在下次启动应用时更改。</translation>
     </message>
     <message>
-        <source>Privacy Dashboard — see and control what shops hold about you.</source>
-        <translation>隐私仪表盘：查看并管理商城保存的您的个人信息。</translation>
+        <source>Diagnostics copied (no tokens, no personal data): paste them into your support ticket.</source>
+        <translation>诊断信息已复制（不含令牌和个人信息）：请粘贴到您的支持工单中。</translation>
     </message>
 </context>
 <context>
@@ -3449,6 +3815,10 @@ After:  {3}</source>
     <message>
         <source>No open requests. Choose “All requests” to see the finished ones.</source>
         <translation>没有未完成的申请。选择“全部申请”可查看已结束的申请。</translation>
+    </message>
+    <message>
+        <source>Your request was filed: {0}. Enter the code the shop sent you to verify it.</source>
+        <translation>您的请求已提交：{0}。请输入商店发给您的验证码进行验证。</translation>
     </message>
     <message>
         <source>Your request was filed: {0}.</source>

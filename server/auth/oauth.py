@@ -16,10 +16,10 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from server.auth.login_page import render_error_page, render_login_page
+from server.auth.login_page import render_error_page, render_login_page, text
 from server.auth.passwords import verify_password
 from server.auth.redirects import is_loopback_redirect
 from server.auth.tokens import (
@@ -32,7 +32,8 @@ from server.auth.tokens import (
 )
 from server.context import CLIENT_ID, ShopContext
 from server.deps import get_ctx, get_db
-from server.models import AuthorizationCode, User
+from server.i18n import Language, negotiate
+from server.models import AuthorizationCode, RefreshToken, User
 
 router = APIRouter(prefix="/oauth", tags=["oauth"])
 
@@ -49,8 +50,25 @@ _AUTHORIZE_PARAMS = (
     "code_challenge",
     "code_challenge_method",
     "prompt",
+    "ui_locales",
 )
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+# Sign-in throttling (docs/SECURITY.md): per source address and account name, the first five
+# failures are free, then each one doubles the wait (1 s, 2 s, 4 s, … at most 15 minutes),
+# forgotten an hour after the last failure or at once on success. Per source address across
+# all accounts, 30 failures in 10 minutes block that address until the window ends.
+LOGIN_FREE_FAILURES = 5
+LOGIN_BACKOFF_BASE = 1.0
+LOGIN_BACKOFF_CAP = 900.0
+LOGIN_FORGET_AFTER = 3600.0
+SOURCE_FAILURES = 30
+SOURCE_WINDOW = 600.0
+
+
+def _source(request: Request) -> str:
+    """The client's address as the socket saw it (proxy headers are not trusted)."""
+    return request.client.host if request.client else "unknown"
 
 
 def _oauth_error(error: str, description: str, status: int = 400) -> JSONResponse:
@@ -74,15 +92,28 @@ def _pkce_ok(verifier: str, challenge: str) -> bool:
     return hmac.compare_digest(expected, challenge)
 
 
-def _check_request(ctx: ShopContext, params: dict[str, str]) -> Response | None:
+def _language(request: Request, params: dict[str, str]) -> Language:
+    """The app's interface language (`ui_locales`), else the browser's."""
+    return negotiate(request.headers.get("accept-language"), params.get("ui_locales"))
+
+
+def _shop_name(ctx: ShopContext, language: Language) -> str:
+    return ctx.shop.name_zh if language == "zh-CN" else ctx.shop.name
+
+
+def _check_request(
+    ctx: ShopContext, params: dict[str, str], language: Language
+) -> Response | None:
     """Validate authorization parameters; an HTML page if the client is unknown, else a redirect."""
     redirect_uri = params.get("redirect_uri", "")
+    shop = _shop_name(ctx, language)
     if params.get("client_id") != CLIENT_ID:
-        return HTMLResponse(render_error_page(ctx.shop.name, "Unknown application."), 400)
+        return HTMLResponse(
+            render_error_page(shop, text("unknown_client", language), language), 400
+        )
     if not is_loopback_redirect(redirect_uri):
         return HTMLResponse(
-            render_error_page(ctx.shop.name, "The application's return address is not allowed."),
-            400,
+            render_error_page(shop, text("bad_redirect", language), language), 400
         )
     state = params.get("state", "")
     problem = None
@@ -99,9 +130,10 @@ def _check_request(ctx: ShopContext, params: dict[str, str]) -> Response | None:
     return None
 
 
-def _page(ctx: ShopContext, params: dict[str, str], **kwargs: Any) -> str:
+def _page(ctx: ShopContext, params: dict[str, str], language: Language, **kwargs: Any) -> str:
     return render_login_page(
-        shop_name=ctx.shop.name,
+        shop_name=_shop_name(ctx, language),
+        language=language,
         action="/oauth/authorize",
         hidden={k: params[k] for k in _AUTHORIZE_PARAMS if params.get(k)},
         demo_accounts=ctx.demo_accounts if ctx.config.demo else (),
@@ -112,7 +144,8 @@ def _page(ctx: ShopContext, params: dict[str, str], **kwargs: Any) -> str:
 @router.get("/authorize", response_class=HTMLResponse)
 def authorize_form(request: Request, ctx: ShopContext = Depends(get_ctx)) -> Response:
     params = {k: v for k, v in request.query_params.items() if k in _AUTHORIZE_PARAMS}
-    return _check_request(ctx, params) or HTMLResponse(_page(ctx, params))
+    language = _language(request, params)
+    return _check_request(ctx, params, language) or HTMLResponse(_page(ctx, params, language))
 
 
 @router.post("/authorize", response_class=HTMLResponse)
@@ -130,6 +163,7 @@ def authorize_submit(
     code_challenge: Annotated[str, Form()] = "",
     code_challenge_method: Annotated[str, Form()] = "",
     prompt: Annotated[str, Form()] = "",
+    ui_locales: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     params = {
         "response_type": response_type,
@@ -140,31 +174,41 @@ def authorize_submit(
         "code_challenge": code_challenge,
         "code_challenge_method": code_challenge_method,
         "prompt": prompt,
+        "ui_locales": ui_locales,
     }
-    invalid = _check_request(ctx, params)
+    language = _language(request, params)
+    invalid = _check_request(ctx, params, language)
     if invalid:
         return invalid
-    failure_key = username.strip().lower()
-    wait = ctx.login_failures.blocked_for(failure_key)
+    # Back off the source, never the account: a stranger's failures slow down that stranger
+    # (their address, and their address with this account name), not the shopper elsewhere.
+    source = _source(request)
+    pair_key = f"login:pair:{source}:{username.strip().lower()}"
+    source_key = f"login:source:{source}"
+    wait = max(ctx.limits.blocked_for(pair_key, db), ctx.limits.blocked_for(source_key, db))
     if wait:
-        message = f"Too many failed attempts. Try again in {wait} seconds. 尝试次数过多。"
+        message = text("too_many", language, seconds=wait)
         return HTMLResponse(
-            _page(ctx, params, error=message, username=username),
+            _page(ctx, params, language, error=message, username=username),
             429,
             headers={"Retry-After": str(wait)},
         )
     user = db.scalars(select(User).where(User.username == username.strip())).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or user.closed_at is not None:
-        ctx.login_failures.retry_after(failure_key)
-        message = "The account or password is not right. 账户或密码不正确。"
-        return HTMLResponse(_page(ctx, params, error=message, username=username), 401)
+        ctx.limits.fail(pair_key, free=LOGIN_FREE_FAILURES, base=LOGIN_BACKOFF_BASE,
+                        cap=LOGIN_BACKOFF_CAP, forget_after=LOGIN_FORGET_AFTER, db=db)
+        ctx.limits.record(source_key, limit=SOURCE_FAILURES, window=SOURCE_WINDOW, db=db)
+        db.commit()  # counted before the answer leaves, so the next try already sees it
+        message = text("wrong_password", language)
+        return HTMLResponse(_page(ctx, params, language, error=message, username=username), 401)
+    ctx.limits.clear(pair_key, db)
     allowed = ROLE_SCOPES.get(user.role, set())
     requested = set(scope.split()) if scope.strip() else allowed
     granted = requested & allowed
     if not granted:
         return HTMLResponse(
-            _page(ctx, params, error="This account cannot grant what the application asks for."),
+            _page(ctx, params, language, error=text("cannot_grant", language)),
             403,
         )
     code = new_secret()
@@ -222,16 +266,28 @@ def _token_body(issued: Any, auth_time: Any) -> JSONResponse:
 def _exchange_code(
     ctx: ShopContext, db: Session, code: str, redirect_uri: str, verifier: str
 ) -> JSONResponse:
-    row = db.get(AuthorizationCode, token_hash(code)) if code else None
+    hashed = token_hash(code)
+    row = db.get(AuthorizationCode, hashed) if code else None
     if row is None:
         return _oauth_error("invalid_grant", "The authorization code is not valid.")
-    if row.used:
+    # One conditional write spends the code: of any number of racing exchanges exactly one
+    # changes the row (the others wait for its commit, then match nothing).
+    family = new_secret()
+    claimed: Any = db.execute(
+        update(AuthorizationCode)
+        .where(AuthorizationCode.code_hash == hashed, AuthorizationCode.used.is_(False))
+        .values(used=True, family_id=family)
+    )
+    if claimed.rowcount != 1:
         # A replayed code means it leaked: revoke what was issued from it (RFC 6749 4.1.2).
-        if row.family_id:
-            revoke_family(db, row.family_id)
+        issued_family = db.scalars(
+            select(AuthorizationCode.family_id).where(AuthorizationCode.code_hash == hashed)
+        ).first()
+        if issued_family:
+            revoke_family(db, issued_family)
         db.commit()
         return _oauth_error("invalid_grant", "The authorization code was already used.")
-    row.used = True
+    # From here on the code is spent, whatever the checks below say.
     if row.expires_at < ctx.clock.now():
         db.commit()
         return _oauth_error("invalid_grant", "The authorization code has expired.")
@@ -245,8 +301,6 @@ def _exchange_code(
     if user is None or user.closed_at is not None:
         db.commit()
         return _oauth_error("invalid_grant", "The account is closed.")
-    family = new_secret()
-    row.family_id = family
     issued = issue_tokens(
         db, ctx, user_id=row.user_id, scope=row.scope, auth_time=row.auth_time, family_id=family
     )
@@ -267,7 +321,22 @@ def _rotate_refresh(ctx: ShopContext, db: Session, refresh_token: str) -> JSONRe
     user = db.get(User, row.user_id)
     if row.expires_at < now or user is None or user.closed_at is not None:
         return _oauth_error("invalid_grant", "The refresh token has expired.")
-    row.used_at = now
+    # One conditional write rotates it: a racing second use matches nothing, which is reuse
+    # (RFC 6819 5.2.2.3, OAuth 2.0 Security BCP 4.14.2): the family is revoked, the new
+    # tokens of the winner included.
+    rotated: Any = db.execute(
+        update(RefreshToken)
+        .where(
+            RefreshToken.token_hash == row.token_hash,
+            RefreshToken.used_at.is_(None),
+            RefreshToken.revoked.is_(False),
+        )
+        .values(used_at=now)
+    )
+    if rotated.rowcount != 1:
+        revoke_family(db, row.family_id)
+        db.commit()
+        return _oauth_error("invalid_grant", "The refresh token was already used or revoked.")
     issued = issue_tokens(
         db, ctx, user_id=row.user_id, scope=row.scope, auth_time=row.auth_time,
         family_id=row.family_id,

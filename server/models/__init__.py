@@ -18,6 +18,7 @@ from server.models.identity import (
     SigningKey,
     User,
 )
+from server.models.limits import RateLimitEntry
 from server.models.notices import Notice, PolicyAck, PolicyVersion
 from server.models.privacy_requests import (
     AssistCode,
@@ -52,6 +53,7 @@ __all__ = [
     "PolicyVersion",
     "PrivacyRequest",
     "ProfileField",
+    "RateLimitEntry",
     "Recipient",
     "RecipientEvent",
     "RefreshToken",

@@ -4,8 +4,10 @@
   single use; a new code invalidates the older unused ones; at most 5 codes an hour.
 - `POST /assist/sessions` (an agent's own `assist` sign-in): customer number + code + case
   reason → a 30-minute session and an access token for that customer with the agent as actor.
-  Every failure is the same `403 invalid_assist_code`; after 5 wrong tries for one customer the
-  outstanding code is burned and that customer is locked for 15 minutes (`429`).
+  Every failure is the same `403 invalid_assist_code`. Limits back off the agent, never the
+  customer: 5 wrong tries by one agent for one customer in 15 minutes, or 10 by one agent
+  across all customers in an hour, make that agent wait (`429`); a code is burned after 5
+  wrong tries (by anyone), and the customer simply issues a fresh one.
 - `GET /assist/sessions`, `DELETE /assist/sessions/{id}` (the subject), and
   `DELETE /assist/sessions/current` (the agent, with the assist token).
 
@@ -18,13 +20,13 @@ import hashlib
 import hmac
 import math
 import secrets
-import threading
-import weakref
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from fastapi import APIRouter, Depends, Header, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from server.audit import append_access
@@ -32,9 +34,10 @@ from server.auth.tokens import new_secret, token_hash
 from server.context import ShopContext
 from server.deps import Principal, agent_account, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
-from server.idempotency import run_idempotent
+from server.idempotency import Refusal, run_idempotent
 from server.models import AccessToken, AssistCode, AssistSession, User
 from server.pagination import keyset_page
+from server.ratelimit import too_many
 from server.routes.ids import parse_id
 from server.schemas.assist import (
     AssistCodeCreated,
@@ -56,9 +59,11 @@ CODE_TTL = timedelta(minutes=10)
 SESSION_TTL = timedelta(minutes=30)
 CODES_PER_WINDOW = 5
 CODE_WINDOW = timedelta(hours=1)
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCKOUT = timedelta(minutes=15)
+MAX_FAILURES = 5  # wrong tries that burn one code
+PAIR_FAILURES = 5  # per agent and customer ...
+PAIR_WINDOW = 15 * 60.0  # ... in 15 minutes
+AGENT_FAILURES = 10  # per agent, across every customer ...
+AGENT_WINDOW = 60 * 60.0  # ... in an hour
 ASSIST_SCOPE = "privacy.read assist"
 
 
@@ -70,73 +75,11 @@ def _invalid_code() -> Problem:
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-class _AssistGuard:
-    """Per shop: serialises code issuing and redemption, and counts failed redemptions."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.failures: dict[str, list[datetime]] = {}
-        self.locked_until: dict[str, datetime] = {}
-
-    def blocked_for(self, key: str, now: datetime) -> int:
-        until = self.locked_until.get(key)
-        if until is None:
-            return 0
-        if until <= now:
-            del self.locked_until[key]
-            return 0
-        return max(1, math.ceil((until - now).total_seconds()))
-
-    def record_failure(self, key: str, now: datetime) -> bool:
-        """Count one failure; True when this one locks the key."""
-        self._prune(now)
-        recent = [t for t in self.failures.get(key, []) if t > now - FAILURE_WINDOW]
-        recent.append(now)
-        if len(recent) >= MAX_FAILURES:
-            self.failures.pop(key, None)
-            self.locked_until[key] = now + LOCKOUT
-            return True
-        self.failures[key] = recent
-        return False
-
-    def clear(self, key: str) -> None:
-        self.failures.pop(key, None)
-
-    def _prune(self, now: datetime) -> None:
-        if len(self.failures) > 10_000:
-            for key in [k for k, v in self.failures.items() if v[-1] <= now - FAILURE_WINDOW]:
-                del self.failures[key]
-        if len(self.locked_until) > 10_000:
-            for key in [k for k, v in self.locked_until.items() if v <= now]:
-                del self.locked_until[key]
-
-
-_guards: weakref.WeakKeyDictionary[ShopContext, _AssistGuard] = weakref.WeakKeyDictionary()
-_guards_lock = threading.Lock()
-
-
-def _guard(ctx: ShopContext) -> _AssistGuard:
-    with _guards_lock:
-        guard = _guards.get(ctx)
-        if guard is None:
-            guard = _guards[ctx] = _AssistGuard()
-        return guard
-
-
 def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
     """HMAC keyed from the shop's signing key (Ed25519 signatures are deterministic), so the
     stored value alone does not give the six digits away to an offline search."""
     key = hashlib.sha256(ctx.signer.sign(b"assist-code-hmac-key").encode()).digest()
     return hmac.new(key, f"{user_id}:{code}".encode(), hashlib.sha256).hexdigest()
-
-
-def _too_many(wait: int, what: str) -> Problem:
-    return Problem(
-        429,
-        "rate_limited",
-        f"Too many {what}. Try again in {wait} seconds.",
-        headers={"Retry-After": str(wait)},
-    )
 
 
 def _item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
@@ -170,38 +113,39 @@ def create_code(
     idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
 ) -> JSONResponse:
     def produce() -> tuple[int, object]:
-        guard = _guard(ctx)
-        with guard.lock:
-            now = ctx.clock.now()
-            recent = list(
-                db.scalars(
-                    select(AssistCode.created_at)
-                    .where(
-                        AssistCode.user_id == principal.subject_id,
-                        AssistCode.created_at > now - CODE_WINDOW,
-                    )
-                    .order_by(AssistCode.created_at.asc())
+        # Lock the account row (PostgreSQL; SQLite has one writer anyway), so two racing
+        # requests cannot both pass the hourly count or both leave a live code behind.
+        db.execute(select(User.id).where(User.id == principal.subject_id).with_for_update())
+        now = ctx.clock.now()
+        recent = list(
+            db.scalars(
+                select(AssistCode.created_at)
+                .where(
+                    AssistCode.user_id == principal.subject_id,
+                    AssistCode.created_at > now - CODE_WINDOW,
                 )
+                .order_by(AssistCode.created_at.asc())
             )
-            if len(recent) >= CODES_PER_WINDOW:
-                wait = (recent[-CODES_PER_WINDOW] + CODE_WINDOW - now).total_seconds()
-                raise _too_many(max(1, math.ceil(wait)), "assist codes")
-            db.execute(
-                update(AssistCode)
-                .where(AssistCode.user_id == principal.subject_id, AssistCode.used.is_(False))
-                .values(used=True)
-            )
-            code = f"{secrets.randbelow(1_000_000):06d}"
-            row = AssistCode(
-                user_id=principal.subject_id,
-                code_hash=_code_hash(ctx, principal.subject_id, code),
-                created_at=now,
-                expires_at=now + CODE_TTL,
-                used=False,
-                failed_attempts=0,
-            )
-            db.add(row)
-            db.commit()
+        )
+        if len(recent) >= CODES_PER_WINDOW:
+            wait = (recent[-CODES_PER_WINDOW] + CODE_WINDOW - now).total_seconds()
+            raise too_many(max(1, math.ceil(wait)), "assist codes")
+        db.execute(
+            update(AssistCode)
+            .where(AssistCode.user_id == principal.subject_id, AssistCode.used.is_(False))
+            .values(used=True)
+        )
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        row = AssistCode(
+            user_id=principal.subject_id,
+            code_hash=_code_hash(ctx, principal.subject_id, code),
+            created_at=now,
+            expires_at=now + CODE_TTL,
+            used=False,
+            failed_attempts=0,
+        )
+        db.add(row)
+        db.flush()
         body = AssistCodeCreated(
             code=code, expires_at=row.expires_at, customer_no=principal.subject_customer_no
         )
@@ -236,85 +180,93 @@ def open_session(
     idempotency_key: str | None = Header(default=None, alias="Idempotency-Key"),
 ) -> JSONResponse:
     customer_key = payload.customer_no.upper()
+    # Throttling backs off the agent (the source of the guesses), never the customer.
+    pair_key = f"assist:pair:{agent.id}:{customer_key}"
+    agent_key = f"assist:agent:{agent.id}"
+
+    def count_failure(code_id: int | None) -> Callable[[Session], None]:
+        def record(session: Session) -> None:
+            ctx.limits.record(pair_key, limit=PAIR_FAILURES, window=PAIR_WINDOW, db=session)
+            ctx.limits.record(agent_key, limit=AGENT_FAILURES, window=AGENT_WINDOW, db=session)
+            if code_id is not None:
+                # atomic: racing wrong guesses each count, and the fifth burns the code
+                session.execute(
+                    update(AssistCode)
+                    .where(AssistCode.id == code_id)
+                    .values(
+                        failed_attempts=AssistCode.failed_attempts + 1,
+                        used=case(
+                            (AssistCode.failed_attempts + 1 >= MAX_FAILURES, True),
+                            else_=AssistCode.used,
+                        ),
+                    )
+                )
+
+        return record
 
     def produce() -> tuple[int, object]:
-        guard = _guard(ctx)
-        with guard.lock:
-            now = ctx.clock.now()
-            wait = guard.blocked_for(customer_key, now)
-            if wait:
-                raise _too_many(wait, "wrong assist codes for this customer")
-            customer = db.scalars(
-                select(User).where(func.upper(User.customer_no) == customer_key)
-            ).first()
-            code_row = None
-            if customer is not None and customer.role == "shopper" and customer.closed_at is None:
-                code_row = db.scalars(
-                    select(AssistCode)
-                    .where(
-                        AssistCode.user_id == customer.id,
-                        AssistCode.used.is_(False),
-                        AssistCode.expires_at > now,
-                    )
-                    .order_by(AssistCode.created_at.desc(), AssistCode.id.desc())
-                    .limit(1)
-                ).first()
-            # the HMAC is computed either way so an unknown customer answers no faster
-            offered = _code_hash(ctx, customer.id if customer else 0, payload.code)
-            matches = code_row is not None and hmac.compare_digest(code_row.code_hash, offered)
-            if not matches or customer is None or code_row is None:
-                locked = guard.record_failure(customer_key, now)
-                if code_row is not None:
-                    code_row.failed_attempts += 1
-                    if locked or code_row.failed_attempts >= MAX_FAILURES:
-                        code_row.used = True
-                    db.commit()
-                raise _invalid_code()
-            spent = db.execute(
-                update(AssistCode)
-                .where(AssistCode.id == code_row.id, AssistCode.used.is_(False))
-                .values(used=True)
-            )
-            if getattr(spent, "rowcount", 0) != 1:  # redeemed by a racing request
-                raise _invalid_code()
-            guard.clear(customer_key)
-            session_row = AssistSession(
-                subject_id=customer.id,
-                agent_id=agent.id,
-                reason=payload.reason,
-                started_at=now,
-                expires_at=now + SESSION_TTL,
-                ended_at=None,
-            )
-            db.add(session_row)
-            db.flush()
-            access = new_secret()
-            db.add(
-                AccessToken(
-                    token_hash=token_hash(access),
-                    subject_id=customer.id,
-                    actor_id=agent.id,
-                    family_id=None,
-                    assist_session_id=session_row.id,
-                    scope=ASSIST_SCOPE,
-                    auth_time=now,
-                    expires_at=session_row.expires_at,
-                    revoked=False,
+        now = ctx.clock.now()
+        wait = max(ctx.limits.blocked_for(agent_key, db), ctx.limits.blocked_for(pair_key, db))
+        if wait:
+            raise too_many(wait, "wrong assist codes from this agent")
+        customer = db.scalars(
+            select(User).where(func.upper(User.customer_no) == customer_key)
+        ).first()
+        code_row = None
+        if customer is not None and customer.role == "shopper" and customer.closed_at is None:
+            code_row = db.scalars(
+                select(AssistCode)
+                .where(
+                    AssistCode.user_id == customer.id,
+                    AssistCode.used.is_(False),
+                    AssistCode.expires_at > now,
                 )
+                .order_by(AssistCode.created_at.desc(), AssistCode.id.desc())
+                .limit(1)
+            ).first()
+        # the HMAC is computed either way so an unknown customer answers no faster
+        offered = _code_hash(ctx, customer.id if customer else 0, payload.code)
+        matches = code_row is not None and hmac.compare_digest(code_row.code_hash, offered)
+        if not matches or customer is None or code_row is None:
+            raise Refusal(_invalid_code(), count_failure(code_row.id if code_row else None))
+        # One conditional write spends the code: of racing redemptions exactly one matches.
+        spent: Any = db.execute(
+            update(AssistCode)
+            .where(
+                AssistCode.id == code_row.id,
+                AssistCode.used.is_(False),
+                AssistCode.expires_at > now,
             )
-            db.commit()
-        # The log append uses its own transaction; the session is committed first so SQLite
-        # never sees two writers from one request.
-        append_access(
-            ctx.sessions,
-            ctx.clock,
-            subject_id=customer.id,
-            actor=agent.username,
-            role="agent",
-            action="assist_start",
-            resource=f"/v1/assist/sessions/{session_row.id}",
-            reason=payload.reason,
+            .values(used=True)
         )
+        if spent.rowcount != 1:  # redeemed by a racing request (not a guess: not counted)
+            raise _invalid_code()
+        session_row = AssistSession(
+            subject_id=customer.id,
+            agent_id=agent.id,
+            reason=payload.reason,
+            started_at=now,
+            expires_at=now + SESSION_TTL,
+            ended_at=None,
+        )
+        db.add(session_row)
+        db.flush()
+        access = new_secret()
+        db.add(
+            AccessToken(
+                token_hash=token_hash(access),
+                subject_id=customer.id,
+                actor_id=agent.id,
+                family_id=None,
+                assist_session_id=session_row.id,
+                scope=ASSIST_SCOPE,
+                auth_time=now,
+                expires_at=session_row.expires_at,
+                revoked=False,
+            )
+        )
+        db.flush()
+        started.append((customer.id, session_row.id))
         body = AssistSessionOpened(
             session=_item(session_row, agent.username, now),
             access_token=access,
@@ -323,18 +275,31 @@ def open_session(
         )
         return 201, body.model_dump(mode="json")
 
-    return _with_no_store(
-        run_idempotent(
-            ctx,
-            db,
-            user_id=agent.id,
-            key=idempotency_key,
-            route="POST /v1/assist/sessions",
-            body=payload.model_dump(mode="json"),
-            produce=produce,
-            required=False,
-        )
+    started: list[tuple[int, int]] = []
+    response = run_idempotent(
+        ctx,
+        db,
+        user_id=agent.id,
+        key=idempotency_key,
+        route="POST /v1/assist/sessions",
+        body=payload.model_dump(mode="json"),
+        produce=produce,
+        required=False,
     )
+    # The log append uses its own transaction, after the session committed (run_idempotent
+    # commits), so SQLite never sees two writers from one request.
+    for subject_id, session_id in started:
+        append_access(
+            ctx.sessions,
+            ctx.clock,
+            subject_id=subject_id,
+            actor=agent.username,
+            role="agent",
+            action="assist_start",
+            resource=f"/v1/assist/sessions/{session_id}",
+            reason=payload.reason,
+        )
+    return _with_no_store(response)
 
 
 @router.get(

@@ -23,6 +23,7 @@ from client.shops import ShopRegistry
 from server.embedded import RunningShop
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from tests.conftest import AGENT, SHOPPER
+from ui.diagnostics import diagnostics_report, install_log_buffer, uninstall_log_buffer
 
 
 @pytest.mark.parametrize(
@@ -90,6 +91,7 @@ def debug_capture() -> Iterator[io.StringIO]:
         yield stream
     finally:
         uninstall_redaction()
+        uninstall_log_buffer()
         root.removeHandler(handler)
         root.setLevel(old_level)
         for name, level in quiet.items():
@@ -101,6 +103,7 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     debug_capture: io.StringIO,
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    install_log_buffer()  # what Help → Copy diagnostics reports as the recent log
     install_redaction()
     redirects: list[str] = []
     registry = ShopRegistry(tmp_path / "config")
@@ -144,6 +147,11 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     )
     logging.getLogger("client.canary").debug("redirect %s", redirects[0])
     logging.getLogger("urllib3.connectionpool").debug("GET %s", redirects[0])
+    # Help → Copy diagnostics while both are signed in, with the careless lines in its log.
+    report = diagnostics_report(
+        versions={"version": "test"}, paths={"data folder": str(registry.config_dir)},
+        registry=registry, connections=[customer, agent],
+    )
     customer.sign_out()
     agent.sign_out()
 
@@ -157,3 +165,9 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     assert MASK in captured  # the careless lines were logged, masked
     for secret in secrets:
         assert secret not in captured, "a secret reached the logs"
+    assert "token response" in report  # the recent log is in the report, masked
+    assert MASK in report
+    assert "shops: 1" in report
+    personal = [SHOPPER[0], AGENT[0], "林美", "SM100001", issued["customer_no"]]
+    for secret in [*secrets, *personal]:
+        assert secret not in report, "a secret or personal datum reached the diagnostics"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from client.connection import StaticToken
-from client.errors import AuthenticationRequired, ConnectionFailed, ValidationFailed
+from client.errors import AuthenticationRequired, Conflict, ConnectionFailed, ValidationFailed
 from client.outbox import FAILED, PENDING, Outbox
 from client.transport import Transport
 from server.embedded import RunningShop
@@ -231,3 +231,62 @@ def test_flush_through_a_shop_connection(shop: RunningShop, tmp_path: Path) -> N
     report = outbox.flush(conn.send_filed_request, shop_id=conn.shop_id, account="lin.mei")
     assert report.created[0]["status"] in ("pending", "identity_unverified", "in_progress")
     assert outbox.pending() == []
+
+
+def test_request_in_progress_is_retried_with_backoff_never_failed(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    item = outbox.add("silumart", "lin.mei", COMPLAINT)
+    answers: list[Exception | None] = [
+        Conflict(status=409, code="request_in_progress", retry_after=1.0),
+        ConnectionFailed(),
+        Conflict(status=409, code="request_in_progress", retry_after=120.0),
+        None,
+    ]
+    slept: list[float] = []
+
+    def flaky(payload: dict[str, Any], key: str) -> Any:
+        assert key == item.idempotency_key  # one key for every try
+        answer = answers.pop(0)
+        if answer is not None:
+            raise answer
+        return {"id": "1"}
+
+    report = outbox.flush(flaky, retries=5, backoff=0.5, max_backoff=4.0, sleep=slept.append)
+    assert [s.id for s, _ in report.sent] == [item.id]
+    assert report.failed == []
+    assert outbox.failed() == []
+    assert len(slept) == 3
+    assert slept[0] >= 1.0  # Retry-After honoured ...
+    assert 0.5 <= slept[1] <= 1.0  # ... exponential back-off with jitter ...
+    assert slept[2] == 4.0  # ... and capped, even when the shop asks for longer
+
+
+def test_persistent_request_in_progress_leaves_the_item_queued(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    item = outbox.add("silumart", "lin.mei", COMPLAINT)
+    calls = 0
+
+    def busy(payload: dict[str, Any], key: str) -> Any:
+        nonlocal calls
+        calls += 1
+        raise Conflict(status=409, code="request_in_progress")
+
+    report = outbox.flush(busy, retries=2, sleep=lambda _s: None)
+    assert calls == 3
+    assert [d.id for d in report.deferred] == [item.id]
+    assert report.failed == []
+    assert outbox.failed() == []
+    [still] = outbox.pending()
+    assert still.status == PENDING
+    assert still.idempotency_key == item.idempotency_key
+
+
+def test_other_conflicts_are_final(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    item = outbox.add("silumart", "lin.mei", COMPLAINT)
+
+    def stale(payload: dict[str, Any], key: str) -> Any:
+        raise Conflict("The value changed.", status=409, code="stale_value")
+
+    report = outbox.flush(stale, sleep=lambda _s: None)
+    assert [f.id for f in report.failed] == [item.id]

@@ -245,7 +245,9 @@ def test_failures_all_look_the_same(shop: RunningShop, api: Api) -> None:
     assert len(details) == 1
 
 
-def test_five_wrong_codes_burn_the_code_and_lock_the_customer(shop: RunningShop, api: Api) -> None:
+def test_five_wrong_codes_burn_the_code_and_make_that_agent_wait(
+    shop: RunningShop, api: Api
+) -> None:
     code = new_code(api)
     agent = agent_api(shop)
     for _ in range(5):
@@ -258,14 +260,15 @@ def test_five_wrong_codes_burn_the_code_and_lock_the_customer(shop: RunningShop,
         row = db.scalars(select(AssistCode)).one()
         assert row.used is True
         assert row.failed_attempts == 5
-    # even a fresh, correct code waits out the lock
+    # this agent waits for this customer, even with a fresh, correct code (other agents do
+    # not: tests/server/test_limits.py)
     fresh = new_code(api)
     assert open_session(agent, fresh["customer_no"], fresh["code"]).status_code == 429
     # other customers are not locked
     other = shopper_api(shop, SECOND_SHOPPER)
     theirs = new_code(other)
     assert open_session(agent, theirs["customer_no"], theirs["code"]).status_code == 201
-    # after 15 minutes the customer can be helped again, with a new code
+    # after 15 minutes this agent can help the customer again, with a new code
     shop.ctx.clock.offset += timedelta(minutes=15, seconds=1)
     agent, api = agent_api(shop), shopper_api(shop)
     assert_invalid(open_session(agent, fresh["customer_no"], fresh["code"]))  # expired by now
@@ -273,7 +276,7 @@ def test_five_wrong_codes_burn_the_code_and_lock_the_customer(shop: RunningShop,
     assert open_session(agent, latest["customer_no"], latest["code"]).status_code == 201
 
 
-def test_unknown_customers_are_locked_too(shop: RunningShop) -> None:
+def test_guessing_unknown_customers_makes_the_agent_wait_too(shop: RunningShop) -> None:
     agent = agent_api(shop)
     for _ in range(5):
         assert_invalid(open_session(agent, "SM424242", "123456"))

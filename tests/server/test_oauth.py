@@ -75,22 +75,6 @@ def test_wrong_password_shows_the_form_again_without_a_code(shop: RunningShop) -
     assert "not right" in answer.text
 
 
-def test_repeated_failures_lock_the_account_for_a_while(shop: RunningShop) -> None:
-    form = {**_authorize_params(), "username": "zhang.wei", "password": "wrong"}
-    statuses = [
-        requests.post(f"{shop.url}/oauth/authorize", data=form, allow_redirects=False,
-                      timeout=10).status_code
-        for _ in range(11)
-    ]
-    assert statuses[:10] == [401] * 10
-    assert statuses[10] == 429
-    good = {**form, "password": "demo1234"}
-    locked = requests.post(f"{shop.url}/oauth/authorize", data=good, allow_redirects=False,
-                           timeout=10)
-    assert locked.status_code == 429
-    assert int(locked.headers["Retry-After"]) > 0
-
-
 def test_wrong_verifier_is_refused(shop: RunningShop) -> None:
     auth = authorize(shop.url, *SHOPPER)
     auth.verifier = pkce_pair()[0]

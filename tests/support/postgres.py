@@ -72,6 +72,12 @@ class PostgresCluster:
             check=False, capture_output=True, timeout=60,
         )
 
+    def create_database(self, name: str) -> str:
+        """A further empty database in this cluster; returns its SQLAlchemy URL."""
+        self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
+                  "shop", name)
+        return f"postgresql+psycopg://shop@127.0.0.1:{self.port}/{name}"
+
 
 def create_database(base_url: str, name: str) -> str:
     """A new empty database on the cluster behind `base_url`; returns its URL."""

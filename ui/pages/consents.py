@@ -1,7 +1,8 @@
 """Consents & subscriptions: purposes with their legal basis, signed receipts, history,
 marketing channels and the cookie inventory.
 
-In assist mode (`view.can_change` False) no switch exists: states are shown as text.
+In assist mode (`view.can_change` False) no switch exists: states are shown as text. A shop that
+runs Ethyca Fides gets `FidesConsentsPanel` instead of the tabs (consent by code, no receipts).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.backends.fides import ConsentChange as FidesChange
 from client.models.consents import CHANNELS, Consent, ConsentChange, Cookie, Subscription
 from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
 from ui.errors import user_message
 from ui.models.columns import display_text
 from ui.pages.base import DataPage
+from ui.pages.consents_fides import FidesConsentsPanel
 from ui.pages.consents_models import (
     COOKIE_GROUP_COLUMNS,
     HistoryModel,
@@ -205,6 +208,9 @@ class ConsentsPage(DataPage):
         self.tabs.addTab(self._build_history_tab(), self.tr("History"))
         self.tabs.addTab(self._build_channels_tab(), self.tr("Marketing channels"))
         self.tabs.addTab(self._build_cookies_tab(), self.tr("Cookies && tracking"))
+        self.fides_panel = FidesConsentsPanel(self.run, self.context.notify)
+        self.fides_panel.hide()
+        layout.addWidget(self.fides_panel)
 
     def _build_consents_tab(self) -> QWidget:
         tab = QWidget()
@@ -310,7 +316,9 @@ class ConsentsPage(DataPage):
             return {}
         return load_public_keys(connection.discovery.signing_keys)
 
-    def fetch(self, view: ActiveView) -> ConsentsData:
+    def fetch(self, view: ActiveView) -> ConsentsData | list[FidesChange]:
+        if view.fides is not None:  # Fides: only the local history loads without a code
+            return view.fides.consent_history()
         api = view.api
         return ConsentsData(
             consents=api.list_consents(),
@@ -318,8 +326,17 @@ class ConsentsPage(DataPage):
             cookies=list(api.iter_cookies(limit=100)),
         )
 
-    def present(self, data: ConsentsData) -> bool:
+    def present(self, data: ConsentsData | list[FidesChange]) -> bool:
         view = self.view
+        fides = view.fides if view is not None else None
+        self.tabs.setVisible(fides is None)
+        self.fides_panel.setVisible(fides is not None)
+        if fides is not None and isinstance(data, list):
+            self.fides_panel.present(fides, data)
+            return True
+        self.fides_panel.clear()
+        if isinstance(data, list):
+            return False
         can_change = view is not None and view.can_change
         self.titles.update(data.consents)
         self._present_consents(data.consents, can_change)

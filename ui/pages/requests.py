@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.api import ShopApi
+from client.backends import OurApiBackend, RequestBackend, Send
 from client.discovery import RetentionInfo
 from client.models.requests import REQUEST_TYPES, CreatedRequest
 from client.outbox import Outbox, OutboxItem
@@ -37,6 +37,7 @@ from ui.icons import icon
 from ui.models.columns import RAW_ROLE, SORT_ROLE
 from ui.pages.base import DataPage, Page
 from ui.pages.requests_detail import RequestDetail
+from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
 from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
 from ui.pages.requests_model import (
     RequestsFilter,
@@ -66,9 +67,10 @@ class Source:
 
     shop_id: str
     shop_name: str
-    api: ShopApi
+    api: RequestBackend
     connection: ShopConnection | None  # None while assisting: nothing is queued or flushed
     account: str
+    send: Send | None = None  # how the outbox sends for this shop (None: nothing is flushed)
 
 
 class RequestsPage(DataPage):
@@ -78,7 +80,7 @@ class RequestsPage(DataPage):
     outbox_changed = Signal(int)  # how many requests wait in the outbox
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        self.dialog: NewRequestDialog | None = None
+        self.dialog: NewRequestDialog | FidesRequestDialog | None = None
         self.outbox_pending = 0
         self._failed_items: list[OutboxItem] = []
         super().__init__(context, parent)
@@ -221,13 +223,18 @@ class RequestsPage(DataPage):
         """The shops to track: every signed-in connection; only the customer while assisting."""
         session = self.context.session
         if view.assisting:
-            return [Source(view.shop_id, view.shop_name, view.api, None, view.account_label)]
+            return [Source(view.shop_id, view.shop_name, view.requests, None,
+                           view.account_label)]
         found = []
         for connection in session.signed_in_connections():
-            found.append(Source(connection.shop_id, connection.shop_name, connection.api,
-                                connection, connection.username or ""))
+            found.append(Source(connection.shop_id, connection.shop_name,
+                                OurApiBackend(connection.api), connection,
+                                connection.username or "", connection.send_filed_request))
+        for fides in session.fides_shops.values():  # one tracker across every kind of shop
+            found.append(Source(fides.shop_id, fides.shop_name, fides, None,
+                                FIDES_ACCOUNT, fides.send_filed_request))
         if not any(s.shop_id == view.shop_id for s in found):
-            found.insert(0, Source(view.shop_id, view.shop_name, view.api, None,
+            found.insert(0, Source(view.shop_id, view.shop_name, view.requests, None,
                                    view.account_label))
         return found
 
@@ -243,11 +250,11 @@ class RequestsPage(DataPage):
         data = TrackerData()
         outbox = self.outbox()
         for source in sources:
-            if source.connection is None:
+            if source.send is None:
                 continue
             try:
-                report = outbox.flush(source.connection.send_filed_request,
-                                      shop_id=source.shop_id, account=source.account)
+                report = outbox.flush(source.send, shop_id=source.shop_id,
+                                      account=source.account)
             except Exception as exc:  # the shop or the file: try again on the next refresh
                 data.outbox_failed.append(user_message(exc))
                 continue
@@ -386,16 +393,19 @@ class RequestsPage(DataPage):
             self.detail.show_row(row)
         self.requests_refreshed.emit(self.model.rows)
 
-    def api_for(self, shop_id: str) -> ShopApi | None:
+    def api_for(self, shop_id: str) -> RequestBackend | None:
         view = self.view
         if view is not None and view.shop_id == shop_id:
-            return view.api
+            return view.requests
         if view is not None and view.assisting:
             return None
+        fides = self.context.session.fides_shops.get(shop_id)
+        if fides is not None:
+            return fides
         connection = self.context.session.connections.get(shop_id)
         if connection is None or not connection.signed_in:
             return None
-        return connection.api
+        return OurApiBackend(connection.api)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -404,10 +414,19 @@ class RequestsPage(DataPage):
             self.context.notify(text)
 
     # --- filing ---------------------------------------------------------------------------------
-    def new_request(self, rtype: str) -> NewRequestDialog | None:
+    def set_view(self, view: ActiveView | None) -> None:
+        """Offer only the request types this shop's backend takes."""
+        caps = view.capabilities if view is not None else None
+        for action in self.new_menu.actions():
+            action.setVisible(caps is None or caps.offers(str(action.data())))
+        super().set_view(view)
+
+    def new_request(self, rtype: str) -> NewRequestDialog | FidesRequestDialog | None:
         view = self.view
         if view is None:
             return None
+        if view.fides is not None:
+            return self._new_fides_request(view, rtype)
         connection = self.context.session.connections.get(view.shop_id)
         retention: RetentionInfo | None = (
             connection.discovery.retention if connection is not None else None)
@@ -425,7 +444,31 @@ class RequestsPage(DataPage):
         dialog.open()
         return dialog
 
-    def _forget_dialog(self, dialog: NewRequestDialog) -> None:
+    def _new_fides_request(self, view: ActiveView, rtype: str) -> FidesRequestDialog | None:
+        shop = view.fides
+        if shop is None or not shop.capabilities.offers(rtype):
+            return None
+        dialog = FidesRequestDialog(rtype, shop, self.outbox, self.run, parent=self)
+        dialog.accepted.connect(lambda: self._fides_filed(dialog))
+        dialog.finished.connect(lambda _code: self._forget_dialog(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _fides_filed(self, dialog: FidesRequestDialog) -> None:
+        created = dialog.created
+        if created is None:
+            self.show_message(self.tr(
+                "The shop cannot be reached. Your request is kept in the outbox and will be "
+                "sent once the shop is back."))
+            self.refresh(quiet=True)
+            return
+        row = TrackedRequest(dialog.shop.shop_id, dialog.shop.shop_name, created.request)
+        self.show_message(self.tr("Your request was filed: {0}. Enter the code the shop sent "
+                                  "you to verify it.").format(type_label(created.request.type)))
+        self.replace_row(row)
+
+    def _forget_dialog(self, dialog: NewRequestDialog | FidesRequestDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.api import ShopApi
+from client.backends import RequestBackend
 from client.errors import NotFound
 from client.models.requests import (
     AnswerResult,
@@ -34,6 +34,7 @@ from client.models.requests import (
     ExplanationResult,
     PrivacyRequest,
 )
+from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
 from ui.models.columns import display_text
 from ui.pages.requests_model import (
@@ -86,7 +87,7 @@ class RequestDetail(QWidget):
 
     changed = Signal(object)  # a TrackedRequest whose request the shop changed (cancel, verify)
 
-    def __init__(self, run: Runner, api_for: Callable[[str], ShopApi | None],
+    def __init__(self, run: Runner, api_for: Callable[[str], RequestBackend | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._run = run
@@ -173,6 +174,10 @@ class RequestDetail(QWidget):
         actions.addWidget(self.verify_box)
         actions.addStretch(1)
         layout.addWidget(self.actions_box)
+        # What this shop's backend does not do (e.g. Fides: no status after verification).
+        self.backend_note = plain_label()
+        self.backend_note.setObjectName("backendNote")
+        layout.addWidget(self.backend_note)
         self.action_message = plain_label()
         self.action_message.setObjectName("actionMessage")
         layout.addWidget(self.action_message)
@@ -243,11 +248,22 @@ class RequestDetail(QWidget):
         self.resolution.setText(self.tr("Resolution: {0}").format(request.resolution)
                                 if request.resolution else "")
         self.resolution.setVisible(bool(request.resolution) and request.denial is None)
-        self.cancel_button.setVisible(request.cancelable)
+        backend = self._api_for(row.shop_id)
+        caps = backend.capabilities if backend is not None else None
+        cancelable = request.cancelable and (caps is None or caps.cancel_requests)
+        self.cancel_button.setVisible(cancelable)
         unverified = request.status == "identity_unverified"
         self.verify_box.setVisible(unverified)
-        self.demo_code_button.setVisible(unverified and row.shop_id not in self._no_demo_codes)
-        self.actions_box.setVisible(request.cancelable or unverified)
+        self.demo_code_button.setVisible(unverified and row.shop_id not in self._no_demo_codes
+                                         and (caps is None or caps.kind != "fides"))
+        self.actions_box.setVisible(cancelable or unverified)
+        notes = []
+        if caps is not None and unverified:
+            notes.append(code_rules_text(caps, request.filed_by.name))
+        if caps is not None and not caps.subject_status and not request.is_final:
+            notes.append(no_status_text())
+        self.backend_note.setText("\n".join(n for n in notes if n))
+        self.backend_note.setVisible(any(notes))
         if not same:
             self.code_edit.clear()
             self.action_message.setText("")
@@ -355,7 +371,7 @@ class RequestDetail(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def _act(self, work: Callable[[ShopApi, str], PrivacyRequest], message: str,
+    def _act(self, work: Callable[[RequestBackend, str], PrivacyRequest], message: str,
              buttons: list[QPushButton]) -> None:
         row = self.row
         if row is None:
@@ -443,7 +459,7 @@ class RequestDetail(QWidget):
         if api is None:
             self.download_message.setText(self.tr("Sign in to this shop first."))
             return
-        path = self.choose_save_path(f"{row.shop_id}-request-{row.request.id}.zip")
+        path = self.choose_save_path(f"{row.shop_id}-request-{row.request.id}.pdarchive.zip")
         if not path:
             return
         request_id = row.request.id

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 08:34:54.662274
+Create Date: 2026-12-01 09:38:51.186106
 
 """
 from typing import Sequence, Union
@@ -67,6 +67,17 @@ def upgrade() -> None:
     sa.Column('url', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('version', name=op.f('pk_policy_versions'))
     )
+    op.create_table('rate_limits',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.Column('window_start', sa.Float(), nullable=False),
+    sa.Column('blocked_until', sa.Float(), nullable=False),
+    sa.Column('expires_at', sa.Float(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_rate_limits'))
+    )
+    with op.batch_alter_table('rate_limits', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rate_limits_expires_at'), ['expires_at'], unique=False)
+
     op.create_table('recipients',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
@@ -618,6 +629,10 @@ def downgrade() -> None:
     op.drop_table('users')
     op.drop_table('signing_keys')
     op.drop_table('recipients')
+    with op.batch_alter_table('rate_limits', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_rate_limits_expires_at'))
+
+    op.drop_table('rate_limits')
     op.drop_table('policy_versions')
     op.drop_table('data_categories')
     op.drop_table('cookies')

@@ -1,0 +1,225 @@
+"""One-time things stay one-time under concurrency, on SQLite and on PostgreSQL.
+
+Sixteen threads, each with its own keep-alive connection to the loopback server, fire the same
+one-time credential at once (released together by a barrier): an authorization code, a refresh
+token, an assist code and a request's verification code. Exactly one may succeed. For a
+replayed authorization code (RFC 6749 4.1.2) and a reused refresh token (RFC 6819 5.2.2.3,
+OAuth 2.0 Security BCP 4.14.2) the whole sign-in they belong to is revoked afterwards, the
+winner's fresh tokens included.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import requests
+
+from server.context import ServerConfig
+from server.demo.accounts import demo_accounts
+from server.demo.seeding import seed_for_demo
+from server.embedded import RunningShop
+from server.shops import shop_profile
+from tests.conftest import SHOPPER
+from tests.support.accounts import add_agent, agent_api
+from tests.support.oauth_login import CLIENT_ID, Api, authorize, sign_in
+from tests.support.shops import start_shop_from
+
+PARALLEL = 16
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def race_shop(
+    request: pytest.FixtureRequest,
+    shop_templates: dict[str, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningShop]:
+    """One shop per backend for this module (every test uses fresh credentials)."""
+    if request.param == "sqlite":
+        shop = start_shop_from(
+            shop_templates["silumart"], tmp_path_factory.mktemp("race"), "silumart"
+        )
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        url = cluster.create_database(f"race_{uuid.uuid4().hex[:8]}")
+        config = ServerConfig(
+            db_url=url, shop=shop_profile("silumart"), demo=True, processor_delay=timedelta(0)
+        )
+        shop = RunningShop(config)
+        seed_for_demo(shop.ctx, tracks=50)
+        shop.ctx.demo_accounts = [
+            (a.username, a.password, a.role) for a in demo_accounts(config.shop)
+        ]
+        shop.start()
+    try:
+        yield shop
+    finally:
+        shop.stop()
+
+
+def race(
+    shop: RunningShop, attempt: Callable[[requests.Session], requests.Response], n: int = PARALLEL
+) -> list[requests.Response]:
+    """Run `attempt` in `n` threads at once, each on its own already-open connection."""
+    sessions = [requests.Session() for _ in range(n)]
+    for session in sessions:  # open the connections first, so the attempts start together
+        assert session.get(f"{shop.url}/.well-known/privacy-api", timeout=10).ok
+    barrier = threading.Barrier(n)
+    results: list[requests.Response | BaseException | None] = [None] * n
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            results[index] = attempt(sessions[index])
+        except BaseException as exc:  # reported below, with the others' answers
+            results[index] = exc
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=90)
+    for session in sessions:
+        session.close()
+    answers = [r for r in results if isinstance(r, requests.Response)]
+    assert len(answers) == n, results
+    return answers
+
+
+def statuses(answers: list[requests.Response]) -> list[int]:
+    return sorted(a.status_code for a in answers)
+
+
+def me_status(shop: RunningShop, access_token: str) -> int:
+    return Api(shop.url + "/v1", access_token).get("/me").status_code
+
+
+def refresh(
+    shop: RunningShop, token: str, http: requests.Session | None = None
+) -> requests.Response:
+    return (http or requests).post(
+        f"{shop.url}/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": token, "client_id": CLIENT_ID},
+        timeout=30,
+    )
+
+
+def test_an_authorization_code_is_redeemed_once(race_shop: RunningShop) -> None:
+    auth = authorize(race_shop.url, *SHOPPER)
+    form = {
+        "grant_type": "authorization_code",
+        "code": auth.code,
+        "client_id": CLIENT_ID,
+        "redirect_uri": auth.redirect_uri,
+        "code_verifier": auth.verifier,
+    }
+    answers = race(
+        race_shop, lambda http: http.post(f"{race_shop.url}/oauth/token", data=form, timeout=30)
+    )
+    assert statuses(answers) == [200] + [400] * (PARALLEL - 1), [a.text for a in answers]
+    assert {a.json()["error"] for a in answers if a.status_code == 400} == {"invalid_grant"}
+    [winner] = [a.json() for a in answers if a.status_code == 200]
+    # the code was replayed, so what it issued is revoked: access and refresh token alike
+    assert me_status(race_shop, winner["access_token"]) == 401
+    assert refresh(race_shop, winner["refresh_token"]).status_code == 400
+
+
+def test_a_refresh_token_rotates_once_and_reuse_ends_the_sign_in(
+    race_shop: RunningShop,
+) -> None:
+    tokens = sign_in(race_shop.url, *SHOPPER)
+    original = str(tokens["refresh_token"])
+    answers = race(race_shop, lambda http: refresh(race_shop, original, http))
+    assert statuses(answers) == [200] + [400] * (PARALLEL - 1), [a.text for a in answers]
+    [winner] = [a.json() for a in answers if a.status_code == 200]
+    assert winner["refresh_token"] != original
+    # fifteen reuses of a rotated token: the family is revoked, the winner's new tokens too
+    assert me_status(race_shop, winner["access_token"]) == 401
+    assert me_status(race_shop, str(tokens["access_token"])) == 401
+    assert refresh(race_shop, winner["refresh_token"]).status_code == 400
+
+
+def test_an_assist_code_opens_one_session(race_shop: RunningShop) -> None:
+    shopper = Api(race_shop.url + "/v1", str(sign_in(race_shop.url, *SHOPPER)["access_token"]))
+    before = len(shopper.get("/assist/sessions", params={"limit": 100}).json()["items"])
+    code = shopper.post("/assist/codes").json()
+    agent = agent_api(race_shop, add_agent(race_shop))  # its own limits, untouched by others
+    body = {
+        "customer_no": code["customer_no"],
+        "code": code["code"],
+        "reason": "Case 1601: sixteen agents at once",
+    }
+    token = agent.headers["Authorization"]
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/assist/sessions",
+            json=body,
+            headers={"Authorization": token},
+            timeout=30,
+        ),
+    )
+    codes = statuses(answers)
+    assert codes.count(201) == 1, [a.text for a in answers]
+    # the others found the code spent: the same refusal as any wrong code (or, once this
+    # agent has too many refusals, its own back-off)
+    assert set(codes) - {201} <= {403, 429}, codes
+    after = shopper.get("/assist/sessions", params={"limit": 100}).json()["items"]
+    assert len(after) == before + 1
+    [opened] = [a.json() for a in answers if a.status_code == 201]
+    assert Api(race_shop.url + "/v1", opened["access_token"]).get("/me").status_code == 200
+
+
+def test_a_verification_code_verifies_once(race_shop: RunningShop) -> None:
+    api = Api(race_shop.url + "/v1", str(sign_in(race_shop.url, *SHOPPER)["access_token"]))
+    filed = api.post(
+        "/requests",
+        json={"type": "deletion", "details": {"categories": ["tags"]}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert filed.status_code == 201, filed.text
+    req = filed.json()
+    assert req["status"] == "identity_unverified"
+    code = api.get(f"/requests/{req['id']}/demo-verification-code").json()["code"]
+    token = api.headers["Authorization"]
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/requests/{req['id']}/verify",
+            json={"code": code},
+            headers={"Authorization": token},
+            timeout=30,
+        ),
+    )
+    assert statuses(answers) == [200] + [409] * (PARALLEL - 1), [a.text for a in answers]
+    assert {a.json()["code"] for a in answers if a.status_code == 409} == {"invalid_state"}
+    timeline = api.get(f"/requests/{req['id']}").json()["timeline"]
+    assert [e["note"] for e in timeline].count("Identity verified.") == 1
+    assert api.get(f"/requests/{req['id']}").json()["status"] == "pending"
+
+
+def test_one_idempotency_key_files_one_request(race_shop: RunningShop) -> None:
+    """Duplicates racing the first wait for it and replay its answer: never two, never 409."""
+    api = Api(race_shop.url + "/v1", str(sign_in(race_shop.url, *SHOPPER)["access_token"]))
+    key = str(uuid.uuid4())
+    text = f"Sixteen at once {key}"
+    body = {"type": "complaint", "details": {"text": text}}
+    token = api.headers["Authorization"]
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/requests",
+            json=body,
+            timeout=30,
+            headers={"Idempotency-Key": key, "Authorization": token},
+        ),
+    )
+    assert statuses(answers) == [201] * PARALLEL, [a.text for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1
+    assert sum(a.headers.get("Idempotent-Replayed") == "true" for a in answers) == PARALLEL - 1
+    filed = api.get("/requests", params={"type": "complaint", "limit": 500}).json()["items"]
+    assert [r["details"]["text"] for r in filed].count(text) == 1

@@ -1,0 +1,120 @@
+"""What a shop's backend offers, in the shopper's words: which pages to show, what to say.
+
+Pages appear only where the backend has what they show (`page_offered`); `missing_text`
+says, in the UI language, what this shop does not offer and what the shopper can do instead.
+The sentences for Fides' limits (codes, no status, no receipts) live here too, so the
+Requests and Consents pages say the same thing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from client.backends import Capabilities
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackendView", text)
+
+
+def page_offered(page_id: str, caps: Capabilities) -> bool:
+    """Whether the sidebar shows `page_id` for a shop with `caps`."""
+    needs = {
+        "overview": caps.sees_data,
+        "my-data": caps.sees_data,
+        "tracks": caps.tracks,
+        "orders": caps.orders,
+        "consents": caps.consents,
+        "sharing": caps.sharing,
+        "decisions": caps.decisions,
+        "requests": bool(caps.request_types),
+        "notices": caps.notices,
+        "access-log": caps.access_log,
+    }
+    return needs.get(page_id, True)
+
+
+def missing_text(caps: Capabilities, shop_name: str) -> str:
+    """One paragraph: what this shop's privacy center does not offer (empty: it offers all)."""
+    lines = []
+    if not caps.sees_data:
+        lines.append(
+            _tr(
+                "This shop's privacy center does not show what it holds about you; "
+                "you can ask for a copy (Requests → Copy of my data)."
+            )
+        )
+    if not (caps.tracks and caps.orders and caps.sharing and caps.decisions):
+        lines.append(
+            _tr(
+                "It does not list your orders, tracking, who received your data or "
+                "automated decisions."
+            )
+        )
+    if not caps.subject_status:
+        lines.append(
+            _tr(
+                "After you verify a request, it does not let the app follow it: the "
+                "shop tells you by e-mail when it is done."
+            )
+        )
+    if caps.consents and not caps.consent_receipts_signed:
+        lines.append(
+            _tr(
+                "Consent changes get no signed receipt: the app keeps its own record "
+                "with the shop's answer."
+            )
+        )
+    if not lines:
+        return ""
+    head = _tr("{0} runs Ethyca Fides.").format(shop_name) if caps.kind == "fides" else ""
+    return " ".join([head, *lines]).strip()
+
+
+def code_rules_text(caps: Capabilities, where: str) -> str:
+    """How verification codes work at this shop (tries and lifetime)."""
+    if not caps.code_tries and not caps.code_lifetime_s:
+        return ""
+    minutes = max(1, caps.code_lifetime_s // 60)
+    return _tr(
+        "The shop sends a code to {0}. It works for {1} minutes; after {2} wrong "
+        "tries it stops working and you need a new one."
+    ).format(where, minutes, caps.code_tries)
+
+
+def no_status_text() -> str:
+    return _tr(
+        "This shop does not let the app follow a request after it is verified. The "
+        "status shown is the shop's last answer here; the shop will tell you by e-mail "
+        "when it is done."
+    )
+
+
+def no_result_text() -> str:
+    return _tr("The result does not come back through the app: the shop sends it to you directly.")
+
+
+def data_use_label(data_use: str) -> str:
+    """Fides taxonomy data uses in plain words; an unknown key is shown as it is."""
+    labels = {
+        "marketing.advertising": _tr("Advertising"),
+        "marketing.advertising.first_party": _tr("Advertising by the shop itself"),
+        "marketing.advertising.third_party": _tr("Advertising by partners"),
+        "marketing.communications.email": _tr("Marketing e-mails"),
+        "marketing.communications.sms": _tr("Marketing text messages"),
+        "analytics.reporting": _tr("Analytics and reports"),
+        "functional.service.improve": _tr("Improving the service"),
+        "personalize": _tr("Personalisation"),
+        "essential": _tr("Essential for the service"),
+    }
+    return labels.get(data_use, data_use)
+
+
+__all__ = [
+    "code_rules_text",
+    "data_use_label",
+    "missing_text",
+    "no_result_text",
+    "no_status_text",
+    "page_offered",
+]

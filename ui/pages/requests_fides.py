@@ -1,0 +1,156 @@
+"""Requests page: filing an access or erasure request at a shop that runs Ethyca Fides.
+
+The request goes through the outbox like every other (one item, its key made when the button is
+pressed, sent at most once: see `client.backends.fides`). Fides files by the shop's policy, so
+there is nothing to choose but the type; the dialog says what happens next: a code arrives at
+the identity the shop knows, it works for 10 minutes and 3 wrong tries, and the result reaches
+the shopper from the shop, not through the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from client.backends import MaybeFiled
+from client.backends.fides import IDENTITY_ENTRY, FidesShop
+from client.models.requests import CreatedRequest
+from client.outbox import Outbox
+from ui.backend_view import code_rules_text, no_result_text
+from ui.errors import user_message
+from ui.pages.requests_model import type_label
+from ui.widgets.load_state import plain_label
+
+FIDES_ACCOUNT = IDENTITY_ENTRY  # the outbox account of a Fides shop (never the identity)
+
+Runner = Callable[..., Any]  # Page.run(work, done, failed)
+
+
+class FidesRequestDialog(QDialog):
+    """File one access or erasure request at a Fides shop, through the outbox."""
+
+    def __init__(
+        self,
+        rtype: str,
+        shop: FidesShop,
+        outbox: Callable[[], Outbox],
+        run: Runner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.rtype = rtype
+        self.shop = shop
+        self._outbox = outbox
+        self._run = run
+        self.created: CreatedRequest | None = None  # None after accept: queued in the outbox
+        self.busy = False
+        self.setWindowTitle(self.tr("New request: {0}").format(type_label(rtype)))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        heading = plain_label(type_label(rtype))
+        heading.setObjectName("dialogHeading")
+        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addWidget(plain_label(self.tr("Shop: {0}").format(shop.shop_name)))
+        if rtype == "access":
+            intro = self.tr(
+                "Ask for a copy of what the shop holds about you, under its access policy."
+            )
+        else:
+            intro = self.tr(
+                "Ask the shop to erase your personal data under its erasure "
+                "policy. This shop's privacy center erases by its policy as a "
+                "whole: you cannot choose categories."
+            )
+        layout.addWidget(plain_label(intro))
+        layout.addWidget(plain_label(no_result_text()))
+        self.rules = plain_label(code_rules_text(shop.capabilities, shop.account_label))
+        self.rules.setObjectName("codeRules")
+        layout.addWidget(self.rules)
+        self.confirm: QCheckBox | None = None
+        if rtype == "deletion":
+            self.confirm = QCheckBox(self.tr("I understand the shop will erase my data"))
+            layout.addWidget(self.confirm)
+        self.status = plain_label()
+        layout.addWidget(self.status)
+        self.error = plain_label()
+        self.error.setObjectName("errorMessage")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(self)
+        self.submit_button = self.buttons.addButton(
+            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        if self.confirm is not None and not self.confirm.isChecked():
+            self.show_error(self.tr("Tick the box to confirm the erasure."))
+            return
+        self.show_error("")
+        self._set_busy(True)
+        shop, rtype, outbox_of = self.shop, self.rtype, self._outbox
+
+        def work(_control: Any) -> CreatedRequest | None:
+            outbox = outbox_of()
+            item = outbox.add(shop.shop_id, FIDES_ACCOUNT, {"type": rtype, "details": {}})
+            report = outbox.flush(
+                shop.send_filed_request, shop_id=shop.shop_id, account=FIDES_ACCOUNT
+            )
+            for sent, result in report.sent:
+                if sent.id == item.id and isinstance(result, CreatedRequest):
+                    return result
+            for failed in report.failed:
+                if failed.id == item.id:
+                    if failed.error == MaybeFiled.default_message:
+                        raise MaybeFiled()
+                    raise _Refused(failed.error or "")
+            return None  # deferred: the shop is away, the outbox sends it later
+
+        def done(created: CreatedRequest | None) -> None:
+            self._set_busy(False)
+            self.created = created
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            if isinstance(error, MaybeFiled):
+                self.show_error(
+                    self.tr(
+                        "The connection broke after the request was sent, so the shop may have "
+                        "it. The app does not send it again by itself: if a code arrives, the "
+                        "request was filed."
+                    )
+                )
+            elif isinstance(error, _Refused):
+                self.show_error(
+                    self.tr("The shop did not accept the request: {0}").format(str(error))
+                )
+            else:
+                self.show_error(user_message(error))
+
+        self._run(work, done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.submit_button.setEnabled(not busy)
+        self.status.setText(self.tr("Sending…") if busy else "")
+
+
+class _Refused(Exception):
+    """The shop refused the outbox item for good; the text is the shop's."""
+
+
+__all__ = ["FIDES_ACCOUNT", "FidesRequestDialog"]

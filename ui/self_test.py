@@ -1,0 +1,162 @@
+"""`--self-test REPORT.json`: prove a build starts and works, then quit with its verdict.
+
+Packaging checks (tests/packaging/test_bundle.py) start the real app — from source or from the
+bundle — with this flag. It records the window's first paint, then waits for what the window
+settles on: with nobody signed in, the page's sign-in welcome; with an archive named on the
+command line, the archive open and its overview loaded from it (no network). It also records
+what a bundle could lack: the translations loading, the SVG icons rendering, the keyring
+backends importable. Then it writes the report (and a screenshot beside it) and quits, exit
+code 0 only if every check held.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+TIMEOUT_S = 60.0
+SERVER_STACK = ("server", "fastapi", "starlette", "uvicorn", "sqlalchemy", "argon2", "faker")
+
+
+def bundle_contents() -> dict[str, Any]:
+    """Translations, icons and keyring backends as this build sees them."""
+    from importlib import metadata
+
+    from ui.i18n import TRANSLATIONS_DIR
+    from ui.icons import icon
+
+    translator = QTranslator()
+    backends: dict[str, bool] = {}
+    for entry in metadata.entry_points(group="keyring.backends"):
+        try:
+            entry.load()
+            backends[entry.name] = True
+        except Exception:  # a backend for another platform may fail to import: record it
+            backends[entry.name] = False
+    from ui.demo import missing_server_packages
+
+    return {
+        # A shopper's bundle carries no server: which of its modules this build could import.
+        "server_modules": sorted(set(SERVER_STACK) - set(missing_server_packages(SERVER_STACK))),
+        "translation_zh_CN": translator.load(str(TRANSLATIONS_DIR / "app_zh_CN.qm")),
+        "icon_renders": not icon("overview").pixmap(32, 32).isNull(),
+        "keyring_backends": backends,
+    }
+
+
+def _face(page: QObject) -> str:
+    """The load-state face a page shows ("BUSY", "EMPTY", "ERROR", "CONTENT"; "" if none)."""
+    state = getattr(page, "state", None)
+    return str(state.name) if state is not None else ""
+
+
+class SelfTest(QObject):
+    """Watches the window's first paint (and the archive opening), then reports and quits."""
+
+    def __init__(
+        self, app: QApplication, window: MainWindow, report: Path, archive: Path | None = None
+    ) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.report_path = report
+        self.archive = archive
+        self.started = time.monotonic()
+        self.report: dict[str, Any] = {
+            "frozen": bool(getattr(sys, "frozen", False)),
+            "painted": False,
+            "errors": [],
+        }
+        window.installEventFilter(self)
+        window.archive_opener.failed.connect(self._archive_failed)
+        self.poll = QTimer(self)
+        self.poll.setInterval(50)
+        self.poll.timeout.connect(self._check)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Paint
+            and not self.report["painted"]
+        ):
+            self.window.removeEventFilter(self)
+            # Record after this paint has finished, with the state it painted.
+            QTimer.singleShot(0, self._first_paint)
+        return False
+
+    def _first_paint(self) -> None:
+        self.report.update(
+            {
+                "painted": True,
+                "first_paint_ms": round((time.monotonic() - self.started) * 1000),
+                "title": self.window.windowTitle(),
+            }
+        )
+        self.report.update(bundle_contents())
+        self.poll.start()
+        self._check()
+
+    def _archive_failed(self, message: str) -> None:
+        self.report["errors"].append(f"archive: {message}")
+        self._finish()
+
+    def _check(self) -> None:
+        if time.monotonic() - self.started > TIMEOUT_S:
+            self.report["errors"].append("timed out")
+            self._finish()
+            return
+        page = self.window.current_page()
+        if page.view is None and self.archive is None and _face(page) != "BUSY":
+            # Nobody signed in: the page shows its welcome (sign in to a shop).
+            stack = getattr(page, "stack", None)
+            self.report.update(
+                {
+                    "page": page.page_id,
+                    "face": _face(page),
+                    "text": stack.empty_text if stack is not None else "",
+                }
+            )
+            self._finish()
+            return
+        opened = self.window.session.archive
+        if self.archive is None or opened is None or page.view is None or _face(page) == "BUSY":
+            return
+        self.report["archive"] = {
+            "subject": opened.subject,
+            "shop": opened.shop_name,
+            "page": page.page_id,
+            "face": _face(page),
+        }
+        self._finish()
+
+    def _finish(self) -> None:
+        self.poll.stop()
+        shot = self.report_path.with_suffix(".png")
+        self.report["screenshot"] = str(shot) if self.window.grab().save(str(shot)) else ""
+        checks = [
+            self.report["painted"],
+            not self.report["errors"],
+            self.report.get("translation_zh_CN", False),
+            self.report.get("icon_renders", False),
+        ]
+        if self.archive is None:
+            checks.append(self.report.get("face") == "EMPTY" and bool(self.report.get("text")))
+        else:
+            checks.append(self.report.get("archive", {}).get("face") == "CONTENT")
+        self.report["ok"] = all(checks)
+        self.report_path.write_text(
+            json.dumps(self.report, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        self.app.exit(0 if self.report["ok"] else 1)
+
+
+__all__ = ["SelfTest", "bundle_contents"]
