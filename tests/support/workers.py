@@ -7,9 +7,11 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import requests
 
@@ -28,6 +30,7 @@ def _cmdline(pid: int) -> bytes:
 class ServedShop:
     process: subprocess.Popen[str]
     url: str
+    errors: IO[str]
 
     def worker_pids(self) -> list[int]:
         """The supervisor's child processes (the workers), from /proc."""
@@ -41,15 +44,19 @@ class ServedShop:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
         try:
-            _out, err = self.process.communicate(timeout=20)
+            self.process.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
-            _out, err = self.process.communicate()
-        return err or ""
+            self.process.communicate()
+        self.errors.seek(0)
+        written = self.errors.read()
+        self.errors.close()
+        return written
 
 
 def serve_workers(db_url: str, workers: int, *extra: str, timeout: float = 90) -> ServedShop:
     """Start the shop with `workers` processes on a free loopback port; wait until it answers."""
+    errors = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115  (closed by ServedShop.stop)
     process = subprocess.Popen(
         [
             sys.executable,
@@ -68,7 +75,8 @@ def serve_workers(db_url: str, workers: int, *extra: str, timeout: float = 90) -
         cwd=ROOT,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        # a file, not a pipe: workers that log many errors must never block on a full pipe
+        stderr=errors,
         text=True,
         start_new_session=True,
     )
@@ -78,10 +86,14 @@ def serve_workers(db_url: str, workers: int, *extra: str, timeout: float = 90) -
     while url is None:
         line = process.stdout.readline()
         if not line:
-            raise RuntimeError(f"the server exited: {process.communicate()[1]}")
+            process.wait(timeout=30)
+            errors.seek(0)
+            written = errors.read()
+            errors.close()
+            raise RuntimeError(f"the server exited: {written}")
         found = _URL.search(line)
         url = found.group(1) if found else None
-    shop = ServedShop(process, url)
+    shop = ServedShop(process, url, errors)
     # Every worker must be up, not just the first: each answers the discovery document.
     while True:
         if time.monotonic() > deadline or process.poll() is not None:
