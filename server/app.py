@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Awaitable, Callable
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+import anyio.to_thread
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.oauth import router as oauth_router
 from server.auth.tokens import access_token_is_live
 from server.context import ShopContext
+from server.db import WORKER_THREADS
 from server.errors import install_problem_handlers, problem_response
+from server.fastpath import FastReads
 from server.openapi_doc import install_openapi
 from server.request_guard import RequestGuard
 from server.routes import ROUTERS
@@ -19,6 +24,56 @@ from server.routes import ROUTERS
 API_VERSION = "1.0.0"
 
 log = logging.getLogger("server")
+
+
+class RequestIdMiddleware:
+    """`X-Request-Id` on every response (the caller's, if sane), and a 500 for a crash.
+
+    Plain ASGI rather than `BaseHTTPMiddleware`: no extra task, stream or response copy per
+    request.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = ""
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                incoming = value.decode("latin-1")
+                break
+        rid = incoming if 0 < len(incoming) <= 100 and incoming.isascii() else os.urandom(16).hex()
+        header = (b"x-request-id", rid.encode("ascii"))
+        started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", ()), header]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("unhandled error in request %s", rid)
+            if started:
+                raise  # too late for a problem response; the server drops the connection
+            response = problem_response(
+                500, "internal_error", "Something went wrong on the shop's side."
+            )
+            response.headers["X-Request-Id"] = rid
+            await response(scope, receive, send)
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # The worker-thread limit is sized from the database request slots (server.db).
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
 
 
 def create_app(ctx: ShopContext) -> FastAPI:
@@ -31,27 +86,15 @@ def create_app(ctx: ShopContext) -> FastAPI:
         ),
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
-    # Added first, so it runs inside the request-id middleware (its refusals carry the id).
+    # The last added runs first: request id, then the guard (its refusals carry the id), then
+    # the fast read path, then the routes.
+    app.add_middleware(FastReads, ctx=ctx)
     app.add_middleware(RequestGuard, token_is_valid=lambda token: access_token_is_live(ctx, token))
-
-    @app.middleware("http")
-    async def request_id(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        incoming = request.headers.get("x-request-id", "")
-        rid = incoming if 0 < len(incoming) <= 100 and incoming.isascii() else uuid.uuid4().hex
-        try:
-            response = await call_next(request)
-        except Exception:
-            log.exception("unhandled error in request %s", rid)
-            response = problem_response(
-                500, "internal_error", "Something went wrong on the shop's side."
-            )
-        response.headers["X-Request-Id"] = rid
-        return response
+    app.add_middleware(RequestIdMiddleware)
 
     app.include_router(oauth_router)
     for router in ROUTERS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -9,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from server.db import make_engine, make_session_factory, transaction
+from server.db import REQUEST_SLOTS, make_engine, make_session_factory, transaction
 from server.ratelimit import RateLimits
 from server.schema import create_schema
 from server.shops import ShopProfile
@@ -50,6 +51,9 @@ class ShopContext:
         self.engine: Engine = make_engine(config.db_url)
         create_schema(self.engine, manage=config.manage_schema)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        # A request takes a slot before its session (server.deps); the pool has a connection
+        # for every slot, so nobody ever waits for a connection while holding one.
+        self.db_slots = asyncio.Semaphore(REQUEST_SLOTS)
         with transaction(self.sessions) as session:
             self.signer: Signer = load_or_create_signer(session, self.clock)
         # shared by every worker process through the database (see server.ratelimit)

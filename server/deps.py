@@ -2,41 +2,65 @@
 
 Authenticating a call also records it in the subject's access log, so every read or change by
 anyone (the subject, an agent, a system) lands there without each route remembering to.
+
+One connection per request, never two: a request is admitted to the database only when one of
+`REQUEST_SLOTS` is free (it waits in the event loop, holding no thread and no connection), and
+the access-log entry is appended on the request's own session. Pool and thread limits are sized
+from the slots (`server.db`), so a checkout never waits and the server cannot deadlock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
+import anyio
 from fastapi import Depends, Request
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from server.audit import append_access
 from server.context import ShopContext
+from server.db import Database, DriverStatement, connection_of
 from server.errors import Problem
 from server.models import AccessToken, AssistSession, User
 
 _ACTIONS = {"GET": "read", "HEAD": "read", "POST": "create", "PUT": "update", "PATCH": "update",
             "DELETE": "delete"}
 
+T = TypeVar("T")
 
-def get_ctx(request: Request) -> ShopContext:
+
+async def get_ctx(request: Request) -> ShopContext:
+    # async: a plain function here would cost every request a hop to the thread pool
     ctx: ShopContext = request.app.state.ctx
     return ctx
 
 
-def get_db(ctx: ShopContext = Depends(get_ctx)) -> Iterator[Session]:
-    session = ctx.sessions()
+def _finish(session: Session, ok: bool) -> None:
     try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+        if ok:
+            session.commit()
+        else:
+            session.rollback()
     finally:
         session.close()
+
+
+async def get_db(ctx: ShopContext = Depends(get_ctx)) -> AsyncIterator[Session]:
+    """The request's session: its one connection, checked out lazily and never waited for."""
+    async with ctx.db_slots:
+        session = ctx.sessions()
+        ok = False
+        try:
+            yield session
+            ok = True
+        finally:
+            # Shielded: a client that hangs up must not leave the connection checked out.
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(_finish, session, ok)
 
 
 @dataclass(frozen=True)
@@ -70,60 +94,134 @@ def _bearer(request: Request) -> str:
     return token.strip()
 
 
-def _load_principal(request: Request, ctx: ShopContext, db: Session) -> Principal:
-    from server.auth.tokens import find_access  # local: tokens imports context
+_SUBJECT = User.__table__.alias("subject")
+_ACTOR = User.__table__.alias("actor")
+_TOKENS = AccessToken.__table__
+_ASSIST = AssistSession.__table__
+# One statement for the token, both users and the assist session (was: four ORM lookups).
+_PRINCIPAL = DriverStatement(
+    select(
+        _TOKENS.c.revoked,
+        _TOKENS.c.expires_at,
+        _TOKENS.c.scope,
+        _TOKENS.c.auth_time,
+        _TOKENS.c.assist_session_id,
+        _SUBJECT.c.id,
+        _SUBJECT.c.customer_no,
+        _SUBJECT.c.closed_at,
+        _SUBJECT.c.display_name,
+        _ACTOR.c.id,
+        _ACTOR.c.username,
+        _ASSIST.c.id,
+        _ASSIST.c.ended_at,
+        _ASSIST.c.expires_at,
+        _ASSIST.c.reason,
+    )
+    .select_from(
+        _TOKENS.outerjoin(_SUBJECT, _SUBJECT.c.id == _TOKENS.c.subject_id)
+        .outerjoin(_ACTOR, _ACTOR.c.id == _TOKENS.c.actor_id)
+        .outerjoin(_ASSIST, _ASSIST.c.id == _TOKENS.c.assist_session_id)
+    )
+    .where(_TOKENS.c.token_hash == bindparam("token_hash"))
+)
 
-    row: AccessToken | None = find_access(db, _bearer(request))
+
+def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
+    """Who a bearer token speaks for; 401 when it is unknown, expired, revoked or closed."""
+    from server.auth.tokens import token_hash  # local: tokens imports context
+
+    row = _PRINCIPAL.first(connection_of(db), {"token_hash": token_hash(token)})
     now = ctx.clock.now()
-    if row is None or row.revoked or row.expires_at <= now:
+    if row is None or row[0] or row[1] <= now:
         raise Problem(
             401,
             "invalid_token",
             "The sign-in has expired or was revoked.",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
-    subject = db.get(User, row.subject_id)
-    actor = db.get(User, row.actor_id)
-    if subject is None or actor is None or subject.closed_at is not None:
+    (_revoked, _expires, scope, auth_time, session_id, subject_id, customer_no, closed_at,
+     display_name, actor_id, actor_username, assist_id, ended_at, assist_expires, reason) = row
+    if subject_id is None or actor_id is None or closed_at is not None:
         raise _unauthenticated("The account is closed.")
-    reason = None
-    session_id = row.assist_session_id
-    if session_id is not None:
-        assist = db.get(AssistSession, session_id)
-        if assist is None or assist.ended_at is not None or assist.expires_at <= now:
-            raise Problem(401, "invalid_token", "The assist session has ended.")
-        reason = assist.reason
+    if session_id is not None and (
+        assist_id is None or ended_at is not None or assist_expires <= now
+    ):
+        raise Problem(401, "invalid_token", "The assist session has ended.")
     return Principal(
-        subject_id=subject.id,
-        subject_customer_no=subject.customer_no,
-        actor_id=actor.id,
-        actor_name=actor.display_name if actor.id == subject.id else actor.username,
+        subject_id=subject_id,
+        subject_customer_no=customer_no,
+        actor_id=actor_id,
+        actor_name=display_name if actor_id == subject_id else actor_username,
         role="agent" if session_id is not None else "subject",
-        scopes=frozenset(row.scope.split()),
-        auth_time=row.auth_time,
+        scopes=frozenset(scope.split()),
+        auth_time=auth_time,
         assist_session_id=session_id,
-        reason=reason,
+        reason=reason if session_id is not None else None,
     )
+
+
+def authenticate_and_log(
+    db: Database, ctx: ShopContext, token: str, method: str, path: str
+) -> Principal:
+    """The caller with `privacy.read`; the access is logged (and committed) before any work."""
+    principal = load_principal(db, ctx, token)
+    if "privacy.read" not in principal.scopes:
+        raise Problem(403, "insufficient_scope", "This sign-in cannot read personal data.")
+    append_access(
+        db,
+        ctx.clock,
+        subject_id=principal.subject_id,
+        actor=principal.actor_name,
+        role="agent" if principal.is_agent else "subject",
+        action=_ACTIONS.get(method, method.lower()),
+        resource=path,
+        reason=principal.reason,
+    )
+    return principal
 
 
 def current_principal(
     request: Request, ctx: ShopContext = Depends(get_ctx), db: Session = Depends(get_db)
 ) -> Principal:
     """The caller with `privacy.read`; the access is logged before the route runs."""
-    principal = _load_principal(request, ctx, db)
-    if "privacy.read" not in principal.scopes:
-        raise Problem(403, "insufficient_scope", "This sign-in cannot read personal data.")
-    append_access(
-        ctx.sessions,
-        ctx.clock,
-        subject_id=principal.subject_id,
-        actor=principal.actor_name,
-        role="agent" if principal.is_agent else "subject",
-        action=_ACTIONS.get(request.method, request.method.lower()),
-        resource=request.url.path,
-        reason=principal.reason,
-    )
-    return principal
+    return authenticate_and_log(db, ctx, _bearer(request), request.method, request.url.path)
+
+
+def _signed_in_call(
+    ctx: ShopContext,
+    token: str,
+    method: str,
+    path: str,
+    work: Callable[[Connection, Principal], T],
+) -> T:
+    # A bare connection, not a session: nothing here needs the unit of work.
+    with ctx.engine.connect() as connection:
+        try:
+            principal = authenticate_and_log(connection, ctx, token, method, path)
+            result = work(connection, principal)
+            connection.commit()
+            return result
+        except BaseException:
+            connection.rollback()
+            raise
+
+
+async def run_signed_in(
+    ctx: ShopContext, token: str, method: str, path: str, work: Callable[[Connection, Principal], T]
+) -> T:
+    """The fast path of a signed-in read: `current_principal` + `get_db` + the route's work.
+
+    Everything that touches the database (token check, access-log append, the work itself)
+    runs in ONE worker-thread hop on ONE connection, inside one of the request slots, instead
+    of a hop per dependency. `work` gets the connection and the principal.
+    """
+    async with ctx.db_slots:
+        return await anyio.to_thread.run_sync(_signed_in_call, ctx, token, method, path, work)
+
+
+def bearer_token(request: Request) -> str:
+    """The request's bearer token; 401 without one."""
+    return _bearer(request)
 
 
 def writer(principal: Principal = Depends(current_principal)) -> Principal:
@@ -158,7 +256,7 @@ def agent_account(
     request: Request, ctx: ShopContext = Depends(get_ctx), db: Session = Depends(get_db)
 ) -> User:
     """An agent's own sign-in (scope `assist`), used to open assist sessions."""
-    from server.auth.tokens import find_access
+    from server.auth.tokens import find_access  # local: tokens imports context
 
     row = find_access(db, _bearer(request))
     if row is None or row.revoked or row.expires_at <= ctx.clock.now():

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from functools import partial
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query
-from sqlalchemy import select
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from server.audit import GENESIS_HASH
-from server.deps import Principal, current_principal, get_db
+from server.deps import Principal, bearer_token, current_principal, get_db, run_signed_in
+from server.fastjson import json_response, page_body
 from server.models import AccessLogEntry
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.access_log import AccessLogHead, AccessLogItem
@@ -19,19 +21,34 @@ from server.timeutil import rfc3339
 router = APIRouter(prefix="/v1", tags=["access_log"])
 
 
-def _item(entry: AccessLogEntry) -> AccessLogItem:
-    return AccessLogItem(
-        id=str(entry.id),
-        seq=entry.seq,
-        at=rfc3339(entry.at),
-        actor=entry.actor,
-        role=entry.role,
-        action=entry.action,
-        resource=entry.resource,
-        reason=entry.reason,
-        prev_hash=entry.prev_hash,
-        hash=entry.hash,
+_LOG = AccessLogEntry.__table__
+_COLUMNS = (
+    _LOG.c.id, _LOG.c.seq, _LOG.c.at, _LOG.c.actor, _LOG.c.role, _LOG.c.action,
+    _LOG.c.resource, _LOG.c.reason, _LOG.c.prev_hash, _LOG.c.hash,
+)
+
+
+def _page(
+    db: Connection, principal: Principal, *, limit: int, cursor: str | None, descending: bool
+) -> bytes:
+    # Core rows straight to JSON: the same bytes as Page[AccessLogItem], no model objects.
+    rows: list[Any]
+    rows, next_cursor = keyset_page(
+        db,
+        select(*_COLUMNS).where(_LOG.c.user_id == principal.subject_id),
+        [AccessLogEntry.seq],
+        limit=limit,
+        cursor=cursor,
+        descending=descending,
+        key_of=lambda row: (row[1],),
+        rows=True,
     )
+    items = [
+        {"id": str(r[0]), "seq": r[1], "at": rfc3339(r[2]), "actor": r[3], "role": r[4],
+         "action": r[5], "resource": r[6], "reason": r[7], "prev_hash": r[8], "hash": r[9]}
+        for r in rows
+    ]
+    return page_body(items, next_cursor)
 
 
 @router.get(
@@ -40,25 +57,20 @@ def _item(entry: AccessLogEntry) -> AccessLogItem:
     responses=PROBLEM_RESPONSES,
     summary="Who accessed this subject's data; oldest first so the hash chain reads in order",
 )
-def list_access_log(
+async def list_access_log(
+    request: Request,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     order: Literal["asc", "desc"] = Query("asc", description="`desc` for newest first."),
-    principal: Principal = Depends(current_principal),
-    db: Session = Depends(get_db),
-) -> Page[AccessLogItem]:
-    query = select(AccessLogEntry).where(AccessLogEntry.user_id == principal.subject_id)
-    rows: list[AccessLogEntry]
-    rows, next_cursor = keyset_page(
-        db,
-        query,
-        [AccessLogEntry.seq],
-        limit=limit,
-        cursor=cursor,
-        descending=order == "desc",
-        key_of=lambda e: (e.seq,),
+) -> Response:
+    body = await run_signed_in(
+        request.app.state.ctx,
+        bearer_token(request),
+        request.method,
+        request.url.path,
+        partial(_page, limit=limit, cursor=cursor, descending=order == "desc"),
     )
-    return Page[AccessLogItem](items=[_item(e) for e in rows], next_cursor=next_cursor)
+    return json_response(body)
 
 
 @router.get(

@@ -286,11 +286,11 @@ def open_session(
         produce=produce,
         required=False,
     )
-    # The log append uses its own transaction, after the session committed (run_idempotent
-    # commits), so SQLite never sees two writers from one request.
+    # Appended on the request's own connection after the session committed (run_idempotent
+    # commits), in a transaction of its own.
     for subject_id, session_id in started:
         append_access(
-            ctx.sessions,
+            db,
             ctx.clock,
             subject_id=subject_id,
             actor=agent.username,

@@ -55,8 +55,9 @@ UtcDateTime = Annotated[datetime, BeforeValidator(_rfc3339_text), AfterValidator
 """A time the caller sends, as aware UTC; one with no UTC equivalent is a 422, not a crash."""
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1..500).")]
+MAX_CURSOR = 512
 CursorQuery = Annotated[
-    str | None, Query(max_length=512, description="`next_cursor` of the previous page.")
+    str | None, Query(max_length=MAX_CURSOR, description="`next_cursor` of the previous page.")
 ]
 DEFAULT_PAGE_LIMIT = DEFAULT_LIMIT
 
