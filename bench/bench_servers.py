@@ -191,8 +191,8 @@ def main() -> None:
     publish(summary, args.readme)
 
 
-def publish(summary: dict[str, Any], write: bool) -> None:
-    """Medians over the rounds, printed and (with `write`) put in the README."""
+def render(summary: dict[str, Any]) -> str:
+    """The README table: medians over the rounds (also what `bench.all` renders)."""
     rows = summary["rounds"]
     medians: dict[str, dict[str, float]] = {}
     for server in SERVERS:
@@ -223,9 +223,14 @@ def publish(summary: dict[str, Any], write: bool) -> None:
             f"| {m['cpu_ms']:.2f} ms | {m['bare_rps']:.0f} | {m['shop_rps'] / m['bare_rps']:.2f} "
             f"| {m['shop_rps'] / base['shop_rps']:.2f} | {m['cpu_ms'] / base['cpu_ms']:.2f} |"
         )
-    print("\n".join(lines))
+    return "\n".join(lines)
+
+
+def publish(summary: dict[str, Any], write: bool) -> None:
+    table = render(summary)
+    print(table)
     if write:
-        write_between(README, "servers", "\n".join(lines))
+        write_between(README, "servers", table)
 
 
 if __name__ == "__main__":
