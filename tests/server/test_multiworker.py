@@ -23,8 +23,6 @@ import requests
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-import server.audit
-import server.ratelimit
 from server.audit import GENESIS_HASH, entry_hash, hashed_fields
 from server.embedded import RunningShop
 from server.models import AccessLogEntry, User
@@ -83,15 +81,6 @@ def chain_of(db: Session, username: str) -> list[AccessLogEntry]:
     )
 
 
-# Until issue 10's per-subject append (one connection per request, a per-subject lock; branch
-# h10s) is merged, concurrent appends from four processes can exhaust the retry loop in
-# server/audit.py, and some calls answer 500 (not always: it depends on the machine's load).
-# The marker goes away by itself when that code is here.
-@pytest.mark.xfail(
-    not hasattr(server.audit, "ACCESS_LOG_LOCK_SPACE"),
-    reason="needs issue 10's access-log append (branch h10s)",
-    strict=False,
-)
 def test_four_workers_keep_one_subjects_chain_whole(pg_workers: tuple[ServedShop, str]) -> None:
     shop, url = pg_workers
     assert len(shop.worker_pids()) == WORKERS
@@ -163,14 +152,6 @@ def attempts_until_throttled(base_url: str, username: str) -> tuple[int | None, 
     return None, workers
 
 
-# Until issue 9's limits in the database (branch h9s) are merged, each worker counts only the
-# attempts it saw, and about WORKERS times as many get through: this fails every time. The
-# marker goes away by itself when that code is here.
-@pytest.mark.xfail(
-    not hasattr(server.ratelimit, "RateLimits"),
-    reason="needs issue 9's rate limits in the database (branch h9s)",
-    strict=True,
-)
 def test_login_back_off_counts_attempts_on_every_worker(
     pg_workers: tuple[ServedShop, str], make_shop: Callable[..., RunningShop]
 ) -> None:
