@@ -699,7 +699,7 @@ CPU_HEADROOM = 0.6  # plan cores to run at most 60 % busy
 def sizing(results: dict[str, Any]) -> str:
     """The arithmetic of docs/SCALING.md from the measured per-call costs and row sizes."""
     pg = [s for s in results["setups"] if s["label"].startswith("PostgreSQL")]
-    best = max(pg, key=lambda s: s["workers"])
+    best = max(pg, key=lambda s: s["scenarios"]["tracks"]["rps"])
 
     def cost(name: str, key: str) -> float:
         # the median over the PostgreSQL set-ups of one scenario's CPU ms per call
