@@ -101,11 +101,10 @@ def serve(argv: list[str]) -> int:
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets that say they are TCP,
-    # and without it every answer written in two parts waits ~40 ms for a delayed ACK.
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # IPPROTO_TCP and TCP_NODELAY (see listening_socket); inheritable for the worker processes
+    from server.embedded import listening_socket
+
+    sock = listening_socket(host)
     sock.bind((host, port))
     sock.set_inheritable(True)
     return sock
