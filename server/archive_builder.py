@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session
 
 from server.categories import category_items
 from server.context import ShopContext
+from server.i18n import current_language, localized, localized_list
+from server.messages import FACTORS, FIELDS, label, term
 from server.models import (
     AccessLogEntry,
     ConsentEvent,
@@ -115,7 +117,8 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
         "guardian_consent": user.guardian_consent,
         "personalization": user.personalization,
         "fields": [
-            {"key": f.key, "group": f.group, "value": f.value, "source": f.source,
+            {"key": f.key, "label": label(FIELDS, f.key), "group": f.group, "value": f.value,
+             "source": f.source,
              "editable": f.editable, "updated_at": _t(f.updated_at)}
             for f in fields
         ],
@@ -146,7 +149,7 @@ def _locations(db: Session, user: User) -> Iterator[dict[str, Any]]:
                                                                       Location.id.desc())
     for x in _batched(db, q):
         yield {"id": str(x.id), "at": _t(x.at), "source": x.source, "ip": x.ip,
-               "latitude": x.latitude, "longitude": x.longitude, "city": x.city}
+               "latitude": x.latitude, "longitude": x.longitude, "city": localized(x, "city")}
 
 
 def _logs(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -154,7 +157,7 @@ def _logs(db: Session, user: User) -> Iterator[dict[str, Any]]:
                                                                       LogEntry.id.desc())
     for x in _batched(db, q):
         yield {"id": str(x.id), "at": _t(x.at), "ip": x.ip, "browser": x.browser,
-               "carrier": x.carrier, "language": x.language, "page": x.page,
+               "carrier": localized(x, "carrier"), "language": x.language, "page": x.page,
                "search_query": x.search_query}
 
 
@@ -167,7 +170,8 @@ def _tracks(db: Session, user: User) -> Iterator[dict[str, Any]]:
 
 def _tags(db: Session, user: User) -> Iterator[dict[str, Any]]:
     for x in db.scalars(select(Tag).where(Tag.user_id == user.id).order_by(Tag.id)):
-        yield {"id": str(x.id), "tag": x.tag, "source": x.source, "confidence": x.confidence,
+        yield {"id": str(x.id), "tag": localized(x, "tag"), "source": x.source,
+               "confidence": x.confidence,
                "since": _t(x.since)}
 
 
@@ -185,17 +189,19 @@ def _orders(db: Session, user: User) -> Iterator[dict[str, Any]]:
             "id": str(o.id), "number": o.number, "placed_at": _t(o.placed_at),
             "status": o.status, "total_cents": o.total_cents, "currency": o.currency,
             "item_count": sum(i.quantity for i in items), "for_other": o.for_other,
-            "logistics_partner": o.logistics_partner,
+            "logistics_partner": localized(o, "logistics_partner"),
             "items": [{"id": str(i.id), "title": i.title, "quantity": i.quantity,
                        "unit_price_cents": i.unit_price_cents} for i in items],
-            "payment": {"method": o.payment_method, "masked": o.payment_masked,
+            "payment": {"method": o.payment_method, "masked": localized(o, "payment_masked"),
                         "status": o.payment_status},
-            "logistics": {"partner": o.logistics_partner, "tracking_no": o.tracking_no},
+            "logistics": {"partner": localized(o, "logistics_partner"),
+                          "tracking_no": o.tracking_no},
             "recipient": {"name": o.recipient_name, "phone_masked": o.recipient_phone_masked,
                           "address": o.recipient_address, "for_other": o.for_other},
             "shared_with": [
                 {"recipient_id": str(e.recipient_id),
-                 "name": recipients[e.recipient_id].name if e.recipient_id in recipients
+                 "name": localized(recipients[e.recipient_id], "name")
+                 if e.recipient_id in recipients
                  else "", "type": recipients[e.recipient_id].type
                  if e.recipient_id in recipients else "",
                  "categories": _json_list(e.categories), "at": _t(e.at)}
@@ -209,10 +215,13 @@ def _decisions(db: Session, user: User) -> Iterator[dict[str, Any]]:
     q = select(Decision).where(Decision.user_id == user.id).order_by(Decision.at.desc(),
                                                                       Decision.id.desc())
     for d in db.scalars(q):
-        yield {"id": str(d.id), "system": d.system, "kind": d.kind, "outcome": d.outcome,
+        yield {"id": str(d.id), "system": localized(d, "system"), "kind": d.kind,
+               "outcome": localized(d, "outcome"),
                "significance": d.significance, "at": _t(d.at), "model_version": d.model_version,
                "order_id": str(d.order_id) if d.order_id is not None else None,
-               "inputs": _json_list(d.inputs), "factors": _json_list(d.factors)}
+               "inputs": _json_list(d.inputs),
+               "factors": [{**f, "label": label(FACTORS, str(f.get("factor", "")))}
+                           for f in _json_list(d.factors) if isinstance(f, dict)]}
 
 
 def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -221,8 +230,9 @@ def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
     for p in db.scalars(select(ConsentPurpose).order_by(ConsentPurpose.position,
                                                         ConsentPurpose.key)):
         s = states.get(p.key)
-        yield {"id": p.key, "purpose": p.key, "title": p.title, "title_zh": p.title_zh,
-               "description": p.description, "legal_basis": p.legal_basis,
+        yield {"id": p.key, "purpose": p.key, "title": localized(p, "title"),
+               "title_zh": p.title_zh, "description": localized(p, "description"),
+               "legal_basis": p.legal_basis,
                "required": p.required, "granted": s.granted if s else p.required,
                "updated_at": _t(s.updated_at) if s else None,
                "policy_version": s.policy_version if s else None}
@@ -257,8 +267,9 @@ def _cookies(db: Session, user: User) -> Iterator[dict[str, Any]]:
             p = purposes.get(c.consent_purpose)
             active = states.get(c.consent_purpose, p.required if p else False)
         yield {"id": str(c.id), "name": c.name, "technology": c.technology,
-               "purpose": c.purpose, "consent_purpose": c.consent_purpose, "party": c.party,
-               "provider": c.provider, "lifetime": c.lifetime, "active": active}
+               "purpose": localized(c, "purpose"), "consent_purpose": c.consent_purpose,
+               "party": c.party, "provider": localized(c, "provider"),
+               "lifetime": localized(c, "lifetime"), "active": active}
 
 
 def _recipients(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -271,8 +282,8 @@ def _recipients(db: Session, user: User) -> Iterator[dict[str, Any]]:
     }
     for r in db.scalars(select(Recipient).order_by(Recipient.id)):
         first, last, n = stats.get(r.id, (None, None, 0))
-        yield {"id": str(r.id), "name": r.name, "type": r.type,
-               "categories": _json_list(r.categories), "purpose": r.purpose,
+        yield {"id": str(r.id), "name": localized(r, "name"), "type": r.type,
+               "categories": _json_list(r.categories), "purpose": localized(r, "purpose"),
                "legal_basis": r.legal_basis, "identifiable": r.identifiable,
                "country": r.country, "first_shared": _t(first), "last_shared": _t(last),
                "event_count": n}
@@ -283,7 +294,8 @@ def _recipient_events(db: Session, user: User) -> Iterator[dict[str, Any]]:
         RecipientEvent.at.desc(), RecipientEvent.id.desc())
     for e in _batched(db, q):
         yield {"id": str(e.id), "recipient_id": str(e.recipient_id), "at": _t(e.at),
-               "categories": _json_list(e.categories), "description": e.description,
+               "categories": _json_list(e.categories),
+               "description": localized(e, "description"),
                "order_id": str(e.order_id) if e.order_id is not None else None}
 
 
@@ -291,7 +303,8 @@ def _policy_versions(db: Session, user: User) -> Iterator[dict[str, Any]]:
     acked = set(db.scalars(select(PolicyAck.version).where(PolicyAck.user_id == user.id)))
     for p in db.scalars(select(PolicyVersion).order_by(PolicyVersion.published_at.desc())):
         yield {"id": p.version, "version": p.version, "published_at": _t(p.published_at),
-               "major": p.major, "summary": p.summary, "changes": _json_list(p.changes),
+               "major": p.major, "summary": localized(p, "summary"),
+               "changes": localized_list(p.changes, p.changes_zh),
                "url": p.url, "acknowledged": p.version in acked}
 
 
@@ -299,8 +312,9 @@ def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
     q = select(Notice).where((Notice.user_id == user.id) | Notice.user_id.is_(None)).order_by(
         Notice.published_at.desc(), Notice.id.desc())
     for n in db.scalars(q):
-        yield {"id": str(n.id), "kind": n.kind, "severity": n.severity, "title": n.title,
-               "body": n.body, "published_at": _t(n.published_at),
+        yield {"id": str(n.id), "kind": n.kind, "severity": n.severity,
+               "title": localized(n, "title"), "body": localized(n, "body"),
+               "published_at": _t(n.published_at),
                "personal": n.user_id is not None}
 
 
@@ -519,34 +533,55 @@ def _index_html(
 ) -> str:
     e = html.escape
     rows = "\n".join(
-        f"<tr><td>{e(section)}</td><td>{counts.get(section, 0)}</td></tr>" for section in counts
+        f"<tr><td>{e(term(section) if current_language() == 'zh-CN' else section)}</td>"
+        f"<td>{counts.get(section, 0)}</td></tr>" for section in counts
     )
     members = "\n".join(
         f"<tr><td><code>{e(f['path'])}</code></td><td>{f['size']}</td>"
         f"<td><code>{e(f['sha256'])}</code></td></tr>" for f in files
     )
+    # One language, the one the archive was asked for in (server/i18n.py).
+    lang = current_language()
+    zh = lang == "zh-CN"
+    shop = ctx.shop.name_zh if zh else ctx.shop.name
+    who, no, kid = e(user.display_name), e(user.customer_no), e(ctx.signer.kid)
+    t = {
+        "title": "个人信息副本" if zh else "personal data archive",
+        "intro": f"<strong>{who}</strong>（客户编号 {no}）的个人信息副本，生成于 "
+        f"{e(rfc3339(now))}。" if zh else f"Personal data archive of <strong>{who}</strong>"
+        f" (customer no. {no}), created {e(rfc3339(now))}.",
+        "files_intro": "数据在 <code>data/</code>（JSON）和 <code>csv/</code>（表格）中；"
+        "<code>manifest.json</code> 列出每个文件及其 SHA-256，并由商城签名（密钥 "
+        f"{kid}，公布于 <code>/.well-known/privacy-api</code>）。" if zh else
+        "The data is in <code>data/</code> (JSON) and <code>csv/</code> (spreadsheets); "
+        "<code>manifest.json</code> lists every file with its SHA-256 and is signed by the "
+        f"shop (key {kid}, published at <code>/.well-known/privacy-api</code>).",
+        "sections": "内容" if zh else "Sections",
+        "section": "类别" if zh else "section",
+        "records": "条数" if zh else "records",
+        "files": "文件" if zh else "Files",
+        "file": "文件" if zh else "file",
+        "bytes": "字节" if zh else "bytes",
+    }
     return f"""<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{e(ctx.shop.name)} — personal data archive / 个人信息副本</title>
+<title>{e(shop)} — {t["title"]}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em}}</style>
 </head>
 <body>
-<h1>{e(ctx.shop.name)} / {e(ctx.shop.name_zh)}</h1>
-<p>Personal data archive of <strong>{e(user.display_name)}</strong>
-(customer no. {e(user.customer_no)}), created {e(rfc3339(now))}.</p>
-<p>The data is in <code>data/</code> (JSON) and <code>csv/</code> (spreadsheets);
-<code>manifest.json</code> lists every file with its SHA-256 and is signed by the shop
-(key {e(ctx.signer.kid)}, published at <code>/.well-known/privacy-api</code>).</p>
-<h2>Sections / 内容</h2>
-<table><tr><th>section</th><th>records</th></tr>
+<h1>{e(shop)}</h1>
+<p>{t["intro"]}</p>
+<p>{t["files_intro"]}</p>
+<h2>{t["sections"]}</h2>
+<table><tr><th>{t["section"]}</th><th>{t["records"]}</th></tr>
 {rows}
 </table>
-<h2>Files / 文件</h2>
-<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>
+<h2>{t["files"]}</h2>
+<table><tr><th>{t["file"]}</th><th>{t["bytes"]}</th><th>SHA-256</th></tr>
 {members}
 </table>
 </body>

@@ -35,6 +35,8 @@ from sqlalchemy.orm import Session
 from server.archive_builder import build_archive
 from server.context import ShopContext
 from server.db import transaction
+from server.i18n import pick, using_language
+from server.messages import FACTORS, label, translate
 from server.models import (
     AccessToken,
     AssistSession,
@@ -298,8 +300,10 @@ class RequestProcessor:
                 now: datetime) -> tuple[dict[str, Any], str] | None:
         user = db.get(User, req.user_id)
         assert user is not None
-        info = build_archive(db, self.ctx, user, request_id=req.id,
-                             sections=details.get("sections"))
+        # The archive keeps what the shopper saw: it is written in the filing language.
+        with using_language("zh-CN" if req.language == "zh-CN" else "en"):
+            info = build_archive(db, self.ctx, user, request_id=req.id,
+                                 sections=details.get("sections"))
         result = {"kind": "archive", "path": str(info.path), "sha256": info.sha256,
                   "size": info.size, "created_at": rfc3339(now)}
         return result, (f"Your archive is ready ({info.size} bytes, SHA-256 {info.sha256}). "
@@ -327,9 +331,9 @@ class RequestProcessor:
             deny(db, req, "other", "The decision record no longer exists.", actor=ACTOR, now=now)
             return None
         result = {"kind": "explanation", **explain(decision)}
-        top = ", ".join(f["factor"] for f in result["main_factors"][:3]) or "none recorded"
-        return result, (f"Decision {decision.id} ({decision.system}) explained; main factors: "
-                        f"{top}.")
+        top = ", ".join(FACTORS.get(f["factor"], (f["factor"],))[0]
+                        for f in result["main_factors"][:3]) or "none recorded"
+        return result, f"Decision {decision.id} explained; main factors: {top}."
 
     def _consent_withdrawal(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
                             now: datetime) -> tuple[dict[str, Any], str] | None:
@@ -450,8 +454,10 @@ def explain(decision: Decision) -> dict[str, Any]:
     return {
         "decision_id": str(decision.id),
         "system": decision.system,
+        "system_zh": decision.system_zh,
         "decision_kind": decision.kind,
         "outcome": decision.outcome,
+        "outcome_zh": decision.outcome_zh,
         "decided_at": rfc3339(decision.at),
         "significance": decision.significance,
         "model_version": decision.model_version,
@@ -460,6 +466,20 @@ def explain(decision: Decision) -> dict[str, Any]:
         "how_to_contest": HOW_TO_CONTEST,
         "human_review_available": True,
     }
+
+
+def explanation_view(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored explanation (both languages kept) in the asked language, for the API."""
+    view = {key: value for key, value in stored.items() if not key.endswith("_zh")}
+    view["system"] = pick(str(stored.get("system", "")), stored.get("system_zh"))
+    view["outcome"] = pick(str(stored.get("outcome", "")), stored.get("outcome_zh"))
+    view["how_to_contest"] = translate(str(stored.get("how_to_contest", ""))) or ""
+    view["main_factors"] = [
+        {**f, "label": label(FACTORS, str(f.get("factor", "")))}
+        for f in stored.get("main_factors", [])
+        if isinstance(f, dict)
+    ]
+    return view
 
 
 def current_policy_version(ctx: ShopContext, db: Session) -> str:

@@ -136,20 +136,28 @@ class RateLimits:
 
     def fail(
         self, key: str, *, free: int, base: float, cap: float, forget_after: float, db: Db = None
-    ) -> tuple[int, int]:
-        """Count one failure for a back-off; returns (failures, seconds blocked from now)."""
+    ) -> tuple[int, int, int]:
+        """Count one failure for a back-off.
+
+        Returns (failures, seconds blocked from now on, seconds the key was already blocked
+        before this failure). Counting a try as failed *before* checking it (and refunding a
+        success with `clear`) is what stops a burst of parallel tries from outrunning the
+        limit: the third number tells a try that a racing one has just blocked the key.
+        """
         now = self._now()
         params = {"k": _hashed(key), "now": now, "cutoff": now - forget_after,
                   "end": now + forget_after}
 
-        def work(conn: Session | Connection) -> tuple[int, int]:
-            failures = int(conn.execute(self._failure_upsert, params).scalar_one())
+        def work(conn: Session | Connection) -> tuple[int, int, int]:
+            count, before = conn.execute(self._failure_upsert, params).one()
+            failures = int(count)
             wait = 0.0
             if failures > free:
                 wait = min(cap, base * 2.0 ** min(failures - free - 1, 62))
                 conn.execute(self._block, {"k": params["k"], "until": now + wait})
             self._wrote(conn)
-            return failures, max(1, math.ceil(wait)) if wait else 0
+            blocked_before = max(1, math.ceil(before - now)) if before > now else 0
+            return failures, max(1, math.ceil(wait)) if wait else 0, blocked_before
 
         return self._run(db, work)
 
@@ -188,7 +196,8 @@ class RateLimits:
                     "expires_at": case((_T.c.expires_at < end, end), else_=_T.c.expires_at),
                 },
             )
-            .returning(_T.c.count)
+            # blocked_until is not set by this upsert: RETURNING gives the value from before
+            .returning(_T.c.count, _T.c.blocked_until)
         )
         until: BindParameter[float] = bindparam("until", type_=Float())
         # never shortens a wait a racing event has already set; the row lives at least as long
@@ -200,6 +209,18 @@ class RateLimits:
                 expires_at=case((_T.c.expires_at < until, until), else_=_T.c.expires_at),
             )
         )
+
+    def refund(self, key: str, *, limit: int, db: Db = None) -> None:
+        """Take back one event counted ahead of time (the try succeeded after all)."""
+        statement = (
+            update(_T)
+            .where(_T.c.key == _hashed(key), _T.c.count > 0)
+            .values(
+                count=_T.c.count - 1,
+                blocked_until=case((_T.c.count - 1 < limit, 0.0), else_=_T.c.blocked_until),
+            )
+        )
+        self._run(db, lambda conn: conn.execute(statement))
 
     def clear(self, key: str, db: Db = None) -> None:
         """Forget `key` (a success ends a back-off)."""

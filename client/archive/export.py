@@ -191,7 +191,10 @@ def export_archive(
     writer = ArchiveWriter(out_path, shop=shop_info,
                            subject={"customer_no": me.customer_no,
                                     "display_name": me.display_name},
-                           source="client", scope=scope, passphrase=passphrase, cancel=cancel)
+                           source="client", scope=scope, passphrase=passphrase, cancel=cancel,
+                           # the archive is in the language the API answered in (the UI's)
+                           language=str(api.transport.session.headers.get("Accept-Language",
+                                                                           "en")))
     with writer:
         for section in wanted:
             check_cancel()

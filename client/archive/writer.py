@@ -132,8 +132,11 @@ class ArchiveWriter:
         signing_key: Any = None,
         kid: str | None = None,
         cancel: Callable[[], bool] | None = None,
+        language: str = "en",
     ) -> None:
         self.path = Path(path)
+        # the language of the text inside (what the shopper read): index.html follows it
+        self._language = "zh-CN" if language.replace("_", "-").startswith("zh") else "en"
         self.part = self.path.with_name(self.path.name + ".part")
         self._shop = dict(shop)
         self._subject = dict(subject)
@@ -365,27 +368,47 @@ class ArchiveWriter:
         members = "\n".join(
             f"<tr><td><code>{e(f['path'])}</code></td><td>{f['size']}</td>"
             f"<td><code>{e(f['sha256'])}</code></td></tr>" for f in self._files)
+        when = e(rfc3339(self._now))
+        if self._language == "zh-CN":
+            t = {
+                "title": "个人信息副本",
+                "intro": f"<strong>{who}</strong>（客户编号 {number}）的个人信息副本，由隐私"
+                f"面板于 {when} 导出，未经商城签名。",
+                "files_intro": "数据在 <code>data/</code>（JSON）和 <code>csv/</code>（表格）中；"
+                "<code>manifest.json</code> 列出每个文件及其 SHA-256。",
+                "sections": "内容", "section": "类别", "records": "条数", "files": "文件",
+                "file": "文件", "bytes": "字节",
+            }
+        else:
+            t = {
+                "title": "personal data archive",
+                "intro": f"Personal data archive of <strong>{who}</strong> (customer no. "
+                f"{number}), exported by the privacy dashboard on {when}. It is not signed by "
+                "the shop.",
+                "files_intro": "The data is in <code>data/</code> (JSON) and <code>csv/</code> "
+                "(spreadsheets); <code>manifest.json</code> lists every file with its SHA-256.",
+                "sections": "Sections", "section": "section", "records": "records",
+                "files": "Files", "file": "file", "bytes": "bytes",
+            }
         return f"""<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{self._language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{shop} — personal data archive / 个人信息副本</title>
+<title>{shop} — {t["title"]}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em}}</style>
 </head>
 <body>
 <h1>{shop}</h1>
-<p>Personal data archive of <strong>{who}</strong> (customer no. {number}), exported by the
-privacy dashboard on {e(rfc3339(self._now))}. It is not signed by the shop.</p>
-<p>The data is in <code>data/</code> (JSON) and <code>csv/</code> (spreadsheets);
-<code>manifest.json</code> lists every file with its SHA-256.</p>
-<h2>Sections / 内容</h2>
-<table><tr><th>section</th><th>records</th></tr>
+<p>{t["intro"]}</p>
+<p>{t["files_intro"]}</p>
+<h2>{t["sections"]}</h2>
+<table><tr><th>{t["section"]}</th><th>{t["records"]}</th></tr>
 {rows}
 </table>
-<h2>Files / 文件</h2>
-<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>
+<h2>{t["files"]}</h2>
+<table><tr><th>{t["file"]}</th><th>{t["bytes"]}</th><th>SHA-256</th></tr>
 {members}
 </table>
 </body>

@@ -186,6 +186,18 @@ def authorize_submit(
     pair_key = f"login:pair:{source}:{username.strip().lower()}"
     source_key = f"login:source:{source}"
     wait = max(ctx.limits.blocked_for(pair_key, db), ctx.limits.blocked_for(source_key, db))
+    if not wait:
+        # Count the try as failed before the (slow) password check and refund it on success,
+        # so a burst of parallel tries cannot all pass the check above before any is counted.
+        _count, _wait, raced = ctx.limits.fail(
+            pair_key, free=LOGIN_FREE_FAILURES, base=LOGIN_BACKOFF_BASE,
+            cap=LOGIN_BACKOFF_CAP, forget_after=LOGIN_FORGET_AFTER, db=db,
+        )
+        count, source_wait = ctx.limits.record(
+            source_key, limit=SOURCE_FAILURES, window=SOURCE_WINDOW, db=db
+        )
+        db.commit()  # visible to every other try (and worker) at once
+        wait = max(raced, source_wait if count > SOURCE_FAILURES else 0)
     if wait:
         message = text("too_many", language, seconds=wait)
         return HTMLResponse(
@@ -196,13 +208,10 @@ def authorize_submit(
     user = db.scalars(select(User).where(User.username == username.strip())).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or user.closed_at is not None:
-        ctx.limits.fail(pair_key, free=LOGIN_FREE_FAILURES, base=LOGIN_BACKOFF_BASE,
-                        cap=LOGIN_BACKOFF_CAP, forget_after=LOGIN_FORGET_AFTER, db=db)
-        ctx.limits.record(source_key, limit=SOURCE_FAILURES, window=SOURCE_WINDOW, db=db)
-        db.commit()  # counted before the answer leaves, so the next try already sees it
         message = text("wrong_password", language)
         return HTMLResponse(_page(ctx, params, language, error=message, username=username), 401)
     ctx.limits.clear(pair_key, db)
+    ctx.limits.refund(source_key, limit=SOURCE_FAILURES, db=db)
     allowed = ROLE_SCOPES.get(user.role, set())
     requested = set(scope.split()) if scope.strip() else allowed
     granted = requested & allowed

@@ -44,6 +44,8 @@ class PrivacyRequest(Base):
     # which processor holds this request's next step, and until when (server/processor.py)
     claimed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
     claim_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the language the request was filed in: its archive is built in it (server/i18n.py)
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class RequestEvent(Base):
@@ -70,6 +72,7 @@ class DeletionReceipt(Base):
     )
     recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), nullable=True)
     recipient_name: Mapped[str] = mapped_column(String(120))
+    recipient_name_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     categories: Mapped[str] = mapped_column(Text)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -184,31 +184,46 @@ def open_session(
     pair_key = f"assist:pair:{agent.id}:{customer_key}"
     agent_key = f"assist:agent:{agent.id}"
 
-    def count_failure(code_id: int | None) -> Callable[[Session], None]:
+    # Count this try as failed up front (committed at once, for every worker to see) and
+    # refund it on success: a burst of parallel guesses cannot all pass the limit before any
+    # of them is counted.
+    wait = max(ctx.limits.blocked_for(agent_key, db), ctx.limits.blocked_for(pair_key, db))
+    if not wait:
+        agent_count, agent_wait = ctx.limits.record(
+            agent_key, limit=AGENT_FAILURES, window=AGENT_WINDOW, db=db
+        )
+        pair_count, pair_wait = ctx.limits.record(
+            pair_key, limit=PAIR_FAILURES, window=PAIR_WINDOW, db=db
+        )
+        db.commit()
+        wait = max(agent_wait if agent_count > AGENT_FAILURES else 0,
+                   pair_wait if pair_count > PAIR_FAILURES else 0)
+    if wait:
+        raise too_many(wait, "wrong assist codes from this agent")
+
+    def refund(session: Session) -> None:
+        ctx.limits.refund(agent_key, limit=AGENT_FAILURES, db=session)
+        ctx.limits.refund(pair_key, limit=PAIR_FAILURES, db=session)
+
+    def count_on_code(code_id: int) -> Callable[[Session], None]:
         def record(session: Session) -> None:
-            ctx.limits.record(pair_key, limit=PAIR_FAILURES, window=PAIR_WINDOW, db=session)
-            ctx.limits.record(agent_key, limit=AGENT_FAILURES, window=AGENT_WINDOW, db=session)
-            if code_id is not None:
-                # atomic: racing wrong guesses each count, and the fifth burns the code
-                session.execute(
-                    update(AssistCode)
-                    .where(AssistCode.id == code_id)
-                    .values(
-                        failed_attempts=AssistCode.failed_attempts + 1,
-                        used=case(
-                            (AssistCode.failed_attempts + 1 >= MAX_FAILURES, True),
-                            else_=AssistCode.used,
-                        ),
-                    )
+            # atomic: racing wrong guesses each count, and the fifth burns the code
+            session.execute(
+                update(AssistCode)
+                .where(AssistCode.id == code_id)
+                .values(
+                    failed_attempts=AssistCode.failed_attempts + 1,
+                    used=case(
+                        (AssistCode.failed_attempts + 1 >= MAX_FAILURES, True),
+                        else_=AssistCode.used,
+                    ),
                 )
+            )
 
         return record
 
     def produce() -> tuple[int, object]:
         now = ctx.clock.now()
-        wait = max(ctx.limits.blocked_for(agent_key, db), ctx.limits.blocked_for(pair_key, db))
-        if wait:
-            raise too_many(wait, "wrong assist codes from this agent")
         customer = db.scalars(
             select(User).where(func.upper(User.customer_no) == customer_key)
         ).first()
@@ -228,7 +243,9 @@ def open_session(
         offered = _code_hash(ctx, customer.id if customer else 0, payload.code)
         matches = code_row is not None and hmac.compare_digest(code_row.code_hash, offered)
         if not matches or customer is None or code_row is None:
-            raise Refusal(_invalid_code(), count_failure(code_row.id if code_row else None))
+            if code_row is None:
+                raise _invalid_code()  # already counted against the agent
+            raise Refusal(_invalid_code(), count_on_code(code_row.id))
         # One conditional write spends the code: of racing redemptions exactly one matches.
         spent: Any = db.execute(
             update(AssistCode)
@@ -265,6 +282,7 @@ def open_session(
                 revoked=False,
             )
         )
+        refund(db)  # a right code is no failure
         db.flush()
         started.append((customer.id, session_row.id))
         body = AssistSessionOpened(
@@ -286,6 +304,9 @@ def open_session(
         produce=produce,
         required=False,
     )
+    if response.headers.get("Idempotent-Replayed") == "true":
+        refund(db)  # a replay of an earlier success is no failure either
+        db.commit()
     # Appended on the request's own connection after the session committed (run_idempotent
     # commits), in a transaction of its own.
     for subject_id, session_id in started:

@@ -19,15 +19,18 @@ from pathlib import Path
 import pytest
 import requests
 
+from server.auth import oauth
 from server.context import ServerConfig
 from server.demo.accounts import demo_accounts
 from server.demo.seeding import seed_for_demo
 from server.embedded import RunningShop
+from server.routes import assist
 from server.shops import shop_profile
-from tests.conftest import SHOPPER
+from tests.conftest import SECOND_SHOPPER, SHOPPER
 from tests.support.accounts import add_agent, agent_api
-from tests.support.oauth_login import CLIENT_ID, Api, authorize, sign_in
+from tests.support.oauth_login import CLIENT_ID, Api, authorize, hidden_fields, pkce_pair, sign_in
 from tests.support.shops import start_shop_from
+from tests.support.sources import session_from
 
 PARALLEL = 16
 
@@ -62,10 +65,14 @@ def race_shop(
 
 
 def race(
-    shop: RunningShop, attempt: Callable[[requests.Session], requests.Response], n: int = PARALLEL
+    shop: RunningShop,
+    attempt: Callable[[requests.Session], requests.Response],
+    n: int = PARALLEL,
+    source: str | None = None,
 ) -> list[requests.Response]:
-    """Run `attempt` in `n` threads at once, each on its own already-open connection."""
-    sessions = [requests.Session() for _ in range(n)]
+    """Run `attempt` in `n` threads at once, each on its own already-open connection (from
+    the loopback address `source`, if given)."""
+    sessions = [session_from(source) if source else requests.Session() for _ in range(n)]
     for session in sessions:  # open the connections first, so the attempts start together
         assert session.get(f"{shop.url}/.well-known/privacy-api", timeout=10).ok
     barrier = threading.Barrier(n)
@@ -221,5 +228,86 @@ def test_one_idempotency_key_files_one_request(race_shop: RunningShop) -> None:
     assert statuses(answers) == [201] * PARALLEL, [a.text for a in answers]
     assert len({a.json()["id"] for a in answers}) == 1
     assert sum(a.headers.get("Idempotent-Replayed") == "true" for a in answers) == PARALLEL - 1
-    filed = api.get("/requests", params={"type": "complaint", "limit": 500}).json()["items"]
+    query: dict[str, str | int] = {"type": "complaint", "limit": 500}
+    filed = api.get("/requests", params=query).json()["items"]
     assert [r["details"]["text"] for r in filed].count(text) == 1
+
+
+# -- limits hold under bursts: each try is counted before it is checked -----------------------
+
+
+def test_a_burst_of_wrong_passwords_gets_no_extra_guesses(
+    race_shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(oauth, "LOGIN_BACKOFF_BASE", 60.0)  # no wait runs out mid-test
+    _verifier, challenge = pkce_pair()
+    params = {
+        "response_type": "code",
+        "client_id": CLIENT_ID,
+        "state": "s",
+        "redirect_uri": "http://127.0.0.1:40000/callback",
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+    }
+    page = requests.get(f"{race_shop.url}/oauth/authorize", params=params, timeout=10)
+    form = {**hidden_fields(page.text), "username": SECOND_SHOPPER[0], "password": "wrong"}
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/oauth/authorize", data=form, allow_redirects=False, timeout=30
+        ),
+        source="127.0.0.6",
+    )
+    # five free failures and the one that starts the back-off are checked; no more
+    assert statuses(answers) == [401] * (oauth.LOGIN_FREE_FAILURES + 1) + [429] * (
+        PARALLEL - oauth.LOGIN_FREE_FAILURES - 1
+    ), [a.status_code for a in answers]
+
+
+def test_a_burst_of_wrong_assist_codes_gets_no_extra_guesses(race_shop: RunningShop) -> None:
+    shopper = Api(
+        race_shop.url + "/v1", str(sign_in(race_shop.url, *SECOND_SHOPPER)["access_token"])
+    )
+    code = shopper.post("/assist/codes").json()
+    agent = agent_api(race_shop, add_agent(race_shop))
+    wrong = f"{(int(code['code']) + 1) % 1_000_000:06d}"
+    body = {"customer_no": code["customer_no"], "code": wrong, "reason": "Case 1602: a burst"}
+    token = agent.headers["Authorization"]
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/assist/sessions",
+            json=body,
+            headers={"Authorization": token},
+            timeout=30,
+        ),
+    )
+    assert statuses(answers) == [403] * assist.PAIR_FAILURES + [429] * (
+        PARALLEL - assist.PAIR_FAILURES
+    ), [a.text for a in answers]
+
+
+def test_a_burst_of_wrong_verification_codes_gets_no_extra_guesses(
+    race_shop: RunningShop,
+) -> None:
+    api = Api(race_shop.url + "/v1", str(sign_in(race_shop.url, *SHOPPER)["access_token"]))
+    req = api.post(
+        "/requests",
+        json={"type": "deletion", "details": {"categories": ["tags"]}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    ).json()
+    code = api.get(f"/requests/{req['id']}/demo-verification-code").json()["code"]
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    token = api.headers["Authorization"]
+    answers = race(
+        race_shop,
+        lambda http: http.post(
+            f"{race_shop.url}/v1/requests/{req['id']}/verify",
+            json={"code": wrong},
+            headers={"Authorization": token},
+            timeout=30,
+        ),
+    )
+    assert statuses(answers) == [422] * 5 + [429] * (PARALLEL - 5), [a.text for a in answers]
+    # the right code waits out the lock too
+    assert api.post(f"/requests/{req['id']}/verify", json={"code": code}).status_code == 429

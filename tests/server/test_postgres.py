@@ -62,7 +62,7 @@ def test_all_tracks_page_through_on_postgres(pg_api: Api) -> None:
     seen: list[str] = []
     cursor = None
     while True:
-        params: dict[str, object] = {"limit": 97}
+        params: dict[str, str | int] = {"limit": 97}
         if cursor:
             params["cursor"] = cursor
         body = pg_api.get("/tracks", params=params).json()

@@ -113,8 +113,9 @@ def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,
     detail = api.get_decision(decision.id)
     assert detail.model_version in page.explanation_model.text()
     assert "Main factors" in page.explanation_factors.text()
-    top = max(detail.factors, key=lambda f: abs(f.weight)).factor.replace("_", " ")
-    assert top in page.explanation_factors.text()
+    top = max(detail.factors, key=lambda f: abs(f.weight))
+    assert top.label  # the shop's words for the factor, shown instead of its code
+    assert top.label in page.explanation_factors.text()
     assert "How to contest" in page.explanation_contest.text()
     assert "completed" in page.request_status.text()
 

@@ -386,7 +386,7 @@ class DecisionsPage(DataPage):
         self.explanation_outcome.setText(self.tr("Outcome: {0} ({1}, {2})").format(
             result.outcome, kind_text(result.decision_kind), display_text(result.decided_at)))
         lines = [self.tr("Main factors:")]
-        lines += [f"• {factor_name(f.factor)} — {weight_text(f.weight)}"
+        lines += [f"• {f.label or factor_name(f.factor)} — {weight_text(f.weight)}"
                   for f in result.main_factors] or ["• —"]
         self.explanation_factors.setText("\n".join(lines))
         self.explanation_inputs.setText(self.tr("Data it used: {0}").format(

@@ -81,7 +81,8 @@ DECISION_COLUMNS: list[Column[Decision]] = [
 ]
 
 FACTOR_COLUMNS: list[Column[Factor]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Factor")), lambda f: factor_name(f.factor)),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Factor")),
+           lambda f: getattr(f, "label", "") or factor_name(f.factor)),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Weight")), lambda f: weight_text(f.weight),
            sort=lambda f: f.weight),
 ]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 09:38:51.186106
+Create Date: 2026-12-01 10:08:01.628858
 
 """
 from typing import Sequence, Union
@@ -27,6 +27,7 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=120), nullable=False),
     sa.Column('title_zh', sa.String(length=120), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('description_zh', sa.Text(), nullable=True),
     sa.Column('legal_basis', sa.String(length=30), nullable=False),
     sa.Column('required', sa.Boolean(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
@@ -41,18 +42,24 @@ def upgrade() -> None:
     sa.Column('party', sa.String(length=10), nullable=False),
     sa.Column('provider', sa.String(length=80), nullable=False),
     sa.Column('lifetime', sa.String(length=40), nullable=False),
+    sa.Column('purpose_zh', sa.Text(), nullable=True),
+    sa.Column('provider_zh', sa.Text(), nullable=True),
+    sa.Column('lifetime_zh', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cookies'))
     )
     op.create_table('data_categories',
     sa.Column('key', sa.String(length=40), nullable=False),
     sa.Column('title', sa.String(length=120), nullable=False),
     sa.Column('title_zh', sa.String(length=120), nullable=False),
+    sa.Column('description', sa.Text(), server_default='', nullable=False),
+    sa.Column('description_zh', sa.Text(), nullable=True),
     sa.Column('sensitive', sa.Boolean(), nullable=False),
     sa.Column('purposes', sa.Text(), nullable=False),
     sa.Column('legal_basis', sa.String(length=30), nullable=False),
     sa.Column('retention', sa.String(length=40), nullable=False),
     sa.Column('storage_country', sa.String(length=2), nullable=False),
     sa.Column('storage_vendor', sa.String(length=80), nullable=False),
+    sa.Column('storage_vendor_zh', sa.Text(), nullable=True),
     sa.Column('source', sa.String(length=16), nullable=False),
     sa.Column('policy_section', sa.String(length=40), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
@@ -64,6 +71,8 @@ def upgrade() -> None:
     sa.Column('major', sa.Boolean(), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('changes', sa.Text(), nullable=False),
+    sa.Column('summary_zh', sa.Text(), nullable=True),
+    sa.Column('changes_zh', sa.Text(), nullable=True),
     sa.Column('url', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('version', name=op.f('pk_policy_versions'))
     )
@@ -84,6 +93,8 @@ def upgrade() -> None:
     sa.Column('type', sa.String(length=20), nullable=False),
     sa.Column('categories', sa.Text(), nullable=False),
     sa.Column('purpose', sa.Text(), nullable=False),
+    sa.Column('name_zh', sa.Text(), nullable=True),
+    sa.Column('purpose_zh', sa.Text(), nullable=True),
     sa.Column('legal_basis', sa.String(length=30), nullable=False),
     sa.Column('identifiable', sa.Boolean(), nullable=False),
     sa.Column('country', sa.String(length=2), nullable=False),
@@ -230,6 +241,7 @@ def upgrade() -> None:
     sa.Column('latitude', sa.Float(), nullable=True),
     sa.Column('longitude', sa.Float(), nullable=True),
     sa.Column('city', sa.String(length=80), nullable=False),
+    sa.Column('city_zh', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_locations_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_locations'))
     )
@@ -243,6 +255,7 @@ def upgrade() -> None:
     sa.Column('ip', sa.String(length=45), nullable=False),
     sa.Column('browser', sa.String(length=80), nullable=False),
     sa.Column('carrier', sa.String(length=40), nullable=False),
+    sa.Column('carrier_zh', sa.Text(), nullable=True),
     sa.Column('language', sa.String(length=16), nullable=False),
     sa.Column('page', sa.Text(), nullable=False),
     sa.Column('search_query', sa.Text(), nullable=True),
@@ -259,6 +272,8 @@ def upgrade() -> None:
     sa.Column('severity', sa.String(length=10), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('title_zh', sa.Text(), nullable=True),
+    sa.Column('body_zh', sa.Text(), nullable=True),
     sa.Column('published_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notices_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notices'))
@@ -290,8 +305,10 @@ def upgrade() -> None:
     sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('payment_method', sa.String(length=40), nullable=False),
     sa.Column('payment_masked', sa.String(length=60), nullable=False),
+    sa.Column('payment_masked_zh', sa.Text(), nullable=True),
     sa.Column('payment_status', sa.String(length=20), nullable=False),
     sa.Column('logistics_partner', sa.String(length=80), nullable=False),
+    sa.Column('logistics_partner_zh', sa.Text(), nullable=True),
     sa.Column('tracking_no', sa.String(length=40), nullable=False),
     sa.Column('recipient_name', sa.String(length=80), nullable=False),
     sa.Column('recipient_phone_masked', sa.String(length=40), nullable=False),
@@ -340,6 +357,7 @@ def upgrade() -> None:
     sa.Column('demo_verification_code', sa.String(length=6), nullable=True),
     sa.Column('claimed_by', sa.String(length=80), nullable=True),
     sa.Column('claim_until', sa.DateTime(), nullable=True),
+    sa.Column('language', sa.String(length=8), server_default='en', nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_privacy_requests_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_privacy_requests'))
     )
@@ -398,6 +416,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('tag', sa.String(length=80), nullable=False),
+    sa.Column('tag_zh', sa.Text(), nullable=True),
     sa.Column('source', sa.String(length=40), nullable=False),
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.Column('since', sa.DateTime(), nullable=False),
@@ -446,6 +465,8 @@ def upgrade() -> None:
     sa.Column('system', sa.String(length=60), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('outcome', sa.Text(), nullable=False),
+    sa.Column('system_zh', sa.Text(), nullable=True),
+    sa.Column('outcome_zh', sa.Text(), nullable=True),
     sa.Column('significance', sa.String(length=10), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('model_version', sa.String(length=40), nullable=False),
@@ -464,6 +485,7 @@ def upgrade() -> None:
     sa.Column('request_id', sa.Integer(), nullable=False),
     sa.Column('recipient_id', sa.Integer(), nullable=True),
     sa.Column('recipient_name', sa.String(length=120), nullable=False),
+    sa.Column('recipient_name_zh', sa.Text(), nullable=True),
     sa.Column('categories', sa.Text(), nullable=False),
     sa.Column('notified_at', sa.DateTime(), nullable=True),
     sa.Column('confirmed_at', sa.DateTime(), nullable=True),
@@ -494,6 +516,7 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('categories', sa.Text(), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('description_zh', sa.Text(), nullable=True),
     sa.Column('order_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_recipient_events_order_id_orders'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_recipient_events_recipient_id_recipients'), ondelete='CASCADE'),
