@@ -113,6 +113,10 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task[T]:
         task: Task[T] = Task(on_result, on_error, on_progress, self)
+        if self._shut_down:
+            # The app is closing (a timer of a window that outlives it): the work never starts.
+            task.cancel()
+            return task
         self._live.add(task)
         task.finished.connect(lambda: self._forget(task))
 
@@ -120,7 +124,8 @@ class TaskRunner(QObject):
             try:
                 value = work(task.control)
             except BaseException as exc:  # delivered to on_error on the UI thread
-                log.debug("background task failed: %s", type(exc).__name__)
+                # kept with its traceback for diagnostics (the log's redaction filter applies)
+                log.info("background task failed", exc_info=True)
                 task._done.emit(False, exc)
             else:
                 task._done.emit(True, value)

@@ -25,7 +25,7 @@ from server.bulk import BULK_SECTIONS, UnknownItem, chunks
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import Problem
-from server.schemas.common import PROBLEM_RESPONSES
+from server.schemas.common import PROBLEM_RESPONSES, UtcDateTime
 
 router = APIRouter(prefix="/v1", tags=["export"])
 
@@ -60,10 +60,10 @@ def export_section(
         Query(max_length=40, description="Continue after the item with this id."),
     ] = None,
     start: Annotated[
-        datetime | None, Query(alias="from", description="Only items at or after this time.")
+        UtcDateTime | None, Query(alias="from", description="Only items at or after this time.")
     ] = None,
     end: Annotated[
-        datetime | None, Query(alias="to", description="Only items before this time.")
+        UtcDateTime | None, Query(alias="to", description="Only items before this time.")
     ] = None,
     principal: Principal = Depends(current_principal),
     ctx: ShopContext = Depends(get_ctx),

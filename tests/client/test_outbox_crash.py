@@ -179,7 +179,14 @@ def test_every_request_exactly_once_across_kills(
         nonlocal kills
         try:
             while kills < kills_planned and not done.is_set():
-                time.sleep(rng.uniform(0.0, 0.8))  # let some requests through first
+                # Spread the kills over the run: the next one comes once its share of the
+                # requests went through (a fixed sleep let a fast run finish before them all).
+                share = (kills + 1) * REQUESTS // (kills_planned + 1) + rng.randrange(3)
+                wait_until = time.monotonic() + 60
+                while len(latencies) < share and time.monotonic() < wait_until:
+                    if done.is_set():
+                        return
+                    time.sleep(0.005)
                 on_the_wire.clear()
                 if not on_the_wire.wait(timeout=20):
                     return

@@ -27,6 +27,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from server.bulk import BULK_SECTIONS
 from server.db import Base
 from server.embedded import RunningShop
 from server.models import User
@@ -82,7 +83,10 @@ def v1_routes(routes: list[Any]) -> list[tuple[str, str]]:
 
 
 DECLARED = v1_routes([r for router in ROUTERS for r in router.routes])
-PARAM_ROUTES = [(m, p) for m, p in DECLARED if PARAM.search(p)]
+# Routes whose path parameter names a kind of thing, not an item: the caller's own export of
+# a section (checked by `test_b_exports_hold_only_b_items`).
+SECTION_ROUTES = {"/v1/export/{section}"}
+PARAM_ROUTES = [(m, p) for m, p in DECLARED if PARAM.search(p) and p not in SECTION_ROUTES]
 LIST_ROUTES = [p for m, p in DECLARED if m == "GET" and not PARAM.search(p)]
 
 
@@ -346,6 +350,27 @@ def test_b_cannot_reach_a_item(world: World, method: str, path: str) -> None:
         b_list = items_of(world.b.get(collection[3:], params={"limit": 500})) or []
         mine = [i for i in b_list if str(i.get("id")) == candidate]
         assert mine == [response.json()], f"B's {url} is not B's own view of it"
+
+
+# The list route of each bulk section (what A's ids are read from).
+EXPORT_LISTS = {"tracks": "/v1/tracks", "orders": "/v1/orders", "decisions": "/v1/decisions",
+                "locations": "/v1/data/locations", "logs": "/v1/data/logs"}
+
+
+def test_b_exports_hold_only_b_items(world: World) -> None:
+    assert set(EXPORT_LISTS) == set(BULK_SECTIONS)
+    for section, listing in EXPORT_LISTS.items():
+        a_ids = {str(i["id"]) for i in world.lists_a.get(listing, [])}
+        assert a_ids, f"A has no {section} to compare with"
+        response = world.b.get(f"/export/{section}")
+        assert response.status_code == 200, response.text
+        assert world.a_customer_no not in response.text
+        b_ids = {str(json.loads(line)["id"]) for line in response.text.splitlines() if line}
+        assert not a_ids & b_ids, f"B's export of {section} holds A's items"
+        # continuing after one of A's items is refused, and says nothing about it
+        after = world.b.get(f"/export/{section}", params={"after": sorted(a_ids)[0]})
+        assert after.status_code in (400, 404, 422), after.text[:300]
+        assert world.a_customer_no not in after.text
 
 
 @pytest.mark.parametrize("path", LIST_ROUTES, ids=LIST_ROUTES)
