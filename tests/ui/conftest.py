@@ -6,6 +6,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from server.embedded import RunningShop
@@ -70,3 +79,82 @@ def wait_loaded(qtbot: QtBot, page: DataPage, timeout: int = 20000) -> LoadState
 
 
 WaitLoaded = Callable[[QtBot, DataPage], LoadState]
+
+
+# --- acting like a user: real clicks, real typing, real answers to real dialogs --------------
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click a button the way a user can: only when it is visible and enabled."""
+    assert button.isVisible(), f"{button.objectName() or button.text()!r} is not visible"
+    assert button.isEnabled(), f"{button.objectName() or button.text()!r} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def button(root: QWidget, name: str) -> QAbstractButton:
+    """The button with this objectName under `root` (tests find buttons as users see them)."""
+    found = root.findChild(QAbstractButton, name)
+    assert found is not None, f"no button {name!r}"
+    return found
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type into a field with the keyboard (focus first, as a user clicking into it).
+
+    ASCII goes as key presses; other characters arrive as an input method commits them (how
+    Chinese is typed; QTest has no key for them).
+    """
+    widget.setFocus()
+    target = widget.focusProxy() or widget
+    if isinstance(widget, QPlainTextEdit):
+        target = widget.viewport()
+    run = ""
+    for char in text:
+        if char.isascii() and char.isprintable():
+            run += char
+            continue
+        if run:
+            qtbot.keyClicks(target, run)
+            run = ""
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)
+    if run:
+        qtbot.keyClicks(target, run)
+
+
+class ModalAnswer:
+    """Answers the next message box the app opens (modal, so it must be answered from a timer).
+
+    `texts` keeps what the box said (text and informative text), to check the question asked.
+    """
+
+    def __init__(self, qtbot: QtBot, choice: QMessageBox.StandardButton | str,
+                 timeout_ms: int = 20000) -> None:
+        self.choice = choice
+        self.texts: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(30)
+        self.remaining = timeout_ms // 30
+        self.qtbot = qtbot
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.timer.stop()
+            return
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            return
+        self.timer.stop()
+        self.texts.append(f"{box.text()}\n{box.informativeText()}")
+        if isinstance(self.choice, str):
+            target = next(b for b in box.buttons() if b.text() == self.choice)
+        else:
+            target = box.button(self.choice)
+        self.qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.texts)
