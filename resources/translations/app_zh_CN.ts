@@ -1267,10 +1267,6 @@
         <translation>向商城的隐私团队投诉；将由工作人员书面答复。</translation>
     </message>
     <message>
-        <source>{0} / {1} characters</source>
-        <translation>{0} / {1} 字符</translation>
-    </message>
-    <message>
         <source>Write what the complaint is about.</source>
         <translation>请填写投诉内容。</translation>
     </message>
@@ -1515,6 +1511,10 @@
         <translation>您的更正申请已提交（申请编号 {0}）。商城须在 {1} 前答复；您可以在“申请”页面跟进。</translation>
     </message>
     <message>
+        <source>Not filed: the shop did not accept what is marked above.</source>
+        <translation>未提交：商店不接受上面标出的内容。</translation>
+    </message>
+    <message>
         <source>Not filed: {0}</source>
         <translation>未提交：{0}</translation>
     </message>
@@ -1526,6 +1526,10 @@
         <translation>要更正的字段</translation>
     </message>
     <message>
+        <source>Choose the field to correct…</source>
+        <translation>请选择要更正的项目…</translation>
+    </message>
+    <message>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
@@ -1534,8 +1538,20 @@
         <translation>建议值</translation>
     </message>
     <message>
+        <source>Note for the shop</source>
+        <translation>给商店的备注</translation>
+    </message>
+    <message>
+        <source>Optional: why the value is wrong</source>
+        <translation>可选：说明原值为何有误</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Ask the shop to correct or complete a piece of your profile, also one you cannot edit yourself.</source>
@@ -1546,10 +1562,26 @@
         <translation>（空）</translation>
     </message>
     <message>
+        <source>Confirm the correction</source>
+        <translation>确认更正</translation>
+    </message>
+    <message>
+        <source>Ask the shop to change {0}?</source>
+        <translation>要请商店更改“{0}”吗？</translation>
+    </message>
+    <message>
         <source>Before: {0}
 After:  {1}</source>
         <translation>更正前：{0}
 更正后：{1}</translation>
+    </message>
+    <message>
+        <source>File the correction</source>
+        <translation>提交更正</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回修改</translation>
     </message>
     <message>
         <source>Choose the field to correct.</source>
@@ -1558,6 +1590,10 @@ After:  {1}</source>
     <message>
         <source>The proposed value is the same as the current one.</source>
         <translation>建议值与当前值相同。</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +1997,10 @@ After:  {1}</source>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Not saved: the shop did not accept the new value.</source>
+        <translation>未保存：商店不接受这个新值。</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
@@ -2514,6 +2554,40 @@ SHA-256：{2}</translation>
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>The shop did not accept this value.</source>
+        <translation>商店不接受这个值。</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Too long: the shop accepts at most {0} characters.</source>
+        <translation>太长了：商店最多接受 {0} 个字符。</translation>
+    </message>
+    <message>
+        <source>Too short: the shop needs at least {0} characters.</source>
+        <translation>太短了：商店至少需要 {0} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>LimitedText</name>
+    <message>
+        <source>Too long: {0} characters, the shop accepts at most {1}. Shorten it to send; nothing is cut for you.</source>
+        <translation>太长了：共 {0} 个字符，商店最多接受 {1} 个。请删减后再提交；应用不会替你截断。</translation>
+    </message>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} of at most {1} characters</source>
+        <translation>已输入 {0} 个字符，最多 {1} 个</translation>
+    </message>
+</context>
+<context>
     <name>LoadStateStack</name>
     <message>
         <source>Loading…</source>
@@ -2813,8 +2887,16 @@ SHA-256：{2}</translation>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>Not filed: a text is too long (see above).</source>
+        <translation>未提交：有文字超出长度（见上方）。</translation>
+    </message>
+    <message>
         <source>The shop cannot be reached, and the request could not be kept for later: {0}</source>
         <translation>无法连接商城，申请也无法保存以便稍后发送：{0}</translation>
+    </message>
+    <message>
+        <source>Not filed: the shop did not accept what is marked above.</source>
+        <translation>未提交：商店不接受上面标出的内容。</translation>
     </message>
     <message>
         <source>Sending…</source>
