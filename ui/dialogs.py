@@ -85,17 +85,26 @@ class SignInWaitDialog(QDialog):
         message = QLabel()
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
+        message.setObjectName("signInWaiting")
         message.setText(self.tr(
-            "Continue in your web browser to sign in to {0}. "
-            "This window closes by itself when you are done.").format(shop_name))
+            "Waiting for you in the browser… Sign in to {0} on the page that opened there; "
+            "this window closes by itself when you are done.").format(shop_name))
         layout.addWidget(message)
+        hint = plain_label(self.tr(
+            "Wrong password or changed your mind? Try again in the browser, or press Cancel "
+            "here: nothing is changed."))
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
         bar = QProgressBar()
         bar.setRange(0, 0)
         bar.setTextVisible(False)
         layout.addWidget(bar)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelSignIn")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)
 
 
 class AssistDialog(QDialog):

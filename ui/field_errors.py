@@ -29,11 +29,13 @@ def problem_text(msg: str) -> str:
     found = _AT_MOST.search(msg)
     if found:
         return _tr("Too long: the shop accepts at most {0} characters.").format(
-            locale.toString(int(found.group(1))))
+            locale.toString(int(found.group(1)))
+        )
     found = _AT_LEAST.search(msg)
     if found:
         return _tr("Too short: the shop needs at least {0} characters.").format(
-            locale.toString(int(found.group(1))))
+            locale.toString(int(found.group(1)))
+        )
     if "required" in msg.lower():
         return _tr("This is required.")
     return _tr("The shop did not accept this value.")
@@ -50,8 +52,11 @@ def field_problems(error: BaseException) -> dict[str, str]:
         if not isinstance(problem, dict):
             continue
         loc = problem.get("loc")
-        names = [part for part in loc if isinstance(part, str) and not part.isdigit()] if (
-            isinstance(loc, list)) else []
+        names = (
+            [part for part in loc if isinstance(part, str) and not part.isdigit()]
+            if (isinstance(loc, list))
+            else []
+        )
         field = names[-1] if names else ""
         msg = problem.get("msg")
         if field and field not in found:

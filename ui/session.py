@@ -310,6 +310,8 @@ class AppSession(QObject):
         """Silent sign-in for every remembered account that has a refresh token."""
         entries = self.registry.shops()
 
+        signed_out: list[ShopConnection] = []  # remembered shops to sign in again in one click
+
         def work(_control: TaskControl) -> list[ShopConnection | FidesShop]:
             resumed: list[ShopConnection | FidesShop] = []
             for entry in entries:
@@ -318,6 +320,7 @@ class AppSession(QObject):
                     if fides is not None:
                         resumed.append(fides)
                     continue
+                last: ShopConnection | None = None
                 for account in entry.accounts:
                     try:
                         connection = self._connection_for(entry.base_url, account.username)
@@ -327,6 +330,10 @@ class AppSession(QObject):
                     if connection.resume(account.username):
                         resumed.append(connection)
                         break
+                    last = connection
+                else:
+                    if last is not None:
+                        signed_out.append(last)
             return resumed
 
         def finished(found: list[ShopConnection | FidesShop]) -> None:
@@ -338,7 +345,9 @@ class AppSession(QObject):
                     self.fides_shops[shop.shop_id] = shop
             for connection in connections:
                 self.connections[connection.shop_id] = connection
-            if connections and self.current is None:
+            for connection in signed_out:
+                self.connections.setdefault(connection.shop_id, connection)
+            if connections and (self.current is None or not self.current.signed_in):
                 self.current_shop = connections[0].shop_id
                 self.keychain_available.emit(connections[0].persistent)
                 self.changed.emit()
@@ -388,7 +397,7 @@ class AppSession(QObject):
             return connection.sign_out()
 
         def finished(result: Any) -> None:
-            self.connections.pop(connection.shop_id, None)
+            # The shop and its accounts stay listed (signed out): sign in again in one click.
             remaining = self.signed_in_connections()
             self.current_shop = remaining[0].shop_id if remaining else None
             self.changed.emit()

@@ -719,6 +719,17 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭这条消息</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Date</source>
@@ -1614,8 +1625,8 @@ After:  {1}</source>
         <translation>暂无内容。</translation>
     </message>
     <message>
-        <source>Sign in to a shop to see this page.</source>
-        <translation>登录商城后即可查看此页面。</translation>
+        <source>Could not update this page: {0} Showing what was loaded at {1}.</source>
+        <translation>无法更新本页：{0} 当前显示的是 {1} 加载的内容。</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2616,30 @@ SHA-256：{2}</translation>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
+    <message>
+        <source>Add a shop…</source>
+        <translation>添加商店…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>You are signed out</source>
+        <translation>您已退出登录</translation>
+    </message>
+    <message>
+        <source>{0} and its accounts are still listed here. Sign in again to see what it holds about you, or add another shop.</source>
+        <translation>“{0}”及其账户仍保留在这里。重新登录即可查看它保存的您的信息，也可以添加其他商店。</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>See what a shop holds about you, what it shares and why, and ask it to correct or delete it. Start by adding the shop you buy from; you then sign in on the shop&apos;s own page in your browser.</source>
+        <translation>查看商店保存了您的哪些信息、与谁共享以及原因，并可要求它更正或删除。请先添加您购物的商店，然后在浏览器中打开的商店页面上登录。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2727,6 +2762,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Signed in to {0}</source>
         <translation>已登录 {0}</translation>
+    </message>
+    <message>
+        <source>Sign-in to {0} cancelled. Nothing was changed; sign in again whenever you like.</source>
+        <translation>已取消登录“{0}”。没有任何更改，您可以随时重新登录。</translation>
     </message>
     <message>
         <source>Signed out</source>
@@ -3318,6 +3357,13 @@ Kept by law until {1}:
     </message>
 </context>
 <context>
+    <name>Page</name>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
     <name>PagedTable</name>
     <message>
         <source>Try again</source>
@@ -3816,10 +3862,6 @@ After:  {3}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Sign in to a shop to see this page.</source>
-        <translation>登录商城后即可查看此页面。</translation>
-    </message>
-    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -3966,8 +4008,12 @@ After:  {3}</source>
         <translation>正在登录</translation>
     </message>
     <message>
-        <source>Continue in your web browser to sign in to {0}. This window closes by itself when you are done.</source>
-        <translation>请在网页浏览器中继续登录 {0}。完成后此窗口会自动关闭。</translation>
+        <source>Waiting for you in the browser… Sign in to {0} on the page that opened there; this window closes by itself when you are done.</source>
+        <translation>正在等待您在浏览器中操作… 请在浏览器打开的页面上登录“{0}”；完成后此窗口会自动关闭。</translation>
+    </message>
+    <message>
+        <source>Wrong password or changed your mind? Try again in the browser, or press Cancel here: nothing is changed.</source>
+        <translation>密码输错了或不想登录了？可以在浏览器中重试，或在这里点击“取消”：不会有任何更改。</translation>
     </message>
 </context>
 <context>
@@ -4553,6 +4599,10 @@ Tables:
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Offline: could not search ({0}). Still showing the records loaded before.</source>
+        <translation>离线：无法搜索（{0}）。仍显示之前加载的记录。</translation>
     </message>
     <message>
         <source>Could not load more: {0}</source>

@@ -54,8 +54,9 @@ def test_every_request_note_has_the_same_limit() -> None:
     notes = {
         name: _max_length(schema["properties"]["note"])
         for name, schema in schemas.items()
-        if name.startswith("New") and name.endswith("Request") and "note" in schema.get(
-            "properties", {})
+        if name.startswith("New")
+        and name.endswith("Request")
+        and "note" in schema.get("properties", {})
     }
     assert len(notes) >= 8
     assert set(notes.values()) == {ALL_LIMITS["REQUEST_NOTE"].max_length}

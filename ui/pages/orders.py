@@ -216,7 +216,7 @@ class OrdersPage(DataPage):
                 user_message(error))
             self.detail.error.setText(message)
             self.detail.error.show()
-            self.context.notify(message)
+            self.tell(message, "error")
 
         self.run(work, done, failed)
 

@@ -295,7 +295,8 @@ class RequestsPage(DataPage):
             self._task.cancel()
             self._task = None
         if view is None:
-            self.stack.show_empty(self.tr("Sign in to a shop to see this page."))
+            self.clear_message()
+            self.show_welcome()
             self.loaded.emit()
             return
         sources = self.sources(view)

@@ -424,9 +424,10 @@ class TracksPage(DataPage):
             self._update_status()
             return
         self._filter = wanted
-        self._start_history()
+        # A new search keeps the rows shown until its answer is in: offline, they stay.
+        self._start_history(keep=True)
 
-    def _start_history(self) -> None:
+    def _start_history(self, keep: bool = False) -> None:
         view = self.view
         if view is None:
             return
@@ -439,7 +440,7 @@ class TracksPage(DataPage):
             return page.items, page.next_cursor
 
         self._history_error = None
-        self.history_model.start(fetch)
+        self.history_model.start(fetch, keep_until_loaded=keep)
         self._update_status()
 
     def retry_history(self) -> None:
@@ -458,6 +459,9 @@ class TracksPage(DataPage):
         self.status_label.setProperty("error", self._history_error is not None)
         if self._filter_problem:
             text = self._filter_problem
+        elif self._history_error is not None and model.stale:
+            text = self.tr("Offline: could not search ({0}). Still showing the records loaded "
+                           "before.").format(user_message(self._history_error))
         elif self._history_error is not None:
             text = self.tr("Could not load more: {0}").format(user_message(self._history_error))
         elif model.loading:
@@ -599,7 +603,7 @@ class TracksPage(DataPage):
         def failed(error: BaseException) -> None:
             self._deleting = False
             self._update_buttons()
-            self.context.notify(user_message(error))
+            self.tell(user_message(error), "error")
 
         self.run(work, done, failed)
 
@@ -680,7 +684,7 @@ class TracksPage(DataPage):
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
-            self.context.notify(user_message(error))
+            self.tell(user_message(error), "error")
 
         self.run(work, done, failed)
 
@@ -703,7 +707,7 @@ class TracksPage(DataPage):
         def failed(error: BaseException) -> None:
             self.personalization_box.setEnabled(True)
             self._show_personalization(not enabled)
-            self.context.notify(user_message(error))
+            self.tell(user_message(error), "error")
 
         self.run(work, done, failed)
 

@@ -92,17 +92,22 @@ class LimitedText(QWidget):
 
     def _too_long(self) -> str:
         locale = QLocale()
-        return self.tr("Too long: {0} characters, the shop accepts at most {1}. Shorten it to "
-                       "send; nothing is cut for you.").format(
-            locale.toString(self.length), locale.toString(self.max_length))
+        return self.tr(
+            "Too long: {0} characters, the shop accepts at most {1}. Shorten it to "
+            "send; nothing is cut for you."
+        ).format(locale.toString(self.length), locale.toString(self.max_length))
 
     def _changed(self) -> None:
         locale = QLocale()
         used = self.length
-        self.counter.setText(self.tr("{0} / {1}").format(locale.toString(used),
-                                                          locale.toString(self.max_length)))
-        self.counter.setAccessibleName(self.tr("{0} of at most {1} characters").format(
-            locale.toString(used), locale.toString(self.max_length)))
+        self.counter.setText(
+            self.tr("{0} / {1}").format(locale.toString(used), locale.toString(self.max_length))
+        )
+        self.counter.setAccessibleName(
+            self.tr("{0} of at most {1} characters").format(
+                locale.toString(used), locale.toString(self.max_length)
+            )
+        )
         over = used > self.max_length
         self.counter.setStyleSheet(ERROR_STYLE if over else "")
         self._shop_error = ""
