@@ -1628,6 +1628,10 @@ After:  {1}</source>
         <source>Could not update this page: {0} Showing what was loaded at {1}.</source>
         <translation>无法更新本页：{0} 当前显示的是 {1} 加载的内容。</translation>
     </message>
+    <message>
+        <source>Sign in to a shop to see this page.</source>
+        <translation>登录商店后即可查看本页。</translation>
+    </message>
 </context>
 <context>
     <name>DateRangeDialog</name>

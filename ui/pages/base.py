@@ -197,6 +197,11 @@ class DataPage(Page):
     # --- signed out ---------------------------------------------------------------------------
     def show_welcome(self) -> None:
         session = self.context.session
+        if session.view() is not None:
+            # Signed in, but this page has nothing for this account (an agent not assisting,
+            # a backend without the page): not a welcome.
+            self.stack.show_empty(self.tr("Sign in to a shop to see this page."))
+            return
         known = next(iter(session.connections.values()), None)
         self.stack.show_welcome(known.shop_name if known is not None else None)
 
