@@ -11,6 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QWidget,
@@ -158,3 +159,45 @@ class ModalAnswer:
     @property
     def answered(self) -> bool:
         return bool(self.texts)
+
+
+def refresh_offline(qtbot: QtBot, page: DataPage, timeout: int = 30000) -> str:
+    """Refresh a page that shows content while the shop is unreachable: the content stays and
+    a banner says it could not be updated. Returns the banner's text."""
+    with qtbot.waitSignal(page.loaded, timeout=timeout):
+        page.refresh()
+    assert page.state is LoadState.CONTENT  # what was loaded stays on screen
+    banner = page.result_banner
+    assert banner is not None
+    assert banner.isVisible()
+    assert "Showing what was loaded" in banner.text
+    return banner.text
+
+
+def retry_offline(qtbot: QtBot, page: DataPage, timeout: int = 30000) -> None:
+    """Press the offline banner's "Try again" and wait for the page's answer."""
+    banner = page.result_banner
+    assert banner is not None
+    with qtbot.waitSignal(page.loaded, timeout=timeout):
+        click(qtbot, banner.button)
+
+
+def choose_from_menu(qtbot: QtBot, menu_button: QAbstractButton, text: str) -> None:
+    """Click a button that opens a menu, then the menu entry `text` (as a user would).
+
+    The menu runs its own event loop while open, so the entry is chosen from a timer.
+    """
+    chosen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(30, pick)
+            return
+        action = next(a for a in menu.actions() if a.text() == text and a.isVisible())
+        chosen.append(action.text())
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(30, pick)
+    click(qtbot, menu_button)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)

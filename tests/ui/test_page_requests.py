@@ -21,7 +21,14 @@ from server import admin
 from server.embedded import RunningShop
 from server.models import PrivacyRequest as ServerRequest
 from server.processor import RequestProcessor
-from tests.ui.conftest import ModalAnswer, click, type_text, wait_loaded
+from tests.ui.conftest import (
+    ModalAnswer,
+    button,
+    choose_from_menu,
+    click,
+    type_text,
+    wait_loaded,
+)
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import (
@@ -34,7 +41,7 @@ from ui.pages.requests_forms import (
     NewRequestDialog,
     QueuedOffline,
 )
-from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest
+from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest, type_label
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 投诉 " + "long " * 300
@@ -70,8 +77,11 @@ def reload(qtbot: QtBot, page: RequestsPage) -> None:
 
 def file(qtbot: QtBot, page: RequestsPage, rtype: str,
          fill: Callable[[Any], None] | None = None) -> Any:
-    dialog = page.new_request(rtype)
-    assert dialog is not None
+    # "New request…" and the menu entry, clicked like a user
+    choose_from_menu(qtbot, button(page, "newRequest"), type_label(rtype))
+    dialog = page.dialog
+    assert isinstance(dialog, NewRequestDialog)
+    assert dialog.rtype == rtype
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
     if fill is not None:
         fill(dialog.form)

@@ -92,6 +92,7 @@ class OrdersPage(DataPage):
         right_layout.addWidget(self.detail, 1)
         self.remove_button = QPushButton(self.tr("Remove order record…"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected order record"))
+        self.remove_button.setObjectName("removeOrder")
         self.remove_button.clicked.connect(self.remove_selected)
         self.detail.action_row.addWidget(self.remove_button)
         self.removal_note = self.detail.message

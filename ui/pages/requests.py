@@ -98,6 +98,7 @@ class RequestsPage(DataPage):
         layout = QVBoxLayout(content)
         bar = QHBoxLayout()
         self.new_button = QPushButton(icon("add"), self.tr("New request…"))
+        self.new_button.setObjectName("newRequest")
         self.new_menu = QMenu(self.new_button)
         for rtype in REQUEST_TYPES:
             action = self.new_menu.addAction(type_label(rtype))

@@ -240,10 +240,12 @@ class TracksPage(DataPage):
         self.retry_button.clicked.connect(self.retry_history)
         self.delete_selected_button = QPushButton(self.tr("Delete selected"))
         self.delete_selected_button.setToolTip(self.tr("Delete the selected records (Delete)"))
+        self.delete_selected_button.setObjectName("deleteSelectedTracks")
         self.delete_selected_button.clicked.connect(self.delete_selected)
         self.delete_range_button = QPushButton(self.tr("Delete range…"))
         self.delete_range_button.clicked.connect(self.delete_range)
         self.delete_all_button = QPushButton(self.tr("Delete all…"))
+        self.delete_all_button.setObjectName("deleteAllTracks")
         self.delete_all_button.clicked.connect(self.delete_all)
 
         bottom = QHBoxLayout()
