@@ -123,6 +123,17 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
         qtbot.keyClicks(target, run)
 
 
+_ANSWERS: list[ModalAnswer] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_answers() -> Iterator[None]:
+    """No answer timer outlives its test (a failed test must not click into the next one)."""
+    yield
+    while _ANSWERS:
+        _ANSWERS.pop().timer.stop()
+
+
 class ModalAnswer:
     """Answers the next message box the app opens (modal, so it must be answered from a timer).
 
@@ -131,6 +142,7 @@ class ModalAnswer:
 
     def __init__(self, qtbot: QtBot, choice: QMessageBox.StandardButton | str,
                  timeout_ms: int = 20000) -> None:
+        _ANSWERS.append(self)  # stopped after the test even when it fails (`_stop_answers`)
         self.choice = choice
         self.texts: list[str] = []
         self.timer = QTimer()
@@ -188,11 +200,14 @@ def choose_from_menu(qtbot: QtBot, menu_button: QAbstractButton, text: str) -> N
     The menu runs its own event loop while open, so the entry is chosen from a timer.
     """
     chosen: list[str] = []
+    tries = [100]  # about 3 s, then give up (the waitUntil below reports it)
 
     def pick() -> None:
         menu = QApplication.activePopupWidget()
         if not isinstance(menu, QMenu):
-            QTimer.singleShot(30, pick)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(30, pick)
             return
         action = next(a for a in menu.actions() if a.text() == text and a.isVisible())
         chosen.append(action.text())

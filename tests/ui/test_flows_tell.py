@@ -7,6 +7,7 @@ answered over HTTP by a scripted browser.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from server.embedded import RunningShop
-from tests.client.browser import ScriptedBrowser, hidden_fields
+from tests.client.browser import MemoryKeyring, ScriptedBrowser, hidden_fields
 from tests.ui.conftest import button, click, wait_loaded
 from ui.dialogs import SignInWaitDialog
 from ui.main_window import MainWindow
 from ui.pages.base import DataPage
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.tasks import TaskRunner
 from ui.widgets.load_state import LoadState
 
 
@@ -122,3 +126,27 @@ def test_a_result_stays_on_the_page_until_dismissed(qtbot: QtBot, window: MainWi
     assert banner.close_button is not None
     click(qtbot, banner.close_button)
     assert not banner.isVisible()
+
+
+def test_a_signed_out_shop_is_still_listed_after_a_restart(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, runner: TaskRunner, tmp_path: Path
+) -> None:
+    _sign_out(qtbot, window)
+    # the app starts again: nothing to resume (signed out), but the shop stays listed
+    again = AppSession(tmp_path / "config", runner, keyring_backend=MemoryKeyring())
+    try:
+        resumed: list[int] = []
+        again.resume_remembered(resumed.append)
+        qtbot.waitUntil(lambda: bool(resumed), timeout=20000)
+        assert resumed == [0]
+        connection = again.connections.get(shop.ctx.shop.id)
+        assert connection is not None
+        assert not connection.signed_in
+        assert again.view() is None
+        restarted = MainWindow(again, runner, Settings(tmp_path / "again.ini"))
+        qtbot.addWidget(restarted)
+        restarted.show()
+        assert restarted.sign_in_action.isEnabled()  # sign in again in one click
+        assert "signed out" in restarted.account_box.itemText(0)
+    finally:
+        again.close()
