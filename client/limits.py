@@ -19,8 +19,8 @@ class TextLimit:
     """At most `max_length` characters, as the shop's `schema`.`prop` says."""
 
     max_length: int
-    schema: str
-    prop: str  # a property name; "fields.*" for a map's values
+    schema: str  # a component schema, or "GET /path" for a query parameter
+    prop: str  # a property name; "fields.*" for a map's values; a query parameter's name
 
 
 REQUEST_NOTE = TextLimit(1000, "NewCorrectionRequest", "note")
@@ -34,6 +34,7 @@ ASSIST_CUSTOMER = TextLimit(32, "AssistSessionOpen", "customer_no")
 ASSIST_CODE = TextLimit(12, "AssistSessionOpen", "code")
 ASSIST_REASON = TextLimit(500, "AssistSessionOpen", "reason")
 VERIFY_CODE = TextLimit(12, "VerifyBody", "code")
+TRACK_QUERY = TextLimit(200, "GET /v1/tracks", "q")
 
 ALL_LIMITS: dict[str, TextLimit] = {
     "REQUEST_NOTE": REQUEST_NOTE,
@@ -47,6 +48,7 @@ ALL_LIMITS: dict[str, TextLimit] = {
     "ASSIST_CODE": ASSIST_CODE,
     "ASSIST_REASON": ASSIST_REASON,
     "VERIFY_CODE": VERIFY_CODE,
+    "TRACK_QUERY": TRACK_QUERY,
 }
 
 __all__ = [*ALL_LIMITS, "ALL_LIMITS", "TextLimit"]

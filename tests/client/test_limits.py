@@ -32,6 +32,11 @@ def _max_length(node: dict[str, Any]) -> int | None:
 
 
 def _documented(limit: TextLimit) -> int | None:
+    if limit.schema.startswith("GET "):
+        document = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+        operation = document["paths"][limit.schema[4:]]["get"]
+        parameter = next(p for p in operation["parameters"] if p["name"] == limit.prop)
+        return _max_length(parameter["schema"])
     schema = _schemas()[limit.schema]
     name, _, rest = limit.prop.partition(".")
     node = schema["properties"][name]

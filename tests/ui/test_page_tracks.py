@@ -309,6 +309,19 @@ def test_an_offline_search_keeps_the_list(qtbot: QtBot, window: MainWindow,
     assert ids(page.history_model.rows) != shown
 
 
+def test_a_too_long_search_is_refused_not_cut(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_tracks(qtbot, window)
+    before = page._filter
+    page.search_box.setText("x" * 201)  # as pasted
+    assert page.search_box.text() == "x" * 201  # nothing cut
+    qtbot.waitUntil(lambda: not page.search_timer.isActive(), timeout=3000)
+    assert page._filter == before  # nothing was sent
+    assert "at most 200" in page.status_label.text()
+    assert page.search_field.error.isVisible()
+    page.search_box.setText("x" * 200)
+    qtbot.waitUntil(lambda: page._filter.q == "x" * 200, timeout=3000)
+
+
 # --- deleting ---------------------------------------------------------------------------------
 def test_delete_one_with_the_delete_key(qtbot: QtBot, window: MainWindow, shop: RunningShop,
                                        shop_api: ShopApi) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.api import new_idempotency_key
+from client.limits import TRACK_QUERY
 from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
@@ -55,11 +56,12 @@ from ui.pages.tracks_dialogs import (
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.activity_chart import ActivityChart
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 300
-MAX_QUERY = 200  # the server's limit for `q`
+MAX_QUERY = TRACK_QUERY.max_length  # the server's limit for `q` (client.limits)
 
 # (bucket, how many days back; None = everything)
 BUCKET_CHOICES: list[tuple[Bucket, int | None]] = [("month", None), ("week", 365), ("day", 90)]
@@ -172,8 +174,9 @@ class TracksPage(DataPage):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search your history (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMaxLength(MAX_QUERY)
         self.search_box.setAccessibleName(self.tr("Search history"))
+        # The shop's limit with a counter: a long paste is refused, never cut (client.limits).
+        self.search_field = LimitedText(self.search_box, TRACK_QUERY)
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
 
         self.kind_box = QComboBox()
@@ -194,7 +197,7 @@ class TracksPage(DataPage):
         self.any_date_button.clicked.connect(self.clear_dates)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search_box, 3)
+        filters.addWidget(self.search_field, 3)
         filters.addWidget(self.kind_box)
         filters.addSpacing(8)
         filters.addWidget(plain_label(self.tr("From:"), wrap=False))
@@ -421,7 +424,10 @@ class TracksPage(DataPage):
             self._filter_problem = self.tr("The start date is after the end date.")
             self._update_status()
             return
-        self._filter_problem = ""
+        self._filter_problem = self.search_field.problem()
+        if self._filter_problem:
+            self._update_status()
+            return
         if wanted == self._filter and not force:
             self._update_status()
             return
