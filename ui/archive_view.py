@@ -107,6 +107,7 @@ class ArchiveOpener(QObject):
         def failed(error: BaseException) -> None:
             self.task = None
             self.last_error = error
+            self.notify("")  # no stale "Checking the archive… 8%" after a failed open
             if isinstance(error, ArchiveError) and error.reason in NEEDS_PASSPHRASE:
                 self.ask_passphrase(target, key_file, wrong=error.reason == "wrong_passphrase")
                 return

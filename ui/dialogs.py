@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.limits import ASSIST_CUSTOMER, ASSIST_REASON
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 
@@ -83,17 +85,26 @@ class SignInWaitDialog(QDialog):
         message = QLabel()
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
+        message.setObjectName("signInWaiting")
         message.setText(self.tr(
-            "Continue in your web browser to sign in to {0}. "
-            "This window closes by itself when you are done.").format(shop_name))
+            "Waiting for you in the browser… Sign in to {0} on the page that opened there; "
+            "this window closes by itself when you are done.").format(shop_name))
         layout.addWidget(message)
+        hint = plain_label(self.tr(
+            "Wrong password or changed your mind? Try again in the browser, or press Cancel "
+            "here: nothing is changed."))
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
         bar = QProgressBar()
         bar.setRange(0, 0)
         bar.setTextVisible(False)
         layout.addWidget(bar)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelSignIn")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)
 
 
 class AssistDialog(QDialog):
@@ -123,8 +134,10 @@ class AssistDialog(QDialog):
         self.reason.setPlaceholderText(
             self.tr("Case reason, e.g. ticket 4711: help with a deletion"))
         self.reason.setAccessibleName(self.tr("Case reason"))
-        self.reason.setMaxLength(500)
-        for widget in (self.customer, self.code, self.reason):
+        # The shop's limits, with a counter; nothing typed is cut (see LimitedText).
+        self.customer_field = LimitedText(self.customer, ASSIST_CUSTOMER)
+        self.reason_field = LimitedText(self.reason, ASSIST_REASON)
+        for widget in (self.customer_field, self.code, self.reason_field):
             layout.addWidget(widget)
         self.error = plain_label()
         self.error.setObjectName("errorMessage")
@@ -138,7 +151,10 @@ class AssistDialog(QDialog):
         layout.addWidget(buttons)
 
     def _submit_if_complete(self) -> None:
-        if not self.customer.text().strip():
+        too_long = self.customer_field.problem() or self.reason_field.problem()
+        if too_long:
+            self.show_error(too_long)
+        elif not self.customer.text().strip():
             self.show_error(self.tr("Enter the customer number."))
         elif len(self.code.text().strip()) != 6:
             self.show_error(self.tr("The code has 6 digits."))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QListView,
     QMainWindow,
@@ -59,7 +60,8 @@ class MainWindow(QMainWindow):
         self.local_shops = local_shops or []
         self.setWindowTitle(self.tr("Privacy Dashboard"))
         self.setMinimumSize(QSize(960, 620))
-        context = PageContext(runner, session, settings, self.notify, self.reauth)
+        context = PageContext(runner, session, settings, self.notify, self.reauth,
+                              add_shop=self.add_shop, sign_in=lambda: self.sign_in())
         # Every page is listed in the sidebar; each is built when first shown (or asked for).
         self.pages = PageSet(page_entries(), context, self._build_page)
 
@@ -179,7 +181,14 @@ class MainWindow(QMainWindow):
                        self.refresh_action, self.assist_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        self.account_toolbar = toolbar
         self._refill_accounts()
+
+    def toolbar_button(self, action: QAction) -> QAbstractButton:
+        """The toolbar's button for `action` (what a user clicks; tests click it too)."""
+        widget = self.account_toolbar.widgetForAction(action)
+        assert isinstance(widget, QAbstractButton)
+        return widget
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -298,6 +307,7 @@ class MainWindow(QMainWindow):
         self.current_page().refresh()
 
     def notify(self, message: str) -> None:
+        # Pages show their results in their own banner (Page.tell); the bar echoes them.
         self.statusBar().showMessage(message, 8000)
 
     # --- accounts -------------------------------------------------------------------------
@@ -383,8 +393,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs import SignInWaitDialog
 
         wait = SignInWaitDialog(connection.shop_name, self)
+        self.sign_in_wait = wait
+        finished: list[bool] = []
 
         def done() -> None:
+            finished.append(True)
             wait.accept()
             self.notify(self.tr("Signed in to {0}").format(connection.shop_name))
             self._refill_accounts()
@@ -392,11 +405,25 @@ class MainWindow(QMainWindow):
                 then()
 
         def failed(error: BaseException) -> None:
+            if finished:  # cancelled here already: said so, no second message
+                return
+            finished.append(True)
             wait.reject()
             self._show_error(error)
 
+        def cancelled() -> None:
+            if finished:
+                return
+            finished.append(True)
+            cancel()
+            # Said on the page (and in the bar); a late finish in the browser gets a friendly
+            # "cancelled" page from the app's loopback listener.
+            self.current_page().tell(self.tr(
+                "Sign-in to {0} cancelled. Nothing was changed; sign in again whenever you "
+                "like.").format(connection.shop_name), "info")
+
         cancel = self.session.sign_in(connection.shop_id, done, failed, fresh=fresh)
-        wait.rejected.connect(cancel)
+        wait.rejected.connect(cancelled)
         wait.open()
 
     def reauth(self, then: Callable[[], None]) -> None:
@@ -405,9 +432,10 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         def done(confirmed: bool) -> None:
             # Never claim a revocation the shop did not confirm.
-            self.notify(self.tr("Signed out") if confirmed else self.tr(
+            message = self.tr("Signed out") if confirmed else self.tr(
                 "Signed out on this computer, but the shop did not confirm that the sign-in "
-                "was revoked: it may keep working there until it expires."))
+                "was revoked: it may keep working there until it expires.")
+            self.current_page().tell(message, "result" if confirmed else "offline")
 
         self.session.sign_out(done)
 

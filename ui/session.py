@@ -333,6 +333,8 @@ class AppSession(QObject):
     def resume_remembered(self, done: Callable[[int], None]) -> None:
         """Silent sign-in for every remembered account that has a refresh token."""
 
+        signed_out: list[ShopConnection] = []  # remembered shops to sign in again in one click
+
         def work(_control: TaskControl) -> list[ShopConnection | FidesShop]:
             resumed: list[ShopConnection | FidesShop] = []
             for entry in self.registry.shops():  # read here: no disk work on the UI thread
@@ -341,6 +343,7 @@ class AppSession(QObject):
                     if fides is not None:
                         resumed.append(fides)
                     continue
+                last: ShopConnection | None = None
                 for account in entry.accounts:
                     try:
                         connection = self._connection_for(entry.base_url, account.username)
@@ -350,6 +353,10 @@ class AppSession(QObject):
                     if connection.resume(account.username):
                         resumed.append(connection)
                         break
+                    last = connection
+                else:
+                    if last is not None:
+                        signed_out.append(last)
             return resumed
 
         def finished(found: list[ShopConnection | FidesShop]) -> None:
@@ -361,7 +368,9 @@ class AppSession(QObject):
                     self.fides_shops[shop.shop_id] = shop
             for connection in connections:
                 self.connections[connection.shop_id] = connection
-            if connections and self.current is None:
+            for connection in signed_out:
+                self.connections.setdefault(connection.shop_id, connection)
+            if connections and (self.current is None or not self.current.signed_in):
                 self.current_shop = connections[0].shop_id
                 self.keychain_available.emit(connections[0].persistent)
                 self.changed.emit()
@@ -411,7 +420,7 @@ class AppSession(QObject):
             return connection.sign_out()
 
         def finished(result: Any) -> None:
-            self.connections.pop(connection.shop_id, None)
+            # The shop and its accounts stay listed (signed out): sign in again in one click.
             remaining = self.signed_in_connections()
             self.current_shop = remaining[0].shop_id if remaining else None
             self.changed.emit()

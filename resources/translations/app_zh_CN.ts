@@ -778,6 +778,17 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭这条消息</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Date</source>
@@ -1326,10 +1337,6 @@
         <translation>向商城的隐私团队投诉；将由工作人员书面答复。</translation>
     </message>
     <message>
-        <source>{0} / {1} characters</source>
-        <translation>{0} / {1} 字符</translation>
-    </message>
-    <message>
         <source>Write what the complaint is about.</source>
         <translation>请填写投诉内容。</translation>
     </message>
@@ -1574,6 +1581,10 @@
         <translation>您的更正申请已提交（申请编号 {0}）。商城须在 {1} 前答复；您可以在“申请”页面跟进。</translation>
     </message>
     <message>
+        <source>Not filed: the shop did not accept what is marked above.</source>
+        <translation>未提交：商店不接受上面标出的内容。</translation>
+    </message>
+    <message>
         <source>Not filed: {0}</source>
         <translation>未提交：{0}</translation>
     </message>
@@ -1585,6 +1596,10 @@
         <translation>要更正的字段</translation>
     </message>
     <message>
+        <source>Choose the field to correct…</source>
+        <translation>请选择要更正的项目…</translation>
+    </message>
+    <message>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
@@ -1593,8 +1608,20 @@
         <translation>建议值</translation>
     </message>
     <message>
+        <source>Note for the shop</source>
+        <translation>给商店的备注</translation>
+    </message>
+    <message>
+        <source>Optional: why the value is wrong</source>
+        <translation>可选：说明原值为何有误</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Ask the shop to correct or complete a piece of your profile, also one you cannot edit yourself.</source>
@@ -1605,10 +1632,26 @@
         <translation>（空）</translation>
     </message>
     <message>
+        <source>Confirm the correction</source>
+        <translation>确认更正</translation>
+    </message>
+    <message>
+        <source>Ask the shop to change {0}?</source>
+        <translation>要请商店更改“{0}”吗？</translation>
+    </message>
+    <message>
         <source>Before: {0}
 After:  {1}</source>
         <translation>更正前：{0}
 更正后：{1}</translation>
+    </message>
+    <message>
+        <source>File the correction</source>
+        <translation>提交更正</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回修改</translation>
     </message>
     <message>
         <source>Choose the field to correct.</source>
@@ -1617,6 +1660,10 @@ After:  {1}</source>
     <message>
         <source>The proposed value is the same as the current one.</source>
         <translation>建议值与当前值相同。</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1637,8 +1684,12 @@ After:  {1}</source>
         <translation>暂无内容。</translation>
     </message>
     <message>
+        <source>Could not update this page: {0} Showing what was loaded at {1}.</source>
+        <translation>无法更新本页：{0} 当前显示的是 {1} 加载的内容。</translation>
+    </message>
+    <message>
         <source>Sign in to a shop to see this page.</source>
-        <translation>登录商城后即可查看此页面。</translation>
+        <translation>登录商店后即可查看本页。</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2071,10 @@ After:  {1}</source>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Not saved: the shop did not accept the new value.</source>
+        <translation>未保存：商店不接受这个新值。</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
@@ -2573,6 +2628,40 @@ SHA-256：{2}</translation>
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>The shop did not accept this value.</source>
+        <translation>商店不接受这个值。</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Too long: the shop accepts at most {0} characters.</source>
+        <translation>太长了：商店最多接受 {0} 个字符。</translation>
+    </message>
+    <message>
+        <source>Too short: the shop needs at least {0} characters.</source>
+        <translation>太短了：商店至少需要 {0} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>LimitedText</name>
+    <message>
+        <source>Too long: {0} characters, the shop accepts at most {1}. Shorten it to send; nothing is cut for you.</source>
+        <translation>太长了：共 {0} 个字符，商店最多接受 {1} 个。请删减后再提交；应用不会替你截断。</translation>
+    </message>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} of at most {1} characters</source>
+        <translation>已输入 {0} 个字符，最多 {1} 个</translation>
+    </message>
+</context>
+<context>
     <name>LoadStateStack</name>
     <message>
         <source>Loading…</source>
@@ -2589,6 +2678,30 @@ SHA-256：{2}</translation>
     <message>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Add a shop…</source>
+        <translation>添加商店…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>You are signed out</source>
+        <translation>您已退出登录</translation>
+    </message>
+    <message>
+        <source>{0} and its accounts are still listed here. Sign in again to see what it holds about you, or add another shop.</source>
+        <translation>“{0}”及其账户仍保留在这里。重新登录即可查看它保存的您的信息，也可以添加其他商店。</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>See what a shop holds about you, what it shares and why, and ask it to correct or delete it. Start by adding the shop you buy from; you then sign in on the shop&apos;s own page in your browser.</source>
+        <translation>查看商店保存了您的哪些信息、与谁共享以及原因，并可要求它更正或删除。请先添加您购物的商店，然后在浏览器中打开的商店页面上登录。</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +2829,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Signed in to {0}</source>
         <translation>已登录 {0}</translation>
+    </message>
+    <message>
+        <source>Sign-in to {0} cancelled. Nothing was changed; sign in again whenever you like.</source>
+        <translation>已取消登录“{0}”。没有任何更改，您可以随时重新登录。</translation>
     </message>
     <message>
         <source>Signed out</source>
@@ -2876,8 +2993,16 @@ SHA-256：{2}</translation>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>Not filed: a text is too long (see above).</source>
+        <translation>未提交：有文字超出长度（见上方）。</translation>
+    </message>
+    <message>
         <source>The shop cannot be reached, and the request could not be kept for later: {0}</source>
         <translation>无法连接商城，申请也无法保存以便稍后发送：{0}</translation>
+    </message>
+    <message>
+        <source>Not filed: the shop did not accept what is marked above.</source>
+        <translation>未提交：商店不接受上面标出的内容。</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -3296,6 +3421,13 @@ Kept by law until {1}:
     <message>
         <source>new version to acknowledge</source>
         <translation>有新版本待确认</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
 </context>
 <context>
@@ -3797,10 +3929,6 @@ After:  {3}</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Sign in to a shop to see this page.</source>
-        <translation>登录商城后即可查看此页面。</translation>
-    </message>
-    <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -3947,8 +4075,12 @@ After:  {3}</source>
         <translation>正在登录</translation>
     </message>
     <message>
-        <source>Continue in your web browser to sign in to {0}. This window closes by itself when you are done.</source>
-        <translation>请在网页浏览器中继续登录 {0}。完成后此窗口会自动关闭。</translation>
+        <source>Waiting for you in the browser… Sign in to {0} on the page that opened there; this window closes by itself when you are done.</source>
+        <translation>正在等待您在浏览器中操作… 请在浏览器打开的页面上登录“{0}”；完成后此窗口会自动关闭。</translation>
+    </message>
+    <message>
+        <source>Wrong password or changed your mind? Try again in the browser, or press Cancel here: nothing is changed.</source>
+        <translation>密码输错了或不想登录了？可以在浏览器中重试，或在这里点击“取消”：不会有任何更改。</translation>
     </message>
 </context>
 <context>
@@ -4534,6 +4666,10 @@ Tables:
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Offline: could not search ({0}). Still showing the records loaded before.</source>
+        <translation>离线：无法搜索（{0}）。仍显示之前加载的记录。</translation>
     </message>
     <message>
         <source>Could not load more: {0}</source>

@@ -17,7 +17,7 @@ from client.errors import AuthenticationRequired
 from server.embedded import RunningShop
 from server.models import AccessLogEntry, User
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.access_log import AccessLogPage
 from ui.session import ActiveView
@@ -189,7 +189,7 @@ def test_in_assist_mode_codes_and_end_buttons_are_absent(
     session = agent.open_assist_session(view.api.get_me().customer_no, code, HOSTILE_REASON)
     try:
         with qtbot.waitSignal(page.loaded, timeout=20000):
-            page.set_view(replace(view, api=session.api, assist=session, role="agent"))
+            page.set_view(replace(view, shop_api=session.api, assist=session, role="agent"))
         _settled(qtbot, page)
         assert not page.code_panel.isVisible()
         assert not page.create_code_button.isVisible()
@@ -217,11 +217,10 @@ def test_error_retry_and_a_failing_log_page(qtbot: QtBot, window: MainWindow) ->
     real_base = view.api.transport.base_url
     view.api.transport.base_url = "http://127.0.0.1:9/v1/"
     view.api.transport.max_retries = 0
-    page.refresh()
-    assert wait_loaded(qtbot, page) is LoadState.ERROR
-    assert "cannot be reached" in page.stack.error_text
+    message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
+    assert "cannot be reached" in message
     view.api.transport.base_url = real_base
-    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     _settled(qtbot, page)
     # the log's own paging fails and recovers

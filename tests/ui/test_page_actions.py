@@ -11,7 +11,7 @@ from client.api import ShopApi
 from client.errors import NotFound
 from server.embedded import RunningShop
 from server.models import AccessLogEntry, User
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import ModalAnswer, button, click, type_text, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.access_log import AccessLogPage
 from ui.pages.my_data import MyDataPage
@@ -37,19 +37,25 @@ def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow)
     page = _open(qtbot, window, "my-data")
     assert isinstance(page, MyDataPage)
     api = _api(window)
-    editor = page.edit_field("email")
+    page.tabs.setCurrentIndex(1)
+    page.select_field("email")
+    click(qtbot, page.edit_button)
+    editor = page.dialog
     assert editor is not None
-    editor.editor.setText("lin.mei@example.org")
-    editor.submit()
+    editor.editor.selectAll()
+    type_text(qtbot, editor.editor, "lin.mei@example.org")
+    click(qtbot, editor.save_button)
     qtbot.waitUntil(lambda: any(f.key == "email" and f.value == "lin.mei@example.org"
                                 for f in api.get_me().fields), timeout=10000)
 
     locked = next(f for f in api.get_me().fields if not f.editable)
-    assert page.edit_field(locked.key) is None  # not editable: correction only
-    correction = page.request_correction(locked.key)
+    page.select_field(locked.key)
+    assert not page.edit_button.isEnabled()  # not editable: correction only
+    click(qtbot, page.correction_button)
+    correction = page.dialog
     assert correction is not None
-    correction.proposed.setText("<b>corrected</b> 值")
-    correction.submit()
+    type_text(qtbot, correction.proposed, "<b>corrected</b> 值")
+    click(qtbot, correction.file_button)
     qtbot.waitUntil(lambda: any(r.type == "correction" for r in api.iter_requests()),
                     timeout=10000)
     filed = next(r for r in api.iter_requests() if r.type == "correction")
@@ -64,10 +70,14 @@ def test_remove_an_order_record(qtbot: QtBot, window: MainWindow) -> None:
     page.select_row(0)
     order = page.selected()
     assert order is not None
-    page.ask = lambda _title, _text: True  # type: ignore[method-assign]
-    page._show_retained = lambda _text: None  # type: ignore[method-assign]
-    page.remove_selected()
+    remove = button(page, "removeOrder")
+    qtbot.waitUntil(lambda: remove.isVisible() and page.detail.order is not None, timeout=10000)
+    answer = ModalAnswer(qtbot, "Remove")  # the real question, answered with its button
+    click(qtbot, remove)
     qtbot.waitUntil(lambda: page.last_removal is not None, timeout=10000)
+    assert answer.answered
+    assert page.result_banner is not None
+    assert page.result_banner.text == f"Order {order.number} removed"  # said on the page
     assert page.last_removal.retained.until > order.placed_at
     with pytest.raises(NotFound):
         _api(window).get_order(order.id)
@@ -77,8 +87,7 @@ def test_remove_an_order_record(qtbot: QtBot, window: MainWindow) -> None:
 def test_acknowledge_the_new_policy(qtbot: QtBot, window: MainWindow) -> None:
     page = _open(qtbot, window, "notices")
     assert isinstance(page, NoticesPage)
-    assert page.ack_button.isVisible()
-    page.acknowledge()
+    click(qtbot, page.ack_button)
     qtbot.waitUntil(lambda: _api(window).get_policy().acknowledged, timeout=10000)
 
 
@@ -86,14 +95,15 @@ def test_assist_code_chain_check_and_tampering(qtbot: QtBot, window: MainWindow,
                                                shop: RunningShop) -> None:
     page = _open(qtbot, window, "access-log")
     assert isinstance(page, AccessLogPage)
-    page.create_code()
+    click(qtbot, page.create_code_button)
     qtbot.waitUntil(lambda: page.code is not None, timeout=10000)
     assert page.code_label.text().isdigit()
     assert len(page.code_label.text()) == 6
-    page.copy_code()
+    click(qtbot, page.copy_button)
     assert QGuiApplication.clipboard().text() == page.code_label.text()
 
-    page.check_chain()
+    qtbot.waitUntil(page.chain_button.isEnabled, timeout=10000)  # as a user waits for it
+    click(qtbot, page.chain_button)
     qtbot.waitUntil(lambda: page.chain_result is not None, timeout=10000)
     assert page.chain_result.ok
     assert page.chain_status.text().startswith("✓")
@@ -106,7 +116,8 @@ def test_assist_code_chain_check_and_tampering(qtbot: QtBot, window: MainWindow,
         entry.resource = "/v1/nothing-to-see"
         db.commit()
     page.chain_result = None
-    page.check_chain()
+    qtbot.waitUntil(page.chain_button.isEnabled, timeout=10000)
+    click(qtbot, page.chain_button)
     qtbot.waitUntil(lambda: page.chain_result is not None, timeout=10000)
     assert not page.chain_result.ok
     assert page.chain_status.text().startswith("✗")

@@ -18,7 +18,7 @@ from server.models.consent import ConsentEvent, ConsentPurpose, ConsentState, Co
 from server.models.consent import Subscription as SubscriptionRow
 from server.models.identity import User
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import button, refresh_offline, retry_offline, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.consents import ConsentsData, ConsentsPage
@@ -115,6 +115,8 @@ def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot,
     api = current_view(window).api
     row = page.consent_rows["personalised_recommendations"]
     assert row.switch is not None
+    # the switch a user sees, found by its name, is the one clicked
+    assert button(page, "consentSwitch_personalised_recommendations") is row.switch
     assert row.switch.isChecked()
     qtbot.mouseClick(row.switch, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.receipt_panel.ok is not None and row.switch is not None
@@ -231,11 +233,10 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
     transport.max_retries = 0
     transport.timeout = (2.0, 5.0)
-    page.refresh()
-    assert wait_loaded(qtbot, page, 30000) is LoadState.ERROR
-    assert "cannot be reached" in page.stack.error_text
+    message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
+    assert "cannot be reached" in message
     transport.base_url = real_base
-    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     wait_history(qtbot, page)
 

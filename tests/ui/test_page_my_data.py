@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -16,7 +16,7 @@ from server.models import ProfileField, User
 from tests.client.api_helpers import api_for
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from tests.conftest import SHOPPER
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import click, refresh_offline, retry_offline, type_text, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import display_text
 from ui.pages.consents_terms import legal_basis_text
@@ -100,11 +100,10 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     real_base = view.api.transport.base_url
     view.api.transport.base_url = "http://127.0.0.1:9/v1/"
     view.api.transport.max_retries = 0
-    page.refresh()
-    assert wait_loaded(qtbot, page) is LoadState.ERROR
-    assert "cannot be reached" in page.stack.error_text
+    message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
+    assert "cannot be reached" in message
     view.api.transport.base_url = real_base
-    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 
 
@@ -127,22 +126,28 @@ def test_empty_profile_and_categories(qtbot: QtBot, window: MainWindow,
 def test_edit_an_editable_field(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     page = open_page(qtbot, window)
     field = next(f for f in page.profile_model.rows if f.editable and f.key == "job")
+    page.tabs.setCurrentIndex(1)
     page.select_field(field.key)
-    assert page.edit_button.isVisible() or page.tabs.currentIndex() != 1
-    assert page.edit_button.isEnabled()
-    dialog = page.edit_field(field.key)
+    click(qtbot, page.edit_button)
+    dialog = page.dialog
     assert isinstance(dialog, EditFieldDialog)
-    # refused by the shop (too long): the message is shown, the typed value stays
+    # too long for the shop: said next to the field, Save refuses, nothing is cut or sent
     too_long = "x" * 250
-    dialog.editor.setText(too_long)
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
-    assert dialog.editor.text() == too_long
-    assert dialog.error.text().startswith("Not saved")
+    dialog.editor.selectAll()
+    type_text(qtbot, dialog.editor, too_long)
+    assert dialog.editor.text() == too_long  # nothing cut
+    assert dialog.editor_field.counter.text() == "250 / 200"
+    assert dialog.editor_field.error.isVisible()
+    assert "at most 200" in dialog.editor_field.error.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.submit()  # Enter in the field: refused just the same
+    assert not dialog.busy
     assert shopper_api(shop).get_me().field("job").value == field.value  # type: ignore[union-attr]
-    dialog.editor.setText("Pharmacist 药剂师")
+    dialog.editor.selectAll()
+    type_text(qtbot, dialog.editor, "Pharmacist 药剂师")
+    assert not dialog.editor_field.error.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
-        dialog.submit()
+        click(qtbot, dialog.save_button)
     assert shopper_api(shop).get_me().field("job").value == "Pharmacist 药剂师"  # type: ignore[union-attr]
     row = page.profile_model.row_of("job")
     assert cell(page.profile_model, row, 1) == "Pharmacist 药剂师"
@@ -162,6 +167,10 @@ def test_edit_in_place(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> N
                     and page.dialog.error.isVisible(), timeout=10000)
     assert isinstance(page.dialog, EditFieldDialog)
     assert page.dialog.editor.text() == "9" * 250
+    # the shop's reason is next to the field, in our words (never the validator's English)
+    assert page.dialog.editor_field.error.text() == (
+        "Too long: the shop accepts at most 200 characters.")
+    assert "String should" not in page.dialog.error.text()
     page.dialog.reject()
 
 
@@ -178,14 +187,21 @@ def test_non_editable_field_goes_to_a_correction_request(
     page.select_field("gender")
     assert not page.edit_button.isEnabled()
     assert page.correction_button.isEnabled()
-    dialog = page.request_correction("gender")
+    page.tabs.setCurrentIndex(1)
+    click(qtbot, page.correction_button)
+    dialog = page.dialog
     assert isinstance(dialog, CorrectionDialog)
-    dialog.proposed.setText("male")
+    type_text(qtbot, dialog.proposed, "male")
     assert dialog.diff.before_text == "female"
     assert dialog.diff.after_text == "male"
     assert dialog.diff.before_label.font().strikeOut()
+    assert dialog.note_field.counter.text() == f"0 / {QLocale().toString(1000)}"
+    type_text(qtbot, dialog.note, "x" * 1001)  # the note too: refused, not cut
+    assert not dialog.file_button.isEnabled()
+    assert dialog.note_field.error.isVisible()
+    dialog.note.clear()
     key_before = None
-    dialog.submit()
+    click(qtbot, dialog.file_button)
     key_before = dialog.idempotency_key
     assert key_before
     qtbot.waitUntil(lambda: dialog.filed, timeout=10000)

@@ -13,7 +13,7 @@ from client.connection import ShopConnection
 from server.embedded import RunningShop
 from server.models import Notice
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.notices import NoticesPage
@@ -115,7 +115,7 @@ def test_in_assist_mode_there_is_no_acknowledge_button(
     try:
         agent.sign_in()
         session = agent.open_assist_session(code.customer_no, code.code, "Policy question")
-        page.set_view(replace(view, api=session.api, assist=session, role="agent"))
+        page.set_view(replace(view, shop_api=session.api, assist=session, role="agent"))
         assert wait_loaded(qtbot, page) is LoadState.CONTENT
         assert not page.ack_button.isVisible()
         assert "not acknowledged" in page.ack_status.text() or \
@@ -135,14 +135,13 @@ def test_no_notices_error_and_retry(qtbot: QtBot, window: MainWindow,
     real_base = view.api.transport.base_url
     view.api.transport.base_url = "http://127.0.0.1:9/v1/"
     view.api.transport.max_retries = 0
-    page.refresh()
-    assert wait_loaded(qtbot, page) is LoadState.ERROR
-    assert "cannot be reached" in page.stack.error_text
+    message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
+    assert "cannot be reached" in message
     view.api.transport.base_url = real_base
     with shop.ctx.sessions() as db:
         db.execute(delete(Notice))
         db.commit()
-    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     assert page.no_notices.isVisible()
     assert not page.notice_table.isVisible()

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,7 +15,14 @@ from client.errors import NotFound
 from server.embedded import RunningShop
 from server.models import Order, OrderItem, User
 from tests.conftest import SHOPPER
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import (
+    ModalAnswer,
+    button,
+    click,
+    refresh_offline,
+    retry_offline,
+    wait_loaded,
+)
 from tests.ui.test_page_my_data import HOSTILE, open_assist, shopper_api
 from ui.main_window import MainWindow
 from ui.pages.my_data_terms import money_text
@@ -87,16 +95,19 @@ def test_remove_order_shows_what_is_retained(qtbot: QtBot, window: MainWindow,
     order = page.model.row_at(0)
     page.select_row(0)
     wait_detail(qtbot, page, order.id)
-    questions: list[str] = []
-    monkeypatch.setattr(page, "ask", lambda _title, text: questions.append(text) or False)
-    page.remove_selected()
-    assert questions
-    assert "keep" in questions[0]
+    remove = button(page, "removeOrder")
+    declined = ModalAnswer(qtbot, QMessageBox.StandardButton.Cancel)
+    click(qtbot, remove)
+    assert declined.answered
+    assert "keep" in declined.texts[0]
     assert shopper_api(shop).get_order(order.id).id == order.id  # declined: still there
-    monkeypatch.setattr(page, "ask", lambda _title, _text: True)
     rows = page.model.rowCount()
-    page.remove_selected()
+    accepted = ModalAnswer(qtbot, "Remove")
+    click(qtbot, remove)
     qtbot.waitUntil(lambda: page.last_removal is not None, timeout=10000)
+    assert accepted.answered
+    assert page.result_banner is not None  # the result stays on the page, not 8 s in the bar
+    assert page.result_banner.text == f"Order {order.number} removed"
     assert page.model.rowCount() == rows - 1
     assert all(o.id != order.id for o in page.model.rows)
     with pytest.raises(NotFound):
@@ -145,10 +156,9 @@ def test_error_retry_and_empty(qtbot: QtBot, window: MainWindow, shop: RunningSh
     real_base = view.api.transport.base_url
     view.api.transport.base_url = "http://127.0.0.1:9/v1/"
     view.api.transport.max_retries = 0
-    page.refresh()
-    assert wait_loaded(qtbot, page) is LoadState.ERROR
+    refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     view.api.transport.base_url = real_base
-    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()

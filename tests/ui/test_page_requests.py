@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,7 +21,14 @@ from server import admin
 from server.embedded import RunningShop
 from server.models import PrivacyRequest as ServerRequest
 from server.processor import RequestProcessor
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import (
+    ModalAnswer,
+    button,
+    choose_from_menu,
+    click,
+    type_text,
+    wait_loaded,
+)
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import (
@@ -33,7 +41,7 @@ from ui.pages.requests_forms import (
     NewRequestDialog,
     QueuedOffline,
 )
-from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest
+from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest, type_label
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 投诉 " + "long " * 300
@@ -69,19 +77,28 @@ def reload(qtbot: QtBot, page: RequestsPage) -> None:
 
 def file(qtbot: QtBot, page: RequestsPage, rtype: str,
          fill: Callable[[Any], None] | None = None) -> Any:
-    dialog = page.new_request(rtype)
-    assert dialog is not None
+    # "New request…" and the menu entry, clicked like a user
+    choose_from_menu(qtbot, button(page, "newRequest"), type_label(rtype))
+    dialog = page.dialog
+    assert isinstance(dialog, NewRequestDialog)
+    assert dialog.rtype == rtype
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
     if fill is not None:
         fill(dialog.form)
-    return submit(qtbot, dialog)
+    # A correction asks "before → after?" first: answered like a user, with the Yes button.
+    answer = ModalAnswer(qtbot, QMessageBox.StandardButton.Yes) if rtype == "correction" else None
+    result = submit(qtbot, dialog)
+    if answer is not None:
+        assert answer.answered
+        assert "After:" in answer.texts[0]
+    return result
 
 
 def submit(qtbot: QtBot, dialog: NewRequestDialog) -> Any:
     """Submit and wait; returns the dialog's result (the dialog is gone once accepted)."""
     results: list[Any] = []
     dialog.finished.connect(lambda _code: results.append(dialog.result_value))
-    dialog.submit()
+    click(qtbot, dialog.submit_button)
     qtbot.waitUntil(lambda: bool(results) or dialog.error.isVisible(), timeout=60000)
     assert results, dialog.error.text()
     return results[0]
@@ -163,12 +180,16 @@ def test_each_type_reaches_its_final_state(qtbot: QtBot, window: MainWindow,
     page = open_page(qtbot, window)
 
     def correction(form: CorrectionForm) -> None:
+        assert form.field_box.currentIndex() == -1  # nothing preselected
+        assert not form.proposed.isEnabled()
         position = next(i for i, f in enumerate(form.fields) if f.value)
         form.field_box.setCurrentIndex(position)
         assert form.current.isReadOnly()
         assert form.current.text() == form.fields[position].value
-        form.proposed.setText("Corrected 更正")
-        assert "After:  Corrected 更正" in form.diff.text()
+        type_text(qtbot, form.proposed, "Corrected 更正")
+        assert form.diff.after_text == "Corrected 更正"
+        assert form.diff.before_text == form.fields[position].value
+        assert form.proposed_field.counter.text() == "12 / 200"
 
     def deletion(form: DeletionForm) -> None:
         form.check("tracks")
@@ -182,7 +203,7 @@ def test_each_type_reaches_its_final_state(qtbot: QtBot, window: MainWindow,
 
     def complaint(form: ComplaintForm) -> None:
         form.text.setPlainText("Please explain your cookie banner.")
-        assert form.counter.text().startswith("34 / 5000")
+        assert form.counter.text() == f"34 / {QLocale().toString(5000)}"
 
     def review(form: DecisionForm) -> None:
         assert form.statement is not None
@@ -339,8 +360,11 @@ def test_complaint_counter_and_limit(qtbot: QtBot, window: MainWindow, count: in
     form = dialog.form
     assert isinstance(form, ComplaintForm)
     form.text.setPlainText("x" * count)
-    assert form.counter.text().startswith(f"{count} / 5000")
-    dialog.submit()
+    locale = QLocale()
+    assert form.counter.text() == f"{locale.toString(count)} / {locale.toString(5000)}"
+    assert form.text_field.error.isVisible()  # said next to the field, before any sending
+    click(qtbot, dialog.submit_button)
     assert "too long" in dialog.error.text()
+    assert dialog.filing is None  # nothing was sent
     assert form.text.toPlainText() == "x" * count
     dialog.reject()

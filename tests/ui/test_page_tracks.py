@@ -25,7 +25,7 @@ from server.models import Track as TrackRow
 from server.models import User
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import type_text, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.tracks import PAGE_SIZE, TracksPage
@@ -197,7 +197,7 @@ def test_search_text_is_debounced_and_sent_to_the_server(
         if typed:
             qtbot.keyClicks(page.search_box, query)
         else:
-            page.search_box.setText(query)
+            type_text(qtbot, page.search_box, query)  # as an input method commits Chinese
         # nothing is sent while the user is still typing
         assert page.search_timer.isActive()
         assert page._filter.q != query
@@ -282,6 +282,46 @@ def test_history_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     assert not page.retry_button.isVisible()
 
 
+def test_an_offline_search_keeps_the_list(qtbot: QtBot, window: MainWindow,
+                                          shop_api: ShopApi) -> None:
+    page = open_tracks(qtbot, window)
+    texts = [t.text for t in shop_api.iter_tracks(limit=500)]
+    query = next(m.group(0) for t in texts if (m := re.search(r"[A-Za-z]{5,}", t)))
+    shown = ids(page.history_model.rows)
+    assert len(shown) == 100
+    view = window.session.view()
+    assert view is not None
+    real_base = view.api.transport.base_url
+    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.api.transport.max_retries = 0
+    type_text(qtbot, page.search_box, query)
+    qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=15000)
+    # the list is not emptied: what was loaded stays, and the page says it is offline
+    assert ids(page.history_model.rows) == shown
+    assert page.status_label.text().startswith("Offline: could not search")
+    view.api.transport.base_url = real_base
+    qtbot.waitUntil(lambda: not page.history_model.loading, timeout=10000)
+    qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
+    wait_history(qtbot, page)
+    qtbot.waitUntil(lambda: not page.history_model.stale, timeout=10000)
+    assert page.history_model.rowCount() > 0
+    assert all(query.lower() in track.text.lower() for track in page.history_model.rows)
+    assert ids(page.history_model.rows) != shown
+
+
+def test_a_too_long_search_is_refused_not_cut(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_tracks(qtbot, window)
+    before = page._filter
+    page.search_box.setText("x" * 201)  # as pasted
+    assert page.search_box.text() == "x" * 201  # nothing cut
+    qtbot.waitUntil(lambda: not page.search_timer.isActive(), timeout=3000)
+    assert page._filter == before  # nothing was sent
+    assert "at most 200" in page.status_label.text()
+    assert page.search_field.error.isVisible()
+    page.search_box.setText("x" * 200)
+    qtbot.waitUntil(lambda: page._filter.q == "x" * 200, timeout=3000)
+
+
 # --- deleting ---------------------------------------------------------------------------------
 def test_delete_one_with_the_delete_key(qtbot: QtBot, window: MainWindow, shop: RunningShop,
                                        shop_api: ShopApi) -> None:
@@ -335,6 +375,8 @@ def test_delete_a_selection_in_one_request(qtbot: QtBot, window: MainWindow,
     qtbot.waitUntil(lambda: status_message(window) == "5 records deleted", timeout=10000)
     assert script.done
     assert "Delete the 5 selected records?" in texts
+    assert page.result_banner is not None  # the result stays on the page until dismissed
+    assert page.result_banner.text == "5 records deleted"
     assert len(calls) == 1
     assert sorted(calls[0]["ids"]) == sorted(chosen)  # type: ignore[index]
     assert server_count(shop) == 395

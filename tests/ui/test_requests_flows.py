@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from client.api import ShopApi
 from server import admin
 from server.embedded import RunningShop
 from server.processor import RequestProcessor
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import ModalAnswer, click, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import NewRequestDialog
@@ -42,7 +43,10 @@ def _file(qtbot: QtBot, page: RequestsPage, rtype: str,
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=10000)
     fill(dialog)
     assert dialog.idempotency_key is None  # made when the button is pressed, not before
-    dialog.submit()
+    # A correction asks before → after first: answered with the box's own Yes button.
+    answer = ModalAnswer(qtbot, QMessageBox.StandardButton.Yes) if rtype == "correction" else None
+    click(qtbot, dialog.submit_button)
+    assert answer is None or answer.answered
     key = dialog.idempotency_key
     assert key
     qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),

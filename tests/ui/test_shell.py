@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from server.embedded import RunningShop
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import click, wait_loaded
+from ui.dialogs import AddShopDialog
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
 from ui.session import AppSession
@@ -29,22 +31,45 @@ def test_signed_in_overview_shows_real_figures(qtbot: QtBot, window: MainWindow)
         window.statusBar().currentMessage()
 
 
-def test_unreachable_shop_shows_error_then_retry_recovers(qtbot: QtBot, window: MainWindow,
-                                                          shop: RunningShop) -> None:
+def test_unreachable_shop_keeps_what_was_loaded_then_retry_recovers(
+        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     page = window.pages["overview"]
     assert isinstance(page, OverviewPage)
     window.select_page("overview")
     wait_loaded(qtbot, page)
+    shown = page.cards["tracks"].figure.text()
     view = window.session.view()
     assert view is not None
     real_base = view.api.transport.base_url
     view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
     view.api.transport.max_retries = 0
-    page.refresh()
-    assert wait_loaded(qtbot, page) is LoadState.ERROR
+    click(qtbot, window.toolbar_button(window.refresh_action))
+    qtbot.waitUntil(lambda: page.result_banner.isVisible(), timeout=20000)
+    # offline: the page keeps what it showed and says it could not update it
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.cards["tracks"].figure.text() == shown
+    assert "cannot be reached" in page.result_banner.text
+    assert "Showing what was loaded at" in page.result_banner.text
+    view.api.transport.base_url = real_base
+    with qtbot.waitSignal(page.loaded, timeout=20000):
+        click(qtbot, page.result_banner.button)  # "Try again"
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert not page.result_banner.isVisible()  # back online: the warning is gone
+
+
+def test_unreachable_shop_at_first_load_shows_error_then_retry(
+        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    page = window.pages["orders"]
+    view = window.session.view()
+    assert view is not None
+    real_base = view.api.transport.base_url
+    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.api.transport.max_retries = 0
+    window.select_page("orders")
+    assert wait_loaded(qtbot, page) is LoadState.ERROR  # nothing loaded before: the error face
     assert "cannot be reached" in page.stack.error_text
     view.api.transport.base_url = real_base
-    qtbot.mouseClick(page.stack.retry_button, Qt.MouseButton.LeftButton)
+    click(qtbot, page.stack.retry_button)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 
 
@@ -55,8 +80,23 @@ def test_signed_out_pages_say_so(qtbot: QtBot, runner: TaskRunner, app_session: 
     window.show()
     page = window.pages["overview"]
     assert isinstance(page, OverviewPage)
-    qtbot.waitUntil(lambda: page.state is LoadState.EMPTY, timeout=5000)
-    assert "Sign in" in page.stack.empty_text
+    qtbot.waitUntil(lambda: page.state is LoadState.WELCOME, timeout=5000)
+    assert "Start by adding the shop" in page.stack.welcome_text
+    assert page.stack.add_shop_button.isVisible()
+    assert not page.stack.sign_in_button.isVisible()  # no shop yet: nothing to sign in to
+    # the welcome's button opens the real Add a shop dialog; it is answered like a user
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, AddShopDialog):
+            seen.append(dialog.windowTitle())
+            dialog.reject()
+
+    QTimer.singleShot(200, answer)
+    click(qtbot, page.stack.add_shop_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == ["Add a shop"]
 
 
 def test_overview_cards_lead_to_their_pages(qtbot: QtBot, window: MainWindow) -> None:

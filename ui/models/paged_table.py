@@ -41,9 +41,14 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
         self._in_flight: Any = None
         self._generation = 0
         self._failed = False  # after an error, wait for retry() instead of re-asking on scroll
+        self._replace_on_next = False  # old rows stay shown until the new first page arrives
 
-    def start(self, fetch: Fetcher[R]) -> None:
-        """Forget what was loaded and load the first page with `fetch`."""
+    def start(self, fetch: Fetcher[R], *, keep_until_loaded: bool = False) -> None:
+        """Forget what was loaded and load the first page with `fetch`.
+
+        `keep_until_loaded`: the rows shown stay until the first page arrives, and stay when
+        it cannot be loaded (offline: what was loaded is kept, never emptied; see `stale`).
+        """
         self._generation += 1
         if self._in_flight is not None:
             self._in_flight.cancel()
@@ -52,8 +57,15 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
         self._cursor = None
         self._exhausted = False
         self._failed = False
-        self.set_rows([])
+        self._replace_on_next = keep_until_loaded
+        if not keep_until_loaded:
+            self.set_rows([])
         self._load_next()
+
+    @property
+    def stale(self) -> bool:
+        """The rows shown are from before the last `start` (its first page is not in yet)."""
+        return self._replace_on_next
 
     @property
     def loading(self) -> bool:
@@ -101,7 +113,11 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
             items, next_cursor, texts = page
             self._cursor = next_cursor
             self._exhausted = next_cursor is None
-            self.append_rows(items, texts)
+            if self._replace_on_next:
+                self._replace_on_next = False
+                self.set_rows(list(items))
+            else:
+                self.append_rows(items, texts)
             self.loading_changed.emit(False)
             self.page_loaded.emit(self.rowCount())
 

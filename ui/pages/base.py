@@ -3,15 +3,20 @@
 A page implements `fetch(view)` (runs on a worker thread, may block on the network) and
 `present(data)` (runs on the UI thread, fills the widgets, returns False when there is
 nothing to show). Pages load when first shown and again after the active account changes.
+
+What a page's actions report (`context.notify` inside a page) appears on the page itself, in a
+banner that stays until dismissed or replaced. A refresh that fails while the page shows
+content keeps that content and says it could not be updated (offline keeps what was loaded).
+Signed out, a page shows a welcome with Add a shop / Sign in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from client.errors import ReauthRequired
@@ -19,6 +24,7 @@ from ui.errors import user_message
 from ui.session import ActiveView, AppSession
 from ui.settings import Settings
 from ui.tasks import TaskControl, TaskRunner
+from ui.widgets.banner import Banner
 from ui.widgets.load_state import LoadState, LoadStateStack, plain_label
 
 
@@ -31,6 +37,8 @@ class PageContext:
     settings: Settings
     notify: Callable[[str], None]  # a short status message (status bar / tray)
     reauth: Callable[[Callable[[], None]], None]  # sign in again, then call back
+    add_shop: Callable[[], None] | None = None  # the welcome's "Add a shop…"
+    sign_in: Callable[[], None] | None = None  # the welcome's "Sign in"
 
 
 class Page(QWidget):
@@ -43,7 +51,10 @@ class Page(QWidget):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
+        # The page's own copy: what its actions report goes to its banner (see `tell`).
+        self._window_notify = context.notify
+        self.context = replace(context, notify=self.tell)
+        self.result_banner: Banner | None = None  # made by pages that show one
         self.view: ActiveView | None = None
         self._stale = True
         self._task: Any = None
@@ -65,6 +76,18 @@ class Page(QWidget):
     def refresh(self) -> None:
         self._stale = False
 
+    def tell(self, message: str, kind: str = "result") -> None:
+        """Show what an action did on the page, until dismissed or replaced; also the status bar."""
+        banner = self.result_banner
+        if banner is not None and message:
+            banner.set_kind(kind)
+            banner.show_message(message, self.tr("Try again") if kind == "offline" else None)
+        self._window_notify(message)
+
+    def clear_message(self) -> None:
+        if self.result_banner is not None:
+            self.result_banner.dismiss()
+
     def run(
         self,
         work: Callable[[TaskControl], Any],
@@ -81,7 +104,7 @@ class Page(QWidget):
             if failed is not None:
                 failed(error)
             else:
-                self.context.notify(user_message(error))
+                self.tell(user_message(error), "error")
 
         return self.context.runner.run(work, done, on_error, **kwargs)
 
@@ -99,7 +122,15 @@ class DataPage(Page):
         self.heading = plain_label()
         self.heading.setObjectName("pageHeading")
         layout.addWidget(self.heading)
+        self.result_banner = Banner("result", dismissable=True)
+        self.result_banner.setObjectName("pageMessage")
+        self.result_banner.button.setObjectName("pageMessageAction")
+        self.result_banner.action_clicked.connect(self.refresh)
+        layout.addWidget(self.result_banner)
         layout.addWidget(self.stack, 1)
+        self.stack.add_shop_requested.connect(self._welcome_add_shop)
+        self.stack.sign_in_requested.connect(self._welcome_sign_in)
+        context.session.shops_changed.connect(self._shops_changed)
         self.build(self.content)
         self.heading.setText(self.title())
 
@@ -124,13 +155,22 @@ class DataPage(Page):
         if self._task is not None:
             self._task.cancel()
         if view is None:
-            self.stack.show_empty(self.tr("Sign in to a shop to see this page."))
+            self.clear_message()
+            self.show_welcome()
             self.loaded.emit()
             return
+        # Content of this same view: shown again, untouched, if the new answer never comes.
+        keep = self.stack.state is LoadState.CONTENT and self._shown_view is view
         self.stack.show_busy()
 
         def done(data: Any) -> None:
             self._task = None
+            self._shown_view = view
+            self._loaded_at = QLocale().toString(QTime.currentTime(),
+                                                 QLocale.FormatType.ShortFormat)
+            if self.result_banner is not None and self.result_banner.property(
+                    "bannerKind") == "offline":
+                self.clear_message()  # back online: the stale warning goes
             if self.present(data):
                 self.stack.show_content()
             else:
@@ -139,10 +179,43 @@ class DataPage(Page):
 
         def failed(error: BaseException) -> None:
             self._task = None
-            self.stack.show_error(user_message(error))
+            if keep:
+                # Offline (or the shop failed): keep what was loaded and say so.
+                self.stack.show_content()
+                self.tell(self.tr("Could not update this page: {0} Showing what was loaded "
+                                  "at {1}.").format(user_message(error), self._loaded_at),
+                          "offline")
+            else:
+                self.stack.show_error(user_message(error))
             self.loaded.emit()
 
         self._task = self.run(lambda _control: self.fetch(view), done, failed)
+
+    _shown_view: ActiveView | None = None  # the view whose data the content shows
+    _loaded_at = ""  # when that data arrived, as a local time
+
+    # --- signed out ---------------------------------------------------------------------------
+    def show_welcome(self) -> None:
+        session = self.context.session
+        if session.view() is not None:
+            # Signed in, but this page has nothing for this account (an agent not assisting,
+            # a backend without the page): not a welcome.
+            self.stack.show_empty(self.tr("Sign in to a shop to see this page."))
+            return
+        known = next(iter(session.connections.values()), None)
+        self.stack.show_welcome(known.shop_name if known is not None else None)
+
+    def _shops_changed(self) -> None:
+        if self.view is None and self.stack.state in (LoadState.WELCOME, LoadState.EMPTY):
+            self.show_welcome()
+
+    def _welcome_add_shop(self) -> None:
+        if self.context.add_shop is not None:
+            self.context.add_shop()
+
+    def _welcome_sign_in(self) -> None:
+        if self.context.sign_in is not None:
+            self.context.sign_in()
 
     @property
     def state(self) -> LoadState:

@@ -120,6 +120,7 @@ class ConsentRow(QFrame):
         self.state_label: QLabel | None = None
         if can_change:
             self.switch = QCheckBox(self.tr("Allowed"))
+            self.switch.setObjectName(f"consentSwitch_{consent.purpose}")
             self.switch.setAccessibleName(self.tr("Allow: {0}").format(self.title_label.text()))
             self.switch.setChecked(consent.granted)
             if consent.required:

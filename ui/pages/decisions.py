@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from client.errors import ApiError
 from client.filing import FilingKeys, Queued
+from client.limits import REVIEW_STATEMENT
 from client.models.orders import Decision, DecisionDetail
 from client.models.requests import CreatedRequest, ExplanationResult, PrivacyRequest
 from ui.errors import user_message
@@ -48,6 +49,7 @@ from ui.pages.decisions_parts import (
 )
 from ui.session import ActiveView
 from ui.tasks import TaskControl
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 REQUEST_TYPES = ("explanation", "human_review")
@@ -195,7 +197,8 @@ class DecisionsPage(DataPage):
             "For a human review: your point of view (optional)"))
         self.statement.setAccessibleName(self.tr("Your point of view for the human review"))
         self.statement.setMaximumHeight(70)
-        actions_layout.addWidget(self.statement)
+        self.statement_field = LimitedText(self.statement, REVIEW_STATEMENT)
+        actions_layout.addWidget(self.statement_field)
         buttons = QHBoxLayout()
         self.explain_button = QPushButton(self.tr("Ask for an explanation"))
         self.explain_button.clicked.connect(lambda: self.file_request("explanation"))
@@ -420,6 +423,8 @@ class DecisionsPage(DataPage):
         view = self.view
         if decision is None or view is None or view.archive is not None:
             return
+        if rtype == "human_review" and self.statement_field.problem():
+            return  # too long: said under the field; nothing is cut and nothing sent
         details: dict[str, str] = {"decision_id": decision.id}
         statement = self.statement.toPlainText().strip()
         if rtype == "human_review" and statement:

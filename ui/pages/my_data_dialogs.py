@@ -21,35 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.errors import ApiError
 from client.filing import Filing, FilingKeys, Queued
+from client.limits import PROFILE_VALUE, REQUEST_NOTE
 from client.models.account import Account, ProfileField
 from client.models.requests import CreatedRequest
 from ui.errors import user_message
+from ui.field_errors import field_problems
 from ui.pages.my_data_terms import field_text, source_text
 from ui.widgets.diff_view import DiffView
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
-MAX_VALUE = 200  # the shop's limit for a profile value (longer is refused by the shop)
+MAX_VALUE = PROFILE_VALUE.max_length  # the shop's limit for a profile value (client.limits)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
 def error_text(error: BaseException) -> str:
-    """`user_message`, plus what the shop said about each invalid input (422 `errors`)."""
-    message = user_message(error)
-    body = error.body if isinstance(error, ApiError) else None
-    problems = body.get("errors") if isinstance(body, dict) else None
-    if isinstance(problems, list):
-        extra = []
-        for problem in problems[:3]:
-            if isinstance(problem, dict) and isinstance(problem.get("msg"), str):
-                extra.append(problem["msg"])
-        extra = [text for text in extra if text not in message]
-        if extra:
-            message += "\n" + "\n".join(extra)
-    return message
+    """`user_message`; what the shop said about single inputs is shown next to them instead."""
+    return user_message(error)
 
 
 def _value_or_none(text: str) -> str | None:
@@ -80,7 +71,8 @@ class EditFieldDialog(QDialog):
         self.editor = QLineEdit(field.value if value is None else value)
         self.editor.setAccessibleName(self.tr("New value for {0}").format(name))
         self.editor.setClearButtonEnabled(True)
-        form.addRow(self.tr("New value:"), self.editor)
+        self.editor_field = LimitedText(self.editor, PROFILE_VALUE)
+        form.addRow(self.tr("New value:"), self.editor_field)
         layout.addLayout(form)
         self.error = plain_label()
         self.error.setObjectName("errorMessage")
@@ -92,14 +84,16 @@ class EditFieldDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.editor_field.validity_changed.connect(self.save_button.setEnabled)
+        self.save_button.setEnabled(not self.editor_field.over)
         self.resize(480, self.sizeHint().height())
 
     @property
     def busy(self) -> bool:
-        return not self.save_button.isEnabled()
+        return self.editor.isReadOnly()
 
     def submit(self) -> None:
-        if self.busy:
+        if self.busy or self.editor_field.problem():
             return
         value = _value_or_none(self.editor.text())
         self.error.hide()
@@ -117,7 +111,13 @@ class EditFieldDialog(QDialog):
         self.save_button.setEnabled(True)
         self.save_button.setText(self.tr("Save"))
         self.editor.setReadOnly(False)
-        self.error.setText(self.tr("Not saved: {0}").format(error_text(error)))
+        self.save_button.setEnabled(not self.editor_field.over)
+        problems = field_problems(error)
+        if problems:  # about the value: said next to it, in the UI language
+            self.editor_field.set_shop_error(next(iter(problems.values())))
+            self.error.setText(self.tr("Not saved: the shop did not accept the new value."))
+        else:
+            self.error.setText(self.tr("Not saved: {0}").format(error_text(error)))
         self.error.show()
         self.editor.setFocus()
 
@@ -169,15 +169,15 @@ class CorrectionDialog(QDialog):
         self.current_label.setObjectName("currentValue")
         form.addRow(self.tr("Current value:"), self.current_label)
         self.proposed = QLineEdit()
-        self.proposed.setMaxLength(MAX_VALUE)
         self.proposed.setAccessibleName(self.tr("Proposed value for {0}").format(name))
         self.proposed.setPlaceholderText(self.tr("The correct value"))
-        form.addRow(self.tr("Proposed value:"), self.proposed)
+        self.proposed_field = LimitedText(self.proposed, PROFILE_VALUE)
+        form.addRow(self.tr("Proposed value:"), self.proposed_field)
         self.note = QLineEdit()
-        self.note.setMaxLength(500)
         self.note.setAccessibleName(self.tr("Note for the shop"))
         self.note.setPlaceholderText(self.tr("Optional: why the value is wrong"))
-        form.addRow(self.tr("Note:"), self.note)
+        self.note_field = LimitedText(self.note, REQUEST_NOTE)
+        form.addRow(self.tr("Note:"), self.note_field)
         layout.addLayout(form)
         self.diff = DiffView()
         layout.addWidget(self.diff)
@@ -193,6 +193,7 @@ class CorrectionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.proposed.textChanged.connect(self._update_diff)
+        self.note.textChanged.connect(self._update_diff)
         self._update_diff()
         return face
 
@@ -220,7 +221,8 @@ class CorrectionDialog(QDialog):
         proposed = _value_or_none(self.proposed.text())
         self.diff.set_values(self.field.value, proposed)
         self.file_button.setEnabled(
-            not self.busy_sending and proposed != (self.field.value or None))
+            not self.busy_sending and proposed != (self.field.value or None)
+            and not self.proposed_field.over and not self.note_field.over)
 
     busy_sending = False
 
@@ -229,7 +231,7 @@ class CorrectionDialog(QDialog):
                 "proposed": _value_or_none(self.proposed.text())}
 
     def submit(self) -> None:
-        if self.busy_sending:
+        if self.busy_sending or self.proposed_field.problem() or self.note_field.problem():
             return
         note = self.note.text().strip()
         # A new request (or a changed one) gets a fresh key, kept until the shop answers.
@@ -272,7 +274,20 @@ class CorrectionDialog(QDialog):
         self.note.setReadOnly(False)
         self.file_button.setText(self.tr("File correction request"))
         self._update_diff()
-        self.error.setText(self.tr("Not filed: {0}").format(error_text(error)))
+        problems = field_problems(error)
+        fields = {"proposed": self.proposed_field, "current": self.proposed_field,
+                  "note": self.note_field}
+        shown = False
+        for name, message in problems.items():
+            target = fields.get(name)
+            if target is not None:
+                target.set_shop_error(message)
+                shown = True
+        if shown:
+            self.error.setText(self.tr("Not filed: the shop did not accept what is marked "
+                                       "above."))
+        else:
+            self.error.setText(self.tr("Not filed: {0}").format(error_text(error)))
         self.error.show()
 
     def _open_requests(self) -> None:

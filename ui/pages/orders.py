@@ -93,6 +93,7 @@ class OrdersPage(DataPage):
         right_layout.addWidget(self.detail, 1)
         self.remove_button = QPushButton(self.tr("Remove order record…"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected order record"))
+        self.remove_button.setObjectName("removeOrder")
         self.remove_button.clicked.connect(self.remove_selected)
         self.detail.action_row.addWidget(self.remove_button)
         self.removal_note = self.detail.message
@@ -217,7 +218,7 @@ class OrdersPage(DataPage):
                 user_message(error))
             self.detail.error.setText(message)
             self.detail.error.show()
-            self.context.notify(message)
+            self.tell(message, "error")
 
         self.run(work, done, failed)
 

@@ -98,6 +98,7 @@ class RequestsPage(DataPage):
         layout = QVBoxLayout(content)
         bar = QHBoxLayout()
         self.new_button = QPushButton(icon("add"), self.tr("New request…"))
+        self.new_button.setObjectName("newRequest")
         self.new_menu = QMenu(self.new_button)
         for rtype in REQUEST_TYPES:
             action = self.new_menu.addAction(type_label(rtype))
@@ -295,7 +296,8 @@ class RequestsPage(DataPage):
             self._task.cancel()
             self._task = None
         if view is None:
-            self.stack.show_empty(self.tr("Sign in to a shop to see this page."))
+            self.clear_message()
+            self.show_welcome()
             self.loaded.emit()
             return
         sources = self.sources(view)

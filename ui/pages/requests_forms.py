@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,13 +33,23 @@ from PySide6.QtWidgets import (
 from client.api import ShopApi
 from client.discovery import RetentionInfo
 from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
+from client.limits import (
+    CANCELLATION_REASON,
+    COMPLAINT_TEXT,
+    CORRECTION_VALUE,
+    DELETION_REASON,
+    REQUEST_NOTE,
+    REVIEW_STATEMENT,
+)
 from client.models.account import Account, ProfileField
 from client.models.consents import Consent
 from client.models.data import DataCategory
 from client.models.orders import Decision
 from client.models.requests import CreatedRequest, PrivacyRequest
 from ui.errors import user_message
+from ui.field_errors import field_problems
 from ui.pages.consents_terms import localized_title
+from ui.pages.my_data_terms import field_text
 from ui.pages.requests_model import (
     TrackedRequest,
     denial_reason_label,
@@ -47,12 +58,16 @@ from ui.pages.requests_model import (
     status_label,
     type_label,
 )
+from ui.plain_text import plain_message_box
+from ui.widgets.diff_view import DiffView
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
-NOTE_MAX = 1000
-COMPLAINT_MAX = 5000
-STATEMENT_MAX = 5000
-PROPOSED_MAX = 200
+# The shop's limits (client.limits, checked against docs/openapi.json by a test).
+NOTE_MAX = REQUEST_NOTE.max_length
+COMPLAINT_MAX = COMPLAINT_TEXT.max_length
+STATEMENT_MAX = REVIEW_STATEMENT.max_length
+PROPOSED_MAX = CORRECTION_VALUE.max_length
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
@@ -91,6 +106,19 @@ class RequestForm(QWidget):
     def payload(self) -> tuple[Details, str | None]:
         raise NotImplementedError
 
+    def limited_fields(self) -> dict[str, LimitedText]:
+        """The form's text inputs by the name the shop gives them in a 422 `loc`."""
+        return {}
+
+    def confirm_filing(self, parent: QWidget) -> bool:
+        """Last question before filing (True: file it)."""
+        return True
+
+    def length_problem(self) -> str:
+        """Why a text is too long to file ("" when none is); each field shows its own."""
+        problems = [field.problem() for field in self.limited_fields().values()]
+        return next((p for p in problems if p), "")
+
 
 def _note_edit(parent: QWidget, placeholder: str, name: str) -> QPlainTextEdit:
     edit = QPlainTextEdit(parent)
@@ -106,6 +134,12 @@ def _optional_text(edit: QPlainTextEdit | QLineEdit, limit: int, what: str) -> s
     if len(text) > limit:
         raise FormInvalid(_tr("{0} is too long: at most {1} characters.").format(what, limit))
     return text or None
+
+
+def _limited(layout: QVBoxLayout, edit: QPlainTextEdit | QLineEdit, limit: int) -> LimitedText:
+    field = LimitedText(edit, limit)
+    layout.addWidget(field)
+    return field
 
 
 def _checkable_list(parent: QWidget, name: str) -> tuple[QListView, QStandardItemModel]:
@@ -144,7 +178,10 @@ class AccessForm(RequestForm):
         self.note = _note_edit(self, self.tr("Optional: anything the shop should know"),
                                self.tr("Note"))
         self.layout_.addWidget(plain_label(self.tr("Note (optional)")))
-        self.layout_.addWidget(self.note)
+        self.note_field = _limited(self.layout_, self.note, NOTE_MAX)
+
+    def limited_fields(self) -> dict[str, LimitedText]:
+        return {"note": self.note_field}
 
     def intro(self) -> str:
         return self.tr("Ask for a copy of everything the shop holds about you. The shop prepares "
@@ -155,6 +192,12 @@ class AccessForm(RequestForm):
 
 
 class CorrectionForm(RequestForm):
+    """Which field, its value now, the proposed one; filed only after a before → after check.
+
+    No field is chosen at first: a default field once received a pasted text meant for
+    another one, and the shop applied it.
+    """
+
     rtype = "correction"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -162,22 +205,32 @@ class CorrectionForm(RequestForm):
         self.fields: list[ProfileField] = []
         form = QFormLayout()
         self.field_box = QComboBox(self)
+        self.field_box.setObjectName("correctionField")
         self.field_box.setAccessibleName(self.tr("Field to correct"))
+        self.field_box.setPlaceholderText(self.tr("Choose the field to correct…"))
         self.current = QLineEdit(self)
         self.current.setReadOnly(True)
         self.current.setAccessibleName(self.tr("Current value"))
         self.proposed = QLineEdit(self)
-        self.proposed.setMaxLength(PROPOSED_MAX)
+        self.proposed.setObjectName("proposedValue")
         self.proposed.setAccessibleName(self.tr("Proposed value"))
+        self.proposed_field = LimitedText(self.proposed, PROPOSED_MAX)
+        self.note = QLineEdit(self)
+        self.note.setAccessibleName(self.tr("Note for the shop"))
+        self.note.setPlaceholderText(self.tr("Optional: why the value is wrong"))
+        self.note_field = LimitedText(self.note, NOTE_MAX)
         form.addRow(self.tr("Field"), self.field_box)
         form.addRow(self.tr("Current value"), self.current)
-        form.addRow(self.tr("Proposed value"), self.proposed)
+        form.addRow(self.tr("Proposed value"), self.proposed_field)
+        form.addRow(self.tr("Note"), self.note_field)
         self.layout_.addLayout(form)
-        self.diff = plain_label()
+        self.diff = DiffView()
         self.diff.setObjectName("correctionDiff")
+        self.diff.hide()
         self.layout_.addWidget(self.diff)
         self.field_box.currentIndexChanged.connect(self._field_changed)
         self.proposed.textChanged.connect(self._update_diff)
+        self._field_changed()
 
     def intro(self) -> str:
         return self.tr("Ask the shop to correct or complete a piece of your profile, also one "
@@ -192,9 +245,13 @@ class CorrectionForm(RequestForm):
         self.fields = list(account.fields)
         self.field_box.clear()
         for item in self.fields:
-            label = f"{item.group} · {item.key}" if item.group else item.key
-            self.field_box.addItem(label, item.key)
+            self.field_box.addItem(field_text(item.key), item.key)
+        self.field_box.setCurrentIndex(-1)  # the shopper chooses; nothing is preselected
         self._field_changed()
+
+    def limited_fields(self) -> dict[str, LimitedText]:
+        return {"proposed": self.proposed_field, "current": self.proposed_field,
+                "note": self.note_field}
 
     def selected(self) -> ProfileField | None:
         position = self.field_box.currentIndex()
@@ -208,16 +265,31 @@ class CorrectionForm(RequestForm):
     def _field_changed(self) -> None:
         chosen = self.selected()
         self.current.setText(chosen.value or "" if chosen else "")
+        self.proposed.setEnabled(chosen is not None)
         self._update_diff()
 
     def _update_diff(self) -> None:
         chosen = self.selected()
+        self.diff.setVisible(chosen is not None)
+        if chosen is not None:
+            self.diff.set_values(chosen.value, self.proposed.text().strip() or None)
+
+    def confirm_filing(self, parent: QWidget) -> bool:
+        chosen = self.selected()
         if chosen is None:
-            self.diff.setText("")
-            return
-        before = chosen.value if chosen.value else self.tr("(empty)")
+            return False
+        before = chosen.value or self.tr("(empty)")
         after = self.proposed.text().strip() or self.tr("(empty)")
-        self.diff.setText(self.tr("Before: {0}\nAfter:  {1}").format(before, after))
+        box = plain_message_box(
+            parent, QMessageBox.Icon.Question, self.tr("Confirm the correction"),
+            self.tr("Ask the shop to change {0}?").format(field_text(chosen.key)),
+            informative=self.tr("Before: {0}\nAfter:  {1}").format(before, after),
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setObjectName("confirmCorrection")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("File the correction"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Go back"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def payload(self) -> tuple[Details, str | None]:
         chosen = self.selected()
@@ -226,7 +298,8 @@ class CorrectionForm(RequestForm):
         proposed = self.proposed.text().strip() or None
         if proposed == (chosen.value or None):
             raise FormInvalid(self.tr("The proposed value is the same as the current one."))
-        return {"field": chosen.key, "current": chosen.value, "proposed": proposed}, None
+        note = _optional_text(self.note, NOTE_MAX, self.tr("The note"))
+        return {"field": chosen.key, "current": chosen.value, "proposed": proposed}, note
 
 
 class DeletionForm(RequestForm):
@@ -244,11 +317,13 @@ class DeletionForm(RequestForm):
         explain.setObjectName("hint")
         self.layout_.addWidget(explain)
         self.reason = QLineEdit(self)
-        self.reason.setMaxLength(NOTE_MAX)
         self.reason.setPlaceholderText(self.tr("Optional: why (e.g. the data is no longer "
                                                "needed)"))
         self.reason.setAccessibleName(self.tr("Reason"))
-        self.layout_.addWidget(self.reason)
+        self.reason_field = _limited(self.layout_, self.reason, DELETION_REASON.max_length)
+
+    def limited_fields(self) -> dict[str, LimitedText]:
+        return {"reason": self.reason_field}
 
     def intro(self) -> str:
         return self.tr("Ask the shop to delete categories of your data.")
@@ -276,7 +351,7 @@ class DeletionForm(RequestForm):
         if not keys:
             raise FormInvalid(self.tr("Choose at least one category to delete."))
         details: Details = {"categories": keys}
-        reason = _optional_text(self.reason, NOTE_MAX, self.tr("The reason"))
+        reason = _optional_text(self.reason, DELETION_REASON.max_length, self.tr("The reason"))
         if reason:
             details["reason"] = reason
         return details, None
@@ -294,11 +369,15 @@ class DecisionForm(RequestForm):
         self.box.setAccessibleName(self.tr("Decision"))
         self.layout_.addWidget(self.box)
         self.statement: QPlainTextEdit | None = None
+        self.statement_field: LimitedText | None = None
         if rtype == "human_review":
             self.layout_.addWidget(plain_label(self.tr("Your point of view (optional)")))
             self.statement = _note_edit(self, self.tr("Why you think the decision is wrong"),
                                         self.tr("Your point of view"))
-            self.layout_.addWidget(self.statement)
+            self.statement_field = _limited(self.layout_, self.statement, STATEMENT_MAX)
+
+    def limited_fields(self) -> dict[str, LimitedText]:
+        return {"statement": self.statement_field} if self.statement_field else {}
 
     def intro(self) -> str:
         if self.rtype == "human_review":
@@ -394,10 +473,9 @@ class AccountCancellationForm(RequestForm):
         self.retention.setObjectName("retentionRule")
         self.layout_.addWidget(self.retention)
         self.reason = QLineEdit(self)
-        self.reason.setMaxLength(NOTE_MAX)
         self.reason.setPlaceholderText(self.tr("Optional: why you are leaving"))
         self.reason.setAccessibleName(self.tr("Reason"))
-        self.layout_.addWidget(self.reason)
+        self.reason_field = _limited(self.layout_, self.reason, CANCELLATION_REASON.max_length)
         self.confirm = QCheckBox(self.tr("I understand that my account will be closed for good"),
                                  self)
         self.layout_.addWidget(self.confirm)
@@ -405,11 +483,15 @@ class AccountCancellationForm(RequestForm):
     def intro(self) -> str:
         return self.tr("Close your account at this shop.")
 
+    def limited_fields(self) -> dict[str, LimitedText]:
+        return {"reason": self.reason_field}
+
     def payload(self) -> tuple[Details, str | None]:
         if not self.confirm.isChecked():
             raise FormInvalid(self.tr("Tick the box to confirm you want to close the account."))
         details: Details = {}
-        reason = _optional_text(self.reason, NOTE_MAX, self.tr("The reason"))
+        reason = _optional_text(self.reason, CANCELLATION_REASON.max_length,
+                                self.tr("The reason"))
         if reason:
             details["reason"] = reason
         return details, None
@@ -445,9 +527,8 @@ class ComplaintForm(RequestForm):
         self.text.setAccessibleName(self.tr("Complaint text"))
         self.text.setPlaceholderText(self.tr("What went wrong, and what you ask the shop to do"))
         self.text.setTabChangesFocus(True)
-        self.counter = plain_label()
-        self.counter.setObjectName("charCounter")
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.text_field = LimitedText(self.text, COMPLAINT_MAX)
+        self.counter = self.text_field.counter
         self.related_box = QComboBox(self)
         self.related_box.setAccessibleName(self.tr("Related request"))
         self.related_box.addItem(self.tr("No related request"), None)
@@ -468,11 +549,8 @@ class ComplaintForm(RequestForm):
         form.addRow(self.tr("Related request"), self.related_box)
         self.layout_.addLayout(form)
         self.layout_.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.layout_.addWidget(self.text, 1)
-        self.layout_.addWidget(self.counter)
-        self.text.textChanged.connect(self._count)
+        self.layout_.addWidget(self.text_field, 1)
         self.related_box.currentIndexChanged.connect(self._update_draft_button)
-        self._count()
         self._update_draft_button()
 
     def intro(self) -> str:
@@ -485,10 +563,8 @@ class ComplaintForm(RequestForm):
     def _update_draft_button(self) -> None:
         self.draft_button.setEnabled(self.related_request() is not None)
 
-    def _count(self) -> None:
-        used = len(self.text.toPlainText())
-        self.counter.setText(self.tr("{0} / {1} characters").format(used, COMPLAINT_MAX))
-        self.counter.setStyleSheet("color: #c62828;" if used > COMPLAINT_MAX else "")
+    def limited_fields(self) -> dict[str, LimitedText]:
+        return {"text": self.text_field}
 
     def draft(self) -> None:
         row = self.related_request()
@@ -673,12 +749,18 @@ class NewRequestDialog(QDialog):
     def submit(self) -> None:
         if self.busy:
             return
+        too_long = self.form.length_problem()  # shown next to the field as well
+        if too_long:
+            self.show_error(self.tr("Not filed: a text is too long (see above)."))
+            return
         try:
             body = self.payload()
         except FormInvalid as exc:
             self.show_error(str(exc))
             return
         self.show_error("")
+        if not self.form.confirm_filing(self):
+            return
         self._set_busy(True)
         # The key of this press (or of the same request pressed before without an answer).
         filing = self.keys.filing(self.rtype, body["details"], note=body.get("note"))
@@ -704,6 +786,15 @@ class NewRequestDialog(QDialog):
             if isinstance(error, QueueFailed):
                 self.show_error(self.tr("The shop cannot be reached, and the request could not "
                                         "be kept for later: {0}").format(str(error)))
+                return
+            fields = self.form.limited_fields()
+            marked = [name for name in field_problems(error) if name in fields]
+            for name, message in field_problems(error).items():
+                if name in fields:
+                    fields[name].set_shop_error(message)
+            if marked:  # the shop's reasons are next to the fields, in the UI language
+                self.show_error(self.tr("Not filed: the shop did not accept what is marked "
+                                        "above."))
                 return
             self.show_error(user_message(error))
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.api import new_idempotency_key
+from client.limits import TRACK_QUERY
 from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
@@ -55,11 +56,12 @@ from ui.pages.tracks_dialogs import (
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.activity_chart import ActivityChart
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 300
-MAX_QUERY = 200  # the server's limit for `q`
+MAX_QUERY = TRACK_QUERY.max_length  # the server's limit for `q` (client.limits)
 
 # (bucket, how many days back; None = everything)
 BUCKET_CHOICES: list[tuple[Bucket, int | None]] = [("month", None), ("week", 365), ("day", 90)]
@@ -173,8 +175,9 @@ class TracksPage(DataPage):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search your history (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMaxLength(MAX_QUERY)
         self.search_box.setAccessibleName(self.tr("Search history"))
+        # The shop's limit with a counter: a long paste is refused, never cut (client.limits).
+        self.search_field = LimitedText(self.search_box, TRACK_QUERY)
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
 
         self.kind_box = QComboBox()
@@ -195,7 +198,7 @@ class TracksPage(DataPage):
         self.any_date_button.clicked.connect(self.clear_dates)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search_box, 3)
+        filters.addWidget(self.search_field, 3)
         filters.addWidget(self.kind_box)
         filters.addSpacing(8)
         filters.addWidget(plain_label(self.tr("From:"), wrap=False))
@@ -241,10 +244,12 @@ class TracksPage(DataPage):
         self.retry_button.clicked.connect(self.retry_history)
         self.delete_selected_button = QPushButton(self.tr("Delete selected"))
         self.delete_selected_button.setToolTip(self.tr("Delete the selected records (Delete)"))
+        self.delete_selected_button.setObjectName("deleteSelectedTracks")
         self.delete_selected_button.clicked.connect(self.delete_selected)
         self.delete_range_button = QPushButton(self.tr("Delete range…"))
         self.delete_range_button.clicked.connect(self.delete_range)
         self.delete_all_button = QPushButton(self.tr("Delete all…"))
+        self.delete_all_button.setObjectName("deleteAllTracks")
         self.delete_all_button.clicked.connect(self.delete_all)
 
         bottom = QHBoxLayout()
@@ -420,14 +425,18 @@ class TracksPage(DataPage):
             self._filter_problem = self.tr("The start date is after the end date.")
             self._update_status()
             return
-        self._filter_problem = ""
+        self._filter_problem = self.search_field.problem()
+        if self._filter_problem:
+            self._update_status()
+            return
         if wanted == self._filter and not force:
             self._update_status()
             return
         self._filter = wanted
-        self._start_history()
+        # A new search keeps the rows shown until its answer is in: offline, they stay.
+        self._start_history(keep=True)
 
-    def _start_history(self) -> None:
+    def _start_history(self, keep: bool = False) -> None:
         view = self.view
         if view is None:
             return
@@ -440,7 +449,7 @@ class TracksPage(DataPage):
             return page.items, page.next_cursor
 
         self._history_error = None
-        self.history_model.start(fetch)
+        self.history_model.start(fetch, keep_until_loaded=keep)
         self._update_status()
 
     def retry_history(self) -> None:
@@ -459,6 +468,9 @@ class TracksPage(DataPage):
         self.status_label.setProperty("error", self._history_error is not None)
         if self._filter_problem:
             text = self._filter_problem
+        elif self._history_error is not None and model.stale:
+            text = self.tr("Offline: could not search ({0}). Still showing the records loaded "
+                           "before.").format(user_message(self._history_error))
         elif self._history_error is not None:
             text = self.tr("Could not load more: {0}").format(user_message(self._history_error))
         elif model.loading:
@@ -600,7 +612,7 @@ class TracksPage(DataPage):
         def failed(error: BaseException) -> None:
             self._deleting = False
             self._update_buttons()
-            self.context.notify(user_message(error))
+            self.tell(user_message(error), "error")
 
         self.run(work, done, failed)
 
@@ -681,7 +693,7 @@ class TracksPage(DataPage):
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
-            self.context.notify(user_message(error))
+            self.tell(user_message(error), "error")
 
         self.run(work, done, failed)
 
@@ -704,7 +716,7 @@ class TracksPage(DataPage):
         def failed(error: BaseException) -> None:
             self.personalization_box.setEnabled(True)
             self._show_personalization(not enabled)
-            self.context.notify(user_message(error))
+            self.tell(user_message(error), "error")
 
         self.run(work, done, failed)
 
