@@ -350,8 +350,8 @@ class AccessLogPage(DataPage):
         self.sessions_note.setText(
             self.tr("No agent has had access to your data through an assist code.")
             if not sessions else
-            self.tr("{0} active session(s). An agent sees your data only while a session is "
-                    "active; every look is in the log above.").format(active))
+            self.tr("%n active session(s). An agent sees your data only while a session is "
+                    "active; every look is in the log above.", "", active))
 
     def end_session(self, session: AssistSession) -> None:
         view = self.view

@@ -33,6 +33,7 @@ from client.filing import FilingKeys, Queued
 from client.models.orders import Decision, DecisionDetail
 from client.models.requests import CreatedRequest, ExplanationResult, PrivacyRequest
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, SORT_ROLE, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
@@ -366,7 +367,7 @@ class DecisionsPage(DataPage):
         detail = extras.detail
         self._show_basic(detail)
         self.inputs_label.setText(self.tr("Data it used: {0}").format(
-            ", ".join(detail.inputs) if detail.inputs else "—"))
+            join_list(detail.inputs)))
         if detail.order_id:
             self.order_label.setText(self.tr("Related order: {0}").format(
                 extras.order_number or detail.order_id))
@@ -390,7 +391,7 @@ class DecisionsPage(DataPage):
                   for f in result.main_factors] or ["• —"]
         self.explanation_factors.setText("\n".join(lines))
         self.explanation_inputs.setText(self.tr("Data it used: {0}").format(
-            ", ".join(result.inputs) if result.inputs else "—"))
+            join_list(result.inputs)))
         self.explanation_model.setText(self.tr("System: {0} · model version {1}").format(
             result.system, result.model_version or "—"))
         contest = self.tr("How to contest it: {0}").format(result.how_to_contest)

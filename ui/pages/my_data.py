@@ -27,6 +27,7 @@ from client.filing import Filing, Queued
 from client.models.account import Account, ProfileField
 from client.models.data import DataCategory
 from client.models.requests import CreatedRequest
+from ui.formats import format_date
 from ui.models.columns import SORT_ROLE, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -183,7 +184,7 @@ class MyDataPage(DataPage):
         self.account_summary.setText(self.tr(
             "Customer number {0} · {1} · member since {2}").format(
                 account.customer_no, account.display_name,
-                account.created_at.date().isoformat()))
+                format_date(account.created_at)))
         if account.is_minor:
             self.minor_status.setText(self.tr(
                 "This account belongs to a minor. Guardian consent: {0}.").format(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.account import ProfileField
 from client.models.data import DataCategory, Device, Location, LogEntry, Storage
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import Column
 from ui.models.paged_table import Fetcher, PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -64,7 +65,7 @@ def storage_text(storage: Storage) -> str:
         country = f"{QLocale.territoryToString(territory)} ({storage.country})"
     else:
         country = storage.country
-    return ", ".join(part for part in (country, storage.vendor) if part)
+    return join_list([part for part in (country, storage.vendor) if part])
 
 
 # --- categories ---------------------------------------------------------------------------

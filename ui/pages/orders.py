@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from client.models.common import Page as ApiPage
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
 from ui.errors import user_message
+from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
 from ui.pages.consents_terms import legal_basis_text
@@ -225,8 +226,8 @@ class OrdersPage(DataPage):
         if retained is None:
             return self.tr("Order {0} was removed. The shop keeps nothing of it.").format(
                 order.number)
-        fields = ", ".join(self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f
-                           for f in retained.fields)
+        fields = join_list([self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f
+                            for f in retained.fields])
         return self.tr(
             "Order {0} was removed from your account.\n\n"
             "Kept by law until {1}:\n"
@@ -234,8 +235,8 @@ class OrdersPage(DataPage):
             "• Fields: {3}\n"
             "• Legal basis: {4}\n"
             "• Why: {5}").format(
-                order.number, retained.until.date().isoformat(),
-                ", ".join(retained.categories), fields,
+                order.number, format_date(retained.until),
+                join_list(retained.categories), fields,
                 legal_basis_text(retained.legal_basis), retained.reason)
 
     def _show_retained(self, text: str) -> None:

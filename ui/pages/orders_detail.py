@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWith
+from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import recipient_type_text
@@ -195,9 +196,10 @@ class OrderDetailPanel(QScrollArea):
     def show_order(self, order: OrderDetail) -> None:
         self.order = order
         self.heading.setText(self.tr("Order {0}").format(order.number))
-        self.summary.setText(self.tr("Placed {0} · {1} · total {2} · {3} item(s)").format(
-            display_text(order.placed_at), order_status_text(order.status),
-            money_text(order.total_cents, order.currency), order.item_count))
+        self.summary.setText(self.tr(
+            "Placed {0} · {1} · total {2} · %n item(s)", "", order.item_count).format(
+            format_date(order.placed_at), order_status_text(order.status),
+            money_text(order.total_cents, order.currency)))
         self.currency[0] = order.currency
         self.item_model.set_rows(order.items)
         self.item_table.resizeColumnsToContents()

@@ -330,8 +330,8 @@ class RequestsPage(DataPage):
         self.shop_errors.setVisible(bool(data.failures))
         self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
         if data.outbox_sent:
-            self.show_message(self.tr("{0} request(s) from the outbox were sent.")
-                              .format(data.outbox_sent))
+            self.show_message(self.tr("%n request(s) from the outbox were sent.", "",
+                                      data.outbox_sent))
         if selected is not None and not self.select(selected):
             self.detail.show_row(None)
         self.requests_refreshed.emit(list(data.rows))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -58,7 +59,7 @@ class CategoryNames:
         return self._titles.get(key, key)
 
     def names(self, keys: Sequence[str]) -> str:
-        return ", ".join(self.name(k) for k in keys)
+        return join_list([self.name(k) for k in keys])
 
 
 def country_text(code: str) -> str:
@@ -249,8 +250,9 @@ class SharingPage(DataPage):
         sources = [FlowNode(key, self.names.name(key)) for key in ordered]
         targets = [FlowNode(r.id, r.name, muted=not r.identifiable) for r in data.recipients]
         flows = [
-            Flow(key, r.id, r.event_count, self.tr("{0} → {1}: shared {2} time(s)").format(
-                self.names.name(key), r.name, r.event_count))
+            Flow(key, r.id, r.event_count, self.tr(
+                "{0} → {1}: shared %n time(s)", "", r.event_count).format(
+                    self.names.name(key), r.name))
             for r in data.recipients for key in r.categories
         ]
         self.chart.set_data(sources, targets, flows)
@@ -311,7 +313,7 @@ class SharingPage(DataPage):
         elif rows == 0:
             self.events_status.setText(self.tr("Nothing has been shared with this partner."))
         else:
-            self.events_status.setText(self.tr("{0} disclosure(s) shown").format(rows))
+            self.events_status.setText(self.tr("%n disclosure(s) shown", "", rows))
 
     def _events_page_loaded(self, rows: int) -> None:
         if rows <= EVENTS_PAGE_SIZE:
