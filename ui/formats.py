@@ -24,7 +24,7 @@ def locale() -> QLocale:
     """The UI locale; the bare C locale (nothing set, e.g. in tests) reads as English."""
     current = QLocale()
     if current.language() == QLocale.Language.C:
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     return current
 
 

@@ -50,6 +50,7 @@ from ui.pages.decisions_parts import (
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 REQUEST_TYPES = ("explanation", "human_review")
 ALERT_STYLE = "color: #c62828;"
@@ -271,9 +272,7 @@ class DecisionsPage(DataPage):
         if not data.decisions:
             self._show_detail(None)
             return False
-        self.table.resizeColumnsToContents()
-        for column in (1, 2):  # leave the room to the outcome
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 170))
+        fit_columns(self.table, stretch=3)
         wanted = previous.id if previous is not None else None
         row = next((r for r in range(self.proxy.rowCount())
                     if self.proxy.index(r, 0).data(RAW_ROLE).id == wanted), 0)

@@ -48,6 +48,7 @@ from ui.pages.my_data_terms import field_text, guardian_text
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 PAGE_SIZE = 50
 MINOR_STYLE = "color: #8a4b00; font-weight: 600;"
@@ -173,7 +174,7 @@ class MyDataPage(DataPage):
         can_change = view is not None and view.can_change
         self.purpose_titles = data.purpose_titles
         self.category_model.set_rows(data.categories)
-        self.category_table.resizeColumnsToContents()
+        fit_columns(self.category_table)
         self._present_account(data.account, can_change)
         if view is not None:
             self._start_paged(view)
@@ -196,7 +197,7 @@ class MyDataPage(DataPage):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             if can_change else QAbstractItemView.EditTrigger.NoEditTriggers)
         self.profile_model.replace(account.fields)
-        self.profile_table.resizeColumnsToContents()
+        fit_columns(self.profile_table)
         self.edit_button.setVisible(can_change)
         self.profile_hint.setText(self.tr(
             "Fields marked editable can be changed here (double-click the value or use "

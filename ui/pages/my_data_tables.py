@@ -36,6 +36,7 @@ from ui.pages.my_data_terms import (
 )
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -236,7 +237,7 @@ class PagedTable(QWidget):
             self.status.setText(self.tr("{0} records loaded; scroll for more").format(rows))
         if not self._sized and rows:
             self._sized = True
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
 
     def _show_error(self, message: str | None) -> None:
         if message is not None:

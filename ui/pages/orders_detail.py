@@ -31,6 +31,7 @@ from ui.pages.my_data_terms import (
     payment_status_text,
 )
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 
 def order_columns(
@@ -202,7 +203,7 @@ class OrderDetailPanel(QScrollArea):
             money_text(order.total_cents, order.currency)))
         self.currency[0] = order.currency
         self.item_model.set_rows(order.items)
-        self.item_table.resizeColumnsToContents()
+        fit_columns(self.item_table)
         self.payment_method.setText(payment_method_text(order.payment.method))
         self.payment_masked.setText(order.payment.masked)
         self.payment_status.setText(payment_status_text(order.payment.status))
@@ -214,7 +215,7 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_address.setText(recipient.address)
         self.recipient_other.setText(display_text(recipient.for_other or order.for_other))
         self.shared_model.set_rows(order.shared_with)
-        self.shared_table.resizeColumnsToContents()
+        fit_columns(self.shared_table)
         self.shared_table.setVisible(bool(order.shared_with))
         self.shared_empty.setVisible(not order.shared_with)
         self._face(body=True)

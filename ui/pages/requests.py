@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -52,6 +51,7 @@ from ui.plain_text import plain_tooltip
 from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState, plain_label
+from ui.widgets.tables import fit_columns
 
 if TYPE_CHECKING:
     from client.connection import ShopConnection
@@ -153,9 +153,7 @@ class RequestsPage(DataPage):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty_hint = plain_label()
         self.empty_hint.setObjectName("emptyHint")

@@ -35,7 +35,7 @@ from ui.pages.consents_terms import (
 from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import record_table, sorted_proxy
+from ui.widgets.tables import fit_columns, record_table, sorted_proxy
 
 EVENTS_PAGE_SIZE = 50
 
@@ -230,11 +230,8 @@ class SharingPage(DataPage):
         self.storage_model.set_rows(data.categories)
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.recipient_table.resizeColumnsToContents()
-        header = self.recipient_table.horizontalHeader()
-        for column in range(self.recipient_model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 260))
-        self.storage_table.resizeColumnsToContents()
+        fit_columns(self.recipient_table)
+        fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
         self._clear_detail()
@@ -317,7 +314,7 @@ class SharingPage(DataPage):
 
     def _events_page_loaded(self, rows: int) -> None:
         if rows <= EVENTS_PAGE_SIZE:
-            self.events_table.resizeColumnsToContents()
+            fit_columns(self.events_table)
 
     def _show_events_error(self, message: str | None) -> None:
         self.events_error.setText(message or "")

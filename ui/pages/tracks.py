@@ -41,7 +41,7 @@ from client.api import new_idempotency_key
 from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
-from ui.formats import format_count, format_date, format_percent
+from ui.formats import format_count, format_date, format_datetime, format_percent
 from ui.models.columns import SORT_ROLE, Column
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -95,6 +95,9 @@ TRACK_COLUMNS: list[Column[Track]] = [
     Column[Track]("Text", lambda t: t.text),
     Column[Track]("Item", lambda t: t.item_ref),
 ]
+
+# a day whose local date and time read widest (two-digit day, long month name), for column widths
+_WIDEST_DAY = datetime(2026, 9, 28, 23, 58).astimezone()
 
 TAG_COLUMNS: list[Column[Tag]] = [
     Column[Tag]("Tag", lambda t: t.tag),
@@ -264,7 +267,7 @@ class TracksPage(DataPage):
     def _size_history_columns(self) -> None:
         metrics = self.table.fontMetrics()
         pad = 24
-        self.table.setColumnWidth(0, metrics.horizontalAdvance("2026-12-31 23:59") + pad)
+        self.table.setColumnWidth(0, metrics.horizontalAdvance(format_datetime(_WIDEST_DAY)) + pad)
         kinds = [kind_name("search"), kind_name("view"), TRACK_COLUMNS[1].header()]
         self.table.setColumnWidth(1, max(metrics.horizontalAdvance(k) for k in kinds) + pad)
         self.table.setColumnWidth(3, metrics.horizontalAdvance("item-0000000000") + pad)
@@ -334,7 +337,7 @@ class TracksPage(DataPage):
         metrics = self.tags_table.fontMetrics()
         self.tags_table.setColumnWidth(1, metrics.horizontalAdvance("Your browsing") + 40)
         self.tags_table.setColumnWidth(2, metrics.horizontalAdvance("Confidence") + 40)
-        self.tags_table.setColumnWidth(3, metrics.horizontalAdvance("2026-12-31") + 40)
+        self.tags_table.setColumnWidth(3, metrics.horizontalAdvance(format_date(_WIDEST_DAY)) + 40)
         self.tags_table.selectionModel().selectionChanged.connect(
             lambda *_args: self._update_buttons())
         self.tags_status = plain_label(wrap=False)

@@ -1,9 +1,17 @@
-"""The app's table views: read-only, whole-row selection, plain look; and a sorting proxy."""
+"""The app's table views: read-only, whole-row selection, plain look; and a sorting proxy.
+
+`fit_columns` is the one column policy: columns take the width their content needs, the key
+column (the first: what a row is) is never squeezed, one column stretches into the room left,
+and when the content is wider than the view the widest other columns give way and wrap their
+text onto more lines (rows get the height they need) instead of scrolling sideways.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+import re
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from ui.models.columns import SORT_ROLE
 
@@ -34,7 +42,134 @@ def record_table(
     )
     header.setStretchLastSection(True)
     table.setSortingEnabled(sortable)
+    if fit_contents:
+        fit_columns(table, wrap=wrap)
     return table
+
+
+# what wrapping cannot split: runs of non-space letters; Chinese text breaks between characters
+_WORDS = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+")
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns fitted (see the module docstring) as its rows and size change."""
+
+    def __init__(self, table: QTableView, stretch: int | None, key: int, wrap: bool) -> None:
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        self.key = key
+        self.wrap = wrap
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        self._model: QAbstractItemModel | None = None
+        table.viewport().installEventFilter(self)
+        table.installEventFilter(self)
+        self._watch_model()
+
+    def _watch_model(self) -> None:
+        model = self.table.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged, model.dataChanged, model.headerDataChanged):
+            signal.connect(self.later)
+
+    def later(self, *_args: object) -> None:
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.later()
+        return False
+
+    def fit(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._watch_model()
+            self._fit()
+        finally:
+            self._busy = False
+
+    def _room(self) -> int:
+        table = self.table
+        # keep room for a vertical scroll bar that may appear once rows wrap
+        bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        return table.width() - 2 * table.frameWidth() - bar - 2
+
+    def _longest_word(self, column: int) -> int:
+        """The widest word of the column: wrapping cannot go below it (ids have one word)."""
+        table, model = self.table, self.table.model()
+        metrics = table.fontMetrics()
+        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                 table) + 1) + 4
+        widest = 0
+        for row in range(min(model.rowCount(), 200)):  # bounded: paged tables can be long
+            text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str) and text:
+                words = _WORDS.findall(text) if self.wrap else [text]
+                widest = max(widest, *(metrics.horizontalAdvance(w) for w in words))
+        return widest + padding if widest else 0
+
+    def _fit(self) -> None:
+        table, model = self.table, self.table.model()
+        if model is None or not table.isVisible():
+            return
+        header = table.horizontalHeader()
+        columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        if not columns:
+            return
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setWordWrap(self.wrap)
+        natural = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
+        widths = dict(natural)
+        room = self._room()
+        floors = {c: max(header.sectionSizeHint(c), self._longest_word(c)) for c in columns}
+        giving = [c for c in columns if c != self.key]
+        if sum(widths.values()) > room:
+            # a water level: columns other than the key are capped at one common width
+            # (never below their header), the lowest cap that fits the room
+            fixed = sum(widths[c] for c in columns if c not in giving)
+
+            def total(level: int) -> int:
+                return fixed + sum(min(natural[c], max(level, floors[c])) for c in giving)
+
+            low, high = 0, max(natural.values())
+            while low < high:
+                middle = (low + high + 1) // 2
+                if total(middle) <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            for column in giving:
+                widths[column] = min(natural[column], max(low, floors[column]))
+        stretch = self.stretch if self.stretch in columns else max(
+            giving or columns, key=lambda c: natural[c])
+        for column in columns:
+            header.resizeSection(column, widths[column])
+        if sum(widths.values()) <= room:  # else stretching would squeeze it below its words
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        rows = table.verticalHeader()
+        if self.wrap:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def fit_columns(table: QTableView, *, stretch: int | None = None, key: int = 0,
+                wrap: bool = True) -> None:
+    """Fit the table's columns now and whenever its rows or size change (idempotent)."""
+    fitter = table.findChild(ColumnFitter)
+    if fitter is None:
+        fitter = ColumnFitter(table, stretch, key, wrap)
+    else:
+        fitter.stretch, fitter.key, fitter.wrap = stretch, key, wrap
+    fitter.fit()
 
 
 def sorted_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
