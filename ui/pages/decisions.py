@@ -190,9 +190,7 @@ class DecisionsPage(DataPage):
         self.factor_table.verticalHeader().setVisible(False)
         self.factor_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.factor_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.factor_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.factor_table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.factor_table, stretch=1)
         box.addWidget(self.factor_table)
 
         # requests about this decision

@@ -97,8 +97,9 @@ class OrdersPage(DataPage):
         self.detail.action_row.addWidget(self.remove_button)
         self.removal_note = self.detail.message
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1, 1])  # halves: the detail's tables need room as much as the list
         layout.addWidget(splitter)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self.remove_selected)

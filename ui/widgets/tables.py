@@ -10,8 +10,25 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QObject,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from ui.models.columns import SORT_ROLE
 
@@ -43,7 +60,7 @@ def record_table(
     header.setStretchLastSection(True)
     table.setSortingEnabled(sortable)
     if fit_contents:
-        fit_columns(table, wrap=wrap)
+        fit_columns(table)  # fitted columns wrap rather than scroll sideways
     return table
 
 
@@ -51,11 +68,92 @@ def record_table(
 _WORDS = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+")
 
 
+class WrappingHeader(QHeaderView):
+    """A horizontal header whose titles wrap onto two lines when their column is narrow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def _title(self, logical: int) -> str:
+        model = self.model()
+        if model is None:
+            return ""
+        return str(model.headerData(logical, self.orientation(), Qt.ItemDataRole.DisplayRole)
+                   or "")
+
+    def _margin(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+
+    def word_width(self, logical: int) -> int:
+        """The narrowest the section may be: its widest word plus margins (and sort mark)."""
+        words = _WORDS.findall(self._title(logical)) or [""]
+        mark = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self) \
+            if self.isSortIndicatorShown() else 0
+        widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
+        return widest + 2 * self._margin() + mark
+
+    def sizeHint(self) -> QSize:  # two lines when any title has to wrap
+        hint = super().sizeHint()
+        lines = 1
+        for logical in range(self.count()):
+            if self.isSectionHidden(logical):
+                continue
+            room = self.sectionSize(logical) - 2 * self._margin()
+            box = self.fontMetrics().boundingRect(QRect(0, 0, max(room, 1), 10_000),
+                                                  int(Qt.TextFlag.TextWordWrap),
+                                                  self._title(logical))
+            lines = max(lines, round(box.height() / max(self.fontMetrics().lineSpacing(), 1)))
+        extra = (min(lines, 3) - 1) * self.fontMetrics().lineSpacing()
+        return QSize(hint.width(), hint.height() + extra)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        painter.save()
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logical
+        option.text = ""
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical:
+            option.sortIndicator = (
+                QStyleOptionHeader.SortIndicator.SortDown
+                if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+                else QStyleOptionHeader.SortIndicator.SortUp)
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        margin = self._margin()
+        text_rect = rect.adjusted(margin, 0, -margin, 0)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                        | Qt.TextFlag.TextWordWrap), self._title(logical))
+        painter.restore()
+
+
+def _use_wrapping_header(table: QTableView) -> None:
+    if isinstance(table.horizontalHeader(), WrappingHeader):
+        return
+    old = table.horizontalHeader()
+    section, order = old.sortIndicatorSection(), old.sortIndicatorOrder()
+    sorting = table.isSortingEnabled()
+    header = WrappingHeader(table)
+    header.setSortIndicatorShown(old.isSortIndicatorShown())
+    header.setStretchLastSection(old.stretchLastSection())
+    table.setHorizontalHeader(header)
+    header.setSortIndicator(section, order)
+    table.setSortingEnabled(sorting)  # reconnects sorting to the new header
+
+
+_SHORT = 10  # characters: a cell this short never wraps
+_KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
+
+
 class ColumnFitter(QObject):
     """Keeps a table's columns fitted (see the module docstring) as its rows and size change."""
 
     def __init__(self, table: QTableView, stretch: int | None, key: int, wrap: bool) -> None:
         super().__init__(table)
+        _use_wrapping_header(table)
         self.table = table
         self.stretch = stretch
         self.key = key
@@ -104,7 +202,8 @@ class ColumnFitter(QObject):
         return table.width() - 2 * table.frameWidth() - bar - 2
 
     def _longest_word(self, column: int) -> int:
-        """The widest word of the column: wrapping cannot go below it (ids have one word)."""
+        """The narrowest the column may get: its widest word (wrapping cannot go below it; ids
+        are one word), or its widest short cell (dates, amounts, names read on one line)."""
         table, model = self.table, self.table.model()
         metrics = table.fontMetrics()
         padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
@@ -113,7 +212,8 @@ class ColumnFitter(QObject):
         for row in range(min(model.rowCount(), 200)):  # bounded: paged tables can be long
             text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
             if isinstance(text, str) and text:
-                words = _WORDS.findall(text) if self.wrap else [text]
+                short = len(text) <= _SHORT
+                words = _WORDS.findall(text) if self.wrap and not short else [text]
                 widest = max(widest, *(metrics.horizontalAdvance(w) for w in words))
         return widest + padding if widest else 0
 
@@ -129,14 +229,20 @@ class ColumnFitter(QObject):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setWordWrap(self.wrap)
         natural = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
+        natural = {c: max(w, 1) for c, w in natural.items()}
         widths = dict(natural)
         room = self._room()
-        floors = {c: max(header.sectionSizeHint(c), self._longest_word(c)) for c in columns}
-        giving = [c for c in columns if c != self.key]
+        titles = header.word_width if isinstance(header, WrappingHeader) \
+            else header.sectionSizeHint
+        floors = {c: max(titles(c), self._longest_word(c)) for c in columns}
+        if self.key in floors:
+            floors[self.key] = min(natural[self.key],
+                                   max(floors[self.key], int(room * _KEY_SHARE)))
+        giving = list(columns)
         if sum(widths.values()) > room:
-            # a water level: columns other than the key are capped at one common width
-            # (never below their header), the lowest cap that fits the room
-            fixed = sum(widths[c] for c in columns if c not in giving)
+            # a water level: columns are capped at one common width (never below their
+            # floor, the key's floor the highest), the lowest cap that fits the room
+            fixed = 0
 
             def total(level: int) -> int:
                 return fixed + sum(min(natural[c], max(level, floors[c])) for c in giving)
@@ -150,12 +256,15 @@ class ColumnFitter(QObject):
                     high = middle - 1
             for column in giving:
                 widths[column] = min(natural[column], max(low, floors[column]))
+        others = [c for c in columns if c != self.key]
         stretch = self.stretch if self.stretch in columns else max(
-            giving or columns, key=lambda c: natural[c])
+            others or columns, key=lambda c: natural[c])
         for column in columns:
             header.resizeSection(column, widths[column])
         if sum(widths.values()) <= room:  # else stretching would squeeze it below its words
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.updateGeometry()  # titles may now wrap: the header's height follows
+        header.geometriesChanged.emit()  # the view lays out its header again
         rows = table.verticalHeader()
         if self.wrap:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
