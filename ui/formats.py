@@ -105,7 +105,8 @@ def format_percent(fraction: float) -> str:
 def format_size(size: int) -> str:
     """A byte count: '1.2 MB' (base 1024, traditional units, never 'KiB')."""
     return locale().formattedDataSize(
-        int(size), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+        int(size), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
 
 
 def join_list(items: list[str] | tuple[str, ...]) -> str:
