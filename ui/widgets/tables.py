@@ -89,7 +89,8 @@ class WrappingHeader(QHeaderView):
 
     def word_width(self, logical: int) -> int:
         """The narrowest the section may be: its widest word plus margins (and sort mark)."""
-        words = _WORDS.findall(self._title(logical)) or [""]
+        # titles break at spaces only: a short Chinese title stays on one line
+        words = self._title(logical).split() or [""]
         mark = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self) \
             if self.isSortIndicatorShown() else 0
         widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
@@ -139,7 +140,9 @@ def _use_wrapping_header(table: QTableView) -> None:
     header = WrappingHeader(table)
     header.setSortIndicatorShown(old.isSortIndicatorShown())
     header.setStretchLastSection(old.stretchLastSection())
+    hidden = old.isHidden()  # explicitly hidden (a header made after show starts hidden)
     table.setHorizontalHeader(header)
+    header.setHidden(hidden)
     header.setSortIndicator(section, order)
     table.setSortingEnabled(sorting)  # reconnects sorting to the new header
 
