@@ -149,6 +149,7 @@ class DecisionsPage(DataPage):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3, 2])  # the explanation pane gets its share from the start
         self._build_panel(panel)
 
     def _build_panel(self, panel: QWidget) -> None:
