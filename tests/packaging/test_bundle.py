@@ -86,7 +86,8 @@ def test_tarball_holds_the_app_and_its_desktop_integration(built: Built) -> None
     assert (top / "privacy-dashboard").is_file()
     internal = top / "_internal"
     assert sorted(p.name for p in (internal / "resources" / "translations").iterdir()) == [
-        "app_zh_CN.qm"
+        "app_en.qm",  # English plural forms ("1 request", "2 requests")
+        "app_zh_CN.qm",
     ]
     assert (internal / "resources" / "icons" / "overview.svg").is_file()
     # No server stack inside, neither as folders nor as bundled modules (the self-test below
