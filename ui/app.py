@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -244,7 +244,8 @@ def run(argv: list[str] | None = None) -> int:
 
         def resumed(count: int) -> None:
             if count:
-                window.notify(window.tr("Signed in again to {0} shop(s)").format(count))
+                window.notify(QCoreApplication.translate(
+                    "MainWindow", "Signed in again to %n shop(s)", "", count))
             elif added and shops is not None:
                 window.sign_in(added[0])  # first demo run: open the shop's sign-in page
 

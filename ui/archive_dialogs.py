@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from client.archive import (
     open_archive,
 )
 from client.archive.verify import ANY_KID
+from ui import formats
 from ui.errors import archive_reason, user_message
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
@@ -218,7 +219,7 @@ def password_edit(name: str) -> QLineEdit:
 
 
 def format_size(size: int) -> str:
-    return QLocale().formattedDataSize(size)
+    return formats.format_size(size)
 
 
 class WorkDialog(QDialog):
@@ -465,7 +466,7 @@ class ExportDialog(WorkDialog):
             self.requests_model.clear()
             for request in requests:
                 item = QStandardItem(self.tr("Request {0}, received {1}").format(
-                    request.id, request.received_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                    request.id, formats.format_datetime(request.received_at)))
                 item.setData(request.id, REQUEST_ROLE)
                 self.requests_model.appendRow(item)
             if requests:
@@ -612,7 +613,7 @@ def report_text(report: ArchiveReport) -> str:
         lines.append(report_summary(report))
         if report.kid:
             lines.append(_report_tr("Signing key: {0}").format(report.kid))
-        lines.append(_report_tr("Parts: {0}").format(", ".join(manifest.sections) or "—"))
+        lines.append(_report_tr("Parts: {0}").format(formats.join_list(manifest.sections)))
     return "\n".join(lines)
 
 
@@ -744,10 +745,10 @@ class CompareDialog(WorkDialog):
         parts = [self.tr("No differences.") if diff.empty else self.tr("Differences found.")]
         if diff.only_in_old:
             parts.append(self.tr("Only in the older archive: {0}").format(
-                ", ".join(section_title(s) for s in diff.only_in_old)))
+                formats.join_list([section_title(s) for s in diff.only_in_old])))
         if diff.only_in_new:
             parts.append(self.tr("Only in the newer archive: {0}").format(
-                ", ".join(section_title(s) for s in diff.only_in_new)))
+                formats.join_list([section_title(s) for s in diff.only_in_new])))
         self.status.setText("\n".join(parts))
         changed = next((row for row, d in enumerate(self.model.rows) if not d.empty), 0)
         if self.model.rowCount():

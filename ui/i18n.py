@@ -33,6 +33,12 @@ class Translations:
         self._installed.clear()
         self.language = language
         if language == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            # English plural forms only ("%n request(s)" → "1 request", "2 requests")
+            plurals = QTranslator(self.app)
+            if plurals.load(str(TRANSLATIONS_DIR / "app_en.qm")):
+                self.app.installTranslator(plurals)
+                self._installed.append(plurals)
             return True
         loaded = False
         qt_translator = QTranslator(self.app)

@@ -21,7 +21,10 @@ from ui.i18n import TRANSLATIONS_DIR
 from ui.i18n_scan import hidden_messages
 
 UI_DIR = Path(__file__).resolve().parent
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+# English needs only its plural forms ("%n request(s)" → "1 request" / "2 requests"): the source
+# text is English already, so app_en.ts holds the numerus messages alone (lupdate -pluralonly).
+PLURAL_ONLY = ("en",)
 
 
 def tool(name: str) -> str:
@@ -48,7 +51,8 @@ def update(directory: Path = TRANSLATIONS_DIR) -> None:
         columns_file.write_text(markers, encoding="utf-8")
         for language in LANGUAGES:
             subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
-                [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(),
+                [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                 *(["-pluralonly"] if language in PLURAL_ONLY else []), *sources(),
                  str(columns_file), "-ts", str(ts_path(language, directory))],
                 check=True, capture_output=True,
             )

@@ -54,7 +54,7 @@ def bundle_contents() -> dict[str, Any]:
 
 
 def _face(page: QObject) -> str:
-    """The load-state face a page shows ("BUSY", "EMPTY", "ERROR", "CONTENT"; "" if none)."""
+    """The load-state face a page shows ("BUSY", "EMPTY", "WELCOME", …; "" if none)."""
     state = getattr(page, "state", None)
     return str(state.name) if state is not None else ""
 
@@ -122,7 +122,7 @@ class SelfTest(QObject):
                 {
                     "page": page.page_id,
                     "face": _face(page),
-                    "text": stack.empty_text if stack is not None else "",
+                    "text": _face_text(page, stack),
                 }
             )
             self._finish()
@@ -149,7 +149,8 @@ class SelfTest(QObject):
             self.report.get("icon_renders", False),
         ]
         if self.archive is None:
-            checks.append(self.report.get("face") == "EMPTY" and bool(self.report.get("text")))
+            # a fresh start shows the signed-out welcome, with its sentence
+            checks.append(self.report.get("face") == "WELCOME" and bool(self.report.get("text")))
         else:
             checks.append(self.report.get("archive", {}).get("face") == "CONTENT")
         self.report["ok"] = all(checks)
@@ -157,6 +158,15 @@ class SelfTest(QObject):
             json.dumps(self.report, ensure_ascii=False, indent=2), encoding="utf-8"
         )
         self.app.exit(0 if self.report["ok"] else 1)
+
+
+def _face_text(page: QObject, stack: object) -> str:
+    """The sentence the page's face shows (the welcome's, or the empty face's)."""
+    if stack is None:
+        return ""
+    if _face(page) == "WELCOME":
+        return str(getattr(stack, "welcome_text", ""))
+    return str(getattr(stack, "empty_text", ""))
 
 
 __all__ = ["SelfTest", "bundle_contents"]

@@ -185,9 +185,11 @@
         <source>No agent has had access to your data through an assist code.</source>
         <translation>尚无客服人员通过协助码访问过您的信息。</translation>
     </message>
-    <message>
-        <source>{0} active session(s). An agent sees your data only while a session is active; every look is in the log above.</source>
-        <translation>{0} 个进行中的会话。客服人员只能在会话进行期间查看您的信息；每次查看都记录在上方。</translation>
+    <message numerus="yes">
+        <source>%n active session(s). An agent sees your data only while a session is active; every look is in the log above.</source>
+        <translation>
+            <numerusform>%n 个进行中的会话。客服人员只能在会话进行期间查看您的信息；每次查看都记录在上方。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The session of {0} was ended.</source>
@@ -2870,6 +2872,12 @@ SHA-256：{2}</translation>
         <source>Diagnostics copied (no tokens, no personal data): paste them into your support ticket.</source>
         <translation>诊断信息已复制（不含令牌和个人信息）：请粘贴到您的支持工单中。</translation>
     </message>
+    <message numerus="yes">
+        <source>Signed in again to %n shop(s)</source>
+        <translation>
+            <numerusform>已重新登录 %n 个商城</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MyDataPage</name>
@@ -3031,9 +3039,11 @@ SHA-256：{2}</translation>
         <source>Policy versions</source>
         <translation>政策版本</translation>
     </message>
-    <message>
-        <source>⚠ {0} security incident(s) announced, shown in red: read what happened and what to do.</source>
-        <translation>⚠ 已公布 {0} 起安全事件（红色显示）：请阅读事件经过及应对方法。</translation>
+    <message numerus="yes">
+        <source>⚠ %n security incident(s) announced, shown in red: read what happened and what to do.</source>
+        <translation>
+            <numerusform>⚠ 已公布 %n 起安全事件（红色显示）：请阅读事件经过及应对方法。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} · published {1}</source>
@@ -3244,9 +3254,11 @@ SHA-256：{2}</translation>
         <source>Loading the order…</source>
         <translation>正在加载订单…</translation>
     </message>
-    <message>
-        <source>Placed {0} · {1} · total {2} · {3} item(s)</source>
-        <translation>下单于 {0} · {1} · 合计 {2} · 共 {3} 件商品</translation>
+    <message numerus="yes">
+        <source>Placed {0} · {1} · total {2} · %n item(s)</source>
+        <translation>
+            <numerusform>下单于 {0} · {1} · 合计 {2} · 共 %n 件商品</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3410,9 +3422,11 @@ Kept by law until {1}:
         <source>none open</source>
         <translation>没有未完成的申请</translation>
     </message>
-    <message>
-        <source>{0} security incident(s)</source>
-        <translation>{0} 起安全事件</translation>
+    <message numerus="yes">
+        <source>%n security incident(s)</source>
+        <translation>
+            <numerusform>%n 起安全事件</numerusform>
+        </translation>
     </message>
     <message>
         <source>acknowledged</source>
@@ -3933,10 +3947,6 @@ After:  {3}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <source>{0} request(s) from the outbox were sent.</source>
-        <translation>发件箱中的 {0} 项申请已发送。</translation>
-    </message>
-    <message>
         <source>No requests yet. Use “New request…” to ask a shop for a copy of your data, a correction, a deletion and more.</source>
         <translation>还没有申请。点击“新建申请…”，即可向商城申请获取个人信息副本、更正、删除等。</translation>
     </message>
@@ -3955,6 +3965,12 @@ After:  {3}</source>
     <message>
         <source>The shop cannot be reached. Your request is kept in the outbox and will be sent once the shop is back.</source>
         <translation>无法连接商城。您的申请已保存在发件箱中，待商城恢复后自动发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) from the outbox were sent.</source>
+        <translation>
+            <numerusform>发件箱中的 %n 项申请已发送。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) waiting to be sent</source>
@@ -4019,9 +4035,17 @@ After:  {3}</source>
         <source>Where it is stored</source>
         <translation>存储位置</translation>
     </message>
-    <message>
-        <source>{0} → {1}: shared {2} time(s)</source>
-        <translation>{0} → {1}：共享 {2} 次</translation>
+    <message numerus="yes">
+        <source>{0} → {1}: shared %n time(s)</source>
+        <translation>
+            <numerusform>{0} → {1}：共享 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disclosure(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 次共享</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a partner to see its details.</source>
@@ -4062,10 +4086,6 @@ After:  {3}</source>
     <message>
         <source>Nothing has been shared with this partner.</source>
         <translation>尚未向此合作方共享任何信息。</translation>
-    </message>
-    <message>
-        <source>{0} disclosure(s) shown</source>
-        <translation>显示 {0} 次共享</translation>
     </message>
 </context>
 <context>
@@ -4880,10 +4900,6 @@ Tables:
 </context>
 <context>
     <name>window</name>
-    <message>
-        <source>Signed in again to {0} shop(s)</source>
-        <translation>已重新登录 {0} 个商城</translation>
-    </message>
     <message>
         <source>Starting the demo shops…</source>
         <translation>正在启动演示商城…</translation>

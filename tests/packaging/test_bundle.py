@@ -25,7 +25,9 @@ from tests.packaging.support import ROOT, app_env, run_self_test
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 APP_ID = "io.github.privacydashboard.PrivacyDashboard"
-SIGN_IN_ZH = "登录商城后即可查看此页面。"  # "Sign in to a shop to see this page."
+# the signed-out welcome, in the bundled Chinese translation
+WELCOME_ZH = ("查看商店保存了您的哪些信息、与谁共享以及原因，并可要求它更正或删除。"
+              "请先添加您购物的商店，然后在浏览器中打开的商店页面上登录。")
 
 
 @dataclass
@@ -86,7 +88,8 @@ def test_tarball_holds_the_app_and_its_desktop_integration(built: Built) -> None
     assert (top / "privacy-dashboard").is_file()
     internal = top / "_internal"
     assert sorted(p.name for p in (internal / "resources" / "translations").iterdir()) == [
-        "app_zh_CN.qm"
+        "app_en.qm",  # English plural forms ("1 request", "2 requests")
+        "app_zh_CN.qm",
     ]
     assert (internal / "resources" / "icons" / "overview.svg").is_file()
     # No server stack inside, neither as folders nor as bundled modules (the self-test below
@@ -120,8 +123,8 @@ def test_bundle_starts_with_an_empty_home_and_shows_the_welcome(
     assert done.returncode == 0, (report, done.stderr)
     assert report["frozen"] is True
     assert report["painted"] is True
-    assert (report["page"], report["face"]) == ("overview", "EMPTY")
-    assert report["text"] == SIGN_IN_ZH  # the bundled translation is in use
+    assert (report["page"], report["face"]) == ("overview", "WELCOME")
+    assert report["text"] == WELCOME_ZH  # the bundled translation is in use
     assert report["icon_renders"] is True  # the SVG image plugin is inside
     assert report["server_modules"] == []
     backends = report["keyring_backends"]

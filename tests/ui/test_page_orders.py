@@ -24,6 +24,7 @@ from tests.ui.conftest import (
     wait_loaded,
 )
 from tests.ui.test_page_my_data import HOSTILE, open_assist, shopper_api
+from ui.formats import format_date
 from ui.main_window import MainWindow
 from ui.pages.my_data_terms import money_text
 from ui.pages.orders import PAGE_SIZE, OrdersPage
@@ -118,7 +119,7 @@ def test_remove_order_shows_what_is_retained(qtbot: QtBot, window: MainWindow,
     assert box is not None
     assert box.textFormat() == Qt.TextFormat.PlainText
     text = box.text()
-    assert retained.until.date().isoformat() in text
+    assert format_date(retained.until) in text
     assert retained.reason in text
     assert "payments" in text
     assert retained.reason in page.detail.message.text()

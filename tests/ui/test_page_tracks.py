@@ -26,6 +26,7 @@ from server.models import User
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
 from tests.ui.conftest import type_text, wait_loaded
+from ui.formats import format_date
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.tracks import PAGE_SIZE, TracksPage
@@ -409,7 +410,7 @@ def test_delete_a_date_range(qtbot: QtBot, window: MainWindow, shop: RunningShop
     script = DialogScript().expect(fill_range, press_destructive(texts))
     qtbot.mouseClick(page.delete_range_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: script.done, timeout=5000)
-    assert f"Delete every record from {first.isoformat()} to {last.isoformat()}?" in texts
+    assert f"Delete every record from {format_date(first)} to {format_date(last)}?" in texts
     qtbot.waitUntil(lambda: status_message(window) == f"{len(doomed)} records deleted",
                     timeout=10000)
     assert server_count(shop) == 400 - len(doomed)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from ui.i18n import TRANSLATIONS_DIR
-from ui.i18n_tool import release, ts_path, update
+from ui.i18n_tool import LANGUAGES, release, ts_path, update
 
 
 def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
@@ -23,12 +23,15 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def test_every_string_in_the_code_is_in_the_translation_file(tmp_path: Path) -> None:
-    shutil.copy(ts_path("zh_CN"), ts_path("zh_CN", tmp_path))
+    for language in LANGUAGES:
+        shutil.copy(ts_path(language), ts_path(language, tmp_path))
     update(tmp_path)
-    committed = set(_messages(ts_path("zh_CN")))
-    current = set(_messages(ts_path("zh_CN", tmp_path)))
-    missing = sorted(current - committed)
-    assert not missing, f"run `python -m ui.i18n_tool all` and translate: {missing[:20]}"
+    for language in LANGUAGES:
+        committed = set(_messages(ts_path(language)))
+        current = set(_messages(ts_path(language, tmp_path)))
+        missing = sorted(current - committed)
+        assert not missing, (
+            f"run `python -m ui.i18n_tool all`, translate {language}: {missing[:20]}")
 
 
 def _translated(message: ET.Element) -> bool:
@@ -42,15 +45,30 @@ def _translated(message: ET.Element) -> bool:
 
 
 def test_every_message_is_translated() -> None:
-    unfinished = [key for key, message in _messages(ts_path("zh_CN")).items()
-                  if not _translated(message)]
-    assert not unfinished, unfinished[:20]
+    for language in LANGUAGES:
+        unfinished = [key for key, message in _messages(ts_path(language)).items()
+                      if not _translated(message)]
+        assert not unfinished, (language, unfinished[:20])
+
+
+def test_english_plurals_have_no_parenthesised_s() -> None:
+    """English has its own file of plural forms: '1 request', '2 requests', never '(s)'."""
+    messages = _messages(ts_path("en"))
+    assert messages, "app_en.ts holds the English plural forms"
+    for key, message in messages.items():
+        assert message.get("numerus") == "yes", key
+        forms = [form.text or "" for form in message.iter("numerusform")]
+        assert len(forms) == 2, key
+        assert all("%n" in f and "(s)" not in f for f in forms), key
+        assert forms[0] != forms[1], key
 
 
 def test_compiled_file_matches_the_source(tmp_path: Path) -> None:
     release(TRANSLATIONS_DIR, tmp_path)
-    assert (tmp_path / "app_zh_CN.qm").read_bytes() == \
-        (TRANSLATIONS_DIR / "app_zh_CN.qm").read_bytes(), "run `python -m ui.i18n_tool release`"
+    for language in LANGUAGES:
+        assert (tmp_path / f"app_{language}.qm").read_bytes() == \
+            (TRANSLATIONS_DIR / f"app_{language}.qm").read_bytes(), \
+            "run `python -m ui.i18n_tool release`"
 
 
 def test_the_app_speaks_chinese(qapp: QCoreApplication) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, Qt
+
+from ui.formats import format_count, format_date, format_datetime, join_list
 
 R = TypeVar("R")
 
@@ -47,8 +49,11 @@ def display_text(value: Any) -> str:
     if isinstance(value, bool):
         return QCoreApplication.translate("Columns", "Yes" if value else "No")
     if isinstance(value, datetime):
-        local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
-        return local.toString("yyyy-MM-dd HH:mm")
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, int):
+        return format_count(value)
     if isinstance(value, list | tuple):
-        return ", ".join(display_text(v) for v in value)
+        return join_list([display_text(v) for v in value])
     return str(value)

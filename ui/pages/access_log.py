@@ -46,7 +46,7 @@ from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.countdown import Countdown
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import record_table
+from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 100
 CHAIN_PAGE_SIZE = 500
@@ -128,8 +128,7 @@ class AccessLogPage(DataPage):
         self.log_table.horizontalHeader().setStretchLastSection(False)
         self.log_table.horizontalHeader().setSectionResizeMode(
             4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (1, 120), (2, 70), (3, 110), (5, 200), (6, 50)):
-            self.log_table.setColumnWidth(column, width)
+        fit_columns(self.log_table, stretch=4)
         log_layout.addWidget(self.log_table, 1)
         log_error_row = QHBoxLayout()
         self.log_error = plain_label()
@@ -343,15 +342,13 @@ class AccessLogPage(DataPage):
             self.session_table.setIndexWidget(self.session_model.index(row, end_column), button)
             self.end_buttons[session.id] = button
         self.session_table.setVisible(bool(ordered))
-        self.session_table.resizeColumnsToContents()
-        self.session_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.session_table, stretch=1)
         active = sum(1 for s in sessions if s.active)
         self.sessions_note.setText(
             self.tr("No agent has had access to your data through an assist code.")
             if not sessions else
-            self.tr("{0} active session(s). An agent sees your data only while a session is "
-                    "active; every look is in the log above.").format(active))
+            self.tr("%n active session(s). An agent sees your data only while a session is "
+                    "active; every look is in the log above.", "", active))
 
     def end_session(self, session: AssistSession) -> None:
         view = self.view

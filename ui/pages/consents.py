@@ -53,6 +53,7 @@ from ui.pages.consents_terms import (
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 HISTORY_PAGE_SIZE = 50
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
@@ -239,6 +240,7 @@ class ConsentsPage(DataPage):
         self.history_model = HistoryModel(self.titles, self.context.runner, self)
         self.history_table = table_view(self.tr("Consent history"))
         self.history_table.setModel(self.history_model)
+        fit_columns(self.history_table)
         layout.addWidget(self.history_table, 1)
         error_row = QHBoxLayout()
         self.history_error = plain_label()
@@ -344,7 +346,7 @@ class ConsentsPage(DataPage):
         self._present_channels(data.subscriptions, can_change)
         self.cookie_model.set_rows(data.cookies)
         self._group_cookies()
-        self.cookie_table.resizeColumnsToContents()
+        fit_columns(self.cookie_table)
         self.receipt_panel.hide()
         if view is not None:
             self.start_history(view)

@@ -30,7 +30,7 @@ from ui.errors import user_message
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import record_table
+from ui.widgets.tables import fit_columns, record_table
 
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
 OK_STYLE = "color: #2e7d32; font-weight: 600;"
@@ -135,7 +135,7 @@ class FidesConsentsPanel(QWidget):
             + code_rules_text(shop.capabilities, shop.account_label)
         )
         self.history.set_rows(data)
-        self.history_view.resizeColumnsToContents()
+        fit_columns(self.history_view)
 
     def clear(self) -> None:
         """The view moved to another shop: forget the code and the choices."""
@@ -278,7 +278,7 @@ class FidesConsentsPanel(QWidget):
             self.notify(self.tr("Consent changed: {0}").format(data_use_label(data_use)))
             rows = [change, *self.history.rows]
             self.history.set_rows(rows)
-            self.history_view.resizeColumnsToContents()
+            fit_columns(self.history_view)
 
         def failed(error: BaseException) -> None:
             if self.switches.get(data_use) is not switch:

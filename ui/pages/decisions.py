@@ -34,6 +34,7 @@ from client.limits import REVIEW_STATEMENT
 from client.models.orders import Decision, DecisionDetail
 from client.models.requests import CreatedRequest, ExplanationResult, PrivacyRequest
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, SORT_ROLE, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
@@ -51,6 +52,7 @@ from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 REQUEST_TYPES = ("explanation", "human_review")
 ALERT_STYLE = "color: #c62828;"
@@ -140,6 +142,7 @@ class DecisionsPage(DataPage):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3, 2])  # the explanation pane gets its share from the start
         self._build_panel(panel)
 
     def _build_panel(self, panel: QWidget) -> None:
@@ -181,9 +184,7 @@ class DecisionsPage(DataPage):
         self.factor_table.verticalHeader().setVisible(False)
         self.factor_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.factor_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.factor_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.factor_table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.factor_table, stretch=1)
         box.addWidget(self.factor_table)
 
         # requests about this decision
@@ -265,9 +266,7 @@ class DecisionsPage(DataPage):
         if not data.decisions:
             self._show_detail(None)
             return False
-        self.table.resizeColumnsToContents()
-        for column in (1, 2):  # leave the room to the outcome
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 170))
+        fit_columns(self.table, stretch=3)
         wanted = previous.id if previous is not None else None
         row = next((r for r in range(self.proxy.rowCount())
                     if self.proxy.index(r, 0).data(RAW_ROLE).id == wanted), 0)
@@ -361,7 +360,7 @@ class DecisionsPage(DataPage):
         detail = extras.detail
         self._show_basic(detail)
         self.inputs_label.setText(self.tr("Data it used: {0}").format(
-            ", ".join(detail.inputs) if detail.inputs else "—"))
+            join_list(detail.inputs)))
         if detail.order_id:
             self.order_label.setText(self.tr("Related order: {0}").format(
                 extras.order_number or detail.order_id))
@@ -385,7 +384,7 @@ class DecisionsPage(DataPage):
                   for f in result.main_factors] or ["• —"]
         self.explanation_factors.setText("\n".join(lines))
         self.explanation_inputs.setText(self.tr("Data it used: {0}").format(
-            ", ".join(result.inputs) if result.inputs else "—"))
+            join_list(result.inputs)))
         self.explanation_model.setText(self.tr("System: {0} · model version {1}").format(
             result.system, result.model_version or "—"))
         contest = self.tr("How to contest it: {0}").format(result.how_to_contest)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from client.models.orders import Decision, Factor
+from ui.formats import format_percent
 from ui.models.columns import RAW_ROLE, Column
 
 CONTEXT = "DecisionsPage"
@@ -64,7 +65,7 @@ def factor_name(name: str) -> str:
 
 
 def weight_text(weight: float) -> str:
-    return f"{weight * 100:.0f}%"
+    return format_percent(weight)
 
 
 _SIGNIFICANCE_ORDER = {"low": 0, "medium": 1, "high": 2}

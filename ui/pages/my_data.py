@@ -27,6 +27,7 @@ from client.filing import Filing, Queued
 from client.models.account import Account, ProfileField
 from client.models.data import DataCategory
 from client.models.requests import CreatedRequest
+from ui.formats import format_date
 from ui.models.columns import SORT_ROLE, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -47,6 +48,7 @@ from ui.pages.my_data_terms import field_text, guardian_text
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 PAGE_SIZE = 50
 MINOR_STYLE = "color: #8a4b00; font-weight: 600;"
@@ -172,7 +174,7 @@ class MyDataPage(DataPage):
         can_change = view is not None and view.can_change
         self.purpose_titles = data.purpose_titles
         self.category_model.set_rows(data.categories)
-        self.category_table.resizeColumnsToContents()
+        fit_columns(self.category_table)
         self._present_account(data.account, can_change)
         if view is not None:
             self._start_paged(view)
@@ -183,7 +185,7 @@ class MyDataPage(DataPage):
         self.account_summary.setText(self.tr(
             "Customer number {0} · {1} · member since {2}").format(
                 account.customer_no, account.display_name,
-                account.created_at.date().isoformat()))
+                format_date(account.created_at)))
         if account.is_minor:
             self.minor_status.setText(self.tr(
                 "This account belongs to a minor. Guardian consent: {0}.").format(
@@ -195,7 +197,7 @@ class MyDataPage(DataPage):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             if can_change else QAbstractItemView.EditTrigger.NoEditTriggers)
         self.profile_model.replace(account.fields)
-        self.profile_table.resizeColumnsToContents()
+        fit_columns(self.profile_table)
         self.edit_button.setVisible(can_change)
         self.profile_hint.setText(self.tr(
             "Fields marked editable can be changed here (double-click the value or use "

@@ -27,6 +27,7 @@ from client.models.account import Account, ProfileField
 from client.models.requests import CreatedRequest
 from ui.errors import user_message
 from ui.field_errors import field_problems
+from ui.formats import format_date
 from ui.pages.my_data_terms import field_text, source_text
 from ui.widgets.diff_view import DiffView
 from ui.widgets.limited_text import LimitedText
@@ -261,7 +262,7 @@ class CorrectionDialog(QDialog):
             self.confirmation.setText(self.tr(
                 "Your correction request was filed (request {0}). The shop has to answer by "
                 "{1}; you can follow it on the Requests page.").format(
-                    request.id, request.due_at.date().isoformat()))
+                    request.id, format_date(request.due_at)))
         self.filed_diff.set_values(self.field.value, self.details()["proposed"])
         self.faces.setCurrentIndex(1)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.account import ProfileField
 from client.models.data import DataCategory, Device, Location, LogEntry, Storage
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import Column
 from ui.models.paged_table import Fetcher, PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -35,6 +36,7 @@ from ui.pages.my_data_terms import (
 )
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,7 +66,7 @@ def storage_text(storage: Storage) -> str:
         country = f"{QLocale.territoryToString(territory)} ({storage.country})"
     else:
         country = storage.country
-    return ", ".join(part for part in (country, storage.vendor) if part)
+    return join_list([part for part in (country, storage.vendor) if part])
 
 
 # --- categories ---------------------------------------------------------------------------
@@ -235,7 +237,7 @@ class PagedTable(QWidget):
             self.status.setText(self.tr("{0} records loaded; scroll for more").format(rows))
         if not self._sized and rows:
             self._sized = True
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
 
     def _show_error(self, message: str | None) -> None:
         if message is not None:

@@ -247,8 +247,8 @@ class NoticesPage(DataPage):
         self.no_notices.setVisible(not has_notices)
         incidents = [n for n in notices if n.kind == "security_incident"]
         self.incident_note.setText(self.tr(
-            "⚠ {0} security incident(s) announced, shown in red: read what happened and what "
-            "to do.").format(len(incidents)))
+            "⚠ %n security incident(s) announced, shown in red: read what happened and what "
+            "to do.", "", len(incidents)))
         self.incident_note.setVisible(bool(incidents))
         if has_notices:
             self.notice_table.selectRow(0)

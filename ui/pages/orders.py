@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from client.models.common import Page as ApiPage
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
 from ui.errors import user_message
+from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
 from ui.pages.consents_terms import legal_basis_text
@@ -98,8 +99,9 @@ class OrdersPage(DataPage):
         self.detail.action_row.addWidget(self.remove_button)
         self.removal_note = self.detail.message
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1, 1])  # halves: the detail's tables need room as much as the list
         layout.addWidget(splitter)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self.remove_selected)
@@ -227,8 +229,8 @@ class OrdersPage(DataPage):
         if retained is None:
             return self.tr("Order {0} was removed. The shop keeps nothing of it.").format(
                 order.number)
-        fields = ", ".join(self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f
-                           for f in retained.fields)
+        fields = join_list([self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f
+                            for f in retained.fields])
         return self.tr(
             "Order {0} was removed from your account.\n\n"
             "Kept by law until {1}:\n"
@@ -236,8 +238,8 @@ class OrdersPage(DataPage):
             "• Fields: {3}\n"
             "• Legal basis: {4}\n"
             "• Why: {5}").format(
-                order.number, retained.until.date().isoformat(),
-                ", ".join(retained.categories), fields,
+                order.number, format_date(retained.until),
+                join_list(retained.categories), fields,
                 legal_basis_text(retained.legal_basis), retained.reason)
 
     def _show_retained(self, text: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWith
+from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import recipient_type_text
@@ -30,6 +31,7 @@ from ui.pages.my_data_terms import (
     payment_status_text,
 )
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import fit_columns
 
 
 def order_columns(
@@ -195,12 +197,13 @@ class OrderDetailPanel(QScrollArea):
     def show_order(self, order: OrderDetail) -> None:
         self.order = order
         self.heading.setText(self.tr("Order {0}").format(order.number))
-        self.summary.setText(self.tr("Placed {0} · {1} · total {2} · {3} item(s)").format(
-            display_text(order.placed_at), order_status_text(order.status),
-            money_text(order.total_cents, order.currency), order.item_count))
+        self.summary.setText(self.tr(
+            "Placed {0} · {1} · total {2} · %n item(s)", "", order.item_count).format(
+            format_date(order.placed_at), order_status_text(order.status),
+            money_text(order.total_cents, order.currency)))
         self.currency[0] = order.currency
         self.item_model.set_rows(order.items)
-        self.item_table.resizeColumnsToContents()
+        fit_columns(self.item_table)
         self.payment_method.setText(payment_method_text(order.payment.method))
         self.payment_masked.setText(order.payment.masked)
         self.payment_status.setText(payment_status_text(order.payment.status))
@@ -212,7 +215,7 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_address.setText(recipient.address)
         self.recipient_other.setText(display_text(recipient.for_other or order.for_other))
         self.shared_model.set_rows(order.shared_with)
-        self.shared_table.resizeColumnsToContents()
+        fit_columns(self.shared_table)
         self.shared_table.setVisible(bool(order.shared_with))
         self.shared_empty.setVisible(not order.shared_with)
         self._face(body=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from ui.formats import format_count, format_date
 from ui.pages.base import DataPage
 from ui.widgets.stat_card import StatCard
 
@@ -76,8 +77,8 @@ class OverviewPage(DataPage):
         sensitive = sum(1 for c in held if c.sensitive)
         self.cards["categories"].set_value(
             str(len(held)), self.tr("{0} of them sensitive").format(sensitive))
-        self.cards["tracks"].set_value(f"{data.count('tracks'):,}")
-        self.cards["orders"].set_value(f"{data.count('orders'):,}")
+        self.cards["tracks"].set_value(format_count(data.count('tracks')))
+        self.cards["orders"].set_value(format_count(data.count('orders')))
         self.cards["consents"].set_value(f"{data.consents_granted} / {data.consents_total}")
         counts = data.counts
         self.cards["recipients"].set_value(str(counts.recipients_with_data))
@@ -93,7 +94,7 @@ class OverviewPage(DataPage):
         newest = max((n.published_at for n in data.notices), default=None)
         self.cards["notices"].set_value(
             str(len(data.notices)),
-            self.tr("{0} security incident(s)").format(len(incidents)) if incidents
+            self.tr("%n security incident(s)", "", len(incidents)) if incidents
             else _date(newest),
             alert=bool(incidents),
         )
@@ -108,4 +109,4 @@ class OverviewPage(DataPage):
 
 
 def _date(value: datetime | None) -> str:
-    return value.date().isoformat() if value else ""
+    return format_date(value) if value else ""

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -52,6 +51,7 @@ from ui.plain_text import plain_tooltip
 from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState, plain_label
+from ui.widgets.tables import fit_columns
 
 if TYPE_CHECKING:
     from client.connection import ShopConnection
@@ -154,9 +154,7 @@ class RequestsPage(DataPage):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty_hint = plain_label()
         self.empty_hint.setObjectName("emptyHint")
@@ -332,8 +330,8 @@ class RequestsPage(DataPage):
         self.shop_errors.setVisible(bool(data.failures))
         self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
         if data.outbox_sent:
-            self.show_message(self.tr("{0} request(s) from the outbox were sent.")
-                              .format(data.outbox_sent))
+            self.show_message(self.tr("%n request(s) from the outbox were sent.", "",
+                                      data.outbox_sent))
         if selected is not None and not self.select(selected):
             self.detail.show_row(None)
         self.requests_refreshed.emit(list(data.rows))

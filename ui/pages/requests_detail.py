@@ -36,6 +36,7 @@ from client.models.requests import (
 )
 from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
+from ui.formats import format_size, join_list
 from ui.models.columns import display_text
 from ui.pages.requests_model import (
     OVERDUE_COLOR,
@@ -330,7 +331,7 @@ class RequestDetail(QWidget):
                     result.outcome, result.system, display_text(result.decided_at)),
                 self.tr("Significance: {0}").format(result.significance),
                 self.tr("Main factors:"), factors,
-                self.tr("Data used: {0}").format(", ".join(result.inputs)),
+                self.tr("Data used: {0}").format(join_list(result.inputs)),
                 self.tr("Model version: {0}").format(result.model_version),
                 self.tr("How to contest: {0}").format(result.how_to_contest),
             ])
@@ -519,9 +520,4 @@ class RequestDetail(QWidget):
 
 
 def _size(count: int) -> str:
-    value = float(count)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{count} B"
+    return format_size(count)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from client.models.requests import DeletionReceipt, PrivacyRequest, TimelineEvent
 from client.outbox import OutboxItem
+from ui.formats import format_date, join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 
@@ -130,7 +131,7 @@ def due_text(request: PrivacyRequest) -> str:
 def local_day(value: datetime | None) -> str:
     if value is None:
         return "—"
-    return value.astimezone().date().isoformat()
+    return format_date(value)
 
 
 def filed_by_text(request: PrivacyRequest) -> str:
@@ -219,7 +220,7 @@ def _receipt_time(value: datetime | None, missing: str) -> str:
 
 RECEIPT_COLUMNS: list[Column[DeletionReceipt]] = [
     Column("Recipient", lambda r: r.recipient_name),
-    Column("Categories", lambda r: ", ".join(r.categories)),
+    Column("Categories", lambda r: join_list(r.categories)),
     Column("Notified", lambda r: _receipt_time(r.notified_at, _tr("not yet")),
            sort=lambda r: r.notified_at.timestamp() if r.notified_at else 0),
     Column("Confirmed", lambda r: _receipt_time(r.confirmed_at, _tr("not yet")),

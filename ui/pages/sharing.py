@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -34,7 +35,7 @@ from ui.pages.consents_terms import (
 from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import record_table, sorted_proxy
+from ui.widgets.tables import fit_columns, record_table, sorted_proxy
 
 EVENTS_PAGE_SIZE = 50
 
@@ -58,7 +59,7 @@ class CategoryNames:
         return self._titles.get(key, key)
 
     def names(self, keys: Sequence[str]) -> str:
-        return ", ".join(self.name(k) for k in keys)
+        return join_list([self.name(k) for k in keys])
 
 
 def country_text(code: str) -> str:
@@ -229,11 +230,8 @@ class SharingPage(DataPage):
         self.storage_model.set_rows(data.categories)
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.recipient_table.resizeColumnsToContents()
-        header = self.recipient_table.horizontalHeader()
-        for column in range(self.recipient_model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 260))
-        self.storage_table.resizeColumnsToContents()
+        fit_columns(self.recipient_table)
+        fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
         self._clear_detail()
@@ -249,8 +247,9 @@ class SharingPage(DataPage):
         sources = [FlowNode(key, self.names.name(key)) for key in ordered]
         targets = [FlowNode(r.id, r.name, muted=not r.identifiable) for r in data.recipients]
         flows = [
-            Flow(key, r.id, r.event_count, self.tr("{0} → {1}: shared {2} time(s)").format(
-                self.names.name(key), r.name, r.event_count))
+            Flow(key, r.id, r.event_count, self.tr(
+                "{0} → {1}: shared %n time(s)", "", r.event_count).format(
+                    self.names.name(key), r.name))
             for r in data.recipients for key in r.categories
         ]
         self.chart.set_data(sources, targets, flows)
@@ -311,11 +310,11 @@ class SharingPage(DataPage):
         elif rows == 0:
             self.events_status.setText(self.tr("Nothing has been shared with this partner."))
         else:
-            self.events_status.setText(self.tr("{0} disclosure(s) shown").format(rows))
+            self.events_status.setText(self.tr("%n disclosure(s) shown", "", rows))
 
     def _events_page_loaded(self, rows: int) -> None:
         if rows <= EVENTS_PAGE_SIZE:
-            self.events_table.resizeColumnsToContents()
+            fit_columns(self.events_table)
 
     def _show_events_error(self, message: str | None) -> None:
         self.events_error.setText(message or "")

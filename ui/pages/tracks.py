@@ -42,6 +42,7 @@ from client.limits import TRACK_QUERY
 from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
+from ui.formats import format_count, format_date, format_datetime, format_percent
 from ui.models.columns import SORT_ROLE, Column
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -97,14 +98,17 @@ TRACK_COLUMNS: list[Column[Track]] = [
     Column[Track]("Item", lambda t: t.item_ref),
 ]
 
+# a day whose local date and time read widest (two-digit day, long month name), for column widths
+_WIDEST_DAY = datetime(2026, 9, 28, 23, 58).astimezone()
+
 TAG_COLUMNS: list[Column[Tag]] = [
     Column[Tag]("Tag", lambda t: t.tag),
     Column[Tag]("Source", lambda t: source_name(t.source)),
     Column[Tag]("Confidence",
-                lambda t: f"{round(t.confidence * 100)} %", sort=lambda t: t.confidence,
+                lambda t: format_percent(t.confidence), sort=lambda t: t.confidence,
                 align_right=True),
     Column[Tag]("Since",
-                lambda t: t.since.astimezone().date().isoformat(), sort=lambda t: t.since),
+                lambda t: format_date(t.since), sort=lambda t: t.since),
 ]
 
 
@@ -269,7 +273,7 @@ class TracksPage(DataPage):
     def _size_history_columns(self) -> None:
         metrics = self.table.fontMetrics()
         pad = 24
-        self.table.setColumnWidth(0, metrics.horizontalAdvance("2026-12-31 23:59") + pad)
+        self.table.setColumnWidth(0, metrics.horizontalAdvance(format_datetime(_WIDEST_DAY)) + pad)
         kinds = [kind_name("search"), kind_name("view"), TRACK_COLUMNS[1].header()]
         self.table.setColumnWidth(1, max(metrics.horizontalAdvance(k) for k in kinds) + pad)
         self.table.setColumnWidth(3, metrics.horizontalAdvance("item-0000000000") + pad)
@@ -339,7 +343,7 @@ class TracksPage(DataPage):
         metrics = self.tags_table.fontMetrics()
         self.tags_table.setColumnWidth(1, metrics.horizontalAdvance("Your browsing") + 40)
         self.tags_table.setColumnWidth(2, metrics.horizontalAdvance("Confidence") + 40)
-        self.tags_table.setColumnWidth(3, metrics.horizontalAdvance("2026-12-31") + 40)
+        self.tags_table.setColumnWidth(3, metrics.horizontalAdvance(format_date(_WIDEST_DAY)) + 40)
         self.tags_table.selectionModel().selectionChanged.connect(
             lambda *_args: self._update_buttons())
         self.tags_status = plain_label(wrap=False)
@@ -475,14 +479,14 @@ class TracksPage(DataPage):
             text = self.tr("Could not load more: {0}").format(user_message(self._history_error))
         elif model.loading:
             text = (self.tr("Loading…") if count == 0 else
-                    self.tr("{0} loaded, loading more…").format(f"{count:,}"))
+                    self.tr("{0} loaded, loading more…").format(format_count(count)))
         elif count == 0:
             text = (self.tr("No records match these filters.") if self._filter.narrowed
                     else self.tr("No search or browsing records."))
         elif model.exhausted:
-            text = self.tr("{0} loaded (all)").format(f"{count:,}")
+            text = self.tr("{0} loaded (all)").format(format_count(count))
         else:
-            text = self.tr("{0} loaded; scroll down for more").format(f"{count:,}")
+            text = self.tr("{0} loaded; scroll down for more").format(format_count(count))
         self.status_label.setText(text)
         self._update_buttons()
 
@@ -559,8 +563,8 @@ class TracksPage(DataPage):
         first, last = dialog.days()
         if not confirm(
             self, self.tr("Delete a date range"),
-            self.tr("Delete every record from {0} to {1}?").format(first.isoformat(),
-                                                                  last.isoformat()),
+            self.tr("Delete every record from {0} to {1}?").format(format_date(first),
+                                                                  format_date(last)),
             self.tr("Delete"),
             self.tr("This deletes all searches and product views of these days, including "
                     "those not shown with the current filters. It cannot be undone."),
@@ -585,7 +589,7 @@ class TracksPage(DataPage):
         hint = ""
         if activity is not None and self._bucket_choice[1] is None:
             total = sum(b.search + b.view for b in activity.buckets)
-            hint = self.tr("The shop holds {0} records for you.").format(f"{total:,}")
+            hint = self.tr("The shop holds {0} records for you.").format(format_count(total))
         dialog = DeleteAllDialog(hint, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -604,7 +608,7 @@ class TracksPage(DataPage):
         def done(count: int) -> None:
             self._deleting = False
             self.context.notify(self.tr("1 record deleted") if count == 1
-                                else self.tr("{0} records deleted").format(f"{count:,}"))
+                                else self.tr("{0} records deleted").format(format_count(count)))
             self.table.clearSelection()
             self._start_history()
             self.load_activity()

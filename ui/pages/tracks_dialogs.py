@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.formats import date_pattern
 from ui.plain_text import plain_message_box
 from ui.widgets.load_state import plain_label
 
@@ -45,7 +46,7 @@ class OptionalDateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(date_pattern())
         self.setMinimumDate(ANY_DATE)
         self.setMaximumDate(QDate(2100, 12, 31))
         self.setSpecialValueText(self.tr("any date"))
@@ -101,7 +102,7 @@ class DateRangeDialog(QDialog):
         for edit, name in ((self.first, self.tr("First day to delete")),
                            (self.last, self.tr("Last day to delete"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_pattern())
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self._check)
         form = QFormLayout()

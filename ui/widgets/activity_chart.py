@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from client.models.tracks import Activity
+from ui.formats import axis_pattern, format_count
 from ui.widgets.load_state import plain_label
 
 # Two colours that stay apart on light and dark backgrounds (and for common colour blindness).
@@ -112,13 +113,12 @@ class ActivityChart(QWidget):
             first, last = first - day, last + day
         self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first)),
                              QDateTime.fromMSecsSinceEpoch(int(last)))
-        self.x_axis.setFormat("yyyy-MM" if activity and activity.bucket == "month"
-                              else "yyyy-MM-dd")
+        self.x_axis.setFormat(axis_pattern(bool(activity and activity.bucket == "month")))
         top, ticks = integer_scale(max(max(b.search, b.view) for b in buckets))
         self.y_axis.setRange(0, top)
         self.y_axis.setTickCount(ticks)
         self.summary.setText(self.tr("{0} searches and {1} product views in this period.")
-                             .format(f"{total_searches:,}", f"{total_views:,}"))
+                             .format(format_count(total_searches), format_count(total_views)))
 
     @property
     def is_empty(self) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFontMetrics,
     QHelpEvent,
     QPainter,
     QPainterPath,
@@ -100,9 +101,19 @@ class FlowChart(QWidget):
         strong = palette.color(QPalette.ColorRole.Highlight)
         muted = palette.color(QPalette.ColorRole.Mid)
         width, height = float(self.width()), float(self.height())
-        label_width = max(80.0, min(240.0, width * 0.28))
-        left_x = MARGIN + label_width + 6
-        right_x = width - MARGIN - label_width - 6
+        # each side as wide as its longest label (bold, as when highlighted), up to 40 % of the
+        # chart: long partner names stay whole and the flows take what is left
+        bold = self.font()
+        bold.setBold(True)
+        wide = QFontMetrics(bold)
+
+        def needed(nodes: list[FlowNode]) -> float:
+            return float(max((wide.horizontalAdvance(n.label) for n in nodes), default=0) + 4)
+
+        left_width = max(60.0, min(needed(self.sources), width * 0.4))
+        right_width = max(60.0, min(needed(self.targets), width * 0.4))
+        left_x = MARGIN + left_width + 6
+        right_x = width - MARGIN - right_width - 6
         left = self._positions(self.sources, height)
         right = self._positions(self.targets, height)
         heaviest = max((f.weight for f in self.flows), default=1) or 1
@@ -139,10 +150,10 @@ class FlowChart(QWidget):
                 node_color = QColor(muted if node.muted else strong)
                 painter.fillRect(QRectF(x_node, y - 8, NODE_WIDTH, 16), node_color)
                 if align == Qt.AlignmentFlag.AlignRight:
-                    rect = QRectF(MARGIN, y - ROW_HEIGHT / 2, label_width, ROW_HEIGHT)
+                    rect = QRectF(MARGIN, y - ROW_HEIGHT / 2, left_width, ROW_HEIGHT)
                 else:
                     rect = QRectF(right_x + NODE_WIDTH + 6, y - ROW_HEIGHT / 2,
-                                  label_width, ROW_HEIGHT)
+                                  right_width, ROW_HEIGHT)
                 text = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight,
                                           int(rect.width()))
                 font = self.font()

@@ -95,9 +95,13 @@ class LoadStateStack(QStackedWidget):
         layout = QVBoxLayout(face)
         layout.addStretch(1)
         for widget in widgets:
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
             if isinstance(widget, QLabel):
+                # full width, centred text: an aligned item loses height-for-width, and a
+                # wrapped sentence would be cut top and bottom
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                layout.addWidget(widget)
+            else:
+                layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return face
 

@@ -1,9 +1,34 @@
-"""The app's table views: read-only, whole-row selection, plain look; and a sorting proxy."""
+"""The app's table views: read-only, whole-row selection, plain look; and a sorting proxy.
+
+`fit_columns` is the one column policy: columns take the width their content needs, the key
+column (the first: what a row is) is never squeezed, one column stretches into the room left,
+and when the content is wider than the view the widest other columns give way and wrap their
+text onto more lines (rows get the height they need) instead of scrolling sideways.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+import re
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QObject,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from ui.models.columns import SORT_ROLE
 
@@ -34,7 +59,229 @@ def record_table(
     )
     header.setStretchLastSection(True)
     table.setSortingEnabled(sortable)
+    if fit_contents:
+        fit_columns(table)  # fitted columns wrap rather than scroll sideways
     return table
+
+
+# what wrapping cannot split: runs of non-space letters; Chinese text breaks between characters
+_WORDS = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+")
+
+
+class WrappingHeader(QHeaderView):
+    """A horizontal header whose titles wrap onto two lines when their column is narrow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def _title(self, logical: int) -> str:
+        model = self.model()
+        if model is None:
+            return ""
+        return str(model.headerData(logical, self.orientation(), Qt.ItemDataRole.DisplayRole)
+                   or "")
+
+    def _margin(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+
+    def word_width(self, logical: int) -> int:
+        """The narrowest the section may be: its widest word plus margins (and sort mark)."""
+        # titles break at spaces only: a short Chinese title stays on one line
+        words = self._title(logical).split() or [""]
+        mark = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self) \
+            if self.isSortIndicatorShown() else 0
+        widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
+        return widest + 2 * self._margin() + mark
+
+    def sizeHint(self) -> QSize:  # two lines when any title has to wrap
+        hint = super().sizeHint()
+        lines = 1
+        for logical in range(self.count()):
+            if self.isSectionHidden(logical):
+                continue
+            room = self.sectionSize(logical) - 2 * self._margin()
+            box = self.fontMetrics().boundingRect(QRect(0, 0, max(room, 1), 10_000),
+                                                  int(Qt.TextFlag.TextWordWrap),
+                                                  self._title(logical))
+            lines = max(lines, round(box.height() / max(self.fontMetrics().lineSpacing(), 1)))
+        extra = (min(lines, 3) - 1) * self.fontMetrics().lineSpacing()
+        return QSize(hint.width(), hint.height() + extra)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        painter.save()
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logical
+        option.text = ""
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical:
+            option.sortIndicator = (
+                QStyleOptionHeader.SortIndicator.SortDown
+                if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+                else QStyleOptionHeader.SortIndicator.SortUp)
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        margin = self._margin()
+        text_rect = rect.adjusted(margin, 0, -margin, 0)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                                        | Qt.TextFlag.TextWordWrap), self._title(logical))
+        painter.restore()
+
+
+def _use_wrapping_header(table: QTableView) -> None:
+    if isinstance(table.horizontalHeader(), WrappingHeader):
+        return
+    old = table.horizontalHeader()
+    section, order = old.sortIndicatorSection(), old.sortIndicatorOrder()
+    sorting = table.isSortingEnabled()
+    header = WrappingHeader(table)
+    header.setSortIndicatorShown(old.isSortIndicatorShown())
+    header.setStretchLastSection(old.stretchLastSection())
+    hidden = old.isHidden()  # explicitly hidden (a header made after show starts hidden)
+    table.setHorizontalHeader(header)
+    header.setHidden(hidden)
+    header.setSortIndicator(section, order)
+    table.setSortingEnabled(sorting)  # reconnects sorting to the new header
+
+
+_SHORT = 10  # characters: a cell this short never wraps
+_KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns fitted (see the module docstring) as its rows and size change."""
+
+    def __init__(self, table: QTableView, stretch: int | None, key: int, wrap: bool) -> None:
+        super().__init__(table)
+        _use_wrapping_header(table)
+        self.table = table
+        self.stretch = stretch
+        self.key = key
+        self.wrap = wrap
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        self._model: QAbstractItemModel | None = None
+        table.viewport().installEventFilter(self)
+        table.installEventFilter(self)
+        self._watch_model()
+
+    def _watch_model(self) -> None:
+        model = self.table.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged, model.dataChanged, model.headerDataChanged):
+            signal.connect(self.later)
+
+    def later(self, *_args: object) -> None:
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.later()
+        return False
+
+    def fit(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._watch_model()
+            self._fit()
+        finally:
+            self._busy = False
+
+    def _room(self) -> int:
+        table = self.table
+        # keep room for a vertical scroll bar that may appear once rows wrap
+        bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        return table.width() - 2 * table.frameWidth() - bar - 2
+
+    def _longest_word(self, column: int) -> int:
+        """The narrowest the column may get: its widest word (wrapping cannot go below it; ids
+        are one word), or its widest short cell (dates, amounts, names read on one line)."""
+        table, model = self.table, self.table.model()
+        metrics = table.fontMetrics()
+        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                 table) + 1) + 4
+        widest = 0
+        for row in range(min(model.rowCount(), 200)):  # bounded: paged tables can be long
+            text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str) and text:
+                short = len(text) <= _SHORT
+                words = _WORDS.findall(text) if self.wrap and not short else [text]
+                widest = max(widest, *(metrics.horizontalAdvance(w) for w in words))
+        return widest + padding if widest else 0
+
+    def _fit(self) -> None:
+        table, model = self.table, self.table.model()
+        if model is None or not table.isVisible():
+            return
+        header = table.horizontalHeader()
+        columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        if not columns:
+            return
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setWordWrap(self.wrap)
+        natural = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
+        natural = {c: max(w, 1) for c, w in natural.items()}
+        widths = dict(natural)
+        room = self._room()
+        titles = header.word_width if isinstance(header, WrappingHeader) \
+            else header.sectionSizeHint
+        floors = {c: max(titles(c), self._longest_word(c)) for c in columns}
+        if self.key in floors:
+            floors[self.key] = min(natural[self.key],
+                                   max(floors[self.key], int(room * _KEY_SHARE)))
+        giving = list(columns)
+        if sum(widths.values()) > room:
+            # a water level: columns are capped at one common width (never below their
+            # floor, the key's floor the highest), the lowest cap that fits the room
+            fixed = 0
+
+            def total(level: int) -> int:
+                return fixed + sum(min(natural[c], max(level, floors[c])) for c in giving)
+
+            low, high = 0, max(natural.values())
+            while low < high:
+                middle = (low + high + 1) // 2
+                if total(middle) <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            for column in giving:
+                widths[column] = min(natural[column], max(low, floors[column]))
+        others = [c for c in columns if c != self.key]
+        stretch = self.stretch if self.stretch in columns else max(
+            others or columns, key=lambda c: natural[c])
+        for column in columns:
+            header.resizeSection(column, widths[column])
+        if sum(widths.values()) <= room:  # else stretching would squeeze it below its words
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.updateGeometry()  # titles may now wrap: the header's height follows
+        header.geometriesChanged.emit()  # the view lays out its header again
+        rows = table.verticalHeader()
+        if self.wrap:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+def fit_columns(table: QTableView, *, stretch: int | None = None, key: int = 0,
+                wrap: bool = True) -> None:
+    """Fit the table's columns now and whenever its rows or size change (idempotent)."""
+    fitter = table.findChild(ColumnFitter)
+    if fitter is None:
+        fitter = ColumnFitter(table, stretch, key, wrap)
+    else:
+        fitter.stretch, fitter.key, fitter.wrap = stretch, key, wrap
+    fitter.fit()
 
 
 def sorted_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:

@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>AccessLogPage</name>
+    <message numerus="yes">
+        <source>%n active session(s). An agent sees your data only while a session is active; every look is in the log above.</source>
+        <translation>
+            <numerusform>%n active session. An agent sees your data only while a session is active; every look is in the log above.</numerusform>
+            <numerusform>%n active sessions. An agent sees your data only while a session is active; every look is in the log above.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Signed in again to %n shop(s)</source>
+        <translation>
+            <numerusform>Signed in again to %n shop</numerusform>
+            <numerusform>Signed in again to %n shops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message numerus="yes">
+        <source>⚠ %n security incident(s) announced, shown in red: read what happened and what to do.</source>
+        <translation>
+            <numerusform>⚠ %n security incident announced, shown in red: read what happened and what to do.</numerusform>
+            <numerusform>⚠ %n security incidents announced, shown in red: read what happened and what to do.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message numerus="yes">
+        <source>Placed {0} · {1} · total {2} · %n item(s)</source>
+        <translation>
+            <numerusform>Placed {0} · {1} · total {2} · %n item</numerusform>
+            <numerusform>Placed {0} · {1} · total {2} · %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message numerus="yes">
+        <source>%n security incident(s)</source>
+        <translation>
+            <numerusform>%n security incident</numerusform>
+            <numerusform>%n security incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message numerus="yes">
+        <source>%n request(s) from the outbox were sent.</source>
+        <translation>
+            <numerusform>%n request from the outbox was sent.</numerusform>
+            <numerusform>%n requests from the outbox were sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n request waiting to be sent</numerusform>
+            <numerusform>%n requests waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) the shop did not accept</source>
+        <translation>
+            <numerusform>%n request the shop did not accept</numerusform>
+            <numerusform>%n requests the shop did not accept</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SharingPage</name>
+    <message numerus="yes">
+        <source>{0} → {1}: shared %n time(s)</source>
+        <translation>
+            <numerusform>{0} → {1}: shared %n time</numerusform>
+            <numerusform>{0} → {1}: shared %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disclosure(s) shown</source>
+        <translation>
+            <numerusform>%n disclosure shown</numerusform>
+            <numerusform>%n disclosures shown</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

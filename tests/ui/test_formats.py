@@ -1,0 +1,73 @@
+"""Locale formats: one format per kind of value, different per UI language, never ISO."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+
+from ui import formats
+from ui.i18n import Translations
+from ui.models.columns import display_text
+
+MOMENT = datetime(2026, 9, 28, 6, 54, tzinfo=UTC)
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    translations = Translations(qapp)
+    yield translations
+    translations.apply("en")
+    for translator in list(translations._installed):
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale.c())
+
+
+def _all(language: str, translations: Translations) -> dict[str, str]:
+    translations.apply(language)
+    return {
+        "date": formats.format_date(MOMENT),
+        "day": formats.format_date(date(2026, 9, 28)),
+        "datetime": formats.format_datetime(MOMENT),
+        "cell": display_text(MOMENT),
+        "count": formats.format_count(1234567),
+        "size": formats.format_size(3 * 1024 * 1024),
+        "percent": formats.format_percent(0.96),
+        "list": formats.join_list(["a", "b", "c"]),
+        "plural_one": QCoreApplication.translate("SharingPage", "%n disclosure(s) shown", "", 1),
+        "plural_many": QCoreApplication.translate("SharingPage", "%n disclosure(s) shown", "", 5),
+    }
+
+
+def test_formats_follow_the_ui_language(translations: Translations) -> None:
+    english = _all("en", translations)
+    chinese = _all("zh_CN", translations)
+    assert english["date"] == english["day"] == "28 Sep 2026"
+    assert chinese["date"] == chinese["day"] == "2026年9月28日"
+    assert english["cell"] == english["datetime"]  # tables show a timestamp one way
+    assert chinese["cell"] == chinese["datetime"]
+    assert english["datetime"].startswith("28 Sep 2026, ")
+    assert chinese["datetime"].startswith("2026年9月28日 ")
+    assert english["count"] == "1,234,567"
+    assert english["percent"] == chinese["percent"] == "96%"
+    assert english["list"] == "a, b, c"
+    assert chinese["list"] == "a、b、c"
+    assert english["plural_one"] == "1 disclosure shown"
+    assert english["plural_many"] == "5 disclosures shown"
+    assert "(s)" not in chinese["plural_many"]
+    assert "5" in chinese["plural_many"]
+    for values in (english, chinese):
+        for key, value in values.items():
+            assert not any(bad in value for bad in ("iB", "-09-", "(s)")), (key, value)
+    assert "MB" in english["size"]
+    assert "3" in english["size"]
+
+
+def test_nothing_is_formatted_as_iso_in_the_c_locale(qapp: QApplication) -> None:
+    QLocale.setDefault(QLocale.c())  # tests and bare environments: English, not ISO
+    assert formats.format_date(MOMENT) == "28 Sep 2026"
+    assert formats.format_date(None) == "—"
+    assert formats.join_list([]) == "—"

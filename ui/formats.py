@@ -1,0 +1,137 @@
+"""One way to show each kind of value, in the UI language: dates, times, numbers, sizes, lists.
+
+Every page formats through these helpers so the same due date reads the same everywhere and
+follows `QLocale()` (its default is set to the UI language by `ui.i18n.Translations`). Dates are
+never ISO: "1 Dec 2026" in English, "2026年12月1日" in Chinese; lists use the language's own
+separators (`、` between Chinese items); sizes use KB/MB (never KiB); plurals go through Qt's
+`%n` forms in the translation file, not "(s)".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+# Explicit patterns rather than QLocale's Short/Long formats: short is ambiguous in English
+# ("12/1/26") and long carries a weekday; these are unambiguous and stay one per kind.
+_DATE_PATTERNS = {"zh": "yyyy年M月d日", "en": "d MMM yyyy"}
+_MONTH_PATTERNS = {"zh": "yyyy年M月", "en": "MMM yyyy"}
+_DAY_PATTERNS = {"zh": "M月d日", "en": "d MMM"}
+
+
+def locale() -> QLocale:
+    """The UI locale; the bare C locale (nothing set, e.g. in tests) reads as English."""
+    current = QLocale()
+    if current.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return current
+
+
+def _kind() -> str:
+    return "zh" if locale().language() == QLocale.Language.Chinese else "en"
+
+
+def _local(value: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+
+
+def _qdate(value: date | datetime) -> QDate:
+    if isinstance(value, datetime):
+        return _local(value).date()
+    return QDate(value.year, value.month, value.day)
+
+
+def format_date(value: date | datetime | None) -> str:
+    """A calendar day (local day for a timestamp): '1 Dec 2026' / '2026年12月1日'."""
+    if value is None:
+        return "—"
+    return locale().toString(_qdate(value), _DATE_PATTERNS[_kind()])
+
+
+def format_day(value: date | datetime) -> str:
+    """A day without its year, for chart axes: '1 Dec' / '12月1日'."""
+    return locale().toString(_qdate(value), _DAY_PATTERNS[_kind()])
+
+
+def format_month(value: date | datetime) -> str:
+    """A month, for chart axes: 'Dec 2026' / '2026年12月'."""
+    return locale().toString(_qdate(value), _MONTH_PATTERNS[_kind()])
+
+
+def date_pattern() -> str:
+    """The date pattern for date edits (QDateEdit.setDisplayFormat)."""
+    return _DATE_PATTERNS[_kind()]
+
+
+def axis_pattern(monthly: bool) -> str:
+    """The pattern for a date axis: months, or days (with the year, as a range may span two)."""
+    return (_MONTH_PATTERNS if monthly else _DATE_PATTERNS)[_kind()]
+
+
+def format_time(value: datetime) -> str:
+    """A local time of day: '06:54'."""
+    return locale().toString(_local(value).time(), "HH:mm")
+
+
+def format_datetime(value: datetime | None) -> str:
+    """A local date and time: '1 Dec 2026, 06:54' / '2026年12月1日 06:54'."""
+    if value is None:
+        return "—"
+    local = _local(value)
+    day = locale().toString(local.date(), _DATE_PATTERNS[_kind()])
+    time = locale().toString(local.time(), "HH:mm")
+    return f"{day} {time}" if _kind() == "zh" else f"{day}, {time}"
+
+
+def format_qtime(value: QTime) -> str:
+    return locale().toString(value, "HH:mm")
+
+
+def format_count(count: int) -> str:
+    """A whole number with the language's grouping: '12,345'."""
+    return locale().toString(int(count))
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    return locale().toString(float(value), "f", decimals)
+
+
+def format_percent(fraction: float) -> str:
+    """A share as a percentage without a space before the sign: '96%'."""
+    return f"{locale().toString(round(fraction * 100))}%"
+
+
+def format_size(size: int) -> str:
+    """A byte count: '1.2 MB' (base 1024, traditional units, never 'KiB')."""
+    return locale().formattedDataSize(
+        int(size), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )
+
+
+def join_list(items: list[str] | tuple[str, ...]) -> str:
+    """Items joined as the language lists them: 'a, b, c' / 'a、b、c'."""
+    items = [item for item in items if item]
+    if not items:
+        return "—"
+    if _kind() == "zh":
+        return "、".join(items)
+    return ", ".join(items)
+
+
+__all__ = [
+    "axis_pattern",
+    "date_pattern",
+    "format_count",
+    "format_date",
+    "format_datetime",
+    "format_day",
+    "format_month",
+    "format_number",
+    "format_percent",
+    "format_qtime",
+    "format_size",
+    "format_time",
+    "join_list",
+    "locale",
+]
