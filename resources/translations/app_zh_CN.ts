@@ -1778,40 +1778,68 @@ After:  {1}</source>
         <translation>模型版本：{0}</translation>
     </message>
     <message>
+        <source>Related to one of your orders.</source>
+        <translation>与您的一笔订单有关。</translation>
+    </message>
+    <message>
+        <source>Data it used:</source>
+        <translation>使用了您的以下信息：</translation>
+    </message>
+    <message>
+        <source>Data it used: none recorded</source>
+        <translation>使用的信息：没有记录</translation>
+    </message>
+    <message>
         <source>Related order: {0}</source>
         <translation>相关订单：{0}</translation>
+    </message>
+    <message>
+        <source>Related to an order that is no longer shown.</source>
+        <translation>与一笔已不再显示的订单有关。</translation>
+    </message>
+    <message>
+        <source>Open the page that shows this data</source>
+        <translation>打开显示这些信息的页面</translation>
+    </message>
+    <message>
+        <source>What was decided: {0} ({1}, {2})</source>
+        <translation>决策内容：{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+        <source>How much each factor weighed:</source>
+        <translation>各因素所占比重：</translation>
+    </message>
+    <message>
+        <source>Which of your data it used: {0}</source>
+        <translation>使用了您的哪些信息：{0}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <source>How to contest it: if you think this decision is wrong, press “Ask for human review” above and say why. A person at the shop looks at it again, can change the outcome and answers in writing. You can also complain to the shop&apos;s privacy contact or to the regulator.</source>
+        <translation>如何提出异议：如果您认为该决策有误，请点击上方的“申请人工复核”并说明理由。商城工作人员会重新审查，可以改变结果，并书面答复您。您也可以向商城的隐私联系人或监管机构投诉。</translation>
+    </message>
+    <message>
+        <source>How to contest it: this shop does not offer a review by a person for this decision; you can complain to the shop&apos;s privacy contact or to the regulator.</source>
+        <translation>如何提出异议：此商城不对该决策提供人工复核；您可以向商城的隐私联系人或监管机构投诉。</translation>
     </message>
     <message>
         <source>No related order.</source>
         <translation>无相关订单。</translation>
     </message>
     <message>
-        <source>Data it used: {0}</source>
-        <translation>使用的数据：{0}</translation>
-    </message>
-    <message>
         <source>The explanation could not be loaded: {0}</source>
         <translation>无法加载解释说明：{0}</translation>
     </message>
     <message>
-        <source>Outcome: {0} ({1}, {2})</source>
-        <translation>结果：{0}（{1}，{2}）</translation>
-    </message>
-    <message>
-        <source>Main factors:</source>
-        <translation>主要因素：</translation>
-    </message>
-    <message>
         <source>System: {0} · model version {1}</source>
         <translation>系统：{0} · 模型版本 {1}</translation>
-    </message>
-    <message>
-        <source>How to contest it: {0}</source>
-        <translation>如何提出异议：{0}</translation>
-    </message>
-    <message>
-        <source>You can also ask a person at the shop to review it.</source>
-        <translation>您也可以申请商城工作人员进行人工复核。</translation>
     </message>
     <message>
         <source>Explanation requested on {0}: {1}</source>
@@ -1850,8 +1878,28 @@ After:  {1}</source>
         <translation>申请未提交：{0}</translation>
     </message>
     <message>
+        <source>A new delivery address</source>
+        <translation>新的收货地址</translation>
+    </message>
+    <message>
+        <source>A recently added card</source>
+        <translation>最近添加的银行卡</translation>
+    </message>
+    <message>
+        <source>Age check</source>
+        <translation>年龄核验</translation>
+    </message>
+    <message>
+        <source>Amount compared with your past orders</source>
+        <translation>金额与您以往订单的对比</translation>
+    </message>
+    <message>
         <source>Blocked transaction</source>
         <translation>交易拦截</translation>
+    </message>
+    <message>
+        <source>Categories you often look at</source>
+        <translation>您常浏览的商品类目</translation>
     </message>
     <message>
         <source>Coupon eligibility</source>
@@ -1862,8 +1910,24 @@ After:  {1}</source>
         <translation>信用/先用后付资格</translation>
     </message>
     <message>
+        <source>Days since your last order</source>
+        <translation>距上次下单的天数</translation>
+    </message>
+    <message>
+        <source>Delivery address changed after payment</source>
+        <translation>付款后修改了收货地址</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+    <message>
+        <source>How long you have had the account</source>
+        <translation>账户注册时长</translation>
+    </message>
+    <message>
+        <source>How often you order</source>
+        <translation>下单频率</translation>
     </message>
     <message>
         <source>Low</source>
@@ -1874,8 +1938,84 @@ After:  {1}</source>
         <translation>中</translation>
     </message>
     <message>
+        <source>Number of items in your basket</source>
+        <translation>购物车中的商品数量</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Repayments made on time</source>
+        <translation>按时还款记录</translation>
+    </message>
+    <message>
         <source>Risk flag</source>
         <translation>风险标记</translation>
+    </message>
+    <message>
+        <source>Signing in at night</source>
+        <translation>夜间登录</translation>
+    </message>
+    <message>
+        <source>Signing in from a new device</source>
+        <translation>在新设备上登录</translation>
+    </message>
+    <message>
+        <source>Signing in from another city</source>
+        <translation>在其他城市登录</translation>
+    </message>
+    <message>
+        <source>What was shared with others</source>
+        <translation>与他方共享的信息</translation>
+    </message>
+    <message>
+        <source>What you browsed and searched</source>
+        <translation>您的浏览和搜索记录</translation>
+    </message>
+    <message>
+        <source>Your account details</source>
+        <translation>您的账户信息</translation>
+    </message>
+    <message>
+        <source>Your consents</source>
+        <translation>您的同意记录</translation>
+    </message>
+    <message>
+        <source>Your devices</source>
+        <translation>您的设备</translation>
+    </message>
+    <message>
+        <source>Your identity verification</source>
+        <translation>您的实名认证</translation>
+    </message>
+    <message>
+        <source>Your interest tags</source>
+        <translation>您的兴趣标签</translation>
+    </message>
+    <message>
+        <source>Your locations</source>
+        <translation>您的位置信息</translation>
+    </message>
+    <message>
+        <source>Your orders</source>
+        <translation>您的订单</translation>
+    </message>
+    <message>
+        <source>Your payments</source>
+        <translation>您的支付记录</translation>
+    </message>
+    <message>
+        <source>Your previous orders</source>
+        <translation>您以往的订单</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>您的个人资料</translation>
+    </message>
+    <message>
+        <source>Your sign-in records</source>
+        <translation>您的登录记录</translation>
     </message>
     <message>
         <source>canceled</source>
