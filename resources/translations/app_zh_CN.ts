@@ -210,6 +210,10 @@
         <translation>您的客户编号：{0}</translation>
     </message>
     <message>
+        <source>This code was used by {0} at {1} and no longer works. Create a new one if needed.</source>
+        <translation>此协助码已于 {1} 被 {0} 使用，不再有效。如有需要，请重新生成。</translation>
+    </message>
+    <message>
         <source>This code has expired. Create a new one if needed.</source>
         <translation>此协助码已过期。如有需要，请重新生成。</translation>
     </message>
@@ -254,12 +258,20 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>The assisted session was ended</source>
+        <translation>协助会话已结束</translation>
+    </message>
+    <message>
         <source>Viewed</source>
         <translation>查看</translation>
     </message>
     <message>
         <source>You</source>
         <translation>您本人</translation>
+    </message>
+    <message>
+        <source>You ended the assisted session</source>
+        <translation>您结束了协助会话</translation>
     </message>
     <message>
         <source>an entry does not follow the one before it</source>

@@ -57,6 +57,15 @@ def action_text(action: str) -> str:
     return _tr(words) if words else action
 
 
+def entry_action_text(entry: AccessLogEntry) -> str:
+    """What the entry did, in words; ending an assisted session is not a "Deleted"."""
+    if entry.action == "delete" and entry.resource.startswith("/v1/assist/sessions"):
+        if entry.role == "subject":
+            return _tr("You ended the assisted session")
+        return _tr("The assisted session was ended")
+    return action_text(entry.action)
+
+
 def chain_reason_text(reason: str | None) -> str:
     words = _REASONS.get(reason or "")
     return _tr(words) if words else (reason or _tr("unknown problem"))
@@ -85,7 +94,7 @@ LOG_COLUMNS: list[Column[AccessLogEntry]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Time")), lambda e: e.time),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Who")), lambda e: e.actor),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Role")), lambda e: role_text(e.role)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Action")), lambda e: action_text(e.action)),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Action")), entry_action_text),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Resource")), lambda e: e.resource,
            tooltip=lambda e: e.resource),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Reason")), lambda e: e.reason,
