@@ -274,6 +274,18 @@
         <translation>您结束了协助会话</translation>
     </message>
     <message>
+        <source>a consent receipt</source>
+        <translation>一份同意凭证</translation>
+    </message>
+    <message>
+        <source>an assist code</source>
+        <translation>一个协助码</translation>
+    </message>
+    <message>
+        <source>an assisted session</source>
+        <translation>一次协助会话</translation>
+    </message>
+    <message>
         <source>an entry does not follow the one before it</source>
         <translation>某条记录与上一条衔接不上</translation>
     </message>
@@ -286,6 +298,10 @@
         <translation>某条记录在写入后被修改</translation>
     </message>
     <message>
+        <source>automated decisions about you</source>
+        <translation>涉及您的自动化决策</translation>
+    </message>
+    <message>
         <source>entries are missing</source>
         <translation>有记录缺失</translation>
     </message>
@@ -294,12 +310,100 @@
         <translation>记录顺序错乱或重复</translation>
     </message>
     <message>
+        <source>notices from the shop</source>
+        <translation>商城的通知</translation>
+    </message>
+    <message>
+        <source>one of your orders</source>
+        <translation>您的一笔订单</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
         <source>the latest entry differs from the one the shop pinned</source>
         <translation>最新一条记录与商城固定的记录不一致</translation>
     </message>
     <message>
+        <source>the privacy policy</source>
+        <translation>隐私政策</translation>
+    </message>
+    <message>
+        <source>this access log</source>
+        <translation>本访问记录</translation>
+    </message>
+    <message>
         <source>unknown problem</source>
         <translation>未知问题</translation>
+    </message>
+    <message>
+        <source>what a recipient received</source>
+        <translation>某个接收方收到的信息</translation>
+    </message>
+    <message>
+        <source>what data the shop holds about you</source>
+        <translation>商城保存的您的信息类别</translation>
+    </message>
+    <message>
+        <source>who received your data</source>
+        <translation>哪些接收方收到了您的信息</translation>
+    </message>
+    <message>
+        <source>your account details</source>
+        <translation>您的账户信息</translation>
+    </message>
+    <message>
+        <source>your activity over time</source>
+        <translation>您的活动趋势</translation>
+    </message>
+    <message>
+        <source>your consent history</source>
+        <translation>您的同意历史</translation>
+    </message>
+    <message>
+        <source>your consents</source>
+        <translation>您的同意设置</translation>
+    </message>
+    <message>
+        <source>your cookie choices</source>
+        <translation>您的 Cookie 选择</translation>
+    </message>
+    <message>
+        <source>your devices</source>
+        <translation>您的设备</translation>
+    </message>
+    <message>
+        <source>your interest tags</source>
+        <translation>您的兴趣标签</translation>
+    </message>
+    <message>
+        <source>your locations</source>
+        <translation>您的位置信息</translation>
+    </message>
+    <message>
+        <source>your orders</source>
+        <translation>您的订单</translation>
+    </message>
+    <message>
+        <source>your personalisation settings</source>
+        <translation>您的个性化推荐设置</translation>
+    </message>
+    <message>
+        <source>your privacy requests</source>
+        <translation>您的隐私申请</translation>
+    </message>
+    <message>
+        <source>your search and browsing history</source>
+        <translation>您的搜索和浏览记录</translation>
+    </message>
+    <message>
+        <source>your sign-in records</source>
+        <translation>您的登录记录</translation>
+    </message>
+    <message>
+        <source>your subscriptions</source>
+        <translation>您的订阅</translation>
     </message>
     <message>
         <source>✓ The log&apos;s chain of fingerprints is intact ({0} entries)</source>
@@ -836,8 +940,8 @@
         <translation>操作</translation>
     </message>
     <message>
-        <source>Resource</source>
-        <translation>资源</translation>
+        <source>What</source>
+        <translation>访问内容</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -188,6 +188,13 @@ def test_assist_code_agent_session_and_ending_it(
     actions = [page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())]
     assert "You ended the assisted session" in actions
     assert "Deleted" not in actions
+    # what was looked at reads as words, never as an API path
+    looked_at = {page.log_filter.index(r, 4).data() for r in range(page.log_filter.rowCount())}
+    assert "your orders" in looked_at
+    assert "an assisted session" in looked_at
+    assert not any("/" in text or "_" in text for text in looked_at), looked_at
+    assert not any("/v1" in str(page.log_filter.index(r, 4).data(Qt.ItemDataRole.ToolTipRole))
+                   for r in range(page.log_filter.rowCount()))
     with pytest.raises(AuthenticationRequired):
         assisted.get_me()
     session.close()
