@@ -2046,6 +2046,10 @@ After:  {1}</source>
         <translation>下单频率</translation>
     </message>
     <message>
+        <source>How to contest it: if you think this decision is wrong, ask for a human review on the Automated decisions page and say why. A person at the shop looks at it again, can change the outcome and answers in writing. You can also complain to the shop&apos;s privacy contact or to the regulator.</source>
+        <translation>如何提出异议：如果您认为该决策有误，请在“自动化决策”页面申请人工复核并说明理由。商城工作人员会重新审查，可以改变结果，并书面答复您。您也可以向商城的隐私联系人或监管机构投诉。</translation>
+    </message>
+    <message>
         <source>Low</source>
         <translation>低</translation>
     </message>
@@ -3722,16 +3726,12 @@ Kept by law until {1}:
         <translation>使用的数据：{0}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Model version: {0}</source>
         <translation>模型版本：{0}</translation>
-    </message>
-    <message>
-        <source>How to contest: {0}</source>
-        <translation>如何提出异议：{0}</translation>
-    </message>
-    <message>
-        <source>You can ask for a human review of this decision.</source>
-        <translation>您可以申请对此决策进行人工复核。</translation>
     </message>
     <message>
         <source>Deleted: {0}</source>

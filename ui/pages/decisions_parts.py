@@ -147,6 +147,26 @@ def percent_shares(weights: list[float]) -> list[int]:
     return shares
 
 
+def contest_text(human_review_available: bool) -> str:
+    """How to contest a decision, phrased by the app in the shopper's language (the shop's
+    own text names request types by their API codes)."""
+    if human_review_available:
+        return _tr(
+            "How to contest it: if you think this decision is wrong, ask for a human review "
+            "on the Automated decisions page and say why. A person at the shop looks at it "
+            "again, can change the outcome and answers in writing. You can also complain to "
+            "the shop's privacy contact or to the regulator.")
+    return _tr(
+        "How to contest it: this shop does not offer a review by a person for this "
+        "decision; you can complain to the shop's privacy contact or to the regulator.")
+
+
+def factor_lines(factors: list[W]) -> list[str]:
+    """One "• factor in words — share %" line per factor, heaviest first, summing to 100 %."""
+    return [f"• {factor_name(str(getattr(f, 'factor', '')))} — {percent_text(share)}"
+            for f, share in weighted_factors(factors)]
+
+
 def percent_text(share: int) -> str:
     return QLocale().toString(share) + "%"
 
