@@ -38,6 +38,17 @@ class Bench:
 BENCHES: list[Bench] = [
     Bench("http", "bench.bench_http", quick=["--tracks", "5000", "--rounds", "3"]),
     Bench("tracks", "bench.bench_tracks", quick=["--tracks", "20000", "--repeat", "20"]),
+    Bench(
+        "archive",
+        "bench.bench_archive",
+        quick=["--tracks", "100000", "--orders", "10000", "--rounds", "2"],
+    ),
+    Bench("startup", "bench.bench_startup", quick=["--repeat", "3"]),
+    Bench("scroll", "bench.bench_scroll", quick=["--tracks", "20000", "--seconds", "4"]),
+    # --readme: bench_load also writes the sizing basis in docs/SCALING.md
+    Bench("load", "bench.bench_load", args=["--readme"],
+          quick=["--tracks", "20000", "--shoppers", "1200", "--seconds", "2", "--clients", "8"]),
+    Bench("servers", "bench.bench_servers", quick=["--rounds", "1", "--seconds", "2"]),
 ]
 
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from client.errors import ApiError, BadResponse, ConnectionFailed, ValidationFailed
+from client.errors import ApiError, BadResponse, ConnectionFailed, NotFound, ValidationFailed
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account, Personalization
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
@@ -34,6 +34,7 @@ from client.models.common import (
     bad_response,
     describe_validation_error,
     parse,
+    parse_list,
     parse_page,
 )
 from client.models.consents import (
@@ -47,6 +48,7 @@ from client.models.consents import (
 from client.models.data import DataCategory, Device, Location, LogEntry
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
+from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
     CreatedRequest,
     DemoVerificationCode,
@@ -58,7 +60,7 @@ from client.models.requests import (
 )
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind, TracksDeleted
-from client.pagination import DEFAULT_PAGE_SIZE, PageIterator, check_limit
+from client.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageIterator, check_limit
 from client.transport import Transport
 
 M = TypeVar("M", bound=BaseModel)
@@ -156,6 +158,45 @@ class ShopApi:
         return self._send(Personalization, "PUT", "me/personalization", {"enabled": enabled})
 
     # --- data held --------------------------------------------------------------------------
+
+    def get_overview(self) -> OverviewCounts:
+        """The first page's counts: recipients with the subject's data, open requests.
+
+        A shop without `GET /overview` (an older server) is counted from the lists instead.
+        """
+        try:
+            return self._get(OverviewCounts, "overview")
+        except NotFound:
+            pass
+        recipients = list(self.iter_recipients(limit=MAX_PAGE_SIZE))
+        open_requests = [r for r in self.iter_requests(limit=MAX_PAGE_SIZE)
+                         if r.status not in ("completed", "denied", "canceled")]
+        return OverviewCounts(
+            recipients=len(recipients),
+            recipients_with_data=sum(1 for r in recipients if r.event_count > 0),
+            open_requests=len(open_requests),
+            overdue_requests=sum(1 for r in open_requests if r.overdue),
+            next_due_working_days=min((r.working_days_left for r in open_requests),
+                                      default=None),
+        )
+
+    def list_decision_requests(self) -> list[DecisionRequest]:
+        """For each automated decision, the newest explanation / human-review request
+        (a shop without `GET /decision-requests` is joined here, from the request list)."""
+        try:
+            data = self.transport.get_json("decision-requests")
+        except NotFound:
+            newest: dict[tuple[str, str], PrivacyRequest] = {}
+            found = [r for t in ("explanation", "human_review")
+                     for r in self.iter_requests(type=t, limit=MAX_PAGE_SIZE)]
+            for r in sorted(found, key=lambda r: r.received_at):
+                decision_id = str(r.details.get("decision_id", ""))
+                if decision_id:
+                    newest[(decision_id, r.type)] = r
+            return [DecisionRequest(decision_id=d, type=t, request=r)
+                    for (d, t), r in newest.items()]
+        items = data.get("items") if isinstance(data, dict) else None
+        return parse_list(DecisionRequest, items)
 
     def list_categories(self) -> list[DataCategory]:
         """Every category of personal data held (one short list, not paged)."""
@@ -563,6 +604,43 @@ class ShopApi:
         leaving the part file for a later resume.
         """
         return _Download(self.transport, request_id, Path(dest_path), progress, cancel).run(resume)
+
+    def export_stream(
+        self,
+        section: str,
+        *,
+        after: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        chunk_size: int = 1 << 16,
+    ) -> Iterator[bytes]:
+        """A whole section from `GET /export/{section}`, as raw NDJSON bytes in blocks.
+
+        Blocks are cut anywhere (a line may span two); the items are the detail shapes (orders
+        with items and sharing, decisions with factors), newest first. `after` continues after
+        the item with that id. A broken stream raises `ConnectionFailed` (continue with `after`
+        = the last complete line's id); `NotFound` means the shop has no bulk export.
+        """
+        params: dict[str, Any] = {}
+        if after is not None:
+            params["after"] = after
+        if start is not None:
+            params["from"] = _time(start)
+        if end is not None:
+            params["to"] = _time(end)
+        response = self.transport.request(
+            "GET", f"export/{_seg(section)}", params=params, stream=True,
+            headers={"Accept": "application/x-ndjson, application/problem+json"},
+        )
+        with response:
+            kind = response.headers.get("Content-Type", "")
+            if not kind.startswith("application/x-ndjson"):
+                raise BadResponse(status=response.status_code,
+                                  request_id=response.headers.get("X-Request-Id"))
+            try:
+                yield from response.iter_content(chunk_size=chunk_size)
+            except requests.RequestException as exc:
+                raise ConnectionFailed("The connection to the shop broke off.") from exc
 
     # --- assisted sessions ------------------------------------------------------------------
 

@@ -9,7 +9,7 @@
     python -m client export 42 --out archive.zip
     python -m client verify-log
     python -m client archive export --out me.zip [--sections tracks,orders] [--from D --to D]
-                                    [--passphrase-file F] [--summaries]
+                                    [--passphrase-file F] [--summaries] [--restart]
     python -m client archive verify me.zip [--key-file F | --shop URL] [--passphrase-file F]
     python -m client archive diff OLD.zip NEW.zip [--json]
     python -m client archive to-sqlite me.zip me.db
@@ -254,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="encrypt with the passphrase in this file (first line)")
     a_export.add_argument("--summaries", action="store_true",
                           help="orders and decisions as list summaries (faster), not details")
+    a_export.add_argument("--restart", action="store_true",
+                          help="discard an interrupted export to the same file and start over")
     _shop_options(a_export)
 
     a_verify = archive_commands.add_parser("verify", help="check checksums and the signature")
@@ -601,7 +603,7 @@ def cmd_archive_export(args: argparse.Namespace, session: Session, out: TextIO,
     result = export_archive(
         session.api, args.out, sections=args.sections, start=args.start, end=args.end,
         passphrase=_passphrase(args.passphrase_file), details=not args.summaries,
-        progress=_progress_writer(err, "Exporting"), shop=shop,
+        progress=_progress_writer(err, "Exporting"), shop=shop, resume=not args.restart,
     )
     err.write("\n")
     counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())

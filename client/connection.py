@@ -155,7 +155,12 @@ class ShopConnection:
 
     @property
     def shop_name(self) -> str:
-        return self.discovery.shop.name
+        # The shop's name in the interface language, even from a discovery stored earlier
+        # in the other language.
+        shop = self.discovery.shop
+        if self.language.startswith("zh") and shop.name_zh:
+            return shop.name_zh
+        return shop.name
 
     @property
     def username(self) -> str | None:

@@ -6,9 +6,10 @@ person can read; subclasses say what kind of failure it is, so callers branch on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
+if TYPE_CHECKING:  # only annotations: the app's first window must not wait for requests
+    import requests
 
 
 class ApiError(Exception):

@@ -17,9 +17,16 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from client.discovery import normalize_base_url
-
 log = logging.getLogger("client.shops")
+
+
+def _normalize(base_url: str) -> str:
+    # Imported here: discovery pulls in requests and pydantic, which the app's first window
+    # (which lists the saved shops) does not need.
+    from client.discovery import normalize_base_url
+
+    return normalize_base_url(base_url)
+
 
 REGISTRY_FILE = "shops.json"
 FORMAT_VERSION = 1
@@ -70,7 +77,7 @@ class ShopRegistry:
             return self._shops.get(shop_id)
 
     def find_by_url(self, base_url: str) -> ShopEntry | None:
-        base = normalize_base_url(base_url)
+        base = _normalize(base_url)
         with self._lock:
             return next((s for s in self._shops.values() if s.base_url == base), None)
 
@@ -81,7 +88,7 @@ class ShopRegistry:
     # -- changing --------------------------------------------------------------------------
     def add_shop(self, base_url: str, shop_id: str, name: str, kind: str = "ours") -> ShopEntry:
         """Add a shop or update its address and name; its accounts are kept."""
-        base = normalize_base_url(base_url)
+        base = _normalize(base_url)
         with self._lock:
             existing = self._shops.get(shop_id)
             entry = ShopEntry(base, shop_id, name, existing.accounts if existing else (), kind)

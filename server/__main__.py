@@ -1,14 +1,19 @@
-"""Command line: `python -m server [--demo] [--shop NAME] [--db PATH] [--port N] [--host H]`,
-`python -m server process` (run the request processor) and `python -m server admin …`.
+"""Command line: `python -m server [serve] [--demo] [--shop NAME] [--db PATH] [--port N] …`,
+`python -m server serve --workers N --db-url postgresql+psycopg://…` (N processes on one port),
+`python -m server migrate` (the schema, once), `python -m server process` (the request
+processor; several may run at once) and `python -m server admin …`.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
+import socket
 import sys
 import threading
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -47,6 +52,10 @@ def _serve_parser() -> argparse.ArgumentParser:
                              "(repeatable; default: none, the socket's address counts)")
     parser.add_argument("--exit-with-parent", action="store_true",
                         help="stop when standard input closes (for a parent app's demo shops)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes behind the one port (default: 1, in-process); "
+                             "more than 1 needs a migrated database (python -m server migrate) "
+                             "and is meant for PostgreSQL")
     return parser
 
 
@@ -62,6 +71,8 @@ def serve(argv: list[str]) -> int:
         run_processor=not args.no_processor,
         trusted_proxies=tuple(args.trusted_proxy),
     )
+    if args.workers > 1:
+        return serve_workers(args, config)
     shop = RunningShop(config, host=args.host, port=args.port)
     if args.demo:
         from server.demo.seeding import seed_for_demo
@@ -89,13 +100,84 @@ def serve(argv: list[str]) -> int:
     return 0
 
 
+def _bind(host: str, port: int) -> socket.socket:
+    # IPPROTO_TCP and TCP_NODELAY (see listening_socket); inheritable for the worker processes
+    from server.embedded import listening_socket
+
+    sock = listening_socket(host)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve_workers(args: argparse.Namespace, config: ServerConfig) -> int:
+    """N uvicorn worker processes on one socket; this process supervises them.
+
+    This process migrates the schema (once, before any worker starts), seeds demo data if asked,
+    and runs the request processor thread unless `--no-processor`; the workers only serve.
+    """
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from server.context import ShopContext
+    from server.processor import RequestProcessor
+    from server.worker import ENV_NAME, worker_environment
+
+    sock = _bind(args.host, args.port)
+    port = sock.getsockname()[1]
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    url = f"http://{shown_host}:{port}"
+    config = replace(config, public_url=url)
+    ctx = ShopContext(config)  # migrates the schema here, once
+    accounts: list[tuple[str, str, str]] = []
+    if args.demo:
+        from server.demo.seeding import seed_for_demo
+
+        accounts = seed_for_demo(ctx, tracks=args.tracks, seed=args.seed)
+    os.environ[ENV_NAME] = worker_environment(config, accounts)
+    processor = RequestProcessor(ctx) if config.run_processor else None
+    uv_config = uvicorn.Config(
+        "server.worker:create_worker_app", factory=True, workers=args.workers,
+        log_level="warning", access_log=False, lifespan="on",
+    )
+    supervisor = Multiprocess(uv_config, sockets=[sock])
+    if args.exit_with_parent:
+
+        def watch_parent() -> None:
+            sys.stdin.read()  # returns when the parent closes our stdin (or dies)
+            supervisor.should_exit.set()
+
+        threading.Thread(target=watch_parent, daemon=True).start()
+    print(f"{config.shop.name} is serving the privacy API at {url} with {args.workers} worker "
+          "processes", flush=True)
+    print(f"  discovery: {url}/.well-known/privacy-api", flush=True)
+    for username, password, role in accounts:
+        print(f"  demo {role}: {username} / {password}", flush=True)
+    if processor is not None:
+        processor.start()
+    try:
+        supervisor.run()
+    finally:
+        if processor is not None:
+            processor.stop()
+        sock.close()
+        ctx.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # Alembic logs every plugin it loads at INFO; keep the start-up output readable.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if argv and argv[0] == "process":
         from server.processor_cli import main as process_main
 
         return process_main(argv[1:])
+    if argv and argv[0] == "migrate":
+        from server.migrate_cli import main as migrate_main
+
+        return migrate_main(argv[1:])
     if argv and argv[0] == "admin":
         from server.admin import main as admin_main
 

@@ -17,6 +17,7 @@ from server.context import ShopContext
 from server.db import WORKER_THREADS
 from server.errors import install_problem_handlers, problem_response
 from server.fastpath import FastReads
+from server.i18n import LanguageMiddleware
 from server.openapi_doc import install_openapi
 from server.request_guard import RequestGuard
 from server.routes import ROUTERS
@@ -82,7 +83,14 @@ def create_app(ctx: ShopContext) -> FastAPI:
         version=API_VERSION,
         description=(
             "See, control and request what a shop holds about you. "
-            "Errors are RFC 9457 problem details; lists use keyset cursors."
+            "Errors are RFC 9457 problem details; lists use keyset cursors. "
+            "Human-readable text (descriptions, notices, policy changes, decisions, request "
+            "notes and resolutions, problem `title` and `detail`) comes in the language the "
+            "`Accept-Language` header asks for: `zh-CN` (any Simplified Chinese tag) or `en`. "
+            "Any other language, and any text the shop has only in English, is answered in "
+            "English, the fallback. Every answer names its language in `Content-Language` and "
+            "carries `Vary: Accept-Language`. Codes, keys and enum values never change with "
+            "the language."
         ),
         docs_url=None,
         redoc_url=None,
@@ -90,11 +98,13 @@ def create_app(ctx: ShopContext) -> FastAPI:
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
-    # The last added runs first: request id, then the guard (its refusals carry the id), then
-    # the fast read path, then the routes.
+    # The last added runs first: the caller's language (every answer, the guard's refusals and
+    # problem details included, is in it and labelled with it: server/i18n.py), the request id,
+    # the guard (its refusals carry the id), the fast read path, then the routes.
     app.add_middleware(FastReads, ctx=ctx)
     app.add_middleware(RequestGuard, token_is_valid=lambda token: access_token_is_live(ctx, token))
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(LanguageMiddleware)
 
     app.include_router(oauth_router)
     for router in ROUTERS:

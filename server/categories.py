@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from server.i18n import localized
+from server.messages import retention_text
 from server.models import (
     ConsentState,
     DataCategory,
@@ -75,14 +77,16 @@ def category_items(db: Session, subject_id: int) -> list[dict[str, Any]]:
     return [
         {
             "key": row.key,
-            "title": row.title,
+            "title": localized(row, "title"),
             "title_zh": row.title_zh,
+            "description": localized(row, "description"),
             "count": count_category(db, row.key, subject_id),
             "sensitive": row.sensitive,
             "purposes": [str(p) for p in _json_list(row.purposes)],
             "legal_basis": row.legal_basis,
             "retention": row.retention,
-            "storage": {"country": row.storage_country, "vendor": row.storage_vendor},
+            "retention_text": retention_text(row.retention),
+            "storage": {"country": row.storage_country, "vendor": localized(row, "storage_vendor")},
             "source": row.source,
             "policy_section": row.policy_section,
         }

@@ -32,6 +32,9 @@ class ServerConfig:
     reauth_window: timedelta = timedelta(minutes=5)
     processor_delay: timedelta = timedelta(seconds=5)
     run_processor: bool = False
+    # False for the workers of a multi-process server: `python -m server migrate` made the
+    # schema once, and a worker only checks it is at the newest revision.
+    manage_schema: bool = True
     # Addresses of reverse proxies whose X-Forwarded-For is believed; by default none is, so
     # throttling by client address cannot be dodged by sending the header.
     trusted_proxies: tuple[str, ...] = ()
@@ -46,7 +49,7 @@ class ShopContext:
         self.shop = config.shop
         self.clock = clock or Clock()
         self.engine: Engine = make_engine(config.db_url)
-        create_schema(self.engine)
+        create_schema(self.engine, manage=config.manage_schema)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         # A request takes a slot before its session (server.deps); the pool has a connection
         # for every slot, so nobody ever waits for a connection while holding one.

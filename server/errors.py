@@ -11,6 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from server.i18n import current_language, request_language, using_language
+from server.messages import translate, validation_message
+
 log = logging.getLogger(__name__)
 
 PROBLEM_TYPE_BASE = "https://privacy-api.example/problems/"
@@ -31,6 +34,23 @@ _TITLES = {
     429: "Too many requests",
     500: "Internal server error",
     503: "Service unavailable",
+}
+
+_TITLES_ZH = {
+    400: "请求有误",
+    401: "需要登录",
+    403: "无权操作",
+    404: "未找到",
+    405: "不支持该请求方法",
+    406: "无法提供所需格式",
+    409: "状态冲突",
+    413: "请求内容过大",
+    415: "不支持的内容类型",
+    416: "请求范围无效",
+    422: "无法处理的内容",
+    429: "请求过于频繁",
+    500: "服务器内部错误",
+    503: "服务暂不可用",
 }
 
 _CODES_BY_STATUS = {
@@ -79,14 +99,25 @@ def not_found(what: str = "resource") -> Problem:
 
 
 def problem_body(status: int, code: str, detail: str, **extra: Any) -> dict[str, Any]:
+    """The problem+json body; `title` and `detail` in the request's language (`code` stays)."""
+    chinese = current_language() == "zh-CN"
+    title = (_TITLES_ZH if chinese else _TITLES).get(status, "错误" if chinese else "Error")
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + code,
-        "title": _TITLES.get(status, "Error"),
+        "title": title,
         "status": status,
-        "detail": detail,
+        "detail": translate(detail) or detail,
         "code": code,
     }
     body.update(extra)
+    errors = body.get("errors")
+    if chinese and isinstance(errors, list):
+        body["errors"] = [
+            {**err, "msg": translate(err["msg"]) or err["msg"]}
+            if isinstance(err, dict) and isinstance(err.get("msg"), str)
+            else err
+            for err in errors
+        ]
     return body
 
 
@@ -103,15 +134,20 @@ def problem_response(
 
 def allowed_methods(request: Request) -> list[str]:
     """Every method the API document gives the request's path (what a 405's Allow names)."""
-    methods: set[str] = set()
     path = request.url.path
+    matches: list[tuple[int, dict[str, Any]]] = []
     for template, item in request.app.openapi().get("paths", {}).items():
         pattern = "".join(
             "[^/]+" if part.startswith("{") else re.escape(part)
             for part in re.split(r"(\{[^}]+\})", template)
         )
         if re.fullmatch(pattern, path):
-            methods.update(m.upper() for m in item if m in _HTTP_METHODS)
+            matches.append((template.count("{"), item))
+    # A literal route wins over a parameter one (/consents/history, not /consents/{purpose}),
+    # as the router itself resolves it.
+    fewest = min((params for params, _ in matches), default=0)
+    methods = {m.upper() for params, item in matches if params == fewest for m in item
+               if m in _HTTP_METHODS}
     return sorted(methods)
 
 
@@ -125,7 +161,12 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"loc": [str(part) for part in err.get("loc", ())], "msg": str(err.get("msg", ""))}
+            {
+                "loc": [str(part) for part in err.get("loc", ())],
+                "msg": validation_message(
+                    str(err.get("type", "")), str(err.get("msg", "")), dict(err.get("ctx") or {})
+                ),
+            }
             for err in exc.errors()
         ]
         return problem_response(
@@ -143,6 +184,10 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(exc.status_code, code, detail, headers)
 
     @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", exc_info=exc)
-        return problem_response(500, "internal_error", "Something went wrong on the shop's side.")
+        # Runs outside the language middleware: negotiate again from the request itself.
+        with using_language(request_language(request)):
+            return problem_response(
+                500, "internal_error", "Something went wrong on the shop's side."
+            )

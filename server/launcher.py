@@ -20,6 +20,7 @@ SERVER_LIBRARIES = frozenset(
         "faker",
         "multipart",
         "python_multipart",
+        "alembic",
     }
 )
 NEEDS = (

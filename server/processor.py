@@ -12,26 +12,31 @@
   confirm automatically, one step after being notified).
 
 `start()`/`stop()` run it in a background thread polling every half second; `RunningShop` does
-that when `config.run_processor` is set, and `python -m server process` runs it standalone.
-Each step claims its request with a conditional UPDATE, so two processors never do the same
-step twice.
+that when `config.run_processor` is set, and `python -m server process` runs it standalone, as
+many processes as the load needs. Requests are claimed with a lease (see `RequestProcessor`),
+so each step is done exactly once however many processors run, and a crashed processor's
+claims are taken over when their lease lapses.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
+import socket
 import threading
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.archive_builder import build_archive
 from server.context import ShopContext
 from server.db import transaction
+from server.i18n import pick, using_language
+from server.messages import FACTORS, label, translate
 from server.models import (
     AccessToken,
     AssistSession,
@@ -70,6 +75,10 @@ log = logging.getLogger("server.processor")
 
 ACTOR = "shop (automatic processing)"
 POLL_SECONDS = 0.5
+# How long a claim lasts before another processor may take it over (a crashed processor's
+# claims; a live one holds its row lock for the whole step, so a long step is never stolen).
+DEFAULT_LEASE = timedelta(seconds=60)
+CLAIM_BATCH = 20
 BACKUP_PURGE_AFTER = timedelta(days=30)
 ORDER_RETENTION = timedelta(days=3 * 365)  # e-commerce records: at least three years
 RECEIPT_PREFIX = "rcpt_"  # the same prefix PUT /consents uses
@@ -82,8 +91,24 @@ HOW_TO_CONTEST = (
 
 
 class RequestProcessor:
-    def __init__(self, ctx: ShopContext) -> None:
+    """Takes steps on due requests; any number of these may run at once, in any processes.
+
+    A processor claims a batch of due requests by writing its name and a lease expiry on them
+    (PostgreSQL: rows picked with `SELECT … FOR UPDATE SKIP LOCKED`, so processors never wait
+    for each other; SQLite: a conditional UPDATE per row, SQLite having one writer at a time).
+    Each step then runs in one transaction that first checks, with a conditional UPDATE that
+    also locks the row, that the claim is still this processor's and the status unchanged; the
+    step's changes and the release of the claim commit together. So a step is done exactly
+    once: a processor that dies loses its open transaction (the database rolls it back), and
+    its committed claims lapse after `lease`, when another processor takes them over.
+    """
+
+    def __init__(self, ctx: ShopContext, *, lease: timedelta = DEFAULT_LEASE,
+                 batch: int = CLAIM_BATCH, name: str | None = None) -> None:
         self.ctx = ctx
+        self.lease = lease
+        self.batch = batch
+        self.name = name or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -114,44 +139,99 @@ class RequestProcessor:
     # --- one step ---------------------------------------------------------------------------
 
     def run_once(self) -> int:
-        """Advance every due request by one step; returns how many steps were taken."""
+        """Advance every due request (that no other processor holds) by one step.
+
+        Returns how many steps this processor took.
+        """
         steps = self._confirm_receipts()
-        now = self.ctx.clock.now()
-        ready_before = now - self.ctx.config.processor_delay
-        with transaction(self.ctx.sessions) as db:
-            due = db.execute(
-                select(PrivacyRequest.id, PrivacyRequest.status, PrivacyRequest.type,
-                       PrivacyRequest.updated_at)
-                .where(PrivacyRequest.status.in_(("pending", "in_progress", "extended")),
-                       PrivacyRequest.updated_at <= ready_before)
-                .order_by(PrivacyRequest.updated_at, PrivacyRequest.id)
-            ).all()
-        for rid, status, rtype, updated_at in due:
-            if status in ACTIVE and rtype in HUMAN_TYPES:
-                continue
-            try:
-                if self._step(rid, status, updated_at):
-                    steps += 1
-            except Exception:
-                log.exception("processing privacy request %s failed", rid)
+        ready_before = self.ctx.clock.now() - self.ctx.config.processor_delay
+        seen: set[int] = set()  # one step per request per run, even if the clock stands still
+        while not self._stop.is_set():
+            claimed = self._claim(ready_before, seen)
+            if not claimed:
+                break
+            for rid, status in claimed:
+                seen.add(rid)
+                try:
+                    if self._step(rid, status):
+                        steps += 1
+                except Exception:
+                    log.exception("processing privacy request %s failed", rid)
+                    self._release(rid)
         return steps
 
-    def _claim(self, db: Session, rid: int, status: str, updated_at: datetime,
-               now: datetime) -> bool:
-        result = db.execute(
-            update(PrivacyRequest)
-            .where(PrivacyRequest.id == rid, PrivacyRequest.status == status,
-                   PrivacyRequest.updated_at == updated_at)
-            .values(updated_at=now)
-            .execution_options(synchronize_session=False)
+    def _claim(self, ready_before: datetime, seen: set[int]) -> list[tuple[int, str]]:
+        """Claim up to `batch` due requests for this processor; returns (id, status) pairs."""
+        now = self.ctx.clock.now()
+        until = now + self.lease
+        query = (
+            select(PrivacyRequest.id, PrivacyRequest.status)
+            .where(
+                PrivacyRequest.status.in_(("pending", "in_progress", "extended")),
+                PrivacyRequest.updated_at <= ready_before,
+                or_(PrivacyRequest.claim_until.is_(None), PrivacyRequest.claim_until < now),
+                # requests a person answers wait in in_progress for an officer
+                not_(and_(PrivacyRequest.status.in_(ACTIVE),
+                          PrivacyRequest.type.in_(HUMAN_TYPES))),
+            )
+            .order_by(PrivacyRequest.updated_at, PrivacyRequest.id)
+            .limit(self.batch)
         )
-        return bool(getattr(result, "rowcount", 0) == 1)
+        if seen:
+            query = query.where(PrivacyRequest.id.not_in(seen))
+        with transaction(self.ctx.sessions) as db:
+            if db.get_bind().dialect.name == "postgresql":
+                rows = [(r[0], r[1]) for r in
+                        db.execute(query.with_for_update(skip_locked=True)).all()]
+                if rows:
+                    db.execute(
+                        update(PrivacyRequest)
+                        .where(PrivacyRequest.id.in_([rid for rid, _ in rows]))
+                        .values(claimed_by=self.name, claim_until=until)
+                        .execution_options(synchronize_session=False)
+                    )
+                return rows
+            candidates = [(r[0], r[1]) for r in db.execute(query).all()]
+        # SQLite: the reading transaction is over; each claim is a conditional UPDATE that opens
+        # a write transaction (a read upgraded to a write could fail on a changed snapshot).
+        claimed: list[tuple[int, str]] = []
+        with transaction(self.ctx.sessions) as db:
+            for rid, status in candidates:
+                taken = db.execute(
+                    update(PrivacyRequest)
+                    .where(PrivacyRequest.id == rid, PrivacyRequest.status == status,
+                           or_(PrivacyRequest.claim_until.is_(None),
+                               PrivacyRequest.claim_until < now))
+                    .values(claimed_by=self.name, claim_until=until)
+                    .execution_options(synchronize_session=False)
+                )
+                if getattr(taken, "rowcount", 0) == 1:
+                    claimed.append((rid, status))
+            return claimed
 
-    def _step(self, rid: int, status: str, updated_at: datetime) -> bool:
+    def _release(self, rid: int) -> None:
+        with transaction(self.ctx.sessions) as db:
+            db.execute(
+                update(PrivacyRequest)
+                .where(PrivacyRequest.id == rid, PrivacyRequest.claimed_by == self.name)
+                .values(claimed_by=None, claim_until=None)
+                .execution_options(synchronize_session=False)
+            )
+
+    def _step(self, rid: int, status: str) -> bool:
         now = self.ctx.clock.now()
         with transaction(self.ctx.sessions) as db:
-            if not self._claim(db, rid, status, updated_at, now):
-                return False
+            # The fence: still ours and unchanged. This UPDATE also locks the row until the
+            # step commits, so no other processor can take it over meanwhile, lease or not.
+            fenced = db.execute(
+                update(PrivacyRequest)
+                .where(PrivacyRequest.id == rid, PrivacyRequest.status == status,
+                       PrivacyRequest.claimed_by == self.name)
+                .values(claim_until=now + self.lease)
+                .execution_options(synchronize_session=False)
+            )
+            if getattr(fenced, "rowcount", 0) != 1:
+                return False  # our lease lapsed and another processor took the request over
             req = db.get(PrivacyRequest, rid)
             if req is None:
                 return False
@@ -160,6 +240,8 @@ class RequestProcessor:
                 self._start(db, req, now)
             else:
                 self.complete(db, req, now, actor=ACTOR)
+            req.claimed_by = None
+            req.claim_until = None
         return True
 
     def _start(self, db: Session, req: PrivacyRequest, now: datetime) -> None:
@@ -218,8 +300,10 @@ class RequestProcessor:
                 now: datetime) -> tuple[dict[str, Any], str] | None:
         user = db.get(User, req.user_id)
         assert user is not None
-        info = build_archive(db, self.ctx, user, request_id=req.id,
-                             sections=details.get("sections"))
+        # The archive keeps what the shopper saw: it is written in the filing language.
+        with using_language("zh-CN" if req.language == "zh-CN" else "en"):
+            info = build_archive(db, self.ctx, user, request_id=req.id,
+                                 sections=details.get("sections"))
         result = {"kind": "archive", "path": str(info.path), "sha256": info.sha256,
                   "size": info.size, "created_at": rfc3339(now)}
         return result, (f"Your archive is ready ({info.size} bytes, SHA-256 {info.sha256}). "
@@ -247,9 +331,9 @@ class RequestProcessor:
             deny(db, req, "other", "The decision record no longer exists.", actor=ACTOR, now=now)
             return None
         result = {"kind": "explanation", **explain(decision)}
-        top = ", ".join(f["factor"] for f in result["main_factors"][:3]) or "none recorded"
-        return result, (f"Decision {decision.id} ({decision.system}) explained; main factors: "
-                        f"{top}.")
+        top = ", ".join(FACTORS.get(f["factor"], (f["factor"],))[0]
+                        for f in result["main_factors"][:3]) or "none recorded"
+        return result, f"Decision {decision.id} explained; main factors: {top}."
 
     def _consent_withdrawal(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
                             now: datetime) -> tuple[dict[str, Any], str] | None:
@@ -370,8 +454,10 @@ def explain(decision: Decision) -> dict[str, Any]:
     return {
         "decision_id": str(decision.id),
         "system": decision.system,
+        "system_zh": decision.system_zh,
         "decision_kind": decision.kind,
         "outcome": decision.outcome,
+        "outcome_zh": decision.outcome_zh,
         "decided_at": rfc3339(decision.at),
         "significance": decision.significance,
         "model_version": decision.model_version,
@@ -380,6 +466,20 @@ def explain(decision: Decision) -> dict[str, Any]:
         "how_to_contest": HOW_TO_CONTEST,
         "human_review_available": True,
     }
+
+
+def explanation_view(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored explanation (both languages kept) in the asked language, for the API."""
+    view = {key: value for key, value in stored.items() if not key.endswith("_zh")}
+    view["system"] = pick(str(stored.get("system", "")), stored.get("system_zh"))
+    view["outcome"] = pick(str(stored.get("outcome", "")), stored.get("outcome_zh"))
+    view["how_to_contest"] = translate(str(stored.get("how_to_contest", ""))) or ""
+    view["main_factors"] = [
+        {**f, "label": label(FACTORS, str(f.get("factor", "")))}
+        for f in stored.get("main_factors", [])
+        if isinstance(f, dict)
+    ]
+    return view
 
 
 def current_policy_version(ctx: ShopContext, db: Session) -> str:

@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 
 from server.context import ShopContext
 from server.errors import Problem
+from server.i18n import current_language, localized
+from server.messages import translate
 from server.models import (
     ConsentPurpose,
     DataCategory,
@@ -177,8 +179,9 @@ def validate_details(
             if purpose.required:
                 raise invalid(
                     "purposes",
-                    f"{purpose.title!r} is needed to provide the service; it cannot be withdrawn "
-                    "on its own (file an account_cancellation request instead).",
+                    f"{localized(purpose, 'title')!r} is needed to provide the service; it "
+                    "cannot be withdrawn on its own (file an account_cancellation request "
+                    "instead).",
                 )
         details = {**details, "purposes": sorted(set(details["purposes"]))}
     elif rtype == "complaint":
@@ -283,6 +286,7 @@ def create_request(
         updated_at=now,
         filed_by=f"{filer.role}:{filer.name}",
         verification_attempts=0,
+        language=current_language(),  # its archive is built in the language it was filed in
     )
     db.add(req)
     db.flush()
@@ -445,13 +449,17 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
         filed_by=FiledBy(role="agent" if role == "agent" else "subject", name=name or role),
         overdue=(not final) and now > req.due_at,
         working_days_left=working_days_left(now, req.due_at, cal),
-        denial=Denial(reason=req.denial_reason, text=req.denial_text or "")
+        # Notes and resolutions are stored as written (English for the shop's automatic
+        # ones); server/messages.py gives them in the asked language.
+        denial=Denial(reason=req.denial_reason, text=translate(req.denial_text) or "")
         if req.status == "denied" and req.denial_reason else None,
-        extension=Extension(reason=req.extension_reason, original_due_at=req.original_due_at)
+        extension=Extension(reason=translate(req.extension_reason) or "",
+                            original_due_at=req.original_due_at)
         if req.extension_reason and req.original_due_at else None,
-        resolution=req.resolution,
+        resolution=translate(req.resolution),
         timeline=[
-            TimelineEvent(at=e.at, status=e.status, actor=e.actor, note=e.note)
+            TimelineEvent(at=e.at, status=e.status, actor=translate(e.actor) or e.actor,
+                          note=translate(e.note))
             for e in events
         ],
         result=result_summary(req),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 class StorageLocation:
     country: str
     vendor: str
+    vendor_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ SILUMART = ShopProfile(
     holiday_calendar="cn",
     deletes_on_cancellation=True,
     default_retention="P3Y",
-    storage=StorageLocation(country="CN", vendor="Aliyun (Hangzhou region)"),
+    storage=StorageLocation(
+        country="CN", vendor="Aliyun (Hangzhou region)", vendor_zh="阿里云（杭州地域）"
+    ),
     verification_required_for=("access", "deletion", "account_cancellation"),
 )
 
@@ -65,7 +68,9 @@ SINOMAI = ShopProfile(
     holiday_calendar="cn",
     deletes_on_cancellation=False,
     default_retention="until_account_closed",
-    storage=StorageLocation(country="CN", vendor="Tencent Cloud (Shenzhen region)"),
+    storage=StorageLocation(
+        country="CN", vendor="Tencent Cloud (Shenzhen region)", vendor_zh="腾讯云（深圳地域）"
+    ),
     verification_required_for=("account_cancellation",),
 )
 

@@ -13,9 +13,7 @@ Qt-free, so the client-side canary test (tests/client/test_logging_redaction.py)
 
 from __future__ import annotations
 
-import getpass
 import logging
-import platform
 import sys
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -113,6 +111,8 @@ def _personal_strings(
         if tokens is not None:
             found += [tokens.access_token or "", tokens.refresh_token or ""]
         found.append(getattr(connection, "username", None) or "")
+    import getpass  # here, not at start-up: the log buffer is installed before the first paint
+
     with suppress(Exception):  # no user name available (some containers): nothing to mask
         found.append(getpass.getuser())
     # Longest first, so a name containing another is masked whole.
@@ -138,6 +138,8 @@ def diagnostics_report(
     connections = list(connections)
     lines = ["Privacy Dashboard diagnostics (redacted: no tokens, no personal data)", ""]
     lines += [f"{key}: {value}" for key, value in versions.items()]
+    import platform  # ~5 ms to import: only when a report is made
+
     lines.append(f"platform: {platform.platform()} ({platform.machine()})")
     lines.append(f"bundle: {'yes' if getattr(sys, 'frozen', False) else 'no'}")
     lines.append(f"keychain: {keychain_name()}")

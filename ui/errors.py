@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
+
 from PySide6.QtCore import QCoreApplication
 
-from client.archive import ArchiveError, NotInArchive, ReadOnlyArchive
-from client.backends import CodeExpired, CodeRejected, MaybeFiled, NotOffered
 from client.errors import (
     ApiError,
     AuthenticationRequired,
@@ -70,11 +71,15 @@ def archive_reason(reason: str | None) -> str:
 
 def user_message(error: BaseException) -> str:
     """What to show for `error`; the shop's own sentence is kept when it gave one."""
-    if isinstance(error, NotInArchive):
+    # The archive modules (the offline API pulls in the pydantic models) load when an archive
+    # is used, not at start-up; until one is loaded, no error can be one of its exceptions.
+    offline = sys.modules.get("client.archive.offline_api")
+    archive_format = sys.modules.get("client.archive.format")
+    if offline is not None and isinstance(error, offline.NotInArchive):
         return _tr("This archive does not contain this part.")
-    if isinstance(error, ReadOnlyArchive):
+    if offline is not None and isinstance(error, offline.ReadOnlyArchive):
         return _tr("This is an archive: it can only be read, not changed.")
-    if isinstance(error, ArchiveError):
+    if archive_format is not None and isinstance(error, archive_format.ArchiveError):
         return archive_reason(error.reason)
     if isinstance(error, ConnectionFailed):
         return _tr("The shop cannot be reached. Check your connection and try again.")
@@ -92,25 +97,37 @@ def user_message(error: BaseException) -> str:
         return _tr("The shop sent something the app does not understand.")
     if isinstance(error, ServerError):
         return _tr("The shop had a problem. Please try again later.")
-    if isinstance(error, NotOffered):
-        return _tr("This shop does not offer this.")
-    if isinstance(error, CodeRejected):
-        if error.tries_left is None:
-            return _tr("The code is not right. Check it and try again.")
-        if error.tries_left == 0:
-            return _tr("The code is not right, and no tries are left: it no longer works.")
-        return _tr("The code is not right. Tries left: {0}.").format(error.tries_left)
-    if isinstance(error, CodeExpired):
-        if error.used_up:
-            return _tr("Too many wrong codes: this code no longer works. File the request "
-                       "again to get a new one.")
-        return _tr("The code has expired (codes work for 10 minutes). File the request again "
-                   "to get a new one.")
-    if isinstance(error, MaybeFiled):
-        return _tr("The connection broke after the request was sent, so the shop may have it. "
-                   "The app does not send it again by itself.")
+    # The other backends (Fides) load with a shop that uses one; likewise, until then no error
+    # can be one of theirs.
+    backends = sys.modules.get("client.backends")
+    if backends is not None:
+        backend_text = _backend_message(backends, error)
+        if backend_text is not None:
+            return backend_text
     if isinstance(error, ApiError):  # Forbidden, NotFound, validation…: the shop's sentence
         detail = error.detail or error.user_message
         suffix = f" ({error.request_id})" if error.request_id else ""
         return detail + suffix
     return _tr("Something went wrong: {0}").format(type(error).__name__)
+
+
+def _backend_message(backends: ModuleType, error: BaseException) -> str | None:
+    """The sentence for an error of `client.backends`, or None for any other error."""
+    if isinstance(error, backends.NotOffered):
+        return _tr("This shop does not offer this.")
+    if isinstance(error, backends.CodeRejected):
+        if error.tries_left is None:
+            return _tr("The code is not right. Check it and try again.")
+        if error.tries_left == 0:
+            return _tr("The code is not right, and no tries are left: it no longer works.")
+        return _tr("The code is not right. Tries left: {0}.").format(error.tries_left)
+    if isinstance(error, backends.CodeExpired):
+        if error.used_up:
+            return _tr("Too many wrong codes: this code no longer works. File the request "
+                       "again to get a new one.")
+        return _tr("The code has expired (codes work for 10 minutes). File the request again "
+                   "to get a new one.")
+    if isinstance(error, backends.MaybeFiled):
+        return _tr("The connection broke after the request was sent, so the shop may have it. "
+                   "The app does not send it again by itself.")
+    return None

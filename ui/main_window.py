@@ -1,4 +1,5 @@
-"""The main window: account bar, sidebar of pages, banners, menus and shortcuts."""
+"""The main window: account bar, sidebar of pages (each built when first shown), banners, menus
+and shortcuts."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -21,25 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
-from ui.archive_view import ArchiveOpener, banner_text
-from ui.backend_view import missing_text, page_offered
-from ui.dialogs import AddShopDialog, AssistDialog, SignInWaitDialog
 from ui.errors import user_message
 from ui.icons import icon
-from ui.notifier import Notifier
 from ui.pages.base import Page, PageContext
-from ui.pages.registry import page_classes
-from ui.pages.requests import RequestsPage
-from ui.plain_text import plain_message_box
-from ui.session import ActiveView, AppSession
+from ui.pages.registry import PageEntry, PageSet, page_entries
+from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.banner import Banner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pages, archives and the API load when first used, not before the first paint
+    from PySide6.QtWidgets import QMessageBox
+
     from client.backends.fides import FidesProbe, FidesShop
     from client.connection import ShopConnection
+    from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
+    from ui.archive_view import ArchiveOpener
+    from ui.notifier import Notifier
+    from ui.session import ActiveView
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -61,7 +60,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Privacy Dashboard"))
         self.setMinimumSize(QSize(960, 620))
         context = PageContext(runner, session, settings, self.notify, self.reauth)
-        self.pages: dict[str, Page] = {}
+        # Every page is listed in the sidebar; each is built when first shown (or asked for).
+        self.pages = PageSet(page_entries(), context, self._build_page)
 
         self.error_box: QMessageBox | None = None  # the last error shown (plain text)
         self.keychain_banner = Banner("warning")
@@ -80,9 +80,8 @@ class MainWindow(QMainWindow):
         banner_layout = self.archive_banner.layout()
         if banner_layout is not None:
             banner_layout.addWidget(self.archive_key_button)
-        self.archive_opener = ArchiveOpener(runner, session, self, self.notify)
-        self.archive_opener.report_changed.connect(self._update_archive_banner)
-        self.archive_key_button.clicked.connect(self.archive_opener.choose_key_file)
+        self._archive_opener: ArchiveOpener | None = None  # built on first use
+        self.archive_key_button.clicked.connect(lambda: self.archive_opener.choose_key_file())
         self.archive_dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog | None
         self.archive_dialog = None
 
@@ -96,13 +95,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(200)
         self.sidebar.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
-        for page_class in page_classes():
-            page = page_class(context)
-            self.pages[page.page_id] = page
-            page.navigate.connect(self.select_page)
-            self.stack.addWidget(page)
-            item = QStandardItem(icon(page.icon_name), page.title())
-            item.setData(page.page_id, PAGE_ROLE)
+        for entry in page_entries():
+            item = QStandardItem(icon(entry.icon_name), entry.title())
+            item.setData(entry.page_id, PAGE_ROLE)
             item.setEditable(False)
             self.sidebar_model.appendRow(item)
         self.sidebar.selectionModel().currentChanged.connect(
@@ -157,7 +152,7 @@ class MainWindow(QMainWindow):
         self.export_archive_action.triggered.connect(self.export_archive)
         self.open_archive_action = QAction(self.tr("Open archive…"), self)
         self.open_archive_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_archive_action.triggered.connect(self.archive_opener.choose)
+        self.open_archive_action.triggered.connect(lambda: self.archive_opener.choose())
         self.close_archive_action = QAction(self.tr("Close archive"), self)
         self.close_archive_action.triggered.connect(self.close_archive)
         self.close_archive_action.setEnabled(False)
@@ -214,18 +209,30 @@ class MainWindow(QMainWindow):
 
     def _build_notifications(self) -> None:
         """Request updates reach the tray even while another page is open."""
-        self.notifier = Notifier(self.settings, self.notify, self)
-        self.notifier.activated.connect(self._show_requests)
-        requests_page = self.pages.get("requests")
-        if isinstance(requests_page, RequestsPage):
-            requests_page.requests_refreshed.connect(self.notifier.update)
+        self._notifier: Notifier | None = None  # with its tray icon: see `notifier`
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(60_000)
         self._poll_timer.timeout.connect(self._poll_requests)
         self._poll_timer.start()
 
+    @property
+    def notifier(self) -> Notifier:
+        """The tray icon and request notifications; built on first use (the app asks for it
+        right after the first paint)."""
+        if self._notifier is None:
+            from ui.notifier import Notifier
+
+            self._notifier = Notifier(self.settings, self.notify, self)
+            self._notifier.activated.connect(self._show_requests)
+        return self._notifier
+
     def _poll_requests(self) -> None:
-        page = self.pages.get("requests")
+        # The tracker polls even if its page was never opened: it is built for that here.
+        if self._page_view("requests") is None:
+            return
+        page = self.pages["requests"]
+        from ui.pages.requests import RequestsPage  # loaded with the page
+
         if isinstance(page, RequestsPage) and not page.isVisible() and page.view is not None:
             page.refresh(quiet=True)
 
@@ -236,6 +243,39 @@ class MainWindow(QMainWindow):
         self.select_page("requests")
 
     # --- pages ----------------------------------------------------------------------------
+    def _build_page(self, entry: PageEntry, context: PageContext) -> Page:
+        page = entry.page_class()(context)
+        page.navigate.connect(self.select_page)
+        if entry.page_id == "requests":  # the tracker's refreshes feed the notifications
+            from ui.pages.requests import RequestsPage  # loaded with the page
+
+            if isinstance(page, RequestsPage):
+                page.requests_refreshed.connect(self.notifier.update)
+        page.set_view(self._page_view(entry.page_id))
+        self.stack.addWidget(page)
+        return page
+
+    def _page_view(self, page_id: str) -> ActiveView | None:
+        """What page `page_id` shows: nothing for an agent not assisting anyone, nor where
+        the shop's backend does not offer the page."""
+        view = self.session.view()
+        if view is None:
+            return None
+        if view.archive is None and view.role == "agent" and not view.assisting:
+            return None
+        from ui.backend_view import page_offered  # loaded: a shop is signed in
+
+        return view if page_offered(page_id, view.capabilities) else None
+
+    @property
+    def archive_opener(self) -> ArchiveOpener:
+        if self._archive_opener is None:
+            from ui.archive_view import ArchiveOpener
+
+            self._archive_opener = ArchiveOpener(self.runner, self.session, self, self.notify)
+            self._archive_opener.report_changed.connect(self._update_archive_banner)
+        return self._archive_opener
+
     def select_page(self, page_id: str) -> None:
         for row in range(self.sidebar_model.rowCount()):
             index = self.sidebar_model.index(row, 0)
@@ -245,9 +285,8 @@ class MainWindow(QMainWindow):
                 return
 
     def show_page(self, page_id: str) -> None:
-        page = self.pages.get(page_id)
-        if page is not None:
-            self.stack.setCurrentWidget(page)
+        if page_id in self.pages:
+            self.stack.setCurrentWidget(self.pages[page_id])
             self.settings.last_page = page_id
 
     def current_page(self) -> Page:
@@ -299,6 +338,8 @@ class MainWindow(QMainWindow):
         self.sign_in_action.setEnabled(bool(self.session.connections))
 
     def add_shop(self) -> None:
+        from ui.dialogs import AddShopDialog
+
         dialog = AddShopDialog(self.local_shops, self)
         if not dialog.exec():
             return
@@ -339,6 +380,8 @@ class MainWindow(QMainWindow):
         if connection is None:
             self.add_shop()
             return
+        from ui.dialogs import SignInWaitDialog
+
         wait = SignInWaitDialog(connection.shop_name, self)
 
         def done() -> None:
@@ -372,6 +415,8 @@ class MainWindow(QMainWindow):
         self.session.end_assist()
 
     def assist_customer(self) -> None:
+        from ui.dialogs import AssistDialog
+
         dialog = AssistDialog(self)
 
         def submit(customer: str, code: str, reason: str) -> None:
@@ -397,15 +442,23 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def export_archive(self) -> None:
+        from ui.archive_dialogs import ExportDialog
+
         self._show_archive_dialog(ExportDialog(self.runner, self.session, self))
 
     def verify_archive(self) -> None:
+        from ui.archive_dialogs import VerifyDialog
+
         self._show_archive_dialog(VerifyDialog(self.runner, self.session, self))
 
     def compare_archives(self) -> None:
+        from ui.archive_dialogs import CompareDialog
+
         self._show_archive_dialog(CompareDialog(self.runner, self))
 
     def archive_to_sqlite(self) -> None:
+        from ui.archive_dialogs import SqliteDialog
+
         self._show_archive_dialog(SqliteDialog(self.runner, self))
 
     def open_archive(self, path: str, passphrase: str | None = None) -> None:
@@ -421,6 +474,8 @@ class MainWindow(QMainWindow):
             self.archive_banner.hide()
             self.archive_key_button.hide()
             return
+        from ui.archive_view import banner_text  # loaded: an archive is open
+
         self.archive_banner.show_message(banner_text(opened), self.tr("Close archive"))
         self.archive_key_button.setVisible(opened.report.signed
                                            and not opened.report.signature_ok)
@@ -440,11 +495,11 @@ class MainWindow(QMainWindow):
         else:
             self.agent_banner.hide()
         self._show_offered_pages(view)
-        for page in self.pages.values():
-            offered = view is None or page_offered(page.page_id, view.capabilities)
-            page.set_view(None if agent_idle or not offered else view)
+        for page in self.pages.built():  # a page built later takes the view then
+            page.set_view(self._page_view(page.page_id))
         self._refill_accounts()
-        self.notifier.reset()
+        if self._notifier is not None:
+            self._notifier.reset()
         if view is None:
             self.statusBar().showMessage(self.tr("Not signed in"))
         else:
@@ -458,6 +513,8 @@ class MainWindow(QMainWindow):
 
     def _show_offered_pages(self, view: ActiveView | None) -> None:
         """Only the pages this shop's backend has; say what it does not offer."""
+        from ui.backend_view import missing_text, page_offered  # after a sign-in or out
+
         caps = view.capabilities if view is not None else None
         current_hidden = False
         for row in range(self.sidebar_model.rowCount()):
@@ -501,6 +558,11 @@ class MainWindow(QMainWindow):
 
     # --- misc -----------------------------------------------------------------------------
     def _show_error(self, error: BaseException) -> None:
+        # Loaded on first use: QMessageBox's type (and enums) are not needed to paint.
+        from PySide6.QtWidgets import QMessageBox
+
+        from ui.plain_text import plain_message_box
+
         # The shop's problem `detail` is remote text: shown literally, never as rich text.
         box = plain_message_box(self, QMessageBox.Icon.Warning, self.tr("Privacy Dashboard"),
                                 user_message(error))

@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from ui.icons import icon
-from ui.pages.requests_model import TrackedRequest, status_label, type_label
 from ui.settings import Settings
+
+if TYPE_CHECKING:  # the tracker's rows (and the API models) load with the Requests page
+    from ui.pages.requests_model import TrackedRequest
 
 Key = tuple[str, str]  # (shop id, request id)
 FINAL = frozenset({"completed", "denied", "canceled"})
@@ -149,6 +151,8 @@ class Notifier(QObject):
         return result.alerts
 
     def describe(self, alert: Alert) -> tuple[str, str]:
+        from ui.pages.requests_model import status_label, type_label
+
         state = alert.state
         what = type_label(state.type)
         if alert.kind == "status":

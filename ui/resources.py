@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import os
-import sysconfig
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent / "resources"
@@ -18,6 +17,8 @@ SHARED = Path("share") / "privacy-dashboard"
 
 
 def candidates(kind: str) -> list[Path]:
+    import sysconfig  # only needed off a checkout: not loaded before a checkout's first paint
+
     found = [CHECKOUT / kind]
     schemes = [sysconfig.get_default_scheme(), f"{os.name}_user"]
     for scheme in schemes:
@@ -30,6 +31,8 @@ def candidates(kind: str) -> list[Path]:
 
 def resource_dir(kind: str) -> Path:
     """The first folder of `kind` ("translations", "icons") that exists, else the checkout's."""
+    if (CHECKOUT / kind).is_dir():  # the first candidate, without asking sysconfig
+        return CHECKOUT / kind
     for path in candidates(kind):
         if path.is_dir():
             return path

@@ -8,31 +8,37 @@ from __future__ import annotations
 
 import logging
 import threading
-import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from client.backends import OUR_API_CAPABILITIES, Capabilities, NotOffered, RequestBackend
-from client.shops import ShopRegistry
 from ui.tasks import TaskControl, TaskRunner
 
 if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thread
+    from keyring.backend import KeyringBackend
+
     from client.api import ShopApi
     from client.archive import ArchiveApi, ArchiveReport
     from client.auth import OpenBrowser
+    from client.backends import Capabilities, RequestBackend
     from client.backends.fides import FidesIdentity, FidesProbe, FidesShop
     from client.connection import AssistSession, ShopConnection
     from client.filing import RequestFiler
     from client.outbox import Outbox
+    from client.shops import ShopRegistry
 
 log = logging.getLogger(__name__)
 
 OUTBOX_FILE = "outbox.sqlite"  # in the config dir: requests waiting for an unreachable shop
+
+
+def _system_browser(url: str) -> bool:
+    import webbrowser  # on the sign-in worker thread; not needed for the first window
+
+    return webbrowser.open(url)
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,18 @@ class ActiveView:
         """Our API (or an archive of it); a page of something the backend lacks gets
         `NotOffered` (pages are hidden by capability, so this is a last guard)."""
         if self.shop_api is None:
+            from client.backends import NotOffered  # loaded with the Fides shop
+
             raise NotOffered("api")
         return self.shop_api
 
     @property
     def capabilities(self) -> Capabilities:
-        return self.fides.capabilities if self.fides is not None else OUR_API_CAPABILITIES
+        if self.fides is not None:
+            return self.fides.capabilities
+        from client.backends import OUR_API_CAPABILITIES  # preloaded after the first paint
+
+        return OUR_API_CAPABILITIES
 
     @property
     def requests(self) -> RequestBackend:
@@ -123,9 +135,11 @@ class AppSession(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.registry = ShopRegistry(config_dir)
+        self.config_dir = config_dir
+        self._registry: ShopRegistry | None = None  # read from disk on first use
+        self._registry_lock = threading.Lock()
         self.runner = runner
-        self.open_browser: OpenBrowser = open_browser or webbrowser.open
+        self.open_browser: OpenBrowser = open_browser or _system_browser
         self.keyring_backend = keyring_backend
         self.connections: dict[str, ShopConnection] = {}
         self.current_shop: str | None = None
@@ -134,6 +148,16 @@ class AppSession(QObject):
         self._outbox: Outbox | None = None
         self._outbox_lock = threading.Lock()
         self.fides_shops: dict[str, FidesShop] = {}  # shops running Ethyca Fides
+
+    @property
+    def registry(self) -> ShopRegistry:
+        """The saved shops and accounts (loaded on first use, usually on a worker thread)."""
+        with self._registry_lock:
+            if self._registry is None:
+                from client.shops import ShopRegistry
+
+                self._registry = ShopRegistry(self.config_dir)
+            return self._registry
 
     # --- what the pages read ------------------------------------------------------------------
     @property
@@ -308,11 +332,10 @@ class AppSession(QObject):
 
     def resume_remembered(self, done: Callable[[int], None]) -> None:
         """Silent sign-in for every remembered account that has a refresh token."""
-        entries = self.registry.shops()
 
         def work(_control: TaskControl) -> list[ShopConnection | FidesShop]:
             resumed: list[ShopConnection | FidesShop] = []
-            for entry in entries:
+            for entry in self.registry.shops():  # read here: no disk work on the UI thread
                 if entry.kind == "fides":
                     fides = self._resume_fides(entry.base_url, entry.shop_id, entry.name)
                     if fides is not None:

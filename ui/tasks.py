@@ -4,6 +4,10 @@
 calls exactly one of `on_result(value)` or `on_error(exception)` on the UI thread — unless the
 task was cancelled first, in which case neither is called. `control.report(done, total)` sends
 progress to `on_progress`; `control.cancelled` tells long work to stop early.
+
+`hold()` … `release()` keeps submitted work queued until released: the app holds its workers
+until the first window has painted, so their imports and network calls do not compete with it
+for the interpreter.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +98,11 @@ class TaskRunner(QObject):
 
     def __init__(self, max_workers: int = 4, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ui-task")
+        self._max_workers = max_workers
+        self._pool_instance: ThreadPoolExecutor | None = None  # started with the first work
         self._live: set[Task[Any]] = set()
+        self._held: list[Callable[[], None]] | None = None  # queued bodies while held
+        self._shut_down = False
 
     def run(
         self,
@@ -116,8 +125,33 @@ class TaskRunner(QObject):
             else:
                 task._done.emit(True, value)
 
-        self._pool.submit(body)
+        if self._held is not None:
+            self._held.append(body)
+        else:
+            self._pool.submit(body)
         return task
+
+    def hold(self) -> None:
+        """Queue work from now on instead of starting it (see `release`)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the queued work, in order, and run new work at once again."""
+        held, self._held = self._held, None
+        for body in held or []:
+            self._pool.submit(body)
+
+    @property
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._pool_instance is None:
+            if self._shut_down:
+                raise RuntimeError("cannot schedule new work after shutdown")
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool_instance = ThreadPoolExecutor(max_workers=self._max_workers,
+                                                     thread_name_prefix="ui-task")
+        return self._pool_instance
 
     def _forget(self, task: Task[Any]) -> None:
         self._live.discard(task)
@@ -128,6 +162,9 @@ class TaskRunner(QObject):
         return len(self._live)
 
     def shutdown(self) -> None:
+        self._held = None  # queued work never started: its tasks are cancelled below
+        self._shut_down = True
         for task in list(self._live):
             task.cancel()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool_instance is not None:
+            self._pool_instance.shutdown(wait=True, cancel_futures=True)

@@ -1,40 +1,66 @@
-"""Build an archive now, from the shop's API (`ShopApi`), page by page.
+"""Build an archive now, from the shop's API (`ShopApi`), section by section.
 
     result = export_archive(api, "lin-mei.zip", sections=["tracks", "orders"],
-                            start=datetime(2026, 1, 1, tzinfo=UTC), progress=cb, cancel=flag)
+                            start=datetime(2026, 1, 1, tzinfo=UTC), progress=cb, cancel=flag,
+                            resume=True)
 
-- `progress(done, total)`: `done` counts items written so far; `total` is an estimate from the
-  shop's data categories that may grow while exporting (it never falls below `done`); the last
-  call has `done == total`. Calls are throttled (every `PROGRESS_EVERY` items and at each
-  section's end), so a UI can forward them to its thread as they come.
-- `cancel()`: checked before every item; when it returns true the export stops with
-  `ArchiveError("cancelled", …)` and the part file is removed: nothing is left behind.
+- Large sections (tracks, locations, logs, orders and decisions in full detail) come from the
+  shop's bulk export, `GET /export/{section}`: one streamed NDJSON response per section,
+  instead of a page per 500 items and one call per order. A producer thread reads the stream
+  ahead (a bounded queue of blocks, so memory stays flat) while this thread spools it and
+  writes the ZIP; the lines are written as received (each one parsed once, for its CSV row),
+  with no model per item. A shop without the bulk export is read page by page, as the small
+  sections always are (`get_order`/`get_decision` per item for the details).
+- Each section is spooled (its NDJSON and its CSV) and then written into the ZIP, while the
+  next section is already being fetched.
+- `progress(done, total)`: `done` counts items so far; `total` is an estimate from the shop's
+  data categories that may grow while exporting (it never falls below `done`); the last call
+  has `done == total`. Calls are throttled (every `PROGRESS_EVERY` items and at each section's
+  end), so a UI can forward them to its thread as they come.
+- `cancel()`: checked for every block of items; when it returns true the export stops with
+  `ArchiveError("cancelled", ...)`.
+- `resume=False` (the default): a cancelled or failed export leaves nothing behind.
+  `resume=True`: the spools stay beside the output in `PATH.partial/` with `state.json` (which
+  sections are complete, and for the section under way its record count, spool lengths and
+  the id of the last item kept), written every `CHECKPOINT_SECONDS` and when stopping; the
+  next `export_archive(..., resume=True)` to the same path with the same options continues
+  after that item (`after=` of the bulk export; a small section is fetched again), rebuilds
+  the ZIP from the spools and removes the partial directory when done. An export with a
+  passphrase is never resumable: its spools are unlinked temporary files, so no plaintext
+  outlives it.
 - `start`/`end` (aware datetimes, `start` inclusive, `end` exclusive) keep only the records of
-  activity in that range: tracks (filtered by the shop), and locations, logs, orders,
-  decisions, consent history, recipient events, access log, notices and requests (filtered
+  activity in that range: tracks, locations, logs, orders and decisions (filtered by the
+  shop), and consent history, recipient events, access log, notices and requests (filtered
   here, by their time). Inventory sections (account, categories, devices, tags, consents,
   subscriptions, cookies, recipients, policy versions) are always complete.
-- Orders and decisions are written in full detail (`get_order`/`get_decision` for each, like
-  the shop's own archive); `details=False` writes the list summaries only (much faster for
-  tens of thousands of orders).
-
-Memory stays flat: items are fetched one page at a time and streamed into the ZIP.
+- Orders and decisions are written in full detail (like the shop's own archive);
+  `details=False` writes the list summaries only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
 import os
+import queue
+import shutil
+import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
+import orjson
 from pydantic import BaseModel
 
-from client.archive.format import SECTIONS, ArchiveError
-from client.archive.writer import ArchiveWriter
-from client.errors import ApiError
+from client.archive.format import NO_CSV, SECTIONS, ArchiveError
+from client.archive.writer import ArchiveWriter, _cell
+from client.errors import ApiError, NotFound
 from client.models.common import parse_rfc3339
 from client.pagination import MAX_PAGE_SIZE
 
@@ -44,6 +70,16 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 PROGRESS_EVERY = 500
+# Sections the shop's bulk export serves (`GET /export/{section}`, NDJSON).
+BULK_SECTIONS: frozenset[str] = frozenset({"locations", "logs", "tracks", "orders", "decisions"})
+DETAIL_SECTIONS: frozenset[str] = frozenset({"orders", "decisions"})
+QUEUE_BLOCKS = 32  # blocks read ahead (each at most BLOCK bytes): the memory bound
+BLOCK = 1 << 17
+PAGED_BLOCK_ITEMS = 200
+CHECKPOINT_SECONDS = 1.0
+STATE_VERSION = 1
+_CSV_SPECIAL = frozenset({bool, dict, list})
+
 
 # Which time field limits a section to [start, end).
 TIME_FIELDS: dict[str, str] = {
@@ -134,6 +170,292 @@ def _recipient_events(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
             yield {**_dump(event), "recipient_id": rid}
 
 
+def partial_dir(out_path: str | os.PathLike[str]) -> Path:
+    """Where a resumable export keeps its spools and `state.json`."""
+    path = Path(out_path)
+    return path.with_name(path.name + ".partial")
+
+
+def discard_partial(out_path: str | os.PathLike[str]) -> None:
+    """Forget an interrupted resumable export to `out_path` (its spools and state)."""
+    shutil.rmtree(partial_dir(out_path), ignore_errors=True)
+
+
+@dataclass
+class _SectionState:
+    records: int = 0
+    data: int = 0  # bytes of spooled NDJSON
+    csv: int = 0  # bytes of spooled CSV
+    columns: list[str] | None = None
+    after: str | None = None  # id of the last item spooled
+    done: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"records": self.records, "data": self.data, "csv": self.csv,
+                "columns": self.columns, "after": self.after, "done": self.done}
+
+    @classmethod
+    def from_json(cls, raw: Any) -> _SectionState:
+        if not isinstance(raw, dict):
+            raise ValueError("bad section state")
+        columns = raw.get("columns")
+        after = raw.get("after")
+        state = cls(int(raw["records"]), int(raw["data"]), int(raw["csv"]),
+                    [str(c) for c in columns] if isinstance(columns, list) else None,
+                    str(after) if after is not None else None, bool(raw["done"]))
+        if min(state.records, state.data, state.csv) < 0:
+            raise ValueError("negative length")
+        return state
+
+
+@dataclass
+class _State:
+    key: dict[str, Any]
+    created_at: str
+    sections: dict[str, _SectionState] = field(default_factory=dict)
+
+
+def _load_state(directory: Path, key: dict[str, Any]) -> _State | None:
+    """The saved state if it is for the same export and its spools are all there."""
+    try:
+        raw = json.loads((directory / "state.json").read_text("utf-8"))
+        if raw.get("version") != STATE_VERSION or raw.get("key") != key:
+            return None
+        state = _State(key, str(raw["created_at"]), {
+            str(name): _SectionState.from_json(value)
+            for name, value in raw["sections"].items() if name in SECTIONS})
+        parse_rfc3339(state.created_at)
+        for name, section in state.sections.items():
+            # A spool shorter than the state says (e.g. after a power cut): fetch it again.
+            if (_size(directory / f"{name}.ndjson") < section.data
+                    or _size(directory / f"{name}.csv") < section.csv):
+                state.sections[name] = _SectionState()
+        return state
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
+
+def _save_state(directory: Path, state: _State) -> None:
+    raw = {"version": STATE_VERSION, "key": state.key, "created_at": state.created_at,
+           "sections": {n: s.to_json() for n, s in state.sections.items()}}
+    tmp = directory / "state.json.tmp"
+    tmp.write_text(json.dumps(raw, ensure_ascii=False), "utf-8")
+    os.replace(tmp, directory / "state.json")
+
+
+class _Spool:
+    """One section's NDJSON lines and CSV rows, in two files (named ones when resumable)."""
+
+    def __init__(self, directory: Path, section: str, state: _SectionState,
+                 named: bool) -> None:
+        self.section = section
+        self.state = state
+        self.data: IO[bytes]
+        self.csv: IO[bytes]
+        if named:
+            self.data = _reopen(directory / f"{section}.ndjson", state.data)
+            self.csv = _reopen(directory / f"{section}.csv", state.csv)
+        else:
+            self.data = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115 - closed in close()
+            self.csv = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+        # Rows go to a string buffer, encoded and written once per block: a text file
+        # wrapper would run its encoder once per row.
+        self._text = io.StringIO()
+        self._rows = csv.writer(self._text, lineterminator="\r\n")
+        self.tabular = section not in NO_CSV
+        if self.state.csv == 0:
+            self.csv.write("\ufeff".encode())  # a BOM, so spreadsheets read UTF-8 (CJK)
+            self.state.columns = None
+
+    def reset(self) -> None:
+        """Drop everything spooled (the section is fetched again from its start)."""
+        self._text.seek(0)
+        self._text.truncate()
+        for f in (self.data, self.csv):
+            f.seek(0)
+            f.truncate()
+        self.state.records = self.state.data = self.state.csv = 0
+        self.state.columns = None
+        self.state.after = None
+        self.csv.write("\ufeff".encode())
+
+    def add(self, chunk: bytes, items: Sequence[dict[str, Any]]) -> None:
+        """`chunk`: the items' NDJSON lines exactly (each ends in a newline)."""
+        self.data.write(chunk)
+        if self.tabular:
+            columns = self.state.columns
+            if columns is None:
+                columns = self.state.columns = [str(k) for k in items[0]]
+                self._rows.writerow(columns)
+            special = _CSV_SPECIAL
+            rows = []
+            for item in items:
+                values = list(map(item.get, columns))
+                if not special.isdisjoint(map(type, values)):
+                    values = [_cell(v) for v in values]
+                rows.append(values)
+            self._rows.writerows(rows)
+            self.csv.write(self._text.getvalue().encode("utf-8"))
+            self._text.seek(0)
+            self._text.truncate()
+        self.state.records += len(items)
+        last = items[-1].get("id")
+        self.state.after = str(last) if last is not None else None
+
+    def flush(self) -> None:
+        """Everything added so far is in the files; the state records their lengths."""
+        self.csv.flush()
+        self.data.flush()
+        self.state.data = self.data.tell()
+        self.state.csv = self.csv.tell()
+
+    def close(self) -> None:
+        self.csv.close()
+        self.data.close()
+
+
+def _reopen(path: Path, length: int) -> IO[bytes]:
+    handle = open(path, "r+b" if path.exists() else "w+b")  # noqa: SIM115 - the spool owns it
+    handle.truncate(length)  # anything after the last checkpoint is dropped
+    handle.seek(length)
+    return handle
+
+
+def _lines(items: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """Items from the paged API, as blocks of NDJSON lines."""
+    batch: list[bytes] = []
+    for item in items:
+        batch.append(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))
+        if len(batch) >= PAGED_BLOCK_ITEMS:
+            yield b"".join(batch)
+            batch = []
+    if batch:
+        yield b"".join(batch)
+
+
+class _Restart(Exception):
+    """The section's stream must start over (the item to continue after is gone)."""
+
+
+class _Fetcher(threading.Thread):
+    """Reads the sections ahead of the writer into a bounded queue (flat memory)."""
+
+    def __init__(self, api: ShopApi, sections: Sequence[str], first_after: str | None,
+                 options: dict[str, Any]) -> None:
+        super().__init__(name="archive-export-fetch", daemon=True)
+        self.api = api
+        self.sections = list(sections)
+        self.first_after = first_after
+        self.options = options
+        self.queue: queue.Queue[tuple[str, str, Any]] = queue.Queue(QUEUE_BLOCKS)
+        self.stopping = threading.Event()
+        self.bulk = True
+
+    def stop(self) -> None:
+        self.stopping.set()
+        # Unblock a producer waiting on a full queue; it sees `stopping` next.
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self.queue.get_nowait()
+        self.join(timeout=10)
+
+    def _put(self, entry: tuple[str, str, Any]) -> bool:
+        while not self.stopping.is_set():
+            try:
+                self.queue.put(entry, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run(self) -> None:
+        after = self.first_after
+        for section in self.sections:
+            try:
+                while True:
+                    try:
+                        for block in self._blocks(section, after):
+                            if not self._put(("data", section, block)):
+                                return
+                        break
+                    except _Restart:
+                        after = None
+                        if not self._put(("restart", section, None)):
+                            return
+                if not self._put(("end", section, None)):
+                    return
+            except BaseException as exc:  # handed to the writer thread, raised there
+                self._put(("error", section, exc))
+                return
+            after = None
+        self._put(("done", "", None))
+
+    def _blocks(self, section: str, after: str | None) -> Iterator[bytes]:
+        o = self.options
+        if self.bulk and section in BULK_SECTIONS and (o["details"]
+                                                       or section not in DETAIL_SECTIONS):
+            stream = self.api.export_stream(section, after=after, start=o["start"],
+                                            end=o["end"], chunk_size=BLOCK)
+            try:
+                first = next(stream, None)
+            except NotFound:
+                self.bulk = False  # an older shop: read it page by page
+            except ApiError as exc:
+                if exc.code == "invalid_cursor" and after is not None:
+                    raise _Restart() from exc
+                raise
+            else:
+                if first is not None:
+                    yield first
+                    yield from stream
+                return
+        if after is not None:
+            raise _Restart()  # pages cannot continue after an item: fetch it again
+        yield from _lines(section_items(self.api, section, page_size=o["page_size"],
+                                        start=o["start"], end=o["end"], details=o["details"]))
+
+
+class _Zipper(threading.Thread):
+    """Writes finished sections into the ZIP, in order, while the next one is being read:
+    deflate, CRC-32 and SHA-256 let go of the GIL, so this runs beside the parsing."""
+
+    def __init__(self) -> None:
+        super().__init__(name="archive-export-zip", daemon=True)
+        self.jobs: queue.Queue[Callable[[bool], None] | None] = queue.Queue(2)
+        self.error: BaseException | None = None
+        self.skip = False
+
+    def run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            try:
+                job(self.skip or self.error is not None)
+            except BaseException as exc:  # raised in the exporting thread
+                self.error = self.error or exc
+
+    def submit(self, job: Callable[[bool], None]) -> None:
+        self.check()
+        self.jobs.put(job)
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def finish(self, *, abandon: bool = False) -> None:
+        """Wait for the jobs (with `abandon`, each only releases its spool)."""
+        self.skip = self.skip or abandon
+        self.jobs.put(None)
+        self.join()
+        if not abandon:
+            self.check()
+
+
 def export_archive(
     api: ShopApi,
     out_path: str | os.PathLike[str],
@@ -147,6 +469,7 @@ def export_archive(
     details: bool = True,
     page_size: int = MAX_PAGE_SIZE,
     shop: Mapping[str, Any] | None = None,
+    resume: bool = False,
 ) -> ExportResult:
     """Export the signed-in account's data into a client archive at `out_path` (see above)."""
     _check_time("start", start)
@@ -157,6 +480,9 @@ def export_archive(
     unknown = sorted(set(sections or ()) - set(SECTIONS))
     if unknown:
         raise ArchiveError("unknown_section", f"Unknown sections: {', '.join(unknown)}.")
+    resumable = resume and not passphrase
+    out = Path(out_path)
+    directory = partial_dir(out)
 
     def check_cancel() -> None:
         if cancel is not None and cancel():
@@ -164,15 +490,24 @@ def export_archive(
 
     check_cancel()
     me = api.get_me()
-    estimate = _estimate(api, wanted)
     shop_info = dict(shop) if shop is not None else {
         "id": None, "name": None, "api_base": api.transport.base_url.rstrip("/")}
     scope = {"sections": wanted,
              "from": start.isoformat() if start else None,
              "to": end.isoformat() if end else None}
-    done = 0
+    key = {"sections": wanted, "from": scope["from"], "to": scope["to"], "details": details,
+           "api_base": api.transport.base_url.rstrip("/"), "customer_no": me.customer_no}
+    state = _load_state(directory, key) if resumable else None
+    if state is None:
+        shutil.rmtree(directory, ignore_errors=True)
+        state = _State(key, datetime.now().astimezone().isoformat())
+    if resumable:
+        directory.mkdir(parents=True, exist_ok=True)
+    created = parse_rfc3339(state.created_at)
+    estimate = _estimate(api, wanted)
+    done = sum(s.records for s in state.sections.values())
     reported = -1
-    total = max(estimate, 1)
+    total = max(estimate, 1, done)
 
     def report(force: bool = False) -> None:
         nonlocal reported, total
@@ -181,33 +516,148 @@ def export_archive(
             reported = done
             progress(done, total)
 
-    def counted() -> None:
-        nonlocal done
-        done += 1
-        report()
-
     report(force=True)
-    counts: dict[str, int] = {}
-    writer = ArchiveWriter(out_path, shop=shop_info,
+    pending = [s for s in wanted if s != "account"
+               and not state.sections.get(s, _SectionState()).done]
+    first = state.sections.get(pending[0]) if pending else None
+    fetcher = _Fetcher(api, pending, first.after if first is not None else None,
+                       {"start": start, "end": end, "details": details,
+                        "page_size": page_size})
+    spool_dir = directory if resumable else out.parent
+    spool_dir.mkdir(parents=True, exist_ok=True)
+    writer = ArchiveWriter(out, shop=shop_info,
                            subject={"customer_no": me.customer_no,
                                     "display_name": me.display_name},
-                           source="client", scope=scope, passphrase=passphrase, cancel=cancel)
-    with writer:
-        for section in wanted:
-            check_cancel()
-            items: Iterable[dict[str, Any]]
-            items = [_dump(me)] if section == "account" else section_items(
-                api, section, page_size=page_size, start=start, end=end, details=details)
-            counts[section] = writer.write_section(section, items, on_item=counted)
-            if section == "account":
-                counted()
-            report(force=True)
+                           source="client", scope=scope, passphrase=passphrase, cancel=cancel,
+                           created_at=created,
+                           # the archive is in the language the API answered in (the UI's)
+                           language=str(api.transport.session.headers.get("Accept-Language",
+                                                                           "en")))
+    counts: dict[str, int] = {}
+    current: _Spool | None = None
+    consistent = True
+    finished = False
+    fetcher.start()
+    zipper = _Zipper()
+    try:
+        with writer:
+            zipper.start()
+            try:
+                last_checkpoint = time.monotonic()
+                for section in wanted:
+                    zipper.check()
+                    check_cancel()
+                    if section == "account":
+                        account = _dump(me)
+
+                        def write_account(skip: bool, account: dict[str, Any] = account) -> None:
+                            if not skip:
+                                writer.write_account(account)
+
+                        zipper.submit(write_account)
+                        counts[section] = 1
+                        if not state.sections.get("account", _SectionState()).done:
+                            done += 1
+                        state.sections["account"] = _SectionState(records=1, done=True)
+                        report(force=True)
+                        continue
+                    section_state = state.sections.setdefault(section, _SectionState())
+                    current = _Spool(spool_dir, section, section_state, resumable)
+                    if not section_state.done:
+                        rest = b""
+                        while True:
+                            kind, _name, value = fetcher.queue.get()
+                            if kind == "error":
+                                raise value
+                            if kind == "restart":
+                                done -= current.state.records
+                                current.reset()
+                                rest = b""
+                                continue
+                            if kind == "end":
+                                if rest.strip():
+                                    raise ArchiveError("corrupt", "The shop's data broke off "
+                                                       "in the middle of an item.")
+                                break
+                            check_cancel()
+                            buf = rest + value
+                            cut = buf.rfind(b"\n") + 1
+                            if cut == 0:
+                                rest = buf
+                                continue
+                            chunk, rest = buf[:cut], buf[cut:]
+                            items = _parse_lines(chunk)
+                            if not items:
+                                continue
+                            consistent = False
+                            current.add(chunk, items)
+                            consistent = True
+                            done += len(items)
+                            report()
+                            now = time.monotonic()
+                            if resumable and now - last_checkpoint > CHECKPOINT_SECONDS:
+                                current.flush()
+                                _save_state(directory, state)
+                                last_checkpoint = time.monotonic()
+                        section_state.done = True
+                    current.flush()
+                    if resumable:
+                        _save_state(directory, state)
+                    counts[section] = section_state.records
+
+                    def write(skip: bool, spool: _Spool = current, name: str = section) -> None:
+                        try:
+                            if not skip:
+                                records = spool.state.records
+                                writer.write_spooled(name, spool.data, records, spool.csv,
+                                                     records if spool.state.columns else 0)
+                        finally:
+                            spool.close()
+
+                    zipper.submit(write)
+                    current = None
+                    report(force=True)
+                zipper.finish()
+            except BaseException:
+                zipper.finish(abandon=True)  # before the writer removes its part file
+                raise
+        finished = True
+    except BaseException as exc:
+        fetcher.stop()
+        if current is not None:
+            if resumable and consistent:
+                with contextlib.suppress(Exception):
+                    current.flush()
+                    _save_state(directory, state)
+            current.close()
+        if not resumable:
+            shutil.rmtree(directory, ignore_errors=True)
+        elif isinstance(exc, ArchiveError) and exc.reason == "cancelled":
+            raise ArchiveError("cancelled", "The export was cancelled; export again to the "
+                               "same file to continue where it stopped.") from None
+        raise
+    finally:
+        if finished:
+            fetcher.stop()
+            shutil.rmtree(directory, ignore_errors=True)
     result = writer.result
     assert result is not None
     total = done
     if progress is not None:
         progress(done, total)
     return ExportResult(result.path, result.size, result.sha256, result.manifest, counts)
+
+
+def _parse_lines(chunk: bytes) -> list[dict[str, Any]]:
+    """Every line one JSON object (else `corrupt`): the CSV needs the values."""
+    loads = orjson.loads
+    try:
+        items = [loads(line) for line in chunk.split(b"\n") if line.strip()]
+    except orjson.JSONDecodeError:
+        raise ArchiveError("corrupt", "The shop sent an item that is not valid JSON.") from None
+    if not all(type(item) is dict for item in items):
+        raise ArchiveError("corrupt", "The shop sent an item that is not a JSON object.")
+    return items
 
 
 def _estimate(api: ShopApi, sections: Sequence[str]) -> int:
@@ -218,4 +668,5 @@ def _estimate(api: ShopApi, sections: Sequence[str]) -> int:
     return sum(counts.get(CATEGORY_OF.get(s, ""), 1) for s in sections)
 
 
-__all__ = ["CATEGORY_OF", "TIME_FIELDS", "ExportResult", "export_archive", "section_items"]
+__all__ = ["BULK_SECTIONS", "CATEGORY_OF", "TIME_FIELDS", "ExportResult", "discard_partial",
+           "export_archive", "partial_dir", "section_items"]

@@ -34,6 +34,7 @@ from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
 from client.models.data import DataCategory, Device, Location, LogEntry
 from client.models.notices import CurrentPolicy, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
+from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import PrivacyRequest, RequestStatus, RequestType
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, ActivityBucket, Bucket, Tag, Track, TrackKind
@@ -204,6 +205,37 @@ class ArchiveApi:
 
     def list_categories(self) -> list[DataCategory]:
         return self._list(DataCategory, "categories")
+
+    def list_decision_requests(self) -> list[DecisionRequest]:
+        """As `GET /decision-requests` would have answered, from the `requests` section."""
+        newest: dict[tuple[str, str], Item] = {}
+        requests = [r for r in self._items("requests")
+                    if r.get("type") in ("explanation", "human_review")]
+        for item in sorted(requests, key=lambda r: str(r.get("received_at", ""))):
+            details = item.get("details")
+            decision_id = str(details.get("decision_id", "")) if isinstance(details, dict) else ""
+            if decision_id:
+                newest[(decision_id, str(item["type"]))] = item
+        return [parse(DecisionRequest, {"decision_id": d, "type": t, "request": item})
+                for (d, t), item in newest.items()]
+
+    def get_overview(self) -> OverviewCounts:
+        """The counts `GET /overview` gives, as of the archive: recipients from its
+        `recipients` section, open requests (their state when it was made) from `requests`."""
+        recipients = list(self._items("recipients"))
+        open_requests = [r for r in self._items("requests")
+                         if r.get("status") not in ("completed", "denied", "canceled")]
+        days = [r["working_days_left"] for r in open_requests
+                if isinstance(r.get("working_days_left"), int)]
+        return OverviewCounts(
+            recipients=len(recipients),
+            recipients_with_data=sum(1 for r in recipients
+                                     if isinstance(r.get("event_count"), int)
+                                     and r["event_count"] > 0),
+            open_requests=len(open_requests),
+            overdue_requests=sum(1 for r in open_requests if r.get("overdue") is True),
+            next_due_working_days=min(days, default=None),
+        )
 
     def list_devices(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
                      ) -> Page[Device]:

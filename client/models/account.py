@@ -9,6 +9,7 @@ class ProfileField(ClientModel):
     """One profile field: its value, where it came from, and whether the subject may edit it."""
 
     key: str
+    label: str = ""  # the field's name in the language asked for
     group: str = ""
     value: str | None
     source: Source

@@ -16,11 +16,13 @@ class DataCategory(ClientModel):
     key: str
     title: str
     title_zh: str = ""
+    description: str = ""  # what the category holds, in the language asked for
     count: int
     sensitive: bool
     purposes: list[str]
     legal_basis: LegalBasis
     retention: str  # a period such as "P3Y", or "until_account_closed"
+    retention_text: str = ""  # the same in words, in the language asked for
     storage: Storage
     source: str
     policy_section: str

@@ -91,6 +91,7 @@ class Decision(ClientModel):
 
 class Factor(ClientModel):
     factor: str
+    label: str = ""  # what the factor means, in the language asked for
     weight: float
 
 

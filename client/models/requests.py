@@ -131,6 +131,7 @@ class DemoVerificationCode(ClientModel):
 
 class ExplanationFactor(ClientModel):
     factor: str
+    label: str = ""  # what the factor means, in the language asked for
     weight: float
 
 

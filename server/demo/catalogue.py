@@ -52,6 +52,7 @@ class CategorySpec:
     storage_vendor: str
     source: str  # provided | collected | inferred | partner
     policy_section: str
+    storage_vendor_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class PurposeSpec:
     description: str
     legal_basis: str
     required: bool
+    description_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class CookieSpec:
     party: str  # first | third
     provider: str
     lifetime: str
+    purpose_zh: str = ""
+    provider_zh: str = ""
+    lifetime_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ class RecipientSpec:
     legal_basis: str
     identifiable: bool
     country: str
+    name_zh: str = ""
+    purpose_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ class PolicyVersionSpec:
     summary: str
     changes: tuple[str, ...]
     url: str
+    summary_zh: str = ""
+    changes_zh: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,8 @@ class NoticeSpec:
     title: str
     body: str
     days_before_anchor: int
+    title_zh: str = ""
+    body_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +131,67 @@ class ShopCatalogue:
         return tuple(r for r in self.recipients if r.type == kind)
 
 
+# --- what each data category holds, as the shopper reads it (English, Chinese) ---------------
+
+CATEGORY_TEXT: dict[str, tuple[str, str]] = {
+    "account": (
+        "Your member name, mobile number, e-mail address and contact name.",
+        "您的会员名、手机号码、电子邮箱和联系人姓名。",
+    ),
+    "profile": (
+        "What you added to your profile: real name, gender, landline, occupation, business.",
+        "您在个人资料中补充的信息：真实姓名、性别、固定电话、职业和主营业务。",
+    ),
+    "identity_verification": (
+        "The result of your real-name check and your partly hidden ID card number.",
+        "实名认证结果以及部分隐藏的身份证号。",
+    ),
+    "devices": (
+        "The phones, tablets and computers you used, with their settings.",
+        "您使用过的手机、平板和电脑及其设置。",
+    ),
+    "locations": (
+        "Where you were when using the shop: from GPS, Wi-Fi, base stations or your IP address.",
+        "您使用商城时所在的位置，来自 GPS、Wi-Fi、基站或 IP 地址。",
+    ),
+    "logs": (
+        "Pages you opened, with time, IP address, browser and network operator.",
+        "您打开过的页面，以及时间、IP 地址、浏览器和网络运营商。",
+    ),
+    "tracks": (
+        "Your searches and the product pages you viewed (My Tracks).",
+        "您的搜索记录和浏览过的商品页面（我的足迹）。",
+    ),
+    "tags": (
+        "Interest tags the shop inferred about you for recommendations.",
+        "商城为推荐而推断出的关于您的兴趣标签。",
+    ),
+    "orders": (
+        "Your orders: goods, prices, delivery address and recipient.",
+        "您的订单：商品、价格、收货地址和收件人。",
+    ),
+    "payments": (
+        "How each order was paid, with the card or account partly hidden.",
+        "每笔订单的支付方式，银行卡或账户号码部分隐藏。",
+    ),
+    "decisions": (
+        "Decisions the shop's systems made about you automatically, with their reasons.",
+        "商城系统对您自动作出的决策及其依据。",
+    ),
+    "consents": (
+        "Every consent you gave or withdrew, with its signed receipt.",
+        "您每一次给予或撤回的授权及其签名回执。",
+    ),
+    "subscriptions": (
+        "Which marketing channels (SMS, e-mail, push, in-site letters) are on.",
+        "哪些营销渠道（短信、电子邮件、推送、站内信）处于开启状态。",
+    ),
+    "sharing": (
+        "When the shop passed your data to partners, and what it passed.",
+        "商城何时向合作方提供了您的哪些数据。",
+    ),
+}
+
 # --- consent purposes (the same set at both shops; the wording is the shops' own) -------------
 
 _PURPOSES: tuple[PurposeSpec, ...] = (
@@ -131,6 +203,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "Without it we cannot keep an account for you.",
         "contract",
         True,
+        "用于运营您的会员账户：登录、订单记录和售后服务。没有这些信息，我们无法为您保留账户。",
     ),
     PurposeSpec(
         "risk_control",
@@ -140,6 +213,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "signals. It protects you and other shoppers, so it cannot be switched off.",
         "legitimate_interest",
         True,
+        "根据设备、日志和订单信号识别账户被盗、虚假订单和支付欺诈。这既保护您，也保护其他顾客，因此无法关闭。",
     ),
     PurposeSpec(
         "real_name_verification",
@@ -149,6 +223,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "purchases or certain payment services.",
         "legal_obligation",
         True,
+        "在法律要求时核验您的身份，例如跨境购物或使用部分支付服务之前。",
     ),
     PurposeSpec(
         "personalised_recommendations",
@@ -158,6 +233,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "When off, you see the same lists as a signed-out visitor.",
         "consent",
         False,
+        "根据您的搜索、浏览、订单和兴趣标签为您排序商品。关闭后，您看到的列表与未登录访客相同。",
     ),
     PurposeSpec(
         "marketing_messages",
@@ -167,6 +243,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "Each channel can also be switched off on its own.",
         "consent",
         False,
+        "通过短信、电子邮件、推送通知和站内信向您发送促销信息。每个渠道也可以单独关闭。",
     ),
     PurposeSpec(
         "location_services",
@@ -176,6 +253,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "delivery estimates.",
         "consent",
         False,
+        "使用 GPS、Wi-Fi 和基站定位，为您推荐附近的自提点并估算送达时间。",
     ),
     PurposeSpec(
         "cookies_analytics",
@@ -185,6 +263,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "so we can fix and improve the site.",
         "consent",
         False,
+        "通过 Cookie、本地存储、网络信标和像素标签了解页面的使用情况，以便我们修复和改进网站。",
     ),
     PurposeSpec(
         "partner_advertising_aggregated",
@@ -194,112 +273,147 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
         "(for example, how many people in a city clicked an ad).",
         "consent",
         False,
+        "向广告合作方提供无法识别您身份的受众统计数据（例如某个城市有多少人点击了某条广告）。",
     ),
 )
 
 # --- cookies and similar technologies -------------------------------------------------------
 
 
-def _cookies(first_party: str, prefix: str) -> tuple[CookieSpec, ...]:
+def _cookies(first_party: str, first_party_zh: str, prefix: str) -> tuple[CookieSpec, ...]:
+    def c(
+        name: str,
+        technology: str,
+        purpose: tuple[str, str],
+        consent: str | None,
+        party: str,
+        provider: tuple[str, str],
+        lifetime: tuple[str, str],
+    ) -> CookieSpec:
+        return CookieSpec(
+            name,
+            technology,
+            purpose[0],
+            consent,
+            party,
+            provider[0],
+            lifetime[0],
+            purpose[1],
+            provider[1],
+            lifetime[1],
+        )
+
+    own = (first_party, first_party_zh)
+    session = ("Until you close the browser", "关闭浏览器即失效")
+    year = ("1 year", "1 年")
     return (
-        CookieSpec(
+        c(
             f"{prefix}_sid",
             "cookie",
-            "Keeps you signed in during a visit.",
+            ("Keeps you signed in during a visit.", "在您浏览期间保持登录状态。"),
             None,
             "first",
-            first_party,
-            "session",
+            own,
+            session,
         ),
-        CookieSpec(
+        c(
             f"{prefix}_csrf",
             "cookie",
-            "Protects forms against cross-site requests.",
+            ("Protects forms against cross-site requests.", "防止表单遭受跨站请求伪造。"),
             None,
             "first",
-            first_party,
-            "session",
+            own,
+            session,
         ),
-        CookieSpec(
+        c(
             f"{prefix}_cart",
             "local_storage",
-            "Remembers your shopping cart.",
+            ("Remembers your shopping cart.", "记住您购物车中的商品。"),
             None,
             "first",
-            first_party,
-            "30 days",
+            own,
+            ("30 days", "30 天"),
         ),
-        CookieSpec(
+        c(
             f"{prefix}_dev_fp",
             "local_storage",
-            "Device check that helps detect account takeover.",
+            ("Device check that helps detect account takeover.", "识别设备，帮助发现账户被盗用。"),
             "risk_control",
             "first",
-            first_party,
-            "1 year",
+            own,
+            year,
         ),
-        CookieSpec(
+        c(
             f"{prefix}_lang",
             "cookie",
-            "Your language and region choice.",
+            ("Your language and region choice.", "记住您选择的语言和地区。"),
             None,
             "first",
-            first_party,
-            "1 year",
+            own,
+            year,
         ),
-        CookieSpec(
+        c(
             f"{prefix}_reco",
             "cookie",
-            "Recently viewed items used to personalise recommendations.",
+            (
+                "Recently viewed items used to personalise recommendations.",
+                "记录最近浏览的商品，用于个性化推荐。",
+            ),
             "personalised_recommendations",
             "first",
-            first_party,
-            "90 days",
+            own,
+            ("90 days", "90 天"),
         ),
-        CookieSpec(
+        c(
             "legacy_player_lso",
             "flash_cookie",
-            "Old video-player setting store kept for legacy browsers.",
+            (
+                "Old video-player setting store kept for legacy browsers.",
+                "为旧版浏览器保留的视频播放器设置。",
+            ),
             "cookies_analytics",
             "first",
-            first_party,
-            "1 year",
+            own,
+            year,
         ),
-        CookieSpec(
+        c(
             "_sg_stats",
             "cookie",
-            "Counts visits and page views.",
+            ("Counts visits and page views.", "统计访问次数和页面浏览量。"),
             "cookies_analytics",
             "third",
-            "数观分析 Shuguan Analytics",
-            "13 months",
+            ("Shuguan Analytics", "数观分析"),
+            ("13 months", "13 个月"),
         ),
-        CookieSpec(
+        c(
             "sg_beacon.gif",
             "web_beacon",
-            "Tells us whether a marketing e-mail was opened.",
+            ("Tells us whether a marketing e-mail was opened.", "告诉我们营销邮件是否被打开。"),
             "marketing_messages",
             "first",
-            first_party,
-            "n/a",
+            own,
+            ("Read once, nothing is stored", "仅读取一次，不保存"),
         ),
-        CookieSpec(
+        c(
             "jdn_px",
             "pixel_tag",
-            "Counts ad conversions in aggregate for advertising partners.",
+            (
+                "Counts ad conversions in aggregate for advertising partners.",
+                "为广告合作方汇总统计广告转化次数。",
+            ),
             "partner_advertising_aggregated",
             "third",
-            "聚点广告 Judian Ads",
-            "90 days",
+            ("Judian Ads", "聚点广告"),
+            ("90 days", "90 天"),
         ),
-        CookieSpec(
+        c(
             f"{prefix}_geo",
             "local_storage",
-            "Caches your last pickup-point search area.",
+            ("Caches your last pickup-point search area.", "缓存您上次搜索自提点的区域。"),
             "location_services",
             "first",
-            first_party,
-            "7 days",
+            own,
+            ("7 days", "7 天"),
         ),
     )
 
@@ -309,6 +423,7 @@ def _cookies(first_party: str, prefix: str) -> tuple[CookieSpec, ...]:
 
 def _silumart(profile: ShopProfile) -> ShopCatalogue:
     country, vendor = profile.storage.country, profile.storage.vendor
+    vendor_zh = profile.storage.vendor_zh or vendor
 
     def cat(
         key: str,
@@ -333,6 +448,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             vendor,
             source,
             section,
+            vendor_zh,
         )
 
     categories = (
@@ -493,49 +609,59 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
     )
     recipients = (
         RecipientSpec(
-            "顺达物流 Shunda Logistics",
+            "Shunda Logistics",
             "logistics",
             ("account", "orders"),
             "Delivering your parcels.",
             "contract",
             True,
             "CN",
+            "顺达物流",
+            "为您配送包裹。",
         ),
         RecipientSpec(
-            "云迅快递 Yunxun Express",
+            "Yunxun Express",
             "logistics",
             ("account", "orders"),
             "Delivering your parcels.",
             "contract",
             True,
             "CN",
+            "云迅快递",
+            "为您配送包裹。",
         ),
         RecipientSpec(
-            "北辰供应链 Beichen Supply Chain",
+            "Beichen Supply Chain",
             "logistics",
             ("orders",),
             "Warehousing and bulky-item delivery.",
             "contract",
             True,
             "CN",
+            "北辰供应链",
+            "仓储及大件商品配送。",
         ),
         RecipientSpec(
-            "银信支付 Yinxin Payments",
+            "Yinxin Payments",
             "payment",
             ("orders", "payments"),
             "Processing card and wallet payments and refunds.",
             "contract",
             True,
             "CN",
+            "银信支付",
+            "处理银行卡和钱包支付及退款。",
         ),
         RecipientSpec(
-            "汇联先付 Huilian PayLater",
+            "Huilian PayLater",
             "payment",
             ("orders", "payments", "decisions"),
             "Buy-now-pay-later instalments.",
             "contract",
             True,
             "CN",
+            "汇联先付",
+            "先用后付分期服务。",
         ),
         RecipientSpec(
             vendor,
@@ -545,42 +671,52 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "contract",
             True,
             country,
+            vendor_zh,
+            "托管商城数据库的云服务。",
         ),
         RecipientSpec(
-            "青禾客服 Qinghe Customer Care",
+            "Qinghe Customer Care",
             "customer_service",
             ("account", "orders"),
             "Outsourced after-sales hotline.",
             "contract",
             True,
             "CN",
+            "青禾客服",
+            "外包的售后服务热线。",
         ),
         RecipientSpec(
-            "聚点广告 Judian Ads",
+            "Judian Ads",
             "advertising",
             ("tags",),
             "Aggregated audience statistics for ad campaigns.",
             "consent",
             False,
             "CN",
+            "聚点广告",
+            "为广告投放提供汇总的受众统计。",
         ),
         RecipientSpec(
-            "数观分析 Shuguan Analytics",
+            "Shuguan Analytics",
             "analytics",
             ("logs", "devices"),
             "Aggregated site usage statistics.",
             "consent",
             False,
             "SG",
+            "数观分析",
+            "汇总的网站使用统计。",
         ),
         RecipientSpec(
-            "公安机关（依法调取） Public security authority (lawful request)",
+            "Public security authority (lawful request)",
             "authority",
             ("account", "orders", "logs"),
             "Disclosure required by law in a criminal investigation.",
             "legal_obligation",
             True,
             "CN",
+            "公安机关（依法调取）",
+            "刑事侦查中依法要求的披露。",
         ),
     )
     versions = (
@@ -594,6 +730,8 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
                 "New contact address for privacy questions.",
             ),
             "https://silumart.example/privacy/2023.1",
+            summary_zh="明确了使用日志的保存期限。",
+            changes_zh=("使用日志：保存期限明确为六个月。", "新的个人信息保护问题联系地址。"),
         ),
         PolicyVersionSpec(
             "2025.3",
@@ -601,10 +739,12 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             False,
             "Added the pay-later partner and its data.",
             (
-                "New payment partner for instalments (先用后付).",
+                "New payment partner for instalments (pay later).",
                 "Explained the automated eligibility check for instalments.",
             ),
             "https://silumart.example/privacy/2025.3",
+            summary_zh="新增先用后付合作方及其处理的数据。",
+            changes_zh=("新增分期付款（先用后付）支付合作方。", "说明了分期资格的自动化评估。"),
         ),
         PolicyVersionSpec(
             profile.policy_version,
@@ -618,37 +758,57 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
                 "Requests are answered within 15 working days.",
             ),
             f"https://silumart.example/privacy/{profile.policy_version}",
+            summary_zh="重大更新：统计分析改由新加坡合作方处理；新增授权选项。",
+            changes_zh=(
+                "统计分析数据现由新加坡的合作方处理（跨境传输）。",
+                "分析类 Cookie 改为单独授权，您可以拒绝。",
+                "兴趣标签可以逐条删除。",
+                "个人信息申请将在 15 个工作日内答复。",
+            ),
         ),
     )
     notices = (
         NoticeSpec(
             "security_incident",
             "warning",
-            "Security notice: unusual sign-in attempts / 异常登录尝试通报",
+            "Security notice: unusual sign-in attempts",
             "Between 3 and 5 March we blocked a wave of sign-in attempts using passwords "
-            "leaked elsewhere. No payment data was exposed. "
-            "如您在其他网站使用相同密码，请尽快修改。",
+            "leaked elsewhere. No payment data was exposed. If you use the same password on "
+            "other sites, please change it soon.",
             260,
+            "安全通报：异常登录尝试",
+            "3 月 3 日至 5 日，我们拦截了一批使用其他网站泄露密码的登录尝试，未泄露任何支付信息。"
+            "如您在其他网站使用相同密码，请尽快修改。",
         ),
         NoticeSpec(
             "policy_update",
             "info",
-            f"Privacy policy {profile.policy_version} / 隐私政策更新",
+            f"Privacy policy {profile.policy_version}",
             "We updated our privacy policy: analytics now runs in Singapore and analytics "
-            "cookies need your consent. 请在“通知”中查看变更并确认。",
+            "cookies need your consent. Please review the changes under Notices and confirm.",
             12,
+            f"隐私政策 {profile.policy_version} 更新",
+            "我们更新了隐私政策：统计分析改在新加坡进行，分析类 Cookie 需要您的授权。"
+            "请在“通知”中查看变更并确认。",
         ),
         NoticeSpec(
             "service",
             "info",
-            "Planned maintenance / 系统维护公告",
+            "Planned maintenance",
             "Order history may be unavailable for up to two hours during a database upgrade "
-            "on Saturday night. 维护期间下单与支付不受影响。",
+            "on Saturday night. Placing orders and paying are not affected.",
             4,
+            "系统维护公告",
+            "周六晚间数据库升级期间，订单记录可能最多有两小时无法查看。维护期间下单与支付不受影响。",
         ),
     )
     return ShopCatalogue(
-        categories, _PURPOSES, _cookies("Silumart", "slm"), recipients, versions, notices
+        categories,
+        _PURPOSES,
+        _cookies("Silumart", "丝路商城", "slm"),
+        recipients,
+        versions,
+        notices,
     )
 
 
@@ -657,6 +817,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
 
 def _sinomai(profile: ShopProfile) -> ShopCatalogue:
     country, vendor = profile.storage.country, profile.storage.vendor
+    vendor_zh = profile.storage.vendor_zh or vendor
     forever = profile.default_retention  # until_account_closed
 
     def cat(
@@ -681,6 +842,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             vendor,
             source,
             section,
+            vendor_zh,
         )
 
     categories = (
@@ -818,49 +980,59 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
     )
     recipients = (
         RecipientSpec(
-            "顺达物流 Shunda Logistics",
+            "Shunda Logistics",
             "logistics",
             ("account", "orders"),
             "Parcel delivery.",
             "contract",
             True,
             "CN",
+            "顺达物流",
+            "包裹配送。",
         ),
         RecipientSpec(
-            "南岭速运 Nanling Express",
+            "Nanling Express",
             "logistics",
             ("account", "orders"),
             "Parcel delivery in southern provinces.",
             "contract",
             True,
             "CN",
+            "南岭速运",
+            "南方省份的包裹配送。",
         ),
         RecipientSpec(
-            "鹏程仓配 Pengcheng Fulfilment",
+            "Pengcheng Fulfilment",
             "logistics",
             ("orders",),
             "Warehouse picking and packing.",
             "contract",
             True,
             "CN",
+            "鹏程仓配",
+            "仓库拣货与打包。",
         ),
         RecipientSpec(
-            "金桥支付 Jinqiao Pay",
+            "Jinqiao Pay",
             "payment",
             ("orders", "payments"),
             "Card and wallet payments.",
             "contract",
             True,
             "CN",
+            "金桥支付",
+            "银行卡和钱包支付。",
         ),
         RecipientSpec(
-            "信达消费金融 Xinda Consumer Finance",
+            "Xinda Consumer Finance",
             "payment",
             ("orders", "payments", "identity_verification", "decisions"),
             "Instalment credit after your application.",
             "contract",
             True,
             "CN",
+            "信达消费金融",
+            "在您申请后提供分期信贷。",
         ),
         RecipientSpec(
             vendor,
@@ -870,42 +1042,52 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             "contract",
             True,
             country,
+            vendor_zh,
+            "云服务器与数据备份。",
         ),
         RecipientSpec(
-            "星河云客服 Xinghe Cloud Support",
+            "Xinghe Cloud Support",
             "customer_service",
             ("account", "orders"),
             "Online chat and call-centre support.",
             "contract",
             True,
             "CN",
+            "星河云客服",
+            "在线客服与呼叫中心支持。",
         ),
         RecipientSpec(
-            "引力广告 Yinli Advertising",
+            "Yinli Advertising",
             "advertising",
             ("tags",),
             "Aggregated reach and conversion statistics.",
             "consent",
             False,
             "CN",
+            "引力广告",
+            "汇总的覆盖与转化统计。",
         ),
         RecipientSpec(
-            "数观分析 Shuguan Analytics",
+            "Shuguan Analytics",
             "analytics",
             ("logs", "devices"),
             "Aggregated usage statistics.",
             "consent",
             False,
             "CN",
+            "数观分析",
+            "汇总的使用统计。",
         ),
         RecipientSpec(
-            "市场监督管理部门 Market regulation authority",
+            "Market regulation authority",
             "authority",
             ("orders",),
             "Answers to a regulator's lawful inquiry.",
             "legal_obligation",
             True,
             "CN",
+            "市场监督管理部门",
+            "答复监管部门的依法问询。",
         ),
     )
     versions = (
@@ -916,6 +1098,8 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             "Added Wi-Fi and base-station location to the list of signals.",
             ("Location: Wi-Fi and base-station signals named explicitly.",),
             "https://sinomai.example/privacy/2.4",
+            summary_zh="在定位信号中增加了 Wi-Fi 和基站定位。",
+            changes_zh=("位置信息：明确列出 Wi-Fi 和基站信号。",),
         ),
         PolicyVersionSpec(
             "3.0",
@@ -929,6 +1113,13 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
                 "Data is kept until you cancel your account.",
             ),
             "https://sinomai.example/privacy/3.0",
+            summary_zh="重大更新：分期信贷合作方、实名认证、人群画像。",
+            changes_zh=(
+                "新增提供分期服务的消费金融合作方。",
+                "分期订单和跨境订单需要实名认证。",
+                "说明了人群画像标签，并向您展示。",
+                "数据保存至您注销账户为止。",
+            ),
         ),
         PolicyVersionSpec(
             profile.policy_version,
@@ -940,36 +1131,56 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
                 "Clarified that advertising partners receive aggregated statistics only.",
             ),
             f"https://sinomai.example/privacy/{profile.policy_version}",
+            summary_zh="更换客服服务商；措辞修订。",
+            changes_zh=(
+                "在线客服改由新的服务商提供。",
+                "明确广告合作方只获得汇总统计数据。",
+            ),
         ),
     )
     notices = (
         NoticeSpec(
             "security_incident",
             "critical",
-            "Incident report: courier label data / 快递面单信息安全事件",
+            "Incident report: courier label data",
             "A contractor of one delivery partner printed extra copies of shipping labels. "
             "Names, masked phone numbers and addresses of some orders may have been seen. "
-            "我们已终止该外包人员的访问权限，并提醒您警惕冒充客服的电话。",
+            "We have ended the contractor's access; beware of calls pretending to be our "
+            "customer service.",
             150,
+            "快递面单信息安全事件通报",
+            "一家配送合作方的外包人员多打印了部分快递面单，部分订单的收件人姓名、"
+            "隐藏部分号码的手机号和地址可能被他人看到。我们已终止该外包人员的访问权限，"
+            "请警惕冒充客服的电话。",
         ),
         NoticeSpec(
             "policy_update",
             "info",
-            f"Privacy policy {profile.policy_version} published / 隐私政策已更新",
-            "A minor update: customer-service chat has a new provider. 变更摘要见政策版本列表。",
+            f"Privacy policy {profile.policy_version} published",
+            "A minor update: customer-service chat has a new provider. The summary of changes "
+            "is in the list of policy versions.",
             20,
+            f"隐私政策 {profile.policy_version} 已发布",
+            "小幅更新：在线客服更换了服务商。变更摘要见政策版本列表。",
         ),
         NoticeSpec(
             "service",
             "info",
-            "Double-12 delivery times / 双十二配送提示",
-            "Parcels may take one or two extra days during the December sale. "
-            "偏远地区配送时效可能延长。",
+            "Double-12 delivery times",
+            "Parcels may take one or two extra days during the December sale, longer in "
+            "remote areas.",
             3,
+            "双十二配送提示",
+            "十二月大促期间，包裹可能晚到一两天，偏远地区配送时效可能更长。",
         ),
     )
     return ShopCatalogue(
-        categories, _PURPOSES, _cookies("Sinomai", "snm"), recipients, versions, notices
+        categories,
+        _PURPOSES,
+        _cookies("Sinomai", "华迈商城", "snm"),
+        recipients,
+        versions,
+        notices,
     )
 
 

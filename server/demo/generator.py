@@ -22,8 +22,9 @@ from server.auth.passwords import hash_password
 from server.db import transaction
 from server.demo import vocab
 from server.demo.accounts import DemoAccount, demo_accounts
-from server.demo.catalogue import ShopCatalogue, catalogue_for
+from server.demo.catalogue import CATEGORY_TEXT, ShopCatalogue, catalogue_for
 from server.demo.tracks import seed_bulk_tracks, track_rows
+from server.i18n import Text
 from server.models import (
     ConsentEvent,
     ConsentPurpose,
@@ -78,6 +79,7 @@ def demo_anchor(now: datetime) -> datetime:
 
 # --- small fixed tables ----------------------------------------------------------------------
 
+# "中文 English" pairs: the English half is stored, the Chinese half beside it (`*_zh`)
 _CITIES: tuple[tuple[str, float, float], ...] = (
     ("上海 Shanghai", 31.2304, 121.4737),
     ("杭州 Hangzhou", 30.2741, 120.1551),
@@ -90,6 +92,13 @@ _CITIES: tuple[tuple[str, float, float], ...] = (
     ("西安 Xi'an", 34.3416, 108.9398),
     ("厦门 Xiamen", 24.4798, 118.0894),
 )
+
+
+def _halves(pair: str) -> tuple[str, str]:
+    """("English", "中文") of a "中文 English" demo string."""
+    zh, _, en = pair.partition(" ")
+    return en, zh
+
 _AREA_CODES = ("021", "0571", "010", "0755", "020", "028", "025", "027", "029", "0592")
 _LOCATION_SOURCES = ("ip", "gps", "wifi", "bluetooth", "base_station")
 _CARRIERS = (
@@ -143,7 +152,14 @@ _BUSINESSES = (
     "茶叶零售 Tea retail",
     "软件外包 Software outsourcing",
 )
-_BANKS = ("招商银行", "工商银行", "建设银行", "中国银行", "交通银行", "浦发银行")
+_BANKS = (
+    "招商银行 China Merchants Bank",
+    "工商银行 ICBC",
+    "建设银行 China Construction Bank",
+    "中国银行 Bank of China",
+    "交通银行 Bank of Communications",
+    "浦发银行 SPD Bank",
+)
 _REAL_NAMES = {
     "lin.mei": "林美",
     "zhang.wei": "张伟",
@@ -175,6 +191,7 @@ def _seed_catalogue(
                 title=purpose.title,
                 title_zh=purpose.title_zh,
                 description=purpose.description,
+                description_zh=purpose.description_zh or None,
                 legal_basis=purpose.legal_basis,
                 required=purpose.required,
                 position=position,
@@ -186,12 +203,15 @@ def _seed_catalogue(
                 key=cat.key,
                 title=cat.title,
                 title_zh=cat.title_zh,
+                description=CATEGORY_TEXT.get(cat.key, ("", ""))[0],
+                description_zh=CATEGORY_TEXT.get(cat.key, ("", ""))[1] or None,
                 sensitive=cat.sensitive,
                 purposes=json.dumps(list(cat.purposes)),
                 legal_basis=cat.legal_basis,
                 retention=cat.retention,
                 storage_country=cat.storage_country,
                 storage_vendor=cat.storage_vendor,
+                storage_vendor_zh=cat.storage_vendor_zh or None,
                 source=cat.source,
                 policy_section=cat.policy_section,
                 position=position,
@@ -207,6 +227,9 @@ def _seed_catalogue(
                 party=cookie.party,
                 provider=cookie.provider,
                 lifetime=cookie.lifetime,
+                purpose_zh=cookie.purpose_zh or None,
+                provider_zh=cookie.provider_zh or None,
+                lifetime_zh=cookie.lifetime_zh or None,
             )
         )
     for version in catalogue.policy_versions:
@@ -217,6 +240,10 @@ def _seed_catalogue(
                 major=version.major,
                 summary=version.summary,
                 changes=json.dumps(list(version.changes), ensure_ascii=False),
+                summary_zh=version.summary_zh or None,
+                changes_zh=json.dumps(list(version.changes_zh), ensure_ascii=False)
+                if version.changes_zh
+                else None,
                 url=version.url,
             )
         )
@@ -228,6 +255,8 @@ def _seed_catalogue(
                 severity=notice.severity,
                 title=notice.title,
                 body=notice.body,
+                title_zh=notice.title_zh or None,
+                body_zh=notice.body_zh or None,
                 published_at=anchor - timedelta(days=notice.days_before_anchor, hours=3),
             )
         )
@@ -238,6 +267,8 @@ def _seed_catalogue(
             type=spec.type,
             categories=json.dumps(list(spec.categories)),
             purpose=spec.purpose,
+            name_zh=spec.name_zh or None,
+            purpose_zh=spec.purpose_zh or None,
             legal_basis=spec.legal_basis,
             identifiable=spec.identifiable,
             country=spec.country,
@@ -385,20 +416,20 @@ class _ShopperSeeder:
             "fixed_phone", "profile", f"{area}-{rng.randrange(10**7, 10**8)}", "provided", True
         )
         if account.is_minor:
-            self._field("job", "profile", "学生 Student", "provided", True)
+            self._field("job", "profile", self._own_words("学生 Student"), "provided", True)
             self._field("main_business", "profile", None, "provided", True)
         else:
             self._field(
                 "job",
                 "profile",
-                rng.choice(_JOBS),
+                self._own_words(rng.choice(_JOBS)),
                 "inferred" if self.index == 1 else "provided",
                 True,
             )
             self._field(
                 "main_business",
                 "profile",
-                rng.choice(_BUSINESSES),
+                self._own_words(rng.choice(_BUSINESSES)),
                 "partner" if self.index == 0 else "provided",
                 True,
             )
@@ -406,6 +437,11 @@ class _ShopperSeeder:
         check = rng.choice("0123456789X")
         masked = f"{rng.randrange(1100, 6600)}{'*' * 10}{rng.randrange(100, 999)}{check}"
         self._field("id_number_masked", "verification", masked, "provided", False)
+
+    def _own_words(self, pair: str) -> str:
+        """What the shopper typed: in their own language (English names write English)."""
+        en, zh = _halves(pair)
+        return en if self.account.display_name.isascii() else zh
 
     # collected data
 
@@ -449,7 +485,8 @@ class _ShopperSeeder:
                     ip=_ip(rng) if source == "ip" else None,
                     latitude=round(lat + rng.uniform(-0.08, 0.08), 5) if precise else None,
                     longitude=round(lon + rng.uniform(-0.08, 0.08), 5) if precise else None,
-                    city=city,
+                    city=_halves(city)[0],
+                    city_zh=_halves(city)[1],
                 )
             )
         rows.sort(key=lambda row: row.at)
@@ -478,7 +515,8 @@ class _ShopperSeeder:
                     at=_ago(rng, self.anchor, 180),
                     ip=rng.choice(home_ips) if rng.random() < 0.7 else _ip(rng),
                     browser=rng.choice(browsers),
-                    carrier=rng.choice(_CARRIERS),
+                    carrier=_halves(carrier := rng.choice(_CARRIERS))[0],
+                    carrier_zh=_halves(carrier)[1],
                     language=("en-US" if english else "zh-CN")
                     if rng.random() < 0.9
                     else rng.choice(("zh-CN", "en-US", "zh-TW")),
@@ -499,11 +537,12 @@ class _ShopperSeeder:
 
     def add_tags(self) -> None:
         rng = self.rng
-        for tag in rng.sample(vocab.TAGS, rng.randint(8, 15)):
+        for tag, tag_zh in rng.sample(vocab.TAGS, rng.randint(8, 15)):
             self.session.add(
                 Tag(
                     user_id=self.user.id,
                     tag=tag,
+                    tag_zh=tag_zh,
                     source=rng.choice(vocab.TAG_SOURCES),
                     confidence=round(rng.uniform(0.55, 0.97), 2),
                     since=_ago(rng, self.anchor, 600, 24),
@@ -512,25 +551,34 @@ class _ShopperSeeder:
 
     # orders and sharing
 
-    def _payment_options(self) -> list[tuple[str, str, str]]:
-        """(method, masked instrument, payment recipient name)."""
+    def _payment_options(self) -> list[tuple[str, str, str, str]]:
+        """(method, masked instrument, the same in Chinese, payment recipient name)."""
         rng = self.rng
         payments = self.ctx.catalogue.recipients_of_type("payment")
-        bank, other_bank = rng.sample(_BANKS, 2)
+        bank, other_bank = (_halves(b) for b in rng.sample(_BANKS, 2))
+        debit, credit = f"{rng.randrange(10000):04d}", f"{rng.randrange(10000):04d}"
         options = [
-            ("bank_card", f"{bank} 储蓄卡 **** {rng.randrange(10000):04d}", payments[0].name),
+            (
+                "bank_card",
+                f"{bank[0]} debit card **** {debit}",
+                f"{bank[1]} 储蓄卡 **** {debit}",
+                payments[0].name,
+            ),
             (
                 "credit_card",
-                f"{other_bank} 信用卡 **** {rng.randrange(10000):04d}",
+                f"{other_bank[0]} credit card **** {credit}",
+                f"{other_bank[1]} 信用卡 **** {credit}",
                 payments[0].name,
             ),
         ]
         if not self.account.is_minor:
+            later = payments[-1]
             options.append(
                 (
                     "pay_later",
-                    f"先用后付 Pay later ({payments[-1].name.split()[0]})",
-                    payments[-1].name,
+                    f"Pay later ({later.name})",
+                    f"先用后付（{later.name_zh}）",
+                    later.name,
                 )
             )
         return options
@@ -550,7 +598,9 @@ class _ShopperSeeder:
             while not number or number in numbers:
                 number = f"{prefix}{placed:%y%m%d}{rng.randrange(10**7):07d}"
             numbers.add(number)
-            method, masked, payer = rng.choices(options, weights=(5, 3, 2)[: len(options)])[0]
+            method, masked, masked_zh, payer = rng.choices(
+                options, weights=(5, 3, 2)[: len(options)]
+            )[0]
             partner = rng.choice(logistics)
             for_other = rng.random() < 0.15
             if age < timedelta(days=1):
@@ -574,7 +624,7 @@ class _ShopperSeeder:
                         unit_price_cents=vocab.product_price_cents(rng, line),
                     )
                 )
-            english_part = partner.name.split(" ", 1)[-1]
+            english_part = partner.name
             order = Order(
                 user_id=self.user.id,
                 number=number,
@@ -584,8 +634,10 @@ class _ShopperSeeder:
                 currency="CNY",
                 payment_method=method,
                 payment_masked=masked,
+                payment_masked_zh=masked_zh,
                 payment_status=paid,
                 logistics_partner=partner.name,
+                logistics_partner_zh=partner.name_zh or None,
                 tracking_no="".join(w[0] for w in english_part.split()).upper()
                 + f"{rng.randrange(10**11, 10**12)}",
                 recipient_name=fake.name() if for_other else self.real_name,
@@ -606,7 +658,7 @@ class _ShopperSeeder:
         recipient_name: str,
         at: datetime,
         categories: Sequence[str],
-        description: str,
+        description: Text,
         order_id: int | None = None,
     ) -> None:
         self.session.add(
@@ -615,7 +667,8 @@ class _ShopperSeeder:
                 user_id=self.user.id,
                 at=at,
                 categories=json.dumps(list(categories)),
-                description=description,
+                description=description.en,
+                description_zh=description.zh,
                 order_id=order_id,
             )
         )
@@ -626,7 +679,10 @@ class _ShopperSeeder:
             payer,
             order.placed_at + timedelta(seconds=rng.randint(5, 90)),
             ("orders", "payments"),
-            f"Payment of order {order.number} ({order.payment_masked}).",
+            Text(
+                f"Payment of order {order.number} ({order.payment_masked}).",
+                f"订单 {order.number} 的支付（{order.payment_masked_zh}）。",
+            ),
             order.id,
         )
         if order.status != "cancelled":
@@ -634,7 +690,10 @@ class _ShopperSeeder:
                 order.logistics_partner,
                 order.placed_at + timedelta(hours=rng.uniform(1, 20)),
                 ("account", "orders"),
-                f"Recipient name, masked phone and address for order {order.number}.",
+                Text(
+                    f"Recipient name, masked phone and address for order {order.number}.",
+                    f"订单 {order.number} 的收件人姓名、隐藏部分号码的手机号和地址。",
+                ),
                 order.id,
             )
         if rng.random() < 0.1:
@@ -643,7 +702,10 @@ class _ShopperSeeder:
                 service.name,
                 order.placed_at + timedelta(days=rng.uniform(2, 9)),
                 ("account", "orders"),
-                f"After-sales ticket about order {order.number}.",
+                Text(
+                    f"After-sales ticket about order {order.number}.",
+                    f"关于订单 {order.number} 的售后工单。",
+                ),
                 order.id,
             )
 
@@ -654,20 +716,29 @@ class _ShopperSeeder:
             infra.name,
             self.user.created_at + timedelta(minutes=1),
             ("account", "profile"),
-            "Account data stored on the shop's cloud servers.",
+            Text(
+                "Account data stored on the shop's cloud servers.",
+                "账户数据存储在商城的云服务器上。",
+            ),
         )
         periodic = (
             (
                 "advertising",
                 "partner_advertising_aggregated",
                 ("tags",),
-                "Monthly aggregated audience statistics (no identifiers).",
+                Text(
+                    "Monthly aggregated audience statistics (no identifiers).",
+                    "每月汇总的受众统计（不含身份标识）。",
+                ),
             ),
             (
                 "analytics",
                 "cookies_analytics",
                 ("logs", "devices"),
-                "Monthly aggregated usage statistics (no identifiers).",
+                Text(
+                    "Monthly aggregated usage statistics (no identifiers).",
+                    "每月汇总的使用统计（不含身份标识）。",
+                ),
             ),
         )
         for kind, purpose, categories, description in periodic:
@@ -697,12 +768,23 @@ class _ShopperSeeder:
             )
 
         minor = self.account.is_minor
+        if minor:
+            pay_later = Text(
+                "Pay later: not offered (the account holder is a minor)",
+                "先用后付：未开通（账户持有人未成年）",
+            )
+        else:
+            limit = rng.choice((800, 1500, 3000))
+            pay_later = Text(
+                f"Pay later: approved, limit ¥{limit}", f"先用后付：已通过，额度 ¥{limit}"
+            )
         decisions: list[Decision] = [
             Decision(
-                system="风控引擎 RiskGuard",
+                system="RiskGuard risk engine",
+                system_zh="风控引擎 RiskGuard",
                 kind="risk_flag",
-                outcome="Sign-in from a new device in another city: extra SMS check required "
-                "/ 新设备异地登录，需短信验证",
+                outcome="Sign-in from a new device in another city: extra SMS check required",
+                outcome_zh="新设备异地登录，需要额外的短信验证",
                 significance="medium",
                 at=_ago(rng, self.anchor, 200, 48),
                 model_version=f"riskguard-{version}",
@@ -710,10 +792,11 @@ class _ShopperSeeder:
                 factors=weights("new_device", "login_city_change", "night_time_login"),
             ),
             Decision(
-                system="支付风控 PayShield",
+                system="PayShield payment risk control",
+                system_zh="支付风控 PayShield",
                 kind="transaction_block",
-                outcome=f"Payment for order {blocked.number} blocked and refunded "
-                "/ 支付被拦截并已退款",
+                outcome=f"Payment for order {blocked.number} blocked and refunded",
+                outcome_zh=f"订单 {blocked.number} 的支付被拦截，款项已退回",
                 significance="high",
                 at=blocked.placed_at + timedelta(minutes=2),
                 model_version=f"payshield-{version}",
@@ -722,9 +805,11 @@ class _ShopperSeeder:
                 order_id=blocked.id,
             ),
             Decision(
-                system="营销引擎 CouponMatch",
+                system="CouponMatch marketing engine",
+                system_zh="营销引擎 CouponMatch",
                 kind="coupon_eligibility",
-                outcome="Eligible for a 满199减30 coupon / 获得满199减30优惠券",
+                outcome="Eligible for a ¥30 off ¥199 coupon",
+                outcome_zh="获得满199减30优惠券",
                 significance="low",
                 at=_ago(rng, self.anchor, 90, 24),
                 model_version="couponmatch-1.8",
@@ -732,11 +817,11 @@ class _ShopperSeeder:
                 factors=weights("category_affinity", "days_since_last_order", "basket_size"),
             ),
             Decision(
-                system="先用后付 Pay-later eligibility",
+                system="Pay-later eligibility check",
+                system_zh="先用后付资格评估",
                 kind="credit_limit",
-                outcome="先用后付 eligibility: not offered (account holder is a minor)"
-                if minor
-                else f"先用后付 eligibility: approved, limit ¥{rng.choice((800, 1500, 3000))}",
+                outcome=pay_later.en,
+                outcome_zh=pay_later.zh,
                 significance="high",
                 at=_ago(rng, self.anchor, 400, 24 * 30),
                 model_version=f"paylater-{version}",
@@ -748,10 +833,11 @@ class _ShopperSeeder:
         ]
         extras = [
             Decision(
-                system="风控引擎 RiskGuard",
+                system="RiskGuard risk engine",
+                system_zh="风控引擎 RiskGuard",
                 kind="risk_flag",
-                outcome="Delivery address changed right after payment: order held for 2 hours "
-                "/ 付款后修改地址，订单暂缓发货",
+                outcome="Delivery address changed right after payment: order held for 2 hours",
+                outcome_zh="付款后修改了收货地址，订单暂缓发货 2 小时",
                 significance="medium",
                 at=big.placed_at + timedelta(minutes=30),
                 model_version=f"riskguard-{version}",
@@ -760,9 +846,11 @@ class _ShopperSeeder:
                 order_id=big.id,
             ),
             Decision(
-                system="营销引擎 CouponMatch",
+                system="CouponMatch marketing engine",
+                system_zh="营销引擎 CouponMatch",
                 kind="coupon_eligibility",
-                outcome="Not eligible for the new-customer coupon / 不符合新人券条件",
+                outcome="Not eligible for the new-customer coupon",
+                outcome_zh="不符合新人券领取条件",
                 significance="low",
                 at=_ago(rng, self.anchor, 30, 24),
                 model_version="couponmatch-1.9",

@@ -148,27 +148,28 @@ PRODUCT_LINES: tuple[ProductLine, ...] = (
 SEARCH_SUFFIXES_ZH: tuple[str, ...] = ("推荐", "哪个牌子好", "性价比", "2026新款", "旗舰店", "包邮")
 SEARCH_SUFFIXES_EN: tuple[str, ...] = ("best", "cheap", "review", "2026", "sale", "official store")
 
-TAGS: tuple[str, ...] = (
-    "户外运动爱好者",
-    "Young parent",
-    "数码发烧友",
-    "Coffee lover",
-    "精致宠物主",
-    "Frequent traveller",
-    "价格敏感型",
-    "Home cook",
-    "美妆护肤达人",
-    "Early adopter",
-    "茶文化爱好者",
-    "Bargain hunter",
-    "新手妈妈",
-    "Gamer",
-    "露营新手",
-    "Fitness enthusiast",
-    "高消费力用户",
-    "Night-owl shopper",
-    "学生党",
-    "Book reader",
+# (English, 中文): an interest tag of the crowd portrait, in both of the shop's languages
+TAGS: tuple[tuple[str, str], ...] = (
+    ("Outdoor sports fan", "户外运动爱好者"),
+    ("Young parent", "年轻父母"),
+    ("Gadget enthusiast", "数码发烧友"),
+    ("Coffee lover", "咖啡爱好者"),
+    ("Devoted pet owner", "精致宠物主"),
+    ("Frequent traveller", "常旅客"),
+    ("Price-conscious shopper", "价格敏感型"),
+    ("Home cook", "家庭厨师"),
+    ("Beauty and skincare fan", "美妆护肤达人"),
+    ("Early adopter", "尝鲜达人"),
+    ("Tea culture fan", "茶文化爱好者"),
+    ("Bargain hunter", "优惠猎手"),
+    ("New mother", "新手妈妈"),
+    ("Gamer", "游戏玩家"),
+    ("Camping beginner", "露营新手"),
+    ("Fitness enthusiast", "健身爱好者"),
+    ("High spender", "高消费力用户"),
+    ("Night-owl shopper", "夜猫子购物者"),
+    ("Student", "学生党"),
+    ("Book reader", "爱读书的人"),
 )
 
 TAG_SOURCES: tuple[str, ...] = ("browsing", "search", "orders", "location", "partner")

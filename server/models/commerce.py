@@ -23,8 +23,10 @@ class Order(Base):
     currency: Mapped[str] = mapped_column(String(3))
     payment_method: Mapped[str] = mapped_column(String(40))
     payment_masked: Mapped[str] = mapped_column(String(60))
+    payment_masked_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     payment_status: Mapped[str] = mapped_column(String(20))
     logistics_partner: Mapped[str] = mapped_column(String(80))
+    logistics_partner_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     tracking_no: Mapped[str] = mapped_column(String(40))
     recipient_name: Mapped[str] = mapped_column(String(80))
     recipient_phone_masked: Mapped[str] = mapped_column(String(40))
@@ -54,6 +56,9 @@ class Decision(Base):
     system: Mapped[str] = mapped_column(String(60))
     kind: Mapped[str] = mapped_column(String(40))  # risk_flag | transaction_block | coupon | ...
     outcome: Mapped[str] = mapped_column(Text)
+    # the Chinese of system and outcome (None: English only)
+    system_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    outcome_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     significance: Mapped[str] = mapped_column(String(10))  # low | medium | high
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     model_version: Mapped[str] = mapped_column(String(40))

@@ -19,6 +19,8 @@ class ConsentPurpose(Base):
     title: Mapped[str] = mapped_column(String(120))
     title_zh: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text)
+    # Chinese text beside the English (None: the shop has only English; see server/i18n.py)
+    description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     legal_basis: Mapped[str] = mapped_column(String(30))
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -76,3 +78,7 @@ class CookieEntry(Base):
     party: Mapped[str] = mapped_column(String(10))  # first | third
     provider: Mapped[str] = mapped_column(String(80))
     lifetime: Mapped[str] = mapped_column(String(40))
+    # the Chinese of purpose, provider and lifetime (None: English only)
+    purpose_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    provider_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    lifetime_zh: Mapped[str | None] = mapped_column(Text, nullable=True)

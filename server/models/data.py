@@ -37,6 +37,7 @@ class Location(Base):
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     city: Mapped[str] = mapped_column(String(80))
+    city_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class LogEntry(Base):
@@ -49,6 +50,7 @@ class LogEntry(Base):
     ip: Mapped[str] = mapped_column(String(45))
     browser: Mapped[str] = mapped_column(String(80))
     carrier: Mapped[str] = mapped_column(String(40))
+    carrier_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     language: Mapped[str] = mapped_column(String(16))
     page: Mapped[str] = mapped_column(Text)
     search_query: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -76,6 +78,7 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     tag: Mapped[str] = mapped_column(String(80))
+    tag_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     # browsing | search | orders | location | partner
     source: Mapped[str] = mapped_column(String(40))
     confidence: Mapped[float] = mapped_column(Float)

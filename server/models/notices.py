@@ -18,6 +18,9 @@ class PolicyVersion(Base):
     major: Mapped[bool] = mapped_column(Boolean)
     summary: Mapped[str] = mapped_column(Text)
     changes: Mapped[str] = mapped_column(Text)  # JSON list of strings
+    # the Chinese of summary and changes (None: English only)
+    summary_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    changes_zh: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list of strings
     url: Mapped[str] = mapped_column(Text)
 
 
@@ -44,4 +47,6 @@ class Notice(Base):
     severity: Mapped[str] = mapped_column(String(10))  # info | warning | critical
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
+    title_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    body_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime())

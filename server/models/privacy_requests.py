@@ -12,7 +12,11 @@ from server.db import Base, UTCDateTime
 
 class PrivacyRequest(Base):
     __tablename__ = "privacy_requests"
-    __table_args__ = (Index("ix_privacy_requests_user_received", "user_id", "received_at", "id"),)
+    __table_args__ = (
+        Index("ix_privacy_requests_user_received", "user_id", "received_at", "id"),
+        # the processors' claim query: due requests by status, oldest change first
+        Index("ix_privacy_requests_status_updated", "status", "updated_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -37,6 +41,11 @@ class PrivacyRequest(Base):
     )
     # plain code, stored only by demo servers so testers can read it (never in production)
     demo_verification_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    # which processor holds this request's next step, and until when (server/processor.py)
+    claimed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    claim_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the language the request was filed in: its archive is built in it (server/i18n.py)
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class RequestEvent(Base):
@@ -63,6 +72,7 @@ class DeletionReceipt(Base):
     )
     recipient_id: Mapped[int | None] = mapped_column(ForeignKey("recipients.id"), nullable=True)
     recipient_name: Mapped[str] = mapped_column(String(120))
+    recipient_name_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     categories: Mapped[str] = mapped_column(Text)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

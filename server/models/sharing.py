@@ -16,12 +16,16 @@ class DataCategory(Base):
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     title: Mapped[str] = mapped_column(String(120))
     title_zh: Mapped[str] = mapped_column(String(120))
+    # what the category holds, in words (English, and Chinese beside it)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
     purposes: Mapped[str] = mapped_column(Text)  # JSON list of purpose keys
     legal_basis: Mapped[str] = mapped_column(String(30))
     retention: Mapped[str] = mapped_column(String(40))  # "P3Y" style period or until_account_closed
     storage_country: Mapped[str] = mapped_column(String(2))
     storage_vendor: Mapped[str] = mapped_column(String(80))
+    storage_vendor_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     source: Mapped[str] = mapped_column(String(16))
     policy_section: Mapped[str] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -35,6 +39,8 @@ class Recipient(Base):
     type: Mapped[str] = mapped_column(String(20))
     categories: Mapped[str] = mapped_column(Text)  # JSON list of category keys
     purpose: Mapped[str] = mapped_column(Text)
+    name_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    purpose_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     legal_basis: Mapped[str] = mapped_column(String(30))
     identifiable: Mapped[bool] = mapped_column(Boolean)
     country: Mapped[str] = mapped_column(String(2))
@@ -52,6 +58,7 @@ class RecipientEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     categories: Mapped[str] = mapped_column(Text)  # JSON list of category keys
     description: Mapped[str] = mapped_column(Text)
+    description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     order_id: Mapped[int | None] = mapped_column(
         ForeignKey("orders.id", ondelete="SET NULL"), nullable=True, index=True
     )

@@ -10,9 +10,11 @@ from server.routes import (
     consents,
     data,
     discovery,
+    export,
     me,
     notices,
     orders,
+    overview,
     privacy_requests,
     sharing,
     tracks,
@@ -30,4 +32,6 @@ ROUTERS: list[APIRouter] = [
     access_log.router,
     privacy_requests.router,
     assist.router,
+    export.router,
+    overview.router,
 ]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
+from server.i18n import localized
 from server.models import (
     ConsentEvent,
     ConsentPurpose,
@@ -64,9 +65,9 @@ def _consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> Consen
     return ConsentItem(
         id=purpose.key,
         purpose=purpose.key,
-        title=purpose.title,
+        title=localized(purpose, "title"),
         title_zh=purpose.title_zh,
-        description=purpose.description,
+        description=localized(purpose, "description"),
         legal_basis=purpose.legal_basis,
         required=purpose.required,
         granted=is_granted(purpose, state),
@@ -183,7 +184,8 @@ def set_consent(
         raise Problem(
             422,
             "consent_required",
-            f"'{row.title}' is needed to provide the service and cannot be withdrawn on its "
+            f"'{localized(row, 'title')}' is needed to provide the service and cannot be "
+            "withdrawn on its "
             "own. To stop this processing, cancel the account (a privacy request of type "
             "account_cancellation).",
             extra={"purpose": row.key},
@@ -320,11 +322,11 @@ def list_cookies(
                 id=str(c.id),
                 name=c.name,
                 technology=c.technology,
-                purpose=c.purpose,
+                purpose=localized(c, "purpose"),
                 consent_purpose=c.consent_purpose,
                 party=c.party,
-                provider=c.provider,
-                lifetime=c.lifetime,
+                provider=localized(c, "provider"),
+                lifetime=localized(c, "lifetime"),
                 active=active(c),
             )
             for c in rows

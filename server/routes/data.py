@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from server.categories import category_items
 from server.deps import Principal, current_principal, get_db
+from server.i18n import localized
 from server.models import Device, Location, LogEntry
 from server.pagination import keyset_page, newest_first_page
 from server.schemas.common import (
@@ -106,7 +107,7 @@ def list_locations(
             ip=row.ip,
             latitude=row.latitude,
             longitude=row.longitude,
-            city=row.city,
+            city=localized(row, "city"),
         )
         for row in rows
     ]
@@ -135,7 +136,7 @@ def list_logs(
             at=row.at,
             ip=row.ip,
             browser=row.browser,
-            carrier=row.carrier,
+            carrier=localized(row, "carrier"),
             language=row.language,
             page=row.page,
             search_query=row.search_query,

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from server.context import CLIENT_ID, ShopContext
 from server.deps import get_ctx, get_db
+from server.i18n import pick
 from server.models import PolicyVersion
 from server.schemas.discovery import Discovery
 
@@ -23,7 +24,7 @@ def discovery(ctx: ShopContext = Depends(get_ctx), db: Session = Depends(get_db)
         {
             "shop": {
                 "id": shop.id,
-                "name": shop.name,
+                "name": pick(shop.name, shop.name_zh),
                 "name_zh": shop.name_zh,
                 "logo_url": f"{base}/static/logo.svg",
                 "locales": list(shop.locales),

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
+from server.messages import FIELDS, label
 from server.models import ProfileField, User
 from server.schemas.common import PROBLEM_RESPONSES
 from server.schemas.me import Me, MePatch, Personalization, ProfileFieldOut
@@ -40,6 +41,7 @@ def _me(db: Session, user: User) -> Me:
             ProfileFieldOut.model_validate(
                 {
                     "key": row.key,
+                    "label": label(FIELDS, row.key),
                     "group": row.group,
                     "value": row.value,
                     "source": row.source,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
+from server.i18n import current_language, localized
 from server.models import Notice, PolicyAck, PolicyVersion
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
@@ -39,8 +40,10 @@ def _version_fields(row: PolicyVersion, acknowledged: bool) -> dict[str, object]
         "version": row.version,
         "published_at": row.published_at,
         "major": row.major,
-        "summary": row.summary,
-        "changes": _changes(row.changes),
+        "summary": localized(row, "summary"),
+        "changes": _changes(row.changes_zh)
+        if current_language() == "zh-CN" and row.changes_zh
+        else _changes(row.changes),
         "url": row.url,
         "acknowledged": acknowledged,
     }
@@ -170,8 +173,8 @@ def list_notices(
                 id=str(n.id),
                 kind=n.kind,
                 severity=n.severity,
-                title=n.title,
-                body=n.body,
+                title=localized(n, "title"),
+                body=localized(n, "body"),
                 published_at=n.published_at,
                 personal=n.user_id is not None,
             )

@@ -14,6 +14,8 @@ from server.categories import add_period, parse_period
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
+from server.i18n import localized
+from server.messages import FACTORS, label, translate
 from server.models import DataCategory, Decision, Order, OrderItem, Recipient, RecipientEvent
 from server.pagination import newest_first_page
 from server.routes.ids import parse_id
@@ -82,7 +84,7 @@ def _summary_fields(row: Order, item_count: int) -> dict[str, Any]:
         "currency": row.currency,
         "item_count": item_count,
         "for_other": row.for_other,
-        "logistics_partner": row.logistics_partner,
+        "logistics_partner": localized(row, "logistics_partner"),
     }
 
 
@@ -151,10 +153,13 @@ def get_order(
             ],
             "payment": {
                 "method": row.payment_method,
-                "masked": row.payment_masked,
+                "masked": localized(row, "payment_masked"),
                 "status": row.payment_status,
             },
-            "logistics": {"partner": row.logistics_partner, "tracking_no": row.tracking_no},
+            "logistics": {
+                "partner": localized(row, "logistics_partner"),
+                "tracking_no": row.tracking_no,
+            },
             "recipient": {
                 "name": row.recipient_name,
                 "phone_masked": row.recipient_phone_masked,
@@ -164,7 +169,7 @@ def get_order(
             "shared_with": [
                 {
                     "recipient_id": str(recipient.id),
-                    "name": recipient.name,
+                    "name": localized(recipient, "name"),
                     "type": recipient.type,
                     "categories": [str(c) for c in _json_list(event.categories)],
                     "at": event.at,
@@ -192,7 +197,7 @@ def _removed_body(row: Order) -> OrderRemoved:
             fields=list(RETAINED_FIELDS),
             until=row.retained_until,
             legal_basis="legal_obligation",
-            reason=RETAINED_REASON,
+            reason=translate(RETAINED_REASON) or RETAINED_REASON,
         ),
     )
 
@@ -226,9 +231,9 @@ def remove_order(
 def _decision_fields(row: Decision) -> dict[str, Any]:
     return {
         "id": str(row.id),
-        "system": row.system,
+        "system": localized(row, "system"),
         "kind": row.kind,
-        "outcome": row.outcome,
+        "outcome": localized(row, "outcome"),
         "significance": row.significance,
         "at": row.at,
         "model_version": row.model_version,
@@ -265,7 +270,8 @@ def _factors(text: str | None) -> list[Factor]:
                 weight = float(entry.get("weight", 0.0))
             except (TypeError, ValueError):
                 weight = 0.0
-            factors.append(Factor(factor=str(entry["factor"]), weight=weight))
+            code = str(entry["factor"])
+            factors.append(Factor(factor=code, label=label(FACTORS, code), weight=weight))
     return factors
 
 

@@ -28,10 +28,13 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, request_filer
 from server.errors import Problem, not_found
+from server.i18n import localized
 from server.idempotency import run_idempotent
-from server.models import DeletionReceipt, PrivacyRequest
+from server.messages import translate
+from server.models import DeletionReceipt, PrivacyRequest, Recipient
 from server.openapi_doc import IDEMPOTENCY_REQUIRED
 from server.pagination import DEFAULT_LIMIT, newest_first_page
+from server.processor import explanation_view
 from server.requests_flow import (
     Filer,
     cancel,
@@ -229,6 +232,12 @@ def demo_verification_code(
     return DemoVerificationCode(request_id=str(req.id), code=req.demo_verification_code)
 
 
+def _recipient_name(db: Session, receipt: DeletionReceipt) -> str:
+    """The receipt's recipient by its name in the asked language (as stored if it is gone)."""
+    recipient = db.get(Recipient, receipt.recipient_id) if receipt.recipient_id else None
+    return localized(recipient, "name") if recipient is not None else receipt.recipient_name
+
+
 @router.get(
     "/requests/{request_id}/result",
     response_model=RequestResult,
@@ -265,11 +274,13 @@ def get_result(
     if kind == "archive":
         return _archive_response(request, stored)
     if kind == "explanation":
-        return ExplanationResult.model_validate(stored)
+        return ExplanationResult.model_validate(explanation_view(stored))
     if kind == "correction":
         return CorrectionResult.model_validate(stored)
     if kind == "answer":
-        return AnswerResult.model_validate(stored)
+        answer = {**stored, "answer": translate(str(stored.get("answer", ""))) or "",
+                  "decided_by": translate(str(stored.get("decided_by", ""))) or ""}
+        return AnswerResult.model_validate(answer)
     if kind == "consent_receipts":
         return ConsentWithdrawalResult.model_validate(stored)
     if kind == "deletion_receipts":
@@ -279,14 +290,15 @@ def get_result(
             receipts=[
                 DeletionReceiptOut(
                     recipient_id=str(r.recipient_id) if r.recipient_id is not None else None,
-                    recipient_name=r.recipient_name, categories=json.loads(r.categories),
+                    recipient_name=_recipient_name(db, r), categories=json.loads(r.categories),
                     notified_at=r.notified_at, confirmed_at=r.confirmed_at,
                     backup_purge_at=r.backup_purge_at,
                 )
                 for r in receipts
             ],
             deleted=stored.get("deleted", {}),
-            retained=stored.get("retained", {}),
+            retained={key: translate(str(text)) or "" for key, text
+                      in (stored.get("retained") or {}).items()},
         )
     raise Problem(404, "no_result",
                   "This request has no result document; its resolution says what was done.")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from server.deps import Principal, current_principal, get_db
 from server.errors import not_found
+from server.i18n import localized
 from server.models import Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.routes.ids import parse_id
@@ -56,10 +57,10 @@ def _item(recipient: Recipient, stats: Stats | None) -> RecipientItem:
     first, last, count = stats if stats is not None else (None, None, 0)
     return RecipientItem(
         id=str(recipient.id),
-        name=recipient.name,
+        name=localized(recipient, "name"),
         type=recipient.type,
         categories=_json_list(recipient.categories),
-        purpose=recipient.purpose,
+        purpose=localized(recipient, "purpose"),
         legal_basis=recipient.legal_basis,
         identifiable=recipient.identifiable,
         country=recipient.country,
@@ -153,7 +154,7 @@ def list_recipient_events(
                 id=str(e.id),
                 at=e.at,
                 categories=_json_list(e.categories),
-                description=e.description,
+                description=localized(e, "description"),
                 order_id=str(e.order_id) if e.order_id is not None else None,
             )
             for e in rows

@@ -45,6 +45,7 @@ from server.deps import (
 )
 from server.errors import Problem, not_found
 from server.fastjson import json_response, page_body
+from server.i18n import localized
 from server.idempotency import run_idempotent
 from server.models import Tag, Track
 from server.pagination import MAX_LIMIT, NewestFirstPages, keyset_page, newest_first_page
@@ -420,7 +421,8 @@ def list_tags(
         key_of=lambda row: [row.id],
     )
     items = [
-        TagOut(id=str(row.id), tag=row.tag, source=row.source, confidence=row.confidence,
+        TagOut(id=str(row.id), tag=localized(row, "tag"), source=row.source,
+               confidence=row.confidence,
                since=row.since)
         for row in rows
     ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from pydantic import Field
+
 from server.schemas.common import ApiModel, LegalBasis
 
 
@@ -17,11 +19,13 @@ class DataCategoryOut(ApiModel):
     key: str
     title: str
     title_zh: str
+    description: str = Field(description="What the category holds, in the asked language.")
     count: int
     sensitive: bool
     purposes: list[str]
     legal_basis: LegalBasis
-    retention: str
+    retention: str = Field(description='ISO 8601 period ("P3Y") or `until_account_closed`.')
+    retention_text: str = Field(description="The retention rule in words, in the asked language.")
     storage: Storage
     source: str
     policy_section: str

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from server.schemas.common import ApiModel
 
 
 class ShopInfo(ApiModel):
     id: str
-    name: str
-    name_zh: str
+    name: str = Field(description="The shop's name in the asked language.")
+    name_zh: str = Field(description="The shop's Chinese name, whatever the language.")
     logo_url: str
     locales: list[str]
 

@@ -14,6 +14,7 @@ MAX_FIELD_VALUE = 200
 
 class ProfileFieldOut(ApiModel):
     key: str
+    label: str = Field(description="The field's name, in the asked language.")
     group: str
     value: str | None
     source: Source

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import Field
+
 from server.schemas.common import ApiModel, LegalBasis
 
 
@@ -86,7 +88,8 @@ class DecisionOut(ApiModel):
 
 
 class Factor(ApiModel):
-    factor: str
+    factor: str = Field(description="The factor's code (stable).")
+    label: str = Field(description="What the factor means, in the asked language.")
     weight: float
 
 

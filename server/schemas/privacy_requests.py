@@ -227,7 +227,8 @@ class DemoVerificationCode(ApiModel):
 # --- results ----------------------------------------------------------------------------------
 
 class Factor(ApiModel):
-    factor: str
+    factor: str = Field(description="The factor's code (stable).")
+    label: str = Field(description="What the factor means, in the asked language.")
     weight: float
 
 

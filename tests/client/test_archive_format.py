@@ -67,7 +67,7 @@ def test_round_trip_keeps_every_item_and_writes_only_the_final_file(tmp_path: Pa
 
 item = st.fixed_dictionaries({
     "text": st.one_of(st.sampled_from(TEXTS),
-                      st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)),
+                      st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)),
     "n": st.integers(-(2**53), 2**53),
     "flag": st.booleans(),
     "nested": st.lists(st.dictionaries(st.sampled_from(["a", "名", "🎧"]),
@@ -283,7 +283,7 @@ def test_missing_manifest_truncated_garbage_and_comments(tmp_path: Path) -> None
 def test_caps_are_counted_while_decompressing(tmp_path: Path) -> None:
     zeros = b"\0" * 200_000
     path = craft(tmp_path / "z.zip", [("index.html", zeros), ("csv/a.csv", b"a,b\r\n" * 10)])
-    assert open_archive(path).close() is None  # within the default caps
+    open_archive(path).close()  # within the default caps: opening raises nothing
     cases = [
         (Limits(max_entries=2), "too_many_members"),
         (Limits(max_member_size=100_000), "member_too_large"),

@@ -10,6 +10,7 @@ import sqlite3
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_export_round_trip_and_offline_viewer(shop_api: ShopApi, tmp_path: Path,
     assert calls[-1][0] == calls[-1][1] == sum(result.counts.values())
     assert all(d <= t for d, t in calls)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
-    expected = {
+    expected: dict[str, Any] = {
         "me": shop_api.get_me(),
         "categories": shop_api.list_categories(),
         "devices": list(shop_api.iter_devices()),
@@ -156,7 +157,7 @@ def test_export_round_trip_and_offline_viewer(shop_api: ShopApi, tmp_path: Path,
 
 def test_cancel_and_scope(shop_api: ShopApi, tmp_path: Path) -> None:
     tmp_path = fresh(tmp_path)
-    seen = []
+    seen: list[object] = []
 
     def cancel() -> bool:
         return len(seen) > 0

@@ -14,6 +14,7 @@ import tomllib
 import venv
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,7 +94,7 @@ def test_entry_points_resolve_and_answer_help(tmp_path: Path) -> None:
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     pip = [sys.executable, "-m", "pip", "--python", str(python), "--quiet"]
-    quiet = {"check": True, "capture_output": True, "text": True, "timeout": 180}
+    quiet: dict[str, Any] = {"check": True, "capture_output": True, "text": True, "timeout": 180}
     subprocess.run(
         [
             *pip,

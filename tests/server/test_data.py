@@ -11,6 +11,7 @@ from tests.support.oauth_login import Api
 
 CATEGORY_KEYS = {
     "key", "title", "title_zh", "count", "sensitive", "purposes", "legal_basis", "retention",
+    "retention_text", "description",
     "storage", "source", "policy_section",
 }
 LEGAL_BASES = {

@@ -30,7 +30,7 @@ def test_track_pages_are_the_models_bytes(api: Api) -> None:
     assert same_as_model(first.content, Page[TrackOut])
     cursor = first.json()["next_cursor"]
     assert cursor
-    shapes: list[dict[str, object]] = [
+    shapes: list[dict[str, str | int]] = [
         {"limit": 5, "cursor": cursor},
         {},
         {"kind": "view", "limit": 4},
@@ -48,7 +48,8 @@ def test_track_pages_are_the_models_bytes(api: Api) -> None:
 
 
 def test_access_log_pages_are_the_models_bytes(api: Api) -> None:
-    for params in ({"limit": 3}, {"limit": 2, "order": "desc"}, {}):
+    shapes: list[dict[str, str | int]] = [{"limit": 3}, {"limit": 2, "order": "desc"}, {}]
+    for params in shapes:
         answer = api.get("/access-log", params=params)
         assert answer.status_code == 200, answer.text
         assert same_as_model(answer.content, Page[AccessLogItem]), params

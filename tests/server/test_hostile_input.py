@@ -88,7 +88,7 @@ def test_tampered_cursors_are_400(api: Api, path: str) -> None:
         assert body["code"] in {"invalid_cursor", "validation_failed", "invalid_character"}
 
 
-def test_a_range_header_with_thousands_of_digits_is_ignored(shop, api: Api) -> None:  # type: ignore[no-untyped-def]
+def test_a_range_header_with_thousands_of_digits_is_ignored(shop, api: Api) -> None:
     request_id = completed_access(shop, api)
     url = f"/requests/{request_id}/result"
     whole = api.get(url)
@@ -109,7 +109,7 @@ def test_nul_in_a_json_body_is_refused_and_nothing_is_filed(api: Api) -> None:
     assert len(api.get("/requests").json()["items"]) == before
 
 
-def test_nul_in_the_sign_in_form_is_refused(shop) -> None:  # type: ignore[no-untyped-def]
+def test_nul_in_the_sign_in_form_is_refused(shop) -> None:
     response = requests.post(f"{shop.url}/oauth/token",
                              data={"grant_type": "authorization_code", "code": "a\x00b"},
                              timeout=10)
@@ -131,7 +131,7 @@ def test_a_body_over_the_limit_is_413_before_it_is_parsed(api: Api) -> None:
         "Content-Type": "application/json", "Idempotency-Key": "small"}).status_code != 413
 
 
-def test_a_body_without_a_valid_token_is_refused_unread(shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_body_without_a_valid_token_is_refused_unread(shop) -> None:
     small = {"type": "access"}
     for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic x"}):
         response = requests.post(f"{shop.url}/v1/requests", json=small,
@@ -198,7 +198,7 @@ def test_405_lists_every_method_of_the_path(api: Api) -> None:
     assert {m.strip() for m in response.headers["Allow"].split(",")} >= {"GET", "POST"}
 
 
-def test_the_document_names_what_the_server_answers(shop) -> None:  # type: ignore[no-untyped-def]
+def test_the_document_names_what_the_server_answers(shop) -> None:
     document = requests.get(f"{shop.url}/openapi.json", timeout=10).json()
     file_request = document["paths"]["/v1/requests"]["post"]
     key = next(p for p in file_request["parameters"] if p["name"] == "Idempotency-Key")

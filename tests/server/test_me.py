@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.support.oauth_login import Api
 
-FIELD_KEYS = {"key", "group", "value", "source", "editable", "updated_at"}
+FIELD_KEYS = {"key", "label", "group", "value", "source", "editable", "updated_at"}
 
 
 def fields_of(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -75,6 +75,7 @@ def test_patch_refuses_non_editable_and_unknown_atomically(api: Api) -> None:
 
 def test_patch_validation(api: Api) -> None:
     before = api.get("/me").json()
+    body: dict[str, Any]
     for body in (
         {"fields": {"email": "x" * 201}},
         {"fields": {"email": 5}},

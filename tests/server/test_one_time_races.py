@@ -228,7 +228,8 @@ def test_one_idempotency_key_files_one_request(race_shop: RunningShop) -> None:
     assert statuses(answers) == [201] * PARALLEL, [a.text for a in answers]
     assert len({a.json()["id"] for a in answers}) == 1
     assert sum(a.headers.get("Idempotent-Replayed") == "true" for a in answers) == PARALLEL - 1
-    filed = api.get("/requests", params={"type": "complaint", "limit": 500}).json()["items"]
+    query: dict[str, str | int] = {"type": "complaint", "limit": 500}
+    filed = api.get("/requests", params=query).json()["items"]
     assert [r["details"]["text"] for r in filed].count(text) == 1
 
 

@@ -132,7 +132,7 @@ def test_decisions(api: Api, other_api: Api) -> None:
         assert {k: detail[k] for k in decision} == decision
         assert isinstance(detail["inputs"], list)
         for factor in detail["factors"]:
-            assert set(factor) == {"factor", "weight"}
+            assert set(factor) == {"factor", "label", "weight"}
     blocked = [d for d in decisions if d["order_id"] is not None]
     assert blocked
     assert api.get(f"/orders/{blocked[0]['order_id']}").status_code == 200

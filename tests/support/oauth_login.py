@@ -109,7 +109,7 @@ class Api(requests.Session):
         self.base_url = base_url
         self.headers["Authorization"] = f"Bearer {access_token}"
 
-    def request(self, method, url, *args, **kwargs):  # type: ignore[override]
+    def request(self, method, url, *args, **kwargs):
         if url.startswith("/"):
             url = self.base_url + url
         kwargs.setdefault("timeout", 30)

@@ -77,3 +77,13 @@ class PostgresCluster:
         self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
                   "shop", name)
         return f"postgresql+psycopg://shop@127.0.0.1:{self.port}/{name}"
+
+
+def create_database(base_url: str, name: str) -> str:
+    """A new empty database on the cluster behind `base_url`; returns its URL."""
+    import psycopg
+
+    dsn = base_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # name comes from the test, not from input
+    return base_url.rsplit("/", 1)[0] + "/" + name

@@ -208,7 +208,7 @@ def test_in_assist_mode_codes_and_end_buttons_are_absent(
     session = agent.open_assist_session(view.api.get_me().customer_no, code, HOSTILE_REASON)
     try:
         with qtbot.waitSignal(page.loaded, timeout=20000):
-            page.set_view(replace(view, api=session.api, assist=session, role="agent"))
+            page.set_view(replace(view, shop_api=session.api, assist=session, role="agent"))
         _settled(qtbot, page)
         assert not page.code_panel.isVisible()
         assert not page.create_code_button.isVisible()

@@ -59,13 +59,13 @@ def test_recipients_detail_and_events(qtbot: QtBot, window: MainWindow,
     # Columns in human words.
     proxy = page.recipient_proxy
     rows = {proxy.index(r, 0).data(RAW_ROLE).name: r for r in range(proxy.rowCount())}
-    ads = rows["聚点广告 Judian Ads"]
+    ads = rows["Judian Ads"]
     assert proxy.index(ads, 1).data() == "Advertising"
     assert proxy.index(ads, 2).data() == "Interest tags"
     assert proxy.index(ads, 4).data() == "Your consent"
     assert proxy.index(ads, 5).data() == "Aggregated only"
     assert proxy.index(ads, 6).data() == "China (CN)"
-    analytics = rows["数观分析 Shuguan Analytics"]
+    analytics = rows["Shuguan Analytics"]
     assert proxy.index(analytics, 6).data() == "Singapore (SG)"
     assert proxy.index(analytics, 7).data() == "—"
     # Another partner: its own events.
@@ -99,7 +99,7 @@ def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
     assert {n.label for n in chart.sources} >= {"Interest tags", "Payments"}
     ads = next(r for r in recipients if r.type == "advertising")
     assert next(n for n in chart.targets if n.key == ads.id).muted  # aggregated only
-    assert "Interest tags → 聚点广告 Judian Ads: 12" in chart.accessibleDescription()
+    assert "Interest tags → Judian Ads: 12" in chart.accessibleDescription()
     assert chart.highlight == page.current_recipient.id  # type: ignore[union-attr]
     image = chart.grab()
     assert not image.isNull()

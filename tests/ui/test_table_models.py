@@ -114,3 +114,50 @@ def test_paged_model_reports_errors_and_retries(qtbot: QtBot, runner: TaskRunner
     assert model.rowCount() == 0
     model.retry()
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+
+
+def test_cached_texts_match_the_columns_through_every_change(qtmodeltester) -> None:
+    plain = RecordTableModel[Row](COLUMNS)
+    cached = RecordTableModel[Row](COLUMNS, cache_text=True)
+    for model in (plain, cached):
+        model.set_rows(_rows(12))
+        model.append_rows(_rows(5))
+        model.remove_where(lambda r: r.count % 3 == 0)
+    assert cached.rowCount() == plain.rowCount() == 11
+    for row in range(plain.rowCount()):
+        for column in range(plain.columnCount()):
+            expected = plain.data(plain.index(row, column))
+            assert cached.data(cached.index(row, column)) == expected
+            role = Qt.ItemDataRole.TextAlignmentRole
+            assert cached.data(cached.index(row, column), role) == \
+                plain.data(plain.index(row, column), role)
+    assert cached.data(cached.index(0, 0), Qt.ItemDataRole.FontRole) is None
+    assert cached.data(cached.index(99, 0)) is None
+    qtmodeltester.check(cached)
+
+
+def test_paged_model_makes_cell_texts_on_the_worker_thread(qtbot: QtBot,
+                                                          runner: TaskRunner) -> None:
+    import threading
+
+    threads: set[str] = set()
+
+    def text(row: Row) -> str:
+        threads.add(threading.current_thread().name)
+        return row.text
+
+    columns = [Column[Row]("Text", text), *COLUMNS[1:]]
+    data = _rows(150)
+
+    def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
+        start = int(cursor or 0)
+        return data[start:start + 100], (str(start + 100) if start + 100 < len(data) else None)
+
+    model = PagedTableModel[Row](columns, runner, cache_text=True)
+    model.start(fetch)
+    qtbot.waitUntil(lambda: model.rowCount() == 100, timeout=5000)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == 150, timeout=5000)
+    assert [model.data(model.index(r, 0)) for r in range(150)] == [r.text for r in data]
+    assert threads
+    assert threading.main_thread().name not in threads  # painting only reads ready strings

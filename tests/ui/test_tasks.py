@@ -92,3 +92,34 @@ def test_progress_is_reported_in_order(qtbot: QtBot, runner: TaskRunner) -> None
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert progress == [(i, 5) for i in range(1, 6)]
     assert done == ["ok"]
+
+
+def test_held_work_starts_only_when_released(qtbot: QtBot, runner: TaskRunner) -> None:
+    started: list[int] = []
+    done: list[int] = []
+    runner.hold()
+    for number in range(3):
+        runner.run(lambda _control, n=number: started.append(n) or n, done.append, done.append)
+    qtbot.wait(200)
+    assert started == []
+    assert done == []
+    assert runner.active == 3
+    runner.release()
+    qtbot.waitUntil(lambda: len(done) == 3, timeout=5000)
+    assert sorted(done) == [0, 1, 2]
+    runner.run(lambda _control: 9, done.append, done.append)  # released: runs at once
+    qtbot.waitUntil(lambda: len(done) == 4, timeout=5000)
+
+
+def test_work_held_at_shutdown_never_runs(qtbot: QtBot) -> None:
+    runner = TaskRunner(max_workers=1)
+    runner.hold()
+    started: list[int] = []
+    outcomes: list[object] = []
+    runner.run(lambda _control: started.append(1), outcomes.append, outcomes.append)
+    runner.shutdown()
+    qtbot.wait(100)
+    assert started == []
+    assert outcomes == []
+    with pytest.raises(RuntimeError):
+        runner.run(lambda _control: 1, outcomes.append, outcomes.append)

@@ -94,6 +94,16 @@ def _flow(shop: RunningShop, language: str, open_browser: Callable[[str], bool])
                          language=language.replace("-", "_"))
 
 
+def _recorder(opened: list[str]) -> Callable[[str], bool]:
+    """An `open_browser` that only notes the address (the test drives Chromium to it)."""
+
+    def open_browser(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    return open_browser
+
+
 def _run_in_thread(flow: BrowserSignIn) -> tuple[threading.Thread, dict[str, Any]]:
     outcome: dict[str, Any] = {}
 
@@ -111,7 +121,7 @@ def _run_in_thread(flow: BrowserSignIn) -> tuple[threading.Thread, dict[str, Any
 def test_signing_in_in_a_real_browser(shop: RunningShop, driver: Any, language: str,
                                       tmp_path: Path) -> None:
     opened: list[str] = []
-    flow = _flow(shop, language, lambda url: opened.append(url) is None)
+    flow = _flow(shop, language, _recorder(opened))
     thread, outcome = _run_in_thread(flow)
     for _ in range(100):
         if opened:
@@ -138,7 +148,7 @@ def test_signing_in_in_a_real_browser(shop: RunningShop, driver: Any, language: 
 def test_a_wrong_password_is_readable(shop: RunningShop, driver: Any, language: str,
                                       tmp_path: Path) -> None:
     opened: list[str] = []
-    flow = _flow(shop, language, lambda url: opened.append(url) is None)
+    flow = _flow(shop, language, _recorder(opened))
     thread, outcome = _run_in_thread(flow)
     for _ in range(100):
         if opened:
@@ -162,7 +172,7 @@ def test_finishing_a_cancelled_sign_in_lands_on_a_friendly_page(
     shop: RunningShop, driver: Any, language: str
 ) -> None:
     opened: list[str] = []
-    flow = _flow(shop, language, lambda url: opened.append(url) is None)
+    flow = _flow(shop, language, _recorder(opened))
     thread, outcome = _run_in_thread(flow)
     for _ in range(100):
         if opened:

@@ -2,7 +2,9 @@
 
 `fetch(cursor)` runs on a worker thread (through the app's TaskRunner) and returns
 `(items, next_cursor)`. The view asks `canFetchMore`/`fetchMore` when it nears the end; only
-one page is in flight at a time, and a reset (new filters) drops any late answer.
+one page is in flight at a time, and a reset (new filters) drops any late answer. With
+`cache_text=True` the worker thread also makes each row's cell texts, so a page's arrival on the
+UI thread is one list extension and painting reads ready strings.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ui.tasks import TaskControl, TaskRunner
 R = TypeVar("R")
 
 Fetcher = Callable[[str | None], tuple[Sequence[R], str | None]]
+Loaded = tuple[Sequence[R], str | None, list[tuple[str, ...]] | None]  # rows, cursor, texts
 
 
 class PagedTableModel(RecordTableModel[R], Generic[R]):
@@ -27,9 +30,10 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
     page_loaded = Signal(int)  # rows now loaded
 
     def __init__(
-        self, columns: Sequence[Column[R]], runner: TaskRunner, parent: QObject | None = None
+        self, columns: Sequence[Column[R]], runner: TaskRunner, parent: QObject | None = None,
+        *, cache_text: bool = False,
     ) -> None:
-        super().__init__(columns, parent)
+        super().__init__(columns, parent, cache_text=cache_text)
         self._runner = runner
         self._fetch: Fetcher[R] | None = None
         self._cursor: str | None = None
@@ -83,17 +87,21 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
         cursor = self._cursor
         generation = self._generation
 
-        def work(_control: TaskControl) -> tuple[Sequence[R], str | None]:
-            return fetch(cursor)
+        cache_text = self._texts is not None
 
-        def done(page: tuple[Sequence[R], str | None]) -> None:
+        def work(_control: TaskControl) -> Loaded[R]:
+            items, next_cursor = fetch(cursor)
+            texts = [self.row_texts(item) for item in items] if cache_text else None
+            return items, next_cursor, texts
+
+        def done(page: Loaded[R]) -> None:
             if generation != self._generation:
                 return
             self._in_flight = None
-            items, next_cursor = page
+            items, next_cursor, texts = page
             self._cursor = next_cursor
             self._exhausted = next_cursor is None
-            self.append_rows(items)
+            self.append_rows(items, texts)
             self.loading_changed.emit(False)
             self.page_loaded.emit(self.rowCount())
 

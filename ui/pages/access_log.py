@@ -123,7 +123,7 @@ class AccessLogPage(DataPage):
         controls.addWidget(self.only_agents)
         log_layout.addLayout(controls)
 
-        self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self)
+        self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self, cache_text=True)
         self.log_filter = RoleFilter(self)
         self.log_filter.setSourceModel(self.log_model)
         self.log_table = record_table(self.tr("Access log"))

@@ -74,15 +74,6 @@ class DecisionExtras:
     explanation_error: str | None = None
 
 
-def newest_requests(requests: list[PrivacyRequest]) -> dict[str, dict[str, PrivacyRequest]]:
-    found: dict[str, dict[str, PrivacyRequest]] = {}
-    for request in sorted(requests, key=lambda r: r.received_at):
-        decision_id = str(request.details.get("decision_id", ""))
-        if decision_id:
-            found.setdefault(decision_id, {})[request.type] = request
-    return found
-
-
 def _bold(label: QLabel) -> QLabel:
     font = label.font()
     font.setBold(True)
@@ -261,10 +252,11 @@ class DecisionsPage(DataPage):
     def fetch(self, view: ActiveView) -> DecisionsData:
         api = view.api
         decisions = list(api.iter_decisions(limit=200, max_items=2000))
-        requests: list[PrivacyRequest] = []
-        for rtype in REQUEST_TYPES:
-            requests.extend(api.iter_requests(type=rtype, limit=200, max_items=2000))  # type: ignore[arg-type]
-        return DecisionsData(decisions, newest_requests(requests))
+        # The shop joins requests to decisions (the newest of each type per decision).
+        related: dict[str, dict[str, PrivacyRequest]] = {}
+        for found in api.list_decision_requests():
+            related.setdefault(found.decision_id, {})[found.type] = found.request
+        return DecisionsData(decisions, related)
 
     def set_view(self, view: ActiveView | None) -> None:
         self._queued.clear()
@@ -426,7 +418,7 @@ class DecisionsPage(DataPage):
         self.explanation_outcome.setText(self.tr("What was decided: {0} ({1}, {2})").format(
             result.outcome, kind_text(result.decision_kind), display_text(result.decided_at)))
         lines = [self.tr("How much each factor weighed:")]
-        lines += [f"• {factor_name(f.factor)} — {percent_text(share)}"
+        lines += [f"• {f.label or factor_name(f.factor)} — {percent_text(share)}"
                   for f, share in weighted_factors(result.main_factors)] or ["• —"]
         self.explanation_factors.setText("\n".join(lines))
         used = [input_link(name)[0] for name in result.inputs]

@@ -163,7 +163,8 @@ def contest_text(human_review_available: bool) -> str:
 
 def factor_lines(factors: list[W]) -> list[str]:
     """One "• factor in words — share %" line per factor, heaviest first, summing to 100 %."""
-    return [f"• {factor_name(str(getattr(f, 'factor', '')))} — {percent_text(share)}"
+    return [f"• {getattr(f, 'label', '') or factor_name(str(getattr(f, 'factor', '')))} — "
+            f"{percent_text(share)}"
             for f, share in weighted_factors(factors)]
 
 
@@ -200,7 +201,8 @@ DECISION_COLUMNS: list[Column[Decision]] = [
 
 # Rows are (factor, share in percent) pairs from `weighted_factors`.
 FACTOR_COLUMNS: list[Column[tuple[Factor, int]]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Factor")), lambda fs: factor_name(fs[0].factor)),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Factor")),
+           lambda fs: fs[0].label or factor_name(fs[0].factor)),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Weight")), lambda fs: percent_text(fs[1]),
            sort=lambda fs: fs[1]),
 ]

@@ -50,7 +50,8 @@ class OrdersModel(PagedTableModel[OrderSummary]):
     """The order list, page by page."""
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
-        super().__init__(order_columns(lambda o: o.logistics_partner), runner, parent)
+        super().__init__(order_columns(lambda o: o.logistics_partner), runner, parent,
+                         cache_text=True)  # pure columns: texts made on the worker thread
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from client.models.data import DataCategory
-from client.models.notices import CurrentPolicy, Notice
-from client.models.requests import PrivacyRequest
 from ui.pages.base import DataPage
-from ui.session import ActiveView
 from ui.widgets.stat_card import StatCard
 
-FINAL_STATUSES = {"completed", "denied", "canceled"}
+if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
+    from client.models.data import DataCategory
+    from client.models.notices import CurrentPolicy, Notice
+    from client.models.overview import OverviewCounts
+    from ui.session import ActiveView
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,7 @@ class OverviewData:
     categories: list[DataCategory]
     consents_granted: int
     consents_total: int
-    recipients_with_data: int
-    open_requests: list[PrivacyRequest]
+    counts: OverviewCounts  # recipients and open requests, counted by the shop
     notices: list[Notice]
     policy: CurrentPolicy
 
@@ -62,14 +62,11 @@ class OverviewPage(DataPage):
     def fetch(self, view: ActiveView) -> OverviewData:
         api = view.api
         consents = api.list_consents()
-        recipients = list(api.iter_recipients(limit=200))
-        requests = [r for r in api.iter_requests(limit=200) if r.status not in FINAL_STATUSES]
         return OverviewData(
             categories=api.list_categories(),
             consents_granted=sum(1 for c in consents if c.granted),
             consents_total=len(consents),
-            recipients_with_data=sum(1 for r in recipients if r.event_count > 0),
-            open_requests=requests,
+            counts=api.get_overview(),
             notices=api.list_notices(limit=20).items,
             policy=api.get_policy(),
         )
@@ -82,16 +79,16 @@ class OverviewPage(DataPage):
         self.cards["tracks"].set_value(f"{data.count('tracks'):,}")
         self.cards["orders"].set_value(f"{data.count('orders'):,}")
         self.cards["consents"].set_value(f"{data.consents_granted} / {data.consents_total}")
-        self.cards["recipients"].set_value(str(data.recipients_with_data))
-        overdue = [r for r in data.open_requests if r.overdue]
-        if data.open_requests:
-            soonest = min(data.open_requests, key=lambda r: r.working_days_left)
-            detail = (self.tr("{0} overdue").format(len(overdue)) if overdue else
-                      self.tr("next due in {0} working days").format(soonest.working_days_left))
+        counts = data.counts
+        self.cards["recipients"].set_value(str(counts.recipients_with_data))
+        overdue = counts.overdue_requests
+        if counts.open_requests:
+            detail = (self.tr("{0} overdue").format(overdue) if overdue else
+                      self.tr("next due in {0} working days").format(
+                          counts.next_due_working_days))
         else:
             detail = self.tr("none open")
-        self.cards["requests"].set_value(str(len(data.open_requests)), detail,
-                                         alert=bool(overdue))
+        self.cards["requests"].set_value(str(counts.open_requests), detail, alert=bool(overdue))
         incidents = [n for n in data.notices if n.kind == "security_incident"]
         newest = max((n.published_at for n in data.notices), default=None)
         self.cards["notices"].set_value(

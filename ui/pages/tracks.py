@@ -142,7 +142,8 @@ class TracksPage(DataPage):
         self._bucket_choice = BUCKET_CHOICES[0]
         self._activity_task: object = None
         self._deleting = False
-        self.history_model = PagedTableModel[Track](TRACK_COLUMNS, self.context.runner, self)
+        self.history_model = PagedTableModel[Track](TRACK_COLUMNS, self.context.runner, self,
+                                                    cache_text=True)
         self.tags_model = RecordTableModel[Tag](TAG_COLUMNS, self)
         self.tags_proxy = QSortFilterProxyModel(self)
         self.tags_proxy.setSourceModel(self.tags_model)

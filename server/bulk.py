@@ -1,0 +1,739 @@
+"""Whole sections of one subject, read in keyset batches with SQLAlchemy Core, as API items.
+
+Used by the bulk export (`GET /v1/export/{section}`, `server/routes/export.py`) and by the
+shop's own archive (`server/archive_builder.py`), so both give the same items as the API's
+detail resources (`OrderDetail`, `DecisionDetail`, `TrackOut`, `LocationOut`, `LogOut`) without
+building ORM objects or validating each row: rows become plain dicts that `orjson` encodes.
+
+Each batch runs in a connection of its own (`connect()` is called per batch), so a stream that a
+slow reader drains over minutes never holds a pooled connection or a read transaction between
+batches. Order is newest first by (time, id), as the lists; `after` continues strictly after a
+given item (by its id), which is how an interrupted export resumes.
+
+Times are datetimes (naive UTC, read without the UTC type decorator for speed): encode them with
+`encode()`, which writes them as the API does (`...Z`, microseconds when non-zero).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    DateTime,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
+
+from server.i18n import Language, current_language
+from server.messages import FACTORS, label
+from server.models import (
+    Decision,
+    Location,
+    LogEntry,
+    Order,
+    OrderItem,
+    Recipient,
+    RecipientEvent,
+    Track,
+)
+
+BATCH = 2000
+ORDER_BATCH = 500
+BULK_SECTIONS: tuple[str, ...] = ("locations", "logs", "tracks", "orders", "decisions")
+
+Connect = Callable[[], contextlib.AbstractContextManager[Connection]]
+Item = dict[str, Any]
+
+_OPTIONS = orjson.OPT_NAIVE_UTC | orjson.OPT_UTC_Z
+
+
+def encode(item: Item) -> bytes:
+    """One item as compact UTF-8 JSON, times as RFC 3339 UTC (like the API's responses)."""
+    return orjson.dumps(item, option=_OPTIONS)
+
+
+def encode_lines(items: Sequence[Item]) -> bytes:
+    """Items as NDJSON: one line each, each ending in a newline."""
+    dumps = orjson.dumps
+    return b"".join([dumps(i, option=_OPTIONS | orjson.OPT_APPEND_NEWLINE) for i in items])
+
+
+class UnknownItem(LookupError):
+    """`after` names no item of the subject in that section (deleted, or never existed)."""
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One section: its table's time and id columns and the item columns to select."""
+
+    at: Any
+    id: Any
+    owner: Any
+    columns: tuple[Any, ...]
+    extra_where: tuple[ColumnElement[bool], ...] = ()
+
+
+def _text_id(column: Any) -> ColumnElement[str]:
+    return cast(column, String).label("id")
+
+
+def _raw_time(column: Any, name: str) -> ColumnElement[datetime]:
+    # Without the UTC decorator: one C-level parse per value, no Python call per row.
+    return type_coerce(column, DateTime()).label(name)
+
+
+def _localized(en: Any, zh: Any, language: Language) -> Any:
+    """A text column in `language`, as `server.i18n.pick` chooses: its Chinese when set."""
+    if language != "zh-CN":
+        return en
+    return func.coalesce(func.nullif(zh, ""), en).label(en.key)
+
+
+@functools.cache
+def _specs(language: Language) -> dict[str, _Spec]:
+    """The sections' columns, with the shop's texts in `language` (built once per language)."""
+    return {
+    "tracks": _Spec(
+        Track.at,
+        Track.id,
+        Track.user_id,
+        (_text_id(Track.id), Track.kind, Track.text, Track.item_ref, _raw_time(Track.at, "at")),
+    ),
+    "locations": _Spec(
+        Location.at,
+        Location.id,
+        Location.user_id,
+        (
+            _text_id(Location.id),
+            _raw_time(Location.at, "at"),
+            Location.source,
+            Location.ip,
+            Location.latitude,
+            Location.longitude,
+            _localized(Location.city, Location.city_zh, language),
+        ),
+    ),
+    "logs": _Spec(
+        LogEntry.at,
+        LogEntry.id,
+        LogEntry.user_id,
+        (
+            _text_id(LogEntry.id),
+            _raw_time(LogEntry.at, "at"),
+            LogEntry.ip,
+            LogEntry.browser,
+            _localized(LogEntry.carrier, LogEntry.carrier_zh, language),
+            LogEntry.language,
+            LogEntry.page,
+            LogEntry.search_query,
+        ),
+    ),
+    "orders": _Spec(
+        Order.placed_at,
+        Order.id,
+        Order.user_id,
+        (
+            Order.id,
+            Order.number,
+            _raw_time(Order.placed_at, "placed_at"),
+            Order.status,
+            Order.total_cents,
+            Order.currency,
+            Order.for_other,
+            _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
+            Order.payment_method,
+            _localized(Order.payment_masked, Order.payment_masked_zh, language),
+            Order.payment_status,
+            Order.tracking_no,
+            Order.recipient_name,
+            Order.recipient_phone_masked,
+            Order.recipient_address,
+        ),
+        (Order.removed_at.is_(None),),
+    ),
+    "decisions": _Spec(
+        Decision.at,
+        Decision.id,
+        Decision.user_id,
+        (
+            _text_id(Decision.id),
+            _localized(Decision.system, Decision.system_zh, language),
+            Decision.kind,
+            _localized(Decision.outcome, Decision.outcome_zh, language),
+            Decision.significance,
+            _raw_time(Decision.at, "at"),
+            Decision.model_version,
+            cast(Decision.order_id, String).label("order_id"),
+            Decision.inputs,
+            Decision.factors,
+        ),
+    ),
+    }
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _before(at: Any, row_id: Any, key: tuple[datetime, int]) -> ColumnElement[bool]:
+    """Strictly after `key` in newest-first order; the lead bound keeps it an index range."""
+    moment, ident = _aware(key[0]), key[1]
+    return and_(at <= moment, or_(at < moment, and_(at == moment, row_id < ident)))
+
+
+def _key_of(
+    conn: Connection, spec: _Spec, subject_id: int, after: str, *, text: bool = False
+) -> tuple[Any, int]:
+    try:
+        ident = int(after)
+    except ValueError:
+        raise UnknownItem(after) from None
+    moment = type_coerce(spec.at, String) if text else _raw_time(spec.at, "at")
+    row = conn.execute(
+        select(moment, spec.id).where(spec.id == ident, spec.owner == subject_id, *spec.extra_where)
+    ).first()
+    if row is None:
+        raise UnknownItem(after)
+    return row[0], int(row[1])
+
+
+def batches(
+    connect: Connect,
+    section: str,
+    subject_id: int,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    after: str | None = None,
+    batch: int | None = None,
+) -> Iterator[list[Item]]:
+    """The subject's items of `section` (one of `BULK_SECTIONS`), a batch at a time.
+
+    Raises `UnknownItem` (before yielding anything) when `after` is not one of its items.
+    """
+    language = current_language()
+    spec = _specs(language)[section]
+    size = batch or (ORDER_BATCH if section == "orders" else BATCH)
+    where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]
+    if start is not None:
+        where.append(spec.at >= _aware(start))
+    if end is not None:
+        where.append(spec.at < _aware(end))
+    query: Select[Any] = (
+        select(*spec.columns, spec.id.label("_key_id"))
+        .where(*where)
+        .order_by(spec.at.desc(), spec.id.desc())
+        .limit(size)
+    )
+    time_name = "placed_at" if section == "orders" else "at"
+    key: tuple[datetime, int] | None = None
+    if after is not None:
+        with connect() as conn:
+            key = _key_of(conn, spec, subject_id, after)
+    while True:
+        page = query if key is None else query.where(_before(spec.at, spec.id, key))
+        with connect() as conn:
+            rows = conn.execute(page).all()
+            if not rows:
+                return
+            last = rows[-1]
+            key = (last._mapping[time_name], int(last._mapping["_key_id"]))
+            if section == "orders":
+                items = _orders(conn, subject_id, rows, language)
+            else:
+                keys = [k for k in rows[0]._fields if k != "_key_id"]
+                items = [dict(zip(keys, row, strict=False)) for row in rows]
+        if section == "decisions":
+            for item in items:
+                _decision_detail(item)
+        yield items
+        if len(rows) < size:
+            return
+
+
+def _json_list(text: str | None) -> list[Any]:
+    try:
+        value = orjson.loads(text) if text else []
+    except orjson.JSONDecodeError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _decision_detail(item: Item) -> None:
+    """Like `GET /decisions/{id}`: inputs as strings, factors that have a name and a weight."""
+    item["inputs"] = [str(x) for x in _json_list(item["inputs"])]
+    factors = []
+    for entry in _json_list(item["factors"]):
+        if isinstance(entry, dict) and "factor" in entry:
+            try:
+                weight = float(entry.get("weight", 0.0))
+            except (TypeError, ValueError):
+                weight = 0.0
+            name = str(entry["factor"])
+            factors.append({"factor": name, "weight": weight, "label": label(FACTORS, name)})
+    item["factors"] = factors
+
+
+def _orders(
+    conn: Connection, subject_id: int, rows: Sequence[Any], language: Language
+) -> list[Item]:
+    """Like `GET /orders/{id}` (OrderDetail), with two queries for the whole batch."""
+    ids = [row.id for row in rows]
+    lines: dict[int, list[Item]] = {}
+    quantities: dict[int, int] = {}
+    for oid, line_id, title, quantity, price in conn.execute(
+        select(
+            OrderItem.order_id,
+            cast(OrderItem.id, String),
+            OrderItem.title,
+            OrderItem.quantity,
+            OrderItem.unit_price_cents,
+        )
+        .where(OrderItem.order_id.in_(ids))
+        .order_by(OrderItem.order_id, OrderItem.id)
+    ):
+        lines.setdefault(oid, []).append(
+            {"id": line_id, "title": title, "quantity": quantity, "unit_price_cents": price}
+        )
+        quantities[oid] = quantities.get(oid, 0) + quantity
+    shared: dict[int | None, list[Item]] = {}
+    for event_order, rid, name, kind, categories, at in conn.execute(
+        select(
+            RecipientEvent.order_id,
+            cast(Recipient.id, String),
+            _localized(Recipient.name, Recipient.name_zh, language),
+            Recipient.type,
+            RecipientEvent.categories,
+            _raw_time(RecipientEvent.at, "at"),
+        )
+        .join(Recipient, Recipient.id == RecipientEvent.recipient_id)
+        .where(RecipientEvent.order_id.in_(ids), RecipientEvent.user_id == subject_id)
+        .order_by(RecipientEvent.order_id, RecipientEvent.at, RecipientEvent.id)
+    ):
+        shared.setdefault(event_order, []).append(
+            {
+                "recipient_id": rid,
+                "name": name,
+                "type": kind,
+                "categories": [str(c) for c in _json_list(categories)],
+                "at": at,
+            }
+        )
+    out: list[Item] = []
+    for o in rows:
+        out.append(
+            {
+                "id": str(o.id),
+                "number": o.number,
+                "placed_at": o.placed_at,
+                "status": o.status,
+                "total_cents": o.total_cents,
+                "currency": o.currency,
+                "item_count": quantities.get(o.id, 0),
+                "for_other": o.for_other,
+                "logistics_partner": o.logistics_partner,
+                "items": lines.get(o.id, []),
+                "payment": {
+                    "method": o.payment_method,
+                    "masked": o.payment_masked,
+                    "status": o.payment_status,
+                },
+                "logistics": {"partner": o.logistics_partner, "tracking_no": o.tracking_no},
+                "recipient": {
+                    "name": o.recipient_name,
+                    "phone_masked": o.recipient_phone_masked,
+                    "address": o.recipient_address,
+                    "for_other": o.for_other,
+                },
+                "shared_with": shared.get(o.id, []),
+            }
+        )
+    return out
+
+
+# --- ready-made lines -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A batch as NDJSON (one line per item) and, when asked for, as CSV values per item."""
+
+    ndjson: bytes
+    count: int
+    rows: list[Sequence[Any]] | None = None
+    csv: bytes | None = None  # or the CSV lines ready-made (each ending in CRLF)
+
+
+def api_time(value: datetime) -> str:
+    """A naive-UTC datetime as the API writes it: `...Z`, microseconds only when non-zero."""
+    return value.isoformat() + "Z"
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value, option=_OPTIONS).decode("utf-8")
+
+
+# How a CSV cell shows values that are not plain text or numbers (the others go as they are).
+_CELL: dict[type, Callable[[Any], Any]] = {
+    datetime: api_time,
+    bool: lambda v: "true" if v else "false",
+    dict: _json_text,
+    list: _json_text,
+}
+
+
+def csv_values(item: Item, columns: Sequence[str]) -> list[Any]:
+    cell = _CELL.get
+    return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
+
+
+def _api_time_sql(column: Any) -> ColumnElement[str]:
+    """SQLite: the stored `YYYY-MM-DD HH:MM:SS.ffffff` as the API writes it, in SQL."""
+    raw = type_coerce(column, String)
+    day, clock = func.substr(raw, 1, 10), func.substr(raw, 12)
+    return case(
+        (func.substr(raw, 21, 6) == "000000", day + "T" + func.substr(raw, 12, 8) + "Z"),
+        else_=day + "T" + clock + "Z",
+    )
+
+
+def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
+    """One CSV field, in SQL, exactly as Python's `csv` writes it (QUOTE_MINIMAL): quoted
+    when it holds a comma, a quote or a line break; NULL as nothing. `plain`: never needs it."""
+    if plain:
+        return func.coalesce(value, "")
+    needs_quotes = or_(
+        func.instr(value, ",") > 0,
+        func.instr(value, '"') > 0,
+        func.instr(value, "\n") > 0,
+        func.instr(value, "\r") > 0,
+    )
+    return case(
+        (value.is_(None), ""),
+        (needs_quotes, '"' + func.replace(value, '"', '""') + '"'),
+        else_=value,
+    )
+
+
+def _sql(text: str) -> ColumnElement[Any]:
+    return literal_column(text)
+
+
+def _sql_time(column: str) -> str:
+    return (
+        f"CASE WHEN substr({column}, 21, 6) = '000000' THEN substr({column}, 1, 10) || 'T' "
+        f"|| substr({column}, 12, 8) || 'Z' ELSE substr({column}, 1, 10) || 'T' || "
+        f"substr({column}, 12) || 'Z' END"
+    )
+
+
+def _sql_bool(column: str) -> str:
+    return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
+
+
+def _sql_string_list(column: str) -> str:
+    """A JSON text column holding a list, as the API gives it: its items as strings, and a
+    value that is not a JSON list as `[]`. (Column names are constants here, never input.)"""
+    return (
+        f"CASE WHEN json_valid({column}) AND json_type({column}) = 'array' THEN "  # noqa: S608
+        f"(SELECT json_group_array(CAST(value AS TEXT)) FROM json_each({column})) "
+        "ELSE '[]' END"
+    )
+
+
+# OrderDetail, all in SQL. Nested lists come from correlated subqueries whose rows arrive in
+# the inner ORDER BY; json() keeps them JSON (a subquery loses SQLite's JSON subtype).
+_ORDER_ITEMS_SQL = (
+    "(SELECT json_group_array(json_object('id', CAST(i.id AS TEXT), 'title', i.title, "
+    "'quantity', i.quantity, 'unit_price_cents', i.unit_price_cents)) FROM (SELECT * FROM "
+    "order_items AS i WHERE i.order_id = orders.id ORDER BY i.id) AS i)"
+)
+# Constant SQL: no input is ever formatted into these strings.
+def _order_shared_sql(language: Language) -> str:
+    name = "coalesce(nullif(r.name_zh, ''), r.name)" if language == "zh-CN" else "r.name"
+    return (
+    "(SELECT json_group_array(json_object('recipient_id', CAST(s.rid AS TEXT), 'name', s.name, "  # noqa: S608
+    "'type', s.type, 'categories', json(s.categories), 'at', s.at)) FROM (SELECT r.id AS rid, "
+    f"{name} AS name, r.type AS type, {_sql_string_list('e.categories')} AS categories, "
+    f"{_sql_time('e.at')} AS at FROM recipient_events AS e JOIN recipients AS r ON r.id = "
+    "e.recipient_id WHERE e.order_id = orders.id AND e.user_id = orders.user_id "
+    "ORDER BY e.at, e.id) AS s)"
+    )
+_ORDER_BOOL = _sql_bool("orders.for_other")
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One item key: its JSON value in SQL and, if different, its CSV text in SQL."""
+
+    name: str
+    json: Any
+    csv: Any = None
+    plain: bool = False  # its CSV text never needs quotes (ids, times, numbers)
+
+
+def _json_sql(text: str) -> ColumnElement[Any]:
+    return func.json(literal_column(text))
+
+
+# Sections whose items are all text or built in SQL: on SQLite, `json_object` writes each line
+# in C (and the CSV line for the shop's archive is put together in SQL too).
+@functools.cache
+def _text_items(language: Language) -> dict[str, tuple[_Field, ...]]:
+    """The sections built all in SQL (SQLite), with the shop's texts in `language`."""
+    shared_sql = _order_shared_sql(language)
+    return {
+    "tracks": (
+        _Field("id", cast(Track.id, String), plain=True),
+        _Field("kind", Track.kind),
+        _Field("text", Track.text),
+        _Field("item_ref", Track.item_ref),
+        _Field("at", _api_time_sql(Track.at), plain=True),
+    ),
+    "logs": (
+        _Field("id", cast(LogEntry.id, String), plain=True),
+        _Field("at", _api_time_sql(LogEntry.at), plain=True),
+        _Field("ip", LogEntry.ip),
+        _Field("browser", LogEntry.browser),
+        _Field("carrier", _localized(LogEntry.carrier, LogEntry.carrier_zh, language)),
+        _Field("language", LogEntry.language),
+        _Field("page", LogEntry.page),
+        _Field("search_query", LogEntry.search_query),
+    ),
+    "orders": (
+        _Field("id", cast(Order.id, String), plain=True),
+        _Field("number", Order.number),
+        _Field("placed_at", _api_time_sql(Order.placed_at), plain=True),
+        _Field("status", Order.status),
+        _Field("total_cents", Order.total_cents, plain=True),
+        _Field("currency", Order.currency),
+        _Field(
+            "item_count",
+            _sql(
+                "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
+                "WHERE q.order_id = orders.id)"
+            ),
+            plain=True,
+        ),
+        _Field("for_other", _json_sql(_ORDER_BOOL), _sql(_ORDER_BOOL), plain=True),
+        _Field("logistics_partner",
+               _localized(Order.logistics_partner, Order.logistics_partner_zh, language)),
+        _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
+        _Field(
+            "payment",
+            func.json_object(
+                literal_column("'method'"),
+                Order.payment_method,
+                literal_column("'masked'"),
+                _localized(Order.payment_masked, Order.payment_masked_zh, language),
+                literal_column("'status'"),
+                Order.payment_status,
+            ),
+        ),
+        _Field(
+            "logistics",
+            func.json_object(
+                literal_column("'partner'"),
+                _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
+                literal_column("'tracking_no'"),
+                Order.tracking_no,
+            ),
+        ),
+        _Field(
+            "recipient",
+            func.json_object(
+                literal_column("'name'"),
+                Order.recipient_name,
+                literal_column("'phone_masked'"),
+                Order.recipient_phone_masked,
+                literal_column("'address'"),
+                Order.recipient_address,
+                literal_column("'for_other'"),
+                _json_sql(_ORDER_BOOL),
+            ),
+        ),
+        _Field("shared_with", _json_sql(shared_sql), _sql(shared_sql)),
+    ),
+    }
+COLUMNS: dict[str, list[str]] = {
+    "tracks": ["id", "kind", "text", "item_ref", "at"],
+    "logs": ["id", "at", "ip", "browser", "carrier", "language", "page", "search_query"],
+    "locations": ["id", "at", "source", "ip", "latitude", "longitude", "city"],
+    "orders": [
+        "id",
+        "number",
+        "placed_at",
+        "status",
+        "total_cents",
+        "currency",
+        "item_count",
+        "for_other",
+        "logistics_partner",
+        "items",
+        "payment",
+        "logistics",
+        "recipient",
+        "shared_with",
+    ],
+    "decisions": [
+        "id",
+        "system",
+        "kind",
+        "outcome",
+        "significance",
+        "at",
+        "model_version",
+        "order_id",
+        "inputs",
+        "factors",
+    ],
+}
+
+
+def chunks(
+    connect: Connect,
+    section: str,
+    subject_id: int,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    after: str | None = None,
+    with_rows: bool = False,
+) -> Iterator[Chunk]:
+    """Like `batches`, as ready NDJSON (and CSV values with `with_rows`)."""
+    with connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+    if sqlite and section in _text_items(current_language()):
+        yield from _text_chunks(connect, section, subject_id, start, end, after, with_rows)
+        return
+    columns = COLUMNS[section]
+    for items in batches(connect, section, subject_id, start=start, end=end, after=after):
+        rows: list[Sequence[Any]] | None = None
+        if with_rows:
+            rows = [csv_values(i, columns) for i in items]
+        yield Chunk(encode_lines(items), len(items), rows)
+
+
+def _stored_time(value: datetime) -> str:
+    """A time as SQLAlchemy stores it in SQLite (naive UTC text, always with microseconds)."""
+    return _aware(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _text_chunks(
+    connect: Connect,
+    section: str,
+    subject_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    after: str | None,
+    with_rows: bool,
+) -> Iterator[Chunk]:
+    """SQLite only: each batch's lines come out of SQL; the statement is compiled once and run
+    on the DB-API cursor, since its rows are plain strings that need no result processing."""
+    language = current_language()
+    spec = _specs(language)[section]
+    fields = _text_items(language)[section]
+    pairs: list[Any] = []
+    for f in fields:
+        pairs += [literal_column(f"'{f.name}'"), f.json]
+    raw_at = type_coerce(spec.at, String)
+    values: list[Any] = []
+    # Orders: their CSV cells are the nested JSON again, cheaper from the parsed line than
+    # from a second run of the correlated subqueries.
+    csv_in_sql = with_rows and section != "orders"
+    if csv_in_sql:
+        line: Any = None
+        for f in fields:
+            field = _csv_field_sql(f.json if f.csv is None else f.csv, plain=f.plain)
+            line = field if line is None else line.concat(",").concat(field)
+        values = [line.label("csv")]
+    # Stored times compare as text in SQLite, as bound datetimes do: bind them as that text.
+    where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]
+    if start is not None:
+        where.append(raw_at >= _stored_time(start))
+    if end is not None:
+        where.append(raw_at < _stored_time(end))
+    query: Select[Any] = (
+        select(
+            func.json_object(*pairs).label("line"),
+            raw_at.label("_key_at"),
+            spec.id.label("_key_id"),
+            *values,
+        )
+        .where(*where)
+        .order_by(spec.at.desc(), spec.id.desc())
+        .limit(BATCH)
+    )
+    k_at, k_id = bindparam("k_at", type_=String), bindparam("k_id", type_=Integer)
+    following = query.where(
+        and_(raw_at <= k_at, or_(raw_at < k_at, and_(raw_at == k_at, spec.id < k_id)))
+    )
+    key: tuple[Any, int] | None = None
+    with connect() as conn:
+        if after is not None:
+            key = _key_of(conn, spec, subject_id, after, text=True)
+        first_sql, next_sql = query.compile(conn), following.compile(conn)
+    while True:
+        compiled = first_sql if key is None else next_sql
+        params = compiled.construct_params({} if key is None else {"k_at": key[0], "k_id": key[1]})
+        args = [params[name] for name in compiled.positiontup or ()]
+        with connect() as conn:
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(str(compiled), args)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        if not rows:
+            return
+        key = (rows[-1][1], int(rows[-1][2]))
+        lines = "\n".join([r[0] for r in rows]) + "\n"
+        if csv_in_sql:
+            csv_lines = ("\r\n".join([r[3] for r in rows]) + "\r\n").encode()
+            yield Chunk(lines.encode("utf-8"), len(rows), None, csv_lines)
+        elif with_rows:
+            columns = COLUMNS[section]
+            cells: list[Sequence[Any]] = [csv_values(orjson.loads(r[0]), columns) for r in rows]
+            yield Chunk(lines.encode("utf-8"), len(rows), cells)
+        else:
+            yield Chunk(lines.encode("utf-8"), len(rows))
+        if len(rows) < BATCH:
+            return
+
+
+def session_connect(conn: Connection) -> Connect:
+    """A `Connect` that reuses one connection (the archive builder's session's)."""
+    return lambda: contextlib.nullcontext(conn)
+
+
+__all__ = [
+    "BULK_SECTIONS",
+    "COLUMNS",
+    "Chunk",
+    "UnknownItem",
+    "api_time",
+    "batches",
+    "chunks",
+    "csv_values",
+    "encode",
+    "encode_lines",
+    "session_connect",
+]

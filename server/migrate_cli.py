@@ -1,0 +1,60 @@
+"""`python -m server migrate [--db PATH | --db-url URL] [--revision REV]`.
+
+Brings the shop's database to the newest schema revision (Alembic), once, before the workers of
+`python -m server serve --workers N` start; workers never change the schema themselves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from server.db import make_engine, sqlite_url
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m server migrate",
+                                     description="Upgrade the shop's database schema.")
+    parser.add_argument("--db", help="the shop's SQLite file")
+    parser.add_argument("--db-url", help="any SQLAlchemy URL, e.g. postgresql+psycopg://…")
+    parser.add_argument("--revision", default="head",
+                        help="target revision (default: head, the newest)")
+    parser.add_argument("--downgrade", action="store_true",
+                        help="go down to --revision instead of up (e.g. base: drop everything)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.db and not args.db_url:
+        print("give --db PATH (or --db-url)", file=sys.stderr)
+        return 2
+    from alembic import command
+
+    from server import migrations
+
+    url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
+    engine = make_engine(url)
+    try:
+        before = migrations.current_revision(engine)
+        with engine.begin() as conn:
+            config = migrations.alembic_config(connection=conn)
+            if args.downgrade:
+                command.downgrade(config, args.revision)
+            else:
+                command.upgrade(config, args.revision)
+        after = migrations.current_revision(engine)
+        if after is not None and not args.downgrade:
+            # The shop's signing key is made here too, so processes started next (workers,
+            # several processors) all find the same one instead of racing to create it.
+            from server.db import make_session_factory, transaction
+            from server.signing import load_or_create_signer
+            from server.timeutil import Clock
+
+            with transaction(make_session_factory(engine)) as session:
+                load_or_create_signer(session, Clock())
+    finally:
+        engine.dispose()
+    print(f"schema revision: {before or 'none'} -> {after or 'none'}", flush=True)
+    return 0
