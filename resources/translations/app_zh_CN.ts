@@ -212,6 +212,10 @@
         <translation>您的客户编号：{0}</translation>
     </message>
     <message>
+        <source>This code was used by {0} at {1} and no longer works. Create a new one if needed.</source>
+        <translation>此协助码已于 {1} 被 {0} 使用，不再有效。如有需要，请重新生成。</translation>
+    </message>
+    <message>
         <source>This code has expired. Create a new one if needed.</source>
         <translation>此协助码已过期。如有需要，请重新生成。</translation>
     </message>
@@ -256,12 +260,32 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>The assisted session was ended</source>
+        <translation>协助会话已结束</translation>
+    </message>
+    <message>
         <source>Viewed</source>
         <translation>查看</translation>
     </message>
     <message>
         <source>You</source>
         <translation>您本人</translation>
+    </message>
+    <message>
+        <source>You ended the assisted session</source>
+        <translation>您结束了协助会话</translation>
+    </message>
+    <message>
+        <source>a consent receipt</source>
+        <translation>一份同意凭证</translation>
+    </message>
+    <message>
+        <source>an assist code</source>
+        <translation>一个协助码</translation>
+    </message>
+    <message>
+        <source>an assisted session</source>
+        <translation>一次协助会话</translation>
     </message>
     <message>
         <source>an entry does not follow the one before it</source>
@@ -276,6 +300,10 @@
         <translation>某条记录在写入后被修改</translation>
     </message>
     <message>
+        <source>automated decisions about you</source>
+        <translation>涉及您的自动化决策</translation>
+    </message>
+    <message>
         <source>entries are missing</source>
         <translation>有记录缺失</translation>
     </message>
@@ -284,12 +312,100 @@
         <translation>记录顺序错乱或重复</translation>
     </message>
     <message>
+        <source>notices from the shop</source>
+        <translation>商城的通知</translation>
+    </message>
+    <message>
+        <source>one of your orders</source>
+        <translation>您的一笔订单</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
         <source>the latest entry differs from the one the shop pinned</source>
         <translation>最新一条记录与商城固定的记录不一致</translation>
     </message>
     <message>
+        <source>the privacy policy</source>
+        <translation>隐私政策</translation>
+    </message>
+    <message>
+        <source>this access log</source>
+        <translation>本访问记录</translation>
+    </message>
+    <message>
         <source>unknown problem</source>
         <translation>未知问题</translation>
+    </message>
+    <message>
+        <source>what a recipient received</source>
+        <translation>某个接收方收到的信息</translation>
+    </message>
+    <message>
+        <source>what data the shop holds about you</source>
+        <translation>商城保存的您的信息类别</translation>
+    </message>
+    <message>
+        <source>who received your data</source>
+        <translation>哪些接收方收到了您的信息</translation>
+    </message>
+    <message>
+        <source>your account details</source>
+        <translation>您的账户信息</translation>
+    </message>
+    <message>
+        <source>your activity over time</source>
+        <translation>您的活动趋势</translation>
+    </message>
+    <message>
+        <source>your consent history</source>
+        <translation>您的同意历史</translation>
+    </message>
+    <message>
+        <source>your consents</source>
+        <translation>您的同意设置</translation>
+    </message>
+    <message>
+        <source>your cookie choices</source>
+        <translation>您的 Cookie 选择</translation>
+    </message>
+    <message>
+        <source>your devices</source>
+        <translation>您的设备</translation>
+    </message>
+    <message>
+        <source>your interest tags</source>
+        <translation>您的兴趣标签</translation>
+    </message>
+    <message>
+        <source>your locations</source>
+        <translation>您的位置信息</translation>
+    </message>
+    <message>
+        <source>your orders</source>
+        <translation>您的订单</translation>
+    </message>
+    <message>
+        <source>your personalisation settings</source>
+        <translation>您的个性化推荐设置</translation>
+    </message>
+    <message>
+        <source>your privacy requests</source>
+        <translation>您的隐私申请</translation>
+    </message>
+    <message>
+        <source>your search and browsing history</source>
+        <translation>您的搜索和浏览记录</translation>
+    </message>
+    <message>
+        <source>your sign-in records</source>
+        <translation>您的登录记录</translation>
+    </message>
+    <message>
+        <source>your subscriptions</source>
+        <translation>您的订阅</translation>
     </message>
     <message>
         <source>✓ The log&apos;s chain of fingerprints is intact ({0} entries)</source>
@@ -837,8 +953,8 @@
         <translation>操作</translation>
     </message>
     <message>
-        <source>Resource</source>
-        <translation>资源</translation>
+        <source>What</source>
+        <translation>访问内容</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1831,40 +1947,64 @@ After:  {1}</source>
         <translation>模型版本：{0}</translation>
     </message>
     <message>
+        <source>Related to one of your orders.</source>
+        <translation>与您的一笔订单有关。</translation>
+    </message>
+    <message>
+        <source>Data it used:</source>
+        <translation>使用了您的以下信息：</translation>
+    </message>
+    <message>
+        <source>Data it used: none recorded</source>
+        <translation>使用的信息：没有记录</translation>
+    </message>
+    <message>
         <source>Related order: {0}</source>
         <translation>相关订单：{0}</translation>
+    </message>
+    <message>
+        <source>Related to an order that is no longer shown.</source>
+        <translation>与一笔已不再显示的订单有关。</translation>
+    </message>
+    <message>
+        <source>Open the page that shows this data</source>
+        <translation>打开显示这些信息的页面</translation>
+    </message>
+    <message>
+        <source>What was decided: {0} ({1}, {2})</source>
+        <translation>决策内容：{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+        <source>How much each factor weighed:</source>
+        <translation>各因素所占比重：</translation>
+    </message>
+    <message>
+        <source>Which of your data it used: {0}</source>
+        <translation>使用了您的哪些信息：{0}</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <source>How to contest it: if you think this decision is wrong, press “Ask for human review” above and say why. A person at the shop looks at it again, can change the outcome and answers in writing. You can also complain to the shop&apos;s privacy contact or to the regulator.</source>
+        <translation>如何提出异议：如果您认为该决策有误，请点击上方的“申请人工复核”并说明理由。商城工作人员会重新审查，可以改变结果，并书面答复您。您也可以向商城的隐私联系人或监管机构投诉。</translation>
+    </message>
+    <message>
+        <source>How to contest it: this shop does not offer a review by a person for this decision; you can complain to the shop&apos;s privacy contact or to the regulator.</source>
+        <translation>如何提出异议：此商城不对该决策提供人工复核；您可以向商城的隐私联系人或监管机构投诉。</translation>
     </message>
     <message>
         <source>No related order.</source>
         <translation>无相关订单。</translation>
     </message>
     <message>
-        <source>Data it used: {0}</source>
-        <translation>使用的数据：{0}</translation>
-    </message>
-    <message>
         <source>The explanation could not be loaded: {0}</source>
         <translation>无法加载解释说明：{0}</translation>
     </message>
     <message>
-        <source>Outcome: {0} ({1}, {2})</source>
-        <translation>结果：{0}（{1}，{2}）</translation>
-    </message>
-    <message>
-        <source>Main factors:</source>
-        <translation>主要因素：</translation>
-    </message>
-    <message>
         <source>System: {0} · model version {1}</source>
         <translation>系统：{0} · 模型版本 {1}</translation>
-    </message>
-    <message>
-        <source>How to contest it: {0}</source>
-        <translation>如何提出异议：{0}</translation>
-    </message>
-    <message>
-        <source>You can also ask a person at the shop to review it.</source>
-        <translation>您也可以申请商城工作人员进行人工复核。</translation>
     </message>
     <message>
         <source>Explanation requested on {0}: {1}</source>
@@ -1903,8 +2043,28 @@ After:  {1}</source>
         <translation>申请未提交：{0}</translation>
     </message>
     <message>
+        <source>A new delivery address</source>
+        <translation>新的收货地址</translation>
+    </message>
+    <message>
+        <source>A recently added card</source>
+        <translation>最近添加的银行卡</translation>
+    </message>
+    <message>
+        <source>Age check</source>
+        <translation>年龄核验</translation>
+    </message>
+    <message>
+        <source>Amount compared with your past orders</source>
+        <translation>金额与您以往订单的对比</translation>
+    </message>
+    <message>
         <source>Blocked transaction</source>
         <translation>交易拦截</translation>
+    </message>
+    <message>
+        <source>Categories you often look at</source>
+        <translation>您常浏览的商品类目</translation>
     </message>
     <message>
         <source>Coupon eligibility</source>
@@ -1915,8 +2075,28 @@ After:  {1}</source>
         <translation>信用/先用后付资格</translation>
     </message>
     <message>
+        <source>Days since your last order</source>
+        <translation>距上次下单的天数</translation>
+    </message>
+    <message>
+        <source>Delivery address changed after payment</source>
+        <translation>付款后修改了收货地址</translation>
+    </message>
+    <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+    <message>
+        <source>How long you have had the account</source>
+        <translation>账户注册时长</translation>
+    </message>
+    <message>
+        <source>How often you order</source>
+        <translation>下单频率</translation>
+    </message>
+    <message>
+        <source>How to contest it: if you think this decision is wrong, ask for a human review on the Automated decisions page and say why. A person at the shop looks at it again, can change the outcome and answers in writing. You can also complain to the shop&apos;s privacy contact or to the regulator.</source>
+        <translation>如何提出异议：如果您认为该决策有误，请在“自动化决策”页面申请人工复核并说明理由。商城工作人员会重新审查，可以改变结果，并书面答复您。您也可以向商城的隐私联系人或监管机构投诉。</translation>
     </message>
     <message>
         <source>Low</source>
@@ -1927,8 +2107,84 @@ After:  {1}</source>
         <translation>中</translation>
     </message>
     <message>
+        <source>Number of items in your basket</source>
+        <translation>购物车中的商品数量</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Repayments made on time</source>
+        <translation>按时还款记录</translation>
+    </message>
+    <message>
         <source>Risk flag</source>
         <translation>风险标记</translation>
+    </message>
+    <message>
+        <source>Signing in at night</source>
+        <translation>夜间登录</translation>
+    </message>
+    <message>
+        <source>Signing in from a new device</source>
+        <translation>在新设备上登录</translation>
+    </message>
+    <message>
+        <source>Signing in from another city</source>
+        <translation>在其他城市登录</translation>
+    </message>
+    <message>
+        <source>What was shared with others</source>
+        <translation>与他方共享的信息</translation>
+    </message>
+    <message>
+        <source>What you browsed and searched</source>
+        <translation>您的浏览和搜索记录</translation>
+    </message>
+    <message>
+        <source>Your account details</source>
+        <translation>您的账户信息</translation>
+    </message>
+    <message>
+        <source>Your consents</source>
+        <translation>您的同意记录</translation>
+    </message>
+    <message>
+        <source>Your devices</source>
+        <translation>您的设备</translation>
+    </message>
+    <message>
+        <source>Your identity verification</source>
+        <translation>您的实名认证</translation>
+    </message>
+    <message>
+        <source>Your interest tags</source>
+        <translation>您的兴趣标签</translation>
+    </message>
+    <message>
+        <source>Your locations</source>
+        <translation>您的位置信息</translation>
+    </message>
+    <message>
+        <source>Your orders</source>
+        <translation>您的订单</translation>
+    </message>
+    <message>
+        <source>Your payments</source>
+        <translation>您的支付记录</translation>
+    </message>
+    <message>
+        <source>Your previous orders</source>
+        <translation>您以往的订单</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>您的个人资料</translation>
+    </message>
+    <message>
+        <source>Your sign-in records</source>
+        <translation>您的登录记录</translation>
     </message>
     <message>
         <source>canceled</source>
@@ -3614,14 +3870,6 @@ Kept by law until {1}:
     <message>
         <source>Model version: {0}</source>
         <translation>模型版本：{0}</translation>
-    </message>
-    <message>
-        <source>How to contest: {0}</source>
-        <translation>如何提出异议：{0}</translation>
-    </message>
-    <message>
-        <source>You can ask for a human review of this decision.</source>
-        <translation>您可以申请对此决策进行人工复核。</translation>
     </message>
     <message>
         <source>Deleted: {0}</source>

@@ -156,6 +156,12 @@ def test_assist_code_agent_session_and_ending_it(
     assert shown.reason == "Customer asked about a refund"
     assert page.session_model.index(0, 4).data() == "Active"
     assert set(page.end_buttons) == {session.id}
+    # the used code says so instead of counting down as if it still worked
+    assert not page.countdown.running
+    assert not page.countdown.isVisible()
+    assert not page.copy_button.isEnabled()
+    assert "was used by agent.wu" in page.code_error.text()
+    assert "no longer works" in page.code_error.text()
     # the agent's looks are in the log, with role and reason
     page.only_agents.setChecked(True)
     qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading,
@@ -176,6 +182,19 @@ def test_assist_code_agent_session_and_ending_it(
     assert not page.session_model.row_at(0).active
     assert page.session_model.index(0, 4).data().startswith("Ended ")
     assert page.end_buttons == {}
+    page.only_agents.setChecked(False)
+    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading,
+                    timeout=15000)
+    actions = [page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())]
+    assert "You ended the assisted session" in actions
+    assert "Deleted" not in actions
+    # what was looked at reads as words, never as an API path
+    looked_at = {page.log_filter.index(r, 4).data() for r in range(page.log_filter.rowCount())}
+    assert "your orders" in looked_at
+    assert "an assisted session" in looked_at
+    assert not any("/" in text or "_" in text for text in looked_at), looked_at
+    assert not any("/v1" in str(page.log_filter.index(r, 4).data(Qt.ItemDataRole.ToolTipRole))
+                   for r in range(page.log_filter.rowCount()))
     with pytest.raises(AuthenticationRequired):
         assisted.get_me()
     session.close()

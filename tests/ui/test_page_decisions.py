@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select, update
 
@@ -11,9 +11,11 @@ from server.embedded import RunningShop
 from server.models import Decision, User
 from server.processor import RequestProcessor
 from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
+from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.decisions import DecisionsPage
+from ui.pages.decisions_parts import percent_shares
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 风控" + " long" * 300
@@ -74,7 +76,12 @@ def test_decisions_match_the_api_and_models_pass_the_tester(
     _select(qtbot, page, blocked.id)
     detail = api.get_decision(blocked.id)
     assert detail.model_version in page.model_label.text()
-    assert all(i in page.inputs_label.text() for i in detail.inputs)
+    # the data it used in words, each a link to the page that shows it
+    shown_inputs = [b.text() for b in page.input_buttons]
+    assert len(page.input_buttons) == len(detail.inputs)
+    assert "• Your orders" in shown_inputs
+    assert "• Your payments" in shown_inputs
+    assert not any("_" in text or text.strip("• ") in detail.inputs for text in shown_inputs)
     assert page.factor_model.rowCount() == len(detail.factors)
     qtmodeltester.check(page.factor_model)
     assert detail.order_id is not None
@@ -112,11 +119,17 @@ def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,
     qtbot.waitUntil(lambda: page.explanation_box.isVisible(), timeout=15000)
     detail = api.get_decision(decision.id)
     assert detail.model_version in page.explanation_model.text()
-    assert "Main factors" in page.explanation_factors.text()
+    assert "How much each factor weighed" in page.explanation_factors.text()
     top = max(detail.factors, key=lambda f: abs(f.weight))
     assert top.label  # the shop's words for the factor, shown instead of its code
     assert top.label in page.explanation_factors.text()
+    assert "_" not in page.explanation_factors.text()
+    shares = [int(line.rsplit("—", 1)[1].strip().rstrip("%"))
+              for line in page.explanation_factors.text().splitlines()[1:]]
+    assert sum(shares) == 100
     assert "How to contest" in page.explanation_contest.text()
+    assert "human_review" not in page.explanation_contest.text()
+    assert "Your" in page.explanation_inputs.text()
     assert "completed" in page.request_status.text()
 
     page.open_requests_button.show()
@@ -189,3 +202,73 @@ def test_hostile_strings_are_shown_literally(qtbot: QtBot, window: MainWindow,
     assert page.outcome_label.textFormat() is Qt.TextFormat.PlainText
     assert page.system_label.text() == "<i>系统</i>"
     assert page.system_label.textFormat() is Qt.TextFormat.PlainText
+
+
+def test_percent_shares_sum_to_exactly_100() -> None:
+    # Rounded one by one these read 34 % + 34 % + 34 % = 102 % or 33+33+33 = 99 %.
+    assert percent_shares([1 / 3, 1 / 3, 1 / 3]) == [34, 33, 33]
+    assert sum(percent_shares([0.335, 0.335, 0.33])) == 100
+    assert percent_shares([0.5, 0.5]) == [50, 50]
+    assert percent_shares([2.0, -2.0]) == [50, 50]  # a weight against counts by its size
+    assert percent_shares([0.0, 0.0]) == [0, 0]
+    assert percent_shares([]) == []
+    assert sum(percent_shares([float("nan"), 0.2, float("inf"), 0.7])) == 100
+    for weights in ([0.41, 0.33, 0.26], [0.36, 0.36, 0.28], [0.01, 0.01, 0.98], [0.1] * 7):
+        assert sum(percent_shares(weights)) == 100
+
+
+def test_every_decision_weighs_its_factors_to_100_percent_in_words(
+        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    page = _page(qtbot, window)
+    with shop.ctx.sessions() as db:  # a record whose stored weights add up to 101 %
+        row = db.scalars(select(Decision).where(Decision.user_id == _user_id(shop))).first()
+        assert row is not None
+        row.factors = (
+            '[{"factor": "new_device", "weight": 0.335}, {"factor": "login_city_change", '
+            '"weight": 0.335}, {"factor": "night_time_login", "weight": 0.335}]')
+        db.commit()
+    page.refresh()
+    wait_loaded(qtbot, page)
+    for row_number in range(page.proxy.rowCount()):
+        decision = page.proxy.index(row_number, 0).data(RAW_ROLE)
+        _select(qtbot, page, decision.id)
+        model = page.factor_model
+        percents = [model.index(r, 1).data() for r in range(model.rowCount())]
+        assert sum(int(p.rstrip("%")) for p in percents) == 100, percents
+        names = [model.index(r, 0).data() for r in range(model.rowCount())]
+        assert all("_" not in name for name in names), names
+
+
+def test_clicking_the_data_it_used_opens_the_page_showing_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window)
+    api = _api(window)
+    blocked = next(d for d in api.iter_decisions() if d.kind == "transaction_block")
+    _select(qtbot, page, blocked.id)
+    button = next(b for b in page.input_buttons if b.text() == "• Your orders")
+    with qtbot.waitSignal(window.pages["decisions"].navigate) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["orders"]
+    qtbot.waitUntil(lambda: window.current_page().page_id == "orders", timeout=5000)
+
+
+def test_the_decision_panel_speaks_chinese(qtbot: QtBot, window: MainWindow) -> None:
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS_DIR / "app_zh_CN.qm"))
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(translator)
+    try:
+        page = _page(qtbot, window)
+        api = _api(window)
+        blocked = next(d for d in api.iter_decisions() if d.kind == "transaction_block")
+        _select(qtbot, page, blocked.id)
+        texts = [b.text() for b in page.input_buttons]
+        assert "• 您的订单" in texts
+        assert "• 您的支付记录" in texts
+        names = [page.factor_model.index(r, 0).data()
+                 for r in range(page.factor_model.rowCount())]
+        assert names  # the shop's labels, in the language the app asked for
+        assert all("_" not in n for n in names), names
+    finally:
+        app.removeTranslator(translator)

@@ -238,6 +238,13 @@ def test_each_type_reaches_its_final_state(qtbot: QtBot, window: MainWindow,
     page.select((row_of(page, ids["explanation"]).shop_id, ids["explanation"]))
     qtbot.waitUntil(lambda: "Model version" in detail.result_text.text(), timeout=20000)
     assert "How to contest" in detail.result_text.text()
+    explained = detail.result_text.text()
+    assert "human_review" not in explained
+    assert not any(f.factor in explained for f in detail.result.main_factors if "_" in f.factor)
+    shares = [int(line.rsplit("—", 1)[1].strip().rstrip("%"))
+              for line in explained.splitlines() if line.startswith("  • ")]
+    assert shares
+    assert sum(shares) == 100
     page.select((row_of(page, ids["complaint"]).shop_id, ids["complaint"]))
     qtbot.waitUntil(lambda: "We are sorry; fixed." in detail.result_text.text(), timeout=20000)
 

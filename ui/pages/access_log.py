@@ -10,6 +10,7 @@ that does not fit. In assist mode, "End now" and "Create an assist code" do not 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ from client.models.access_log import AccessLogEntry
 from client.models.assist import AssistCode, AssistSession
 from client.verify import ChainResult, verify_access_log
 from ui.errors import user_message
+from ui.models.columns import display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.access_log_parts import (
     LOG_COLUMNS,
@@ -79,6 +81,7 @@ class AccessLogPage(DataPage):
         self._code_key: str | None = None
         self._end_tasks: set[str] = set()
         self.code: AssistCode | None = None
+        self._code_shown_at = datetime.now(UTC)
         self.end_buttons: dict[str, QPushButton] = {}
 
         layout = QVBoxLayout(content)
@@ -327,6 +330,7 @@ class AccessLogPage(DataPage):
 
     # --- assisted sessions ------------------------------------------------------------------
     def _show_sessions(self, sessions: list[AssistSession], can_change: bool) -> None:
+        self._note_used_code(sessions)
         ordered = sorted(sessions, key=lambda s: (not s.active, -s.started_at.timestamp()))
         self.session_model.set_rows(ordered)
         self.end_buttons = {}
@@ -423,6 +427,27 @@ class AccessLogPage(DataPage):
         for shown_widget in shown:
             shown_widget.show()
         self.countdown.start(code.expires_at)
+        self._code_shown_at = datetime.now(UTC)
+
+    def _note_used_code(self, sessions: list[AssistSession]) -> None:
+        """A session opened after the code was shown used it: the code no longer works, so it
+        must not keep counting down as if it did."""
+        if self.code is None or not self.countdown.running:
+            return
+        # Server and app clocks may differ by a little; a code lives 10 minutes at most.
+        since = self._code_shown_at - timedelta(seconds=30)
+        users = [s for s in sessions if s.started_at >= since]
+        if not users:
+            return
+        first = min(users, key=lambda s: s.started_at)
+        self.countdown.stop()
+        self.countdown.hide()
+        self.code_label.setEnabled(False)
+        self.copy_button.setEnabled(False)
+        self.code_error.setText(self.tr(
+            "This code was used by {0} at {1} and no longer works. Create a new one if "
+            "needed.").format(first.agent, display_text(first.started_at)))
+        self.code_error.show()
 
     def _code_expired(self) -> None:
         self.code_label.setEnabled(False)

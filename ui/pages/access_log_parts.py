@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -57,6 +58,57 @@ def action_text(action: str) -> str:
     return _tr(words) if words else action
 
 
+# What an entry's API path looked at, in words (first match wins). The log records paths;
+# a shopper reads "your orders", never `/v1/orders/12`.
+_RESOURCES = {
+    r"access-log(/head)?": "this access log",
+    r"assist/codes": "an assist code",
+    r"assist/sessions(/.*)?": "an assisted session",
+    r"consents/history": "your consent history",
+    r"consents/receipts/[^/]+": "a consent receipt",
+    r"consents(/[^/]+)?": "your consents",
+    r"cookies": "your cookie choices",
+    r"data/categories": "what data the shop holds about you",
+    r"data/devices": "your devices",
+    r"data/locations": "your locations",
+    r"data/logs": "your sign-in records",
+    r"decisions(/[^/]+)?": "automated decisions about you",
+    r"me/personalization": "your personalisation settings",
+    r"me": "your account details",
+    r"notices": "notices from the shop",
+    r"orders/[^/]+": "one of your orders",
+    r"orders": "your orders",
+    r"policy(/.*)?": "the privacy policy",
+    r"recipients/[^/]+/events": "what a recipient received",
+    r"recipients(/[^/]+)?": "who received your data",
+    r"requests(/.*)?": "your privacy requests",
+    r"subscriptions(/[^/]+)?": "your subscriptions",
+    r"tags(/[^/]+)?": "your interest tags",
+    r"tracks/activity": "your activity over time",
+    r"tracks(/[^/]+)?": "your search and browsing history",
+}
+_RESOURCE_PATTERNS = [(re.compile(rf"^/?(v1/)?{pattern}/?$"), pattern)
+                      for pattern in _RESOURCES]
+
+
+def resource_text(resource: str) -> str:
+    """What was looked at, in words; an unknown path reads as "other data", not a path."""
+    path = resource.split("?", 1)[0].strip()
+    for compiled, pattern in _RESOURCE_PATTERNS:
+        if compiled.match(path):
+            return _tr(_RESOURCES[pattern])
+    return _tr("other data") if path else "—"
+
+
+def entry_action_text(entry: AccessLogEntry) -> str:
+    """What the entry did, in words; ending an assisted session is not a "Deleted"."""
+    if entry.action == "delete" and entry.resource.startswith("/v1/assist/sessions"):
+        if entry.role == "subject":
+            return _tr("You ended the assisted session")
+        return _tr("The assisted session was ended")
+    return action_text(entry.action)
+
+
 def chain_reason_text(reason: str | None) -> str:
     words = _REASONS.get(reason or "")
     return _tr(words) if words else (reason or _tr("unknown problem"))
@@ -85,9 +137,9 @@ LOG_COLUMNS: list[Column[AccessLogEntry]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Time")), lambda e: e.time),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Who")), lambda e: e.actor),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Role")), lambda e: role_text(e.role)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Action")), lambda e: action_text(e.action)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Resource")), lambda e: e.resource,
-           tooltip=lambda e: e.resource),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Action")), entry_action_text),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "What")), lambda e: resource_text(e.resource),
+           tooltip=lambda e: resource_text(e.resource)),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Reason")), lambda e: e.reason,
            tooltip=lambda e: e.reason or ""),
     Column(str(QT_TRANSLATE_NOOP("Columns", "#")), lambda e: e.seq, align_right=True),

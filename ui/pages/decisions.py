@@ -43,10 +43,12 @@ from ui.pages.decisions_parts import (
     FACTOR_COLUMNS,
     WeightBarDelegate,
     factor_name,
+    input_link,
     kind_text,
+    percent_text,
     significance_text,
     status_text,
-    weight_text,
+    weighted_factors,
 )
 from ui.session import ActiveView
 from ui.tasks import TaskControl
@@ -160,6 +162,13 @@ class DecisionsPage(DataPage):
         self.facts_label = plain_label()
         self.model_label = plain_label()
         self.inputs_label = plain_label()
+        # One link-like button per input that a page of the app shows; clicking opens it.
+        self.inputs_box = QWidget()
+        self.inputs_box.setObjectName("decisionInputs")
+        self._inputs_layout = QVBoxLayout(self.inputs_box)
+        self._inputs_layout.setContentsMargins(12, 0, 0, 0)
+        self._inputs_layout.setSpacing(0)
+        self.input_buttons: list[QPushButton] = []
         self.order_label = plain_label()
         self.order_button = QPushButton(self.tr("Show orders"))
         self.order_button.clicked.connect(lambda: self.navigate.emit("orders"))
@@ -167,7 +176,7 @@ class DecisionsPage(DataPage):
         self.detail_error.setStyleSheet(ALERT_STYLE)
         self.detail_error.hide()
         for widget in (self.system_label, self.outcome_label, self.facts_label,
-                       self.model_label, self.inputs_label):
+                       self.model_label, self.inputs_label, self.inputs_box):
             box.addWidget(widget)
         order_row = QHBoxLayout()
         order_row.addWidget(self.order_label, 1)
@@ -344,7 +353,9 @@ class DecisionsPage(DataPage):
         self.model_label.setText(self.tr("Model version: {0}").format(
             decision.model_version or "—"))
         self.inputs_label.setText("")
-        self.order_label.setText(self.tr("Related order: {0}").format(decision.order_id)
+        self._set_inputs([])
+        # The order number arrives with the full record; a raw id means nothing to a shopper.
+        self.order_label.setText(self.tr("Related to one of your orders.")
                                  if decision.order_id else self.tr("No related order."))
         self.order_button.setVisible(bool(decision.order_id))
         self.factor_model.set_rows([])
@@ -359,12 +370,14 @@ class DecisionsPage(DataPage):
             return
         detail = extras.detail
         self._show_basic(detail)
-        self.inputs_label.setText(self.tr("Data it used: {0}").format(
-            join_list(detail.inputs)))
+        self.inputs_label.setText(self.tr("Data it used:") if detail.inputs
+                                  else self.tr("Data it used: none recorded"))
+        self._set_inputs(detail.inputs)
         if detail.order_id:
-            self.order_label.setText(self.tr("Related order: {0}").format(
-                extras.order_number or detail.order_id))
-        factors = sorted(detail.factors, key=lambda f: -abs(f.weight))
+            self.order_label.setText(
+                self.tr("Related order: {0}").format(extras.order_number)
+                if extras.order_number else self.tr("Related to an order that is no longer shown."))
+        factors = weighted_factors(detail.factors)
         self.factor_model.set_rows(factors)
         rows_height = sum(self.factor_table.rowHeight(r) for r in range(len(factors)))
         self.factor_table.setFixedHeight(
@@ -376,20 +389,56 @@ class DecisionsPage(DataPage):
                 extras.explanation_error))
             self.detail_error.show()
 
+    def _set_inputs(self, inputs: list[str]) -> None:
+        """One line per input: a link-like button to the page showing it, else plain words."""
+        while self._inputs_layout.count():
+            item = self._inputs_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.input_buttons = []
+        for name in inputs:
+            words, page_id = input_link(name)
+            if page_id is None:
+                self._inputs_layout.addWidget(plain_label(f"• {words}"))
+                continue
+            button = QPushButton(f"• {words}")
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(
+                "QPushButton { text-align: left; color: palette(link); border: none;"
+                " text-decoration: underline; padding: 1px 0; }")
+            button.setToolTip(self.tr("Open the page that shows this data"))
+            button.setAccessibleName(words)
+            button.setProperty("page_id", page_id)
+            button.clicked.connect(lambda _checked=False, p=page_id: self.navigate.emit(p))
+            self._inputs_layout.addWidget(button)
+            self.input_buttons.append(button)
+        self.inputs_box.setVisible(bool(inputs))
+
     def _show_explanation(self, result: ExplanationResult) -> None:
-        self.explanation_outcome.setText(self.tr("Outcome: {0} ({1}, {2})").format(
+        self.explanation_outcome.setText(self.tr("What was decided: {0} ({1}, {2})").format(
             result.outcome, kind_text(result.decision_kind), display_text(result.decided_at)))
-        lines = [self.tr("Main factors:")]
-        lines += [f"• {f.label or factor_name(f.factor)} — {weight_text(f.weight)}"
-                  for f in result.main_factors] or ["• —"]
+        lines = [self.tr("How much each factor weighed:")]
+        lines += [f"• {f.label or factor_name(f.factor)} — {percent_text(share)}"
+                  for f, share in weighted_factors(result.main_factors)] or ["• —"]
         self.explanation_factors.setText("\n".join(lines))
-        self.explanation_inputs.setText(self.tr("Data it used: {0}").format(
-            join_list(result.inputs)))
+        used = [input_link(name)[0] for name in result.inputs]
+        self.explanation_inputs.setText(self.tr("Which of your data it used: {0}").format(
+            join_list(used) if used else self.tr("none recorded")))
         self.explanation_model.setText(self.tr("System: {0} · model version {1}").format(
             result.system, result.model_version or "—"))
-        contest = self.tr("How to contest it: {0}").format(result.how_to_contest)
-        if result.human_review_available:
-            contest += "\n" + self.tr("You can also ask a person at the shop to review it.")
+        # Phrased by the app in the shopper's language: the shop's own text names request
+        # types by their API codes.
+        contest = self.tr(
+            "How to contest it: if you think this decision is wrong, press “Ask for human "
+            "review” above and say why. A person at the shop looks at it again, can change "
+            "the outcome and answers in writing. You can also complain to the shop's privacy "
+            "contact or to the regulator.")
+        if not result.human_review_available:
+            contest = self.tr(
+                "How to contest it: this shop does not offer a review by a person for this "
+                "decision; you can complain to the shop's privacy contact or to the regulator.")
         self.explanation_contest.setText(contest)
         self.explanation_box.show()
 

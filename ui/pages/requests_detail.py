@@ -38,6 +38,12 @@ from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
 from ui.formats import format_size, join_list
 from ui.models.columns import display_text
+from ui.pages.decisions_parts import (
+    contest_text,
+    factor_lines,
+    input_link,
+    significance_text,
+)
 from ui.pages.requests_model import (
     OVERDUE_COLOR,
     TrackedRequest,
@@ -325,18 +331,17 @@ class RequestDetail(QWidget):
     def present_result(self, result: Any) -> None:
         self.result = result
         if isinstance(result, ExplanationResult):
-            factors = "\n".join(f"  • {f.factor} ({f.weight:+.2f})" for f in result.main_factors)
+            factors = "\n".join("  " + line for line in factor_lines(result.main_factors))
+            used = [input_link(name)[0] for name in result.inputs]
             text = "\n".join([
                 self.tr("Decision: {0} by {1} on {2}").format(
                     result.outcome, result.system, display_text(result.decided_at)),
-                self.tr("Significance: {0}").format(result.significance),
+                self.tr("Significance: {0}").format(significance_text(result.significance)),
                 self.tr("Main factors:"), factors,
-                self.tr("Data used: {0}").format(join_list(result.inputs)),
+                self.tr("Data used: {0}").format(join_list(used)),
                 self.tr("Model version: {0}").format(result.model_version),
-                self.tr("How to contest: {0}").format(result.how_to_contest),
+                contest_text(result.human_review_available),
             ])
-            if result.human_review_available:
-                text += "\n" + self.tr("You can ask for a human review of this decision.")
             self.result_text.setText(text)
         elif isinstance(result, DeletionResult):
             deleted = ", ".join(f"{key}: {count}" for key, count in result.deleted.items())
