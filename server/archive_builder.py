@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from server.categories import category_items
 from server.context import ShopContext
+from server.demo.policies import policy_for
 from server.models import (
     AccessLogEntry,
     ConsentEvent,
@@ -122,8 +123,13 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
     }
 
 
-def _categories(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    yield from category_items(db, user.id)
+def _categories(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        yield from category_items(db, user.id, policy)
+
+    return produce
 
 
 def _batched(db: Session, query: Any) -> Iterator[Any]:
@@ -385,7 +391,7 @@ def _dumps(value: Any) -> bytes:
 
 def _producers(ctx: ShopContext) -> dict[str, Callable[[Session, User], Iterable[dict[str, Any]]]]:
     return {
-        "categories": _categories, "devices": _devices, "locations": _locations, "logs": _logs,
+        "categories": _categories(ctx), "devices": _devices, "locations": _locations, "logs": _logs,
         "tracks": _tracks, "tags": _tags, "orders": _orders, "decisions": _decisions,
         "consents": _consents, "consent_history": _consent_history,
         "subscriptions": _subscriptions, "cookies": _cookies, "recipients": _recipients,

@@ -200,7 +200,8 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
 # --- cookies and similar technologies -------------------------------------------------------
 
 
-def _cookies(first_party: str, prefix: str) -> tuple[CookieSpec, ...]:
+def _cookies(first_party: str, prefix: str, ad_partner: str) -> tuple[CookieSpec, ...]:
+    # ad_partner: each shop names only its own advertising partner
     return (
         CookieSpec(
             f"{prefix}_sid",
@@ -289,7 +290,7 @@ def _cookies(first_party: str, prefix: str) -> tuple[CookieSpec, ...]:
             "Counts ad conversions in aggregate for advertising partners.",
             "partner_advertising_aggregated",
             "third",
-            "聚点广告 Judian Ads",
+            ad_partner,
             "90 days",
         ),
         CookieSpec(
@@ -433,7 +434,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "legal_obligation",
             "P3Y",
             "provided",
-            "1.C.1",
+            "1.C.2",
         ),
         cat(
             "payments",
@@ -648,7 +649,12 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
         ),
     )
     return ShopCatalogue(
-        categories, _PURPOSES, _cookies("Silumart", "slm"), recipients, versions, notices
+        categories,
+        _PURPOSES,
+        _cookies("Silumart", "slm", "聚点广告 Judian Ads"),
+        recipients,
+        versions,
+        notices,
     )
 
 
@@ -692,7 +698,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "contract",
             "provided",
-            "2.A",
+            "1",
         ),
         cat(
             "profile",
@@ -702,7 +708,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership", "personalised_recommendations"),
             "consent",
             "provided",
-            "2.A",
+            "1",
         ),
         cat(
             "identity_verification",
@@ -712,7 +718,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("real_name_verification",),
             "legal_obligation",
             "partner",
-            "2.D",
+            "",
         ),
         cat(
             "devices",
@@ -722,7 +728,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control", "personalised_recommendations"),
             "legitimate_interest",
             "collected",
-            "2.C.2",
+            "1.4",
         ),
         cat(
             "locations",
@@ -732,7 +738,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("location_services", "risk_control"),
             "consent",
             "collected",
-            "2.C.2",
+            "",
         ),
         cat(
             "logs",
@@ -742,7 +748,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control", "cookies_analytics"),
             "legitimate_interest",
             "collected",
-            "2.C.2",
+            "1.4",
         ),
         cat(
             "tracks",
@@ -752,7 +758,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("personalised_recommendations",),
             "consent",
             "collected",
-            "2.B",
+            "",
         ),
         cat(
             "tags",
@@ -762,9 +768,9 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("personalised_recommendations", "partner_advertising_aggregated"),
             "consent",
             "inferred",
-            "2.B",
+            "",
         ),
-        cat("orders", "Orders", "订单信息", True, ("membership",), "contract", "provided", "2.C.1"),
+        cat("orders", "Orders", "订单信息", True, ("membership",), "contract", "provided", "1.1"),
         cat(
             "payments",
             "Payment information",
@@ -773,7 +779,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership", "risk_control"),
             "legal_obligation",
             "partner",
-            "2.C.1",
+            "1.3",
         ),
         cat(
             "decisions",
@@ -783,7 +789,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control",),
             "legitimate_interest",
             "inferred",
-            "6.F",
+            "",
         ),
         cat(
             "consents",
@@ -793,7 +799,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "legal_obligation",
             "provided",
-            "6.D",
+            "",
         ),
         cat(
             "subscriptions",
@@ -803,7 +809,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("marketing_messages",),
             "consent",
             "provided",
-            "2.B",
+            "2.2",
         ),
         cat(
             "sharing",
@@ -813,7 +819,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "legal_obligation",
             "collected",
-            "4.A",
+            "2.P.entrusted",
         ),
     )
     recipients = (
@@ -856,7 +862,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
         RecipientSpec(
             "信达消费金融 Xinda Consumer Finance",
             "payment",
-            ("orders", "payments", "identity_verification", "decisions"),
+            ("orders", "payments", "decisions"),
             "Instalment credit after your application.",
             "contract",
             True,
@@ -969,7 +975,12 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
         ),
     )
     return ShopCatalogue(
-        categories, _PURPOSES, _cookies("Sinomai", "snm"), recipients, versions, notices
+        categories,
+        _PURPOSES,
+        _cookies("Sinomai", "snm", "引力广告 Yinli Advertising"),
+        recipients,
+        versions,
+        notices,
     )
 
 

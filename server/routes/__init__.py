@@ -14,6 +14,7 @@ from server.routes import (
     notices,
     orders,
     privacy_requests,
+    rights,
     sharing,
     tracks,
 )
@@ -30,4 +31,5 @@ ROUTERS: list[APIRouter] = [
     access_log.router,
     privacy_requests.router,
     assist.router,
+    rights.router,
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from server.schemas.common import ApiModel, LegalBasis
+from pydantic import Field
+
+from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
 
 
 class Storage(ApiModel):
@@ -24,7 +26,22 @@ class DataCategoryOut(ApiModel):
     retention: str
     storage: Storage
     source: str
-    policy_section: str
+    policy_section: str = Field(
+        description="Kept for older clients: the clause, or an empty string when the policy "
+        "is silent. Prefer `clause` and `basis`."
+    )
+    clause: str | None = Field(
+        description="Section of this shop's own policy that announces the category, numbered "
+        "as that policy numbers itself; null when the policy does not mention it."
+    )
+    clause_title: str | None
+    clause_title_zh: str | None
+    basis: ProvenanceBasis
+    retention_clause: str | None = Field(
+        description="Section stating the retention period; null: the period is the shop's "
+        "configuration, not stated in the policy."
+    )
+    retention_basis: ProvenanceBasis
 
 
 class DeviceOut(ApiModel):
