@@ -43,13 +43,12 @@ def test_every_cited_clause_is_a_section_of_that_shops_outline() -> None:
         for category in catalogue.categories:
             assert category.policy_section == (policy.categories[category.key] or "")
         for section in policy.sections:
-            assert section.title.en and section.title.zh
+            assert section.title.en
+            assert section.title.zh
 
 
 @pytest.mark.parametrize("name", ["silumart", "sinomai"])
-def test_api_clauses_resolve_in_the_shops_own_outline(
-    make_shop: Any, name: str
-) -> None:
+def test_api_clauses_resolve_in_the_shops_own_outline(make_shop: Any, name: str) -> None:
     shop = make_shop(name)
     api = signed_in(shop, name)
     rights = api.get("/rights")
@@ -70,8 +69,14 @@ def test_api_clauses_resolve_in_the_shops_own_outline(
     for cookie in items(api, "/cookies"):
         cited.append((cookie["clause"], cookie["basis"]))
     card = rights.json()
-    for term in [card["deadline"], card["fees"], *card["verification"], *card["refusal_grounds"],
-                 *card["deletion_grounds"], *card["contacts"]]:
+    for term in [
+        card["deadline"],
+        card["fees"],
+        *card["verification"],
+        *card["refusal_grounds"],
+        *card["deletion_grounds"],
+        *card["contacts"],
+    ]:
         cited.append((term["clause"], term["basis"]))
         assert term["text"]
         if term["clause"] is not None:
@@ -103,10 +108,12 @@ def test_sinomai_is_not_a_copy_of_silumart(make_shop: Any) -> None:
     recipients = items(api, "/recipients")
     names = {r["name"] for r in recipients}
     third_party = {c["provider"] for c in items(api, "/cookies") if c["party"] == "third"}
-    assert third_party and third_party <= names
+    assert third_party
+    assert third_party <= names
     assert all("Judian" not in n for n in names | third_party)
     finance = [r for r in recipients if "Consumer Finance" in r["name"]]
-    assert finance and all("identity_verification" not in r["categories"] for r in finance)
+    assert finance
+    assert all("identity_verification" not in r["categories"] for r in finance)
 
     card = api.get("/rights").json()
     assert card["deadline"]["clause"] is None
@@ -123,12 +130,21 @@ def test_silumart_rights_card_cites_5g_and_answers_in_chinese(shop: RunningShop)
     assert card["language"] == "en"
     assert (card["deadline"]["working_days"], card["deadline"]["clause"]) == (15, "5.G")
     grounds = {g["key"]: g["clause"] for g in card["refusal_grounds"]}
-    for key in ("excessive_technical_means", "impractical", "unreasonably_repeated",
-                "trade_secrets"):
+    for key in (
+        "excessive_technical_means",
+        "impractical",
+        "unreasonably_repeated",
+        "trade_secrets",
+    ):
         assert grounds[key] == "5.G"
     deletion = [g["key"] for g in card["deletion_grounds"]]
-    assert deletion[:5] == ["unlawful_processing", "no_consent", "breach_of_agreement",
-                            "no_longer_used", "service_ended"]
+    assert deletion[:5] == [
+        "unlawful_processing",
+        "no_consent",
+        "breach_of_agreement",
+        "no_longer_used",
+        "service_ended",
+    ]
     contacts = {c["key"]: c for c in card["contacts"]}
     assert contacts["privacy_email"]["value"] == "privacy@silumart.example"
     assert contacts["court"]["clause"] == "9"
