@@ -4217,6 +4217,10 @@ Tables:
         <translation>未支付</translation>
     </message>
     <message>
+        <source>Not stated in the policy (the shop&apos;s own setting)</source>
+        <translation>政策未载明（商家自行设定）</translation>
+    </message>
+    <message>
         <source>Optional profile</source>
         <translation>选填资料</translation>
     </message>
@@ -4355,6 +4359,10 @@ Tables:
     <message>
         <source>waiting for a guardian&apos;s consent</source>
         <translation>等待监护人同意</translation>
+    </message>
+    <message>
+        <source>{0} (shop&apos;s setting, not stated in the policy)</source>
+        <translation>{0}（商家自行设定，政策未载明）</translation>
     </message>
     <message>
         <source>{0} days</source>
