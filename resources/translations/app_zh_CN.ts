@@ -3842,6 +3842,49 @@ After:  {3}</source>
     </message>
 </context>
 <context>
+    <name>RightsCardWidget</name>
+    <message>
+        <source>Your rights here</source>
+        <translation>您在本商城的权利</translation>
+    </message>
+    <message>
+        <source>Not loaded yet.</source>
+        <translation>尚未加载。</translation>
+    </message>
+    <message>
+        <source>(policy § {0}{1})</source>
+        <translation>（政策第 {0} 条{1}）</translation>
+    </message>
+    <message>
+        <source>(not stated in the policy: the shop&apos;s own setting)</source>
+        <translation>（政策未载明：商家自行设定）</translation>
+    </message>
+    <message>
+        <source>This shop does not publish a rights card.</source>
+        <translation>该商城未公布权利说明。</translation>
+    </message>
+    <message>
+        <source>Answer deadline: {0} {1}</source>
+        <translation>答复期限：{0} {1}</translation>
+    </message>
+    <message>
+        <source>Fees: {0} {1}</source>
+        <translation>费用：{0} {1}</translation>
+    </message>
+    <message>
+        <source>How you prove who you are:</source>
+        <translation>身份验证方式：</translation>
+    </message>
+    <message>
+        <source>Grounds on which the shop may refuse:</source>
+        <translation>商家可拒绝的情形：</translation>
+    </message>
+    <message>
+        <source>Where to turn:</source>
+        <translation>联系与投诉渠道：</translation>
+    </message>
+</context>
+<context>
     <name>SharingPage</name>
     <message>
         <source>Sharing</source>

@@ -7,11 +7,15 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from client.api import ShopApi
+from client.errors import NotFound
 from client.models.data import DataCategory
 from client.models.notices import CurrentPolicy, Notice
 from client.models.requests import PrivacyRequest
+from client.models.rights import RightsCard
 from ui.pages.base import DataPage
 from ui.session import ActiveView
+from ui.widgets.rights_card import RightsCardWidget
 from ui.widgets.stat_card import StatCard
 
 FINAL_STATUSES = {"completed", "denied", "canceled"}
@@ -26,6 +30,7 @@ class OverviewData:
     open_requests: list[PrivacyRequest]
     notices: list[Notice]
     policy: CurrentPolicy
+    rights: RightsCard | None = None
 
     def count(self, key: str) -> int:
         return next((c.count for c in self.categories if c.key == key), 0)
@@ -57,7 +62,9 @@ class OverviewPage(DataPage):
         for position, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, position // 4, position % 4)
             card.clicked.connect(lambda target=targets[key]: self.navigate.emit(target))
-        grid.setRowStretch(2, 1)
+        self.rights = RightsCardWidget()
+        grid.addWidget(self.rights, 2, 0, 1, 4)
+        grid.setRowStretch(3, 1)
 
     def fetch(self, view: ActiveView) -> OverviewData:
         api = view.api
@@ -72,6 +79,7 @@ class OverviewPage(DataPage):
             open_requests=requests,
             notices=api.list_notices(limit=20).items,
             policy=api.get_policy(),
+            rights=_rights(api),
         )
 
     def present(self, data: OverviewData) -> bool:
@@ -107,7 +115,15 @@ class OverviewPage(DataPage):
             else self.tr("new version to acknowledge"),
             alert=not policy.acknowledged,
         )
+        self.rights.show_card(data.rights)
         return True
+
+
+def _rights(api: ShopApi) -> RightsCard | None:
+    try:
+        return api.get_rights()
+    except NotFound:  # an older shop without the card: say so rather than fail the page
+        return None
 
 
 def _date(value: datetime | None) -> str:
