@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from client.api import ShopApi
 from client.discovery import RetentionInfo
+from client.errors import NotFound
 from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
 from client.models.account import Account, ProfileField
 from client.models.consents import Consent
 from client.models.data import DataCategory
 from client.models.orders import Decision
 from client.models.requests import CreatedRequest, PrivacyRequest
+from client.models.rights import RightsCard
 from ui.errors import user_message
 from ui.pages.consents_terms import localized_title
 from ui.pages.requests_model import (
@@ -48,6 +50,7 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.widgets.load_state import plain_label
+from ui.widgets.rights_card import RightsCardWidget
 
 NOTE_MAX = 1000
 COMPLAINT_MAX = 5000
@@ -614,6 +617,9 @@ class NewRequestDialog(QDialog):
                               preferred=preferred, shop_name=shop_name)
         intro = plain_label(self.form.intro())
         layout.addWidget(intro)
+        # What the shop's own policy promises for requests, read before filing (issue 13.2).
+        self.rights = RightsCardWidget()
+        layout.addWidget(self.rights)
         self.status = plain_label()
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
@@ -630,6 +636,22 @@ class NewRequestDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load()
+        self._load_rights()
+
+    def _load_rights(self) -> None:
+        api = self.api
+
+        def rights(_control: Any) -> RightsCard | None:
+            try:
+                return api.get_rights()
+            except NotFound:  # an older shop without the card
+                return None
+
+        def failed(error: BaseException) -> None:
+            # The card is information only: filing must not depend on it.
+            self.rights.body.setText(user_message(error))
+
+        self._run(rights, self.rights.show_card, failed)
 
     @property
     def idempotency_key(self) -> str | None:
