@@ -7,6 +7,7 @@ its deadline, its ad partner, or identity data for its finance partner.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -163,3 +164,34 @@ def test_rights_card_needs_a_signed_in_caller(shop: RunningShop) -> None:
     response = anonymous.get("/rights")
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def _file_deletion(api: Api, details: dict[str, Any]) -> Any:
+    body = {"type": "deletion", "details": details}
+    return api.post("/requests", json=body, headers={"Idempotency-Key": str(uuid.uuid4())})
+
+
+def test_deletion_names_one_of_the_shops_own_grounds(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    api = signed_in(shop, "silumart")
+    filed = _file_deletion(api, {"categories": ["tracks"], "ground": "no_consent"})
+    assert filed.status_code == 201, filed.text
+    stored = api.get(f"/requests/{filed.json()['id']}").json()
+    assert stored["details"]["ground"] == "no_consent"
+
+    unknown = _file_deletion(api, {"categories": ["tracks"], "ground": "account_cancelled"})
+    assert unknown.status_code == 422  # a Sinomai ground, not Silumart's
+    assert unknown.json()["errors"][0]["loc"] == ["body", "details", "ground"]
+    bare_other = _file_deletion(api, {"categories": ["tracks"], "ground": "other"})
+    assert bare_other.status_code == 422
+    assert bare_other.json()["errors"][0]["loc"] == ["body", "details", "reason"]
+    explained = _file_deletion(
+        api, {"categories": ["tags"], "ground": "other", "reason": "I never agreed to tags"}
+    )
+    assert explained.status_code == 201, explained.text
+
+    sinomai = make_shop("sinomai")
+    theirs = _file_deletion(
+        signed_in(sinomai, "sinomai"), {"categories": ["tracks"], "ground": "account_cancelled"}
+    )
+    assert theirs.status_code == 201, theirs.text
