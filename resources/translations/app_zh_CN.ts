@@ -1940,8 +1940,12 @@ After:  {1}</source>
         <translation>商城会删除这些信息，并通知所有接收过这些信息的合作方一并删除；您可以在这里看到每个合作方的确认。备份将在下次更新时清理，日期以商城告知为准。</translation>
     </message>
     <message>
-        <source>Optional: why (e.g. the data is no longer needed)</source>
-        <translation>选填：原因（例如不再需要这些信息）</translation>
+        <source>Ground for deletion</source>
+        <translation>删除理由</translation>
+    </message>
+    <message>
+        <source>Optional: why (e.g. the data is no longer needed); required for “Other”</source>
+        <translation>可选：原因（例如数据已不再需要）；选择“其他”时必填</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1950,6 +1954,18 @@ After:  {1}</source>
     <message>
         <source>Ask the shop to delete categories of your data.</source>
         <translation>申请商城删除您某些类别的个人信息。</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source> — policy § {0}</source>
+        <translation> — 政策第 {0} 条</translation>
+    </message>
+    <message>
+        <source> — not stated in the policy</source>
+        <translation> — 政策未载明</translation>
     </message>
     <message>
         <source>{0} ({1} records)</source>
@@ -1962,6 +1978,10 @@ After:  {1}</source>
     <message>
         <source>The reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Say which ground applies when you choose “Other”.</source>
+        <translation>选择“其他”时，请说明具体理由。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ from client.models.consents import Consent
 from client.models.data import DataCategory
 from client.models.orders import Decision
 from client.models.requests import CreatedRequest, PrivacyRequest
-from client.models.rights import RightsCard
+from client.models.rights import RightsCard, RightsTerm
 from ui.errors import user_message
 from ui.pages.consents_terms import localized_title
 from ui.pages.requests_model import (
@@ -246,10 +246,15 @@ class DeletionForm(RequestForm):
             "next update, on the date the shop gives."))
         explain.setObjectName("hint")
         self.layout_.addWidget(explain)
+        # The grounds are the shop's own enumerated list (its policy's deletion clause).
+        self.layout_.addWidget(plain_label(self.tr("Ground for deletion")))
+        self.ground_box = QComboBox(self)
+        self.ground_box.setAccessibleName(self.tr("Ground for deletion"))
+        self.layout_.addWidget(self.ground_box)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(NOTE_MAX)
         self.reason.setPlaceholderText(self.tr("Optional: why (e.g. the data is no longer "
-                                               "needed)"))
+                                               "needed); required for “Other”"))
         self.reason.setAccessibleName(self.tr("Reason"))
         self.layout_.addWidget(self.reason)
 
@@ -257,11 +262,23 @@ class DeletionForm(RequestForm):
         return self.tr("Ask the shop to delete categories of your data.")
 
     @staticmethod
-    def load(api: ShopApi) -> list[DataCategory]:
-        return api.list_categories()
+    def load(api: ShopApi) -> tuple[list[DataCategory], list[RightsTerm]]:
+        try:
+            grounds = api.get_rights().deletion_grounds
+        except NotFound:  # an older shop: no enumerated grounds, the reason stays free text
+            grounds = []
+        return api.list_categories(), grounds
 
     def populate(self, data: Any) -> None:
-        categories: list[DataCategory] = data
+        categories: list[DataCategory] = data[0]
+        grounds: list[RightsTerm] = data[1]
+        self.ground_box.clear()
+        self.ground_box.addItem(self.tr("(not given)"), None)
+        for ground in grounds:
+            cite = (self.tr(" — policy § {0}").format(ground.clause) if ground.stated
+                    else self.tr(" — not stated in the policy"))
+            self.ground_box.addItem(ground.text + cite, ground.key)
+        self.ground_box.setVisible(bool(grounds))
         self.model.clear()
         for category in categories:
             title = localized_title(category.title, category.title_zh)
@@ -280,9 +297,19 @@ class DeletionForm(RequestForm):
             raise FormInvalid(self.tr("Choose at least one category to delete."))
         details: Details = {"categories": keys}
         reason = _optional_text(self.reason, NOTE_MAX, self.tr("The reason"))
+        ground = self.ground_box.currentData()
+        if ground == "other" and not reason:
+            raise FormInvalid(self.tr("Say which ground applies when you choose “Other”."))
+        if ground:
+            details["ground"] = ground
         if reason:
             details["reason"] = reason
         return details, None
+
+    def choose_ground(self, key: str) -> None:
+        index = self.ground_box.findData(key)
+        if index >= 0:
+            self.ground_box.setCurrentIndex(index)
 
 
 class DecisionForm(RequestForm):
