@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
-from server.demo.policies import policy_for
 from server.i18n import current_language, localized, localized_list
 from server.messages import FIELDS, label, term
 from server.models import (
@@ -125,13 +124,8 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
     }
 
 
-def _categories(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
-    policy = policy_for(ctx.shop.id)
-
-    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
-        yield from category_items(db, user.id, policy)
-
-    return produce
+def _categories(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    yield from category_items(db, user.id)
 
 
 def _batched(db: Session, query: Any) -> Iterator[Any]:
@@ -379,11 +373,11 @@ def _dumps(value: Any) -> bytes:
 
 def _producers(ctx: ShopContext) -> dict[str, Callable[[Session, User], Iterable[dict[str, Any]]]]:
     return {
-        "categories": _categories(ctx), "devices": _devices, "tags": _tags,
-        "consents": _consents, "consent_history": _consent_history,
-        "subscriptions": _subscriptions, "cookies": _cookies, "recipients": _recipients,
-        "recipient_events": _recipient_events, "policy_versions": _policy_versions,
-        "notices": _notices, "access_log": _access_log, "requests": _requests(ctx),
+        "categories": _categories, "devices": _devices, "tags": _tags, "consents": _consents,
+        "consent_history": _consent_history, "subscriptions": _subscriptions,
+        "cookies": _cookies, "recipients": _recipients, "recipient_events": _recipient_events,
+        "policy_versions": _policy_versions, "notices": _notices, "access_log": _access_log,
+        "requests": _requests(ctx),
     }
 
 

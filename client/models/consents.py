@@ -82,8 +82,6 @@ class Cookie(ClientModel):
     provider: str
     lifetime: str
     active: bool
-    clause: str | None = None
-    basis: str = "policy"
 
 
 __all__ = [

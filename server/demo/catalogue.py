@@ -280,10 +280,7 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
 # --- cookies and similar technologies -------------------------------------------------------
 
 
-def _cookies(
-    first_party: str, first_party_zh: str, prefix: str, ad_partner: tuple[str, str]
-) -> tuple[CookieSpec, ...]:
-    # ad_partner (English, Chinese): each shop names only its own advertising partner
+def _cookies(first_party: str, first_party_zh: str, prefix: str) -> tuple[CookieSpec, ...]:
     def c(
         name: str,
         technology: str,
@@ -406,7 +403,7 @@ def _cookies(
             ),
             "partner_advertising_aggregated",
             "third",
-            ad_partner,
+            ("Judian Ads", "聚点广告"),
             ("90 days", "90 天"),
         ),
         c(
@@ -552,7 +549,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "legal_obligation",
             "P3Y",
             "provided",
-            "1.C.2",
+            "1.C.1",
         ),
         cat(
             "payments",
@@ -808,7 +805,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
     return ShopCatalogue(
         categories,
         _PURPOSES,
-        _cookies("Silumart", "丝路商城", "slm", ("Judian Ads", "聚点广告")),
+        _cookies("Silumart", "丝路商城", "slm"),
         recipients,
         versions,
         notices,
@@ -857,7 +854,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "contract",
             "provided",
-            "1",
+            "2.A",
         ),
         cat(
             "profile",
@@ -867,7 +864,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership", "personalised_recommendations"),
             "consent",
             "provided",
-            "1",
+            "2.A",
         ),
         cat(
             "identity_verification",
@@ -877,7 +874,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("real_name_verification",),
             "legal_obligation",
             "partner",
-            "",
+            "2.D",
         ),
         cat(
             "devices",
@@ -887,7 +884,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control", "personalised_recommendations"),
             "legitimate_interest",
             "collected",
-            "1.4",
+            "2.C.2",
         ),
         cat(
             "locations",
@@ -897,7 +894,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("location_services", "risk_control"),
             "consent",
             "collected",
-            "",
+            "2.C.2",
         ),
         cat(
             "logs",
@@ -907,7 +904,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control", "cookies_analytics"),
             "legitimate_interest",
             "collected",
-            "1.4",
+            "2.C.2",
         ),
         cat(
             "tracks",
@@ -917,7 +914,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("personalised_recommendations",),
             "consent",
             "collected",
-            "",
+            "2.B",
         ),
         cat(
             "tags",
@@ -927,9 +924,9 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("personalised_recommendations", "partner_advertising_aggregated"),
             "consent",
             "inferred",
-            "",
+            "2.B",
         ),
-        cat("orders", "Orders", "订单信息", True, ("membership",), "contract", "provided", "1.1"),
+        cat("orders", "Orders", "订单信息", True, ("membership",), "contract", "provided", "2.C.1"),
         cat(
             "payments",
             "Payment information",
@@ -938,7 +935,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership", "risk_control"),
             "legal_obligation",
             "partner",
-            "1.3",
+            "2.C.1",
         ),
         cat(
             "decisions",
@@ -948,7 +945,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control",),
             "legitimate_interest",
             "inferred",
-            "",
+            "6.F",
         ),
         cat(
             "consents",
@@ -958,7 +955,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "legal_obligation",
             "provided",
-            "",
+            "6.D",
         ),
         cat(
             "subscriptions",
@@ -968,7 +965,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("marketing_messages",),
             "consent",
             "provided",
-            "2.2",
+            "2.B",
         ),
         cat(
             "sharing",
@@ -978,7 +975,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "legal_obligation",
             "collected",
-            "2.P.entrusted",
+            "4.A",
         ),
     )
     recipients = (
@@ -1029,7 +1026,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
         RecipientSpec(
             "Xinda Consumer Finance",
             "payment",
-            ("orders", "payments", "decisions"),
+            ("orders", "payments", "identity_verification", "decisions"),
             "Instalment credit after your application.",
             "contract",
             True,
@@ -1180,7 +1177,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
     return ShopCatalogue(
         categories,
         _PURPOSES,
-        _cookies("Sinomai", "华迈商城", "snm", ("Yinli Advertising", "引力广告")),
+        _cookies("Sinomai", "华迈商城", "snm"),
         recipients,
         versions,
         notices,

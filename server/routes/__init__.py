@@ -16,7 +16,6 @@ from server.routes import (
     orders,
     overview,
     privacy_requests,
-    rights,
     sharing,
     tracks,
 )
@@ -35,5 +34,4 @@ ROUTERS: list[APIRouter] = [
     assist.router,
     export.router,
     overview.router,
-    rights.router,
 ]

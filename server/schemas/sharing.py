@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
+from server.schemas.common import ApiModel, LegalBasis
 
 RecipientType = Literal[
     "advertising", "analytics", "logistics", "payment", "infrastructure", "customer_service",
@@ -27,11 +27,6 @@ class RecipientItem(ApiModel):
     first_shared: datetime | None = Field(description="First disclosure of this subject's data.")
     last_shared: datetime | None
     event_count: int
-    clause: str | None = Field(
-        description="Section of this shop's policy that announces partners of this type; "
-        "null when the policy does not (the shop's configuration)."
-    )
-    basis: ProvenanceBasis
 
 
 class RecipientEventItem(ApiModel):

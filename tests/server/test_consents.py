@@ -300,7 +300,7 @@ def test_cookie_inventory_and_active_flag_follows_consent(api: Api) -> None:
     assert cookies == api.get("/cookies", params={"limit": 500}).json()["items"]
     assert [int(c["id"]) for c in cookies] == sorted(int(c["id"]) for c in cookies)
     keys = {"id", "name", "technology", "purpose", "consent_purpose", "party", "provider",
-            "lifetime", "active", "clause", "basis"}
+            "lifetime", "active"}
     for cookie in cookies:
         assert set(cookie) == keys
         if cookie["consent_purpose"] is None:

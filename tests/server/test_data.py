@@ -12,8 +12,7 @@ from tests.support.oauth_login import Api
 CATEGORY_KEYS = {
     "key", "title", "title_zh", "count", "sensitive", "purposes", "legal_basis", "retention",
     "retention_text", "description",
-    "storage", "source", "policy_section", "clause", "clause_title", "clause_title_zh", "basis",
-    "retention_clause", "retention_basis",
+    "storage", "source", "policy_section",
 }
 LEGAL_BASES = {
     "consent", "contract", "legal_obligation", "legitimate_interest", "vital_interest",

@@ -16,7 +16,7 @@ from tests.support.oauth_login import Api
 TYPES = {"advertising", "analytics", "logistics", "payment", "infrastructure",
          "customer_service", "authority"}
 ITEM_KEYS = {"id", "name", "type", "categories", "purpose", "legal_basis", "identifiable",
-             "country", "first_shared", "last_shared", "event_count", "clause", "basis"}
+             "country", "first_shared", "last_shared", "event_count"}
 
 
 def user_id(shop: RunningShop, username: str) -> int:

@@ -62,14 +62,9 @@ def test_categories_match_the_api(qtbot: QtBot, window: MainWindow, shop: Runnin
         assert cell(model, row, 1) == str(category.count)
         assert cell(model, row, 2) == display_text(category.sensitive)
         assert cell(model, row, 4) == legal_basis_text(category.legal_basis)
-        # Silumart's policy states no retention period: the period is marked as the shop's
-        assert category.retention_basis == "shop_configuration"
-        assert cell(model, row, 5) == (
-            f"{retention_text(category.retention)} (shop's setting, not stated in the policy)"
-        )
+        assert cell(model, row, 5) == retention_text(category.retention)
         assert category.storage.vendor in cell(model, row, 6)
-        assert category.clause == category.policy_section
-        assert cell(model, row, 8) == f"§ {category.clause} — {category.clause_title}"
+        assert cell(model, row, 8) == category.policy_section
     qtmodeltester.check(model)
     qtmodeltester.check(page.category_proxy)
     qtmodeltester.check(page.profile_model)
