@@ -46,8 +46,12 @@ BENCHES: list[Bench] = [
     Bench("startup", "bench.bench_startup", quick=["--repeat", "3"]),
     Bench("scroll", "bench.bench_scroll", quick=["--tracks", "20000", "--seconds", "4"]),
     # --readme: bench_load also writes the sizing basis in docs/SCALING.md
-    Bench("load", "bench.bench_load", args=["--readme"],
-          quick=["--tracks", "20000", "--shoppers", "1200", "--seconds", "2", "--clients", "8"]),
+    Bench(
+        "load",
+        "bench.bench_load",
+        args=["--readme"],
+        quick=["--tracks", "20000", "--shoppers", "1200", "--seconds", "2", "--clients", "8"],
+    ),
     Bench("servers", "bench.bench_servers", quick=["--rounds", "1", "--seconds", "2"]),
 ]
 

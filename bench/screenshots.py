@@ -62,20 +62,37 @@ def main() -> int:
             for language in args.languages:
                 translations.apply(language)
                 width, height = (int(v) for v in args.size.lower().split("x"))
-                grab_language(app, shop.url, work / language, args.out / language,
-                              (width, height), args.suffix, args.pages)
+                grab_language(
+                    app,
+                    shop.url,
+                    work / language,
+                    args.out / language,
+                    (width, height),
+                    args.suffix,
+                    args.pages,
+                )
         finally:
             shop.stop()
     return 0
 
 
-def grab_language(app: QApplication, shop_url: str, config: Path, out: Path,
-                  size: tuple[int, int] = (1280, 820), suffix: str = "",
-                  pages: list[str] | None = None) -> None:
+def grab_language(
+    app: QApplication,
+    shop_url: str,
+    config: Path,
+    out: Path,
+    size: tuple[int, int] = (1280, 820),
+    suffix: str = "",
+    pages: list[str] | None = None,
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     runner = TaskRunner()
-    session = AppSession(config, runner, open_browser=ScriptedBrowser("lin.mei", "demo1234"),
-                         keyring_backend=MemoryKeyring())
+    session = AppSession(
+        config,
+        runner,
+        open_browser=ScriptedBrowser("lin.mei", "demo1234"),
+        keyring_backend=MemoryKeyring(),
+    )
     window = MainWindow(session, runner, Settings(config / "settings.ini"))
     window.resize(*size)
     window.show()

@@ -169,15 +169,17 @@ class ShopApi:
         except NotFound:
             pass
         recipients = list(self.iter_recipients(limit=MAX_PAGE_SIZE))
-        open_requests = [r for r in self.iter_requests(limit=MAX_PAGE_SIZE)
-                         if r.status not in ("completed", "denied", "canceled")]
+        open_requests = [
+            r
+            for r in self.iter_requests(limit=MAX_PAGE_SIZE)
+            if r.status not in ("completed", "denied", "canceled")
+        ]
         return OverviewCounts(
             recipients=len(recipients),
             recipients_with_data=sum(1 for r in recipients if r.event_count > 0),
             open_requests=len(open_requests),
             overdue_requests=sum(1 for r in open_requests if r.overdue),
-            next_due_working_days=min((r.working_days_left for r in open_requests),
-                                      default=None),
+            next_due_working_days=min((r.working_days_left for r in open_requests), default=None),
         )
 
     def list_decision_requests(self) -> list[DecisionRequest]:
@@ -187,14 +189,18 @@ class ShopApi:
             data = self.transport.get_json("decision-requests")
         except NotFound:
             newest: dict[tuple[str, str], PrivacyRequest] = {}
-            found = [r for t in ("explanation", "human_review")
-                     for r in self.iter_requests(type=t, limit=MAX_PAGE_SIZE)]
+            found = [
+                r
+                for t in ("explanation", "human_review")
+                for r in self.iter_requests(type=t, limit=MAX_PAGE_SIZE)
+            ]
             for r in sorted(found, key=lambda r: r.received_at):
                 decision_id = str(r.details.get("decision_id", ""))
                 if decision_id:
                     newest[(decision_id, r.type)] = r
-            return [DecisionRequest(decision_id=d, type=t, request=r)
-                    for (d, t), r in newest.items()]
+            return [
+                DecisionRequest(decision_id=d, type=t, request=r) for (d, t), r in newest.items()
+            ]
         items = data.get("items") if isinstance(data, dict) else None
         return parse_list(DecisionRequest, items)
 
@@ -202,28 +208,34 @@ class ShopApi:
         """Every category of personal data held (one short list, not paged)."""
         return parse_page(DataCategory, self.transport.get_json("data/categories")).items
 
-    def list_devices(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                     ) -> Page[Device]:
+    def list_devices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Device]:
         return self._page(Device, "data/devices", limit, cursor)
 
-    def iter_devices(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                     ) -> Iterator[Device]:
+    def iter_devices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Device]:
         return self._iter(lambda n, c: self.list_devices(limit=n, cursor=c), limit, max_items)
 
-    def list_locations(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                       ) -> Page[Location]:
+    def list_locations(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Location]:
         return self._page(Location, "data/locations", limit, cursor)
 
-    def iter_locations(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                       ) -> Iterator[Location]:
+    def iter_locations(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Location]:
         return self._iter(lambda n, c: self.list_locations(limit=n, cursor=c), limit, max_items)
 
-    def list_logs(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                  ) -> Page[LogEntry]:
+    def list_logs(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[LogEntry]:
         return self._page(LogEntry, "data/logs", limit, cursor)
 
-    def iter_logs(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                  ) -> Iterator[LogEntry]:
+    def iter_logs(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[LogEntry]:
         return self._iter(lambda n, c: self.list_logs(limit=n, cursor=c), limit, max_items)
 
     # --- My Tracks and tags -----------------------------------------------------------------
@@ -316,12 +328,12 @@ class ShopApi:
         )
         return result.deleted
 
-    def list_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                  ) -> Page[Tag]:
+    def list_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> Page[Tag]:
         return self._page(Tag, "tags", limit, cursor)
 
-    def iter_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                  ) -> Iterator[Tag]:
+    def iter_tags(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Tag]:
         return self._iter(lambda n, c: self.list_tags(limit=n, cursor=c), limit, max_items)
 
     def delete_tag(self, tag_id: str) -> None:
@@ -329,12 +341,14 @@ class ShopApi:
 
     # --- orders and decisions ---------------------------------------------------------------
 
-    def list_orders(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                    ) -> Page[OrderSummary]:
+    def list_orders(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[OrderSummary]:
         return self._page(OrderSummary, "orders", limit, cursor)
 
-    def iter_orders(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                    ) -> Iterator[OrderSummary]:
+    def iter_orders(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[OrderSummary]:
         return self._iter(lambda n, c: self.list_orders(limit=n, cursor=c), limit, max_items)
 
     def get_order(self, order_id: str) -> OrderDetail:
@@ -347,12 +361,14 @@ class ShopApi:
             return OrderRemoved(id=order_id, removed=True)
         return parse(OrderRemoved, data)
 
-    def list_decisions(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                       ) -> Page[Decision]:
+    def list_decisions(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Decision]:
         return self._page(Decision, "decisions", limit, cursor)
 
-    def iter_decisions(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                       ) -> Iterator[Decision]:
+    def iter_decisions(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Decision]:
         return self._iter(lambda n, c: self.list_decisions(limit=n, cursor=c), limit, max_items)
 
     def get_decision(self, decision_id: str) -> DecisionDetail:
@@ -391,22 +407,26 @@ class ShopApi:
             Subscription, "PUT", f"subscriptions/{_seg(channel)}", {"enabled": enabled}
         )
 
-    def list_cookies(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                     ) -> Page[Cookie]:
+    def list_cookies(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Cookie]:
         return self._page(Cookie, "cookies", limit, cursor)
 
-    def iter_cookies(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                     ) -> Iterator[Cookie]:
+    def iter_cookies(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Cookie]:
         return self._iter(lambda n, c: self.list_cookies(limit=n, cursor=c), limit, max_items)
 
     # --- sharing ----------------------------------------------------------------------------
 
-    def list_recipients(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                        ) -> Page[Recipient]:
+    def list_recipients(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Recipient]:
         return self._page(Recipient, "recipients", limit, cursor)
 
-    def iter_recipients(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                        ) -> Iterator[Recipient]:
+    def iter_recipients(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Recipient]:
         return self._iter(lambda n, c: self.list_recipients(limit=n, cursor=c), limit, max_items)
 
     def get_recipient(self, recipient_id: str) -> Recipient:
@@ -451,12 +471,14 @@ class ShopApi:
             idempotency_key=new_idempotency_key(),
         )
 
-    def list_notices(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                     ) -> Page[Notice]:
+    def list_notices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Notice]:
         return self._page(Notice, "notices", limit, cursor)
 
-    def iter_notices(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                     ) -> Iterator[Notice]:
+    def iter_notices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Notice]:
         return self._iter(lambda n, c: self.list_notices(limit=n, cursor=c), limit, max_items)
 
     # --- access log -------------------------------------------------------------------------
@@ -629,14 +651,18 @@ class ShopApi:
         if end is not None:
             params["to"] = _time(end)
         response = self.transport.request(
-            "GET", f"export/{_seg(section)}", params=params, stream=True,
+            "GET",
+            f"export/{_seg(section)}",
+            params=params,
+            stream=True,
             headers={"Accept": "application/x-ndjson, application/problem+json"},
         )
         with response:
             kind = response.headers.get("Content-Type", "")
             if not kind.startswith("application/x-ndjson"):
-                raise BadResponse(status=response.status_code,
-                                  request_id=response.headers.get("X-Request-Id"))
+                raise BadResponse(
+                    status=response.status_code, request_id=response.headers.get("X-Request-Id")
+                )
             try:
                 yield from response.iter_content(chunk_size=chunk_size)
             except requests.RequestException as exc:
@@ -647,7 +673,9 @@ class ShopApi:
     def create_assist_code(self, *, idempotency_key: str | None = None) -> AssistCode:
         """A one-time six-digit code to read out to a customer-service agent."""
         return self._send(
-            AssistCode, "POST", "assist/codes",
+            AssistCode,
+            "POST",
+            "assist/codes",
             idempotency_key=idempotency_key or new_idempotency_key(),
         )
 

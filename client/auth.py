@@ -198,8 +198,7 @@ class BrowserSignIn:
         fresh: bool,
         username_hint: str | None,
     ) -> str:
-        extra: dict[str, str] = {"ui_locales": "zh-CN" if self.language.startswith("zh")
-                                  else "en"}
+        extra: dict[str, str] = {"ui_locales": "zh-CN" if self.language.startswith("zh") else "en"}
         if fresh:
             extra["prompt"] = "login"
         if username_hint:
@@ -253,8 +252,10 @@ class BrowserSignIn:
         received_state = params.get("state", "")
         if not hmac.compare_digest(received_state.encode(), state.encode()):
             # Not our request (or tampered with): do not even look at the rest.
-            raise SignInFailed("The sign-in answer did not match this sign-in; please try again.",
-                               code="state_mismatch")
+            raise SignInFailed(
+                "The sign-in answer did not match this sign-in; please try again.",
+                code="state_mismatch",
+            )
         error = params.get("error")
         if error:
             description = params.get("error_description") or None

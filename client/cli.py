@@ -182,13 +182,22 @@ def build_parser() -> argparse.ArgumentParser:
         prog=_prog_name(),
         description="See and manage what online shops know about you.",
     )
-    parser.add_argument("--config-dir", type=Path, default=None,
-                        help=f"where the shop list lives (default: ${CONFIG_ENV} or the "
-                             "desktop app's data folder)")
-    parser.add_argument("--token", default=None,
-                        help=f"run with this bearer token instead of a sign-in (or ${TOKEN_ENV})")
-    parser.add_argument("--api-base", default=None,
-                        help=f"the shop's API base URL (…/v1) for --token (or ${API_BASE_ENV})")
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        default=None,
+        help=f"where the shop list lives (default: ${CONFIG_ENV} or the desktop app's data folder)",
+    )
+    parser.add_argument(
+        "--token",
+        default=None,
+        help=f"run with this bearer token instead of a sign-in (or ${TOKEN_ENV})",
+    )
+    parser.add_argument(
+        "--api-base",
+        default=None,
+        help=f"the shop's API base URL (…/v1) for --token (or ${API_BASE_ENV})",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     commands.add_parser("shops", help="list configured shops and accounts")
@@ -198,29 +207,44 @@ def build_parser() -> argparse.ArgumentParser:
     sign_in.add_argument("--username", default=None, help="the account to sign in as")
 
     sign_out = commands.add_parser(
-        "sign-out", help="revoke an account's sign-in at the shop and forget it here")
-    sign_out.add_argument("--shop", default=None, metavar="URL",
-                          help="the shop (its base URL); needed when several are configured")
+        "sign-out", help="revoke an account's sign-in at the shop and forget it here"
+    )
+    sign_out.add_argument(
+        "--shop",
+        default=None,
+        metavar="URL",
+        help="the shop (its base URL); needed when several are configured",
+    )
     who = sign_out.add_mutually_exclusive_group()
-    who.add_argument("--account", "--username", dest="username", default=None, metavar="NAME",
-                     help="the account to sign out, if several are signed in")
+    who.add_argument(
+        "--account",
+        "--username",
+        dest="username",
+        default=None,
+        metavar="NAME",
+        help="the account to sign out, if several are signed in",
+    )
     who.add_argument("--all", action="store_true", help="sign out every account on the shop")
 
     show = commands.add_parser("show", help="print one section of your data")
-    show.add_argument("section", choices=sorted(SECTIONS), metavar="SECTION",
-                      help=", ".join(sorted(SECTIONS)))
+    show.add_argument(
+        "section", choices=sorted(SECTIONS), metavar="SECTION", help=", ".join(sorted(SECTIONS))
+    )
     show.add_argument("--json", action="store_true", help="print JSON")
-    show.add_argument("--limit", type=_positive, default=None,
-                      help="at most this many items of a list")
+    show.add_argument(
+        "--limit", type=_positive, default=None, help="at most this many items of a list"
+    )
     _shop_options(show)
 
     file = commands.add_parser("file", help="file a privacy request")
-    file.add_argument("type", choices=REQUEST_TYPES, metavar="TYPE",
-                      help=", ".join(REQUEST_TYPES))
+    file.add_argument("type", choices=REQUEST_TYPES, metavar="TYPE", help=", ".join(REQUEST_TYPES))
     file.add_argument("--details", default=None, help="the request details as a JSON object")
     file.add_argument("--note", default=None, help="a note to the shop")
-    file.add_argument("--idempotency-key", default=None,
-                      help="re-send an earlier attempt with its key (nothing is filed twice)")
+    file.add_argument(
+        "--idempotency-key",
+        default=None,
+        help="re-send an earlier attempt with its key (nothing is filed twice)",
+    )
     file.add_argument("--json", action="store_true", help="print JSON")
     _shop_options(file)
 
@@ -240,31 +264,62 @@ def build_parser() -> argparse.ArgumentParser:
     _shop_options(verify_log)
 
     archive = commands.add_parser("archive", help="personal-data archives (docs/ARCHIVE.md)")
-    archive_commands = archive.add_subparsers(dest="archive_command", metavar="ACTION",
-                                              required=True)
+    archive_commands = archive.add_subparsers(
+        dest="archive_command", metavar="ACTION", required=True
+    )
     a_export = archive_commands.add_parser("export", help="build an archive now from the API")
     a_export.add_argument("--out", required=True, type=Path, metavar="PATH")
-    a_export.add_argument("--sections", default=None, type=_sections,
-                          help="comma-separated sections (default: all)")
-    a_export.add_argument("--from", dest="start", default=None, type=_moment, metavar="TIME",
-                          help="only activity from this date/time (ISO 8601; UTC if no zone)")
-    a_export.add_argument("--to", dest="end", default=None, type=_moment, metavar="TIME",
-                          help="only activity before this date/time")
-    a_export.add_argument("--passphrase-file", default=None, type=Path, metavar="F",
-                          help="encrypt with the passphrase in this file (first line)")
-    a_export.add_argument("--summaries", action="store_true",
-                          help="orders and decisions as list summaries (faster), not details")
-    a_export.add_argument("--restart", action="store_true",
-                          help="discard an interrupted export to the same file and start over")
+    a_export.add_argument(
+        "--sections", default=None, type=_sections, help="comma-separated sections (default: all)"
+    )
+    a_export.add_argument(
+        "--from",
+        dest="start",
+        default=None,
+        type=_moment,
+        metavar="TIME",
+        help="only activity from this date/time (ISO 8601; UTC if no zone)",
+    )
+    a_export.add_argument(
+        "--to",
+        dest="end",
+        default=None,
+        type=_moment,
+        metavar="TIME",
+        help="only activity before this date/time",
+    )
+    a_export.add_argument(
+        "--passphrase-file",
+        default=None,
+        type=Path,
+        metavar="F",
+        help="encrypt with the passphrase in this file (first line)",
+    )
+    a_export.add_argument(
+        "--summaries",
+        action="store_true",
+        help="orders and decisions as list summaries (faster), not details",
+    )
+    a_export.add_argument(
+        "--restart",
+        action="store_true",
+        help="discard an interrupted export to the same file and start over",
+    )
     _shop_options(a_export)
 
     a_verify = archive_commands.add_parser("verify", help="check checksums and the signature")
     a_verify.add_argument("path", type=Path, metavar="PATH")
     keys = a_verify.add_mutually_exclusive_group()
-    keys.add_argument("--key-file", default=None, type=Path, metavar="F",
-                      help="the shop's public key(s): discovery JSON, key list, or PEM")
-    keys.add_argument("--shop", default=None, metavar="URL",
-                      help="fetch the shop's published keys from this shop")
+    keys.add_argument(
+        "--key-file",
+        default=None,
+        type=Path,
+        metavar="F",
+        help="the shop's public key(s): discovery JSON, key list, or PEM",
+    )
+    keys.add_argument(
+        "--shop", default=None, metavar="URL", help="fetch the shop's published keys from this shop"
+    )
     a_verify.add_argument("--passphrase-file", default=None, type=Path, metavar="F")
     a_verify.add_argument("--json", action="store_true", help="print JSON")
 
@@ -272,8 +327,13 @@ def build_parser() -> argparse.ArgumentParser:
     a_diff.add_argument("old", type=Path, metavar="OLD")
     a_diff.add_argument("new", type=Path, metavar="NEW")
     a_diff.add_argument("--sections", default=None, type=_sections)
-    a_diff.add_argument("--passphrase-file", default=None, type=Path, metavar="F",
-                        help="the passphrase of encrypted archives")
+    a_diff.add_argument(
+        "--passphrase-file",
+        default=None,
+        type=Path,
+        metavar="F",
+        help="the passphrase of encrypted archives",
+    )
     a_diff.add_argument("--json", action="store_true", help="print the items as JSON")
 
     a_sqlite = archive_commands.add_parser("to-sqlite", help="convert to a SQLite database")
@@ -291,7 +351,8 @@ def _sections(text: str) -> list[str]:
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown section(s) {', '.join(unknown) or '(none)'}; "
-            f"choose from {', '.join(ARCHIVE_SECTIONS)}")
+            f"choose from {', '.join(ARCHIVE_SECTIONS)}"
+        )
     return names
 
 
@@ -304,8 +365,12 @@ def _moment(text: str) -> datetime:
 
 
 def _shop_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--shop", default=None, metavar="URL",
-                        help="the shop (its base URL); needed when several are configured")
+    parser.add_argument(
+        "--shop",
+        default=None,
+        metavar="URL",
+        help="the shop (its base URL); needed when several are configured",
+    )
     parser.add_argument("--username", default=None, help="the account, if several")
 
 
@@ -324,8 +389,9 @@ def _registry(config_dir: Path) -> Any:
     try:
         from client.shops import ShopRegistry
     except ImportError as exc:  # the registry module is optional for token-only use
-        raise UsageError("Configured shops are not available in this build; "
-                         "use --token with --api-base.") from exc
+        raise UsageError(
+            "Configured shops are not available in this build; use --token with --api-base."
+        ) from exc
     return ShopRegistry(config_dir)
 
 
@@ -333,8 +399,9 @@ def _connection(args: argparse.Namespace, shop_url: str | None) -> Any:
     try:
         from client.connection import ShopConnection
     except ImportError as exc:
-        raise UsageError("Signing in is not available in this build; "
-                         "use --token with --api-base.") from exc
+        raise UsageError(
+            "Signing in is not available in this build; use --token with --api-base."
+        ) from exc
     registry = _registry(args.config_dir)
     url = shop_url or getattr(args, "shop", None)
     if url is None:
@@ -434,14 +501,18 @@ def cmd_sign_out(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     stored = [name for name in known if store.has(name)]
     if args.username is not None:
         if args.username not in known:
-            raise UsageError(f"No account {args.username!r} on {entry.base_url} "
-                             f"(known: {', '.join(known) or 'none'}).")
+            raise UsageError(
+                f"No account {args.username!r} on {entry.base_url} "
+                f"(known: {', '.join(known) or 'none'})."
+            )
         targets = [args.username]
     elif args.all or len(stored) <= 1:
         targets = stored
     else:
-        raise UsageError(f"Several accounts are signed in to {entry.base_url} "
-                         f"({', '.join(stored)}): name one with --account NAME, or use --all.")
+        raise UsageError(
+            f"Several accounts are signed in to {entry.base_url} "
+            f"({', '.join(stored)}): name one with --account NAME, or use --all."
+        )
     targets = [name for name in targets if store.has(name)]
     if not targets:
         who = args.username or "No account"
@@ -470,9 +541,11 @@ def cmd_sign_out(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"{name}: signed out; the shop revoked the sign-in.\n")
         else:
             unconfirmed.append(name)
-            err.write(f"{name}: NOT revoked: {reason}. The sign-in was removed from this "
-                      "computer's keychain, but it may keep working at the shop until it "
-                      "expires.\n")
+            err.write(
+                f"{name}: NOT revoked: {reason}. The sign-in was removed from this "
+                "computer's keychain, but it may keep working at the shop until it "
+                "expires.\n"
+            )
     return EXIT_API if unconfirmed else EXIT_OK
 
 
@@ -503,8 +576,10 @@ def cmd_file(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         emit(created, out, True)
     else:
         request = created.request
-        out.write(f"Filed {request.type} request {request.id}: {request.status}, "
-                  f"due {request.due_at:%Y-%m-%d}.\n")
+        out.write(
+            f"Filed {request.type} request {request.id}: {request.status}, "
+            f"due {request.due_at:%Y-%m-%d}.\n"
+        )
         out.write(f"To re-send safely: --idempotency-key {created.idempotency_key}\n")
     return EXIT_OK
 
@@ -515,8 +590,10 @@ def cmd_status(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         emit(request, out, True)
         return EXIT_OK
     out.write(f"Request {request.id} ({request.type}): {request.status}\n")
-    out.write(f"Received {request.received_at:%Y-%m-%d %H:%M} UTC, due "
-              f"{request.due_at:%Y-%m-%d}" + (" (overdue)" if request.overdue else "") + "\n")
+    out.write(
+        f"Received {request.received_at:%Y-%m-%d %H:%M} UTC, due "
+        f"{request.due_at:%Y-%m-%d}" + (" (overdue)" if request.overdue else "") + "\n"
+    )
     if request.denial is not None:
         out.write(f"Denied: {request.denial.reason} {request.denial.text}\n")
     if request.resolution:
@@ -551,8 +628,17 @@ def cmd_verify_log(args: argparse.Namespace, session: Session, out: TextIO, err:
     entries = list(session.api.iter_access_log(limit=500))
     result = verify_access_log(entries, head=head)
     if args.json:
-        emit({"ok": result.ok, "checked": result.checked, "problems": result.problems,
-              "first_broken_seq": result.first_broken_seq, "reason": result.reason}, out, True)
+        emit(
+            {
+                "ok": result.ok,
+                "checked": result.checked,
+                "problems": result.problems,
+                "first_broken_seq": result.first_broken_seq,
+                "reason": result.reason,
+            },
+            out,
+            True,
+        )
     elif result.ok:
         out.write(f"The access log verifies: {result.checked} entries, chain intact.\n")
     if not result.ok:
@@ -590,8 +676,7 @@ def _progress_writer(err: TextIO, what: str) -> Callable[[int, int], None]:
     return progress
 
 
-def cmd_archive_export(args: argparse.Namespace, session: Session, out: TextIO,
-                       err: TextIO) -> int:
+def cmd_archive_export(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     from client.archive.export import export_archive
 
     shop = None
@@ -601,9 +686,16 @@ def cmd_archive_export(args: argparse.Namespace, session: Session, out: TextIO,
         found = fetch_discovery(args.shop)
         shop = {"id": found.shop_id, "name": found.shop.name, "api_base": found.api_base}
     result = export_archive(
-        session.api, args.out, sections=args.sections, start=args.start, end=args.end,
-        passphrase=_passphrase(args.passphrase_file), details=not args.summaries,
-        progress=_progress_writer(err, "Exporting"), shop=shop, resume=not args.restart,
+        session.api,
+        args.out,
+        sections=args.sections,
+        start=args.start,
+        end=args.end,
+        passphrase=_passphrase(args.passphrase_file),
+        details=not args.summaries,
+        progress=_progress_writer(err, "Exporting"),
+        shop=shop,
+        resume=not args.restart,
     )
     err.write("\n")
     counts = ", ".join(f"{name} {n}" for name, n in result.counts.items())
@@ -622,13 +714,27 @@ def cmd_archive_verify(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         keys = keys_from_shop(args.shop)
     report = verify_archive(args.path, keys=keys, passphrase=_passphrase(args.passphrase_file))
     if args.json:
-        emit({"ok": report.ok, "reason": report.reason, "problems": report.problems,
-              "source": report.source, "signed": report.signed,
-              "signature_ok": report.signature_ok, "kid": report.kid,
-              "files_checked": report.files_checked, "encrypted": report.encrypted}, out, True)
+        emit(
+            {
+                "ok": report.ok,
+                "reason": report.reason,
+                "problems": report.problems,
+                "source": report.source,
+                "signed": report.signed,
+                "signature_ok": report.signature_ok,
+                "kid": report.kid,
+                "files_checked": report.files_checked,
+                "encrypted": report.encrypted,
+            },
+            out,
+            True,
+        )
     elif report.ok:
-        signed = (f"signed by the shop (key {report.kid}), signature valid"
-                  if report.signature_ok else "not signed (made by the app)")
+        signed = (
+            f"signed by the shop (key {report.kid}), signature valid"
+            if report.signature_ok
+            else "not signed (made by the app)"
+        )
         out.write(f"The archive verifies: {report.files_checked} files checked, {signed}.\n")
     if not report.ok:
         for problem in report.problems:
@@ -641,23 +747,44 @@ def cmd_archive_diff(args: argparse.Namespace, out: TextIO) -> int:
     from client.archive.diff import diff_archives
 
     passphrase = _passphrase(args.passphrase_file)
-    result = diff_archives(args.old, args.new, sections=args.sections,
-                           old_passphrase=passphrase, new_passphrase=passphrase)
+    result = diff_archives(
+        args.old,
+        args.new,
+        sections=args.sections,
+        old_passphrase=passphrase,
+        new_passphrase=passphrase,
+    )
     if args.json:
-        emit({"old_created_at": result.old_created_at, "new_created_at": result.new_created_at,
-              "only_in_old": result.only_in_old, "only_in_new": result.only_in_new,
-              "sections": {name: {"added": d.added, "removed": d.removed,
-                                  "changed": [{"id": c.id, "fields": c.fields,
-                                               "before": c.before, "after": c.after}
-                                              for c in d.changed]}
-                           for name, d in result.sections.items() if not d.empty}}, out, True)
+        emit(
+            {
+                "old_created_at": result.old_created_at,
+                "new_created_at": result.new_created_at,
+                "only_in_old": result.only_in_old,
+                "only_in_new": result.only_in_new,
+                "sections": {
+                    name: {
+                        "added": d.added,
+                        "removed": d.removed,
+                        "changed": [
+                            {"id": c.id, "fields": c.fields, "before": c.before, "after": c.after}
+                            for c in d.changed
+                        ],
+                    }
+                    for name, d in result.sections.items()
+                    if not d.empty
+                },
+            },
+            out,
+            True,
+        )
         return EXIT_OK
     out.write(f"From {result.old_created_at} to {result.new_created_at}:\n")
     for name, d in result.sections.items():
         if d.empty:
             continue
-        out.write(f"{name}: {len(d.added)} added, {len(d.removed)} removed, "
-                  f"{len(d.changed)} changed\n")
+        out.write(
+            f"{name}: {len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed\n"
+        )
     for name in result.only_in_old:
         out.write(f"{name}: only in the old archive\n")
     for name in result.only_in_new:
@@ -670,8 +797,12 @@ def cmd_archive_diff(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_archive_to_sqlite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from client.archive.sqlite import archive_to_sqlite
 
-    result = archive_to_sqlite(args.path, args.out, passphrase=_passphrase(args.passphrase_file),
-                               progress=_progress_writer(err, "Converting"))
+    result = archive_to_sqlite(
+        args.path,
+        args.out,
+        passphrase=_passphrase(args.passphrase_file),
+        progress=_progress_writer(err, "Converting"),
+    )
     err.write("\n")
     tables = ", ".join(f"{name} {n}" for name, n in result.tables.items())
     out.write(f"Wrote {result.path}: {tables}.\n")

@@ -262,7 +262,8 @@ class ShopConnection:
     def _identify(self, tokens: TokenSet, username_hint: str | None) -> Account:
         """Who signed in: `/me` with the new token tells the customer number and role."""
         probe = Transport(
-            self.discovery.api_base, tokens=StaticToken(tokens.access_token),
+            self.discovery.api_base,
+            tokens=StaticToken(tokens.access_token),
             **self._transport_options,
         )
         try:
@@ -282,8 +283,10 @@ class ShopConnection:
                 username = known.username
             elif username_hint is not None:
                 clash = self.registry.accounts(self.shop_id)
-                if any(a.username == username_hint and a.customer_no not in (None, customer_no)
-                       for a in clash):
+                if any(
+                    a.username == username_hint and a.customer_no not in (None, customer_no)
+                    for a in clash
+                ):
                     username = customer_no
         return Account(
             username=username or customer_no,
@@ -325,8 +328,9 @@ class ShopConnection:
     # -- the outbox -----------------------------------------------------------------------------
     def send_filed_request(self, payload: dict[str, Any], idempotency_key: str) -> Any:
         """`client.outbox.Outbox.flush` sender: POST /requests with the item's own key."""
-        return self.transport.send_json("POST", "requests", payload,
-                                        idempotency_key=idempotency_key)
+        return self.transport.send_json(
+            "POST", "requests", payload, idempotency_key=idempotency_key
+        )
 
     def close(self) -> None:
         self.cancel_sign_in()

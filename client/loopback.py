@@ -34,23 +34,32 @@ _PAGE = """<!DOCTYPE html>
 # (title, message) of each page the listener can answer, per interface language.
 _TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "en": {
-        "done": ("Sign-in complete",
-                 "You can close this window and return to the Privacy Dashboard."),
-        "failed": ("Sign-in did not complete",
-                   "You can close this window and return to the Privacy Dashboard to try "
-                   "again."),
-        "already": ("Privacy Dashboard",
-                    "This sign-in has already finished. You can close this window."),
-        "cancelled": ("Sign-in was cancelled",
-                      "You cancelled this sign-in in the Privacy Dashboard, so it was not "
-                      "completed. To sign in, start again from the app."),
+        "done": (
+            "Sign-in complete",
+            "You can close this window and return to the Privacy Dashboard.",
+        ),
+        "failed": (
+            "Sign-in did not complete",
+            "You can close this window and return to the Privacy Dashboard to try again.",
+        ),
+        "already": (
+            "Privacy Dashboard",
+            "This sign-in has already finished. You can close this window.",
+        ),
+        "cancelled": (
+            "Sign-in was cancelled",
+            "You cancelled this sign-in in the Privacy Dashboard, so it was not "
+            "completed. To sign in, start again from the app.",
+        ),
     },
     "zh_CN": {
         "done": ("登录完成", "您可以关闭此窗口，返回隐私仪表板。"),
         "failed": ("登录未完成", "您可以关闭此窗口，返回隐私仪表板重试。"),
         "already": ("隐私仪表板", "此登录已结束，您可以关闭此窗口。"),
-        "cancelled": ("登录已取消", "您已在隐私仪表板中取消了此次登录，因此登录未完成。"
-                                    "如需登录，请在应用中重新开始。"),
+        "cancelled": (
+            "登录已取消",
+            "您已在隐私仪表板中取消了此次登录，因此登录未完成。如需登录，请在应用中重新开始。",
+        ),
     },
 }
 
@@ -59,8 +68,9 @@ def page(kind: str, language: str) -> str:
     """The listener's answer page `kind` in the interface language (English by default)."""
     texts = _TEXTS.get(language.replace("-", "_"), _TEXTS["en"])
     title, message = texts[kind]
-    return _PAGE.format(lang="zh-CN" if texts is _TEXTS["zh_CN"] else "en", title=title,
-                        message=message)
+    return _PAGE.format(
+        lang="zh-CN" if texts is _TEXTS["zh_CN"] else "en", title=title, message=message
+    )
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,16 @@ FAILED = "failed"
 
 # A payload is what the user asked for; anything that looks like a credential is refused.
 _FORBIDDEN_KEYS = frozenset(
-    {"access_token", "refresh_token", "token", "password", "authorization", "code_verifier",
-     "secret", "client_secret"}
+    {
+        "access_token",
+        "refresh_token",
+        "token",
+        "password",
+        "authorization",
+        "code_verifier",
+        "secret",
+        "client_secret",
+    }
 )
 
 _SCHEMA = """
@@ -155,7 +163,9 @@ class Outbox:
             if row is not None:
                 existing = _item(row)
                 if (existing.shop_id, existing.account, existing.payload) != (
-                    shop_id, account, body
+                    shop_id,
+                    account,
+                    body,
                 ):
                     raise ValueError("this Idempotency-Key is queued for a different request")
                 return existing
@@ -163,8 +173,16 @@ class Outbox:
             db.execute(
                 "INSERT INTO outbox (id, seq, shop_id, account, payload, idempotency_key, status,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (item.id, seq, shop_id, account, json.dumps(body, ensure_ascii=False),
-                 item.idempotency_key, PENDING, item.created_at),
+                (
+                    item.id,
+                    seq,
+                    shop_id,
+                    account,
+                    json.dumps(body, ensure_ascii=False),
+                    item.idempotency_key,
+                    PENDING,
+                    item.created_at,
+                ),
             )
         log.info("request filed in the outbox (type %s)", body.get("type"))
         return item
@@ -282,8 +300,10 @@ class Outbox:
     def _touch(self, item_id: str) -> None:
         """Renew this flush's claim while it keeps retrying (so it never looks abandoned)."""
         with self._tx() as db:
-            db.execute("UPDATE outbox SET claimed_at = ? WHERE id = ? AND status = ?",
-                       (time.time(), item_id, SENDING))
+            db.execute(
+                "UPDATE outbox SET claimed_at = ? WHERE id = ? AND status = ?",
+                (time.time(), item_id, SENDING),
+            )
 
     def _release(self, item_id: str, note: str) -> None:
         with self._tx() as db:

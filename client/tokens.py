@@ -76,8 +76,9 @@ class TokenStore:
         return self._backend is not None
 
     def _fall_back(self, exc: Exception) -> None:
-        log.warning("the keychain failed (%s): keeping sign-ins for this session only",
-                    type(exc).__name__)
+        log.warning(
+            "the keychain failed (%s): keeping sign-ins for this session only", type(exc).__name__
+        )
         self._backend = None
 
     def load(self, username: str) -> str | None:
@@ -117,8 +118,7 @@ class TokenStore:
             except keyring.errors.PasswordDeleteError:
                 pass  # nothing stored: already forgotten
             except (keyring.errors.KeyringError, OSError) as exc:
-                log.warning("could not remove a sign-in from the keychain (%s)",
-                            type(exc).__name__)
+                log.warning("could not remove a sign-in from the keychain (%s)", type(exc).__name__)
 
     def has(self, username: str) -> bool:
         return self.load(username) is not None
@@ -237,9 +237,7 @@ class TokenManager:
             self._set(None)
             return None
         try:
-            body = self._post_token(
-                {"grant_type": "refresh_token", "refresh_token": refresh_token}
-            )
+            body = self._post_token({"grant_type": "refresh_token", "refresh_token": refresh_token})
         except SignInFailed as exc:
             # invalid_grant: expired, revoked, or reused (family revoked). The sign-in is over.
             log.info("refresh refused (%s): signing out locally", exc.code)

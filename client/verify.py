@@ -115,7 +115,8 @@ def verify_signature(
     key = _keys(keys).get(kid)
     if key is None:
         return SignatureResult(
-            False, [f"The {what} is signed with key {kid!r}, which the shop does not publish."],
+            False,
+            [f"The {what} is signed with key {kid!r}, which the shop does not publish."],
             kid=kid,
         )
     try:
@@ -163,9 +164,7 @@ def verify_manifest_signature(manifest: Mapping[str, Any], keys: KeySource) -> S
     """Check a shop archive's `manifest.json` signature (`docs/ARCHIVE.md`)."""
     signature = manifest.get("signature")
     if signature is None:
-        return SignatureResult(
-            False, ["The archive is not signed (it was not made by the shop)."]
-        )
+        return SignatureResult(False, ["The archive is not signed (it was not made by the shop)."])
     if not isinstance(signature, Mapping):
         return SignatureResult(False, ["The manifest's signature is malformed."])
     kid, alg, value = signature.get("kid"), signature.get("alg"), signature.get("value")
@@ -237,24 +236,37 @@ def verify_access_log(
         seq = fields["seq"]
         in_place = seq == expected_seq
         if seq in seen or seq < expected_seq:
-            broken(seq, "reordered",
-                   f"Entry {seq} is out of order or repeated (expected {expected_seq} next).")
+            broken(
+                seq,
+                "reordered",
+                f"Entry {seq} is out of order or repeated (expected {expected_seq} next).",
+            )
         elif seq > expected_seq:
             if expected_seq in present:
-                broken(seq, "reordered",
-                       f"Entry {seq} comes before entry {expected_seq}: the log was reordered.")
+                broken(
+                    seq,
+                    "reordered",
+                    f"Entry {seq} comes before entry {expected_seq}: the log was reordered.",
+                )
             else:
-                gap = (f"{expected_seq}" if seq - expected_seq == 1
-                       else f"{expected_seq}–{seq - 1}")
+                gap = f"{expected_seq}" if seq - expected_seq == 1 else f"{expected_seq}–{seq - 1}"
                 broken(seq, "missing", f"Entries {gap} are missing before entry {seq}.")
         seen.add(seq)
         if entry_hash(fields) != fields["hash"]:
-            broken(seq, "edited", f"Entry {seq} was changed after it was written (its hash "
-                                  "does not match its content).")
+            broken(
+                seq,
+                "edited",
+                f"Entry {seq} was changed after it was written (its hash "
+                "does not match its content).",
+            )
         elif in_place and fields["prev_hash"] != prev_hash:
-            broken(seq, "unlinked", f"Entry {seq} does not follow the entry before it "
-                                    "(its prev_hash does not match): entries were removed, "
-                                    "replaced or rewritten.")
+            broken(
+                seq,
+                "unlinked",
+                f"Entry {seq} does not follow the entry before it "
+                "(its prev_hash does not match): entries were removed, "
+                "replaced or rewritten.",
+            )
         hashes.setdefault(seq, fields["hash"])
         prev_hash = fields["hash"]
         expected_seq = max(expected_seq, seq + 1)
@@ -262,13 +274,19 @@ def verify_access_log(
     if head is not None and head.seq > after_seq:
         # The head may be older than the list (every read appends an entry), never newer.
         if head.seq not in hashes:
-            broken(head.seq, "missing",
-                   f"The shop's latest entry is {head.seq}, but the list ends at "
-                   f"{expected_seq - 1}: entries are missing at the end.")
+            broken(
+                head.seq,
+                "missing",
+                f"The shop's latest entry is {head.seq}, but the list ends at "
+                f"{expected_seq - 1}: entries are missing at the end.",
+            )
         elif hashes[head.seq] != head.hash:
-            broken(head.seq, "head_mismatch",
-                   f"Entry {head.seq} differs from the one the shop pinned as its head: the "
-                   "log was rewritten.")
+            broken(
+                head.seq,
+                "head_mismatch",
+                f"Entry {head.seq} differs from the one the shop pinned as its head: the "
+                "log was rewritten.",
+            )
     first_seq, reason = first if first is not None else (None, None)
     return ChainResult(
         ok=not problems,

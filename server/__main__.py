@@ -31,31 +31,62 @@ def _serve_parser() -> argparse.ArgumentParser:
         description="Serve the reference shop privacy API (one shop per process).",
         epilog="Other commands: `python -m server process …`, `python -m server admin …`.",
     )
-    parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart",
-                        help="which demo shop profile to serve (default: silumart)")
+    parser.add_argument(
+        "--shop",
+        choices=sorted(SHOPS),
+        default="silumart",
+        help="which demo shop profile to serve (default: silumart)",
+    )
     parser.add_argument("--db", help="SQLite file (default: ./<shop>.db) ")
     parser.add_argument("--db-url", help="any SQLAlchemy URL, e.g. postgresql+psycopg://…")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to bind (default: loopback only)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: loopback only)"
+    )
     parser.add_argument("--port", type=int, default=8731, help="port (default: 8731; 0 = any)")
-    parser.add_argument("--demo", action="store_true",
-                        help="seed demo data if the database is empty and show demo accounts")
-    parser.add_argument("--tracks", type=int, default=3000,
-                        help="My Tracks entries for the first demo shopper (default: 3000)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed demo data if the database is empty and show demo accounts",
+    )
+    parser.add_argument(
+        "--tracks",
+        type=int,
+        default=3000,
+        help="My Tracks entries for the first demo shopper (default: 3000)",
+    )
     parser.add_argument("--seed", type=int, default=20261122, help="demo data seed")
-    parser.add_argument("--processor-delay", type=float, default=5.0,
-                        help="seconds between request processing steps (default: 5)")
-    parser.add_argument("--no-processor", action="store_true",
-                        help="do not process privacy requests in this process")
-    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR",
-                        help="a reverse proxy whose X-Forwarded-For names the client "
-                             "(repeatable; default: none, the socket's address counts)")
-    parser.add_argument("--exit-with-parent", action="store_true",
-                        help="stop when standard input closes (for a parent app's demo shops)")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="server processes behind the one port (default: 1, in-process); "
-                             "more than 1 needs a migrated database (python -m server migrate) "
-                             "and is meant for PostgreSQL")
+    parser.add_argument(
+        "--processor-delay",
+        type=float,
+        default=5.0,
+        help="seconds between request processing steps (default: 5)",
+    )
+    parser.add_argument(
+        "--no-processor",
+        action="store_true",
+        help="do not process privacy requests in this process",
+    )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="a reverse proxy whose X-Forwarded-For names the client "
+        "(repeatable; default: none, the socket's address counts)",
+    )
+    parser.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when standard input closes (for a parent app's demo shops)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes behind the one port (default: 1, in-process); "
+        "more than 1 needs a migrated database (python -m server migrate) "
+        "and is meant for PostgreSQL",
+    )
     return parser
 
 
@@ -137,8 +168,12 @@ def serve_workers(args: argparse.Namespace, config: ServerConfig) -> int:
     os.environ[ENV_NAME] = worker_environment(config, accounts)
     processor = RequestProcessor(ctx) if config.run_processor else None
     uv_config = uvicorn.Config(
-        "server.worker:create_worker_app", factory=True, workers=args.workers,
-        log_level="warning", access_log=False, lifespan="on",
+        "server.worker:create_worker_app",
+        factory=True,
+        workers=args.workers,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
     )
     supervisor = Multiprocess(uv_config, sockets=[sock])
     if args.exit_with_parent:
@@ -148,8 +183,11 @@ def serve_workers(args: argparse.Namespace, config: ServerConfig) -> int:
             supervisor.should_exit.set()
 
         threading.Thread(target=watch_parent, daemon=True).start()
-    print(f"{config.shop.name} is serving the privacy API at {url} with {args.workers} worker "
-          "processes", flush=True)
+    print(
+        f"{config.shop.name} is serving the privacy API at {url} with {args.workers} worker "
+        "processes",
+        flush=True,
+    )
     print(f"  discovery: {url}/.well-known/privacy-api", flush=True)
     for username, password, role in accounts:
         print(f"  demo {role}: {username} / {password}", flush=True)

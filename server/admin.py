@@ -64,12 +64,14 @@ def _view(db: Any, ctx: ShopContext, req: PrivacyRequest) -> dict[str, Any]:
     return out
 
 
-def list_requests(ctx: ShopContext, status: str | None = None,
-                  open_only: bool = False) -> list[dict[str, Any]]:
+def list_requests(
+    ctx: ShopContext, status: str | None = None, open_only: bool = False
+) -> list[dict[str, Any]]:
     """Requests newest first, each as the API shows it (plus `user_id`)."""
     with transaction(ctx.sessions) as db:
-        query = select(PrivacyRequest).order_by(PrivacyRequest.received_at.desc(),
-                                                PrivacyRequest.id.desc())
+        query = select(PrivacyRequest).order_by(
+            PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc()
+        )
         if status:
             query = query.where(PrivacyRequest.status == status)
         if open_only:
@@ -81,32 +83,51 @@ def show_request(ctx: ShopContext, request_id: int) -> dict[str, Any]:
     with transaction(ctx.sessions) as db:
         req = _load(db, request_id)
         out = _view(db, ctx, req)
-        receipts = db.scalars(select(DeletionReceipt).where(
-            DeletionReceipt.request_id == req.id).order_by(DeletionReceipt.id))
+        receipts = db.scalars(
+            select(DeletionReceipt)
+            .where(DeletionReceipt.request_id == req.id)
+            .order_by(DeletionReceipt.id)
+        )
         out["deletion_receipts"] = [
-            {"recipient_name": r.recipient_name, "categories": json.loads(r.categories),
-             "notified_at": r.notified_at.isoformat() if r.notified_at else None,
-             "confirmed_at": r.confirmed_at.isoformat() if r.confirmed_at else None}
+            {
+                "recipient_name": r.recipient_name,
+                "categories": json.loads(r.categories),
+                "notified_at": r.notified_at.isoformat() if r.notified_at else None,
+                "confirmed_at": r.confirmed_at.isoformat() if r.confirmed_at else None,
+            }
             for r in receipts
         ]
         return out
 
 
-def approve(ctx: ShopContext, request_id: int, answer: str | None = None,
-            officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+def approve(
+    ctx: ShopContext, request_id: int, answer: str | None = None, officer: str = DEFAULT_OFFICER
+) -> dict[str, Any]:
     now = ctx.clock.now()
     with transaction(ctx.sessions) as db:
         req = _load(db, request_id)
         try:
             if req.status == "identity_unverified":
-                transition(db, req, "pending", actor=officer,
-                           note="Identity verified by the shop.", now=now)
+                transition(
+                    db,
+                    req,
+                    "pending",
+                    actor=officer,
+                    note="Identity verified by the shop.",
+                    now=now,
+                )
             elif req.type in HUMAN_TYPES:
                 _answer(db, req, answer or _default_answer(req.type), officer, now)
             else:
                 if req.status == "pending":
-                    transition(db, req, "in_progress", actor=officer,
-                               note="Work on the request has started.", now=now)
+                    transition(
+                        db,
+                        req,
+                        "in_progress",
+                        actor=officer,
+                        note="Work on the request has started.",
+                        now=now,
+                    )
                 if req.status not in ACTIVE:
                     raise AdminError(f"request {request_id} is {req.status}")
                 RequestProcessor(ctx).complete(db, req, now, actor=officer)
@@ -127,14 +148,17 @@ def _answer(db: Any, req: PrivacyRequest, text: str, officer: str, now: Any) -> 
         transition(db, req, "in_progress", actor=officer, note="Taken up by the shop.", now=now)
     if req.status not in ACTIVE:
         raise AdminError(f"request {req.id} is {req.status}; it cannot be answered")
-    req.result = json.dumps({"kind": "answer", "answer": text, "decided_by": officer,
-                             "decided_at": rfc3339(now)}, ensure_ascii=False)
+    req.result = json.dumps(
+        {"kind": "answer", "answer": text, "decided_by": officer, "decided_at": rfc3339(now)},
+        ensure_ascii=False,
+    )
     req.resolution = text
     transition(db, req, "completed", actor=officer, note=text, now=now)
 
 
-def answer(ctx: ShopContext, request_id: int, text: str,
-           officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+def answer(
+    ctx: ShopContext, request_id: int, text: str, officer: str = DEFAULT_OFFICER
+) -> dict[str, Any]:
     """Answer a human_review or complaint in writing; that completes it."""
     if not text.strip():
         raise AdminError("the answer text is empty")
@@ -151,8 +175,9 @@ def answer(ctx: ShopContext, request_id: int, text: str,
         return _view(db, ctx, req)
 
 
-def deny_request(ctx: ShopContext, request_id: int, reason: str, text: str,
-                 officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+def deny_request(
+    ctx: ShopContext, request_id: int, reason: str, text: str, officer: str = DEFAULT_OFFICER
+) -> dict[str, Any]:
     if reason not in DENIAL_REASONS:
         raise AdminError(f"reason must be one of: {', '.join(DENIAL_REASONS)}")
     if not text.strip():
@@ -167,8 +192,9 @@ def deny_request(ctx: ShopContext, request_id: int, reason: str, text: str,
         return _view(db, ctx, req)
 
 
-def extend(ctx: ShopContext, request_id: int, days: int, reason: str,
-           officer: str = DEFAULT_OFFICER) -> dict[str, Any]:
+def extend(
+    ctx: ShopContext, request_id: int, days: int, reason: str, officer: str = DEFAULT_OFFICER
+) -> dict[str, Any]:
     """Move the due date `days` working days later, with a reason; the request stays open."""
     if not 1 <= days <= MAX_EXTENSION_DAYS:
         raise AdminError(f"days must be between 1 and {MAX_EXTENSION_DAYS}")
@@ -179,13 +205,17 @@ def extend(ctx: ShopContext, request_id: int, days: int, reason: str,
     with transaction(ctx.sessions) as db:
         req = _load(db, request_id)
         if req.status == "pending":
-            transition(db, req, "in_progress", actor=officer, note="Taken up by the shop.",
-                       now=now)
+            transition(db, req, "in_progress", actor=officer, note="Taken up by the shop.", now=now)
         new_due = end_of_day_utc(add_working_days(local_date(req.due_at, cal), days, cal), cal)
         try:
-            transition(db, req, "extended", actor=officer,
-                       note=f"Extended by {days} working days to {new_due.isoformat()}: "
-                            f"{reason.strip()}", now=now)
+            transition(
+                db,
+                req,
+                "extended",
+                actor=officer,
+                note=f"Extended by {days} working days to {new_due.isoformat()}: {reason.strip()}",
+                now=now,
+            )
         except Problem as exc:
             raise AdminError(exc.detail) from exc
         if req.original_due_at is None:
@@ -198,9 +228,11 @@ def extend(ctx: ShopContext, request_id: int, days: int, reason: str,
 
 # --- command line -------------------------------------------------------------------------------
 
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m server admin",
-                                     description="Handle privacy requests as a shop officer.")
+    parser = argparse.ArgumentParser(
+        prog="python -m server admin", description="Handle privacy requests as a shop officer."
+    )
     parser.add_argument("--db", help="the shop's SQLite file")
     parser.add_argument("--db-url", help="any SQLAlchemy URL instead of --db")
     parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart")
@@ -233,8 +265,10 @@ def _print_list(rows: list[dict[str, Any]]) -> None:
         print("no requests")
     for r in rows:
         late = " OVERDUE" if r["overdue"] else ""
-        print(f"{r['id']:>6}  {r['type']:<21} {r['status']:<19} user {r['user_id']:<5} "
-              f"due {r['due_at']} ({r['working_days_left']} working days){late}")
+        print(
+            f"{r['id']:>6}  {r['type']:<21} {r['status']:<19} user {r['user_id']:<5} "
+            f"due {r['due_at']} ({r['working_days_left']} working days){late}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

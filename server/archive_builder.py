@@ -56,9 +56,25 @@ from server.timeutil import rfc3339
 FORMAT = "shop-privacy-archive"
 FORMAT_VERSION = 1
 SECTIONS: tuple[str, ...] = (
-    "account", "categories", "devices", "locations", "logs", "tracks", "tags", "orders",
-    "decisions", "consents", "consent_history", "subscriptions", "cookies", "recipients",
-    "recipient_events", "policy_versions", "notices", "access_log", "requests",
+    "account",
+    "categories",
+    "devices",
+    "locations",
+    "logs",
+    "tracks",
+    "tags",
+    "orders",
+    "decisions",
+    "consents",
+    "consent_history",
+    "subscriptions",
+    "cookies",
+    "recipients",
+    "recipient_events",
+    "policy_versions",
+    "notices",
+    "access_log",
+    "requests",
 )
 NDJSON_SECTIONS: frozenset[str] = frozenset({"tracks", "logs", "locations", "access_log"})
 # Sections that are not tables (no CSV): the account is one object.
@@ -102,6 +118,7 @@ def _json_list(raw: str | None) -> list[Any]:
 
 # --- item shapes (the same field names as the API items) ------------------------------------------
 
+
 def account_item(db: Session, user: User) -> dict[str, Any]:
     fields = db.scalars(
         select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
@@ -116,9 +133,15 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
         "guardian_consent": user.guardian_consent,
         "personalization": user.personalization,
         "fields": [
-            {"key": f.key, "label": label(FIELDS, f.key), "group": f.group, "value": f.value,
-             "source": f.source,
-             "editable": f.editable, "updated_at": _t(f.updated_at)}
+            {
+                "key": f.key,
+                "label": label(FIELDS, f.key),
+                "group": f.group,
+                "value": f.value,
+                "source": f.source,
+                "editable": f.editable,
+                "updated_at": _t(f.updated_at),
+            }
             for f in fields
         ],
     }
@@ -138,133 +161,227 @@ def _devices(db: Session, user: User) -> Iterator[dict[str, Any]]:
             settings = json.loads(d.settings or "{}")
         except json.JSONDecodeError:
             settings = {}
-        yield {"id": str(d.id), "device_type": d.device_type, "model": d.model, "os": d.os,
-               "os_version": d.os_version, "device_uid": d.device_uid, "settings": settings,
-               "first_seen": _t(d.first_seen), "last_seen": _t(d.last_seen)}
+        yield {
+            "id": str(d.id),
+            "device_type": d.device_type,
+            "model": d.model,
+            "os": d.os,
+            "os_version": d.os_version,
+            "device_uid": d.device_uid,
+            "settings": settings,
+            "first_seen": _t(d.first_seen),
+            "last_seen": _t(d.last_seen),
+        }
 
 
 def _tags(db: Session, user: User) -> Iterator[dict[str, Any]]:
     for x in db.scalars(select(Tag).where(Tag.user_id == user.id).order_by(Tag.id)):
-        yield {"id": str(x.id), "tag": localized(x, "tag"), "source": x.source,
-               "confidence": x.confidence,
-               "since": _t(x.since)}
+        yield {
+            "id": str(x.id),
+            "tag": localized(x, "tag"),
+            "source": x.source,
+            "confidence": x.confidence,
+            "since": _t(x.since),
+        }
 
 
 def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    states = {s.purpose: s for s in db.scalars(
-        select(ConsentState).where(ConsentState.user_id == user.id))}
-    for p in db.scalars(select(ConsentPurpose).order_by(ConsentPurpose.position,
-                                                        ConsentPurpose.key)):
+    states = {
+        s.purpose: s
+        for s in db.scalars(select(ConsentState).where(ConsentState.user_id == user.id))
+    }
+    for p in db.scalars(
+        select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
+    ):
         s = states.get(p.key)
-        yield {"id": p.key, "purpose": p.key, "title": localized(p, "title"),
-               "title_zh": p.title_zh, "description": localized(p, "description"),
-               "legal_basis": p.legal_basis,
-               "required": p.required, "granted": s.granted if s else p.required,
-               "updated_at": _t(s.updated_at) if s else None,
-               "policy_version": s.policy_version if s else None}
+        yield {
+            "id": p.key,
+            "purpose": p.key,
+            "title": localized(p, "title"),
+            "title_zh": p.title_zh,
+            "description": localized(p, "description"),
+            "legal_basis": p.legal_basis,
+            "required": p.required,
+            "granted": s.granted if s else p.required,
+            "updated_at": _t(s.updated_at) if s else None,
+            "policy_version": s.policy_version if s else None,
+        }
 
 
 def _consent_history(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    q = select(ConsentEvent).where(ConsentEvent.user_id == user.id).order_by(
-        ConsentEvent.at.desc(), ConsentEvent.id.desc())
+    q = (
+        select(ConsentEvent)
+        .where(ConsentEvent.user_id == user.id)
+        .order_by(ConsentEvent.at.desc(), ConsentEvent.id.desc())
+    )
     for e in db.scalars(q):
-        yield {"id": e.receipt_id, "purpose": e.purpose, "granted": e.granted, "at": _t(e.at),
-               "policy_version": e.policy_version, "subject": user.customer_no, "kid": e.kid,
-               "signature": e.signature}
+        yield {
+            "id": e.receipt_id,
+            "purpose": e.purpose,
+            "granted": e.granted,
+            "at": _t(e.at),
+            "policy_version": e.policy_version,
+            "subject": user.customer_no,
+            "kid": e.kid,
+            "signature": e.signature,
+        }
 
 
 def _subscriptions(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    rows = {s.channel: s for s in db.scalars(
-        select(Subscription).where(Subscription.user_id == user.id))}
+    rows = {
+        s.channel: s
+        for s in db.scalars(select(Subscription).where(Subscription.user_id == user.id))
+    }
     for channel in CHANNELS:
         s = rows.get(channel)
-        yield {"id": channel, "channel": channel, "enabled": s.enabled if s else False,
-               "updated_at": _t(s.updated_at) if s else None}
+        yield {
+            "id": channel,
+            "channel": channel,
+            "enabled": s.enabled if s else False,
+            "updated_at": _t(s.updated_at) if s else None,
+        }
 
 
 def _cookies(db: Session, user: User) -> Iterator[dict[str, Any]]:
     purposes = {p.key: p for p in db.scalars(select(ConsentPurpose))}
-    states = {s.purpose: s.granted for s in db.scalars(
-        select(ConsentState).where(ConsentState.user_id == user.id))}
+    states = {
+        s.purpose: s.granted
+        for s in db.scalars(select(ConsentState).where(ConsentState.user_id == user.id))
+    }
     for c in db.scalars(select(CookieEntry).order_by(CookieEntry.id)):
         if c.consent_purpose is None:
             active = True
         else:
             p = purposes.get(c.consent_purpose)
             active = states.get(c.consent_purpose, p.required if p else False)
-        yield {"id": str(c.id), "name": c.name, "technology": c.technology,
-               "purpose": localized(c, "purpose"), "consent_purpose": c.consent_purpose,
-               "party": c.party, "provider": localized(c, "provider"),
-               "lifetime": localized(c, "lifetime"), "active": active}
+        yield {
+            "id": str(c.id),
+            "name": c.name,
+            "technology": c.technology,
+            "purpose": localized(c, "purpose"),
+            "consent_purpose": c.consent_purpose,
+            "party": c.party,
+            "provider": localized(c, "provider"),
+            "lifetime": localized(c, "lifetime"),
+            "active": active,
+        }
 
 
 def _recipients(db: Session, user: User) -> Iterator[dict[str, Any]]:
     stats = {
         rid: (first, last, n)
         for rid, first, last, n in db.execute(
-            select(RecipientEvent.recipient_id, func.min(RecipientEvent.at),
-                   func.max(RecipientEvent.at), func.count())
-            .where(RecipientEvent.user_id == user.id).group_by(RecipientEvent.recipient_id))
+            select(
+                RecipientEvent.recipient_id,
+                func.min(RecipientEvent.at),
+                func.max(RecipientEvent.at),
+                func.count(),
+            )
+            .where(RecipientEvent.user_id == user.id)
+            .group_by(RecipientEvent.recipient_id)
+        )
     }
     for r in db.scalars(select(Recipient).order_by(Recipient.id)):
         first, last, n = stats.get(r.id, (None, None, 0))
-        yield {"id": str(r.id), "name": localized(r, "name"), "type": r.type,
-               "categories": _json_list(r.categories), "purpose": localized(r, "purpose"),
-               "legal_basis": r.legal_basis, "identifiable": r.identifiable,
-               "country": r.country, "first_shared": _t(first), "last_shared": _t(last),
-               "event_count": n}
+        yield {
+            "id": str(r.id),
+            "name": localized(r, "name"),
+            "type": r.type,
+            "categories": _json_list(r.categories),
+            "purpose": localized(r, "purpose"),
+            "legal_basis": r.legal_basis,
+            "identifiable": r.identifiable,
+            "country": r.country,
+            "first_shared": _t(first),
+            "last_shared": _t(last),
+            "event_count": n,
+        }
 
 
 def _recipient_events(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    q = select(RecipientEvent).where(RecipientEvent.user_id == user.id).order_by(
-        RecipientEvent.at.desc(), RecipientEvent.id.desc())
+    q = (
+        select(RecipientEvent)
+        .where(RecipientEvent.user_id == user.id)
+        .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
+    )
     for e in _batched(db, q):
-        yield {"id": str(e.id), "recipient_id": str(e.recipient_id), "at": _t(e.at),
-               "categories": _json_list(e.categories),
-               "description": localized(e, "description"),
-               "order_id": str(e.order_id) if e.order_id is not None else None}
+        yield {
+            "id": str(e.id),
+            "recipient_id": str(e.recipient_id),
+            "at": _t(e.at),
+            "categories": _json_list(e.categories),
+            "description": localized(e, "description"),
+            "order_id": str(e.order_id) if e.order_id is not None else None,
+        }
 
 
 def _policy_versions(db: Session, user: User) -> Iterator[dict[str, Any]]:
     acked = set(db.scalars(select(PolicyAck.version).where(PolicyAck.user_id == user.id)))
     for p in db.scalars(select(PolicyVersion).order_by(PolicyVersion.published_at.desc())):
-        yield {"id": p.version, "version": p.version, "published_at": _t(p.published_at),
-               "major": p.major, "summary": localized(p, "summary"),
-               "changes": localized_list(p.changes, p.changes_zh),
-               "url": p.url, "acknowledged": p.version in acked}
+        yield {
+            "id": p.version,
+            "version": p.version,
+            "published_at": _t(p.published_at),
+            "major": p.major,
+            "summary": localized(p, "summary"),
+            "changes": localized_list(p.changes, p.changes_zh),
+            "url": p.url,
+            "acknowledged": p.version in acked,
+        }
 
 
 def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    q = select(Notice).where((Notice.user_id == user.id) | Notice.user_id.is_(None)).order_by(
-        Notice.published_at.desc(), Notice.id.desc())
+    q = (
+        select(Notice)
+        .where((Notice.user_id == user.id) | Notice.user_id.is_(None))
+        .order_by(Notice.published_at.desc(), Notice.id.desc())
+    )
     for n in db.scalars(q):
-        yield {"id": str(n.id), "kind": n.kind, "severity": n.severity,
-               "title": localized(n, "title"), "body": localized(n, "body"),
-               "published_at": _t(n.published_at),
-               "personal": n.user_id is not None}
+        yield {
+            "id": str(n.id),
+            "kind": n.kind,
+            "severity": n.severity,
+            "title": localized(n, "title"),
+            "body": localized(n, "body"),
+            "published_at": _t(n.published_at),
+            "personal": n.user_id is not None,
+        }
 
 
 def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    q = select(AccessLogEntry).where(AccessLogEntry.user_id == user.id).order_by(
-        AccessLogEntry.seq)
+    q = select(AccessLogEntry).where(AccessLogEntry.user_id == user.id).order_by(AccessLogEntry.seq)
     for e in _batched(db, q):
-        yield {"id": str(e.id), "seq": e.seq, "at": _t(e.at), "actor": e.actor, "role": e.role,
-               "action": e.action, "resource": e.resource, "reason": e.reason,
-               "prev_hash": e.prev_hash, "hash": e.hash}
+        yield {
+            "id": str(e.id),
+            "seq": e.seq,
+            "at": _t(e.at),
+            "actor": e.actor,
+            "role": e.role,
+            "action": e.action,
+            "resource": e.resource,
+            "reason": e.reason,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
 
 
 def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
     def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
         from server.requests_flow import request_out  # local: requests_flow imports schemas
 
-        q = select(PrivacyRequest).where(PrivacyRequest.user_id == user.id).order_by(
-            PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc())
+        q = (
+            select(PrivacyRequest)
+            .where(PrivacyRequest.user_id == user.id)
+            .order_by(PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc())
+        )
         for r in db.scalars(q).all():
             yield request_out(db, ctx, r).model_dump(mode="json")
+
     return produce
 
 
 # --- writing -------------------------------------------------------------------------------
+
 
 class _Member:
     """A ZIP member being written: counts bytes and hashes them on the way in.
@@ -373,10 +490,18 @@ def _dumps(value: Any) -> bytes:
 
 def _producers(ctx: ShopContext) -> dict[str, Callable[[Session, User], Iterable[dict[str, Any]]]]:
     return {
-        "categories": _categories, "devices": _devices, "tags": _tags, "consents": _consents,
-        "consent_history": _consent_history, "subscriptions": _subscriptions,
-        "cookies": _cookies, "recipients": _recipients, "recipient_events": _recipient_events,
-        "policy_versions": _policy_versions, "notices": _notices, "access_log": _access_log,
+        "categories": _categories,
+        "devices": _devices,
+        "tags": _tags,
+        "consents": _consents,
+        "consent_history": _consent_history,
+        "subscriptions": _subscriptions,
+        "cookies": _cookies,
+        "recipients": _recipients,
+        "recipient_events": _recipient_events,
+        "policy_versions": _policy_versions,
+        "notices": _notices,
+        "access_log": _access_log,
         "requests": _requests(ctx),
     }
 
@@ -443,8 +568,15 @@ def build_archive(
                     member.abandon()
                     raise
                 digest = member.close()
-                files.append({"path": path, "sha256": digest, "size": member.size,
-                              "records": records, "media_type": media_type})
+                files.append(
+                    {
+                        "path": path,
+                        "sha256": digest,
+                        "size": member.size,
+                        "records": records,
+                        "media_type": media_type,
+                    }
+                )
 
             for section in wanted:
                 if section == "account":
@@ -474,9 +606,13 @@ def build_archive(
                 spool = _CsvSpool(target_dir)
                 with spool.file:
 
-                    def write_data(m: _Member, produced: Iterator[bulk.Chunk] = produced,
-                                   columns: list[str] = columns,
-                                   spool: _CsvSpool = spool, ndjson: bool = ndjson) -> int:
+                    def write_data(
+                        m: _Member,
+                        produced: Iterator[bulk.Chunk] = produced,
+                        columns: list[str] = columns,
+                        spool: _CsvSpool = spool,
+                        ndjson: bool = ndjson,
+                    ) -> int:
                         n = 0
                         if not ndjson:
                             m.write(b"[")
@@ -522,7 +658,9 @@ def build_archive(
                 "files": files,
             }
             manifest["signature"] = {
-                "kid": ctx.signer.kid, "alg": "Ed25519", "value": ctx.signer.sign_json(manifest),
+                "kid": ctx.signer.kid,
+                "alg": "Ed25519",
+                "value": ctx.signer.sign_json(manifest),
             }
             info = zipfile.ZipInfo("manifest.json", date_time=now.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -537,22 +675,28 @@ def build_archive(
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    return ArchiveInfo(path=final, sha256=digest.hexdigest(), size=final.stat().st_size,
-                       manifest=manifest)
+    return ArchiveInfo(
+        path=final, sha256=digest.hexdigest(), size=final.stat().st_size, manifest=manifest
+    )
 
 
 def _index_html(
-    ctx: ShopContext, user: User, now: datetime, counts: dict[str, int],
+    ctx: ShopContext,
+    user: User,
+    now: datetime,
+    counts: dict[str, int],
     files: list[dict[str, Any]],
 ) -> str:
     e = html.escape
     rows = "\n".join(
         f"<tr><td>{e(term(section) if current_language() == 'zh-CN' else section)}</td>"
-        f"<td>{counts.get(section, 0)}</td></tr>" for section in counts
+        f"<td>{counts.get(section, 0)}</td></tr>"
+        for section in counts
     )
     members = "\n".join(
         f"<tr><td><code>{e(f['path'])}</code></td><td>{f['size']}</td>"
-        f"<td><code>{e(f['sha256'])}</code></td></tr>" for f in files
+        f"<td><code>{e(f['sha256'])}</code></td></tr>"
+        for f in files
     )
     # One language, the one the archive was asked for in (server/i18n.py).
     lang = current_language()
@@ -562,12 +706,15 @@ def _index_html(
     t = {
         "title": "个人信息副本" if zh else "personal data archive",
         "intro": f"<strong>{who}</strong>（客户编号 {no}）的个人信息副本，生成于 "
-        f"{e(rfc3339(now))}。" if zh else f"Personal data archive of <strong>{who}</strong>"
+        f"{e(rfc3339(now))}。"
+        if zh
+        else f"Personal data archive of <strong>{who}</strong>"
         f" (customer no. {no}), created {e(rfc3339(now))}.",
         "files_intro": "数据在 <code>data/</code>（JSON）和 <code>csv/</code>（表格）中；"
         "<code>manifest.json</code> 列出每个文件及其 SHA-256，并由商城签名（密钥 "
-        f"{kid}，公布于 <code>/.well-known/privacy-api</code>）。" if zh else
-        "The data is in <code>data/</code> (JSON) and <code>csv/</code> (spreadsheets); "
+        f"{kid}，公布于 <code>/.well-known/privacy-api</code>）。"
+        if zh
+        else "The data is in <code>data/</code> (JSON) and <code>csv/</code> (spreadsheets); "
         "<code>manifest.json</code> lists every file with its SHA-256 and is signed by the "
         f"shop (key {kid}, published at <code>/.well-known/privacy-api</code>).",
         "sections": "内容" if zh else "Sections",

@@ -111,81 +111,81 @@ def _localized(en: Any, zh: Any, language: Language) -> Any:
 def _specs(language: Language) -> dict[str, _Spec]:
     """The sections' columns, with the shop's texts in `language` (built once per language)."""
     return {
-    "tracks": _Spec(
-        Track.at,
-        Track.id,
-        Track.user_id,
-        (_text_id(Track.id), Track.kind, Track.text, Track.item_ref, _raw_time(Track.at, "at")),
-    ),
-    "locations": _Spec(
-        Location.at,
-        Location.id,
-        Location.user_id,
-        (
-            _text_id(Location.id),
-            _raw_time(Location.at, "at"),
-            Location.source,
-            Location.ip,
-            Location.latitude,
-            Location.longitude,
-            _localized(Location.city, Location.city_zh, language),
+        "tracks": _Spec(
+            Track.at,
+            Track.id,
+            Track.user_id,
+            (_text_id(Track.id), Track.kind, Track.text, Track.item_ref, _raw_time(Track.at, "at")),
         ),
-    ),
-    "logs": _Spec(
-        LogEntry.at,
-        LogEntry.id,
-        LogEntry.user_id,
-        (
-            _text_id(LogEntry.id),
-            _raw_time(LogEntry.at, "at"),
-            LogEntry.ip,
-            LogEntry.browser,
-            _localized(LogEntry.carrier, LogEntry.carrier_zh, language),
-            LogEntry.language,
-            LogEntry.page,
-            LogEntry.search_query,
+        "locations": _Spec(
+            Location.at,
+            Location.id,
+            Location.user_id,
+            (
+                _text_id(Location.id),
+                _raw_time(Location.at, "at"),
+                Location.source,
+                Location.ip,
+                Location.latitude,
+                Location.longitude,
+                _localized(Location.city, Location.city_zh, language),
+            ),
         ),
-    ),
-    "orders": _Spec(
-        Order.placed_at,
-        Order.id,
-        Order.user_id,
-        (
+        "logs": _Spec(
+            LogEntry.at,
+            LogEntry.id,
+            LogEntry.user_id,
+            (
+                _text_id(LogEntry.id),
+                _raw_time(LogEntry.at, "at"),
+                LogEntry.ip,
+                LogEntry.browser,
+                _localized(LogEntry.carrier, LogEntry.carrier_zh, language),
+                LogEntry.language,
+                LogEntry.page,
+                LogEntry.search_query,
+            ),
+        ),
+        "orders": _Spec(
+            Order.placed_at,
             Order.id,
-            Order.number,
-            _raw_time(Order.placed_at, "placed_at"),
-            Order.status,
-            Order.total_cents,
-            Order.currency,
-            Order.for_other,
-            _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
-            Order.payment_method,
-            _localized(Order.payment_masked, Order.payment_masked_zh, language),
-            Order.payment_status,
-            Order.tracking_no,
-            Order.recipient_name,
-            Order.recipient_phone_masked,
-            Order.recipient_address,
+            Order.user_id,
+            (
+                Order.id,
+                Order.number,
+                _raw_time(Order.placed_at, "placed_at"),
+                Order.status,
+                Order.total_cents,
+                Order.currency,
+                Order.for_other,
+                _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
+                Order.payment_method,
+                _localized(Order.payment_masked, Order.payment_masked_zh, language),
+                Order.payment_status,
+                Order.tracking_no,
+                Order.recipient_name,
+                Order.recipient_phone_masked,
+                Order.recipient_address,
+            ),
+            (Order.removed_at.is_(None),),
         ),
-        (Order.removed_at.is_(None),),
-    ),
-    "decisions": _Spec(
-        Decision.at,
-        Decision.id,
-        Decision.user_id,
-        (
-            _text_id(Decision.id),
-            _localized(Decision.system, Decision.system_zh, language),
-            Decision.kind,
-            _localized(Decision.outcome, Decision.outcome_zh, language),
-            Decision.significance,
-            _raw_time(Decision.at, "at"),
-            Decision.model_version,
-            cast(Decision.order_id, String).label("order_id"),
-            Decision.inputs,
-            Decision.factors,
+        "decisions": _Spec(
+            Decision.at,
+            Decision.id,
+            Decision.user_id,
+            (
+                _text_id(Decision.id),
+                _localized(Decision.system, Decision.system_zh, language),
+                Decision.kind,
+                _localized(Decision.outcome, Decision.outcome_zh, language),
+                Decision.significance,
+                _raw_time(Decision.at, "at"),
+                Decision.model_version,
+                cast(Decision.order_id, String).label("order_id"),
+                Decision.inputs,
+                Decision.factors,
+            ),
         ),
-    ),
     }
 
 
@@ -466,17 +466,21 @@ _ORDER_ITEMS_SQL = (
     "'quantity', i.quantity, 'unit_price_cents', i.unit_price_cents)) FROM (SELECT * FROM "
     "order_items AS i WHERE i.order_id = orders.id ORDER BY i.id) AS i)"
 )
+
+
 # Constant SQL: no input is ever formatted into these strings.
 def _order_shared_sql(language: Language) -> str:
     name = "coalesce(nullif(r.name_zh, ''), r.name)" if language == "zh-CN" else "r.name"
     return (
-    "(SELECT json_group_array(json_object('recipient_id', CAST(s.rid AS TEXT), 'name', s.name, "  # noqa: S608
-    "'type', s.type, 'categories', json(s.categories), 'at', s.at)) FROM (SELECT r.id AS rid, "
-    f"{name} AS name, r.type AS type, {_sql_string_list('e.categories')} AS categories, "
-    f"{_sql_time('e.at')} AS at FROM recipient_events AS e JOIN recipients AS r ON r.id = "
-    "e.recipient_id WHERE e.order_id = orders.id AND e.user_id = orders.user_id "
-    "ORDER BY e.at, e.id) AS s)"
+        "(SELECT json_group_array(json_object('recipient_id', CAST(s.rid AS TEXT), 'name', s.name, "  # noqa: S608
+        "'type', s.type, 'categories', json(s.categories), 'at', s.at)) FROM (SELECT r.id AS rid, "
+        f"{name} AS name, r.type AS type, {_sql_string_list('e.categories')} AS categories, "
+        f"{_sql_time('e.at')} AS at FROM recipient_events AS e JOIN recipients AS r ON r.id = "
+        "e.recipient_id WHERE e.order_id = orders.id AND e.user_id = orders.user_id "
+        "ORDER BY e.at, e.id) AS s)"
     )
+
+
 _ORDER_BOOL = _sql_bool("orders.for_other")
 
 
@@ -501,78 +505,82 @@ def _text_items(language: Language) -> dict[str, tuple[_Field, ...]]:
     """The sections built all in SQL (SQLite), with the shop's texts in `language`."""
     shared_sql = _order_shared_sql(language)
     return {
-    "tracks": (
-        _Field("id", cast(Track.id, String), plain=True),
-        _Field("kind", Track.kind),
-        _Field("text", Track.text),
-        _Field("item_ref", Track.item_ref),
-        _Field("at", _api_time_sql(Track.at), plain=True),
-    ),
-    "logs": (
-        _Field("id", cast(LogEntry.id, String), plain=True),
-        _Field("at", _api_time_sql(LogEntry.at), plain=True),
-        _Field("ip", LogEntry.ip),
-        _Field("browser", LogEntry.browser),
-        _Field("carrier", _localized(LogEntry.carrier, LogEntry.carrier_zh, language)),
-        _Field("language", LogEntry.language),
-        _Field("page", LogEntry.page),
-        _Field("search_query", LogEntry.search_query),
-    ),
-    "orders": (
-        _Field("id", cast(Order.id, String), plain=True),
-        _Field("number", Order.number),
-        _Field("placed_at", _api_time_sql(Order.placed_at), plain=True),
-        _Field("status", Order.status),
-        _Field("total_cents", Order.total_cents, plain=True),
-        _Field("currency", Order.currency),
-        _Field(
-            "item_count",
-            _sql(
-                "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
-                "WHERE q.order_id = orders.id)"
-            ),
-            plain=True,
+        "tracks": (
+            _Field("id", cast(Track.id, String), plain=True),
+            _Field("kind", Track.kind),
+            _Field("text", Track.text),
+            _Field("item_ref", Track.item_ref),
+            _Field("at", _api_time_sql(Track.at), plain=True),
         ),
-        _Field("for_other", _json_sql(_ORDER_BOOL), _sql(_ORDER_BOOL), plain=True),
-        _Field("logistics_partner",
-               _localized(Order.logistics_partner, Order.logistics_partner_zh, language)),
-        _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
-        _Field(
-            "payment",
-            func.json_object(
-                literal_column("'method'"),
-                Order.payment_method,
-                literal_column("'masked'"),
-                _localized(Order.payment_masked, Order.payment_masked_zh, language),
-                literal_column("'status'"),
-                Order.payment_status,
-            ),
+        "logs": (
+            _Field("id", cast(LogEntry.id, String), plain=True),
+            _Field("at", _api_time_sql(LogEntry.at), plain=True),
+            _Field("ip", LogEntry.ip),
+            _Field("browser", LogEntry.browser),
+            _Field("carrier", _localized(LogEntry.carrier, LogEntry.carrier_zh, language)),
+            _Field("language", LogEntry.language),
+            _Field("page", LogEntry.page),
+            _Field("search_query", LogEntry.search_query),
         ),
-        _Field(
-            "logistics",
-            func.json_object(
-                literal_column("'partner'"),
+        "orders": (
+            _Field("id", cast(Order.id, String), plain=True),
+            _Field("number", Order.number),
+            _Field("placed_at", _api_time_sql(Order.placed_at), plain=True),
+            _Field("status", Order.status),
+            _Field("total_cents", Order.total_cents, plain=True),
+            _Field("currency", Order.currency),
+            _Field(
+                "item_count",
+                _sql(
+                    "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
+                    "WHERE q.order_id = orders.id)"
+                ),
+                plain=True,
+            ),
+            _Field("for_other", _json_sql(_ORDER_BOOL), _sql(_ORDER_BOOL), plain=True),
+            _Field(
+                "logistics_partner",
                 _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
-                literal_column("'tracking_no'"),
-                Order.tracking_no,
             ),
-        ),
-        _Field(
-            "recipient",
-            func.json_object(
-                literal_column("'name'"),
-                Order.recipient_name,
-                literal_column("'phone_masked'"),
-                Order.recipient_phone_masked,
-                literal_column("'address'"),
-                Order.recipient_address,
-                literal_column("'for_other'"),
-                _json_sql(_ORDER_BOOL),
+            _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
+            _Field(
+                "payment",
+                func.json_object(
+                    literal_column("'method'"),
+                    Order.payment_method,
+                    literal_column("'masked'"),
+                    _localized(Order.payment_masked, Order.payment_masked_zh, language),
+                    literal_column("'status'"),
+                    Order.payment_status,
+                ),
             ),
+            _Field(
+                "logistics",
+                func.json_object(
+                    literal_column("'partner'"),
+                    _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
+                    literal_column("'tracking_no'"),
+                    Order.tracking_no,
+                ),
+            ),
+            _Field(
+                "recipient",
+                func.json_object(
+                    literal_column("'name'"),
+                    Order.recipient_name,
+                    literal_column("'phone_masked'"),
+                    Order.recipient_phone_masked,
+                    literal_column("'address'"),
+                    Order.recipient_address,
+                    literal_column("'for_other'"),
+                    _json_sql(_ORDER_BOOL),
+                ),
+            ),
+            _Field("shared_with", _json_sql(shared_sql), _sql(shared_sql)),
         ),
-        _Field("shared_with", _json_sql(shared_sql), _sql(shared_sql)),
-    ),
     }
+
+
 COLUMNS: dict[str, list[str]] = {
     "tracks": ["id", "kind", "text", "item_ref", "at"],
     "logs": ["id", "at", "ip", "browser", "carrier", "language", "page", "search_query"],

@@ -27,8 +27,14 @@ from server.db import Database, DriverStatement, connection_of
 from server.errors import Problem
 from server.models import AccessToken, AssistSession, User
 
-_ACTIONS = {"GET": "read", "HEAD": "read", "POST": "create", "PUT": "update", "PATCH": "update",
-            "DELETE": "delete"}
+_ACTIONS = {
+    "GET": "read",
+    "HEAD": "read",
+    "POST": "create",
+    "PUT": "update",
+    "PATCH": "update",
+    "DELETE": "delete",
+}
 
 T = TypeVar("T")
 
@@ -83,7 +89,7 @@ class Principal:
 
 
 def _unauthenticated(detail: str) -> Problem:
-    return Problem(401, "unauthenticated", detail, headers={"WWW-Authenticate": 'Bearer'})
+    return Problem(401, "unauthenticated", detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 def _bearer(request: Request) -> str:
@@ -139,8 +145,23 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
             "The sign-in has expired or was revoked.",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
-    (_revoked, _expires, scope, auth_time, session_id, subject_id, customer_no, closed_at,
-     display_name, actor_id, actor_username, assist_id, ended_at, assist_expires, reason) = row
+    (
+        _revoked,
+        _expires,
+        scope,
+        auth_time,
+        session_id,
+        subject_id,
+        customer_no,
+        closed_at,
+        display_name,
+        actor_id,
+        actor_username,
+        assist_id,
+        ended_at,
+        assist_expires,
+        reason,
+    ) = row
     if subject_id is None or actor_id is None or closed_at is not None:
         raise _unauthenticated("The account is closed.")
     if session_id is not None and (

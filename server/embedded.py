@@ -33,8 +33,13 @@ def listening_socket(host: str) -> socket.socket:
 class RunningShop:
     """A started server; `url` is its base URL, `ctx` its live context."""
 
-    def __init__(self, config: ServerConfig, host: str = "127.0.0.1", port: int = 0,
-                 clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        config: ServerConfig,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        clock: Clock | None = None,
+    ) -> None:
         self._socket = listening_socket(host)
         self._socket.bind((host, port))
         bound_port = self._socket.getsockname()[1]
@@ -44,7 +49,10 @@ class RunningShop:
         self.app = create_app(self.ctx)
         self._server = uvicorn.Server(
             uvicorn.Config(
-                self.app, log_level="warning", access_log=False, lifespan="on",
+                self.app,
+                log_level="warning",
+                access_log=False,
+                lifespan="on",
                 # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
                 proxy_headers=bool(config.trusted_proxies),
                 forwarded_allow_ips=list(config.trusted_proxies) or None,
@@ -54,7 +62,9 @@ class RunningShop:
             RequestProcessor(self.ctx) if config.run_processor else None
         )
         self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True,
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            daemon=True,
             name=f"shop-{config.shop.id}",
         )
 

@@ -146,8 +146,13 @@ def allowed_methods(request: Request) -> list[str]:
     # A literal route wins over a parameter one (/consents/history, not /consents/{purpose}),
     # as the router itself resolves it.
     fewest = min((params for params, _ in matches), default=0)
-    methods = {m.upper() for params, item in matches if params == fewest for m in item
-               if m in _HTTP_METHODS}
+    methods = {
+        m.upper()
+        for params, item in matches
+        if params == fewest
+        for m in item
+        if m in _HTTP_METHODS
+    }
     return sorted(methods)
 
 

@@ -14,14 +14,19 @@ from server.db import make_engine, sqlite_url
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m server migrate",
-                                     description="Upgrade the shop's database schema.")
+    parser = argparse.ArgumentParser(
+        prog="python -m server migrate", description="Upgrade the shop's database schema."
+    )
     parser.add_argument("--db", help="the shop's SQLite file")
     parser.add_argument("--db-url", help="any SQLAlchemy URL, e.g. postgresql+psycopg://…")
-    parser.add_argument("--revision", default="head",
-                        help="target revision (default: head, the newest)")
-    parser.add_argument("--downgrade", action="store_true",
-                        help="go down to --revision instead of up (e.g. base: drop everything)")
+    parser.add_argument(
+        "--revision", default="head", help="target revision (default: head, the newest)"
+    )
+    parser.add_argument(
+        "--downgrade",
+        action="store_true",
+        help="go down to --revision instead of up (e.g. base: drop everything)",
+    )
     return parser
 
 

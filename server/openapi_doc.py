@@ -26,8 +26,9 @@ _PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetails"}
 _PROBLEM_CONTENT = {"application/problem+json": {"schema": _PROBLEM_REF}}
 _HTML_CONTENT = {"text/html": {"schema": {"type": "string"}}}
 _OAUTH_ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/OAuthError"}}}
-_NO_CONTENT_LOCATION = {"Location": {"schema": {"type": "string"},
-                                     "description": "The application's loopback address."}}
+_NO_CONTENT_LOCATION = {
+    "Location": {"schema": {"type": "string"}, "description": "The application's loopback address."}
+}
 
 _SCHEMAS: dict[str, Any] = {
     "ProblemDetails": {
@@ -77,42 +78,66 @@ def _problem(description: str) -> dict[str, Any]:
 _OAUTH_RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("get", "/oauth/authorize"): {
         "200": {"description": "The sign-in page.", "content": _HTML_CONTENT},
-        "302": {"description": "Back to the application with an `error` (RFC 6749 §4.1.2.1).",
-                "headers": _NO_CONTENT_LOCATION},
-        "400": {"description": "An unknown application or return address (an HTML page), or "
-                               "a character the shop cannot store.",
-                "content": {**_HTML_CONTENT, **_PROBLEM_CONTENT}},
+        "302": {
+            "description": "Back to the application with an `error` (RFC 6749 §4.1.2.1).",
+            "headers": _NO_CONTENT_LOCATION,
+        },
+        "400": {
+            "description": "An unknown application or return address (an HTML page), or "
+            "a character the shop cannot store.",
+            "content": {**_HTML_CONTENT, **_PROBLEM_CONTENT},
+        },
     },
     ("post", "/oauth/authorize"): {
         "200": {"description": "The sign-in page again.", "content": _HTML_CONTENT},
-        "302": {"description": "Signed in: back to the application with `code`, `state` and "
-                               "`iss`, or with an `error`.", "headers": _NO_CONTENT_LOCATION},
-        "400": {"description": "An unknown application or return address (an HTML page), or "
-                               "a character the shop cannot store.",
-                "content": {**_HTML_CONTENT, **_PROBLEM_CONTENT}},
-        "401": {"description": "Wrong account or password (the page again).",
-                "content": _HTML_CONTENT},
-        "403": {"description": "The account cannot grant the requested scope.",
-                "content": _HTML_CONTENT},
-        "429": {"description": "Too many failed attempts from here; see `Retry-After`.",
-                "content": _HTML_CONTENT,
-                "headers": {"Retry-After": {"schema": {"type": "integer"}}}},
+        "302": {
+            "description": "Signed in: back to the application with `code`, `state` and "
+            "`iss`, or with an `error`.",
+            "headers": _NO_CONTENT_LOCATION,
+        },
+        "400": {
+            "description": "An unknown application or return address (an HTML page), or "
+            "a character the shop cannot store.",
+            "content": {**_HTML_CONTENT, **_PROBLEM_CONTENT},
+        },
+        "401": {
+            "description": "Wrong account or password (the page again).",
+            "content": _HTML_CONTENT,
+        },
+        "403": {
+            "description": "The account cannot grant the requested scope.",
+            "content": _HTML_CONTENT,
+        },
+        "429": {
+            "description": "Too many failed attempts from here; see `Retry-After`.",
+            "content": _HTML_CONTENT,
+            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        },
     },
     ("post", "/oauth/token"): {
-        "200": {"description": "Tokens.",
-                "content": {"application/json": {
-                    "schema": {"$ref": "#/components/schemas/TokenResponse"}}}},
-        "400": {"description": "An RFC 6749 error (`invalid_grant`, `unsupported_grant_type`, "
-                               "…), or a character the shop cannot store.",
-                "content": {**_OAUTH_ERROR_CONTENT, **_PROBLEM_CONTENT}},
+        "200": {
+            "description": "Tokens.",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/TokenResponse"}}
+            },
+        },
+        "400": {
+            "description": "An RFC 6749 error (`invalid_grant`, `unsupported_grant_type`, "
+            "…), or a character the shop cannot store.",
+            "content": {**_OAUTH_ERROR_CONTENT, **_PROBLEM_CONTENT},
+        },
         "401": {"description": "`invalid_client`.", "content": _OAUTH_ERROR_CONTENT},
-        "429": {"description": "Too many attempts; see `Retry-After`.",
-                "content": {**_OAUTH_ERROR_CONTENT, **_PROBLEM_CONTENT}},
+        "429": {
+            "description": "Too many attempts; see `Retry-After`.",
+            "content": {**_OAUTH_ERROR_CONTENT, **_PROBLEM_CONTENT},
+        },
     },
     ("post", "/oauth/revoke"): {
         "200": {"description": "Revoked, or the token was unknown (RFC 7009 §2.2)."},
-        "400": {"description": "A character the shop cannot store.",
-                "content": {**_OAUTH_ERROR_CONTENT, **_PROBLEM_CONTENT}},
+        "400": {
+            "description": "A character the shop cannot store.",
+            "content": {**_OAUTH_ERROR_CONTENT, **_PROBLEM_CONTENT},
+        },
     },
 }
 
@@ -123,7 +148,9 @@ def install_openapi(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = get_openapi(
-                title=app.title, version=app.version, description=app.description,
+                title=app.title,
+                version=app.version,
+                description=app.description,
                 routes=app.routes,
             )
             complete(document)
@@ -149,20 +176,32 @@ def _complete_operation(
 ) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
     if "422" in responses or "requestBody" in operation or operation.get("parameters"):
-        responses["422"] = _problem("The request is not valid (`validation_failed`, with "
-                                    "`errors` naming each field).")
-    responses.setdefault("400", _problem("Bad request: a malformed cursor, header, or a "
-                                         "character the shop cannot store (`invalid_character`)."))
+        responses["422"] = _problem(
+            "The request is not valid (`validation_failed`, with `errors` naming each field)."
+        )
+    responses.setdefault(
+        "400",
+        _problem(
+            "Bad request: a malformed cursor, header, or a "
+            "character the shop cannot store (`invalid_character`)."
+        ),
+    )
     if "requestBody" in operation:
-        responses["413"] = _problem("The body is larger than the limit (1 MiB of JSON, 64 KiB "
-                                    "of a form), refused before it is read.")
+        responses["413"] = _problem(
+            "The body is larger than the limit (1 MiB of JSON, 64 KiB "
+            "of a form), refused before it is read."
+        )
     if path.startswith("/v1/"):
         responses.setdefault("401", _problem("No valid sign-in."))
     others = sorted(m.upper() for m in path_methods)
     responses["405"] = {
         "description": "Another method than this path serves.",
-        "headers": {"Allow": {"schema": {"type": "string"},
-                              "description": "Every method of the path: " + ", ".join(others)}},
+        "headers": {
+            "Allow": {
+                "schema": {"type": "string"},
+                "description": "Every method of the path: " + ", ".join(others),
+            }
+        },
         "content": _PROBLEM_CONTENT,
     }
     responses.update(_OAUTH_RESPONSES.get((method, path), {}))
@@ -171,5 +210,9 @@ def _complete_operation(
             if parameter.get("in") == "header" and parameter.get("name") == "Idempotency-Key":
                 parameter["required"] = True
                 parameter.get("schema", {}).pop("anyOf", None)
-                parameter["schema"] = {"type": "string", "minLength": 1, "maxLength": 80,
-                                       "title": "Idempotency-Key"}
+                parameter["schema"] = {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 80,
+                    "title": "Idempotency-Key",
+                }

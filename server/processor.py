@@ -103,8 +103,14 @@ class RequestProcessor:
     its committed claims lapse after `lease`, when another processor takes them over.
     """
 
-    def __init__(self, ctx: ShopContext, *, lease: timedelta = DEFAULT_LEASE,
-                 batch: int = CLAIM_BATCH, name: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: ShopContext,
+        *,
+        lease: timedelta = DEFAULT_LEASE,
+        batch: int = CLAIM_BATCH,
+        name: str | None = None,
+    ) -> None:
         self.ctx = ctx
         self.lease = lease
         self.batch = batch
@@ -171,8 +177,7 @@ class RequestProcessor:
                 PrivacyRequest.updated_at <= ready_before,
                 or_(PrivacyRequest.claim_until.is_(None), PrivacyRequest.claim_until < now),
                 # requests a person answers wait in in_progress for an officer
-                not_(and_(PrivacyRequest.status.in_(ACTIVE),
-                          PrivacyRequest.type.in_(HUMAN_TYPES))),
+                not_(and_(PrivacyRequest.status.in_(ACTIVE), PrivacyRequest.type.in_(HUMAN_TYPES))),
             )
             .order_by(PrivacyRequest.updated_at, PrivacyRequest.id)
             .limit(self.batch)
@@ -181,8 +186,9 @@ class RequestProcessor:
             query = query.where(PrivacyRequest.id.not_in(seen))
         with transaction(self.ctx.sessions) as db:
             if db.get_bind().dialect.name == "postgresql":
-                rows = [(r[0], r[1]) for r in
-                        db.execute(query.with_for_update(skip_locked=True)).all()]
+                rows = [
+                    (r[0], r[1]) for r in db.execute(query.with_for_update(skip_locked=True)).all()
+                ]
                 if rows:
                     db.execute(
                         update(PrivacyRequest)
@@ -199,9 +205,11 @@ class RequestProcessor:
             for rid, status in candidates:
                 taken = db.execute(
                     update(PrivacyRequest)
-                    .where(PrivacyRequest.id == rid, PrivacyRequest.status == status,
-                           or_(PrivacyRequest.claim_until.is_(None),
-                               PrivacyRequest.claim_until < now))
+                    .where(
+                        PrivacyRequest.id == rid,
+                        PrivacyRequest.status == status,
+                        or_(PrivacyRequest.claim_until.is_(None), PrivacyRequest.claim_until < now),
+                    )
                     .values(claimed_by=self.name, claim_until=until)
                     .execution_options(synchronize_session=False)
                 )
@@ -225,8 +233,11 @@ class RequestProcessor:
             # step commits, so no other processor can take it over meanwhile, lease or not.
             fenced = db.execute(
                 update(PrivacyRequest)
-                .where(PrivacyRequest.id == rid, PrivacyRequest.status == status,
-                       PrivacyRequest.claimed_by == self.name)
+                .where(
+                    PrivacyRequest.id == rid,
+                    PrivacyRequest.status == status,
+                    PrivacyRequest.claimed_by == self.name,
+                )
                 .values(claim_until=now + self.lease)
                 .execution_options(synchronize_session=False)
             )
@@ -251,25 +262,36 @@ class RequestProcessor:
                     PrivacyRequest.user_id == req.user_id,
                     PrivacyRequest.type == "access",
                     PrivacyRequest.id != req.id,
-                    PrivacyRequest.status.in_(("pending", "in_progress", "extended",
-                                               "completed")),
+                    PrivacyRequest.status.in_(("pending", "in_progress", "extended", "completed")),
                     PrivacyRequest.received_at >= req.received_at - REPEAT_WINDOW,
                     PrivacyRequest.received_at <= req.received_at,
                 )
             ).all()
             if len(earlier) >= REPEAT_LIMIT:
-                deny(db, req, "repeated_request",
-                     f"You already asked for a copy of your data {len(earlier)} times in the last "
-                     "30 days. The shop answers up to two access requests in 30 days free of "
-                     "charge; for more, a reasonable fee may apply. Download the earlier "
-                     "archive, or ask again later.",
-                     actor=ACTOR, now=now)
+                deny(
+                    db,
+                    req,
+                    "repeated_request",
+                    f"You already asked for a copy of your data {len(earlier)} times in the last "
+                    "30 days. The shop answers up to two access requests in 30 days free of "
+                    "charge; for more, a reasonable fee may apply. Download the earlier "
+                    "archive, or ask again later.",
+                    actor=ACTOR,
+                    now=now,
+                )
                 return
         req.status = "in_progress"
         req.updated_at = now
-        add_event(db, req, "in_progress", ACTOR,
-                  "Waiting for a person at the shop." if req.type in HUMAN_TYPES
-                  else "Work on the request has started.", now)
+        add_event(
+            db,
+            req,
+            "in_progress",
+            ACTOR,
+            "Waiting for a person at the shop."
+            if req.type in HUMAN_TYPES
+            else "Work on the request has started.",
+            now,
+        )
 
     # --- doing the work -----------------------------------------------------------------------
 
@@ -296,23 +318,36 @@ class RequestProcessor:
         req.updated_at = now
         add_event(db, req, "completed", actor, resolution, now)
 
-    def _access(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
-                now: datetime) -> tuple[dict[str, Any], str] | None:
+    def _access(
+        self, db: Session, req: PrivacyRequest, details: dict[str, Any], now: datetime
+    ) -> tuple[dict[str, Any], str] | None:
         user = db.get(User, req.user_id)
         assert user is not None
         # The archive keeps what the shopper saw: it is written in the filing language.
         with using_language("zh-CN" if req.language == "zh-CN" else "en"):
-            info = build_archive(db, self.ctx, user, request_id=req.id,
-                                 sections=details.get("sections"))
-        result = {"kind": "archive", "path": str(info.path), "sha256": info.sha256,
-                  "size": info.size, "created_at": rfc3339(now)}
-        return result, (f"Your archive is ready ({info.size} bytes, SHA-256 {info.sha256}). "
-                        "It is signed by the shop; download it from the request's result.")
+            info = build_archive(
+                db, self.ctx, user, request_id=req.id, sections=details.get("sections")
+            )
+        result = {
+            "kind": "archive",
+            "path": str(info.path),
+            "sha256": info.sha256,
+            "size": info.size,
+            "created_at": rfc3339(now),
+        }
+        return result, (
+            f"Your archive is ready ({info.size} bytes, SHA-256 {info.sha256}). "
+            "It is signed by the shop; download it from the request's result."
+        )
 
-    def _correction(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
-                    now: datetime) -> tuple[dict[str, Any], str] | None:
-        row = db.scalars(select(ProfileField).where(
-            ProfileField.user_id == req.user_id, ProfileField.key == details["field"])).first()
+    def _correction(
+        self, db: Session, req: PrivacyRequest, details: dict[str, Any], now: datetime
+    ) -> tuple[dict[str, Any], str] | None:
+        row = db.scalars(
+            select(ProfileField).where(
+                ProfileField.user_id == req.user_id, ProfileField.key == details["field"]
+            )
+        ).first()
         if row is None:
             deny(db, req, "other", "The field no longer exists.", actor=ACTOR, now=now)
             return None
@@ -320,33 +355,49 @@ class RequestProcessor:
         row.value = details.get("proposed")
         row.updated_at = now
         row.source = "provided"
-        result = {"kind": "correction", "field": row.key, "before": before, "after": row.value,
-                  "applied_at": rfc3339(now)}
+        result = {
+            "kind": "correction",
+            "field": row.key,
+            "before": before,
+            "after": row.value,
+            "applied_at": rfc3339(now),
+        }
         return result, f"The field {row.key} was corrected."
 
-    def _explanation(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
-                     now: datetime) -> tuple[dict[str, Any], str] | None:
+    def _explanation(
+        self, db: Session, req: PrivacyRequest, details: dict[str, Any], now: datetime
+    ) -> tuple[dict[str, Any], str] | None:
         decision = own_decision(db, req.user_id, str(details.get("decision_id", "")))
         if decision is None:
             deny(db, req, "other", "The decision record no longer exists.", actor=ACTOR, now=now)
             return None
         result = {"kind": "explanation", **explain(decision)}
-        top = ", ".join(FACTORS.get(f["factor"], (f["factor"],))[0]
-                        for f in result["main_factors"][:3]) or "none recorded"
+        top = (
+            ", ".join(
+                FACTORS.get(f["factor"], (f["factor"],))[0] for f in result["main_factors"][:3]
+            )
+            or "none recorded"
+        )
         return result, f"Decision {decision.id} explained; main factors: {top}."
 
-    def _consent_withdrawal(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
-                            now: datetime) -> tuple[dict[str, Any], str] | None:
+    def _consent_withdrawal(
+        self, db: Session, req: PrivacyRequest, details: dict[str, Any], now: datetime
+    ) -> tuple[dict[str, Any], str] | None:
         user = db.get(User, req.user_id)
         assert user is not None
-        receipts = [withdraw_consent(self.ctx, db, user, purpose, now)
-                    for purpose in details.get("purposes", [])]
-        return ({"kind": "consent_receipts", "receipts": receipts},
-                f"Consent withdrawn for: {', '.join(details.get('purposes', []))}. Processing "
-                "that already happened is not undone.")
+        receipts = [
+            withdraw_consent(self.ctx, db, user, purpose, now)
+            for purpose in details.get("purposes", [])
+        ]
+        return (
+            {"kind": "consent_receipts", "receipts": receipts},
+            f"Consent withdrawn for: {', '.join(details.get('purposes', []))}. Processing "
+            "that already happened is not undone.",
+        )
 
-    def _deletion(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
-                  now: datetime) -> tuple[dict[str, Any], str] | None:
+    def _deletion(
+        self, db: Session, req: PrivacyRequest, details: dict[str, Any], now: datetime
+    ) -> tuple[dict[str, Any], str] | None:
         deleted: dict[str, int] = {}
         retained: dict[str, str] = {}
         touched_categories: set[str] = set()
@@ -372,42 +423,86 @@ class RequestProcessor:
                 "then."
             )
         receipts = notify_recipients(db, req, touched_categories, order_ids, now)
-        result = {"kind": "deletion_receipts", "deleted": deleted, "retained": retained,
-                  "receipt_ids": [r.id for r in receipts]}
+        result = {
+            "kind": "deletion_receipts",
+            "deleted": deleted,
+            "retained": retained,
+            "receipt_ids": [r.id for r in receipts],
+        }
         total = sum(deleted.values())
-        return result, (f"Deleted {total} records; {len(receipts)} recipients that received "
-                        "this data were told to delete it too. Backups are purged at the next "
-                        "backup update (within 30 days).")
+        return result, (
+            f"Deleted {total} records; {len(receipts)} recipients that received "
+            "this data were told to delete it too. Backups are purged at the next "
+            "backup update (within 30 days)."
+        )
 
-    def _cancellation(self, db: Session, req: PrivacyRequest, details: dict[str, Any],
-                      now: datetime) -> tuple[dict[str, Any], str] | None:
+    def _cancellation(
+        self, db: Session, req: PrivacyRequest, details: dict[str, Any], now: datetime
+    ) -> tuple[dict[str, Any], str] | None:
         user = db.get(User, req.user_id)
         assert user is not None
         user.closed_at = now
-        db.execute(update(AccessToken).where(AccessToken.subject_id == user.id)
-                   .values(revoked=True).execution_options(synchronize_session=False))
-        db.execute(update(RefreshToken).where(RefreshToken.user_id == user.id)
-                   .values(revoked=True).execution_options(synchronize_session=False))
-        db.execute(update(AssistSession).where(AssistSession.subject_id == user.id,
-                                               AssistSession.ended_at.is_(None))
-                   .values(ended_at=now).execution_options(synchronize_session=False))
+        db.execute(
+            update(AccessToken)
+            .where(AccessToken.subject_id == user.id)
+            .values(revoked=True)
+            .execution_options(synchronize_session=False)
+        )
+        db.execute(
+            update(RefreshToken)
+            .where(RefreshToken.user_id == user.id)
+            .values(revoked=True)
+            .execution_options(synchronize_session=False)
+        )
+        db.execute(
+            update(AssistSession)
+            .where(AssistSession.subject_id == user.id, AssistSession.ended_at.is_(None))
+            .values(ended_at=now)
+            .execution_options(synchronize_session=False)
+        )
         if self.ctx.shop.deletes_on_cancellation:
             deleted: dict[str, int] = {}
-            for category in ("profile", "identity_verification", "devices", "locations", "logs",
-                             "tracks", "tags", "decisions"):
+            for category in (
+                "profile",
+                "identity_verification",
+                "devices",
+                "locations",
+                "logs",
+                "tracks",
+                "tags",
+                "decisions",
+            ):
                 deleted[category] = delete_category(db, user.id, category, now)[0]
             deleted["account"] = _blank_fields(db, user.id, ("membership",), now)
             deleted["orders"] = anonymise_orders(db, user.id, now)
             receipts = notify_recipients(
-                db, req, {"account", "profile", "identity_verification", "devices", "locations",
-                          "logs", "tracks", "tags", "decisions", "orders"}, set(), now)
+                db,
+                req,
+                {
+                    "account",
+                    "profile",
+                    "identity_verification",
+                    "devices",
+                    "locations",
+                    "logs",
+                    "tracks",
+                    "tags",
+                    "decisions",
+                    "orders",
+                },
+                set(),
+                now,
+            )
             resolution = (
                 f"The account is closed and its personal data deleted ({sum(deleted.values())} "
                 f"records); orders kept by law are anonymised. {len(receipts)} recipients were "
                 "told to delete what they received. Backups are purged within 30 days."
             )
-            result: dict[str, Any] = {"kind": "none", "deleted": deleted,
-                                      "receipt_ids": [r.id for r in receipts]}
+            result: dict[str, Any] = {
+                "kind": "none",
+                "deleted": deleted,
+                "receipt_ids": [r.id for r in receipts],
+            }
         else:
             anonymised = anonymise_account(db, user.id, now)
             resolution = (
@@ -429,9 +524,11 @@ class RequestProcessor:
         with transaction(self.ctx.sessions) as db:
             result = db.execute(
                 update(DeletionReceipt)
-                .where(DeletionReceipt.confirmed_at.is_(None),
-                       DeletionReceipt.notified_at.is_not(None),
-                       DeletionReceipt.notified_at <= now - self.ctx.config.processor_delay)
+                .where(
+                    DeletionReceipt.confirmed_at.is_(None),
+                    DeletionReceipt.notified_at.is_not(None),
+                    DeletionReceipt.notified_at <= now - self.ctx.config.processor_delay,
+                )
                 .values(confirmed_at=now)
                 .execution_options(synchronize_session=False)
             )
@@ -440,6 +537,7 @@ class RequestProcessor:
 
 # --- helpers shared with the admin tool ---------------------------------------------------------
 
+
 def explain(decision: Decision) -> dict[str, Any]:
     """A real explanation from the stored decision record."""
     try:
@@ -447,8 +545,11 @@ def explain(decision: Decision) -> dict[str, Any]:
         inputs = json.loads(decision.inputs or "[]")
     except json.JSONDecodeError:
         factors, inputs = [], []
-    weighted = [(str(f.get("factor", "")), float(f.get("weight", 0.0)))
-                for f in factors if isinstance(f, dict)]
+    weighted = [
+        (str(f.get("factor", "")), float(f.get("weight", 0.0)))
+        for f in factors
+        if isinstance(f, dict)
+    ]
     weighted.sort(key=lambda fw: abs(fw[1]), reverse=True)
     main = [{"factor": name, "weight": weight} for name, weight in weighted[:5]]
     return {
@@ -483,42 +584,66 @@ def explanation_view(stored: dict[str, Any]) -> dict[str, Any]:
 
 
 def current_policy_version(ctx: ShopContext, db: Session) -> str:
-    latest = db.scalars(select(PolicyVersion.version).order_by(
-        PolicyVersion.published_at.desc(), PolicyVersion.version.desc())).first()
+    latest = db.scalars(
+        select(PolicyVersion.version).order_by(
+            PolicyVersion.published_at.desc(), PolicyVersion.version.desc()
+        )
+    ).first()
     return latest if latest is not None else ctx.shop.policy_version
 
 
-def withdraw_consent(ctx: ShopContext, db: Session, user: User, purpose: str,
-                     now: datetime) -> dict[str, Any]:
+def withdraw_consent(
+    ctx: ShopContext, db: Session, user: User, purpose: str, now: datetime
+) -> dict[str, Any]:
     """Set one consent to not granted and append its signed receipt, as PUT /consents does."""
     version = current_policy_version(ctx, db)
-    state = db.scalars(select(ConsentState).where(
-        ConsentState.user_id == user.id, ConsentState.purpose == purpose)).first()
+    state = db.scalars(
+        select(ConsentState).where(ConsentState.user_id == user.id, ConsentState.purpose == purpose)
+    ).first()
     if state is None:
         state = ConsentState(user_id=user.id, purpose=purpose)
         db.add(state)
     state.granted = False
     state.updated_at = now
     state.policy_version = version
-    payload = {"id": RECEIPT_PREFIX + secrets.token_hex(12), "purpose": purpose,
-               "granted": False, "at": rfc3339(now), "policy_version": version,
-               "subject": user.customer_no}
+    payload = {
+        "id": RECEIPT_PREFIX + secrets.token_hex(12),
+        "purpose": purpose,
+        "granted": False,
+        "at": rfc3339(now),
+        "policy_version": version,
+        "subject": user.customer_no,
+    }
     signature = ctx.signer.sign_json(payload)
-    db.add(ConsentEvent(receipt_id=payload["id"], user_id=user.id, purpose=purpose,
-                        granted=False, at=now, policy_version=version, kid=ctx.signer.kid,
-                        signature=signature))
+    db.add(
+        ConsentEvent(
+            receipt_id=payload["id"],
+            user_id=user.id,
+            purpose=purpose,
+            granted=False,
+            at=now,
+            policy_version=version,
+            kid=ctx.signer.kid,
+            signature=signature,
+        )
+    )
     return {**payload, "kid": ctx.signer.kid, "signature": signature}
 
 
 _ROW_MODELS: dict[str, Any] = {
-    "devices": Device, "locations": Location, "logs": LogEntry, "tracks": Track, "tags": Tag,
+    "devices": Device,
+    "locations": Location,
+    "logs": LogEntry,
+    "tracks": Track,
+    "tags": Tag,
     "decisions": Decision,
 }
 
 
 def _blank_fields(db: Session, user_id: int, groups: tuple[str, ...], now: datetime) -> int:
-    rows = db.scalars(select(ProfileField).where(
-        ProfileField.user_id == user_id, ProfileField.group.in_(groups))).all()
+    rows = db.scalars(
+        select(ProfileField).where(ProfileField.user_id == user_id, ProfileField.group.in_(groups))
+    ).all()
     count = 0
     for row in rows:
         if row.value not in (None, ""):
@@ -534,14 +659,16 @@ def _hide_orders(db: Session, orders: list[Order], now: datetime) -> None:
         order.retained_until = max(order.placed_at + ORDER_RETENTION, now)
 
 
-def delete_category(db: Session, user_id: int, category: str,
-                    now: datetime) -> tuple[int, set[int]]:
+def delete_category(
+    db: Session, user_id: int, category: str, now: datetime
+) -> tuple[int, set[int]]:
     """Delete (or for orders: hide) all of one category; returns the count and affected ids."""
     if category in GROUPS_BY_CATEGORY:
         return _blank_fields(db, user_id, GROUPS_BY_CATEGORY[category], now), set()
     if category == "orders":
-        orders = list(db.scalars(select(Order).where(Order.user_id == user_id,
-                                                     Order.removed_at.is_(None))))
+        orders = list(
+            db.scalars(select(Order).where(Order.user_id == user_id, Order.removed_at.is_(None)))
+        )
         _hide_orders(db, orders, now)
         return len(orders), {o.id for o in orders}
     model = _ROW_MODELS.get(category)
@@ -552,16 +679,21 @@ def delete_category(db: Session, user_id: int, category: str,
     return len(ids), ids
 
 
-def delete_items(db: Session, user_id: int, category: str, ids: set[int],
-                 now: datetime) -> tuple[int, set[int]]:
+def delete_items(
+    db: Session, user_id: int, category: str, ids: set[int], now: datetime
+) -> tuple[int, set[int]]:
     if category == "orders":
-        orders = list(db.scalars(select(Order).where(
-            Order.user_id == user_id, Order.id.in_(ids), Order.removed_at.is_(None))))
+        orders = list(
+            db.scalars(
+                select(Order).where(
+                    Order.user_id == user_id, Order.id.in_(ids), Order.removed_at.is_(None)
+                )
+            )
+        )
         _hide_orders(db, orders, now)
         return len(orders), {o.id for o in orders}
     model = _ROW_MODELS[category]
-    found = set(db.scalars(select(model.id).where(model.user_id == user_id,
-                                                  model.id.in_(ids))))
+    found = set(db.scalars(select(model.id).where(model.user_id == user_id, model.id.in_(ids))))
     _delete_rows(db, model, user_id, found)
     return len(found), found
 
@@ -569,9 +701,12 @@ def delete_items(db: Session, user_id: int, category: str, ids: set[int],
 def _delete_rows(db: Session, model: Any, user_id: int, ids: set[int]) -> None:
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
-        part = chunk[start:start + 500]
-        db.execute(delete(model).where(model.user_id == user_id, model.id.in_(part))
-                   .execution_options(synchronize_session=False))
+        part = chunk[start : start + 500]
+        db.execute(
+            delete(model)
+            .where(model.user_id == user_id, model.id.in_(part))
+            .execution_options(synchronize_session=False)
+        )
 
 
 def anonymise_orders(db: Session, user_id: int, now: datetime) -> int:
@@ -596,13 +731,18 @@ def anonymise_account(db: Session, user_id: int, now: datetime) -> int:
     for loc in db.scalars(select(Location).where(Location.user_id == user_id)):
         loc.ip, loc.latitude, loc.longitude = None, None, None
         count += 1
-    db.execute(update(LogEntry).where(LogEntry.user_id == user_id)
-               .values(ip="0.0.0.0").execution_options(synchronize_session=False))  # noqa: S104
+    db.execute(
+        update(LogEntry)
+        .where(LogEntry.user_id == user_id)
+        .values(ip="0.0.0.0")  # noqa: S104 (an anonymised address, not a bind)
+        .execution_options(synchronize_session=False)
+    )
     return count
 
 
-def notify_recipients(db: Session, req: PrivacyRequest, categories: set[str],
-                      order_ids: set[int], now: datetime) -> list[DeletionReceipt]:
+def notify_recipients(
+    db: Session, req: PrivacyRequest, categories: set[str], order_ids: set[int], now: datetime
+) -> list[DeletionReceipt]:
     """One receipt per recipient that received any of `categories` (or the given orders)."""
     per_recipient: dict[int, set[str]] = {}
     events = db.scalars(select(RecipientEvent).where(RecipientEvent.user_id == req.user_id))
@@ -620,9 +760,12 @@ def notify_recipients(db: Session, req: PrivacyRequest, categories: set[str],
     for rid, cats in sorted(per_recipient.items()):
         recipient = db.get(Recipient, rid)
         receipt = DeletionReceipt(
-            request_id=req.id, recipient_id=rid,
+            request_id=req.id,
+            recipient_id=rid,
             recipient_name=recipient.name if recipient else f"recipient {rid}",
-            categories=json.dumps(sorted(cats)), notified_at=now, confirmed_at=None,
+            categories=json.dumps(sorted(cats)),
+            notified_at=now,
+            confirmed_at=None,
             backup_purge_at=now + BACKUP_PURGE_AFTER,
         )
         db.add(receipt)

@@ -26,21 +26,35 @@ from server.shops import SHOPS, shop_profile
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m server process",
-                                     description="Process the shop's privacy requests.")
+    parser = argparse.ArgumentParser(
+        prog="python -m server process", description="Process the shop's privacy requests."
+    )
     parser.add_argument("--db", help="the shop's SQLite file")
     parser.add_argument("--db-url", help="any SQLAlchemy URL instead of --db")
     parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart")
     parser.add_argument("--once", action="store_true", help="one step, then exit")
-    parser.add_argument("--delay", type=float, default=5.0,
-                        help="seconds a request waits between steps (default: 5)")
-    parser.add_argument("--lease", type=float, default=DEFAULT_LEASE.total_seconds(),
-                        help="seconds before a crashed processor's claims are taken over "
-                             f"(default: {DEFAULT_LEASE.total_seconds():g})")
-    parser.add_argument("--batch", type=int, default=CLAIM_BATCH,
-                        help=f"requests claimed at a time (default: {CLAIM_BATCH})")
-    parser.add_argument("--results-dir", help="where archives are written "
-                                              "(default: next to the database)")
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=5.0,
+        help="seconds a request waits between steps (default: 5)",
+    )
+    parser.add_argument(
+        "--lease",
+        type=float,
+        default=DEFAULT_LEASE.total_seconds(),
+        help="seconds before a crashed processor's claims are taken over "
+        f"(default: {DEFAULT_LEASE.total_seconds():g})",
+    )
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=CLAIM_BATCH,
+        help=f"requests claimed at a time (default: {CLAIM_BATCH})",
+    )
+    parser.add_argument(
+        "--results-dir", help="where archives are written (default: next to the database)"
+    )
     return parser
 
 
@@ -53,9 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no database at {args.db}", file=sys.stderr)
         return 2
     url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
-    config = ServerConfig(db_url=url, shop=shop_profile(args.shop),
-                          processor_delay=timedelta(seconds=max(args.delay, 0.0)),
-                          manage_schema=False)
+    config = ServerConfig(
+        db_url=url,
+        shop=shop_profile(args.shop),
+        processor_delay=timedelta(seconds=max(args.delay, 0.0)),
+        manage_schema=False,
+    )
     if args.results_dir:
         config = replace(config, extra={**config.extra, "results_dir": args.results_dir})
     try:
@@ -64,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     try:
-        processor = RequestProcessor(ctx, lease=timedelta(seconds=max(args.lease, 0.1)),
-                                     batch=max(args.batch, 1))
+        processor = RequestProcessor(
+            ctx, lease=timedelta(seconds=max(args.lease, 0.1)), batch=max(args.batch, 1)
+        )
         if args.once:
             print(f"{processor.run_once()} steps", flush=True)
             return 0
@@ -73,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGINT, lambda *_: stop.set())
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         processor.start()
-        print(f"processing {ctx.shop.name} requests as {processor.name}; Ctrl+C to stop",
-              flush=True)
+        print(
+            f"processing {ctx.shop.name} requests as {processor.name}; Ctrl+C to stop", flush=True
+        )
         stop.wait()
         processor.stop()
         return 0

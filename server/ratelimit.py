@@ -145,8 +145,12 @@ class RateLimits:
         limit: the third number tells a try that a racing one has just blocked the key.
         """
         now = self._now()
-        params = {"k": _hashed(key), "now": now, "cutoff": now - forget_after,
-                  "end": now + forget_after}
+        params = {
+            "k": _hashed(key),
+            "now": now,
+            "cutoff": now - forget_after,
+            "end": now + forget_after,
+        }
 
         def work(conn: Session | Connection) -> tuple[int, int, int]:
             count, before = conn.execute(self._failure_upsert, params).one()
@@ -167,8 +171,13 @@ class RateLimits:
         cutoff: BindParameter[float] = bindparam("cutoff", type_=Float())
         end: BindParameter[float] = bindparam("end", type_=Float())
         stale = _T.c.window_start <= cutoff
-        fresh_row = {"key": bindparam("k"), "count": 1, "window_start": now,
-                     "blocked_until": 0.0, "expires_at": end}
+        fresh_row = {
+            "key": bindparam("k"),
+            "count": 1,
+            "window_start": now,
+            "blocked_until": 0.0,
+            "expires_at": end,
+        }
         # a window that has ended starts over; otherwise count on within it
         self._window_upsert = (
             self._insert(_T)

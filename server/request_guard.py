@@ -47,16 +47,25 @@ class RequestGuard:
         if _has_nul(scope.get("raw_path") or scope["path"].encode()) or _has_nul(
             scope.get("query_string", b"")
         ):
-            await _refuse(send, 400, "invalid_character",
-                          "The address contains a character the shop cannot store (NUL).")
+            await _refuse(
+                send,
+                400,
+                "invalid_character",
+                "The address contains a character the shop cannot store (NUL).",
+            )
             return
         headers = _headers(scope)
         if scope["method"] in _BODYLESS and not _announces_body(headers):
             await self.app(scope, receive, send)
             return
         if scope["path"].startswith(_PROTECTED_PREFIX) and not await self._authorised(headers):
-            await _refuse(send, 401, "unauthenticated", "Sign in to use this resource.",
-                          {"WWW-Authenticate": "Bearer"})
+            await _refuse(
+                send,
+                401,
+                "unauthenticated",
+                "Sign in to use this resource.",
+                {"WWW-Authenticate": "Bearer"},
+            )
             return
         limit = _limit_for(headers.get("content-type", ""))
         declared = headers.get("content-length")
@@ -72,8 +81,12 @@ class RequestGuard:
             await _too_large(send, limit)
             return
         if _body_has_nul(body, headers.get("content-type", "")):
-            await _refuse(send, 400, "invalid_character",
-                          "The request contains a character the shop cannot store (NUL).")
+            await _refuse(
+                send,
+                400,
+                "invalid_character",
+                "The request contains a character the shop cannot store (NUL).",
+            )
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -86,8 +99,10 @@ class RequestGuard:
 
 
 def _headers(scope: Scope) -> dict[str, str]:
-    return {name.decode("latin-1").lower(): value.decode("latin-1")
-            for name, value in scope.get("headers", [])}
+    return {
+        name.decode("latin-1").lower(): value.decode("latin-1")
+        for name, value in scope.get("headers", [])
+    }
 
 
 def _announces_body(headers: dict[str, str]) -> bool:
@@ -147,17 +162,23 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    await _refuse(send, 413, "payload_too_large",
-                  f"The request body is larger than the {limit // 1024} KiB this shop accepts.",
-                  {"Connection": "close"})
+    await _refuse(
+        send,
+        413,
+        "payload_too_large",
+        f"The request body is larger than the {limit // 1024} KiB this shop accepts.",
+        {"Connection": "close"},
+    )
 
 
 async def _refuse(
     send: Send, status: int, code: str, detail: str, headers: dict[str, str] | None = None
 ) -> None:
     payload = json.dumps(problem_body(status, code, detail)).encode()
-    raw_headers = [(b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                   (b"content-length", str(len(payload)).encode())]
+    raw_headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(payload)).encode()),
+    ]
     raw_headers += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": payload})

@@ -56,8 +56,14 @@ from server.workdays import due_at as working_due_at
 verification_log = logging.getLogger("server.verification")
 
 TYPES: tuple[str, ...] = (
-    "access", "correction", "deletion", "explanation", "human_review", "consent_withdrawal",
-    "account_cancellation", "complaint",
+    "access",
+    "correction",
+    "deletion",
+    "explanation",
+    "human_review",
+    "consent_withdrawal",
+    "account_cancellation",
+    "complaint",
 )
 FINAL: frozenset[str] = frozenset({"completed", "denied", "canceled"})
 ACTIVE: frozenset[str] = frozenset({"in_progress", "extended"})
@@ -72,8 +78,15 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "canceled": frozenset(),
 }
 DENIAL_REASONS: tuple[str, ...] = (
-    "national_security", "public_safety", "criminal_investigation", "abuse_of_rights",
-    "harm_to_others", "trade_secret", "identity_not_verified", "repeated_request", "other",
+    "national_security",
+    "public_safety",
+    "criminal_investigation",
+    "abuse_of_rights",
+    "harm_to_others",
+    "trade_secret",
+    "identity_not_verified",
+    "repeated_request",
+    "other",
 )
 # Types a person at the shop must answer; the processor only moves them to in_progress.
 HUMAN_TYPES: frozenset[str] = frozenset({"human_review", "complaint"})
@@ -88,10 +101,19 @@ RESULT_KINDS: dict[str, str] = {
     "account_cancellation": "none",
 }
 # Data categories a deletion request may name, and those it may not (with where to go instead).
-DELETABLE_CATEGORIES: frozenset[str] = frozenset({
-    "profile", "identity_verification", "devices", "locations", "logs", "tracks", "tags",
-    "orders", "decisions",
-})
+DELETABLE_CATEGORIES: frozenset[str] = frozenset(
+    {
+        "profile",
+        "identity_verification",
+        "devices",
+        "locations",
+        "logs",
+        "tracks",
+        "tags",
+        "orders",
+        "decisions",
+    }
+)
 NOT_DELETABLE_HINTS: dict[str, str] = {
     "account": "Membership data goes with the account: file an account_cancellation request.",
     "payments": "Payment records are kept by law with their orders; delete the orders instead.",
@@ -100,8 +122,13 @@ NOT_DELETABLE_HINTS: dict[str, str] = {
     "sharing": "Records of disclosures are kept by law; delete the shared data itself.",
 }
 ITEM_MODELS: dict[str, Any] = {
-    "tracks": Track, "tags": Tag, "orders": Order, "devices": Device, "locations": Location,
-    "logs": LogEntry, "decisions": Decision,
+    "tracks": Track,
+    "tags": Tag,
+    "orders": Order,
+    "devices": Device,
+    "locations": Location,
+    "logs": LogEntry,
+    "decisions": Decision,
 }
 VERIFY_MAX_ATTEMPTS = 5
 VERIFY_LOCK = timedelta(minutes=15)
@@ -116,12 +143,15 @@ def calendar_for(ctx: ShopContext) -> HolidayCalendar:
 def invalid(loc: str, msg: str) -> Problem:
     """A 422 in the same shape as framework validation errors."""
     return Problem(
-        422, "validation_failed", msg, extra={"errors": [{"loc": ["body", "details", loc],
-                                                          "msg": msg}]}
+        422,
+        "validation_failed",
+        msg,
+        extra={"errors": [{"loc": ["body", "details", loc], "msg": msg}]},
     )
 
 
 # --- validation of what the subject files ------------------------------------------------------
+
 
 def validate_details(
     db: Session, ctx: ShopContext, subject_id: int, rtype: str, details: dict[str, Any]
@@ -137,7 +167,8 @@ def validate_details(
             raise invalid("field", f"You have no profile field {details['field']!r}.")
         if (row.value or None) != (details.get("current") or None):
             raise Problem(
-                409, "stale_value",
+                409,
+                "stale_value",
                 "The current value you sent is not the value on record; reload and try again.",
                 extra={"field": row.key, "current": row.value},
             )
@@ -164,9 +195,9 @@ def validate_details(
                 raise invalid("items", f"Unknown {group['category']} ids.")
             wanted = {i for i in ids if i is not None}
             found = db.scalar(
-                select(func.count()).select_from(model).where(
-                    model.id.in_(wanted), model.user_id == subject_id
-                )
+                select(func.count())
+                .select_from(model)
+                .where(model.id.in_(wanted), model.user_id == subject_id)
             )
             if found != len(wanted):
                 raise invalid("items", f"Some {group['category']} ids are not yours or unknown.")
@@ -215,6 +246,7 @@ def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
 
 # --- state changes -----------------------------------------------------------------------------
 
+
 def add_event(
     db: Session, req: PrivacyRequest, status: str, actor: str, note: str | None, at: datetime
 ) -> None:
@@ -233,7 +265,8 @@ def transition(
     """Move `req` to `new_status` (checked against the state machine) and log the event."""
     if new_status not in TRANSITIONS.get(req.status, frozenset()):
         raise Problem(
-            409, "invalid_state",
+            409,
+            "invalid_state",
             f"A request that is {req.status} cannot become {new_status}.",
             extra={"request_status": req.status},
         )
@@ -291,13 +324,25 @@ def create_request(
     db.add(req)
     db.flush()
     who = filer.name if filer.role == "subject" else f"{filer.name} (agent, for the subject)"
-    add_event(db, req, "pending" if not needs_code else "identity_unverified", who,
-              "Request received.", now)
+    add_event(
+        db,
+        req,
+        "pending" if not needs_code else "identity_unverified",
+        who,
+        "Request received.",
+        now,
+    )
     if needs_code:
         code = f"{secrets.randbelow(1_000_000):06d}"
         req.verification_code_hash = code_hash(req.id, code)
-        add_event(db, req, "identity_unverified", "shop",
-                  "A verification code was sent to the contact details on the account.", now)
+        add_event(
+            db,
+            req,
+            "identity_unverified",
+            "shop",
+            "A verification code was sent to the contact details on the account.",
+            now,
+        )
         if ctx.config.demo:
             # The demo shop has no SMS gateway: the "sent" code goes to its log and to the
             # demo-only endpoint. A real shop's log never holds a code.
@@ -320,26 +365,39 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
     """
     now = ctx.clock.now()
     if req.status != "identity_unverified":
-        raise Problem(409, "invalid_state", f"The request is {req.status}; nothing to verify.",
-                      extra={"request_status": req.status})
+        raise Problem(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; nothing to verify.",
+            extra={"request_status": req.status},
+        )
     if req.verification_locked_until is not None and req.verification_locked_until > now:
         raise _verification_locked(req.verification_locked_until, now)
     offered = code_hash(req.id, code.strip())
     ok = req.verification_code_hash is not None and secrets.compare_digest(
         req.verification_code_hash, offered
     )
-    unlocked = or_(PrivacyRequest.verification_locked_until.is_(None),
-                   PrivacyRequest.verification_locked_until <= now)
+    unlocked = or_(
+        PrivacyRequest.verification_locked_until.is_(None),
+        PrivacyRequest.verification_locked_until <= now,
+    )
     if ok:
         used: Any = db.execute(
             update(PrivacyRequest)
-            .where(PrivacyRequest.id == req.id,
-                   PrivacyRequest.status == "identity_unverified",
-                   PrivacyRequest.verification_code_hash == offered,
-                   unlocked)
-            .values(status="pending", updated_at=now, verification_attempts=0,
-                    verification_locked_until=None, verification_code_hash=None,
-                    demo_verification_code=None)
+            .where(
+                PrivacyRequest.id == req.id,
+                PrivacyRequest.status == "identity_unverified",
+                PrivacyRequest.verification_code_hash == offered,
+                unlocked,
+            )
+            .values(
+                status="pending",
+                updated_at=now,
+                verification_attempts=0,
+                verification_locked_until=None,
+                verification_code_hash=None,
+                demo_verification_code=None,
+            )
             .execution_options(synchronize_session=False)
         )
         if used.rowcount == 1:
@@ -348,15 +406,19 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
             return
         db.refresh(req)  # raced: someone else verified, canceled or locked it just now
         if req.status != "identity_unverified":
-            raise Problem(409, "invalid_state",
-                          f"The request is {req.status}; nothing to verify.",
-                          extra={"request_status": req.status})
+            raise Problem(
+                409,
+                "invalid_state",
+                f"The request is {req.status}; nothing to verify.",
+                extra={"request_status": req.status},
+            )
         if req.verification_locked_until is not None and req.verification_locked_until > now:
             raise _verification_locked(req.verification_locked_until, now)
     counted: Any = db.execute(
         update(PrivacyRequest)
-        .where(PrivacyRequest.id == req.id, PrivacyRequest.status == "identity_unverified",
-               unlocked)
+        .where(
+            PrivacyRequest.id == req.id, PrivacyRequest.status == "identity_unverified", unlocked
+        )
         .values(verification_attempts=func.coalesce(PrivacyRequest.verification_attempts, 0) + 1)
         .returning(PrivacyRequest.verification_attempts)
         .execution_options(synchronize_session=False)
@@ -366,8 +428,12 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
         db.refresh(req)
         if req.verification_locked_until is not None and req.verification_locked_until > now:
             raise _verification_locked(req.verification_locked_until, now)
-        raise Problem(409, "invalid_state", f"The request is {req.status}; nothing to verify.",
-                      extra={"request_status": req.status})
+        raise Problem(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; nothing to verify.",
+            extra={"request_status": req.status},
+        )
     left = VERIFY_MAX_ATTEMPTS - int(attempts)
     if left <= 0:
         db.execute(
@@ -377,28 +443,41 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
             .execution_options(synchronize_session=False)
         )
     db.commit()
-    raise Problem(422, "verification_failed", "The verification code is not right.",
-                  extra={"attempts_left": max(left, 0)})
+    raise Problem(
+        422,
+        "verification_failed",
+        "The verification code is not right.",
+        extra={"attempts_left": max(left, 0)},
+    )
 
 
 def _verification_locked(until: datetime, now: datetime) -> Problem:
     wait = max(1, int((until - now).total_seconds() + 0.999))
-    return Problem(429, "rate_limited", f"Too many wrong codes. Try again in {wait} seconds.",
-                   headers={"Retry-After": str(wait)})
+    return Problem(
+        429,
+        "rate_limited",
+        f"Too many wrong codes. Try again in {wait} seconds.",
+        headers={"Retry-After": str(wait)},
+    )
 
 
 def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> None:
     if req.status == "canceled":
         return
     if req.status not in CANCELABLE:
-        raise Problem(409, "invalid_state",
-                      f"The request is {req.status}; it can only be canceled before work starts.",
-                      extra={"request_status": req.status})
-    transition(db, req, "canceled", actor=actor, note="Canceled by the requester.",
-               now=ctx.clock.now())
+        raise Problem(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; it can only be canceled before work starts.",
+            extra={"request_status": req.status},
+        )
+    transition(
+        db, req, "canceled", actor=actor, note="Canceled by the requester.", now=ctx.clock.now()
+    )
 
 
 # --- the resource ------------------------------------------------------------------------------
+
 
 def stored_details(req: PrivacyRequest) -> tuple[dict[str, Any], str | None]:
     raw = json.loads(req.details or "{}")
@@ -421,17 +500,26 @@ def result_summary(req: PrivacyRequest) -> ResultSummary:
         return ResultSummary(kind=kind, available=False)
     kind = stored.get("kind", kind)
     if kind == "archive":
-        return ResultSummary(kind="archive", available=True, media_type="application/zip",
-                             size=stored.get("size"), sha256=stored.get("sha256"))
-    return ResultSummary(kind=kind, available=kind != "none",
-                         media_type="application/json" if kind != "none" else None)
+        return ResultSummary(
+            kind="archive",
+            available=True,
+            media_type="application/zip",
+            size=stored.get("size"),
+            sha256=stored.get("sha256"),
+        )
+    return ResultSummary(
+        kind=kind,
+        available=kind != "none",
+        media_type="application/json" if kind != "none" else None,
+    )
 
 
 def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRequestOut:
     now = ctx.clock.now()
     cal = calendar_for(ctx)
     events = db.scalars(
-        select(RequestEvent).where(RequestEvent.request_id == req.id)
+        select(RequestEvent)
+        .where(RequestEvent.request_id == req.id)
         .order_by(RequestEvent.at, RequestEvent.id)
     ).all()
     details, note = stored_details(req)
@@ -452,14 +540,21 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
         # Notes and resolutions are stored as written (English for the shop's automatic
         # ones); server/messages.py gives them in the asked language.
         denial=Denial(reason=req.denial_reason, text=translate(req.denial_text) or "")
-        if req.status == "denied" and req.denial_reason else None,
-        extension=Extension(reason=translate(req.extension_reason) or "",
-                            original_due_at=req.original_due_at)
-        if req.extension_reason and req.original_due_at else None,
+        if req.status == "denied" and req.denial_reason
+        else None,
+        extension=Extension(
+            reason=translate(req.extension_reason) or "", original_due_at=req.original_due_at
+        )
+        if req.extension_reason and req.original_due_at
+        else None,
         resolution=translate(req.resolution),
         timeline=[
-            TimelineEvent(at=e.at, status=e.status, actor=translate(e.actor) or e.actor,
-                          note=translate(e.note))
+            TimelineEvent(
+                at=e.at,
+                status=e.status,
+                actor=translate(e.actor) or e.actor,
+                note=translate(e.note),
+            )
             for e in events
         ],
         result=result_summary(req),

@@ -46,14 +46,18 @@ class SchemaNotMigrated(RuntimeError):
 def create_extras(conn: Connection) -> None:
     """What the models do not describe: the version marker, and SQLite's full-text index."""
     conn.execute(
-        text("CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR(40) PRIMARY KEY, "
-             "value VARCHAR(40) NOT NULL)")
+        text(
+            "CREATE TABLE IF NOT EXISTS schema_meta (key VARCHAR(40) PRIMARY KEY, "
+            "value VARCHAR(40) NOT NULL)"
+        )
     )
     stored = conn.execute(text("SELECT value FROM schema_meta WHERE key = 'version'"))
     row = stored.first()
     if row is None:
-        conn.execute(text("INSERT INTO schema_meta (key, value) VALUES ('version', :v)"),
-                     {"v": str(SCHEMA_VERSION)})
+        conn.execute(
+            text("INSERT INTO schema_meta (key, value) VALUES ('version', :v)"),
+            {"v": str(SCHEMA_VERSION)},
+        )
     elif int(row[0]) > SCHEMA_VERSION:
         raise RuntimeError(
             f"the database has schema version {row[0]}, newer than this server "
@@ -85,15 +89,18 @@ def create_schema(engine: Engine, *, manage: bool = True) -> None:
     if current is not None:
         try:
             migrations.ScriptDirectory.from_config(migrations.alembic_config()).get_revision(
-                current)
+                current
+            )
         except Exception as exc:
             raise SchemaNotMigrated(
                 f"the database is at schema revision {current}, unknown to this server "
-                "(newer?); upgrade the server") from exc
+                "(newer?); upgrade the server"
+            ) from exc
     if not manage:
         raise SchemaNotMigrated(
             f"the database is at schema revision {current or 'none'}, this server needs {head}: "
-            "run `python -m server migrate` first")
+            "run `python -m server migrate` first"
+        )
     if current is not None or engine.dialect.name != "sqlite":
         # A shop's server database: replay the migrations, the same path `migrate` takes.
         migrations.upgrade(engine)

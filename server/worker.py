@@ -31,15 +31,17 @@ ENV_NAME = "PRIVACY_SHOP_WORKER"
 
 def worker_environment(config: ServerConfig, demo_accounts: list[tuple[str, str, str]]) -> str:
     """The settings a worker needs, as the JSON put in `PRIVACY_SHOP_WORKER`."""
-    return json.dumps({
-        "db_url": config.db_url,
-        "shop": next(key for key, profile in SHOPS.items() if profile == config.shop),
-        "public_url": config.public_url,
-        "demo": config.demo,
-        "processor_delay": config.processor_delay.total_seconds(),
-        "extra": config.extra,
-        "demo_accounts": [list(a) for a in demo_accounts],
-    })
+    return json.dumps(
+        {
+            "db_url": config.db_url,
+            "shop": next(key for key, profile in SHOPS.items() if profile == config.shop),
+            "public_url": config.public_url,
+            "demo": config.demo,
+            "processor_delay": config.processor_delay.total_seconds(),
+            "extra": config.extra,
+            "demo_accounts": [list(a) for a in demo_accounts],
+        }
+    )
 
 
 def config_from_environment() -> tuple[ServerConfig, list[tuple[str, str, str]]]:

@@ -24,8 +24,12 @@ AGENT = ("agent.wu", "agent1234")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--runslow", action="store_true", default=False,
-                     help="run the long variants of fault and load tests (more iterations)")
+    parser.addoption(
+        "--runslow",
+        action="store_true",
+        default=False,
+        help="run the long variants of fault and load tests (more iterations)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +68,9 @@ def make_shop(
     started: list[RunningShop] = []
 
     def factory(name: str = "silumart", **overrides: object) -> RunningShop:
-        shop = start_shop_from(shop_templates[name], tmp_path / f"{name}-{len(started)}", name,
-                               **overrides)
+        shop = start_shop_from(
+            shop_templates[name], tmp_path / f"{name}-{len(started)}", name, **overrides
+        )
         started.append(shop)
         return shop
 

@@ -55,32 +55,70 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog=_prog_name(),
         description="Privacy Dashboard: see and control what online shops hold about you.",
     )
-    parser.add_argument("--demo", action="store_true",
-                        help="start the two embedded demo shops on this computer and use them")
-    parser.add_argument("--demo-fresh", action="store_true",
-                        help="with --demo: throw away the demo shops' data and seed it again")
-    parser.add_argument("--demo-tracks", type=int, default=3000, metavar="N",
-                        help="with --demo: My Tracks entries for the first demo shopper")
-    parser.add_argument("--shop", action="append", default=[], metavar="URL",
-                        help="add a shop by its address (repeatable)")
-    parser.add_argument("--language", choices=["system", "en", "zh_CN"],
-                        help="interface language (default: the saved setting, else the system)")
-    parser.add_argument("--config-dir", type=Path, metavar="DIR",
-                        help="keep settings and the shop list in DIR instead of the user profile")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the two embedded demo shops on this computer and use them",
+    )
+    parser.add_argument(
+        "--demo-fresh",
+        action="store_true",
+        help="with --demo: throw away the demo shops' data and seed it again",
+    )
+    parser.add_argument(
+        "--demo-tracks",
+        type=int,
+        default=3000,
+        metavar="N",
+        help="with --demo: My Tracks entries for the first demo shopper",
+    )
+    parser.add_argument(
+        "--shop",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="add a shop by its address (repeatable)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=["system", "en", "zh_CN"],
+        help="interface language (default: the saved setting, else the system)",
+    )
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep settings and the shop list in DIR instead of the user profile",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (never secrets)")
-    parser.add_argument("archive", nargs="?", type=Path, metavar="ARCHIVE.zip",
-                        help="open this personal-data archive (read only, no network)")
-    parser.add_argument("--self-test", type=Path, metavar="REPORT.json",
-                        help="check start-up: write what the first painted window shows (and "
-                             "the archive, if given) to REPORT.json, then quit; exit 0 if well")
+    parser.add_argument(
+        "archive",
+        nargs="?",
+        type=Path,
+        metavar="ARCHIVE.zip",
+        help="open this personal-data archive (read only, no network)",
+    )
+    parser.add_argument(
+        "--self-test",
+        type=Path,
+        metavar="REPORT.json",
+        help="check start-up: write what the first painted window shows (and "
+        "the archive, if given) to REPORT.json, then quit; exit 0 if well",
+    )
     return parser.parse_args(argv)
 
 
 class FirstPaint(QObject):
     """Calls `callback` once, soon after `window` first paints (or after `fallback_ms`)."""
 
-    def __init__(self, window: QWidget, callback: Callable[[], None], *,
-                 fallback_ms: int = 3000, immediate: bool = False) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        callback: Callable[[], None],
+        *,
+        fallback_ms: int = 3000,
+        immediate: bool = False,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._callback: Callable[[], None] | None = callback
@@ -195,7 +233,8 @@ def run(argv: list[str] | None = None) -> int:
     install_log_buffer()  # recent (redacted) log lines for Help → Copy diagnostics
     install_redaction()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("PrivacyDashboard")
@@ -244,8 +283,11 @@ def run(argv: list[str] | None = None) -> int:
 
         def resumed(count: int) -> None:
             if count:
-                window.notify(QCoreApplication.translate(
-                    "MainWindow", "Signed in again to %n shop(s)", "", count))
+                window.notify(
+                    QCoreApplication.translate(
+                        "MainWindow", "Signed in again to %n shop(s)", "", count
+                    )
+                )
             elif added and shops is not None:
                 window.sign_in(added[0])  # first demo run: open the shop's sign-in page
 
@@ -285,9 +327,12 @@ def run(argv: list[str] | None = None) -> int:
 
         def failed(error: BaseException) -> None:
             progress.close()
-            plain_message_box(window, QMessageBox.Icon.Critical, "Privacy Dashboard",
-                              window.tr("The demo shops could not start: {0}").format(error)
-                              ).exec()
+            plain_message_box(
+                window,
+                QMessageBox.Icon.Critical,
+                "Privacy Dashboard",
+                window.tr("The demo shops could not start: {0}").format(error),
+            ).exec()
 
         runner.run(work, started, failed)
     else:

@@ -123,53 +123,82 @@ def _resolve(keys: Mapping[str, Any], kid: str | None) -> dict[str, Any]:
 def report_for(archive: Archive, keys: Mapping[str, Any] | None) -> ArchiveReport:
     """The report of an archive that opened and passed every check: now its signature."""
     manifest = archive.manifest
-    base: dict[str, Any] = {"source": manifest.source, "signed": manifest.signed,
-                            "files_checked": len(manifest.files) + 1,
-                            "encrypted": archive.encrypted, "manifest": manifest}
+    base: dict[str, Any] = {
+        "source": manifest.source,
+        "signed": manifest.signed,
+        "files_checked": len(manifest.files) + 1,
+        "encrypted": archive.encrypted,
+        "manifest": manifest,
+    }
     if manifest.signature is None:
         if manifest.source == "shop":
-            return ArchiveReport(False, ["The archive is not signed, but it should be (it says "
-                                         "it was made by the shop)."], reason="unsigned", **base)
+            return ArchiveReport(
+                False,
+                ["The archive is not signed, but it should be (it says it was made by the shop)."],
+                reason="unsigned",
+                **base,
+            )
         return ArchiveReport(True, [], **base)
     raw_kid = manifest.signature.get("kid")
     kid = raw_kid if isinstance(raw_kid, str) else None
     if not keys:
-        return ArchiveReport(False, ["The shop's signature was not checked: no key is known "
-                                     "for this shop (sign in to it or choose a key file)."],
-                             reason="unknown_key", kid=kid, **base)
+        return ArchiveReport(
+            False,
+            [
+                "The shop's signature was not checked: no key is known "
+                "for this shop (sign in to it or choose a key file)."
+            ],
+            reason="unknown_key",
+            kid=kid,
+            **base,
+        )
     resolved = _resolve(keys, kid)
     result = archive.check_signature(resolved)
     if not result.ok:
         reason = "bad_signature" if kid in resolved else "unknown_key"
-        return ArchiveReport(False, list(result.problems), reason=reason, signature_ok=False,
-                             kid=kid, **base)
+        return ArchiveReport(
+            False, list(result.problems), reason=reason, signature_ok=False, kid=kid, **base
+        )
     return ArchiveReport(True, [], signature_ok=True, kid=kid, **base)
 
 
-def choose_keys(archive: Archive, known: Mapping[str, Mapping[str, Any]],
-                key_file: str | None) -> Mapping[str, Any] | None:
+def choose_keys(
+    archive: Archive, known: Mapping[str, Mapping[str, Any]], key_file: str | None
+) -> Mapping[str, Any] | None:
     if key_file:
         return load_key_file(key_file)
     shop_id = archive.manifest.shop.get("id")
     return known.get(shop_id) if isinstance(shop_id, str) else None
 
 
-def check_archive(path: str, *, passphrase: str | None, known: Mapping[str, Mapping[str, Any]],
-                  key_file: str | None, control: TaskControl,
-                  cancel: Callable[[], bool]) -> ArchiveReport:
+def check_archive(
+    path: str,
+    *,
+    passphrase: str | None,
+    known: Mapping[str, Mapping[str, Any]],
+    key_file: str | None,
+    control: TaskControl,
+    cancel: Callable[[], bool],
+) -> ArchiveReport:
     """Verify on a worker thread; a refusal becomes a report (never raises ArchiveError)."""
     try:
-        archive = open_archive(path, passphrase=passphrase or None, verify=True,
-                               progress=control.report, cancel=cancel)
+        archive = open_archive(
+            path, passphrase=passphrase or None, verify=True, progress=control.report, cancel=cancel
+        )
     except ArchiveError as exc:
         return ArchiveReport(False, [exc.message], reason=exc.reason)
     with archive:
         try:
             keys = choose_keys(archive, known, key_file)
         except ArchiveError as exc:
-            return ArchiveReport(False, [exc.message], reason=exc.reason,
-                                 manifest=archive.manifest, signed=archive.manifest.signed,
-                                 encrypted=archive.encrypted)
+            return ArchiveReport(
+                False,
+                [exc.message],
+                reason=exc.reason,
+                manifest=archive.manifest,
+                signed=archive.manifest.signed,
+                encrypted=archive.encrypted,
+            )
         return report_for(archive, keys)
 
 
@@ -177,8 +206,15 @@ def check_archive(path: str, *, passphrase: str | None, known: Mapping[str, Mapp
 class PathField(QWidget):
     """A file path: typed, set in code, or chosen with "Browse…" (a file dialog)."""
 
-    def __init__(self, label: str, *, save: bool = False, file_filter: str = ARCHIVE_FILTER,
-                 suggested: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        *,
+        save: bool = False,
+        file_filter: str = ARCHIVE_FILTER,
+        suggested: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self._filter = file_filter
@@ -242,11 +278,13 @@ class WorkDialog(QDialog):
         self.status.setObjectName("workStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.start_button = self.buttons.addButton(self.start_text(),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button = self.buttons.addButton(
+            self.start_text(), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.buttons.rejected.connect(self.reject)
@@ -276,8 +314,9 @@ class WorkDialog(QDialog):
         event = self._cancel_event
         return lambda: event.is_set() or control.cancelled
 
-    def launch(self, work: Callable[[TaskControl], Any], done: Callable[[Any], None],
-               message: str) -> None:
+    def launch(
+        self, work: Callable[[TaskControl], Any], done: Callable[[Any], None], message: str
+    ) -> None:
         if self.task is not None:
             return
         self.result = None
@@ -341,8 +380,9 @@ class ExportDialog(WorkDialog):
 
     BUILD, DOWNLOAD = 0, 1
 
-    def __init__(self, runner: TaskRunner, session: AppSession,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, session: AppSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self.session = session
         self.setWindowTitle(self.tr("Export archive"))
@@ -392,19 +432,26 @@ class ExportDialog(WorkDialog):
         self.passphrase_again = password_edit(self.tr("Passphrase again"))
         form.addRow(self.tr("Passphrase (optional):"), self.passphrase)
         form.addRow(self.tr("Passphrase again:"), self.passphrase_again)
-        note = plain_label(self.tr(
-            "A passphrase encrypts the whole archive, so nobody who gets the file can read "
-            "your data without it. It cannot be recovered: if you forget it, the archive "
-            "cannot be opened by anyone, including you."))
+        note = plain_label(
+            self.tr(
+                "A passphrase encrypts the whole archive, so nobody who gets the file can read "
+                "your data without it. It cannot be recovered: if you forget it, the archive "
+                "cannot be opened by anyone, including you."
+            )
+        )
         note.setWordWrap(True)
         form.addRow(note)
-        self.save_path = PathField(self.tr("Save the archive as"), save=True,
-                                   suggested="personal-data.pdarchive.zip")
+        self.save_path = PathField(
+            self.tr("Save the archive as"), save=True, suggested="personal-data.pdarchive.zip"
+        )
         form.addRow(self.tr("Save as:"), self.save_path)
         layout.addLayout(form)
-        date_note = plain_label(self.tr(
-            "The dates limit records of activity (searches, orders, logs…); lists such as "
-            "devices and consents are always complete."))
+        date_note = plain_label(
+            self.tr(
+                "The dates limit records of activity (searches, orders, logs…); lists such as "
+                "devices and consents are always complete."
+            )
+        )
         date_note.setWordWrap(True)
         layout.addWidget(date_note)
         layout.addStretch(1)
@@ -413,9 +460,14 @@ class ExportDialog(WorkDialog):
     def _download_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(plain_label(self.tr(
-            "When the shop has answered an access request, its official, signed archive can be "
-            "downloaded here. An interrupted download continues where it stopped.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "When the shop has answered an access request, its official, signed archive "
+                    "can be downloaded here. An interrupted download continues where it stopped."
+                )
+            )
+        )
         self.requests_model = QStandardItemModel(self)
         self.requests_view = QListView()
         self.requests_view.setAccessibleName(self.tr("Completed access requests"))
@@ -428,8 +480,9 @@ class ExportDialog(WorkDialog):
         reload_button.clicked.connect(self.load_requests)
         layout.addWidget(reload_button)
         form = QFormLayout()
-        self.download_path = PathField(self.tr("Save the shop's archive as"), save=True,
-                                       suggested="shop-archive.pdarchive.zip")
+        self.download_path = PathField(
+            self.tr("Save the shop's archive as"), save=True, suggested="shop-archive.pdarchive.zip"
+        )
         form.addRow(self.tr("Save as:"), self.download_path)
         layout.addLayout(form)
         return tab
@@ -458,23 +511,30 @@ class ExportDialog(WorkDialog):
         self.requests_status.setText(self.tr("Loading…"))
 
         def work(_control: TaskControl) -> list[Any]:
-            return [r for r in api.iter_requests(limit=100)
-                    if r.type == "access" and r.status == "completed"]
+            return [
+                r
+                for r in api.iter_requests(limit=100)
+                if r.type == "access" and r.status == "completed"
+            ]
 
         def done(requests: list[Any]) -> None:
             self._requests_task = None
             self.requests_model.clear()
             for request in requests:
-                item = QStandardItem(self.tr("Request {0}, received {1}").format(
-                    request.id, formats.format_datetime(request.received_at)))
+                item = QStandardItem(
+                    self.tr("Request {0}, received {1}").format(
+                        request.id, formats.format_datetime(request.received_at)
+                    )
+                )
                 item.setData(request.id, REQUEST_ROLE)
                 self.requests_model.appendRow(item)
             if requests:
                 self.requests_view.setCurrentIndex(self.requests_model.index(0, 0))
                 self.requests_status.setText("")
             else:
-                self.requests_status.setText(self.tr(
-                    "No completed access request yet. File one on the Requests page."))
+                self.requests_status.setText(
+                    self.tr("No completed access request yet. File one on the Requests page.")
+                )
 
         def failed(error: BaseException) -> None:
             self._requests_task = None
@@ -518,15 +578,26 @@ class ExportDialog(WorkDialog):
             return
         start, end = day_range(first, last)
         api = view.api
-        shop = {"id": connection.shop_id, "name": connection.shop_name,
-                "api_base": connection.discovery.api_base.rstrip("/")}
+        shop = {
+            "id": connection.shop_id,
+            "name": connection.shop_name,
+            "api_base": connection.discovery.api_base.rstrip("/"),
+        }
 
         def work(control: TaskControl) -> SavedArchive:
             from client.archive import export_archive
 
-            result = export_archive(api, path, sections=sections, start=start, end=end,
-                                    passphrase=passphrase or None, progress=control.report,
-                                    cancel=self.cancelled(control), shop=shop)
+            result = export_archive(
+                api,
+                path,
+                sections=sections,
+                start=start,
+                end=end,
+                passphrase=passphrase or None,
+                progress=control.report,
+                cancel=self.cancelled(control),
+                shop=shop,
+            )
             return SavedArchive(result.path, result.size, result.sha256)
 
         self.launch(work, self._saved, self.tr("Exporting…"))
@@ -555,8 +626,14 @@ class ExportDialog(WorkDialog):
                 control.report(done, total if total is not None else 0)
 
             saved = api.download_result(request_id, path, progress=progress, cancel=cancel)
-            report = check_archive(saved.path, passphrase=None, known=known, key_file=None,
-                                   control=control, cancel=cancel)
+            report = check_archive(
+                saved.path,
+                passphrase=None,
+                known=known,
+                key_file=None,
+                control=control,
+                cancel=cancel,
+            )
             return SavedArchive(Path(saved.path), saved.size, saved.sha256, report)
 
         self.launch(work, self._saved, self.tr("Downloading…"))
@@ -565,7 +642,8 @@ class ExportDialog(WorkDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         text = self.tr("Saved to {0}\nSize: {1}\nSHA-256: {2}").format(
-            saved.path, format_size(saved.size), saved.sha256)
+            saved.path, format_size(saved.size), saved.sha256
+        )
         if saved.report is not None:
             text += "\n" + report_summary(saved.report)
         self.status.setText(text)
@@ -580,8 +658,7 @@ def report_summary(report: ArchiveReport) -> str:
         signature = _report_tr("signature ✓ verified")
     else:
         signature = _report_tr("signature ✗ NOT verified")
-    checks = (_report_tr("checksums ✓") if report.manifest is not None
-              else _report_tr("checksums ✗"))
+    checks = _report_tr("checksums ✓") if report.manifest is not None else _report_tr("checksums ✗")
     return f"{signature}; {checks}"
 
 
@@ -598,10 +675,13 @@ def report_text(report: ArchiveReport) -> str:
     manifest = report.manifest
     if manifest is not None:
         lines.append("")
-        shop = manifest.shop.get("name") or manifest.shop.get("id") or \
-            manifest.shop.get("api_base") or "—"
-        subject = manifest.subject.get("display_name") or \
-            manifest.subject.get("customer_no") or "—"
+        shop = (
+            manifest.shop.get("name")
+            or manifest.shop.get("id")
+            or manifest.shop.get("api_base")
+            or "—"
+        )
+        subject = manifest.subject.get("display_name") or manifest.subject.get("customer_no") or "—"
         maker = _report_tr("the shop") if manifest.source == "shop" else _report_tr("this app")
         encrypted = _report_tr("yes") if report.encrypted else _report_tr("no")
         lines.append(_report_tr("Shop: {0}").format(shop))
@@ -620,15 +700,18 @@ def report_text(report: ArchiveReport) -> str:
 class VerifyDialog(WorkDialog):
     """Check an archive: every checksum, the ZIP structure and the shop's signature."""
 
-    def __init__(self, runner: TaskRunner, session: AppSession,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, session: AppSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self.session = session
         self.setWindowTitle(self.tr("Verify archive"))
         form = QFormLayout()
         self.archive_path = PathField(self.tr("Archive to verify"))
-        self.key_file = PathField(self.tr("Shop's key file (optional)"),
-                                  file_filter="Keys (*.json *.pem *.txt);;All files (*)")
+        self.key_file = PathField(
+            self.tr("Shop's key file (optional)"),
+            file_filter="Keys (*.json *.pem *.txt);;All files (*)",
+        )
         self.passphrase = password_edit(self.tr("Passphrase (if encrypted)"))
         form.addRow(self.tr("Archive:"), self.archive_path)
         form.addRow(self.tr("Key file (optional):"), self.key_file)
@@ -656,16 +739,23 @@ class VerifyDialog(WorkDialog):
         self.report_view.clear()
 
         def work(control: TaskControl) -> ArchiveReport:
-            return check_archive(path, passphrase=passphrase, known=known, key_file=key_file,
-                                 control=control, cancel=self.cancelled(control))
+            return check_archive(
+                path,
+                passphrase=passphrase,
+                known=known,
+                key_file=key_file,
+                control=control,
+                cancel=self.cancelled(control),
+            )
 
         self.launch(work, self._show, self.tr("Verifying…"))
 
     def _show(self, report: ArchiveReport) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.status.setText(self.tr("The archive is fine.") if report.ok
-                            else self.tr("The archive has problems."))
+        self.status.setText(
+            self.tr("The archive is fine.") if report.ok else self.tr("The archive has problems.")
+        )
         self.report_view.setPlainText(report_text(report))
 
 
@@ -706,7 +796,8 @@ class CompareDialog(WorkDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.show_section(current.row()))
+            lambda current, _previous: self.show_section(current.row())
+        )
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Differences in the selected section"))
@@ -733,8 +824,13 @@ class CompareDialog(WorkDialog):
         def work(control: TaskControl) -> ArchiveDiff:
             from client.archive import diff_archives
 
-            return diff_archives(old, new, old_passphrase=old_pass, new_passphrase=new_pass,
-                                 cancel=self.cancelled(control))
+            return diff_archives(
+                old,
+                new,
+                old_passphrase=old_pass,
+                new_passphrase=new_pass,
+                cancel=self.cancelled(control),
+            )
 
         self.launch(work, self._show, self.tr("Comparing…"))
 
@@ -744,11 +840,17 @@ class CompareDialog(WorkDialog):
         self.model.set_rows(list(diff.sections.values()))
         parts = [self.tr("No differences.") if diff.empty else self.tr("Differences found.")]
         if diff.only_in_old:
-            parts.append(self.tr("Only in the older archive: {0}").format(
-                formats.join_list([section_title(s) for s in diff.only_in_old])))
+            parts.append(
+                self.tr("Only in the older archive: {0}").format(
+                    formats.join_list([section_title(s) for s in diff.only_in_old])
+                )
+            )
         if diff.only_in_new:
-            parts.append(self.tr("Only in the newer archive: {0}").format(
-                formats.join_list([section_title(s) for s in diff.only_in_new])))
+            parts.append(
+                self.tr("Only in the newer archive: {0}").format(
+                    formats.join_list([section_title(s) for s in diff.only_in_new])
+                )
+            )
         self.status.setText("\n".join(parts))
         changed = next((row for row, d in enumerate(self.model.rows) if not d.empty), 0)
         if self.model.rowCount():
@@ -765,8 +867,9 @@ class CompareDialog(WorkDialog):
             self.details.clear()
             return
         diff = self.model.row_at(row)
-        lines: list[str] = [self.tr("{0}: {1} unchanged").format(section_title(diff.section),
-                                                                 diff.unchanged)]
+        lines: list[str] = [
+            self.tr("{0}: {1} unchanged").format(section_title(diff.section), diff.unchanged)
+        ]
         if diff.added:
             lines.append(self.tr("Added:"))
             lines.extend(f"  + {_item_id(item)}" for item in diff.added)
@@ -775,8 +878,7 @@ class CompareDialog(WorkDialog):
             lines.extend(f"  - {_item_id(item)}" for item in diff.removed)
         if diff.changed:
             lines.append(self.tr("Changed:"))
-            lines.extend(f"  ~ {change.id}: {', '.join(change.fields)}"
-                         for change in diff.changed)
+            lines.extend(f"  ~ {change.id}: {', '.join(change.fields)}" for change in diff.changed)
         self.details.setPlainText("\n".join(lines))
 
 
@@ -790,9 +892,12 @@ class SqliteDialog(WorkDialog):
         form = QFormLayout()
         self.archive_path = PathField(self.tr("Archive to convert"))
         self.passphrase = password_edit(self.tr("Passphrase (if encrypted)"))
-        self.out_path = PathField(self.tr("Save the database as"), save=True,
-                                  file_filter="SQLite (*.db *.sqlite);;All files (*)",
-                                  suggested="personal-data.db")
+        self.out_path = PathField(
+            self.tr("Save the database as"),
+            save=True,
+            file_filter="SQLite (*.db *.sqlite);;All files (*)",
+            suggested="personal-data.db",
+        )
         form.addRow(self.tr("Archive:"), self.archive_path)
         form.addRow(self.tr("Passphrase (if encrypted):"), self.passphrase)
         form.addRow(self.tr("Save as:"), self.out_path)
@@ -815,16 +920,22 @@ class SqliteDialog(WorkDialog):
         def work(control: TaskControl) -> Any:
             from client.archive import archive_to_sqlite
 
-            return archive_to_sqlite(source, out, passphrase=passphrase,
-                                     progress=control.report, cancel=self.cancelled(control))
+            return archive_to_sqlite(
+                source,
+                out,
+                passphrase=passphrase,
+                progress=control.report,
+                cancel=self.cancelled(control),
+            )
 
         self.launch(work, self._show, self.tr("Converting…"))
 
     def _show(self, result: Any) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        tables = "\n".join(self.tr("  {0}: {1} rows").format(name, rows)
-                           for name, rows in result.tables.items())
+        tables = "\n".join(
+            self.tr("  {0}: {1} rows").format(name, rows) for name, rows in result.tables.items()
+        )
         text = self.tr("Saved to {0}\nTables:\n{1}").format(result.path, tables)
         if result.fts:
             text += "\n" + self.tr("Full-text search over your searches: tracks_fts")

@@ -41,13 +41,13 @@ class OwnedArchiveApi(ArchiveApi):
 
 
 def banner_text(opened: OpenArchive) -> str:
-    """"Archive of <subject> at <shop>, created <date> — signature …; checksums ✓"."""
+    """ "Archive of <subject> at <shop>, created <date> — signature …; checksums ✓"."""
     from PySide6.QtCore import QCoreApplication
 
     created = opened.created_at.replace("T", " ")[:16]
     return QCoreApplication.translate(
-        "ArchiveView", "Archive of {0} at {1}, created {2} — {3} (read only)").format(
-        opened.subject or "—", opened.shop_name or "—", created, report_summary(opened.report))
+        "ArchiveView", "Archive of {0} at {1}, created {2} — {3} (read only)"
+    ).format(opened.subject or "—", opened.shop_name or "—", created, report_summary(opened.report))
 
 
 class ArchiveOpener(QObject):
@@ -57,8 +57,9 @@ class ArchiveOpener(QObject):
     failed = Signal(str)  # the user message
     report_changed = Signal()
 
-    def __init__(self, runner: TaskRunner, session: AppSession, parent: QWidget,
-                 notify: Any = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, session: AppSession, parent: QWidget, notify: Any = None
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.session = session
@@ -74,13 +75,15 @@ class ArchiveOpener(QObject):
         return self.task is not None
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open archive"),
-                                              str(Path.home()), ARCHIVE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, self.tr("Open archive"), str(Path.home()), ARCHIVE_FILTER
+        )
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path, *, passphrase: str | None = None,
-                  key_file: str | None = None) -> None:
+    def open_path(
+        self, path: str | Path, *, passphrase: str | None = None, key_file: str | None = None
+    ) -> None:
         if self.task is not None:
             return
         target = str(path)
@@ -89,8 +92,13 @@ class ArchiveOpener(QObject):
         self.notify(self.tr("Checking the archive…"))
 
         def work(control: TaskControl) -> OpenArchive:
-            archive = open_archive(target, passphrase=passphrase or None, verify=True,
-                                   progress=control.report, cancel=lambda: control.cancelled)
+            archive = open_archive(
+                target,
+                passphrase=passphrase or None,
+                verify=True,
+                progress=control.report,
+                cancel=lambda: control.cancelled,
+            )
             try:
                 report = report_for(archive, choose_keys(archive, known, key_file))
             except BaseException:
@@ -115,21 +123,28 @@ class ArchiveOpener(QObject):
 
         def progress(done_bytes: int, total: int) -> None:
             if total:
-                self.notify(self.tr("Checking the archive… {0}%").format(
-                    min(100, done_bytes * 100 // total)))
+                self.notify(
+                    self.tr("Checking the archive… {0}%").format(
+                        min(100, done_bytes * 100 // total)
+                    )
+                )
 
         self.task = self.runner.run(work, done, failed, on_progress=progress)
 
     def ask_passphrase(self, path: str, key_file: str | None, *, wrong: bool = False) -> None:
         dialog = QInputDialog(self.parent_widget)
         dialog.setWindowTitle(self.tr("Encrypted archive"))
-        dialog.setLabelText(self.tr("The passphrase was wrong. Try again:") if wrong else
-                            self.tr("This archive is encrypted. Enter its passphrase:"))
+        dialog.setLabelText(
+            self.tr("The passphrase was wrong. Try again:")
+            if wrong
+            else self.tr("This archive is encrypted. Enter its passphrase:")
+        )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         force_plain_text(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(
-            lambda text: self.open_path(path, passphrase=text, key_file=key_file))
+            lambda text: self.open_path(path, passphrase=text, key_file=key_file)
+        )
         self.passphrase_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "passphrase_dialog", None))
         dialog.open()
@@ -138,8 +153,13 @@ class ArchiveOpener(QObject):
         message = user_message(error)
         detail = error.message if isinstance(error, ArchiveError) and error.message else ""
         # The detail can quote the archive (member names): plain text, informative line too.
-        box = plain_message_box(self.parent_widget, QMessageBox.Icon.Warning,
-                                self.tr("Open archive"), message, informative=detail)
+        box = plain_message_box(
+            self.parent_widget,
+            QMessageBox.Icon.Warning,
+            self.tr("Open archive"),
+            message,
+            informative=detail,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.finished.connect(lambda _result: setattr(self, "error_box", None))
@@ -148,9 +168,12 @@ class ArchiveOpener(QObject):
 
     # --- the signature of the open archive, with a key file ---
     def choose_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("The shop's key file"),
-                                              str(Path.home()),
-                                              "Keys (*.json *.pem *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget,
+            self.tr("The shop's key file"),
+            str(Path.home()),
+            "Keys (*.json *.pem *.txt);;All files (*)",
+        )
         if path:
             self.check_signature(path)
 

@@ -18,9 +18,11 @@ from typing import IO
 DEMO_SHOPS = ("silumart", "sinomai")
 # What `--demo` needs beyond the app: the server package and its `[server]` dependencies.
 SERVER_MODULES = ("server", "fastapi", "uvicorn", "sqlalchemy", "argon2", "multipart", "faker")
-DEMO_NEEDS = ("The demo shops need the reference server, which is not installed: run "
-              "python -m pip install -e \".[demo]\" in the project folder (or pip install "
-              "\"privacy-dashboard[demo]\") and start the app with --demo again.")
+DEMO_NEEDS = (
+    "The demo shops need the reference server, which is not installed: run "
+    'python -m pip install -e ".[demo]" in the project folder (or pip install '
+    '"privacy-dashboard[demo]") and start the app with --demo again.'
+)
 
 
 def missing_server_packages(names: tuple[str, ...] = SERVER_MODULES) -> list[str]:
@@ -85,17 +87,33 @@ def _drain(stream: IO[str]) -> None:
         return
 
 
-def start_demo_shop(name: str, database: Path, *, tracks: int, processor_delay: float,
-                    timeout: float = 120.0) -> DemoShop:
+def start_demo_shop(
+    name: str, database: Path, *, tracks: int, processor_delay: float, timeout: float = 120.0
+) -> DemoShop:
     """Start one demo shop process and wait until it says where it listens."""
     command = [
-        sys.executable, "-m", "server", "--demo", "--shop", name, "--db", str(database),
-        "--port", "0", "--tracks", str(tracks), "--processor-delay", str(processor_delay),
+        sys.executable,
+        "-m",
+        "server",
+        "--demo",
+        "--shop",
+        name,
+        "--db",
+        str(database),
+        "--port",
+        "0",
+        "--tracks",
+        str(tracks),
+        "--processor-delay",
+        str(processor_delay),
         "--exit-with-parent",
     ]
     # The shop stops when our end of its stdin closes, so it never outlives the app.
     process = subprocess.Popen(  # noqa: S603  (our own server, fixed arguments)
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
     )
     assert process.stdout is not None
@@ -115,8 +133,9 @@ def start_demo_shop(name: str, database: Path, *, tracks: int, processor_delay: 
     raise RuntimeError(f"the {name} demo shop did not start")
 
 
-def start_demo_shops(data_dir: Path, *, tracks: int = 3000, fresh: bool = False,
-                     processor_delay: float = 4.0) -> DemoShops:
+def start_demo_shops(
+    data_dir: Path, *, tracks: int = 3000, fresh: bool = False, processor_delay: float = 4.0
+) -> DemoShops:
     """Start (seeding on first use) both demo shops; blocking: call from a worker thread."""
     data_dir.mkdir(parents=True, exist_ok=True)
     started: list[DemoShop] = []
@@ -126,8 +145,9 @@ def start_demo_shops(data_dir: Path, *, tracks: int = 3000, fresh: bool = False,
             if fresh:
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
-            started.append(start_demo_shop(name, path, tracks=tracks,
-                                           processor_delay=processor_delay))
+            started.append(
+                start_demo_shop(name, path, tracks=tracks, processor_delay=processor_delay)
+            )
     except BaseException:
         DemoShops(started).stop()
         raise

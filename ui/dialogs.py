@@ -28,8 +28,13 @@ class AddShopDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a shop"))
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr(
-            "Enter the address of the shop's privacy service, e.g. https://shop.example")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Enter the address of the shop's privacy service, e.g. https://shop.example"
+                )
+            )
+        )
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://")
         self.url.setAccessibleName(self.tr("Shop address"))
@@ -39,7 +44,8 @@ class AddShopDialog(QDialog):
         for name, url in suggestions:
             self.suggestions.addItem(f"{name} — {url}")
             self.suggestions.item(self.suggestions.count() - 1).setData(
-                Qt.ItemDataRole.UserRole, url)
+                Qt.ItemDataRole.UserRole, url
+            )
         self.suggestions.currentItemChanged.connect(self._suggestion_chosen)
         if suggestions:
             layout.addWidget(plain_label(self.tr("Or pick a shop running on this computer:")))
@@ -51,7 +57,8 @@ class AddShopDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept_if_filled)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -86,13 +93,19 @@ class SignInWaitDialog(QDialog):
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         message.setObjectName("signInWaiting")
-        message.setText(self.tr(
-            "Waiting for you in the browser… Sign in to {0} on the page that opened there; "
-            "this window closes by itself when you are done.").format(shop_name))
+        message.setText(
+            self.tr(
+                "Waiting for you in the browser… Sign in to {0} on the page that opened there; "
+                "this window closes by itself when you are done."
+            ).format(shop_name)
+        )
         layout.addWidget(message)
-        hint = plain_label(self.tr(
-            "Wrong password or changed your mind? Try again in the browser, or press Cancel "
-            "here: nothing is changed."))
+        hint = plain_label(
+            self.tr(
+                "Wrong password or changed your mind? Try again in the browser, or press Cancel "
+                "here: nothing is changed."
+            )
+        )
         hint.setObjectName("hint")
         layout.addWidget(hint)
         bar = QProgressBar()
@@ -119,9 +132,15 @@ class AssistDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assist a customer"))
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr(
-            "Ask the customer to create an assist code in their app (Access log page) and read "
-            "it to you. Everything you see or do is recorded in the customer's access log.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Ask the customer to create an assist code in their app (Access log page) and "
+                    "read it to you. Everything you see or do is recorded in the customer's access "
+                    "log."
+                )
+            )
+        )
         self.customer = QLineEdit()
         self.customer.setPlaceholderText(self.tr("Customer number, e.g. SM100001"))
         self.customer.setAccessibleName(self.tr("Customer number"))
@@ -132,7 +151,8 @@ class AssistDialog(QDialog):
         self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}")))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
-            self.tr("Case reason, e.g. ticket 4711: help with a deletion"))
+            self.tr("Case reason, e.g. ticket 4711: help with a deletion")
+        )
         self.reason.setAccessibleName(self.tr("Case reason"))
         # The shop's limits, with a counter; nothing typed is cut (see LimitedText).
         self.customer_field = LimitedText(self.customer, ASSIST_CUSTOMER)
@@ -144,7 +164,8 @@ class AssistDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._submit_if_complete)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -123,11 +123,17 @@ def _backend_message(backends: ModuleType, error: BaseException) -> str | None:
         return _tr("The code is not right. Tries left: {0}.").format(error.tries_left)
     if isinstance(error, backends.CodeExpired):
         if error.used_up:
-            return _tr("Too many wrong codes: this code no longer works. File the request "
-                       "again to get a new one.")
-        return _tr("The code has expired (codes work for 10 minutes). File the request again "
-                   "to get a new one.")
+            return _tr(
+                "Too many wrong codes: this code no longer works. File the request "
+                "again to get a new one."
+            )
+        return _tr(
+            "The code has expired (codes work for 10 minutes). File the request again "
+            "to get a new one."
+        )
     if isinstance(error, backends.MaybeFiled):
-        return _tr("The connection broke after the request was sent, so the shop may have it. "
-                   "The app does not send it again by itself.")
+        return _tr(
+            "The connection broke after the request was sent, so the shop may have it. "
+            "The app does not send it again by itself."
+        )
     return None

@@ -51,19 +51,33 @@ def update(directory: Path = TRANSLATIONS_DIR) -> None:
         columns_file.write_text(markers, encoding="utf-8")
         for language in LANGUAGES:
             subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
-                [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                 *(["-pluralonly"] if language in PLURAL_ONLY else []), *sources(),
-                 str(columns_file), "-ts", str(ts_path(language, directory))],
-                check=True, capture_output=True,
+                [
+                    tool("pyside6-lupdate"),
+                    "-no-obsolete",
+                    "-locations",
+                    "none",
+                    *(["-pluralonly"] if language in PLURAL_ONLY else []),
+                    *sources(),
+                    str(columns_file),
+                    "-ts",
+                    str(ts_path(language, directory)),
+                ],
+                check=True,
+                capture_output=True,
             )
 
 
 def release(directory: Path = TRANSLATIONS_DIR, out: Path = TRANSLATIONS_DIR) -> None:
     for language in LANGUAGES:
         subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
-            [tool("pyside6-lrelease"), str(ts_path(language, directory)), "-qm",
-             str(out / f"app_{language}.qm")],
-            check=True, capture_output=True,
+            [
+                tool("pyside6-lrelease"),
+                str(ts_path(language, directory)),
+                "-qm",
+                str(out / f"app_{language}.qm"),
+            ],
+            check=True,
+            capture_output=True,
         )
 
 

@@ -60,8 +60,15 @@ class MainWindow(QMainWindow):
         self.local_shops = local_shops or []
         self.setWindowTitle(self.tr("Privacy Dashboard"))
         self.setMinimumSize(QSize(960, 620))
-        context = PageContext(runner, session, settings, self.notify, self.reauth,
-                              add_shop=self.add_shop, sign_in=lambda: self.sign_in())
+        context = PageContext(
+            runner,
+            session,
+            settings,
+            self.notify,
+            self.reauth,
+            add_shop=self.add_shop,
+            sign_in=lambda: self.sign_in(),
+        )
         # Every page is listed in the sidebar; each is built when first shown (or asked for).
         self.pages = PageSet(page_entries(), context, self._build_page)
 
@@ -103,7 +110,8 @@ class MainWindow(QMainWindow):
             item.setEditable(False)
             self.sidebar_model.appendRow(item)
         self.sidebar.selectionModel().currentChanged.connect(
-            lambda current, _previous: self.show_page(current.data(PAGE_ROLE)))
+            lambda current, _previous: self.show_page(current.data(PAGE_ROLE))
+        )
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -177,8 +185,13 @@ class MainWindow(QMainWindow):
         self.account_box.setMinimumWidth(260)
         self.account_box.activated.connect(self._account_chosen)
         toolbar.addWidget(self.account_box)
-        for action in (self.add_shop_action, self.sign_in_action, self.sign_out_action,
-                       self.refresh_action, self.assist_action):
+        for action in (
+            self.add_shop_action,
+            self.sign_in_action,
+            self.sign_out_action,
+            self.refresh_action,
+            self.assist_action,
+        ):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.account_toolbar = toolbar
@@ -195,9 +208,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.add_shop_action)
         file_menu.addAction(self.assist_action)
         file_menu.addSeparator()
-        for action in (self.export_archive_action, self.open_archive_action,
-                       self.close_archive_action, self.verify_archive_action,
-                       self.compare_archives_action, self.sqlite_archive_action):
+        for action in (
+            self.export_archive_action,
+            self.open_archive_action,
+            self.close_archive_action,
+            self.verify_archive_action,
+            self.compare_archives_action,
+            self.sqlite_archive_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -205,16 +223,20 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("Language"))
-        for code, label in (("system", self.tr("Follow the system")), ("en", "English"),
-                            ("zh_CN", "简体中文")):
+        for code, label in (
+            ("system", self.tr("Follow the system")),
+            ("en", "English"),
+            ("zh_CN", "简体中文"),
+        ):
             action = language_menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(self.settings.language == code)
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("About"), self._about)
-        self.diagnostics_action = help_menu.addAction(self.tr("Copy diagnostics"),
-                                                      self.copy_diagnostics)
+        self.diagnostics_action = help_menu.addAction(
+            self.tr("Copy diagnostics"), self.copy_diagnostics
+        )
 
     def _build_notifications(self) -> None:
         """Request updates reach the tray even while another page is open."""
@@ -343,8 +365,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         connection = self.session.current
         fides = self.session.current_shop in self.session.fides_shops
-        self.sign_out_action.setEnabled(fides or (connection is not None
-                                                  and connection.signed_in))
+        self.sign_out_action.setEnabled(fides or (connection is not None and connection.signed_in))
         self.sign_in_action.setEnabled(bool(self.session.connections))
 
     def add_shop(self) -> None:
@@ -377,14 +398,17 @@ class MainWindow(QMainWindow):
                 self.notify(self.tr("Added {0}").format(shop.shop_name))
                 self._refill_accounts()
 
-            self.session.add_fides_shop(probe, identity, dialog.shop_name, added,
-                                        self._show_error)
+            self.session.add_fides_shop(probe, identity, dialog.shop_name, added, self._show_error)
 
         dialog.accepted.connect(chosen)
         dialog.open()
 
-    def sign_in(self, shop_id: str | None = None, fresh: bool = False,
-                then: Callable[[], None] | None = None) -> None:
+    def sign_in(
+        self,
+        shop_id: str | None = None,
+        fresh: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
         shop_id = shop_id or self.account_box.currentData() or self.session.current_shop
         connection = self.session.connections.get(shop_id or "")
         if connection is None:
@@ -418,9 +442,13 @@ class MainWindow(QMainWindow):
             cancel()
             # Said on the page (and in the bar); a late finish in the browser gets a friendly
             # "cancelled" page from the app's loopback listener.
-            self.current_page().tell(self.tr(
-                "Sign-in to {0} cancelled. Nothing was changed; sign in again whenever you "
-                "like.").format(connection.shop_name), "info")
+            self.current_page().tell(
+                self.tr(
+                    "Sign-in to {0} cancelled. Nothing was changed; sign in again whenever you "
+                    "like."
+                ).format(connection.shop_name),
+                "info",
+            )
 
         cancel = self.session.sign_in(connection.shop_id, done, failed, fresh=fresh)
         wait.rejected.connect(cancelled)
@@ -432,9 +460,14 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         def done(confirmed: bool) -> None:
             # Never claim a revocation the shop did not confirm.
-            message = self.tr("Signed out") if confirmed else self.tr(
-                "Signed out on this computer, but the shop did not confirm that the sign-in "
-                "was revoked: it may keep working there until it expires.")
+            message = (
+                self.tr("Signed out")
+                if confirmed
+                else self.tr(
+                    "Signed out on this computer, but the shop did not confirm that the sign-in "
+                    "was revoked: it may keep working there until it expires."
+                )
+            )
             self.current_page().tell(message, "result" if confirmed else "offline")
 
         self.session.sign_out(done)
@@ -452,8 +485,9 @@ class MainWindow(QMainWindow):
                 dialog.accept()
                 self.notify(self.tr("Assisting customer {0}").format(customer))
 
-            self.session.start_assist(customer, code, reason, opened,
-                                      lambda error: dialog.show_error(user_message(error)))
+            self.session.start_assist(
+                customer, code, reason, opened, lambda error: dialog.show_error(user_message(error))
+            )
 
         dialog.submitted.connect(submit)
         dialog.open()
@@ -461,7 +495,8 @@ class MainWindow(QMainWindow):
 
     # --- archives -------------------------------------------------------------------------
     def _show_archive_dialog(
-        self, dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog,
+        self,
+        dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog,
     ) -> None:
         if self.archive_dialog is not None and self.archive_dialog.busy:
             self.archive_dialog.raise_()
@@ -505,21 +540,28 @@ class MainWindow(QMainWindow):
         from ui.archive_view import banner_text  # loaded: an archive is open
 
         self.archive_banner.show_message(banner_text(opened), self.tr("Close archive"))
-        self.archive_key_button.setVisible(opened.report.signed
-                                           and not opened.report.signature_ok)
+        self.archive_key_button.setVisible(opened.report.signed and not opened.report.signature_ok)
 
     def _view_changed(self) -> None:
         view = self.session.view()
         self._update_archive_banner()
-        agent_idle = (view is not None and view.archive is None and view.role == "agent"
-                      and not view.assisting)
-        self.assist_action.setVisible(view is not None and view.archive is None
-                                      and view.role == "agent")
+        agent_idle = (
+            view is not None
+            and view.archive is None
+            and view.role == "agent"
+            and not view.assisting
+        )
+        self.assist_action.setVisible(
+            view is not None and view.archive is None and view.role == "agent"
+        )
         if agent_idle:
             self.agent_banner.show_message(
-                self.tr("You are signed in as a customer-service agent. "
-                        "Assist a customer to see their dashboard."),
-                self.tr("Assist a customer…"))
+                self.tr(
+                    "You are signed in as a customer-service agent. "
+                    "Assist a customer to see their dashboard."
+                ),
+                self.tr("Assist a customer…"),
+            )
         else:
             self.agent_banner.hide()
         self._show_offered_pages(view)
@@ -571,9 +613,10 @@ class MainWindow(QMainWindow):
             self.session.end_assist()
             return
         self.assist_banner.show_message(
-            self.tr("Assisting customer {0} — every action is recorded in their access log. "
-                    "{1}:{2:02d} left").format(view.assist.customer_no, seconds // 60,
-                                               seconds % 60),
+            self.tr(
+                "Assisting customer {0} — every action is recorded in their access log. "
+                "{1}:{2:02d} left"
+            ).format(view.assist.customer_no, seconds // 60, seconds % 60),
             self.tr("End assist session"),
         )
 
@@ -581,8 +624,11 @@ class MainWindow(QMainWindow):
         if available:
             self.keychain_banner.hide()
         else:
-            self.keychain_banner.show_message(self.tr(
-                "No system keychain is available: you will need to sign in again next time."))
+            self.keychain_banner.show_message(
+                self.tr(
+                    "No system keychain is available: you will need to sign in again next time."
+                )
+            )
 
     # --- misc -----------------------------------------------------------------------------
     def _show_error(self, error: BaseException) -> None:
@@ -592,8 +638,9 @@ class MainWindow(QMainWindow):
         from ui.plain_text import plain_message_box
 
         # The shop's problem `detail` is remote text: shown literally, never as rich text.
-        box = plain_message_box(self, QMessageBox.Icon.Warning, self.tr("Privacy Dashboard"),
-                                user_message(error))
+        box = plain_message_box(
+            self, QMessageBox.Icon.Warning, self.tr("Privacy Dashboard"), user_message(error)
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.finished.connect(lambda _result: setattr(self, "error_box", None))
@@ -613,8 +660,12 @@ class MainWindow(QMainWindow):
         from ui.about import copy_diagnostics
 
         copy_diagnostics(self.session, self.settings)
-        self.notify(self.tr("Diagnostics copied (no tokens, no personal data): paste them "
-                            "into your support ticket."))
+        self.notify(
+            self.tr(
+                "Diagnostics copied (no tokens, no personal data): paste them "
+                "into your support ticket."
+            )
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

@@ -96,8 +96,14 @@ def compute_alerts(
 
 def state_of(row: TrackedRequest) -> RequestState:
     request = row.request
-    return RequestState(row.key, row.shop_name, request.type, request.status,
-                        request.working_days_left, request.overdue)
+    return RequestState(
+        row.key,
+        row.shop_name,
+        request.type,
+        request.status,
+        request.working_days_left,
+        request.overdue,
+    )
 
 
 class Notifier(QObject):
@@ -139,7 +145,9 @@ class Notifier(QObject):
     def update(self, rows: Iterable[TrackedRequest]) -> list[Alert]:
         """Compare with the last refresh and notify; returns the alerts."""
         result = compute_alerts(
-            self._snapshot, [state_of(row) for row in rows], today=self._today(),
+            self._snapshot,
+            [state_of(row) for row in rows],
+            today=self._today(),
             deadline_days=self.settings.notify_deadline_days,
             deadline_notified=self._notified,
         )
@@ -158,16 +166,22 @@ class Notifier(QObject):
         if alert.kind == "status":
             title = self.tr("Request update from {0}").format(state.shop_name)
             message = self.tr("{0}: {1} → {2}").format(
-                what, status_label(alert.previous_status or ""), status_label(state.status))
+                what, status_label(alert.previous_status or ""), status_label(state.status)
+            )
         elif alert.kind == "overdue":
             title = self.tr("Request overdue at {0}").format(state.shop_name)
             message = self.tr("{0} is overdue by {1} working days.").format(
-                what, max(1, -state.working_days_left))
+                what, max(1, -state.working_days_left)
+            )
         else:
             title = self.tr("Deadline coming up at {0}").format(state.shop_name)
-            message = (self.tr("{0} is due today.").format(what) if state.working_days_left == 0
-                       else self.tr("{0} is due in {1} working days.").format(
-                           what, state.working_days_left))
+            message = (
+                self.tr("{0} is due today.").format(what)
+                if state.working_days_left == 0
+                else self.tr("{0} is due in {1} working days.").format(
+                    what, state.working_days_left
+                )
+            )
         return title, message
 
     def _show(self, title: str, message: str) -> None:

@@ -168,16 +168,24 @@ class AppSession(QObject):
         if self.archive is not None:
             opened = self.archive
             # ArchiveApi has the read methods of ShopApi (writes raise ReadOnlyArchive).
-            return ActiveView(opened.shop_id, opened.shop_name, opened.subject,
-                              cast("ShopApi", opened.api), None, "shopper", opened)
+            return ActiveView(
+                opened.shop_id,
+                opened.shop_name,
+                opened.subject,
+                cast("ShopApi", opened.api),
+                None,
+                "shopper",
+                opened,
+            )
         return self.live_view()
 
     def live_view(self) -> ActiveView | None:
         """The view of the signed-in account, ignoring an open archive."""
         fides = self.fides_shops.get(self.current_shop or "")
         if fides is not None:
-            return ActiveView(fides.shop_id, fides.shop_name, fides.account_label, None,
-                              fides=fides)
+            return ActiveView(
+                fides.shop_id, fides.shop_name, fides.account_label, None, fides=fides
+            )
         connection = self.current
         if connection is None or not connection.signed_in:
             return None
@@ -185,11 +193,21 @@ class AppSession(QObject):
         role = connection.account.role if connection.account else "shopper"
         if self.assist is not None:
             return ActiveView(
-                connection.shop_id, connection.shop_name,
-                self.assist.customer_no, self.assist.api, self.assist, role,
+                connection.shop_id,
+                connection.shop_name,
+                self.assist.customer_no,
+                self.assist.api,
+                self.assist,
+                role,
             )
-        return ActiveView(connection.shop_id, connection.shop_name,
-                          label or connection.username or "", connection.api, None, role)
+        return ActiveView(
+            connection.shop_id,
+            connection.shop_name,
+            label or connection.username or "",
+            connection.api,
+            None,
+            role,
+        )
 
     # --- filing requests ------------------------------------------------------------------------
     def outbox(self) -> Outbox:
@@ -210,8 +228,11 @@ class AppSession(QObject):
         from client.filing import RequestFiler
 
         connection = self.connections.get(view.shop_id)
-        queue = None if view.assisting or view.archive is not None or connection is None \
+        queue = (
+            None
+            if view.assisting or view.archive is not None or connection is None
             else self.outbox
+        )
         account = (connection.username or "") if connection is not None else ""
         return RequestFiler(view.api, shop_id=view.shop_id, account=account, outbox=queue)
 
@@ -220,7 +241,9 @@ class AppSession(QObject):
 
     # --- actions (each runs in the background and reports back) -------------------------------
     def add_shop(
-        self, base_url: str, done: Callable[[ShopConnection], None],
+        self,
+        base_url: str,
+        done: Callable[[ShopConnection], None],
         failed: Callable[[BaseException], None],
         fides_found: Callable[[FidesProbe], None] | None = None,
     ) -> None:
@@ -257,8 +280,12 @@ class AppSession(QObject):
         self.runner.run(work, added, failed)
 
     def add_fides_shop(
-        self, probe: FidesProbe, identity: FidesIdentity, name: str,
-        done: Callable[[FidesShop], None], failed: Callable[[BaseException], None],
+        self,
+        probe: FidesProbe,
+        identity: FidesIdentity,
+        name: str,
+        done: Callable[[FidesShop], None],
+        failed: Callable[[BaseException], None],
     ) -> None:
         """Remember a Fides shop: the identity goes to the keychain, the address to the list."""
 
@@ -285,13 +312,18 @@ class AppSession(QObject):
 
         self.runner.run(work, added, failed)
 
-    def _fides_shop(self, base_url: str, name: str, identity: FidesIdentity,
-                    store: Any) -> FidesShop:
+    def _fides_shop(
+        self, base_url: str, name: str, identity: FidesIdentity, store: Any
+    ) -> FidesShop:
         from client.backends.fides import STORE_FILE, FidesShop, FidesStore
 
-        return FidesShop(base_url, name, identity, FidesStore(self.registry.config_dir
-                                                              / STORE_FILE),
-                         identity_store=store)
+        return FidesShop(
+            base_url,
+            name,
+            identity,
+            FidesStore(self.registry.config_dir / STORE_FILE),
+            identity_store=store,
+        )
 
     def _connection_for(self, base_url: str, username: str | None = None) -> ShopConnection:
         from client.connection import ShopConnection
@@ -306,8 +338,12 @@ class AppSession(QObject):
         )
 
     def sign_in(
-        self, shop_id: str, done: Callable[[], None], failed: Callable[[BaseException], None],
-        *, fresh: bool = False,
+        self,
+        shop_id: str,
+        done: Callable[[], None],
+        failed: Callable[[BaseException], None],
+        *,
+        fresh: bool = False,
     ) -> Callable[[], None]:
         """Interactive sign-in in the browser; returns a function that cancels it."""
         connection = self.connections[shop_id]
@@ -395,8 +431,7 @@ class AppSession(QObject):
     def switch_to(self, shop_id: str) -> None:
         """Show a signed-in account (this also closes an open archive)."""
         known = shop_id in self.connections or shop_id in self.fides_shops
-        if known and (shop_id != self.current_shop
-                                            or self.archive is not None):
+        if known and (shop_id != self.current_shop or self.archive is not None):
             self.current_shop = shop_id
             self.assist = None
             opened, self.archive = self.archive, None
@@ -430,7 +465,7 @@ class AppSession(QObject):
         self.runner.run(work, finished, lambda _error: finished(False))
 
     def _forget_fides(self, shop: FidesShop, done: Callable[[], None]) -> None:
-        """"Sign out" of a Fides shop: its identity leaves the keychain; requests stay listed."""
+        """ "Sign out" of a Fides shop: its identity leaves the keychain; requests stay listed."""
 
         def work(_control: TaskControl) -> None:
             from client.backends.fides import IDENTITY_ENTRY
@@ -442,8 +477,7 @@ class AppSession(QObject):
 
         def finished(_result: Any) -> None:
             self.fides_shops.pop(shop.shop_id, None)
-            remaining = [c.shop_id for c in self.signed_in_connections()] + list(
-                self.fides_shops)
+            remaining = [c.shop_id for c in self.signed_in_connections()] + list(self.fides_shops)
             self.current_shop = remaining[0] if remaining else None
             self.changed.emit()
             self.shops_changed.emit()
@@ -452,8 +486,12 @@ class AppSession(QObject):
         self.runner.run(work, finished, lambda _error: finished(None))
 
     def start_assist(
-        self, customer_no: str, code: str, reason: str,
-        done: Callable[[], None], failed: Callable[[BaseException], None],
+        self,
+        customer_no: str,
+        code: str,
+        reason: str,
+        done: Callable[[], None],
+        failed: Callable[[BaseException], None],
     ) -> None:
         connection = self.current
         if connection is None:

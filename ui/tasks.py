@@ -154,8 +154,9 @@ class TaskRunner(QObject):
                 raise RuntimeError("cannot schedule new work after shutdown")
             from concurrent.futures import ThreadPoolExecutor
 
-            self._pool_instance = ThreadPoolExecutor(max_workers=self._max_workers,
-                                                     thread_name_prefix="ui-task")
+            self._pool_instance = ThreadPoolExecutor(
+                max_workers=self._max_workers, thread_name_prefix="ui-task"
+            )
         return self._pool_instance
 
     def _forget(self, task: Task[Any]) -> None:

@@ -62,17 +62,23 @@ MAX_SCRYPT_WORK = 2**23
 def check_scrypt_cost(log2_n: int, r: int, p: int) -> None:
     """Refuse scrypt parameters above the cap (before any memory is spent on them)."""
     if not (1 <= log2_n <= MAX_LOG2_N and 1 <= r <= MAX_SCRYPT_R and 1 <= p <= MAX_SCRYPT_P):
-        raise ArchiveError("kdf_too_costly", "The encrypted archive asks for key-derivation "
-                           f"parameters out of range (scrypt log2 N = {log2_n}, r = {r}, "
-                           f"p = {p}; at most {MAX_LOG2_N}, {MAX_SCRYPT_R}, {MAX_SCRYPT_P}).")
+        raise ArchiveError(
+            "kdf_too_costly",
+            "The encrypted archive asks for key-derivation "
+            f"parameters out of range (scrypt log2 N = {log2_n}, r = {r}, "
+            f"p = {p}; at most {MAX_LOG2_N}, {MAX_SCRYPT_R}, {MAX_SCRYPT_P}).",
+        )
     memory = 128 * r * 2**log2_n
     work = 2**log2_n * r * p
     if memory > MAX_SCRYPT_MEMORY or work > MAX_SCRYPT_WORK:
-        raise ArchiveError("kdf_too_costly", "The encrypted archive asks for a key derivation "
-                           f"costlier than this app allows (scrypt log2 N = {log2_n}, r = {r}, "
-                           f"p = {p}: {memory // 2**20} MiB of memory; the limit is "
-                           f"{MAX_SCRYPT_MEMORY // 2**20} MiB and N·r·p ≤ 2^23). It was not "
-                           "made by this app; nothing was decrypted.")
+        raise ArchiveError(
+            "kdf_too_costly",
+            "The encrypted archive asks for a key derivation "
+            f"costlier than this app allows (scrypt log2 N = {log2_n}, r = {r}, "
+            f"p = {p}: {memory // 2**20} MiB of memory; the limit is "
+            f"{MAX_SCRYPT_MEMORY // 2**20} MiB and N·r·p ≤ 2^23). It was not "
+            "made by this app; nothing was decrypted.",
+        )
 
 
 def is_encrypted(path: str | os.PathLike[str]) -> bool:
@@ -102,8 +108,14 @@ class EncryptingWriter(io.RawIOBase):
     `close()` seals the last chunk; `abort()` stops without sealing (the output is useless).
     """
 
-    def __init__(self, raw: BinaryIO, passphrase: str | bytes, *, chunk_size: int = CHUNK_SIZE,
-                 log2_n: int | None = None) -> None:
+    def __init__(
+        self,
+        raw: BinaryIO,
+        passphrase: str | bytes,
+        *,
+        chunk_size: int = CHUNK_SIZE,
+        log2_n: int | None = None,
+    ) -> None:
         super().__init__()
         if not passphrase:
             raise ValueError("an empty passphrase protects nothing")
@@ -114,8 +126,9 @@ class EncryptingWriter(io.RawIOBase):
         check_scrypt_cost(log2_n, SCRYPT_R, SCRYPT_P)
         self._raw = raw
         salt, prefix = os.urandom(SALT_SIZE), os.urandom(PREFIX_SIZE)
-        self._header = _HEADER.pack(MAGIC, VERSION, KDF_SCRYPT, log2_n, SCRYPT_R, SCRYPT_P,
-                                    salt, prefix, chunk_size)
+        self._header = _HEADER.pack(
+            MAGIC, VERSION, KDF_SCRYPT, log2_n, SCRYPT_R, SCRYPT_P, salt, prefix, chunk_size
+        )
         self._aes = AESGCM(_derive(passphrase, salt, log2_n, SCRYPT_R, SCRYPT_P))
         self._prefix = prefix
         self._chunk = chunk_size
@@ -186,16 +199,22 @@ class DecryptingReader(io.RawIOBase):
         if len(header) < len(MAGIC) or header[: len(MAGIC)] != MAGIC:
             raise ArchiveError("not_an_archive", "This is not an encrypted archive.")
         if len(header) < HEADER_SIZE:
-            raise ArchiveError("truncated", "The encrypted archive is cut short (its header "
-                                            "is incomplete).")
+            raise ArchiveError(
+                "truncated", "The encrypted archive is cut short (its header is incomplete)."
+            )
         _magic, version, kdf, log2_n, r, p, salt, prefix, chunk = _HEADER.unpack(header)
         if version != VERSION or kdf != KDF_SCRYPT:
-            raise ArchiveError("unsupported_version", f"The archive is encrypted with format "
-                                                      f"{version}/{kdf}, which this app does "
-                                                      "not read.")
+            raise ArchiveError(
+                "unsupported_version",
+                f"The archive is encrypted with format "
+                f"{version}/{kdf}, which this app does "
+                "not read.",
+            )
         if not 1 <= chunk <= MAX_CHUNK_SIZE:
-            raise ArchiveError("unsupported_version", "The encrypted archive's chunk size is "
-                                                      "out of the supported range.")
+            raise ArchiveError(
+                "unsupported_version",
+                "The encrypted archive's chunk size is out of the supported range.",
+            )
         check_scrypt_cost(log2_n, r, p)  # before any memory is spent on the derivation
         self._header = header
         self._prefix = prefix
@@ -207,8 +226,9 @@ class DecryptingReader(io.RawIOBase):
         count = -(-body // sealed)
         last_sealed = body - (count - 1) * sealed
         if last_sealed < TAG_SIZE:
-            raise ArchiveError("truncated", "The encrypted archive is cut short (its last "
-                                            "chunk is incomplete).")
+            raise ArchiveError(
+                "truncated", "The encrypted archive is cut short (its last chunk is incomplete)."
+            )
         self._count = count
         self._size = (count - 1) * chunk + last_sealed - TAG_SIZE
         self._aes = AESGCM(_derive(passphrase, salt, log2_n, r, p))
@@ -222,8 +242,9 @@ class DecryptingReader(io.RawIOBase):
                     self._chunk_plain(0)
                 except ArchiveError:
                     raise exc from None
-                raise ArchiveError("truncated", "The encrypted archive is cut short or its end "
-                                                "was changed.") from None
+                raise ArchiveError(
+                    "truncated", "The encrypted archive is cut short or its end was changed."
+                ) from None
             raise
 
     @property
@@ -239,12 +260,16 @@ class DecryptingReader(io.RawIOBase):
         data = self._raw.read(sealed)
         last = index == self._count - 1
         try:
-            plain = self._aes.decrypt(_nonce(self._prefix, index), data,
-                                      _aad(self._header, index, last))
+            plain = self._aes.decrypt(
+                _nonce(self._prefix, index), data, _aad(self._header, index, last)
+            )
         except InvalidTag:
-            raise ArchiveError("wrong_passphrase", "The archive cannot be decrypted: the "
-                                                   "passphrase is wrong, or the encrypted file "
-                                                   "was changed.") from None
+            raise ArchiveError(
+                "wrong_passphrase",
+                "The archive cannot be decrypted: the "
+                "passphrase is wrong, or the encrypted file "
+                "was changed.",
+            ) from None
         if len(self._cache) >= 2:
             self._cache.pop(next(iter(self._cache)))
         self._cache[index] = plain
@@ -284,7 +309,7 @@ class DecryptingReader(io.RawIOBase):
         while size > 0 and self._position < self._size:
             index, within = divmod(self._position, self._chunk)
             plain = self._chunk_plain(index)
-            piece = plain[within: within + size]
+            piece = plain[within : within + size]
             if not piece:
                 break
             out += piece

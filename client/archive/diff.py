@@ -43,8 +43,12 @@ class SectionDiff:
         return not (self.added or self.removed or self.changed)
 
     def counts(self) -> dict[str, int]:
-        return {"added": len(self.added), "removed": len(self.removed),
-                "changed": len(self.changed), "unchanged": self.unchanged}
+        return {
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "changed": len(self.changed),
+            "unchanged": self.unchanged,
+        }
 
 
 @dataclass
@@ -76,8 +80,9 @@ def _digest(item: dict[str, Any]) -> bytes:
     return hashlib.sha256(canonical_json(item)).digest()[:16]
 
 
-def diff_section(old: Archive, new: Archive, section: str,
-                 cancel: Callable[[], bool] | None = None) -> SectionDiff:
+def diff_section(
+    old: Archive, new: Archive, section: str, cancel: Callable[[], bool] | None = None
+) -> SectionDiff:
     result = SectionDiff(section)
 
     def check() -> None:
@@ -106,8 +111,11 @@ def diff_section(old: Archive, new: Archive, section: str,
                 result.removed.append(item)
             elif key in changed_after:
                 after = changed_after[key]
-                fields = sorted(k for k in set(item) | set(after) if item.get(k) != after.get(k)
-                                or (k in item) != (k in after))
+                fields = sorted(
+                    k
+                    for k in set(item) | set(after)
+                    if item.get(k) != after.get(k) or (k in item) != (k in after)
+                )
                 result.changed.append(ItemChange(key, item, after, fields))
     return result
 
@@ -132,9 +140,13 @@ def diff_archives(
             _same_account(a, b)
         wanted = [s for s in SECTIONS if sections is None or s in sections]
         in_a, in_b = set(a.sections), set(b.sections)
-        result = ArchiveDiff(a.manifest.created_at, b.manifest.created_at, {},
-                             [s for s in wanted if s in in_a and s not in in_b],
-                             [s for s in wanted if s in in_b and s not in in_a])
+        result = ArchiveDiff(
+            a.manifest.created_at,
+            b.manifest.created_at,
+            {},
+            [s for s in wanted if s in in_a and s not in in_b],
+            [s for s in wanted if s in in_b and s not in in_a],
+        )
         for section in wanted:
             if section in in_a and section in in_b:
                 result.sections[section] = diff_section(a, b, section, cancel)
@@ -144,8 +156,12 @@ def diff_archives(
             archive.close()
 
 
-def _open(path: str | os.PathLike[str], passphrase: str | bytes | None, limits: Limits,
-          opened: list[Archive]) -> Archive:
+def _open(
+    path: str | os.PathLike[str],
+    passphrase: str | bytes | None,
+    limits: Limits,
+    opened: list[Archive],
+) -> Archive:
     archive = open_archive(path, passphrase=passphrase, limits=limits)
     opened.append(archive)
     return archive
@@ -154,16 +170,19 @@ def _open(path: str | os.PathLike[str], passphrase: str | bytes | None, limits: 
 def _same_account(a: Archive, b: Archive) -> None:
     sa, sb = a.manifest.subject, b.manifest.subject
     if sa.get("customer_no") != sb.get("customer_no"):
-        raise ArchiveError("different_account", "These archives are of different accounts "
-                                                f"({sa.get('customer_no')} and "
-                                                f"{sb.get('customer_no')}); they are not "
-                                                "compared.")
+        raise ArchiveError(
+            "different_account",
+            "These archives are of different accounts "
+            f"({sa.get('customer_no')} and "
+            f"{sb.get('customer_no')}); they are not "
+            "compared.",
+        )
     ids = (a.manifest.shop.get("id"), b.manifest.shop.get("id"))
     bases = (a.manifest.shop.get("api_base"), b.manifest.shop.get("api_base"))
-    if (all(ids) and ids[0] != ids[1]) or (not all(ids) and all(bases)
-                                           and bases[0] != bases[1]):
-        raise ArchiveError("different_account", "These archives are from different shops; "
-                                                "they are not compared.")
+    if (all(ids) and ids[0] != ids[1]) or (not all(ids) and all(bases) and bases[0] != bases[1]):
+        raise ArchiveError(
+            "different_account", "These archives are from different shops; they are not compared."
+        )
 
 
 __all__ = ["ArchiveDiff", "ItemChange", "SectionDiff", "diff_archives", "diff_section"]

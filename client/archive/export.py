@@ -83,14 +83,27 @@ _CSV_SPECIAL = frozenset({bool, dict, list})
 
 # Which time field limits a section to [start, end).
 TIME_FIELDS: dict[str, str] = {
-    "locations": "at", "logs": "at", "tracks": "at", "orders": "placed_at", "decisions": "at",
-    "consent_history": "at", "recipient_events": "at", "access_log": "at",
-    "notices": "published_at", "requests": "received_at",
+    "locations": "at",
+    "logs": "at",
+    "tracks": "at",
+    "orders": "placed_at",
+    "decisions": "at",
+    "consent_history": "at",
+    "recipient_events": "at",
+    "access_log": "at",
+    "notices": "published_at",
+    "requests": "received_at",
 }
 # Which data category (GET /data/categories) counts a section, for the progress estimate.
 CATEGORY_OF: dict[str, str] = {
-    "devices": "devices", "locations": "locations", "logs": "logs", "tracks": "tracks",
-    "tags": "tags", "orders": "orders", "decisions": "decisions", "consent_history": "consents",
+    "devices": "devices",
+    "locations": "locations",
+    "logs": "logs",
+    "tracks": "tracks",
+    "tags": "tags",
+    "orders": "orders",
+    "decisions": "decisions",
+    "consent_history": "consents",
     "recipient_events": "sharing",
 }
 
@@ -108,8 +121,9 @@ def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
-def _in_range(item: Mapping[str, Any], field: str, start: datetime | None,
-              end: datetime | None) -> bool:
+def _in_range(
+    item: Mapping[str, Any], field: str, start: datetime | None, end: datetime | None
+) -> bool:
     raw = item.get(field)
     if not isinstance(raw, str):
         return True
@@ -125,9 +139,15 @@ def _check_time(name: str, value: datetime | None) -> None:
         raise ValueError(f"{name} must be timezone-aware")
 
 
-def section_items(api: ShopApi, section: str, *, page_size: int = MAX_PAGE_SIZE,
-                  start: datetime | None = None, end: datetime | None = None,
-                  details: bool = True) -> Iterator[dict[str, Any]]:
+def section_items(
+    api: ShopApi,
+    section: str,
+    *,
+    page_size: int = MAX_PAGE_SIZE,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    details: bool = True,
+) -> Iterator[dict[str, Any]]:
     """The items of one section as the archive stores them, fetched page by page."""
     n = page_size
     sources: dict[str, Callable[[], Iterable[Any]]] = {
@@ -138,11 +158,14 @@ def section_items(api: ShopApi, section: str, *, page_size: int = MAX_PAGE_SIZE,
         "logs": lambda: api.iter_logs(limit=n),
         "tracks": lambda: api.iter_tracks(start=start, end=end, limit=n),
         "tags": lambda: api.iter_tags(limit=n),
-        "orders": lambda: (api.get_order(o.id) if details else o
-                           for o in api.iter_orders(limit=n)
-                           if _in_range(_dump(o), "placed_at", start, end)),
-        "decisions": lambda: (api.get_decision(d.id) if details else d
-                              for d in api.iter_decisions(limit=n)),
+        "orders": lambda: (
+            api.get_order(o.id) if details else o
+            for o in api.iter_orders(limit=n)
+            if _in_range(_dump(o), "placed_at", start, end)
+        ),
+        "decisions": lambda: (
+            api.get_decision(d.id) if details else d for d in api.iter_decisions(limit=n)
+        ),
         "consents": api.list_consents,
         "consent_history": lambda: api.iter_consent_history(limit=n),
         "subscriptions": api.list_subscriptions,
@@ -191,8 +214,14 @@ class _SectionState:
     done: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"records": self.records, "data": self.data, "csv": self.csv,
-                "columns": self.columns, "after": self.after, "done": self.done}
+        return {
+            "records": self.records,
+            "data": self.data,
+            "csv": self.csv,
+            "columns": self.columns,
+            "after": self.after,
+            "done": self.done,
+        }
 
     @classmethod
     def from_json(cls, raw: Any) -> _SectionState:
@@ -200,9 +229,14 @@ class _SectionState:
             raise ValueError("bad section state")
         columns = raw.get("columns")
         after = raw.get("after")
-        state = cls(int(raw["records"]), int(raw["data"]), int(raw["csv"]),
-                    [str(c) for c in columns] if isinstance(columns, list) else None,
-                    str(after) if after is not None else None, bool(raw["done"]))
+        state = cls(
+            int(raw["records"]),
+            int(raw["data"]),
+            int(raw["csv"]),
+            [str(c) for c in columns] if isinstance(columns, list) else None,
+            str(after) if after is not None else None,
+            bool(raw["done"]),
+        )
         if min(state.records, state.data, state.csv) < 0:
             raise ValueError("negative length")
         return state
@@ -221,14 +255,22 @@ def _load_state(directory: Path, key: dict[str, Any]) -> _State | None:
         raw = json.loads((directory / "state.json").read_text("utf-8"))
         if raw.get("version") != STATE_VERSION or raw.get("key") != key:
             return None
-        state = _State(key, str(raw["created_at"]), {
-            str(name): _SectionState.from_json(value)
-            for name, value in raw["sections"].items() if name in SECTIONS})
+        state = _State(
+            key,
+            str(raw["created_at"]),
+            {
+                str(name): _SectionState.from_json(value)
+                for name, value in raw["sections"].items()
+                if name in SECTIONS
+            },
+        )
         parse_rfc3339(state.created_at)
         for name, section in state.sections.items():
             # A spool shorter than the state says (e.g. after a power cut): fetch it again.
-            if (_size(directory / f"{name}.ndjson") < section.data
-                    or _size(directory / f"{name}.csv") < section.csv):
+            if (
+                _size(directory / f"{name}.ndjson") < section.data
+                or _size(directory / f"{name}.csv") < section.csv
+            ):
                 state.sections[name] = _SectionState()
         return state
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -243,8 +285,12 @@ def _size(path: Path) -> int:
 
 
 def _save_state(directory: Path, state: _State) -> None:
-    raw = {"version": STATE_VERSION, "key": state.key, "created_at": state.created_at,
-           "sections": {n: s.to_json() for n, s in state.sections.items()}}
+    raw = {
+        "version": STATE_VERSION,
+        "key": state.key,
+        "created_at": state.created_at,
+        "sections": {n: s.to_json() for n, s in state.sections.items()},
+    }
     tmp = directory / "state.json.tmp"
     tmp.write_text(json.dumps(raw, ensure_ascii=False), "utf-8")
     os.replace(tmp, directory / "state.json")
@@ -253,8 +299,7 @@ def _save_state(directory: Path, state: _State) -> None:
 class _Spool:
     """One section's NDJSON lines and CSV rows, in two files (named ones when resumable)."""
 
-    def __init__(self, directory: Path, section: str, state: _SectionState,
-                 named: bool) -> None:
+    def __init__(self, directory: Path, section: str, state: _SectionState, named: bool) -> None:
         self.section = section
         self.state = state
         self.data: IO[bytes]
@@ -347,8 +392,13 @@ class _Restart(Exception):
 class _Fetcher(threading.Thread):
     """Reads the sections ahead of the writer into a bounded queue (flat memory)."""
 
-    def __init__(self, api: ShopApi, sections: Sequence[str], first_after: str | None,
-                 options: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        api: ShopApi,
+        sections: Sequence[str],
+        first_after: str | None,
+        options: dict[str, Any],
+    ) -> None:
         super().__init__(name="archive-export-fetch", daemon=True)
         self.api = api
         self.sections = list(sections)
@@ -399,10 +449,14 @@ class _Fetcher(threading.Thread):
 
     def _blocks(self, section: str, after: str | None) -> Iterator[bytes]:
         o = self.options
-        if self.bulk and section in BULK_SECTIONS and (o["details"]
-                                                       or section not in DETAIL_SECTIONS):
-            stream = self.api.export_stream(section, after=after, start=o["start"],
-                                            end=o["end"], chunk_size=BLOCK)
+        if (
+            self.bulk
+            and section in BULK_SECTIONS
+            and (o["details"] or section not in DETAIL_SECTIONS)
+        ):
+            stream = self.api.export_stream(
+                section, after=after, start=o["start"], end=o["end"], chunk_size=BLOCK
+            )
             try:
                 first = next(stream, None)
             except NotFound:
@@ -418,8 +472,16 @@ class _Fetcher(threading.Thread):
                 return
         if after is not None:
             raise _Restart()  # pages cannot continue after an item: fetch it again
-        yield from _lines(section_items(self.api, section, page_size=o["page_size"],
-                                        start=o["start"], end=o["end"], details=o["details"]))
+        yield from _lines(
+            section_items(
+                self.api,
+                section,
+                page_size=o["page_size"],
+                start=o["start"],
+                end=o["end"],
+                details=o["details"],
+            )
+        )
 
 
 class _Zipper(threading.Thread):
@@ -490,13 +552,24 @@ def export_archive(
 
     check_cancel()
     me = api.get_me()
-    shop_info = dict(shop) if shop is not None else {
-        "id": None, "name": None, "api_base": api.transport.base_url.rstrip("/")}
-    scope = {"sections": wanted,
-             "from": start.isoformat() if start else None,
-             "to": end.isoformat() if end else None}
-    key = {"sections": wanted, "from": scope["from"], "to": scope["to"], "details": details,
-           "api_base": api.transport.base_url.rstrip("/"), "customer_no": me.customer_no}
+    shop_info = (
+        dict(shop)
+        if shop is not None
+        else {"id": None, "name": None, "api_base": api.transport.base_url.rstrip("/")}
+    )
+    scope = {
+        "sections": wanted,
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+    }
+    key = {
+        "sections": wanted,
+        "from": scope["from"],
+        "to": scope["to"],
+        "details": details,
+        "api_base": api.transport.base_url.rstrip("/"),
+        "customer_no": me.customer_no,
+    }
     state = _load_state(directory, key) if resumable else None
     if state is None:
         shutil.rmtree(directory, ignore_errors=True)
@@ -517,22 +590,30 @@ def export_archive(
             progress(done, total)
 
     report(force=True)
-    pending = [s for s in wanted if s != "account"
-               and not state.sections.get(s, _SectionState()).done]
+    pending = [
+        s for s in wanted if s != "account" and not state.sections.get(s, _SectionState()).done
+    ]
     first = state.sections.get(pending[0]) if pending else None
-    fetcher = _Fetcher(api, pending, first.after if first is not None else None,
-                       {"start": start, "end": end, "details": details,
-                        "page_size": page_size})
+    fetcher = _Fetcher(
+        api,
+        pending,
+        first.after if first is not None else None,
+        {"start": start, "end": end, "details": details, "page_size": page_size},
+    )
     spool_dir = directory if resumable else out.parent
     spool_dir.mkdir(parents=True, exist_ok=True)
-    writer = ArchiveWriter(out, shop=shop_info,
-                           subject={"customer_no": me.customer_no,
-                                    "display_name": me.display_name},
-                           source="client", scope=scope, passphrase=passphrase, cancel=cancel,
-                           created_at=created,
-                           # the archive is in the language the API answered in (the UI's)
-                           language=str(api.transport.session.headers.get("Accept-Language",
-                                                                           "en")))
+    writer = ArchiveWriter(
+        out,
+        shop=shop_info,
+        subject={"customer_no": me.customer_no, "display_name": me.display_name},
+        source="client",
+        scope=scope,
+        passphrase=passphrase,
+        cancel=cancel,
+        created_at=created,
+        # the archive is in the language the API answered in (the UI's)
+        language=str(api.transport.session.headers.get("Accept-Language", "en")),
+    )
     counts: dict[str, int] = {}
     current: _Spool | None = None
     consistent = True
@@ -576,8 +657,10 @@ def export_archive(
                                 continue
                             if kind == "end":
                                 if rest.strip():
-                                    raise ArchiveError("corrupt", "The shop's data broke off "
-                                                       "in the middle of an item.")
+                                    raise ArchiveError(
+                                        "corrupt",
+                                        "The shop's data broke off in the middle of an item.",
+                                    )
                                 break
                             check_cancel()
                             buf = rest + value
@@ -609,8 +692,13 @@ def export_archive(
                         try:
                             if not skip:
                                 records = spool.state.records
-                                writer.write_spooled(name, spool.data, records, spool.csv,
-                                                     records if spool.state.columns else 0)
+                                writer.write_spooled(
+                                    name,
+                                    spool.data,
+                                    records,
+                                    spool.csv,
+                                    records if spool.state.columns else 0,
+                                )
                         finally:
                             spool.close()
 
@@ -633,8 +721,11 @@ def export_archive(
         if not resumable:
             shutil.rmtree(directory, ignore_errors=True)
         elif isinstance(exc, ArchiveError) and exc.reason == "cancelled":
-            raise ArchiveError("cancelled", "The export was cancelled; export again to the "
-                               "same file to continue where it stopped.") from None
+            raise ArchiveError(
+                "cancelled",
+                "The export was cancelled; export again to the "
+                "same file to continue where it stopped.",
+            ) from None
         raise
     finally:
         if finished:
@@ -668,5 +759,13 @@ def _estimate(api: ShopApi, sections: Sequence[str]) -> int:
     return sum(counts.get(CATEGORY_OF.get(s, ""), 1) for s in sections)
 
 
-__all__ = ["BULK_SECTIONS", "CATEGORY_OF", "TIME_FIELDS", "ExportResult", "discard_partial",
-           "export_archive", "partial_dir", "section_items"]
+__all__ = [
+    "BULK_SECTIONS",
+    "CATEGORY_OF",
+    "TIME_FIELDS",
+    "ExportResult",
+    "discard_partial",
+    "export_archive",
+    "partial_dir",
+    "section_items",
+]

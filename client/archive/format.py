@@ -16,9 +16,25 @@ FORMAT = "shop-privacy-archive"
 FORMAT_VERSION = 1
 MANIFEST_PATH = "manifest.json"
 SECTIONS: tuple[str, ...] = (
-    "account", "categories", "devices", "locations", "logs", "tracks", "tags", "orders",
-    "decisions", "consents", "consent_history", "subscriptions", "cookies", "recipients",
-    "recipient_events", "policy_versions", "notices", "access_log", "requests",
+    "account",
+    "categories",
+    "devices",
+    "locations",
+    "logs",
+    "tracks",
+    "tags",
+    "orders",
+    "decisions",
+    "consents",
+    "consent_history",
+    "subscriptions",
+    "cookies",
+    "recipients",
+    "recipient_events",
+    "policy_versions",
+    "notices",
+    "access_log",
+    "requests",
 )
 NDJSON_SECTIONS: frozenset[str] = frozenset({"tracks", "logs", "locations", "access_log"})
 NO_CSV: frozenset[str] = frozenset({"account"})
@@ -122,8 +138,10 @@ def check_member_name(name: str) -> None:
         elif any(p in ("", ".") for p in parts[:-1]) or parts[-1] == ".":
             problem = "an empty or '.' part"
     if problem is not None:
-        raise ArchiveError("unsafe_path", f"The archive member {name!r} has {problem} in its "
-                                          "path; the archive is refused.")
+        raise ArchiveError(
+            "unsafe_path",
+            f"The archive member {name!r} has {problem} in its path; the archive is refused.",
+        )
 
 
 @dataclass(frozen=True)
@@ -135,8 +153,13 @@ class FileEntry:
     media_type: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.path, "sha256": self.sha256, "size": self.size,
-                "records": self.records, "media_type": self.media_type}
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "size": self.size,
+            "records": self.records,
+            "media_type": self.media_type,
+        }
 
     @property
     def section(self) -> str | None:
@@ -186,19 +209,25 @@ class Manifest:
     @classmethod
     def from_json(cls, data: Any) -> Manifest:
         def bad(what: str) -> ArchiveError:
-            return ArchiveError("malformed_manifest", f"The archive's manifest.json is "
-                                                      f"malformed: {what}.")
+            return ArchiveError(
+                "malformed_manifest", f"The archive's manifest.json is malformed: {what}."
+            )
 
         if not isinstance(data, dict):
             raise bad("it is not a JSON object")
         if data.get("format") != FORMAT:
-            raise ArchiveError("wrong_format", f"This is not a personal-data archive (format "
-                                               f"{data.get('format')!r}, expected {FORMAT!r}).")
+            raise ArchiveError(
+                "wrong_format",
+                f"This is not a personal-data archive (format "
+                f"{data.get('format')!r}, expected {FORMAT!r}).",
+            )
         version = data.get("format_version")
         if version != FORMAT_VERSION or isinstance(version, bool):
-            raise ArchiveError("unsupported_version",
-                               f"The archive is of format version {version!r}; this app reads "
-                               f"version {FORMAT_VERSION}.")
+            raise ArchiveError(
+                "unsupported_version",
+                f"The archive is of format version {version!r}; this app reads "
+                f"version {FORMAT_VERSION}.",
+            )
         source = data.get("source")
         if source not in SOURCES:
             raise bad(f"unknown source {source!r}")
@@ -235,8 +264,9 @@ class Manifest:
                 raise bad(f"{path}: sha256 is not 64 lowercase hex digits")
             if not isinstance(size, int) or isinstance(size, bool) or size < 0:
                 raise bad(f"{path}: size is not a non-negative integer")
-            if records is not None and (not isinstance(records, int)
-                                        or isinstance(records, bool) or records < 0):
+            if records is not None and (
+                not isinstance(records, int) or isinstance(records, bool) or records < 0
+            ):
                 raise bad(f"{path}: records is not a non-negative integer")
             if not isinstance(media, str):
                 raise bad(f"{path}: media_type is not a string")
@@ -247,11 +277,17 @@ class Manifest:
         for name in sections:
             if name not in SECTIONS:
                 raise bad(f"unknown section {name!r}")
-        return cls(source=source, created_at=data["created_at"], shop=dict(data["shop"]),
-                   subject=dict(data["subject"]), request_id=request_id,
-                   scope=dict(data["scope"]), files=tuple(files),
-                   signature=dict(signature) if signature is not None else None,
-                   raw=data)
+        return cls(
+            source=source,
+            created_at=data["created_at"],
+            shop=dict(data["shop"]),
+            subject=dict(data["subject"]),
+            request_id=request_id,
+            scope=dict(data["scope"]),
+            files=tuple(files),
+            signature=dict(signature) if signature is not None else None,
+            raw=data,
+        )
 
 
 def section_path(section: str) -> str:

@@ -102,13 +102,22 @@ class ArchiveApi:
         self._owned = False
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike[str], *, passphrase: str | bytes | None = None,
-                  keys: Any = None, require_signature: bool = False) -> ArchiveApi:
+    def from_path(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        passphrase: str | bytes | None = None,
+        keys: Any = None,
+        require_signature: bool = False,
+    ) -> ArchiveApi:
         """Open (and fully check) an archive and view it; `close()` closes the archive too."""
         from client.archive.reader import open_archive
 
-        api = cls(open_archive(path, passphrase=passphrase, keys=keys,
-                               require_signature=require_signature))
+        api = cls(
+            open_archive(
+                path, passphrase=passphrase, keys=keys, require_signature=require_signature
+            )
+        )
         api._owned = True
         return api
 
@@ -135,21 +144,30 @@ class ArchiveApi:
 
     def _items(self, section: str) -> Iterator[Item]:
         if not self.archive.has_section(section):
-            raise NotInArchive(f"This archive does not include {section.replace('_', ' ')}.",
-                               code="not_in_archive")
+            raise NotInArchive(
+                f"This archive does not include {section.replace('_', ' ')}.", code="not_in_archive"
+            )
         try:
             yield from self.archive.iter_items(section)
         except ArchiveError as exc:
-            raise NotInArchive(f"The archive cannot be read: {exc.message}",
-                               code=exc.reason) from exc
+            raise NotInArchive(
+                f"The archive cannot be read: {exc.message}", code=exc.reason
+            ) from exc
 
     def _filtered(self, section: str, keep: Predicate | None) -> Iterator[Item]:
         for item in self._items(section):
             if keep is None or keep(item):
                 yield item
 
-    def _page(self, model: type[M], section: str, limit: int, cursor: str | None,
-              keep: Predicate | None = None, key: tuple[Any, ...] = ()) -> Page[M]:
+    def _page(
+        self,
+        model: type[M],
+        section: str,
+        limit: int,
+        cursor: str | None,
+        keep: Predicate | None = None,
+        key: tuple[Any, ...] = (),
+    ) -> Page[M]:
         check_limit(limit)
         start = _offset(cursor)
         scan_key = (section, *key)
@@ -177,8 +195,9 @@ class ArchiveApi:
         items = [parse(model, item) for item in raw]
         return Page(items=items, next_cursor=str(start + len(items)) if more else None)
 
-    def _iter(self, model: type[M], section: str, max_items: int | None,
-              keep: Predicate | None = None) -> Iterator[M]:
+    def _iter(
+        self, model: type[M], section: str, max_items: int | None, keep: Predicate | None = None
+    ) -> Iterator[M]:
         for item in itertools.islice(self._filtered(section, keep), max_items):
             yield parse(model, item)
 
@@ -209,63 +228,81 @@ class ArchiveApi:
     def list_decision_requests(self) -> list[DecisionRequest]:
         """As `GET /decision-requests` would have answered, from the `requests` section."""
         newest: dict[tuple[str, str], Item] = {}
-        requests = [r for r in self._items("requests")
-                    if r.get("type") in ("explanation", "human_review")]
+        requests = [
+            r for r in self._items("requests") if r.get("type") in ("explanation", "human_review")
+        ]
         for item in sorted(requests, key=lambda r: str(r.get("received_at", ""))):
             details = item.get("details")
             decision_id = str(details.get("decision_id", "")) if isinstance(details, dict) else ""
             if decision_id:
                 newest[(decision_id, str(item["type"]))] = item
-        return [parse(DecisionRequest, {"decision_id": d, "type": t, "request": item})
-                for (d, t), item in newest.items()]
+        return [
+            parse(DecisionRequest, {"decision_id": d, "type": t, "request": item})
+            for (d, t), item in newest.items()
+        ]
 
     def get_overview(self) -> OverviewCounts:
         """The counts `GET /overview` gives, as of the archive: recipients from its
         `recipients` section, open requests (their state when it was made) from `requests`."""
         recipients = list(self._items("recipients"))
-        open_requests = [r for r in self._items("requests")
-                         if r.get("status") not in ("completed", "denied", "canceled")]
-        days = [r["working_days_left"] for r in open_requests
-                if isinstance(r.get("working_days_left"), int)]
+        open_requests = [
+            r
+            for r in self._items("requests")
+            if r.get("status") not in ("completed", "denied", "canceled")
+        ]
+        days = [
+            r["working_days_left"]
+            for r in open_requests
+            if isinstance(r.get("working_days_left"), int)
+        ]
         return OverviewCounts(
             recipients=len(recipients),
-            recipients_with_data=sum(1 for r in recipients
-                                     if isinstance(r.get("event_count"), int)
-                                     and r["event_count"] > 0),
+            recipients_with_data=sum(
+                1
+                for r in recipients
+                if isinstance(r.get("event_count"), int) and r["event_count"] > 0
+            ),
             open_requests=len(open_requests),
             overdue_requests=sum(1 for r in open_requests if r.get("overdue") is True),
             next_due_working_days=min(days, default=None),
         )
 
-    def list_devices(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                     ) -> Page[Device]:
+    def list_devices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Device]:
         return self._page(Device, "devices", limit, cursor)
 
-    def iter_devices(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                     ) -> Iterator[Device]:
+    def iter_devices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Device]:
         return self._iter(Device, "devices", max_items)
 
-    def list_locations(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                       ) -> Page[Location]:
+    def list_locations(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Location]:
         return self._page(Location, "locations", limit, cursor)
 
-    def iter_locations(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                       ) -> Iterator[Location]:
+    def iter_locations(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Location]:
         return self._iter(Location, "locations", max_items)
 
-    def list_logs(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                  ) -> Page[LogEntry]:
+    def list_logs(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[LogEntry]:
         return self._page(LogEntry, "logs", limit, cursor)
 
-    def iter_logs(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                  ) -> Iterator[LogEntry]:
+    def iter_logs(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[LogEntry]:
         return self._iter(LogEntry, "logs", max_items)
 
     # --- My Tracks and tags -----------------------------------------------------------------
 
     @staticmethod
-    def _track_filter(kind: TrackKind | None, q: str | None, start: datetime | None,
-                      end: datetime | None) -> Predicate | None:
+    def _track_filter(
+        kind: TrackKind | None, q: str | None, start: datetime | None, end: datetime | None
+    ) -> Predicate | None:
         if start is not None:
             _time(start)
         if end is not None:
@@ -355,24 +392,26 @@ class ArchiveApi:
     delete_track = _read_only
     delete_tracks = _read_only
 
-    def list_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                  ) -> Page[Tag]:
+    def list_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> Page[Tag]:
         return self._page(Tag, "tags", limit, cursor)
 
-    def iter_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                  ) -> Iterator[Tag]:
+    def iter_tags(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Tag]:
         return self._iter(Tag, "tags", max_items)
 
     delete_tag = _read_only
 
     # --- orders and decisions ---------------------------------------------------------------
 
-    def list_orders(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                    ) -> Page[OrderSummary]:
+    def list_orders(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[OrderSummary]:
         return self._page(OrderSummary, "orders", limit, cursor)
 
-    def iter_orders(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                    ) -> Iterator[OrderSummary]:
+    def iter_orders(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[OrderSummary]:
         return self._iter(OrderSummary, "orders", max_items)
 
     def get_order(self, order_id: str) -> OrderDetail:
@@ -381,12 +420,14 @@ class ArchiveApi:
 
     remove_order = _read_only
 
-    def list_decisions(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                       ) -> Page[Decision]:
+    def list_decisions(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Decision]:
         return self._page(Decision, "decisions", limit, cursor)
 
-    def iter_decisions(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                       ) -> Iterator[Decision]:
+    def iter_decisions(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Decision]:
         return self._iter(Decision, "decisions", max_items)
 
     def get_decision(self, decision_id: str) -> DecisionDetail:
@@ -417,22 +458,26 @@ class ArchiveApi:
 
     set_subscription = _read_only
 
-    def list_cookies(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                     ) -> Page[Cookie]:
+    def list_cookies(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Cookie]:
         return self._page(Cookie, "cookies", limit, cursor)
 
-    def iter_cookies(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                     ) -> Iterator[Cookie]:
+    def iter_cookies(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Cookie]:
         return self._iter(Cookie, "cookies", max_items)
 
     # --- sharing ----------------------------------------------------------------------------
 
-    def list_recipients(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                        ) -> Page[Recipient]:
+    def list_recipients(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Recipient]:
         return self._page(Recipient, "recipients", limit, cursor)
 
-    def iter_recipients(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                        ) -> Iterator[Recipient]:
+    def iter_recipients(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Recipient]:
         return self._iter(Recipient, "recipients", max_items)
 
     def get_recipient(self, recipient_id: str) -> Recipient:
@@ -445,14 +490,21 @@ class ArchiveApi:
     def list_recipient_events(
         self, recipient_id: str, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> Page[RecipientEvent]:
-        return self._page(RecipientEvent, "recipient_events", limit, cursor,
-                          self._of_recipient(recipient_id), (recipient_id,))
+        return self._page(
+            RecipientEvent,
+            "recipient_events",
+            limit,
+            cursor,
+            self._of_recipient(recipient_id),
+            (recipient_id,),
+        )
 
     def iter_recipient_events(
         self, recipient_id: str, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
     ) -> Iterator[RecipientEvent]:
-        return self._iter(RecipientEvent, "recipient_events", max_items,
-                          self._of_recipient(recipient_id))
+        return self._iter(
+            RecipientEvent, "recipient_events", max_items, self._of_recipient(recipient_id)
+        )
 
     # --- policy and notices -----------------------------------------------------------------
 
@@ -480,12 +532,14 @@ class ArchiveApi:
 
     acknowledge_policy = _read_only
 
-    def list_notices(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-                     ) -> Page[Notice]:
+    def list_notices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Notice]:
         return self._page(Notice, "notices", limit, cursor)
 
-    def iter_notices(self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-                     ) -> Iterator[Notice]:
+    def iter_notices(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Notice]:
         return self._iter(Notice, "notices", max_items)
 
     # --- access log -------------------------------------------------------------------------
@@ -504,10 +558,12 @@ class ArchiveApi:
         start = _offset(cursor)
         entries = list(self._items("access_log"))
         entries.reverse()
-        chunk = entries[start: start + limit]
+        chunk = entries[start : start + limit]
         more = start + limit < len(entries)
-        return Page(items=[parse(AccessLogEntry, e) for e in chunk],
-                    next_cursor=str(start + limit) if more else None)
+        return Page(
+            items=[parse(AccessLogEntry, e) for e in chunk],
+            next_cursor=str(start + limit) if more else None,
+        )
 
     def iter_access_log(
         self,
@@ -536,12 +592,13 @@ class ArchiveApi:
     create_request = _read_only
 
     @staticmethod
-    def _request_filter(status: RequestStatus | None, type: RequestType | None
-                        ) -> Predicate | None:
+    def _request_filter(status: RequestStatus | None, type: RequestType | None) -> Predicate | None:
         if status is None and type is None:
             return None
-        return lambda item: ((status is None or item.get("status") == status)
-                             and (type is None or item.get("type") == type))
+        return lambda item: (
+            (status is None or item.get("status") == status)
+            and (type is None or item.get("type") == type)
+        )
 
     def list_requests(
         self,
@@ -551,8 +608,14 @@ class ArchiveApi:
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
     ) -> Page[PrivacyRequest]:
-        return self._page(PrivacyRequest, "requests", limit, cursor,
-                          self._request_filter(status, type), (status, type))
+        return self._page(
+            PrivacyRequest,
+            "requests",
+            limit,
+            cursor,
+            self._request_filter(status, type),
+            (status, type),
+        )
 
     def iter_requests(
         self,
@@ -562,8 +625,7 @@ class ArchiveApi:
         limit: int = DEFAULT_PAGE_SIZE,
         max_items: int | None = None,
     ) -> Iterator[PrivacyRequest]:
-        return self._iter(PrivacyRequest, "requests", max_items,
-                          self._request_filter(status, type))
+        return self._iter(PrivacyRequest, "requests", max_items, self._request_filter(status, type))
 
     def get_request(self, request_id: str) -> PrivacyRequest:
         return self._find(PrivacyRequest, "requests", request_id, "request")
@@ -575,13 +637,16 @@ class ArchiveApi:
         raise NotInArchive("An archive holds no verification codes.", code="not_in_archive")
 
     def get_request_result(self, request_id: str) -> NoReturn:
-        raise NotInArchive("An archive holds no request results; connect to the shop.",
-                           code="not_in_archive")
+        raise NotInArchive(
+            "An archive holds no request results; connect to the shop.", code="not_in_archive"
+        )
 
-    def download_result(self, request_id: str, dest_path: str | os.PathLike[str],
-                        **_options: Any) -> NoReturn:
-        raise NotInArchive("An archive holds no request results; connect to the shop.",
-                           code="not_in_archive")
+    def download_result(
+        self, request_id: str, dest_path: str | os.PathLike[str], **_options: Any
+    ) -> NoReturn:
+        raise NotInArchive(
+            "An archive holds no request results; connect to the shop.", code="not_in_archive"
+        )
 
     # --- assisted sessions: never in an archive ----------------------------------------------
 
@@ -614,11 +679,22 @@ def _next_bucket(day: date, bucket: str) -> date:
 
 
 WRITE_METHODS: tuple[str, ...] = (
-    "update_me", "set_personalization", "delete_track", "delete_tracks", "delete_tag",
-    "remove_order", "set_consent", "set_subscription", "acknowledge_policy", "create_request",
-    "cancel_request", "verify_request", "create_assist_code", "end_assist_session",
-    "end_current_assist_session", "open_assist_session",
+    "update_me",
+    "set_personalization",
+    "delete_track",
+    "delete_tracks",
+    "delete_tag",
+    "remove_order",
+    "set_consent",
+    "set_subscription",
+    "acknowledge_policy",
+    "create_request",
+    "cancel_request",
+    "verify_request",
+    "create_assist_code",
+    "end_assist_session",
+    "end_current_assist_session",
+    "open_assist_session",
 )
 
-__all__ = ["READ_ONLY_MESSAGE", "WRITE_METHODS", "ArchiveApi", "NotInArchive",
-           "ReadOnlyArchive"]
+__all__ = ["READ_ONLY_MESSAGE", "WRITE_METHODS", "ArchiveApi", "NotInArchive", "ReadOnlyArchive"]

@@ -62,8 +62,9 @@ def _corrupt(message: str) -> ArchiveError:
 
 
 def _truncated() -> ArchiveError:
-    return ArchiveError("truncated", "The archive is cut short (or its end is damaged): it "
-                                     "cannot be read.")
+    return ArchiveError(
+        "truncated", "The archive is cut short (or its end is damaged): it cannot be read."
+    )
 
 
 @dataclass(frozen=True)
@@ -89,11 +90,13 @@ def _parse_extra(extra: bytes) -> dict[int, bytes]:
         if pos + length > len(extra):
             raise _corrupt("an extra field is cut short")
         if kind != 0x0001:
-            raise ArchiveError("unsupported_zip", f"A member carries a ZIP extra field "
-                                                  f"(0x{kind:04x}) archives never use.")
+            raise ArchiveError(
+                "unsupported_zip",
+                f"A member carries a ZIP extra field (0x{kind:04x}) archives never use.",
+            )
         if kind in fields:
             raise _corrupt("an extra field is repeated")
-        fields[kind] = extra[pos: pos + length]
+        fields[kind] = extra[pos : pos + length]
         pos += length
     return fields
 
@@ -145,8 +148,9 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
     eocd = _EOCD.unpack(src.read_at(size - _EOCD.size, _EOCD.size))
     if eocd[0] != SIG_EOCD:
         if src.read_at(0, 4) != struct.pack("<I", SIG_LOCAL):
-            raise ArchiveError("not_an_archive", "This file is not a personal-data archive "
-                                                 "(not a ZIP file).")
+            raise ArchiveError(
+                "not_an_archive", "This file is not a personal-data archive (not a ZIP file)."
+            )
         tail_size = min(size, 65536 + _EOCD.size)
         if struct.pack("<I", SIG_EOCD) in src.read_at(size - tail_size, tail_size):
             raise _corrupt("there are bytes after the end record (a comment or appended data)")
@@ -164,13 +168,34 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
         if loc_disk != 0 or disks != 1 or rec_offset != loc_at - _EOCD64.size:
             raise _corrupt("the ZIP64 locator is inconsistent")
         rec = _EOCD64.unpack(src.read_at(rec_offset, _EOCD64.size))
-        (sig64, rec_size, made, needed, disk64, cd_disk64, on_disk64, total64, cd_size64,
-         cd_offset64) = rec
-        if (sig64 != SIG_EOCD64 or rec_size != _EOCD64.size - 12 or disk64 != 0
-                or cd_disk64 != 0 or on_disk64 != total64 or needed > 63 or (made & 0xFF) > 63):
+        (
+            sig64,
+            rec_size,
+            made,
+            needed,
+            disk64,
+            cd_disk64,
+            on_disk64,
+            total64,
+            cd_size64,
+            cd_offset64,
+        ) = rec
+        if (
+            sig64 != SIG_EOCD64
+            or rec_size != _EOCD64.size - 12
+            or disk64 != 0
+            or cd_disk64 != 0
+            or on_disk64 != total64
+            or needed > 63
+            or (made & 0xFF) > 63
+        ):
             raise _corrupt("the ZIP64 end record is inconsistent")
-        for claimed, actual, cap in ((on_disk, total64, U16), (total, total64, U16),
-                                     (cd_size, cd_size64, U32), (cd_offset, cd_offset64, U32)):
+        for claimed, actual, cap in (
+            (on_disk, total64, U16),
+            (total, total64, U16),
+            (cd_size, cd_size64, U32),
+            (cd_offset, cd_offset64, U32),
+        ):
             if claimed != min(actual, cap):
                 raise _corrupt("the end records disagree")
         total, cd_size, cd_offset = total64, cd_size64, cd_offset64
@@ -178,13 +203,17 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
     elif on_disk != total:
         raise _corrupt("the end record's member counts disagree")
     if total > limits.max_entries:
-        raise ArchiveError("too_many_members", f"The archive has {total} members; at most "
-                                               f"{limits.max_entries} are allowed.")
+        raise ArchiveError(
+            "too_many_members",
+            f"The archive has {total} members; at most {limits.max_entries} are allowed.",
+        )
     if cd_offset + cd_size != end_of_cd:
         raise _corrupt("the central directory is not where the end record says")
     if cd_size > limits.max_entries * MAX_ENTRY_BYTES:
-        raise ArchiveError("too_many_members", "The archive's directory is larger than "
-                                               f"{limits.max_entries} members can need.")
+        raise ArchiveError(
+            "too_many_members",
+            f"The archive's directory is larger than {limits.max_entries} members can need.",
+        )
     directory = src.read_at(cd_offset, cd_size)
     members: list[Member] = []
     names: set[str] = set()
@@ -192,30 +221,47 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
     expected_offset = 0
     while pos < len(directory):
         if len(members) >= limits.max_entries:
-            raise ArchiveError("too_many_members", f"The archive has more than "
-                                                   f"{limits.max_entries} members.")
+            raise ArchiveError(
+                "too_many_members", f"The archive has more than {limits.max_entries} members."
+            )
         if pos + _CENTRAL.size > len(directory):
             raise _corrupt("a central directory entry is cut short")
-        (sig, made, needed, flags, method, mtime, mdate, crc, csize, usize, name_len, extra_len,
-         comment_len, disk_start, internal, external, offset) = _CENTRAL.unpack_from(directory,
-                                                                                     pos)
+        (
+            sig,
+            made,
+            needed,
+            flags,
+            method,
+            mtime,
+            mdate,
+            crc,
+            csize,
+            usize,
+            name_len,
+            extra_len,
+            comment_len,
+            disk_start,
+            internal,
+            external,
+            offset,
+        ) = _CENTRAL.unpack_from(directory, pos)
         if sig != SIG_CENTRAL:
             raise _corrupt("a central directory entry has no signature")
         pos += _CENTRAL.size
         if pos + name_len + extra_len + comment_len > len(directory):
             raise _corrupt("a central directory entry is cut short")
-        raw_name = directory[pos: pos + name_len]
-        extra = directory[pos + name_len: pos + name_len + extra_len]
+        raw_name = directory[pos : pos + name_len]
+        extra = directory[pos + name_len : pos + name_len + extra_len]
         pos += name_len + extra_len + comment_len
         if flags & 0x0001:
             raise ArchiveError("unsupported_zip", "A member is encrypted with ZIP encryption.")
         if flags & ~_ALLOWED_FLAGS:
-            raise ArchiveError("unsupported_zip", "A member uses ZIP options archives never "
-                                                  "use.")
+            raise ArchiveError("unsupported_zip", "A member uses ZIP options archives never use.")
         if method not in (0, 8):
-            raise ArchiveError("unsupported_zip", f"A member uses compression method "
-                                                  f"{method}; only stored and deflated are "
-                                                  "read.")
+            raise ArchiveError(
+                "unsupported_zip",
+                f"A member uses compression method {method}; only stored and deflated are read.",
+            )
         name = _decode_name(raw_name, flags)
         check_member_name(name)
         system, spec = made >> 8, made & 0xFF
@@ -226,19 +272,21 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
         unix_mode = external >> 16
         kind = unix_mode & _S_IFMT
         if system == 3 and kind == _S_IFLNK:
-            raise ArchiveError("symlink", f"The archive member {name} is a symbolic link; the "
-                                          "archive is refused.")
+            raise ArchiveError(
+                "symlink", f"The archive member {name} is a symbolic link; the archive is refused."
+            )
         if (external & 0x10) or name.endswith("/") or (system == 3 and kind == _S_IFDIR):
-            raise ArchiveError("not_regular", f"The archive member {name} is a directory, not "
-                                              "a file.")
+            raise ArchiveError(
+                "not_regular", f"The archive member {name} is a directory, not a file."
+            )
         if system == 3 and kind not in (0, _S_IFREG):
-            raise ArchiveError("not_regular", f"The archive member {name} is not a regular "
-                                              "file.")
+            raise ArchiveError("not_regular", f"The archive member {name} is not a regular file.")
         if (unix_mode & 0o7111) or (external & 0xFFFF) & ~0x21 or (system == 0 and unix_mode):
             raise _corrupt(f"{name} has unexpected file attributes")
         if name in names:
-            raise ArchiveError("duplicate_member", f"The archive has two members named {name}; "
-                                                   "it is refused.")
+            raise ArchiveError(
+                "duplicate_member", f"The archive has two members named {name}; it is refused."
+            )
         names.add(name)
         fields = _parse_extra(extra)
         wanted = [usize == U32, csize == U32, offset == U32]
@@ -248,8 +296,9 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
         offset = next(values) if wanted[2] else offset
         if offset != expected_offset:
             raise _corrupt(f"{name} is not where the directory says (or there is a gap)")
-        data_offset = _check_local(src, offset, raw_name, needed, flags, method, mtime, mdate,
-                                   crc, csize, usize)
+        data_offset = _check_local(
+            src, offset, raw_name, needed, flags, method, mtime, mdate, crc, csize, usize
+        )
         expected_offset = data_offset + csize
         if flags & 0x0008:
             expected_offset = _check_descriptor(src, expected_offset, crc, csize, usize)
@@ -261,10 +310,32 @@ def _parse_structure(src: _Source, limits: Limits) -> list[Member]:
     return members
 
 
-def _check_local(src: _Source, offset: int, raw_name: bytes, needed: int, flags: int,
-                 method: int, mtime: int, mdate: int, crc: int, csize: int, usize: int) -> int:
-    (sig, l_needed, l_flags, l_method, l_mtime, l_mdate, l_crc, l_csize, l_usize, name_len,
-     extra_len) = _LOCAL.unpack(src.read_at(offset, _LOCAL.size))
+def _check_local(
+    src: _Source,
+    offset: int,
+    raw_name: bytes,
+    needed: int,
+    flags: int,
+    method: int,
+    mtime: int,
+    mdate: int,
+    crc: int,
+    csize: int,
+    usize: int,
+) -> int:
+    (
+        sig,
+        l_needed,
+        l_flags,
+        l_method,
+        l_mtime,
+        l_mdate,
+        l_crc,
+        l_csize,
+        l_usize,
+        name_len,
+        extra_len,
+    ) = _LOCAL.unpack(src.read_at(offset, _LOCAL.size))
     name = raw_name.decode("utf-8", "replace")
     if sig != SIG_LOCAL:
         raise _corrupt(f"the local header of {name} is missing")
@@ -317,19 +388,21 @@ def iter_ndjson(chunks: Iterable[bytes], what: str) -> Iterator[dict[str, Any]]:
             line_no += 1
             yield _object_line(line, what, line_no)
         if len(pending) > MAX_ITEM_BYTES:
-            raise ArchiveError("malformed_json", f"{what}: line {line_no + 1} is longer than "
-                                                 f"{MAX_ITEM_BYTES} bytes.")
+            raise ArchiveError(
+                "malformed_json",
+                f"{what}: line {line_no + 1} is longer than {MAX_ITEM_BYTES} bytes.",
+            )
     if pending:
-        raise ArchiveError("malformed_json", f"{what}: the last line has no line end (the "
-                                             "file is cut short).")
+        raise ArchiveError(
+            "malformed_json", f"{what}: the last line has no line end (the file is cut short)."
+        )
 
 
 def _object_line(line: bytes, what: str, line_no: int) -> dict[str, Any]:
     try:
         value = json.loads(line)
     except (ValueError, UnicodeDecodeError):
-        raise ArchiveError("malformed_json", f"{what}: line {line_no} is not valid "
-                                             "JSON.") from None
+        raise ArchiveError("malformed_json", f"{what}: line {line_no} is not valid JSON.") from None
     if not isinstance(value, dict):
         raise ArchiveError("malformed_json", f"{what}: line {line_no} is not a JSON object.")
     return value
@@ -427,8 +500,16 @@ class Archive:
     member through the decompressor and checks its SHA-256 against the manifest at the end.
     """
 
-    def __init__(self, path: Path, fileobj: BinaryIO, raw: BinaryIO, src: _Source,
-                 members: list[Member], limits: Limits, encrypted: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fileobj: BinaryIO,
+        raw: BinaryIO,
+        src: _Source,
+        members: list[Member],
+        limits: Limits,
+        encrypted: bool,
+    ) -> None:
         self.path = path
         self.encrypted = encrypted
         self.limits = limits
@@ -465,32 +546,44 @@ class Archive:
 
     def _load_manifest(self) -> Manifest:
         if MANIFEST_PATH not in self._members:
-            raise ArchiveError("missing_manifest", "The archive has no manifest.json; it is not "
-                                                   "a personal-data archive.")
+            raise ArchiveError(
+                "missing_manifest",
+                "The archive has no manifest.json; it is not a personal-data archive.",
+            )
         member = self._members[MANIFEST_PATH]
         cap = min(self.limits.max_manifest_size, self.limits.max_member_size)
         data = b"".join(self._decompress(member, None, cap=cap))
         try:
             raw = json.loads(data)
         except (ValueError, UnicodeDecodeError):
-            raise ArchiveError("malformed_json", "The archive's manifest.json is not valid "
-                                                 "JSON.") from None
+            raise ArchiveError(
+                "malformed_json", "The archive's manifest.json is not valid JSON."
+            ) from None
         manifest = Manifest.from_json(raw)
         listed = {f.path for f in manifest.files}
         for name in self._order:
             if name != MANIFEST_PATH and name not in listed:
-                raise ArchiveError("unlisted_member", f"The archive holds {name}, which its "
-                                                      "manifest does not list; it is refused.")
+                raise ArchiveError(
+                    "unlisted_member",
+                    f"The archive holds {name}, which its manifest does not list; it is refused.",
+                )
         for f in manifest.files:
             if f.path not in self._members:
-                raise ArchiveError("missing_member", f"The manifest lists {f.path}, but the "
-                                                     "archive does not hold it.")
+                raise ArchiveError(
+                    "missing_member",
+                    f"The manifest lists {f.path}, but the archive does not hold it.",
+                )
         return manifest
 
     # -- reading
-    def _decompress(self, member: Member, entry: FileEntry | None, *,
-                    cap: int | None = None, count: Callable[[int], None] | None = None
-                    ) -> Iterator[bytes]:
+    def _decompress(
+        self,
+        member: Member,
+        entry: FileEntry | None,
+        *,
+        cap: int | None = None,
+        count: Callable[[int], None] | None = None,
+    ) -> Iterator[bytes]:
         limits = self.limits
         cap = limits.max_member_size if cap is None else cap
         expected = entry.size if entry is not None else None
@@ -505,17 +598,25 @@ class Archive:
             nonlocal crc, out
             out += len(data)
             if out > cap:
-                raise ArchiveError("member_too_large", f"{member.name} is larger than "
-                                                       f"{cap} bytes once decompressed; the "
-                                                       "archive is refused.")
-            if (out > limits.ratio_min_bytes
-                    and out > limits.max_ratio * max(member.compressed_size, 1)):
-                raise ArchiveError("compression_ratio", f"{member.name} decompresses more than "
-                                                        f"{limits.max_ratio:g} times its size "
-                                                        "(a ZIP bomb); the archive is refused.")
+                raise ArchiveError(
+                    "member_too_large",
+                    f"{member.name} is larger than "
+                    f"{cap} bytes once decompressed; the "
+                    "archive is refused.",
+                )
+            if out > limits.ratio_min_bytes and out > limits.max_ratio * max(
+                member.compressed_size, 1
+            ):
+                raise ArchiveError(
+                    "compression_ratio",
+                    f"{member.name} decompresses more than "
+                    f"{limits.max_ratio:g} times its size "
+                    "(a ZIP bomb); the archive is refused.",
+                )
             if expected is not None and out > expected:
-                raise ArchiveError("size_mismatch", f"{member.name} is larger than the "
-                                                    "manifest says.")
+                raise ArchiveError(
+                    "size_mismatch", f"{member.name} is larger than the manifest says."
+                )
             if out > member.size:
                 raise _corrupt(f"{member.name} is larger than its header says")
             crc = zlib.crc32(data, crc)
@@ -557,11 +658,15 @@ class Archive:
             raise _corrupt(f"{member.name} does not match its ZIP checksum or size")
         if entry is not None:
             if out != entry.size:
-                raise ArchiveError("size_mismatch", f"{member.name} has {out} bytes; the "
-                                                    f"manifest says {entry.size}.")
+                raise ArchiveError(
+                    "size_mismatch",
+                    f"{member.name} has {out} bytes; the manifest says {entry.size}.",
+                )
             if hasher.hexdigest() != entry.sha256:
-                raise ArchiveError("checksum_mismatch", f"{member.name} was changed: its "
-                                                        "SHA-256 does not match the manifest.")
+                raise ArchiveError(
+                    "checksum_mismatch",
+                    f"{member.name} was changed: its SHA-256 does not match the manifest.",
+                )
 
     def open_member(self, path: str) -> Iterator[bytes]:
         """The bytes of one listed member, in chunks; checked against the manifest at the end."""
@@ -606,9 +711,12 @@ class Archive:
             seen_total += n
             done += n
             if seen_total > self.limits.max_total_size:
-                raise ArchiveError("total_too_large", f"The archive is larger than "
-                                                      f"{self.limits.max_total_size} bytes "
-                                                      "once decompressed; it is refused.")
+                raise ArchiveError(
+                    "total_too_large",
+                    f"The archive is larger than "
+                    f"{self.limits.max_total_size} bytes "
+                    "once decompressed; it is refused.",
+                )
             if cancel is not None and cancel():
                 raise ArchiveError("cancelled", "Checking the archive was cancelled.")
 
@@ -633,8 +741,10 @@ class Archive:
         else:
             n = sum(1 for _ in iter_json_array(chunks, entry.path))
         if entry.records is not None and n != entry.records:
-            raise ArchiveError("record_count_mismatch", f"{entry.path} holds {n} records; the "
-                                                        f"manifest says {entry.records}.")
+            raise ArchiveError(
+                "record_count_mismatch",
+                f"{entry.path} holds {n} records; the manifest says {entry.records}.",
+            )
 
     # -- signature
     def check_signature(self, keys: Any) -> Any:
@@ -665,16 +775,18 @@ def open_archive(
     try:
         raw: BinaryIO = open(target, "rb")  # noqa: SIM115 - owned by the Archive
     except OSError as exc:
-        raise ArchiveError("not_found", f"The archive {target} cannot be opened: "
-                                        f"{exc.strerror or exc}.") from None
+        raise ArchiveError(
+            "not_found", f"The archive {target} cannot be opened: {exc.strerror or exc}."
+        ) from None
     try:
         encrypted = raw.read(len(MAGIC)) == MAGIC
         raw.seek(0)
         fileobj: BinaryIO
         if encrypted:
             if not passphrase:
-                raise ArchiveError("encrypted", "This archive is encrypted: enter its "
-                                                "passphrase to open it.")
+                raise ArchiveError(
+                    "encrypted", "This archive is encrypted: enter its passphrase to open it."
+                )
             reader = DecryptingReader(raw, passphrase)
             reader.authenticate_all(cancel)
             fileobj = reader  # type: ignore[assignment]
@@ -706,8 +818,9 @@ def _require_signature(archive: Archive, keys: Any, required: bool) -> None:
             raise ArchiveError("unsigned", "The archive is not signed by the shop.")
         return
     if keys is None:
-        raise ArchiveError("unknown_key", "The shop's signing keys are needed to check this "
-                                          "archive's signature.")
+        raise ArchiveError(
+            "unknown_key", "The shop's signing keys are needed to check this archive's signature."
+        )
     result = archive.check_signature(keys)
     if not result.ok:
         kid = manifest.signature.get("kid")

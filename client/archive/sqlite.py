@@ -62,8 +62,11 @@ def archive_to_sqlite(
 
     `progress(done, total)` counts records against the manifest's record counts.
     """
-    archive = source if isinstance(source, Archive) else open_archive(
-        source, passphrase=passphrase, limits=limits)
+    archive = (
+        source
+        if isinstance(source, Archive)
+        else open_archive(source, passphrase=passphrase, limits=limits)
+    )
     out = Path(out_path)
     part = out.with_name(out.name + ".part")
     part.unlink(missing_ok=True)
@@ -103,8 +106,9 @@ def archive_to_sqlite(
     return SqliteResult(out, tables, fts)
 
 
-def _load_section(db: sqlite3.Connection, archive: Archive, section: str,
-                  cancel: Callable[[], bool] | None) -> Iterator[int]:
+def _load_section(
+    db: sqlite3.Connection, archive: Archive, section: str, cancel: Callable[[], bool] | None
+) -> Iterator[int]:
     """Insert one section's items; yields how many rows each batch added."""
     table = _quote(section)
     columns: list[str] = []
@@ -117,8 +121,10 @@ def _load_section(db: sqlite3.Connection, archive: Archive, section: str,
         marks = ",".join("?" * len(columns))
         names = ",".join(_quote(c) for c in columns)
         width = len(columns)
-        db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
-                       [row + [None] * (width - len(row)) for row in batch])
+        db.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
+            [row + [None] * (width - len(row)) for row in batch],
+        )
         n = len(batch)
         batch.clear()
         return n
@@ -133,8 +139,7 @@ def _load_section(db: sqlite3.Connection, archive: Archive, section: str,
             if n:
                 yield n
             if not created:
-                db.execute(f"CREATE TABLE {table} ("
-                           + ", ".join(_quote(c) for c in new) + ")")
+                db.execute(f"CREATE TABLE {table} (" + ", ".join(_quote(c) for c in new) + ")")
                 created = True
             else:
                 for c in new:
@@ -160,8 +165,10 @@ def _tracks_fts(db: sqlite3.Connection) -> bool:
         return False
     for tokenizer in ("trigram", "unicode61"):
         try:
-            db.execute("CREATE VIRTUAL TABLE tracks_fts USING fts5(text, content='tracks', "
-                       f"content_rowid='rowid', tokenize='{tokenizer}')")
+            db.execute(
+                "CREATE VIRTUAL TABLE tracks_fts USING fts5(text, content='tracks', "
+                f"content_rowid='rowid', tokenize='{tokenizer}')"
+            )
         except sqlite3.OperationalError:
             continue
         db.execute("INSERT INTO tracks_fts(tracks_fts) VALUES ('rebuild')")
@@ -171,14 +178,18 @@ def _tracks_fts(db: sqlite3.Connection) -> bool:
 
 def _manifest(db: sqlite3.Connection, archive: Archive) -> None:
     db.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT)")
-    db.executemany("INSERT INTO manifest VALUES (?, ?)",
-                   [(k, json.dumps(v, ensure_ascii=False))
-                    for k, v in archive.manifest.raw.items()])
-    db.execute("CREATE TABLE manifest_files (path TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, "
-               "records INTEGER, media_type TEXT)")
-    db.executemany("INSERT INTO manifest_files VALUES (?, ?, ?, ?, ?)",
-                   [(f.path, f.sha256, f.size, f.records, f.media_type)
-                    for f in archive.manifest.files])
+    db.executemany(
+        "INSERT INTO manifest VALUES (?, ?)",
+        [(k, json.dumps(v, ensure_ascii=False)) for k, v in archive.manifest.raw.items()],
+    )
+    db.execute(
+        "CREATE TABLE manifest_files (path TEXT PRIMARY KEY, sha256 TEXT, size INTEGER, "
+        "records INTEGER, media_type TEXT)"
+    )
+    db.executemany(
+        "INSERT INTO manifest_files VALUES (?, ?, ?, ?, ?)",
+        [(f.path, f.sha256, f.size, f.records, f.media_type) for f in archive.manifest.files],
+    )
 
 
 __all__ = ["SqliteResult", "archive_to_sqlite"]

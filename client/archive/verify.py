@@ -56,8 +56,9 @@ def load_key_file(path: str | os.PathLike[str]) -> dict[str, Ed25519PublicKey]:
         try:
             key = load_pem_public_key(data)
         except ValueError as exc:
-            raise ArchiveError("unknown_key", f"The key file is not a valid PEM key: {exc}") \
-                from None
+            raise ArchiveError(
+                "unknown_key", f"The key file is not a valid PEM key: {exc}"
+            ) from None
         if not isinstance(key, Ed25519PublicKey):
             raise ArchiveError("unknown_key", "The key file does not hold an Ed25519 key.")
         return {ANY_KID: key}
@@ -66,11 +67,13 @@ def load_key_file(path: str | os.PathLike[str]) -> dict[str, Ed25519PublicKey]:
     except (ValueError, UnicodeDecodeError):
         text = data.decode("ascii", "replace").strip()
         try:  # a bare base64 raw 32-byte key
-            return {ANY_KID: Ed25519PublicKey.from_public_bytes(
-                base64.b64decode(text, validate=True))}
+            return {
+                ANY_KID: Ed25519PublicKey.from_public_bytes(base64.b64decode(text, validate=True))
+            }
         except (binascii.Error, ValueError):
-            raise ArchiveError("unknown_key", "The key file is neither JSON nor a PEM or base64 "
-                                              "Ed25519 key.") from None
+            raise ArchiveError(
+                "unknown_key", "The key file is neither JSON nor a PEM or base64 Ed25519 key."
+            ) from None
     if isinstance(value, Mapping) and "signing_keys" in value:
         value = value["signing_keys"]
     if isinstance(value, Mapping):
@@ -110,35 +113,60 @@ def verify_archive(
     says `source: shop` and accepts unsigned client archives; True/False force it.
     """
     try:
-        archive = open_archive(path, passphrase=passphrase, limits=limits, verify=True,
-                               progress=progress, cancel=cancel)
+        archive = open_archive(
+            path,
+            passphrase=passphrase,
+            limits=limits,
+            verify=True,
+            progress=progress,
+            cancel=cancel,
+        )
     except ArchiveError as exc:
         return ArchiveReport(False, [exc.message], reason=exc.reason)
     with archive:
         manifest = archive.manifest
-        base: dict[str, Any] = {"source": manifest.source, "signed": manifest.signed,
-                                "files_checked": len(manifest.files) + 1,
-                                "encrypted": archive.encrypted, "manifest": manifest}
+        base: dict[str, Any] = {
+            "source": manifest.source,
+            "signed": manifest.signed,
+            "files_checked": len(manifest.files) + 1,
+            "encrypted": archive.encrypted,
+            "manifest": manifest,
+        }
         need = manifest.source == "shop" if require_signature is None else require_signature
         if manifest.signature is None:
             if need:
-                return ArchiveReport(False, ["The archive is not signed, but it should be (it "
-                                             "says it was made by the shop)."],
-                                     reason="unsigned", **base)
+                return ArchiveReport(
+                    False,
+                    [
+                        "The archive is not signed, but it should be (it "
+                        "says it was made by the shop)."
+                    ],
+                    reason="unsigned",
+                    **base,
+                )
             return ArchiveReport(True, [], **base)
         kid = manifest.signature.get("kid")
         kid = kid if isinstance(kid, str) else None
         if keys is None:
-            return ArchiveReport(False, ["The shop's signature was not checked: no key was "
-                                         "given (use the shop's published keys or a key "
-                                         "file)."], reason="unknown_key", kid=kid, **base)
+            return ArchiveReport(
+                False,
+                [
+                    "The shop's signature was not checked: no key was "
+                    "given (use the shop's published keys or a key "
+                    "file)."
+                ],
+                reason="unknown_key",
+                kid=kid,
+                **base,
+            )
         keys = _resolve(keys, kid)
         result = verify_manifest_signature(manifest.raw, keys)
         if not result.ok:
             known = keys if isinstance(keys, Mapping) else load_public_keys(keys)
             reason = "bad_signature" if kid in known else "unknown_key"
-            return ArchiveReport(False, list(result.problems), reason=reason,
-                                 signature_ok=False, kid=kid, **base)
+            return ArchiveReport(
+                False, list(result.problems), reason=reason, signature_ok=False, kid=kid, **base
+            )
         return ArchiveReport(True, [], signature_ok=True, kid=kid, **base)
 
 

@@ -213,8 +213,7 @@ class ArchiveWriter:
             raise ArchiveError("cancelled", "The export was cancelled; nothing was saved.")
 
     # -- members
-    def _member(self, path: str, media_type: str, write: Callable[[_Member], int | None]
-                ) -> None:
+    def _member(self, path: str, media_type: str, write: Callable[[_Member], int | None]) -> None:
         if self._zip is None:
             raise RuntimeError("the writer is not open")
         if any(f["path"] == path for f in self._files):
@@ -223,8 +222,15 @@ class ArchiveWriter:
         records = write(member)
         digest = member.close()
         self._current = None
-        self._files.append({"path": path, "sha256": digest, "size": member.size,
-                            "records": records, "media_type": media_type})
+        self._files.append(
+            {
+                "path": path,
+                "sha256": digest,
+                "size": member.size,
+                "records": records,
+                "media_type": media_type,
+            }
+        )
 
     def write_section(
         self,
@@ -245,6 +251,7 @@ class ArchiveWriter:
         spool = _CsvSpool(self.part.parent) if csv_copy and section not in NO_CSV else None
         path = section_path(section)
         try:
+
             def write(member: _Member) -> int:
                 count = 0
                 ndjson = path.endswith(".ndjson")
@@ -366,6 +373,7 @@ class ArchiveWriter:
             raise RuntimeError("the writer is not open")
         try:
             self._check_cancel()
+
             def index(member: _Member) -> int:
                 member.write(self._index_html().encode("utf-8"))
                 return 1
@@ -389,8 +397,9 @@ class ArchiveWriter:
             info = zipfile.ZipInfo(MANIFEST_PATH, date_time=self._now.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            self._zip.writestr(info, json.dumps(manifest, ensure_ascii=False,
-                                                indent=2).encode("utf-8"))
+            self._zip.writestr(
+                info, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+            )
             self._zip.close()
             if self._crypt is not None:
                 self._crypt.close()
@@ -407,8 +416,9 @@ class ArchiveWriter:
             self.abort()
             raise
         self._zip = None
-        self.result = WrittenArchive(self.path, self.path.stat().st_size, digest.hexdigest(),
-                                     manifest)
+        self.result = WrittenArchive(
+            self.path, self.path.stat().st_size, digest.hexdigest(), manifest
+        )
         return self.result
 
     def _sign(self, manifest: dict[str, Any]) -> dict[str, Any] | None:
@@ -426,11 +436,12 @@ class ArchiveWriter:
         shop = e(str(self._shop.get("name") or self._shop.get("id") or ""))
         who = e(str(self._subject.get("display_name") or ""))
         number = e(str(self._subject.get("customer_no") or ""))
-        rows = "\n".join(f"<tr><td>{e(s)}</td><td>{n}</td></tr>"
-                         for s, n in self._counts.items())
+        rows = "\n".join(f"<tr><td>{e(s)}</td><td>{n}</td></tr>" for s, n in self._counts.items())
         members = "\n".join(
             f"<tr><td><code>{e(f['path'])}</code></td><td>{f['size']}</td>"
-            f"<td><code>{e(f['sha256'])}</code></td></tr>" for f in self._files)
+            f"<td><code>{e(f['sha256'])}</code></td></tr>"
+            for f in self._files
+        )
         when = e(rfc3339(self._now))
         if self._language == "zh-CN":
             t = {
@@ -439,8 +450,12 @@ class ArchiveWriter:
                 f"面板于 {when} 导出，未经商城签名。",
                 "files_intro": "数据在 <code>data/</code>（JSON）和 <code>csv/</code>（表格）中；"
                 "<code>manifest.json</code> 列出每个文件及其 SHA-256。",
-                "sections": "内容", "section": "类别", "records": "条数", "files": "文件",
-                "file": "文件", "bytes": "字节",
+                "sections": "内容",
+                "section": "类别",
+                "records": "条数",
+                "files": "文件",
+                "file": "文件",
+                "bytes": "字节",
             }
         else:
             t = {
@@ -450,8 +465,12 @@ class ArchiveWriter:
                 "the shop.",
                 "files_intro": "The data is in <code>data/</code> (JSON) and <code>csv/</code> "
                 "(spreadsheets); <code>manifest.json</code> lists every file with its SHA-256.",
-                "sections": "Sections", "section": "section", "records": "records",
-                "files": "Files", "file": "file", "bytes": "bytes",
+                "sections": "Sections",
+                "section": "section",
+                "records": "records",
+                "files": "Files",
+                "file": "file",
+                "bytes": "bytes",
             }
         return f"""<!DOCTYPE html>
 <html lang="{self._language}">

@@ -189,11 +189,7 @@ class ConsentWithdrawalResult(ClientModel):
 
 
 RequestResult = Annotated[
-    ExplanationResult
-    | DeletionResult
-    | CorrectionResult
-    | AnswerResult
-    | ConsentWithdrawalResult,
+    ExplanationResult | DeletionResult | CorrectionResult | AnswerResult | ConsentWithdrawalResult,
     Field(discriminator="kind"),
 ]
 

@@ -23,8 +23,10 @@ table{border-collapse:collapse}td{padding:.1rem .6rem .1rem 0}
 
 _TEXT: dict[str, dict[Language, str]] = {
     "title": {"en": "Sign in", "zh-CN": "登录"},
-    "intro": {"en": "Sign in to let the privacy dashboard see and manage your data.",
-              "zh-CN": "登录后，隐私仪表板即可查看和管理您在本店的个人信息。"},
+    "intro": {
+        "en": "Sign in to let the privacy dashboard see and manage your data.",
+        "zh-CN": "登录后，隐私仪表板即可查看和管理您在本店的个人信息。",
+    },
     "account": {"en": "Account", "zh-CN": "账户"},
     "password": {"en": "Password", "zh-CN": "密码"},
     "submit": {"en": "Sign in", "zh-CN": "登录"},
@@ -32,15 +34,23 @@ _TEXT: dict[str, dict[Language, str]] = {
     "role_shopper": {"en": "shopper", "zh-CN": "顾客"},
     "role_agent": {"en": "customer-service agent", "zh-CN": "客服人员"},
     "error_title": {"en": "Sign-in error", "zh-CN": "登录出错"},
-    "wrong_password": {"en": "The account or password is not right.",
-                       "zh-CN": "账户或密码不正确。"},
-    "too_many": {"en": "Too many failed attempts. Try again in {seconds} seconds.",
-                 "zh-CN": "尝试次数过多，请在 {seconds} 秒后重试。"},
-    "cannot_grant": {"en": "This account cannot grant what the application asks for.",
-                     "zh-CN": "此账户无法授予该应用请求的权限。"},
+    "wrong_password": {
+        "en": "The account or password is not right.",
+        "zh-CN": "账户或密码不正确。",
+    },
+    "too_many": {
+        "en": "Too many failed attempts. Try again in {seconds} seconds.",
+        "zh-CN": "尝试次数过多，请在 {seconds} 秒后重试。",
+    },
+    "cannot_grant": {
+        "en": "This account cannot grant what the application asks for.",
+        "zh-CN": "此账户无法授予该应用请求的权限。",
+    },
     "unknown_client": {"en": "Unknown application.", "zh-CN": "未知的应用。"},
-    "bad_redirect": {"en": "The application's return address is not allowed.",
-                     "zh-CN": "该应用的返回地址不被允许。"},
+    "bad_redirect": {
+        "en": "The application's return address is not allowed.",
+        "zh-CN": "该应用的返回地址不被允许。",
+    },
 }
 
 
@@ -61,8 +71,7 @@ def render_login_page(
 ) -> str:
     """Render the form; `demo_accounts` are (username, password, role) shown in demo mode."""
     fields = "".join(
-        f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">'
-        for k, v in hidden.items()
+        f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in hidden.items()
     )
     error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
     demo_html = ""

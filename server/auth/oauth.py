@@ -101,9 +101,7 @@ def _shop_name(ctx: ShopContext, language: Language) -> str:
     return ctx.shop.name_zh if language == "zh-CN" else ctx.shop.name
 
 
-def _check_request(
-    ctx: ShopContext, params: dict[str, str], language: Language
-) -> Response | None:
+def _check_request(ctx: ShopContext, params: dict[str, str], language: Language) -> Response | None:
     """Validate authorization parameters; an HTML page if the client is unknown, else a redirect."""
     redirect_uri = params.get("redirect_uri", "")
     shop = _shop_name(ctx, language)
@@ -112,9 +110,7 @@ def _check_request(
             render_error_page(shop, text("unknown_client", language), language), 400
         )
     if not is_loopback_redirect(redirect_uri):
-        return HTMLResponse(
-            render_error_page(shop, text("bad_redirect", language), language), 400
-        )
+        return HTMLResponse(render_error_page(shop, text("bad_redirect", language), language), 400)
     state = params.get("state", "")
     problem = None
     if params.get("response_type") != "code":
@@ -190,8 +186,12 @@ def authorize_submit(
         # Count the try as failed before the (slow) password check and refund it on success,
         # so a burst of parallel tries cannot all pass the check above before any is counted.
         _count, _wait, raced = ctx.limits.fail(
-            pair_key, free=LOGIN_FREE_FAILURES, base=LOGIN_BACKOFF_BASE,
-            cap=LOGIN_BACKOFF_CAP, forget_after=LOGIN_FORGET_AFTER, db=db,
+            pair_key,
+            free=LOGIN_FREE_FAILURES,
+            base=LOGIN_BACKOFF_BASE,
+            cap=LOGIN_BACKOFF_CAP,
+            forget_after=LOGIN_FORGET_AFTER,
+            db=db,
         )
         count, source_wait = ctx.limits.record(
             source_key, limit=SOURCE_FAILURES, window=SOURCE_WINDOW, db=db
@@ -347,7 +347,11 @@ def _rotate_refresh(ctx: ShopContext, db: Session, refresh_token: str) -> JSONRe
         db.commit()
         return _oauth_error("invalid_grant", "The refresh token was already used or revoked.")
     issued = issue_tokens(
-        db, ctx, user_id=row.user_id, scope=row.scope, auth_time=row.auth_time,
+        db,
+        ctx,
+        user_id=row.user_id,
+        scope=row.scope,
+        auth_time=row.auth_time,
         family_id=row.family_id,
     )
     db.commit()

@@ -99,6 +99,7 @@ def _halves(pair: str) -> tuple[str, str]:
     zh, _, en = pair.partition(" ")
     return en, zh
 
+
 _AREA_CODES = ("021", "0571", "010", "0755", "020", "028", "025", "027", "029", "0592")
 _LOCATION_SOURCES = ("ip", "gps", "wifi", "bluetooth", "base_station")
 _CARRIERS = (

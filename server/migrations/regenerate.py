@@ -24,8 +24,11 @@ def main() -> int:
     versions = HERE / "versions"
     others = [p for p in versions.glob("*.py") if not p.name.startswith(BASELINE + "_")]
     if others:
-        print("later revisions exist; add a new revision instead of regenerating the baseline:",
-              *(p.name for p in others), file=sys.stderr)
+        print(
+            "later revisions exist; add a new revision instead of regenerating the baseline:",
+            *(p.name for p in others),
+            file=sys.stderr,
+        )
         return 2
     for old in versions.glob(BASELINE + "_*.py"):
         old.unlink()
@@ -34,8 +37,12 @@ def main() -> int:
         engine = create_engine(url)
         try:
             with engine.begin() as conn:
-                command.revision(alembic_config(connection=conn), message="baseline",
-                                 autogenerate=True, rev_id=BASELINE)
+                command.revision(
+                    alembic_config(connection=conn),
+                    message="baseline",
+                    autogenerate=True,
+                    rev_id=BASELINE,
+                )
         finally:
             engine.dispose()
     written = next(versions.glob(BASELINE + "_*.py"))

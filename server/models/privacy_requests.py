@@ -36,9 +36,7 @@ class PrivacyRequest(Base):
     denial_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     extension_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     original_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    verification_locked_until: Mapped[datetime | None] = mapped_column(
-        UTCDateTime(), nullable=True
-    )
+    verification_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # plain code, stored only by demo servers so testers can read it (never in production)
     demo_verification_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
     # which processor holds this request's next step, and until when (server/processor.py)

@@ -23,8 +23,16 @@ router = APIRouter(prefix="/v1", tags=["access_log"])
 
 _LOG = AccessLogEntry.__table__
 _COLUMNS = (
-    _LOG.c.id, _LOG.c.seq, _LOG.c.at, _LOG.c.actor, _LOG.c.role, _LOG.c.action,
-    _LOG.c.resource, _LOG.c.reason, _LOG.c.prev_hash, _LOG.c.hash,
+    _LOG.c.id,
+    _LOG.c.seq,
+    _LOG.c.at,
+    _LOG.c.actor,
+    _LOG.c.role,
+    _LOG.c.action,
+    _LOG.c.resource,
+    _LOG.c.reason,
+    _LOG.c.prev_hash,
+    _LOG.c.hash,
 )
 
 
@@ -44,8 +52,18 @@ def _page(
         rows=True,
     )
     items = [
-        {"id": str(r[0]), "seq": r[1], "at": rfc3339(r[2]), "actor": r[3], "role": r[4],
-         "action": r[5], "resource": r[6], "reason": r[7], "prev_hash": r[8], "hash": r[9]}
+        {
+            "id": str(r[0]),
+            "seq": r[1],
+            "at": rfc3339(r[2]),
+            "actor": r[3],
+            "role": r[4],
+            "action": r[5],
+            "resource": r[6],
+            "reason": r[7],
+            "prev_hash": r[8],
+            "hash": r[9],
+        }
         for r in rows
     ]
     return page_body(items, next_cursor)

@@ -196,8 +196,10 @@ def open_session(
             pair_key, limit=PAIR_FAILURES, window=PAIR_WINDOW, db=db
         )
         db.commit()
-        wait = max(agent_wait if agent_count > AGENT_FAILURES else 0,
-                   pair_wait if pair_count > PAIR_FAILURES else 0)
+        wait = max(
+            agent_wait if agent_count > AGENT_FAILURES else 0,
+            pair_wait if pair_count > PAIR_FAILURES else 0,
+        )
     if wait:
         raise too_many(wait, "wrong assist codes from this agent")
 

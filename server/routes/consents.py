@@ -136,9 +136,7 @@ def consent_history(
         key_of=lambda e: (e.at, e.id),
     )
     subject = principal.subject_customer_no
-    return Page[ConsentReceipt](
-        items=[_receipt(e, subject) for e in rows], next_cursor=next_cursor
-    )
+    return Page[ConsentReceipt](items=[_receipt(e, subject) for e in rows], next_cursor=next_cursor)
 
 
 @router.get(

@@ -34,16 +34,13 @@ def _json(text: str | None, fallback: Any) -> Any:
     return value if isinstance(value, type(fallback)) else fallback
 
 
-@router.get(
-    "/data/categories", response_model=Page[DataCategoryOut], responses=PROBLEM_RESPONSES
-)
+@router.get("/data/categories", response_model=Page[DataCategoryOut], responses=PROBLEM_RESPONSES)
 def list_categories(
     principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
 ) -> Page[DataCategoryOut]:
     """Every category the shop holds, with how many rows of it it holds about the subject."""
     items = [
-        DataCategoryOut.model_validate(item)
-        for item in category_items(db, principal.subject_id)
+        DataCategoryOut.model_validate(item) for item in category_items(db, principal.subject_id)
     ]
     return Page[DataCategoryOut](items=items, next_cursor=None)
 

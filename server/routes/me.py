@@ -55,9 +55,7 @@ def _me(db: Session, user: User) -> Me:
 
 
 @router.get("/me", response_model=Me, responses=PROBLEM_RESPONSES)
-def get_me(
-    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
-) -> Me:
+def get_me(principal: Principal = Depends(current_principal), db: Session = Depends(get_db)) -> Me:
     return _me(db, _user(db, principal))
 
 
@@ -83,9 +81,7 @@ def patch_me(
     for key in body.fields:
         row = rows.get(key)
         if row is None:
-            raise Problem(
-                422, "unknown_field", f"There is no field {key!r}.", extra={"field": key}
-            )
+            raise Problem(422, "unknown_field", f"There is no field {key!r}.", extra={"field": key})
         if not row.editable:
             raise Problem(
                 422,

@@ -128,8 +128,7 @@ def acknowledge_policy(
     ack = _ack(db, principal.subject_id, row.version)
     if ack is None:
         try:
-            ack = PolicyAck(user_id=principal.subject_id, version=row.version,
-                            at=ctx.clock.now())
+            ack = PolicyAck(user_id=principal.subject_id, version=row.version, at=ctx.clock.now())
             db.add(ack)
             db.commit()
         except IntegrityError:  # acknowledged at the same moment by another call

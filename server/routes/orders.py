@@ -275,9 +275,7 @@ def _factors(text: str | None) -> list[Factor]:
     return factors
 
 
-@router.get(
-    "/decisions/{decision_id}", response_model=DecisionDetail, responses=PROBLEM_RESPONSES
-)
+@router.get("/decisions/{decision_id}", response_model=DecisionDetail, responses=PROBLEM_RESPONSES)
 def get_decision(
     decision_id: str,
     principal: Principal = Depends(current_principal),

@@ -108,23 +108,36 @@ def file_request(
 
     def produce() -> tuple[int, Any]:
         now = ctx.clock.now()
-        if (body.type == "account_cancellation" and not principal.is_agent
-                and now - principal.auth_time > ctx.config.reauth_window):
+        if (
+            body.type == "account_cancellation"
+            and not principal.is_agent
+            and now - principal.auth_time > ctx.config.reauth_window
+        ):
             raise Problem(
-                403, "reauth_required", "Please sign in again to confirm this action.",
+                403,
+                "reauth_required",
+                "Please sign in again to confirm this action.",
                 extra={"max_age": int(ctx.config.reauth_window.total_seconds())},
             )
-        details = validate_details(db, ctx, principal.subject_id, body.type,
-                                   payload["details"])
-        filer = Filer(subject_id=principal.subject_id,
-                      role="agent" if principal.is_agent else "subject",
-                      name=principal.actor_name)
+        details = validate_details(db, ctx, principal.subject_id, body.type, payload["details"])
+        filer = Filer(
+            subject_id=principal.subject_id,
+            role="agent" if principal.is_agent else "subject",
+            name=principal.actor_name,
+        )
         req = create_request(db, ctx, filer, body.type, details, body.note)
         db.flush()
         return 201, request_out(db, ctx, req).model_dump(mode="json")
 
-    response = run_idempotent(ctx, db, user_id=principal.subject_id, key=idempotency_key,
-                              route=ROUTE_KEY, body=payload, produce=produce)
+    response = run_idempotent(
+        ctx,
+        db,
+        user_id=principal.subject_id,
+        key=idempotency_key,
+        route=ROUTE_KEY,
+        body=payload,
+        produce=produce,
+    )
     if response.status_code == 201:
         data = json.loads(bytes(response.body))
         response.headers["Location"] = f"{ctx.api_base}/requests/{data['id']}"
@@ -154,8 +167,9 @@ def list_requests(
     rows, next_cursor = newest_first_page(
         db, query, PrivacyRequest.received_at, PrivacyRequest.id, limit=limit, cursor=cursor
     )
-    return Page[PrivacyRequestOut](items=[request_out(db, ctx, r) for r in rows],
-                                   next_cursor=next_cursor)
+    return Page[PrivacyRequestOut](
+        items=[request_out(db, ctx, r) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.get(
@@ -243,8 +257,10 @@ def _recipient_name(db: Session, receipt: DeletionReceipt) -> str:
     response_model=RequestResult,
     responses={
         **PROBLEM_RESPONSES,
-        200: {"content": {"application/zip": {}},
-              "description": "An access request's archive (docs/ARCHIVE.md), or a JSON result."},
+        200: {
+            "content": {"application/zip": {}},
+            "description": "An access request's archive (docs/ARCHIVE.md), or a JSON result.",
+        },
         206: {"content": {"application/zip": {}}, "description": "Part of the archive."},
         416: PROBLEM_RESPONSES[404],
     },
@@ -267,9 +283,12 @@ def get_result(
     req = _own(db, principal, request_id)
     stored = stored_result(req)
     if req.status != "completed" or stored is None:
-        raise Problem(404, "result_not_ready",
-                      f"The request is {req.status}; its result is not ready.",
-                      extra={"request_status": req.status})
+        raise Problem(
+            404,
+            "result_not_ready",
+            f"The request is {req.status}; its result is not ready.",
+            extra={"request_status": req.status},
+        )
     kind = stored.get("kind")
     if kind == "archive":
         return _archive_response(request, stored)
@@ -278,33 +297,45 @@ def get_result(
     if kind == "correction":
         return CorrectionResult.model_validate(stored)
     if kind == "answer":
-        answer = {**stored, "answer": translate(str(stored.get("answer", ""))) or "",
-                  "decided_by": translate(str(stored.get("decided_by", ""))) or ""}
+        answer = {
+            **stored,
+            "answer": translate(str(stored.get("answer", ""))) or "",
+            "decided_by": translate(str(stored.get("decided_by", ""))) or "",
+        }
         return AnswerResult.model_validate(answer)
     if kind == "consent_receipts":
         return ConsentWithdrawalResult.model_validate(stored)
     if kind == "deletion_receipts":
-        receipts = db.scalars(select(DeletionReceipt).where(
-            DeletionReceipt.request_id == req.id).order_by(DeletionReceipt.id))
+        receipts = db.scalars(
+            select(DeletionReceipt)
+            .where(DeletionReceipt.request_id == req.id)
+            .order_by(DeletionReceipt.id)
+        )
         return DeletionResult(
             receipts=[
                 DeletionReceiptOut(
                     recipient_id=str(r.recipient_id) if r.recipient_id is not None else None,
-                    recipient_name=_recipient_name(db, r), categories=json.loads(r.categories),
-                    notified_at=r.notified_at, confirmed_at=r.confirmed_at,
+                    recipient_name=_recipient_name(db, r),
+                    categories=json.loads(r.categories),
+                    notified_at=r.notified_at,
+                    confirmed_at=r.confirmed_at,
                     backup_purge_at=r.backup_purge_at,
                 )
                 for r in receipts
             ],
             deleted=stored.get("deleted", {}),
-            retained={key: translate(str(text)) or "" for key, text
-                      in (stored.get("retained") or {}).items()},
+            retained={
+                key: translate(str(text)) or ""
+                for key, text in (stored.get("retained") or {}).items()
+            },
         )
-    raise Problem(404, "no_result",
-                  "This request has no result document; its resolution says what was done.")
+    raise Problem(
+        404, "no_result", "This request has no result document; its resolution says what was done."
+    )
 
 
 # --- the archive download -------------------------------------------------------------------------
+
 
 def _parse_range(header: str, size: int) -> tuple[int, int] | None:
     """One byte range as (first, last); None to ignore the header; raises 416 if unsatisfiable."""
@@ -312,9 +343,12 @@ def _parse_range(header: str, size: int) -> tuple[int, int] | None:
     if match is None:
         return None  # malformed or several ranges: answer with the whole file
     first_raw, last_raw = match.groups()
-    unsatisfiable = Problem(416, "range_not_satisfiable",
-                            f"The archive is {size} bytes; that range is outside it.",
-                            headers={"Content-Range": f"bytes */{size}"})
+    unsatisfiable = Problem(
+        416,
+        "range_not_satisfiable",
+        f"The archive is {size} bytes; that range is outside it.",
+        headers={"Content-Range": f"bytes */{size}"},
+    )
     if first_raw == "" and last_raw == "":
         return None
     if first_raw == "":
@@ -372,10 +406,12 @@ def _archive_response(request: Request, stored: dict[str, Any]) -> Response:
             span = _parse_range(range_header, size)
     if span is None:
         headers["Content-Length"] = str(size)
-        return StreamingResponse(_read(path, 0, size - 1), status_code=200,
-                                 media_type="application/zip", headers=headers)
+        return StreamingResponse(
+            _read(path, 0, size - 1), status_code=200, media_type="application/zip", headers=headers
+        )
     first, last = span
     headers["Content-Length"] = str(last - first + 1)
     headers["Content-Range"] = f"bytes {first}-{last}/{size}"
-    return StreamingResponse(_read(path, first, last), status_code=206,
-                             media_type="application/zip", headers=headers)
+    return StreamingResponse(
+        _read(path, first, last), status_code=206, media_type="application/zip", headers=headers
+    )

@@ -307,12 +307,12 @@ def track_activity(
         ranges.append((day, max(low, start) if start else low, min(high, to) if to else high))
         day = following
         if len(ranges) > MAX_BUCKETS:
-            raise Problem(
-                422, "too_many_buckets", "Choose a larger bucket or a shorter range."
-            )
-    spans = values(
-        column("low", UTCDateTime()), column("high", UTCDateTime()), name="spans"
-    ).data([(low, high) for _day, low, high in ranges]).cte("spans")
+            raise Problem(422, "too_many_buckets", "Choose a larger bucket or a shorter range.")
+    spans = (
+        values(column("low", UTCDateTime()), column("high", UTCDateTime()), name="spans")
+        .data([(low, high) for _day, low, high in ranges])
+        .cte("spans")
+    )
     in_span = [
         Track.user_id == principal.subject_id,
         Track.at >= spans.c.low,
@@ -421,9 +421,13 @@ def list_tags(
         key_of=lambda row: [row.id],
     )
     items = [
-        TagOut(id=str(row.id), tag=localized(row, "tag"), source=row.source,
-               confidence=row.confidence,
-               since=row.since)
+        TagOut(
+            id=str(row.id),
+            tag=localized(row, "tag"),
+            source=row.source,
+            confidence=row.confidence,
+            since=row.since,
+        )
         for row in rows
     ]
     return Page[TagOut](items=items, next_cursor=next_cursor)

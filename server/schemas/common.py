@@ -15,7 +15,11 @@ from server.timeutil import as_utc
 T = TypeVar("T")
 
 LegalBasis = Literal[
-    "consent", "contract", "legal_obligation", "legitimate_interest", "vital_interest",
+    "consent",
+    "contract",
+    "legal_obligation",
+    "legitimate_interest",
+    "vital_interest",
     "public_interest",
 ]
 Source = Literal["provided", "collected", "inferred", "partner"]
@@ -39,7 +43,8 @@ class ProblemDetails(BaseModel):
 
 
 _RFC3339 = re.compile(
-    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})")
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})"
+)
 
 
 def _rfc3339_text(value: object) -> object:

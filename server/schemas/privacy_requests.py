@@ -34,13 +34,34 @@ DenialReason = Literal[
     "other",
 ]
 ResultKind = Literal[
-    "archive", "explanation", "deletion_receipts", "correction", "answer", "consent_receipts",
+    "archive",
+    "explanation",
+    "deletion_receipts",
+    "correction",
+    "answer",
+    "consent_receipts",
     "none",
 ]
 ArchiveSection = Literal[
-    "account", "categories", "devices", "locations", "logs", "tracks", "tags", "orders",
-    "decisions", "consents", "consent_history", "subscriptions", "cookies", "recipients",
-    "recipient_events", "policy_versions", "notices", "access_log", "requests",
+    "account",
+    "categories",
+    "devices",
+    "locations",
+    "logs",
+    "tracks",
+    "tags",
+    "orders",
+    "decisions",
+    "consents",
+    "consent_history",
+    "subscriptions",
+    "cookies",
+    "recipients",
+    "recipient_events",
+    "policy_versions",
+    "notices",
+    "access_log",
+    "requests",
 ]
 ItemCategory = Literal["tracks", "tags", "orders", "devices", "locations", "logs", "decisions"]
 
@@ -51,6 +72,7 @@ Key = Annotated[str, Field(min_length=1, max_length=40)]
 
 
 # --- what the subject files -------------------------------------------------------------------
+
 
 class AccessDetails(ApiModel):
     sections: list[ArchiveSection] | None = Field(
@@ -170,6 +192,7 @@ class VerifyBody(ApiModel):
 
 # --- the request resource ---------------------------------------------------------------------
 
+
 class TimelineEvent(ApiModel):
     at: datetime
     status: RequestStatus
@@ -225,6 +248,7 @@ class DemoVerificationCode(ApiModel):
 
 
 # --- results ----------------------------------------------------------------------------------
+
 
 class Factor(ApiModel):
     factor: str = Field(description="The factor's code (stable).")

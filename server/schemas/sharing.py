@@ -10,7 +10,12 @@ from pydantic import Field
 from server.schemas.common import ApiModel, LegalBasis
 
 RecipientType = Literal[
-    "advertising", "analytics", "logistics", "payment", "infrastructure", "customer_service",
+    "advertising",
+    "analytics",
+    "logistics",
+    "payment",
+    "infrastructure",
+    "customer_service",
     "authority",
 ]
 

@@ -19,12 +19,24 @@ WHEN = (2026, 11, 22, 3, 0, 0)
 
 def sample_sections(n_tracks: int = 5) -> dict[str, list[dict[str, Any]]]:
     return {
-        "account": [{"id": "1", "customer_no": "SM100001", "display_name": "林美",
-                     "fields": [{"key": "phone", "value": "138****0000"}]}],
-        "tracks": [{"id": str(i), "kind": "search" if i % 2 else "view",
-                    "text": ["蓝牙耳机", "🎧 headphones", "مرحبا بالعالم", "running shoes"][i % 4],
-                    "item_ref": None, "at": f"2026-01-{1 + i % 28:02d}T10:00:00Z"}
-                   for i in range(n_tracks)],
+        "account": [
+            {
+                "id": "1",
+                "customer_no": "SM100001",
+                "display_name": "林美",
+                "fields": [{"key": "phone", "value": "138****0000"}],
+            }
+        ],
+        "tracks": [
+            {
+                "id": str(i),
+                "kind": "search" if i % 2 else "view",
+                "text": ["蓝牙耳机", "🎧 headphones", "مرحبا بالعالم", "running shoes"][i % 4],
+                "item_ref": None,
+                "at": f"2026-01-{1 + i % 28:02d}T10:00:00Z",
+            }
+            for i in range(n_tracks)
+        ],
         "orders": [{"id": "o1", "number": "N1", "items": [{"id": "i1", "title": "耳机"}]}],
     }
 
@@ -47,13 +59,26 @@ def manifest_for(members: Iterable[tuple[str, bytes]], **changes: Any) -> dict[s
         records = None
         if name.endswith(".ndjson"):
             records = data.count(b"\n")
-        files.append({"path": name, "sha256": hashlib.sha256(data).hexdigest(),
-                      "size": len(data), "records": records, "media_type": ""})
+        files.append(
+            {
+                "path": name,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+                "records": records,
+                "media_type": "",
+            }
+        )
     manifest: dict[str, Any] = {
-        "format": "shop-privacy-archive", "format_version": 1, "source": "client",
-        "created_at": "2026-11-22T03:00:00.000000Z", "shop": SHOP, "subject": SUBJECT,
-        "request_id": None, "scope": {"sections": [], "from": None, "to": None},
-        "files": files, "signature": None,
+        "format": "shop-privacy-archive",
+        "format_version": 1,
+        "source": "client",
+        "created_at": "2026-11-22T03:00:00.000000Z",
+        "shop": SHOP,
+        "subject": SUBJECT,
+        "request_id": None,
+        "scope": {"sections": [], "from": None, "to": None},
+        "files": files,
+        "signature": None,
     }
     manifest.update(changes)
     return manifest
@@ -84,6 +109,10 @@ def craft(
 
 
 def tracks_ndjson(n: int = 3) -> bytes:
-    return b"".join(json.dumps({"id": str(i), "kind": "view", "text": "x",
-                                "at": "2026-01-01T00:00:00Z"}).encode() + b"\n"
-                    for i in range(n))
+    return b"".join(
+        json.dumps(
+            {"id": str(i), "kind": "view", "text": "x", "at": "2026-01-01T00:00:00Z"}
+        ).encode()
+        + b"\n"
+        for i in range(n)
+    )

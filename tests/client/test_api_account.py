@@ -23,8 +23,7 @@ def test_me_is_typed_with_aware_times(shop_api: ShopApi) -> None:
     assert me.customer_no
     assert me.created_at.tzinfo is not None
     assert me.fields
-    assert all(f.source in {"provided", "collected", "inferred", "partner"}
-                             for f in me.fields)
+    assert all(f.source in {"provided", "collected", "inferred", "partner"} for f in me.fields)
 
 
 def test_patch_me_changes_an_editable_field(shop_api: ShopApi) -> None:
@@ -66,9 +65,7 @@ def test_devices_locations_logs_pages_and_iterators(shop_api: ShopApi) -> None:
     devices = list(shop_api.iter_devices(limit=2))
     assert devices
     assert all(isinstance(d, Device) for d in devices)
-    assert [d.id for d in devices] == [
-        d.id for d in shop_api.list_devices(limit=500).items
-    ]
+    assert [d.id for d in devices] == [d.id for d in shop_api.list_devices(limit=500).items]
     page = shop_api.list_locations(limit=3)
     assert len(page.items) <= 3
     assert all(isinstance(x, Location) for x in page.items)

@@ -13,8 +13,14 @@ from client.pagination import PageIterator, auto_paging_iter
 
 
 def track(n: int, **changes: Any) -> dict[str, Any]:
-    return {"id": str(n), "kind": "search", "text": f"t{n}", "item_ref": None,
-            "at": "2026-01-02T03:04:05.000006Z", **changes}
+    return {
+        "id": str(n),
+        "kind": "search",
+        "text": f"t{n}",
+        "item_ref": None,
+        "at": "2026-01-02T03:04:05.000006Z",
+        **changes,
+    }
 
 
 def test_unknown_fields_are_ignored_and_models_are_frozen() -> None:
@@ -41,8 +47,14 @@ def test_malformed_items_raise_bad_response(bad: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [None, [], {"next_cursor": None}, {"items": {}, "next_cursor": None},
-             {"items": [], "next_cursor": 5}],
+    "data",
+    [
+        None,
+        [],
+        {"next_cursor": None},
+        {"items": {}, "next_cursor": None},
+        {"items": [], "next_cursor": 5},
+    ],
 )
 def test_malformed_pages_raise_bad_response(data: Any) -> None:
     with pytest.raises(BadResponse):
@@ -51,8 +63,18 @@ def test_malformed_pages_raise_bad_response(data: Any) -> None:
 
 def test_bad_account_message_names_the_field() -> None:
     with pytest.raises(BadResponse, match="created_at"):
-        parse(Account, {"id": "1", "customer_no": "x", "display_name": "y", "role": "shopper",
-                        "created_at": "not a time", "personalization": True, "fields": []})
+        parse(
+            Account,
+            {
+                "id": "1",
+                "customer_no": "x",
+                "display_name": "y",
+                "role": "shopper",
+                "created_at": "not a time",
+                "personalization": True,
+                "fields": [],
+            },
+        )
 
 
 class FakeList:
@@ -64,8 +86,9 @@ class FakeList:
         self.calls.append((limit, cursor))
         start = int(cursor) if cursor else 0
         end = start + limit
-        return Page(items=self.items[start:end],
-                    next_cursor=str(end) if end < len(self.items) else None)
+        return Page(
+            items=self.items[start:end], next_cursor=str(end) if end < len(self.items) else None
+        )
 
 
 def test_iteration_is_lazy_and_follows_cursors() -> None:

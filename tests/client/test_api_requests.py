@@ -167,16 +167,23 @@ def test_json_results_are_typed(shop: RunningShop, shop_api: ShopApi) -> None:
     assert explanation.decision_id == decision.id
 
     field = next(f for f in shop_api.get_me().fields if f.editable)
-    corrected = complete(shop, shop_api, shop_api.create_request(
-        "correction", {"field": field.key, "current": field.value, "proposed": "Fixed"}
-    ).request)
+    corrected = complete(
+        shop,
+        shop_api,
+        shop_api.create_request(
+            "correction", {"field": field.key, "current": field.value, "proposed": "Fixed"}
+        ).request,
+    )
     correction = shop_api.get_request_result(corrected.id)
     assert isinstance(correction, CorrectionResult)
     assert correction.after == "Fixed"
 
     purpose = next(c.purpose for c in shop_api.list_consents() if not c.required and c.granted)
-    withdrawn = complete(shop, shop_api, shop_api.create_request(
-        "consent_withdrawal", {"purposes": [purpose]}).request)
+    withdrawn = complete(
+        shop,
+        shop_api,
+        shop_api.create_request("consent_withdrawal", {"purposes": [purpose]}).request,
+    )
     receipts = shop_api.get_request_result(withdrawn.id)
     assert isinstance(receipts, ConsentWithdrawalResult)
     assert receipts.receipts
@@ -184,8 +191,9 @@ def test_json_results_are_typed(shop: RunningShop, shop_api: ShopApi) -> None:
     assert all(verify_consent_receipt(r, keys).ok for r in receipts.receipts)
 
     track = shop_api.list_tracks(limit=1).items[0]
-    deleted = complete(shop, shop_api, shop_api.create_request(
-        "deletion", {"categories": ["tracks"]}).request)
+    deleted = complete(
+        shop, shop_api, shop_api.create_request("deletion", {"categories": ["tracks"]}).request
+    )
     assert deleted.status == "completed", deleted.timeline
     deletion = shop_api.get_request_result(deleted.id)
     assert isinstance(deletion, DeletionResult)

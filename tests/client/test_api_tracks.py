@@ -49,9 +49,7 @@ def test_iter_tracks_is_lazy_and_respects_max_items(shop_api: ShopApi) -> None:
     first = shop_api.list_tracks(limit=5)
     assert len(first.items) == 5
     assert first.next_cursor
-    assert [t.id for t in shop_api.iter_tracks(limit=2, max_items=5)] == [
-        t.id for t in first.items
-    ]
+    assert [t.id for t in shop_api.iter_tracks(limit=2, max_items=5)] == [t.id for t in first.items]
 
 
 def test_track_filters(shop_api: ShopApi) -> None:

@@ -34,8 +34,16 @@ from tests.client.archive_helpers import (
     tracks_ndjson,
 )
 
-TEXTS = ["林美的蓝牙耳机", "🎧🛒👩🏽‍💻", "مرحبا بالعالم", "שלום עולם", "Ünïcødé", "a\"b\\c\n",
-         "\u202eRTL override", ""]
+TEXTS = [
+    "林美的蓝牙耳机",
+    "🎧🛒👩🏽‍💻",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "Ünïcødé",
+    'a"b\\c\n',
+    "\u202eRTL override",
+    "",
+]
 
 
 def listing(directory: Path) -> list[str]:
@@ -56,31 +64,48 @@ def test_round_trip_keeps_every_item_and_writes_only_the_final_file(tmp_path: Pa
         for name, items in sections.items():
             assert list(archive.iter_items(name)) == items
         names = set(archive.member_names)
-    assert names == {"manifest.json", "index.html", "data/account.json", "csv/account.csv",
-                     "data/tracks.ndjson", "csv/tracks.csv", "data/orders.json",
-                     "csv/orders.csv"}
+    assert names == {
+        "manifest.json",
+        "index.html",
+        "data/account.json",
+        "csv/account.csv",
+        "data/tracks.ndjson",
+        "csv/tracks.csv",
+        "data/orders.json",
+        "csv/orders.csv",
+    }
     with zipfile.ZipFile(result.path) as plain:  # any ZIP tool reads it too
         assert plain.read("csv/tracks.csv").startswith("\ufeffid,kind,text".encode())
         assert "林美" in plain.read("index.html").decode()
         assert plain.testzip() is None
 
 
-item = st.fixed_dictionaries({
-    "text": st.one_of(st.sampled_from(TEXTS),
-                      st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)),
-    "n": st.integers(-(2**53), 2**53),
-    "flag": st.booleans(),
-    "nested": st.lists(st.dictionaries(st.sampled_from(["a", "名", "🎧"]),
-                                       st.one_of(st.none(), st.text(max_size=5))), max_size=3),
-})
+item = st.fixed_dictionaries(
+    {
+        "text": st.one_of(
+            st.sampled_from(TEXTS), st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+        ),
+        "n": st.integers(-(2**53), 2**53),
+        "flag": st.booleans(),
+        "nested": st.lists(
+            st.dictionaries(
+                st.sampled_from(["a", "名", "🎧"]), st.one_of(st.none(), st.text(max_size=5))
+            ),
+            max_size=3,
+        ),
+    }
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tracks=st.lists(item, max_size=30), orders=st.lists(item, max_size=10),
-       encrypt=st.booleans())
+@given(
+    tracks=st.lists(item, max_size=30), orders=st.lists(item, max_size=10), encrypt=st.booleans()
+)
 def test_property_round_trip(tracks, orders, encrypt) -> None:
-    sections = {"tracks": [{"id": str(i), **t} for i, t in enumerate(tracks)],
-                "orders": [{"id": f"o{i}", **o} for i, o in enumerate(orders)]}
+    sections = {
+        "tracks": [{"id": str(i), **t} for i, t in enumerate(tracks)],
+        "orders": [{"id": f"o{i}", **o} for i, o in enumerate(orders)],
+    }
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "p.zip"
         passphrase = "correct horse 马" if encrypt else None
@@ -89,14 +114,16 @@ def test_property_round_trip(tracks, orders, encrypt) -> None:
             assert list(archive.iter_items("tracks")) == sections["tracks"]
             assert list(archive.iter_items("orders")) == sections["orders"]
             assert {f.section: f.records for f in archive.manifest.files if f.section} == {
-                "tracks": len(tracks), "orders": len(orders)}
+                "tracks": len(tracks),
+                "orders": len(orders),
+            }
 
 
 def test_json_arrays_stream_across_chunk_boundaries() -> None:
     items = [{"id": str(i), "t": "汉字🎧" * (i % 7)} for i in range(300)]
     blob = json.dumps(items, ensure_ascii=False).encode()
     for size in (1, 3, 7, 64):
-        chunks = [blob[i:i + size] for i in range(0, len(blob), size)]
+        chunks = [blob[i : i + size] for i in range(0, len(blob), size)]
         assert list(iter_json_array(chunks, "x")) == items
     with pytest.raises(ArchiveError) as caught:
         list(iter_json_array([blob[:-1]], "x"))
@@ -160,8 +187,9 @@ def test_a_re_signed_manifest_with_changed_content_fails(tmp_path: Path) -> None
     key = Ed25519PrivateKey.generate()
     path = small_archive(tmp_path / "s.zip", signing_key=key, kid="k-1", source="shop")
     with open_archive(path) as archive:
-        members = [(n, archive.read_member(n)) for n in archive.member_names
-                   if n != "manifest.json"]
+        members = [
+            (n, archive.read_member(n)) for n in archive.member_names if n != "manifest.json"
+        ]
         signed = dict(archive.manifest.raw)
     members = [(n, d.replace("蓝牙耳机".encode(), "无线耳机".encode())) for n, d in members]
     forged = manifest_for(members, source="shop", signature=signed["signature"])
@@ -217,15 +245,19 @@ HOSTILE = [
     ("symlink", [("link", b"/etc/passwd")], None, {"link": 0o120777}, "symlink"),
     ("directory", [("dir/", b"")], None, {"dir/": 0o040755}, "not_regular"),
     ("device", [("dev", b"")], None, {"dev": 0o020644}, "not_regular"),
-    ("duplicate", [*GOOD, ("data/tracks.ndjson", tracks_ndjson())], None, {},
-     "duplicate_member"),
+    ("duplicate", [*GOOD, ("data/tracks.ndjson", tracks_ndjson())], None, {}, "duplicate_member"),
     ("unlisted", [*GOOD, ("extra.txt", b"hi")], _unlisted, {}, "unlisted_member"),
     ("missing", GOOD, _missing, {}, "missing_member"),
     ("checksum", GOOD, _bad_sha, {}, "checksum_mismatch"),
     ("size", GOOD, _bad_size, {}, "size_mismatch"),
     ("records", GOOD, _records, {}, "record_count_mismatch"),
-    ("malformed json", [("data/tracks.ndjson", b'{"id": "1"}\n{"id": \n')], None, {},
-     "malformed_json"),
+    (
+        "malformed json",
+        [("data/tracks.ndjson", b'{"id": "1"}\n{"id": \n')],
+        None,
+        {},
+        "malformed_json",
+    ),
     ("not objects", [("data/orders.json", b"[1, 2]")], None, {}, "malformed_json"),
     ("wrong format", GOOD, _format, {}, "wrong_format"),
     ("wrong version", GOOD, _version, {}, "unsupported_version"),
@@ -233,8 +265,11 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize(("members", "edit", "modes", "reason"),
-                         [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
+@pytest.mark.parametrize(
+    ("members", "edit", "modes", "reason"),
+    [case[1:] for case in HOSTILE],
+    ids=[case[0] for case in HOSTILE],
+)
 def test_hostile_archives_are_refused_and_nothing_is_written(
     tmp_path: Path, members, edit, modes, reason
 ) -> None:
@@ -318,7 +353,7 @@ def test_headers_that_lie_about_sizes_are_refused(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     # the central directory's uncompressed size of the first member: claim 1 byte
     cd = data.rfind(b"PK\x01\x02", 0, data.rfind(b"PK\x01\x02"))
-    data[cd + 24: cd + 28] = (1).to_bytes(4, "little")
+    data[cd + 24 : cd + 28] = (1).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     with pytest.raises(ArchiveError) as caught:
         open_archive(path)
@@ -354,8 +389,9 @@ def test_encrypted_round_trip_and_refusals(tmp_path: Path) -> None:
 
 def test_large_encrypted_archive_truncated_at_a_chunk_boundary(tmp_path: Path) -> None:
     sections = {"tracks": [{"id": str(i), "text": os.urandom(40).hex()} for i in range(3000)]}
-    path = write_archive(tmp_path / "big.zip", sections, shop=SHOP, subject=SUBJECT,
-                         passphrase="pw").path
+    path = write_archive(
+        tmp_path / "big.zip", sections, shop=SHOP, subject=SUBJECT, passphrase="pw"
+    ).path
     raw = path.read_bytes()
     assert len(raw) > 3 * (65536 + 16)
     boundary = 41 + 2 * (65536 + 16)  # exactly two whole chunks: the end is missing
@@ -375,16 +411,24 @@ def test_a_failed_or_cancelled_write_leaves_nothing(tmp_path: Path) -> None:
         yield {"id": "1"}
         raise RuntimeError("the shop went away")
 
-    with pytest.raises(RuntimeError), \
-            ArchiveWriter(tmp_path / "a.zip", shop=SHOP, subject=SUBJECT) as writer:
+    with (
+        pytest.raises(RuntimeError),
+        ArchiveWriter(tmp_path / "a.zip", shop=SHOP, subject=SUBJECT) as writer,
+    ):
         writer.write_section("tracks", items())
     assert listing(tmp_path) == []
 
     calls = iter(range(100))
-    with pytest.raises(ArchiveError) as caught, ArchiveWriter(
-        tmp_path / "b.zip", shop=SHOP, subject=SUBJECT, passphrase="pw",
-        cancel=lambda: next(calls) >= 3,
-    ) as writer:
+    with (
+        pytest.raises(ArchiveError) as caught,
+        ArchiveWriter(
+            tmp_path / "b.zip",
+            shop=SHOP,
+            subject=SUBJECT,
+            passphrase="pw",
+            cancel=lambda: next(calls) >= 3,
+        ) as writer,
+    ):
         writer.write_section("tracks", ({"id": str(i)} for i in range(10)))
     assert caught.value.reason == "cancelled"
     assert listing(tmp_path) == []
@@ -443,8 +487,11 @@ def test_crafted_scrypt_parameters_are_refused_before_any_work(
     secret = tmp_path / "pass.txt"
     secret.write_text("pw\n")
     out = tmp_path / "out.db"
-    code = main(["archive", "to-sqlite", str(target), str(out), "--passphrase-file", str(secret)],
-                out=io.StringIO(), err=(err := io.StringIO()))
+    code = main(
+        ["archive", "to-sqlite", str(target), str(out), "--passphrase-file", str(secret)],
+        out=io.StringIO(),
+        err=(err := io.StringIO()),
+    )
     assert code == 1
     assert "kdf_too_costly" in err.getvalue()
     assert not out.exists()

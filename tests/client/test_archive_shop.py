@@ -64,12 +64,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
-def test_export_round_trip_and_offline_viewer(shop_api: ShopApi, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_round_trip_and_offline_viewer(
+    shop_api: ShopApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tmp_path = fresh(tmp_path)
     calls: list[tuple[int, int]] = []
-    result = export_archive(shop_api, tmp_path / "me.zip", progress=lambda d, t: calls.append(
-        (d, t)), page_size=100)
+    result = export_archive(
+        shop_api, tmp_path / "me.zip", progress=lambda d, t: calls.append((d, t)), page_size=100
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["me.zip"]
     assert calls[-1][0] == calls[-1][1] == sum(result.counts.values())
     assert all(d <= t for d, t in calls)
@@ -163,14 +165,25 @@ def test_cancel_and_scope(shop_api: ShopApi, tmp_path: Path) -> None:
         return len(seen) > 0
 
     with pytest.raises(ArchiveError) as caught:
-        export_archive(shop_api, tmp_path / "c.zip", sections=["tracks"],
-                       progress=lambda d, t: seen.append(d), cancel=cancel)
+        export_archive(
+            shop_api,
+            tmp_path / "c.zip",
+            sections=["tracks"],
+            progress=lambda d, t: seen.append(d),
+            cancel=cancel,
+        )
     assert caught.value.reason == "cancelled"
     assert list(tmp_path.iterdir()) == []
 
     start, end = datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 9, 1, tzinfo=UTC)
-    result = export_archive(shop_api, tmp_path / "s.zip", sections=["tracks", "orders"],
-                            start=start, end=end, details=False)
+    result = export_archive(
+        shop_api,
+        tmp_path / "s.zip",
+        sections=["tracks", "orders"],
+        start=start,
+        end=end,
+        details=False,
+    )
     with open_archive(result.path) as archive:
         assert archive.sections == ["tracks", "orders"]
         assert archive.manifest.scope["from"] == start.isoformat()
@@ -189,8 +202,9 @@ def test_diff_shows_exactly_the_deleted_tracks(shop_api: ShopApi, tmp_path: Path
     before = export_archive(shop_api, tmp_path / "before.zip", sections=["tracks", "tags"])
     victims = [t for t in shop_api.iter_tracks(max_items=40)][5:12]
     assert shop_api.delete_tracks(ids=[t.id for t in victims]) == len(victims)
-    after = export_archive(shop_api, tmp_path / "after.zip", sections=["tracks", "tags"],
-                           passphrase="pw")
+    after = export_archive(
+        shop_api, tmp_path / "after.zip", sections=["tracks", "tags"], passphrase="pw"
+    )
     with open_archive(after.path, passphrase="pw") as new:
         result = diff_archives(before.path, new)
     tracks = result.sections["tracks"]
@@ -216,16 +230,23 @@ def test_sqlite_conversion(shop_api: ShopApi, tmp_path: Path) -> None:
         word = next(t.text for t in shop_api.iter_tracks() if len(t.text) >= 3)[:3]
         matched = db.execute(
             "SELECT count(*) FROM tracks_fts WHERE tracks_fts MATCH ?",
-            ['"' + word.replace('"', '""') + '"']).fetchone()[0]
-        assert matched == db.execute("SELECT count(*) FROM tracks WHERE instr(text, ?) > 0",
-                                     [word]).fetchone()[0] > 0
+            ['"' + word.replace('"', '""') + '"'],
+        ).fetchone()[0]
+        assert (
+            matched
+            == db.execute(
+                "SELECT count(*) FROM tracks WHERE instr(text, ?) > 0", [word]
+            ).fetchone()[0]
+            > 0
+        )
         row = db.execute("SELECT items, payment FROM orders LIMIT 1").fetchone()
         assert isinstance(json.loads(row[0]), list)
         assert isinstance(json.loads(row[1]), dict)
         manifest = dict(db.execute("SELECT key, value FROM manifest").fetchall())
         assert json.loads(manifest["format"]) == "shop-privacy-archive"
         assert db.execute("SELECT count(*) FROM manifest_files").fetchone()[0] == len(
-            result.manifest["files"])
+            result.manifest["files"]
+        )
     finally:
         db.close()
 
@@ -261,16 +282,24 @@ def test_official_archive_verifies_opens_offline_and_tampering_fails(
         # (counts aside: the shop's archive counts some categories differently from
         # GET /data/categories, e.g. consents as events, not states; a server matter)
         assert [c.model_copy(update={"count": 0}) for c in offline.list_categories()] == [
-            c.model_copy(update={"count": 0}) for c in categories]
+            c.model_copy(update={"count": 0}) for c in categories
+        ]
         assert list(offline.iter_consent_history()) == history
         # the archive answers the access request, so it shows it still in progress
         in_archive = list(offline.iter_requests())
         assert [r.id for r in in_archive] == [r.id for r in requests_before]
         assert in_archive[0].status == "in_progress"
         assert offline.get_request(in_archive[0].id).type == "access"
-        for reader in (offline.iter_devices, offline.iter_locations, offline.iter_logs,
-                       offline.iter_tags, offline.iter_decisions, offline.iter_cookies,
-                       offline.iter_policy_versions, offline.iter_notices):
+        for reader in (
+            offline.iter_devices,
+            offline.iter_locations,
+            offline.iter_logs,
+            offline.iter_tags,
+            offline.iter_decisions,
+            offline.iter_cookies,
+            offline.iter_policy_versions,
+            offline.iter_notices,
+        ):
             list(reader())
         assert offline.list_subscriptions() == shop_subscriptions
         recipients = list(offline.iter_recipients())
@@ -282,8 +311,9 @@ def test_official_archive_verifies_opens_offline_and_tampering_fails(
 
     # a changed track, with the manifest's checksums updated but the signature left alone
     with open_archive(path) as archive:
-        members = [(n, archive.read_member(n)) for n in archive.member_names
-                   if n != "manifest.json"]
+        members = [
+            (n, archive.read_member(n)) for n in archive.member_names if n != "manifest.json"
+        ]
         raw = archive.manifest.raw
     first = tracks[0].text.encode()
     members = [(n, d.replace(first, "篡改".encode(), 1)) for n, d in members]
@@ -321,13 +351,32 @@ def test_cli_archive_commands(shop: RunningShop, shop_api: ShopApi, tmp_path: Pa
     auth = ["--token", token, "--api-base", shop.url + "/v1"]
     secret = tmp_path / "pass.txt"
     secret.write_text("a long passphrase\n", encoding="utf-8")
-    code, out, err = run_cli(*auth, "archive", "export", "--out", str(tmp_path / "a.zip"),
-                             "--sections", "tracks,consents", "--from", "2025-01-01")
+    code, out, err = run_cli(
+        *auth,
+        "archive",
+        "export",
+        "--out",
+        str(tmp_path / "a.zip"),
+        "--sections",
+        "tracks,consents",
+        "--from",
+        "2025-01-01",
+    )
     assert code == 0, err
     assert "tracks" in out
-    code, out, err = run_cli(*auth, "archive", "export", "--out", str(tmp_path / "b.zip"),
-                             "--sections", "tracks,consents", "--from", "2025-01-01",
-                             "--passphrase-file", str(secret))
+    code, out, err = run_cli(
+        *auth,
+        "archive",
+        "export",
+        "--out",
+        str(tmp_path / "b.zip"),
+        "--sections",
+        "tracks,consents",
+        "--from",
+        "2025-01-01",
+        "--passphrase-file",
+        str(secret),
+    )
     assert code == 0, err
     code, out, err = run_cli("archive", "verify", str(tmp_path / "a.zip"))
     assert code == 0, err
@@ -335,23 +384,33 @@ def test_cli_archive_commands(shop: RunningShop, shop_api: ShopApi, tmp_path: Pa
     code, out, err = run_cli("archive", "verify", str(tmp_path / "b.zip"))
     assert code == 1
     assert "[encrypted]" in err
-    code, out, _ = run_cli("archive", "verify", str(tmp_path / "b.zip"), "--json",
-                           "--passphrase-file", str(secret))
+    code, out, _ = run_cli(
+        "archive", "verify", str(tmp_path / "b.zip"), "--json", "--passphrase-file", str(secret)
+    )
     assert code == 0
     assert json.loads(out)["encrypted"] is True
     code, out, err = run_cli("archive", "diff", str(tmp_path / "a.zip"), str(tmp_path / "a.zip"))
     assert code == 0, err
     assert "No differences" in out, err
-    code, out, err = run_cli("archive", "to-sqlite", str(tmp_path / "a.zip"),
-                             str(tmp_path / "a.db"))
+    code, out, err = run_cli(
+        "archive", "to-sqlite", str(tmp_path / "a.zip"), str(tmp_path / "a.db")
+    )
     assert code == 0, err
     assert (tmp_path / "a.db").exists(), err
 
     official = official_archive(shop, shop_api, tmp_path / "official.zip")
     keyfile = tmp_path / "keys.json"
-    keyfile.write_text(json.dumps({"signing_keys": [
-        {"kid": k.kid, "alg": k.alg, "public_key": k.public_key}
-        for k in fetch_discovery(shop.url).signing_keys]}), encoding="utf-8")
+    keyfile.write_text(
+        json.dumps(
+            {
+                "signing_keys": [
+                    {"kid": k.kid, "alg": k.alg, "public_key": k.public_key}
+                    for k in fetch_discovery(shop.url).signing_keys
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run_cli("archive", "verify", str(official), "--key-file", str(keyfile))
     assert code == 0, err
     assert "signature valid" in out, err

@@ -45,8 +45,9 @@ def test_token_from_the_environment_and_every_section(
 ) -> None:
     monkeypatch.setenv("PRIVACY_DASHBOARD_TOKEN", token)
     for section in sorted(SECTIONS):
-        code, out, err = run("--api-base", shop.url + "/v1", "show", section, "--json",
-                             "--limit", "3")
+        code, out, err = run(
+            "--api-base", shop.url + "/v1", "show", section, "--json", "--limit", "3"
+        )
         assert code == 0, (section, err)
         data = json.loads(out)
         if isinstance(data, list):
@@ -58,14 +59,23 @@ def test_token_from_the_environment_and_every_section(
 
 def test_file_and_status(shop: RunningShop, token: str) -> None:
     base = ["--token", token, "--api-base", shop.url + "/v1"]
-    code, out, err = run(*base, "file", "complaint", "--details", '{"text": "Opened parcel"}',
-                         "--json")
+    code, out, err = run(
+        *base, "file", "complaint", "--details", '{"text": "Opened parcel"}', "--json"
+    )
     assert code == 0, err
     created = json.loads(out)
     request_id = created["request"]["id"]
     key = created["idempotency_key"]
-    code, out, err = run(*base, "file", "complaint", "--details", '{"text": "Opened parcel"}',
-                         "--idempotency-key", key, "--json")
+    code, out, err = run(
+        *base,
+        "file",
+        "complaint",
+        "--details",
+        '{"text": "Opened parcel"}',
+        "--idempotency-key",
+        key,
+        "--json",
+    )
     assert code == 0
     assert json.loads(out)["request"]["id"] == request_id
     with shop.ctx.sessions() as db:
@@ -131,13 +141,23 @@ def test_python_dash_m_client(shop: RunningShop, token: str) -> None:
     env = {**os.environ, "PRIVACY_DASHBOARD_TOKEN": token}
     result = subprocess.run(
         [sys.executable, "-m", "client", "--api-base", shop.url + "/v1", "show", "me", "--json"],
-        capture_output=True, text=True, timeout=60, cwd=ROOT, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["customer_no"]
     bad = subprocess.run(
-        [sys.executable, "-m", "client", "show"], capture_output=True, text=True, timeout=60,
-        cwd=ROOT, env=env, check=False,
+        [sys.executable, "-m", "client", "show"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+        check=False,
     )
     assert bad.returncode == 2
     assert "usage" in bad.stderr

@@ -36,12 +36,17 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_sign_in_show_and_sign_out_through_the_browser(
-    shop: RunningShop, tmp_path: Path, memory_keychain: MemoryKeyring,
+    shop: RunningShop,
+    tmp_path: Path,
+    memory_keychain: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     browser = ScriptedBrowser("lin.mei", "demo1234")
-    monkeypatch.setattr(client.connection, "ShopConnection",
-                        partial(client.connection.ShopConnection, open_browser=browser))
+    monkeypatch.setattr(
+        client.connection,
+        "ShopConnection",
+        partial(client.connection.ShopConnection, open_browser=browser),
+    )
     config = str(tmp_path / "config")
 
     code, out, err = _run("--config-dir", config, "sign-in", shop.url)
@@ -71,22 +76,26 @@ def test_sign_in_show_and_sign_out_through_the_browser(
 def _refresh_works(shop: RunningShop, refresh_token: str) -> bool:
     answer = requests.post(
         shop.url + "/oauth/token",
-        data={"grant_type": "refresh_token", "refresh_token": refresh_token,
-              "client_id": "privacy-dashboard"},
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": "privacy-dashboard",
+        },
         timeout=10,
     )
     return answer.status_code == 200
 
 
-def _sign_in_two(shop: RunningShop, config: str, monkeypatch: pytest.MonkeyPatch,
-                 keychain: MemoryKeyring) -> dict[str, str]:
+def _sign_in_two(
+    shop: RunningShop, config: str, monkeypatch: pytest.MonkeyPatch, keychain: MemoryKeyring
+) -> dict[str, str]:
     """lin.mei and zhang.wei signed in on one shop; returns their stored refresh tokens."""
     for username, password in (SHOPPER, SECOND_SHOPPER):
         browser = ScriptedBrowser(username, password)
-        monkeypatch.setattr(client.connection, "ShopConnection",
-                            partial(_REAL_CONNECTION, open_browser=browser))
-        code, _out, err = _run("--config-dir", config, "sign-in", shop.url,
-                               "--username", username)
+        monkeypatch.setattr(
+            client.connection, "ShopConnection", partial(_REAL_CONNECTION, open_browser=browser)
+        )
+        code, _out, err = _run("--config-dir", config, "sign-in", shop.url, "--username", username)
         assert code == 0, err
     tokens = {user: token for (_service, user), token in keychain.entries.items()}
     assert set(tokens) == {"lin.mei", "zhang.wei"}
@@ -97,7 +106,9 @@ _REAL_CONNECTION = client.connection.ShopConnection
 
 
 def test_sign_out_with_two_accounts_revokes_the_one_named_then_all(
-    shop: RunningShop, tmp_path: Path, memory_keychain: MemoryKeyring,
+    shop: RunningShop,
+    tmp_path: Path,
+    memory_keychain: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config = str(tmp_path / "config")
@@ -133,7 +144,9 @@ def test_sign_out_with_two_accounts_revokes_the_one_named_then_all(
 
 
 def test_sign_out_when_the_shop_is_unreachable_is_reported(
-    shop: RunningShop, tmp_path: Path, memory_keychain: MemoryKeyring,
+    shop: RunningShop,
+    tmp_path: Path,
+    memory_keychain: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config = str(tmp_path / "config")

@@ -57,8 +57,15 @@ def test_redact_keeps_ordinary_text() -> None:
 
 
 def test_filter_rewrites_args_and_exceptions() -> None:
-    record = logging.LogRecord("client.x", logging.ERROR, __file__, 1,
-                               "token response %s", ({"access_token": "AT-1"},), None)
+    record = logging.LogRecord(
+        "client.x",
+        logging.ERROR,
+        __file__,
+        1,
+        "token response %s",
+        ({"access_token": "AT-1"},),
+        None,
+    )
     try:
         raise RuntimeError("refresh_token=RT-2 failed")
     except RuntimeError:
@@ -71,8 +78,9 @@ def test_filter_rewrites_args_and_exceptions() -> None:
     assert "AT-1" not in record.getMessage()
     assert record.exc_text is not None
     assert "RT-2" not in record.exc_text
-    other = logging.LogRecord("client.x", logging.INFO, __file__, 1,
-                              "saw EXACT-SECRET-VALUE here", None, None)
+    other = logging.LogRecord(
+        "client.x", logging.INFO, __file__, 1, "saw EXACT-SECRET-VALUE here", None, None
+    )
     flt.filter(other)
     assert other.getMessage() == f"saw {MASK} here"
 
@@ -99,7 +107,9 @@ def debug_capture() -> Iterator[io.StringIO]:
 
 
 def test_canary_sign_in_and_api_calls_leak_nothing(
-    shop: RunningShop, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    shop: RunningShop,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
     debug_capture: io.StringIO,
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -109,7 +119,9 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     registry = ShopRegistry(tmp_path / "config")
     keychain = MemoryKeyring()
     customer = ShopConnection(
-        shop.url, registry=registry, keyring_backend=keychain,
+        shop.url,
+        registry=registry,
+        keyring_backend=keychain,
         open_browser=ScriptedBrowser(*SHOPPER, before_callback=redirects.append),
     )
     customer.sign_in("lin.mei")
@@ -120,7 +132,9 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     customer.transport.get_json("me")
     customer.transport.get_json("tracks", params={"limit": 5})
     customer.transport.send_json(
-        "POST", "requests", {"type": "complaint", "details": {"text": "canary"}},
+        "POST",
+        "requests",
+        {"type": "complaint", "details": {"text": "canary"}},
         idempotency_key="2f1d7c1e-7a51-4d6e-9f43-1f0f1b1c2d3e",
     )
     customer.tokens.refresh_access_token()
@@ -130,7 +144,9 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     issued = customer.transport.send_json("POST", "assist/codes", {})
 
     agent = ShopConnection(
-        shop.url, registry=registry, keyring_backend=keychain,
+        shop.url,
+        registry=registry,
+        keyring_backend=keychain,
         open_browser=ScriptedBrowser(*AGENT, before_callback=redirects.append),
     )
     agent.sign_in("agent.wu")
@@ -142,15 +158,17 @@ def test_canary_sign_in_and_api_calls_leak_nothing(
     assist_token = session._token.access_token()
     # A careless log line of the kind redaction exists for.
     logging.getLogger("client.canary").debug(
-        "token response %s", {"access_token": second.access_token,
-                              "refresh_token": second.refresh_token}
+        "token response %s",
+        {"access_token": second.access_token, "refresh_token": second.refresh_token},
     )
     logging.getLogger("client.canary").debug("redirect %s", redirects[0])
     logging.getLogger("urllib3.connectionpool").debug("GET %s", redirects[0])
     # Help → Copy diagnostics while both are signed in, with the careless lines in its log.
     report = diagnostics_report(
-        versions={"version": "test"}, paths={"data folder": str(registry.config_dir)},
-        registry=registry, connections=[customer, agent],
+        versions={"version": "test"},
+        paths={"data folder": str(registry.config_dir)},
+        registry=registry,
+        connections=[customer, agent],
     )
     customer.sign_out()
     agent.sign_out()

@@ -223,8 +223,9 @@ def test_flush_through_a_shop_connection(shop: RunningShop, tmp_path: Path) -> N
     from client.connection import ShopConnection
     from tests.client.browser import MemoryKeyring, ScriptedBrowser
 
-    conn = ShopConnection(shop.url, keyring_backend=MemoryKeyring(),
-                          open_browser=ScriptedBrowser(*SHOPPER))
+    conn = ShopConnection(
+        shop.url, keyring_backend=MemoryKeyring(), open_browser=ScriptedBrowser(*SHOPPER)
+    )
     conn.sign_in("lin.mei")
     outbox = Outbox(tmp_path / "outbox.sqlite")
     outbox.add(conn.shop_id, "lin.mei", COMPLAINT)

@@ -34,7 +34,9 @@ from tests.conftest import AGENT, SECOND_SHOPPER, SHOPPER
 
 
 def connect(
-    shop: RunningShop, tmp_path: Path, browser: ScriptedBrowser | None = None,
+    shop: RunningShop,
+    tmp_path: Path,
+    browser: ScriptedBrowser | None = None,
     keychain: MemoryKeyring | None = None,
 ) -> ShopConnection:
     return ShopConnection(
@@ -188,16 +190,22 @@ def test_full_sign_in_through_the_login_page(shop: RunningShop, tmp_path: Path) 
     conn.close()
 
 
-def test_two_shops_side_by_side(
-    make_shop: Callable[..., RunningShop], tmp_path: Path
-) -> None:
+def test_two_shops_side_by_side(make_shop: Callable[..., RunningShop], tmp_path: Path) -> None:
     first, second = make_shop("silumart"), make_shop("sinomai")
     registry = ShopRegistry(tmp_path / "config")
     keychain = MemoryKeyring()
-    a = ShopConnection(first.url, registry=registry, keyring_backend=keychain,
-                       open_browser=ScriptedBrowser(*SHOPPER))
-    b = ShopConnection(second.url, registry=registry, keyring_backend=keychain,
-                       open_browser=ScriptedBrowser("wang.fang", "demo1234"))
+    a = ShopConnection(
+        first.url,
+        registry=registry,
+        keyring_backend=keychain,
+        open_browser=ScriptedBrowser(*SHOPPER),
+    )
+    b = ShopConnection(
+        second.url,
+        registry=registry,
+        keyring_backend=keychain,
+        open_browser=ScriptedBrowser("wang.fang", "demo1234"),
+    )
     a.sign_in("lin.mei")
     b.sign_in("wang.fang")
     assert a.shop_id != b.shop_id
@@ -210,10 +218,18 @@ def test_two_shops_side_by_side(
 def test_second_account_of_the_same_shop(shop: RunningShop, tmp_path: Path) -> None:
     registry = ShopRegistry(tmp_path / "config")
     keychain = MemoryKeyring()
-    one = ShopConnection(shop.url, registry=registry, keyring_backend=keychain,
-                         open_browser=ScriptedBrowser(*SHOPPER))
-    two = ShopConnection(shop.url, registry=registry, keyring_backend=keychain,
-                         open_browser=ScriptedBrowser(*SECOND_SHOPPER))
+    one = ShopConnection(
+        shop.url,
+        registry=registry,
+        keyring_backend=keychain,
+        open_browser=ScriptedBrowser(*SHOPPER),
+    )
+    two = ShopConnection(
+        shop.url,
+        registry=registry,
+        keyring_backend=keychain,
+        open_browser=ScriptedBrowser(*SECOND_SHOPPER),
+    )
     one.sign_in("lin.mei")
     two.sign_in("zhang.wei")
     assert {a.customer_no for a in registry.accounts(one.shop_id)} == {"SM100001", "SM100002"}
@@ -267,8 +283,12 @@ def test_pending_sign_in_can_be_cancelled(shop: RunningShop, tmp_path: Path) -> 
         opened.set()
         return True
 
-    conn = ShopConnection(shop.url, open_browser=user_never_answers,
-                          keyring_backend=MemoryKeyring(), sign_in_timeout=30)
+    conn = ShopConnection(
+        shop.url,
+        open_browser=user_never_answers,
+        keyring_backend=MemoryKeyring(),
+        sign_in_timeout=30,
+    )
     errors: list[BaseException] = []
 
     def run() -> None:
@@ -315,12 +335,17 @@ def test_reauth_uses_prompt_login_and_clears_reauth_required(
 def test_assist_session_for_an_agent(shop: RunningShop, tmp_path: Path) -> None:
     registry = ShopRegistry(tmp_path / "config")
     keychain = MemoryKeyring()
-    customer = ShopConnection(shop.url, registry=registry, keyring_backend=keychain,
-                              open_browser=ScriptedBrowser(*SHOPPER))
+    customer = ShopConnection(
+        shop.url,
+        registry=registry,
+        keyring_backend=keychain,
+        open_browser=ScriptedBrowser(*SHOPPER),
+    )
     customer.sign_in("lin.mei")
     issued = customer.transport.send_json("POST", "assist/codes", {})
-    agent = ShopConnection(shop.url, registry=registry, keyring_backend=keychain,
-                           open_browser=ScriptedBrowser(*AGENT))
+    agent = ShopConnection(
+        shop.url, registry=registry, keyring_backend=keychain, open_browser=ScriptedBrowser(*AGENT)
+    )
     account = agent.sign_in("agent.wu")
     assert account.role == "agent"
     assert agent.tokens.scope == {"privacy.read", "assist"}

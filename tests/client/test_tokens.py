@@ -27,8 +27,9 @@ def no_browser(url: str) -> bool:
     raise AssertionError("a silent sign-in must not open the browser")
 
 
-def connect(shop: RunningShop, tmp_path: Path, keychain: KeyringBackend | None,
-            **kwargs: object) -> ShopConnection:
+def connect(
+    shop: RunningShop, tmp_path: Path, keychain: KeyringBackend | None, **kwargs: object
+) -> ShopConnection:
     return ShopConnection(
         shop.url,
         registry=ShopRegistry(tmp_path / "config"),
@@ -37,8 +38,7 @@ def connect(shop: RunningShop, tmp_path: Path, keychain: KeyringBackend | None,
     )
 
 
-def signed_in(shop: RunningShop, tmp_path: Path,
-              keychain: KeyringBackend | None) -> ShopConnection:
+def signed_in(shop: RunningShop, tmp_path: Path, keychain: KeyringBackend | None) -> ShopConnection:
     conn = connect(shop, tmp_path, keychain, open_browser=ScriptedBrowser(*SHOPPER))
     conn.sign_in("lin.mei")
     return conn
@@ -47,15 +47,19 @@ def signed_in(shop: RunningShop, tmp_path: Path,
 def raw_refresh(shop: RunningShop, refresh_token: str) -> requests.Response:
     return requests.post(
         shop.url + "/oauth/token",
-        data={"grant_type": "refresh_token", "refresh_token": refresh_token,
-              "client_id": "privacy-dashboard"},
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": "privacy-dashboard",
+        },
         timeout=10,
     )
 
 
 def raw_me(shop: RunningShop, access_token: str) -> requests.Response:
-    return requests.get(shop.url + "/v1/me", headers={"Authorization": f"Bearer {access_token}"},
-                        timeout=10)
+    return requests.get(
+        shop.url + "/v1/me", headers={"Authorization": f"Bearer {access_token}"}, timeout=10
+    )
 
 
 @pytest.fixture
@@ -130,8 +134,9 @@ def test_refresh_rotates_and_saves_before_use(shop: RunningShop, tmp_path: Path)
             current = self.manager.tokens if self.manager else None
             # At the moment the new refresh token is written, the old access token is still
             # the one in use: the new one is only handed out after the save.
-            events.append("save" if current is None or current.refresh_token != password
-                          else "save-after-use")
+            events.append(
+                "save" if current is None or current.refresh_token != password else "save-after-use"
+            )
             super().set_password(service, username, password)
 
     keychain = Recording()
@@ -198,9 +203,7 @@ def test_concurrent_refreshes_happen_once(shop: RunningShop, tmp_path: Path) -> 
     assert conn.transport.get_json("me")["customer_no"] == "SM100001"
 
 
-def test_an_expired_access_token_is_refreshed_before_use(
-    shop: RunningShop, tmp_path: Path
-) -> None:
+def test_an_expired_access_token_is_refreshed_before_use(shop: RunningShop, tmp_path: Path) -> None:
     conn = signed_in(shop, tmp_path, MemoryKeyring())
     before = conn.tokens.tokens
     assert before is not None

@@ -36,8 +36,15 @@ from server.embedded import RunningShop
 from tests.conftest import AGENT, SHOPPER
 from tests.support.oauth_login import sign_in
 
-_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding",
-        "server", "date"}
+_HOP = {
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "content-length",
+    "content-encoding",
+    "server",
+    "date",
+}
 
 
 @dataclass
@@ -94,25 +101,41 @@ def proxy(shop: RunningShop) -> Iterator[FlakyProxy]:
                 self.close_connection = True
                 return
             if fault is not None and fault.kind == "status":
-                self._reply(fault.status, b'{"title": "busy"}', {
-                    "Content-Type": "application/problem+json",
-                    "X-Request-Id": "proxy-" + uuid.uuid4().hex[:8],
-                    **({"Retry-After": fault.retry_after} if fault.retry_after else {}),
-                })
+                self._reply(
+                    fault.status,
+                    b'{"title": "busy"}',
+                    {
+                        "Content-Type": "application/problem+json",
+                        "X-Request-Id": "proxy-" + uuid.uuid4().hex[:8],
+                        **({"Retry-After": fault.retry_after} if fault.retry_after else {}),
+                    },
+                )
                 return
             if fault is not None and fault.kind == "garbage":
                 self._reply(200, b"<html>this is not json", {"Content-Type": "application/json"})
                 return
-            headers = {k: v for k, v in self.headers.items()
-                       if k.lower() not in _HOP and k.lower() != "host"}
-            answer = upstream.request(self.command, state.target + self.path, data=body,
-                                      headers=headers, allow_redirects=False, timeout=30)
+            headers = {
+                k: v
+                for k, v in self.headers.items()
+                if k.lower() not in _HOP and k.lower() != "host"
+            }
+            answer = upstream.request(
+                self.command,
+                state.target + self.path,
+                data=body,
+                headers=headers,
+                allow_redirects=False,
+                timeout=30,
+            )
             state.forwarded.append((self.command, self.path))
             if fault is not None and fault.kind == "drop_after_forward":
                 self.close_connection = True  # the shop did it; the answer is lost
                 return
-            self._reply(answer.status_code, answer.content,
-                        {k: v for k, v in answer.headers.items() if k.lower() not in _HOP})
+            self._reply(
+                answer.status_code,
+                answer.content,
+                {k: v for k, v in answer.headers.items() if k.lower() not in _HOP},
+            )
 
         def _reply(self, status: int, body: bytes, headers: dict[str, str]) -> None:
             self.send_response(status)
@@ -144,8 +167,9 @@ def token(shop: RunningShop) -> str:
 
 
 def through(proxy: FlakyProxy, token: str | None, sleeps: list[float], **kw: object) -> Transport:
-    return Transport(proxy.url + "/v1", tokens=StaticToken(token) if token else None,
-                     sleep=sleeps.append, **kw)  # type: ignore[arg-type]
+    return Transport(
+        proxy.url + "/v1", tokens=StaticToken(token) if token else None, sleep=sleeps.append, **kw
+    )  # type: ignore[arg-type]
 
 
 def complaint(text: str = "Too many marketing e-mails") -> dict[str, object]:
@@ -154,8 +178,12 @@ def complaint(text: str = "Too many marketing e-mails") -> dict[str, object]:
 
 # -- where the transport may go ------------------------------------------------------------------
 def test_plain_http_is_refused_for_a_remote_host() -> None:
-    for url in ("http://shop.example.com/v1", "http://10.0.0.5/v1", "ftp://127.0.0.1/v1",
-                "shop.example.com/v1"):
+    for url in (
+        "http://shop.example.com/v1",
+        "http://10.0.0.5/v1",
+        "ftp://127.0.0.1/v1",
+        "shop.example.com/v1",
+    ):
         with pytest.raises(InsecureTransport):
             Transport(url)
 
@@ -217,8 +245,9 @@ def test_backoff_grows_and_is_capped(proxy: FlakyProxy, token: str) -> None:
     sleeps: list[float] = []
     proxy.fail(4, 502, retry_after=None)
     with pytest.raises(ServerError) as caught:
-        through(proxy, token, sleeps, max_retries=3, backoff_base=1.0, backoff_cap=2.0)\
-            .get_json("me")
+        through(proxy, token, sleeps, max_retries=3, backoff_base=1.0, backoff_cap=2.0).get_json(
+            "me"
+        )
     assert caught.value.status == 502
     assert len(sleeps) == 3
     assert 0.5 <= sleeps[0] <= 1.0
@@ -311,8 +340,12 @@ def test_unknown_things_are_not_found(shop: RunningShop, token: str) -> None:
 def test_invalid_input_is_validation_failed(shop: RunningShop, token: str) -> None:
     transport = Transport(shop.url + "/v1", tokens=StaticToken(token))
     with pytest.raises(ValidationFailed) as caught:
-        transport.send_json("POST", "requests", {"type": "complaint", "details": {}},
-                            idempotency_key=str(uuid.uuid4()))
+        transport.send_json(
+            "POST",
+            "requests",
+            {"type": "complaint", "details": {}},
+            idempotency_key=str(uuid.uuid4()),
+        )
     assert caught.value.status in (400, 422)
     assert caught.value.code
     with pytest.raises(ValidationFailed):
@@ -352,8 +385,9 @@ def test_stale_sign_in_is_reauth_required(shop: RunningShop, token: str) -> None
 
 def test_invalid_state_is_a_conflict(shop: RunningShop, token: str) -> None:
     transport = Transport(shop.url + "/v1", tokens=StaticToken(token))
-    created = transport.send_json("POST", "requests", complaint(),
-                                  idempotency_key=str(uuid.uuid4()))
+    created = transport.send_json(
+        "POST", "requests", complaint(), idempotency_key=str(uuid.uuid4())
+    )
     transport.send_json("POST", f"requests/{created['id']}/cancel", {})
     with pytest.raises(Conflict) as caught:
         transport.send_json("POST", f"requests/{created['id']}/verify", {"code": "123456"})

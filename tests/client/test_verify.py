@@ -38,8 +38,9 @@ def log_json(shop_api: ShopApi) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     cursor = None
     while True:
-        page = shop_api.transport.get_json("access-log", {"limit": 3, **({"cursor": cursor}
-                                                                          if cursor else {})})
+        page = shop_api.transport.get_json(
+            "access-log", {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        )
         entries.extend(page["items"])
         cursor = page["next_cursor"]
         if not cursor:
@@ -162,13 +163,18 @@ def make_key() -> tuple[Ed25519PrivateKey, dict[str, str]]:
 def test_manifest_signature_over_canonical_json() -> None:
     private, key = make_key()
     manifest: dict[str, Any] = {
-        "format": "shop-privacy-archive", "format_version": 1, "source": "shop",
+        "format": "shop-privacy-archive",
+        "format_version": 1,
+        "source": "shop",
         "subject": {"customer_no": "SM1", "display_name": "林美"},
         "files": [{"path": "data/tracks.ndjson", "sha256": "ab" * 32, "size": 1}],
     }
     signature = private.sign(canonical_json(manifest))
-    manifest["signature"] = {"kid": "k-test", "alg": "Ed25519",
-                             "value": base64.b64encode(signature).decode()}
+    manifest["signature"] = {
+        "kid": "k-test",
+        "alg": "Ed25519",
+        "value": base64.b64encode(signature).decode(),
+    }
     assert verify_manifest_signature(manifest, [key]).ok
     assert verify_manifest_signature(manifest, load_public_keys([key])).ok
     tampered = copy.deepcopy(manifest)
@@ -184,6 +190,11 @@ def test_manifest_signature_over_canonical_json() -> None:
 
 def test_malformed_keys_are_skipped() -> None:
     _private, key = make_key()
-    keys = load_public_keys([key, {"kid": "bad", "alg": "Ed25519", "public_key": "!!"},
-                             {"kid": "rsa", "alg": "RS256", "public_key": key["public_key"]}])
+    keys = load_public_keys(
+        [
+            key,
+            {"kid": "bad", "alg": "Ed25519", "public_key": "!!"},
+            {"kid": "rsa", "alg": "RS256", "public_key": key["public_key"]},
+        ]
+    )
     assert set(keys) == {"k-test"}

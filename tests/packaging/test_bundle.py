@@ -26,8 +26,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 APP_ID = "io.github.privacydashboard.PrivacyDashboard"
 # the signed-out welcome, in the bundled Chinese translation
-WELCOME_ZH = ("查看商店保存了您的哪些信息、与谁共享以及原因，并可要求它更正或删除。"
-              "请先添加您购物的商店，然后在浏览器中打开的商店页面上登录。")
+WELCOME_ZH = (
+    "查看商店保存了您的哪些信息、与谁共享以及原因，并可要求它更正或删除。"
+    "请先添加您购物的商店，然后在浏览器中打开的商店页面上登录。"
+)
 
 
 @dataclass

@@ -21,6 +21,7 @@ ITEM_KEYS = {"id", *HASHED, "hash"}
 
 # --- an independent verifier, written from the contract (no server code) ---------------------
 
+
 def entry_digest(entry: dict[str, Any]) -> str:
     fields = {name: entry[name] for name in HASHED}
     raw = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -69,6 +70,7 @@ def make_some_calls(api: Api) -> None:
 
 # --- reading and verifying --------------------------------------------------------------------
 
+
 def test_every_call_is_logged_and_the_chain_verifies(api: Api) -> None:
     make_some_calls(api)
     entries = read_log(api, limit=3)
@@ -91,8 +93,7 @@ def test_every_call_is_logged_and_the_chain_verifies(api: Api) -> None:
     api.put("/subscriptions/sms", json={"enabled": True})
     later = read_log(api)
     assert later[: len(entries)] == entries
-    assert any(e["action"] == "update" and e["resource"] == "/v1/subscriptions/sms"
-               for e in later)
+    assert any(e["action"] == "update" and e["resource"] == "/v1/subscriptions/sms" for e in later)
     assert chain_problems(later) == []
 
 
@@ -111,8 +112,9 @@ def test_head_and_newest_first(api: Api) -> None:
     seqs = [e["seq"] for e in newest["items"]]
     assert seqs == sorted(seqs, reverse=True)
     assert newest["next_cursor"]
-    following = api.get("/access-log", params={"order": "desc", "limit": 2,
-                                                "cursor": newest["next_cursor"]}).json()
+    following = api.get(
+        "/access-log", params={"order": "desc", "limit": 2, "cursor": newest["next_cursor"]}
+    ).json()
     assert [e["seq"] for e in following["items"]] == [seqs[-1] - 1, seqs[-1] - 2]
     assert api.get("/access-log", params={"order": "sideways"}).status_code == 422
 
@@ -129,15 +131,18 @@ def test_logs_are_per_subject(shop: RunningShop, api: Api, other_api: Api) -> No
 
 # --- tampering is detected --------------------------------------------------------------------
 
+
 def test_edited_entry_is_detected(shop: RunningShop, api: Api) -> None:
     make_some_calls(api)
     before = read_log(api)
     assert chain_problems(before) == []
     target = before[2]
     with shop.ctx.sessions() as session:
-        session.execute(update(AccessLogEntry)
-                        .where(AccessLogEntry.id == int(target["id"]))
-                        .values(resource="/v1/nothing-to-see"))
+        session.execute(
+            update(AccessLogEntry)
+            .where(AccessLogEntry.id == int(target["id"]))
+            .values(resource="/v1/nothing-to-see")
+        )
         session.commit()
     after = read_log(api)
     problems = chain_problems(after)
@@ -149,9 +154,11 @@ def test_edit_with_recomputed_hash_still_breaks_the_chain(shop: RunningShop, api
     target = read_log(api)[1]
     forged = {**target, "resource": "/v1/forged"}
     with shop.ctx.sessions() as session:
-        session.execute(update(AccessLogEntry)
-                        .where(AccessLogEntry.id == int(target["id"]))
-                        .values(resource="/v1/forged", hash=entry_digest(forged)))
+        session.execute(
+            update(AccessLogEntry)
+            .where(AccessLogEntry.id == int(target["id"]))
+            .values(resource="/v1/forged", hash=entry_digest(forged))
+        )
         session.commit()
     problems = chain_problems(read_log(api))
     assert problems == [f"seq {target['seq'] + 1}: prev_hash does not link to the entry before"]
@@ -172,9 +179,12 @@ def test_deleted_entry_is_detected(shop: RunningShop, api: Api) -> None:
 
     # deleting the newest entries is caught against a head pinned earlier
     with shop.ctx.sessions() as session:
-        session.execute(delete(AccessLogEntry).where(
-            AccessLogEntry.user_id == user_id(shop, SHOPPER[0]),
-            AccessLogEntry.seq >= pinned["seq"]))
+        session.execute(
+            delete(AccessLogEntry).where(
+                AccessLogEntry.user_id == user_id(shop, SHOPPER[0]),
+                AccessLogEntry.seq >= pinned["seq"],
+            )
+        )
         session.commit()
     truncated = read_log(api)
     assert not any(e["seq"] == pinned["seq"] and e["hash"] == pinned["hash"] for e in truncated)
@@ -185,12 +195,19 @@ def test_reordered_entries_are_detected(shop: RunningShop, api: Api) -> None:
     before = read_log(api)
     first, second = before[1], before[2]
     with shop.ctx.sessions() as session:  # swap two entries' positions in the chain
-        session.execute(update(AccessLogEntry).where(AccessLogEntry.id == int(first["id"]))
-                        .values(seq=-1))
-        session.execute(update(AccessLogEntry).where(AccessLogEntry.id == int(second["id"]))
-                        .values(seq=first["seq"]))
-        session.execute(update(AccessLogEntry).where(AccessLogEntry.id == int(first["id"]))
-                        .values(seq=second["seq"]))
+        session.execute(
+            update(AccessLogEntry).where(AccessLogEntry.id == int(first["id"])).values(seq=-1)
+        )
+        session.execute(
+            update(AccessLogEntry)
+            .where(AccessLogEntry.id == int(second["id"]))
+            .values(seq=first["seq"])
+        )
+        session.execute(
+            update(AccessLogEntry)
+            .where(AccessLogEntry.id == int(first["id"]))
+            .values(seq=second["seq"])
+        )
         session.commit()
     after = read_log(api)
     assert [e["id"] for e in after[1:3]] == [second["id"], first["id"]]
@@ -199,14 +216,18 @@ def test_reordered_entries_are_detected(shop: RunningShop, api: Api) -> None:
     assert any(p.startswith(f"seq {second['seq']}:") for p in problems)
 
 
-def test_other_subjects_are_untouched_by_tampering(shop: RunningShop, api: Api,
-                                                   other_api: Api) -> None:
+def test_other_subjects_are_untouched_by_tampering(
+    shop: RunningShop, api: Api, other_api: Api
+) -> None:
     make_some_calls(other_api)
     make_some_calls(api)
     target = read_log(api)[0]
     with shop.ctx.sessions() as session:
-        session.execute(update(AccessLogEntry).where(AccessLogEntry.id == int(target["id"]))
-                        .values(actor="someone else"))
+        session.execute(
+            update(AccessLogEntry)
+            .where(AccessLogEntry.id == int(target["id"]))
+            .values(actor="someone else")
+        )
         session.commit()
     assert chain_problems(read_log(api))
     assert chain_problems(read_log(other_api)) == []

@@ -16,8 +16,11 @@ from server.workdays import add_working_days, load_calendar, local_date
 
 
 def file(api, rtype: str, details: dict) -> dict:
-    response = api.post("/requests", json={"type": rtype, "details": details},
-                        headers={"Idempotency-Key": str(uuid.uuid4())})
+    response = api.post(
+        "/requests",
+        json={"type": rtype, "details": details},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -28,8 +31,12 @@ def test_deny_with_a_reason_from_the_closed_list(shop, api):
         deny_request(shop.ctx, int(req["id"]), "because", "no")
     with pytest.raises(AdminError):
         deny_request(shop.ctx, int(req["id"]), "trade_secret", "  ")
-    deny_request(shop.ctx, int(req["id"]), "trade_secret",
-                 "The ranking model is a trade secret; we explained how it works in general.")
+    deny_request(
+        shop.ctx,
+        int(req["id"]),
+        "trade_secret",
+        "The ranking model is a trade secret; we explained how it works in general.",
+    )
     body = api.get(f"/requests/{req['id']}").json()
     assert body["status"] == "denied"
     assert body["denial"] == {
@@ -48,8 +55,7 @@ def test_deny_with_a_reason_from_the_closed_list(shop, api):
 
 def test_unverified_request_can_be_denied_for_identity(shop, api):
     req = file(api, "access", {})
-    deny_request(shop.ctx, int(req["id"]), "identity_not_verified",
-                 "The code was never entered.")
+    deny_request(shop.ctx, int(req["id"]), "identity_not_verified", "The code was never entered.")
     body = api.get(f"/requests/{req['id']}").json()
     assert body["denial"]["reason"] == "identity_not_verified"
 
@@ -76,8 +82,7 @@ def test_extend_moves_the_due_date_in_working_days(shop, api):
     approve(shop.ctx, int(req["id"]), "Sorted out with the carrier.")
     done = api.get(f"/requests/{req['id']}").json()
     assert done["status"] == "completed"
-    assert [e["status"] for e in done["timeline"]][-3:] == ["in_progress", "extended",
-                                                            "completed"]
+    assert [e["status"] for e in done["timeline"]][-3:] == ["in_progress", "extended", "completed"]
 
 
 def test_command_line_lists_shows_and_extends(shop, api):
@@ -87,8 +92,13 @@ def test_command_line_lists_shows_and_extends(shop, api):
     assert show_request(shop.ctx, int(req["id"]))["type"] == "complaint"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "server", *args], capture_output=True,
-                              text=True, timeout=60, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "server", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
 
     processed = run("process", "--db", db_path, "--shop", "silumart", "--once", "--delay", "0")
     assert processed.returncode == 0, processed.stderr
@@ -97,13 +107,34 @@ def test_command_line_lists_shows_and_extends(shop, api):
     assert listed.returncode == 0, listed.stderr
     assert "complaint" in listed.stdout
     assert "in_progress" in listed.stdout
-    answered = run("admin", "--db", db_path, "--shop", "silumart", "answer", req["id"],
-                   "--text", "Answered from the terminal.")
+    answered = run(
+        "admin",
+        "--db",
+        db_path,
+        "--shop",
+        "silumart",
+        "answer",
+        req["id"],
+        "--text",
+        "Answered from the terminal.",
+    )
     assert answered.returncode == 0, answered.stderr
     assert json.loads(answered.stdout)["status"] == "completed"
-    bad = run("admin", "--db", db_path, "--shop", "silumart", "deny", req["id"],
-              "--reason", "other", "--text", "late")
+    bad = run(
+        "admin",
+        "--db",
+        db_path,
+        "--shop",
+        "silumart",
+        "deny",
+        req["id"],
+        "--reason",
+        "other",
+        "--text",
+        "late",
+    )
     assert bad.returncode == 1
     assert "error" in bad.stderr
     assert api.get(f"/requests/{req['id']}/result").json()["answer"] == (
-        "Answered from the terminal.")
+        "Answered from the terminal."
+    )

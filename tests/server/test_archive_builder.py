@@ -19,8 +19,14 @@ def test_scoped_archive_is_written_atomically(shop, tmp_path):
     tmp_path = tmp_path / "out"
     with ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == "lin.mei")).one()
-        info = build_archive(db, ctx, user, request_id=None,
-                             sections=["tracks", "consents", "account"], out_dir=tmp_path)
+        info = build_archive(
+            db,
+            ctx,
+            user,
+            request_id=None,
+            sections=["tracks", "consents", "account"],
+            out_dir=tmp_path,
+        )
     assert info.path.parent == tmp_path
     assert [p.name for p in tmp_path.iterdir()] == [info.path.name]  # no temp file left over
     blob = info.path.read_bytes()
@@ -28,9 +34,16 @@ def test_scoped_archive_is_written_atomically(shop, tmp_path):
     assert len(blob) == info.size
     with zipfile.ZipFile(info.path) as archive:
         names = set(archive.namelist())
-        assert names == {"manifest.json", "index.html", "data/account.json", "csv/account.csv",
-                         "data/tracks.ndjson", "csv/tracks.csv", "data/consents.json",
-                         "csv/consents.csv"}
+        assert names == {
+            "manifest.json",
+            "index.html",
+            "data/account.json",
+            "csv/account.csv",
+            "data/tracks.ndjson",
+            "csv/tracks.csv",
+            "data/consents.json",
+            "csv/consents.csv",
+        }
         manifest = json.loads(archive.read("manifest.json"))
         assert manifest["scope"]["sections"] == ["account", "tracks", "consents"]
         assert manifest["request_id"] is None

@@ -23,16 +23,29 @@ from tests.support.oauth_login import Api
 
 RECEIPT_FIELDS = {"id", "purpose", "granted", "at", "policy_version", "subject"}
 CONSENT_KEYS = {
-    "id", "purpose", "title", "title_zh", "description", "legal_basis", "required", "granted",
-    "updated_at", "policy_version",
+    "id",
+    "purpose",
+    "title",
+    "title_zh",
+    "description",
+    "legal_basis",
+    "required",
+    "granted",
+    "updated_at",
+    "policy_version",
 }
 LEGAL_BASES = {
-    "consent", "contract", "legal_obligation", "legitimate_interest", "vital_interest",
+    "consent",
+    "contract",
+    "legal_obligation",
+    "legitimate_interest",
+    "vital_interest",
     "public_interest",
 }
 
 
 # --- an independent verifier: no server code, only the contract and `cryptography` -----------
+
 
 def canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
@@ -63,6 +76,7 @@ def receipt_is_valid(receipt: dict[str, Any], keys: dict[str, Ed25519PublicKey])
 
 # --- helpers --------------------------------------------------------------------------------
 
+
 def customer_no(shop: RunningShop, username: str) -> str:
     with shop.ctx.sessions() as session:
         user = session.scalars(select(User).where(User.username == username)).one()
@@ -92,24 +106,42 @@ def agent_token(shop: RunningShop, subject_username: str, scope: str = "privacy.
     with shop.ctx.sessions() as session:
         subject = session.scalars(select(User).where(User.username == subject_username)).one()
         agent = session.scalars(select(User).where(User.username == AGENT[0])).one()
-        assist = AssistSession(subject_id=subject.id, agent_id=agent.id, reason="test help",
-                               started_at=now, expires_at=now + timedelta(minutes=30))
+        assist = AssistSession(
+            subject_id=subject.id,
+            agent_id=agent.id,
+            reason="test help",
+            started_at=now,
+            expires_at=now + timedelta(minutes=30),
+        )
         session.add(assist)
         session.flush()
-        session.add(AccessToken(token_hash=token_hash(token), subject_id=subject.id,
-                                actor_id=agent.id, assist_session_id=assist.id, scope=scope,
-                                auth_time=now, expires_at=now + timedelta(minutes=30)))
+        session.add(
+            AccessToken(
+                token_hash=token_hash(token),
+                subject_id=subject.id,
+                actor_id=agent.id,
+                assist_session_id=assist.id,
+                scope=scope,
+                auth_time=now,
+                expires_at=now + timedelta(minutes=30),
+            )
+        )
         session.commit()
     return token
 
 
 # --- consents -------------------------------------------------------------------------------
 
+
 def test_consents_list_shape_and_order(shop: RunningShop, api: Api) -> None:
     items = consents(api)
     with shop.ctx.sessions() as session:
-        expected = [p.key for p in session.scalars(
-            select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key))]
+        expected = [
+            p.key
+            for p in session.scalars(
+                select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
+            )
+        ]
     assert [i["purpose"] for i in items] == expected
     assert any(i["required"] for i in items)
     assert any(not i["required"] for i in items)
@@ -126,7 +158,8 @@ def test_consents_list_shape_and_order(shop: RunningShop, api: Api) -> None:
 def test_switch_consent_returns_a_verifiable_receipt(shop: RunningShop, api: Api) -> None:
     keys = shop_keys(shop.url)
     policy_version = requests.get(f"{shop.url}/.well-known/privacy-api", timeout=10).json()[
-        "policy"]["version"]
+        "policy"
+    ]["version"]
     purpose = optional_purpose(api)
     wanted = not purpose["granted"]
 
@@ -148,8 +181,13 @@ def test_switch_consent_returns_a_verifiable_receipt(shop: RunningShop, api: Api
     assert receipt_is_valid(receipt, keys)
 
     # the verifier really checks: any changed field breaks the signature
-    for field, value in (("granted", not wanted), ("purpose", "other"), ("subject", "SM0"),
-                         ("at", "2020-01-01T00:00:00.000000Z"), ("policy_version", "0")):
+    for field, value in (
+        ("granted", not wanted),
+        ("purpose", "other"),
+        ("subject", "SM0"),
+        ("at", "2020-01-01T00:00:00.000000Z"),
+        ("policy_version", "0"),
+    ):
         assert not receipt_is_valid({**receipt, field: value}, keys), field
 
     again = next(i for i in consents(api) if i["purpose"] == purpose["purpose"])
@@ -183,8 +221,11 @@ def test_required_purpose_cannot_be_withdrawn(shop: RunningShop, api: Api) -> No
     assert after == required
     with shop.ctx.sessions() as session:
         user = session.scalars(select(User).where(User.username == SHOPPER[0])).one()
-        state = session.scalars(select(ConsentState).where(
-            ConsentState.user_id == user.id, ConsentState.purpose == required["purpose"])).first()
+        state = session.scalars(
+            select(ConsentState).where(
+                ConsentState.user_id == user.id, ConsentState.purpose == required["purpose"]
+            )
+        ).first()
         assert state is None or state.granted
     # granting a required purpose is allowed (it is already needed)
     assert api.put(f"/consents/{required['purpose']}", json={"granted": True}).status_code == 200
@@ -207,8 +248,10 @@ def test_agents_cannot_change_consents(shop: RunningShop) -> None:
     agent = Api(shop.url + "/v1", agent_token(shop, SHOPPER[0]))
     assert agent.get("/consents").status_code == 200
     purpose = optional_purpose(agent)["purpose"]
-    for path, body in ((f"/consents/{purpose}", {"granted": True}),
-                       ("/subscriptions/email", {"enabled": False})):
+    for path, body in (
+        (f"/consents/{purpose}", {"granted": True}),
+        ("/subscriptions/email", {"enabled": False}),
+    ):
         response = agent.put(path, json=body)
         assert response.status_code == 403, response.text
         assert response.json()["code"] == "forbidden"
@@ -257,6 +300,7 @@ def test_history_contains_changes_and_every_receipt_verifies(shop: RunningShop, 
 
 # --- subscriptions --------------------------------------------------------------------------
 
+
 def test_subscriptions(api: Api) -> None:
     response = api.get("/subscriptions")
     assert response.status_code == 200
@@ -280,6 +324,7 @@ def test_subscriptions(api: Api) -> None:
 
 # --- cookies --------------------------------------------------------------------------------
 
+
 def all_cookies(api: Api, limit: int = 3) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     cursor = None
@@ -299,15 +344,27 @@ def test_cookie_inventory_and_active_flag_follows_consent(api: Api) -> None:
     cookies = all_cookies(api)
     assert cookies == api.get("/cookies", params={"limit": 500}).json()["items"]
     assert [int(c["id"]) for c in cookies] == sorted(int(c["id"]) for c in cookies)
-    keys = {"id", "name", "technology", "purpose", "consent_purpose", "party", "provider",
-            "lifetime", "active"}
+    keys = {
+        "id",
+        "name",
+        "technology",
+        "purpose",
+        "consent_purpose",
+        "party",
+        "provider",
+        "lifetime",
+        "active",
+    }
     for cookie in cookies:
         assert set(cookie) == keys
         if cookie["consent_purpose"] is None:
             assert cookie["active"] is True
     purposes = {i["purpose"]: i for i in consents(api)}
-    gated = [c for c in cookies if c["consent_purpose"] in purposes
-             and not purposes[c["consent_purpose"]]["required"]]
+    gated = [
+        c
+        for c in cookies
+        if c["consent_purpose"] in purposes and not purposes[c["consent_purpose"]]["required"]
+    ]
     if not gated:
         pytest.skip("the demo shop has no cookie behind an optional consent")
     purpose = gated[0]["consent_purpose"]

@@ -46,8 +46,13 @@ LIST_ALIASES = {
 }
 # Shop-wide collections: the same ids appear for every subject.
 CATALOGUES = {
-    "/v1/consents", "/v1/subscriptions", "/v1/cookies", "/v1/recipients", "/v1/policy/versions",
-    "/v1/data/categories", "/v1/notices",
+    "/v1/consents",
+    "/v1/subscriptions",
+    "/v1/cookies",
+    "/v1/recipients",
+    "/v1/policy/versions",
+    "/v1/data/categories",
+    "/v1/notices",
 }
 # In a catalogue list, items that are nonetheless personal to the subject who sees them.
 PERSONAL_ITEM = {"/v1/notices": lambda item: bool(item.get("personal"))}
@@ -59,6 +64,7 @@ BODIES: dict[tuple[str, str], Any] = {
 
 
 # --- the route table ----------------------------------------------------------------------
+
 
 def _flatten(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, str]]:
     """(method, path) of every route, through included routers of any FastAPI version."""
@@ -78,8 +84,9 @@ def _flatten(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, str]]:
 
 
 def v1_routes(routes: list[Any]) -> list[tuple[str, str]]:
-    return sorted({(m, p) for m, p in _flatten(routes)
-                   if p.startswith("/v1/") and m not in SKIPPED_METHODS})
+    return sorted(
+        {(m, p) for m, p in _flatten(routes) if p.startswith("/v1/") and m not in SKIPPED_METHODS}
+    )
 
 
 DECLARED = v1_routes([r for router in ROUTERS for r in router.routes])
@@ -97,6 +104,7 @@ def collection_of(path: str) -> str:
 
 
 # --- the world: one shop, A with items of every kind, B, and A's ids -------------------------
+
 
 @dataclass
 class World:
@@ -131,19 +139,28 @@ def create_as_a(world: World, agent_api_base: str) -> None:
     if optional:
         a.put(f"/consents/{optional[0]['purpose']}", json={"granted": True})
     if has_route("POST", "/v1/requests"):
-        response = a.post("/requests", json={"type": "complaint",
-                                              "details": {"text": "Cross-user check."}},
-                          headers={"Idempotency-Key": str(uuid.uuid4())})
+        response = a.post(
+            "/requests",
+            json={"type": "complaint", "details": {"text": "Cross-user check."}},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
         if response.status_code >= 300:
             world.notes.append(f"could not file a request as A: {response.status_code}")
     if has_route("POST", "/v1/assist/codes") and has_route("POST", "/v1/assist/sessions"):
         code = a.post("/assist/codes", headers={"Idempotency-Key": str(uuid.uuid4())})
         if code.status_code in (200, 201):
-            agent = Api(agent_api_base, str(sign_in(world.shop.url, *AGENT, scope="assist")
-                                            ["access_token"]))
-            opened = agent.post("/assist/sessions", json={
-                "customer_no": world.a_customer_no, "code": code.json()["code"],
-                "reason": "cross-user check"}, headers={"Idempotency-Key": str(uuid.uuid4())})
+            agent = Api(
+                agent_api_base, str(sign_in(world.shop.url, *AGENT, scope="assist")["access_token"])
+            )
+            opened = agent.post(
+                "/assist/sessions",
+                json={
+                    "customer_no": world.a_customer_no,
+                    "code": code.json()["code"],
+                    "reason": "cross-user check",
+                },
+                headers={"Idempotency-Key": str(uuid.uuid4())},
+            )
             if opened.status_code >= 300:
                 world.notes.append(f"could not open an assist session: {opened.text}")
         else:
@@ -151,10 +168,12 @@ def create_as_a(world: World, agent_api_base: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(shop_templates: dict[str, Path],
-          tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    shop = start_shop_from(shop_templates["silumart"], tmp_path_factory.mktemp("cross-user"),
-                           "silumart")
+def world(
+    shop_templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    shop = start_shop_from(
+        shop_templates["silumart"], tmp_path_factory.mktemp("cross-user"), "silumart"
+    )
     try:
         with shop.ctx.sessions() as session:
             user = session.scalars(select(User).where(User.username == SHOPPER[0])).one()
@@ -181,13 +200,15 @@ def world(shop_templates: dict[str, Path],
 
 # --- A's state, to show B changed nothing ---------------------------------------------------
 
+
 def snapshot(world: World) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of A (by user_id / subject_id) and every row of the tables owned by no one."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     with world.shop.ctx.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            owner = next((table.c[name] for name in ("user_id", "subject_id")
-                          if name in table.c), None)
+            owner = next(
+                (table.c[name] for name in ("user_id", "subject_id") if name in table.c), None
+            )
             query = table.select()
             if owner is not None:
                 query = query.where(owner == world.a_id)
@@ -196,14 +217,19 @@ def snapshot(world: World) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
-def diff(before: dict[str, list[tuple[Any, ...]]],
-         after: dict[str, list[tuple[Any, ...]]]) -> list[str]:
-    return [f"{name}: {len(before[name])} rows before, {len(after.get(name, []))} after"
-            f"{' (contents changed)' if len(before[name]) == len(after.get(name, [])) else ''}"
-            for name in before if before[name] != after.get(name)]
+def diff(
+    before: dict[str, list[tuple[Any, ...]]], after: dict[str, list[tuple[Any, ...]]]
+) -> list[str]:
+    return [
+        f"{name}: {len(before[name])} rows before, {len(after.get(name, []))} after"
+        f"{' (contents changed)' if len(before[name]) == len(after.get(name, [])) else ''}"
+        for name in before
+        if before[name] != after.get(name)
+    ]
 
 
 # --- request bodies from the OpenAPI document -------------------------------------------------
+
 
 def example(schema: dict[str, Any], spec: dict[str, Any], depth: int = 0) -> Any:
     """A small valid instance of a JSON schema (enough for pydantic to accept the body)."""
@@ -234,8 +260,11 @@ def example(schema: dict[str, Any], spec: dict[str, Any], depth: int = 0) -> Any
     kind = schema.get("type")
     if kind == "object" or "properties" in schema:
         props = schema.get("properties", {})
-        return {name: example(props[name], spec, depth + 1)
-                for name in schema.get("required", []) if name in props}
+        return {
+            name: example(props[name], spec, depth + 1)
+            for name in schema.get("required", [])
+            if name in props
+        }
     if kind == "array":
         count = max(int(schema.get("minItems", 1)), 1)
         return [example(schema.get("items", {}), spec, depth + 1) for _ in range(count)]
@@ -294,6 +323,7 @@ def pick_id(world: World, method: str, path: str) -> str | None:
 
 # --- the matrix -----------------------------------------------------------------------------
 
+
 def test_every_parameterised_route_is_covered(world: World) -> None:
     """The live app has no /v1 route the matrix does not know; each one has an A id to try."""
     live = v1_routes(list(world.shop.app.routes))
@@ -308,16 +338,19 @@ def test_every_parameterised_route_is_covered(world: World) -> None:
     )
 
 
-@pytest.mark.parametrize(("method", "path"), PARAM_ROUTES,
-                         ids=[f"{m} {p}" for m, p in PARAM_ROUTES])
+@pytest.mark.parametrize(
+    ("method", "path"), PARAM_ROUTES, ids=[f"{m} {p}" for m, p in PARAM_ROUTES]
+)
 def test_b_cannot_reach_a_item(world: World, method: str, path: str) -> None:
     collection = collection_of(path)
     if collection not in world.lists_a:
         pytest.fail(f"no list of A names ids for {method} {path} (see LIST_ALIASES)")
     candidate = pick_id(world, method, path)
     if candidate is None:
-        pytest.skip(f"user A has no item in {collection} to try {method} {path} with "
-                    f"({'; '.join(world.notes) or 'none seeded or created'})")
+        pytest.skip(
+            f"user A has no item in {collection} to try {method} {path} with "
+            f"({'; '.join(world.notes) or 'none seeded or created'})"
+        )
     url = fill(path, candidate)
     own = collection in CATALOGUES
     if method == "GET" and path.endswith("}"):
@@ -333,8 +366,8 @@ def test_b_cannot_reach_a_item(world: World, method: str, path: str) -> None:
     assert response.status_code < 500, response.text
     if not own:
         assert response.status_code in (403, 404), (
-            f"B's {method} {url} on A's item answered {response.status_code}: "
-            f"{response.text[:300]}")
+            f"B's {method} {url} on A's item answered {response.status_code}: {response.text[:300]}"
+        )
         assert response.headers["content-type"].startswith("application/problem+json")
         assert "code" in response.json()
         return
@@ -353,8 +386,13 @@ def test_b_cannot_reach_a_item(world: World, method: str, path: str) -> None:
 
 
 # The list route of each bulk section (what A's ids are read from).
-EXPORT_LISTS = {"tracks": "/v1/tracks", "orders": "/v1/orders", "decisions": "/v1/decisions",
-                "locations": "/v1/data/locations", "logs": "/v1/data/logs"}
+EXPORT_LISTS = {
+    "tracks": "/v1/tracks",
+    "orders": "/v1/orders",
+    "decisions": "/v1/decisions",
+    "locations": "/v1/data/locations",
+    "logs": "/v1/data/logs",
+}
 
 
 def test_b_exports_hold_only_b_items(world: World) -> None:
@@ -399,8 +437,11 @@ def test_b_bulk_track_delete_leaves_a_tracks(world: World) -> None:
     tracks = world.lists_a.get("/v1/tracks") or []
     assert tracks
     before = snapshot(world)
-    response = world.b.post("/tracks:delete", json={"ids": [t["id"] for t in tracks[:20]]},
-                            headers={"Idempotency-Key": str(uuid.uuid4())})
+    response = world.b.post(
+        "/tracks:delete",
+        json={"ids": [t["id"] for t in tracks[:20]]},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     assert response.status_code in (200, 404), response.text
     if response.status_code == 200:
         assert json.loads(response.text).get("deleted") == 0

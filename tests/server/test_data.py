@@ -10,12 +10,26 @@ import pytest
 from tests.support.oauth_login import Api
 
 CATEGORY_KEYS = {
-    "key", "title", "title_zh", "count", "sensitive", "purposes", "legal_basis", "retention",
-    "retention_text", "description",
-    "storage", "source", "policy_section",
+    "key",
+    "title",
+    "title_zh",
+    "count",
+    "sensitive",
+    "purposes",
+    "legal_basis",
+    "retention",
+    "retention_text",
+    "description",
+    "storage",
+    "source",
+    "policy_section",
 }
 LEGAL_BASES = {
-    "consent", "contract", "legal_obligation", "legitimate_interest", "vital_interest",
+    "consent",
+    "contract",
+    "legal_obligation",
+    "legitimate_interest",
+    "vital_interest",
     "public_interest",
 }
 
@@ -50,8 +64,18 @@ def categories(api: Api) -> dict[str, dict[str, Any]]:
 
 def test_categories_shape_and_counts(api: Api) -> None:
     found = categories(api)
-    assert {"account", "profile", "devices", "locations", "logs", "tracks", "tags", "orders",
-            "payments", "decisions"} <= set(found)
+    assert {
+        "account",
+        "profile",
+        "devices",
+        "locations",
+        "logs",
+        "tracks",
+        "tags",
+        "orders",
+        "payments",
+        "decisions",
+    } <= set(found)
     for item in found.values():
         assert set(item) == CATEGORY_KEYS
         assert item["legal_basis"] in LEGAL_BASES
@@ -99,8 +123,15 @@ def test_devices(api: Api, other_api: Api) -> None:
     assert [d["id"] for d in devices] == [d["id"] for d in api.get("/data/devices").json()["items"]]
     for device in devices:
         assert set(device) == {
-            "id", "device_type", "model", "os", "os_version", "device_uid", "settings",
-            "first_seen", "last_seen",
+            "id",
+            "device_type",
+            "model",
+            "os",
+            "os_version",
+            "device_uid",
+            "settings",
+            "first_seen",
+            "last_seen",
         }
         assert isinstance(device["settings"], dict)
         assert when(device["first_seen"]) <= when(device["last_seen"])
@@ -112,8 +143,10 @@ def test_devices(api: Api, other_api: Api) -> None:
     ("path", "keys"),
     [
         ("/data/locations", {"id", "at", "source", "ip", "latitude", "longitude", "city"}),
-        ("/data/logs", {"id", "at", "ip", "browser", "carrier", "language", "page",
-                        "search_query"}),
+        (
+            "/data/logs",
+            {"id", "at", "ip", "browser", "carrier", "language", "page", "search_query"},
+        ),
     ],
 )
 def test_newest_first_lists(api: Api, other_api: Api, path: str, keys: set[str]) -> None:

@@ -21,15 +21,30 @@ PARAM = re.compile(r"\{[^}/]+\}")
 DISCOVERY_SHAPE = {
     "shop": {"id", "name", "logo_url", "locales"},
     "api_base": None,
-    "oauth": {"issuer", "authorization_endpoint", "token_endpoint", "revocation_endpoint",
-              "client_id", "scopes_supported", "code_challenge_methods_supported"},
+    "oauth": {
+        "issuer",
+        "authorization_endpoint",
+        "token_endpoint",
+        "revocation_endpoint",
+        "client_id",
+        "scopes_supported",
+        "code_challenge_methods_supported",
+    },
     "requests": {"types", "deadline"},
     "signing_keys": None,
     "policy": {"url", "version"},
     "contact": {"privacy_email"},
 }
-REQUEST_TYPES = {"access", "correction", "deletion", "explanation", "human_review",
-                 "consent_withdrawal", "account_cancellation", "complaint"}
+REQUEST_TYPES = {
+    "access",
+    "correction",
+    "deletion",
+    "explanation",
+    "human_review",
+    "consent_withdrawal",
+    "account_cancellation",
+    "complaint",
+}
 
 
 def v1_routes() -> list[tuple[str, str]]:
@@ -129,8 +144,9 @@ def test_every_v1_route_needs_a_token(shop: RunningShop) -> None:
         response = anonymous.request(method, url, json={}, timeout=10)
         is_problem(response, 401)
         assert response.headers.get("WWW-Authenticate", "").startswith("Bearer"), (method, path)
-        bad = anonymous.request(method, url, json={}, timeout=10,
-                                headers={"Authorization": "Bearer not-a-token"})
+        bad = anonymous.request(
+            method, url, json={}, timeout=10, headers={"Authorization": "Bearer not-a-token"}
+        )
         is_problem(bad, 401)
 
 
@@ -139,7 +155,7 @@ BAD_CURSORS = [
     base64.urlsafe_b64encode(b"not json").decode(),
     base64.urlsafe_b64encode(b'{"a": 1}').decode(),
     base64.urlsafe_b64encode(b"[]").decode(),
-    base64.urlsafe_b64encode(b'[1, 2, 3, 4, 5, 6]').decode(),
+    base64.urlsafe_b64encode(b"[1, 2, 3, 4, 5, 6]").decode(),
     base64.urlsafe_b64encode(json.dumps([{"x": 1}]).encode()).decode(),
     base64.urlsafe_b64encode(json.dumps(["yesterday", "x"]).encode()).decode(),
     base64.urlsafe_b64encode(json.dumps(["x"]).encode()).decode(),
@@ -149,8 +165,14 @@ BAD_CURSORS = [
 def test_malformed_cursors_are_400_on_every_list(shop: RunningShop, api: Api) -> None:
     openapi = requests.get(f"{shop.url}/openapi.json", timeout=10).json()
     lists = paged_list_routes(openapi)
-    for expected in ("/v1/consents/history", "/v1/cookies", "/v1/recipients", "/v1/notices",
-                     "/v1/policy/versions", "/v1/access-log"):
+    for expected in (
+        "/v1/consents/history",
+        "/v1/cookies",
+        "/v1/recipients",
+        "/v1/notices",
+        "/v1/policy/versions",
+        "/v1/access-log",
+    ):
         assert expected in lists
     failures = []
     for path in lists:
@@ -170,10 +192,15 @@ def test_revoked_token_is_401(shop: RunningShop) -> None:
     tokens = sign_in(shop.url, *SHOPPER)
     api = Api(shop.url + "/v1", str(tokens["access_token"]))
     assert api.get("/consents").status_code == 200
-    revoked = requests.post(f"{shop.url}/oauth/revoke",
-                            data={"token": tokens["access_token"],
-                                  "token_type_hint": "access_token",
-                                  "client_id": "privacy-dashboard"}, timeout=10)
+    revoked = requests.post(
+        f"{shop.url}/oauth/revoke",
+        data={
+            "token": tokens["access_token"],
+            "token_type_hint": "access_token",
+            "client_id": "privacy-dashboard",
+        },
+        timeout=10,
+    )
     assert revoked.status_code == 200
     is_problem(api.get("/consents"), 401)
     assert api.get("/access-log/head").status_code == 401
@@ -182,13 +209,11 @@ def test_revoked_token_is_401(shop: RunningShop) -> None:
     second = sign_in(shop.url, *SHOPPER)
     other = Api(shop.url + "/v1", str(second["access_token"]))
     assert other.get("/notices").status_code == 200
-    requests.post(f"{shop.url}/oauth/revoke", data={"token": second["refresh_token"]},
-                  timeout=10)
+    requests.post(f"{shop.url}/oauth/revoke", data={"token": second["refresh_token"]}, timeout=10)
     is_problem(other.get("/notices"), 401)
 
 
-def test_the_cursors_the_server_hands_out_work_on_every_list(shop: RunningShop,
-                                                             api: Api) -> None:
+def test_the_cursors_the_server_hands_out_work_on_every_list(shop: RunningShop, api: Api) -> None:
     """A real `next_cursor` (times inside) leads to the next page, never a 400 or 500."""
     openapi = requests.get(f"{shop.url}/openapi.json", timeout=10).json()
     failures = []

@@ -21,8 +21,16 @@ from tests.support.oauth_login import Api, sign_in
 
 EDGE_FROM = "0001-01-01T00:00:00+14:00"  # no UTC equivalent: the year would be 0
 EDGE_TO = "9999-12-31T23:59:59-14:00"  # likewise, year 10000
-CURSOR_LISTS = ["/tracks", "/orders", "/requests", "/notices", "/consents/history", "/tags",
-                "/access-log", "/recipients"]
+CURSOR_LISTS = [
+    "/tracks",
+    "/orders",
+    "/requests",
+    "/notices",
+    "/consents/history",
+    "/tags",
+    "/access-log",
+    "/recipients",
+]
 
 
 def cursor_of(values: list[object]) -> str:
@@ -40,7 +48,8 @@ TAMPERED_CURSORS = [
     cursor_of([10**40]),
     cursor_of(["a\u0000b"]),
     cursor_of([["nested"], {"x": 1}]),
-    "%%%", "A" * 500,
+    "%%%",
+    "A" * 500,
 ]
 
 
@@ -70,14 +79,16 @@ def test_calendar_edge_dates_are_422(api: Api, path: str, name: str, value: str)
     assert api.get(path, params={name: extreme}).status_code == 200
 
 
-@pytest.mark.parametrize("body", [
-    {"from": EDGE_FROM, "to": "2020-01-01T00:00:00Z"},
-    {"from": "2020-01-01T00:00:00Z", "to": EDGE_TO},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"from": EDGE_FROM, "to": "2020-01-01T00:00:00Z"},
+        {"from": "2020-01-01T00:00:00Z", "to": EDGE_TO},
+    ],
+)
 def test_calendar_edge_dates_in_a_bulk_delete_are_422(api: Api, body: dict[str, str]) -> None:
     before = len(api.get("/tracks", params={"limit": 500}).json()["items"])
-    assert_problem(api.post("/tracks:delete", json=body, headers={"Idempotency-Key": "edge"}),
-                   422)
+    assert_problem(api.post("/tracks:delete", json=body, headers={"Idempotency-Key": "edge"}), 422)
     assert len(api.get("/tracks", params={"limit": 500}).json()["items"]) == before
 
 
@@ -93,8 +104,12 @@ def test_a_range_header_with_thousands_of_digits_is_ignored(shop, api: Api) -> N
     url = f"/requests/{request_id}/result"
     whole = api.get(url)
     assert whole.status_code == 200
-    for header in ["bytes=" + "9" * 5000 + "-", "bytes=-" + "9" * 5000,
-                   "bytes=1-" + "9" * 5000, "bytes=" + "1" * 19 + "-" + "2" * 19]:
+    for header in [
+        "bytes=" + "9" * 5000 + "-",
+        "bytes=-" + "9" * 5000,
+        "bytes=1-" + "9" * 5000,
+        "bytes=" + "1" * 19 + "-" + "2" * 19,
+    ]:
         response = api.get(url, headers={"Range": header})
         assert response.status_code in (200, 206, 416), response.text[:200]
         if response.status_code == 200:
@@ -103,39 +118,61 @@ def test_a_range_header_with_thousands_of_digits_is_ignored(shop, api: Api) -> N
 
 def test_nul_in_a_json_body_is_refused_and_nothing_is_filed(api: Api) -> None:
     before = len(api.get("/requests").json()["items"])
-    response = api.post("/requests", json={"type": "complaint", "details": {"text": "a\x00b"}},
-                        headers={"Idempotency-Key": "nul-body"})
+    response = api.post(
+        "/requests",
+        json={"type": "complaint", "details": {"text": "a\x00b"}},
+        headers={"Idempotency-Key": "nul-body"},
+    )
     assert assert_problem(response, 400)["code"] == "invalid_character"
     assert len(api.get("/requests").json()["items"]) == before
 
 
 def test_nul_in_the_sign_in_form_is_refused(shop) -> None:
-    response = requests.post(f"{shop.url}/oauth/token",
-                             data={"grant_type": "authorization_code", "code": "a\x00b"},
-                             timeout=10)
+    response = requests.post(
+        f"{shop.url}/oauth/token",
+        data={"grant_type": "authorization_code", "code": "a\x00b"},
+        timeout=10,
+    )
     assert_problem(response, 400)
 
 
 # --- body limits ------------------------------------------------------------------------------
 
+
 def test_a_body_over_the_limit_is_413_before_it_is_parsed(api: Api) -> None:
     body = b'{"type":"complaint","details":{"text":"' + b"a" * (2 * 1024 * 1024) + b'"}}'
-    response = api.post("/requests", data=body, headers={
-        "Content-Type": "application/json", "Idempotency-Key": "big"})
+    response = api.post(
+        "/requests",
+        data=body,
+        headers={"Content-Type": "application/json", "Idempotency-Key": "big"},
+    )
     assert assert_problem(response, 413)["code"] == "payload_too_large"
-    streamed = api.post("/requests", data=iter([body[:600_000], body[600_000:]]), headers={
-        "Content-Type": "application/json", "Idempotency-Key": "big-chunked"})
+    streamed = api.post(
+        "/requests",
+        data=iter([body[:600_000], body[600_000:]]),
+        headers={"Content-Type": "application/json", "Idempotency-Key": "big-chunked"},
+    )
     assert assert_problem(streamed, 413)["code"] == "payload_too_large"
     just_under = b'{"type":"complaint","details":{"text":"' + b"a" * 1000 + b'"}}'
-    assert api.post("/requests", data=just_under, headers={
-        "Content-Type": "application/json", "Idempotency-Key": "small"}).status_code != 413
+    assert (
+        api.post(
+            "/requests",
+            data=just_under,
+            headers={"Content-Type": "application/json", "Idempotency-Key": "small"},
+        ).status_code
+        != 413
+    )
 
 
 def test_a_body_without_a_valid_token_is_refused_unread(shop) -> None:
     small = {"type": "access"}
     for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic x"}):
-        response = requests.post(f"{shop.url}/v1/requests", json=small,
-                                 headers={"Idempotency-Key": "anon", **headers}, timeout=10)
+        response = requests.post(
+            f"{shop.url}/v1/requests",
+            json=small,
+            headers={"Idempotency-Key": "anon", **headers},
+            timeout=10,
+        )
         assert assert_problem(response, 401)["code"] == "unauthenticated"
 
 
@@ -145,8 +182,21 @@ def served_shop(tmp_path: Path, shop_templates: dict[str, Path]) -> Iterator[tup
     db = tmp_path / "shop.db"
     shutil.copyfile(shop_templates["silumart"], db)
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--demo", "--db", str(db), "--port", "0",
-         "--no-processor"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        [
+            sys.executable,
+            "-m",
+            "server",
+            "--demo",
+            "--db",
+            str(db),
+            "--port",
+            "0",
+            "--no-processor",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         deadline = time.monotonic() + 60
@@ -181,14 +231,19 @@ def test_fifty_mebibytes_do_not_reach_the_server_memory(served_shop: tuple[str, 
     huge = b'{"type":"complaint","details":{"text":"' + b"a" * (50 * 1024 * 1024) + b'"}}'
     for auth in (True, False):
         session = api if auth else requests.Session()
-        response = session.post(url + "/v1/requests", data=huge, timeout=60, headers={
-            "Content-Type": "application/json", "Idempotency-Key": "huge"})
+        response = session.post(
+            url + "/v1/requests",
+            data=huge,
+            timeout=60,
+            headers={"Content-Type": "application/json", "Idempotency-Key": "huge"},
+        )
         assert response.status_code == (413 if auth else 401)
     grown_mib = (_peak_rss_kib(pid) - before) / 1024
     assert grown_mib < 16, f"the server's peak memory grew {grown_mib:.0f} MiB"
 
 
 # --- the OpenAPI document tells the truth ------------------------------------------------------
+
 
 def test_405_lists_every_method_of_the_path(api: Api) -> None:
     response = api.delete("/me")

@@ -304,8 +304,9 @@ def _urls(shop: RunningShop, api: Api) -> list[str]:
             continue
         assert len(names) == 1, f"cannot fill {template}"
         if names[0] in PARAMS_FIXED:
-            urls += [template.replace("{" + names[0] + "}", value)
-                     for value in PARAMS_FIXED[names[0]]]
+            urls += [
+                template.replace("{" + names[0] + "}", value) for value in PARAMS_FIXED[names[0]]
+            ]
             continue
         assert names[0] in PARAMS_FROM, f"cannot fill {template}"
         route, key = PARAMS_FROM[names[0]]
@@ -326,7 +327,8 @@ def _body(response: requests.Response) -> Any:
 
 def _is_json(response: requests.Response, *, problems: bool = False) -> bool:
     kinds = ("application/json", "application/x-ndjson") + (
-        ("application/problem+json",) if problems else ())
+        ("application/problem+json",) if problems else ()
+    )
     return response.headers.get("content-type", "").startswith(kinds)
 
 

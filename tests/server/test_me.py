@@ -19,8 +19,15 @@ def test_get_me_shape(api: Api) -> None:
     assert response.headers["x-request-id"]
     body = response.json()
     assert set(body) == {
-        "id", "customer_no", "display_name", "role", "created_at", "is_minor",
-        "guardian_consent", "personalization", "fields",
+        "id",
+        "customer_no",
+        "display_name",
+        "role",
+        "created_at",
+        "is_minor",
+        "guardian_consent",
+        "personalization",
+        "fields",
     }
     assert body["role"] == "shopper"
     assert isinstance(body["personalization"], bool)

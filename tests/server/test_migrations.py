@@ -30,13 +30,20 @@ ROOT = Path(__file__).resolve().parents[2]
 def differences(engine: Engine) -> list:
     with engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "include_name": include_name})
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
         return compare_metadata(context, Base.metadata)
 
 
 def migrate(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "server", "migrate", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "server", "migrate", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_migrated_sqlite_schema_equals_the_models(tmp_path: Path) -> None:
@@ -74,8 +81,11 @@ def test_fast_create_path_is_stamped_and_equal(tmp_path: Path) -> None:
 
 
 def test_a_worker_refuses_an_unmigrated_database(tmp_path: Path) -> None:
-    config = ServerConfig(db_url=sqlite_url(str(tmp_path / "w.db")),
-                          shop=shop_profile("silumart"), manage_schema=False)
+    config = ServerConfig(
+        db_url=sqlite_url(str(tmp_path / "w.db")),
+        shop=shop_profile("silumart"),
+        manage_schema=False,
+    )
     with pytest.raises(SchemaNotMigrated, match="python -m server migrate"):
         ShopContext(config)
     assert migrate("--db", str(tmp_path / "w.db")).returncode == 0

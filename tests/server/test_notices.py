@@ -13,8 +13,16 @@ from server.timeutil import parse_rfc3339
 from tests.conftest import SECOND_SHOPPER, SHOPPER
 from tests.support.oauth_login import Api
 
-VERSION_KEYS = {"id", "version", "published_at", "major", "summary", "changes", "url",
-                "acknowledged"}
+VERSION_KEYS = {
+    "id",
+    "version",
+    "published_at",
+    "major",
+    "summary",
+    "changes",
+    "url",
+    "acknowledged",
+}
 
 
 def test_current_policy_and_acknowledgement(shop: RunningShop, api: Api) -> None:
@@ -94,8 +102,7 @@ def test_notices_newest_first_with_own_and_general_only(
     keys = [(parse_rfc3339(i["published_at"]), int(i["id"])) for i in items]
     assert keys == sorted(keys, reverse=True)
     for item in items:
-        assert set(item) == {"id", "kind", "severity", "title", "body", "published_at",
-                             "personal"}
+        assert set(item) == {"id", "kind", "severity", "title", "body", "published_at", "personal"}
         assert item["severity"] in {"info", "warning", "critical"}
     assert any(i["kind"] == "security_incident" for i in items)
 

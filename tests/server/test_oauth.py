@@ -22,8 +22,9 @@ from tests.support.oauth_login import (
 
 
 def _token(shop: RunningShop, **form: str) -> requests.Response:
-    return requests.post(f"{shop.url}/oauth/token", data={"client_id": CLIENT_ID, **form},
-                         timeout=10)
+    return requests.post(
+        f"{shop.url}/oauth/token", data={"client_id": CLIENT_ID, **form}, timeout=10
+    )
 
 
 def _refresh(shop: RunningShop, refresh_token: str) -> requests.Response:
@@ -57,8 +58,7 @@ def test_full_flow_gives_working_tokens(shop: RunningShop) -> None:
 
 
 def test_login_page_is_plain_html_with_demo_accounts(shop: RunningShop) -> None:
-    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(_authorize_params())}",
-                        timeout=10)
+    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(_authorize_params())}", timeout=10)
     assert page.status_code == 200
     assert page.headers["content-type"].startswith("text/html")
     assert "<script" not in page.text.lower()
@@ -68,8 +68,9 @@ def test_login_page_is_plain_html_with_demo_accounts(shop: RunningShop) -> None:
 
 def test_wrong_password_shows_the_form_again_without_a_code(shop: RunningShop) -> None:
     form = {**_authorize_params(), "username": SHOPPER[0], "password": "wrong"}
-    answer = requests.post(f"{shop.url}/oauth/authorize", data=form, allow_redirects=False,
-                           timeout=10)
+    answer = requests.post(
+        f"{shop.url}/oauth/authorize", data=form, allow_redirects=False, timeout=10
+    )
     assert answer.status_code == 401
     assert "location" not in answer.headers
     assert "not right" in answer.text
@@ -78,8 +79,13 @@ def test_wrong_password_shows_the_form_again_without_a_code(shop: RunningShop) -
 def test_wrong_verifier_is_refused(shop: RunningShop) -> None:
     auth = authorize(shop.url, *SHOPPER)
     auth.verifier = pkce_pair()[0]
-    answer = _token(shop, grant_type="authorization_code", code=auth.code,
-                    redirect_uri=auth.redirect_uri, code_verifier=auth.verifier)
+    answer = _token(
+        shop,
+        grant_type="authorization_code",
+        code=auth.code,
+        redirect_uri=auth.redirect_uri,
+        code_verifier=auth.verifier,
+    )
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid_grant"
 
@@ -87,8 +93,13 @@ def test_wrong_verifier_is_refused(shop: RunningShop) -> None:
 def test_reused_code_is_refused_and_revokes_what_it_issued(shop: RunningShop) -> None:
     auth = authorize(shop.url, *SHOPPER)
     first = exchange(shop.url, auth)
-    again = _token(shop, grant_type="authorization_code", code=auth.code,
-                   redirect_uri=auth.redirect_uri, code_verifier=auth.verifier)
+    again = _token(
+        shop,
+        grant_type="authorization_code",
+        code=auth.code,
+        redirect_uri=auth.redirect_uri,
+        code_verifier=auth.verifier,
+    )
     assert again.status_code == 400
     assert again.json()["error"] == "invalid_grant"
     assert _me_status(shop, str(first["access_token"])) == 401
@@ -97,17 +108,26 @@ def test_reused_code_is_refused_and_revokes_what_it_issued(shop: RunningShop) ->
 
 def test_code_bound_to_its_redirect_uri(shop: RunningShop) -> None:
     auth = authorize(shop.url, *SHOPPER)
-    answer = _token(shop, grant_type="authorization_code", code=auth.code,
-                    redirect_uri="http://127.0.0.1:40001/callback",
-                    code_verifier=auth.verifier)
+    answer = _token(
+        shop,
+        grant_type="authorization_code",
+        code=auth.code,
+        redirect_uri="http://127.0.0.1:40001/callback",
+        code_verifier=auth.verifier,
+    )
     assert answer.status_code == 400
 
 
 def test_expired_code_is_refused(shop: RunningShop) -> None:
     auth = authorize(shop.url, *SHOPPER)
     shop.ctx.clock.offset += timedelta(minutes=3)
-    answer = _token(shop, grant_type="authorization_code", code=auth.code,
-                    redirect_uri=auth.redirect_uri, code_verifier=auth.verifier)
+    answer = _token(
+        shop,
+        grant_type="authorization_code",
+        code=auth.code,
+        redirect_uri=auth.redirect_uri,
+        code_verifier=auth.verifier,
+    )
     assert answer.status_code == 400
 
 
@@ -122,8 +142,9 @@ def test_expired_code_is_refused(shop: RunningShop) -> None:
         "not a uri",
     ],
 )
-def test_bad_redirect_uri_is_refused_without_redirecting(shop: RunningShop,
-                                                         redirect_uri: str) -> None:
+def test_bad_redirect_uri_is_refused_without_redirecting(
+    shop: RunningShop, redirect_uri: str
+) -> None:
     url = f"{shop.url}/oauth/authorize?{urlencode(_authorize_params(redirect_uri=redirect_uri))}"
     page = requests.get(url, allow_redirects=False, timeout=10)
     assert page.status_code == 400
@@ -155,8 +176,9 @@ def test_bad_authorization_parameters_redirect_with_an_error(
     shop: RunningShop, overrides: dict[str, str], error: str
 ) -> None:
     params = _authorize_params(**overrides)
-    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(params)}",
-                        allow_redirects=False, timeout=10)
+    page = requests.get(
+        f"{shop.url}/oauth/authorize?{urlencode(params)}", allow_redirects=False, timeout=10
+    )
     assert page.status_code == 302
     query = parse_qs(urlsplit(page.headers["location"]).query)
     assert query["error"] == [error]
@@ -197,9 +219,11 @@ def test_refresh_keeps_the_original_auth_time(shop: RunningShop) -> None:
 
 def test_revoking_the_refresh_token_ends_the_sign_in(shop: RunningShop) -> None:
     tokens = sign_in(shop.url, *SHOPPER)
-    answer = requests.post(f"{shop.url}/oauth/revoke",
-                           data={"token": tokens["refresh_token"], "client_id": CLIENT_ID},
-                           timeout=10)
+    answer = requests.post(
+        f"{shop.url}/oauth/revoke",
+        data={"token": tokens["refresh_token"], "client_id": CLIENT_ID},
+        timeout=10,
+    )
     assert answer.status_code == 200
     assert _me_status(shop, str(tokens["access_token"])) == 401
     assert _refresh(shop, str(tokens["refresh_token"])).status_code == 400
@@ -242,6 +266,11 @@ def test_unsupported_grant_type(shop: RunningShop) -> None:
 
 def test_token_responses_are_not_cached(shop: RunningShop) -> None:
     auth = authorize(shop.url, *SHOPPER)
-    answer = _token(shop, grant_type="authorization_code", code=auth.code,
-                    redirect_uri=auth.redirect_uri, code_verifier=auth.verifier)
+    answer = _token(
+        shop,
+        grant_type="authorization_code",
+        code=auth.code,
+        redirect_uri=auth.redirect_uri,
+        code_verifier=auth.verifier,
+    )
     assert answer.headers["cache-control"] == "no-store"

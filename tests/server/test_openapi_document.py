@@ -16,6 +16,13 @@ def test_committed_document_is_current() -> None:
 
 def test_served_document_lists_every_contract_resource(shop: RunningShop) -> None:
     paths = requests.get(f"{shop.url}/openapi.json", timeout=10).json()["paths"]
-    for path in ("/v1/me", "/v1/tracks", "/v1/orders/{order_id}", "/v1/consents/{purpose}",
-                 "/v1/requests", "/v1/access-log", "/.well-known/privacy-api"):
+    for path in (
+        "/v1/me",
+        "/v1/tracks",
+        "/v1/orders/{order_id}",
+        "/v1/consents/{purpose}",
+        "/v1/requests",
+        "/v1/access-log",
+        "/.well-known/privacy-api",
+    ):
         assert any(p == path or p.startswith(path.split("{")[0]) for p in paths), path

@@ -9,7 +9,14 @@ from typing import Any
 from tests.support.oauth_login import Api
 
 SUMMARY_KEYS = {
-    "id", "number", "placed_at", "status", "total_cents", "currency", "item_count", "for_other",
+    "id",
+    "number",
+    "placed_at",
+    "status",
+    "total_cents",
+    "currency",
+    "item_count",
+    "for_other",
     "logistics_partner",
 }
 
@@ -56,7 +63,11 @@ def test_order_detail(api: Api) -> None:
     for summary, detail in zip(orders, details, strict=True):
         assert {k: detail[k] for k in SUMMARY_KEYS} == summary
         assert set(detail) == SUMMARY_KEYS | {
-            "items", "payment", "logistics", "recipient", "shared_with",
+            "items",
+            "payment",
+            "logistics",
+            "recipient",
+            "shared_with",
         }
         assert sum(i["quantity"] for i in detail["items"]) == detail["item_count"]
         assert detail["total_cents"] == sum(
@@ -125,7 +136,14 @@ def test_decisions(api: Api, other_api: Api) -> None:
     assert keys == sorted(keys, reverse=True)
     for decision in decisions:
         assert set(decision) == {
-            "id", "system", "kind", "outcome", "significance", "at", "model_version", "order_id",
+            "id",
+            "system",
+            "kind",
+            "outcome",
+            "significance",
+            "at",
+            "model_version",
+            "order_id",
         }
         assert decision["order_id"] is None or isinstance(decision["order_id"], str)
         detail = api.get(f"/decisions/{decision['id']}").json()

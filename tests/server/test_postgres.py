@@ -18,8 +18,9 @@ from tests.conftest import SHOPPER
 from tests.support.oauth_login import Api, sign_in
 from tests.support.postgres import PostgresCluster, postgres_bin
 
-pytestmark = pytest.mark.skipif(postgres_bin() is None,
-                                reason="PostgreSQL server binaries are not installed")
+pytestmark = pytest.mark.skipif(
+    postgres_bin() is None, reason="PostgreSQL server binaries are not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,13 @@ def pg_shop() -> Iterator[RunningShop]:
     directory = Path(tempfile.mkdtemp(prefix="privacy-pg-"))
     cluster = PostgresCluster(directory)
     url = cluster.start()
-    config = ServerConfig(db_url=url, shop=shop_profile("silumart"), demo=True,
-                          run_processor=False, processor_delay=timedelta(0))
+    config = ServerConfig(
+        db_url=url,
+        shop=shop_profile("silumart"),
+        demo=True,
+        run_processor=False,
+        processor_delay=timedelta(0),
+    )
     shop = RunningShop(config)
     try:
         seed_for_demo(shop.ctx, tracks=400)
@@ -46,9 +52,21 @@ def pg_api(pg_shop: RunningShop) -> Api:
 
 
 def test_every_list_pages_on_postgres(pg_api: Api) -> None:
-    for path in ("/data/devices", "/data/locations", "/data/logs", "/tracks", "/tags",
-                 "/orders", "/decisions", "/consents/history", "/recipients", "/notices",
-                 "/access-log", "/policy/versions", "/cookies"):
+    for path in (
+        "/data/devices",
+        "/data/locations",
+        "/data/logs",
+        "/tracks",
+        "/tags",
+        "/orders",
+        "/decisions",
+        "/consents/history",
+        "/recipients",
+        "/notices",
+        "/access-log",
+        "/policy/versions",
+        "/cookies",
+    ):
         first = pg_api.get(path, params={"limit": 3})
         assert first.status_code == 200, (path, first.text)
         body = first.json()
@@ -87,12 +105,15 @@ def test_text_search_and_activity_on_postgres(pg_api: Api) -> None:
 def test_consent_change_and_a_request_on_postgres(pg_api: Api) -> None:
     consents = pg_api.get("/consents").json()["items"]
     optional = next(c for c in consents if not c["required"])
-    changed = pg_api.put(f"/consents/{optional['purpose']}",
-                         json={"granted": not optional["granted"]})
+    changed = pg_api.put(
+        f"/consents/{optional['purpose']}", json={"granted": not optional["granted"]}
+    )
     assert changed.status_code == 200, changed.text
-    created = pg_api.post("/requests", json={"type": "complaint",
-                                              "details": {"text": "测试 complaint"}},
-                          headers={"Idempotency-Key": "7d0b4b0e-1c1a-4e7e-9a59-0c1f3b1e2a11"})
+    created = pg_api.post(
+        "/requests",
+        json={"type": "complaint", "details": {"text": "测试 complaint"}},
+        headers={"Idempotency-Key": "7d0b4b0e-1c1a-4e7e-9a59-0c1f3b1e2a11"},
+    )
     assert created.status_code == 201, created.text
 
 
@@ -112,10 +133,13 @@ def test_bulk_export_and_shop_archive_on_postgres(
         "tracks": collect(pg_api, "/tracks", limit=500),
         "logs": collect(pg_api, "/data/logs", limit=500),
         "locations": collect(pg_api, "/data/locations", limit=500),
-        "orders": [pg_api.get(f"/orders/{o['id']}").json()
-                   for o in collect(pg_api, "/orders", limit=500)],
-        "decisions": [pg_api.get(f"/decisions/{d['id']}").json()
-                      for d in collect(pg_api, "/decisions", limit=500)],
+        "orders": [
+            pg_api.get(f"/orders/{o['id']}").json() for o in collect(pg_api, "/orders", limit=500)
+        ],
+        "decisions": [
+            pg_api.get(f"/decisions/{d['id']}").json()
+            for d in collect(pg_api, "/decisions", limit=500)
+        ],
     }
     for section, items in expected.items():
         assert items, section

@@ -17,8 +17,13 @@ from tests.conftest import AGENT, SHOPPER
 from tests.support.oauth_login import Api, sign_in
 
 
-def file(api: Api, rtype: str, details: dict | None = None, key: str | None = None,
-         note: str | None = None) -> requests.Response:
+def file(
+    api: Api,
+    rtype: str,
+    details: dict | None = None,
+    key: str | None = None,
+    note: str | None = None,
+) -> requests.Response:
     body: dict = {"type": rtype, "details": details or {}}
     if note is not None:
         body["note"] = note
@@ -41,8 +46,13 @@ def test_access_request_walks_the_whole_state_machine(shop, api):
     assert req["filed_by"] == {"role": "subject", "name": "林美"}
     assert req["overdue"] is False
     assert req["working_days_left"] >= 14
-    assert req["result"] == {"kind": "archive", "available": False, "media_type": None,
-                             "size": None, "sha256": None}
+    assert req["result"] == {
+        "kind": "archive",
+        "available": False,
+        "media_type": None,
+        "size": None,
+        "sha256": None,
+    }
     assert req["denial"] is None
     rid = req["id"]
 
@@ -95,8 +105,11 @@ def test_idempotency_replay_conflict_and_missing_key(shop, api):
     assert missing.status_code == 400
     assert missing.json()["code"] == "idempotency_key_required"
     with shop.ctx.sessions() as db:
-        count = db.scalar(select(func.count()).select_from(PrivacyRequest).where(
-            PrivacyRequest.type == "complaint"))
+        count = db.scalar(
+            select(func.count())
+            .select_from(PrivacyRequest)
+            .where(PrivacyRequest.type == "complaint")
+        )
     assert count == 1
     # a failed first attempt does not burn the key
     key2 = str(uuid.uuid4())
@@ -114,8 +127,12 @@ def test_concurrent_duplicates_create_exactly_one_request(shop, api):
 
     def send() -> None:
         start.wait()
-        response = requests.post(f"{shop.url}/v1/requests", json=body, timeout=30,
-                                 headers={"Idempotency-Key": key, "Authorization": token})
+        response = requests.post(
+            f"{shop.url}/v1/requests",
+            json=body,
+            timeout=30,
+            headers={"Idempotency-Key": key, "Authorization": token},
+        )
         with lock:
             results.append(response)
 
@@ -142,8 +159,11 @@ def test_each_type_is_validated(shop, api):
     me_id = user_id(shop, SHOPPER[0])
     other_id = user_id(shop, "zhang.wei")
     with shop.ctx.sessions() as db:
-        field = db.scalars(select(ProfileField).where(ProfileField.user_id == me_id,
-                                                      ProfileField.value.is_not(None))).first()
+        field = db.scalars(
+            select(ProfileField).where(
+                ProfileField.user_id == me_id, ProfileField.value.is_not(None)
+            )
+        ).first()
         other_decision = db.scalars(select(Decision).where(Decision.user_id == other_id)).first()
         required = db.scalars(select(ConsentPurpose).where(ConsentPurpose.required)).first()
     assert field is not None
@@ -156,29 +176,47 @@ def test_each_type_is_validated(shop, api):
         assert response.json()["code"] == code
 
     problem(file(api, "wishes", {}), 422, "validation_failed")
-    problem(api.post("/requests", json={"type": "access", "details": {}, "extra": 1},
-                     headers={"Idempotency-Key": str(uuid.uuid4())}), 422, "validation_failed")
-    problem(file(api, "correction", {"field": "no_such_field", "current": "a", "proposed": "b"}),
-            422, "validation_failed")
-    stale = file(api, "correction",
-                 {"field": field.key, "current": "not the value", "proposed": "new"})
+    problem(
+        api.post(
+            "/requests",
+            json={"type": "access", "details": {}, "extra": 1},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        ),
+        422,
+        "validation_failed",
+    )
+    problem(
+        file(api, "correction", {"field": "no_such_field", "current": "a", "proposed": "b"}),
+        422,
+        "validation_failed",
+    )
+    stale = file(
+        api, "correction", {"field": field.key, "current": "not the value", "proposed": "new"}
+    )
     problem(stale, 409, "stale_value")
     problem(file(api, "correction", {"field": field.key}), 422, "validation_failed")
-    problem(file(api, "explanation", {"decision_id": str(other_decision.id)}),
-            422, "validation_failed")
+    problem(
+        file(api, "explanation", {"decision_id": str(other_decision.id)}), 422, "validation_failed"
+    )
     problem(file(api, "human_review", {"decision_id": "abc"}), 422, "validation_failed")
     problem(file(api, "deletion", {}), 422, "validation_failed")
     problem(file(api, "deletion", {"categories": ["no_such_category"]}), 422, "validation_failed")
     problem(file(api, "deletion", {"categories": ["account"]}), 422, "validation_failed")
-    problem(file(api, "deletion", {"items": [{"category": "tracks", "ids": ["999999999"]}]}),
-            422, "validation_failed")
-    problem(file(api, "deletion", {"items": [{"category": "planets", "ids": ["1"]}]}),
-            422, "validation_failed")
+    problem(
+        file(api, "deletion", {"items": [{"category": "tracks", "ids": ["999999999"]}]}),
+        422,
+        "validation_failed",
+    )
+    problem(
+        file(api, "deletion", {"items": [{"category": "planets", "ids": ["1"]}]}),
+        422,
+        "validation_failed",
+    )
     problem(file(api, "consent_withdrawal", {"purposes": []}), 422, "validation_failed")
-    problem(file(api, "consent_withdrawal", {"purposes": ["no_such_purpose"]}),
-            422, "validation_failed")
-    problem(file(api, "consent_withdrawal", {"purposes": [required.key]}),
-            422, "validation_failed")
+    problem(
+        file(api, "consent_withdrawal", {"purposes": ["no_such_purpose"]}), 422, "validation_failed"
+    )
+    problem(file(api, "consent_withdrawal", {"purposes": [required.key]}), 422, "validation_failed")
     problem(file(api, "complaint", {"text": ""}), 422, "validation_failed")
     problem(file(api, "complaint", {"text": "x" * 5001}), 422, "validation_failed")
     assert file(api, "complaint", {"text": "x" * 5000}).status_code == 201
@@ -260,8 +298,9 @@ def test_outside_demo_the_code_goes_to_the_gateway_and_never_to_the_log(make_sho
     logged = [r.getMessage() for r in caplog.records]
     assert any("verification code sent" in message for message in logged)
     assert not any(code in message for message in logged if "verification" in message)
-    assert api.post(f"/requests/{req['id']}/verify",
-                    json={"code": code}).json()["status"] == "pending"
+    assert (
+        api.post(f"/requests/{req['id']}/verify", json={"code": code}).json()["status"] == "pending"
+    )
 
 
 def test_list_filters_and_pages_newest_first(shop, api):
@@ -321,10 +360,12 @@ def _agent_api(shop, api: Api) -> Api:
     agent_token = sign_in(shop.url, *AGENT, scope="assist")["access_token"]
     opened = requests.post(
         f"{shop.url}/v1/assist/sessions",
-        json={"customer_no": code["customer_no"], "code": code["code"],
-              "reason": "caller asked for help with a request"},
-        headers={"Authorization": f"Bearer {agent_token}",
-                 "Idempotency-Key": str(uuid.uuid4())},
+        json={
+            "customer_no": code["customer_no"],
+            "code": code["code"],
+            "reason": "caller asked for help with a request",
+        },
+        headers={"Authorization": f"Bearer {agent_token}", "Idempotency-Key": str(uuid.uuid4())},
         timeout=10,
     )
     assert opened.status_code == 201, opened.text

@@ -36,8 +36,11 @@ from tests.support.oauth_login import Api, sign_in
 
 
 def file(api: Api, rtype: str, details: dict | None = None) -> dict:
-    response = api.post("/requests", json={"type": rtype, "details": details or {}},
-                        headers={"Idempotency-Key": str(uuid.uuid4())})
+    response = api.post(
+        "/requests",
+        json={"type": rtype, "details": details or {}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -77,17 +80,29 @@ def signing_key(shop) -> Ed25519PublicKey:
 def test_correction_applies_to_a_non_editable_field(shop, api):
     me = subject_id(shop, "lin.mei")
     with shop.ctx.sessions() as db:
-        field = db.scalars(select(ProfileField).where(
-            ProfileField.user_id == me, ProfileField.editable.is_(False),
-            ProfileField.value.is_not(None))).first()
+        field = db.scalars(
+            select(ProfileField).where(
+                ProfileField.user_id == me,
+                ProfileField.editable.is_(False),
+                ProfileField.value.is_not(None),
+            )
+        ).first()
     assert field is not None
-    req = file(api, "correction",
-               {"field": field.key, "current": field.value, "proposed": "Corrected 更正"})
+    req = file(
+        api,
+        "correction",
+        {"field": field.key, "current": field.value, "proposed": "Corrected 更正"},
+    )
     assert req["status"] == "pending"
     done = drive(shop, api, req["id"])
     assert done["status"] == "completed", done
-    assert done["result"] == {"kind": "correction", "available": True,
-                              "media_type": "application/json", "size": None, "sha256": None}
+    assert done["result"] == {
+        "kind": "correction",
+        "available": True,
+        "media_type": "application/json",
+        "size": None,
+        "sha256": None,
+    }
     result = api.get(f"/requests/{req['id']}/result").json()
     assert result["field"] == field.key
     assert result["before"] == field.value
@@ -95,9 +110,14 @@ def test_correction_applies_to_a_non_editable_field(shop, api):
     me_fields = {f["key"]: f["value"] for f in api.get("/me").json()["fields"]}
     assert me_fields[field.key] == "Corrected 更正"
     # replaying the same correction now is stale
-    stale = api.post("/requests", json={"type": "correction", "details": {
-        "field": field.key, "current": field.value, "proposed": "again"}},
-        headers={"Idempotency-Key": str(uuid.uuid4())})
+    stale = api.post(
+        "/requests",
+        json={
+            "type": "correction",
+            "details": {"field": field.key, "current": field.value, "proposed": "again"},
+        },
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     assert stale.status_code == 409
 
 
@@ -150,23 +170,32 @@ def test_deletion_of_items_and_orders(shop, api):
     me = subject_id(shop, "lin.mei")
     with shop.ctx.sessions() as db:
         tracks = list(db.scalars(select(Track.id).where(Track.user_id == me).limit(3)))
-        order = db.scalars(select(Order).where(Order.user_id == me,
-                                               Order.removed_at.is_(None))).first()
+        order = db.scalars(
+            select(Order).where(Order.user_id == me, Order.removed_at.is_(None))
+        ).first()
         device = db.scalars(select(Device.id).where(Device.user_id == me)).first()
     assert order is not None
     assert device is not None
     before = count(shop, Track, me)
-    req = verified(api, file(api, "deletion", {"items": [
-        {"category": "tracks", "ids": [str(t) for t in tracks]},
-        {"category": "orders", "ids": [str(order.id)]},
-        {"category": "devices", "ids": [str(device)]},
-    ]}))
+    req = verified(
+        api,
+        file(
+            api,
+            "deletion",
+            {
+                "items": [
+                    {"category": "tracks", "ids": [str(t) for t in tracks]},
+                    {"category": "orders", "ids": [str(order.id)]},
+                    {"category": "devices", "ids": [str(device)]},
+                ]
+            },
+        ),
+    )
     done = drive(shop, api, req["id"])
     assert done["status"] == "completed", done
     assert count(shop, Track, me) == before - 3
     with shop.ctx.sessions() as db:
-        assert db.scalar(select(func.count()).select_from(Track).where(
-            Track.id.in_(tracks))) == 0
+        assert db.scalar(select(func.count()).select_from(Track).where(Track.id.in_(tracks))) == 0
         hidden = db.get(Order, order.id)
         assert hidden is not None
         assert hidden.removed_at is not None
@@ -205,16 +234,22 @@ def test_human_review_and_complaint_wait_for_a_person(shop, api):
     with shop.ctx.sessions() as db:
         decision = db.scalars(select(Decision).where(Decision.user_id == me)).first()
     assert decision is not None
-    review = file(api, "human_review", {"decision_id": str(decision.id),
-                                        "statement": "I did not do this."})
-    complaint = file(api, "complaint", {"text": "Nobody answers.",
-                                        "related_request_id": review["id"]})
+    review = file(
+        api, "human_review", {"decision_id": str(decision.id), "statement": "I did not do this."}
+    )
+    complaint = file(
+        api, "complaint", {"text": "Nobody answers.", "related_request_id": review["id"]}
+    )
     for _ in range(4):
         RequestProcessor(shop.ctx).run_once()
     assert api.get(f"/requests/{review['id']}").json()["status"] == "in_progress"
     assert api.get(f"/requests/{complaint['id']}").json()["status"] == "in_progress"
-    answer(shop.ctx, int(review["id"]), "A colleague checked it: the flag was lifted.",
-           officer="officer Qian")
+    answer(
+        shop.ctx,
+        int(review["id"]),
+        "A colleague checked it: the flag was lifted.",
+        officer="officer Qian",
+    )
     approve(shop.ctx, int(complaint["id"]), "We apologise and will call you.")
     reviewed = api.get(f"/requests/{review['id']}").json()
     assert reviewed["status"] == "completed"
@@ -228,8 +263,10 @@ def test_human_review_and_complaint_wait_for_a_person(shop, api):
 def test_consent_withdrawal_sets_consents_and_signs_receipts(shop, api):
     me = subject_id(shop, "lin.mei")
     with shop.ctx.sessions() as db:
-        optional = [p.key for p in db.scalars(select(ConsentPurpose).where(
-            ConsentPurpose.required.is_(False)))][:2]
+        optional = [
+            p.key
+            for p in db.scalars(select(ConsentPurpose).where(ConsentPurpose.required.is_(False)))
+        ][:2]
     assert len(optional) == 2
     req = file(api, "consent_withdrawal", {"purposes": optional})
     done = drive(shop, api, req["id"])
@@ -237,15 +274,19 @@ def test_consent_withdrawal_sets_consents_and_signs_receipts(shop, api):
     consents = {c["purpose"]: c for c in api.get("/consents").json()["items"]}
     assert all(consents[p]["granted"] is False for p in optional)
     with shop.ctx.sessions() as db:
-        states = db.scalars(select(ConsentState).where(ConsentState.user_id == me,
-                                                       ConsentState.purpose.in_(optional)))
+        states = db.scalars(
+            select(ConsentState).where(
+                ConsentState.user_id == me, ConsentState.purpose.in_(optional)
+            )
+        )
         assert all(not s.granted for s in states)
     result = api.get(f"/requests/{req['id']}/result").json()
     key = signing_key(shop)
     assert {r["purpose"] for r in result["receipts"]} == set(optional)
     for receipt in result["receipts"]:
-        signed = {k: receipt[k] for k in ("id", "purpose", "granted", "at", "policy_version",
-                                          "subject")}
+        signed = {
+            k: receipt[k] for k in ("id", "purpose", "granted", "at", "policy_version", "subject")
+        }
         assert signed["subject"] == "SM100001"
         assert signed["granted"] is False
         key.verify(base64.b64decode(receipt["signature"]), canonical_json(signed))
@@ -288,20 +329,39 @@ def test_cancellation_deletes_at_silumart(shop, api):
         user = db.get(User, me)
         assert user is not None
         assert user.closed_at is not None
-        assert db.scalar(select(func.count()).select_from(AccessToken).where(
-            AccessToken.subject_id == me, AccessToken.revoked.is_(False))) == 0
-        assert db.scalar(select(func.count()).select_from(RefreshToken).where(
-            RefreshToken.user_id == me, RefreshToken.revoked.is_(False))) == 0
-        assert db.scalar(select(func.count()).select_from(ProfileField).where(
-            ProfileField.user_id == me, ProfileField.value.is_not(None))) == 0
+        assert (
+            db.scalar(
+                select(func.count())
+                .select_from(AccessToken)
+                .where(AccessToken.subject_id == me, AccessToken.revoked.is_(False))
+            )
+            == 0
+        )
+        assert (
+            db.scalar(
+                select(func.count())
+                .select_from(RefreshToken)
+                .where(RefreshToken.user_id == me, RefreshToken.revoked.is_(False))
+            )
+            == 0
+        )
+        assert (
+            db.scalar(
+                select(func.count())
+                .select_from(ProfileField)
+                .where(ProfileField.user_id == me, ProfileField.value.is_not(None))
+            )
+            == 0
+        )
         orders = list(db.scalars(select(Order).where(Order.user_id == me)))
         assert orders
         assert all(o.removed_at and o.recipient_address == "—" for o in orders)
         assert db.scalar(select(func.count()).select_from(DeletionReceipt)) > 0
     for model in (Track, Tag, Location, LogEntry, Device, Decision):
         assert count(shop, model, me) == 0, model
-    login = requests.get(f"{shop.url}/v1/me", timeout=10,
-                         headers={"Authorization": api.headers["Authorization"]})
+    login = requests.get(
+        f"{shop.url}/v1/me", timeout=10, headers={"Authorization": api.headers["Authorization"]}
+    )
     assert login.status_code == 401
 
 
@@ -316,10 +376,18 @@ def test_cancellation_anonymises_at_sinomai(make_shop):
         user = db.get(User, me)
         assert user is not None
         assert user.closed_at is not None
-        assert db.scalar(select(func.count()).select_from(ProfileField).where(
-            ProfileField.user_id == me, ProfileField.value.is_not(None))) == 0
-        assert all(d.device_uid == "anonymised"
-                   for d in db.scalars(select(Device).where(Device.user_id == me)))
+        assert (
+            db.scalar(
+                select(func.count())
+                .select_from(ProfileField)
+                .where(ProfileField.user_id == me, ProfileField.value.is_not(None))
+            )
+            == 0
+        )
+        assert all(
+            d.device_uid == "anonymised"
+            for d in db.scalars(select(Device).where(Device.user_id == me))
+        )
     assert count(shop, Track, me) == tracks  # kept, no longer tied to a person's identifiers
     assert api.get("/requests").status_code == 401
 

@@ -19,8 +19,11 @@ from server.processor import RequestProcessor
 
 
 def completed_access(shop, api) -> str:
-    req = api.post("/requests", json={"type": "access", "details": {}},
-                   headers={"Idempotency-Key": str(uuid.uuid4())}).json()
+    req = api.post(
+        "/requests",
+        json={"type": "access", "details": {}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    ).json()
     code = api.get(f"/requests/{req['id']}/demo-verification-code").json()["code"]
     assert api.post(f"/requests/{req['id']}/verify", json={"code": code}).status_code == 200
     processor = RequestProcessor(shop.ctx)
@@ -45,8 +48,10 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
     assert int(response.headers["Content-Length"]) == len(blob)
     assert response.headers["X-Content-SHA256"] == digest
     assert response.headers["ETag"] == f'"{digest}"'
-    assert response.headers["Digest"] == "sha-256=" + base64.b64encode(
-        hashlib.sha256(blob).digest()).decode()
+    assert (
+        response.headers["Digest"]
+        == "sha-256=" + base64.b64encode(hashlib.sha256(blob).digest()).decode()
+    )
     assert response.headers["Accept-Ranges"] == "bytes"
     summary = api.get(f"/requests/{rid}").json()["result"]
     assert summary["sha256"] == digest
@@ -76,14 +81,32 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
     signature = manifest["signature"]
     assert signature["alg"] == "Ed25519"
     public = Ed25519PublicKey.from_public_bytes(
-        base64.b64decode(keys[signature["kid"]]["public_key"]))
+        base64.b64decode(keys[signature["kid"]]["public_key"])
+    )
     unsigned = {k: v for k, v in manifest.items() if k != "signature"}
     public.verify(base64.b64decode(signature["value"]), canonical(unsigned))
 
-    sections = {"account", "categories", "devices", "locations", "logs", "tracks", "tags",
-                "orders", "decisions", "consents", "consent_history", "subscriptions",
-                "cookies", "recipients", "recipient_events", "policy_versions", "notices",
-                "access_log", "requests"}
+    sections = {
+        "account",
+        "categories",
+        "devices",
+        "locations",
+        "logs",
+        "tracks",
+        "tags",
+        "orders",
+        "decisions",
+        "consents",
+        "consent_history",
+        "subscriptions",
+        "cookies",
+        "recipients",
+        "recipient_events",
+        "policy_versions",
+        "notices",
+        "access_log",
+        "requests",
+    }
     assert set(manifest["scope"]["sections"]) == sections
     for section in sections:
         ndjson = f"data/{section}.ndjson"
@@ -101,7 +124,8 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
     account = json.loads(archive.read("data/account.json"))
     assert account["customer_no"] == "SM100001"
     assert {f["key"] for f in account["fields"]} == {
-        f["key"] for f in api.get("/me").json()["fields"]}
+        f["key"] for f in api.get("/me").json()["fields"]
+    }
     requests_section = json.loads(archive.read("data/requests.json"))
     assert rid in {r["id"] for r in requests_section}
     text = archive.read("csv/tracks.csv")
@@ -128,8 +152,10 @@ def test_range_downloads_reassemble_the_archive(shop, api):
     assert first.headers["Content-Range"] == f"bytes 0-{third - 1}/{size}"
     assert int(first.headers["Content-Length"]) == third
     parts.append(first.content)
-    middle = api.get(f"/requests/{rid}/result",
-                     headers={"Range": f"bytes={third}-{2 * third - 1}", "If-Range": etag})
+    middle = api.get(
+        f"/requests/{rid}/result",
+        headers={"Range": f"bytes={third}-{2 * third - 1}", "If-Range": etag},
+    )
     assert middle.status_code == 206
     parts.append(middle.content)
     rest = api.get(f"/requests/{rid}/result", headers={"Range": f"bytes={2 * third}-"})
@@ -150,12 +176,10 @@ def test_range_downloads_reassemble_the_archive(shop, api):
     assert unsatisfiable.headers["content-type"].startswith("application/problem+json")
     assert unsatisfiable.headers["Content-Range"] == f"bytes */{size}"
     assert unsatisfiable.json()["code"] == "range_not_satisfiable"
-    assert api.get(f"/requests/{rid}/result",
-                   headers={"Range": "bytes=-0"}).status_code == 416
+    assert api.get(f"/requests/{rid}/result", headers={"Range": "bytes=-0"}).status_code == 416
 
     # a stale If-Range gets the whole (new) file instead of a mismatched piece
-    stale = api.get(f"/requests/{rid}/result",
-                    headers={"Range": "bytes=0-9", "If-Range": '"0000"'})
+    stale = api.get(f"/requests/{rid}/result", headers={"Range": "bytes=0-9", "If-Range": '"0000"'})
     assert stale.status_code == 200
     assert stale.content == full
     # several ranges or nonsense: the whole file

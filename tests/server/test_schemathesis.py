@@ -30,23 +30,38 @@ def test_schemathesis_finds_nothing(shop: RunningShop, tmp_path: Path) -> None:
     tokens = sign_in(shop.url, *SHOPPER)
     st = shutil.which("st") or str(Path(sys.executable).with_name("st"))
     command = [
-        st, "--config-file", str(CONFIG), "run", f"{shop.url}/openapi.json",
-        "--checks", "all",
-        "--phases", "examples,coverage,fuzzing",
-        "--max-examples", str(EXAMPLES),
-        "--seed", "20261122",
+        st,
+        "--config-file",
+        str(CONFIG),
+        "run",
+        f"{shop.url}/openapi.json",
+        "--checks",
+        "all",
+        "--phases",
+        "examples,coverage,fuzzing",
+        "--max-examples",
+        str(EXAMPLES),
+        "--seed",
+        "20261122",
         "--no-shrink",
-        "--workers", "1",
-        "--generation-database", "none",
-        "--request-timeout", "20",
+        "--workers",
+        "1",
+        "--generation-database",
+        "none",
+        "--request-timeout",
+        "20",
         "--no-color",
         # revoking random tokens is harmless, but revoking ours would end the run early
-        "--exclude-path", "/oauth/revoke",
-        "-H", f"Authorization: Bearer {tokens['access_token']}",
-        "--report-dir", str(tmp_path),
+        "--exclude-path",
+        "/oauth/revoke",
+        "-H",
+        f"Authorization: Bearer {tokens['access_token']}",
+        "--report-dir",
+        str(tmp_path),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=560,
-                            check=False, cwd=tmp_path)
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=560, check=False, cwd=tmp_path
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-8000:]
     assert "No issues found" in output or " passed" in output, output[-4000:]

@@ -13,10 +13,28 @@ from server.timeutil import parse_rfc3339
 from tests.conftest import SHOPPER
 from tests.support.oauth_login import Api
 
-TYPES = {"advertising", "analytics", "logistics", "payment", "infrastructure",
-         "customer_service", "authority"}
-ITEM_KEYS = {"id", "name", "type", "categories", "purpose", "legal_basis", "identifiable",
-             "country", "first_shared", "last_shared", "event_count"}
+TYPES = {
+    "advertising",
+    "analytics",
+    "logistics",
+    "payment",
+    "infrastructure",
+    "customer_service",
+    "authority",
+}
+ITEM_KEYS = {
+    "id",
+    "name",
+    "type",
+    "categories",
+    "purpose",
+    "legal_basis",
+    "identifiable",
+    "country",
+    "first_shared",
+    "last_shared",
+    "event_count",
+}
 
 
 def user_id(shop: RunningShop, username: str) -> int:

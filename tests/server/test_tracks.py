@@ -182,11 +182,16 @@ def test_filter_combinations(api: Api, fts_strategy: str) -> None:
             expected = [
                 t
                 for t in tracks
-                if t["kind"] == kind and contains(t["text"], term)
+                if t["kind"] == kind
+                and contains(t["text"], term)
                 and older <= when(t["at"]) < newer
             ]
             got = collect(
-                api, "/tracks", kind=kind, q=term, limit=3,
+                api,
+                "/tracks",
+                kind=kind,
+                q=term,
+                limit=3,
                 **{"from": iso(older), "to": iso(newer)},
             )
             assert ids(got) == ids(expected), (term, kind)
@@ -271,9 +276,7 @@ def test_bulk_delete_all_is_idempotent(api: Api, other_api: Api) -> None:
     assert replay.status_code == 200
     assert replay.json() == {"deleted": 400}
     assert all_tracks(api) == []
-    conflict = api.post(
-        "/tracks:delete", json={"ids": ["1"]}, headers={"Idempotency-Key": key}
-    )
+    conflict = api.post("/tracks:delete", json={"ids": ["1"]}, headers={"Idempotency-Key": key})
     assert conflict.status_code == 422
     assert conflict.json()["code"] == "idempotency_conflict"
     fresh = api.post("/tracks:delete", json={"all": True})
@@ -338,8 +341,9 @@ def test_activity_counts(api: Api, bucket: str) -> None:
     for t in tracks:
         slot = expected.setdefault(start_of(when(t["at"])), {"search": 0, "view": 0})
         slot[t["kind"]] += 1
-    got = {date.fromisoformat(b["start"]): {"search": b["search"], "view": b["view"]}
-           for b in buckets}
+    got = {
+        date.fromisoformat(b["start"]): {"search": b["search"], "view": b["view"]} for b in buckets
+    }
     assert {k: v for k, v in got.items() if v["search"] or v["view"]} == expected
     assert starts[0] == min(expected)
     assert starts[-1] == max(expected)

@@ -25,8 +25,9 @@ def available() -> bool:
 
 
 @contextmanager
-def browser(language: str = "en", size: tuple[int, int] = (1024, 640),
-            javascript: bool = True) -> Iterator[Any]:
+def browser(
+    language: str = "en", size: tuple[int, int] = (1024, 640), javascript: bool = True
+) -> Iterator[Any]:
     """A selenium driver for headless Chromium speaking `language` (e.g. "en", "zh-CN")."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -34,12 +35,22 @@ def browser(language: str = "en", size: tuple[int, int] = (1024, 640),
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 "--disable-extensions", "--hide-scrollbars",
-                 f"--window-size={size[0]},{size[1]}", f"--user-data-dir={profile}",
-                 f"--lang={language}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        f"--window-size={size[0]},{size[1]}",
+        f"--user-data-dir={profile}",
+        f"--lang={language}",
+    ):
         options.add_argument(flag)
     prefs: dict[str, Any] = {"intl.accept_languages": language}
     if not javascript:

@@ -46,11 +46,25 @@ class PostgresCluster:
         subprocess.run([*self._as_user, *command], check=True, capture_output=True, timeout=120)
 
     def start(self) -> str:
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "shop",
-                  "--encoding=UTF8", "--locale=C")
         self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-l",
-            str(self.directory / "server.log"), "-o",
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "shop",
+            "--encoding=UTF8",
+            "--locale=C",
+        )
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-w",
+            "-l",
+            str(self.directory / "server.log"),
+            "-o",
             f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start",
         )
@@ -61,21 +75,39 @@ class PostgresCluster:
                 break
             except OSError:
                 time.sleep(0.1)
-        self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
-                  "shop", "shop")
+        self._run(
+            str(self.bin / "createdb"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "shop",
+            "shop",
+        )
         return f"postgresql+psycopg://shop@127.0.0.1:{self.port}/shop"
 
     def stop(self) -> None:
         subprocess.run(
-            [*self._as_user, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-             "stop"],
-            check=False, capture_output=True, timeout=60,
+            [
+                *self._as_user,
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            check=False,
+            capture_output=True,
+            timeout=60,
         )
 
     def create_database(self, name: str) -> str:
         """A further empty database in this cluster; returns its SQLAlchemy URL."""
-        self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
-                  "shop", name)
+        self._run(
+            str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "shop", name
+        )
         return f"postgresql+psycopg://shop@127.0.0.1:{self.port}/{name}"
 
 

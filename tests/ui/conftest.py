@@ -37,15 +37,19 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def app_session(tmp_path: Path, runner: TaskRunner) -> Iterator[AppSession]:
-    session = AppSession(tmp_path / "config", runner,
-                         open_browser=ScriptedBrowser("lin.mei", "demo1234"),
-                         keyring_backend=MemoryKeyring())
+    session = AppSession(
+        tmp_path / "config",
+        runner,
+        open_browser=ScriptedBrowser("lin.mei", "demo1234"),
+        keyring_backend=MemoryKeyring(),
+    )
     yield session
     session.close()
 
 
-def sign_in(qtbot: QtBot, session: AppSession, shop: RunningShop,
-            browser: ScriptedBrowser | None = None) -> None:
+def sign_in(
+    qtbot: QtBot, session: AppSession, shop: RunningShop, browser: ScriptedBrowser | None = None
+) -> None:
     """Add the shop and sign in through the real login page (driven over HTTP)."""
     if browser is not None:
         session.open_browser = browser
@@ -62,8 +66,9 @@ def sign_in(qtbot: QtBot, session: AppSession, shop: RunningShop,
 
 
 @pytest.fixture
-def window(qtbot: QtBot, shop: RunningShop, app_session: AppSession, runner: TaskRunner,
-           tmp_path: Path) -> MainWindow:
+def window(
+    qtbot: QtBot, shop: RunningShop, app_session: AppSession, runner: TaskRunner, tmp_path: Path
+) -> MainWindow:
     window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.resize(1200, 800)
@@ -74,8 +79,9 @@ def window(qtbot: QtBot, shop: RunningShop, app_session: AppSession, runner: Tas
 
 def wait_loaded(qtbot: QtBot, page: DataPage, timeout: int = 20000) -> LoadState:
     """Wait until the page has left its busy face; return the face it shows."""
-    qtbot.waitUntil(lambda: page.state is not LoadState.BUSY and page.view is not None,
-                    timeout=timeout)
+    qtbot.waitUntil(
+        lambda: page.state is not LoadState.BUSY and page.view is not None, timeout=timeout
+    )
     return page.state
 
 
@@ -83,6 +89,7 @@ WaitLoaded = Callable[[QtBot, DataPage], LoadState]
 
 
 # --- acting like a user: real clicks, real typing, real answers to real dialogs --------------
+
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
     """Click a button the way a user can: only when it is visible and enabled."""
@@ -140,8 +147,9 @@ class ModalAnswer:
     `texts` keeps what the box said (text and informative text), to check the question asked.
     """
 
-    def __init__(self, qtbot: QtBot, choice: QMessageBox.StandardButton | str,
-                 timeout_ms: int = 20000) -> None:
+    def __init__(
+        self, qtbot: QtBot, choice: QMessageBox.StandardButton | str, timeout_ms: int = 20000
+    ) -> None:
         _ANSWERS.append(self)  # stopped after the test even when it fails (`_stop_answers`)
         self.choice = choice
         self.texts: list[str] = []

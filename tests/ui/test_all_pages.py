@@ -40,27 +40,31 @@ def _cells(model: QAbstractItemModel) -> list[str]:
 def _plant_hostile_text(shop: RunningShop) -> None:
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == "lin.mei")).one()
-        newest = db.scalars(select(Track).where(Track.user_id == user.id)
-                            .order_by(Track.at.desc())).first()
+        newest = db.scalars(
+            select(Track).where(Track.user_id == user.id).order_by(Track.at.desc())
+        ).first()
         assert newest is not None
         newest.text = HOSTILE
-        order = db.scalars(select(Order).where(Order.user_id == user.id)
-                           .order_by(Order.placed_at.desc())).first()
+        order = db.scalars(
+            select(Order).where(Order.user_id == user.id).order_by(Order.placed_at.desc())
+        ).first()
         assert order is not None
         item = db.scalars(select(OrderItem).where(OrderItem.order_id == order.id)).first()
         assert item is not None
         item.title = HOSTILE
         db.scalars(select(Notice)).first().title = HOSTILE  # type: ignore[union-attr]
         db.scalars(select(Recipient)).first().name = HOSTILE  # type: ignore[union-attr]
-        field = db.scalars(select(ProfileField).where(ProfileField.user_id == user.id,
-                                                      ProfileField.key == "job")).first()
+        field = db.scalars(
+            select(ProfileField).where(ProfileField.user_id == user.id, ProfileField.key == "job")
+        ).first()
         if field is not None:
             field.value = HOSTILE
         db.commit()
 
 
-def test_every_page_loads_with_checked_models(qtbot: QtBot, qtmodeltester,
-                                              window: MainWindow) -> None:
+def test_every_page_loads_with_checked_models(
+    qtbot: QtBot, qtmodeltester, window: MainWindow
+) -> None:
     for page_id, page in window.pages.items():
         window.select_page(page_id)
         if not isinstance(page, DataPage):
@@ -71,8 +75,9 @@ def test_every_page_loads_with_checked_models(qtbot: QtBot, qtmodeltester,
             qtmodeltester.check(model)
 
 
-def test_hostile_server_text_is_shown_literally_everywhere(qtbot: QtBot, window: MainWindow,
-                                                           shop: RunningShop) -> None:
+def test_hostile_server_text_is_shown_literally_everywhere(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     _plant_hostile_text(shop)
     found_in_cells = 0
     for page_id, page in window.pages.items():
@@ -93,8 +98,9 @@ def test_hostile_server_text_is_shown_literally_everywhere(qtbot: QtBot, window:
     assert found_in_cells >= 3
 
 
-def test_every_page_keeps_its_data_offline_and_recovers_with_retry(qtbot: QtBot,
-                                                                   window: MainWindow) -> None:
+def test_every_page_keeps_its_data_offline_and_recovers_with_retry(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     view = window.session.view()
     assert view is not None
     transport = view.api.transport

@@ -37,8 +37,14 @@ def run_dialog(qtbot: QtBot, dialog: WorkDialog, timeout: int = 120000) -> None:
         dialog.start()
 
 
-def export(qtbot: QtBot, window: MainWindow, path: Path, *, sections: list[str] | None = None,
-           passphrase: str = "") -> ExportDialog:
+def export(
+    qtbot: QtBot,
+    window: MainWindow,
+    path: Path,
+    *,
+    sections: list[str] | None = None,
+    passphrase: str = "",
+) -> ExportDialog:
     dialog = ExportDialog(window.runner, window.session, window)
     if sections is not None:
         dialog.set_sections(sections)
@@ -50,8 +56,9 @@ def export(qtbot: QtBot, window: MainWindow, path: Path, *, sections: list[str] 
     return dialog
 
 
-def open_in_window(qtbot: QtBot, window: MainWindow, path: Path,
-                   passphrase: str | None = None) -> None:
+def open_in_window(
+    qtbot: QtBot, window: MainWindow, path: Path, passphrase: str | None = None
+) -> None:
     with qtbot.waitSignal(window.archive_opener.opened, timeout=60000):
         window.open_archive(str(path), passphrase)
 
@@ -68,8 +75,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def test_export_reports_progress_and_the_archive_opens_offline(
-        qtbot: QtBot, window: MainWindow, shop_api: ShopApi, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    window: MainWindow,
+    shop_api: ShopApi,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     tracks_held = next(c.count for c in shop_api.list_categories() if c.key == "tracks")
     newest = shop_api.list_tracks(limit=5).items
     path = tmp_path / "lin.zip"
@@ -188,8 +199,9 @@ def test_verify_good_and_tampered(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     assert dialog.result.reason in text
 
 
-def test_compare_shows_deleted_tracks(qtbot: QtBot, window: MainWindow, shop_api: ShopApi,
-                                      tmp_path: Path, qtmodeltester: Any) -> None:
+def test_compare_shows_deleted_tracks(
+    qtbot: QtBot, window: MainWindow, shop_api: ShopApi, tmp_path: Path, qtmodeltester: Any
+) -> None:
     before, after = tmp_path / "before.zip", tmp_path / "after.zip"
     export(qtbot, window, before, sections=SMALL)
     gone = [t.id for t in shop_api.list_tracks(limit=3).items]
@@ -222,15 +234,17 @@ def test_to_sqlite(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     assert db.is_file()
     assert "tracks" in dialog.status.text()
     with sqlite3.connect(db) as connection:
-        tables = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         assert "tracks" in tables
         assert connection.execute("SELECT count(*) FROM tracks").fetchone()[0] > 0
 
 
 def test_encrypted_export_opens_with_its_passphrase(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "secret.pdarchive.enc"
     export(qtbot, window, path, sections=SMALL, passphrase="correct horse")
     assert not path.read_bytes().startswith(b"PK")
@@ -281,8 +295,13 @@ def complete_access_request(shop: RunningShop, api: ShopApi) -> str:
 
 
 def test_download_official_archive_verified_and_opened(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop, shop_api: ShopApi,
-        tmp_path: Path, qtmodeltester: Any) -> None:
+    qtbot: QtBot,
+    window: MainWindow,
+    shop: RunningShop,
+    shop_api: ShopApi,
+    tmp_path: Path,
+    qtmodeltester: Any,
+) -> None:
     request_id = complete_access_request(shop, shop_api)
     dialog = ExportDialog(window.runner, window.session, window)
     dialog.tabs.setCurrentIndex(ExportDialog.DOWNLOAD)  # loads the completed access requests
@@ -308,16 +327,19 @@ def test_download_official_archive_verified_and_opened(
     verify = VerifyDialog(window.runner, window.session, window)
     verify.archive_path.set_path(path)
     wrong = tmp_path / "wrong.json"
-    wrong.write_text('[{"kid": "k-other", "alg": "Ed25519", "public_key": "'
-                     'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="}]')
+    wrong.write_text(
+        '[{"kid": "k-other", "alg": "Ed25519", "public_key": "'
+        'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="}]'
+    )
     verify.key_file.set_path(wrong)
     run_dialog(qtbot, verify)
     assert not verify.result.ok
     assert "Problems found" in verify.report_view.toPlainText()
 
 
-def test_opening_a_damaged_file_explains_why(qtbot: QtBot, window: MainWindow,
-                                             tmp_path: Path) -> None:
+def test_opening_a_damaged_file_explains_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     path = tmp_path / "not-an-archive.zip"
     path.write_text("hello <b>x</b>")
     opener = window.archive_opener
@@ -333,16 +355,20 @@ def test_opening_a_damaged_file_explains_why(qtbot: QtBot, window: MainWindow,
 HOSTILE = "<b>bold</b><img src=x> مرحبا 😀 林美 " + "x" * 500
 
 
-def test_hostile_archive_text_is_shown_literally(qtbot: QtBot, window: MainWindow,
-                                                 tmp_path: Path) -> None:
+def test_hostile_archive_text_is_shown_literally(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     from PySide6.QtCore import Qt
 
     from client.archive import write_archive
 
     path = tmp_path / "hostile.zip"
-    write_archive(path, {"tags": [{"id": "t1", "label": HOSTILE}]},
-                  shop={"id": "evil", "name": HOSTILE, "api_base": "https://evil.example/v1"},
-                  subject={"customer_no": "X1", "display_name": HOSTILE})
+    write_archive(
+        path,
+        {"tags": [{"id": "t1", "label": HOSTILE}]},
+        shop={"id": "evil", "name": HOSTILE, "api_base": "https://evil.example/v1"},
+        subject={"customer_no": "X1", "display_name": HOSTILE},
+    )
     open_in_window(qtbot, window, path)
     label = window.archive_banner.label
     assert label.textFormat() == Qt.TextFormat.PlainText
@@ -356,8 +382,9 @@ def test_hostile_archive_text_is_shown_literally(qtbot: QtBot, window: MainWindo
     assert not window.archive_banner.isVisible()
 
 
-def test_choosing_the_account_closes_the_archive(qtbot: QtBot, window: MainWindow,
-                                                 shop: RunningShop, tmp_path: Path) -> None:
+def test_choosing_the_account_closes_the_archive(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, tmp_path: Path
+) -> None:
     path = tmp_path / "small.zip"
     export(qtbot, window, path, sections=["account"])
     open_in_window(qtbot, window, path)

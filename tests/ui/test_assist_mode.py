@@ -27,9 +27,12 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
     customer_no = customer.get_me().customer_no
     code = customer.create_assist_code().code
 
-    session = AppSession(tmp_path / "agent", runner,
-                         open_browser=ScriptedBrowser("agent.wu", "agent1234"),
-                         keyring_backend=MemoryKeyring())
+    session = AppSession(
+        tmp_path / "agent",
+        runner,
+        open_browser=ScriptedBrowser("agent.wu", "agent1234"),
+        keyring_backend=MemoryKeyring(),
+    )
     window = MainWindow(session, runner, Settings(tmp_path / "agent.ini"))
     qtbot.addWidget(window)
     window.show()

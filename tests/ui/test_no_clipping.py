@@ -56,10 +56,24 @@ SIZES = ((1024, 640), (1440, 900))
 
 # Columns of long free text that may be elided, because the tooltip shows the whole text.
 # Keyed by the English column title (the header's source text).
-ELIDED_FREE_TEXT = frozenset({
-    "Description", "Text", "Details", "Reason", "Resolution", "Title", "Summary", "What changed",
-    "Message", "Purpose", "Item", "Query", "Explanation", "Product",
-})
+ELIDED_FREE_TEXT = frozenset(
+    {
+        "Description",
+        "Text",
+        "Details",
+        "Reason",
+        "Resolution",
+        "Title",
+        "Summary",
+        "What changed",
+        "Message",
+        "Purpose",
+        "Item",
+        "Query",
+        "Explanation",
+        "Product",
+    }
+)
 
 # NOT YET FIXED (issue 12 item 3): at 1024×640 these pages still scroll a table sideways,
 # because their tables have more columns than words fit side by side (Partners: ten columns;
@@ -98,7 +112,8 @@ def _label_problem(label: QLabel) -> str | None:
     if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     rich = label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and _rich_looking(text))
+        label.textFormat() == Qt.TextFormat.AutoText and _rich_looking(text)
+    )
     plain = _plain(text, rich)
     room = label.contentsRect()
     margin = label.margin()
@@ -115,17 +130,20 @@ def _label_problem(label: QLabel) -> str | None:
             document.setTextWidth(room.width())
             needed_w, needed_h = int(document.idealWidth()), int(document.size().height())
         else:
-            box = metrics.boundingRect(QRect(0, 0, room.width(), 100_000),
-                                       int(Qt.TextFlag.TextWordWrap) | int(label.alignment()),
-                                       plain)
+            box = metrics.boundingRect(
+                QRect(0, 0, room.width(), 100_000),
+                int(Qt.TextFlag.TextWordWrap) | int(label.alignment()),
+                plain,
+            )
             needed_w, needed_h = box.width(), box.height()
     else:
         lines = plain.split("\n")
         needed_w = max(metrics.horizontalAdvance(line) for line in lines)
         needed_h = metrics.height() * len(lines)
     if needed_w > room.width() + 1 or needed_h > room.height() + 1:
-        return (f"label {plain[:60]!r}: needs {needed_w}×{needed_h}, "
-                f"has {room.width()}×{room.height()}")
+        return (
+            f"label {plain[:60]!r}: needs {needed_w}×{needed_h}, has {room.width()}×{room.height()}"
+        )
     return None
 
 
@@ -148,8 +166,10 @@ def _button_problem(button: QAbstractButton) -> str | None:
         }[next(k for k in (QCheckBox, QRadioButton, QPushButton) if isinstance(button, k))]
         room = button.style().subElementRect(element, option, button).width()
     else:
-        if isinstance(button, QToolButton) and \
-                button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+        if (
+            isinstance(button, QToolButton)
+            and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        ):
             return None  # an icon button: its text is the tooltip and accessible name
         room = button.width() - 6
     if needed > room + 1 or metrics.height() > button.height():
@@ -167,15 +187,19 @@ def _header_problems(view: QTableView) -> Iterator[str]:
     for column in range(model.columnCount()):
         if header.isSectionHidden(column):
             continue
-        text = str(model.headerData(column, Qt.Orientation.Horizontal,
-                                    Qt.ItemDataRole.DisplayRole) or "")
+        text = str(
+            model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        )
         room = header.sectionSize(column) - 2 * margin
         if isinstance(header, WrappingHeader):  # titles wrap: measure the wrapped block
-            box = metrics.boundingRect(QRect(0, 0, max(room, 1), 100_000),
-                                       int(Qt.TextFlag.TextWordWrap), text)
+            box = metrics.boundingRect(
+                QRect(0, 0, max(room, 1), 100_000), int(Qt.TextFlag.TextWordWrap), text
+            )
             if box.width() > room + 1 or box.height() > header.height():
-                yield (f"header {text!r}: needs {box.width()}×{box.height()}, "
-                       f"has {room}×{header.height()}")
+                yield (
+                    f"header {text!r}: needs {box.width()}×{box.height()}, "
+                    f"has {room}×{header.height()}"
+                )
         elif metrics.horizontalAdvance(text) > room + 1:
             yield f"header {text!r}: needs {metrics.horizontalAdvance(text)}, has {room}"
 
@@ -195,8 +219,9 @@ def _cell_problems(view: QTableView) -> Iterator[str]:
     if model is None:
         return
     metrics = QFontMetrics(view.font())
-    padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                            view) + 1)
+    padding = 2 * (
+        view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    )
     viewport = view.viewport().rect()
     for row in range(model.rowCount()):
         if view.isRowHidden(row):
@@ -216,30 +241,45 @@ def _cell_problems(view: QTableView) -> Iterator[str]:
             icon = model.data(index, Qt.ItemDataRole.DecorationRole)
             extra = view.iconSize().width() + 4 if icon is not None else 0
             if view.wordWrap():
-                box = metrics.boundingRect(QRect(0, 0, rect.width() - padding - extra, 100_000),
-                                           int(Qt.TextFlag.TextWordWrap), text)
-                fits = box.width() <= rect.width() - padding - extra + 1 and \
-                    box.height() <= rect.height() + 1
+                box = metrics.boundingRect(
+                    QRect(0, 0, rect.width() - padding - extra, 100_000),
+                    int(Qt.TextFlag.TextWordWrap),
+                    text,
+                )
+                fits = (
+                    box.width() <= rect.width() - padding - extra + 1
+                    and box.height() <= rect.height() + 1
+                )
             else:
                 lines = text.split("\n")
-                fits = max(metrics.horizontalAdvance(line) for line in lines) + padding + extra \
-                    <= rect.width() + 1 and metrics.height() * len(lines) <= rect.height() + 1
+                fits = (
+                    max(metrics.horizontalAdvance(line) for line in lines) + padding + extra
+                    <= rect.width() + 1
+                    and metrics.height() * len(lines) <= rect.height() + 1
+                )
             if fits:
                 continue
             tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
             title = _source_title(view, column)
-            if column != 0 and title in ELIDED_FREE_TEXT and isinstance(tooltip, str) \
-                    and text in tooltip:
+            if (
+                column != 0
+                and title in ELIDED_FREE_TEXT
+                and isinstance(tooltip, str)
+                and text in tooltip
+            ):
                 continue
-            yield (f"cell [{row},{column}] {title!r} {text[:50]!r}: "
-                   f"has {rect.width()}×{rect.height()}")
+            yield (
+                f"cell [{row},{column}] {title!r} {text[:50]!r}: has {rect.width()}×{rect.height()}"
+            )
 
 
 def _visible_texts(root: QWidget) -> Iterator[str]:
     for label in root.findChildren(QLabel):
         if _shown(label) and label.text():
-            yield _plain(label.text(), _rich_looking(label.text())
-                         and label.textFormat() != Qt.TextFormat.PlainText)
+            yield _plain(
+                label.text(),
+                _rich_looking(label.text()) and label.textFormat() != Qt.TextFormat.PlainText,
+            )
     for button in root.findChildren(QAbstractButton):
         if _shown(button):
             yield button.text()
@@ -272,8 +312,11 @@ def _clip_problems(root: QWidget) -> Iterator[str]:
         if _shown(label) and (problem := _label_problem(label)):
             yield problem
     for button in root.findChildren(QAbstractButton):
-        if _shown(button) and not isinstance(button.parent(), QHeaderView) \
-                and (problem := _button_problem(button)):
+        if (
+            _shown(button)
+            and not isinstance(button.parent(), QHeaderView)
+            and (problem := _button_problem(button))
+        ):
             yield problem
     for view in root.findChildren(QTableView):
         if _shown(view):
@@ -293,9 +336,12 @@ def _sideways(root: QWidget) -> Iterator[str]:
                 model = area.model()
                 sizes = ", ".join(
                     f"{model.headerData(c, Qt.Orientation.Horizontal)} {header.sectionSize(c)}"
-                    for c in range(model.columnCount()) if not header.isSectionHidden(c))
-                extra = (f" (columns {header.length()} px, view {area.viewport().width()} px:"
-                         f" {sizes})")
+                    for c in range(model.columnCount())
+                    if not header.isSectionHidden(c)
+                )
+                extra = (
+                    f" (columns {header.length()} px, view {area.viewport().width()} px: {sizes})"
+                )
             yield f"sideways scrolling in {area.accessibleName() or type(area).__name__}{extra}"
 
 
@@ -328,10 +374,15 @@ def _settle(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_nothing_clips_and_formats_are_local(qtbot: QtBot, shop: RunningShop,
-                                             app_session: AppSession, runner: TaskRunner,
-                                             tmp_path: Path, translations: Translations,
-                                             language: str) -> None:
+def test_nothing_clips_and_formats_are_local(
+    qtbot: QtBot,
+    shop: RunningShop,
+    app_session: AppSession,
+    runner: TaskRunner,
+    tmp_path: Path,
+    translations: Translations,
+    language: str,
+) -> None:
     translations.apply(language)
     window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
@@ -348,18 +399,22 @@ def test_nothing_clips_and_formats_are_local(qtbot: QtBot, shop: RunningShop,
         for page_id, page in window.pages.items():
             window.select_page(page_id)
             if isinstance(page, DataPage):
-                assert wait_loaded(qtbot, page) is LoadState.CONTENT, (page_id,
-                                                                       page.stack.error_text)
+                assert wait_loaded(qtbot, page) is LoadState.CONTENT, (
+                    page_id,
+                    page.stack.error_text,
+                )
             _settle(qtbot)
             for face in _faces(page):
                 _settle(qtbot)
                 where = f"{size[0]}×{size[1]} {page_id} {face}".rstrip()
                 if window.width() > size[0] or window.height() > size[1]:
-                    problems.append(f"{where}: window grew to {window.width()}×"
-                                    f"{window.height()}")
+                    problems.append(f"{where}: window grew to {window.width()}×{window.height()}")
                 for problem in _clip_problems(window):
-                    if size == SIZES[0] and page_id in KNOWN_SIDEWAYS_AT_1024[language] \
-                            and problem.startswith("sideways scrolling"):
+                    if (
+                        size == SIZES[0]
+                        and page_id in KNOWN_SIDEWAYS_AT_1024[language]
+                        and problem.startswith("sideways scrolling")
+                    ):
                         known_seen.add(page_id)
                     else:
                         problems.append(f"{where}: {problem}")
@@ -369,5 +424,6 @@ def test_nothing_clips_and_formats_are_local(qtbot: QtBot, shop: RunningShop,
     formats = list(dict.fromkeys(formats))
     assert not problems, f"{len(problems)} clipped:\n" + "\n".join(problems[:60])
     assert not formats, f"{len(formats)} not in local format:\n" + "\n".join(formats[:60])
-    assert known_seen == KNOWN_SIDEWAYS_AT_1024[language], \
+    assert known_seen == KNOWN_SIDEWAYS_AT_1024[language], (
         "update KNOWN_SIDEWAYS_AT_1024: fixed or new"
+    )

@@ -18,48 +18,68 @@ def state(rid: str, status: str, left: int = 10, overdue: bool = False) -> Reque
 
 
 def test_first_snapshot_reports_no_changes_but_deadlines() -> None:
-    result = compute_alerts(None, [state("1", "pending"), state("2", "pending", left=2)],
-                            today=TODAY, deadline_days=3)
+    result = compute_alerts(
+        None, [state("1", "pending"), state("2", "pending", left=2)], today=TODAY, deadline_days=3
+    )
     assert [(a.key[1], a.kind) for a in result.alerts] == [("2", "deadline")]
     assert result.snapshot == {("shop", "1"): "pending", ("shop", "2"): "pending"}
 
 
 def test_status_change_is_reported_once() -> None:
     first = compute_alerts(None, [state("1", "pending")], today=TODAY, deadline_days=3)
-    second = compute_alerts(first.snapshot, [state("1", "completed")], today=TODAY,
-                            deadline_days=3)
+    second = compute_alerts(first.snapshot, [state("1", "completed")], today=TODAY, deadline_days=3)
     assert [(a.kind, a.previous_status) for a in second.alerts] == [("status", "pending")]
-    third = compute_alerts(second.snapshot, [state("1", "completed")], today=TODAY,
-                           deadline_days=3)
+    third = compute_alerts(second.snapshot, [state("1", "completed")], today=TODAY, deadline_days=3)
     assert third.alerts == []
 
 
 def test_new_request_is_not_a_change() -> None:
-    result = compute_alerts({("shop", "1"): "pending"}, [state("2", "pending")], today=TODAY,
-                            deadline_days=3)
+    result = compute_alerts(
+        {("shop", "1"): "pending"}, [state("2", "pending")], today=TODAY, deadline_days=3
+    )
     assert result.alerts == []
 
 
 def test_deadline_once_per_day_and_overdue() -> None:
-    first = compute_alerts({}, [state("1", "pending", left=3), state("2", "in_progress",
-                                                                     left=-2, overdue=True)],
-                           today=TODAY, deadline_days=3)
+    first = compute_alerts(
+        {},
+        [state("1", "pending", left=3), state("2", "in_progress", left=-2, overdue=True)],
+        today=TODAY,
+        deadline_days=3,
+    )
     assert sorted(a.kind for a in first.alerts) == ["deadline", "overdue"]
-    again = compute_alerts(first.snapshot, [state("1", "pending", left=3)], today=TODAY,
-                           deadline_days=3, deadline_notified=first.deadline_notified)
+    again = compute_alerts(
+        first.snapshot,
+        [state("1", "pending", left=3)],
+        today=TODAY,
+        deadline_days=3,
+        deadline_notified=first.deadline_notified,
+    )
     assert again.alerts == []
-    tomorrow = compute_alerts(again.snapshot, [state("1", "pending", left=2)],
-                              today=date(2026, 3, 3), deadline_days=3,
-                              deadline_notified=again.deadline_notified)
+    tomorrow = compute_alerts(
+        again.snapshot,
+        [state("1", "pending", left=2)],
+        today=date(2026, 3, 3),
+        deadline_days=3,
+        deadline_notified=again.deadline_notified,
+    )
     assert [a.kind for a in tomorrow.alerts] == ["deadline"]
 
 
 def test_outside_window_and_final_requests_are_quiet() -> None:
-    result = compute_alerts({}, [state("1", "pending", left=4), state("2", "completed", left=0)],
-                            today=TODAY, deadline_days=3)
+    result = compute_alerts(
+        {},
+        [state("1", "pending", left=4), state("2", "completed", left=0)],
+        today=TODAY,
+        deadline_days=3,
+    )
     assert result.alerts == []
-    assert compute_alerts({}, [state("1", "pending", left=4)], today=TODAY,
-                          deadline_days=5).alerts[0].kind == "deadline"
+    assert (
+        compute_alerts({}, [state("1", "pending", left=4)], today=TODAY, deadline_days=5)
+        .alerts[0]
+        .kind
+        == "deadline"
+    )
 
 
 def test_missing_requests_keep_their_status() -> None:
@@ -71,8 +91,9 @@ def test_notifier_falls_back_without_tray(qtbot: QtBot, tmp_path: Path) -> None:
     from tests.ui.test_page_requests import tracked
 
     messages: list[str] = []
-    notifier = Notifier(Settings(tmp_path / "s.ini"), messages.append, use_tray=False,
-                        today=lambda: TODAY)
+    notifier = Notifier(
+        Settings(tmp_path / "s.ini"), messages.append, use_tray=False, today=lambda: TODAY
+    )
     assert notifier.tray is None
     notifier.update([tracked("1", "pending", left=10)])
     assert messages == []

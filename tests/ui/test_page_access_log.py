@@ -38,9 +38,15 @@ def _page(qtbot: QtBot, window: MainWindow) -> AccessLogPage:
 
 def _settled(qtbot: QtBot, page: AccessLogPage) -> None:
     """The first log page is in and the chain check finished."""
-    qtbot.waitUntil(lambda: page.state is not LoadState.BUSY and page.chain_result is not None
-                    and not page.log_model.loading and page.log_model.rowCount() > 0,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            page.state is not LoadState.BUSY
+            and page.chain_result is not None
+            and not page.log_model.loading
+            and page.log_model.rowCount() > 0
+        ),
+        timeout=20000,
+    )
 
 
 def _reload(qtbot: QtBot, page: AccessLogPage) -> None:
@@ -58,8 +64,11 @@ def _view(window: MainWindow) -> ActiveView:
 @pytest.fixture
 def agent(shop: RunningShop):
     connection = ShopConnection(
-        shop.url, open_browser=ScriptedBrowser("agent.wu", "agent1234"),
-        keyring_backend=MemoryKeyring(), scopes=["privacy.read", "assist"])
+        shop.url,
+        open_browser=ScriptedBrowser("agent.wu", "agent1234"),
+        keyring_backend=MemoryKeyring(),
+        scopes=["privacy.read", "assist"],
+    )
     connection.sign_in()
     yield connection
     connection.close()
@@ -73,13 +82,16 @@ def _create_code(qtbot: QtBot, page: AccessLogPage) -> str:
 
 
 def test_log_loads_newest_first_and_the_chain_is_intact(
-        qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:
+    qtbot: QtBot, window: MainWindow, qtmodeltester
+) -> None:
     page = _page(qtbot, window)
     result = page.chain_result
     assert result is not None
     assert result.ok
-    assert page.chain_status.text() == \
-        f"✓ The log's chain of fingerprints is intact ({result.checked} entries)"
+    assert (
+        page.chain_status.text()
+        == f"✓ The log's chain of fingerprints is intact ({result.checked} entries)"
+    )
     assert not page.chain_problems.isVisible()
     seqs = [page.log_model.row_at(r).seq for r in range(page.log_model.rowCount())]
     assert seqs == sorted(seqs, reverse=True)
@@ -89,28 +101,31 @@ def test_log_loads_newest_first_and_the_chain_is_intact(
     qtmodeltester.check(page.log_filter)
     qtmodeltester.check(page.session_model)
     page.order_combo.setCurrentIndex(page.order_combo.findData("asc"))
-    qtbot.waitUntil(lambda: page.log_model.rowCount() > 0 and not page.log_model.loading,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.log_model.rowCount() > 0 and not page.log_model.loading, timeout=15000
+    )
     assert page.log_model.row_at(0).seq == 1
     # no agent yet: nothing in the sessions table, and "only agents" shows nothing
     assert page.session_model.rowCount() == 0
     assert "No agent" in page.sessions_note.text()
     page.only_agents.setChecked(True)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading,
-                    timeout=15000)
+    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
     assert page.log_filter.rowCount() == 0
 
 
-def test_a_tampered_entry_is_a_loud_warning(qtbot: QtBot, window: MainWindow,
-                                            shop: RunningShop) -> None:
+def test_a_tampered_entry_is_a_loud_warning(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = _page(qtbot, window)
     assert page.chain_result is not None
     assert page.chain_result.ok
     with shop.ctx.sessions() as db:
         user_id = db.scalars(select(User.id).where(User.username == "lin.mei")).one()
-        db.execute(update(AccessLogEntry)
-                   .where(AccessLogEntry.user_id == user_id, AccessLogEntry.seq == 2)
-                   .values(resource="/v1/nothing-to-see"))
+        db.execute(
+            update(AccessLogEntry)
+            .where(AccessLogEntry.user_id == user_id, AccessLogEntry.seq == 2)
+            .values(resource="/v1/nothing-to-see")
+        )
         db.commit()
     _reload(qtbot, page)
     result = page.chain_result
@@ -125,7 +140,8 @@ def test_a_tampered_entry_is_a_loud_warning(qtbot: QtBot, window: MainWindow,
 
 
 def test_assist_code_agent_session_and_ending_it(
-        qtbot: QtBot, window: MainWindow, agent: ShopConnection) -> None:
+    qtbot: QtBot, window: MainWindow, agent: ShopConnection
+) -> None:
     page = _page(qtbot, window)
     code = _create_code(qtbot, page)
     assert len(code) == 6
@@ -142,8 +158,9 @@ def test_assist_code_agent_session_and_ending_it(
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == code
 
-    session: AssistSession = agent.open_assist_session(page.code.customer_no, code,
-                                                       "Customer asked about a refund")
+    session: AssistSession = agent.open_assist_session(
+        page.code.customer_no, code, "Customer asked about a refund"
+    )
     assisted = session.api
     assert assisted.get_me().customer_no == page.code.customer_no
     list(assisted.iter_orders(max_items=5))
@@ -164,8 +181,7 @@ def test_assist_code_agent_session_and_ending_it(
     assert "no longer works" in page.code_error.text()
     # the agent's looks are in the log, with role and reason
     page.only_agents.setChecked(True)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading,
-                    timeout=15000)
+    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
     assert page.log_filter.rowCount() >= 3
     for row in range(page.log_filter.rowCount()):
         assert page.log_filter.index(row, 1).data() == "agent.wu"
@@ -183,8 +199,7 @@ def test_assist_code_agent_session_and_ending_it(
     assert page.session_model.index(0, 4).data().startswith("Ended ")
     assert page.end_buttons == {}
     page.only_agents.setChecked(False)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading,
-                    timeout=15000)
+    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
     actions = [page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())]
     assert "You ended the assisted session" in actions
     assert "Deleted" not in actions
@@ -193,15 +208,18 @@ def test_assist_code_agent_session_and_ending_it(
     assert "your orders" in looked_at
     assert "an assisted session" in looked_at
     assert not any("/" in text or "_" in text for text in looked_at), looked_at
-    assert not any("/v1" in str(page.log_filter.index(r, 4).data(Qt.ItemDataRole.ToolTipRole))
-                   for r in range(page.log_filter.rowCount()))
+    assert not any(
+        "/v1" in str(page.log_filter.index(r, 4).data(Qt.ItemDataRole.ToolTipRole))
+        for r in range(page.log_filter.rowCount())
+    )
     with pytest.raises(AuthenticationRequired):
         assisted.get_me()
     session.close()
 
 
 def test_in_assist_mode_codes_and_end_buttons_are_absent(
-        qtbot: QtBot, window: MainWindow, agent: ShopConnection) -> None:
+    qtbot: QtBot, window: MainWindow, agent: ShopConnection
+) -> None:
     page = _page(qtbot, window)
     view = _view(window)
     code = _create_code(qtbot, page)
@@ -224,8 +242,9 @@ def test_in_assist_mode_codes_and_end_buttons_are_absent(
         page.set_view(view)
     _settled(qtbot, page)
     page.only_agents.setChecked(True)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and page.log_filter.rowCount() > 0,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.log_model.exhausted and page.log_filter.rowCount() > 0, timeout=15000
+    )
     assert page.log_filter.index(0, 5).data() == HOSTILE_REASON
     assert page.end_buttons  # the shopper can end it
 

@@ -45,8 +45,12 @@ def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow)
     editor.editor.selectAll()
     type_text(qtbot, editor.editor, "lin.mei@example.org")
     click(qtbot, editor.save_button)
-    qtbot.waitUntil(lambda: any(f.key == "email" and f.value == "lin.mei@example.org"
-                                for f in api.get_me().fields), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(
+            f.key == "email" and f.value == "lin.mei@example.org" for f in api.get_me().fields
+        ),
+        timeout=10000,
+    )
 
     locked = next(f for f in api.get_me().fields if not f.editable)
     page.select_field(locked.key)
@@ -56,8 +60,7 @@ def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow)
     assert correction is not None
     type_text(qtbot, correction.proposed, "<b>corrected</b> 值")
     click(qtbot, correction.file_button)
-    qtbot.waitUntil(lambda: any(r.type == "correction" for r in api.iter_requests()),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: any(r.type == "correction" for r in api.iter_requests()), timeout=10000)
     filed = next(r for r in api.iter_requests() if r.type == "correction")
     assert filed.details["field"] == locked.key
     assert filed.details["proposed"] == "<b>corrected</b> 值"
@@ -91,8 +94,9 @@ def test_acknowledge_the_new_policy(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: _api(window).get_policy().acknowledged, timeout=10000)
 
 
-def test_assist_code_chain_check_and_tampering(qtbot: QtBot, window: MainWindow,
-                                               shop: RunningShop) -> None:
+def test_assist_code_chain_check_and_tampering(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = _open(qtbot, window, "access-log")
     assert isinstance(page, AccessLogPage)
     click(qtbot, page.create_code_button)
@@ -110,8 +114,11 @@ def test_assist_code_chain_check_and_tampering(qtbot: QtBot, window: MainWindow,
 
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == "lin.mei")).one()
-        entry = db.scalars(select(AccessLogEntry).where(AccessLogEntry.user_id == user.id)
-                           .order_by(AccessLogEntry.seq)).first()
+        entry = db.scalars(
+            select(AccessLogEntry)
+            .where(AccessLogEntry.user_id == user.id)
+            .order_by(AccessLogEntry.seq)
+        ).first()
         assert entry is not None
         entry.resource = "/v1/nothing-to-see"
         db.commit()

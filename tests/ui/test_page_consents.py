@@ -59,19 +59,26 @@ def assist(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> Iterator[Acti
     """An agent's assist view on lin.mei (the shopper hands over a one-time code)."""
     shopper = current_view(window)
     code = shopper.api.create_assist_code()
-    agent = ShopConnection(shop.url, open_browser=ScriptedBrowser("agent.wu", "agent1234"),
-                           keyring_backend=MemoryKeyring(), scopes=["privacy.read", "assist"])
+    agent = ShopConnection(
+        shop.url,
+        open_browser=ScriptedBrowser("agent.wu", "agent1234"),
+        keyring_backend=MemoryKeyring(),
+        scopes=["privacy.read", "assist"],
+    )
     agent.sign_in("agent.wu")
-    session: AssistSession = agent.open_assist_session(code.customer_no, code.code,
-                                                       "Customer asked about consents")
-    yield ActiveView(shopper.shop_id, shopper.shop_name, code.customer_no, session.api,
-                     session, "agent")
+    session: AssistSession = agent.open_assist_session(
+        code.customer_no, code.code, "Customer asked about consents"
+    )
+    yield ActiveView(
+        shopper.shop_id, shopper.shop_name, code.customer_no, session.api, session, "agent"
+    )
     session.close()
     agent.close()
 
 
-def test_purposes_show_basis_required_and_switches(qtbot: QtBot, window: MainWindow,
-                                                   qtmodeltester: object) -> None:
+def test_purposes_show_basis_required_and_switches(
+    qtbot: QtBot, window: MainWindow, qtmodeltester: object
+) -> None:
     page = open_page(qtbot, window)
     consents = current_view(window).api.list_consents()
     assert set(page.consent_rows) == {c.purpose for c in consents}
@@ -104,13 +111,13 @@ def test_required_purpose_click_does_nothing(qtbot: QtBot, window: MainWindow) -
     qtbot.wait(200)
     assert switch.isChecked()
     assert page.receipt_panel.isHidden()
-    membership = next(c for c in current_view(window).api.list_consents()
-                      if c.purpose == "membership")
+    membership = next(
+        c for c in current_view(window).api.list_consents() if c.purpose == "membership"
+    )
     assert membership.granted
 
 
-def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot,
-                                                          window: MainWindow) -> None:
+def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     api = current_view(window).api
     row = page.consent_rows["personalised_recommendations"]
@@ -119,8 +126,12 @@ def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot,
     assert button(page, "consentSwitch_personalised_recommendations") is row.switch
     assert row.switch.isChecked()
     qtbot.mouseClick(row.switch, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.receipt_panel.ok is not None and row.switch is not None
-                    and row.switch.isEnabled(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            page.receipt_panel.ok is not None and row.switch is not None and row.switch.isEnabled()
+        ),
+        timeout=15000,
+    )
     assert page.receipt_panel.ok is True
     assert "✓ verified" in page.receipt_panel.verified.text()
     assert not page.receipt_panel.withdrawal_note.isHidden()
@@ -133,8 +144,10 @@ def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot,
     assert newest.granted is False
     assert newest.id in page.receipt_panel.summary.text()
     # The history shows the new receipt first, verified.
-    qtbot.waitUntil(lambda: page.history_model.rowCount() > 0
-                    and page.history_model.row_at(0).id == newest.id, timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.history_model.rowCount() > 0 and page.history_model.row_at(0).id == newest.id,
+        timeout=15000,
+    )
     first = page.history_model.row_at(0)
     assert first.check.ok
     index = page.history_model.index(0, SIGNATURE_COLUMN)
@@ -144,23 +157,32 @@ def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot,
     # Give it again: the note about past processing goes away.
     page.receipt_panel.ok = None
     qtbot.mouseClick(row.switch, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.receipt_panel.ok is not None and row.switch is not None
-                    and row.switch.isEnabled(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            page.receipt_panel.ok is not None and row.switch is not None and row.switch.isEnabled()
+        ),
+        timeout=15000,
+    )
     assert row.switch.isChecked()
     assert page.receipt_panel.withdrawal_note.isHidden()
     server = {c.purpose: c for c in api.list_consents()}
     assert server["personalised_recommendations"].granted is True
 
 
-def test_tampered_receipt_shows_not_verified(qtbot: QtBot, window: MainWindow,
-                                             shop: RunningShop) -> None:
+def test_tampered_receipt_shows_not_verified(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_page(qtbot, window)
     wait_history(qtbot, page)
     assert all(row.check.ok for row in page.history_model.rows)
     uid = user_id(shop)
     with shop.ctx.sessions() as db:
-        event = db.scalars(select(ConsentEvent).where(ConsentEvent.user_id == uid)
-                           .order_by(ConsentEvent.at.desc()).limit(1)).one()
+        event = db.scalars(
+            select(ConsentEvent)
+            .where(ConsentEvent.user_id == uid)
+            .order_by(ConsentEvent.at.desc())
+            .limit(1)
+        ).one()
         tampered_id = event.receipt_id
         event.signature = base64.b64encode(bytes(64)).decode()
         db.commit()
@@ -188,8 +210,7 @@ def test_marketing_channels_toggle(qtbot: QtBot, window: MainWindow) -> None:
     switch = page.channel_switches["email"]
     before = switch.isChecked()
     qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: switch.isEnabled() and page.channel_status.text() != "",
-                    timeout=15000)
+    qtbot.waitUntil(lambda: switch.isEnabled() and page.channel_status.text() != "", timeout=15000)
     assert switch.isChecked() is (not before)
     server = {s.channel: s.enabled for s in api.list_subscriptions()}
     assert server["email"] is (not before)
@@ -198,8 +219,7 @@ def test_marketing_channels_toggle(qtbot: QtBot, window: MainWindow) -> None:
     assert {s.channel: s.enabled for s in api.list_subscriptions()}["email"] is before
 
 
-def test_cookie_inventory_grouped_and_tied_to_consents(qtbot: QtBot,
-                                                       window: MainWindow) -> None:
+def test_cookie_inventory_grouped_and_tied_to_consents(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     cookies = list(current_view(window).api.iter_cookies(limit=100))
     assert page.cookie_model.rowCount() == len(cookies)
@@ -222,8 +242,7 @@ def test_cookie_inventory_grouped_and_tied_to_consents(qtbot: QtBot,
     qtbot.mouseClick(row.switch, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.receipt_panel.ok is not None, timeout=15000)
     by_name = {proxy.index(r, 0).data(RAW_ROLE).name: r for r in range(proxy.rowCount())}
-    assert proxy.index(by_name["slm_reco"], 6).data() == \
-        "Personalised recommendations (Withdrawn)"
+    assert proxy.index(by_name["slm_reco"], 6).data() == "Personalised recommendations (Withdrawn)"
 
 
 def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
@@ -282,8 +301,7 @@ def test_empty_shop(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None
     assert "no purposes" in page.stack.empty_text
 
 
-def test_assist_mode_has_no_switches(qtbot: QtBot, window: MainWindow,
-                                     assist: ActiveView) -> None:
+def test_assist_mode_has_no_switches(qtbot: QtBot, window: MainWindow, assist: ActiveView) -> None:
     page = open_page(qtbot, window)
     assert page.findChildren(QCheckBox)
     page.set_view(assist)
@@ -296,21 +314,30 @@ def test_assist_mode_has_no_switches(qtbot: QtBot, window: MainWindow,
         assert row.state_label.text() == ("Given" if row.consent.granted else "Withdrawn")
     assert not page.channel_switches
     assert set(page.channel_labels) == {"sms", "email", "push", "internal_letter"}
-    assert page.channel_labels["sms"].text() in ("Text messages (SMS): on",
-                                                 "Text messages (SMS): off")
+    assert page.channel_labels["sms"].text() in (
+        "Text messages (SMS): on",
+        "Text messages (SMS): off",
+    )
     assert not page.mode_note.isHidden()
     page.set_consent("personalised_recommendations", False)  # no switch: nothing happens
     assert page.receipt_panel.isHidden()
     wait_history(qtbot, page)  # the agent can still read the history
 
 
-def test_hostile_strings_shown_literally(qtbot: QtBot, window: MainWindow,
-                                         shop: RunningShop) -> None:
+def test_hostile_strings_shown_literally(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     with shop.ctx.sessions() as db:
-        db.execute(update(ConsentPurpose).where(ConsentPurpose.key == "location_services")
-                   .values(description=HOSTILE, title=HOSTILE[:60]))
-        db.execute(update(CookieEntry).where(CookieEntry.name == "slm_geo")
-                   .values(purpose=HOSTILE, provider=HOSTILE))
+        db.execute(
+            update(ConsentPurpose)
+            .where(ConsentPurpose.key == "location_services")
+            .values(description=HOSTILE, title=HOSTILE[:60])
+        )
+        db.execute(
+            update(CookieEntry)
+            .where(CookieEntry.name == "slm_geo")
+            .values(purpose=HOSTILE, provider=HOSTILE)
+        )
         db.commit()
     page = open_page(qtbot, window)
     row = page.consent_rows["location_services"]

@@ -41,8 +41,7 @@ def _user_id(shop: RunningShop, username: str = "lin.mei") -> int:
 
 
 def _wait_detail(qtbot: QtBot, page: DecisionsPage) -> None:
-    qtbot.waitUntil(lambda: page._detail_task is None and page.current is not None,
-                    timeout=15000)
+    qtbot.waitUntil(lambda: page._detail_task is None and page.current is not None, timeout=15000)
 
 
 def _select(qtbot: QtBot, page: DecisionsPage, decision_id: str) -> None:
@@ -50,12 +49,19 @@ def _select(qtbot: QtBot, page: DecisionsPage, decision_id: str) -> None:
         if page.proxy.index(row, 0).data(RAW_ROLE).id == decision_id:
             page.table.selectRow(row)
             break
-    qtbot.waitUntil(lambda: page.current is not None and page.current.detail.id == decision_id
-                    and page._detail_task is None, timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            page.current is not None
+            and page.current.detail.id == decision_id
+            and page._detail_task is None
+        ),
+        timeout=15000,
+    )
 
 
 def test_decisions_match_the_api_and_models_pass_the_tester(
-        qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:
+    qtbot: QtBot, window: MainWindow, qtmodeltester
+) -> None:
     page = _page(qtbot, window)
     assert page.state is LoadState.CONTENT
     api = _api(window)
@@ -91,8 +97,9 @@ def test_decisions_match_the_api_and_models_pass_the_tester(
     assert page.review_button.isVisible()
 
 
-def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,
-                                              shop: RunningShop) -> None:
+def test_filing_an_explanation_then_seeing_it(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = _page(qtbot, window)
     api = _api(window)
     decision = page.proxy.index(0, 0).data(RAW_ROLE)
@@ -104,8 +111,11 @@ def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,
     assert page.open_requests_button.isVisible()
     assert not page.explain_button.isEnabled()  # one open explanation request at a time
     assert not page._keys  # the key is dropped once the shop answered
-    filed = [r for r in api.iter_requests(type="explanation")
-             if r.details.get("decision_id") == decision.id]
+    filed = [
+        r
+        for r in api.iter_requests(type="explanation")
+        if r.details.get("decision_id") == decision.id
+    ]
     assert len(filed) == 1
     assert "Explanation requested" in page.request_status.text()
 
@@ -124,8 +134,10 @@ def test_filing_an_explanation_then_seeing_it(qtbot: QtBot, window: MainWindow,
     assert top.label  # the shop's words for the factor, shown instead of its code
     assert top.label in page.explanation_factors.text()
     assert "_" not in page.explanation_factors.text()
-    shares = [int(line.rsplit("—", 1)[1].strip().rstrip("%"))
-              for line in page.explanation_factors.text().splitlines()[1:]]
+    shares = [
+        int(line.rsplit("—", 1)[1].strip().rstrip("%"))
+        for line in page.explanation_factors.text().splitlines()[1:]
+    ]
     assert sum(shares) == 100
     assert "How to contest" in page.explanation_contest.text()
     assert "human_review" not in page.explanation_contest.text()
@@ -146,16 +158,18 @@ def test_filing_a_human_review_with_a_statement(qtbot: QtBot, window: MainWindow
     page.statement.setPlainText("I was travelling for work. <b>not bold</b>")
     qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.filed_label.isVisible(), timeout=15000)
-    filed = [r for r in api.iter_requests(type="human_review")
-             if r.details.get("decision_id") == decision.id]
+    filed = [
+        r
+        for r in api.iter_requests(type="human_review")
+        if r.details.get("decision_id") == decision.id
+    ]
     assert len(filed) == 1
     assert filed[0].details["statement"] == "I was travelling for work. <b>not bold</b>"
     assert not page.review_button.isEnabled()
     assert page.statement.toPlainText() == ""
 
 
-def test_a_refused_request_says_why(qtbot: QtBot, window: MainWindow,
-                                    shop: RunningShop) -> None:
+def test_a_refused_request_says_why(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     page = _page(qtbot, window)
     decision = page.proxy.index(0, 0).data(RAW_ROLE)
     _select(qtbot, page, decision.id)
@@ -187,11 +201,15 @@ def test_empty_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningSh
     assert "No automated decision" in page.stack.empty_text
 
 
-def test_hostile_strings_are_shown_literally(qtbot: QtBot, window: MainWindow,
-                                             shop: RunningShop) -> None:
+def test_hostile_strings_are_shown_literally(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     with shop.ctx.sessions() as db:
-        db.execute(update(Decision).where(Decision.user_id == _user_id(shop))
-                   .values(outcome=HOSTILE, system="<i>系统</i>", kind="<u>odd_kind</u>"))
+        db.execute(
+            update(Decision)
+            .where(Decision.user_id == _user_id(shop))
+            .values(outcome=HOSTILE, system="<i>系统</i>", kind="<u>odd_kind</u>")
+        )
         db.commit()
     page = _page(qtbot, window)
     assert page.state is LoadState.CONTENT
@@ -218,14 +236,16 @@ def test_percent_shares_sum_to_exactly_100() -> None:
 
 
 def test_every_decision_weighs_its_factors_to_100_percent_in_words(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = _page(qtbot, window)
     with shop.ctx.sessions() as db:  # a record whose stored weights add up to 101 %
         row = db.scalars(select(Decision).where(Decision.user_id == _user_id(shop))).first()
         assert row is not None
         row.factors = (
             '[{"factor": "new_device", "weight": 0.335}, {"factor": "login_city_change", '
-            '"weight": 0.335}, {"factor": "night_time_login", "weight": 0.335}]')
+            '"weight": 0.335}, {"factor": "night_time_login", "weight": 0.335}]'
+        )
         db.commit()
     page.refresh()
     wait_loaded(qtbot, page)
@@ -240,7 +260,8 @@ def test_every_decision_weighs_its_factors_to_100_percent_in_words(
 
 
 def test_clicking_the_data_it_used_opens_the_page_showing_it(
-        qtbot: QtBot, window: MainWindow) -> None:
+    qtbot: QtBot, window: MainWindow
+) -> None:
     page = _page(qtbot, window)
     api = _api(window)
     blocked = next(d for d in api.iter_decisions() if d.kind == "transaction_block")
@@ -266,8 +287,7 @@ def test_the_decision_panel_speaks_chinese(qtbot: QtBot, window: MainWindow) -> 
         texts = [b.text() for b in page.input_buttons]
         assert "• 您的订单" in texts
         assert "• 您的支付记录" in texts
-        names = [page.factor_model.index(r, 0).data()
-                 for r in range(page.factor_model.rowCount())]
+        names = [page.factor_model.index(r, 0).data() for r in range(page.factor_model.rowCount())]
         assert names  # the shop's labels, in the language the app asked for
         assert all("_" not in n for n in names), names
     finally:

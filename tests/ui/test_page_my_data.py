@@ -51,8 +51,9 @@ def test_retention_words() -> None:
     assert retention_text("until_account_closed") == "until the account is closed"
 
 
-def test_categories_match_the_api(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                                  qtmodeltester: Any) -> None:
+def test_categories_match_the_api(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, qtmodeltester: Any
+) -> None:
     page = open_page(qtbot, window)
     expected = shopper_api(shop).list_categories()
     model = page.category_model
@@ -74,15 +75,17 @@ def test_categories_match_the_api(qtbot: QtBot, window: MainWindow, shop: Runnin
     assert counts == sorted(counts, reverse=True)
 
 
-def test_paged_devices_locations_logs(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                                      qtmodeltester: Any) -> None:
+def test_paged_devices_locations_logs(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, qtmodeltester: Any
+) -> None:
     page = open_page(qtbot, window)
     api = shopper_api(shop)
     devices = list(api.iter_devices())
     locations = list(api.iter_locations())
     qtbot.waitUntil(lambda: page.device_model.rowCount() == len(devices), timeout=10000)
-    qtbot.waitUntil(lambda: page.location_model.rowCount() >= min(50, len(locations)),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.location_model.rowCount() >= min(50, len(locations)), timeout=10000
+    )
     qtbot.waitUntil(lambda: page.log_model.rowCount() == 50, timeout=10000)
     assert page.log_model.canFetchMore()  # 210 logs: only the first page is loaded
     page.log_model.fetchMore()
@@ -107,13 +110,15 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 
 
-def test_empty_profile_and_categories(qtbot: QtBot, window: MainWindow,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_profile_and_categories(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = open_page(qtbot, window)
     real_present = page.present
 
     def empty(data: Any) -> bool:
         from dataclasses import replace
+
         account = data.account.model_copy(update={"fields": []})
         return real_present(replace(data, account=account, categories=[]))
 
@@ -163,26 +168,31 @@ def test_edit_in_place(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> N
     assert shopper_api(shop).get_me().field("fixed_phone").value == "010-12345678"  # type: ignore[union-attr]
     # a refused in-place edit reopens the value in the dialog with the error
     assert page.profile_model.setData(index, "9" * 250)
-    qtbot.waitUntil(lambda: isinstance(page.dialog, EditFieldDialog)
-                    and page.dialog.error.isVisible(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: isinstance(page.dialog, EditFieldDialog) and page.dialog.error.isVisible(),
+        timeout=10000,
+    )
     assert isinstance(page.dialog, EditFieldDialog)
     assert page.dialog.editor.text() == "9" * 250
     # the shop's reason is next to the field, in our words (never the validator's English)
     assert page.dialog.editor_field.error.text() == (
-        "Too long: the shop accepts at most 200 characters.")
+        "Too long: the shop accepts at most 200 characters."
+    )
     assert "String should" not in page.dialog.error.text()
     page.dialog.reject()
 
 
 def test_non_editable_field_goes_to_a_correction_request(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_page(qtbot, window)
     gender = page.field("gender")
     assert gender is not None
     assert not gender.editable
     row = page.profile_model.row_of("gender")
-    assert not page.profile_model.flags(page.profile_model.index(row, 1)) & \
-        Qt.ItemFlag.ItemIsEditable
+    assert (
+        not page.profile_model.flags(page.profile_model.index(row, 1)) & Qt.ItemFlag.ItemIsEditable
+    )
     assert page.edit_field("gender") is None
     page.select_field("gender")
     assert not page.edit_button.isEnabled()
@@ -237,8 +247,9 @@ def set_hostile_profile(shop: RunningShop) -> None:
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
         for key in ("job", "gender"):
-            row = db.scalars(select(ProfileField).where(
-                ProfileField.user_id == user.id, ProfileField.key == key)).one()
+            row = db.scalars(
+                select(ProfileField).where(ProfileField.user_id == user.id, ProfileField.key == key)
+            ).one()
             row.value = HOSTILE
         user.is_minor = True
         user.guardian_consent = "pending"
@@ -246,7 +257,8 @@ def set_hostile_profile(shop: RunningShop) -> None:
 
 
 def test_hostile_strings_shown_literally_and_minor_status(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     set_hostile_profile(shop)
     page = open_page(qtbot, window)
     row = page.profile_model.row_of("job")
@@ -271,8 +283,12 @@ def test_hostile_strings_shown_literally_and_minor_status(
 
 def open_assist(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     code = shopper_api(shop).create_assist_code()
-    agent = ShopConnection(shop.url, open_browser=ScriptedBrowser("agent.wu", "agent1234"),
-                           keyring_backend=MemoryKeyring(), scopes=["privacy.read", "assist"])
+    agent = ShopConnection(
+        shop.url,
+        open_browser=ScriptedBrowser("agent.wu", "agent1234"),
+        keyring_backend=MemoryKeyring(),
+        scopes=["privacy.read", "assist"],
+    )
     agent.sign_in()
     session = agent.open_assist_session(code.customer_no, code.code, "Checking a field")
     window.session.assist = session
@@ -280,7 +296,8 @@ def open_assist(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
 
 
 def test_assist_mode_has_no_editing_but_corrections(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     open_assist(qtbot, window, shop)
     page = open_page(qtbot, window)
     assert page.view is not None
@@ -289,8 +306,9 @@ def test_assist_mode_has_no_editing_but_corrections(
     assert page.edit_button.isHidden()
     assert page.edit_field("job") is None
     row = page.profile_model.row_of("job")
-    assert not page.profile_model.flags(page.profile_model.index(row, 1)) & \
-        Qt.ItemFlag.ItemIsEditable
+    assert (
+        not page.profile_model.flags(page.profile_model.index(row, 1)) & Qt.ItemFlag.ItemIsEditable
+    )
     page.select_field("job")
     assert not page.correction_button.isHidden()
     assert page.correction_button.isEnabled()

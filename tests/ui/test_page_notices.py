@@ -50,14 +50,16 @@ def _select_notice(page: NoticesPage, notice_id: str) -> None:
     raise AssertionError(f"notice {notice_id} not listed")
 
 
-def test_notices_and_versions_match_the_api(qtbot: QtBot, window: MainWindow,
-                                            qtmodeltester) -> None:
+def test_notices_and_versions_match_the_api(
+    qtbot: QtBot, window: MainWindow, qtmodeltester
+) -> None:
     page = _page(qtbot, window)
     assert page.state is LoadState.CONTENT
     api = _api(window)
     notices = list(api.iter_notices())
-    assert [page.notice_model.row_at(r).id for r in range(page.notice_model.rowCount())] == \
-        [n.id for n in sorted(notices, key=lambda n: n.published_at, reverse=True)]
+    assert [page.notice_model.row_at(r).id for r in range(page.notice_model.rowCount())] == [
+        n.id for n in sorted(notices, key=lambda n: n.published_at, reverse=True)
+    ]
     qtmodeltester.check(page.notice_model)
     qtmodeltester.check(page.version_model)
     # the newest notice is shown; a security incident is highlighted
@@ -65,8 +67,11 @@ def test_notices_and_versions_match_the_api(qtbot: QtBot, window: MainWindow,
     assert page.notice_title.text() == newest.title
     assert page.notice_body.text() == newest.body
     incident = next(n for n in notices if n.kind == "security_incident")
-    row = next(r for r in range(page.notice_model.rowCount())
-               if page.notice_model.row_at(r).id == incident.id)
+    row = next(
+        r
+        for r in range(page.notice_model.rowCount())
+        if page.notice_model.row_at(r).id == incident.id
+    )
     assert page.notice_model.index(row, 2).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert page.notice_model.index(row, 1).data() == "Security incident"
     assert page.incident_note.isVisible()
@@ -76,8 +81,9 @@ def test_notices_and_versions_match_the_api(qtbot: QtBot, window: MainWindow,
     assert "Security incident" in page.notice_meta.text()
     # policy versions with what changed
     versions = list(api.iter_policy_versions())
-    assert {page.version_model.row_at(r).version
-            for r in range(page.version_model.rowCount())} == {v.version for v in versions}
+    assert {page.version_model.row_at(r).version for r in range(page.version_model.rowCount())} == {
+        v.version for v in versions
+    }
     policy = api.get_policy()
     selected = page.version_table.selectionModel().selectedRows()[0].data(RAW_ROLE)
     assert selected.version == policy.version
@@ -106,20 +112,27 @@ def test_acknowledging_the_current_version(qtbot: QtBot, window: MainWindow) -> 
 
 
 def test_in_assist_mode_there_is_no_acknowledge_button(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = _page(qtbot, window)
     view = _view(window)
     code = view.api.create_assist_code()
-    agent = ShopConnection(shop.url, open_browser=ScriptedBrowser("agent.wu", "agent1234"),
-                           keyring_backend=MemoryKeyring(), scopes=["privacy.read", "assist"])
+    agent = ShopConnection(
+        shop.url,
+        open_browser=ScriptedBrowser("agent.wu", "agent1234"),
+        keyring_backend=MemoryKeyring(),
+        scopes=["privacy.read", "assist"],
+    )
     try:
         agent.sign_in()
         session = agent.open_assist_session(code.customer_no, code.code, "Policy question")
         page.set_view(replace(view, shop_api=session.api, assist=session, role="agent"))
         assert wait_loaded(qtbot, page) is LoadState.CONTENT
         assert not page.ack_button.isVisible()
-        assert "not acknowledged" in page.ack_status.text() or \
-            "acknowledge it" in page.ack_status.text()
+        assert (
+            "not acknowledged" in page.ack_status.text()
+            or "acknowledge it" in page.ack_status.text()
+        )
         page.acknowledge()  # even if called, an agent cannot acknowledge
         assert page._ack_task is None
         session.close()
@@ -128,8 +141,7 @@ def test_in_assist_mode_there_is_no_acknowledge_button(
     assert not view.api.get_policy().acknowledged
 
 
-def test_no_notices_error_and_retry(qtbot: QtBot, window: MainWindow,
-                                    shop: RunningShop) -> None:
+def test_no_notices_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     page = _page(qtbot, window)
     view = _view(window)
     real_base = view.api.transport.base_url
@@ -149,12 +161,14 @@ def test_no_notices_error_and_retry(qtbot: QtBot, window: MainWindow,
     assert page.version_model.rowCount() > 0
 
 
-def test_hostile_notice_text_is_shown_literally(qtbot: QtBot, window: MainWindow,
-                                                shop: RunningShop) -> None:
+def test_hostile_notice_text_is_shown_literally(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     with shop.ctx.sessions() as db:
         first = db.scalars(select(Notice.id).order_by(Notice.published_at.desc())).first()
-        db.execute(update(Notice).where(Notice.id == first)
-                   .values(title=HOSTILE_TITLE, body=HOSTILE_BODY))
+        db.execute(
+            update(Notice).where(Notice.id == first).values(title=HOSTILE_TITLE, body=HOSTILE_BODY)
+        )
         db.commit()
     page = _page(qtbot, window)
     assert page.notice_model.index(0, 2).data() == HOSTILE_TITLE

@@ -40,12 +40,14 @@ def open_page(qtbot: QtBot, window: MainWindow) -> OrdersPage:
 
 
 def wait_detail(qtbot: QtBot, page: OrdersPage, order_id: str) -> None:
-    qtbot.waitUntil(lambda: page.detail.order is not None and page.detail.order.id == order_id,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.detail.order is not None and page.detail.order.id == order_id, timeout=10000
+    )
 
 
-def test_list_is_lazy_and_matches_the_api(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                                          qtmodeltester: Any) -> None:
+def test_list_is_lazy_and_matches_the_api(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, qtmodeltester: Any
+) -> None:
     page = open_page(qtbot, window)
     assert page.state is LoadState.CONTENT
     orders = list(shopper_api(shop).iter_orders())
@@ -62,8 +64,9 @@ def test_list_is_lazy_and_matches_the_api(qtbot: QtBot, window: MainWindow, shop
     qtmodeltester.check(model)
 
 
-def test_detail_of_the_selected_order(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                                      qtmodeltester: Any) -> None:
+def test_detail_of_the_selected_order(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, qtmodeltester: Any
+) -> None:
     page = open_page(qtbot, window)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
     order = page.model.row_at(1)
@@ -80,17 +83,19 @@ def test_detail_of_the_selected_order(qtbot: QtBot, window: MainWindow, shop: Ru
     assert detail.recipient_address.text() == expected.recipient.address
     assert detail.shared_model.rowCount() == len(expected.shared_with)
     if expected.shared_with:
-        assert detail.shared_model.data(detail.shared_model.index(0, 0)) == \
-            expected.shared_with[0].name
+        assert (
+            detail.shared_model.data(detail.shared_model.index(0, 0))
+            == expected.shared_with[0].name
+        )
     # the partner column fills in once the detail is known
     assert page.model.data(page.model.index(1, 5)) == expected.logistics.partner
     for model in (detail.item_model, detail.shared_model):
         qtmodeltester.check(model)
 
 
-def test_remove_order_shows_what_is_retained(qtbot: QtBot, window: MainWindow,
-                                             shop: RunningShop,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remove_order_shows_what_is_retained(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = open_page(qtbot, window)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
     order = page.model.row_at(0)
@@ -126,12 +131,12 @@ def test_remove_order_shows_what_is_retained(qtbot: QtBot, window: MainWindow,
     box.close()
 
 
-def test_hostile_item_title_is_literal(qtbot: QtBot, window: MainWindow,
-                                       shop: RunningShop) -> None:
+def test_hostile_item_title_is_literal(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
-        newest = db.scalars(select(Order).where(Order.user_id == user.id)
-                            .order_by(Order.placed_at.desc())).first()
+        newest = db.scalars(
+            select(Order).where(Order.user_id == user.id).order_by(Order.placed_at.desc())
+        ).first()
         assert newest is not None
         item = db.scalars(select(OrderItem).where(OrderItem.order_id == newest.id)).first()
         assert item is not None
@@ -139,12 +144,15 @@ def test_hostile_item_title_is_literal(qtbot: QtBot, window: MainWindow,
         newest.logistics_partner = "<b>courier</b>"
         db.commit()
     page = open_page(qtbot, window)
-    qtbot.waitUntil(lambda: page.detail.order is not None or page.detail.error.text() != "",
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: page.detail.order is not None or page.detail.error.text() != "", timeout=10000
+    )
     detail = page.detail
     assert detail.order is not None, (detail.error.text(), page.stack.error_text)
-    titles = [detail.item_model.data(detail.item_model.index(r, 0))
-              for r in range(detail.item_model.rowCount())]
+    titles = [
+        detail.item_model.data(detail.item_model.index(r, 0))
+        for r in range(detail.item_model.rowCount())
+    ]
     assert HOSTILE in titles
     assert detail.partner.text() == "<b>courier</b>"
     assert detail.partner.textFormat() == Qt.TextFormat.PlainText
@@ -171,8 +179,9 @@ def test_error_retry_and_empty(qtbot: QtBot, window: MainWindow, shop: RunningSh
     assert "No orders" in page.stack.empty_text
 
 
-def test_assist_mode_has_no_remove(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_assist_mode_has_no_remove(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_assist(qtbot, window, shop)
     page = open_page(qtbot, window)
     assert page.view is not None

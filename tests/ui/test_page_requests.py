@@ -47,16 +47,26 @@ from ui.widgets.load_state import LoadState
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 投诉 " + "long " * 300
 
 
-def tracked(rid: str, status: str, left: int = 10, overdue: bool = False,
-            rtype: str = "access") -> TrackedRequest:
+def tracked(
+    rid: str, status: str, left: int = 10, overdue: bool = False, rtype: str = "access"
+) -> TrackedRequest:
     now = datetime(2026, 3, 2, tzinfo=UTC)
-    request = PrivacyRequest.model_validate({
-        "id": rid, "type": rtype, "status": status, "details": {}, "received_at": now,
-        "due_at": now + timedelta(days=20), "updated_at": now,
-        "filed_by": {"role": "subject", "name": "lin.mei"}, "overdue": overdue,
-        "working_days_left": left, "timeline": [],
-        "result": {"kind": "archive", "available": False},
-    })
+    request = PrivacyRequest.model_validate(
+        {
+            "id": rid,
+            "type": rtype,
+            "status": status,
+            "details": {},
+            "received_at": now,
+            "due_at": now + timedelta(days=20),
+            "updated_at": now,
+            "filed_by": {"role": "subject", "name": "lin.mei"},
+            "overdue": overdue,
+            "working_days_left": left,
+            "timeline": [],
+            "result": {"kind": "archive", "available": False},
+        }
+    )
     return TrackedRequest("shop", "Shop", request)
 
 
@@ -75,8 +85,9 @@ def reload(qtbot: QtBot, page: RequestsPage) -> None:
         page.refresh(quiet=True)
 
 
-def file(qtbot: QtBot, page: RequestsPage, rtype: str,
-         fill: Callable[[Any], None] | None = None) -> Any:
+def file(
+    qtbot: QtBot, page: RequestsPage, rtype: str, fill: Callable[[Any], None] | None = None
+) -> Any:
     # "New request…" and the menu entry, clicked like a user
     choose_from_menu(qtbot, button(page, "newRequest"), type_label(rtype))
     dialog = page.dialog
@@ -142,16 +153,22 @@ def test_empty_tracker_and_models(qtbot: QtBot, window: MainWindow, qtmodelteste
     assert page.empty_hint.isVisibleTo(page)
     assert "No requests yet" in page.empty_hint.text()
     assert page.detail.placeholder.isVisibleTo(page)
-    page.model.set_rows([tracked("1", "pending"), tracked("2", "completed", left=-3),
-                         tracked("3", "in_progress", left=-2, overdue=True)])
+    page.model.set_rows(
+        [
+            tracked("1", "pending"),
+            tracked("2", "completed", left=-3),
+            tracked("3", "in_progress", left=-2, overdue=True),
+        ]
+    )
     for model in (page.model, page.proxy, page.detail.timeline, page.detail.receipts):
         qtmodeltester.check(model)
     page.filter_box.setCurrentIndex(0)
     assert page.proxy.rowCount() == 2
 
 
-def test_access_request_verify_process_download(qtbot: QtBot, window: MainWindow,
-                                                shop: RunningShop, tmp_path: Path) -> None:
+def test_access_request_verify_process_download(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, tmp_path: Path
+) -> None:
     page = open_page(qtbot, window)
     rid = filed_id(file(qtbot, page, "access", lambda f: f.note.setPlainText("for my records")))
     assert row_of(page, rid).request.status == "identity_unverified"
@@ -167,16 +184,16 @@ def test_access_request_verify_process_download(qtbot: QtBot, window: MainWindow
     seen: list[int] = []
     detail.progress.valueChanged.connect(seen.append)
     detail.download_button.click()
-    qtbot.waitUntil(lambda: "Checksum verified" in detail.download_message.text(),
-                    timeout=60000)
+    qtbot.waitUntil(lambda: "Checksum verified" in detail.download_message.text(), timeout=60000)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     assert digest in detail.download_message.text()
     assert digest == row_of(page, rid).request.result.sha256
     assert seen, "progress was reported"
 
 
-def test_each_type_reaches_its_final_state(qtbot: QtBot, window: MainWindow,
-                                           shop: RunningShop) -> None:
+def test_each_type_reaches_its_final_state(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_page(qtbot, window)
 
     def correction(form: CorrectionForm) -> None:
@@ -241,16 +258,20 @@ def test_each_type_reaches_its_final_state(qtbot: QtBot, window: MainWindow,
     explained = detail.result_text.text()
     assert "human_review" not in explained
     assert not any(f.factor in explained for f in detail.result.main_factors if "_" in f.factor)
-    shares = [int(line.rsplit("—", 1)[1].strip().rstrip("%"))
-              for line in explained.splitlines() if line.startswith("  • ")]
+    shares = [
+        int(line.rsplit("—", 1)[1].strip().rstrip("%"))
+        for line in explained.splitlines()
+        if line.startswith("  • ")
+    ]
     assert shares
     assert sum(shares) == 100
     page.select((row_of(page, ids["complaint"]).shop_id, ids["complaint"]))
     qtbot.waitUntil(lambda: "We are sorry; fixed." in detail.result_text.text(), timeout=20000)
 
 
-def test_account_cancellation_form_then_cancel(qtbot: QtBot, window: MainWindow,
-                                               shop: RunningShop, monkeypatch: Any) -> None:
+def test_account_cancellation_form_then_cancel(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, monkeypatch: Any
+) -> None:
     page = open_page(qtbot, window)
     dialog = page.new_request("account_cancellation")
     assert dialog is not None
@@ -275,11 +296,13 @@ def test_account_cancellation_form_then_cancel(qtbot: QtBot, window: MainWindow,
         assert db.get(ServerRequest, int(rid)).status == "canceled"
 
 
-def test_overdue_in_red_and_complaint_draft(qtbot: QtBot, window: MainWindow,
-                                            shop: RunningShop) -> None:
+def test_overdue_in_red_and_complaint_draft(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_page(qtbot, window)
-    rid = filed_id(file(qtbot, page, "complaint",
-                        lambda f: f.text.setPlainText("Where is my refund?")))
+    rid = filed_id(
+        file(qtbot, page, "complaint", lambda f: f.text.setPlainText("Where is my refund?"))
+    )
     shop.ctx.clock.offset = timedelta(days=25)  # refresh tokens last 30 days
     reload(qtbot, page)
     source_row = page.model.find((row_of(page, rid).shop_id, rid))
@@ -301,8 +324,9 @@ def test_overdue_in_red_and_complaint_draft(qtbot: QtBot, window: MainWindow,
     dialog.reject()
 
 
-def test_offline_outbox_sends_exactly_once(qtbot: QtBot, window: MainWindow,
-                                           shop: RunningShop) -> None:
+def test_offline_outbox_sends_exactly_once(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_page(qtbot, window)
     connection = window.session.current
     assert connection is not None
@@ -322,8 +346,10 @@ def test_offline_outbox_sends_exactly_once(qtbot: QtBot, window: MainWindow,
     assert page.outbox_pending == 0
     assert not page.outbox_label.isVisibleTo(page)
     with shop.ctx.sessions() as db:
-        texts = [r.details for r in db.scalars(select(ServerRequest).where(
-            ServerRequest.type == "complaint"))]
+        texts = [
+            r.details
+            for r in db.scalars(select(ServerRequest).where(ServerRequest.type == "complaint"))
+        ]
     assert sum("Sent from the outbox" in t for t in texts) == 1
     assert any(r.request.type == "complaint" for r in page.model.rows)
 
@@ -344,8 +370,9 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     assert page.state is LoadState.CONTENT
 
 
-def test_hostile_strings_shown_literally(qtbot: QtBot, window: MainWindow,
-                                         shop: RunningShop) -> None:
+def test_hostile_strings_shown_literally(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_page(qtbot, window)
     text = HOSTILE.strip()[:4900]
     rid = filed_id(file(qtbot, page, "complaint", lambda f: f.text.setPlainText(text)))
@@ -354,8 +381,9 @@ def test_hostile_strings_shown_literally(qtbot: QtBot, window: MainWindow,
     page.select((row_of(page, rid).shop_id, rid))
     detail = page.detail
     assert text in detail.details.toPlainText()
-    qtbot.waitUntil(lambda: "<b>answer</b><img src=x> 😀" in detail.result_text.text(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: "<b>answer</b><img src=x> 😀" in detail.result_text.text(), timeout=20000
+    )
     assert detail.result_text.textFormat() is Qt.TextFormat.PlainText
 
 

@@ -29,8 +29,10 @@ def open_page(qtbot: QtBot, window: MainWindow) -> SharingPage:
 
 def wait_events(qtbot: QtBot, page: SharingPage) -> None:
     model = page.events_model
-    qtbot.waitUntil(lambda: (not model.loading and model.exhausted) or
-                    not page.events_error.isHidden(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: (not model.loading and model.exhausted) or not page.events_error.isHidden(),
+        timeout=15000,
+    )
 
 
 def select(page: SharingPage, name_part: str) -> None:
@@ -42,8 +44,9 @@ def select(page: SharingPage, name_part: str) -> None:
     raise AssertionError(name_part)
 
 
-def test_recipients_detail_and_events(qtbot: QtBot, window: MainWindow,
-                                      qtmodeltester: object) -> None:
+def test_recipients_detail_and_events(
+    qtbot: QtBot, window: MainWindow, qtmodeltester: object
+) -> None:
     page = open_page(qtbot, window)
     api = current_view(window).api
     recipients = list(api.iter_recipients(limit=100))
@@ -84,8 +87,13 @@ def test_recipients_detail_and_events(qtbot: QtBot, window: MainWindow,
     wait_events(qtbot, page)
     assert page.events_model.rowCount() == 0
     assert page.events_status.text() == "Nothing has been shared with this partner."
-    for model in (page.recipient_model, page.recipient_proxy, page.events_model,
-                  page.storage_model, page.storage_proxy):
+    for model in (
+        page.recipient_model,
+        page.recipient_proxy,
+        page.events_model,
+        page.storage_model,
+        page.storage_proxy,
+    ):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 
@@ -161,8 +169,7 @@ def test_empty(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     assert "no partners" in page.stack.empty_text
 
 
-def test_assist_mode_reads_the_same(qtbot: QtBot, window: MainWindow,
-                                    assist: ActiveView) -> None:  # noqa: F811
+def test_assist_mode_reads_the_same(qtbot: QtBot, window: MainWindow, assist: ActiveView) -> None:  # noqa: F811
     page = open_page(qtbot, window)
     count = page.recipient_model.rowCount()
     page.set_view(assist)
@@ -172,13 +179,18 @@ def test_assist_mode_reads_the_same(qtbot: QtBot, window: MainWindow,
     assert page.events_model.rowCount() > 0
 
 
-def test_hostile_strings_shown_literally(qtbot: QtBot, window: MainWindow,
-                                         shop: RunningShop) -> None:
+def test_hostile_strings_shown_literally(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     with shop.ctx.sessions() as db:
-        db.execute(update(RecipientRow).where(RecipientRow.id == 4)
-                   .values(name=HOSTILE, purpose=HOSTILE))
-        db.execute(update(RecipientEventRow).where(RecipientEventRow.recipient_id == 4)
-                   .values(description=HOSTILE))
+        db.execute(
+            update(RecipientRow).where(RecipientRow.id == 4).values(name=HOSTILE, purpose=HOSTILE)
+        )
+        db.execute(
+            update(RecipientEventRow)
+            .where(RecipientEventRow.recipient_id == 4)
+            .values(description=HOSTILE)
+        )
         db.commit()
     page = open_page(qtbot, window)
     model = page.recipient_model

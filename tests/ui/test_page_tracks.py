@@ -63,8 +63,9 @@ def open_tracks(qtbot: QtBot, window: MainWindow) -> TracksPage:
 
 
 def wait_history(qtbot: QtBot, page: TracksPage, timeout: int = 15000) -> None:
-    qtbot.waitUntil(lambda: not page.search_timer.isActive()
-                    and not page.history_model.loading, timeout=timeout)
+    qtbot.waitUntil(
+        lambda: not page.search_timer.isActive() and not page.history_model.loading, timeout=timeout
+    )
 
 
 def load_all(qtbot: QtBot, page: TracksPage) -> list[Track]:
@@ -139,8 +140,11 @@ def press_destructive(texts: list[str] | None = None) -> Callable[[QWidget], Any
             for label in widget.findChildren(QLabel):
                 if "<b>" in label.text():
                     assert label.textFormat() == Qt.TextFormat.PlainText
-        button = next(b for b in widget.buttons()
-                      if widget.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+        button = next(
+            b
+            for b in widget.buttons()
+            if widget.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        )
         button.click()
         return True
 
@@ -157,15 +161,15 @@ def cancel_box(widget: QWidget) -> Any:
 def select_rows(page: TracksPage, rows: list[int]) -> None:
     selection = page.table.selectionModel()
     selection.clearSelection()
-    flags = (QItemSelectionModel.SelectionFlag.Select
-             | QItemSelectionModel.SelectionFlag.Rows)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in rows:
         selection.select(page.history_model.index(row, 0), flags)
 
 
 # --- loading and filters ----------------------------------------------------------------------
-def test_history_loads_lazily_as_the_view_scrolls(qtbot: QtBot, window: MainWindow,
-                                                  shop: RunningShop, shop_api: ShopApi) -> None:
+def test_history_loads_lazily_as_the_view_scrolls(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     model = page.history_model
     assert model.rowCount() == PAGE_SIZE == 100
@@ -217,8 +221,9 @@ def test_search_text_is_debounced_and_sent_to_the_server(
     assert page.status_label.text() == "No records match these filters."
 
 
-def test_kind_and_date_filters_go_to_the_server(qtbot: QtBot, window: MainWindow,
-                                               shop_api: ShopApi) -> None:
+def test_kind_and_date_filters_go_to_the_server(
+    qtbot: QtBot, window: MainWindow, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     page.kind_box.setCurrentIndex(page.kind_box.findData("search"))
     wait_history(qtbot, page)
@@ -232,8 +237,9 @@ def test_kind_and_date_filters_go_to_the_server(qtbot: QtBot, window: MainWindow
     last = every[30].at.astimezone().date()
     page.from_edit.set_value(first)
     page.to_edit.set_value(last)
-    qtbot.waitUntil(lambda: page._filter.start is not None and page._filter.end is not None,
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: page._filter.start is not None and page._filter.end is not None, timeout=3000
+    )
     wait_history(qtbot, page)
     shown = load_all(qtbot, page)
     start, end = day_range(first, last)
@@ -283,8 +289,9 @@ def test_history_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     assert not page.retry_button.isVisible()
 
 
-def test_an_offline_search_keeps_the_list(qtbot: QtBot, window: MainWindow,
-                                          shop_api: ShopApi) -> None:
+def test_an_offline_search_keeps_the_list(
+    qtbot: QtBot, window: MainWindow, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     texts = [t.text for t in shop_api.iter_tracks(limit=500)]
     query = next(m.group(0) for t in texts if (m := re.search(r"[A-Za-z]{5,}", t)))
@@ -324,8 +331,9 @@ def test_a_too_long_search_is_refused_not_cut(qtbot: QtBot, window: MainWindow) 
 
 
 # --- deleting ---------------------------------------------------------------------------------
-def test_delete_one_with_the_delete_key(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                                       shop_api: ShopApi) -> None:
+def test_delete_one_with_the_delete_key(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     target = page.history_model.row_at(1)
     select_rows(page, [1])
@@ -352,8 +360,9 @@ def test_delete_one_with_the_delete_key(qtbot: QtBot, window: MainWindow, shop: 
     assert page.history_model.rowCount() == 100  # reloaded from the first page
 
 
-def test_delete_a_selection_in_one_request(qtbot: QtBot, window: MainWindow,
-                                          shop: RunningShop, shop_api: ShopApi) -> None:
+def test_delete_a_selection_in_one_request(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     assert not page.delete_selected_button.isEnabled()
     select_rows(page, [0, 2, 3, 7, 50])
@@ -385,8 +394,9 @@ def test_delete_a_selection_in_one_request(qtbot: QtBot, window: MainWindow,
     assert remaining.isdisjoint(chosen)
 
 
-def test_delete_a_date_range(qtbot: QtBot, window: MainWindow, shop: RunningShop,
-                             shop_api: ShopApi) -> None:
+def test_delete_a_date_range(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     every = list(shop_api.iter_tracks(limit=500))
     first = every[80].at.astimezone().date()
@@ -411,8 +421,9 @@ def test_delete_a_date_range(qtbot: QtBot, window: MainWindow, shop: RunningShop
     qtbot.mouseClick(page.delete_range_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: script.done, timeout=5000)
     assert f"Delete every record from {format_date(first)} to {format_date(last)}?" in texts
-    qtbot.waitUntil(lambda: status_message(window) == f"{len(doomed)} records deleted",
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: status_message(window) == f"{len(doomed)} records deleted", timeout=10000
+    )
     assert server_count(shop) == 400 - len(doomed)
     assert shop_api.list_tracks(start=start, end=end).items == []
 
@@ -448,8 +459,9 @@ def test_delete_all_signs_in_again_when_the_sign_in_is_old(
     qtbot.waitUntil(lambda: page.chart.is_empty, timeout=10000)
 
 
-def test_delete_all_cancelled_deletes_nothing(qtbot: QtBot, window: MainWindow,
-                                             shop: RunningShop) -> None:
+def test_delete_all_cancelled_deletes_nothing(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = open_tracks(qtbot, window)
 
     def cancel(widget: QWidget) -> Any:
@@ -465,8 +477,9 @@ def test_delete_all_cancelled_deletes_nothing(qtbot: QtBot, window: MainWindow,
 
 
 # --- activity, tags, personalisation ----------------------------------------------------------
-def test_activity_chart_matches_the_server(qtbot: QtBot, window: MainWindow,
-                                          shop_api: ShopApi) -> None:
+def test_activity_chart_matches_the_server(
+    qtbot: QtBot, window: MainWindow, shop_api: ShopApi
+) -> None:
     page = open_tracks(qtbot, window)
     page.tabs.setCurrentIndex(1)
     activity = page.chart.activity
@@ -476,12 +489,14 @@ def test_activity_chart_matches_the_server(qtbot: QtBot, window: MainWindow,
     assert page.chart.searches.count() == len(activity.buckets)
     total_searches = sum(b.search for b in activity.buckets)
     assert page.chart.summary.text() == (
-        f"{total_searches} searches and {400 - total_searches} product views in this period.")
+        f"{total_searches} searches and {400 - total_searches} product views in this period."
+    )
     for position, bucket in ((1, "week"), (2, "day")):
         page.bucket_box.setCurrentIndex(position)
-        qtbot.waitUntil(lambda: page.chart.activity is not None
-                        and page.chart.activity.bucket == bucket,  # noqa: B023
-                        timeout=10000)
+        qtbot.waitUntil(
+            lambda: page.chart.activity is not None and page.chart.activity.bucket == bucket,  # noqa: B023
+            timeout=10000,
+        )
         assert not page.chart.is_empty
     expected = shop_api.track_activity(bucket="day", start=page._activity_range()[1])
     assert page.chart.activity == expected
@@ -520,8 +535,7 @@ def test_personalisation_switch(qtbot: QtBot, window: MainWindow, shop_api: Shop
     assert status_message(window).startswith("Personalised recommendations are")
 
 
-def test_models_pass_the_model_tester(qtbot: QtBot, window: MainWindow,
-                                      qtmodeltester: Any) -> None:
+def test_models_pass_the_model_tester(qtbot: QtBot, window: MainWindow, qtmodeltester: Any) -> None:
     page = open_tracks(qtbot, window)
     qtmodeltester.check(page.history_model)
     qtmodeltester.check(page.tags_model)
@@ -531,14 +545,29 @@ def test_models_pass_the_model_tester(qtbot: QtBot, window: MainWindow,
     qtmodeltester.check(page.history_model)
 
 
-def test_hostile_text_is_shown_literally(qtbot: QtBot, window: MainWindow,
-                                         shop: RunningShop) -> None:
+def test_hostile_text_is_shown_literally(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     uid = user_id(shop)
     with shop.ctx.sessions() as db:
-        db.add(TrackRow(user_id=uid, kind="search", text=HOSTILE, item_ref="<i>x</i>",
-                        at=shop.ctx.clock.now()))
-        db.add(TagRow(user_id=uid, tag="<b>tag</b> مرحبا 😀", source="<script>",
-                      confidence=0.99, since=shop.ctx.clock.now()))
+        db.add(
+            TrackRow(
+                user_id=uid,
+                kind="search",
+                text=HOSTILE,
+                item_ref="<i>x</i>",
+                at=shop.ctx.clock.now(),
+            )
+        )
+        db.add(
+            TagRow(
+                user_id=uid,
+                tag="<b>tag</b> مرحبا 😀",
+                source="<script>",
+                confidence=0.99,
+                since=shop.ctx.clock.now(),
+            )
+        )
         db.commit()
     page = open_tracks(qtbot, window)
     model = page.history_model
@@ -572,8 +601,7 @@ def test_hostile_text_is_shown_literally(qtbot: QtBot, window: MainWindow,
     assert any(t.startswith("<b>bold</b><img src=x>") for t in texts)
 
 
-def test_assist_mode_shows_everything_but_changes_nothing(qtbot: QtBot,
-                                                         window: MainWindow) -> None:
+def test_assist_mode_shows_everything_but_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
     page = open_tracks(qtbot, window)
     view = window.session.view()
     assert view is not None
@@ -583,8 +611,13 @@ def test_assist_mode_shows_everything_but_changes_nothing(qtbot: QtBot,
     page.set_view(assisted)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     wait_history(qtbot, page)
-    for widget in (page.delete_selected_button, page.delete_range_button,
-                   page.delete_all_button, page.remove_tag_button, page.personalization_box):
+    for widget in (
+        page.delete_selected_button,
+        page.delete_range_button,
+        page.delete_all_button,
+        page.remove_tag_button,
+        page.personalization_box,
+    ):
         assert widget.isHidden()
     assert page.delete_action not in page.table.actions()
     assert page.history_model.rowCount() == 100
@@ -606,17 +639,25 @@ def test_assist_mode_shows_everything_but_changes_nothing(qtbot: QtBot,
 
 
 # --- a large history --------------------------------------------------------------------------
-def test_large_history_holds_only_fetched_pages(qtbot: QtBot, window: MainWindow,
-                                                shop: RunningShop) -> None:
-    seed_bulk_tracks(shop.ctx.engine, user_id(shop), 20_000, seed=1,
-                     anchor=shop.ctx.clock.now() - timedelta(hours=1))
+def test_large_history_holds_only_fetched_pages(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
+    seed_bulk_tracks(
+        shop.ctx.engine,
+        user_id(shop),
+        20_000,
+        seed=1,
+        anchor=shop.ctx.clock.now() - timedelta(hours=1),
+    )
     assert server_count(shop) == 20_400
     page = open_tracks(qtbot, window)
     model = page.history_model
     assert model.rowCount() == 100
     header = page.table.horizontalHeader()
-    assert all(header.sectionResizeMode(c) != header.ResizeMode.ResizeToContents
-               for c in range(model.columnCount()))
+    assert all(
+        header.sectionResizeMode(c) != header.ResizeMode.ResizeToContents
+        for c in range(model.columnCount())
+    )
     assert page.table.verticalHeader().sectionResizeMode(0) == header.ResizeMode.Fixed
     for round_ in range(1, 4):
         began = time.monotonic()
@@ -624,8 +665,10 @@ def test_large_history_holds_only_fetched_pages(qtbot: QtBot, window: MainWindow
         QApplication.processEvents()
         assert time.monotonic() - began < 0.5  # the page is fetched in the background
         assert model.loading
-        qtbot.waitUntil(lambda: model.rowCount() == 100 * (round_ + 1),  # noqa: B023
-                        timeout=10000)
+        qtbot.waitUntil(
+            lambda: model.rowCount() == 100 * (round_ + 1),  # noqa: B023
+            timeout=10000,
+        )
         wait_history(qtbot, page)
     assert model.rowCount() == 400
     assert model.canFetchMore()

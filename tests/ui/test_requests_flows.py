@@ -35,8 +35,9 @@ def _api(window: MainWindow) -> ShopApi:
     return view.api
 
 
-def _file(qtbot: QtBot, page: RequestsPage, rtype: str,
-          fill: Callable[[NewRequestDialog], None]) -> str:
+def _file(
+    qtbot: QtBot, page: RequestsPage, rtype: str, fill: Callable[[NewRequestDialog], None]
+) -> str:
     """Open the guided form, fill it, submit; returns the new request's id."""
     dialog = page.new_request(rtype)
     assert dialog is not None
@@ -49,8 +50,9 @@ def _file(qtbot: QtBot, page: RequestsPage, rtype: str,
     assert answer is None or answer.answered
     key = dialog.idempotency_key
     assert key
-    qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: dialog.result_value is not None or dialog.error.isVisible(), timeout=10000
+    )
     assert dialog.result_value is not None, dialog.error.text()
     created = dialog.result_value
     assert created.idempotency_key == key
@@ -86,17 +88,30 @@ def test_every_request_type_from_its_form_to_a_final_state(
     filed: dict[str, str] = {}
 
     filed["access"] = _file(qtbot, page, "access", lambda d: None)
-    filed["correction"] = _file(qtbot, page, "correction", lambda d: (
-        d.form.select_field("job"), d.form.proposed.setText("产品经理 <b>PM</b>")))
+    filed["correction"] = _file(
+        qtbot,
+        page,
+        "correction",
+        lambda d: (d.form.select_field("job"), d.form.proposed.setText("产品经理 <b>PM</b>")),
+    )
     filed["deletion"] = _file(qtbot, page, "deletion", lambda d: d.form.check("tags"))
-    filed["explanation"] = _file(qtbot, page, "explanation",
-                                 lambda d: d.form.select_decision(decision.id))
-    filed["human_review"] = _file(qtbot, page, "human_review",
-                                  lambda d: d.form.select_decision(decision.id))
-    filed["consent_withdrawal"] = _file(qtbot, page, "consent_withdrawal",
-                                        lambda d: d.form.check(optional.purpose))
-    filed["complaint"] = _file(qtbot, page, "complaint", lambda d: d.form.text.setPlainText(
-        "Nobody answered my e-mails. <b>x</b><img src=x> مرحبا 😀"))
+    filed["explanation"] = _file(
+        qtbot, page, "explanation", lambda d: d.form.select_decision(decision.id)
+    )
+    filed["human_review"] = _file(
+        qtbot, page, "human_review", lambda d: d.form.select_decision(decision.id)
+    )
+    filed["consent_withdrawal"] = _file(
+        qtbot, page, "consent_withdrawal", lambda d: d.form.check(optional.purpose)
+    )
+    filed["complaint"] = _file(
+        qtbot,
+        page,
+        "complaint",
+        lambda d: d.form.text.setPlainText(
+            "Nobody answered my e-mails. <b>x</b><img src=x> مرحبا 😀"
+        ),
+    )
 
     for rtype in ("access", "deletion"):  # this shop asks for identity verification first
         _verify_in_the_ui(qtbot, page, filed[rtype])
@@ -120,8 +135,9 @@ def test_every_request_type_from_its_form_to_a_final_state(
     assert "<b>x</b><img src=x> مرحبا 😀" in page.detail.details.toPlainText()
 
 
-def test_account_cancellation_from_its_form(qtbot: QtBot, window: MainWindow,
-                                            shop: RunningShop) -> None:
+def test_account_cancellation_from_its_form(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = _page(qtbot, window)
     api = _api(window)
     dialog = page.new_request("account_cancellation")
@@ -146,11 +162,13 @@ def test_account_cancellation_from_its_form(qtbot: QtBot, window: MainWindow,
     del api
 
 
-def test_a_cancelled_request_and_the_tracker_models(qtbot: QtBot, qtmodeltester,
-                                                    window: MainWindow) -> None:
+def test_a_cancelled_request_and_the_tracker_models(
+    qtbot: QtBot, qtmodeltester, window: MainWindow
+) -> None:
     page = _page(qtbot, window)
-    request_id = _file(qtbot, page, "complaint",
-                       lambda d: d.form.text.setPlainText("Please call me back."))
+    request_id = _file(
+        qtbot, page, "complaint", lambda d: d.form.text.setPlainText("Please call me back.")
+    )
     page.refresh(quiet=True)
     qtbot.waitUntil(lambda: page._task is None and page.model.rowCount() == 1, timeout=10000)
     assert page.select((page.view.shop_id if page.view else "", request_id))
@@ -158,8 +176,9 @@ def test_a_cancelled_request_and_the_tracker_models(qtbot: QtBot, qtmodeltester,
     qtmodeltester.check(page.proxy)
     page.detail.confirm = lambda *_args: True  # type: ignore[method-assign]
     page.detail.cancel_request()
-    qtbot.waitUntil(lambda: _api(window).get_request(request_id).status == "canceled",
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: _api(window).get_request(request_id).status == "canceled", timeout=10000
+    )
 
 
 def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
@@ -178,8 +197,9 @@ def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
     assert dialog is not None
     dialog.form.text.setPlainText("Filed while offline.")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.error.isVisible(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: dialog.result_value is not None or dialog.error.isVisible(), timeout=20000
+    )
     assert dialog.result_value is not None, dialog.error.text()
     assert type(dialog.result_value).__name__ == "QueuedOffline"
     qtbot.waitUntil(lambda: page.outbox_label.isVisible(), timeout=20000)
@@ -207,11 +227,21 @@ def test_an_unreachable_shop_is_reported_and_the_tracker_recovers(
     transport.max_retries = 0
     transport.timeout = (2.0, 5.0)
     page.refresh()
-    qtbot.waitUntil(lambda: page._task is None and (
-        page.shop_errors.isVisible() or page.state is LoadState.ERROR), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            page._task is None and (page.shop_errors.isVisible() or page.state is LoadState.ERROR)
+        ),
+        timeout=20000,
+    )
     shown = page.shop_errors.text() if page.shop_errors.isVisible() else page.stack.error_text
     assert "cannot be reached" in shown
     transport.base_url = real_base
     page.refresh()
-    qtbot.waitUntil(lambda: page._task is None and page.state is LoadState.CONTENT
-                    and not page.shop_errors.isVisible(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            page._task is None
+            and page.state is LoadState.CONTENT
+            and not page.shop_errors.isVisible()
+        ),
+        timeout=20000,
+    )

@@ -27,12 +27,15 @@ def test_signed_in_overview_shows_real_figures(qtbot: QtBot, window: MainWindow)
     assert page.cards["tracks"].figure.text() == "400"
     assert int(page.cards["orders"].figure.text()) > 0
     assert page.cards["policy"].detail.text() == "new version to acknowledge"
-    assert "林美" in window.statusBar().currentMessage() or "lin.mei" in \
-        window.statusBar().currentMessage()
+    assert (
+        "林美" in window.statusBar().currentMessage()
+        or "lin.mei" in window.statusBar().currentMessage()
+    )
 
 
 def test_unreachable_shop_keeps_what_was_loaded_then_retry_recovers(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = window.pages["overview"]
     assert isinstance(page, OverviewPage)
     window.select_page("overview")
@@ -58,7 +61,8 @@ def test_unreachable_shop_keeps_what_was_loaded_then_retry_recovers(
 
 
 def test_unreachable_shop_at_first_load_shows_error_then_retry(
-        qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
     page = window.pages["orders"]
     view = window.session.view()
     assert view is not None
@@ -73,8 +77,9 @@ def test_unreachable_shop_at_first_load_shows_error_then_retry(
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 
 
-def test_signed_out_pages_say_so(qtbot: QtBot, runner: TaskRunner, app_session: AppSession,
-                                 tmp_path: Path) -> None:
+def test_signed_out_pages_say_so(
+    qtbot: QtBot, runner: TaskRunner, app_session: AppSession, tmp_path: Path
+) -> None:
     window = MainWindow(app_session, runner, Settings(tmp_path / "s.ini"))
     qtbot.addWidget(window)
     window.show()

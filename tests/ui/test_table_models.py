@@ -31,8 +31,10 @@ COLUMNS = [
 
 
 def _rows(n: int) -> list[Row]:
-    return [Row(str(i), f"<b>row {i}</b> 蓝牙", datetime(2026, 1, 1 + i % 28, tzinfo=UTC), i)
-            for i in range(n)]
+    return [
+        Row(str(i), f"<b>row {i}</b> 蓝牙", datetime(2026, 1, 1 + i % 28, tzinfo=UTC), i)
+        for i in range(n)
+    ]
 
 
 @pytest.fixture
@@ -63,8 +65,9 @@ def test_record_model_roles(qtbot: QtBot) -> None:
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Text"
 
 
-def test_paged_model_fetches_more_only_when_asked(qtbot: QtBot, qtmodeltester,
-                                                  runner: TaskRunner) -> None:
+def test_paged_model_fetches_more_only_when_asked(
+    qtbot: QtBot, qtmodeltester, runner: TaskRunner
+) -> None:
     data = _rows(250)
     calls: list[str | None] = []
 
@@ -129,15 +132,17 @@ def test_cached_texts_match_the_columns_through_every_change(qtmodeltester) -> N
             expected = plain.data(plain.index(row, column))
             assert cached.data(cached.index(row, column)) == expected
             role = Qt.ItemDataRole.TextAlignmentRole
-            assert cached.data(cached.index(row, column), role) == \
-                plain.data(plain.index(row, column), role)
+            assert cached.data(cached.index(row, column), role) == plain.data(
+                plain.index(row, column), role
+            )
     assert cached.data(cached.index(0, 0), Qt.ItemDataRole.FontRole) is None
     assert cached.data(cached.index(99, 0)) is None
     qtmodeltester.check(cached)
 
 
-def test_paged_model_makes_cell_texts_on_the_worker_thread(qtbot: QtBot,
-                                                          runner: TaskRunner) -> None:
+def test_paged_model_makes_cell_texts_on_the_worker_thread(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
     import threading
 
     threads: set[str] = set()
@@ -151,7 +156,7 @@ def test_paged_model_makes_cell_texts_on_the_worker_thread(qtbot: QtBot,
 
     def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
         start = int(cursor or 0)
-        return data[start:start + 100], (str(start + 100) if start + 100 < len(data) else None)
+        return data[start : start + 100], (str(start + 100) if start + 100 < len(data) else None)
 
     model = PagedTableModel[Row](columns, runner, cache_text=True)
     model.start(fetch)

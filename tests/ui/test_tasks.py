@@ -51,8 +51,9 @@ def test_error_arrives_instead_of_result(qtbot: QtBot, runner: TaskRunner) -> No
     def work(_control: TaskControl) -> int:
         raise ValueError("boom")
 
-    runner.run(work, lambda v: outcomes.append(("result", v)),
-               lambda e: outcomes.append(("error", e)))
+    runner.run(
+        work, lambda v: outcomes.append(("result", v)), lambda e: outcomes.append(("error", e))
+    )
     qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
     qtbot.wait(50)
     assert len(outcomes) == 1
@@ -87,8 +88,7 @@ def test_progress_is_reported_in_order(qtbot: QtBot, runner: TaskRunner) -> None
             control.report(step, 5)
         return "ok"
 
-    runner.run(work, done.append, done.append,
-               on_progress=lambda d, t: progress.append((d, t)))
+    runner.run(work, done.append, done.append, on_progress=lambda d, t: progress.append((d, t)))
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert progress == [(i, 5) for i in range(1, 6)]
     assert done == ["ok"]

@@ -31,7 +31,8 @@ def test_every_string_in_the_code_is_in_the_translation_file(tmp_path: Path) -> 
         current = set(_messages(ts_path(language, tmp_path)))
         missing = sorted(current - committed)
         assert not missing, (
-            f"run `python -m ui.i18n_tool all`, translate {language}: {missing[:20]}")
+            f"run `python -m ui.i18n_tool all`, translate {language}: {missing[:20]}"
+        )
 
 
 def _translated(message: ET.Element) -> bool:
@@ -46,8 +47,9 @@ def _translated(message: ET.Element) -> bool:
 
 def test_every_message_is_translated() -> None:
     for language in LANGUAGES:
-        unfinished = [key for key, message in _messages(ts_path(language)).items()
-                      if not _translated(message)]
+        unfinished = [
+            key for key, message in _messages(ts_path(language)).items() if not _translated(message)
+        ]
         assert not unfinished, (language, unfinished[:20])
 
 
@@ -66,9 +68,9 @@ def test_english_plurals_have_no_parenthesised_s() -> None:
 def test_compiled_file_matches_the_source(tmp_path: Path) -> None:
     release(TRANSLATIONS_DIR, tmp_path)
     for language in LANGUAGES:
-        assert (tmp_path / f"app_{language}.qm").read_bytes() == \
-            (TRANSLATIONS_DIR / f"app_{language}.qm").read_bytes(), \
-            "run `python -m ui.i18n_tool release`"
+        assert (tmp_path / f"app_{language}.qm").read_bytes() == (
+            TRANSLATIONS_DIR / f"app_{language}.qm"
+        ).read_bytes(), "run `python -m ui.i18n_tool release`"
 
 
 def test_the_app_speaks_chinese(qapp: QCoreApplication) -> None:

@@ -30,8 +30,10 @@ from tests.conftest import SHOPPER
 from tests.support import chromium
 
 pytestmark = [
-    pytest.mark.skipif(not chromium.available(), reason="needs Debian's chromium and "
-                       "chromium-driver (.ci/run installs them)"),
+    pytest.mark.skipif(
+        not chromium.available(),
+        reason="needs Debian's chromium and chromium-driver (.ci/run installs them)",
+    ),
     pytest.mark.timeout(180),
 ]
 
@@ -90,8 +92,9 @@ def _no_sideways_scroll(driver: Any) -> None:
 
 def _flow(shop: RunningShop, language: str, open_browser: Callable[[str], bool]) -> BrowserSignIn:
     discovery = fetch_discovery(shop.url)
-    return BrowserSignIn(discovery.oauth, open_browser=open_browser, timeout=60,
-                         language=language.replace("-", "_"))
+    return BrowserSignIn(
+        discovery.oauth, open_browser=open_browser, timeout=60, language=language.replace("-", "_")
+    )
 
 
 def _recorder(opened: list[str]) -> Callable[[str], bool]:
@@ -118,8 +121,9 @@ def _run_in_thread(flow: BrowserSignIn) -> tuple[threading.Thread, dict[str, Any
     return thread, outcome
 
 
-def test_signing_in_in_a_real_browser(shop: RunningShop, driver: Any, language: str,
-                                      tmp_path: Path) -> None:
+def test_signing_in_in_a_real_browser(
+    shop: RunningShop, driver: Any, language: str, tmp_path: Path
+) -> None:
     opened: list[str] = []
     flow = _flow(shop, language, _recorder(opened))
     thread, outcome = _run_in_thread(flow)
@@ -145,8 +149,9 @@ def test_signing_in_in_a_real_browser(shop: RunningShop, driver: Any, language: 
     _wait_for_text(driver, "Sign-in complete" if language == "en" else "登录完成")
 
 
-def test_a_wrong_password_is_readable(shop: RunningShop, driver: Any, language: str,
-                                      tmp_path: Path) -> None:
+def test_a_wrong_password_is_readable(
+    shop: RunningShop, driver: Any, language: str, tmp_path: Path
+) -> None:
     opened: list[str] = []
     flow = _flow(shop, language, _recorder(opened))
     thread, outcome = _run_in_thread(flow)
@@ -202,8 +207,11 @@ def test_the_archive_page_renders_with_no_script_and_nothing_remote(
         assert driver.find_elements(By.CSS_SELECTOR, "[src], link[href], object, embed") == []
         # chrome:// and data: are the browser's own start page, not the archive's (which has
         # no element with a source, checked above): nothing else may be fetched.
-        requested = [url for url in chromium.requested_urls(driver)
-                     if not url.startswith(("chrome://", "data:"))]
+        requested = [
+            url
+            for url in chromium.requested_urls(driver)
+            if not url.startswith(("chrome://", "data:"))
+        ]
         assert requested, "the page was never requested"
         assert all(url == index.as_uri() for url in requested), requested
         text = _body_text(driver)

@@ -30,8 +30,12 @@ class PagedTableModel(RecordTableModel[R], Generic[R]):
     page_loaded = Signal(int)  # rows now loaded
 
     def __init__(
-        self, columns: Sequence[Column[R]], runner: TaskRunner, parent: QObject | None = None,
-        *, cache_text: bool = False,
+        self,
+        columns: Sequence[Column[R]],
+        runner: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        cache_text: bool = False,
     ) -> None:
         super().__init__(columns, parent, cache_text=cache_text)
         self._runner = runner

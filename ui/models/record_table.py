@@ -33,8 +33,13 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Rows are records; columns are `Column` declarations. Replace rows with `set_rows`."""
 
-    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None, *,
-                 cache_text: bool = False) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        parent: QObject | None = None,
+        *,
+        cache_text: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[R] = []
@@ -52,8 +57,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self._texts = [self.row_texts(row) for row in self._rows]
         self.endResetModel()
 
-    def append_rows(self, rows: Sequence[R],
-                    texts: Sequence[tuple[str, ...]] | None = None) -> None:
+    def append_rows(
+        self, rows: Sequence[R], texts: Sequence[tuple[str, ...]] | None = None
+    ) -> None:
         """Add rows at the end; `texts` are their `row_texts`, when made already."""
         if not rows:
             return

@@ -54,8 +54,10 @@ PAGE_SIZE = 100
 CHAIN_PAGE_SIZE = 500
 CHAIN_OK_STYLE = "QLabel { color: #2e7d32; font-weight: 600; padding: 6px 0; }"
 CHAIN_BUSY_STYLE = "QLabel { padding: 6px 0; }"
-CHAIN_BROKEN_STYLE = ("QLabel { background: #c62828; color: white; font-weight: 700; "
-                      "font-size: 16px; padding: 10px; border-radius: 4px; }")
+CHAIN_BROKEN_STYLE = (
+    "QLabel { background: #c62828; color: white; font-weight: 700; "
+    "font-size: 16px; padding: 10px; border-radius: 4px; }"
+)
 CHAIN_ERROR_STYLE = "QLabel { color: #c62828; font-weight: 600; padding: 6px 0; }"
 ALERT_STYLE = "color: #c62828;"
 
@@ -109,9 +111,16 @@ class AccessLogPage(DataPage):
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
         controls = QHBoxLayout()
-        controls.addWidget(plain_label(self.tr(
-            "Every look at your data and every change is written here, including this "
-            "page's own reads."), wrap=True), 1)
+        controls.addWidget(
+            plain_label(
+                self.tr(
+                    "Every look at your data and every change is written here, including this "
+                    "page's own reads."
+                ),
+                wrap=True,
+            ),
+            1,
+        )
         self.order_combo = QComboBox()
         self.order_combo.addItem(self.tr("Newest first"), "desc")
         self.order_combo.addItem(self.tr("Oldest first"), "asc")
@@ -129,8 +138,7 @@ class AccessLogPage(DataPage):
         self.log_table = record_table(self.tr("Access log"))
         self.log_table.setModel(self.log_filter)
         self.log_table.horizontalHeader().setStretchLastSection(False)
-        self.log_table.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.Stretch)
+        self.log_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         fit_columns(self.log_table, stretch=4)
         log_layout.addWidget(self.log_table, 1)
         log_error_row = QHBoxLayout()
@@ -152,11 +160,13 @@ class AccessLogPage(DataPage):
         assist_layout = QHBoxLayout(self.assist_box)
         sessions_column = QVBoxLayout()
         self.session_model: RecordTableModel[AssistSession] = RecordTableModel(
-            SESSION_COLUMNS, self)
+            SESSION_COLUMNS, self
+        )
         self.session_table = record_table(self.tr("Assisted sessions"))
         self.session_table.setModel(self.session_model)
         self.session_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+            1, QHeaderView.ResizeMode.Stretch
+        )
         sessions_column.addWidget(self.session_table, 1)
         self.sessions_note = plain_label()
         sessions_column.addWidget(self.sessions_note)
@@ -181,9 +191,14 @@ class AccessLogPage(DataPage):
         panel.setObjectName("assistCodePanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(panel)
-        layout.addWidget(plain_label(self.tr(
-            "Talking to the shop's customer service? An agent can look at your data for a "
-            "short time with a one-time code that you create here.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Talking to the shop's customer service? An agent can look at your data for a "
+                    "short time with a one-time code that you create here."
+                )
+            )
+        )
         self.create_code_button = QPushButton(self.tr("Create an assist code"))
         self.create_code_button.clicked.connect(self.create_code)
         layout.addWidget(self.create_code_button)
@@ -192,7 +207,8 @@ class AccessLogPage(DataPage):
         self.code_label.setAccessibleName(self.tr("Assist code"))
         self.code_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSize(32)
@@ -211,15 +227,22 @@ class AccessLogPage(DataPage):
         self.customer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.countdown = Countdown()
         self.countdown.expired.connect(self._code_expired)
-        self.code_note = plain_label(self.tr(
-            "Give this code only to an agent you contacted; it works once, for 10 minutes."))
+        self.code_note = plain_label(
+            self.tr("Give this code only to an agent you contacted; it works once, for 10 minutes.")
+        )
         self.code_error = plain_label()
         self.code_error.setStyleSheet(ALERT_STYLE)
         for widget in (self.customer_label, self.countdown, self.code_note, self.code_error):
             layout.addWidget(widget)
         layout.addStretch(1)
-        hidden: tuple[QWidget, ...] = (self.code_label, self.copy_button, self.customer_label,
-                                       self.countdown, self.code_note, self.code_error)
+        hidden: tuple[QWidget, ...] = (
+            self.code_label,
+            self.copy_button,
+            self.customer_label,
+            self.countdown,
+            self.code_note,
+            self.code_error,
+        )
         for hidden_widget in hidden:
             hidden_widget.hide()
         return panel
@@ -244,8 +267,7 @@ class AccessLogPage(DataPage):
         if view is None:
             return
         api = view.api
-        order: Literal["asc", "desc"] = "asc" if self.order_combo.currentData() == "asc" \
-            else "desc"
+        order: Literal["asc", "desc"] = "asc" if self.order_combo.currentData() == "asc" else "desc"
         self.log_error.hide()
         self.log_retry.hide()
 
@@ -256,8 +278,9 @@ class AccessLogPage(DataPage):
         self.log_model.start(page)
 
     def _log_failed(self, error: BaseException) -> None:
-        self.log_error.setText(self.tr("More entries could not be loaded: {0}").format(
-            user_message(error)))
+        self.log_error.setText(
+            self.tr("More entries could not be loaded: {0}").format(user_message(error))
+        )
         self.log_error.show()
         self.log_retry.show()
 
@@ -303,8 +326,9 @@ class AccessLogPage(DataPage):
         def failed(error: BaseException) -> None:
             self._chain_task = None
             self.chain_button.setEnabled(True)
-            self.chain_status.setText(self.tr("The log's chain could not be checked: {0}").format(
-                user_message(error)))
+            self.chain_status.setText(
+                self.tr("The log's chain could not be checked: {0}").format(user_message(error))
+            )
             self.chain_status.setStyleSheet(CHAIN_ERROR_STYLE)
 
         self._chain_task = self.run(work, done, failed)
@@ -318,10 +342,13 @@ class AccessLogPage(DataPage):
             return
         shown = result.problems[:5]
         more = len(result.problems) - len(shown)
-        lines = [self.tr(
-            "The shop's record of who looked at your data does not match what was written at "
-            "the time. Someone changed or removed entries. Keep a screenshot and consider a "
-            "complaint (Requests page).")]
+        lines = [
+            self.tr(
+                "The shop's record of who looked at your data does not match what was written at "
+                "the time. Someone changed or removed entries. Keep a screenshot and consider a "
+                "complaint (Requests page)."
+            )
+        ]
         lines += [f"• {problem}" for problem in shown]
         if more > 0:
             lines.append(self.tr("… and {0} more problems").format(more))
@@ -350,9 +377,14 @@ class AccessLogPage(DataPage):
         active = sum(1 for s in sessions if s.active)
         self.sessions_note.setText(
             self.tr("No agent has had access to your data through an assist code.")
-            if not sessions else
-            self.tr("%n active session(s). An agent sees your data only while a session is "
-                    "active; every look is in the log above.", "", active))
+            if not sessions
+            else self.tr(
+                "%n active session(s). An agent sees your data only while a session is "
+                "active; every look is in the log above.",
+                "",
+                active,
+            )
+        )
 
     def end_session(self, session: AssistSession) -> None:
         view = self.view
@@ -376,8 +408,9 @@ class AccessLogPage(DataPage):
             self._end_tasks.discard(session.id)
             if button is not None:
                 button.setEnabled(True)
-            self.session_error.setText(self.tr("The session could not be ended: {0}").format(
-                user_message(error)))
+            self.session_error.setText(
+                self.tr("The session could not be ended: {0}").format(user_message(error))
+            )
             self.session_error.show()
 
         self.run(work, done, failed)
@@ -406,11 +439,11 @@ class AccessLogPage(DataPage):
             self._code_task = None
             # Without an answer from the shop the same key re-sends the same request.
             if isinstance(error, ApiError) and not isinstance(
-                    error, ConnectionFailed | ServerError | RateLimited):
+                error, ConnectionFailed | ServerError | RateLimited
+            ):
                 self._code_key = None
             self.create_code_button.setEnabled(True)
-            self.code_error.setText(self.tr("No code was created: {0}").format(
-                user_message(error)))
+            self.code_error.setText(self.tr("No code was created: {0}").format(user_message(error)))
             self.code_error.show()
 
         self._code_task = self.run(work, done, failed)
@@ -419,11 +452,15 @@ class AccessLogPage(DataPage):
         self.code = code
         self.code_label.setText(code.code)
         self.code_label.setEnabled(True)
-        self.customer_label.setText(self.tr("Your customer number: {0}").format(
-            code.customer_no))
+        self.customer_label.setText(self.tr("Your customer number: {0}").format(code.customer_no))
         self.copy_button.setEnabled(True)
-        shown: tuple[QWidget, ...] = (self.code_label, self.copy_button, self.customer_label,
-                                      self.countdown, self.code_note)
+        shown: tuple[QWidget, ...] = (
+            self.code_label,
+            self.copy_button,
+            self.customer_label,
+            self.countdown,
+            self.code_note,
+        )
         for shown_widget in shown:
             shown_widget.show()
         self.countdown.start(code.expires_at)
@@ -444,9 +481,11 @@ class AccessLogPage(DataPage):
         self.countdown.hide()
         self.code_label.setEnabled(False)
         self.copy_button.setEnabled(False)
-        self.code_error.setText(self.tr(
-            "This code was used by {0} at {1} and no longer works. Create a new one if "
-            "needed.").format(first.agent, display_text(first.started_at)))
+        self.code_error.setText(
+            self.tr(
+                "This code was used by {0} at {1} and no longer works. Create a new one if needed."
+            ).format(first.agent, display_text(first.started_at))
+        )
         self.code_error.show()
 
     def _code_expired(self) -> None:

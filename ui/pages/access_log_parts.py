@@ -87,8 +87,7 @@ _RESOURCES = {
     r"tracks/activity": "your activity over time",
     r"tracks(/[^/]+)?": "your search and browsing history",
 }
-_RESOURCE_PATTERNS = [(re.compile(rf"^/?(v1/)?{pattern}/?$"), pattern)
-                      for pattern in _RESOURCES]
+_RESOURCE_PATTERNS = [(re.compile(rf"^/?(v1/)?{pattern}/?$"), pattern) for pattern in _RESOURCES]
 
 
 def resource_text(resource: str) -> str:
@@ -118,10 +117,12 @@ def chain_message(result: ChainResult) -> str:
     """The status line for a finished check: ✓ intact, or ✗ where and why it broke."""
     if result.ok:
         return _tr("✓ The log's chain of fingerprints is intact ({0} entries)").format(
-            result.checked)
+            result.checked
+        )
     if result.first_broken_seq is not None:
         return _tr("✗ The log has been altered at entry #{0} ({1})").format(
-            result.first_broken_seq, chain_reason_text(result.reason))
+            result.first_broken_seq, chain_reason_text(result.reason)
+        )
     return _tr("✗ The log has been altered ({0})").format(chain_reason_text(result.reason))
 
 
@@ -138,17 +139,24 @@ LOG_COLUMNS: list[Column[AccessLogEntry]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Who")), lambda e: e.actor),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Role")), lambda e: role_text(e.role)),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Action")), entry_action_text),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "What")), lambda e: resource_text(e.resource),
-           tooltip=lambda e: resource_text(e.resource)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Reason")), lambda e: e.reason,
-           tooltip=lambda e: e.reason or ""),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "What")),
+        lambda e: resource_text(e.resource),
+        tooltip=lambda e: resource_text(e.resource),
+    ),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Reason")),
+        lambda e: e.reason,
+        tooltip=lambda e: e.reason or "",
+    ),
     Column(str(QT_TRANSLATE_NOOP("Columns", "#")), lambda e: e.seq, align_right=True),
 ]
 
 SESSION_COLUMNS: list[Column[AssistSession]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Agent")), lambda s: s.agent),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Reason")), lambda s: s.reason,
-           tooltip=lambda s: s.reason),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Reason")), lambda s: s.reason, tooltip=lambda s: s.reason
+    ),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Started")), lambda s: s.started_at),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Expires")), lambda s: s.expires_at),
     Column(str(QT_TRANSLATE_NOOP("Columns", "State")), session_state_text),
@@ -160,8 +168,11 @@ class AccessLogModel(PagedTableModel[AccessLogEntry]):
     """The log, loaded page by page; an agent's entries are bold."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.FontRole and index.isValid() and \
-                0 <= index.row() < self.rowCount():
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and index.isValid()
+            and 0 <= index.row() < self.rowCount()
+        ):
             if self.row_at(index.row()).role != "agent":
                 return None
             font = QFont()

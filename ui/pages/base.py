@@ -166,10 +166,13 @@ class DataPage(Page):
         def done(data: Any) -> None:
             self._task = None
             self._shown_view = view
-            self._loaded_at = QLocale().toString(QTime.currentTime(),
-                                                 QLocale.FormatType.ShortFormat)
-            if self.result_banner is not None and self.result_banner.property(
-                    "bannerKind") == "offline":
+            self._loaded_at = QLocale().toString(
+                QTime.currentTime(), QLocale.FormatType.ShortFormat
+            )
+            if (
+                self.result_banner is not None
+                and self.result_banner.property("bannerKind") == "offline"
+            ):
                 self.clear_message()  # back online: the stale warning goes
             if self.present(data):
                 self.stack.show_content()
@@ -182,9 +185,12 @@ class DataPage(Page):
             if keep:
                 # Offline (or the shop failed): keep what was loaded and say so.
                 self.stack.show_content()
-                self.tell(self.tr("Could not update this page: {0} Showing what was loaded "
-                                  "at {1}.").format(user_message(error), self._loaded_at),
-                          "offline")
+                self.tell(
+                    self.tr(
+                        "Could not update this page: {0} Showing what was loaded at {1}."
+                    ).format(user_message(error), self._loaded_at),
+                    "offline",
+                )
             else:
                 self.stack.show_error(user_message(error))
             self.loaded.emit()

@@ -104,16 +104,20 @@ class ConsentRow(QFrame):
         font.setBold(True)
         self.title_label.setFont(font)
         self.description = plain_label(consent.description)
-        self.basis = plain_label(self.tr("Legal basis: {0}").format(
-            legal_basis_text(consent.legal_basis)))
+        self.basis = plain_label(
+            self.tr("Legal basis: {0}").format(legal_basis_text(consent.legal_basis))
+        )
         text.addWidget(self.title_label)
         text.addWidget(self.description)
         text.addWidget(self.basis)
         self.required_note: QLabel | None = None
         if consent.required:
-            self.required_note = plain_label(self.tr(
-                "Required: needed to provide the service, so it cannot be switched off. "
-                "The way out is cancelling your account (see Requests)."))
+            self.required_note = plain_label(
+                self.tr(
+                    "Required: needed to provide the service, so it cannot be switched off. "
+                    "The way out is cancelling your account (see Requests)."
+                )
+            )
             self.required_note.setObjectName("requiredNote")
             text.addWidget(self.required_note)
         layout.addLayout(text, 1)
@@ -155,9 +159,12 @@ class ReceiptPanel(QFrame):
         self.verified = plain_label()
         self.verified.setObjectName("receiptVerified")
         self.problems = plain_label()
-        self.withdrawal_note = plain_label(self.tr(
-            "Withdrawing consent stops this use from now on. It does not undo processing "
-            "that already happened while your consent was in force."))
+        self.withdrawal_note = plain_label(
+            self.tr(
+                "Withdrawing consent stops this use from now on. It does not undo processing "
+                "that already happened while your consent was in force."
+            )
+        )
         self.withdrawal_note.setObjectName("withdrawalNote")
         for label in (self.summary, self.verified, self.problems, self.withdrawal_note):
             layout.addWidget(label)
@@ -166,10 +173,15 @@ class ReceiptPanel(QFrame):
 
     def show_change(self, change: ConsentChange, title: str, check: SignatureResult) -> None:
         receipt = change.receipt
-        self.summary.setText(self.tr(
-            "Receipt {0}: “{1}” {2} at {3}, under policy version {4}.").format(
-                receipt.id, title, given_text(receipt.granted).lower(),
-                display_text(receipt.time), receipt.policy_version))
+        self.summary.setText(
+            self.tr("Receipt {0}: “{1}” {2} at {3}, under policy version {4}.").format(
+                receipt.id,
+                title,
+                given_text(receipt.granted).lower(),
+                display_text(receipt.time),
+                receipt.policy_version,
+            )
+        )
         self.ok = check.ok
         self.verified.setText(self.tr("Shop signature: {0}").format(verified_text(check.ok)))
         self.verified.setStyleSheet(OK_STYLE if check.ok else ALERT_STYLE)
@@ -233,10 +245,15 @@ class ConsentsPage(DataPage):
     def _build_history_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(plain_label(self.tr(
-            "Every change of consent, with the privacy-policy version in force and the "
-            "shop-signed receipt. Each receipt's signature is checked against the shop's "
-            "published keys.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Every change of consent, with the privacy-policy version in force and the "
+                    "shop-signed receipt. Each receipt's signature is checked against the shop's "
+                    "published keys."
+                )
+            )
+        )
         self.history_model = HistoryModel(self.titles, self.context.runner, self)
         self.history_table = table_view(self.tr("Consent history"))
         self.history_table.setModel(self.history_model)
@@ -252,7 +269,8 @@ class ConsentsPage(DataPage):
         layout.addLayout(error_row)
         self._show_history_error(None)
         self.history_model.load_failed.connect(
-            lambda error: self._show_history_error(user_message(error)))
+            lambda error: self._show_history_error(user_message(error))
+        )
         self.history_model.loading_changed.connect(self._history_loading)
         return tab
 
@@ -268,9 +286,14 @@ class ConsentsPage(DataPage):
     def _build_channels_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(plain_label(self.tr(
-            "Advertising messages by channel. Switching a channel off stops promotions "
-            "through it; service messages about your orders still arrive.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Advertising messages by channel. Switching a channel off stops promotions "
+                    "through it; service messages about your orders still arrive."
+                )
+            )
+        )
         self.channel_list = QVBoxLayout()
         layout.addLayout(self.channel_list)
         self.channel_status = plain_label()
@@ -282,16 +305,24 @@ class ConsentsPage(DataPage):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         top = QHBoxLayout()
-        top.addWidget(plain_label(self.tr(
-            "Cookies and similar technologies (Flash cookies, local storage, web beacons, "
-            "pixel tags) the shop uses, and the consent each depends on.")), 1)
+        top.addWidget(
+            plain_label(
+                self.tr(
+                    "Cookies and similar technologies (Flash cookies, local storage, web beacons, "
+                    "pixel tags) the shop uses, and the consent each depends on."
+                )
+            ),
+            1,
+        )
         group_label = plain_label(self.tr("Group by:"), wrap=False)
         self.cookie_group = QComboBox()
         self.cookie_group.setAccessibleName(self.tr("Group cookies by"))
-        for key, text in (("technology", self.tr("Technology")),
-                          ("purpose", self.tr("Tied consent")),
-                          ("party", self.tr("Party")),
-                          ("name", self.tr("Name"))):
+        for key, text in (
+            ("technology", self.tr("Technology")),
+            ("purpose", self.tr("Tied consent")),
+            ("party", self.tr("Party")),
+            ("name", self.tr("Name")),
+        ):
             self.cookie_group.addItem(text, key)
         group_label.setBuddy(self.cookie_group)
         top.addWidget(group_label)
@@ -367,17 +398,24 @@ class ConsentsPage(DataPage):
     def _present_consents(self, consents: list[Consent], can_change: bool) -> None:
         clear_layout(self.consent_list)
         self.consent_rows.clear()
-        self.mode_note.setText("" if can_change else self.tr(
-            "Assisted session: consents are shown read-only. Only the shopper can change them."))
+        self.mode_note.setText(
+            ""
+            if can_change
+            else self.tr(
+                "Assisted session: consents are shown read-only. Only the shopper can change them."
+            )
+        )
         self.mode_note.setVisible(not can_change)
         if not consents:
-            self.consent_list.addWidget(plain_label(self.tr(
-                "This shop lists no purposes that need your consent.")))
+            self.consent_list.addWidget(
+                plain_label(self.tr("This shop lists no purposes that need your consent."))
+            )
         for consent in consents:
             row = ConsentRow(consent, can_change)
             if row.switch is not None and not consent.required:
                 row.switch.clicked.connect(
-                    lambda checked, purpose=consent.purpose: self.set_consent(purpose, checked))
+                    lambda checked, purpose=consent.purpose: self.set_consent(purpose, checked)
+                )
             self.consent_list.addWidget(row)
             self.consent_rows[consent.purpose] = row
         self.consent_list.addStretch(1)
@@ -397,13 +435,18 @@ class ConsentsPage(DataPage):
                 switch.setAccessibleName(self.tr("Receive advertising by {0}").format(name))
                 switch.setChecked(subscription.enabled)
                 switch.clicked.connect(
-                    lambda checked, channel=subscription.channel:
-                    self.set_subscription(channel, checked))
+                    lambda checked, channel=subscription.channel: self.set_subscription(
+                        channel, checked
+                    )
+                )
                 self.channel_list.addWidget(switch, 0, Qt.AlignmentFlag.AlignLeft)
                 self.channel_switches[subscription.channel] = switch
             else:
-                label = plain_label(self.tr("{0}: {1}").format(
-                    name, self.tr("on") if subscription.enabled else self.tr("off")))
+                label = plain_label(
+                    self.tr("{0}: {1}").format(
+                        name, self.tr("on") if subscription.enabled else self.tr("off")
+                    )
+                )
                 self.channel_list.addWidget(label)
                 self.channel_labels[subscription.channel] = label
 
@@ -428,26 +471,28 @@ class ConsentsPage(DataPage):
                 return
             row.set_consent(change.consent)
             switch.setEnabled(True)
-            self.titles.update([row.consent if p == purpose else r.consent
-                                for p, r in self.consent_rows.items()])
+            self.titles.update(
+                [row.consent if p == purpose else r.consent for p, r in self.consent_rows.items()]
+            )
             self.receipt_panel.show_change(change, row.title_label.text(), check)
-            self.context.notify(self.tr("Consent changed: {0}").format(
-                row.title_label.text()))
+            self.context.notify(self.tr("Consent changed: {0}").format(row.title_label.text()))
             if self.view is view:
                 self.start_history(view)
             rows = self.cookie_model.rowCount()
             if rows:
                 self.cookie_model.dataChanged.emit(
                     self.cookie_model.index(0, 0),
-                    self.cookie_model.index(rows - 1, self.cookie_model.columnCount() - 1))
+                    self.cookie_model.index(rows - 1, self.cookie_model.columnCount() - 1),
+                )
 
         def failed(error: BaseException) -> None:
             if self.consent_rows.get(purpose) is not row:
                 return
             row.set_consent(row.consent)
             switch.setEnabled(True)
-            self.receipt_panel.show_error(self.tr("The change was not saved: {0}").format(
-                user_message(error)))
+            self.receipt_panel.show_error(
+                self.tr("The change was not saved: {0}").format(user_message(error))
+            )
 
         self.run(work, done, failed)
 
@@ -469,8 +514,11 @@ class ConsentsPage(DataPage):
             switch.blockSignals(False)
             switch.setEnabled(True)
             name = channel_text(channel)
-            message = (self.tr("{0}: advertising switched on") if subscription.enabled
-                       else self.tr("{0}: advertising switched off")).format(name)
+            message = (
+                self.tr("{0}: advertising switched on")
+                if subscription.enabled
+                else self.tr("{0}: advertising switched off")
+            ).format(name)
             self.channel_status.setText(message)
             self.context.notify(message)
 
@@ -481,7 +529,8 @@ class ConsentsPage(DataPage):
             switch.setChecked(not enabled)
             switch.blockSignals(False)
             switch.setEnabled(True)
-            self.channel_status.setText(self.tr("The change was not saved: {0}").format(
-                user_message(error)))
+            self.channel_status.setText(
+                self.tr("The change was not saved: {0}").format(user_message(error))
+            )
 
         self.run(work, done, failed)

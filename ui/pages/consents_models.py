@@ -70,8 +70,11 @@ def history_columns(titles: PurposeTitles) -> list[Column[HistoryRow]]:
         Column[HistoryRow]("Change", lambda r: given_text(r.receipt.granted)),
         Column[HistoryRow]("Policy version", lambda r: r.receipt.policy_version),
         Column[HistoryRow]("Receipt", lambda r: r.receipt.id),
-        Column[HistoryRow]("Signature", lambda r: verified_text(r.check.ok),
-                           tooltip=lambda r: "\n".join(r.check.problems)),
+        Column[HistoryRow](
+            "Signature",
+            lambda r: verified_text(r.check.ok),
+            tooltip=lambda r: "\n".join(r.check.problems),
+        ),
     ]
 
 
@@ -81,15 +84,19 @@ SIGNATURE_COLUMN = 5
 class HistoryModel(PagedTableModel[HistoryRow]):
     """The consent history, paged; a receipt whose signature fails is shown in red."""
 
-    def __init__(self, titles: PurposeTitles, runner: TaskRunner,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, titles: PurposeTitles, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(history_columns(titles), runner, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and index.column() == SIGNATURE_COLUMN
-                and 0 <= index.row() < self.rowCount()
-                and not self.row_at(index.row()).check.ok):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == SIGNATURE_COLUMN
+            and 0 <= index.row() < self.rowCount()
+            and not self.row_at(index.row()).check.ok
+        ):
             return QBrush(ALERT_RED)
         return super().data(index, role)
 
@@ -119,8 +126,9 @@ def cookie_columns(titles: PurposeTitles) -> list[Column[Cookie]]:
 COOKIE_GROUP_COLUMNS = {"technology": 1, "purpose": 6, "party": 3, "name": 0}
 
 
-def cookie_model(titles: PurposeTitles, parent: QObject | None = None
-                 ) -> tuple[RecordTableModel[Cookie], QSortFilterProxyModel]:
+def cookie_model(
+    titles: PurposeTitles, parent: QObject | None = None
+) -> tuple[RecordTableModel[Cookie], QSortFilterProxyModel]:
     model: RecordTableModel[Cookie] = RecordTableModel(cookie_columns(titles), parent)
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)

@@ -107,9 +107,12 @@ class DecisionsPage(DataPage):
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 4, 16, 12)
-        intro = plain_label(self.tr(
-            "Decisions the shop's systems made about you without a person deciding. You can "
-            "ask how a decision was made, and ask a person to review it."))
+        intro = plain_label(
+            self.tr(
+                "Decisions the shop's systems made about you without a person deciding. You can "
+                "ask how a decision was made, and ask a person to review it."
+            )
+        )
         layout.addWidget(intro)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
@@ -175,8 +178,14 @@ class DecisionsPage(DataPage):
         self.detail_error = plain_label()
         self.detail_error.setStyleSheet(ALERT_STYLE)
         self.detail_error.hide()
-        for widget in (self.system_label, self.outcome_label, self.facts_label,
-                       self.model_label, self.inputs_label, self.inputs_box):
+        for widget in (
+            self.system_label,
+            self.outcome_label,
+            self.facts_label,
+            self.model_label,
+            self.inputs_label,
+            self.inputs_box,
+        ):
             box.addWidget(widget)
         order_row = QHBoxLayout()
         order_row.addWidget(self.order_label, 1)
@@ -203,8 +212,9 @@ class DecisionsPage(DataPage):
         self.request_status.setObjectName("decisionRequests")
         actions_layout.addWidget(self.request_status)
         self.statement = QPlainTextEdit()
-        self.statement.setPlaceholderText(self.tr(
-            "For a human review: your point of view (optional)"))
+        self.statement.setPlaceholderText(
+            self.tr("For a human review: your point of view (optional)")
+        )
         self.statement.setAccessibleName(self.tr("Your point of view for the human review"))
         self.statement.setMaximumHeight(70)
         self.statement_field = LimitedText(self.statement, REVIEW_STATEMENT)
@@ -240,9 +250,13 @@ class DecisionsPage(DataPage):
         self.explanation_model = plain_label()
         self.explanation_contest = plain_label()
         self.explanation_contest.setObjectName("howToContest")
-        for widget in (self.explanation_outcome, self.explanation_factors,
-                       self.explanation_inputs, self.explanation_model,
-                       self.explanation_contest):
+        for widget in (
+            self.explanation_outcome,
+            self.explanation_factors,
+            self.explanation_inputs,
+            self.explanation_model,
+            self.explanation_contest,
+        ):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             explanation_layout.addWidget(widget)
         self.explanation_box.hide()
@@ -277,8 +291,14 @@ class DecisionsPage(DataPage):
             return False
         fit_columns(self.table, stretch=3)
         wanted = previous.id if previous is not None else None
-        row = next((r for r in range(self.proxy.rowCount())
-                    if self.proxy.index(r, 0).data(RAW_ROLE).id == wanted), 0)
+        row = next(
+            (
+                r
+                for r in range(self.proxy.rowCount())
+                if self.proxy.index(r, 0).data(RAW_ROLE).id == wanted
+            ),
+            0,
+        )
         self.table.selectRow(row)
         return True
 
@@ -303,8 +323,7 @@ class DecisionsPage(DataPage):
             return
         api = self.view.api
         explanation = self.data.requests.get(decision.id, {}).get("explanation")
-        completed_id = explanation.id if explanation and explanation.status == "completed" \
-            else None
+        completed_id = explanation.id if explanation and explanation.status == "completed" else None
 
         def work(_control: TaskControl) -> DecisionExtras:
             detail = api.get_decision(decision.id)
@@ -333,7 +352,8 @@ class DecisionsPage(DataPage):
             self._detail_task = None
             self._show_basic(decision)
             self.detail_error.setText(
-                self.tr("The full record could not be loaded: {0}").format(user_message(error)))
+                self.tr("The full record could not be loaded: {0}").format(user_message(error))
+            )
             self.detail_error.show()
 
         self._show_basic(decision)
@@ -347,16 +367,24 @@ class DecisionsPage(DataPage):
         self.detail_error.hide()
         self.system_label.setText(decision.system)
         self.outcome_label.setText(decision.outcome)
-        self.facts_label.setText(self.tr("{0} · significance: {1} · {2}").format(
-            kind_text(decision.kind), significance_text(decision.significance),
-            display_text(decision.at)))
-        self.model_label.setText(self.tr("Model version: {0}").format(
-            decision.model_version or "—"))
+        self.facts_label.setText(
+            self.tr("{0} · significance: {1} · {2}").format(
+                kind_text(decision.kind),
+                significance_text(decision.significance),
+                display_text(decision.at),
+            )
+        )
+        self.model_label.setText(
+            self.tr("Model version: {0}").format(decision.model_version or "—")
+        )
         self.inputs_label.setText("")
         self._set_inputs([])
         # The order number arrives with the full record; a raw id means nothing to a shopper.
-        self.order_label.setText(self.tr("Related to one of your orders.")
-                                 if decision.order_id else self.tr("No related order."))
+        self.order_label.setText(
+            self.tr("Related to one of your orders.")
+            if decision.order_id
+            else self.tr("No related order.")
+        )
         self.order_button.setVisible(bool(decision.order_id))
         self.factor_model.set_rows([])
         self.explanation_box.hide()
@@ -370,23 +398,28 @@ class DecisionsPage(DataPage):
             return
         detail = extras.detail
         self._show_basic(detail)
-        self.inputs_label.setText(self.tr("Data it used:") if detail.inputs
-                                  else self.tr("Data it used: none recorded"))
+        self.inputs_label.setText(
+            self.tr("Data it used:") if detail.inputs else self.tr("Data it used: none recorded")
+        )
         self._set_inputs(detail.inputs)
         if detail.order_id:
             self.order_label.setText(
                 self.tr("Related order: {0}").format(extras.order_number)
-                if extras.order_number else self.tr("Related to an order that is no longer shown."))
+                if extras.order_number
+                else self.tr("Related to an order that is no longer shown.")
+            )
         factors = weighted_factors(detail.factors)
         self.factor_model.set_rows(factors)
         rows_height = sum(self.factor_table.rowHeight(r) for r in range(len(factors)))
         self.factor_table.setFixedHeight(
-            self.factor_table.horizontalHeader().height() + rows_height + 4)
+            self.factor_table.horizontalHeader().height() + rows_height + 4
+        )
         if extras.explanation is not None:
             self._show_explanation(extras.explanation)
         elif extras.explanation_error:
-            self.detail_error.setText(self.tr("The explanation could not be loaded: {0}").format(
-                extras.explanation_error))
+            self.detail_error.setText(
+                self.tr("The explanation could not be loaded: {0}").format(extras.explanation_error)
+            )
             self.detail_error.show()
 
     def _set_inputs(self, inputs: list[str]) -> None:
@@ -407,7 +440,8 @@ class DecisionsPage(DataPage):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet(
                 "QPushButton { text-align: left; color: palette(link); border: none;"
-                " text-decoration: underline; padding: 1px 0; }")
+                " text-decoration: underline; padding: 1px 0; }"
+            )
             button.setToolTip(self.tr("Open the page that shows this data"))
             button.setAccessibleName(words)
             button.setProperty("page_id", page_id)
@@ -417,53 +451,75 @@ class DecisionsPage(DataPage):
         self.inputs_box.setVisible(bool(inputs))
 
     def _show_explanation(self, result: ExplanationResult) -> None:
-        self.explanation_outcome.setText(self.tr("What was decided: {0} ({1}, {2})").format(
-            result.outcome, kind_text(result.decision_kind), display_text(result.decided_at)))
+        self.explanation_outcome.setText(
+            self.tr("What was decided: {0} ({1}, {2})").format(
+                result.outcome, kind_text(result.decision_kind), display_text(result.decided_at)
+            )
+        )
         lines = [self.tr("How much each factor weighed:")]
-        lines += [f"• {f.label or factor_name(f.factor)} — {percent_text(share)}"
-                  for f, share in weighted_factors(result.main_factors)] or ["• —"]
+        lines += [
+            f"• {f.label or factor_name(f.factor)} — {percent_text(share)}"
+            for f, share in weighted_factors(result.main_factors)
+        ] or ["• —"]
         self.explanation_factors.setText("\n".join(lines))
         used = [input_link(name)[0] for name in result.inputs]
-        self.explanation_inputs.setText(self.tr("Which of your data it used: {0}").format(
-            join_list(used) if used else self.tr("none recorded")))
-        self.explanation_model.setText(self.tr("System: {0} · model version {1}").format(
-            result.system, result.model_version or "—"))
+        self.explanation_inputs.setText(
+            self.tr("Which of your data it used: {0}").format(
+                join_list(used) if used else self.tr("none recorded")
+            )
+        )
+        self.explanation_model.setText(
+            self.tr("System: {0} · model version {1}").format(
+                result.system, result.model_version or "—"
+            )
+        )
         # Phrased by the app in the shopper's language: the shop's own text names request
         # types by their API codes.
         contest = self.tr(
             "How to contest it: if you think this decision is wrong, press “Ask for human "
             "review” above and say why. A person at the shop looks at it again, can change "
             "the outcome and answers in writing. You can also complain to the shop's privacy "
-            "contact or to the regulator.")
+            "contact or to the regulator."
+        )
         if not result.human_review_available:
             contest = self.tr(
                 "How to contest it: this shop does not offer a review by a person for this "
-                "decision; you can complain to the shop's privacy contact or to the regulator.")
+                "decision; you can complain to the shop's privacy contact or to the regulator."
+            )
         self.explanation_contest.setText(contest)
         self.explanation_box.show()
 
     def _update_request_state(self, decision: Decision) -> None:
         about = self.data.requests.get(decision.id, {})
         lines = []
-        names = {"explanation": self.tr("Explanation requested on {0}: {1}"),
-                 "human_review": self.tr("Human review requested on {0}: {1}")}
+        names = {
+            "explanation": self.tr("Explanation requested on {0}: {1}"),
+            "human_review": self.tr("Human review requested on {0}: {1}"),
+        }
         for rtype in REQUEST_TYPES:
             request = about.get(rtype)
             if request is not None:
-                lines.append(names[rtype].format(display_text(request.received_at),
-                                                 status_text(request.status)))
-        self.request_status.setText("\n".join(lines) or self.tr(
-            "You have not asked about this decision yet."))
-        for rtype, button in (("explanation", self.explain_button),
-                              ("human_review", self.review_button)):
+                lines.append(
+                    names[rtype].format(
+                        display_text(request.received_at), status_text(request.status)
+                    )
+                )
+        self.request_status.setText(
+            "\n".join(lines) or self.tr("You have not asked about this decision yet.")
+        )
+        for rtype, button in (
+            ("explanation", self.explain_button),
+            ("human_review", self.review_button),
+        ):
             request = about.get(rtype)
             open_request = request is not None and not request.is_final
             busy = f"{rtype}:{decision.id}" in self._filing
             # Queued in the outbox: pressing again would file a second request.
             queued = f"{rtype}:{decision.id}" in self._queued
             button.setEnabled(not open_request and not busy and not queued)
-            button.setToolTip(self.tr("A request of this kind is already open.")
-                              if open_request else "")
+            button.setToolTip(
+                self.tr("A request of this kind is already open.") if open_request else ""
+            )
 
     # --- filing -----------------------------------------------------------------------------
     def file_request(self, rtype: str) -> None:
@@ -497,9 +553,12 @@ class DecisionsPage(DataPage):
                 shown = self.selected_decision()
                 if shown is not None and shown.id == decision.id:
                     self._update_request_state(decision)
-                    self.filed_label.setText(self.tr(
-                        "The shop cannot be reached. Your request is kept in the outbox and "
-                        "will be sent once the shop is back; follow it on the Requests page."))
+                    self.filed_label.setText(
+                        self.tr(
+                            "The shop cannot be reached. Your request is kept in the outbox and "
+                            "will be sent once the shop is back; follow it on the Requests page."
+                        )
+                    )
                     self.filed_label.setStyleSheet("")
                     self.filed_label.show()
                     self.open_requests_button.show()
@@ -512,9 +571,12 @@ class DecisionsPage(DataPage):
             shown = self.selected_decision()
             if shown is not None and shown.id == decision.id:
                 self._update_request_state(decision)
-                self.filed_label.setText(self.tr(
-                    "Your request was filed. The shop must answer by {0}; follow it on the "
-                    "Requests page.").format(display_text(request.due_at)))
+                self.filed_label.setText(
+                    self.tr(
+                        "Your request was filed. The shop must answer by {0}; follow it on the "
+                        "Requests page."
+                    ).format(display_text(request.due_at))
+                )
                 self.filed_label.setStyleSheet("")
                 self.filed_label.show()
                 self.open_requests_button.show()
@@ -526,8 +588,9 @@ class DecisionsPage(DataPage):
             # answer (no connection, a server failure) the same key re-sends the same request.
             self._keys.settle(filing, error)
             self._update_request_state(decision)
-            self.filed_label.setText(self.tr("The request was not filed: {0}").format(
-                user_message(error)))
+            self.filed_label.setText(
+                self.tr("The request was not filed: {0}").format(user_message(error))
+            )
             self.filed_label.setStyleSheet(ALERT_STYLE)
             self.filed_label.show()
             self.open_requests_button.hide()

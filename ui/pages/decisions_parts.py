@@ -104,8 +104,10 @@ _INPUT_PAGES = {
         ("tracks", ("tracks", "tags")),
         ("sharing", ("sharing",)),
         ("consents", ("consents",)),
-        ("my-data", ("devices", "locations", "logs", "account", "identity_verification",
-                     "profile")),
+        (
+            "my-data",
+            ("devices", "locations", "logs", "account", "identity_verification", "profile"),
+        ),
     )
     for name in names
 }
@@ -155,17 +157,21 @@ def contest_text(human_review_available: bool) -> str:
             "How to contest it: if you think this decision is wrong, ask for a human review "
             "on the Automated decisions page and say why. A person at the shop looks at it "
             "again, can change the outcome and answers in writing. You can also complain to "
-            "the shop's privacy contact or to the regulator.")
+            "the shop's privacy contact or to the regulator."
+        )
     return _tr(
         "How to contest it: this shop does not offer a review by a person for this "
-        "decision; you can complain to the shop's privacy contact or to the regulator.")
+        "decision; you can complain to the shop's privacy contact or to the regulator."
+    )
 
 
 def factor_lines(factors: list[W]) -> list[str]:
     """One "• factor in words — share %" line per factor, heaviest first, summing to 100 %."""
-    return [f"• {getattr(f, 'label', '') or factor_name(str(getattr(f, 'factor', '')))} — "
-            f"{percent_text(share)}"
-            for f, share in weighted_factors(factors)]
+    return [
+        f"• {getattr(f, 'label', '') or factor_name(str(getattr(f, 'factor', '')))} — "
+        f"{percent_text(share)}"
+        for f, share in weighted_factors(factors)
+    ]
 
 
 def percent_text(share: int) -> str:
@@ -192,27 +198,41 @@ DECISION_COLUMNS: list[Column[Decision]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Date")), lambda d: d.at),
     Column(str(QT_TRANSLATE_NOOP("Columns", "System")), lambda d: d.system),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Kind")), lambda d: kind_text(d.kind)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Outcome")), lambda d: d.outcome,
-           tooltip=lambda d: d.outcome),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Significance")),
-           lambda d: significance_text(d.significance),
-           sort=lambda d: _SIGNIFICANCE_ORDER.get(d.significance, -1)),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Outcome")),
+        lambda d: d.outcome,
+        tooltip=lambda d: d.outcome,
+    ),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Significance")),
+        lambda d: significance_text(d.significance),
+        sort=lambda d: _SIGNIFICANCE_ORDER.get(d.significance, -1),
+    ),
 ]
 
 # Rows are (factor, share in percent) pairs from `weighted_factors`.
 FACTOR_COLUMNS: list[Column[tuple[Factor, int]]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Factor")),
-           lambda fs: fs[0].label or factor_name(fs[0].factor)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Weight")), lambda fs: percent_text(fs[1]),
-           sort=lambda fs: fs[1]),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Factor")),
+        lambda fs: fs[0].label or factor_name(fs[0].factor),
+    ),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Weight")),
+        lambda fs: percent_text(fs[1]),
+        sort=lambda fs: fs[1],
+    ),
 ]
 
 
 class WeightBarDelegate(QStyledItemDelegate):
     """Draws a factor's weight as a small bar next to its percentage."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         row: Any = index.data(RAW_ROLE)
         if not (isinstance(row, tuple) and len(row) == 2 and isinstance(row[1], int)):
             super().paint(painter, option, index)
@@ -223,11 +243,17 @@ class WeightBarDelegate(QStyledItemDelegate):
         palette = option.palette
         text_width = option.fontMetrics.horizontalAdvance("100%") + 8
         bar_room = max(0, rect.width() - text_width - 8)
-        bar = QRect(rect.left() + 4, rect.top() + rect.height() // 3,
-                    int(bar_room * share), max(4, rect.height() // 3))
+        bar = QRect(
+            rect.left() + 4,
+            rect.top() + rect.height() // 3,
+            int(bar_room * share),
+            max(4, rect.height() // 3),
+        )
         painter.fillRect(bar, palette.highlight())
         painter.setPen(palette.text().color())
-        painter.drawText(QRect(rect.right() - text_width, rect.top(), text_width, rect.height()),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         percent_text(row[1]))
+        painter.drawText(
+            QRect(rect.right() - text_width, rect.top(), text_width, rect.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            percent_text(row[1]),
+        )
         painter.restore()

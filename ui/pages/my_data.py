@@ -83,17 +83,29 @@ class MyDataPage(DataPage):
         self.tabs.addTab(self._build_profile_tab(), self.tr("Account && profile"))
         runner = self.context.runner
         self.device_model: PagedTableModel[Any] = PagedTableModel(DEVICE_COLUMNS, runner, self)
-        self.location_model: PagedTableModel[Any] = PagedTableModel(
-            LOCATION_COLUMNS, runner, self)
+        self.location_model: PagedTableModel[Any] = PagedTableModel(LOCATION_COLUMNS, runner, self)
         self.log_model: PagedTableModel[Any] = PagedTableModel(LOG_COLUMNS, runner, self)
-        self.devices = PagedTable(self.device_model, self.tr("Devices"), self.tr(
-            "Devices you used with the shop: type, system, settings and their unique id."))
-        self.locations = PagedTable(self.location_model, self.tr("Locations"), self.tr(
-            "Where you were when using the shop: from the IP address, GPS, Wi-Fi or base "
-            "stations."))
-        self.logs = PagedTable(self.log_model, self.tr("Logs"), self.tr(
-            "What the shop's servers logged: pages visited, searches, IP address, browser, "
-            "carrier and language."))
+        self.devices = PagedTable(
+            self.device_model,
+            self.tr("Devices"),
+            self.tr("Devices you used with the shop: type, system, settings and their unique id."),
+        )
+        self.locations = PagedTable(
+            self.location_model,
+            self.tr("Locations"),
+            self.tr(
+                "Where you were when using the shop: from the IP address, GPS, Wi-Fi or base "
+                "stations."
+            ),
+        )
+        self.logs = PagedTable(
+            self.log_model,
+            self.tr("Logs"),
+            self.tr(
+                "What the shop's servers logged: pages visited, searches, IP address, browser, "
+                "carrier and language."
+            ),
+        )
         self.tabs.addTab(self.devices, self.tr("Devices"))
         self.tabs.addTab(self.locations, self.tr("Locations"))
         self.tabs.addTab(self.logs, self.tr("Logs"))
@@ -101,11 +113,17 @@ class MyDataPage(DataPage):
     def _build_categories_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(plain_label(self.tr(
-            "Every kind of personal data the shop holds about you: why, on what legal basis, "
-            "for how long, and where it is stored.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Every kind of personal data the shop holds about you: why, on what legal "
+                    "basis, for how long, and where it is stored."
+                )
+            )
+        )
         self.category_model: RecordTableModel[DataCategory] = RecordTableModel(
-            category_columns(self._purpose_title), self)
+            category_columns(self._purpose_title), self
+        )
         self.category_proxy = QSortFilterProxyModel(self)
         self.category_proxy.setSourceModel(self.category_model)
         self.category_proxy.setSortRole(SORT_ROLE)
@@ -134,7 +152,8 @@ class MyDataPage(DataPage):
         self.profile_table = table_view(self.tr("Account and profile fields"))
         self.profile_table.setModel(self.profile_model)
         self.profile_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._update_buttons())
+            lambda *_: self._update_buttons()
+        )
         self.profile_table.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.profile_table, 1)
         row = QHBoxLayout()
@@ -146,9 +165,11 @@ class MyDataPage(DataPage):
         self.edit_button.clicked.connect(lambda: self.edit_field(self._selected_key()))
         self.correction_button = QPushButton(self.tr("Request correction…"))
         self.correction_button.setAccessibleName(
-            self.tr("Request a correction of the selected field"))
+            self.tr("Request a correction of the selected field")
+        )
         self.correction_button.clicked.connect(
-            lambda: self.request_correction(self._selected_key()))
+            lambda: self.request_correction(self._selected_key())
+        )
         row.addWidget(self.edit_button)
         row.addWidget(self.correction_button)
         layout.addLayout(row)
@@ -182,28 +203,39 @@ class MyDataPage(DataPage):
 
     def _present_account(self, account: Account, can_change: bool) -> None:
         self.account = account
-        self.account_summary.setText(self.tr(
-            "Customer number {0} · {1} · member since {2}").format(
-                account.customer_no, account.display_name,
-                format_date(account.created_at)))
+        self.account_summary.setText(
+            self.tr("Customer number {0} · {1} · member since {2}").format(
+                account.customer_no, account.display_name, format_date(account.created_at)
+            )
+        )
         if account.is_minor:
-            self.minor_status.setText(self.tr(
-                "This account belongs to a minor. Guardian consent: {0}.").format(
-                    guardian_text(account.guardian_consent)))
+            self.minor_status.setText(
+                self.tr("This account belongs to a minor. Guardian consent: {0}.").format(
+                    guardian_text(account.guardian_consent)
+                )
+            )
         self.minor_status.setVisible(account.is_minor)
         self.profile_model.editing_allowed = can_change
         self.profile_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            if can_change else QAbstractItemView.EditTrigger.NoEditTriggers)
+            if can_change
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
         self.profile_model.replace(account.fields)
         fit_columns(self.profile_table)
         self.edit_button.setVisible(can_change)
-        self.profile_hint.setText(self.tr(
-            "Fields marked editable can be changed here (double-click the value or use "
-            "Edit…). For the others, ask the shop to correct them.") if can_change
-            else self.tr("Assisted session: fields cannot be edited, but a correction can "
-                         "be requested for the shopper."))
+        self.profile_hint.setText(
+            self.tr(
+                "Fields marked editable can be changed here (double-click the value or use "
+                "Edit…). For the others, ask the shop to correct them."
+            )
+            if can_change
+            else self.tr(
+                "Assisted session: fields cannot be edited, but a correction can "
+                "be requested for the shopper."
+            )
+        )
         self._update_buttons()
 
     def _start_paged(self, view: ActiveView) -> None:
@@ -253,7 +285,8 @@ class MyDataPage(DataPage):
         field = self.field(self._selected_key())
         self.edit_button.setEnabled(field is not None and field.editable and self.can_change)
         self.correction_button.setEnabled(
-            field is not None and (not field.editable or not self.can_change))
+            field is not None and (not field.editable or not self.can_change)
+        )
 
     def _double_clicked(self, index: QModelIndex) -> None:
         field = self.profile_model.row_at(index.row()) if index.isValid() else None
@@ -311,8 +344,11 @@ class MyDataPage(DataPage):
         if field is None or not field.editable or not self.can_change:
             return None
         dialog = EditFieldDialog(
-            field, lambda v, done, failed: self.save_field(field.key, v, done, failed),
-            self, value=value)
+            field,
+            lambda v, done, failed: self.save_field(field.key, v, done, failed),
+            self,
+            value=value,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._show_dialog(dialog)
         return dialog
@@ -335,11 +371,13 @@ class MyDataPage(DataPage):
                 if isinstance(outcome, Queued):
                     message = self.tr(
                         "The shop cannot be reached: the correction request for {0} waits in "
-                        "the outbox").format(field_text(field.key))
+                        "the outbox"
+                    ).format(field_text(field.key))
                     self.context.session.outbox_changed.emit()
                 else:
                     message = self.tr("Correction request filed for {0}").format(
-                        field_text(field.key))
+                        field_text(field.key)
+                    )
                 self.profile_status.setText(message)
                 self.context.notify(message)
                 done(outcome)
@@ -368,5 +406,6 @@ class MyDataPage(DataPage):
 
 def category_row_text(model: RecordTableModel[DataCategory], row: int) -> list[str]:
     """The shown text of one category row (for tests and accessibility)."""
-    return [display_text(model.data(model.index(row, column)))
-            for column in range(model.columnCount())]
+    return [
+        display_text(model.data(model.index(row, column))) for column in range(model.columnCount())
+    ]

@@ -80,7 +80,8 @@ class EditFieldDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -159,9 +160,14 @@ class CorrectionDialog(QDialog):
         face = QWidget()
         layout = QVBoxLayout(face)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(plain_label(self.tr(
-            "The shop does not let you change this field yourself. Ask it to correct the "
-            "value: it has to answer within the legal deadline.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "The shop does not let you change this field yourself. Ask it to correct the "
+                    "value: it has to answer within the legal deadline."
+                )
+            )
+        )
         form = QFormLayout()
         self.field_label = plain_label(name)
         form.addRow(self.tr("Field:"), self.field_label)
@@ -222,14 +228,20 @@ class CorrectionDialog(QDialog):
         proposed = _value_or_none(self.proposed.text())
         self.diff.set_values(self.field.value, proposed)
         self.file_button.setEnabled(
-            not self.busy_sending and proposed != (self.field.value or None)
-            and not self.proposed_field.over and not self.note_field.over)
+            not self.busy_sending
+            and proposed != (self.field.value or None)
+            and not self.proposed_field.over
+            and not self.note_field.over
+        )
 
     busy_sending = False
 
     def details(self) -> dict[str, Any]:
-        return {"field": self.field.key, "current": self.field.value,
-                "proposed": _value_or_none(self.proposed.text())}
+        return {
+            "field": self.field.key,
+            "current": self.field.value,
+            "proposed": _value_or_none(self.proposed.text()),
+        }
 
     def submit(self) -> None:
         if self.busy_sending or self.proposed_field.problem() or self.note_field.problem():
@@ -244,8 +256,11 @@ class CorrectionDialog(QDialog):
         self.note.setReadOnly(True)
         self.file_button.setEnabled(False)
         self.file_button.setText(self.tr("Filing…"))
-        self._file(filing, lambda outcome: self._filed(filing, outcome),
-                   lambda error: self._failed(filing, error))
+        self._file(
+            filing,
+            lambda outcome: self._filed(filing, outcome),
+            lambda error: self._failed(filing, error),
+        )
 
     def _filed(self, filing: Filing, outcome: CreatedRequest | Queued) -> None:
         self.keys.settle(filing)
@@ -253,16 +268,21 @@ class CorrectionDialog(QDialog):
         self.idempotency_key = None
         if isinstance(outcome, Queued):
             self.queued = outcome
-            self.confirmation.setText(self.tr(
-                "The shop cannot be reached. Your correction request is kept in the outbox and "
-                "will be sent once the shop is back; you can follow it on the Requests page."))
+            self.confirmation.setText(
+                self.tr(
+                    "The shop cannot be reached. Your correction request is kept in the outbox and "
+                    "will be sent once the shop is back; you can follow it on the Requests page."
+                )
+            )
         else:
             self.created = outcome
             request = outcome.request
-            self.confirmation.setText(self.tr(
-                "Your correction request was filed (request {0}). The shop has to answer by "
-                "{1}; you can follow it on the Requests page.").format(
-                    request.id, format_date(request.due_at)))
+            self.confirmation.setText(
+                self.tr(
+                    "Your correction request was filed (request {0}). The shop has to answer by "
+                    "{1}; you can follow it on the Requests page."
+                ).format(request.id, format_date(request.due_at))
+            )
         self.filed_diff.set_values(self.field.value, self.details()["proposed"])
         self.faces.setCurrentIndex(1)
 
@@ -276,8 +296,11 @@ class CorrectionDialog(QDialog):
         self.file_button.setText(self.tr("File correction request"))
         self._update_diff()
         problems = field_problems(error)
-        fields = {"proposed": self.proposed_field, "current": self.proposed_field,
-                  "note": self.note_field}
+        fields = {
+            "proposed": self.proposed_field,
+            "current": self.proposed_field,
+            "note": self.note_field,
+        }
         shown = False
         for name, message in problems.items():
             target = fields.get(name)
@@ -285,8 +308,7 @@ class CorrectionDialog(QDialog):
                 target.set_shop_error(message)
                 shown = True
         if shown:
-            self.error.setText(self.tr("Not filed: the shop did not accept what is marked "
-                                       "above."))
+            self.error.setText(self.tr("Not filed: the shop did not accept what is marked above."))
         else:
             self.error.setText(self.tr("Not filed: {0}").format(error_text(error)))
         self.error.show()

@@ -71,6 +71,7 @@ def storage_text(storage: Storage) -> str:
 
 # --- categories ---------------------------------------------------------------------------
 
+
 def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCategory]]:
     return [
         Column[DataCategory]("Category", lambda c: localized_title(c.title, c.title_zh)),
@@ -86,6 +87,7 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
 
 
 # --- account & profile --------------------------------------------------------------------
+
 
 def profile_columns() -> list[Column[ProfileField]]:
     return [
@@ -110,20 +112,31 @@ class ProfileModel(RecordTableModel[ProfileField]):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if (index.isValid() and self.editing_allowed and index.column() == VALUE_COLUMN
-                and self.row_at(index.row()).editable):
+        if (
+            index.isValid()
+            and self.editing_allowed
+            and index.column() == VALUE_COLUMN
+            and self.row_at(index.row()).editable
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.EditRole and index.isValid()
-                and index.column() == VALUE_COLUMN and 0 <= index.row() < self.rowCount()):
+        if (
+            role == Qt.ItemDataRole.EditRole
+            and index.isValid()
+            and index.column() == VALUE_COLUMN
+            and 0 <= index.row() < self.rowCount()
+        ):
             return self.row_at(index.row()).value or ""
         return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid()
-                or not self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not self.flags(index) & Qt.ItemFlag.ItemIsEditable
+        ):
             return False
         field = self.row_at(index.row())
         text = "" if value is None else str(value)
@@ -137,8 +150,9 @@ class ProfileModel(RecordTableModel[ProfileField]):
         if [f.key for f in fields] == [f.key for f in self.rows]:
             self._rows = list(fields)
             if fields:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(fields) - 1, self.columnCount() - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(fields) - 1, self.columnCount() - 1)
+                )
         else:
             self.set_rows(fields)
 
@@ -147,6 +161,7 @@ class ProfileModel(RecordTableModel[ProfileField]):
 
 
 # --- devices, locations, logs ---------------------------------------------------------------
+
 
 def _settings_text(settings: dict[str, Any]) -> str:
     return ", ".join(f"{key}: {value}" for key, value in settings.items())
@@ -191,8 +206,9 @@ LOG_COLUMNS: list[Column[LogEntry]] = [
 class PagedTable(QWidget):
     """A table over a PagedTableModel, with a line saying what is loaded and an error + retry."""
 
-    def __init__(self, model: PagedTableModel[Any], name: str, intro: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: PagedTableModel[Any], name: str, intro: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         layout = QVBoxLayout(self)
@@ -247,6 +263,7 @@ class PagedTable(QWidget):
         self.retry.setVisible(message is not None)
 
 
-def paged_model(columns: Sequence[Column[Any]], runner: TaskRunner,
-                parent: QObject | None = None) -> PagedTableModel[Any]:
+def paged_model(
+    columns: Sequence[Column[Any]], runner: TaskRunner, parent: QObject | None = None
+) -> PagedTableModel[Any]:
     return PagedTableModel(columns, runner, parent)

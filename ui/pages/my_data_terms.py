@@ -177,8 +177,7 @@ def money_text(cents: int, currency: str) -> str:
     return locale.toCurrencyString(cents / 100, symbol)
 
 
-_CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "JPY": "JP¥",
-                     "GBP": "£"}
+_CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "JPY": "JP¥", "GBP": "£"}
 
 
 __all__ = [

@@ -60,8 +60,11 @@ def notice_kind_text(kind: str) -> str:
 
 
 def major_text(major: bool) -> str:
-    return QCoreApplication.translate(CONTEXT, "Major change") if major else \
-        QCoreApplication.translate(CONTEXT, "Minor change")
+    return (
+        QCoreApplication.translate(CONTEXT, "Major change")
+        if major
+        else QCoreApplication.translate(CONTEXT, "Minor change")
+    )
 
 
 def _date(value: Any) -> str:
@@ -70,20 +73,30 @@ def _date(value: Any) -> str:
 
 
 NOTICE_COLUMNS: list[Column[Notice]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Published")), lambda n: _date(n.published_at),
-           sort=lambda n: n.published_at),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        lambda n: _date(n.published_at),
+        sort=lambda n: n.published_at,
+    ),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Kind")), lambda n: notice_kind_text(n.kind)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Title")), lambda n: n.title,
-           tooltip=lambda n: n.title),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Title")), lambda n: n.title, tooltip=lambda n: n.title
+    ),
 ]
 
 VERSION_COLUMNS: list[Column[PolicyVersion]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Version")), lambda v: v.version),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Published")), lambda v: _date(v.published_at),
-           sort=lambda v: v.published_at),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        lambda v: _date(v.published_at),
+        sort=lambda v: v.published_at,
+    ),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Change")), lambda v: major_text(v.major)),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Summary")), lambda v: v.summary,
-           tooltip=lambda v: v.summary),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Summary")),
+        lambda v: v.summary,
+        tooltip=lambda v: v.summary,
+    ),
 ]
 
 
@@ -91,8 +104,11 @@ class NoticeModel(RecordTableModel[Notice]):
     """Notices, with security incidents in red and bold."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and 0 <= index.row() < self.rowCount() and role in (
-                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if (
+            index.isValid()
+            and 0 <= index.row() < self.rowCount()
+            and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+        ):
             notice = self.row_at(index.row())
             if notice.kind != "security_incident":
                 return None
@@ -108,8 +124,11 @@ class VersionModel(RecordTableModel[PolicyVersion]):
     """Policy versions, major ones in bold."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and 0 <= index.row() < self.rowCount() and \
-                role == Qt.ItemDataRole.FontRole:
+        if (
+            index.isValid()
+            and 0 <= index.row() < self.rowCount()
+            and role == Qt.ItemDataRole.FontRole
+        ):
             if not self.row_at(index.row()).major:
                 return None
             font = QFont()
@@ -214,7 +233,8 @@ class NoticesPage(DataPage):
         versions_layout = QVBoxLayout(versions)
         self.version_model = VersionModel(VERSION_COLUMNS, self)
         self.version_table = record_table(
-            self.tr("Policy versions"), self.version_model, fit_contents=True)
+            self.tr("Policy versions"), self.version_model, fit_contents=True
+        )
         self.version_table.selectionModel().selectionChanged.connect(self._version_chosen)
         versions_layout.addWidget(self.version_table, 2)
         version_detail = QWidget()
@@ -246,9 +266,14 @@ class NoticesPage(DataPage):
         self.notice_table.setVisible(has_notices)
         self.no_notices.setVisible(not has_notices)
         incidents = [n for n in notices if n.kind == "security_incident"]
-        self.incident_note.setText(self.tr(
-            "⚠ %n security incident(s) announced, shown in red: read what happened and what "
-            "to do.", "", len(incidents)))
+        self.incident_note.setText(
+            self.tr(
+                "⚠ %n security incident(s) announced, shown in red: read what happened and what "
+                "to do.",
+                "",
+                len(incidents),
+            )
+        )
         self.incident_note.setVisible(bool(incidents))
         if has_notices:
             self.notice_table.selectRow(0)
@@ -276,8 +301,9 @@ class NoticesPage(DataPage):
         self.notice_title.setText(notice.title)
         incident = notice.kind == "security_incident"
         self.notice_title.setStyleSheet(ALERT_STYLE if incident else "")
-        meta = self.tr("{0} · published {1}").format(notice_kind_text(notice.kind),
-                                                    display_text(notice.published_at))
+        meta = self.tr("{0} · published {1}").format(
+            notice_kind_text(notice.kind), display_text(notice.published_at)
+        )
         if notice.personal:
             meta += " · " + self.tr("about your account")
         self.notice_meta.setText(meta)
@@ -290,32 +316,47 @@ class NoticesPage(DataPage):
             for label in (self.version_title, self.version_summary, self.version_changes):
                 label.clear()
             return
-        self.version_title.setText(self.tr("Version {0} · {1} · {2}").format(
-            record.version, _date(record.published_at), major_text(record.major)))
+        self.version_title.setText(
+            self.tr("Version {0} · {1} · {2}").format(
+                record.version, _date(record.published_at), major_text(record.major)
+            )
+        )
         self.version_summary.setText(record.summary)
         self.version_changes.setText(
-            self.tr("What changed:") + "\n" + changes_text(record.changes) if record.changes
-            else self.tr("No list of changes was published."))
+            self.tr("What changed:") + "\n" + changes_text(record.changes)
+            if record.changes
+            else self.tr("No list of changes was published.")
+        )
 
     def _show_policy(self, policy: CurrentPolicy) -> None:
         self.policy = policy
-        self.policy_heading.setText(self.tr("Version {0}, published {1}{2}").format(
-            policy.version, _date(policy.published_at),
-            " · " + self.tr("major change") if policy.major else ""))
+        self.policy_heading.setText(
+            self.tr("Version {0}, published {1}{2}").format(
+                policy.version,
+                _date(policy.published_at),
+                " · " + self.tr("major change") if policy.major else "",
+            )
+        )
         self.policy_summary.setText(policy.summary)
         can_change = self.view is not None and self.view.can_change
         if policy.acknowledged:
             when = display_text(policy.acknowledged_at) if policy.acknowledged_at else ""
             self.ack_status.setText(
-                self.tr("✓ You acknowledged this version on {0}.").format(when) if when
-                else self.tr("✓ You acknowledged this version."))
+                self.tr("✓ You acknowledged this version on {0}.").format(when)
+                if when
+                else self.tr("✓ You acknowledged this version.")
+            )
             self.ack_status.setStyleSheet(OK_STYLE)
             self.ack_button.hide()
         else:
-            self.ack_status.setText(self.tr(
-                "This version changed what the shop does with your data. Read what changed, "
-                "then acknowledge it.") if policy.major else self.tr(
-                "You have not acknowledged this version yet."))
+            self.ack_status.setText(
+                self.tr(
+                    "This version changed what the shop does with your data. Read what changed, "
+                    "then acknowledge it."
+                )
+                if policy.major
+                else self.tr("You have not acknowledged this version yet.")
+            )
             self.ack_status.setStyleSheet(ALERT_STYLE if policy.major else "")
             text = self.tr("Acknowledge version {0}").format(policy.version)
             self.ack_button.setText(text)
@@ -339,15 +380,19 @@ class NoticesPage(DataPage):
             self._ack_task = None
             current = self.policy
             if current is not None and current.version == ack.version:
-                self._show_policy(current.model_copy(update={
-                    "acknowledged": True, "acknowledged_at": ack.acknowledged_at}))
+                self._show_policy(
+                    current.model_copy(
+                        update={"acknowledged": True, "acknowledged_at": ack.acknowledged_at}
+                    )
+                )
             self.context.notify(self.tr("Policy version {0} acknowledged.").format(ack.version))
 
         def failed(error: BaseException) -> None:
             self._ack_task = None
             self.ack_button.setEnabled(True)
-            self.ack_status.setText(self.tr("Could not acknowledge: {0}").format(
-                user_message(error)))
+            self.ack_status.setText(
+                self.tr("Could not acknowledge: {0}").format(user_message(error))
+            )
             self.ack_status.setStyleSheet(ALERT_STYLE)
 
         self._ack_task = self.run(work, done, failed)

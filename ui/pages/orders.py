@@ -51,8 +51,9 @@ class OrdersModel(PagedTableModel[OrderSummary]):
     """The order list, page by page."""
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
-        super().__init__(order_columns(lambda o: o.logistics_partner), runner, parent,
-                         cache_text=True)  # pure columns: texts made on the worker thread
+        super().__init__(
+            order_columns(lambda o: o.logistics_partner), runner, parent, cache_text=True
+        )  # pure columns: texts made on the worker thread
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,14 @@ class OrdersPage(DataPage):
         layout = QVBoxLayout(content)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = OrdersModel(self.context.runner, self)
-        self.list = PagedTable(self.model, self.tr("Orders"), self.tr(
-            "Your orders. Select one to see its items, payment, delivery and who received "
-            "data for it."))
+        self.list = PagedTable(
+            self.model,
+            self.tr("Orders"),
+            self.tr(
+                "Your orders. Select one to see its items, payment, delivery and who received "
+                "data for it."
+            ),
+        )
         self.table = self.list.table
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._select_first = False
@@ -178,8 +184,9 @@ class OrdersPage(DataPage):
     # --- removing an order record ---------------------------------------------------------
     def ask(self, title: str, text: str) -> bool:
         """Ask a yes/no question (plain text); tests replace this."""
-        box = plain_message_box(self, QMessageBox.Icon.Warning, title, text,
-                                buttons=QMessageBox.StandardButton.Cancel)
+        box = plain_message_box(
+            self, QMessageBox.Icon.Warning, title, text, buttons=QMessageBox.StandardButton.Cancel
+        )
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -190,13 +197,16 @@ class OrdersPage(DataPage):
         order = self.selected()
         if view is None or not view.can_change or order is None:
             return
-        if not self.ask(self.tr("Remove order record"), self.tr(
+        if not self.ask(
+            self.tr("Remove order record"),
+            self.tr(
                 "Remove order {0} from your account?\n\n"
                 "The delivery details (recipient, address, phone, tracking) are erased. By law "
                 "the shop must keep the transaction record itself (goods, prices, payment) for "
                 "a number of years; that part is hidden from your account and used for "
-                "nothing else. You will see what is kept, and until when.").format(
-                    order.number)):
+                "nothing else. You will see what is kept, and until when."
+            ).format(order.number),
+        ):
             return
         self.remove_button.setEnabled(False)
 
@@ -216,8 +226,7 @@ class OrdersPage(DataPage):
 
         def failed(error: BaseException) -> None:
             self.remove_button.setEnabled(True)
-            message = self.tr("The order record was not removed: {0}").format(
-                user_message(error))
+            message = self.tr("The order record was not removed: {0}").format(user_message(error))
             self.detail.error.setText(message)
             self.detail.error.show()
             self.tell(message, "error")
@@ -228,23 +237,31 @@ class OrdersPage(DataPage):
         retained = result.retained
         if retained is None:
             return self.tr("Order {0} was removed. The shop keeps nothing of it.").format(
-                order.number)
-        fields = join_list([self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f
-                            for f in retained.fields])
+                order.number
+            )
+        fields = join_list(
+            [self.tr(_FIELD_WORDS[f]) if f in _FIELD_WORDS else f for f in retained.fields]
+        )
         return self.tr(
             "Order {0} was removed from your account.\n\n"
             "Kept by law until {1}:\n"
             "• Data categories: {2}\n"
             "• Fields: {3}\n"
             "• Legal basis: {4}\n"
-            "• Why: {5}").format(
-                order.number, format_date(retained.until),
-                join_list(retained.categories), fields,
-                legal_basis_text(retained.legal_basis), retained.reason)
+            "• Why: {5}"
+        ).format(
+            order.number,
+            format_date(retained.until),
+            join_list(retained.categories),
+            fields,
+            legal_basis_text(retained.legal_basis),
+            retained.reason,
+        )
 
     def _show_retained(self, text: str) -> None:
-        box = plain_message_box(self, QMessageBox.Icon.Information,
-                                self.tr("Order record removed"), text)
+        box = plain_message_box(
+            self, QMessageBox.Icon.Information, self.tr("Order record removed"), text
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.removal_box = box
         box.finished.connect(lambda _result: setattr(self, "removal_box", None))

@@ -41,8 +41,12 @@ def order_columns(
         Column[OrderSummary]("Order number", lambda o: o.number),
         Column[OrderSummary]("Placed", lambda o: o.placed_at),
         Column[OrderSummary]("Status", lambda o: order_status_text(o.status)),
-        Column[OrderSummary]("Total", lambda o: money_text(o.total_cents, o.currency),
-                             sort=lambda o: o.total_cents, align_right=True),
+        Column[OrderSummary](
+            "Total",
+            lambda o: money_text(o.total_cents, o.currency),
+            sort=lambda o: o.total_cents,
+            align_right=True,
+        ),
         Column[OrderSummary]("Items", lambda o: o.item_count, align_right=True),
         Column[OrderSummary]("Logistics partner", partner),
         Column[OrderSummary]("For someone else", lambda o: o.for_other),
@@ -54,11 +58,18 @@ def item_columns(currency: list[str]) -> list[Column[OrderItem]]:
     return [
         Column[OrderItem]("Item", lambda i: i.title),
         Column[OrderItem]("Quantity", lambda i: i.quantity, align_right=True),
-        Column[OrderItem]("Unit price", lambda i: money_text(i.unit_price_cents, currency[0]),
-                          sort=lambda i: i.unit_price_cents, align_right=True),
-        Column[OrderItem]("Subtotal",
-                          lambda i: money_text(i.unit_price_cents * i.quantity, currency[0]),
-                          sort=lambda i: i.unit_price_cents * i.quantity, align_right=True),
+        Column[OrderItem](
+            "Unit price",
+            lambda i: money_text(i.unit_price_cents, currency[0]),
+            sort=lambda i: i.unit_price_cents,
+            align_right=True,
+        ),
+        Column[OrderItem](
+            "Subtotal",
+            lambda i: money_text(i.unit_price_cents * i.quantity, currency[0]),
+            sort=lambda i: i.unit_price_cents * i.quantity,
+            align_right=True,
+        ),
     ]
 
 
@@ -104,7 +115,8 @@ class OrderDetailPanel(QScrollArea):
         body.addWidget(self.summary)
         self.currency = ["CNY"]
         self.item_model: RecordTableModel[OrderItem] = RecordTableModel(
-            item_columns(self.currency), self)
+            item_columns(self.currency), self
+        )
         self.item_table = table_view(self.tr("Items of the order"))
         self.item_table.setModel(self.item_model)
         self.item_table.setWordWrap(True)
@@ -114,33 +126,47 @@ class OrderDetailPanel(QScrollArea):
         self.payment_method = plain_label()
         self.payment_masked = plain_label()
         self.payment_status = plain_label()
-        body.addWidget(self._form_group(self.tr("Payment"), [
-            (self.tr("Method:"), self.payment_method),
-            (self.tr("Paid with:"), self.payment_masked),
-            (self.tr("Status:"), self.payment_status),
-        ]))
+        body.addWidget(
+            self._form_group(
+                self.tr("Payment"),
+                [
+                    (self.tr("Method:"), self.payment_method),
+                    (self.tr("Paid with:"), self.payment_masked),
+                    (self.tr("Status:"), self.payment_status),
+                ],
+            )
+        )
         self.partner = plain_label()
         self.tracking = plain_label()
-        body.addWidget(self._form_group(self.tr("Logistics"), [
-            (self.tr("Partner:"), self.partner),
-            (self.tr("Tracking number:"), self.tracking),
-        ]))
+        body.addWidget(
+            self._form_group(
+                self.tr("Logistics"),
+                [
+                    (self.tr("Partner:"), self.partner),
+                    (self.tr("Tracking number:"), self.tracking),
+                ],
+            )
+        )
         self.recipient_name = plain_label()
         self.recipient_phone = plain_label()
         self.recipient_address = plain_label()
         self.recipient_other = plain_label()
-        body.addWidget(self._form_group(self.tr("Recipient"), [
-            (self.tr("Name:"), self.recipient_name),
-            (self.tr("Phone:"), self.recipient_phone),
-            (self.tr("Address:"), self.recipient_address),
-            (self.tr("For someone else:"), self.recipient_other),
-        ]))
+        body.addWidget(
+            self._form_group(
+                self.tr("Recipient"),
+                [
+                    (self.tr("Name:"), self.recipient_name),
+                    (self.tr("Phone:"), self.recipient_phone),
+                    (self.tr("Address:"), self.recipient_address),
+                    (self.tr("For someone else:"), self.recipient_other),
+                ],
+            )
+        )
         self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
         self.shared_table = table_view(self.tr("Shared for this order with"))
         self.shared_table.setModel(self.shared_model)
         self.shared_table.setMinimumHeight(110)
-        self.shared_empty = plain_label(self.tr("No data was shared with partners for this "
-                                                "order."))
+        self.shared_empty = plain_label(self.tr("No data was shared with partners for this order."))
         shared_box = self._group(self.tr("Shared for this order with"), self.shared_table)
         shared_layout = shared_box.layout()
         assert shared_layout is not None
@@ -197,10 +223,13 @@ class OrderDetailPanel(QScrollArea):
     def show_order(self, order: OrderDetail) -> None:
         self.order = order
         self.heading.setText(self.tr("Order {0}").format(order.number))
-        self.summary.setText(self.tr(
-            "Placed {0} · {1} · total {2} · %n item(s)", "", order.item_count).format(
-            format_date(order.placed_at), order_status_text(order.status),
-            money_text(order.total_cents, order.currency)))
+        self.summary.setText(
+            self.tr("Placed {0} · {1} · total {2} · %n item(s)", "", order.item_count).format(
+                format_date(order.placed_at),
+                order_status_text(order.status),
+                money_text(order.total_cents, order.currency),
+            )
+        )
         self.currency[0] = order.currency
         self.item_model.set_rows(order.items)
         fit_columns(self.item_table)

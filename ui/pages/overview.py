@@ -52,9 +52,16 @@ class OverviewPage(DataPage):
             "notices": StatCard(self.tr("Notices")),
             "policy": StatCard(self.tr("Privacy policy")),
         }
-        targets = {"categories": "my-data", "tracks": "tracks", "orders": "orders",
-                   "consents": "consents", "recipients": "sharing", "requests": "requests",
-                   "notices": "notices", "policy": "notices"}
+        targets = {
+            "categories": "my-data",
+            "tracks": "tracks",
+            "orders": "orders",
+            "consents": "consents",
+            "recipients": "sharing",
+            "requests": "requests",
+            "notices": "notices",
+            "policy": "notices",
+        }
         for position, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, position // 4, position % 4)
             card.clicked.connect(lambda target=targets[key]: self.navigate.emit(target))
@@ -76,17 +83,20 @@ class OverviewPage(DataPage):
         held = [c for c in data.categories if c.count > 0]
         sensitive = sum(1 for c in held if c.sensitive)
         self.cards["categories"].set_value(
-            str(len(held)), self.tr("{0} of them sensitive").format(sensitive))
-        self.cards["tracks"].set_value(format_count(data.count('tracks')))
-        self.cards["orders"].set_value(format_count(data.count('orders')))
+            str(len(held)), self.tr("{0} of them sensitive").format(sensitive)
+        )
+        self.cards["tracks"].set_value(format_count(data.count("tracks")))
+        self.cards["orders"].set_value(format_count(data.count("orders")))
         self.cards["consents"].set_value(f"{data.consents_granted} / {data.consents_total}")
         counts = data.counts
         self.cards["recipients"].set_value(str(counts.recipients_with_data))
         overdue = counts.overdue_requests
         if counts.open_requests:
-            detail = (self.tr("{0} overdue").format(overdue) if overdue else
-                      self.tr("next due in {0} working days").format(
-                          counts.next_due_working_days))
+            detail = (
+                self.tr("{0} overdue").format(overdue)
+                if overdue
+                else self.tr("next due in {0} working days").format(counts.next_due_working_days)
+            )
         else:
             detail = self.tr("none open")
         self.cards["requests"].set_value(str(counts.open_requests), detail, alert=bool(overdue))
@@ -94,14 +104,14 @@ class OverviewPage(DataPage):
         newest = max((n.published_at for n in data.notices), default=None)
         self.cards["notices"].set_value(
             str(len(data.notices)),
-            self.tr("%n security incident(s)", "", len(incidents)) if incidents
-            else _date(newest),
+            self.tr("%n security incident(s)", "", len(incidents)) if incidents else _date(newest),
             alert=bool(incidents),
         )
         policy = data.policy
         self.cards["policy"].set_value(
             policy.version,
-            self.tr("acknowledged") if policy.acknowledged
+            self.tr("acknowledged")
+            if policy.acknowledged
             else self.tr("new version to acknowledge"),
             alert=not policy.acknowledged,
         )

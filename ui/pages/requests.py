@@ -222,19 +222,34 @@ class RequestsPage(DataPage):
         """The shops to track: every signed-in connection; only the customer while assisting."""
         session = self.context.session
         if view.assisting:
-            return [Source(view.shop_id, view.shop_name, view.requests, None,
-                           view.account_label)]
+            return [Source(view.shop_id, view.shop_name, view.requests, None, view.account_label)]
         found = []
         for connection in session.signed_in_connections():
-            found.append(Source(connection.shop_id, connection.shop_name,
-                                OurApiBackend(connection.api), connection,
-                                connection.username or "", connection.send_filed_request))
+            found.append(
+                Source(
+                    connection.shop_id,
+                    connection.shop_name,
+                    OurApiBackend(connection.api),
+                    connection,
+                    connection.username or "",
+                    connection.send_filed_request,
+                )
+            )
         for fides in session.fides_shops.values():  # one tracker across every kind of shop
-            found.append(Source(fides.shop_id, fides.shop_name, fides, None,
-                                FIDES_ACCOUNT, fides.send_filed_request))
+            found.append(
+                Source(
+                    fides.shop_id,
+                    fides.shop_name,
+                    fides,
+                    None,
+                    FIDES_ACCOUNT,
+                    fides.send_filed_request,
+                )
+            )
         if not any(s.shop_id == view.shop_id for s in found):
-            found.insert(0, Source(view.shop_id, view.shop_name, view.requests, None,
-                                   view.account_label))
+            found.insert(
+                0, Source(view.shop_id, view.shop_name, view.requests, None, view.account_label)
+            )
         return found
 
     def outbox(self) -> Outbox:
@@ -252,8 +267,7 @@ class RequestsPage(DataPage):
             if source.send is None:
                 continue
             try:
-                report = outbox.flush(source.send, shop_id=source.shop_id,
-                                      account=source.account)
+                report = outbox.flush(source.send, shop_id=source.shop_id, account=source.account)
             except Exception as exc:  # the shop or the file: try again on the next refresh
                 data.outbox_failed.append(user_message(exc))
                 continue
@@ -261,12 +275,14 @@ class RequestsPage(DataPage):
             data.outbox_failed += [item.error or "" for item in report.failed]
 
         def listing(source: Source) -> list[TrackedRequest]:
-            return [TrackedRequest(source.shop_id, source.shop_name, request)
-                    for request in source.api.iter_requests(limit=100,
-                                                            max_items=MAX_REQUESTS_PER_SHOP)]
+            return [
+                TrackedRequest(source.shop_id, source.shop_name, request)
+                for request in source.api.iter_requests(limit=100, max_items=MAX_REQUESTS_PER_SHOP)
+            ]
 
-        with ThreadPoolExecutor(max_workers=max(1, min(4, len(sources))),
-                                thread_name_prefix="requests-shop") as pool:
+        with ThreadPoolExecutor(
+            max_workers=max(1, min(4, len(sources))), thread_name_prefix="requests-shop"
+        ) as pool:
             futures = [(source, pool.submit(listing, source)) for source in sources]
             errors: list[BaseException] = []
             for source, future in futures:
@@ -274,8 +290,9 @@ class RequestsPage(DataPage):
                     data.rows += future.result()
                 except Exception as exc:
                     errors.append(exc)
-                    data.failures.append(ShopFailure(source.shop_id, source.shop_name,
-                                                     user_message(exc)))
+                    data.failures.append(
+                        ShopFailure(source.shop_id, source.shop_name, user_message(exc))
+                    )
         if errors and len(errors) == len(sources):
             raise errors[0]  # nothing at all: the error face (ReauthRequired reaches Page.run)
         pending = outbox.pending()
@@ -325,13 +342,15 @@ class RequestsPage(DataPage):
         self.model.set_rows(data.rows)
         self._update_empty_hint()
         if data.failures:
-            self.shop_errors.setText("\n".join(
-                self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures))
+            self.shop_errors.setText(
+                "\n".join(self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures)
+            )
         self.shop_errors.setVisible(bool(data.failures))
         self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
         if data.outbox_sent:
-            self.show_message(self.tr("%n request(s) from the outbox were sent.", "",
-                                      data.outbox_sent))
+            self.show_message(
+                self.tr("%n request(s) from the outbox were sent.", "", data.outbox_sent)
+            )
         if selected is not None and not self.select(selected):
             self.detail.show_row(None)
         self.requests_refreshed.emit(list(data.rows))
@@ -347,12 +366,16 @@ class RequestsPage(DataPage):
     def _update_empty_hint(self) -> None:
         empty = self.proxy.rowCount() == 0
         if self.model.rowCount() == 0:
-            self.empty_hint.setText(self.tr(
-                "No requests yet. Use “New request…” to ask a shop for a copy of your data, a "
-                "correction, a deletion and more."))
+            self.empty_hint.setText(
+                self.tr(
+                    "No requests yet. Use “New request…” to ask a shop for a copy of your data, a "
+                    "correction, a deletion and more."
+                )
+            )
         else:
-            self.empty_hint.setText(self.tr("No open requests. Choose “All requests” to see "
-                                            "the finished ones."))
+            self.empty_hint.setText(
+                self.tr("No open requests. Choose “All requests” to see the finished ones.")
+            )
         self.empty_hint.setVisible(empty)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -370,8 +393,10 @@ class RequestsPage(DataPage):
         if not index.isValid():
             return False
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
         self.detail.show_row(self.model.row_at(source_row))
         return True
@@ -388,8 +413,11 @@ class RequestsPage(DataPage):
             rows.insert(0, row)
         self.model.set_rows(rows)
         self._update_empty_hint()
-        if not self.select(row.key) and self.detail.row is not None \
-                and self.detail.row.key == row.key:
+        if (
+            not self.select(row.key)
+            and self.detail.row is not None
+            and self.detail.row.key == row.key
+        ):
             self.detail.show_row(row)
         self.requests_refreshed.emit(self.model.rows)
 
@@ -429,15 +457,28 @@ class RequestsPage(DataPage):
             return self._new_fides_request(view, rtype)
         connection = self.context.session.connections.get(view.shop_id)
         retention: RetentionInfo | None = (
-            connection.discovery.retention if connection is not None else None)
+            connection.discovery.retention if connection is not None else None
+        )
         related = [r for r in self.model.rows if r.shop_id == view.shop_id]
         selected = self.detail.row
-        preferred = (selected if selected is not None and selected.shop_id == view.shop_id
-                     and (is_overdue(selected.request) or selected.request.status == "denied")
-                     else None)
-        dialog = NewRequestDialog(rtype, view.api, self.run, shop_name=view.shop_name,
-                                  retention=retention, related=related, preferred=preferred,
-                                  filer=self.context.session.request_filer(view), parent=self)
+        preferred = (
+            selected
+            if selected is not None
+            and selected.shop_id == view.shop_id
+            and (is_overdue(selected.request) or selected.request.status == "denied")
+            else None
+        )
+        dialog = NewRequestDialog(
+            rtype,
+            view.api,
+            self.run,
+            shop_name=view.shop_name,
+            retention=retention,
+            related=related,
+            preferred=preferred,
+            filer=self.context.session.request_filer(view),
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self._filed(dialog))
         dialog.finished.connect(lambda _code: self._forget_dialog(dialog))
         self.dialog = dialog
@@ -458,14 +499,20 @@ class RequestsPage(DataPage):
     def _fides_filed(self, dialog: FidesRequestDialog) -> None:
         created = dialog.created
         if created is None:
-            self.show_message(self.tr(
-                "The shop cannot be reached. Your request is kept in the outbox and will be "
-                "sent once the shop is back."))
+            self.show_message(
+                self.tr(
+                    "The shop cannot be reached. Your request is kept in the outbox and will be "
+                    "sent once the shop is back."
+                )
+            )
             self.refresh(quiet=True)
             return
         row = TrackedRequest(dialog.shop.shop_id, dialog.shop.shop_name, created.request)
-        self.show_message(self.tr("Your request was filed: {0}. Enter the code the shop sent "
-                                  "you to verify it.").format(type_label(created.request.type)))
+        self.show_message(
+            self.tr(
+                "Your request was filed: {0}. Enter the code the shop sent you to verify it."
+            ).format(type_label(created.request.type))
+        )
         self.replace_row(row)
 
     def _forget_dialog(self, dialog: NewRequestDialog | FidesRequestDialog) -> None:
@@ -480,14 +527,18 @@ class RequestsPage(DataPage):
             shop_id = view.shop_id if view is not None else ""
             shop_name = view.shop_name if view is not None else ""
             row = TrackedRequest(shop_id, shop_name, result.request)
-            self.show_message(self.tr("Your request was filed: {0}.").format(
-                type_label(result.request.type)))
+            self.show_message(
+                self.tr("Your request was filed: {0}.").format(type_label(result.request.type))
+            )
             self.replace_row(row)
         elif isinstance(result, QueuedOffline):
             self.set_outbox_state(result.pending, None)
-            self.show_message(self.tr(
-                "The shop cannot be reached. Your request is kept in the outbox and will be "
-                "sent once the shop is back."))
+            self.show_message(
+                self.tr(
+                    "The shop cannot be reached. Your request is kept in the outbox and will be "
+                    "sent once the shop is back."
+                )
+            )
 
     # --- the outbox ------------------------------------------------------------------------
     def set_outbox_state(self, pending: int, failed: list[OutboxItem] | None) -> None:
@@ -499,10 +550,12 @@ class RequestsPage(DataPage):
             self._failed_items = failed
         failed_items = self._failed_items
         if failed_items:
-            parts.append(self.tr("%n request(s) the shop did not accept", "",
-                                 len(failed_items)))
-            self.outbox_label.setToolTip(plain_tooltip(  # the shops' own words: literal
-                "\n".join(item.error or "" for item in failed_items)))
+            parts.append(self.tr("%n request(s) the shop did not accept", "", len(failed_items)))
+            self.outbox_label.setToolTip(
+                plain_tooltip(  # the shops' own words: literal
+                    "\n".join(item.error or "" for item in failed_items)
+                )
+            )
         self.outbox_label.setText(" · ".join(parts))
         self.outbox_label.setVisible(bool(parts))
         self.dismiss_failed.setVisible(bool(failed_items))

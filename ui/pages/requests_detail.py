@@ -71,8 +71,9 @@ def details_text(details: dict[str, Any], note: str | None) -> str:
         if value is None or value == [] or value == {}:
             continue
         if isinstance(value, list):
-            shown = ", ".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-                              for v in value)
+            shown = ", ".join(
+                v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value
+            )
         elif isinstance(value, dict):
             shown = json.dumps(value, ensure_ascii=False)
         else:
@@ -94,8 +95,12 @@ class RequestDetail(QWidget):
 
     changed = Signal(object)  # a TrackedRequest whose request the shop changed (cancel, verify)
 
-    def __init__(self, run: Runner, api_for: Callable[[str], RequestBackend | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        run: Runner,
+        api_for: Callable[[str], RequestBackend | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._run = run
         self._api_for = api_for
@@ -105,8 +110,9 @@ class RequestDetail(QWidget):
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
         outer = QVBoxLayout(self)
-        self.placeholder = plain_label(self.tr("Select a request to see its timeline, result "
-                                               "and actions."))
+        self.placeholder = plain_label(
+            self.tr("Select a request to see its timeline, result and actions.")
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.placeholder)
         self.body = QWidget()
@@ -227,7 +233,7 @@ class RequestDetail(QWidget):
 
     # --- showing ------------------------------------------------------------------------------
     def show_row(self, row: TrackedRequest | None) -> None:
-        same = (row is not None and self.row is not None and row.key == self.row.key)
+        same = row is not None and self.row is not None and row.key == self.row.key
         previous = self.row
         self.row = row
         self.placeholder.setVisible(row is None)
@@ -239,8 +245,9 @@ class RequestDetail(QWidget):
         self.status.setText(status_label(request.status))
         self.received.setText(display_text(request.received_at))
         self.due.setText(due_text(request))
-        self.due.setStyleSheet(f"color: {OVERDUE_COLOR.name()}; font-weight: bold;"
-                               if is_overdue(request) else "")
+        self.due.setStyleSheet(
+            f"color: {OVERDUE_COLOR.name()}; font-weight: bold;" if is_overdue(request) else ""
+        )
         self.filed_by.setText(filed_by_text(request))
         self.details.setPlainText(details_text(request.details, request.note))
         if request.denial is not None:
@@ -249,11 +256,15 @@ class RequestDetail(QWidget):
             self.denial_text.setVisible(bool(request.denial.text))
         self.denial_box.setVisible(request.denial is not None)
         if request.extension is not None:
-            self.extension.setText(self.tr("Extended: {0} (originally due {1})").format(
-                request.extension.reason, local_day(request.extension.original_due_at)))
+            self.extension.setText(
+                self.tr("Extended: {0} (originally due {1})").format(
+                    request.extension.reason, local_day(request.extension.original_due_at)
+                )
+            )
         self.extension.setVisible(request.extension is not None)
-        self.resolution.setText(self.tr("Resolution: {0}").format(request.resolution)
-                                if request.resolution else "")
+        self.resolution.setText(
+            self.tr("Resolution: {0}").format(request.resolution) if request.resolution else ""
+        )
         self.resolution.setVisible(bool(request.resolution) and request.denial is None)
         backend = self._api_for(row.shop_id)
         caps = backend.capabilities if backend is not None else None
@@ -261,8 +272,11 @@ class RequestDetail(QWidget):
         self.cancel_button.setVisible(cancelable)
         unverified = request.status == "identity_unverified"
         self.verify_box.setVisible(unverified)
-        self.demo_code_button.setVisible(unverified and row.shop_id not in self._no_demo_codes
-                                         and (caps is None or caps.kind != "fides"))
+        self.demo_code_button.setVisible(
+            unverified
+            and row.shop_id not in self._no_demo_codes
+            and (caps is None or caps.kind != "fides")
+        )
         self.actions_box.setVisible(cancelable or unverified)
         notes = []
         if caps is not None and unverified:
@@ -276,8 +290,7 @@ class RequestDetail(QWidget):
             self.action_message.setText("")
         self.timeline.set_rows(request.timeline)
         self.timeline_view.resizeRowsToContents()
-        changed_result = (not same or previous is None
-                          or previous.request.status != request.status)
+        changed_result = not same or previous is None or previous.request.status != request.status
         if changed_result:
             self._show_result_area(row)
 
@@ -304,8 +317,7 @@ class RequestDetail(QWidget):
             return
         if summary.kind == "archive":
             size = summary.size or 0
-            self.result_text.setText(self.tr("Your archive is ready ({0}).").format(
-                _size(size)))
+            self.result_text.setText(self.tr("Your archive is ready ({0}).").format(_size(size)))
             return
         self.result_text.setText(self.tr("Loading the result…"))
         api = self._api_for(row.shop_id)
@@ -325,23 +337,26 @@ class RequestDetail(QWidget):
                 self.result_text.setText(user_message(error))
 
         request_id = request.id
-        self._result_task = self._run(lambda _c: api.get_request_result(request_id), done,
-                                      failed)
+        self._result_task = self._run(lambda _c: api.get_request_result(request_id), done, failed)
 
     def present_result(self, result: Any) -> None:
         self.result = result
         if isinstance(result, ExplanationResult):
             factors = "\n".join("  " + line for line in factor_lines(result.main_factors))
             used = [input_link(name)[0] for name in result.inputs]
-            text = "\n".join([
-                self.tr("Decision: {0} by {1} on {2}").format(
-                    result.outcome, result.system, display_text(result.decided_at)),
-                self.tr("Significance: {0}").format(significance_text(result.significance)),
-                self.tr("Main factors:"), factors,
-                self.tr("Data used: {0}").format(join_list(used)),
-                self.tr("Model version: {0}").format(result.model_version),
-                contest_text(result.human_review_available),
-            ])
+            text = "\n".join(
+                [
+                    self.tr("Decision: {0} by {1} on {2}").format(
+                        result.outcome, result.system, display_text(result.decided_at)
+                    ),
+                    self.tr("Significance: {0}").format(significance_text(result.significance)),
+                    self.tr("Main factors:"),
+                    factors,
+                    self.tr("Data used: {0}").format(join_list(used)),
+                    self.tr("Model version: {0}").format(result.model_version),
+                    contest_text(result.human_review_available),
+                ]
+            )
             self.result_text.setText(text)
         elif isinstance(result, DeletionResult):
             deleted = ", ".join(f"{key}: {count}" for key, count in result.deleted.items())
@@ -357,12 +372,20 @@ class RequestDetail(QWidget):
             self.receipts_view.setVisible(bool(result.receipts))
             self.receipts_view.resizeRowsToContents()
         elif isinstance(result, CorrectionResult):
-            self.result_text.setText(self.tr("{0} corrected on {1}\nBefore: {2}\nAfter:  {3}")
-                                     .format(result.field, display_text(result.applied_at),
-                                             result.before or "—", result.after or "—"))
+            self.result_text.setText(
+                self.tr("{0} corrected on {1}\nBefore: {2}\nAfter:  {3}").format(
+                    result.field,
+                    display_text(result.applied_at),
+                    result.before or "—",
+                    result.after or "—",
+                )
+            )
         elif isinstance(result, AnswerResult):
-            self.result_text.setText(self.tr("Answer from {0} on {1}:\n{2}").format(
-                result.decided_by, display_text(result.decided_at), result.answer))
+            self.result_text.setText(
+                self.tr("Answer from {0} on {1}:\n{2}").format(
+                    result.decided_by, display_text(result.decided_at), result.answer
+                )
+            )
         elif isinstance(result, ConsentWithdrawalResult):
             lines = [self.tr("Consents withdrawn, with signed receipts:")]
             lines += [f"  • {r.purpose} ({r.at})" for r in result.receipts]
@@ -372,13 +395,22 @@ class RequestDetail(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
-        box = plain_message_box(self, QMessageBox.Icon.Question, title, text, buttons=(
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No))
+        box = plain_message_box(
+            self,
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            buttons=(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No),
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def _act(self, work: Callable[[RequestBackend, str], PrivacyRequest], message: str,
-             buttons: list[QPushButton]) -> None:
+    def _act(
+        self,
+        work: Callable[[RequestBackend, str], PrivacyRequest],
+        message: str,
+        buttons: list[QPushButton],
+    ) -> None:
         row = self.row
         if row is None:
             return
@@ -410,20 +442,29 @@ class RequestDetail(QWidget):
     def cancel_request(self) -> None:
         if self.row is None or not self.row.request.cancelable:
             return
-        if not self.confirm(self.tr("Cancel request"),
-                            self.tr("Cancel this request ({0})? The shop stops working on it.")
-                            .format(type_label(self.row.request.type))):
+        if not self.confirm(
+            self.tr("Cancel request"),
+            self.tr("Cancel this request ({0})? The shop stops working on it.").format(
+                type_label(self.row.request.type)
+            ),
+        ):
             return
-        self._act(lambda api, rid: api.cancel_request(rid), self.tr("The request was canceled."),
-                  [self.cancel_button])
+        self._act(
+            lambda api, rid: api.cancel_request(rid),
+            self.tr("The request was canceled."),
+            [self.cancel_button],
+        )
 
     def verify(self) -> None:
         code = self.code_edit.text().strip()
         if not code:
             self.action_message.setText(self.tr("Enter the code the shop sent you."))
             return
-        self._act(lambda api, rid: api.verify_request(rid, code),
-                  self.tr("Thank you: your identity is verified."), [self.verify_button])
+        self._act(
+            lambda api, rid: api.verify_request(rid, code),
+            self.tr("Thank you: your identity is verified."),
+            [self.verify_button],
+        )
 
     def show_demo_code(self) -> None:
         row = self.row
@@ -443,8 +484,9 @@ class RequestDetail(QWidget):
             if isinstance(error, NotFound):
                 self._no_demo_codes.add(row.shop_id)
                 self.demo_code_button.hide()
-                self.action_message.setText(self.tr("This shop sends real codes only; look for "
-                                                    "it in your messages."))
+                self.action_message.setText(
+                    self.tr("This shop sends real codes only; look for it in your messages.")
+                )
             else:
                 self.action_message.setText(user_message(error))
 
@@ -453,8 +495,11 @@ class RequestDetail(QWidget):
     # --- the archive --------------------------------------------------------------------------
     def choose_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the archive"), str(Path.home() / suggested),
-            self.tr("ZIP archives (*.zip)"))
+            self,
+            self.tr("Save the archive"),
+            str(Path.home() / suggested),
+            self.tr("ZIP archives (*.zip)"),
+        )
         return path
 
     def download(self) -> None:
@@ -478,9 +523,11 @@ class RequestDetail(QWidget):
 
         def work(control: Any) -> DownloadedArchive:
             return api.download_result(
-                request_id, path,
+                request_id,
+                path,
                 progress=lambda done, total: control.report(done, total or 0),
-                cancel=lambda: control.cancelled)
+                cancel=lambda: control.cancelled,
+            )
 
         def progress(done: int, total: int) -> None:
             if total > 0:
@@ -499,11 +546,16 @@ class RequestDetail(QWidget):
         def done(archive: DownloadedArchive) -> None:
             finished()
             self.progress.setValue(self.progress.maximum())
-            resumed = (self.tr(" (resumed at {0})").format(_size(archive.resumed_from))
-                       if archive.resumed_from else "")
-            self.download_message.setText(self.tr(
-                "Saved to {0}{1}. Checksum verified: SHA-256 {2}").format(
-                    archive.path, resumed, archive.sha256))
+            resumed = (
+                self.tr(" (resumed at {0})").format(_size(archive.resumed_from))
+                if archive.resumed_from
+                else ""
+            )
+            self.download_message.setText(
+                self.tr("Saved to {0}{1}. Checksum verified: SHA-256 {2}").format(
+                    archive.path, resumed, archive.sha256
+                )
+            )
             self.last_download = archive
 
         def failed(error: BaseException) -> None:
@@ -520,8 +572,9 @@ class RequestDetail(QWidget):
         self.progress.hide()
         self.download_cancel.hide()
         self.download_button.setEnabled(True)
-        self.download_message.setText(self.tr(
-            "Download canceled. Start it again to continue where it stopped."))
+        self.download_message.setText(
+            self.tr("Download canceled. Start it again to continue where it stopped.")
+        )
 
 
 def _size(count: int) -> str:

@@ -175,8 +175,9 @@ class AccessForm(RequestForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note = _note_edit(self, self.tr("Optional: anything the shop should know"),
-                               self.tr("Note"))
+        self.note = _note_edit(
+            self, self.tr("Optional: anything the shop should know"), self.tr("Note")
+        )
         self.layout_.addWidget(plain_label(self.tr("Note (optional)")))
         self.note_field = _limited(self.layout_, self.note, NOTE_MAX)
 
@@ -184,8 +185,10 @@ class AccessForm(RequestForm):
         return {"note": self.note_field}
 
     def intro(self) -> str:
-        return self.tr("Ask for a copy of everything the shop holds about you. The shop prepares "
-                       "an archive you can download here, checksummed and signed.")
+        return self.tr(
+            "Ask for a copy of everything the shop holds about you. The shop prepares "
+            "an archive you can download here, checksummed and signed."
+        )
 
     def payload(self) -> tuple[Details, str | None]:
         return {}, _optional_text(self.note, NOTE_MAX, self.tr("The note"))
@@ -233,8 +236,10 @@ class CorrectionForm(RequestForm):
         self._field_changed()
 
     def intro(self) -> str:
-        return self.tr("Ask the shop to correct or complete a piece of your profile, also one "
-                       "you cannot edit yourself.")
+        return self.tr(
+            "Ask the shop to correct or complete a piece of your profile, also one "
+            "you cannot edit yourself."
+        )
 
     @staticmethod
     def load(api: ShopApi) -> Account:
@@ -250,8 +255,11 @@ class CorrectionForm(RequestForm):
         self._field_changed()
 
     def limited_fields(self) -> dict[str, LimitedText]:
-        return {"proposed": self.proposed_field, "current": self.proposed_field,
-                "note": self.note_field}
+        return {
+            "proposed": self.proposed_field,
+            "current": self.proposed_field,
+            "note": self.note_field,
+        }
 
     def selected(self) -> ProfileField | None:
         position = self.field_box.currentIndex()
@@ -281,10 +289,13 @@ class CorrectionForm(RequestForm):
         before = chosen.value or self.tr("(empty)")
         after = self.proposed.text().strip() or self.tr("(empty)")
         box = plain_message_box(
-            parent, QMessageBox.Icon.Question, self.tr("Confirm the correction"),
+            parent,
+            QMessageBox.Icon.Question,
+            self.tr("Confirm the correction"),
             self.tr("Ask the shop to change {0}?").format(field_text(chosen.key)),
             informative=self.tr("Before: {0}\nAfter:  {1}").format(before, after),
-            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         box.setObjectName("confirmCorrection")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("File the correction"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Go back"))
@@ -310,15 +321,17 @@ class DeletionForm(RequestForm):
         self.layout_.addWidget(plain_label(self.tr("Delete everything in these categories:")))
         self.list, self.model = _checkable_list(self, self.tr("Categories to delete"))
         self.layout_.addWidget(self.list)
-        explain = plain_label(self.tr(
-            "The shop deletes the data and tells every partner that received it to delete it "
-            "too; you will see each partner's confirmation here. Backups are cleaned at their "
-            "next update, on the date the shop gives."))
+        explain = plain_label(
+            self.tr(
+                "The shop deletes the data and tells every partner that received it to delete it "
+                "too; you will see each partner's confirmation here. Backups are cleaned at their "
+                "next update, on the date the shop gives."
+            )
+        )
         explain.setObjectName("hint")
         self.layout_.addWidget(explain)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Optional: why (e.g. the data is no longer "
-                                               "needed)"))
+        self.reason.setPlaceholderText(self.tr("Optional: why (e.g. the data is no longer needed)"))
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason_field = _limited(self.layout_, self.reason, DELETION_REASON.max_length)
 
@@ -372,8 +385,9 @@ class DecisionForm(RequestForm):
         self.statement_field: LimitedText | None = None
         if rtype == "human_review":
             self.layout_.addWidget(plain_label(self.tr("Your point of view (optional)")))
-            self.statement = _note_edit(self, self.tr("Why you think the decision is wrong"),
-                                        self.tr("Your point of view"))
+            self.statement = _note_edit(
+                self, self.tr("Why you think the decision is wrong"), self.tr("Your point of view")
+            )
             self.statement_field = _limited(self.layout_, self.statement, STATEMENT_MAX)
 
     def limited_fields(self) -> dict[str, LimitedText]:
@@ -381,10 +395,14 @@ class DecisionForm(RequestForm):
 
     def intro(self) -> str:
         if self.rtype == "human_review":
-            return self.tr("Ask for a person at the shop to review an automated decision about "
-                           "you, and to answer in writing.")
-        return self.tr("Ask how an automated decision about you was made: its main factors, "
-                       "the data used and the model version.")
+            return self.tr(
+                "Ask for a person at the shop to review an automated decision about "
+                "you, and to answer in writing."
+            )
+        return self.tr(
+            "Ask how an automated decision about you was made: its main factors, "
+            "the data used and the model version."
+        )
 
     @staticmethod
     def load(api: ShopApi) -> list[Decision]:
@@ -394,8 +412,9 @@ class DecisionForm(RequestForm):
         self.decisions = list(data)
         self.box.clear()
         for decision in self.decisions:
-            self.box.addItem(f"{local_day(decision.at)} · {decision.system} · {decision.outcome}",
-                             decision.id)
+            self.box.addItem(
+                f"{local_day(decision.at)} · {decision.system} · {decision.outcome}", decision.id
+            )
 
     def select_decision(self, decision_id: str) -> None:
         position = self.box.findData(decision_id)
@@ -422,15 +441,17 @@ class ConsentWithdrawalForm(RequestForm):
         self.layout_.addWidget(plain_label(self.tr("Withdraw my consent to:")))
         self.list, self.model = _checkable_list(self, self.tr("Consents to withdraw"))
         self.layout_.addWidget(self.list)
-        self.none_label = plain_label(self.tr(
-            "You have no consent that can be withdrawn: the others are needed to provide the "
-            "service (cancel the account to end them)."))
+        self.none_label = plain_label(
+            self.tr(
+                "You have no consent that can be withdrawn: the others are needed to provide the "
+                "service (cancel the account to end them)."
+            )
+        )
         self.none_label.hide()
         self.layout_.addWidget(self.none_label)
 
     def intro(self) -> str:
-        return self.tr("Withdraw consents you gave; the shop confirms each with a signed "
-                       "receipt.")
+        return self.tr("Withdraw consents you gave; the shop confirms each with a signed receipt.")
 
     @staticmethod
     def load(api: ShopApi) -> list[Consent]:
@@ -462,10 +483,13 @@ class AccountCancellationForm(RequestForm):
 
     def __init__(self, retention: RetentionInfo | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        warning = plain_label(self.tr(
-            "Warning: cancelling your account cannot be undone. You will be signed out, your "
-            "profile, history and preferences are deleted or anonymised, and you can no longer "
-            "see your orders or file requests with this account."))
+        warning = plain_label(
+            self.tr(
+                "Warning: cancelling your account cannot be undone. You will be signed out, your "
+                "profile, history and preferences are deleted or anonymised, and you can no longer "
+                "see your orders or file requests with this account."
+            )
+        )
         warning.setObjectName("warningText")
         warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.layout_.addWidget(warning)
@@ -476,8 +500,9 @@ class AccountCancellationForm(RequestForm):
         self.reason.setPlaceholderText(self.tr("Optional: why you are leaving"))
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason_field = _limited(self.layout_, self.reason, CANCELLATION_REASON.max_length)
-        self.confirm = QCheckBox(self.tr("I understand that my account will be closed for good"),
-                                 self)
+        self.confirm = QCheckBox(
+            self.tr("I understand that my account will be closed for good"), self
+        )
         self.layout_.addWidget(self.confirm)
 
     def intro(self) -> str:
@@ -490,36 +515,52 @@ class AccountCancellationForm(RequestForm):
         if not self.confirm.isChecked():
             raise FormInvalid(self.tr("Tick the box to confirm you want to close the account."))
         details: Details = {}
-        reason = _optional_text(self.reason, CANCELLATION_REASON.max_length,
-                                self.tr("The reason"))
+        reason = _optional_text(self.reason, CANCELLATION_REASON.max_length, self.tr("The reason"))
         if reason:
             details["reason"] = reason
         return details, None
 
 
 def _retention_text(retention: RetentionInfo | None) -> str:
-    if retention is None or (retention.default is None and
-                             retention.deletes_on_cancellation is None):
+    if retention is None or (
+        retention.default is None and retention.deletes_on_cancellation is None
+    ):
         return _tr("The shop does not say how long it keeps data after an account is closed.")
     parts = []
     if retention.default:
-        period = (_tr("until the account is closed")
-                  if retention.default == "until_account_closed" else retention.default)
+        period = (
+            _tr("until the account is closed")
+            if retention.default == "until_account_closed"
+            else retention.default
+        )
         parts.append(_tr("The shop's retention rule: data is kept {0}.").format(period))
     if retention.deletes_on_cancellation is True:
-        parts.append(_tr("The shop says it deletes your data when the account is cancelled "
-                         "(records the law requires are kept, anonymised where possible)."))
+        parts.append(
+            _tr(
+                "The shop says it deletes your data when the account is cancelled "
+                "(records the law requires are kept, anonymised where possible)."
+            )
+        )
     elif retention.deletes_on_cancellation is False:
-        parts.append(_tr("The shop says it does NOT delete all your data when the account is "
-                         "cancelled; file a deletion request as well if you want it gone."))
+        parts.append(
+            _tr(
+                "The shop says it does NOT delete all your data when the account is "
+                "cancelled; file a deletion request as well if you want it gone."
+            )
+        )
     return " ".join(parts)
 
 
 class ComplaintForm(RequestForm):
     rtype = "complaint"
 
-    def __init__(self, related: list[TrackedRequest], preferred: TrackedRequest | None,
-                 shop_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        related: list[TrackedRequest],
+        preferred: TrackedRequest | None,
+        shop_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.related = related
         self.shop_name = shop_name
@@ -536,14 +577,17 @@ class ComplaintForm(RequestForm):
             request = row.request
             self.related_box.addItem(
                 f"{type_label(request.type)} · {local_day(request.received_at)} · "
-                f"{status_label(request.status)}", request.id)
+                f"{status_label(request.status)}",
+                request.id,
+            )
         if preferred is not None:
             position = self.related_box.findData(preferred.request.id)
             if position >= 0:
                 self.related_box.setCurrentIndex(position)
         self.draft_button = QPushButton(self.tr("Draft from the record"), self)
-        self.draft_button.setToolTip(self.tr("Write a polite complaint from the related "
-                                             "request's record"))
+        self.draft_button.setToolTip(
+            self.tr("Write a polite complaint from the related request's record")
+        )
         self.draft_button.clicked.connect(self.draft)
         form = QFormLayout()
         form.addRow(self.tr("Related request"), self.related_box)
@@ -576,8 +620,9 @@ class ComplaintForm(RequestForm):
         if not text:
             raise FormInvalid(self.tr("Write what the complaint is about."))
         if len(text) > COMPLAINT_MAX:
-            raise FormInvalid(self.tr("The complaint is too long: at most {0} characters.")
-                              .format(COMPLAINT_MAX))
+            raise FormInvalid(
+                self.tr("The complaint is too long: at most {0} characters.").format(COMPLAINT_MAX)
+            )
         details: Details = {"text": text}
         related = self.related_box.currentData()
         if related:
@@ -590,28 +635,45 @@ def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
     lines = [
         _tr("Dear {0} privacy team,").format(shop_name),
         "",
-        _tr("On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.")
-        .format(local_day(request.received_at), type_label(request.type), request.id,
-                local_day(request.due_at)),
+        _tr("On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.").format(
+            local_day(request.received_at),
+            type_label(request.type),
+            request.id,
+            local_day(request.due_at),
+        ),
     ]
     if is_overdue(request):
-        lines.append(_tr("It is now overdue by {0} working days, and its status is still: {1}.")
-                     .format(max(1, -request.working_days_left), status_label(request.status)))
+        lines.append(
+            _tr("It is now overdue by {0} working days, and its status is still: {1}.").format(
+                max(1, -request.working_days_left), status_label(request.status)
+            )
+        )
     else:
         lines.append(_tr("Its status is: {0}.").format(status_label(request.status)))
     if request.denial is not None:
-        lines.append(_tr("You refused it with this reason: {0}").format(
-            denial_reason_label(request.denial.reason)))
+        lines.append(
+            _tr("You refused it with this reason: {0}").format(
+                denial_reason_label(request.denial.reason)
+            )
+        )
         if request.denial.text:
             lines.append(_tr("Your explanation was: \u201c{0}\u201d").format(request.denial.text))
         lines.append("")
-        lines.append(_tr("I do not think this refusal is justified. Please review it and "
-                         "either handle my request or explain in detail which legal ground "
-                         "applies."))
+        lines.append(
+            _tr(
+                "I do not think this refusal is justified. Please review it and "
+                "either handle my request or explain in detail which legal ground "
+                "applies."
+            )
+        )
     else:
         lines.append("")
-        lines.append(_tr("Please handle my request without further delay, or tell me in "
-                         "writing why you cannot and when I can expect an answer."))
+        lines.append(
+            _tr(
+                "Please handle my request without further delay, or tell me in "
+                "writing why you cannot and when I can expect an answer."
+            )
+        )
     lines += ["", _tr("Thank you in advance for your answer."), "", _tr("Kind regards")]
     return "\n".join(lines)
 
@@ -625,8 +687,14 @@ class QueuedOffline:
     pending: int = 0  # items waiting in the outbox after this one was added
 
 
-def make_form(rtype: str, *, retention: RetentionInfo | None, related: list[TrackedRequest],
-              preferred: TrackedRequest | None, shop_name: str) -> RequestForm:
+def make_form(
+    rtype: str,
+    *,
+    retention: RetentionInfo | None,
+    related: list[TrackedRequest],
+    preferred: TrackedRequest | None,
+    shop_name: str,
+) -> RequestForm:
     if rtype == "access":
         return AccessForm()
     if rtype == "correction":
@@ -686,8 +754,13 @@ class NewRequestDialog(QDialog):
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         layout.addWidget(heading)
         layout.addWidget(plain_label(self.tr("Shop: {0}").format(shop_name)))
-        self.form = make_form(rtype, retention=retention, related=related or [],
-                              preferred=preferred, shop_name=shop_name)
+        self.form = make_form(
+            rtype,
+            retention=retention,
+            related=related or [],
+            preferred=preferred,
+            shop_name=shop_name,
+        )
         intro = plain_label(self.form.intro())
         layout.addWidget(intro)
         self.status = plain_label()
@@ -700,7 +773,8 @@ class NewRequestDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(self)
         self.submit_button = self.buttons.addButton(
-            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -774,8 +848,9 @@ class NewRequestDialog(QDialog):
             self.keys.settle(filing)
             self._set_busy(False)
             if isinstance(outcome, Queued):
-                self.result_value = QueuedOffline(filing.payload(), filing.idempotency_key,
-                                                  outcome.pending)
+                self.result_value = QueuedOffline(
+                    filing.payload(), filing.idempotency_key, outcome.pending
+                )
             else:
                 self.result_value = outcome
             self.accept()
@@ -784,8 +859,12 @@ class NewRequestDialog(QDialog):
             self.keys.settle(filing, error)
             self._set_busy(False)
             if isinstance(error, QueueFailed):
-                self.show_error(self.tr("The shop cannot be reached, and the request could not "
-                                        "be kept for later: {0}").format(str(error)))
+                self.show_error(
+                    self.tr(
+                        "The shop cannot be reached, and the request could not "
+                        "be kept for later: {0}"
+                    ).format(str(error))
+                )
                 return
             fields = self.form.limited_fields()
             marked = [name for name in field_problems(error) if name in fields]
@@ -793,8 +872,7 @@ class NewRequestDialog(QDialog):
                 if name in fields:
                     fields[name].set_shop_error(message)
             if marked:  # the shop's reasons are next to the fields, in the UI language
-                self.show_error(self.tr("Not filed: the shop did not accept what is marked "
-                                        "above."))
+                self.show_error(self.tr("Not filed: the shop did not accept what is marked above."))
                 return
             self.show_error(user_message(error))
 
@@ -821,4 +899,3 @@ __all__ = [
     "draft_complaint",
     "is_overdue",
 ]
-

@@ -63,6 +63,7 @@ class TrackerData:
 
 # --- human labels -----------------------------------------------------------------------------
 
+
 def type_label(rtype: str) -> str:
     labels = {
         "access": _tr("Copy of my data"),
@@ -93,18 +94,20 @@ def status_label(status: str) -> str:
 def denial_reason_label(reason: str) -> str:
     labels = {
         "national_security": _tr("Refused to protect national security."),
-        "public_safety": _tr("Refused to protect public safety, health or major public "
-                             "interests."),
-        "criminal_investigation": _tr("Refused because it relates to a criminal investigation, "
-                                      "prosecution, trial or enforcement of a judgment."),
-        "abuse_of_rights": _tr("Refused because the shop has evidence the request abuses "
-                               "the right it uses."),
-        "harm_to_others": _tr("Refused because answering would seriously harm the lawful "
-                              "rights of others."),
+        "public_safety": _tr("Refused to protect public safety, health or major public interests."),
+        "criminal_investigation": _tr(
+            "Refused because it relates to a criminal investigation, "
+            "prosecution, trial or enforcement of a judgment."
+        ),
+        "abuse_of_rights": _tr(
+            "Refused because the shop has evidence the request abuses the right it uses."
+        ),
+        "harm_to_others": _tr(
+            "Refused because answering would seriously harm the lawful rights of others."
+        ),
         "trade_secret": _tr("Refused because answering would reveal trade secrets."),
         "identity_not_verified": _tr("Refused because your identity could not be verified."),
-        "repeated_request": _tr("Refused as a repeated request (a fee may apply for more "
-                                "copies)."),
+        "repeated_request": _tr("Refused as a repeated request (a fee may apply for more copies)."),
         "other": _tr("Refused for another reason the shop gives below."),
     }
     return labels.get(reason, reason)
@@ -163,11 +166,16 @@ class RequestsTableModel(RecordTableModel[TrackedRequest]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(TRACKER_COLUMNS, parent)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and index.column() == DUE_COLUMN and 0 <= index.row() < self.rowCount()
-                and is_overdue(self.row_at(index.row()).request)):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == DUE_COLUMN
+            and 0 <= index.row() < self.rowCount()
+            and is_overdue(self.row_at(index.row()).request)
+        ):
             return QBrush(OVERDUE_COLOR)
         return super().data(index, role)
 
@@ -195,8 +203,9 @@ class RequestsFilter(QSortFilterProxyModel):
             self._open_only = value
             self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         if not self._open_only:
             return True
         model = self.sourceModel()
@@ -221,12 +230,21 @@ def _receipt_time(value: datetime | None, missing: str) -> str:
 RECEIPT_COLUMNS: list[Column[DeletionReceipt]] = [
     Column("Recipient", lambda r: r.recipient_name),
     Column("Categories", lambda r: join_list(r.categories)),
-    Column("Notified", lambda r: _receipt_time(r.notified_at, _tr("not yet")),
-           sort=lambda r: r.notified_at.timestamp() if r.notified_at else 0),
-    Column("Confirmed", lambda r: _receipt_time(r.confirmed_at, _tr("not yet")),
-           sort=lambda r: r.confirmed_at.timestamp() if r.confirmed_at else 0),
-    Column("Backups purged by", lambda r: local_day(r.backup_purge_at),
-           sort=lambda r: r.backup_purge_at.timestamp() if r.backup_purge_at else 0),
+    Column(
+        "Notified",
+        lambda r: _receipt_time(r.notified_at, _tr("not yet")),
+        sort=lambda r: r.notified_at.timestamp() if r.notified_at else 0,
+    ),
+    Column(
+        "Confirmed",
+        lambda r: _receipt_time(r.confirmed_at, _tr("not yet")),
+        sort=lambda r: r.confirmed_at.timestamp() if r.confirmed_at else 0,
+    ),
+    Column(
+        "Backups purged by",
+        lambda r: local_day(r.backup_purge_at),
+        sort=lambda r: r.backup_purge_at.timestamp() if r.backup_purge_at else 0,
+    ),
 ]
 
 

@@ -74,15 +74,20 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
         Column[Recipient]("Name", lambda r: r.name, tooltip=lambda r: r.name),
         Column[Recipient]("Type", lambda r: recipient_type_text(r.type)),
         Column[Recipient]("Data categories", lambda r: names.names(r.categories)),
-        Column[Recipient]("Purpose", lambda r: r.purpose,
-                          tooltip=lambda r: r.purpose),
+        Column[Recipient]("Purpose", lambda r: r.purpose, tooltip=lambda r: r.purpose),
         Column[Recipient]("Legal basis", lambda r: legal_basis_text(r.legal_basis)),
         Column[Recipient]("Identifiable", lambda r: identifiable_text(r.identifiable)),
         Column[Recipient]("Country", lambda r: country_text(r.country)),
-        Column[Recipient]("First shared", lambda r: r.first_shared,
-                          sort=lambda r: r.first_shared.timestamp() if r.first_shared else 0),
-        Column[Recipient]("Last shared", lambda r: r.last_shared,
-                          sort=lambda r: r.last_shared.timestamp() if r.last_shared else 0),
+        Column[Recipient](
+            "First shared",
+            lambda r: r.first_shared,
+            sort=lambda r: r.first_shared.timestamp() if r.first_shared else 0,
+        ),
+        Column[Recipient](
+            "Last shared",
+            lambda r: r.last_shared,
+            sort=lambda r: r.last_shared.timestamp() if r.last_shared else 0,
+        ),
         Column[Recipient]("Events", lambda r: r.event_count, align_right=True),
     ]
 
@@ -92,8 +97,9 @@ def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
         Column[RecipientEvent]("Time", lambda e: e.at),
         Column[RecipientEvent]("Order", lambda e: e.order_id),
         Column[RecipientEvent]("Data categories", lambda e: names.names(e.categories)),
-        Column[RecipientEvent]("Description", lambda e: e.description,
-                               tooltip=lambda e: e.description),
+        Column[RecipientEvent](
+            "Description", lambda e: e.description, tooltip=lambda e: e.description
+        ),
     ]
 
 
@@ -104,9 +110,6 @@ def storage_columns() -> list[Column[DataCategory]]:
         Column[DataCategory]("Storage vendor", lambda c: c.storage.vendor),
         Column[DataCategory]("Records", lambda c: c.count, align_right=True),
     ]
-
-
-
 
 
 class SharingPage(DataPage):
@@ -124,27 +127,37 @@ class SharingPage(DataPage):
         self.names = CategoryNames()
         self.current_recipient: Recipient | None = None
         layout = QVBoxLayout(content)
-        layout.addWidget(plain_label(self.tr(
-            "Who receives your data, which data, why, and on what legal basis. Select a "
-            "partner to see each time your data was shared with it.")))
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Who receives your data, which data, why, and on what legal basis. Select a "
+                    "partner to see each time your data was shared with it."
+                )
+            )
+        )
 
         self.recipient_model: RecordTableModel[Recipient] = RecordTableModel(
-            recipient_columns(self.names), self)
+            recipient_columns(self.names), self
+        )
         self.recipient_proxy = sorted_proxy(self.recipient_model, self)
-        self.recipient_table = record_table(self.tr("Partners who receive your data"),
-                                          sortable=True)
+        self.recipient_table = record_table(
+            self.tr("Partners who receive your data"), sortable=True
+        )
         self.recipient_table.setModel(self.recipient_proxy)
         self.recipient_table.selectionModel().currentRowChanged.connect(self._recipient_chosen)
 
         self.events_model: PagedTableModel[RecipientEvent] = PagedTableModel(
-            event_columns(self.names), self.context.runner, self)
+            event_columns(self.names), self.context.runner, self
+        )
         self.events_model.load_failed.connect(
-            lambda error: self._show_events_error(user_message(error)))
+            lambda error: self._show_events_error(user_message(error))
+        )
         self.events_model.loading_changed.connect(self._events_loading)
         self.events_model.page_loaded.connect(self._events_page_loaded)
 
         self.storage_model: RecordTableModel[DataCategory] = RecordTableModel(
-            storage_columns(), self)
+            storage_columns(), self
+        )
         self.storage_proxy = sorted_proxy(self.storage_model, self)
 
         vertical = QSplitter(Qt.Orientation.Vertical)
@@ -198,10 +211,15 @@ class SharingPage(DataPage):
         self.chart.setAccessibleName(self.tr("Chart: which data goes to which partner"))
         chart_tab = QWidget()
         chart_layout = QVBoxLayout(chart_tab)
-        chart_layout.addWidget(plain_label(self.tr(
-            "Left: your data by category. Right: partners. Thicker lines mean more "
-            "disclosures; grey lines go to partners that only get aggregated statistics; "
-            "dashed lines are declared but nothing was shared yet.")))
+        chart_layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Left: your data by category. Right: partners. Thicker lines mean more "
+                    "disclosures; grey lines go to partners that only get aggregated statistics; "
+                    "dashed lines are declared but nothing was shared yet."
+                )
+            )
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -210,8 +228,11 @@ class SharingPage(DataPage):
         self.views.addTab(chart_tab, self.tr("Flows"))
         storage_tab = QWidget()
         storage_layout = QVBoxLayout(storage_tab)
-        storage_layout.addWidget(plain_label(self.tr(
-            "Where each category of your data is stored: country and storage provider.")))
+        storage_layout.addWidget(
+            plain_label(
+                self.tr("Where each category of your data is stored: country and storage provider.")
+            )
+        )
         self.storage_table = record_table(self.tr("Where your data is stored"), sortable=True)
         self.storage_table.setModel(self.storage_proxy)
         storage_layout.addWidget(self.storage_table, 1)
@@ -221,8 +242,9 @@ class SharingPage(DataPage):
     # --- loading --------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> SharingData:
         api = view.api
-        return SharingData(recipients=list(api.iter_recipients(limit=100)),
-                           categories=api.list_categories())
+        return SharingData(
+            recipients=list(api.iter_recipients(limit=100)), categories=api.list_categories()
+        )
 
     def present(self, data: SharingData) -> bool:
         self.names.update(data.categories)
@@ -247,10 +269,16 @@ class SharingPage(DataPage):
         sources = [FlowNode(key, self.names.name(key)) for key in ordered]
         targets = [FlowNode(r.id, r.name, muted=not r.identifiable) for r in data.recipients]
         flows = [
-            Flow(key, r.id, r.event_count, self.tr(
-                "{0} → {1}: shared %n time(s)", "", r.event_count).format(
-                    self.names.name(key), r.name))
-            for r in data.recipients for key in r.categories
+            Flow(
+                key,
+                r.id,
+                r.event_count,
+                self.tr("{0} → {1}: shared %n time(s)", "", r.event_count).format(
+                    self.names.name(key), r.name
+                ),
+            )
+            for r in data.recipients
+            for key in r.categories
         ]
         self.chart.set_data(sources, targets, flows)
 
@@ -285,15 +313,15 @@ class SharingPage(DataPage):
             self.tr("Form: {0}").format(identifiable_text(recipient.identifiable)),
             self.tr("Country: {0}").format(country_text(recipient.country)),
             self.tr("First shared: {0}   Last shared: {1}").format(
-                display_text(recipient.first_shared), display_text(recipient.last_shared)),
+                display_text(recipient.first_shared), display_text(recipient.last_shared)
+            ),
         ]
         self.detail_facts.setText("\n".join(facts))
         api = view.api
         recipient_id = recipient.id
 
         def fetch(cursor: str | None) -> tuple[Sequence[RecipientEvent], str | None]:
-            page = api.list_recipient_events(recipient_id, limit=EVENTS_PAGE_SIZE,
-                                             cursor=cursor)
+            page = api.list_recipient_events(recipient_id, limit=EVENTS_PAGE_SIZE, cursor=cursor)
             return page.items, page.next_cursor
 
         self._show_events_error(None)

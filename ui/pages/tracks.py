@@ -104,11 +104,13 @@ _WIDEST_DAY = datetime(2026, 9, 28, 23, 58).astimezone()
 TAG_COLUMNS: list[Column[Tag]] = [
     Column[Tag]("Tag", lambda t: t.tag),
     Column[Tag]("Source", lambda t: source_name(t.source)),
-    Column[Tag]("Confidence",
-                lambda t: format_percent(t.confidence), sort=lambda t: t.confidence,
-                align_right=True),
-    Column[Tag]("Since",
-                lambda t: format_date(t.since), sort=lambda t: t.since),
+    Column[Tag](
+        "Confidence",
+        lambda t: format_percent(t.confidence),
+        sort=lambda t: t.confidence,
+        align_right=True,
+    ),
+    Column[Tag]("Since", lambda t: format_date(t.since), sort=lambda t: t.since),
 ]
 
 
@@ -148,8 +150,9 @@ class TracksPage(DataPage):
         self._bucket_choice = BUCKET_CHOICES[0]
         self._activity_task: object = None
         self._deleting = False
-        self.history_model = PagedTableModel[Track](TRACK_COLUMNS, self.context.runner, self,
-                                                    cache_text=True)
+        self.history_model = PagedTableModel[Track](
+            TRACK_COLUMNS, self.context.runner, self, cache_text=True
+        )
         self.tags_model = RecordTableModel[Tag](TAG_COLUMNS, self)
         self.tags_proxy = QSortFilterProxyModel(self)
         self.tags_proxy.setSourceModel(self.tags_model)
@@ -310,21 +313,27 @@ class TracksPage(DataPage):
         self.personalization_box.clicked.connect(self.set_personalization)
         self.personalization_state = plain_label()
         self.personalization_state.setVisible(False)
-        explain = plain_label(self.tr(
-            "When this is on, the shop uses your search and browsing history and your interest "
-            "tags to choose the products and offers it shows you. When it is off, you see the "
-            "same recommendations as everyone else; your history stays until you delete it."))
+        explain = plain_label(
+            self.tr(
+                "When this is on, the shop uses your search and browsing history and your interest "
+                "tags to choose the products and offers it shows you. When it is off, you see the "
+                "same recommendations as everyone else; your history stays until you delete it."
+            )
+        )
         personal_layout = QVBoxLayout(personal)
         personal_layout.addWidget(self.personalization_box)
         personal_layout.addWidget(self.personalization_state)
         personal_layout.addWidget(explain)
 
         tags = QGroupBox(self.tr("Interest tags"))
-        tags_explain = plain_label(self.tr(
-            "The shop infers these tags from what you do and uses them to place you in "
-            "\u201ccrowd portraits\u201d: groups of shoppers with similar interests. They are "
-            "guesses, not something you told the shop. Removing a tag asks the shop to stop "
-            "using it."))
+        tags_explain = plain_label(
+            self.tr(
+                "The shop infers these tags from what you do and uses them to place you in "
+                "\u201ccrowd portraits\u201d: groups of shoppers with similar interests. They are "
+                "guesses, not something you told the shop. Removing a tag asks the shop to stop "
+                "using it."
+            )
+        )
         self.tags_table = QTableView()
         self.tags_table.setModel(self.tags_proxy)
         self.tags_table.setAccessibleName(self.tr("Interest tags"))
@@ -345,7 +354,8 @@ class TracksPage(DataPage):
         self.tags_table.setColumnWidth(2, metrics.horizontalAdvance("Confidence") + 40)
         self.tags_table.setColumnWidth(3, metrics.horizontalAdvance(format_date(_WIDEST_DAY)) + 40)
         self.tags_table.selectionModel().selectionChanged.connect(
-            lambda *_args: self._update_buttons())
+            lambda *_args: self._update_buttons()
+        )
         self.tags_status = plain_label(wrap=False)
         self.remove_tag_button = QPushButton(self.tr("Remove tag"))
         self.remove_tag_button.clicked.connect(self.remove_tag)
@@ -399,9 +409,13 @@ class TracksPage(DataPage):
     def _apply_permissions(self) -> None:
         """Agents in assist mode see everything here but change nothing: no such controls."""
         can = self.view is not None and self.view.can_change
-        for widget in (self.delete_selected_button, self.delete_range_button,
-                       self.delete_all_button, self.remove_tag_button,
-                       self.personalization_box):
+        for widget in (
+            self.delete_selected_button,
+            self.delete_range_button,
+            self.delete_all_button,
+            self.remove_tag_button,
+            self.personalization_box,
+        ):
             widget.setVisible(can)
         self.personalization_state.setVisible(not can)
         if can and self.delete_action not in self.table.actions():
@@ -448,8 +462,14 @@ class TracksPage(DataPage):
         wanted = self._filter
 
         def fetch(cursor: str | None) -> tuple[list[Track], str | None]:
-            page = api.list_tracks(kind=wanted.kind, q=wanted.q, start=wanted.start,
-                                   end=wanted.end, limit=PAGE_SIZE, cursor=cursor)
+            page = api.list_tracks(
+                kind=wanted.kind,
+                q=wanted.q,
+                start=wanted.start,
+                end=wanted.end,
+                limit=PAGE_SIZE,
+                cursor=cursor,
+            )
             return page.items, page.next_cursor
 
         self._history_error = None
@@ -473,16 +493,23 @@ class TracksPage(DataPage):
         if self._filter_problem:
             text = self._filter_problem
         elif self._history_error is not None and model.stale:
-            text = self.tr("Offline: could not search ({0}). Still showing the records loaded "
-                           "before.").format(user_message(self._history_error))
+            text = self.tr(
+                "Offline: could not search ({0}). Still showing the records loaded before."
+            ).format(user_message(self._history_error))
         elif self._history_error is not None:
             text = self.tr("Could not load more: {0}").format(user_message(self._history_error))
         elif model.loading:
-            text = (self.tr("Loading…") if count == 0 else
-                    self.tr("{0} loaded, loading more…").format(format_count(count)))
+            text = (
+                self.tr("Loading…")
+                if count == 0
+                else self.tr("{0} loaded, loading more…").format(format_count(count))
+            )
         elif count == 0:
-            text = (self.tr("No records match these filters.") if self._filter.narrowed
-                    else self.tr("No search or browsing records."))
+            text = (
+                self.tr("No records match these filters.")
+                if self._filter.narrowed
+                else self.tr("No search or browsing records.")
+            )
         elif model.exhausted:
             text = self.tr("{0} loaded (all)").format(format_count(count))
         else:
@@ -502,8 +529,9 @@ class TracksPage(DataPage):
 
     def selected_tracks(self) -> list[Track]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.history_model.row_at(row) for row in rows
-                if row < self.history_model.rowCount()]
+        return [
+            self.history_model.row_at(row) for row in rows if row < self.history_model.rowCount()
+        ]
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_buttons()
@@ -518,8 +546,10 @@ class TracksPage(DataPage):
         self.remove_tag_button.setEnabled(self.tags_table.selectionModel().hasSelection())
         count = self.tags_model.rowCount()
         self.tags_status.setText(
-            self.tr("The shop holds no interest tags for you.") if count == 0
-            else self.tr("{0} tags").format(count))
+            self.tr("The shop holds no interest tags for you.")
+            if count == 0
+            else self.tr("{0} tags").format(count)
+        )
 
     # --- deleting -----------------------------------------------------------------------------
     def delete_selected(self) -> None:
@@ -540,6 +570,7 @@ class TracksPage(DataPage):
         ids = [t.id for t in tracks]
         work: Callable[[TaskControl], int]
         if len(ids) == 1:
+
             def work(_control: TaskControl) -> int:
                 api.delete_track(ids[0])
                 return 1
@@ -548,6 +579,7 @@ class TracksPage(DataPage):
 
             def work(_control: TaskControl) -> int:
                 return api.delete_tracks(ids=ids, idempotency_key=key)
+
         self._run_delete(work)
 
     def delete_range(self) -> None:
@@ -562,12 +594,16 @@ class TracksPage(DataPage):
             return
         first, last = dialog.days()
         if not confirm(
-            self, self.tr("Delete a date range"),
-            self.tr("Delete every record from {0} to {1}?").format(format_date(first),
-                                                                  format_date(last)),
+            self,
+            self.tr("Delete a date range"),
+            self.tr("Delete every record from {0} to {1}?").format(
+                format_date(first), format_date(last)
+            ),
             self.tr("Delete"),
-            self.tr("This deletes all searches and product views of these days, including "
-                    "those not shown with the current filters. It cannot be undone."),
+            self.tr(
+                "This deletes all searches and product views of these days, including "
+                "those not shown with the current filters. It cannot be undone."
+            ),
         ):
             return
         start, end = day_range(first, last)
@@ -607,8 +643,11 @@ class TracksPage(DataPage):
 
         def done(count: int) -> None:
             self._deleting = False
-            self.context.notify(self.tr("1 record deleted") if count == 1
-                                else self.tr("{0} records deleted").format(format_count(count)))
+            self.context.notify(
+                self.tr("1 record deleted")
+                if count == 1
+                else self.tr("{0} records deleted").format(format_count(count))
+            )
             self.table.clearSelection()
             self._start_history()
             self.load_activity()
@@ -677,11 +716,14 @@ class TracksPage(DataPage):
         if view is None or not view.can_change or tag is None:
             return
         if not confirm(
-            self, self.tr("Remove interest tag"),
+            self,
+            self.tr("Remove interest tag"),
             self.tr("Remove the interest tag \u201c{0}\u201d?").format(tag.tag),
             self.tr("Remove tag"),
-            self.tr("The shop will be asked to stop using this tag for your recommendations "
-                    "and crowd portraits."),
+            self.tr(
+                "The shop will be asked to stop using this tag for your recommendations "
+                "and crowd portraits."
+            ),
         ):
             return
         api = view.api
@@ -714,8 +756,11 @@ class TracksPage(DataPage):
         def done(result: Personalization) -> None:
             self.personalization_box.setEnabled(True)
             self._show_personalization(result.enabled)
-            self.context.notify(self.tr("Personalised recommendations are on") if result.enabled
-                                else self.tr("Personalised recommendations are off"))
+            self.context.notify(
+                self.tr("Personalised recommendations are on")
+                if result.enabled
+                else self.tr("Personalised recommendations are off")
+            )
 
         def failed(error: BaseException) -> None:
             self.personalization_box.setEnabled(True)
@@ -727,5 +772,7 @@ class TracksPage(DataPage):
     def _show_personalization(self, enabled: bool) -> None:
         self.personalization_box.setChecked(enabled)
         self.personalization_state.setText(
-            self.tr("Personalised recommendations: on") if enabled
-            else self.tr("Personalised recommendations: off"))
+            self.tr("Personalised recommendations: on")
+            if enabled
+            else self.tr("Personalised recommendations: off")
+        )

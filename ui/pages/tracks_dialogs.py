@@ -76,11 +76,16 @@ class OptionalDateEdit(QDateEdit):
         return super().eventFilter(watched, event)
 
 
-def confirm(parent: QWidget, title: str, text: str, action: str,
-            informative: str = "") -> bool:
+def confirm(parent: QWidget, title: str, text: str, action: str, informative: str = "") -> bool:
     """Ask before a destructive action (plain text, "Cancel" is the default)."""
-    box = plain_message_box(parent, QMessageBox.Icon.Warning, title, text,
-                            informative=informative, buttons=QMessageBox.StandardButton.NoButton)
+    box = plain_message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title,
+        text,
+        informative=informative,
+        buttons=QMessageBox.StandardButton.NoButton,
+    )
     go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -99,8 +104,10 @@ class DateRangeDialog(QDialog):
         today = QDate.currentDate()
         self.first = QDateEdit(today.addDays(-30))
         self.last = QDateEdit(today)
-        for edit, name in ((self.first, self.tr("First day to delete")),
-                           (self.last, self.tr("Last day to delete"))):
+        for edit, name in (
+            (self.first, self.tr("First day to delete")),
+            (self.last, self.tr("Last day to delete")),
+        ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_pattern())
             edit.setAccessibleName(name)
@@ -111,13 +118,17 @@ class DateRangeDialog(QDialog):
         self.problem = plain_label()
         self.problem.setObjectName("errorMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.addButton(self.tr("Continue…"),
-                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = self.buttons.addButton(
+            self.tr("Continue…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr(
-            "Every search and product view recorded on these days will be deleted.")))
+        layout.addWidget(
+            plain_label(
+                self.tr("Every search and product view recorded on these days will be deleted.")
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -142,15 +153,19 @@ class DeleteAllDialog(QDialog):
     def __init__(self, loaded_hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delete all search and browsing history"))
-        text = plain_label(self.tr(
-            "This deletes every search and product view the shop has recorded for you, not "
-            "only the ones shown. It cannot be undone. Recommendations based on your history "
-            "will start from nothing."))
+        text = plain_label(
+            self.tr(
+                "This deletes every search and product view the shop has recorded for you, not "
+                "only the ones shown. It cannot be undone. Recommendations based on your history "
+                "will start from nothing."
+            )
+        )
         hint = plain_label(loaded_hint)
         self.understood = QCheckBox(self.tr("I understand that my whole history will be deleted"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button: QPushButton = self.buttons.addButton(
-            self.tr("Delete everything"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Delete everything"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.delete_button.setEnabled(False)
         self.delete_button.setAutoDefault(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)

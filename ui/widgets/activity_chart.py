@@ -98,8 +98,9 @@ class ActivityChart(QWidget):
         self.stack.setCurrentWidget(self.view)
         xs: list[float] = []
         for bucket in buckets:
-            moment = QDateTime(QDate(bucket.start.year, bucket.start.month, bucket.start.day),
-                               QTime(0, 0))
+            moment = QDateTime(
+                QDate(bucket.start.year, bucket.start.month, bucket.start.day), QTime(0, 0)
+            )
             x = float(moment.toMSecsSinceEpoch())
             xs.append(x)
             self.searches.append(x, bucket.search)
@@ -111,14 +112,18 @@ class ActivityChart(QWidget):
         if first == last:  # a single bucket: give it some room on both sides
             day = 86_400_000.0
             first, last = first - day, last + day
-        self.x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first)),
-                             QDateTime.fromMSecsSinceEpoch(int(last)))
+        self.x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(last))
+        )
         self.x_axis.setFormat(axis_pattern(bool(activity and activity.bucket == "month")))
         top, ticks = integer_scale(max(max(b.search, b.view) for b in buckets))
         self.y_axis.setRange(0, top)
         self.y_axis.setTickCount(ticks)
-        self.summary.setText(self.tr("{0} searches and {1} product views in this period.")
-                             .format(format_count(total_searches), format_count(total_views)))
+        self.summary.setText(
+            self.tr("{0} searches and {1} product views in this period.").format(
+                format_count(total_searches), format_count(total_views)
+            )
+        )
 
     @property
     def is_empty(self) -> bool:

@@ -17,8 +17,9 @@ class Banner(QFrame):
     action_clicked = Signal()
     dismissed = Signal()
 
-    def __init__(self, kind: str, parent: QWidget | None = None, *,
-                 dismissable: bool = False) -> None:
+    def __init__(
+        self, kind: str, parent: QWidget | None = None, *, dismissable: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"banner_{kind}")
         self.setProperty("bannerKind", kind)

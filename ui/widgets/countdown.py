@@ -18,8 +18,9 @@ class Countdown(QLabel):
 
     expired = Signal()
 
-    def __init__(self, parent: QWidget | None = None,
-                 now: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, now: Callable[[], datetime] = _utc_now
+    ) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setObjectName("countdown")

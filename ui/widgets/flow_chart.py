@@ -62,8 +62,7 @@ class FlowChart(QWidget):
         self.setMinimumHeight(120)
 
     # --- data -------------------------------------------------------------------------------
-    def set_data(self, sources: list[FlowNode], targets: list[FlowNode],
-                 flows: list[Flow]) -> None:
+    def set_data(self, sources: list[FlowNode], targets: list[FlowNode], flows: list[Flow]) -> None:
         self.sources, self.targets = list(sources), list(targets)
         keys_s = {n.key for n in sources}
         keys_t = {n.key for n in targets}
@@ -79,8 +78,7 @@ class FlowChart(QWidget):
     def summary(self) -> str:
         """A text version of the chart (for screen readers and tests)."""
         names = {n.key: n.label for n in self.sources + self.targets}
-        return "\n".join(f"{names[f.source]} → {names[f.target]}: {f.weight}"
-                         for f in self.flows)
+        return "\n".join(f"{names[f.source]} → {names[f.target]}: {f.weight}" for f in self.flows)
 
     def sizeHint(self) -> QSize:
         rows = max(len(self.sources), len(self.targets), 3)
@@ -152,10 +150,12 @@ class FlowChart(QWidget):
                 if align == Qt.AlignmentFlag.AlignRight:
                     rect = QRectF(MARGIN, y - ROW_HEIGHT / 2, left_width, ROW_HEIGHT)
                 else:
-                    rect = QRectF(right_x + NODE_WIDTH + 6, y - ROW_HEIGHT / 2,
-                                  right_width, ROW_HEIGHT)
-                text = metrics.elidedText(node.label, Qt.TextElideMode.ElideRight,
-                                          int(rect.width()))
+                    rect = QRectF(
+                        right_x + NODE_WIDTH + 6, y - ROW_HEIGHT / 2, right_width, ROW_HEIGHT
+                    )
+                text = metrics.elidedText(
+                    node.label, Qt.TextElideMode.ElideRight, int(rect.width())
+                )
                 font = self.font()
                 font.setBold(node.key == self.highlight)
                 painter.setFont(font)

@@ -124,15 +124,21 @@ class LoadStateStack(QStackedWidget):
         """Signed out. `known_shop`: a shop already added (sign in again in one click)."""
         if known_shop:
             self._welcome_heading.setText(self.tr("You are signed out"))
-            self._welcome_text.setText(self.tr(
-                "{0} and its accounts are still listed here. Sign in again to see what it "
-                "holds about you, or add another shop.").format(known_shop))
+            self._welcome_text.setText(
+                self.tr(
+                    "{0} and its accounts are still listed here. Sign in again to see what it "
+                    "holds about you, or add another shop."
+                ).format(known_shop)
+            )
         else:
             self._welcome_heading.setText(self.tr("Welcome"))
-            self._welcome_text.setText(self.tr(
-                "See what a shop holds about you, what it shares and why, and ask it to "
-                "correct or delete it. Start by adding the shop you buy from; you then sign "
-                "in on the shop's own page in your browser."))
+            self._welcome_text.setText(
+                self.tr(
+                    "See what a shop holds about you, what it shares and why, and ask it to "
+                    "correct or delete it. Start by adding the shop you buy from; you then sign "
+                    "in on the shop's own page in your browser."
+                )
+            )
         self._sign_in.setVisible(bool(known_shop))
         self._sign_in.setDefault(bool(known_shop))
         self._add_shop.setDefault(not known_shop)

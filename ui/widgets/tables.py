@@ -54,7 +54,8 @@ def record_table(
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(
-        QHeaderView.ResizeMode.ResizeToContents if fit_contents
+        QHeaderView.ResizeMode.ResizeToContents
+        if fit_contents
         else QHeaderView.ResizeMode.Interactive
     )
     header.setStretchLastSection(True)
@@ -81,8 +82,7 @@ class WrappingHeader(QHeaderView):
         model = self.model()
         if model is None:
             return ""
-        return str(model.headerData(logical, self.orientation(), Qt.ItemDataRole.DisplayRole)
-                   or "")
+        return str(model.headerData(logical, self.orientation(), Qt.ItemDataRole.DisplayRole) or "")
 
     def _margin(self) -> int:
         return self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
@@ -91,8 +91,11 @@ class WrappingHeader(QHeaderView):
         """The narrowest the section may be: its widest word plus margins (and sort mark)."""
         # titles break at spaces only: a short Chinese title stays on one line
         words = self._title(logical).split() or [""]
-        mark = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self) \
-            if self.isSortIndicatorShown() else 0
+        mark = (
+            self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, self)
+            if self.isSortIndicatorShown()
+            else 0
+        )
         widest = max(self.fontMetrics().horizontalAdvance(w) for w in words)
         return widest + 2 * self._margin() + mark
 
@@ -103,9 +106,11 @@ class WrappingHeader(QHeaderView):
             if self.isSectionHidden(logical):
                 continue
             room = self.sectionSize(logical) - 2 * self._margin()
-            box = self.fontMetrics().boundingRect(QRect(0, 0, max(room, 1), 10_000),
-                                                  int(Qt.TextFlag.TextWordWrap),
-                                                  self._title(logical))
+            box = self.fontMetrics().boundingRect(
+                QRect(0, 0, max(room, 1), 10_000),
+                int(Qt.TextFlag.TextWordWrap),
+                self._title(logical),
+            )
             lines = max(lines, round(box.height() / max(self.fontMetrics().lineSpacing(), 1)))
         extra = (min(lines, 3) - 1) * self.fontMetrics().lineSpacing()
         return QSize(hint.width(), hint.height() + extra)
@@ -121,13 +126,21 @@ class WrappingHeader(QHeaderView):
             option.sortIndicator = (
                 QStyleOptionHeader.SortIndicator.SortDown
                 if self.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-                else QStyleOptionHeader.SortIndicator.SortUp)
+                else QStyleOptionHeader.SortIndicator.SortUp
+            )
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
         margin = self._margin()
         text_rect = rect.adjusted(margin, 0, -margin, 0)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                                        | Qt.TextFlag.TextWordWrap), self._title(logical))
+        painter.drawText(
+            text_rect,
+            int(
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap
+            ),
+            self._title(logical),
+        )
         painter.restore()
 
 
@@ -176,8 +189,14 @@ class ColumnFitter(QObject):
         if model is None or model is self._model:
             return
         self._model = model
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                       model.layoutChanged, model.dataChanged, model.headerDataChanged):
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+            model.dataChanged,
+            model.headerDataChanged,
+        ):
             signal.connect(self.later)
 
     def later(self, *_args: object) -> None:
@@ -209,8 +228,11 @@ class ColumnFitter(QObject):
         are one word), or its widest short cell (dates, amounts, names read on one line)."""
         table, model = self.table, self.table.model()
         metrics = table.fontMetrics()
-        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                                 table) + 1) + 4
+        padding = (
+            2
+            * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+            + 4
+        )
         widest = 0
         for row in range(min(model.rowCount(), 200)):  # bounded: paged tables can be long
             text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
@@ -235,12 +257,10 @@ class ColumnFitter(QObject):
         natural = {c: max(w, 1) for c, w in natural.items()}
         widths = dict(natural)
         room = self._room()
-        titles = header.word_width if isinstance(header, WrappingHeader) \
-            else header.sectionSizeHint
+        titles = header.word_width if isinstance(header, WrappingHeader) else header.sectionSizeHint
         floors = {c: max(titles(c), self._longest_word(c)) for c in columns}
         if self.key in floors:
-            floors[self.key] = min(natural[self.key],
-                                   max(floors[self.key], int(room * _KEY_SHARE)))
+            floors[self.key] = min(natural[self.key], max(floors[self.key], int(room * _KEY_SHARE)))
         giving = list(columns)
         if sum(widths.values()) > room:
             # a water level: columns are capped at one common width (never below their
@@ -260,8 +280,11 @@ class ColumnFitter(QObject):
             for column in giving:
                 widths[column] = min(natural[column], max(low, floors[column]))
         others = [c for c in columns if c != self.key]
-        stretch = self.stretch if self.stretch in columns else max(
-            others or columns, key=lambda c: natural[c])
+        stretch = (
+            self.stretch
+            if self.stretch in columns
+            else max(others or columns, key=lambda c: natural[c])
+        )
         for column in columns:
             header.resizeSection(column, widths[column])
         if sum(widths.values()) <= room:  # else stretching would squeeze it below its words
@@ -273,8 +296,9 @@ class ColumnFitter(QObject):
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
-def fit_columns(table: QTableView, *, stretch: int | None = None, key: int = 0,
-                wrap: bool = True) -> None:
+def fit_columns(
+    table: QTableView, *, stretch: int | None = None, key: int = 0, wrap: bool = True
+) -> None:
     """Fit the table's columns now and whenever its rows or size change (idempotent)."""
     fitter = table.findChild(ColumnFitter)
     if fitter is None:
