@@ -58,6 +58,7 @@ from client.models.requests import (
     RequestStatus,
     RequestType,
 )
+from client.models.rights import RightsCard
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind, TracksDeleted
 from client.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageIterator, check_limit
@@ -450,6 +451,10 @@ class ShopApi:
 
     def get_policy(self) -> CurrentPolicy:
         return self._get(CurrentPolicy, "policy")
+
+    def get_rights(self) -> RightsCard:
+        """The shop's "Your rights here" card, in the session's language."""
+        return self._get(RightsCard, "rights")
 
     def list_policy_versions(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
+from server.demo.policies import policy_for
 from server.i18n import current_language, localized, localized_list
 from server.messages import FIELDS, label, term
 from server.models import (
@@ -147,8 +148,13 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
     }
 
 
-def _categories(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    yield from category_items(db, user.id)
+def _categories(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        yield from category_items(db, user.id, policy)
+
+    return produce
 
 
 def _batched(db: Session, query: Any) -> Iterator[Any]:
@@ -490,7 +496,7 @@ def _dumps(value: Any) -> bytes:
 
 def _producers(ctx: ShopContext) -> dict[str, Callable[[Session, User], Iterable[dict[str, Any]]]]:
     return {
-        "categories": _categories,
+        "categories": _categories(ctx),
         "devices": _devices,
         "tags": _tags,
         "consents": _consents,

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from server.demo.policies import ShopPolicy, basis_of
 from server.i18n import localized
 from server.messages import retention_text
 from server.models import (
@@ -71,8 +72,14 @@ def count_category(db: Session, key: str, subject_id: int) -> int:
     return counter(db, subject_id) if counter else 0
 
 
-def category_items(db: Session, subject_id: int) -> list[dict[str, Any]]:
-    """Every category the shop holds, as the API and the access archive both show it."""
+def category_items(
+    db: Session, subject_id: int, policy: ShopPolicy | None = None
+) -> list[dict[str, Any]]:
+    """Every category the shop holds, as the API and the access archive both show it.
+
+    `clause`/`basis` say which section of the shop's own policy announces the category (None:
+    the shop's configuration, "not stated in the policy"); the same for its retention period,
+    which only `policy` knows (without it the retention counts as configuration)."""
     rows = db.scalars(select(DataCategory).order_by(DataCategory.position, DataCategory.key))
     return [
         {
@@ -89,9 +96,27 @@ def category_items(db: Session, subject_id: int) -> list[dict[str, Any]]:
             "storage": {"country": row.storage_country, "vendor": localized(row, "storage_vendor")},
             "source": row.source,
             "policy_section": row.policy_section,
+            **provenance(policy, row.policy_section or None),
+            "retention_clause": (retention := _retention_clause(policy, row.key)),
+            "retention_basis": basis_of(retention),
         }
         for row in rows
     ]
+
+
+def provenance(policy: ShopPolicy | None, clause: str | None) -> dict[str, Any]:
+    """`clause`, its title in both languages, and `basis` for one value of the shop."""
+    section = policy.section(clause) if policy is not None else None
+    return {
+        "clause": clause,
+        "clause_title": section.title.en if section else None,
+        "clause_title_zh": section.title.zh if section else None,
+        "basis": basis_of(clause),
+    }
+
+
+def _retention_clause(policy: ShopPolicy | None, key: str) -> str | None:
+    return policy.retention.get(key) if policy is not None else None
 
 
 def _json_list(text: str | None) -> list[Any]:

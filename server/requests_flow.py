@@ -25,6 +25,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
+from server.demo.policies import policy_for
 from server.errors import Problem
 from server.i18n import current_language, localized
 from server.messages import translate
@@ -179,6 +180,16 @@ def validate_details(
         if decision is None:
             raise invalid("decision_id", "No such automated decision about you.")
     elif rtype == "deletion":
+        ground = details.get("ground")
+        grounds = {t.key for t in policy_for(ctx.shop.id).deletion_grounds}
+        if ground is not None and ground not in grounds:
+            raise invalid(
+                "ground",
+                f"Not a deletion ground of this shop: {ground!r}; "
+                f"choose one of {', '.join(sorted(grounds))}.",
+            )
+        if ground == "other" and not (details.get("reason") or "").strip():
+            raise invalid("reason", "Say which ground applies when you choose 'other'.")
         known = set(db.scalars(select(DataCategory.key)))
         for key in details.get("categories") or []:
             if key not in known:

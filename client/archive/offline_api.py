@@ -36,6 +36,7 @@ from client.models.notices import CurrentPolicy, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import PrivacyRequest, RequestStatus, RequestType
+from client.models.rights import RightsCard
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, ActivityBucket, Bucket, Tag, Track, TrackKind
 from client.pagination import DEFAULT_PAGE_SIZE, check_limit
@@ -507,6 +508,10 @@ class ArchiveApi:
         )
 
     # --- policy and notices -----------------------------------------------------------------
+
+    def get_rights(self) -> RightsCard:
+        """Archives do not hold the shop's rights card yet; callers show that it is absent."""
+        raise NotInArchive("This archive does not include the rights card.")
 
     def get_policy(self) -> CurrentPolicy:
         """The newest policy version in the archive (when it was acknowledged is not kept)."""

@@ -82,6 +82,8 @@ class Cookie(ClientModel):
     provider: str
     lifetime: str
     active: bool
+    clause: str | None = None
+    basis: str = "policy"
 
 
 __all__ = [

@@ -26,6 +26,14 @@ class DataCategory(ClientModel):
     storage: Storage
     source: str
     policy_section: str
+    # Which section of this shop's own policy announces the category; None with basis
+    # "shop_configuration" when the policy is silent (older servers send neither).
+    clause: str | None = None
+    clause_title: str | None = None
+    clause_title_zh: str | None = None
+    basis: str = "policy"
+    retention_clause: str | None = None
+    retention_basis: str = "policy"
 
     @property
     def id(self) -> str:

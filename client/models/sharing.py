@@ -29,6 +29,8 @@ class Recipient(ClientModel):
     first_shared: Timestamp | None = None
     last_shared: Timestamp | None = None
     event_count: int = 0
+    clause: str | None = None
+    basis: str = "policy"
 
 
 class RecipientEvent(ClientModel):

@@ -2249,8 +2249,12 @@ After:  {1}</source>
         <translation>商城会删除这些信息，并通知所有接收过这些信息的合作方一并删除；您可以在这里看到每个合作方的确认。备份将在下次更新时清理，日期以商城告知为准。</translation>
     </message>
     <message>
-        <source>Optional: why (e.g. the data is no longer needed)</source>
-        <translation>选填：原因（例如不再需要这些信息）</translation>
+        <source>Ground for deletion</source>
+        <translation>删除理由</translation>
+    </message>
+    <message>
+        <source>Optional: why (e.g. the data is no longer needed); required for “Other”</source>
+        <translation>可选：原因（例如数据已不再需要）；选择“其他”时必填</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2259,6 +2263,18 @@ After:  {1}</source>
     <message>
         <source>Ask the shop to delete categories of your data.</source>
         <translation>申请商城删除您某些类别的个人信息。</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source> — policy § {0}</source>
+        <translation> — 政策第 {0} 条</translation>
+    </message>
+    <message>
+        <source> — not stated in the policy</source>
+        <translation> — 政策未载明</translation>
     </message>
     <message>
         <source>{0} ({1} records)</source>
@@ -2271,6 +2287,10 @@ After:  {1}</source>
     <message>
         <source>The reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Say which ground applies when you choose “Other”.</source>
+        <translation>选择“其他”时，请说明具体理由。</translation>
     </message>
 </context>
 <context>
@@ -4234,6 +4254,49 @@ After:  {3}</source>
     </message>
 </context>
 <context>
+    <name>RightsCardWidget</name>
+    <message>
+        <source>Your rights here</source>
+        <translation>您在本商城的权利</translation>
+    </message>
+    <message>
+        <source>Not loaded yet.</source>
+        <translation>尚未加载。</translation>
+    </message>
+    <message>
+        <source>(policy § {0}{1})</source>
+        <translation>（政策第 {0} 条{1}）</translation>
+    </message>
+    <message>
+        <source>(not stated in the policy: the shop&apos;s own setting)</source>
+        <translation>（政策未载明：商家自行设定）</translation>
+    </message>
+    <message>
+        <source>This shop does not publish a rights card.</source>
+        <translation>该商城未公布权利说明。</translation>
+    </message>
+    <message>
+        <source>Answer deadline: {0} {1}</source>
+        <translation>答复期限：{0} {1}</translation>
+    </message>
+    <message>
+        <source>Fees: {0} {1}</source>
+        <translation>费用：{0} {1}</translation>
+    </message>
+    <message>
+        <source>How you prove who you are:</source>
+        <translation>身份验证方式：</translation>
+    </message>
+    <message>
+        <source>Grounds on which the shop may refuse:</source>
+        <translation>商家可拒绝的情形：</translation>
+    </message>
+    <message>
+        <source>Where to turn:</source>
+        <translation>联系与投诉渠道：</translation>
+    </message>
+</context>
+<context>
     <name>SharingPage</name>
     <message>
         <source>Sharing</source>
@@ -4617,6 +4680,10 @@ Tables:
         <translation>未支付</translation>
     </message>
     <message>
+        <source>Not stated in the policy (the shop&apos;s own setting)</source>
+        <translation>政策未载明（商家自行设定）</translation>
+    </message>
+    <message>
         <source>Optional profile</source>
         <translation>选填资料</translation>
     </message>
@@ -4755,6 +4822,10 @@ Tables:
     <message>
         <source>waiting for a guardian&apos;s consent</source>
         <translation>等待监护人同意</translation>
+    </message>
+    <message>
+        <source>{0} (shop&apos;s setting, not stated in the policy)</source>
+        <translation>{0}（商家自行设定，政策未载明）</translation>
     </message>
     <message>
         <source>{0} days</source>

@@ -280,7 +280,10 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
 # --- cookies and similar technologies -------------------------------------------------------
 
 
-def _cookies(first_party: str, first_party_zh: str, prefix: str) -> tuple[CookieSpec, ...]:
+def _cookies(
+    first_party: str, first_party_zh: str, prefix: str, ad_partner: tuple[str, str]
+) -> tuple[CookieSpec, ...]:
+    # ad_partner (English, Chinese): each shop names only its own advertising partner
     def c(
         name: str,
         technology: str,
@@ -403,7 +406,7 @@ def _cookies(first_party: str, first_party_zh: str, prefix: str) -> tuple[Cookie
             ),
             "partner_advertising_aggregated",
             "third",
-            ("Judian Ads", "聚点广告"),
+            ad_partner,
             ("90 days", "90 天"),
         ),
         c(
@@ -549,7 +552,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "legal_obligation",
             "P3Y",
             "provided",
-            "1.C.1",
+            "1.C.2",
         ),
         cat(
             "payments",
@@ -805,7 +808,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
     return ShopCatalogue(
         categories,
         _PURPOSES,
-        _cookies("Silumart", "丝路商城", "slm"),
+        _cookies("Silumart", "丝路商城", "slm", ("Judian Ads", "聚点广告")),
         recipients,
         versions,
         notices,
@@ -854,7 +857,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "contract",
             "provided",
-            "2.A",
+            "1",
         ),
         cat(
             "profile",
@@ -864,7 +867,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership", "personalised_recommendations"),
             "consent",
             "provided",
-            "2.A",
+            "1",
         ),
         cat(
             "identity_verification",
@@ -874,7 +877,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("real_name_verification",),
             "legal_obligation",
             "partner",
-            "2.D",
+            "",
         ),
         cat(
             "devices",
@@ -884,7 +887,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control", "personalised_recommendations"),
             "legitimate_interest",
             "collected",
-            "2.C.2",
+            "1.4",
         ),
         cat(
             "locations",
@@ -894,7 +897,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("location_services", "risk_control"),
             "consent",
             "collected",
-            "2.C.2",
+            "",
         ),
         cat(
             "logs",
@@ -904,7 +907,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control", "cookies_analytics"),
             "legitimate_interest",
             "collected",
-            "2.C.2",
+            "1.4",
         ),
         cat(
             "tracks",
@@ -914,7 +917,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("personalised_recommendations",),
             "consent",
             "collected",
-            "2.B",
+            "",
         ),
         cat(
             "tags",
@@ -924,9 +927,9 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("personalised_recommendations", "partner_advertising_aggregated"),
             "consent",
             "inferred",
-            "2.B",
+            "",
         ),
-        cat("orders", "Orders", "订单信息", True, ("membership",), "contract", "provided", "2.C.1"),
+        cat("orders", "Orders", "订单信息", True, ("membership",), "contract", "provided", "1.1"),
         cat(
             "payments",
             "Payment information",
@@ -935,7 +938,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership", "risk_control"),
             "legal_obligation",
             "partner",
-            "2.C.1",
+            "1.3",
         ),
         cat(
             "decisions",
@@ -945,7 +948,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("risk_control",),
             "legitimate_interest",
             "inferred",
-            "6.F",
+            "",
         ),
         cat(
             "consents",
@@ -955,7 +958,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "legal_obligation",
             "provided",
-            "6.D",
+            "",
         ),
         cat(
             "subscriptions",
@@ -965,7 +968,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("marketing_messages",),
             "consent",
             "provided",
-            "2.B",
+            "2.2",
         ),
         cat(
             "sharing",
@@ -975,7 +978,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             ("membership",),
             "legal_obligation",
             "collected",
-            "4.A",
+            "2.P.entrusted",
         ),
     )
     recipients = (
@@ -1026,7 +1029,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
         RecipientSpec(
             "Xinda Consumer Finance",
             "payment",
-            ("orders", "payments", "identity_verification", "decisions"),
+            ("orders", "payments", "decisions"),
             "Instalment credit after your application.",
             "contract",
             True,
@@ -1177,7 +1180,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
     return ShopCatalogue(
         categories,
         _PURPOSES,
-        _cookies("Sinomai", "华迈商城", "snm"),
+        _cookies("Sinomai", "华迈商城", "snm", ("Yinli Advertising", "引力广告")),
         recipients,
         versions,
         notices,

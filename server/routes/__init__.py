@@ -16,6 +16,7 @@ from server.routes import (
     orders,
     overview,
     privacy_requests,
+    rights,
     sharing,
     tracks,
 )
@@ -34,4 +35,5 @@ ROUTERS: list[APIRouter] = [
     assist.router,
     export.router,
     overview.router,
+    rights.router,
 ]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
+from server.demo.policies import basis_of, policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
 from server.i18n import localized
@@ -292,6 +293,7 @@ def list_cookies(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[CookieItem]:
     rows: list[CookieEntry]
     rows, next_cursor = keyset_page(
@@ -305,6 +307,7 @@ def list_cookies(
     )
     states = _states(db, principal.subject_id)
     purposes = {p.key: p for p in db.scalars(select(ConsentPurpose))}
+    policy = policy_for(ctx.shop.id)
 
     def active(cookie: CookieEntry) -> bool:
         if cookie.consent_purpose is None:
@@ -326,6 +329,8 @@ def list_cookies(
                 provider=localized(c, "provider"),
                 lifetime=localized(c, "lifetime"),
                 active=active(c),
+                clause=policy.cookies,
+                basis=basis_of(policy.cookies),
             )
             for c in rows
         ],

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.categories import category_items
-from server.deps import Principal, current_principal, get_db
+from server.context import ShopContext
+from server.demo.policies import policy_for
+from server.deps import Principal, current_principal, get_ctx, get_db
 from server.i18n import localized
 from server.models import Device, Location, LogEntry
 from server.pagination import keyset_page, newest_first_page
@@ -36,11 +38,14 @@ def _json(text: str | None, fallback: Any) -> Any:
 
 @router.get("/data/categories", response_model=Page[DataCategoryOut], responses=PROBLEM_RESPONSES)
 def list_categories(
-    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[DataCategoryOut]:
     """Every category the shop holds, with how many rows of it it holds about the subject."""
     items = [
-        DataCategoryOut.model_validate(item) for item in category_items(db, principal.subject_id)
+        DataCategoryOut.model_validate(item)
+        for item in category_items(db, principal.subject_id, policy_for(ctx.shop.id))
     ]
     return Page[DataCategoryOut](items=items, next_cursor=None)
 

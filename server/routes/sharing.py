@@ -10,7 +10,9 @@ from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from server.deps import Principal, current_principal, get_db
+from server.context import ShopContext
+from server.demo.policies import ShopPolicy, basis_of, policy_for
+from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import not_found
 from server.i18n import localized
 from server.models import Recipient, RecipientEvent
@@ -53,8 +55,9 @@ def _stats(db: Session, subject_id: int, recipient_ids: Sequence[int]) -> dict[i
     return {row[0]: (row[1], row[2], int(row[3])) for row in rows}
 
 
-def _item(recipient: Recipient, stats: Stats | None) -> RecipientItem:
+def _item(recipient: Recipient, stats: Stats | None, policy: ShopPolicy) -> RecipientItem:
     first, last, count = stats if stats is not None else (None, None, 0)
+    clause = policy.recipient_types.get(recipient.type)
     return RecipientItem(
         id=str(recipient.id),
         name=localized(recipient, "name"),
@@ -67,6 +70,8 @@ def _item(recipient: Recipient, stats: Stats | None) -> RecipientItem:
         first_shared=first,
         last_shared=last,
         event_count=count,
+        clause=clause,
+        basis=basis_of(clause),
     )
 
 
@@ -88,6 +93,7 @@ def list_recipients(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[RecipientItem]:
     rows: list[Recipient]
     rows, next_cursor = keyset_page(
@@ -100,8 +106,9 @@ def list_recipients(
         key_of=lambda r: (r.id,),
     )
     stats = _stats(db, principal.subject_id, [r.id for r in rows])
+    policy = policy_for(ctx.shop.id)
     return Page[RecipientItem](
-        items=[_item(r, stats.get(r.id)) for r in rows], next_cursor=next_cursor
+        items=[_item(r, stats.get(r.id), policy) for r in rows], next_cursor=next_cursor
     )
 
 
@@ -115,9 +122,11 @@ def get_recipient(
     recipient_id: str,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> RecipientItem:
     recipient = _recipient(db, recipient_id)
-    return _item(recipient, _stats(db, principal.subject_id, [recipient.id]).get(recipient.id))
+    stats = _stats(db, principal.subject_id, [recipient.id]).get(recipient.id)
+    return _item(recipient, stats, policy_for(ctx.shop.id))
 
 
 @router.get(

@@ -22,6 +22,9 @@ LegalBasis = Literal[
     "vital_interest",
     "public_interest",
 ]
+# Whether a shop's value rests on a clause of its own policy or is only the shop's configuration
+# (the policy is silent: the app shows "not stated in the policy").
+ProvenanceBasis = Literal["policy", "shop_configuration"]
 Source = Literal["provided", "collected", "inferred", "partner"]
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
-from server.schemas.common import ApiModel, LegalBasis
+from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
 
 Channel = Literal["sms", "email", "push", "internal_letter"]
 
@@ -76,3 +76,8 @@ class CookieItem(ApiModel):
         description="Whether it may be set for this subject: its consent purpose is granted, "
         "or it needs none."
     )
+    clause: str | None = Field(
+        description="Section of this shop's policy announcing cookies and similar "
+        "technologies; null when it does not."
+    )
+    basis: ProvenanceBasis

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from server.schemas.common import ApiModel, LegalBasis
+from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
 
 
 class Storage(ApiModel):
@@ -28,7 +28,22 @@ class DataCategoryOut(ApiModel):
     retention_text: str = Field(description="The retention rule in words, in the asked language.")
     storage: Storage
     source: str
-    policy_section: str
+    policy_section: str = Field(
+        description="Kept for older clients: the clause, or an empty string when the policy "
+        "is silent. Prefer `clause` and `basis`."
+    )
+    clause: str | None = Field(
+        description="Section of this shop's own policy that announces the category, numbered "
+        "as that policy numbers itself; null when the policy does not mention it."
+    )
+    clause_title: str | None
+    clause_title_zh: str | None
+    basis: ProvenanceBasis
+    retention_clause: str | None = Field(
+        description="Section stating the retention period; null: the period is the shop's "
+        "configuration, not stated in the policy."
+    )
+    retention_basis: ProvenanceBasis
 
 
 class DeviceOut(ApiModel):

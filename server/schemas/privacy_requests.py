@@ -100,6 +100,12 @@ class DeletionDetails(ApiModel):
     items: list[DeletionItems] | None = Field(
         default=None, max_length=20, description="Individual records to delete."
     )
+    ground: Key | None = Field(
+        default=None,
+        description="Why deletion is due: a key of the shop's own enumerated deletion grounds "
+        "(`deletion_grounds` in GET /v1/rights, each with its policy clause); `other` needs a "
+        "`reason` saying which.",
+    )
     reason: Annotated[str, Field(max_length=1000)] | None = None
 
     @model_validator(mode="after")

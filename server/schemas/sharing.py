@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from server.schemas.common import ApiModel, LegalBasis
+from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
 
 RecipientType = Literal[
     "advertising",
@@ -32,6 +32,11 @@ class RecipientItem(ApiModel):
     first_shared: datetime | None = Field(description="First disclosure of this subject's data.")
     last_shared: datetime | None
     event_count: int
+    clause: str | None = Field(
+        description="Section of this shop's policy that announces partners of this type; "
+        "null when the policy does not (the shop's configuration)."
+    )
+    basis: ProvenanceBasis
 
 
 class RecipientEventItem(ApiModel):

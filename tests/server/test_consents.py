@@ -354,6 +354,8 @@ def test_cookie_inventory_and_active_flag_follows_consent(api: Api) -> None:
         "provider",
         "lifetime",
         "active",
+        "clause",
+        "basis",
     }
     for cookie in cookies:
         assert set(cookie) == keys

@@ -23,6 +23,12 @@ CATEGORY_KEYS = {
     "storage",
     "source",
     "policy_section",
+    "clause",
+    "clause_title",
+    "clause_title_zh",
+    "basis",
+    "retention_clause",
+    "retention_basis",
 }
 LEGAL_BASES = {
     "consent",

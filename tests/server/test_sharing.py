@@ -34,6 +34,8 @@ ITEM_KEYS = {
     "first_shared",
     "last_shared",
     "event_count",
+    "clause",
+    "basis",
 }
 
 

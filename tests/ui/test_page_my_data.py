@@ -63,9 +63,14 @@ def test_categories_match_the_api(
         assert cell(model, row, 1) == str(category.count)
         assert cell(model, row, 2) == display_text(category.sensitive)
         assert cell(model, row, 4) == legal_basis_text(category.legal_basis)
-        assert cell(model, row, 5) == retention_text(category.retention)
+        # Silumart's policy states no retention period: the period is marked as the shop's
+        assert category.retention_basis == "shop_configuration"
+        assert cell(model, row, 5) == (
+            f"{retention_text(category.retention)} (shop's setting, not stated in the policy)"
+        )
         assert category.storage.vendor in cell(model, row, 6)
-        assert cell(model, row, 8) == category.policy_section
+        assert category.clause == category.policy_section
+        assert cell(model, row, 8) == f"§ {category.clause} — {category.clause_title}"
     qtmodeltester.check(model)
     qtmodeltester.check(page.category_proxy)
     qtmodeltester.check(page.profile_model)

@@ -38,6 +38,7 @@ from ui.pages.requests_forms import (
     CorrectionForm,
     DecisionForm,
     DeletionForm,
+    FormInvalid,
     NewRequestDialog,
     QueuedOffline,
 )
@@ -210,6 +211,12 @@ def test_each_type_reaches_its_final_state(
 
     def deletion(form: DeletionForm) -> None:
         form.check("tracks")
+        assert form.ground_box.count() == 7  # "(not given)" + Silumart's five + other
+        assert "policy § 5.C" in form.ground_box.itemText(1)
+        form.choose_ground("other")
+        with pytest.raises(FormInvalid):
+            form.payload()
+        form.choose_ground("no_consent")
 
     def explanation(form: DecisionForm) -> None:
         assert form.box.count() > 0
@@ -246,6 +253,7 @@ def test_each_type_reaches_its_final_state(
     page.select((row_of(page, ids["deletion"]).shop_id, ids["deletion"]))
     qtbot.waitUntil(lambda: detail.result is not None, timeout=20000)
     assert "Deleted: " in detail.result_text.text()
+    assert row_of(page, ids["deletion"]).request.details["ground"] == "no_consent"
     assert "tracks" in detail.result_text.text()
     if detail.result.receipts:
         assert detail.receipts_view.isVisibleTo(page)

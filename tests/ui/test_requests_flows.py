@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from client.api import ShopApi
@@ -245,3 +245,18 @@ def test_an_unreachable_shop_is_reported_and_the_tracker_recovers(
         ),
         timeout=20000,
     )
+
+
+def test_the_rights_card_is_shown_before_filing(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window)
+    dialog = page.new_request("access")
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "Answer deadline" in dialog.rights.body.text(), timeout=10000)
+    text = dialog.rights.body.text()
+    assert "15 working days (policy § 5.G" in text
+    assert "Fees: Free in principle" in text
+    assert dialog.rights.body.textFormat() == Qt.TextFormat.PlainText
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result_value is None

@@ -139,3 +139,17 @@ def test_request_state_changes_reach_the_notifier_from_any_page(
     window._poll_requests()
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "Request update" in seen[0][0]
+
+
+def test_overview_shows_the_rights_card_with_clauses(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.pages["overview"]
+    assert isinstance(page, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.rights.body.textFormat() == Qt.TextFormat.PlainText
+    text = page.rights.body.text()
+    assert "Answer deadline: 15 working days (policy § 5.G" in text
+    assert "Needs excessive technical means" in text
+    assert "privacy@silumart.example (policy § 9" in text
+    # the 6-digit code is the shop's choice, not a promise of its policy
+    assert "6-digit code sent to your account contact (not stated in the policy" in text

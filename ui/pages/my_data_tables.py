@@ -27,11 +27,12 @@ from ui.models.paged_table import Fetcher, PagedTableModel
 from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import legal_basis_text, localized_title
 from ui.pages.my_data_terms import (
+    clause_text,
     device_type_text,
     field_text,
     group_text,
     location_source_text,
-    retention_text,
+    retention_with_basis,
     source_text,
 )
 from ui.tasks import TaskRunner
@@ -79,10 +80,19 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
         Column[DataCategory]("Sensitive", lambda c: c.sensitive),
         Column[DataCategory]("Purposes", lambda c: [purpose_title(p) for p in c.purposes]),
         Column[DataCategory]("Legal basis", lambda c: legal_basis_text(c.legal_basis)),
-        Column[DataCategory]("Kept for", lambda c: retention_text(c.retention)),
+        Column[DataCategory](
+            "Kept for", lambda c: retention_with_basis(c.retention, c.retention_basis)
+        ),
         Column[DataCategory]("Stored in", lambda c: storage_text(c.storage)),
         Column[DataCategory]("Source", lambda c: source_text(c.source)),
-        Column[DataCategory]("Policy section", lambda c: c.policy_section),
+        Column[DataCategory](
+            "Policy section",
+            lambda c: clause_text(
+                c.clause if c.clause is not None else (c.policy_section or None),
+                c.basis,
+                localized_title(c.clause_title or "", c.clause_title_zh or "") or None,
+            ),
+        ),
     ]
 
 

@@ -193,3 +193,19 @@ __all__ = [
     "retention_text",
     "source_text",
 ]
+
+
+def clause_text(clause: str | None, basis: str, title: str | None = None) -> str:
+    """'§ 1.A' (with the section's title when known), or that the policy does not say it:
+    a value the shop merely configured must not read as a promise of its policy."""
+    if basis == "shop_configuration" or not clause:
+        return _tr("Not stated in the policy (the shop's own setting)")
+    return f"§ {clause} — {title}" if title else f"§ {clause}"
+
+
+def retention_with_basis(retention: str, basis: str) -> str:
+    """The retention period, marked when the policy states no period for it."""
+    text = retention_text(retention)
+    if basis == "shop_configuration":
+        return _tr("{0} (shop's setting, not stated in the policy)").format(text)
+    return text

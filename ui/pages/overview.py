@@ -10,12 +10,15 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ui.formats import format_count, format_date
 from ui.pages.base import DataPage
+from ui.widgets.rights_card import RightsCardWidget
 from ui.widgets.stat_card import StatCard
 
 if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
+    from client.api import ShopApi
     from client.models.data import DataCategory
     from client.models.notices import CurrentPolicy, Notice
     from client.models.overview import OverviewCounts
+    from client.models.rights import RightsCard
     from ui.session import ActiveView
 
 
@@ -27,6 +30,7 @@ class OverviewData:
     counts: OverviewCounts  # recipients and open requests, counted by the shop
     notices: list[Notice]
     policy: CurrentPolicy
+    rights: RightsCard | None = None
 
     def count(self, key: str) -> int:
         return next((c.count for c in self.categories if c.key == key), 0)
@@ -65,7 +69,9 @@ class OverviewPage(DataPage):
         for position, (key, card) in enumerate(self.cards.items()):
             grid.addWidget(card, position // 4, position % 4)
             card.clicked.connect(lambda target=targets[key]: self.navigate.emit(target))
-        grid.setRowStretch(2, 1)
+        self.rights = RightsCardWidget()
+        grid.addWidget(self.rights, 2, 0, 1, 4)
+        grid.setRowStretch(3, 1)
 
     def fetch(self, view: ActiveView) -> OverviewData:
         api = view.api
@@ -77,6 +83,7 @@ class OverviewPage(DataPage):
             counts=api.get_overview(),
             notices=api.list_notices(limit=20).items,
             policy=api.get_policy(),
+            rights=_rights(api),
         )
 
     def present(self, data: OverviewData) -> bool:
@@ -115,7 +122,17 @@ class OverviewPage(DataPage):
             else self.tr("new version to acknowledge"),
             alert=not policy.acknowledged,
         )
+        self.rights.show_card(data.rights)
         return True
+
+
+def _rights(api: ShopApi) -> RightsCard | None:
+    from client.errors import NotFound  # worker thread: the client stack is loaded by then
+
+    try:
+        return api.get_rights()
+    except NotFound:  # an older shop without the card: say so rather than fail the page
+        return None
 
 
 def _date(value: datetime | None) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from client.api import ShopApi
 from client.discovery import RetentionInfo
+from client.errors import NotFound
 from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
 from client.limits import (
     CANCELLATION_REASON,
@@ -46,6 +47,7 @@ from client.models.consents import Consent
 from client.models.data import DataCategory
 from client.models.orders import Decision
 from client.models.requests import CreatedRequest, PrivacyRequest
+from client.models.rights import RightsCard, RightsTerm
 from ui.errors import user_message
 from ui.field_errors import field_problems
 from ui.pages.consents_terms import localized_title
@@ -62,6 +64,7 @@ from ui.plain_text import plain_message_box
 from ui.widgets.diff_view import DiffView
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
+from ui.widgets.rights_card import RightsCardWidget
 
 # The shop's limits (client.limits, checked against docs/openapi.json by a test).
 NOTE_MAX = REQUEST_NOTE.max_length
@@ -330,8 +333,15 @@ class DeletionForm(RequestForm):
         )
         explain.setObjectName("hint")
         self.layout_.addWidget(explain)
+        # The grounds are the shop's own enumerated list (its policy's deletion clause).
+        self.layout_.addWidget(plain_label(self.tr("Ground for deletion")))
+        self.ground_box = QComboBox(self)
+        self.ground_box.setAccessibleName(self.tr("Ground for deletion"))
+        self.layout_.addWidget(self.ground_box)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Optional: why (e.g. the data is no longer needed)"))
+        self.reason.setPlaceholderText(
+            self.tr("Optional: why (e.g. the data is no longer needed); required for “Other”")
+        )
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason_field = _limited(self.layout_, self.reason, DELETION_REASON.max_length)
 
@@ -342,11 +352,26 @@ class DeletionForm(RequestForm):
         return self.tr("Ask the shop to delete categories of your data.")
 
     @staticmethod
-    def load(api: ShopApi) -> list[DataCategory]:
-        return api.list_categories()
+    def load(api: ShopApi) -> tuple[list[DataCategory], list[RightsTerm]]:
+        try:
+            grounds = api.get_rights().deletion_grounds
+        except NotFound:  # an older shop: no enumerated grounds, the reason stays free text
+            grounds = []
+        return api.list_categories(), grounds
 
     def populate(self, data: Any) -> None:
-        categories: list[DataCategory] = data
+        categories: list[DataCategory] = data[0]
+        grounds: list[RightsTerm] = data[1]
+        self.ground_box.clear()
+        self.ground_box.addItem(self.tr("(not given)"), None)
+        for ground in grounds:
+            cite = (
+                self.tr(" — policy § {0}").format(ground.clause)
+                if ground.stated
+                else self.tr(" — not stated in the policy")
+            )
+            self.ground_box.addItem(ground.text + cite, ground.key)
+        self.ground_box.setVisible(bool(grounds))
         self.model.clear()
         for category in categories:
             title = localized_title(category.title, category.title_zh)
@@ -365,9 +390,19 @@ class DeletionForm(RequestForm):
             raise FormInvalid(self.tr("Choose at least one category to delete."))
         details: Details = {"categories": keys}
         reason = _optional_text(self.reason, DELETION_REASON.max_length, self.tr("The reason"))
+        ground = self.ground_box.currentData()
+        if ground == "other" and not reason:
+            raise FormInvalid(self.tr("Say which ground applies when you choose “Other”."))
+        if ground:
+            details["ground"] = ground
         if reason:
             details["reason"] = reason
         return details, None
+
+    def choose_ground(self, key: str) -> None:
+        index = self.ground_box.findData(key)
+        if index >= 0:
+            self.ground_box.setCurrentIndex(index)
 
 
 class DecisionForm(RequestForm):
@@ -763,6 +798,9 @@ class NewRequestDialog(QDialog):
         )
         intro = plain_label(self.form.intro())
         layout.addWidget(intro)
+        # What the shop's own policy promises for requests, read before filing (issue 13.2).
+        self.rights = RightsCardWidget()
+        layout.addWidget(self.rights)
         self.status = plain_label()
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
@@ -780,6 +818,22 @@ class NewRequestDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load()
+        self._load_rights()
+
+    def _load_rights(self) -> None:
+        api = self.api
+
+        def rights(_control: Any) -> RightsCard | None:
+            try:
+                return api.get_rights()
+            except NotFound:  # an older shop without the card
+                return None
+
+        def failed(error: BaseException) -> None:
+            # The card is information only: filing must not depend on it.
+            self.rights.body.setText(user_message(error))
+
+        self._run(rights, self.rights.show_card, failed)
 
     @property
     def idempotency_key(self) -> str | None:

@@ -1,0 +1,110 @@
+"""Each demo shop's privacy policy as data: its outline and what every shop value rests on.
+
+A shop's catalogue (categories, purposes, partners, cookies) and its rights terms (deadline,
+fees, verification, refusal and deletion grounds, contact channels) each cite a section of
+*that shop's* policy, numbered as that policy numbers itself. Where the policy says nothing, the
+value is the shop's own configuration: `clause` is None and the API reports
+`basis: "shop_configuration"`, so the app can say "not stated in the policy" instead of
+presenting a setting as a promise. Section titles are paraphrased, never quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from server.i18n import Language
+
+Basis = Literal["policy", "shop_configuration"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One human-readable text in both interface languages."""
+
+    en: str
+    zh: str
+
+    def pick(self, language: Language) -> str:
+        return self.zh if language == "zh-CN" else self.en
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str  # as the policy numbers it, e.g. "5.G" or "2.X.3"
+    title: Text
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a rights list (a ground, a method, a channel) and the clause behind it."""
+
+    key: str
+    text: Text
+    clause: str | None
+    value: str | None = None  # e.g. an e-mail address
+
+
+@dataclass(frozen=True)
+class ShopPolicy:
+    """A shop's policy outline and the clause (or None: configuration) behind each value."""
+
+    shop_id: str
+    sections: tuple[Section, ...]
+    categories: dict[str, str | None]
+    retention: dict[str, str | None]  # category key -> clause stating its retention
+    purposes: dict[str, str | None]
+    recipient_types: dict[str, str | None]
+    cookies: str | None  # the clause announcing cookies and similar technologies
+    deadline_clause: str | None
+    deadline_note: Text
+    fees: Term
+    verification: tuple[Term, ...]
+    refusal_grounds: tuple[Term, ...]
+    deletion_grounds: tuple[Term, ...]
+    contacts: tuple[Term, ...]
+    _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({s.number: s for s in self.sections})
+
+    def section(self, number: str | None) -> Section | None:
+        return self._index.get(number) if number else None
+
+    def all_clauses(self) -> list[tuple[str, str]]:
+        """Every (where, clause) this policy's data cites; a test resolves each one."""
+        cited: list[tuple[str, str | None]] = []
+        cited += [(f"category {k}", v) for k, v in self.categories.items()]
+        cited += [(f"retention {k}", v) for k, v in self.retention.items()]
+        cited += [(f"purpose {k}", v) for k, v in self.purposes.items()]
+        cited += [(f"recipient type {k}", v) for k, v in self.recipient_types.items()]
+        cited += [("cookies", self.cookies), ("deadline", self.deadline_clause)]
+        cited.append(("fees", self.fees.clause))
+        for group, terms in (
+            ("verification", self.verification),
+            ("refusal", self.refusal_grounds),
+            ("deletion", self.deletion_grounds),
+            ("contact", self.contacts),
+        ):
+            cited += [(f"{group} {t.key}", t.clause) for t in terms]
+        return [(where, clause) for where, clause in cited if clause is not None]
+
+
+def basis_of(clause: str | None) -> Basis:
+    return "policy" if clause else "shop_configuration"
+
+
+NOT_STATED = Text("Not stated in the policy (the shop's own setting)", "政策未载明（商家自行设定）")
+
+
+def policy_for(shop_id: str) -> ShopPolicy:
+    """The policy of a demo shop; shops built from a template use the Silumart policy."""
+    from server.demo.policies import silumart, sinomai
+
+    return {sinomai.POLICY.shop_id: sinomai.POLICY}.get(shop_id, silumart.POLICY)
+
+
+def all_policies() -> tuple[ShopPolicy, ...]:
+    from server.demo.policies import silumart, sinomai
+
+    return (silumart.POLICY, sinomai.POLICY)
