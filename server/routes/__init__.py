@@ -11,6 +11,8 @@ from server.routes import (
     data,
     discovery,
     export,
+    guardians,
+    incidents,
     me,
     notices,
     orders,
@@ -36,4 +38,6 @@ ROUTERS: list[APIRouter] = [
     export.router,
     overview.router,
     rights.router,
+    guardians.router,
+    incidents.router,
 ]

@@ -8,7 +8,7 @@ likewise the shop's choice; the policy names a written request or other proof (5
 
 from __future__ import annotations
 
-from server.demo.policies import Section, ShopPolicy, Term, Text
+from server.demo.policies import GuardianRule, Section, ShopPolicy, Term, Text
 
 SHOP_ID = "silumart-demo"
 
@@ -85,6 +85,18 @@ SECTIONS: tuple[Section, ...] = (
         "响应您的请求：身份验证、期限、费用、拒绝情形",
     ),
     _s("6", "Minors' personal information", "未成年人的个人信息"),
+    # section 6's two unnumbered paragraphs
+    _s(
+        "6.P.accounts",
+        "Minors need a parent's or guardian's consent to hold an account",
+        "未成年人须经父母或监护人同意方可创建账户",
+    ),
+    _s(
+        "6.P.use",
+        "A minor's data is used or shared only by law, with explicit guardian consent, or to "
+        "protect the minor",
+        "未成年人信息仅在法律允许、监护人明确同意或保护未成年人所必需时使用或共享",
+    ),
     _s("7", "Global transfer of personal information", "个人信息的全球转移"),
     _s("8", "Updating the policy", "本政策的更新"),
     _s("9", "Contacting us, and complaints to a court", "联系我们及向法院起诉"),
@@ -113,6 +125,21 @@ _STATUTORY = (
         "响应将严重损害您或其他个人、组织的合法权益",
     ),
     ("trade_secrets", "The request involves trade secrets", "涉及商业秘密"),
+)
+
+# 6: a minor's data is used or shared only with a guardian's explicit consent, so only a
+# guardian may grant a consent for a minor. The policy restricts use, not its reduction: the
+# minor may withdraw on their own. It speaks of minors only, and asks for no presence.
+GUARDIANS = GuardianRule(
+    clauses=("6.P.accounts", "6.P.use"),
+    covers_no_capacity=False,
+    grant_needs_guardian=True,
+    withdraw_needs_guardian=False,
+    presence_required=False,
+    summary=Text(
+        "For a minor, only a parent or guardian can give a consent; the minor can withdraw one.",
+        "未成年人的同意只能由父母或监护人给予；未成年人本人可以撤回同意。",
+    ),
 )
 
 POLICY = ShopPolicy(
@@ -266,4 +293,6 @@ POLICY = ShopPolicy(
         ),
         Term("regulator", Text("A regulator complaint route", "向监管部门投诉"), None),
     ),
+    guardian=GUARDIANS,
+    incidents_clause="4.F",
 )

@@ -14,7 +14,7 @@ unnumbered paragraphs of section 2 (advertisers, minors, de-identified data, ent
 
 from __future__ import annotations
 
-from server.demo.policies import Section, ShopPolicy, Term, Text
+from server.demo.policies import GuardianRule, Section, ShopPolicy, Term, Text
 
 SHOP_ID = "sinomai-demo"
 
@@ -118,6 +118,24 @@ _CATEGORIES: dict[str, str | None] = {
     "consents": None,
 }
 
+# 2 (minors paragraph): nothing is solicited from a child or a person without the capacity to
+# act without the guardian's consent, knowledge AND presence. So every consent change for such
+# a subject is the guardian's (their knowledge), the guardian attests being with the ward at
+# the time and has signed in just now (their presence), and the rule covers adults without
+# legal capacity too.
+GUARDIANS = GuardianRule(
+    clauses=("2.P.minors",),
+    covers_no_capacity=True,
+    grant_needs_guardian=True,
+    withdraw_needs_guardian=True,
+    presence_required=True,
+    summary=Text(
+        "For a child or a person without legal capacity, every consent change is made by the "
+        "guardian, with their knowledge and while present with them.",
+        "儿童或无民事行为能力人的每一项同意变更均须由监护人在知情并在场的情况下作出。",
+    ),
+)
+
 POLICY = ShopPolicy(
     shop_id=SHOP_ID,
     sections=SECTIONS,
@@ -204,4 +222,6 @@ POLICY = ShopPolicy(
             None,
         ),
     ),
+    guardian=GUARDIANS,
+    incidents_clause=None  # the policy promises no incident notices,
 )
