@@ -66,14 +66,17 @@ def test_the_minor_sees_age_guardian_and_the_shops_rule(make_shop: Any, name: st
     if name == "silumart":
         assert numbers == ["6.P.accounts", "6.P.use"]
         assert (rule["grant_needs_guardian"], rule["withdraw_needs_guardian"]) == (True, False)
-        assert rule["presence_required"] is False and rule["covers_no_capacity"] is False
+        assert rule["presence_required"] is False
+        assert rule["covers_no_capacity"] is False
     else:
         assert numbers == ["2.P.minors"]
         assert (rule["grant_needs_guardian"], rule["withdraw_needs_guardian"]) == (True, True)
-        assert rule["presence_required"] is True and rule["covers_no_capacity"] is True
+        assert rule["presence_required"] is True
+        assert rule["covers_no_capacity"] is True
     # An adult with full capacity is covered by no rule and has no guardian.
     adult = signed_in(shop, "lin.mei" if name == "silumart" else "wang.fang").get("/me").json()
-    assert adult["guardian_rule"] is None and adult["guardians"] == []
+    assert adult["guardian_rule"] is None
+    assert adult["guardians"] == []
     zh = signed_in(shop, minor_name).get("/me", headers={"Accept-Language": "zh-CN"}).json()
     assert zh["guardian_rule"]["summary"] != rule["summary"]
     assert "监护人" in zh["guardian_rule"]["summary"]
@@ -85,10 +88,12 @@ def test_the_guardian_reads_the_wards_dashboard_and_every_call_is_logged(
     shop = make_shop("silumart")
     guardian = signed_in(shop, "chen.jing")
     ward, item = ward_api(shop, guardian)
-    assert item["display_name"] == "Alice Chen" and item["age_years"] == 15
+    assert item["display_name"] == "Alice Chen"
+    assert item["age_years"] == 15
     assert item["relationship"] == "parent"
     me = ward.get("/me")
-    assert me.status_code == 200 and me.json()["customer_no"] == "SM100003"
+    assert me.status_code == 200
+    assert me.json()["customer_no"] == "SM100003"
     for path in ("/orders", "/consents", "/data/categories", "/incidents"):
         assert ward.get(path).status_code == 200, path
     minor = signed_in(shop, "alice.chen")
@@ -101,7 +106,8 @@ def test_the_guardian_reads_the_wards_dashboard_and_every_call_is_logged(
         assert ("read", path) in resources, path
     # The guardian's own log records opening the session, not the ward's reads.
     own = {e["resource"] for e in log_entries(guardian)}
-    assert "/v1/orders" not in own and "/v1/guardian/wards" in own
+    assert "/v1/orders" not in own
+    assert "/v1/guardian/wards" in own
 
 
 def test_a_guardian_token_reads_and_changes_consents_only(make_shop: Any) -> None:
@@ -136,7 +142,8 @@ def test_silumart_only_the_guardian_grants_the_minor_withdraws(make_shop: Any) -
     zh = minor.put(
         f"/consents/{OPTIONAL}", json={"granted": True}, headers={"Accept-Language": "zh-CN"}
     )
-    assert zh.status_code == 403 and "监护人" in zh.json()["detail"]
+    assert zh.status_code == 403
+    assert "监护人" in zh.json()["detail"]
     withdrawn = minor.put(f"/consents/{OPTIONAL}", json={"granted": False})
     assert withdrawn.status_code == 200, withdrawn.text
     ward, _item = ward_api(shop, signed_in(shop, "chen.jing"))
@@ -164,7 +171,8 @@ def test_sinomai_every_change_is_the_guardians_present_and_just_signed_in(
         assert [c["number"] for c in refused.json()["clauses"]] == ["2.P.minors"]
     ward, _item = ward_api(shop, signed_in(shop, "liu.min"))
     absent = ward.put(f"/consents/{OPTIONAL}", json={"granted": True})
-    assert absent.status_code == 422 and absent.json()["code"] == "guardian_presence_required"
+    assert absent.status_code == 422
+    assert absent.json()["code"] == "guardian_presence_required"
     zh = ward.put(
         f"/consents/{OPTIONAL}", json={"granted": True}, headers={"Accept-Language": "zh-CN"}
     )
@@ -173,7 +181,8 @@ def test_sinomai_every_change_is_the_guardians_present_and_just_signed_in(
     assert present.status_code == 200, present.text
     shop.ctx.clock.offset += timedelta(minutes=6)  # past the 5-minute window, token still live
     stale = ward.put(f"/consents/{OPTIONAL}", json={"granted": False, "guardian_present": True})
-    assert stale.status_code == 403 and stale.json()["code"] == "reauth_required"
+    assert stale.status_code == 403
+    assert stale.json()["code"] == "reauth_required"
 
 
 def test_sinomai_covers_an_adult_without_legal_capacity_silumart_does_not(
