@@ -46,6 +46,8 @@ from client.models.consents import (
     Subscription,
 )
 from client.models.data import DataCategory, Device, Location, LogEntry
+from client.models.guardians import Ward, WardSessionOpened
+from client.models.incidents import Incident, IncidentCounts
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
@@ -381,9 +383,15 @@ class ShopApi:
         """Every processing purpose with its consent state (one short list)."""
         return parse_page(Consent, self.transport.get_json("consents")).items
 
-    def set_consent(self, purpose: str, granted: bool) -> ConsentChange:
-        """Grant or withdraw; the answer carries the shop-signed receipt."""
-        return self._send(ConsentChange, "PUT", f"consents/{_seg(purpose)}", {"granted": granted})
+    def set_consent(
+        self, purpose: str, granted: bool, *, guardian_present: bool | None = None
+    ) -> ConsentChange:
+        """Grant or withdraw; the answer carries the shop-signed receipt. A guardian changing
+        a ward's consent passes `guardian_present` where the shop's policy asks for it."""
+        body: dict[str, Any] = {"granted": granted}
+        if guardian_present is not None:
+            body["guardian_present"] = guardian_present
+        return self._send(ConsentChange, "PUT", f"consents/{_seg(purpose)}", body)
 
     def list_consent_history(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
@@ -485,6 +493,39 @@ class ShopApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
     ) -> Iterator[Notice]:
         return self._iter(lambda n, c: self.list_notices(limit=n, cursor=c), limit, max_items)
+
+    # --- incidents ----------------------------------------------------------------------------
+
+    def list_incidents(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[Incident]:
+        """This shopper's incident notices: unread first, then newest first."""
+        return self._page(Incident, "incidents", limit, cursor)
+
+    def iter_incidents(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[Incident]:
+        return self._iter(lambda n, c: self.list_incidents(limit=n, cursor=c), limit, max_items)
+
+    def get_incident(self, notice_id: str) -> Incident:
+        return self._get(Incident, f"incidents/{_seg(notice_id)}")
+
+    def get_incident_counts(self) -> IncidentCounts:
+        return self._get(IncidentCounts, "incidents/counts")
+
+    def mark_incident_read(self, notice_id: str) -> Incident:
+        """Idempotent: repeating it keeps the first reading time."""
+        return self._send(Incident, "PUT", f"incidents/{_seg(notice_id)}/read")
+
+    # --- guardians ----------------------------------------------------------------------------
+
+    def list_wards(self) -> list[Ward]:
+        """The accounts this signed-in guardian looks after (empty for most shoppers)."""
+        return list(self._page(Ward, "guardian/wards", DEFAULT_PAGE_SIZE, None).items)
+
+    def open_ward_session(self, ward_id: str) -> WardSessionOpened:
+        """A short token on the ward's data (see `client.guardian.WardSession`)."""
+        return self._send(WardSessionOpened, "POST", f"guardian/wards/{_seg(ward_id)}/session")
 
     # --- access log -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pydantic import field_validator
 
 from client.models.common import ClientModel, parse_rfc3339
 
-Role = Literal["subject", "agent", "system"]
+Role = Literal["subject", "agent", "guardian", "system"]
 GENESIS_HASH = "0" * 64
 
 
