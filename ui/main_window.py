@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self._assist_timer.setInterval(1000)
         self._assist_timer.timeout.connect(self._update_assist_banner)
         self.offer_banner = Banner("info")  # what this shop's backend does not offer
+        from ui.guardian_bar import GuardianBar
+
+        self.guardian_bar = GuardianBar(session, self.notify)
         self.archive_banner = Banner("archive")
         self.archive_banner.action_clicked.connect(self.close_archive)
         self.archive_key_button = QPushButton(self.tr("Check the signature with a key file…"))
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.keychain_banner)
         layout.addWidget(self.agent_banner)
         layout.addWidget(self.assist_banner)
+        layout.addWidget(self.guardian_bar)
         layout.addWidget(self.archive_banner)
         layout.addWidget(self.offer_banner)
         layout.addWidget(splitter, 1)
@@ -565,6 +569,7 @@ class MainWindow(QMainWindow):
         else:
             self.agent_banner.hide()
         self._show_offered_pages(view)
+        self.guardian_bar.view_changed(view)
         for page in self.pages.built():  # a page built later takes the view then
             page.set_view(self._page_view(page.page_id))
         self._refill_accounts()

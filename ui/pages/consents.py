@@ -233,6 +233,11 @@ class ConsentsPage(DataPage):
         layout.addWidget(self.receipt_panel)
         self.mode_note = plain_label()
         layout.addWidget(self.mode_note)
+        # A guardian attests being with the ward where the shop's policy asks for presence.
+        self.presence_box = QCheckBox()
+        self.presence_box.setObjectName("guardian_present")
+        self.presence_box.hide()
+        layout.addWidget(self.presence_box, 0, Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -373,7 +378,8 @@ class ConsentsPage(DataPage):
             return False
         can_change = view is not None and view.can_change
         self.titles.update(data.consents)
-        self._present_consents(data.consents, can_change)
+        self._present_consents(data.consents, view is not None and view.can_change_consents)
+        self._present_guardian(view)
         self._present_channels(data.subscriptions, can_change)
         self.cookie_model.set_rows(data.cookies)
         self._group_cookies()
@@ -420,6 +426,23 @@ class ConsentsPage(DataPage):
             self.consent_rows[consent.purpose] = row
         self.consent_list.addStretch(1)
 
+    def _present_guardian(self, view: ActiveView | None) -> None:
+        """As a guardian: whose consents these are, and the shop's rule for them."""
+        ward_session = view.guardian if view is not None else None
+        rule = ward_session.ward.rule if ward_session is not None else None
+        self.presence_box.setChecked(False)
+        self.presence_box.setVisible(bool(rule and rule.presence_required))
+        if ward_session is None:
+            return
+        name = ward_session.ward.display_name
+        lines = [self.tr("You are changing {0}'s consents as their guardian.").format(name)]
+        if rule is not None:
+            clauses = ", ".join(f"§ {c.number} {c.title}".strip() for c in rule.clauses)
+            lines.append(self.tr("The shop's policy ({0}): {1}").format(clauses, rule.summary))
+        self.mode_note.setText("\n".join(lines))
+        self.mode_note.setVisible(True)
+        self.presence_box.setText(self.tr("I am with {0} now").format(name))
+
     def _present_channels(self, subscriptions: list[Subscription], can_change: bool) -> None:
         clear_layout(self.channel_list)
         self.channel_switches.clear()
@@ -454,14 +477,16 @@ class ConsentsPage(DataPage):
     def set_consent(self, purpose: str, granted: bool) -> None:
         view = self.view
         row = self.consent_rows.get(purpose)
-        if view is None or not view.can_change or row is None or row.switch is None:
+        if view is None or not view.can_change_consents or row is None or row.switch is None:
             return
         switch = row.switch
         switch.setEnabled(False)
         keys = self.signing_keys(view)
+        # Sent only by a guardian: the shop decides whether its policy needs it.
+        present = self.presence_box.isChecked() if view.guardian is not None else None
 
         def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
-            change = view.api.set_consent(purpose, granted)
+            change = view.api.set_consent(purpose, granted, guardian_present=present)
             return change, verify_consent_receipt(change.receipt, keys)
 
         def done(result: tuple[ConsentChange, SignatureResult]) -> None:
