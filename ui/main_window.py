@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pages, archives and the API load when first used, not befor
 
     from client.backends.fides import FidesProbe, FidesShop
     from client.connection import ShopConnection
+    from client.models.incidents import Incident
     from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
     from ui.archive_view import ArchiveOpener
     from ui.notifier import Notifier
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
         return self._notifier
 
     def _poll_requests(self) -> None:
+        self._poll_incidents()
         # The tracker polls even if its page was never opened: it is built for that here.
         if self._page_view("requests") is None:
             return
@@ -270,6 +272,29 @@ class MainWindow(QMainWindow):
 
         if isinstance(page, RequestsPage) and not page.isVisible() and page.view is not None:
             page.refresh(quiet=True)
+
+    def _incidents_changed(self) -> None:
+        overview = self.pages.built_page("overview")
+        if overview is not None:
+            overview.set_view(self._page_view("overview"))
+
+    def _poll_incidents(self) -> None:
+        """New incident notices reach the tray even while the Overview is not open."""
+        view = self.session.live_view()
+        if view is None or view.shop_api is None or view.assisting or view.archive is not None:
+            return
+        if not view.capabilities.incidents:
+            return
+        api, shop_id, shop_name = view.api, view.shop_id, view.shop_name
+
+        def work(_control: object) -> list[Incident]:
+            return [i for i in api.list_incidents(limit=50).items if not i.read]
+
+        def done(unread: list[Incident]) -> None:
+            self.notifier.update_incidents(shop_id, shop_name, unread)
+
+        # offline or an older shop: nothing to say, the next poll tries again
+        self.runner.run(work, done, lambda _error: None)
 
     def _show_requests(self) -> None:
         self.showNormal()
@@ -286,6 +311,16 @@ class MainWindow(QMainWindow):
 
             if isinstance(page, RequestsPage):
                 page.requests_refreshed.connect(self.notifier.update)
+        if entry.page_id == "overview":  # unread incident notices reach the tray
+            from ui.pages.overview import OverviewPage  # loaded with the page
+
+            if isinstance(page, OverviewPage):
+                page.incidents_seen.connect(self.notifier.update_incidents)
+        if entry.page_id == "incidents":  # marking one read recounts the Overview
+            from ui.pages.incidents import IncidentsPage  # loaded with the page
+
+            if isinstance(page, IncidentsPage):
+                page.incidents_changed.connect(self._incidents_changed)
         page.set_view(self._page_view(entry.page_id))
         self.stack.addWidget(page)
         return page

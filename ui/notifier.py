@@ -1,4 +1,5 @@
-"""Desktop notifications about privacy requests: state changes and deadlines coming up.
+"""Desktop notifications about privacy requests (state changes, deadlines coming up) and
+about security incident notices the shop addressed to the shopper.
 
 `compute_alerts` is the whole decision (pure, unit-tested): given the previous snapshot of
 request states and the current list, which requests changed state, and which are within
@@ -21,6 +22,7 @@ from ui.icons import icon
 from ui.settings import Settings
 
 if TYPE_CHECKING:  # the tracker's rows (and the API models) load with the Requests page
+    from client.models.incidents import Incident
     from ui.pages.requests_model import TrackedRequest
 
 Key = tuple[str, str]  # (shop id, request id)
@@ -127,6 +129,8 @@ class Notifier(QObject):
         self._today = today
         self._snapshot: dict[Key, str] | None = None
         self._notified: dict[Key, date] = {}
+        # incident notices already announced: once each, even across sign-outs
+        self._incidents_notified: set[Key] = set()
         self.tray: QSystemTrayIcon | None = None
         if use_tray is None:
             use_tray = QSystemTrayIcon.isSystemTrayAvailable()
@@ -157,6 +161,21 @@ class Notifier(QObject):
             title, message = self.describe(alert)
             self._show(title, message)
         return result.alerts
+
+    def update_incidents(
+        self, shop_id: str, shop_name: str, unread: Sequence[Incident]
+    ) -> list[Incident]:
+        """Announce each unread incident notice not announced before; returns those."""
+        new = [i for i in unread if not i.read and (shop_id, i.id) not in self._incidents_notified]
+        for incident in new:
+            self._incidents_notified.add((shop_id, incident.id))
+            self._show(
+                self.tr("Security incident at {0}").format(shop_name),
+                self.tr(
+                    "{0} — open Security incidents to see what of your data was affected."
+                ).format(incident.title),
+            )
+        return new
 
     def describe(self, alert: Alert) -> tuple[str, str]:
         from ui.pages.requests_model import status_label, type_label

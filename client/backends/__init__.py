@@ -58,6 +58,7 @@ class Capabilities:
     assist: bool  # customer-service assist sessions
     code_tries: int = 0  # wrong codes allowed before a code stops working (0: not limited)
     code_lifetime_s: int = 0  # how long a code works (0: not limited)
+    incidents: bool = False  # security incident notices addressed to this shopper
 
     def offers(self, rtype: str) -> bool:
         return rtype in self.request_types
@@ -85,6 +86,7 @@ OUR_API_CAPABILITIES = Capabilities(
     idempotent_filing=True,
     sign_in=True,
     assist=True,
+    incidents=True,
 )
 
 

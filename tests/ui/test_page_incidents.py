@@ -1,0 +1,114 @@
+"""Security incident notices in the app (issue 13.7): unread first in Overview and on their
+page, a tray (or status bar) notification, each affected data category a button to its page,
+and "Mark as read" as the shop's idempotent write. Real shop, real clicks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from client.api import ShopApi
+from server.embedded import RunningShop
+from tests.client.api_helpers import api_for
+from tests.client.browser import MemoryKeyring, ScriptedBrowser
+from tests.ui.conftest import button, click, sign_in, wait_loaded
+from ui.main_window import MainWindow
+from ui.pages.incidents import IncidentsPage
+from ui.pages.overview import OverviewPage
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+from ui.widgets.load_state import LoadState
+
+
+def test_unread_incident_in_overview_tray_and_its_page(
+    qtbot: QtBot, shop: RunningShop, runner: TaskRunner, tmp_path: Path
+) -> None:
+    session = AppSession(
+        tmp_path / "config",
+        runner,
+        open_browser=ScriptedBrowser("lin.mei", "demo1234"),
+        keyring_backend=MemoryKeyring(),
+    )
+    window = MainWindow(session, runner, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    told: list[tuple[str, str]] = []
+    window.notifier.notified.connect(lambda title, message: told.append((title, message)))
+    sign_in(qtbot, session, shop)
+
+    overview = window.pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, overview) is LoadState.CONTENT
+    banner = overview.incident_banner
+    assert banner.isVisible()
+    assert "1 unread security incident notice" in banner.text
+    assert "Unauthorised access to a logistics partner" in banner.text
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told[0][0].startswith("Security incident at ")
+    assert "Unauthorised access to a logistics partner" in told[0][1]
+    window._poll_incidents()  # the same notice is announced once only
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    assert len(told) == 1
+
+    click(qtbot, banner.button)  # "Read the notice"
+    page = window.pages["incidents"]
+    assert isinstance(page, IncidentsPage)
+    assert window.current_page() is page
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.unread_note.isVisible()
+    first, second = page.model.rows
+    assert (first.read, second.read) == (False, True)  # unread first
+    assert page.heading.text() == first.title
+    for key in ("situation", "impact", "measures", "advice", "remedies"):
+        assert page.texts[key].text() == getattr(first, key)
+    assert "4.F" in page.clause.text()
+    assert set(page.affected_buttons) == {"account", "orders"}
+
+    orders_button = button(page, "affected_orders")
+    qtbot.waitUntil(lambda: orders_button.height() > 0, timeout=5000)  # laid out, as seen
+    click(qtbot, orders_button)
+    assert window.current_page() is window.pages["orders"]
+    window.select_page("incidents")
+
+    click(qtbot, button(page, "markIncidentRead"))
+    qtbot.waitUntil(lambda: page.model.rows[0].read, timeout=10000)
+    assert not page.read_button.isVisible()
+    assert not page.unread_note.isVisible()
+    lin: ShopApi = api_for(shop, "lin.mei", "demo1234")
+    assert lin.get_incident_counts().unread == 0
+
+    window.select_page("overview")
+    qtbot.waitUntil(lambda: not overview.incident_banner.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    session.close()
+
+
+def test_a_shopper_without_incidents_sees_an_empty_page(
+    qtbot: QtBot, make_shop: object, runner: TaskRunner, tmp_path: Path
+) -> None:
+    shop: RunningShop = make_shop("silumart")  # type: ignore[operator]
+    session = AppSession(
+        tmp_path / "config",
+        runner,
+        open_browser=ScriptedBrowser("zhang.wei", "demo1234"),
+        keyring_backend=MemoryKeyring(),
+    )
+    window = MainWindow(session, runner, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    sign_in(qtbot, session, shop)
+    page = window.pages["incidents"]
+    assert isinstance(page, IncidentsPage)
+    window.select_page("incidents")
+    assert wait_loaded(qtbot, page) is LoadState.EMPTY
+    overview = window.pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, overview) is LoadState.CONTENT
+    assert not overview.incident_banner.isVisible()
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    session.close()
