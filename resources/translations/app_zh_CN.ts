@@ -985,6 +985,10 @@
         <translation>发布日期</translation>
     </message>
     <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1590,6 +1594,18 @@
     <message>
         <source>This shop lists no purposes that need your consent.</source>
         <translation>此商城未列出需要您同意的用途。</translation>
+    </message>
+    <message>
+        <source>You are changing {0}&apos;s consents as their guardian.</source>
+        <translation>您正在以监护人身份修改{0}的授权同意。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy ({0}): {1}</source>
+        <translation>商家的隐私政策（{0}）：{1}</translation>
+    </message>
+    <message>
+        <source>I am with {0} now</source>
+        <translation>我此刻与{0}在一起</translation>
     </message>
     <message>
         <source>Receive advertising by {0}</source>
@@ -2925,6 +2941,130 @@ SHA-256：{2}</translation>
     </message>
 </context>
 <context>
+    <name>GuardianBar</name>
+    <message>
+        <source>Whose data to show:</source>
+        <translation>查看谁的数据：</translation>
+    </message>
+    <message>
+        <source>Whose data to show</source>
+        <translation>查看谁的数据</translation>
+    </message>
+    <message>
+        <source>You are viewing {0}&apos;s data as their guardian.</source>
+        <translation>您正在以监护人身份查看{0}的数据。</translation>
+    </message>
+    <message>
+        <source>Back to my own data</source>
+        <translation>返回我自己的数据</translation>
+    </message>
+    <message>
+        <source>My own data</source>
+        <translation>我自己的数据</translation>
+    </message>
+    <message>
+        <source>{0} (as their guardian)</source>
+        <translation>{0}（以监护人身份）</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s data could not be opened: {1}</source>
+        <translation>无法打开{0}的数据：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Security incidents</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>No security incident has affected your data at this shop.</source>
+        <translation>在此商家没有安全事件影响到您的数据。</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What it means for you</source>
+        <translation>对您的影响</translation>
+    </message>
+    <message>
+        <source>Your data affected</source>
+        <translation>受影响的您的数据</translation>
+    </message>
+    <message>
+        <source>What the shop has done</source>
+        <translation>商家已采取的措施</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>您可以怎么做</translation>
+    </message>
+    <message>
+        <source>Remedies for you</source>
+        <translation>给您的补救措施</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标记为已读</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unread security incident notice(s): read what happened to your data.</source>
+        <translation>
+            <numerusform>⚠ %n 条未读的安全事件告知：请查看您的数据发生了什么。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published {0} · happened {1} · severity: {2}</source>
+        <translation>发布于{0} · 发生于{1} · 严重程度：{2}</translation>
+    </message>
+    <message>
+        <source>{0} — show this data</source>
+        <translation>{0} — 查看这些数据</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy promises this notice in § {0}.</source>
+        <translation>商家的隐私政策在第 {0} 条承诺发出此告知。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy promises no incident notices: this one is the shop&apos;s own practice.</source>
+        <translation>商家的隐私政策未承诺安全事件告知：此告知是商家自己的做法。</translation>
+    </message>
+    <message>
+        <source>Read on {0}</source>
+        <translation>已于{0}阅读</translation>
+    </message>
+    <message>
+        <source>Not read yet</source>
+        <translation>尚未阅读</translation>
+    </message>
+    <message>
+        <source>Could not mark the notice as read: {0}</source>
+        <translation>无法将告知标记为已读：{0}</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Unread — new</source>
+        <translation>未读 — 新</translation>
+    </message>
+</context>
+<context>
     <name>LimitedText</name>
     <message>
         <source>Too long: {0} characters, the shop accepts at most {1}. Shorten it to send; nothing is cut for you.</source>
@@ -3405,6 +3545,14 @@ SHA-256：{2}</translation>
         <translation>隐私仪表盘</translation>
     </message>
     <message>
+        <source>Security incident at {0}</source>
+        <translation>{0}发生安全事件</translation>
+    </message>
+    <message>
+        <source>{0} — open Security incidents to see what of your data was affected.</source>
+        <translation>{0} — 打开“安全事件”查看您的哪些数据受到影响。</translation>
+    </message>
+    <message>
         <source>Request update from {0}</source>
         <translation>{0} 的申请有更新</translation>
     </message>
@@ -3711,6 +3859,16 @@ Kept by law until {1}:
     <message>
         <source>new version to acknowledge</source>
         <translation>有新版本待确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unread security incident notice(s) about your data: {0}</source>
+        <translation>
+            <numerusform>⚠ %n 条关于您数据的未读安全事件告知：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the notice</source>
+        <translation>阅读告知</translation>
     </message>
 </context>
 <context>
