@@ -3374,6 +3374,26 @@ SHA-256：{2}</translation>
         <translation>此账户属于未成年人。监护人同意情况：{0}。</translation>
     </message>
     <message>
+        <source>The shop protects this account as one without full legal capacity.</source>
+        <translation>商家将此账户作为不具有完全民事行为能力人的账户予以保护。</translation>
+    </message>
+    <message>
+        <source>Age on file at the shop: {0}.</source>
+        <translation>商家登记的年龄：{0}。</translation>
+    </message>
+    <message>
+        <source>The shop holds no age for this account.</source>
+        <translation>商家未登记此账户的年龄。</translation>
+    </message>
+    <message>
+        <source>Guardian: {0}.</source>
+        <translation>监护人：{0}。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy ({0}): {1}</source>
+        <translation>商家的隐私政策（{0}）：{1}</translation>
+    </message>
+    <message>
         <source>Fields marked editable can be changed here (double-click the value or use Edit…). For the others, ask the shop to correct them.</source>
         <translation>标为可编辑的字段可以在此修改（双击值或使用“编辑…”）。其他字段请申请商城更正。</translation>
     </message>

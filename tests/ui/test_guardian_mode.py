@@ -75,6 +75,10 @@ def test_silumart_guardian_views_the_wards_data_and_grants_a_consent(
     window.select_page("my-data")
     assert wait_loaded(qtbot, my_data) is LoadState.CONTENT
     assert not my_data.edit_button.isVisible()  # a guardian reads the ward's profile
+    status = my_data.minor_status.text()
+    assert "Age on file at the shop: 15." in status
+    assert "Guardian: 陈静 Chen Jing." in status
+    assert "6.P.use" in status
 
     page = window.pages["consents"]
     assert isinstance(page, ConsentsPage)
@@ -118,6 +122,11 @@ def test_sinomai_guardian_must_confirm_being_present(
     window = guardian_window(qtbot, shop, runner, tmp_path, "liu.min")
     pick_ward(qtbot, window)
     assert "Bob Liu" in window.guardian_bar.banner.text
+    my_data = window.pages["my-data"]
+    assert isinstance(my_data, MyDataPage)
+    window.select_page("my-data")
+    assert wait_loaded(qtbot, my_data) is LoadState.CONTENT
+    assert "The shop holds no age for this account." in my_data.minor_status.text()
     page = window.pages["consents"]
     assert isinstance(page, ConsentsPage)
     window.select_page("consents")

@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -35,22 +42,31 @@ from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
 # Where the app shows each data category (the "see it" buttons of a notice).
-CATEGORY_PAGES: dict[str, str] = {
-    "account": "my-data",
-    "profile": "my-data",
-    "identity_verification": "my-data",
-    "devices": "my-data",
-    "locations": "my-data",
-    "logs": "my-data",
-    "tracks": "tracks",
-    "tags": "tracks",
-    "orders": "orders",
-    "payments": "orders",
-    "decisions": "decisions",
-    "consents": "consents",
-    "subscriptions": "consents",
-    "sharing": "sharing",
+_CATEGORY_PAGE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("account", "my-data"),
+    ("profile", "my-data"),
+    ("identity_verification", "my-data"),
+    ("devices", "my-data"),
+    ("locations", "my-data"),
+    ("logs", "my-data"),
+    ("tracks", "tracks"),
+    ("tags", "tracks"),
+    ("orders", "orders"),
+    ("payments", "orders"),
+    ("decisions", "decisions"),
+    ("consents", "consents"),
+    ("subscriptions", "consents"),
+    ("sharing", "sharing"),
+)
+CATEGORY_PAGES: dict[str, str] = dict(_CATEGORY_PAGE_PAIRS)
+CONTEXT = "IncidentsPage"
+_SEVERITY_WORDS = {
+    "info": QT_TRANSLATE_NOOP("IncidentsPage", "Low"),
+    "warning": QT_TRANSLATE_NOOP("IncidentsPage", "Medium"),
+    "critical": QT_TRANSLATE_NOOP("IncidentsPage", "High"),
 }
+_READ_WORD = QT_TRANSLATE_NOOP("IncidentsPage", "Read")
+_UNREAD_WORD = QT_TRANSLATE_NOOP("IncidentsPage", "Unread — new")
 
 
 def page_for_category(category: str) -> str:
@@ -67,18 +83,13 @@ class _Words:
 
     @staticmethod
     def read(incident: Incident) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate(
-            "IncidentsPage", "Read" if incident.read else "Unread — new"
-        )
+        word = _READ_WORD if incident.read else _UNREAD_WORD
+        return QCoreApplication.translate(CONTEXT, str(word))
 
     @staticmethod
     def severity(incident: Incident) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        words = {"info": "Low", "warning": "Medium", "critical": "High"}.get(incident.severity)
-        return QCoreApplication.translate("IncidentsPage", words) if words else incident.severity
+        word = _SEVERITY_WORDS.get(incident.severity)
+        return QCoreApplication.translate(CONTEXT, str(word)) if word else incident.severity
 
 
 INCIDENT_COLUMNS: list[Column[Incident]] = [

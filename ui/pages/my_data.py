@@ -208,13 +208,30 @@ class MyDataPage(DataPage):
                 account.customer_no, account.display_name, format_date(account.created_at)
             )
         )
-        if account.is_minor:
-            self.minor_status.setText(
+        covered = account.is_minor or account.guardian_rule is not None
+        if covered:
+            lines = [
                 self.tr("This account belongs to a minor. Guardian consent: {0}.").format(
                     guardian_text(account.guardian_consent)
                 )
+                if account.is_minor
+                else self.tr("The shop protects this account as one without full legal capacity.")
+            ]
+            # The age the shop holds, or that it holds none (it may only know "minor").
+            lines.append(
+                self.tr("Age on file at the shop: {0}.").format(account.age_years)
+                if account.age_years is not None
+                else self.tr("The shop holds no age for this account.")
             )
-        self.minor_status.setVisible(account.is_minor)
+            if account.guardians:
+                names = ", ".join(g.display_name for g in account.guardians)
+                lines.append(self.tr("Guardian: {0}.").format(names))
+            rule = account.guardian_rule
+            if rule is not None:
+                clauses = ", ".join(f"§ {c.number}" for c in rule.clauses)
+                lines.append(self.tr("The shop's policy ({0}): {1}").format(clauses, rule.summary))
+            self.minor_status.setText("\n".join(lines))
+        self.minor_status.setVisible(covered)
         self.profile_model.editing_allowed = can_change
         self.profile_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
