@@ -273,6 +273,9 @@ class MainWindow(QMainWindow):
         if isinstance(page, RequestsPage) and not page.isVisible() and page.view is not None:
             page.refresh(quiet=True)
 
+    def _incidents_seen(self, shop_id: str, shop_name: str, unread: list[Incident]) -> None:
+        self.notifier.update_incidents(shop_id, shop_name, unread)  # built on first use
+
     def _incidents_changed(self) -> None:
         overview = self.pages.built_page("overview")
         if overview is not None:
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
             from ui.pages.overview import OverviewPage  # loaded with the page
 
             if isinstance(page, OverviewPage):
-                page.incidents_seen.connect(self.notifier.update_incidents)
+                page.incidents_seen.connect(self._incidents_seen)
         if entry.page_id == "incidents":  # marking one read recounts the Overview
             from ui.pages.incidents import IncidentsPage  # loaded with the page
 

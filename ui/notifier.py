@@ -112,6 +112,7 @@ class Notifier(QObject):
     """Owns the tray icon (when there is a tray) and turns each refresh into notifications."""
 
     notified = Signal(str, str)  # title, message (also handy for tests)
+    incident_notified = Signal(str, str)  # title, message of a security incident notice
     activated = Signal()  # the user clicked a notification or the tray icon
 
     def __init__(
@@ -169,12 +170,15 @@ class Notifier(QObject):
         new = [i for i in unread if not i.read and (shop_id, i.id) not in self._incidents_notified]
         for incident in new:
             self._incidents_notified.add((shop_id, incident.id))
-            self._show(
-                self.tr("Security incident at {0}").format(shop_name),
-                self.tr(
-                    "{0} — open Security incidents to see what of your data was affected."
-                ).format(incident.title),
-            )
+            title = self.tr("Security incident at {0}").format(shop_name)
+            message = self.tr(
+                "{0} — open Security incidents to see what of your data was affected."
+            ).format(incident.title)
+            self.incident_notified.emit(title, message)
+            # Without a tray the Overview's banner is the notice: the status bar keeps
+            # saying whose data is shown.
+            if self.tray is not None and self.settings.tray_notifications:
+                self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 15000)
         return new
 
     def describe(self, alert: Alert) -> tuple[str, str]:

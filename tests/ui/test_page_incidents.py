@@ -36,7 +36,7 @@ def test_unread_incident_in_overview_tray_and_its_page(
     window.resize(1200, 800)
     window.show()
     told: list[tuple[str, str]] = []
-    window.notifier.notified.connect(lambda title, message: told.append((title, message)))
+    window.notifier.incident_notified.connect(lambda title, message: told.append((title, message)))
     sign_in(qtbot, session, shop)
 
     overview = window.pages["overview"]

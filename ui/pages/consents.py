@@ -233,11 +233,10 @@ class ConsentsPage(DataPage):
         layout.addWidget(self.receipt_panel)
         self.mode_note = plain_label()
         layout.addWidget(self.mode_note)
-        # A guardian attests being with the ward where the shop's policy asks for presence.
-        self.presence_box = QCheckBox()
-        self.presence_box.setObjectName("guardian_present")
-        self.presence_box.hide()
-        layout.addWidget(self.presence_box, 0, Qt.AlignmentFlag.AlignLeft)
+        # A guardian attests being with the ward where the shop's policy asks for presence
+        # (made only then: other views have no such switch).
+        self.presence_box: QCheckBox | None = None
+        self._presence_layout = layout
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -430,10 +429,16 @@ class ConsentsPage(DataPage):
         """As a guardian: whose consents these are, and the shop's rule for them."""
         ward_session = view.guardian if view is not None else None
         rule = ward_session.ward.rule if ward_session is not None else None
-        self.presence_box.setChecked(False)
-        self.presence_box.setVisible(bool(rule and rule.presence_required))
+        if self.presence_box is not None:
+            self.presence_box.setParent(None)
+            self.presence_box.deleteLater()
+            self.presence_box = None
         if ward_session is None:
             return
+        if rule is not None and rule.presence_required:
+            self.presence_box = QCheckBox()
+            self.presence_box.setObjectName("guardian_present")
+            self._presence_layout.insertWidget(2, self.presence_box, 0, Qt.AlignmentFlag.AlignLeft)
         name = ward_session.ward.display_name
         lines = [self.tr("You are changing {0}'s consents as their guardian.").format(name)]
         if rule is not None:
@@ -441,7 +446,8 @@ class ConsentsPage(DataPage):
             lines.append(self.tr("The shop's policy ({0}): {1}").format(clauses, rule.summary))
         self.mode_note.setText("\n".join(lines))
         self.mode_note.setVisible(True)
-        self.presence_box.setText(self.tr("I am with {0} now").format(name))
+        if self.presence_box is not None:
+            self.presence_box.setText(self.tr("I am with {0} now").format(name))
 
     def _present_channels(self, subscriptions: list[Subscription], can_change: bool) -> None:
         clear_layout(self.channel_list)
@@ -483,7 +489,8 @@ class ConsentsPage(DataPage):
         switch.setEnabled(False)
         keys = self.signing_keys(view)
         # Sent only by a guardian: the shop decides whether its policy needs it.
-        present = self.presence_box.isChecked() if view.guardian is not None else None
+        box = self.presence_box
+        present = (box is not None and box.isChecked()) if view.guardian is not None else None
 
         def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
             change = view.api.set_consent(purpose, granted, guardian_present=present)
