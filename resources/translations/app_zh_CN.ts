@@ -252,6 +252,14 @@
         <translation>已过期</translation>
     </message>
     <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Opened your dashboard as your guardian</source>
+        <translation>以您的监护人身份打开了您的数据面板</translation>
+    </message>
+    <message>
         <source>Started an assisted session</source>
         <translation>开始协助会话</translation>
     </message>

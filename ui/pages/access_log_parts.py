@@ -26,13 +26,14 @@ CONTEXT = "AccessLogPage"
 
 Index = QModelIndex | QPersistentModelIndex
 
-_ROLES = {"subject": "You", "agent": "Agent", "system": "System"}
+_ROLES = {"subject": "You", "agent": "Agent", "guardian": "Guardian", "system": "System"}
 _ACTIONS = {
     "read": "Viewed",
     "create": "Created",
     "update": "Changed",
     "delete": "Deleted",
     "assist_start": "Started an assisted session",
+    "guardian_start": "Opened your dashboard as your guardian",
 }
 _REASONS = {
     "edited": "an entry was changed after it was written",
@@ -165,7 +166,7 @@ SESSION_COLUMNS: list[Column[AssistSession]] = [
 
 
 class AccessLogModel(PagedTableModel[AccessLogEntry]):
-    """The log, loaded page by page; an agent's entries are bold."""
+    """The log, loaded page by page; an agent's and a guardian's entries are bold."""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
@@ -173,7 +174,7 @@ class AccessLogModel(PagedTableModel[AccessLogEntry]):
             and index.isValid()
             and 0 <= index.row() < self.rowCount()
         ):
-            if self.row_at(index.row()).role != "agent":
+            if self.row_at(index.row()).role not in ("agent", "guardian"):
                 return None
             font = QFont()
             font.setBold(True)
