@@ -1604,6 +1604,10 @@
         <translation>此商城未列出需要您同意的用途。</translation>
     </message>
     <message>
+        <source>Your consents here follow the shop&apos;s policy ({0}): {1}</source>
+        <translation>您在此的授权同意遵循商家的隐私政策（{0}）：{1}</translation>
+    </message>
+    <message>
         <source>You are changing {0}&apos;s consents as their guardian.</source>
         <translation>您正在以监护人身份修改{0}的授权同意。</translation>
     </message>

@@ -157,3 +157,28 @@ def test_an_account_without_wards_sees_no_picker(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(lambda: window.session.view() is not None, timeout=5000)
     qtbot.wait(300)
     assert not bar.isVisible()
+
+
+def test_the_minor_is_told_the_rule_and_the_shop_refuses_their_own_grant(
+    qtbot: QtBot, make_shop: object, runner: TaskRunner, tmp_path: Path
+) -> None:
+    shop: RunningShop = make_shop("silumart")  # type: ignore[operator]
+    window = guardian_window(qtbot, shop, runner, tmp_path, "alice.chen")
+    page = window.pages["consents"]
+    assert isinstance(page, ConsentsPage)
+    window.select_page("consents")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert "6.P.use" in page.mode_note.text()
+    assert "guardian" in page.mode_note.text()
+    switch = consent_switch(page)
+    if switch.isChecked():  # the minor may withdraw on their own
+        click(qtbot, switch)
+        qtbot.waitUntil(lambda: switch.isEnabled(), timeout=10000)
+        assert not switch.isChecked(), page.receipt_panel.summary.text()
+    click(qtbot, switch)  # ... but not grant
+    qtbot.waitUntil(lambda: switch.isEnabled(), timeout=10000)
+    assert not switch.isChecked()
+    assert "guardian must make this change" in page.receipt_panel.summary.text()
+    assert not window.guardian_bar.isVisible()
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    window.session.close()

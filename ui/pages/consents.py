@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from client.backends.fides import ConsentChange as FidesChange
 from client.models.consents import CHANNELS, Consent, ConsentChange, Cookie, Subscription
+from client.models.guardians import GuardianRule
 from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
 from ui.errors import user_message
 from ui.models.columns import display_text
@@ -65,6 +66,7 @@ class ConsentsData:
     consents: list[Consent]
     subscriptions: list[Subscription]
     cookies: list[Cookie]
+    own_rule: GuardianRule | None = None  # the shop's guardian rule, when it covers me
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -358,10 +360,19 @@ class ConsentsPage(DataPage):
         if view.fides is not None:  # Fides: only the local history loads without a code
             return view.fides.consent_history()
         api = view.api
+        own_rule = None
+        if view.can_change:  # a minor signed in themself: say the rule before they try
+            from client.errors import ApiError
+
+            try:
+                own_rule = api.get_me().guardian_rule
+            except ApiError:
+                own_rule = None
         return ConsentsData(
             consents=api.list_consents(),
             subscriptions=api.list_subscriptions(),
             cookies=list(api.iter_cookies(limit=100)),
+            own_rule=own_rule,
         )
 
     def present(self, data: ConsentsData | list[FidesChange]) -> bool:
@@ -378,7 +389,7 @@ class ConsentsPage(DataPage):
         can_change = view is not None and view.can_change
         self.titles.update(data.consents)
         self._present_consents(data.consents, view is not None and view.can_change_consents)
-        self._present_guardian(view)
+        self._present_guardian(view, data.own_rule)
         self._present_channels(data.subscriptions, can_change)
         self.cookie_model.set_rows(data.cookies)
         self._group_cookies()
@@ -425,8 +436,9 @@ class ConsentsPage(DataPage):
             self.consent_rows[consent.purpose] = row
         self.consent_list.addStretch(1)
 
-    def _present_guardian(self, view: ActiveView | None) -> None:
-        """As a guardian: whose consents these are, and the shop's rule for them."""
+    def _present_guardian(self, view: ActiveView | None, own_rule: GuardianRule | None) -> None:
+        """As a guardian: whose consents these are, and the shop's rule for them; as a minor:
+        the rule that reserves changes to the guardian."""
         ward_session = view.guardian if view is not None else None
         rule = ward_session.ward.rule if ward_session is not None else None
         if self.presence_box is not None:
@@ -434,6 +446,14 @@ class ConsentsPage(DataPage):
             self.presence_box.deleteLater()
             self.presence_box = None
         if ward_session is None:
+            if own_rule is not None:
+                clauses = ", ".join(f"§ {c.number} {c.title}".strip() for c in own_rule.clauses)
+                self.mode_note.setText(
+                    self.tr("Your consents here follow the shop's policy ({0}): {1}").format(
+                        clauses, own_rule.summary
+                    )
+                )
+                self.mode_note.setVisible(True)
             return
         if rule is not None and rule.presence_required:
             self.presence_box = QCheckBox()
