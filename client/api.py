@@ -46,7 +46,7 @@ from client.models.consents import (
     Subscription,
 )
 from client.models.data import DataCategory, Device, Location, LogEntry
-from client.models.guardians import Ward, WardSessionOpened
+from client.models.guardians import GuardianLink, Ward, WardSessionOpened
 from client.models.incidents import Incident, IncidentCounts
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
@@ -522,6 +522,10 @@ class ShopApi:
     def list_wards(self) -> list[Ward]:
         """The accounts this signed-in guardian looks after (empty for most shoppers)."""
         return list(self._page(Ward, "guardian/wards", DEFAULT_PAGE_SIZE, None).items)
+
+    def list_guardian_links(self) -> list[GuardianLink]:
+        """This account's guardians and wards (ended links too)."""
+        return list(self._page(GuardianLink, "guardian/links", DEFAULT_PAGE_SIZE, None).items)
 
     def open_ward_session(self, ward_id: str) -> WardSessionOpened:
         """A short token on the ward's data (see `client.guardian.WardSession`)."""

@@ -46,10 +46,21 @@ class WardSessionOpened(ClientModel):
         return f"WardSessionOpened(ward={self.ward.id!r})"
 
 
+class GuardianLink(ClientModel):
+    """One guardian link, from this account's side: the other person is its guardian or ward."""
+
+    id: str
+    other_role: str  # guardian | ward
+    display_name: str
+    relationship: str = ""
+    since: Timestamp | None = None
+    revoked_at: Timestamp | None = None
+
+
 class GuardianOfMe(ClientModel):
     display_name: str
     relationship: str = ""
     since: Timestamp | None = None
 
 
-__all__ = ["ClauseRef", "GuardianOfMe", "GuardianRule", "Ward", "WardSessionOpened"]
+__all__ = ["ClauseRef", "GuardianLink", "GuardianOfMe", "GuardianRule", "Ward", "WardSessionOpened"]

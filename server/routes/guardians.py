@@ -14,7 +14,7 @@ from datetime import datetime
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server.audit import append_access
@@ -28,7 +28,13 @@ from server.i18n import current_language
 from server.models import AccessToken, GuardianLink, User
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, Page
-from server.schemas.guardians import ClauseRef, GuardianRuleOut, WardItem, WardSession
+from server.schemas.guardians import (
+    ClauseRef,
+    GuardianLinkItem,
+    GuardianRuleOut,
+    WardItem,
+    WardSession,
+)
 
 router = APIRouter(prefix="/v1", tags=["guardians"])
 
@@ -82,6 +88,48 @@ def _links(db: Session, guardian_id: int) -> list[tuple[GuardianLink, User]]:
         .order_by(GuardianLink.id)
     )
     return [(link, ward) for link, ward in rows]
+
+
+def link_items(db: Session, user_id: int) -> list[GuardianLinkItem]:
+    """Every guardian link of the account, both sides, ended ones too (the archive holds them)."""
+    rows = db.scalars(
+        select(GuardianLink)
+        .where(or_(GuardianLink.guardian_id == user_id, GuardianLink.ward_id == user_id))
+        .order_by(GuardianLink.id)
+    ).all()
+    others = {
+        u.id: u.display_name
+        for u in db.scalars(
+            select(User).where(
+                User.id.in_({r.ward_id for r in rows} | {r.guardian_id for r in rows})
+            )
+        )
+    }
+    return [
+        GuardianLinkItem(
+            id=str(link.id),
+            other_role="ward" if link.guardian_id == user_id else "guardian",
+            display_name=others.get(
+                link.ward_id if link.guardian_id == user_id else link.guardian_id, ""
+            ),
+            relationship=link.relationship,
+            since=link.since,
+            revoked_at=link.revoked_at,
+        )
+        for link in rows
+    ]
+
+
+@router.get(
+    "/guardian/links",
+    response_model=Page[GuardianLinkItem],
+    responses=PROBLEM_RESPONSES,
+    summary="This account's guardian links: its guardians and its wards",
+)
+def list_links(
+    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+) -> Page[GuardianLinkItem]:
+    return Page[GuardianLinkItem](items=link_items(db, principal.subject_id), next_cursor=None)
 
 
 @router.get(

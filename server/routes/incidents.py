@@ -66,6 +66,17 @@ def _items(
     ]
 
 
+def incident_items(db: Session, ctx: ShopContext, subject_id: int) -> list[IncidentItem]:
+    """Every incident notice of the subject, unread first then newest (the archive's list)."""
+    rows = db.execute(
+        select(IncidentNotice, Incident)
+        .join(Incident, Incident.id == IncidentNotice.incident_id)
+        .where(IncidentNotice.user_id == subject_id)
+        .order_by(IncidentNotice.unread.desc(), IncidentNotice.id.desc())
+    ).all()
+    return _items(db, ctx, [(notice, incident) for notice, incident in rows])
+
+
 def _one(db: Session, subject_id: int, notice_id: str) -> tuple[IncidentNotice, Incident]:
     wanted = parse_id(notice_id, "incident notice")
     row = db.execute(

@@ -51,3 +51,14 @@ class GuardianOfMe(ApiModel):
     display_name: str
     relationship: str
     since: datetime
+
+
+class GuardianLinkItem(ApiModel):
+    """One guardian link of the signed-in account, seen from its side."""
+
+    id: str
+    other_role: Literal["guardian", "ward"]  # what the other person is to this account
+    display_name: str
+    relationship: str
+    since: datetime
+    revoked_at: datetime | None

@@ -210,3 +210,14 @@ def test_a_revoked_link_ends_the_ward_session(make_shop: Any) -> None:
         session.commit()
     assert ward.get("/me").status_code == 401
     assert guardian.get("/guardian/wards").json()["items"] == []
+
+
+def test_guardian_links_from_both_sides(make_shop: Any) -> None:
+    shop = make_shop("sinomai")
+    guardian = signed_in(shop, "liu.min").get("/guardian/links").json()["items"]
+    ward = signed_in(shop, "bob.liu").get("/guardian/links").json()["items"]
+    assert [(i["other_role"], i["display_name"]) for i in guardian] == [("ward", "Bob Liu")]
+    assert [(i["other_role"], i["display_name"]) for i in ward] == [("guardian", "刘敏 Liu Min")]
+    assert guardian[0]["id"] == ward[0]["id"]
+    assert ward[0]["revoked_at"] is None
+    assert signed_in(shop, "wang.fang").get("/guardian/links").json()["items"] == []
