@@ -101,5 +101,10 @@ def test_a_filing_re_sent_with_its_key_is_one_request(shop: RunningShop) -> None
     )
     assert again["id"] == first.request.id
     assert (
-        sum(1 for r in api.iter_requests(type="complaint") if r.details.get("text") == "once") == 1
+        sum(
+            1
+            for r in api.list_requests(type="complaint").auto_paging_iter()
+            if r.details.get("text") == "once"
+        )
+        == 1
     )

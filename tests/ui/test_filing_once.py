@@ -49,7 +49,7 @@ def line(window: MainWindow, shop: RunningShop) -> Iterator[CutProxy]:
 
 def _requests(shop: RunningShop, rtype: str) -> list[PrivacyRequest]:
     """What the shop holds, asked through a separate sign-in of the same shopper."""
-    return list(api_for(shop, *SHOPPER).iter_requests(type=rtype))  # type: ignore[arg-type]
+    return list(api_for(shop, *SHOPPER).list_requests(type=rtype).auto_paging_iter())  # type: ignore[arg-type]
 
 
 def _flush_on_requests_page(qtbot: QtBot, window: MainWindow) -> RequestsPage:

@@ -24,7 +24,7 @@ def test_cards_show_the_shops_counts_without_listing(
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("the overview listed a whole resource to count it")
 
-    for name in ("iter_recipients", "list_recipients", "iter_requests", "list_requests"):
+    for name in ("list_recipients", "list_requests"):
         monkeypatch.setattr(api, name, refuse)
     page = window.pages["overview"]
     assert isinstance(page, OverviewPage)
@@ -48,13 +48,12 @@ def test_decisions_get_their_requests_joined_by_the_shop(
     view = window.session.view()
     assert view is not None
     api = view.api
-    decision = next(iter(api.iter_decisions()))
+    decision = next(iter(api.list_decisions().auto_paging_iter()))
     filed = api.create_request("explanation", {"decision_id": decision.id}).request
 
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("the decisions page listed every request to join them")
 
-    monkeypatch.setattr(api, "iter_requests", refuse)
     monkeypatch.setattr(api, "list_requests", refuse)
     page = window.pages["decisions"]
     assert isinstance(page, DecisionsPage)

@@ -163,7 +163,7 @@ def test_assist_code_agent_session_and_ending_it(
     )
     assisted = session.api
     assert assisted.get_me().customer_no == page.code.customer_no
-    list(assisted.iter_orders(max_items=5))
+    list(assisted.list_orders().auto_paging_iter(max_items=5))
 
     _reload(qtbot, page)
     assert page.session_model.rowCount() == 1

@@ -60,8 +60,11 @@ def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow)
     assert correction is not None
     type_text(qtbot, correction.proposed, "<b>corrected</b> 值")
     click(qtbot, correction.file_button)
-    qtbot.waitUntil(lambda: any(r.type == "correction" for r in api.iter_requests()), timeout=10000)
-    filed = next(r for r in api.iter_requests() if r.type == "correction")
+    qtbot.waitUntil(
+        lambda: any(r.type == "correction" for r in api.list_requests().auto_paging_iter()),
+        timeout=10000,
+    )
+    filed = next(r for r in api.list_requests().auto_paging_iter() if r.type == "correction")
     assert filed.details["field"] == locked.key
     assert filed.details["proposed"] == "<b>corrected</b> 值"
 

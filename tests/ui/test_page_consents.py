@@ -221,7 +221,7 @@ def test_marketing_channels_toggle(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_cookie_inventory_grouped_and_tied_to_consents(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
-    cookies = list(current_view(window).api.iter_cookies(limit=100))
+    cookies = list(current_view(window).api.list_cookies(limit=100).auto_paging_iter())
     assert page.cookie_model.rowCount() == len(cookies)
     proxy = page.cookie_proxy
     technologies = [proxy.index(r, 1).data() for r in range(proxy.rowCount())]

@@ -85,8 +85,8 @@ def test_paged_devices_locations_logs(
 ) -> None:
     page = open_page(qtbot, window)
     api = shopper_api(shop)
-    devices = list(api.iter_devices())
-    locations = list(api.iter_locations())
+    devices = list(api.list_devices().auto_paging_iter())
+    locations = list(api.list_locations().auto_paging_iter())
     qtbot.waitUntil(lambda: page.device_model.rowCount() == len(devices), timeout=10000)
     qtbot.waitUntil(
         lambda: page.location_model.rowCount() >= min(50, len(locations)), timeout=10000

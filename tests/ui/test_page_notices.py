@@ -56,7 +56,7 @@ def test_notices_and_versions_match_the_api(
     page = _page(qtbot, window)
     assert page.state is LoadState.CONTENT
     api = _api(window)
-    notices = list(api.iter_notices())
+    notices = list(api.list_notices().auto_paging_iter())
     assert [page.notice_model.row_at(r).id for r in range(page.notice_model.rowCount())] == [
         n.id for n in sorted(notices, key=lambda n: n.published_at, reverse=True)
     ]
@@ -80,7 +80,7 @@ def test_notices_and_versions_match_the_api(
     assert page.notice_body.text() == incident.body
     assert "Security incident" in page.notice_meta.text()
     # policy versions with what changed
-    versions = list(api.iter_policy_versions())
+    versions = list(api.list_policy_versions().auto_paging_iter())
     assert {page.version_model.row_at(r).version for r in range(page.version_model.rowCount())} == {
         v.version for v in versions
     }

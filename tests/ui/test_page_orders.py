@@ -50,7 +50,7 @@ def test_list_is_lazy_and_matches_the_api(
 ) -> None:
     page = open_page(qtbot, window)
     assert page.state is LoadState.CONTENT
-    orders = list(shopper_api(shop).iter_orders())
+    orders = list(shopper_api(shop).list_orders().auto_paging_iter())
     assert len(orders) > PAGE_SIZE
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE, timeout=10000)
     assert page.model.canFetchMore()

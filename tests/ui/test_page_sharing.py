@@ -49,7 +49,7 @@ def test_recipients_detail_and_events(
 ) -> None:
     page = open_page(qtbot, window)
     api = current_view(window).api
-    recipients = list(api.iter_recipients(limit=100))
+    recipients = list(api.list_recipients(limit=100).auto_paging_iter())
     assert page.recipient_model.rowCount() == len(recipients)
     # Sorted by event count, the busiest partner is selected and its events load.
     busiest = max(recipients, key=lambda r: r.event_count)
@@ -78,7 +78,7 @@ def test_recipients_detail_and_events(
     assert page.detail_name.text() == shunda.name
     assert "Type: Logistics" in page.detail_facts.text()
     assert page.events_model.rowCount() == shunda.event_count
-    events = list(api.iter_recipient_events(shunda.id, limit=100))
+    events = list(api.list_recipient_events(shunda.id, limit=100).auto_paging_iter())
     first = page.events_model.index(0, 3)
     assert first.data() == events[0].description
     assert page.events_model.index(0, 1).data() == events[0].order_id
@@ -100,7 +100,7 @@ def test_recipients_detail_and_events(
 def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     api = current_view(window).api
-    recipients = list(api.iter_recipients(limit=100))
+    recipients = list(api.list_recipients(limit=100).auto_paging_iter())
     chart = page.chart
     assert len(chart.targets) == len(recipients)
     assert len(chart.flows) == sum(len(r.categories) for r in recipients)

@@ -83,7 +83,7 @@ def test_every_request_type_from_its_form_to_a_final_state(
 ) -> None:
     page = _page(qtbot, window)
     api = _api(window)
-    decision = next(iter(api.iter_decisions()))
+    decision = next(iter(api.list_decisions().auto_paging_iter()))
     optional = next(c for c in api.list_consents() if c.granted and not c.required)
     filed: dict[str, str] = {}
 
@@ -210,7 +210,7 @@ def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
     qtbot.waitUntil(lambda: not page.outbox_label.isVisible(), timeout=20000)
     page.refresh(quiet=True)  # a second flush must not send it again
     qtbot.waitUntil(lambda: page._task is None, timeout=20000)
-    complaints = [r for r in api.iter_requests() if r.type == "complaint"]
+    complaints = [r for r in api.list_requests().auto_paging_iter() if r.type == "complaint"]
     assert len(complaints) == 1
     assert complaints[0].details["text"] == "Filed while offline."
 

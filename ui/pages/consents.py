@@ -357,7 +357,7 @@ class ConsentsPage(DataPage):
         return ConsentsData(
             consents=api.list_consents(),
             subscriptions=api.list_subscriptions(),
-            cookies=list(api.iter_cookies(limit=100)),
+            cookies=list(api.list_cookies(limit=100).auto_paging_iter()),
         )
 
     def present(self, data: ConsentsData | list[FidesChange]) -> bool:
@@ -461,7 +461,7 @@ class ConsentsPage(DataPage):
         keys = self.signing_keys(view)
 
         def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
-            change = view.api.set_consent(purpose, granted)
+            change = view.shop.set_consent(purpose, granted)
             return change, verify_consent_receipt(change.receipt, keys)
 
         def done(result: tuple[ConsentChange, SignatureResult]) -> None:
@@ -504,7 +504,7 @@ class ConsentsPage(DataPage):
         switch.setEnabled(False)
 
         def work(_control: TaskControl) -> Subscription:
-            return view.api.set_subscription(channel, enabled)  # type: ignore[arg-type]
+            return view.shop.set_subscription(channel, enabled)  # type: ignore[arg-type]
 
         def done(subscription: Subscription) -> None:
             if self.channel_switches.get(channel) is not switch:

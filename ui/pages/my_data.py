@@ -310,7 +310,7 @@ class MyDataPage(DataPage):
             return
 
         def work(_control: TaskControl) -> Account:
-            return view.api.update_me({key: value})
+            return view.shop.update_me({key: value})
 
         def saved(account: Account) -> None:
             if self.view is view:

@@ -255,8 +255,8 @@ class NoticesPage(DataPage):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> NoticesData:
         api = view.api
-        notices = list(api.iter_notices(limit=200, max_items=1000))
-        versions = list(api.iter_policy_versions(limit=200, max_items=1000))
+        notices = list(api.list_notices(limit=200).auto_paging_iter(max_items=1000))
+        versions = list(api.list_policy_versions(limit=200).auto_paging_iter(max_items=1000))
         return NoticesData(notices, versions, api.get_policy())
 
     def present(self, data: NoticesData) -> bool:
@@ -371,10 +371,9 @@ class NoticesPage(DataPage):
             return
         version = policy.version
         self.ack_button.setEnabled(False)
-        api = view.api
 
         def work(_control: TaskControl) -> PolicyAcknowledgement:
-            return api.acknowledge_policy(version)
+            return view.shop.acknowledge_policy(version)
 
         def done(ack: PolicyAcknowledgement) -> None:
             self._ack_task = None

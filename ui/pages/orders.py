@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.models.common import Page as ApiPage
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
+from client.pagination import ListPage
 from ui.errors import user_message
 from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
@@ -58,7 +58,7 @@ class OrdersModel(PagedTableModel[OrderSummary]):
 
 @dataclass(frozen=True)
 class OrdersData:
-    first: ApiPage[OrderSummary]
+    first: ListPage[OrderSummary]
 
 
 class OrdersPage(DataPage):
@@ -124,7 +124,7 @@ class OrdersPage(DataPage):
         if view is None:
             return False
         api = view.api
-        first: ApiPage[OrderSummary] | None = data.first
+        first: ListPage[OrderSummary] | None = data.first
 
         def fetch(cursor: str | None) -> tuple[Sequence[OrderSummary], str | None]:
             nonlocal first
@@ -211,7 +211,7 @@ class OrdersPage(DataPage):
         self.remove_button.setEnabled(False)
 
         def work(_control: TaskControl) -> OrderRemoved:
-            return view.api.remove_order(order.id)
+            return view.shop.remove_order(order.id)
 
         def done(result: OrderRemoved) -> None:
             self.last_removal = result
