@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
@@ -45,7 +45,7 @@ from ui.pages.access_log_parts import (
 )
 from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.countdown import Countdown
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
@@ -68,7 +68,7 @@ class AccessLogData:
     live: bool = True  # False for an opened archive
 
 
-class AccessLogPage(DataPage):
+class AccessLogPage(DataPage[AccessLogData]):
     page_id = "access-log"
     icon_name = "access-log"
 
@@ -78,8 +78,8 @@ class AccessLogPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.chain_result: ChainResult | None = None
-        self._chain_task: Any = None
-        self._code_task: Any = None
+        self._chain_task: Task[ChainResult | None] | None = None
+        self._code_task: Task[AssistCode] | None = None
         self._code_key: str | None = None
         self._end_tasks: set[str] = set()
         self.code: AssistCode | None = None

@@ -51,7 +51,7 @@ from ui.pages.decisions_parts import (
     weighted_factors,
 )
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns
@@ -85,7 +85,7 @@ def _bold(label: QLabel) -> QLabel:
     return label
 
 
-class DecisionsPage(DataPage):
+class DecisionsPage(DataPage[DecisionsData]):
     page_id = "decisions"
     icon_name = "decisions"
 
@@ -98,7 +98,7 @@ class DecisionsPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.data = DecisionsData([])
-        self._detail_task: Any = None
+        self._detail_task: Task[DecisionExtras] | None = None
         self._filing: set[str] = set()
         self._queued: set[str] = set()  # filed into the outbox during this view
         # One key per pressed request until the shop answers (see client.filing).

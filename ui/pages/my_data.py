@@ -61,7 +61,7 @@ class MyData:
     purpose_titles: dict[str, str]
 
 
-class MyDataPage(DataPage):
+class MyDataPage(DataPage[MyData]):
     page_id = "my-data"
     icon_name = "data"
 

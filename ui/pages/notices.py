@@ -36,7 +36,7 @@ from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -156,7 +156,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return scroll
 
 
-class NoticesPage(DataPage):
+class NoticesPage(DataPage[NoticesData]):
     page_id = "notices"
     icon_name = "notices"
 
@@ -166,7 +166,7 @@ class NoticesPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.policy: CurrentPolicy | None = None
-        self._ack_task: Any = None
+        self._ack_task: Task[PolicyAcknowledgement] | None = None
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 4, 16, 12)
 

@@ -30,7 +30,7 @@ from ui.pages.my_data_tables import PagedTable
 from ui.pages.orders_detail import OrderDetailPanel, order_columns
 from ui.plain_text import plain_message_box
 from ui.session import ActiveView
-from ui.tasks import TaskControl, TaskRunner
+from ui.tasks import Task, TaskControl, TaskRunner
 
 PAGE_SIZE = 25
 
@@ -61,7 +61,7 @@ class OrdersData:
     first: ListPage[OrderSummary]
 
 
-class OrdersPage(DataPage):
+class OrdersPage(DataPage[OrdersData]):
     page_id = "orders"
     icon_name = "orders"
 
@@ -73,7 +73,7 @@ class OrdersPage(DataPage):
 
     # --- building -------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
-        self._detail_task: object = None
+        self._detail_task: Task[OrderDetail] | None = None
         self.last_removal: OrderRemoved | None = None
         self.removal_box: QMessageBox | None = None
         layout = QVBoxLayout(content)
@@ -160,7 +160,7 @@ class OrdersPage(DataPage):
         view = self.view
         order = self.selected()
         if self._detail_task is not None:
-            self._detail_task.cancel()  # type: ignore[attr-defined]
+            self._detail_task.cancel()
             self._detail_task = None
         if view is None or order is None:
             self.detail.show_nothing()

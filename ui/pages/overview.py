@@ -36,7 +36,7 @@ class OverviewData:
         return next((c.count for c in self.categories if c.key == key), 0)
 
 
-class OverviewPage(DataPage):
+class OverviewPage(DataPage[OverviewData]):
     page_id = "overview"
     icon_name = "overview"
 

@@ -73,7 +73,7 @@ class Source:
     send: Send | None = None  # how the outbox sends for this shop (None: nothing is flushed)
 
 
-class RequestsPage(DataPage):
+class RequestsPage(DataPage[TrackerData]):
     page_id = "requests"
     icon_name = "requests"
     requests_refreshed = Signal(list)  # every TrackedRequest after each load (for the Notifier)

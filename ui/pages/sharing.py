@@ -112,7 +112,7 @@ def storage_columns() -> list[Column[DataCategory]]:
     ]
 
 
-class SharingPage(DataPage):
+class SharingPage(DataPage[SharingData]):
     page_id = "sharing"
     icon_name = "sharing"
 

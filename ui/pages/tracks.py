@@ -55,7 +55,7 @@ from ui.pages.tracks_dialogs import (
     day_range,
 )
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.activity_chart import ActivityChart
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
@@ -135,7 +135,7 @@ class TracksData:
     activity: Activity
 
 
-class TracksPage(DataPage):
+class TracksPage(DataPage[TracksData]):
     page_id = "tracks"
     icon_name = "tracks"
 
@@ -148,7 +148,7 @@ class TracksPage(DataPage):
         self._filter_problem = ""
         self._history_error: BaseException | None = None
         self._bucket_choice = BUCKET_CHOICES[0]
-        self._activity_task: object = None
+        self._activity_task: Task[Activity] | None = None
         self._deleting = False
         self.history_model = PagedTableModel[Track](
             TRACK_COLUMNS, self.context.runner, self, cache_text=True
@@ -674,7 +674,7 @@ class TracksPage(DataPage):
         if view is None:
             return
         if self._activity_task is not None:
-            self._activity_task.cancel()  # type: ignore[attr-defined]
+            self._activity_task.cancel()
         api = view.api
         bucket, start = self._activity_range()
         self.activity_status.setText(self.tr("Loading…"))
