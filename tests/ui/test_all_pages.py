@@ -103,7 +103,7 @@ def test_every_page_keeps_its_data_offline_and_recovers_with_retry(
 ) -> None:
     view = window.session.view()
     assert view is not None
-    transport = view.api.transport
+    transport = view.shop.transport
     real_base = transport.base_url
     for page_id, page in window.pages.items():
         if not isinstance(page, DataPage) or page_id == "requests":

@@ -27,7 +27,7 @@ from ui.pages.decisions import DecisionsPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.my_data_dialogs import CorrectionDialog
 from ui.pages.requests import RequestsPage
-from ui.pages.requests_forms import QueuedOffline
+from ui.pages.requests_forms import ComplaintForm, NewRequestDialog, QueuedOffline
 from ui.widgets.load_state import LoadState
 
 
@@ -78,9 +78,11 @@ def test_requests_form_answer_lost_is_filed_once(
     window.select_page("requests")
     wait_loaded(qtbot, page)
     dialog = page.new_request("complaint")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
-    dialog.form.text.setPlainText("Answer lost on the way back")  # type: ignore[attr-defined]
+    form = dialog.form
+    assert isinstance(form, ComplaintForm)
+    form.text.setPlainText("Answer lost on the way back")
     results: list[object] = []
     dialog.finished.connect(lambda _code: results.append(dialog.result_value))
     line.cut_after("POST", "/v1/requests")

@@ -32,7 +32,7 @@ def _page(qtbot: QtBot, window: MainWindow) -> DecisionsPage:
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def _user_id(shop: RunningShop, username: str = "lin.mei") -> int:
@@ -187,12 +187,12 @@ def test_empty_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningSh
     page = _page(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     with shop.ctx.sessions() as db:
         db.execute(delete(Decision).where(Decision.user_id == _user_id(shop)))
         db.commit()

@@ -105,12 +105,12 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 

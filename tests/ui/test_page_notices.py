@@ -39,7 +39,7 @@ def _view(window: MainWindow) -> ActiveView:
 
 
 def _api(window: MainWindow) -> ShopApi:
-    return _view(window).api
+    return _view(window).shop
 
 
 def _select_notice(page: NoticesPage, notice_id: str) -> None:
@@ -116,7 +116,7 @@ def test_in_assist_mode_there_is_no_acknowledge_button(
 ) -> None:
     page = _page(qtbot, window)
     view = _view(window)
-    code = view.api.create_assist_code()
+    code = view.shop.create_assist_code()
     agent = ShopConnection(
         shop.url,
         open_browser=ScriptedBrowser("agent.wu", "agent1234"),
@@ -144,12 +144,12 @@ def test_in_assist_mode_there_is_no_acknowledge_button(
 def test_no_notices_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     page = _page(qtbot, window)
     view = _view(window)
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     with shop.ctx.sessions() as db:
         db.execute(delete(Notice))
         db.commit()

@@ -162,11 +162,11 @@ def test_error_retry_and_empty(qtbot: QtBot, window: MainWindow, shop: RunningSh
     page = open_page(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     with shop.ctx.sessions() as db:

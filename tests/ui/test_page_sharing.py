@@ -125,7 +125,7 @@ def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
-    transport = current_view(window).api.transport
+    transport = current_view(window).shop.transport
     real_base = transport.base_url
     transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
     transport.max_retries = 0
@@ -142,7 +142,7 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
 def test_events_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     wait_events(qtbot, page)
-    transport = current_view(window).api.transport
+    transport = current_view(window).shop.transport
     real_base = transport.base_url
     transport.base_url = "http://127.0.0.1:9/v1/"
     transport.max_retries = 0

@@ -275,14 +275,14 @@ def test_history_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_tracks(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.shop.transport.max_retries = 0
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10000)
     assert "cannot be reached" in page.status_label.text()
     assert page.history_model.rowCount() == 100
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     # a request the view started before the address was restored may still fail
     qtbot.waitUntil(lambda: not page.history_model.loading, timeout=10000)
     if page.retry_button.isVisible():
@@ -301,15 +301,15 @@ def test_an_offline_search_keeps_the_list(
     assert len(shown) == 100
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.shop.transport.max_retries = 0
     type_text(qtbot, page.search_box, query)
     qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=15000)
     # the list is not emptied: what was loaded stays, and the page says it is offline
     assert ids(page.history_model.rows) == shown
     assert page.status_label.text().startswith("Offline: could not search")
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     qtbot.waitUntil(lambda: not page.history_model.loading, timeout=10000)
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     wait_history(qtbot, page)
@@ -374,13 +374,13 @@ def test_delete_a_selection_in_one_request(
     calls: list[object] = []
     view = page.view
     assert view is not None
-    original = view.api.delete_tracks
+    original = view.shop.delete_tracks
 
     def spy(**kwargs: Any) -> int:
         calls.append(kwargs)
         return original(**kwargs)
 
-    view.api.delete_tracks = spy  # type: ignore[method-assign]
+    view.shop.delete_tracks = spy  # type: ignore[method-assign]
     texts: list[str] = []
     script = DialogScript().expect(press_destructive(texts))
     qtbot.mouseClick(page.delete_selected_button, Qt.MouseButton.LeftButton)

@@ -28,7 +28,7 @@ PASTED = "0123456789" * 1000  # 10,000 characters, as in the issue
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def _corrections(window: MainWindow) -> list[object]:

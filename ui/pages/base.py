@@ -120,6 +120,8 @@ class Page(QWidget):
 class DataPage(Page, Generic[D]):
     """A page whose content comes from one background load: `fetch` gives `present` a `D`."""
 
+    result_banner: Banner  # every data page has one (made below)
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.content = QWidget()
