@@ -12,8 +12,9 @@ plain `list`.
 Beside it:
 
 - `RequestReader` (reading requests) and `RequestActions` (filing and following one) are what
-  the request tracker needs; `client.backends.RequestBackend` adds `capabilities`, and `ShopApi`,
-  `ArchiveApi` (which refuses every action: read only) and the Fides backend implement it.
+  the request tracker needs; `client.backends.RequestBackend` adds `capabilities`, and
+  `ShopApi`, `ArchiveApi` (which refuses every action: read only) and the Fides backend
+  implement it. `RequestCreator` (filing alone) is all `client.filing.RequestFiler` needs.
 - `AssistApi` is the customer-service assist capability: only a live shop has it (an archive
   holds no assist sessions), so the UI asks `ActiveView.assist_api` for it instead of casting.
 
@@ -74,8 +75,8 @@ class RequestReader(Protocol):
     def get_request(self, request_id: str) -> PrivacyRequest: ...
 
 
-class RequestActions(Protocol):
-    """Filing a request and following it to its result."""
+class RequestCreator(Protocol):
+    """Filing a request (all `client.filing.RequestFiler` needs)."""
 
     def create_request(
         self,
@@ -85,6 +86,10 @@ class RequestActions(Protocol):
         note: str | None = None,
         idempotency_key: str | None = None,
     ) -> CreatedRequest: ...
+
+
+class RequestActions(RequestCreator, Protocol):
+    """Filing a request and following it to its result."""
 
     def cancel_request(self, request_id: str) -> PrivacyRequest: ...
 
@@ -261,6 +266,7 @@ __all__ = [
     "CancelCheck",
     "ProgressCallback",
     "RequestActions",
+    "RequestCreator",
     "RequestReader",
     "ShopReader",
 ]

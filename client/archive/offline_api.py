@@ -111,13 +111,14 @@ class _Scan:
 
 
 class ArchiveApi:
-    """A read-only `ShopReader` over an opened `Archive` (it does not close it)."""
+    """A read-only `ShopReader` over an opened `Archive`; `close()` closes the archive too
+    when `owned` (otherwise whoever opened it closes it)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, *, owned: bool = False) -> None:
         self.archive = archive
         self._lock = threading.RLock()
         self._scans: dict[tuple[Any, ...], _Scan] = {}
-        self._owned = False
+        self._owned = owned
 
     @classmethod
     def from_path(
@@ -131,13 +132,10 @@ class ArchiveApi:
         """Open (and fully check) an archive and view it; `close()` closes the archive too."""
         from client.archive.reader import open_archive
 
-        api = cls(
-            open_archive(
-                path, passphrase=passphrase, keys=keys, require_signature=require_signature
-            )
+        archive = open_archive(
+            path, passphrase=passphrase, keys=keys, require_signature=require_signature
         )
-        api._owned = True
-        return api
+        return cls(archive, owned=True)
 
     def close(self) -> None:
         with self._lock:
@@ -239,7 +237,6 @@ class ArchiveApi:
                 own[:] = [scan]
         items = [parse(model, item) for item in raw]
         return Page(items=items, next_cursor=str(start + len(items)) if more else None)
-
 
     def _list(self, model: type[M], section: str) -> list[M]:
         return [parse(model, item) for item in self._items(section)]

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from client.models.requests import PrivacyRequest
+from client.models.requests import PrivacyRequest, RequestType
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -47,9 +47,9 @@ def line(window: MainWindow, shop: RunningShop) -> Iterator[CutProxy]:
         transport.base_url, transport.max_retries, transport.timeout = real, retries, timeout
 
 
-def _requests(shop: RunningShop, rtype: str) -> list[PrivacyRequest]:
+def _requests(shop: RunningShop, rtype: RequestType) -> list[PrivacyRequest]:
     """What the shop holds, asked through a separate sign-in of the same shopper."""
-    return list(api_for(shop, *SHOPPER).list_requests(type=rtype).auto_paging_iter())  # type: ignore[arg-type]
+    return list(api_for(shop, *SHOPPER).list_requests(type=rtype).auto_paging_iter())
 
 
 def _flush_on_requests_page(qtbot: QtBot, window: MainWindow) -> RequestsPage:

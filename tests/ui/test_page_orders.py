@@ -118,7 +118,9 @@ def test_remove_order_shows_what_is_retained(
     assert all(o.id != order.id for o in page.model.rows)
     with pytest.raises(NotFound):
         shopper_api(shop).get_order(order.id)
-    retained = page.last_removal.retained  # type: ignore[union-attr]
+    removal = page.last_removal
+    assert removal is not None
+    retained = removal.retained
     assert retained is not None
     box = page.removal_box
     assert box is not None

@@ -108,7 +108,9 @@ def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
     ads = next(r for r in recipients if r.type == "advertising")
     assert next(n for n in chart.targets if n.key == ads.id).muted  # aggregated only
     assert "Interest tags → Judian Ads: 12" in chart.accessibleDescription()
-    assert chart.highlight == page.current_recipient.id  # type: ignore[union-attr]
+    current = page.current_recipient
+    assert current is not None
+    assert chart.highlight == current.id
     image = chart.grab()
     assert not image.isNull()
     assert image.width() > 100
