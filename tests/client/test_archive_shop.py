@@ -154,6 +154,13 @@ def test_export_round_trip_and_offline_viewer(
         assert pages == [t for t in expected["tracks"] if t.kind == "view"]
         again = offline.list_tracks(kind="view", limit=37, cursor="37")
         assert again.items == pages[37:74]
+        # two walks of one section, interleaved, each see the whole list once
+        first = offline.list_tracks(kind="view", limit=10).auto_paging_iter()
+        second = offline.list_tracks(kind="view", limit=10).auto_paging_iter()
+        both = [(a, b) for a, b in zip(first, second, strict=True)]
+        assert [a for a, _ in both] == [b for _, b in both] == pages
+        newest_first = list(offline.list_access_log(order="desc", limit=7).auto_paging_iter())
+        assert newest_first == log[::-1]
 
         for name in WRITE_METHODS:
             with pytest.raises(ReadOnlyArchive, match="This is an archive: read only"):
