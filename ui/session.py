@@ -246,7 +246,7 @@ class AppSession(QObject):
             else self.outbox
         )
         account = (connection.username or "") if connection is not None else ""
-        api = view.archive.api if view.archive is not None else view.shop  # filing: read only
+        api = view.archive.api if view.archive is not None else view.shop  # an archive refuses
         return RequestFiler(api, shop_id=view.shop_id, account=account, outbox=queue)
 
     def signed_in_connections(self) -> list[ShopConnection]:
