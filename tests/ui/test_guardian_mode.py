@@ -100,7 +100,7 @@ def test_silumart_guardian_views_the_wards_data_and_grants_a_consent(
     assert alice.list_consents()[0] is not None
     granted = {c.purpose: c.granted for c in alice.list_consents()}
     assert granted[OPTIONAL] is True
-    entries = list(alice.iter_access_log(order="desc", limit=200))
+    entries = list(alice.list_access_log(order="desc", limit=200).auto_paging_iter())
     mine = [e for e in entries if e.role == "guardian"]
     assert {e.actor for e in mine} == {"陈静 Chen Jing"}
     assert any(e.action == "update" and e.resource == f"/v1/consents/{OPTIONAL}" for e in mine)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
@@ -45,7 +45,7 @@ from ui.pages.access_log_parts import (
 )
 from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.countdown import Countdown
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
@@ -68,7 +68,7 @@ class AccessLogData:
     live: bool = True  # False for an opened archive
 
 
-class AccessLogPage(DataPage):
+class AccessLogPage(DataPage[AccessLogData]):
     page_id = "access-log"
     icon_name = "access-log"
 
@@ -78,8 +78,8 @@ class AccessLogPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.chain_result: ChainResult | None = None
-        self._chain_task: Any = None
-        self._code_task: Any = None
+        self._chain_task: Task[ChainResult | None] | None = None
+        self._code_task: Task[AssistCode] | None = None
         self._code_key: str | None = None
         self._end_tasks: set[str] = set()
         self.code: AssistCode | None = None
@@ -249,9 +249,11 @@ class AccessLogPage(DataPage):
 
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> AccessLogData:
-        if view.archive is not None:  # an archive holds the log, not the assisted sessions
+        assist = view.assist_api
+        if assist is None:  # an archive holds the log, not the assisted sessions
             return AccessLogData([], live=False)
-        return AccessLogData(list(view.api.iter_assist_sessions(limit=100, max_items=500)))
+        sessions = assist.list_assist_sessions(limit=100).auto_paging_iter(max_items=500)
+        return AccessLogData(list(sessions))
 
     def present(self, data: AccessLogData) -> bool:
         can_change = self.view is not None and self.view.can_change
@@ -311,7 +313,7 @@ class AccessLogPage(DataPage):
         def work(control: TaskControl) -> ChainResult | None:
             head = api.get_access_log_head()
             entries: list[AccessLogEntry] = []
-            for entry in api.iter_access_log(limit=CHAIN_PAGE_SIZE, order="asc"):
+            for entry in api.list_access_log(limit=CHAIN_PAGE_SIZE, order="asc").auto_paging_iter():
                 if control.cancelled:
                     return None
                 entries.append(entry)
@@ -388,9 +390,9 @@ class AccessLogPage(DataPage):
 
     def end_session(self, session: AssistSession) -> None:
         view = self.view
-        if view is None or not view.can_change or session.id in self._end_tasks:
+        api = view.assist_api if view is not None and view.can_change else None
+        if api is None or session.id in self._end_tasks:
             return
-        api = view.api
         self._end_tasks.add(session.id)
         button = self.end_buttons.get(session.id)
         if button is not None:
@@ -418,9 +420,9 @@ class AccessLogPage(DataPage):
     # --- assist codes -----------------------------------------------------------------------
     def create_code(self) -> None:
         view = self.view
-        if view is None or not view.can_change or self._code_task is not None:
+        api = view.assist_api if view is not None and view.can_change else None
+        if api is None or self._code_task is not None:
             return
-        api = view.api
         key = self._code_key = self._code_key or new_idempotency_key()
         self.create_code_button.setEnabled(False)
         self.code_error.hide()

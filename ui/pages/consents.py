@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.backends.fides import ConsentChange as FidesChange
-from client.models.consents import CHANNELS, Consent, ConsentChange, Cookie, Subscription
+from client.models.consents import CHANNELS, Channel, Consent, ConsentChange, Cookie, Subscription
 from client.models.guardians import GuardianRule
 from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
 from ui.errors import user_message
@@ -201,7 +201,7 @@ class ReceiptPanel(QFrame):
         self.show()
 
 
-class ConsentsPage(DataPage):
+class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
     page_id = "consents"
     icon_name = "consents"
 
@@ -215,7 +215,7 @@ class ConsentsPage(DataPage):
     def build(self, content: QWidget) -> None:
         self.titles = PurposeTitles()
         self.consent_rows: dict[str, ConsentRow] = {}
-        self.channel_switches: dict[str, QCheckBox] = {}
+        self.channel_switches: dict[Channel, QCheckBox] = {}
         self.channel_labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget()
         layout = QVBoxLayout(content)
@@ -371,7 +371,7 @@ class ConsentsPage(DataPage):
         return ConsentsData(
             consents=api.list_consents(),
             subscriptions=api.list_subscriptions(),
-            cookies=list(api.iter_cookies(limit=100)),
+            cookies=list(api.list_cookies(limit=100).auto_paging_iter()),
             own_rule=own_rule,
         )
 
@@ -513,7 +513,7 @@ class ConsentsPage(DataPage):
         present = (box is not None and box.isChecked()) if view.guardian is not None else None
 
         def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
-            change = view.api.set_consent(purpose, granted, guardian_present=present)
+            change = view.shop.set_consent(purpose, granted, guardian_present=present)
             return change, verify_consent_receipt(change.receipt, keys)
 
         def done(result: tuple[ConsentChange, SignatureResult]) -> None:
@@ -548,7 +548,7 @@ class ConsentsPage(DataPage):
 
         self.run(work, done, failed)
 
-    def set_subscription(self, channel: str, enabled: bool) -> None:
+    def set_subscription(self, channel: Channel, enabled: bool) -> None:
         view = self.view
         switch = self.channel_switches.get(channel)
         if view is None or not view.can_change or switch is None:
@@ -556,7 +556,7 @@ class ConsentsPage(DataPage):
         switch.setEnabled(False)
 
         def work(_control: TaskControl) -> Subscription:
-            return view.api.set_subscription(channel, enabled)  # type: ignore[arg-type]
+            return view.shop.set_subscription(channel, enabled)
 
         def done(subscription: Subscription) -> None:
             if self.channel_switches.get(channel) is not switch:

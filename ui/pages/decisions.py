@@ -51,7 +51,7 @@ from ui.pages.decisions_parts import (
     weighted_factors,
 )
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns
@@ -85,7 +85,7 @@ def _bold(label: QLabel) -> QLabel:
     return label
 
 
-class DecisionsPage(DataPage):
+class DecisionsPage(DataPage[DecisionsData]):
     page_id = "decisions"
     icon_name = "decisions"
 
@@ -98,7 +98,7 @@ class DecisionsPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.data = DecisionsData([])
-        self._detail_task: Any = None
+        self._detail_task: Task[DecisionExtras] | None = None
         self._filing: set[str] = set()
         self._queued: set[str] = set()  # filed into the outbox during this view
         # One key per pressed request until the shop answers (see client.filing).
@@ -269,7 +269,7 @@ class DecisionsPage(DataPage):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> DecisionsData:
         api = view.api
-        decisions = list(api.iter_decisions(limit=200, max_items=2000))
+        decisions = list(api.list_decisions(limit=200).auto_paging_iter(max_items=2000))
         # The shop joins requests to decisions (the newest of each type per decision).
         related: dict[str, dict[str, PrivacyRequest]] = {}
         for found in api.list_decision_requests():
@@ -321,7 +321,7 @@ class DecisionsPage(DataPage):
         if decision is None or self.view is None:
             self._show_detail(None)
             return
-        api = self.view.api
+        api, results = self.view.api, self.view.requests
         explanation = self.data.requests.get(decision.id, {}).get("explanation")
         completed_id = explanation.id if explanation and explanation.status == "completed" else None
 
@@ -337,7 +337,7 @@ class DecisionsPage(DataPage):
             problem = None
             if completed_id is not None:
                 try:
-                    answer = api.get_request_result(completed_id)
+                    answer = results.get_request_result(completed_id)
                 except ApiError as exc:
                     problem = user_message(exc)
                 else:

@@ -122,7 +122,7 @@ class IncidentsData:
     incidents: list[Incident]
 
 
-class IncidentsPage(DataPage):
+class IncidentsPage(DataPage[IncidentsData]):
     page_id = "incidents"
     icon_name = "warning"
     incidents_changed = Signal()  # a notice was marked read (Overview recounts)
@@ -203,7 +203,9 @@ class IncidentsPage(DataPage):
 
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> IncidentsData:
-        return IncidentsData(list(view.api.iter_incidents(limit=100, max_items=500)))
+        return IncidentsData(
+            list(view.api.list_incidents(limit=100).auto_paging_iter(max_items=500))
+        )
 
     def present(self, data: IncidentsData) -> bool:
         # The shop's order: unread first, then newest first.
@@ -285,7 +287,7 @@ class IncidentsPage(DataPage):
         self.read_button.setEnabled(False)
 
         def work(_control: TaskControl) -> Incident:
-            return view.api.mark_incident_read(incident.id)
+            return view.shop.mark_incident_read(incident.id)
 
         def done(updated: Incident) -> None:
             self.read_button.setEnabled(True)

@@ -61,7 +61,7 @@ class MyData:
     purpose_titles: dict[str, str]
 
 
-class MyDataPage(DataPage):
+class MyDataPage(DataPage[MyData]):
     page_id = "my-data"
     icon_name = "data"
 
@@ -327,7 +327,7 @@ class MyDataPage(DataPage):
             return
 
         def work(_control: TaskControl) -> Account:
-            return view.api.update_me({key: value})
+            return view.shop.update_me({key: value})
 
         def saved(account: Account) -> None:
             if self.view is view:

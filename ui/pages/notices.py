@@ -36,7 +36,7 @@ from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -156,7 +156,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return scroll
 
 
-class NoticesPage(DataPage):
+class NoticesPage(DataPage[NoticesData]):
     page_id = "notices"
     icon_name = "notices"
 
@@ -166,7 +166,7 @@ class NoticesPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.policy: CurrentPolicy | None = None
-        self._ack_task: Any = None
+        self._ack_task: Task[PolicyAcknowledgement] | None = None
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 4, 16, 12)
 
@@ -255,8 +255,8 @@ class NoticesPage(DataPage):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> NoticesData:
         api = view.api
-        notices = list(api.iter_notices(limit=200, max_items=1000))
-        versions = list(api.iter_policy_versions(limit=200, max_items=1000))
+        notices = list(api.list_notices(limit=200).auto_paging_iter(max_items=1000))
+        versions = list(api.list_policy_versions(limit=200).auto_paging_iter(max_items=1000))
         return NoticesData(notices, versions, api.get_policy())
 
     def present(self, data: NoticesData) -> bool:
@@ -371,10 +371,9 @@ class NoticesPage(DataPage):
             return
         version = policy.version
         self.ack_button.setEnabled(False)
-        api = view.api
 
         def work(_control: TaskControl) -> PolicyAcknowledgement:
-            return api.acknowledge_policy(version)
+            return view.shop.acknowledge_policy(version)
 
         def done(ack: PolicyAcknowledgement) -> None:
             self._ack_task = None

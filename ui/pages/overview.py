@@ -16,12 +16,12 @@ from ui.widgets.rights_card import RightsCardWidget
 from ui.widgets.stat_card import StatCard
 
 if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
-    from client.api import ShopApi
     from client.models.data import DataCategory
     from client.models.incidents import Incident
     from client.models.notices import CurrentPolicy, Notice
     from client.models.overview import OverviewCounts
     from client.models.rights import RightsCard
+    from client.reader import ShopReader
     from ui.session import ActiveView
 
 
@@ -40,7 +40,7 @@ class OverviewData:
         return next((c.count for c in self.categories if c.key == key), 0)
 
 
-class OverviewPage(DataPage):
+class OverviewPage(DataPage[OverviewData]):
     page_id = "overview"
     icon_name = "overview"
     # (shop id, shop name, unread incidents) after each load: the tray notifications
@@ -165,7 +165,7 @@ class OverviewPage(DataPage):
             self.incidents_seen.emit(view.shop_id, view.shop_name, list(unread))
 
 
-def _rights(api: ShopApi) -> RightsCard | None:
+def _rights(api: ShopReader) -> RightsCard | None:
     from client.errors import NotFound  # worker thread: the client stack is loaded by then
 
     try:
@@ -174,7 +174,7 @@ def _rights(api: ShopApi) -> RightsCard | None:
         return None
 
 
-def _unread_incidents(api: ShopApi) -> list[Incident] | None:
+def _unread_incidents(api: ShopReader) -> list[Incident] | None:
     from client.errors import NotFound  # worker thread: the client stack is loaded by then
 
     try:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.backends import OurApiBackend, RequestBackend, Send
+from client.backends import RequestBackend, Send
 from client.discovery import RetentionInfo
 from client.models.requests import REQUEST_TYPES, CreatedRequest
 from client.outbox import Outbox, OutboxItem
@@ -73,7 +73,7 @@ class Source:
     send: Send | None = None  # how the outbox sends for this shop (None: nothing is flushed)
 
 
-class RequestsPage(DataPage):
+class RequestsPage(DataPage[TrackerData]):
     page_id = "requests"
     icon_name = "requests"
     requests_refreshed = Signal(list)  # every TrackedRequest after each load (for the Notifier)
@@ -229,7 +229,7 @@ class RequestsPage(DataPage):
                 Source(
                     connection.shop_id,
                     connection.shop_name,
-                    OurApiBackend(connection.api),
+                    connection.api,
                     connection,
                     connection.username or "",
                     connection.send_filed_request,
@@ -277,7 +277,9 @@ class RequestsPage(DataPage):
         def listing(source: Source) -> list[TrackedRequest]:
             return [
                 TrackedRequest(source.shop_id, source.shop_name, request)
-                for request in source.api.iter_requests(limit=100, max_items=MAX_REQUESTS_PER_SHOP)
+                for request in source.api.list_requests(limit=100).auto_paging_iter(
+                    max_items=MAX_REQUESTS_PER_SHOP
+                )
             ]
 
         with ThreadPoolExecutor(
@@ -433,7 +435,7 @@ class RequestsPage(DataPage):
         connection = self.context.session.connections.get(shop_id)
         if connection is None or not connection.signed_in:
             return None
-        return OurApiBackend(connection.api)
+        return connection.api
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

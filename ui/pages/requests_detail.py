@@ -58,6 +58,7 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.plain_text import plain_message_box
+from ui.tasks import Task
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -106,7 +107,7 @@ class RequestDetail(QWidget):
         self._api_for = api_for
         self.row: TrackedRequest | None = None
         self.result: Any = None
-        self._result_task: Any = None
+        self._result_task: Task[Any] | None = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
         outer = QVBoxLayout(self)

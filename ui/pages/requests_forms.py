@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.api import ShopApi
 from client.discovery import RetentionInfo
 from client.errors import NotFound
 from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
@@ -48,6 +47,7 @@ from client.models.data import DataCategory
 from client.models.orders import Decision
 from client.models.requests import CreatedRequest, PrivacyRequest
 from client.models.rights import RightsCard, RightsTerm
+from client.reader import ShopReader
 from ui.errors import user_message
 from ui.field_errors import field_problems
 from ui.pages.consents_terms import localized_title
@@ -99,7 +99,7 @@ class RequestForm(QWidget):
         return ""
 
     @staticmethod
-    def load(api: ShopApi) -> Any:
+    def load(api: ShopReader) -> Any:
         """Worker thread: what the form needs from the shop (None: nothing)."""
         return None
 
@@ -245,7 +245,7 @@ class CorrectionForm(RequestForm):
         )
 
     @staticmethod
-    def load(api: ShopApi) -> Account:
+    def load(api: ShopReader) -> Account:
         return api.get_me()
 
     def populate(self, data: Any) -> None:
@@ -352,7 +352,7 @@ class DeletionForm(RequestForm):
         return self.tr("Ask the shop to delete categories of your data.")
 
     @staticmethod
-    def load(api: ShopApi) -> tuple[list[DataCategory], list[RightsTerm]]:
+    def load(api: ShopReader) -> tuple[list[DataCategory], list[RightsTerm]]:
         try:
             grounds = api.get_rights().deletion_grounds
         except NotFound:  # an older shop: no enumerated grounds, the reason stays free text
@@ -440,8 +440,8 @@ class DecisionForm(RequestForm):
         )
 
     @staticmethod
-    def load(api: ShopApi) -> list[Decision]:
-        return list(api.iter_decisions(limit=100, max_items=500))
+    def load(api: ShopReader) -> list[Decision]:
+        return list(api.list_decisions(limit=100).auto_paging_iter(max_items=500))
 
     def populate(self, data: Any) -> None:
         self.decisions = list(data)
@@ -489,7 +489,7 @@ class ConsentWithdrawalForm(RequestForm):
         return self.tr("Withdraw consents you gave; the shop confirms each with a signed receipt.")
 
     @staticmethod
-    def load(api: ShopApi) -> list[Consent]:
+    def load(api: ShopReader) -> list[Consent]:
         return api.list_consents()
 
     def populate(self, data: Any) -> None:
@@ -762,21 +762,21 @@ class NewRequestDialog(QDialog):
     def __init__(
         self,
         rtype: str,
-        api: ShopApi,
+        api: ShopReader,
         run: Runner,
         *,
         shop_name: str,
         retention: RetentionInfo | None = None,
         related: list[TrackedRequest] | None = None,
         preferred: TrackedRequest | None = None,
-        filer: RequestFiler | None = None,
+        filer: RequestFiler,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.rtype = rtype
         self.api = api
         self._run = run
-        self.filer = filer if filer is not None else RequestFiler(api)
+        self.filer = filer
         self.keys = FilingKeys()
         self.filing: Filing | None = None  # the last one sent
         self.result_value: Any = None  # CreatedRequest or QueuedOffline once accepted

@@ -112,7 +112,7 @@ def storage_columns() -> list[Column[DataCategory]]:
     ]
 
 
-class SharingPage(DataPage):
+class SharingPage(DataPage[SharingData]):
     page_id = "sharing"
     icon_name = "sharing"
 
@@ -243,7 +243,8 @@ class SharingPage(DataPage):
     def fetch(self, view: ActiveView) -> SharingData:
         api = view.api
         return SharingData(
-            recipients=list(api.iter_recipients(limit=100)), categories=api.list_categories()
+            recipients=list(api.list_recipients(limit=100).auto_paging_iter()),
+            categories=api.list_categories(),
         )
 
     def present(self, data: SharingData) -> bool:

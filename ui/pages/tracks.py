@@ -55,7 +55,7 @@ from ui.pages.tracks_dialogs import (
     day_range,
 )
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.activity_chart import ActivityChart
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
@@ -135,7 +135,7 @@ class TracksData:
     activity: Activity
 
 
-class TracksPage(DataPage):
+class TracksPage(DataPage[TracksData]):
     page_id = "tracks"
     icon_name = "tracks"
 
@@ -148,7 +148,7 @@ class TracksPage(DataPage):
         self._filter_problem = ""
         self._history_error: BaseException | None = None
         self._bucket_choice = BUCKET_CHOICES[0]
-        self._activity_task: object = None
+        self._activity_task: Task[Activity] | None = None
         self._deleting = False
         self.history_model = PagedTableModel[Track](
             TRACK_COLUMNS, self.context.runner, self, cache_text=True
@@ -389,7 +389,7 @@ class TracksPage(DataPage):
     def fetch(self, view: ActiveView) -> TracksData:
         api = view.api
         me = api.get_me()
-        tags = list(api.iter_tags(limit=200))
+        tags = list(api.list_tags(limit=200).auto_paging_iter())
         bucket, start = self._activity_range()
         activity = api.track_activity(bucket=bucket, start=start)
         return TracksData(me.personalization, tags, activity)
@@ -566,19 +566,18 @@ class TracksPage(DataPage):
             informative = self.tr("This cannot be undone.")
         if not confirm(self, self.tr("Delete records"), text, self.tr("Delete"), informative):
             return
-        api = view.api
         ids = [t.id for t in tracks]
         work: Callable[[TaskControl], int]
         if len(ids) == 1:
 
             def work(_control: TaskControl) -> int:
-                api.delete_track(ids[0])
+                view.shop.delete_track(ids[0])
                 return 1
         else:
             key = new_idempotency_key()
 
             def work(_control: TaskControl) -> int:
-                return api.delete_tracks(ids=ids, idempotency_key=key)
+                return view.shop.delete_tracks(ids=ids, idempotency_key=key)
 
         self._run_delete(work)
 
@@ -609,11 +608,10 @@ class TracksPage(DataPage):
         start, end = day_range(first, last)
         if start is None or end is None:
             return
-        api = view.api
         key = new_idempotency_key()
 
         def work(_control: TaskControl) -> int:
-            return api.delete_tracks(start=start, end=end, idempotency_key=key)
+            return view.shop.delete_tracks(start=start, end=end, idempotency_key=key)
 
         self._run_delete(work)
 
@@ -629,11 +627,10 @@ class TracksPage(DataPage):
         dialog = DeleteAllDialog(hint, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        api = view.api
         key = new_idempotency_key()
 
         def work(_control: TaskControl) -> int:
-            return api.delete_tracks(everything=True, idempotency_key=key)
+            return view.shop.delete_tracks(everything=True, idempotency_key=key)
 
         self._run_delete(work)
 
@@ -677,7 +674,7 @@ class TracksPage(DataPage):
         if view is None:
             return
         if self._activity_task is not None:
-            self._activity_task.cancel()  # type: ignore[attr-defined]
+            self._activity_task.cancel()
         api = view.api
         bucket, start = self._activity_range()
         self.activity_status.setText(self.tr("Loading…"))
@@ -726,11 +723,10 @@ class TracksPage(DataPage):
             ),
         ):
             return
-        api = view.api
         self.remove_tag_button.setEnabled(False)
 
         def work(_control: TaskControl) -> None:
-            api.delete_tag(tag.id)
+            view.shop.delete_tag(tag.id)
 
         def done(_result: None) -> None:
             self.tags_model.remove_where(lambda t: t.id == tag.id)
@@ -747,11 +743,10 @@ class TracksPage(DataPage):
         view = self.view
         if view is None or not view.can_change:
             return
-        api = view.api
         self.personalization_box.setEnabled(False)
 
         def work(_control: TaskControl) -> Personalization:
-            return api.set_personalization(enabled)
+            return view.shop.set_personalization(enabled)
 
         def done(result: Personalization) -> None:
             self.personalization_box.setEnabled(True)
