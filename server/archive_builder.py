@@ -74,6 +74,8 @@ SECTIONS: tuple[str, ...] = (
     "recipient_events",
     "policy_versions",
     "notices",
+    "incidents",
+    "guardian_links",
     "access_log",
     "requests",
 )
@@ -120,7 +122,7 @@ def _json_list(raw: str | None) -> list[Any]:
 # --- item shapes (the same field names as the API items) ------------------------------------------
 
 
-def account_item(db: Session, user: User) -> dict[str, Any]:
+def account_item(db: Session, user: User, shop_id: str) -> dict[str, Any]:
     fields = db.scalars(
         select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
     )
@@ -132,6 +134,7 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
         "created_at": _t(user.created_at),
         "is_minor": user.is_minor,
         "guardian_consent": user.guardian_consent,
+        **_guardian_fields(db, user, shop_id),
         "personalization": user.personalization,
         "fields": [
             {
@@ -146,6 +149,39 @@ def account_item(db: Session, user: User) -> dict[str, Any]:
             for f in fields
         ],
     }
+
+
+def _guardian_fields(db: Session, user: User, shop_id: str) -> dict[str, Any]:
+    """The account's age, capacity, guardians and the shop's rule, as GET /me has them."""
+    from server.guardians import covered  # the route helpers import the dependencies
+    from server.routes.guardians import rule_out
+    from server.routes.me import guardians_of
+
+    policy = policy_for(shop_id)
+    rule = rule_out(policy) if covered(user, policy.guardian) else None
+    return {
+        "age_years": user.age_years,
+        "legal_capacity": user.legal_capacity,
+        "guardians": [g.model_dump(mode="json") for g in guardians_of(db, user)],
+        "guardian_rule": rule.model_dump(mode="json") if rule is not None else None,
+    }
+
+
+def _incidents(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        from server.routes.incidents import incident_items
+
+        for item in incident_items(db, ctx, user.id):
+            yield item.model_dump(mode="json")
+
+    return produce
+
+
+def _guardian_links(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    from server.routes.guardians import link_items
+
+    for item in link_items(db, user.id):
+        yield item.model_dump(mode="json")
 
 
 def _categories(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
@@ -507,6 +543,8 @@ def _producers(ctx: ShopContext) -> dict[str, Callable[[Session, User], Iterable
         "recipient_events": _recipient_events,
         "policy_versions": _policy_versions,
         "notices": _notices,
+        "incidents": _incidents(ctx),
+        "guardian_links": _guardian_links,
         "access_log": _access_log,
         "requests": _requests(ctx),
     }
@@ -586,7 +624,7 @@ def build_archive(
 
             for section in wanted:
                 if section == "account":
-                    account = account_item(db, user)
+                    account = account_item(db, user, ctx.shop.id)
                     counts[section] = 1
 
                     def write_account(m: _Member, account: dict[str, Any] = account) -> int:

@@ -99,6 +99,8 @@ TERMS: dict[str, str] = {
     "recipient_events": "对外提供记录",
     "policy_versions": "隐私政策版本",
     "notices": "通知",
+    "incidents": "安全事件告知",
+    "guardian_links": "监护关系",
     "access_log": "访问记录",
     "requests": "个人信息申请",
     # denial reasons

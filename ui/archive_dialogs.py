@@ -82,6 +82,8 @@ SECTION_TITLES: dict[str, str] = {
     "recipient_events": "Data shared with partners",
     "policy_versions": "Privacy policy versions",
     "notices": "Notices",
+    "incidents": "Security incident notices",
+    "guardian_links": "Guardians and wards",
     "access_log": "Access log",
     "requests": "Privacy requests",
 }

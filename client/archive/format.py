@@ -33,6 +33,8 @@ SECTIONS: tuple[str, ...] = (
     "recipient_events",
     "policy_versions",
     "notices",
+    "incidents",
+    "guardian_links",
     "access_log",
     "requests",
 )

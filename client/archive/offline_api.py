@@ -661,6 +661,7 @@ WRITE_METHODS: tuple[str, ...] = (
     "set_consent",
     "set_subscription",
     "acknowledge_policy",
+    "mark_incident_read",
     "create_request",
     "cancel_request",
     "verify_request",

@@ -28,7 +28,7 @@ def _user(db: Session, principal: Principal) -> User:
     return user
 
 
-def _guardians(db: Session, user: User) -> list[GuardianOfMe]:
+def guardians_of(db: Session, user: User) -> list[GuardianOfMe]:
     rows = db.execute(
         select(GuardianLink, User.display_name)
         .join(User, User.id == GuardianLink.guardian_id)
@@ -56,7 +56,7 @@ def _me(db: Session, user: User, shop_id: str) -> Me:
         guardian_consent=user.guardian_consent,
         age_years=user.age_years,
         legal_capacity=user.legal_capacity,
-        guardians=_guardians(db, user),
+        guardians=guardians_of(db, user),
         guardian_rule=rule_out(policy) if covered(user, policy.guardian) else None,
         personalization=user.personalization,
         fields=[

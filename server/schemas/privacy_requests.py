@@ -60,6 +60,8 @@ ArchiveSection = Literal[
     "recipient_events",
     "policy_versions",
     "notices",
+    "incidents",
+    "guardian_links",
     "access_log",
     "requests",
 ]

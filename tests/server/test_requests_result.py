@@ -104,6 +104,8 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
         "recipient_events",
         "policy_versions",
         "notices",
+        "incidents",
+        "guardian_links",
         "access_log",
         "requests",
     }
@@ -123,6 +125,12 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
     assert set(api_first) == set(first)
     account = json.loads(archive.read("data/account.json"))
     assert account["customer_no"] == "SM100001"
+    # the shopper's own incident notices, as GET /incidents has them (unread first)
+    incidents = json.loads(archive.read("data/incidents.json"))
+    assert incidents == api.get("/incidents").json()["items"]
+    assert len(incidents) == 2
+    assert set(account) >= {"age_years", "legal_capacity", "guardians", "guardian_rule"}
+    assert json.loads(archive.read("data/guardian_links.json")) == []
     assert {f["key"] for f in account["fields"]} == {
         f["key"] for f in api.get("/me").json()["fields"]
     }
