@@ -599,6 +599,10 @@
         <translation>已检查文件：{0}</translation>
     </message>
     <message>
+        <source>Guardians and wards</source>
+        <translation>监护人与被监护人</translation>
+    </message>
+    <message>
         <source>Interest tags</source>
         <translation>兴趣标签</translation>
     </message>
@@ -649,6 +653,10 @@
     <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
+    </message>
+    <message>
+        <source>Security incident notices</source>
+        <translation>安全事件告知</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
@@ -742,6 +750,10 @@
         <translation>设备</translation>
     </message>
     <message>
+        <source>Guardians and wards</source>
+        <translation>监护人与被监护人</translation>
+    </message>
+    <message>
         <source>Interest tags</source>
         <translation>兴趣标签</translation>
     </message>
@@ -772,6 +784,10 @@
     <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
+    </message>
+    <message>
+        <source>Security incident notices</source>
+        <translation>安全事件告知</translation>
     </message>
     <message>
         <source>Subscriptions</source>
