@@ -3394,6 +3394,10 @@ SHA-256：{2}</translation>
         <translation>申请更正所选字段</translation>
     </message>
     <message>
+        <source>You are the guardian of: {0}.</source>
+        <translation>您是以下账户的监护人：{0}。</translation>
+    </message>
+    <message>
         <source>Customer number {0} · {1} · member since {2}</source>
         <translation>客户编号 {0} · {1} · 注册于 {2}</translation>
     </message>

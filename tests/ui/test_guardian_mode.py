@@ -120,6 +120,11 @@ def test_sinomai_guardian_must_confirm_being_present(
 ) -> None:
     shop: RunningShop = make_shop("sinomai")  # type: ignore[operator]
     window = guardian_window(qtbot, shop, runner, tmp_path, "liu.min")
+    own = window.pages["my-data"]
+    assert isinstance(own, MyDataPage)
+    window.select_page("my-data")
+    assert wait_loaded(qtbot, own) is LoadState.CONTENT
+    assert own.links_status.text() == "You are the guardian of: Bob Liu."
     pick_ward(qtbot, window)
     assert "Bob Liu" in window.guardian_bar.banner.text
     my_data = window.pages["my-data"]
@@ -180,5 +185,27 @@ def test_the_minor_is_told_the_rule_and_the_shop_refuses_their_own_grant(
     assert not switch.isChecked()
     assert "guardian must make this change" in page.receipt_panel.summary.text()
     assert not window.guardian_bar.isVisible()
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    window.session.close()
+
+
+def test_the_offline_viewer_shows_the_guardians_links(
+    qtbot: QtBot, make_shop: object, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from tests.ui.test_archives_ui import export, open_in_window
+
+    shop: RunningShop = make_shop("silumart")  # type: ignore[operator]
+    window = guardian_window(qtbot, shop, runner, tmp_path, "chen.jing")
+    path = tmp_path / "chen.zip"
+    export(qtbot, window, path).close()
+    open_in_window(qtbot, window, path)
+    assert not window.guardian_bar.isVisible()  # an archive is no one's live dashboard
+    page = window.pages["my-data"]
+    assert isinstance(page, MyDataPage)
+    window.select_page("my-data")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    qtbot.waitUntil(lambda: page.view is not None and page.view.archive is not None)
+    assert page.links_status.text() == "You are the guardian of: Alice Chen."
+    window.close_archive()
     qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
     window.session.close()

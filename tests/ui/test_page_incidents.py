@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from client.api import ShopApi
@@ -112,3 +113,34 @@ def test_a_shopper_without_incidents_sees_an_empty_page(
     assert not overview.incident_banner.isVisible()
     qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
     session.close()
+
+
+def test_the_offline_viewer_shows_the_archived_incidents_read_only(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.test_archives_ui import export, no_network, open_in_window
+
+    path = tmp_path / "lin.zip"
+    export(qtbot, window, path).close()
+    told: list[tuple[str, str]] = []
+    window.notifier.incident_notified.connect(lambda t, m: told.append((t, m)))
+    attempts = no_network(monkeypatch)
+    open_in_window(qtbot, window, path)
+    page = window.pages["incidents"]
+    assert isinstance(page, IncidentsPage)
+    window.select_page("incidents")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    first, second = page.model.rows
+    assert (first.read, second.read) == (False, True)
+    assert page.texts["remedies"].text() == first.remedies
+    assert set(page.affected_buttons) == {"account", "orders"}
+    assert not page.read_button.isVisible()  # an archive is read only
+    overview = window.pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, overview) is LoadState.CONTENT
+    assert overview.incident_banner.isVisible()
+    assert told == []  # an archive announces nothing
+    assert attempts == []
+    monkeypatch.undo()
+    window.close_archive()
