@@ -6,6 +6,8 @@ person can read; subclasses say what kind of failure it is, so callers branch on
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # only annotations: the app's first window must not wait for requests
@@ -106,14 +108,27 @@ class SignInTimedOut(SignInFailed):
     default_message = "Sign-in took too long and was stopped. Please try again."
 
 
-def _retry_after(response: requests.Response) -> float | None:
+def retry_after(response: requests.Response) -> float | None:
+    """The wait a `Retry-After` header asks for, in seconds (None: absent or unreadable).
+
+    The one reader of the header: error responses carry it (`ApiError.retry_after`) and the
+    transport's retries honour it. Both forms of RFC 9110 are read: delay-seconds and an
+    HTTP-date (a date in the past means no wait).
+    """
     value = response.headers.get("Retry-After")
     if value is None:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        return None
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:  # an HTTP-date is always GMT; a malformed one may lack a zone
+            return None
+        seconds = (when - datetime.now(UTC)).total_seconds()
+    return max(0.0, seconds)
 
 
 def error_from_response(response: requests.Response) -> ApiError:
@@ -135,7 +150,7 @@ def error_from_response(response: requests.Response) -> ApiError:
         "request_id": response.headers.get("X-Request-Id"),
         "detail": detail,
         "body": body,
-        "retry_after": _retry_after(response),
+        "retry_after": retry_after(response),
     }
     kind: type[ApiError]
     if status == 401:
