@@ -9,9 +9,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -181,27 +179,6 @@ class AccessLogModel(PagedTableModel[AccessLogEntry]):
         return super().data(index, role)
 
 
-class RoleFilter(QSortFilterProxyModel):
-    """Shows every entry, or only those of agents."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._only_agents = False
-
-    @property
-    def only_agents(self) -> bool:
-        return self._only_agents
-
-    def set_only_agents(self, only: bool) -> None:
-        if only != self._only_agents:
-            self.beginFilterChange()
-            self._only_agents = only
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._only_agents:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, AccessLogModel) or source_parent.isValid():
-            return True
-        return model.row_at(source_row).role == "agent"
+def by_agent(entry: object) -> bool:
+    """The access-log filter "only agents" (see `SwitchFilter`)."""
+    return isinstance(entry, AccessLogEntry) and entry.role == "agent"

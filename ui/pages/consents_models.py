@@ -11,8 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from client.models.consents import Consent, ConsentReceipt, Cookie
 from client.verify import SignatureResult
-from ui.models.columns import SORT_ROLE, Column
+from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import (
     given_text,
@@ -130,11 +131,7 @@ def cookie_model(
     titles: PurposeTitles, parent: QObject | None = None
 ) -> tuple[RecordTableModel[Cookie], QSortFilterProxyModel]:
     model: RecordTableModel[Cookie] = RecordTableModel(cookie_columns(titles), parent)
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return model, proxy
+    return model, sorted_proxy(model, parent)
 
 
 Fetch = Callable[[str | None], tuple[Sequence[HistoryRow], str | None]]

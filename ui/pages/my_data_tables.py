@@ -9,11 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,28 +34,11 @@ from ui.pages.my_data_terms import (
 )
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 Index = QModelIndex | QPersistentModelIndex
 
 VALUE_COLUMN = 1
-
-
-def table_view(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setMaximumSectionSize(420)
-    return table
 
 
 def storage_text(storage: Storage) -> str:
@@ -224,7 +204,7 @@ class PagedTable(QWidget):
         layout = QVBoxLayout(self)
         if intro:
             layout.addWidget(plain_label(intro))
-        self.table = table_view(name)
+        self.table = record_table(name, max_section=420)
         self.table.setModel(model)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

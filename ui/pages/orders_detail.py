@@ -23,7 +23,6 @@ from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import recipient_type_text
-from ui.pages.my_data_tables import table_view
 from ui.pages.my_data_terms import (
     money_text,
     order_status_text,
@@ -31,7 +30,7 @@ from ui.pages.my_data_terms import (
     payment_status_text,
 )
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 
 def order_columns(
@@ -117,7 +116,7 @@ class OrderDetailPanel(QScrollArea):
         self.item_model: RecordTableModel[OrderItem] = RecordTableModel(
             item_columns(self.currency), self
         )
-        self.item_table = table_view(self.tr("Items of the order"))
+        self.item_table = record_table(self.tr("Items of the order"), max_section=420)
         self.item_table.setModel(self.item_model)
         self.item_table.setWordWrap(True)
         self.item_table.setMinimumHeight(110)
@@ -163,7 +162,7 @@ class OrderDetailPanel(QScrollArea):
             )
         )
         self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
-        self.shared_table = table_view(self.tr("Shared for this order with"))
+        self.shared_table = record_table(self.tr("Shared for this order with"), max_section=420)
         self.shared_table.setModel(self.shared_model)
         self.shared_table.setMinimumHeight(110)
         self.shared_empty = plain_label(self.tr("No data was shared with partners for this order."))

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -19,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from client.models.requests import DeletionReceipt, PrivacyRequest, TimelineEvent
 from client.outbox import OutboxItem
 from ui.formats import format_date, join_list
-from ui.models.columns import RAW_ROLE, Column, display_text
+from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
 
 OVERDUE_COLOR = QColor("#c62828")
@@ -186,31 +185,9 @@ class RequestsTableModel(RecordTableModel[TrackedRequest]):
         return -1
 
 
-class RequestsFilter(QSortFilterProxyModel):
-    """Shows open requests only, or all of them."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._open_only = True
-
-    @property
-    def open_only(self) -> bool:
-        return self._open_only
-
-    def set_open_only(self, value: bool) -> None:
-        if value != self._open_only:
-            self.beginFilterChange()
-            self._open_only = value
-            self.endFilterChange()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self._open_only:
-            return True
-        model = self.sourceModel()
-        row = model.data(model.index(source_row, 0, source_parent), RAW_ROLE)
-        return isinstance(row, TrackedRequest) and not row.request.is_final
+def is_open(row: object) -> bool:
+    """The requests filter "open only" (see `SwitchFilter`)."""
+    return isinstance(row, TrackedRequest) and not row.request.is_final
 
 
 # --- the detail's tables ------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.pages.consents_terms import (
@@ -35,7 +36,7 @@ from ui.pages.consents_terms import (
 from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns, record_table, sorted_proxy
+from ui.widgets.tables import fit_columns, record_table
 
 EVENTS_PAGE_SIZE = 50
 

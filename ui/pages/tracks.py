@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -43,8 +42,9 @@ from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
 from ui.formats import format_count, format_date, format_datetime, format_percent
-from ui.models.columns import SORT_ROLE, Column
+from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.pages.tracks_dialogs import (
@@ -59,6 +59,7 @@ from ui.tasks import TaskControl
 from ui.widgets.activity_chart import ActivityChart
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
+from ui.widgets.tables import record_table
 
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 300
@@ -154,9 +155,7 @@ class TracksPage(DataPage):
             TRACK_COLUMNS, self.context.runner, self, cache_text=True
         )
         self.tags_model = RecordTableModel[Tag](TAG_COLUMNS, self)
-        self.tags_proxy = QSortFilterProxyModel(self)
-        self.tags_proxy.setSourceModel(self.tags_model)
-        self.tags_proxy.setSortRole(SORT_ROLE)
+        self.tags_proxy = sorted_proxy(self.tags_model, self)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -334,20 +333,13 @@ class TracksPage(DataPage):
                 "using it."
             )
         )
-        self.tags_table = QTableView()
-        self.tags_table.setModel(self.tags_proxy)
-        self.tags_table.setAccessibleName(self.tr("Interest tags"))
-        self.tags_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tags_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tags_table.setSortingEnabled(True)
+        self.tags_table = record_table(self.tr("Interest tags"), self.tags_proxy, sortable=True)
         self.tags_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.tags_table.setWordWrap(False)
         tag_rows = self.tags_table.verticalHeader()
-        tag_rows.setVisible(False)
         tag_rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         tag_rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         tag_header = self.tags_table.horizontalHeader()
-        tag_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        tag_header.setStretchLastSection(False)
         tag_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.tags_table.fontMetrics()
         self.tags_table.setColumnWidth(1, metrics.horizontalAdvance("Your browsing") + 40)
