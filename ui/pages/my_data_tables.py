@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.account import ProfileField
 from client.models.data import DataCategory, Device, Location, LogEntry, Storage
 from ui.errors import user_message
@@ -55,18 +56,25 @@ def storage_text(storage: Storage) -> str:
 
 def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCategory]]:
     return [
-        Column[DataCategory]("Category", lambda c: localized_title(c.title, c.title_zh)),
-        Column[DataCategory]("Items", lambda c: c.count, align_right=True),
-        Column[DataCategory]("Sensitive", lambda c: c.sensitive),
-        Column[DataCategory]("Purposes", lambda c: [purpose_title(p) for p in c.purposes]),
-        Column[DataCategory]("Legal basis", lambda c: legal_basis_text(c.legal_basis)),
         Column[DataCategory](
-            "Kept for", lambda c: retention_with_basis(c.retention, c.retention_basis)
+            trans_late("Columns", "Category"), lambda c: localized_title(c.title, c.title_zh)
         ),
-        Column[DataCategory]("Stored in", lambda c: storage_text(c.storage)),
-        Column[DataCategory]("Source", lambda c: source_text(c.source)),
+        Column[DataCategory](trans_late("Columns", "Items"), lambda c: c.count, align_right=True),
+        Column[DataCategory](trans_late("Columns", "Sensitive"), lambda c: c.sensitive),
         Column[DataCategory](
-            "Policy section",
+            trans_late("Columns", "Purposes"), lambda c: [purpose_title(p) for p in c.purposes]
+        ),
+        Column[DataCategory](
+            trans_late("Columns", "Legal basis"), lambda c: legal_basis_text(c.legal_basis)
+        ),
+        Column[DataCategory](
+            trans_late("Columns", "Kept for"),
+            lambda c: retention_with_basis(c.retention, c.retention_basis),
+        ),
+        Column[DataCategory](trans_late("Columns", "Stored in"), lambda c: storage_text(c.storage)),
+        Column[DataCategory](trans_late("Columns", "Source"), lambda c: source_text(c.source)),
+        Column[DataCategory](
+            trans_late("Columns", "Policy section"),
             lambda c: clause_text(
                 c.clause if c.clause is not None else (c.policy_section or None),
                 c.basis,
@@ -81,12 +89,12 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
 
 def profile_columns() -> list[Column[ProfileField]]:
     return [
-        Column[ProfileField]("Field", lambda f: field_text(f.key)),
-        Column[ProfileField]("Value", lambda f: f.value),
-        Column[ProfileField]("Group", lambda f: group_text(f.group)),
-        Column[ProfileField]("Source", lambda f: source_text(f.source)),
-        Column[ProfileField]("Editable", lambda f: f.editable),
-        Column[ProfileField]("Updated", lambda f: f.updated_at),
+        Column[ProfileField](trans_late("Columns", "Field"), lambda f: field_text(f.key)),
+        Column[ProfileField](trans_late("Columns", "Value"), lambda f: f.value),
+        Column[ProfileField](trans_late("Columns", "Group"), lambda f: group_text(f.group)),
+        Column[ProfileField](trans_late("Columns", "Source"), lambda f: source_text(f.source)),
+        Column[ProfileField](trans_late("Columns", "Editable"), lambda f: f.editable),
+        Column[ProfileField](trans_late("Columns", "Updated"), lambda f: f.updated_at),
     ]
 
 
@@ -158,13 +166,13 @@ def _settings_text(settings: dict[str, Any]) -> str:
 
 
 DEVICE_COLUMNS: list[Column[Device]] = [
-    Column[Device]("Type", lambda d: device_type_text(d.device_type)),
-    Column[Device]("Model", lambda d: d.model),
-    Column[Device]("System", lambda d: f"{d.os} {d.os_version}".strip()),
-    Column[Device]("Device ID", lambda d: d.device_uid),
-    Column[Device]("First seen", lambda d: d.first_seen),
-    Column[Device]("Last seen", lambda d: d.last_seen),
-    Column[Device]("Settings", lambda d: _settings_text(d.settings)),
+    Column[Device](trans_late("Columns", "Type"), lambda d: device_type_text(d.device_type)),
+    Column[Device](trans_late("Columns", "Model"), lambda d: d.model),
+    Column[Device](trans_late("Columns", "System"), lambda d: f"{d.os} {d.os_version}".strip()),
+    Column[Device](trans_late("Columns", "Device ID"), lambda d: d.device_uid),
+    Column[Device](trans_late("Columns", "First seen"), lambda d: d.first_seen),
+    Column[Device](trans_late("Columns", "Last seen"), lambda d: d.last_seen),
+    Column[Device](trans_late("Columns", "Settings"), lambda d: _settings_text(d.settings)),
 ]
 
 
@@ -175,21 +183,21 @@ def _coordinates(location: Location) -> str | None:
 
 
 LOCATION_COLUMNS: list[Column[Location]] = [
-    Column[Location]("Time", lambda loc: loc.at),
-    Column[Location]("Source", lambda loc: location_source_text(loc.source)),
-    Column[Location]("Place", lambda loc: loc.city or None),
-    Column[Location]("IP address", lambda loc: loc.ip),
-    Column[Location]("Coordinates", _coordinates),
+    Column[Location](trans_late("Columns", "Time"), lambda loc: loc.at),
+    Column[Location](trans_late("Columns", "Source"), lambda loc: location_source_text(loc.source)),
+    Column[Location](trans_late("Columns", "Place"), lambda loc: loc.city or None),
+    Column[Location](trans_late("Columns", "IP address"), lambda loc: loc.ip),
+    Column[Location](trans_late("Columns", "Coordinates"), _coordinates),
 ]
 
 LOG_COLUMNS: list[Column[LogEntry]] = [
-    Column[LogEntry]("Time", lambda e: e.at),
-    Column[LogEntry]("Page visited", lambda e: e.page),
-    Column[LogEntry]("Search query", lambda e: e.search_query),
-    Column[LogEntry]("IP address", lambda e: e.ip),
-    Column[LogEntry]("Browser", lambda e: e.browser),
-    Column[LogEntry]("Carrier", lambda e: e.carrier),
-    Column[LogEntry]("Language", lambda e: e.language),
+    Column[LogEntry](trans_late("Columns", "Time"), lambda e: e.at),
+    Column[LogEntry](trans_late("Columns", "Page visited"), lambda e: e.page),
+    Column[LogEntry](trans_late("Columns", "Search query"), lambda e: e.search_query),
+    Column[LogEntry](trans_late("Columns", "IP address"), lambda e: e.ip),
+    Column[LogEntry](trans_late("Columns", "Browser"), lambda e: e.browser),
+    Column[LogEntry](trans_late("Columns", "Carrier"), lambda e: e.carrier),
+    Column[LogEntry](trans_late("Columns", "Language"), lambda e: e.language),
 ]
 
 

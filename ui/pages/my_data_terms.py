@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Terms", text)
+from ui.i18n import translate
 
 
 def _lookup(table: dict[str, Callable[[], str]], key: str | None) -> str:
@@ -25,87 +23,87 @@ def _lookup(table: dict[str, Callable[[], str]], key: str | None) -> str:
 
 
 _SOURCES: dict[str, Callable[[], str]] = {
-    "provided": lambda: _tr("Provided by you"),
-    "collected": lambda: _tr("Collected when you use the shop"),
-    "inferred": lambda: _tr("Inferred by the shop"),
-    "partner": lambda: _tr("Received from a partner"),
+    "provided": lambda: translate("Terms", "Provided by you"),
+    "collected": lambda: translate("Terms", "Collected when you use the shop"),
+    "inferred": lambda: translate("Terms", "Inferred by the shop"),
+    "partner": lambda: translate("Terms", "Received from a partner"),
 }
 
 _FIELDS: dict[str, Callable[[], str]] = {
-    "phone": lambda: _tr("Mobile phone"),
-    "email": lambda: _tr("E-mail"),
-    "contact_name": lambda: _tr("Contact name"),
-    "member_name": lambda: _tr("Member name"),
-    "password": lambda: _tr("Password"),
-    "real_name": lambda: _tr("Real name"),
-    "gender": lambda: _tr("Gender"),
-    "fixed_phone": lambda: _tr("Fixed phone"),
-    "job": lambda: _tr("Job"),
-    "main_business": lambda: _tr("Main business"),
-    "id_verified": lambda: _tr("Identity verified"),
-    "id_number_masked": lambda: _tr("ID number (masked)"),
+    "phone": lambda: translate("Terms", "Mobile phone"),
+    "email": lambda: translate("Terms", "E-mail"),
+    "contact_name": lambda: translate("Terms", "Contact name"),
+    "member_name": lambda: translate("Terms", "Member name"),
+    "password": lambda: translate("Terms", "Password"),
+    "real_name": lambda: translate("Terms", "Real name"),
+    "gender": lambda: translate("Terms", "Gender"),
+    "fixed_phone": lambda: translate("Terms", "Fixed phone"),
+    "job": lambda: translate("Terms", "Job"),
+    "main_business": lambda: translate("Terms", "Main business"),
+    "id_verified": lambda: translate("Terms", "Identity verified"),
+    "id_number_masked": lambda: translate("Terms", "ID number (masked)"),
 }
 
 _GROUPS: dict[str, Callable[[], str]] = {
-    "membership": lambda: _tr("Membership"),
-    "profile": lambda: _tr("Optional profile"),
-    "verification": lambda: _tr("Identity verification"),
+    "membership": lambda: translate("Terms", "Membership"),
+    "profile": lambda: translate("Terms", "Optional profile"),
+    "verification": lambda: translate("Terms", "Identity verification"),
 }
 
 _GUARDIAN: dict[str, Callable[[], str]] = {
-    "granted": lambda: _tr("a guardian has given consent"),
-    "pending": lambda: _tr("waiting for a guardian's consent"),
-    "refused": lambda: _tr("a guardian has refused consent"),
-    "withdrawn": lambda: _tr("a guardian has withdrawn consent"),
-    "not_needed": lambda: _tr("not needed"),
+    "granted": lambda: translate("Terms", "a guardian has given consent"),
+    "pending": lambda: translate("Terms", "waiting for a guardian's consent"),
+    "refused": lambda: translate("Terms", "a guardian has refused consent"),
+    "withdrawn": lambda: translate("Terms", "a guardian has withdrawn consent"),
+    "not_needed": lambda: translate("Terms", "not needed"),
 }
 
 _ORDER_STATUSES: dict[str, Callable[[], str]] = {
-    "pending": lambda: _tr("Pending"),
-    "paid": lambda: _tr("Paid"),
-    "shipped": lambda: _tr("Shipped"),
-    "delivered": lambda: _tr("Delivered"),
-    "completed": lambda: _tr("Completed"),
-    "canceled": lambda: _tr("Canceled"),
-    "cancelled": lambda: _tr("Canceled"),
-    "refunded": lambda: _tr("Refunded"),
-    "returned": lambda: _tr("Returned"),
+    "pending": lambda: translate("Terms", "Pending"),
+    "paid": lambda: translate("Terms", "Paid"),
+    "shipped": lambda: translate("Terms", "Shipped"),
+    "delivered": lambda: translate("Terms", "Delivered"),
+    "completed": lambda: translate("Terms", "Completed"),
+    "canceled": lambda: translate("Terms", "Canceled"),
+    "cancelled": lambda: translate("Terms", "Canceled"),
+    "refunded": lambda: translate("Terms", "Refunded"),
+    "returned": lambda: translate("Terms", "Returned"),
 }
 
 _PAYMENT_METHODS: dict[str, Callable[[], str]] = {
-    "bank_card": lambda: _tr("Bank card"),
-    "card": lambda: _tr("Bank card"),
-    "credit_card": lambda: _tr("Credit card"),
-    "debit_card": lambda: _tr("Debit card"),
-    "wallet": lambda: _tr("Wallet"),
-    "alipay": lambda: _tr("Alipay"),
-    "wechat_pay": lambda: _tr("WeChat Pay"),
-    "pay_later": lambda: _tr("Pay later"),
-    "cash_on_delivery": lambda: _tr("Cash on delivery"),
+    "bank_card": lambda: translate("Terms", "Bank card"),
+    "card": lambda: translate("Terms", "Bank card"),
+    "credit_card": lambda: translate("Terms", "Credit card"),
+    "debit_card": lambda: translate("Terms", "Debit card"),
+    "wallet": lambda: translate("Terms", "Wallet"),
+    "alipay": lambda: translate("Terms", "Alipay"),
+    "wechat_pay": lambda: translate("Terms", "WeChat Pay"),
+    "pay_later": lambda: translate("Terms", "Pay later"),
+    "cash_on_delivery": lambda: translate("Terms", "Cash on delivery"),
 }
 
 _PAYMENT_STATUSES: dict[str, Callable[[], str]] = {
-    "paid": lambda: _tr("Paid"),
-    "pending": lambda: _tr("Pending"),
-    "unpaid": lambda: _tr("Not paid"),
-    "refunded": lambda: _tr("Refunded"),
-    "failed": lambda: _tr("Failed"),
+    "paid": lambda: translate("Terms", "Paid"),
+    "pending": lambda: translate("Terms", "Pending"),
+    "unpaid": lambda: translate("Terms", "Not paid"),
+    "refunded": lambda: translate("Terms", "Refunded"),
+    "failed": lambda: translate("Terms", "Failed"),
 }
 
 _LOCATION_SOURCES: dict[str, Callable[[], str]] = {
-    "ip": lambda: _tr("IP address"),
-    "gps": lambda: _tr("GPS"),
-    "wifi": lambda: _tr("Wi-Fi"),
-    "cell": lambda: _tr("Base station"),
-    "base_station": lambda: _tr("Base station"),
+    "ip": lambda: translate("Terms", "IP address"),
+    "gps": lambda: translate("Terms", "GPS"),
+    "wifi": lambda: translate("Terms", "Wi-Fi"),
+    "cell": lambda: translate("Terms", "Base station"),
+    "base_station": lambda: translate("Terms", "Base station"),
 }
 
 _DEVICE_TYPES: dict[str, Callable[[], str]] = {
-    "phone": lambda: _tr("Phone"),
-    "tablet": lambda: _tr("Tablet"),
-    "desktop": lambda: _tr("Computer"),
-    "laptop": lambda: _tr("Laptop"),
-    "pc": lambda: _tr("Computer"),
+    "phone": lambda: translate("Terms", "Phone"),
+    "tablet": lambda: translate("Terms", "Tablet"),
+    "desktop": lambda: translate("Terms", "Computer"),
+    "laptop": lambda: translate("Terms", "Laptop"),
+    "pc": lambda: translate("Terms", "Computer"),
 }
 
 
@@ -151,21 +149,37 @@ _PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 def retention_text(retention: str) -> str:
     """'P3Y' → '3 years'; 'until_account_closed' → 'until the account is closed'."""
     if retention in ("until_account_closed", "until_account_cancelled", "permanent"):
-        return _tr("until the account is closed")
+        return translate("Terms", "until the account is closed")
     match = _PERIOD.match(retention or "")
     if not match or not any(match.groups()):
         return retention or "—"
     years, months, weeks, days = (int(g) if g else 0 for g in match.groups())
     parts: list[str] = []
     if years:
-        parts.append(_tr("1 year") if years == 1 else _tr("{0} years").format(years))
+        parts.append(
+            translate("Terms", "1 year")
+            if years == 1
+            else translate("Terms", "{0} years").format(years)
+        )
     if months:
-        parts.append(_tr("1 month") if months == 1 else _tr("{0} months").format(months))
+        parts.append(
+            translate("Terms", "1 month")
+            if months == 1
+            else translate("Terms", "{0} months").format(months)
+        )
     if weeks:
-        parts.append(_tr("1 week") if weeks == 1 else _tr("{0} weeks").format(weeks))
+        parts.append(
+            translate("Terms", "1 week")
+            if weeks == 1
+            else translate("Terms", "{0} weeks").format(weeks)
+        )
     if days:
-        parts.append(_tr("1 day") if days == 1 else _tr("{0} days").format(days))
-    return _tr(", ").join(parts)
+        parts.append(
+            translate("Terms", "1 day")
+            if days == 1
+            else translate("Terms", "{0} days").format(days)
+        )
+    return translate("Terms", ", ").join(parts)
 
 
 def money_text(cents: int, currency: str) -> str:
@@ -199,7 +213,7 @@ def clause_text(clause: str | None, basis: str, title: str | None = None) -> str
     """'§ 1.A' (with the section's title when known), or that the policy does not say it:
     a value the shop merely configured must not read as a promise of its policy."""
     if basis == "shop_configuration" or not clause:
-        return _tr("Not stated in the policy (the shop's own setting)")
+        return translate("Terms", "Not stated in the policy (the shop's own setting)")
     return f"§ {clause} — {title}" if title else f"§ {clause}"
 
 
@@ -207,5 +221,5 @@ def retention_with_basis(retention: str, basis: str) -> str:
     """The retention period, marked when the policy states no period for it."""
     text = retention_text(retention)
     if basis == "shop_configuration":
-        return _tr("{0} (shop's setting, not stated in the policy)").format(text)
+        return translate("Terms", "{0} (shop's setting, not stated in the policy)").format(text)
     return text

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.common import Page as ApiPage
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
 from ui.errors import user_message
@@ -35,15 +36,15 @@ from ui.tasks import TaskControl, TaskRunner
 PAGE_SIZE = 25
 
 _FIELD_WORDS = {
-    "number": "order number",
-    "placed_at": "order time",
-    "status": "status",
-    "items": "items",
-    "total_cents": "total",
-    "currency": "currency",
-    "payment_method": "payment method",
-    "payment_masked": "masked payment account",
-    "payment_status": "payment status",
+    "number": trans_late("OrdersPage", "order number"),
+    "placed_at": trans_late("OrdersPage", "order time"),
+    "status": trans_late("OrdersPage", "status"),
+    "items": trans_late("OrdersPage", "items"),
+    "total_cents": trans_late("OrdersPage", "total"),
+    "currency": trans_late("OrdersPage", "currency"),
+    "payment_method": trans_late("OrdersPage", "payment method"),
+    "payment_masked": trans_late("OrdersPage", "masked payment account"),
+    "payment_status": trans_late("OrdersPage", "payment status"),
 }
 
 

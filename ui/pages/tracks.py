@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelection,
     Qt,
     QTimer,
@@ -37,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from client.api import new_idempotency_key
+from client.i18n import trans_late
 from client.limits import TRACK_QUERY
 from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
 from ui.formats import format_count, format_date, format_datetime, format_percent
+from ui.i18n import translate
 from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
@@ -69,49 +70,47 @@ MAX_QUERY = TRACK_QUERY.max_length  # the server's limit for `q` (client.limits)
 BUCKET_CHOICES: list[tuple[Bucket, int | None]] = [("month", None), ("week", 365), ("day", 90)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TracksPage", text)
-
-
 def kind_name(kind: str) -> str:
     if kind == "search":
-        return _tr("Search")
+        return translate("TracksPage", "Search")
     if kind == "view":
-        return _tr("Product view")
+        return translate("TracksPage", "Product view")
     return kind
 
 
 def source_name(source: str) -> str:
     names = {
-        "browsing": _tr("Your browsing"),
-        "search": _tr("Your searches"),
-        "orders": _tr("Your orders"),
-        "location": _tr("Your location"),
-        "partner": _tr("A partner"),
+        "browsing": translate("TracksPage", "Your browsing"),
+        "search": translate("TracksPage", "Your searches"),
+        "orders": translate("TracksPage", "Your orders"),
+        "location": translate("TracksPage", "Your location"),
+        "partner": translate("TracksPage", "A partner"),
     }
     return names.get(source, source)
 
 
 TRACK_COLUMNS: list[Column[Track]] = [
-    Column[Track]("Time", lambda t: t.at),
-    Column[Track]("Kind", lambda t: kind_name(t.kind)),
-    Column[Track]("Text", lambda t: t.text),
-    Column[Track]("Item", lambda t: t.item_ref),
+    Column[Track](trans_late("Columns", "Time"), lambda t: t.at),
+    Column[Track](trans_late("Columns", "Kind"), lambda t: kind_name(t.kind)),
+    Column[Track](trans_late("Columns", "Text"), lambda t: t.text),
+    Column[Track](trans_late("Columns", "Item"), lambda t: t.item_ref),
 ]
 
 # a day whose local date and time read widest (two-digit day, long month name), for column widths
 _WIDEST_DAY = datetime(2026, 9, 28, 23, 58).astimezone()
 
 TAG_COLUMNS: list[Column[Tag]] = [
-    Column[Tag]("Tag", lambda t: t.tag),
-    Column[Tag]("Source", lambda t: source_name(t.source)),
+    Column[Tag](trans_late("Columns", "Tag"), lambda t: t.tag),
+    Column[Tag](trans_late("Columns", "Source"), lambda t: source_name(t.source)),
     Column[Tag](
-        "Confidence",
+        trans_late("Columns", "Confidence"),
         lambda t: format_percent(t.confidence),
         sort=lambda t: t.confidence,
         align_right=True,
     ),
-    Column[Tag]("Since", lambda t: format_date(t.since), sort=lambda t: t.since),
+    Column[Tag](
+        trans_late("Columns", "Since"), lambda t: format_date(t.since), sort=lambda t: t.since
+    ),
 ]
 
 
