@@ -1,21 +1,14 @@
-"""Turning exceptions into one short sentence a shopper can act on (translated)."""
+"""Turning exceptions into one short sentence a shopper can act on (translated).
+
+The client's errors carry their own sentences (marked for translation); this module
+translates them, and words the archive file's problems (`ArchiveError.reason`).
+"""
 
 from __future__ import annotations
 
 import sys
-from types import ModuleType
 
-from client.errors import (
-    ApiError,
-    AuthenticationRequired,
-    BadResponse,
-    ConnectionFailed,
-    InsecureTransport,
-    RateLimited,
-    ReauthRequired,
-    ServerError,
-    SignInFailed,
-)
+from client.errors import ApiError
 from client.i18n import trans_late
 from ui.i18n import translate
 
@@ -93,81 +86,18 @@ def archive_reason(reason: str | None) -> str:
 
 
 def user_message(error: BaseException) -> str:
-    """What to show for `error`; the shop's own sentence is kept when it gave one."""
-    # The archive modules (the offline API pulls in the pydantic models) load when an archive
-    # is used, not at start-up; until one is loaded, no error can be one of its exceptions.
-    offline = sys.modules.get("client.archive.offline_api")
+    """What to show for `error`, translated; the shop's own sentence is kept when it gave one.
+
+    The sentences of the client's errors live with the exceptions (`client.errors`,
+    `client.backends`, `client.archive.offline_api`: `default_message` and `sentence()`); this
+    translates them. Only the archive file's reasons and unexpected errors are worded here.
+    """
+    if isinstance(error, ApiError):
+        template, arguments = error.sentence()
+        return translate("Errors", template).format(*arguments)
+    # The archive modules load when an archive is used, not at start-up; until one is loaded,
+    # no error can be one of their exceptions.
     archive_format = sys.modules.get("client.archive.format")
-    if offline is not None and isinstance(error, offline.NotInArchive):
-        return translate("Errors", "This archive does not contain this part.")
-    if offline is not None and isinstance(error, offline.ReadOnlyArchive):
-        return translate("Errors", "This is an archive: it can only be read, not changed.")
     if archive_format is not None and isinstance(error, archive_format.ArchiveError):
         return archive_reason(error.reason)
-    if isinstance(error, ConnectionFailed):
-        return translate(
-            "Errors", "The shop cannot be reached. Check your connection and try again."
-        )
-    if isinstance(error, InsecureTransport):
-        return translate(
-            "Errors", "This address is not safe to use: the app only talks HTTPS to shops."
-        )
-    if isinstance(error, ReauthRequired):
-        return translate("Errors", "Please sign in again to confirm this action.")
-    if isinstance(error, AuthenticationRequired):
-        return translate("Errors", "Your sign-in has ended. Please sign in again.")
-    if isinstance(error, SignInFailed):
-        return translate("Errors", "Sign-in did not complete: {0}").format(error.user_message)
-    if isinstance(error, RateLimited):
-        return translate("Errors", "Too many requests. Please wait a moment and try again.")
-    if isinstance(error, BadResponse):
-        return translate("Errors", "The shop sent something the app does not understand.")
-    if isinstance(error, ServerError):
-        return translate("Errors", "The shop had a problem. Please try again later.")
-    # The other backends (Fides) load with a shop that uses one; likewise, until then no error
-    # can be one of theirs.
-    backends = sys.modules.get("client.backends")
-    if backends is not None:
-        backend_text = _backend_message(backends, error)
-        if backend_text is not None:
-            return backend_text
-    if isinstance(error, ApiError):  # Forbidden, NotFound, validation…: the shop's sentence
-        detail = error.detail or error.user_message
-        suffix = f" ({error.request_id})" if error.request_id else ""
-        return detail + suffix
     return translate("Errors", "Something went wrong: {0}").format(type(error).__name__)
-
-
-def _backend_message(backends: ModuleType, error: BaseException) -> str | None:
-    """The sentence for an error of `client.backends`, or None for any other error."""
-    if isinstance(error, backends.NotOffered):
-        return translate("Errors", "This shop does not offer this.")
-    if isinstance(error, backends.CodeRejected):
-        if error.tries_left is None:
-            return translate("Errors", "The code is not right. Check it and try again.")
-        if error.tries_left == 0:
-            return translate(
-                "Errors", "The code is not right, and no tries are left: it no longer works."
-            )
-        return translate("Errors", "The code is not right. Tries left: {0}.").format(
-            error.tries_left
-        )
-    if isinstance(error, backends.CodeExpired):
-        if error.used_up:
-            return translate(
-                "Errors",
-                "Too many wrong codes: this code no longer works. File the request "
-                "again to get a new one.",
-            )
-        return translate(
-            "Errors",
-            "The code has expired (codes work for 10 minutes). File the request again "
-            "to get a new one.",
-        )
-    if isinstance(error, backends.MaybeFiled):
-        return translate(
-            "Errors",
-            "The connection broke after the request was sent, so the shop may have it. "
-            "The app does not send it again by itself.",
-        )
-    return None

@@ -151,7 +151,7 @@ def test_export_round_trip_and_offline_viewer(
         assert again.items == pages[37:74]
 
         for name in WRITE_METHODS:
-            with pytest.raises(ReadOnlyArchive, match="This is an archive: read only"):
+            with pytest.raises(ReadOnlyArchive, match="it can only be read, not changed"):
                 getattr(offline, name)("x")
         with pytest.raises(NotInArchive):
             offline.download_result("1", tmp_path / "x.zip")
