@@ -40,15 +40,15 @@ from ui.pages.consents_models import (
     PurposeTitles,
     cookie_model,
 )
-from ui.pages.consents_terms import (
+from ui.session import ActiveView
+from ui.tasks import TaskControl
+from ui.terms.consents import (
     channel_text,
     given_text,
     legal_basis_text,
     localized_title,
     verified_text,
 )
-from ui.session import ActiveView
-from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
 

@@ -16,14 +16,14 @@ from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import (
+from ui.tasks import TaskRunner
+from ui.terms.consents import (
     given_text,
     localized_title,
     party_text,
     technology_text,
     verified_text,
 )
-from ui.tasks import TaskRunner
 
 ALERT_RED = QColor("#c62828")
 

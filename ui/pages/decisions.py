@@ -36,10 +36,7 @@ from client.models.requests import CreatedRequest, ExplanationResult, PrivacyReq
 from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, display_text
-from ui.models.proxies import sorted_proxy
-from ui.models.record_table import RecordTableModel
-from ui.pages.base import DataPage
-from ui.pages.decisions_parts import (
+from ui.models.decisions import (
     DECISION_COLUMNS,
     FACTOR_COLUMNS,
     WeightBarDelegate,
@@ -51,6 +48,9 @@ from ui.pages.decisions_parts import (
     status_text,
     weighted_factors,
 )
+from ui.models.proxies import sorted_proxy
+from ui.models.record_table import RecordTableModel
+from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.limited_text import LimitedText

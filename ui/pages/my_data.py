@@ -33,21 +33,21 @@ from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import localized_title
 from ui.pages.my_data_dialogs import CorrectionDialog, Done, EditFieldDialog, Failed
 from ui.pages.my_data_tables import (
     DEVICE_COLUMNS,
     LOCATION_COLUMNS,
     LOG_COLUMNS,
     VALUE_COLUMN,
-    PagedTable,
     ProfileModel,
     category_columns,
 )
-from ui.pages.my_data_terms import field_text, guardian_text
 from ui.session import ActiveView
 from ui.tasks import TaskControl
+from ui.terms.consents import localized_title
+from ui.terms.data import field_text, guardian_text
 from ui.widgets.load_state import plain_label
+from ui.widgets.paged_table import PagedTable
 from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 50

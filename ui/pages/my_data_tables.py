@@ -1,6 +1,4 @@
-"""Tables of the My data and Orders pages: column declarations, the profile model, and a
-lazily paged table with its own error line and retry button.
-"""
+"""Tables of the My data page: column declarations and the profile model."""
 
 from __future__ import annotations
 
@@ -8,23 +6,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
 
 from client.i18n import trans_late
 from client.models.account import ProfileField
 from client.models.data import DataCategory, Device, Location, LogEntry, Storage
-from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import Column
-from ui.models.paged_table import Fetcher, PagedTableModel
+from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import legal_basis_text, localized_title
-from ui.pages.my_data_terms import (
+from ui.tasks import TaskRunner
+from ui.terms.consents import legal_basis_text, localized_title
+from ui.terms.data import (
     clause_text,
     device_type_text,
     field_text,
@@ -33,9 +25,6 @@ from ui.pages.my_data_terms import (
     retention_with_basis,
     source_text,
 )
-from ui.tasks import TaskRunner
-from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns, record_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -199,66 +188,6 @@ LOG_COLUMNS: list[Column[LogEntry]] = [
     Column[LogEntry](trans_late("Columns", "Carrier"), lambda e: e.carrier),
     Column[LogEntry](trans_late("Columns", "Language"), lambda e: e.language),
 ]
-
-
-class PagedTable(QWidget):
-    """A table over a PagedTableModel, with a line saying what is loaded and an error + retry."""
-
-    def __init__(
-        self, model: PagedTableModel[Any], name: str, intro: str = "", parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.model = model
-        layout = QVBoxLayout(self)
-        if intro:
-            layout.addWidget(plain_label(intro))
-        self.table = record_table(name, max_section=420)
-        self.table.setModel(model)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.status = plain_label()
-        self.error = plain_label()
-        self.error.setObjectName("errorMessage")
-        self.retry = QPushButton(self.tr("Try again"))
-        self.retry.setAccessibleName(self.tr("Try loading {0} again").format(name))
-        self.retry.clicked.connect(model.retry)
-        row.addWidget(self.status)
-        row.addWidget(self.error, 1)
-        row.addWidget(self.retry)
-        layout.addLayout(row)
-        self._show_error(None)
-        self._sized = False
-        model.load_failed.connect(lambda error: self._show_error(user_message(error)))
-        model.loading_changed.connect(self._loading)
-        model.page_loaded.connect(self._loaded)
-
-    def start(self, fetch: Fetcher[Any]) -> None:
-        self._sized = False
-        self._show_error(None)
-        self.model.start(fetch)
-
-    def _loading(self, busy: bool) -> None:
-        if busy:
-            self._show_error(None)
-            self.status.setText(self.tr("Loading…"))
-
-    def _loaded(self, rows: int) -> None:
-        if rows == 0:
-            self.status.setText(self.tr("Nothing recorded."))
-        elif self.model.exhausted:
-            self.status.setText(self.tr("{0} records").format(rows))
-        else:
-            self.status.setText(self.tr("{0} records loaded; scroll for more").format(rows))
-        if not self._sized and rows:
-            self._sized = True
-            fit_columns(self.table)
-
-    def _show_error(self, message: str | None) -> None:
-        if message is not None:
-            self.status.setText("")
-        self.error.setText(message or "")
-        self.error.setVisible(message is not None)
-        self.retry.setVisible(message is not None)
 
 
 def paged_model(

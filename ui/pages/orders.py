@@ -26,12 +26,12 @@ from ui.errors import user_message
 from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import legal_basis_text
-from ui.pages.my_data_tables import PagedTable
 from ui.pages.orders_detail import OrderDetailPanel, order_columns
 from ui.plain_text import plain_message_box
 from ui.session import ActiveView
 from ui.tasks import TaskControl, TaskRunner
+from ui.terms.consents import legal_basis_text
+from ui.widgets.paged_table import PagedTable
 
 PAGE_SIZE = 25
 

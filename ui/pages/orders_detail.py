@@ -23,8 +23,8 @@ from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWit
 from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import recipient_type_text
-from ui.pages.my_data_terms import (
+from ui.terms.consents import recipient_type_text
+from ui.terms.data import (
     money_text,
     order_status_text,
     payment_method_text,

@@ -34,11 +34,7 @@ from ui.errors import user_message
 from ui.icons import icon
 from ui.models.columns import RAW_ROLE
 from ui.models.proxies import SwitchFilter
-from ui.pages.base import DataPage, Page
-from ui.pages.requests_detail import RequestDetail
-from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
-from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
-from ui.pages.requests_model import (
+from ui.models.requests import (
     RequestsTableModel,
     ShopFailure,
     TrackedRequest,
@@ -47,6 +43,10 @@ from ui.pages.requests_model import (
     is_overdue,
     type_label,
 )
+from ui.pages.base import DataPage, Page
+from ui.pages.requests_detail import RequestDetail
+from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
+from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
 from ui.plain_text import plain_tooltip
 from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView

@@ -51,9 +51,7 @@ from client.models.rights import RightsCard, RightsTerm
 from ui.errors import user_message
 from ui.field_errors import field_problems
 from ui.i18n import translate
-from ui.pages.consents_terms import localized_title
-from ui.pages.my_data_terms import field_text
-from ui.pages.requests_model import (
+from ui.models.requests import (
     TrackedRequest,
     denial_reason_label,
     is_overdue,
@@ -62,6 +60,8 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.plain_text import plain_message_box
+from ui.terms.consents import localized_title
+from ui.terms.data import field_text
 from ui.widgets.diff_view import DiffView
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label

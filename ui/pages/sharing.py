@@ -28,13 +28,13 @@ from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import (
+from ui.session import ActiveView
+from ui.terms.consents import (
     identifiable_text,
     legal_basis_text,
     localized_title,
     recipient_type_text,
 )
-from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
