@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from client.backends import CodeRejected
+from client.errors import ConnectionFailed
 from ui.i18n import TRANSLATIONS_DIR
 from ui.i18n_tool import LANGUAGES, release, ts_path, update
 
@@ -33,6 +35,17 @@ def test_every_string_in_the_code_is_in_the_translation_file(tmp_path: Path) -> 
         assert not missing, (
             f"run `python -m ui.i18n_tool all`, translate {language}: {missing[:20]}"
         )
+
+
+def test_marked_text_reaches_the_translation_file(tmp_path: Path) -> None:
+    """Text marked with `trans_late` (tables, column titles, the client's error sentences) is
+    read by lupdate like a literal: without the marker alias these would be missing."""
+    update(tmp_path)
+    found = set(_messages(ts_path("zh_CN", tmp_path)))
+    assert ("Columns", "Order number") in found  # a column title
+    assert ("OrdersPage", "payment method") in found  # a word table
+    assert ("Errors", ConnectionFailed.default_message) in found  # Qt-free client/errors.py
+    assert ("Errors", CodeRejected.default_message) in found  # client/backends
 
 
 def _translated(message: ET.Element) -> bool:
