@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive_format.verdict import signature_verdict
 from client.archive import (
     SECTIONS,
     Archive,
@@ -50,7 +51,6 @@ from client.archive import (
     load_key_file,
     open_archive,
 )
-from client.archive.verify import ANY_KID
 from ui import formats
 from ui.errors import archive_reason, user_message
 from ui.models.columns import Column
@@ -114,52 +114,21 @@ def shop_keys(session: AppSession) -> dict[str, dict[str, Any]]:
     return keys
 
 
-def _resolve(keys: Mapping[str, Any], kid: str | None) -> dict[str, Any]:
-    if ANY_KID in keys and kid is not None:
-        return {**{k: v for k, v in keys.items() if k != ANY_KID}, kid: keys[ANY_KID]}
-    return dict(keys)
+NO_KEY_KNOWN = (
+    "The shop's signature was not checked: no key is known "
+    "for this shop (sign in to it or choose a key file)."
+)
 
 
 def report_for(archive: Archive, keys: Mapping[str, Any] | None) -> ArchiveReport:
-    """The report of an archive that opened and passed every check: now its signature."""
-    manifest = archive.manifest
-    base: dict[str, Any] = {
-        "source": manifest.source,
-        "signed": manifest.signed,
-        "files_checked": len(manifest.files) + 1,
-        "encrypted": archive.encrypted,
-        "manifest": manifest,
-    }
-    if manifest.signature is None:
-        if manifest.source == "shop":
-            return ArchiveReport(
-                False,
-                ["The archive is not signed, but it should be (it says it was made by the shop)."],
-                reason="unsigned",
-                **base,
-            )
-        return ArchiveReport(True, [], **base)
-    raw_kid = manifest.signature.get("kid")
-    kid = raw_kid if isinstance(raw_kid, str) else None
-    if not keys:
-        return ArchiveReport(
-            False,
-            [
-                "The shop's signature was not checked: no key is known "
-                "for this shop (sign in to it or choose a key file)."
-            ],
-            reason="unknown_key",
-            kid=kid,
-            **base,
-        )
-    resolved = _resolve(keys, kid)
-    result = archive.check_signature(resolved)
-    if not result.ok:
-        reason = "bad_signature" if kid in resolved else "unknown_key"
-        return ArchiveReport(
-            False, list(result.problems), reason=reason, signature_ok=False, kid=kid, **base
-        )
-    return ArchiveReport(True, [], signature_ok=True, kid=kid, **base)
+    """The report of an archive that opened and passed every check: now its signature (the
+    verdict is `archive_format.verdict`'s, the one `verify_archive` gives)."""
+    return signature_verdict(
+        archive.manifest,
+        encrypted=archive.encrypted,
+        keys=keys or None,
+        no_key_message=NO_KEY_KNOWN,
+    )
 
 
 def choose_keys(
