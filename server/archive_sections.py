@@ -9,12 +9,11 @@ producer here (docs/ARCHITECTURE.md, "How to add an archive section").
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from pydantic import BaseModel
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_format.canonical import compact_json
@@ -23,20 +22,16 @@ from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
 from server.demo.policies import policy_for
-from server.i18n import localized, localized_list
-from server.messages import FIELDS, label
 from server.models import (
     AccessLogEntry,
     ConsentEvent,
     ConsentPurpose,
-    ConsentState,
     CookieEntry,
     Device,
     Notice,
     PolicyAck,
     PolicyVersion,
     PrivacyRequest,
-    ProfileField,
     Recipient,
     RecipientEvent,
     Subscription,
@@ -44,61 +39,44 @@ from server.models import (
     User,
 )
 from server.requests_flow import request_out
-from server.timeutil import rfc3339
-
-CHANNELS: tuple[str, ...] = ("sms", "email", "push", "internal_letter")
+from server.schemas.data import DataCategoryOut
+from server.serialisers import (
+    CHANNELS,
+    CookieActivity,
+    access_log_item,
+    consent_item,
+    consent_receipt,
+    consent_states,
+    cookie_item,
+    device_out,
+    me_out,
+    notice_item,
+    policy_version_item,
+    recipient_event_item,
+    recipient_item,
+    recipient_stats,
+    subscription_item,
+    tag_out,
+)
 
 Producer = Callable[[Session, User], Iterable[dict[str, Any]]]
 
 
-def _t(value: datetime | None) -> str | None:
-    return rfc3339(value) if value is not None else None
-
-
-def _json_list(raw: str | None) -> list[Any]:
-    try:
-        value = json.loads(raw or "[]")
-    except json.JSONDecodeError:
-        return []
-    return value if isinstance(value, list) else []
-
-
-# --- item shapes (the same field names as the API items) ------------------------------------------
+def _dump(model: BaseModel) -> dict[str, Any]:
+    """A route's response object as the API writes it."""
+    return model.model_dump(mode="json")
 
 
 def account_item(db: Session, user: User) -> dict[str, Any]:
-    fields = db.scalars(
-        select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
-    )
-    return {
-        "id": str(user.id),
-        "customer_no": user.customer_no,
-        "display_name": user.display_name,
-        "role": user.role,
-        "created_at": _t(user.created_at),
-        "is_minor": user.is_minor,
-        "guardian_consent": user.guardian_consent,
-        "personalization": user.personalization,
-        "fields": [
-            {
-                "key": f.key,
-                "label": label(FIELDS, f.key),
-                "group": f.group,
-                "value": f.value,
-                "source": f.source,
-                "editable": f.editable,
-                "updated_at": _t(f.updated_at),
-            }
-            for f in fields
-        ],
-    }
+    return _dump(me_out(db, user))
 
 
-def _categories(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
+def _categories(ctx: ShopContext) -> Producer:
     policy = policy_for(ctx.shop.id)
 
     def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
-        yield from category_items(db, user.id, policy)
+        for item in category_items(db, user.id, policy):
+            yield _dump(DataCategoryOut.model_validate(item))
 
     return produce
 
@@ -109,55 +87,20 @@ def _batched(db: Session, query: Any) -> Iterator[Any]:
 
 def _devices(db: Session, user: User) -> Iterator[dict[str, Any]]:
     for d in _batched(db, select(Device).where(Device.user_id == user.id).order_by(Device.id)):
-        try:
-            settings = json.loads(d.settings or "{}")
-        except json.JSONDecodeError:
-            settings = {}
-        yield {
-            "id": str(d.id),
-            "device_type": d.device_type,
-            "model": d.model,
-            "os": d.os,
-            "os_version": d.os_version,
-            "device_uid": d.device_uid,
-            "settings": settings,
-            "first_seen": _t(d.first_seen),
-            "last_seen": _t(d.last_seen),
-        }
+        yield _dump(device_out(d))
 
 
 def _tags(db: Session, user: User) -> Iterator[dict[str, Any]]:
     for x in db.scalars(select(Tag).where(Tag.user_id == user.id).order_by(Tag.id)):
-        yield {
-            "id": str(x.id),
-            "tag": localized(x, "tag"),
-            "source": x.source,
-            "confidence": x.confidence,
-            "since": _t(x.since),
-        }
+        yield _dump(tag_out(x))
 
 
 def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    states = {
-        s.purpose: s
-        for s in db.scalars(select(ConsentState).where(ConsentState.user_id == user.id))
-    }
+    states = consent_states(db, user.id)
     for p in db.scalars(
         select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
     ):
-        s = states.get(p.key)
-        yield {
-            "id": p.key,
-            "purpose": p.key,
-            "title": localized(p, "title"),
-            "title_zh": p.title_zh,
-            "description": localized(p, "description"),
-            "legal_basis": p.legal_basis,
-            "required": p.required,
-            "granted": s.granted if s else p.required,
-            "updated_at": _t(s.updated_at) if s else None,
-            "policy_version": s.policy_version if s else None,
-        }
+        yield _dump(consent_item(p, states.get(p.key)))
 
 
 def _consent_history(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -167,16 +110,7 @@ def _consent_history(db: Session, user: User) -> Iterator[dict[str, Any]]:
         .order_by(ConsentEvent.at.desc(), ConsentEvent.id.desc())
     )
     for e in db.scalars(q):
-        yield {
-            "id": e.receipt_id,
-            "purpose": e.purpose,
-            "granted": e.granted,
-            "at": _t(e.at),
-            "policy_version": e.policy_version,
-            "subject": user.customer_no,
-            "kid": e.kid,
-            "signature": e.signature,
-        }
+        yield _dump(consent_receipt(e, user.customer_no))
 
 
 def _subscriptions(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -185,101 +119,50 @@ def _subscriptions(db: Session, user: User) -> Iterator[dict[str, Any]]:
         for s in db.scalars(select(Subscription).where(Subscription.user_id == user.id))
     }
     for channel in CHANNELS:
-        s = rows.get(channel)
-        yield {
-            "id": channel,
-            "channel": channel,
-            "enabled": s.enabled if s else False,
-            "updated_at": _t(s.updated_at) if s else None,
-        }
+        yield _dump(subscription_item(channel, rows.get(channel)))
 
 
-def _cookies(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    purposes = {p.key: p for p in db.scalars(select(ConsentPurpose))}
-    states = {
-        s.purpose: s.granted
-        for s in db.scalars(select(ConsentState).where(ConsentState.user_id == user.id))
-    }
-    for c in db.scalars(select(CookieEntry).order_by(CookieEntry.id)):
-        if c.consent_purpose is None:
-            active = True
-        else:
-            p = purposes.get(c.consent_purpose)
-            active = states.get(c.consent_purpose, p.required if p else False)
-        yield {
-            "id": str(c.id),
-            "name": c.name,
-            "technology": c.technology,
-            "purpose": localized(c, "purpose"),
-            "consent_purpose": c.consent_purpose,
-            "party": c.party,
-            "provider": localized(c, "provider"),
-            "lifetime": localized(c, "lifetime"),
-            "active": active,
-        }
+def _cookies(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        activity = CookieActivity(db, user.id)
+        for c in db.scalars(select(CookieEntry).order_by(CookieEntry.id)):
+            yield _dump(cookie_item(c, activity, policy))
+
+    return produce
 
 
-def _recipients(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    stats = {
-        rid: (first, last, n)
-        for rid, first, last, n in db.execute(
-            select(
-                RecipientEvent.recipient_id,
-                func.min(RecipientEvent.at),
-                func.max(RecipientEvent.at),
-                func.count(),
-            )
-            .where(RecipientEvent.user_id == user.id)
-            .group_by(RecipientEvent.recipient_id)
-        )
-    }
-    for r in db.scalars(select(Recipient).order_by(Recipient.id)):
-        first, last, n = stats.get(r.id, (None, None, 0))
-        yield {
-            "id": str(r.id),
-            "name": localized(r, "name"),
-            "type": r.type,
-            "categories": _json_list(r.categories),
-            "purpose": localized(r, "purpose"),
-            "legal_basis": r.legal_basis,
-            "identifiable": r.identifiable,
-            "country": r.country,
-            "first_shared": _t(first),
-            "last_shared": _t(last),
-            "event_count": n,
-        }
+def _recipients(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        stats = recipient_stats(db, user.id)
+        for r in db.scalars(select(Recipient).order_by(Recipient.id)):
+            yield _dump(recipient_item(r, stats.get(r.id), policy))
+
+    return produce
 
 
 def _recipient_events(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Every recipient's events in one list: the API's items, each with its recipient."""
     q = (
         select(RecipientEvent)
         .where(RecipientEvent.user_id == user.id)
         .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
     )
     for e in _batched(db, q):
-        yield {
-            "id": str(e.id),
-            "recipient_id": str(e.recipient_id),
-            "at": _t(e.at),
-            "categories": _json_list(e.categories),
-            "description": localized(e, "description"),
-            "order_id": str(e.order_id) if e.order_id is not None else None,
-        }
+        item = _dump(recipient_event_item(e))
+        yield {"id": item.pop("id"), "recipient_id": str(e.recipient_id), **item}
 
 
 def _policy_versions(db: Session, user: User) -> Iterator[dict[str, Any]]:
     acked = set(db.scalars(select(PolicyAck.version).where(PolicyAck.user_id == user.id)))
-    for p in db.scalars(select(PolicyVersion).order_by(PolicyVersion.published_at.desc())):
-        yield {
-            "id": p.version,
-            "version": p.version,
-            "published_at": _t(p.published_at),
-            "major": p.major,
-            "summary": localized(p, "summary"),
-            "changes": localized_list(p.changes, p.changes_zh),
-            "url": p.url,
-            "acknowledged": p.version in acked,
-        }
+    q = select(PolicyVersion).order_by(
+        PolicyVersion.published_at.desc(), PolicyVersion.version.desc()
+    )
+    for p in db.scalars(q):
+        yield _dump(policy_version_item(p, p.version in acked))
 
 
 def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -289,32 +172,13 @@ def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
         .order_by(Notice.published_at.desc(), Notice.id.desc())
     )
     for n in db.scalars(q):
-        yield {
-            "id": str(n.id),
-            "kind": n.kind,
-            "severity": n.severity,
-            "title": localized(n, "title"),
-            "body": localized(n, "body"),
-            "published_at": _t(n.published_at),
-            "personal": n.user_id is not None,
-        }
+        yield _dump(notice_item(n))
 
 
 def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
     q = select(AccessLogEntry).where(AccessLogEntry.user_id == user.id).order_by(AccessLogEntry.seq)
     for e in _batched(db, q):
-        yield {
-            "id": str(e.id),
-            "seq": e.seq,
-            "at": _t(e.at),
-            "actor": e.actor,
-            "role": e.role,
-            "action": e.action,
-            "resource": e.resource,
-            "reason": e.reason,
-            "prev_hash": e.prev_hash,
-            "hash": e.hash,
-        }
+        yield access_log_item(e)
 
 
 def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
@@ -338,8 +202,8 @@ def producers(ctx: ShopContext) -> dict[str, Producer]:
         "consents": _consents,
         "consent_history": _consent_history,
         "subscriptions": _subscriptions,
-        "cookies": _cookies,
-        "recipients": _recipients,
+        "cookies": _cookies(ctx),
+        "recipients": _recipients(ctx),
         "recipient_events": _recipient_events,
         "policy_versions": _policy_versions,
         "notices": _notices,
