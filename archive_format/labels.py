@@ -9,6 +9,21 @@ from __future__ import annotations
 
 # key -> (English, Chinese)
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "agent": ("Shop assistant", "客服人员"),
+    "backup_purge_at": ("Removed from backups", "从备份中清除"),
+    "confirmed_at": ("Confirmed", "确认时间"),
+    "decided_at": ("Decided", "决策时间"),
+    "decision_id": ("Decision", "决策"),
+    "decision_kind": ("Decision kind", "决策类型"),
+    "ended_at": ("Ended", "结束时间"),
+    "expires_at": ("Expires", "到期时间"),
+    "how_to_contest": ("How to contest", "如何提出异议"),
+    "human_review_available": ("Human review available", "可申请人工复核"),
+    "main_factors": ("Main factors", "主要因素"),
+    "notified_at": ("Notified", "通知时间"),
+    "recipient_name": ("Recipient", "接收方"),
+    "request_id": ("Request", "申请"),
+    "started_at": ("Started", "开始时间"),
     "id": ("ID", "编号"),
     "key": ("Key", "键"),
     "acknowledged": ("Acknowledged", "已确认"),

@@ -52,6 +52,9 @@ SECTION_LIST: tuple[Section, ...] = (
     Section("notices", "Notices", "通知"),
     Section("access_log", "Access log", "访问记录", ndjson=True),
     Section("requests", "Privacy requests", "个人信息申请"),
+    Section("explanations", "Explanations of automated decisions", "自动化决策说明"),
+    Section("deletion_receipts", "Deletion receipts", "删除回执"),
+    Section("assist_sessions", "Assist sessions", "协助会话"),
 )
 
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTION_LIST}

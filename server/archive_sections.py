@@ -24,6 +24,7 @@ from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.models import (
     AccessLogEntry,
+    AssistSession,
     ConsentEvent,
     ConsentPurpose,
     CookieEntry,
@@ -38,17 +39,20 @@ from server.models import (
     Tag,
     User,
 )
-from server.requests_flow import request_out
+from server.requests_flow import request_out, stored_result
 from server.schemas.data import DataCategoryOut
 from server.serialisers import (
     CHANNELS,
     CookieActivity,
     access_log_item,
+    assist_session_item,
     consent_item,
     consent_receipt,
     consent_states,
     cookie_item,
+    deletion_receipts,
     device_out,
+    explanation_result,
     me_out,
     notice_item,
     policy_version_item,
@@ -181,6 +185,53 @@ def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
         yield access_log_item(e)
 
 
+def _completed(db: Session, user: User, kind: str) -> Iterator[tuple[PrivacyRequest, Any]]:
+    """The subject's completed requests whose stored result is of `kind`, newest first."""
+    q = (
+        select(PrivacyRequest)
+        .where(PrivacyRequest.user_id == user.id, PrivacyRequest.status == "completed")
+        .order_by(PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc())
+    )
+    for r in db.scalars(q).all():
+        stored = stored_result(r)
+        if stored is not None and stored.get("kind") == kind:
+            yield r, stored
+
+
+def _explanations(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Each explanation request's answer (`GET /requests/{id}/result`); `id` is the request's."""
+    for r, stored in _completed(db, user, "explanation"):
+        yield {"id": str(r.id), **_dump(explanation_result(stored))}
+
+
+def _deletion_receipts(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Each deletion request's receipts, one record per recipient told (`<request>-<n>`)."""
+    for r, _stored in _completed(db, user, "deletion_receipts"):
+        for n, receipt in enumerate(deletion_receipts(db, r.id), 1):
+            yield {"id": f"{r.id}-{n}", "request_id": str(r.id), **_dump(receipt)}
+
+
+def _assist_sessions(ctx: ShopContext) -> Producer:
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        rows = db.scalars(
+            select(AssistSession)
+            .where(AssistSession.subject_id == user.id)
+            .order_by(AssistSession.id.desc())
+        ).all()
+        agents = {row.agent_id for row in rows}
+        names: dict[int, str] = {
+            user_id: username
+            for user_id, username in db.execute(
+                select(User.id, User.username).where(User.id.in_(agents))
+            ).all()
+        }
+        now = ctx.clock.now()
+        for row in rows:
+            yield _dump(assist_session_item(row, names.get(row.agent_id, ""), now))
+
+    return produce
+
+
 def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
     def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
         q = (
@@ -209,6 +260,9 @@ def producers(ctx: ShopContext) -> dict[str, Producer]:
         "notices": _notices,
         "access_log": _access_log,
         "requests": _requests(ctx),
+        "explanations": _explanations,
+        "deletion_receipts": _deletion_receipts,
+        "assist_sessions": _assist_sessions(ctx),
     }
 
 

@@ -18,13 +18,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server.demo.policies import ShopPolicy, basis_of
-from server.i18n import current_language, localized
-from server.messages import FIELDS, label
+from server.i18n import current_language, localized, pick
+from server.messages import FACTORS, FIELDS, label, translate
 from server.models import (
+    AssistSession,
     ConsentEvent,
     ConsentPurpose,
     ConsentState,
     CookieEntry,
+    DeletionReceipt,
     Device,
     Notice,
     PolicyVersion,
@@ -35,10 +37,12 @@ from server.models import (
     Tag,
     User,
 )
+from server.schemas.assist import AssistSessionItem
 from server.schemas.consents import ConsentItem, ConsentReceipt, CookieItem, SubscriptionItem
 from server.schemas.data import DeviceOut
 from server.schemas.me import Me, ProfileFieldOut
 from server.schemas.notices import NoticeItem, PolicyVersionItem
+from server.schemas.privacy_requests import DeletionReceiptOut, DeletionResult, ExplanationResult
 from server.schemas.sharing import RecipientEventItem, RecipientItem
 from server.schemas.tracks import TagOut
 from server.timeutil import rfc3339
@@ -308,6 +312,75 @@ def notice_item(row: Notice) -> NoticeItem:
     )
 
 
+# --- results of requests, assist sessions --------------------------------------------------
+
+
+def explanation_view(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored explanation (both languages kept) in the asked language, for the API."""
+    view = {key: value for key, value in stored.items() if not key.endswith("_zh")}
+    view["system"] = pick(str(stored.get("system", "")), stored.get("system_zh"))
+    view["outcome"] = pick(str(stored.get("outcome", "")), stored.get("outcome_zh"))
+    view["how_to_contest"] = translate(str(stored.get("how_to_contest", ""))) or ""
+    view["main_factors"] = [
+        {**f, "label": label(FACTORS, str(f.get("factor", "")))}
+        for f in stored.get("main_factors", [])
+        if isinstance(f, dict)
+    ]
+    return view
+
+
+def explanation_result(stored: Mapping[str, Any]) -> ExplanationResult:
+    return ExplanationResult.model_validate(explanation_view(stored))
+
+
+def _recipient_name(db: Session, receipt: DeletionReceipt) -> str:
+    """The receipt's recipient by its name in the asked language (as stored if it is gone)."""
+    recipient = db.get(Recipient, receipt.recipient_id) if receipt.recipient_id else None
+    return localized(recipient, "name") if recipient is not None else receipt.recipient_name
+
+
+def deletion_receipt_out(db: Session, receipt: DeletionReceipt) -> DeletionReceiptOut:
+    return DeletionReceiptOut(
+        recipient_id=str(receipt.recipient_id) if receipt.recipient_id is not None else None,
+        recipient_name=_recipient_name(db, receipt),
+        categories=string_list(receipt.categories),
+        notified_at=receipt.notified_at,
+        confirmed_at=receipt.confirmed_at,
+        backup_purge_at=receipt.backup_purge_at,
+    )
+
+
+def deletion_receipts(db: Session, request_id: int) -> list[DeletionReceiptOut]:
+    rows = db.scalars(
+        select(DeletionReceipt)
+        .where(DeletionReceipt.request_id == request_id)
+        .order_by(DeletionReceipt.id)
+    )
+    return [deletion_receipt_out(db, r) for r in rows]
+
+
+def deletion_result(db: Session, request_id: int, stored: Mapping[str, Any]) -> DeletionResult:
+    return DeletionResult(
+        receipts=deletion_receipts(db, request_id),
+        deleted=stored.get("deleted", {}),
+        retained={
+            key: translate(str(text)) or "" for key, text in (stored.get("retained") or {}).items()
+        },
+    )
+
+
+def assist_session_item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
+    return AssistSessionItem(
+        id=str(row.id),
+        agent=agent_name,
+        reason=row.reason,
+        started_at=row.started_at,
+        expires_at=row.expires_at,
+        ended_at=row.ended_at,
+        active=row.ended_at is None and row.expires_at > now,
+    )
+
+
 def access_log_item(row: Mapping[str, Any] | Any) -> dict[str, Any]:
     """One access-log entry as the API writes it (times as the hash chain has them)."""
     get: Callable[[str], Any] = (
@@ -332,11 +405,17 @@ __all__ = [
     "CookieActivity",
     "Stats",
     "access_log_item",
+    "assist_session_item",
     "consent_item",
     "consent_receipt",
     "consent_states",
     "cookie_item",
+    "deletion_receipt_out",
+    "deletion_receipts",
+    "deletion_result",
     "device_out",
+    "explanation_result",
+    "explanation_view",
     "is_granted",
     "json_value",
     "me_out",

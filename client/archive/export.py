@@ -176,6 +176,9 @@ def section_items(
         "notices": lambda: api.iter_notices(limit=n),
         "access_log": lambda: api.iter_access_log(limit=n),
         "requests": lambda: api.iter_requests(limit=n),
+        "explanations": lambda: _explanations(api, n),
+        "deletion_receipts": lambda: _deletion_receipts(api, n),
+        "assist_sessions": lambda: api.iter_assist_sessions(limit=n),
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")
@@ -191,6 +194,27 @@ def _recipient_events(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
     for rid in recipient_ids:
         for event in api.iter_recipient_events(rid, limit=page_size):
             yield {**_dump(event), "recipient_id": rid}
+
+
+def _completed_results(api: ShopApi, kind: str, page_size: int) -> Iterator[tuple[str, Any]]:
+    """(request id, result) of each completed request whose result is of `kind`, newest first."""
+    for request in api.iter_requests(limit=page_size):
+        summary = request.result
+        if request.status == "completed" and summary.kind == kind and summary.available:
+            yield request.id, api.get_request_result(request.id)
+
+
+def _explanations(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
+    """As the shop's archive writes them: the result, `id` the request's."""
+    for request_id, result in _completed_results(api, "explanation", page_size):
+        yield {"id": request_id, **_dump(result)}
+
+
+def _deletion_receipts(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
+    """One record per recipient told of a deletion, `<request>-<n>` as the shop's archive."""
+    for request_id, result in _completed_results(api, "deletion_receipts", page_size):
+        for n, receipt in enumerate(getattr(result, "receipts", []), 1):
+            yield {"id": f"{request_id}-{n}", "request_id": request_id, **_dump(receipt)}
 
 
 def partial_dir(out_path: str | os.PathLike[str]) -> Path:

@@ -539,48 +539,8 @@
 <context>
     <name>ArchiveReport</name>
     <message>
-        <source>Access log</source>
-        <translation>访问记录</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Activity logs</source>
-        <translation>活动日志</translation>
-    </message>
-    <message>
-        <source>Automated decisions</source>
-        <translation>自动化决策</translation>
-    </message>
-    <message>
-        <source>Consent history</source>
-        <translation>同意历史</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>Cookies</source>
-        <translation>Cookie</translation>
-    </message>
-    <message>
         <source>Created: {0}</source>
         <translation>创建时间：{0}</translation>
-    </message>
-    <message>
-        <source>Data categories</source>
-        <translation>数据类别</translation>
-    </message>
-    <message>
-        <source>Data shared with partners</source>
-        <translation>与合作方共享的信息</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>设备</translation>
     </message>
     <message>
         <source>Encrypted: {0}</source>
@@ -591,20 +551,8 @@
         <translation>已检查文件：{0}</translation>
     </message>
     <message>
-        <source>Interest tags</source>
-        <translation>兴趣标签</translation>
-    </message>
-    <message>
-        <source>Locations</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>Made by: {0}</source>
         <translation>生成方：{0}</translation>
-    </message>
-    <message>
-        <source>Notices</source>
-        <translation>公告</translation>
     </message>
     <message>
         <source>OK: the archive passed every check.</source>
@@ -615,32 +563,12 @@
         <translation>所属客户：{0}</translation>
     </message>
     <message>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作方</translation>
-    </message>
-    <message>
         <source>Parts: {0}</source>
         <translation>包含部分：{0}</translation>
     </message>
     <message>
-        <source>Privacy policy versions</source>
-        <translation>隐私政策版本</translation>
-    </message>
-    <message>
-        <source>Privacy requests</source>
-        <translation>隐私申请</translation>
-    </message>
-    <message>
         <source>Problems found:</source>
         <translation>发现的问题：</translation>
-    </message>
-    <message>
-        <source>Search and browsing records</source>
-        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
@@ -649,10 +577,6 @@
     <message>
         <source>Signing key: {0}</source>
         <translation>签名密钥：{0}</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
     </message>
     <message>
         <source>checksums ✓</source>
@@ -706,6 +630,10 @@
         <translation>活动日志</translation>
     </message>
     <message>
+        <source>Assist sessions</source>
+        <translation>协助会话</translation>
+    </message>
+    <message>
         <source>Automated decisions</source>
         <translation>自动化决策</translation>
     </message>
@@ -730,8 +658,16 @@
         <translation>与合作方共享的信息</translation>
     </message>
     <message>
+        <source>Deletion receipts</source>
+        <translation>删除回执</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Explanations of automated decisions</source>
+        <translation>自动化决策说明</translation>
     </message>
     <message>
         <source>Interest tags</source>

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from archive_format.verdict import signature_verdict
 from client.archive import (
     Archive,
@@ -16,7 +18,6 @@ from client.archive import (
     open_archive,
 )
 from ui import formats
-from ui.archive_dialogs.common import _report_tr
 from ui.errors import archive_reason
 from ui.session import AppSession
 from ui.tasks import TaskControl
@@ -34,6 +35,10 @@ def shop_keys(session: AppSession) -> dict[str, dict[str, Any]]:
         except Exception:  # noqa: S112 - a shop without usable keys simply cannot verify
             continue
     return keys
+
+
+def _report_tr(text: str) -> str:
+    return QCoreApplication.translate("ArchiveReport", text)
 
 
 NO_KEY_KNOWN = (

@@ -50,15 +50,14 @@ SECTION_TITLES: dict[str, str] = {
     "notices": "Notices",
     "access_log": "Access log",
     "requests": "Privacy requests",
+    "explanations": "Explanations of automated decisions",
+    "deletion_receipts": "Deletion receipts",
+    "assist_sessions": "Assist sessions",
 }
 
 
 def _section_tr(text: str) -> str:
     return QCoreApplication.translate("ArchiveSections", text)
-
-
-def _report_tr(text: str) -> str:
-    return QCoreApplication.translate("ArchiveReport", text)
 
 
 def section_title(section: str) -> str:
