@@ -9,6 +9,9 @@ from __future__ import annotations
 
 # key -> (English, Chinese)
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "deleted": ("Deleted", "已删除"),
+    "receipts": ("Receipts", "回执"),
+    "retained": ("Kept by law", "依法保留"),
     "agent": ("Shop assistant", "客服人员"),
     "backup_purge_at": ("Removed from backups", "从备份中清除"),
     "confirmed_at": ("Confirmed", "确认时间"),

@@ -50,7 +50,7 @@ from server.serialisers import (
     consent_receipt,
     consent_states,
     cookie_item,
-    deletion_receipts,
+    deletion_result,
     device_out,
     explanation_result,
     me_out,
@@ -205,10 +205,9 @@ def _explanations(db: Session, user: User) -> Iterator[dict[str, Any]]:
 
 
 def _deletion_receipts(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    """Each deletion request's receipts, one record per recipient told (`<request>-<n>`)."""
-    for r, _stored in _completed(db, user, "deletion_receipts"):
-        for n, receipt in enumerate(deletion_receipts(db, r.id), 1):
-            yield {"id": f"{r.id}-{n}", "request_id": str(r.id), **_dump(receipt)}
+    """Each deletion request's answer: its receipts, what was deleted and what is kept."""
+    for r, stored in _completed(db, user, "deletion_receipts"):
+        yield {"id": str(r.id), **_dump(deletion_result(db, r.id, stored))}
 
 
 def _assist_sessions(ctx: ShopContext) -> Producer:

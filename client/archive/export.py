@@ -211,10 +211,9 @@ def _explanations(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
 
 
 def _deletion_receipts(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
-    """One record per recipient told of a deletion, `<request>-<n>` as the shop's archive."""
+    """Each deletion request's answer (receipts, deleted, kept), `id` the request's."""
     for request_id, result in _completed_results(api, "deletion_receipts", page_size):
-        for n, receipt in enumerate(getattr(result, "receipts", []), 1):
-            yield {"id": f"{request_id}-{n}", "request_id": request_id, **_dump(receipt)}
+        yield {"id": request_id, **_dump(result)}
 
 
 def partial_dir(out_path: str | os.PathLike[str]) -> Path:

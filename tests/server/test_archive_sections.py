@@ -8,10 +8,13 @@ import uuid
 import zipfile
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from archive_format.sections import SECTIONS
-from client.archive import export_archive
+from client.archive import export_archive, open_archive
+from client.archive.offline_results import assist_sessions, request_result
+from client.errors import NotFound
 from server.archive_builder import build_archive
 from server.embedded import RunningShop
 from server.models import User
@@ -107,15 +110,11 @@ def _explanations(api: Api) -> list[dict[str, Any]]:
 
 
 def _deletion_receipts(api: Api) -> list[dict[str, Any]]:
-    out = []
-    for r in _all(api, "/requests"):
-        if r["status"] == "completed" and r["result"]["kind"] == "deletion_receipts":
-            receipts = api.get(f"/requests/{r['id']}/result").json()["receipts"]
-            out += [
-                {"id": f"{r['id']}-{n}", "request_id": r["id"], **receipt}
-                for n, receipt in enumerate(receipts, 1)
-            ]
-    return out
+    return [
+        {"id": r["id"], **api.get(f"/requests/{r['id']}/result").json()}
+        for r in _all(api, "/requests")
+        if r["status"] == "completed" and r["result"]["kind"] == "deletion_receipts"
+    ]
 
 
 RESULTS = {
@@ -187,3 +186,15 @@ def test_the_apps_export_writes_the_same_results(shop: RunningShop, api: Api, tm
                 for item in from_shop + from_app:
                     item.pop("active")
             assert from_app == from_shop, section
+    # and the offline viewer reads them back as the live shop's models
+    live = api_for(shop, *SHOPPER)
+    for path in (info.path, exported.path):
+        with zipfile.ZipFile(path) as raw, open_archive(path) as archive:
+            answered = _section(raw, "explanations") + _section(raw, "deletion_receipts")
+            assert len(answered) == 2
+            for item in answered:
+                assert request_result(archive, item["id"]) == live.get_request_result(item["id"])
+            sessions = assist_sessions(archive)
+            assert [s.id for s in sessions] == [s["id"] for s in _all(api, "/assist/sessions")]
+            with pytest.raises(NotFound):
+                request_result(archive, "999999")
