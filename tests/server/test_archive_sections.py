@@ -17,7 +17,7 @@ from client.archive.offline_results import assist_sessions, request_result
 from client.errors import NotFound
 from server.archive_builder import build_archive
 from server.embedded import RunningShop
-from server.models import User
+from server.models import CookieEntry, PolicyVersion, User
 from server.processor import RequestProcessor
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -198,3 +198,36 @@ def test_the_apps_export_writes_the_same_results(shop: RunningShop, api: Api, tm
             assert [s.id for s in sessions] == [s["id"] for s in _all(api, "/assist/sessions")]
             with pytest.raises(NotFound):
                 request_result(archive, "999999")
+
+
+def test_the_two_drifts_the_issue_found_agree_now(shop: RunningShop, api: Api, tmp_path) -> None:
+    """A cookie naming a purpose the shop no longer has, and policy changes that are not a
+    JSON list: the archive says what the API says (they differed when built apart)."""
+    with shop.ctx.sessions() as db:
+        cookie = db.scalars(select(CookieEntry).order_by(CookieEntry.id)).first()
+        version = db.scalars(select(PolicyVersion)).first()
+        assert cookie is not None
+        assert version is not None
+        cookie.consent_purpose = "a_purpose_long_gone"
+        version.changes = "one sentence, not a list"  # type: ignore[assignment]
+        version.changes_zh = None
+        db.commit()
+        cookie_id, version_id = str(cookie.id), version.version
+        user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
+        info = build_archive(
+            db,
+            shop.ctx,
+            user,
+            request_id=None,
+            sections=["cookies", "policy_versions"],
+            out_dir=tmp_path,
+        )
+    with zipfile.ZipFile(info.path) as archive:
+        cookies = {c["id"]: c for c in _section(archive, "cookies")}
+        versions = {v["id"]: v for v in _section(archive, "policy_versions")}
+    listed_cookies = {c["id"]: c for c in _all(api, "/cookies")}
+    listed_versions = {v["id"]: v for v in _all(api, "/policy/versions")}
+    assert cookies[cookie_id]["active"] is False
+    assert cookies[cookie_id] == listed_cookies[cookie_id]
+    assert versions[version_id]["changes"] == ["one sentence, not a list"]
+    assert versions[version_id] == listed_versions[version_id]
