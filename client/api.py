@@ -29,6 +29,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from client.capabilities import OUR_API_CAPABILITIES, Capabilities
 from client.errors import ApiError, BadResponse, ConnectionFailed, NotFound, ValidationFailed
+from client.i18n import trans_late
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account, Personalization
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
@@ -80,11 +81,13 @@ _RESULT_ADAPTER: TypeAdapter[RequestResult] = TypeAdapter(RequestResult)
 class DownloadCanceled(ApiError):
     """The caller canceled a download; the partial file is kept for a later resume."""
 
-    default_message = "The download was canceled."
+    default_message = trans_late("Errors", "The download was canceled.")
 
 
 class ChecksumMismatch(BadResponse):
-    default_message = "The downloaded file is damaged (its checksum does not match)."
+    default_message = trans_late(
+        "Errors", "The downloaded file is damaged (its checksum does not match)."
+    )
 
 
 def new_idempotency_key() -> str:

@@ -40,10 +40,12 @@ from typing import Any, TextIO, TypeVar
 from pydantic import BaseModel
 
 from client.api import ShopApi
+from client.connection import ShopConnection
 from client.errors import ApiError
 from client.filing import Filing, Queued, RequestFiler
 from client.models.requests import REQUEST_TYPES
 from client.pagination import DEFAULT_PAGE_SIZE, ListPage
+from client.shops import ShopRegistry
 from client.transport import Transport
 from client.verify import verify_access_log
 
@@ -399,23 +401,11 @@ class Session:
         self.close = close
 
 
-def _registry(config_dir: Path) -> Any:
-    try:
-        from client.shops import ShopRegistry
-    except ImportError as exc:  # the registry module is optional for token-only use
-        raise UsageError(
-            "Configured shops are not available in this build; use --token with --api-base."
-        ) from exc
+def _registry(config_dir: Path) -> ShopRegistry:
     return ShopRegistry(config_dir)
 
 
-def _connection(args: argparse.Namespace, shop_url: str | None) -> Any:
-    try:
-        from client.connection import ShopConnection
-    except ImportError as exc:
-        raise UsageError(
-            "Signing in is not available in this build; use --token with --api-base."
-        ) from exc
+def _connection(args: argparse.Namespace, shop_url: str | None) -> ShopConnection:
     registry = _registry(args.config_dir)
     url = shop_url or getattr(args, "shop", None)
     if url is None:

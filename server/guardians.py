@@ -16,6 +16,7 @@ from server.deps import Principal
 from server.errors import Problem
 from server.i18n import current_language
 from server.models import User
+from server.schemas.guardians import ClauseRef, GuardianRuleOut
 
 
 def covered(user: User, rule: GuardianRule | None) -> bool:
@@ -38,6 +39,20 @@ def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:
             {"number": number, "title": section.title.pick(language) if section else number}
         )
     return refs
+
+
+def rule_out(policy: ShopPolicy) -> GuardianRuleOut | None:
+    rule = policy.guardian
+    if rule is None:
+        return None
+    return GuardianRuleOut(
+        summary=rule.summary.pick(current_language()),
+        grant_needs_guardian=rule.grant_needs_guardian,
+        withdraw_needs_guardian=rule.withdraw_needs_guardian,
+        presence_required=rule.presence_required,
+        covers_no_capacity=rule.covers_no_capacity,
+        clauses=[ClauseRef.model_validate(ref) for ref in clause_refs(policy)],
+    )
 
 
 def check_consent_change(

@@ -44,6 +44,7 @@ from client.archive.format import ArchiveError
 from client.archive.reader import Archive
 from client.capabilities import OUR_API_CAPABILITIES, Capabilities
 from client.errors import Forbidden, NotFound
+from client.i18n import trans_late
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account
 from client.models.common import Page, parse, parse_rfc3339
@@ -64,16 +65,18 @@ M = TypeVar("M", bound=BaseModel)
 Item = dict[str, Any]
 Predicate = Callable[[Item], bool]
 
-READ_ONLY_MESSAGE = "This is an archive: read only"
+READ_ONLY_MESSAGE = trans_late("Errors", "This is an archive: it can only be read, not changed.")
 MAX_BUCKETS = 5000
 
 
 class ReadOnlyArchive(Forbidden):
     default_message = READ_ONLY_MESSAGE
+    shows_given_message = False
 
 
 class NotInArchive(NotFound):
-    default_message = "This archive does not include it."
+    default_message = trans_late("Errors", "This archive does not contain this part.")
+    shows_given_message = False  # what is missing is said for logs; a person reads the kind
 
 
 def _read_only(*_args: Any, **_kwargs: Any) -> NoReturn:

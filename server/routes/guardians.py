@@ -23,38 +23,17 @@ from server.context import ShopContext
 from server.demo.policies import ShopPolicy, policy_for
 from server.deps import Principal, bearer_token, current_principal, get_ctx, get_db
 from server.errors import Problem, not_found
-from server.guardians import clause_refs, covered
-from server.i18n import current_language
+from server.guardians import covered, rule_out
 from server.models import AccessToken, GuardianLink, User
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, Page
-from server.schemas.guardians import (
-    ClauseRef,
-    GuardianLinkItem,
-    GuardianRuleOut,
-    WardItem,
-    WardSession,
-)
+from server.schemas.guardians import GuardianLinkItem, WardItem, WardSession
 
 router = APIRouter(prefix="/v1", tags=["guardians"])
 
 # Read everything; write only what the consent route lets a guardian write.
 WARD_SCOPE = "privacy.read guardian"
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
-
-def rule_out(policy: ShopPolicy) -> GuardianRuleOut | None:
-    rule = policy.guardian
-    if rule is None:
-        return None
-    return GuardianRuleOut(
-        summary=rule.summary.pick(current_language()),
-        grant_needs_guardian=rule.grant_needs_guardian,
-        withdraw_needs_guardian=rule.withdraw_needs_guardian,
-        presence_required=rule.presence_required,
-        covers_no_capacity=rule.covers_no_capacity,
-        clauses=[ClauseRef.model_validate(ref) for ref in clause_refs(policy)],
-    )
 
 
 def _ward_item(link: GuardianLink, ward: User, policy: ShopPolicy) -> WardItem:

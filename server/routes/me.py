@@ -7,16 +7,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
-from server.guardians import covered
-from server.messages import FIELDS, label
-from server.models import GuardianLink, ProfileField, User
-from server.routes.guardians import rule_out
+from server.models import ProfileField, User
 from server.schemas.common import PROBLEM_RESPONSES
-from server.schemas.guardians import GuardianOfMe
-from server.schemas.me import Me, MePatch, Personalization, ProfileFieldOut
+from server.schemas.me import Me, MePatch, Personalization
+from server.serialisers import me_out
 
 router = APIRouter(prefix="/v1", tags=["me"])
 
@@ -28,61 +24,13 @@ def _user(db: Session, principal: Principal) -> User:
     return user
 
 
-def guardians_of(db: Session, user: User) -> list[GuardianOfMe]:
-    rows = db.execute(
-        select(GuardianLink, User.display_name)
-        .join(User, User.id == GuardianLink.guardian_id)
-        .where(GuardianLink.ward_id == user.id, GuardianLink.revoked_at.is_(None))
-        .order_by(GuardianLink.id)
-    )
-    return [
-        GuardianOfMe(display_name=name, relationship=link.relationship, since=link.since)
-        for link, name in rows
-    ]
-
-
-def _me(db: Session, user: User, shop_id: str) -> Me:
-    rows = db.scalars(
-        select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
-    )
-    policy = policy_for(shop_id)
-    return Me(
-        id=str(user.id),
-        customer_no=user.customer_no,
-        display_name=user.display_name,
-        role=user.role,
-        created_at=user.created_at,
-        is_minor=user.is_minor,
-        guardian_consent=user.guardian_consent,
-        age_years=user.age_years,
-        legal_capacity=user.legal_capacity,
-        guardians=guardians_of(db, user),
-        guardian_rule=rule_out(policy) if covered(user, policy.guardian) else None,
-        personalization=user.personalization,
-        fields=[
-            ProfileFieldOut.model_validate(
-                {
-                    "key": row.key,
-                    "label": label(FIELDS, row.key),
-                    "group": row.group,
-                    "value": row.value,
-                    "source": row.source,
-                    "editable": row.editable,
-                    "updated_at": row.updated_at,
-                }
-            )
-            for row in rows
-        ],
-    )
-
-
 @router.get("/me", response_model=Me, responses=PROBLEM_RESPONSES)
 def get_me(
     principal: Principal = Depends(current_principal),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> Me:
-    return _me(db, _user(db, principal), ctx.shop.id)
+    return me_out(db, _user(db, principal), ctx.shop.id)
 
 
 @router.patch("/me", response_model=Me, responses=PROBLEM_RESPONSES)
@@ -123,7 +71,7 @@ def patch_me(
             row.source = "provided"
             row.updated_at = now
     db.commit()
-    return _me(db, user, ctx.shop.id)
+    return me_out(db, user, ctx.shop.id)
 
 
 @router.put("/me/personalization", response_model=Personalization, responses=PROBLEM_RESPONSES)

@@ -171,7 +171,7 @@ def test_export_round_trip_and_offline_viewer(
         assert newest_first == log[::-1]
 
         for name in WRITE_METHODS:
-            with pytest.raises(ReadOnlyArchive, match="This is an archive: read only"):
+            with pytest.raises(ReadOnlyArchive, match="it can only be read, not changed"):
                 getattr(offline, name)("x")
         with pytest.raises(NotInArchive):
             offline.download_result("1", tmp_path / "x.zip")

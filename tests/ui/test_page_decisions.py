@@ -14,8 +14,8 @@ from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
 from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
+from ui.models.decisions import percent_shares
 from ui.pages.decisions import DecisionsPage
-from ui.pages.decisions_parts import percent_shares
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 风控" + " long" * 300

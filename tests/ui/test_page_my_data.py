@@ -19,10 +19,10 @@ from tests.conftest import SHOPPER
 from tests.ui.conftest import click, refresh_offline, retry_offline, type_text, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import display_text
-from ui.pages.consents_terms import legal_basis_text
 from ui.pages.my_data import MyDataPage
 from ui.pages.my_data_dialogs import CorrectionDialog, EditFieldDialog
-from ui.pages.my_data_terms import retention_text
+from ui.terms.consents import legal_basis_text
+from ui.terms.data import retention_text
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 " + "长" * 150

@@ -26,8 +26,8 @@ from tests.ui.conftest import (
 from tests.ui.test_page_my_data import HOSTILE, open_assist, shopper_api
 from ui.formats import format_date
 from ui.main_window import MainWindow
-from ui.pages.my_data_terms import money_text
 from ui.pages.orders import PAGE_SIZE, OrdersPage
+from ui.terms.data import money_text
 from ui.widgets.load_state import LoadState
 
 

@@ -30,6 +30,7 @@ from tests.ui.conftest import (
     wait_loaded,
 )
 from ui.main_window import MainWindow
+from ui.models.requests import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest, type_label
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import (
     AccountCancellationForm,
@@ -42,7 +43,6 @@ from ui.pages.requests_forms import (
     NewRequestDialog,
     QueuedOffline,
 )
-from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest, type_label
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 投诉 " + "long " * 300

@@ -19,8 +19,8 @@ from tests.ui.test_page_requests import open_page
 from ui.field_errors import field_problems, problem_text
 from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
+from ui.models.requests import type_label
 from ui.pages.requests_forms import CorrectionForm, NewRequestDialog
-from ui.pages.requests_model import type_label
 
 PASTED = "0123456789" * 1000  # 10,000 characters, as in the issue
 

@@ -35,12 +35,13 @@ from client.models.assist import AssistCode, AssistSession
 from client.verify import ChainResult, verify_access_log
 from ui.errors import user_message
 from ui.models.columns import display_text
+from ui.models.proxies import SwitchFilter
 from ui.models.record_table import RecordTableModel
 from ui.pages.access_log_parts import (
     LOG_COLUMNS,
     SESSION_COLUMNS,
     AccessLogModel,
-    RoleFilter,
+    by_agent,
     chain_message,
 )
 from ui.pages.base import DataPage
@@ -133,7 +134,7 @@ class AccessLogPage(DataPage[AccessLogData]):
         log_layout.addLayout(controls)
 
         self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self, cache_text=True)
-        self.log_filter = RoleFilter(self)
+        self.log_filter = SwitchFilter(by_agent, self)
         self.log_filter.setSourceModel(self.log_model)
         self.log_table = record_table(self.tr("Access log"))
         self.log_table.setModel(self.log_filter)
@@ -292,7 +293,7 @@ class AccessLogPage(DataPage[AccessLogData]):
             self.log_retry.hide()
 
     def _filter_changed(self, only: bool) -> None:
-        self.log_filter.set_only_agents(only)
+        self.log_filter.set_on(only)
         if only and self.log_model.canFetchMore():
             self.log_model.fetchMore()
 

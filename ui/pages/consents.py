@@ -13,17 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,17 +41,17 @@ from ui.pages.consents_models import (
     PurposeTitles,
     cookie_model,
 )
-from ui.pages.consents_terms import (
+from ui.session import ActiveView
+from ui.tasks import TaskControl
+from ui.terms.consents import (
     channel_text,
     given_text,
     legal_basis_text,
     localized_title,
     verified_text,
 )
-from ui.session import ActiveView
-from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 HISTORY_PAGE_SIZE = 50
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
@@ -76,19 +73,6 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-
-
-def table_view(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
 
 
 class ConsentRow(QFrame):
@@ -261,7 +245,7 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
             )
         )
         self.history_model = HistoryModel(self.titles, self.context.runner, self)
-        self.history_table = table_view(self.tr("Consent history"))
+        self.history_table = record_table(self.tr("Consent history"))
         self.history_table.setModel(self.history_model)
         fit_columns(self.history_table)
         layout.addWidget(self.history_table, 1)
@@ -335,7 +319,7 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         top.addWidget(self.cookie_group)
         layout.addLayout(top)
         self.cookie_model, self.cookie_proxy = cookie_model(self.titles, self)
-        self.cookie_table = table_view(self.tr("Cookies and tracking technologies"))
+        self.cookie_table = record_table(self.tr("Cookies and tracking technologies"))
         self.cookie_table.setModel(self.cookie_proxy)
         self.cookie_table.setSortingEnabled(True)
         self.cookie_group.currentIndexChanged.connect(self._group_cookies)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -35,10 +35,8 @@ from client.models.orders import Decision, DecisionDetail
 from client.models.requests import CreatedRequest, ExplanationResult, PrivacyRequest
 from ui.errors import user_message
 from ui.formats import join_list
-from ui.models.columns import RAW_ROLE, SORT_ROLE, display_text
-from ui.models.record_table import RecordTableModel
-from ui.pages.base import DataPage
-from ui.pages.decisions_parts import (
+from ui.models.columns import RAW_ROLE, display_text
+from ui.models.decisions import (
     DECISION_COLUMNS,
     FACTOR_COLUMNS,
     WeightBarDelegate,
@@ -50,11 +48,14 @@ from ui.pages.decisions_parts import (
     status_text,
     weighted_factors,
 )
+from ui.models.proxies import sorted_proxy
+from ui.models.record_table import RecordTableModel
+from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 REQUEST_TYPES = ("explanation", "human_review")
 ALERT_STYLE = "color: #c62828;"
@@ -118,22 +119,10 @@ class DecisionsPage(DataPage[DecisionsData]):
         layout.addWidget(splitter, 1)
 
         self.model: RecordTableModel[Decision] = RecordTableModel(DECISION_COLUMNS, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Automated decisions"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy = sorted_proxy(self.model, self)
+        self.table = record_table(self.tr("Automated decisions"), self.proxy, sortable=True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -19,31 +19,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
 from client.pagination import ListPage
 from ui.errors import user_message
 from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import legal_basis_text
-from ui.pages.my_data_tables import PagedTable
 from ui.pages.orders_detail import OrderDetailPanel, order_columns
 from ui.plain_text import plain_message_box
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl, TaskRunner
+from ui.terms.consents import legal_basis_text
+from ui.widgets.paged_table import PagedTable
 
 PAGE_SIZE = 25
 
 _FIELD_WORDS = {
-    "number": "order number",
-    "placed_at": "order time",
-    "status": "status",
-    "items": "items",
-    "total_cents": "total",
-    "currency": "currency",
-    "payment_method": "payment method",
-    "payment_masked": "masked payment account",
-    "payment_status": "payment status",
+    "number": trans_late("OrdersPage", "order number"),
+    "placed_at": trans_late("OrdersPage", "order time"),
+    "status": trans_late("OrdersPage", "status"),
+    "items": trans_late("OrdersPage", "items"),
+    "total_cents": trans_late("OrdersPage", "total"),
+    "currency": trans_late("OrdersPage", "currency"),
+    "payment_method": trans_late("OrdersPage", "payment method"),
+    "payment_masked": trans_late("OrdersPage", "masked payment account"),
+    "payment_status": trans_late("OrdersPage", "payment status"),
 }
 
 

@@ -38,13 +38,13 @@ from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
 from ui.formats import format_size, join_list
 from ui.models.columns import display_text
-from ui.pages.decisions_parts import (
+from ui.models.decisions import (
     contest_text,
     factor_lines,
     input_link,
     significance_text,
 )
-from ui.pages.requests_model import (
+from ui.models.requests import (
     OVERDUE_COLOR,
     TrackedRequest,
     denial_reason_label,

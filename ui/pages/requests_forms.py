@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,9 +50,8 @@ from client.models.rights import RightsCard, RightsTerm
 from client.reader import ShopReader
 from ui.errors import user_message
 from ui.field_errors import field_problems
-from ui.pages.consents_terms import localized_title
-from ui.pages.my_data_terms import field_text
-from ui.pages.requests_model import (
+from ui.i18n import translate
+from ui.models.requests import (
     TrackedRequest,
     denial_reason_label,
     is_overdue,
@@ -61,6 +60,8 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.plain_text import plain_message_box
+from ui.terms.consents import localized_title
+from ui.terms.data import field_text
 from ui.widgets.diff_view import DiffView
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
@@ -72,10 +73,6 @@ COMPLAINT_MAX = COMPLAINT_TEXT.max_length
 STATEMENT_MAX = REVIEW_STATEMENT.max_length
 PROPOSED_MAX = CORRECTION_VALUE.max_length
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequestForms", text)
 
 
 class FormInvalid(ValueError):
@@ -135,7 +132,11 @@ def _note_edit(parent: QWidget, placeholder: str, name: str) -> QPlainTextEdit:
 def _optional_text(edit: QPlainTextEdit | QLineEdit, limit: int, what: str) -> str | None:
     text = (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()).strip()
     if len(text) > limit:
-        raise FormInvalid(_tr("{0} is too long: at most {1} characters.").format(what, limit))
+        raise FormInvalid(
+            translate("RequestForms", "{0} is too long: at most {1} characters.").format(
+                what, limit
+            )
+        )
     return text or None
 
 
@@ -560,27 +561,34 @@ def _retention_text(retention: RetentionInfo | None) -> str:
     if retention is None or (
         retention.default is None and retention.deletes_on_cancellation is None
     ):
-        return _tr("The shop does not say how long it keeps data after an account is closed.")
+        return translate(
+            "RequestForms",
+            "The shop does not say how long it keeps data after an account is closed.",
+        )
     parts = []
     if retention.default:
         period = (
-            _tr("until the account is closed")
+            translate("RequestForms", "until the account is closed")
             if retention.default == "until_account_closed"
             else retention.default
         )
-        parts.append(_tr("The shop's retention rule: data is kept {0}.").format(period))
+        parts.append(
+            translate("RequestForms", "The shop's retention rule: data is kept {0}.").format(period)
+        )
     if retention.deletes_on_cancellation is True:
         parts.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "The shop says it deletes your data when the account is cancelled "
-                "(records the law requires are kept, anonymised where possible)."
+                "(records the law requires are kept, anonymised where possible).",
             )
         )
     elif retention.deletes_on_cancellation is False:
         parts.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "The shop says it does NOT delete all your data when the account is "
-                "cancelled; file a deletion request as well if you want it gone."
+                "cancelled; file a deletion request as well if you want it gone.",
             )
         )
     return " ".join(parts)
@@ -668,9 +676,12 @@ class ComplaintForm(RequestForm):
 def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
     """A polite complaint written from the record of an overdue or refused request."""
     lines = [
-        _tr("Dear {0} privacy team,").format(shop_name),
+        translate("RequestForms", "Dear {0} privacy team,").format(shop_name),
         "",
-        _tr("On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.").format(
+        translate(
+            "RequestForms",
+            "On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.",
+        ).format(
             local_day(request.received_at),
             type_label(request.type),
             request.id,
@@ -679,37 +690,51 @@ def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
     ]
     if is_overdue(request):
         lines.append(
-            _tr("It is now overdue by {0} working days, and its status is still: {1}.").format(
-                max(1, -request.working_days_left), status_label(request.status)
-            )
+            translate(
+                "RequestForms",
+                "It is now overdue by {0} working days, and its status is still: {1}.",
+            ).format(max(1, -request.working_days_left), status_label(request.status))
         )
     else:
-        lines.append(_tr("Its status is: {0}.").format(status_label(request.status)))
+        lines.append(
+            translate("RequestForms", "Its status is: {0}.").format(status_label(request.status))
+        )
     if request.denial is not None:
         lines.append(
-            _tr("You refused it with this reason: {0}").format(
+            translate("RequestForms", "You refused it with this reason: {0}").format(
                 denial_reason_label(request.denial.reason)
             )
         )
         if request.denial.text:
-            lines.append(_tr("Your explanation was: \u201c{0}\u201d").format(request.denial.text))
+            lines.append(
+                translate("RequestForms", "Your explanation was: \u201c{0}\u201d").format(
+                    request.denial.text
+                )
+            )
         lines.append("")
         lines.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "I do not think this refusal is justified. Please review it and "
                 "either handle my request or explain in detail which legal ground "
-                "applies."
+                "applies.",
             )
         )
     else:
         lines.append("")
         lines.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "Please handle my request without further delay, or tell me in "
-                "writing why you cannot and when I can expect an answer."
+                "writing why you cannot and when I can expect an answer.",
             )
         )
-    lines += ["", _tr("Thank you in advance for your answer."), "", _tr("Kind regards")]
+    lines += [
+        "",
+        translate("RequestForms", "Thank you in advance for your answer."),
+        "",
+        translate("RequestForms", "Kind regards"),
+    ]
     return "\n".join(lines)
 
 
