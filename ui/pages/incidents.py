@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelection,
     QModelIndex,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.incidents import Incident
 from ui.errors import user_message
 from ui.models.columns import RAW_ROLE, Column, display_text
@@ -61,12 +61,12 @@ _CATEGORY_PAGE_PAIRS: tuple[tuple[str, str], ...] = (
 CATEGORY_PAGES: dict[str, str] = dict(_CATEGORY_PAGE_PAIRS)
 CONTEXT = "IncidentsPage"
 _SEVERITY_WORDS = {
-    "info": QT_TRANSLATE_NOOP("IncidentsPage", "Low"),
-    "warning": QT_TRANSLATE_NOOP("IncidentsPage", "Medium"),
-    "critical": QT_TRANSLATE_NOOP("IncidentsPage", "High"),
+    "info": trans_late("IncidentsPage", "Low"),
+    "warning": trans_late("IncidentsPage", "Medium"),
+    "critical": trans_late("IncidentsPage", "High"),
 }
-_READ_WORD = QT_TRANSLATE_NOOP("IncidentsPage", "Read")
-_UNREAD_WORD = QT_TRANSLATE_NOOP("IncidentsPage", "Unread — new")
+_READ_WORD = trans_late("IncidentsPage", "Read")
+_UNREAD_WORD = trans_late("IncidentsPage", "Unread — new")
 
 
 def page_for_category(category: str) -> str:
@@ -93,16 +93,14 @@ class _Words:
 
 
 INCIDENT_COLUMNS: list[Column[Incident]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Status")), _Words.read),
+    Column(trans_late("Columns", "Status"), _Words.read),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        trans_late("Columns", "Published"),
         lambda i: _date(i.published_at),
         sort=lambda i: i.published_at,
     ),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Severity")), _Words.severity),
-    Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Title")), lambda i: i.title, tooltip=lambda i: i.title
-    ),
+    Column(trans_late("Columns", "Severity"), _Words.severity),
+    Column(trans_late("Columns", "Title"), lambda i: i.title, tooltip=lambda i: i.title),
 ]
 
 
