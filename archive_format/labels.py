@@ -9,6 +9,23 @@ from __future__ import annotations
 
 # key -> (English, Chinese)
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # guardians (the account's and guardian_links) and incident notices
+    "age_years": ("Age on file", "登记年龄"),
+    "legal_capacity": ("Legal capacity", "民事行为能力"),
+    "guardians": ("Guardians", "监护人"),
+    "guardian_rule": ("Shop's rule for guardians", "商家的监护规则"),
+    "other_role": ("The other person is the", "对方身份"),
+    "relationship": ("Relationship", "关系"),
+    "revoked_at": ("Ended", "终止时间"),
+    "situation": ("What happened", "事件情况"),
+    "impact": ("What it means for you", "可能的影响"),
+    "measures": ("What the shop has done", "已采取的处置措施"),
+    "advice": ("What you can do", "您可以采取的措施"),
+    "remedies": ("Remedies", "补救措施"),
+    "affected": ("Your data affected", "受影响的数据"),
+    "occurred_at": ("Happened", "发生时间"),
+    "read": ("Read", "已读"),
+    "read_at": ("Read at", "阅读时间"),
     "deleted": ("Deleted", "已删除"),
     "receipts": ("Receipts", "回执"),
     "retained": ("Kept by law", "依法保留"),

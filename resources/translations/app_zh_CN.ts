@@ -706,6 +706,14 @@
         <translation>隐私申请</translation>
     </message>
     <message>
+        <source>Security incident notices</source>
+        <translation>安全事件告知</translation>
+    </message>
+    <message>
+        <source>Guardians and wards</source>
+        <translation>监护人与被监护人</translation>
+    </message>
+    <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
     </message>

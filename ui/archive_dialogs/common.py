@@ -55,6 +55,8 @@ SECTION_TITLES: dict[str, str] = {
     "explanations": trans_late("ArchiveSections", "Explanations of automated decisions"),
     "deletion_receipts": trans_late("ArchiveSections", "Deletion receipts"),
     "assist_sessions": trans_late("ArchiveSections", "Assist sessions"),
+    "incidents": trans_late("ArchiveSections", "Security incident notices"),
+    "guardian_links": trans_late("ArchiveSections", "Guardians and wards"),
 }
 
 
