@@ -223,5 +223,5 @@ POLICY = ShopPolicy(
         ),
     ),
     guardian=GUARDIANS,
-    incidents_clause=None  # the policy promises no incident notices,
+    incidents_clause=None,  # the policy promises no incident notices
 )
