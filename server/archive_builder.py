@@ -28,7 +28,7 @@ from typing import IO, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from server import bulk
+from server import access_what, bulk
 from server.categories import category_items
 from server.context import ShopContext
 from server.demo.policies import policy_for
@@ -357,6 +357,7 @@ def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
 def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
     q = select(AccessLogEntry).where(AccessLogEntry.user_id == user.id).order_by(AccessLogEntry.seq)
     for e in _batched(db, q):
+        what = access_what.parse(e.what)
         yield {
             "id": str(e.id),
             "seq": e.seq,
@@ -368,6 +369,9 @@ def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
             "reason": e.reason,
             "prev_hash": e.prev_hash,
             "hash": e.hash,
+            # in the archive's language, as the API serves it (not hashed)
+            "what": access_what.served(what, e.resource),
+            "actor_display": access_what.actor_display(what),
         }
 
 

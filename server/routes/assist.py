@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
+from server.access_what import describe_session
 from server.audit import append_access
 from server.auth.tokens import new_secret, token_hash
 from server.context import ShopContext
@@ -321,6 +322,7 @@ def open_session(
             action="assist_start",
             resource=f"/v1/assist/sessions/{session_id}",
             reason=payload.reason,
+            what=describe_session(agent.display_name),
         )
     return _with_no_store(response)
 
