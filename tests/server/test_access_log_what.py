@@ -71,7 +71,6 @@ def test_each_kind_of_read_is_named_in_both_languages(shop: RunningShop, api: Ap
     with shop.ctx.sessions() as db:
         recipient = db.scalars(select(Recipient).where(Recipient.name == "Shunda Logistics")).one()
         db.expunge(recipient)
-    tag = api.get("/tags", params={"limit": 1}).json()["items"][0]
     track = api.get("/tracks", params={"limit": 1}).json()["items"][0]
     receipt = api.get("/consents/history", params={"limit": 1}).json()["items"][0]
     reads = {
@@ -101,7 +100,9 @@ def test_each_kind_of_read_is_named_in_both_languages(shop: RunningShop, api: Ap
         if name is not None:
             assert en["name"] == name, path
         for what in (en, zh):
-            assert what["text"] and path not in what["text"] and not INTERNAL.search(what["text"])
+            assert what["text"], path
+            assert path not in what["text"]
+            assert not INTERNAL.search(what["text"]), what
         assert not CJK.search(en["text"]), en
         assert CJK.search(zh["text"]), zh
 
