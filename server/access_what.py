@@ -414,15 +414,25 @@ def _plain(kind: str) -> str:
     return found
 
 
-def describe(db: Database, subject_id: int, path: str, *, actor_display: str | None = None) -> str:
+def describe(
+    db: Database,
+    subject_id: int,
+    path: str,
+    *,
+    actor_display: str | None = None,
+    assist_session_id: int | None = None,
+) -> str:
     """The `what` to store for an access to `path` by or for `subject_id` (compact JSON).
 
     `actor_display` is an agent's display name, kept as the entry's `"a"` so the log can name
-    the person, not their login, even after the agent's account changes.
+    the person, not their login, even after the agent's account changes; `assist_session_id`
+    (`"e"`) ties an agent's look to the assisted session it was made in.
     """
     kind, key = kind_of(path)
     look = _NAMES.get(kind) if key is not None else None
-    if look is None and not actor_display:
+    if kind == "assist_session" and key is not None and key.isdigit() and len(key) < 19:
+        assist_session_id = assist_session_id or int(key)
+    if look is None and not actor_display and assist_session_id is None:
         return _plain(kind)
     names: Named = {}
     if look is not None:
@@ -432,17 +442,18 @@ def describe(db: Database, subject_id: int, path: str, *, actor_display: str | N
             names = {}
     if actor_display:
         names["a"] = actor_display[:100]
+    if assist_session_id is not None:
+        names["e"] = str(assist_session_id)
     if not names:
         return _plain(kind)
     return json.dumps({"k": kind, **names}, ensure_ascii=False, separators=(",", ":"))
 
 
-def describe_session(agent_display: str) -> str:
+def describe_session(agent_display: str, session_id: int) -> str:
     """The `what` of an assisted session's start, named (and done) by the agent."""
     name = agent_display[:100]
-    return json.dumps(
-        {"k": "assist_session", "n": name, "a": name}, ensure_ascii=False, separators=(",", ":")
-    )
+    stored = {"k": "assist_session", "n": name, "a": name, "e": str(session_id)}
+    return json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
 
 
 def parse(stored: str | None) -> dict[str, Any]:
@@ -470,6 +481,16 @@ def actor_display(parsed: dict[str, Any]) -> str | None:
     """The display name of the agent who made the entry, when it was stored with one."""
     name = parsed.get("a")
     return name if isinstance(name, str) and name else None
+
+
+def assist_session_id(parsed: dict[str, Any], resource: str) -> str | None:
+    """The assisted session an entry belongs to: an agent's look, or a session's start or end
+    (from the path, for entries stored before the session was recorded with them)."""
+    found = parsed.get("e")
+    if isinstance(found, str) and found:
+        return found
+    kind, key = kind_of(resource)
+    return key if kind == "assist_session" and key and key.isdigit() else None
 
 
 # --- served in the caller's language --------------------------------------------------------

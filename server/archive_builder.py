@@ -372,6 +372,7 @@ def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
             # in the archive's language, as the API serves it (not hashed)
             "what": access_what.served(what, e.resource),
             "actor_display": access_what.actor_display(what),
+            "assist_session_id": access_what.assist_session_id(what, e.resource),
         }
 
 

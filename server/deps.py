@@ -208,6 +208,7 @@ def authenticate_and_log(
             principal.subject_id,
             path,
             actor_display=principal.actor_display if principal.is_agent else None,
+            assist_session_id=principal.assist_session_id,
         ),
     )
     return principal

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from server.access_what import actor_display, parse, served
+from server.access_what import actor_display, assist_session_id, parse, served
 from server.audit import GENESIS_HASH
 from server.deps import Principal, bearer_token, current_principal, get_db, run_signed_in
 from server.fastjson import json_response, page_body
@@ -77,6 +77,7 @@ def _page(
                 "hash": r[9],
                 "what": served(what, r[6], language),
                 "actor_display": actor_display(what),
+                "assist_session_id": assist_session_id(what, r[6]),
             }
         )
     return page_body(items, next_cursor)

@@ -322,7 +322,7 @@ def open_session(
             action="assist_start",
             resource=f"/v1/assist/sessions/{session_id}",
             reason=payload.reason,
-            what=describe_session(agent.display_name),
+            what=describe_session(agent.display_name, session_id),
         )
     return _with_no_store(response)
 

@@ -48,6 +48,10 @@ class AccessLogItem(ApiModel):
         description="An agent's display name as it was when the entry was written (`actor` "
         "is their login); null for the subject and the system."
     )
+    assist_session_id: str | None = Field(
+        description="The assisted session an agent's look was made in, or that the entry "
+        "started or ended; null otherwise."
+    )
 
 
 class AccessLogHead(ApiModel):

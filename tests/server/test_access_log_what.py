@@ -156,6 +156,8 @@ def test_a_name_of_another_shoppers_object_never_enters_my_log(
 def test_an_agents_session_is_named_with_the_agent_and_reason(shop: RunningShop, api: Api) -> None:
     assisting, body = start_assist(shop, api)
     assert assisting.get("/orders").status_code == 200
+    ended = api.delete(f"/assist/sessions/{body['session']['id']}")
+    assert ended.status_code in (200, 204), ended.text
     english = log_in(api, "en")
     chinese = log_in(api, "zh-CN")
     start = next(e for e in english if e["action"] == "assist_start")
@@ -164,9 +166,17 @@ def test_an_agents_session_is_named_with_the_agent_and_reason(shop: RunningShop,
     assert start["actor_display"] == "客服 吴 Agent Wu"
     assert start["reason"] == REASON
     assert start["what"]["text"] == "the assisted session of 客服 吴 Agent Wu"
+    session_id = body["session"]["id"]
+    assert start["assist_session_id"] == session_id
     read = next(e for e in english if e["role"] == "agent" and e["resource"] == "/v1/orders")
     assert read["actor_display"] == "客服 吴 Agent Wu"
     assert read["what"]["text"] == "your orders"
+    assert read["assist_session_id"] == session_id
+    end = next(e for e in english if e["action"] == "delete")
+    assert end["assist_session_id"] == session_id
+    assert end["what"]["text"] == "the assisted session of 客服 吴 Agent Wu"
+    others = [e for e in english if e["role"] == "subject" and e["action"] != "delete"]
+    assert all(e["assist_session_id"] is None for e in others)
     zh_read = next(e for e in chinese if e["id"] == read["id"])
     assert zh_read["what"]["text"] == "您的订单"
     # The chain is untouched by the words next to it.
