@@ -83,10 +83,13 @@ def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
     return hmac.new(key, f"{user_id}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
-def _item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
+def _item(
+    row: AssistSession, agent_name: str, now: datetime, agent_display: str = ""
+) -> AssistSessionItem:
     return AssistSessionItem(
         id=str(row.id),
         agent=agent_name,
+        agent_display=agent_display or agent_name,
         reason=row.reason,
         started_at=row.started_at,
         expires_at=row.expires_at,
@@ -289,7 +292,7 @@ def open_session(
         db.flush()
         started.append((customer.id, session_row.id))
         body = AssistSessionOpened(
-            session=_item(session_row, agent.username, now),
+            session=_item(session_row, agent.username, now, agent.display_name),
             access_token=access,
             token_type="Bearer",  # noqa: S106 (the OAuth token type, not a secret)
             expires_in=int(SESSION_TTL.total_seconds()),
@@ -353,17 +356,22 @@ def list_sessions(
         key_of=lambda row: (row.id,),
     )
     agent_ids = {row.agent_id for row in rows}
-    names: dict[int, str] = {}
+    names: dict[int, tuple[str, str]] = {}
     if agent_ids:
         names = {
-            user_id: username
-            for user_id, username in db.execute(
-                select(User.id, User.username).where(User.id.in_(agent_ids))
+            user_id: (username, display)
+            for user_id, username, display in db.execute(
+                select(User.id, User.username, User.display_name).where(User.id.in_(agent_ids))
             ).all()
         }
     now = ctx.clock.now()
     return Page[AssistSessionItem](
-        items=[_item(row, names.get(row.agent_id, ""), now) for row in rows],
+        items=[
+            _item(
+                row, names.get(row.agent_id, ("", ""))[0], now, names.get(row.agent_id, ("", ""))[1]
+            )
+            for row in rows
+        ],
         next_cursor=next_cursor,
     )
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -74,6 +75,42 @@ def agent(shop: RunningShop):
     connection.close()
 
 
+def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Open a combo box's list with a click and click the entry `text`, as a user would."""
+    row = combo.findText(text)
+    assert row >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=3000)
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    # The open list ignores a release that comes as fast as a double click after opening.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.waitUntil(lambda: combo.currentIndex() == row and not view.isVisible(), timeout=3000)
+
+
+def click_row(qtbot: QtBot, page: AccessLogPage, row: int) -> None:
+    """Click a row of the log (its "What" cell)."""
+    index = page.log_rows.index(row, 3)
+    page.log_table.scrollTo(index)
+    rect = page.log_table.visualRect(index)
+    assert rect.isValid()
+    qtbot.mouseClick(page.log_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def all_loaded(qtbot: QtBot, page: AccessLogPage) -> None:
+    while page.log_model.canFetchMore() or page.log_model.loading:
+        if not page.log_model.loading:
+            page.log_model.fetchMore()
+        qtbot.waitUntil(lambda: not page.log_model.loading, timeout=15000)
+
+
+def texts(page: AccessLogPage, column: int) -> list[str]:
+    rows = page.log_rows
+    return [str(rows.index(r, column).data()) for r in range(rows.rowCount())]
+
+
 def _create_code(qtbot: QtBot, page: AccessLogPage) -> str:
     qtbot.mouseClick(page.create_code_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.code is not None and page.code_label.isVisible(), timeout=15000)
@@ -95,22 +132,72 @@ def test_log_loads_newest_first_and_the_chain_is_intact(
     assert not page.chain_problems.isVisible()
     seqs = [page.log_model.row_at(r).seq for r in range(page.log_model.rowCount())]
     assert seqs == sorted(seqs, reverse=True)
-    assert page.log_model.index(0, 2).data() == "You"
-    assert page.log_model.index(0, 3).data() == "Viewed"
+    rows = page.log_rows
+    # The app's own reads are one visit row, not a screenful of entries.
+    assert rows.is_header(0)
+    visit = rows.group_at(0)
+    assert visit.kind == "visit"
+    assert not visit.expanded
+    assert len(visit.entries) >= 3
+    assert rows.index(0, 1).data() == "This app, for you"
+    assert rows.index(0, 2).data() == f"You used this app: {len(visit.entries)} reads"
+    assert rows.index(0, 3).data().startswith("While you used this app it read ")
+    assert "your account details" in rows.index(0, 3).data()
+    assert rows.rowCount() < page.log_model.rowCount()
     qtmodeltester.check(page.log_model)
-    qtmodeltester.check(page.log_filter)
+    qtmodeltester.check(rows)
     qtmodeltester.check(page.session_model)
+    # A click on the visit shows each read, newest first; another click hides them again.
+    click_row(qtbot, page, 0)
+    assert visit.expanded
+    shown = [rows.entry_at(r) for r in range(1, len(visit.entries) + 1)]
+    assert [e.seq for e in shown if e is not None] == sorted(
+        (e.seq for e in visit.entries), reverse=True
+    )
+    assert rows.index(1, 2).data() == "Viewed"
+    assert rows.index(1, 1).data() == "This app, for you"
+    assert not any("/" in text or "_" in text for text in texts(page, 3))
+    qtmodeltester.check(rows)
+    click_row(qtbot, page, 0)
+    assert not visit.expanded
+    assert rows.index(0, 0).data().startswith("▸ ")
     page.order_combo.setCurrentIndex(page.order_combo.findData("asc"))
     qtbot.waitUntil(
         lambda: page.log_model.rowCount() > 0 and not page.log_model.loading, timeout=15000
     )
     assert page.log_model.row_at(0).seq == 1
-    # no agent yet: nothing in the sessions table, and "only agents" shows nothing
+    # no agent yet: nothing in the sessions table, and the agents filter shows nothing
     assert page.session_model.rowCount() == 0
     assert "No agent" in page.sessions_note.text()
-    page.only_agents.setChecked(True)
+    choose(qtbot, page.who_combo, "Customer service agents")
     qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
-    assert page.log_filter.rowCount() == 0
+    assert rows.rowCount() == 0
+
+
+def test_filter_by_what_and_by_who(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window)
+    view = _view(window)
+    list(view.api.iter_orders(max_items=3))
+    view.api.get_me()
+    _reload(qtbot, page)
+    all_loaded(qtbot, page)
+    rows = page.log_rows
+    choose(qtbot, page.kind_combo, "Orders")
+    qtbot.waitUntil(lambda: rows.rowCount() > 0, timeout=15000)
+    entries = [e for g in rows.groups for e in g.entries]
+    assert entries
+    assert {e.what.kind for e in entries if e.what is not None} <= {"orders", "order"}
+    click_row(qtbot, page, 0)
+    assert "your orders" in texts(page, 3)
+    choose(qtbot, page.kind_combo, "Anything")
+    choose(qtbot, page.who_combo, "You (changes)")
+    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
+    assert rows.rowCount() == 0  # only reads so far: nothing the shopper changed
+    choose(qtbot, page.who_combo, "This app (reads for you)")
+    assert rows.rowCount() > 0
+    assert all(rows.group_at(r).kind == "visit" for r in range(rows.rowCount()))
+    choose(qtbot, page.who_combo, "Everyone")
+    assert rows.rowCount() > 0
 
 
 def test_a_tampered_entry_is_a_loud_warning(

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QGroupBox,
@@ -37,12 +36,14 @@ from ui.errors import user_message
 from ui.models.columns import display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.access_log_parts import (
+    KIND_GROUPS,
     LOG_COLUMNS,
     SESSION_COLUMNS,
+    WHO,
     AccessLogModel,
-    RoleFilter,
     chain_message,
 )
+from ui.pages.access_log_rows import LogRowsModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import TaskControl
@@ -110,36 +111,52 @@ class AccessLogPage(DataPage):
         log_box = QWidget()
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
-        controls = QHBoxLayout()
-        controls.addWidget(
+        log_layout.addWidget(
             plain_label(
                 self.tr(
                     "Every look at your data and every change is written here, including this "
-                    "page's own reads."
+                    "app's own reads, which are grouped per visit: click a group to see each "
+                    "entry. Assisted sessions are highlighted."
                 ),
                 wrap=True,
-            ),
-            1,
+            )
         )
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        self.who_combo = QComboBox()
+        self.who_combo.setObjectName("logWho")
+        self.who_combo.setAccessibleName(self.tr("Show entries made by"))
+        self.who_combo.addItem(self.tr("Everyone"), None)
+        for key, words in WHO.items():
+            self.who_combo.addItem(QCoreApplication.translate("AccessLogPage", words), key)
+        self.who_combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        controls.addWidget(self.who_combo)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("logKind")
+        self.kind_combo.setAccessibleName(self.tr("Show entries about"))
+        self.kind_combo.addItem(self.tr("Anything"), None)
+        for key, (words, _kinds) in KIND_GROUPS.items():
+            self.kind_combo.addItem(QCoreApplication.translate("AccessLogPage", words), key)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        controls.addWidget(self.kind_combo)
         self.order_combo = QComboBox()
         self.order_combo.addItem(self.tr("Newest first"), "desc")
         self.order_combo.addItem(self.tr("Oldest first"), "asc")
         self.order_combo.setAccessibleName(self.tr("Order of the log"))
         self.order_combo.currentIndexChanged.connect(lambda _i: self.reload_log())
         controls.addWidget(self.order_combo)
-        self.only_agents = QCheckBox(self.tr("Only agents"))
-        self.only_agents.toggled.connect(self._filter_changed)
-        controls.addWidget(self.only_agents)
         log_layout.addLayout(controls)
 
-        self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self, cache_text=True)
-        self.log_filter = RoleFilter(self)
-        self.log_filter.setSourceModel(self.log_model)
+        self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self)
+        self.log_rows = LogRowsModel(self.log_model, self)
         self.log_table = record_table(self.tr("Access log"))
-        self.log_table.setModel(self.log_filter)
+        self.log_table.setObjectName("accessLog")
+        self.log_table.setModel(self.log_rows)
         self.log_table.horizontalHeader().setStretchLastSection(False)
-        self.log_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self.log_table, stretch=4)
+        self.log_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.log_table.clicked.connect(self._row_clicked)
+        self.log_table.activated.connect(self._row_clicked)
+        fit_columns(self.log_table, stretch=3)
         log_layout.addWidget(self.log_table, 1)
         log_error_row = QHBoxLayout()
         self.log_error = plain_label()
@@ -289,10 +306,13 @@ class AccessLogPage(DataPage):
             self.log_error.hide()
             self.log_retry.hide()
 
-    def _filter_changed(self, only: bool) -> None:
-        self.log_filter.set_only_agents(only)
-        if only and self.log_model.canFetchMore():
-            self.log_model.fetchMore()
+    def _filter_changed(self) -> None:
+        self.log_rows.set_filters(self.who_combo.currentData(), self.kind_combo.currentData())
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        """A click (or Enter) on a group's row shows or hides its entries."""
+        if index.isValid() and self.log_rows.is_header(index.row()):
+            self.log_rows.toggle(index.row())
 
     # --- the chain check ----------------------------------------------------------------------
     def check_chain(self) -> None:
@@ -368,7 +388,9 @@ class AccessLogPage(DataPage):
             if not (session.active and can_change):
                 continue
             button = QPushButton(self.tr("End now"))
-            button.setAccessibleName(self.tr("End the session of {0} now").format(session.agent))
+            button.setAccessibleName(
+                self.tr("End the session of {0} now").format(session.agent_name)
+            )
             button.clicked.connect(lambda _checked=False, s=session: self.end_session(s))
             self.session_table.setIndexWidget(self.session_model.index(row, end_column), button)
             self.end_buttons[session.id] = button
@@ -401,7 +423,7 @@ class AccessLogPage(DataPage):
 
         def done(_result: None) -> None:
             self._end_tasks.discard(session.id)
-            self.context.notify(self.tr("The session of {0} was ended.").format(session.agent))
+            self.context.notify(self.tr("The session of {0} was ended.").format(session.agent_name))
             self.refresh()
 
         def failed(error: BaseException) -> None:
@@ -484,7 +506,7 @@ class AccessLogPage(DataPage):
         self.code_error.setText(
             self.tr(
                 "This code was used by {0} at {1} and no longer works. Create a new one if needed."
-            ).format(first.agent, display_text(first.started_at))
+            ).format(first.agent_name, display_text(first.started_at))
         )
         self.code_error.show()
 

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
 )
-from PySide6.QtGui import QFont
 
 from client.models.access_log import AccessLogEntry
 from client.models.assist import AssistSession
@@ -58,50 +53,230 @@ def action_text(action: str) -> str:
     return _tr(words) if words else action
 
 
-# What an entry's API path looked at, in words (first match wins). The log records paths;
-# a shopper reads "your orders", never `/v1/orders/12`.
-_RESOURCES = {
-    r"access-log(/head)?": "this access log",
-    r"assist/codes": "an assist code",
-    r"assist/sessions(/.*)?": "an assisted session",
-    r"consents/history": "your consent history",
-    r"consents/receipts/[^/]+": "a consent receipt",
-    r"consents(/[^/]+)?": "your consents",
-    r"cookies": "your cookie choices",
-    r"data/categories": "what data the shop holds about you",
-    r"data/devices": "your devices",
-    r"data/locations": "your locations",
-    r"data/logs": "your sign-in records",
-    r"decisions(/[^/]+)?": "automated decisions about you",
-    r"me/personalization": "your personalisation settings",
-    r"me": "your account details",
-    r"notices": "notices from the shop",
-    r"orders/[^/]+": "one of your orders",
-    r"orders": "your orders",
-    r"policy(/.*)?": "the privacy policy",
-    r"recipients/[^/]+/events": "what a recipient received",
-    r"recipients(/[^/]+)?": "who received your data",
-    r"requests(/.*)?": "your privacy requests",
-    r"subscriptions(/[^/]+)?": "your subscriptions",
-    r"tags(/[^/]+)?": "your interest tags",
-    r"tracks/activity": "your activity over time",
-    r"tracks(/[^/]+)?": "your search and browsing history",
+# Kinds of things an entry looked at, as the shop names them in `what.kind`, with the app's
+# words for each (used when the shop sends no `what`: an older shop, or an older archive).
+KIND_WORDS: dict[str, str] = {
+    "access_log": QT_TRANSLATE_NOOP("AccessLogPage", "this access log"),
+    "assist_code": QT_TRANSLATE_NOOP("AccessLogPage", "an assist code"),
+    "assist_sessions": QT_TRANSLATE_NOOP("AccessLogPage", "your assisted sessions"),
+    "assist_session": QT_TRANSLATE_NOOP("AccessLogPage", "an assisted session"),
+    "consents": QT_TRANSLATE_NOOP("AccessLogPage", "your consents"),
+    "consent": QT_TRANSLATE_NOOP("AccessLogPage", "one of your consents"),
+    "consent_history": QT_TRANSLATE_NOOP("AccessLogPage", "your consent history"),
+    "consent_receipt": QT_TRANSLATE_NOOP("AccessLogPage", "a consent receipt"),
+    "subscriptions": QT_TRANSLATE_NOOP("AccessLogPage", "your subscriptions"),
+    "subscription": QT_TRANSLATE_NOOP("AccessLogPage", "one of your subscriptions"),
+    "cookies": QT_TRANSLATE_NOOP("AccessLogPage", "your cookie choices"),
+    "data_categories": QT_TRANSLATE_NOOP("AccessLogPage", "what data the shop holds about you"),
+    "devices": QT_TRANSLATE_NOOP("AccessLogPage", "your devices"),
+    "locations": QT_TRANSLATE_NOOP("AccessLogPage", "your locations"),
+    "logs": QT_TRANSLATE_NOOP("AccessLogPage", "your sign-in records"),
+    "decisions": QT_TRANSLATE_NOOP("AccessLogPage", "automated decisions about you"),
+    "decision": QT_TRANSLATE_NOOP("AccessLogPage", "an automated decision about you"),
+    "decision_requests": QT_TRANSLATE_NOOP("AccessLogPage", "your requests about decisions"),
+    "export": QT_TRANSLATE_NOOP("AccessLogPage", "a copy of your data"),
+    "me": QT_TRANSLATE_NOOP("AccessLogPage", "your account details"),
+    "personalization": QT_TRANSLATE_NOOP("AccessLogPage", "your personalisation settings"),
+    "notices": QT_TRANSLATE_NOOP("AccessLogPage", "notices from the shop"),
+    "policy": QT_TRANSLATE_NOOP("AccessLogPage", "the privacy policy"),
+    "policy_version": QT_TRANSLATE_NOOP("AccessLogPage", "a version of the privacy policy"),
+    "orders": QT_TRANSLATE_NOOP("AccessLogPage", "your orders"),
+    "order": QT_TRANSLATE_NOOP("AccessLogPage", "one of your orders"),
+    "overview": QT_TRANSLATE_NOOP("AccessLogPage", "a summary of your data"),
+    "recipients": QT_TRANSLATE_NOOP("AccessLogPage", "who received your data"),
+    "recipient": QT_TRANSLATE_NOOP("AccessLogPage", "a recipient of your data"),
+    "recipient_events": QT_TRANSLATE_NOOP("AccessLogPage", "what a recipient received"),
+    "requests": QT_TRANSLATE_NOOP("AccessLogPage", "your privacy requests"),
+    "request": QT_TRANSLATE_NOOP("AccessLogPage", "one of your privacy requests"),
+    "request_result": QT_TRANSLATE_NOOP("AccessLogPage", "the result of one of your requests"),
+    "rights": QT_TRANSLATE_NOOP("AccessLogPage", "your rights at this shop"),
+    "tracks": QT_TRANSLATE_NOOP("AccessLogPage", "your search and browsing history"),
+    "track": QT_TRANSLATE_NOOP("AccessLogPage", "an entry of your browsing history"),
+    "tracks_activity": QT_TRANSLATE_NOOP("AccessLogPage", "your activity over time"),
+    "tags": QT_TRANSLATE_NOOP("AccessLogPage", "your interest tags"),
+    "tag": QT_TRANSLATE_NOOP("AccessLogPage", "one of your interest tags"),
+    "other": QT_TRANSLATE_NOOP("AccessLogPage", "other information in your account"),
 }
-_RESOURCE_PATTERNS = [(re.compile(rf"^/?(v1/)?{pattern}/?$"), pattern) for pattern in _RESOURCES]
+
+# The path of an entry → its kind, for entries without `what` (first match wins).
+_PATH_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"^/?(?:v1/)?{pattern}/?$"), kind)
+    for pattern, kind in (
+        (r"access-log(?:/head)?", "access_log"),
+        (r"assist/codes", "assist_code"),
+        (r"assist/sessions", "assist_sessions"),
+        (r"assist/sessions/[^/]+", "assist_session"),
+        (r"consents/history", "consent_history"),
+        (r"consents/receipts/[^/]+", "consent_receipt"),
+        (r"consents", "consents"),
+        (r"consents/[^/]+", "consent"),
+        (r"subscriptions", "subscriptions"),
+        (r"subscriptions/[^/]+", "subscription"),
+        (r"cookies", "cookies"),
+        (r"data/categories", "data_categories"),
+        (r"data/devices", "devices"),
+        (r"data/locations", "locations"),
+        (r"data/logs", "logs"),
+        (r"decisions", "decisions"),
+        (r"decisions/[^/]+", "decision"),
+        (r"decision-requests", "decision_requests"),
+        (r"export(?:/[^/]+)?", "export"),
+        (r"me/personalization", "personalization"),
+        (r"me", "me"),
+        (r"notices", "notices"),
+        (r"policy(?:/versions)?", "policy"),
+        (r"policy/[^/]+(?:/acknowledge)?", "policy_version"),
+        (r"orders", "orders"),
+        (r"orders/[^/]+", "order"),
+        (r"overview", "overview"),
+        (r"recipients", "recipients"),
+        (r"recipients/[^/]+/events", "recipient_events"),
+        (r"recipients/[^/]+", "recipient"),
+        (r"requests", "requests"),
+        (r"requests/[^/]+/result", "request_result"),
+        (r"requests/[^/]+(?:/[^/]+)?", "request"),
+        (r"rights", "rights"),
+        (r"tracks(?::delete)?", "tracks"),
+        (r"tracks/activity", "tracks_activity"),
+        (r"tracks/[^/]+", "track"),
+        (r"tags", "tags"),
+        (r"tags/[^/]+", "tag"),
+    )
+)
+
+# Kinds in the groups the "What" filter offers (a shopper thinks "my orders", not "order").
+KIND_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "account": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Your account and its data"),
+        ("me", "personalization", "devices", "locations", "logs", "data_categories", "overview"),
+    ),
+    "browsing": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Browsing history and interests"),
+        ("tracks", "track", "tracks_activity", "tags", "tag"),
+    ),
+    "orders": (QT_TRANSLATE_NOOP("AccessLogPage", "Orders"), ("orders", "order")),
+    "consents": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Consents, subscriptions and cookies"),
+        (
+            "consents",
+            "consent",
+            "consent_history",
+            "consent_receipt",
+            "subscriptions",
+            "subscription",
+            "cookies",
+        ),
+    ),
+    "sharing": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Sharing with others"),
+        ("recipients", "recipient", "recipient_events"),
+    ),
+    "decisions": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Automated decisions"),
+        ("decisions", "decision", "decision_requests"),
+    ),
+    "requests": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Requests and copies of your data"),
+        ("requests", "request", "request_result", "export", "rights"),
+    ),
+    "assist": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Assisted sessions"),
+        ("assist_code", "assist_sessions", "assist_session"),
+    ),
+    "shop": (
+        QT_TRANSLATE_NOOP("AccessLogPage", "Notices, the policy and this log"),
+        ("notices", "policy", "policy_version", "access_log", "other"),
+    ),
+}
+_GROUP_OF_KIND = {kind: group for group, (_t, kinds) in KIND_GROUPS.items() for kind in kinds}
+
+# Who made an entry, as the "Who" filter offers it.
+WHO: dict[str, str] = {
+    "you": QT_TRANSLATE_NOOP("AccessLogPage", "You (changes)"),
+    "app": QT_TRANSLATE_NOOP("AccessLogPage", "This app (reads for you)"),
+    "agent": QT_TRANSLATE_NOOP("AccessLogPage", "Customer service agents"),
+    "guardian": QT_TRANSLATE_NOOP("AccessLogPage", "Your guardian"),
+    "shop": QT_TRANSLATE_NOOP("AccessLogPage", "Shop staff and systems"),
+}
+
+
+def path_kind(resource: str) -> str:
+    """The kind of thing an API path is about; "other" for a path the app does not know."""
+    path = resource.split("?", 1)[0].strip()
+    for compiled, kind in _PATH_KINDS:
+        if compiled.match(path):
+            return kind
+    return "other"
+
+
+def entry_kind(entry: AccessLogEntry) -> str:
+    if entry.what is not None and entry.what.kind in KIND_WORDS:
+        return entry.what.kind
+    return path_kind(entry.resource)
+
+
+def kind_group(kind: str) -> str:
+    return _GROUP_OF_KIND.get(kind, "shop")
 
 
 def resource_text(resource: str) -> str:
-    """What was looked at, in words; an unknown path reads as "other data", not a path."""
-    path = resource.split("?", 1)[0].strip()
-    for compiled, pattern in _RESOURCE_PATTERNS:
-        if compiled.match(path):
-            return _tr(_RESOURCES[pattern])
-    return _tr("other data") if path else "—"
+    """What a path looked at, in the app's words; never the path."""
+    return _tr(KIND_WORDS[path_kind(resource)]) if resource.strip() else "—"
+
+
+def what_text(entry: AccessLogEntry) -> str:
+    """What the entry looked at: the shop's words (in the UI language, which the app asks
+    for), else the app's own words for the path."""
+    if entry.what is not None and entry.what.text.strip():
+        return entry.what.text
+    return resource_text(entry.resource)
+
+
+def who_of(entry: AccessLogEntry) -> str:
+    """you | app | agent | guardian | shop. The shopper's reads are the app's: it loads each
+    page's data for them (and in the background); the shopper's changes are theirs."""
+    role = str(entry.role)
+    if role == "agent":
+        return "agent"
+    if role == "guardian":
+        return "guardian"
+    if role == "subject":
+        return "app" if entry.action == "read" else "you"
+    return "shop"
+
+
+def agent_name(entry: AccessLogEntry) -> str:
+    return entry.actor_display or entry.actor
+
+
+def who_text(entry: AccessLogEntry) -> str:
+    who = who_of(entry)
+    if who == "agent":
+        return _tr("{0} · customer service agent").format(agent_name(entry))
+    if who == "app":
+        return _tr("This app, for you")
+    if who == "you":
+        return _tr("You")
+    if who == "guardian":
+        return _tr("Your guardian {0}").format(entry.actor_display or entry.actor)
+    return _tr("The shop ({0})").format(entry.actor) if entry.actor else _tr("The shop")
+
+
+def session_key(entry: AccessLogEntry) -> str | None:
+    """The assisted session an entry belongs to: the shop says so, else (older entries) an
+    agent's entries with the same agent and reason belong together."""
+    if entry.assist_session_id:
+        return entry.assist_session_id
+    if entry.role == "agent":
+        return f"{entry.actor}\x1f{entry.reason or ''}"
+    if entry.action == "delete" and path_kind(entry.resource) == "assist_session":
+        return entry.resource.rstrip("/").rsplit("/", 1)[-1]
+    return None
 
 
 def entry_action_text(entry: AccessLogEntry) -> str:
     """What the entry did, in words; ending an assisted session is not a "Deleted"."""
-    if entry.action == "delete" and entry.resource.startswith("/v1/assist/sessions"):
+    if entry.action == "delete" and entry_kind(entry) == "assist_session":
         if entry.role == "subject":
             return _tr("You ended the assisted session")
         return _tr("The assisted session was ended")
@@ -136,14 +311,9 @@ def session_state_text(session: AssistSession) -> str:
 
 LOG_COLUMNS: list[Column[AccessLogEntry]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Time")), lambda e: e.time),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Who")), lambda e: e.actor),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Role")), lambda e: role_text(e.role)),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "Who")), who_text),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Action")), entry_action_text),
-    Column(
-        str(QT_TRANSLATE_NOOP("Columns", "What")),
-        lambda e: resource_text(e.resource),
-        tooltip=lambda e: resource_text(e.resource),
-    ),
+    Column(str(QT_TRANSLATE_NOOP("Columns", "What")), what_text, tooltip=what_text),
     Column(
         str(QT_TRANSLATE_NOOP("Columns", "Reason")),
         lambda e: e.reason,
@@ -153,7 +323,12 @@ LOG_COLUMNS: list[Column[AccessLogEntry]] = [
 ]
 
 SESSION_COLUMNS: list[Column[AssistSession]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Agent")), lambda s: s.agent),
+    Column(
+        str(QT_TRANSLATE_NOOP("Columns", "Agent")),
+        lambda s: QCoreApplication.translate(
+            "AccessLogPage", "{0} · customer service agent"
+        ).format(s.agent_name),
+    ),
     Column(
         str(QT_TRANSLATE_NOOP("Columns", "Reason")), lambda s: s.reason, tooltip=lambda s: s.reason
     ),
@@ -165,43 +340,4 @@ SESSION_COLUMNS: list[Column[AssistSession]] = [
 
 
 class AccessLogModel(PagedTableModel[AccessLogEntry]):
-    """The log, loaded page by page; an agent's entries are bold."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and index.isValid()
-            and 0 <= index.row() < self.rowCount()
-        ):
-            if self.row_at(index.row()).role != "agent":
-                return None
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
-
-
-class RoleFilter(QSortFilterProxyModel):
-    """Shows every entry, or only those of agents."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._only_agents = False
-
-    @property
-    def only_agents(self) -> bool:
-        return self._only_agents
-
-    def set_only_agents(self, only: bool) -> None:
-        if only != self._only_agents:
-            self.beginFilterChange()
-            self._only_agents = only
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._only_agents:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, AccessLogModel) or source_parent.isValid():
-            return True
-        return model.row_at(source_row).role == "agent"
+    """The log as loaded from the shop, page by page (shown through `LogRowsModel`)."""
