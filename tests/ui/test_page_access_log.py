@@ -256,6 +256,7 @@ def test_assist_code_agent_session_and_ending_it(
     assert page.session_model.rowCount() == 1
     shown = page.session_model.row_at(0)
     assert shown.agent == "agent.wu"
+    assert page.session_model.index(0, 0).data() == "客服 吴 Agent Wu · customer service agent"
     assert shown.active
     assert shown.reason == "Customer asked about a refund"
     assert page.session_model.index(0, 4).data() == "Active"
@@ -264,20 +265,9 @@ def test_assist_code_agent_session_and_ending_it(
     assert not page.countdown.running
     assert not page.countdown.isVisible()
     assert not page.copy_button.isEnabled()
-    assert "was used by agent.wu" in page.code_error.text()
+    assert "was used by 客服 吴 Agent Wu" in page.code_error.text()
     assert "no longer works" in page.code_error.text()
-    # the agent's looks are in the log, with role and reason
-    page.only_agents.setChecked(True)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
-    assert page.log_filter.rowCount() >= 3
-    for row in range(page.log_filter.rowCount()):
-        assert page.log_filter.index(row, 1).data() == "agent.wu"
-        assert page.log_filter.index(row, 2).data() == "Agent"
-        assert page.log_filter.index(row, 5).data() == "Customer asked about a refund"
-    actions = {page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())}
-    assert "Started an assisted session" in actions
-    assert page.chain_result is not None
-    assert page.chain_result.ok
+    assert "agent.wu" not in page.code_error.text()
 
     with qtbot.waitSignal(page.loaded, timeout=20000):
         qtbot.mouseClick(page.end_buttons[session.id], Qt.MouseButton.LeftButton)
@@ -285,20 +275,62 @@ def test_assist_code_agent_session_and_ending_it(
     assert not page.session_model.row_at(0).active
     assert page.session_model.index(0, 4).data().startswith("Ended ")
     assert page.end_buttons == {}
-    page.only_agents.setChecked(False)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
-    actions = [page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())]
-    assert "You ended the assisted session" in actions
-    assert "Deleted" not in actions
-    # what was looked at reads as words, never as an API path
-    looked_at = {page.log_filter.index(r, 4).data() for r in range(page.log_filter.rowCount())}
-    assert "your orders" in looked_at
-    assert "an assisted session" in looked_at
-    assert not any("/" in text or "_" in text for text in looked_at), looked_at
-    assert not any(
-        "/v1" in str(page.log_filter.index(r, 4).data(Qt.ItemDataRole.ToolTipRole))
-        for r in range(page.log_filter.rowCount())
+    all_loaded(qtbot, page)
+
+    # The session stands out: one highlighted row with the agent's name, role and reason,
+    # what they saw, and its end; its entries are shown under it.
+    rows = page.log_rows
+    headers = [r for r in range(rows.rowCount()) if rows.is_header(r)]
+    sessions = [r for r in headers if rows.group_at(r).kind == "session"]
+    assert len(sessions) == 1
+    row = sessions[0]
+    group = rows.group_at(row)
+    assert group.expanded
+    assert rows.index(row, 1).data() == "客服 吴 Agent Wu · customer service agent"
+    assert rows.index(row, 2).data().startswith("Assisted session, which you ended at ")
+    saw = rows.index(row, 3).data()
+    assert saw.startswith("The agent saw ")
+    assert "your orders" in saw
+    assert "your account details" in saw
+    assert rows.index(row, 4).data() == "Customer asked about a refund"
+    background = rows.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert background is not None
+    assert background.color().name() == "#fff1c2"
+    assert rows.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
+    visit_rows = [r for r in headers if rows.group_at(r).kind == "visit"]
+    assert visit_rows
+    assert rows.index(visit_rows[0], 0).data(Qt.ItemDataRole.BackgroundRole).color() != (
+        background.color()
     )
+    inside = [rows.entry_at(r) for r in range(row + 1, row + 1 + len(group.entries))]
+    actions = [rows.index(r, 2).data() for r in range(row + 1, row + 1 + len(group.entries))]
+    assert "Started an assisted session" in actions
+    assert "You ended the assisted session" in actions
+    assert "Deleted" not in texts(page, 2)
+    for entry, r in zip(inside, range(row + 1, row + 1 + len(group.entries)), strict=True):
+        assert entry is not None
+        if entry.role == "agent":
+            assert rows.index(r, 1).data() == "客服 吴 Agent Wu · customer service agent"
+            assert rows.index(r, 4).data() == "Customer asked about a refund"
+            assert rows.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # A click on the session's row folds it; the row still says what it holds.
+    click_row(qtbot, page, row)
+    assert not group.expanded
+    assert rows.index(row, 3).data() == saw
+    # What was looked at reads as words, never as an API path or a login.
+    looked_at = set(texts(page, 3))
+    assert not any("/" in text or "_" in text for text in looked_at), looked_at
+    assert not any("agent.wu" in text for text in texts(page, 1))
+    assert not any(
+        "/v1" in str(rows.index(r, 3).data(Qt.ItemDataRole.ToolTipRole))
+        for r in range(rows.rowCount())
+    )
+    # The agents filter shows the session alone.
+    choose(qtbot, page.who_combo, "Customer service agents")
+    assert rows.rowCount() >= 1
+    assert all(rows.group_at(r).kind == "session" for r in range(rows.rowCount()))
+    assert page.chain_result is not None
+    assert page.chain_result.ok
     with pytest.raises(AuthenticationRequired):
         assisted.get_me()
     session.close()
@@ -328,11 +360,10 @@ def test_in_assist_mode_codes_and_end_buttons_are_absent(
     with qtbot.waitSignal(page.loaded, timeout=20000):
         page.set_view(view)
     _settled(qtbot, page)
-    page.only_agents.setChecked(True)
-    qtbot.waitUntil(
-        lambda: page.log_model.exhausted and page.log_filter.rowCount() > 0, timeout=15000
-    )
-    assert page.log_filter.index(0, 5).data() == HOSTILE_REASON
+    choose(qtbot, page.who_combo, "Customer service agents")
+    qtbot.waitUntil(lambda: page.log_rows.rowCount() > 0, timeout=15000)
+    assert page.log_rows.group_at(0).kind == "session"
+    assert page.log_rows.index(0, 4).data() == HOSTILE_REASON  # literal
     assert page.end_buttons  # the shopper can end it
 
 
