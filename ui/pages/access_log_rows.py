@@ -35,7 +35,6 @@ from client.models.access_log import AccessLogEntry
 from ui.formats import format_datetime, format_time, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.access_log_parts import (
-    CONTEXT,
     LOG_COLUMNS,
     agent_name,
     entry_kind,
@@ -62,8 +61,8 @@ VISIT_FOREGROUND = QColor("#1d2b3a")
 HEADER = -1  # the child index of a group's own row
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, "", n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AccessLogPage", text)
 
 
 @dataclass
@@ -99,7 +98,9 @@ def _summary(entries: list[AccessLogEntry], limit: int = 3) -> str:
         return _tr("nothing yet")
     if len(seen) <= limit:
         return join_list(seen)
-    return _tr("{0} and %n more", len(seen) - limit).format(join_list(seen[:limit]))
+    return QCoreApplication.translate(
+        "AccessLogPage", "{0} and %n more", "", len(seen) - limit
+    ).format(join_list(seen[:limit]))
 
 
 def _span(group: Group) -> str:
@@ -117,7 +118,7 @@ def visit_texts(group: Group) -> tuple[str, ...]:
     return (
         f"{marker} {_span(group)}",
         _tr("This app, for you"),
-        _tr("You used this app: %n reads", n),
+        QCoreApplication.translate("AccessLogPage", "You used this app: %n reads", "", n),
         _tr("While you used this app it read {0}").format(_summary(group.entries)),
         "—",
         "",
@@ -367,9 +368,13 @@ class LogRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if child == HEADER:
                 hint = (
-                    _tr("Click to hide these %n entries", len(group.entries))
+                    QCoreApplication.translate(
+                        "AccessLogPage", "Click to hide these %n entries", "", len(group.entries)
+                    )
                     if group.expanded
-                    else _tr("Click to show these %n entries", len(group.entries))
+                    else QCoreApplication.translate(
+                        "AccessLogPage", "Click to show these %n entries", "", len(group.entries)
+                    )
                 )
                 return plain_tooltip(f"{self.texts(row)[column]}\n{hint}")
             if column in (3, 4):
@@ -396,5 +401,7 @@ class LogRowsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and child == HEADER:
-            return _tr("Group of %n entries", len(group.entries))
+            return QCoreApplication.translate(
+                "AccessLogPage", "Group of %n entries", "", len(group.entries)
+            )
         return None
