@@ -13,7 +13,7 @@
     <message numerus="yes">
         <source>{0} and %n more</source>
         <translation>
-            <numerusform>{0} and one more</numerusform>
+            <numerusform>{0} and %n other thing</numerusform>
             <numerusform>{0} and %n more</numerusform>
         </translation>
     </message>
@@ -27,14 +27,14 @@
     <message numerus="yes">
         <source>Click to hide these %n entries</source>
         <translation>
-            <numerusform>Click to hide this entry</numerusform>
+            <numerusform>Click to hide this %n entry</numerusform>
             <numerusform>Click to hide these %n entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Click to show these %n entries</source>
         <translation>
-            <numerusform>Click to show this entry</numerusform>
+            <numerusform>Click to show this %n entry</numerusform>
             <numerusform>Click to show these %n entries</numerusform>
         </translation>
     </message>
