@@ -43,6 +43,7 @@ from server.models import (
     Tag,
     Track,
 )
+from server.request_words import request_summary
 from server.schemas.privacy_requests import (
     Denial,
     Extension,
@@ -541,6 +542,7 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
         type=req.type,
         status=req.status,
         details=details,
+        summary=request_summary(db, req, details),
         note=note,
         received_at=req.received_at,
         due_at=req.due_at,
