@@ -60,6 +60,7 @@ ITEM_WORDS: dict[str, Text] = {
 }
 
 _MAX_VALUE = 24  # longer values are shortened in the sentence (the details keep them whole)
+_MAX_COMPLAINT = 60
 
 
 def _zh() -> bool:
@@ -82,13 +83,13 @@ def _humanised(key: str) -> str:
     return key.replace("_", " ").replace("-", " ").strip()
 
 
-def short_value(value: object) -> str:
+def short_value(value: object, limit: int = _MAX_VALUE) -> str:
     """A filed value as quoted in a sentence: whole when short, else its ends ("138…21")."""
     text = " ".join(str(value).split()) if value is not None else ""
     if not text:
         return "“”"
-    if len(text) > _MAX_VALUE:
-        text = f"{text[:14]}…{text[-6:]}"
+    if len(text) > limit:
+        text = f"{text[: limit - 10]}…{text[-6:]}"
     return f"“{text}”"
 
 
@@ -179,6 +180,6 @@ def request_summary(db: Session, req: PrivacyRequest, details: dict[str, Any]) -
         return "注销您的账户" if zh else "Close your account"
     if kind == "complaint":
         text = details.get("text")
-        quoted = short_value(text) if text else ""
+        quoted = short_value(text, _MAX_COMPLAINT) if text else ""
         return f"投诉：{quoted}" if zh else f"Complaint: {quoted}"
     return "个人信息申请" if zh else "Privacy request"

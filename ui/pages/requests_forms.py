@@ -50,6 +50,7 @@ from client.models.requests import CreatedRequest, PrivacyRequest
 from client.models.rights import RightsCard, RightsTerm
 from ui.errors import user_message
 from ui.field_errors import field_problems
+from ui.formats import format_period
 from ui.pages.consents_terms import localized_title
 from ui.pages.my_data_terms import field_text
 from ui.pages.requests_model import (
@@ -566,7 +567,7 @@ def _retention_text(retention: RetentionInfo | None) -> str:
         period = (
             _tr("until the account is closed")
             if retention.default == "until_account_closed"
-            else retention.default
+            else format_period(retention.default)
         )
         parts.append(_tr("The shop's retention rule: data is kept {0}.").format(period))
     if retention.deletes_on_cancellation is True:

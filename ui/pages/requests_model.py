@@ -78,6 +78,56 @@ def type_label(rtype: str) -> str:
     return labels.get(rtype, rtype)
 
 
+_CATEGORY_WORDS = {
+    "tracks": "Browsing history",
+    "tags": "Interest tags",
+    "orders": "Orders",
+    "devices": "Devices",
+    "locations": "Locations",
+    "logs": "Sign-in records",
+    "decisions": "Automated decisions",
+    "profile": "Profile",
+    "account": "Account details",
+    "payments": "Payments",
+    "subscriptions": "Subscriptions",
+    "consents": "Consents",
+    "sharing": "Sharing records",
+}
+_PURPOSE_WORDS = {
+    "membership": "Membership account",
+    "risk_control": "Risk control and account security",
+    "real_name_verification": "Real-name verification",
+    "personalised_recommendations": "Personalised recommendations",
+    "marketing_messages": "Marketing messages",
+    "location_services": "Location services",
+    "cookies_analytics": "Analytics cookies and similar technologies",
+    "partner_advertising_aggregated": "Aggregated statistics for advertising partners",
+}
+
+
+def _humanised(key: str) -> str:
+    words = key.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else "—"
+
+
+def category_label(key: str) -> str:
+    """A data category the shop names by key ("tracks"), in words."""
+    words = _CATEGORY_WORDS.get(key)
+    return _tr(words) if words else _humanised(key)
+
+
+def purpose_label(key: str) -> str:
+    """A consent purpose the shop names by key, in words."""
+    words = _PURPOSE_WORDS.get(key)
+    return _tr(words) if words else _humanised(key)
+
+
+def request_title(summary: str | None, rtype: str) -> str:
+    """A request as the shopper reads it: the shop's sentence ("Delete your browsing
+    history"), or the kind of request when the shop sends none."""
+    return summary.strip() if summary and summary.strip() else type_label(rtype)
+
+
 def status_label(status: str) -> str:
     labels = {
         "identity_unverified": _tr("Identity not yet verified"),
@@ -150,7 +200,11 @@ def is_overdue(request: PrivacyRequest) -> bool:
 # --- the tracker table ------------------------------------------------------------------------
 
 TRACKER_COLUMNS: list[Column[TrackedRequest]] = [
-    Column("Type", lambda r: type_label(r.request.type)),
+    Column(
+        "Request",
+        lambda r: request_title(r.request.summary, r.request.type),
+        tooltip=lambda r: request_title(r.request.summary, r.request.type),
+    ),
     Column("Shop", lambda r: r.shop_name),
     Column("Status", lambda r: status_label(r.request.status)),
     Column("Received", lambda r: r.request.received_at),
