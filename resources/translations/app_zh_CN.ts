@@ -1427,6 +1427,10 @@
         <translation>移除</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
         <source>Search query</source>
         <translation>搜索词</translation>
     </message>
@@ -1734,8 +1738,24 @@
         <translation>同意历史</translation>
     </message>
     <message>
+        <source>Copy receipt reference</source>
+        <translation>复制回执编号</translation>
+    </message>
+    <message>
+        <source>Copies the selected change&apos;s full receipt reference</source>
+        <translation>复制所选变更的完整回执编号</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Select a change first.</source>
+        <translation>请先选择一条变更。</translation>
+    </message>
+    <message>
+        <source>Receipt {0} copied.</source>
+        <translation>已复制回执 {0}。</translation>
     </message>
     <message>
         <source>Advertising messages by channel. Switching a channel off stops promotions through it; service messages about your orders still arrive.</source>
@@ -3955,6 +3975,10 @@ Kept by law until {1}:
         <translation>撤回同意后，商城将从此停止这项使用，但不影响撤回前基于您的同意已进行的处理。</translation>
     </message>
     <message>
+        <source>Copy receipt reference</source>
+        <translation>复制回执编号</translation>
+    </message>
+    <message>
         <source>Receipt {0}: “{1}” {2} at {3}, under policy version {4}.</source>
         <translation>回执 {0}：{3}，{2}“{1}”，适用政策版本 {4}。</translation>
     </message>
@@ -4082,6 +4106,10 @@ Kept by law until {1}:
         <translation>模型版本：{0}</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Deleted: {0}</source>
         <translation>已删除：{0}</translation>
     </message>
@@ -4175,6 +4203,42 @@ After:  {3}</source>
         <source>Download canceled. Start it again to continue where it stopped.</source>
         <translation>下载已取消。重新开始下载即可从中断处继续。</translation>
     </message>
+    <message>
+        <source>Corrected value: {0}</source>
+        <translation>更正后的值：{0}</translation>
+    </message>
+    <message>
+        <source>Field to correct: {0}</source>
+        <translation>要更正的项目：{0}</translation>
+    </message>
+    <message>
+        <source>Ground for deletion: {0}</source>
+        <translation>删除理由：{0}</translation>
+    </message>
+    <message>
+        <source>It concerns an earlier request of yours.</source>
+        <translation>涉及您之前的一项申请。</translation>
+    </message>
+    <message>
+        <source>Value now: {0}</source>
+        <translation>当前的值：{0}</translation>
+    </message>
+    <message>
+        <source>Your complaint: {0}</source>
+        <translation>您的投诉：{0}</translation>
+    </message>
+    <message>
+        <source>Your note: {0}</source>
+        <translation>您的备注：{0}</translation>
+    </message>
+    <message>
+        <source>Your point of view: {0}</source>
+        <translation>您的观点：{0}</translation>
+    </message>
+    <message>
+        <source>Your reason: {0}</source>
+        <translation>您的理由：{0}</translation>
+    </message>
 </context>
 <context>
     <name>RequestForms</name>
@@ -4250,6 +4314,26 @@ After:  {3}</source>
         <translation>注销账户</translation>
     </message>
     <message>
+        <source>Account details</source>
+        <translation>账户资料</translation>
+    </message>
+    <message>
+        <source>Aggregated statistics for advertising partners</source>
+        <translation>向广告合作方提供汇总统计</translation>
+    </message>
+    <message>
+        <source>Analytics cookies and similar technologies</source>
+        <translation>分析类Cookie及同类技术</translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation>自动化决策</translation>
+    </message>
+    <message>
+        <source>Browsing history</source>
+        <translation>浏览记录</translation>
+    </message>
+    <message>
         <source>Canceled</source>
         <translation>已撤销</translation>
     </message>
@@ -4266,6 +4350,10 @@ After:  {3}</source>
         <translation>撤回同意</translation>
     </message>
     <message>
+        <source>Consents</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
         <source>Copy of my data</source>
         <translation>个人信息副本</translation>
     </message>
@@ -4276,6 +4364,10 @@ After:  {3}</source>
     <message>
         <source>Deletion</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备信息</translation>
     </message>
     <message>
         <source>Explanation of a decision</source>
@@ -4296,6 +4388,46 @@ After:  {3}</source>
     <message>
         <source>In progress (extended)</source>
         <translation>处理中（已延期）</translation>
+    </message>
+    <message>
+        <source>Interest tags</source>
+        <translation>兴趣标签</translation>
+    </message>
+    <message>
+        <source>Location services</source>
+        <translation>位置服务</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>位置信息</translation>
+    </message>
+    <message>
+        <source>Marketing messages</source>
+        <translation>营销信息推送</translation>
+    </message>
+    <message>
+        <source>Membership account</source>
+        <translation>会员账户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>支付信息</translation>
+    </message>
+    <message>
+        <source>Personalised recommendations</source>
+        <translation>个性化推荐</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>补充资料</translation>
+    </message>
+    <message>
+        <source>Real-name verification</source>
+        <translation>实名认证</translation>
     </message>
     <message>
         <source>Received</source>
@@ -4340,6 +4472,22 @@ After:  {3}</source>
     <message>
         <source>Refused to protect public safety, health or major public interests.</source>
         <translation>为维护公共安全、公共卫生或重大公共利益而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Risk control and account security</source>
+        <translation>风险控制与账户安全</translation>
+    </message>
+    <message>
+        <source>Sharing records</source>
+        <translation>共享记录</translation>
+    </message>
+    <message>
+        <source>Sign-in records</source>
+        <translation>登录日志</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>营销订阅</translation>
     </message>
     <message>
         <source>not yet</source>
