@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -195,7 +196,16 @@ class AccessLogPage(DataPage):
         assist_layout.addLayout(sessions_column, 3)
         self.code_panel = self._build_code_panel()
         assist_layout.addWidget(self.code_panel, 2)
-        splitter.addWidget(self.assist_box)
+        # In a scroll area: at 1024×640 the splitter's lower half is short, and the code the
+        # shopper reads out and the sentences about it must stay whole (scrolled, never cut).
+        self.assist_scroll = QScrollArea()
+        self.assist_scroll.setObjectName("assistArea")
+        self.assist_scroll.setAccessibleName(self.tr("Assisted sessions"))
+        self.assist_scroll.setWidgetResizable(True)
+        self.assist_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.assist_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assist_scroll.setWidget(self.assist_box)
+        splitter.addWidget(self.assist_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 230])
@@ -273,6 +283,7 @@ class AccessLogPage(DataPage):
     def present(self, data: AccessLogData) -> bool:
         can_change = self.view is not None and self.view.can_change
         self.assist_box.setVisible(data.live)
+        self.assist_scroll.setVisible(data.live)
         self.code_panel.setVisible(can_change)
         self._show_sessions(data.sessions, can_change)
         self.reload_log()

@@ -335,7 +335,9 @@ SESSION_COLUMNS: list[Column[AssistSession]] = [
     Column(str(QT_TRANSLATE_NOOP("Columns", "Started")), lambda s: s.started_at),
     Column(str(QT_TRANSLATE_NOOP("Columns", "Expires")), lambda s: s.expires_at),
     Column(str(QT_TRANSLATE_NOOP("Columns", "State")), session_state_text),
-    Column("", lambda _s: ""),  # the "End now" button of an active session
+    # The "End now" button of an active session covers this cell; its words are the cell's
+    # text so that the column is fitted to the button and never squeezes it.
+    Column("", lambda s: _tr("End now") if s.active else ""),
 ]
 
 
