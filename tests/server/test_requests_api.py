@@ -377,7 +377,7 @@ def test_an_agent_files_for_the_subject(shop, api):
     complaint = file(agent, "complaint", {"text": "Filed by phone."})
     assert complaint.status_code == 201, complaint.text
     assert complaint.json()["filed_by"]["role"] == "agent"
-    assert complaint.json()["filed_by"]["name"] == AGENT[0]
+    assert complaint.json()["filed_by"]["name"] == "客服 吴 Agent Wu"  # not the login
     # agents file cancellations without the subject's fresh sign-in
     shop.ctx.clock.offset = timedelta(minutes=6)
     cancel = file(agent, "account_cancellation", {})

@@ -189,7 +189,7 @@ def local_day(value: datetime | None) -> str:
 
 def filed_by_text(request: PrivacyRequest) -> str:
     if request.filed_by.role == "agent":
-        return _tr("{0} (agent)").format(request.filed_by.name)
+        return _tr("{0} · customer service agent").format(request.filed_by.name)
     return request.filed_by.name
 
 
