@@ -86,7 +86,9 @@ def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
     view.scrollTo(index)
     # The open list ignores a release that comes as fast as a double click after opening.
     qtbot.wait(QApplication.doubleClickInterval() + 50)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     qtbot.waitUntil(lambda: combo.currentIndex() == row and not view.isVisible(), timeout=3000)
 
 
@@ -391,6 +393,23 @@ def test_error_retry_and_a_failing_log_page(qtbot: QtBot, window: MainWindow) ->
     qtbot.mouseClick(page.log_retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.log_model.rowCount() > 0, timeout=15000)
     assert not page.log_error.isVisible()
+
+
+def test_a_used_code_says_so_without_a_refresh(
+    qtbot: QtBot, window: MainWindow, agent: ShopConnection
+) -> None:
+    page = _page(qtbot, window)
+    page._code_watch.setInterval(200)  # the page looks every few seconds; the test sooner
+    code = _create_code(qtbot, page)
+    assert page.countdown.running
+    assert page.code is not None
+    session = agent.open_assist_session(page.code.customer_no, code, "Order question")
+    qtbot.waitUntil(lambda: not page.countdown.running, timeout=15000)
+    assert "was used by 客服 吴 Agent Wu" in page.code_error.text()
+    assert not page.copy_button.isEnabled()
+    qtbot.waitUntil(lambda: page.session_model.rowCount() == 1, timeout=15000)
+    assert not page._code_watch.isActive()
+    session.close()
 
 
 def test_countdown_counts_down_and_expires(qtbot: QtBot) -> None:

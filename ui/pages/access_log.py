@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,6 +54,7 @@ from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 100
 CHAIN_PAGE_SIZE = 500
+CODE_WATCH_MS = 4000
 CHAIN_OK_STYLE = "QLabel { color: #2e7d32; font-weight: 600; padding: 6px 0; }"
 CHAIN_BUSY_STYLE = "QLabel { padding: 6px 0; }"
 CHAIN_BROKEN_STYLE = (
@@ -254,6 +255,12 @@ class AccessLogPage(DataPage):
         self.customer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.countdown = Countdown()
         self.countdown.expired.connect(self._code_expired)
+        # While a code is shown, look every few seconds whether an agent has used it, so a
+        # used code says so at once instead of counting down as if it still worked.
+        self._code_watch = QTimer(self)
+        self._code_watch.setInterval(CODE_WATCH_MS)
+        self._code_watch.timeout.connect(self._check_code_used)
+        self._watch_task: Any = None
         self.code_note = plain_label(
             self.tr("Give this code only to an agent you contacted; it works once, for 10 minutes.")
         )
@@ -498,18 +505,42 @@ class AccessLogPage(DataPage):
             shown_widget.show()
         self.countdown.start(code.expires_at)
         self._code_shown_at = datetime.now(UTC)
+        self._code_watch.start()
 
-    def _note_used_code(self, sessions: list[AssistSession]) -> None:
-        """A session opened after the code was shown used it: the code no longer works, so it
-        must not keep counting down as if it did."""
-        if self.code is None or not self.countdown.running:
+    def _check_code_used(self) -> None:
+        view = self.view
+        if view is None or not self.countdown.running:
+            self._code_watch.stop()
             return
+        if self._watch_task is not None:
+            return
+        api = view.api
+
+        def work(_control: TaskControl) -> list[AssistSession]:
+            return list(api.iter_assist_sessions(limit=20, max_items=20))
+
+        def done(sessions: list[AssistSession]) -> None:
+            self._watch_task = None
+            if self._note_used_code(sessions):
+                self.refresh()  # used: show the agent's session and its first looks
+
+        def failed(_error: BaseException) -> None:
+            self._watch_task = None  # the next tick tries again; the countdown still runs
+
+        self._watch_task = self.run(work, done, failed)
+
+    def _note_used_code(self, sessions: list[AssistSession]) -> bool:
+        """A session opened after the code was shown used it: the code no longer works, so it
+        must not keep counting down as if it did. True when this noticed it."""
+        if self.code is None or not self.countdown.running:
+            return False
         # Server and app clocks may differ by a little; a code lives 10 minutes at most.
         since = self._code_shown_at - timedelta(seconds=30)
         users = [s for s in sessions if s.started_at >= since]
         if not users:
-            return
+            return False
         first = min(users, key=lambda s: s.started_at)
+        self._code_watch.stop()
         self.countdown.stop()
         self.countdown.hide()
         self.code_label.setEnabled(False)
@@ -520,8 +551,10 @@ class AccessLogPage(DataPage):
             ).format(first.agent_name, display_text(first.started_at))
         )
         self.code_error.show()
+        return True
 
     def _code_expired(self) -> None:
+        self._code_watch.stop()
         self.code_label.setEnabled(False)
         self.copy_button.setEnabled(False)
         self.code_error.setText(self.tr("This code has expired. Create a new one if needed."))
