@@ -249,7 +249,7 @@ def kind_of(path: str) -> tuple[str, str | None]:
 
 
 def _int(key: str) -> int | None:
-    return int(key) if key.isdigit() and len(key) < 19 else None
+    return int(key) if (key.isascii() and key.isdigit()) and len(key) < 19 else None
 
 
 def _table(model: Any) -> Table:
@@ -430,7 +430,12 @@ def describe(
     """
     kind, key = kind_of(path)
     look = _NAMES.get(kind) if key is not None else None
-    if kind == "assist_session" and key is not None and key.isdigit() and len(key) < 19:
+    if (
+        kind == "assist_session"
+        and key is not None
+        and (key.isascii() and key.isdigit())
+        and len(key) < 19
+    ):
         assist_session_id = assist_session_id or int(key)
     if look is None and not actor_display and assist_session_id is None:
         return _plain(kind)
@@ -490,7 +495,7 @@ def assist_session_id(parsed: dict[str, Any], resource: str) -> str | None:
     if isinstance(found, str) and found:
         return found
     kind, key = kind_of(resource)
-    return key if kind == "assist_session" and key and key.isdigit() else None
+    return key if kind == "assist_session" and key and (key.isascii() and key.isdigit()) else None
 
 
 # --- served in the caller's language --------------------------------------------------------

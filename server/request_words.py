@@ -116,7 +116,7 @@ def _decision(db: Session, req: PrivacyRequest, details: dict[str, Any]) -> str:
         db.scalars(
             select(Decision).where(Decision.id == int(raw), Decision.user_id == req.user_id)
         ).first()
-        if raw.isdigit() and len(raw) < 19
+        if (raw.isascii() and raw.isdigit()) and len(raw) < 19
         else None
     )
     if decision is None:

@@ -219,3 +219,17 @@ def test_an_unknown_path_reads_as_words_never_a_path(shop: RunningShop, api: Api
             "name": None,
             "text": "other information in your account",
         }
+
+
+def test_odd_ids_in_a_path_never_break_the_log(shop: RunningShop, api: Api) -> None:
+    for odd in ("²", "١٢", "9" * 40, "-1", "%F0%9F%98%80", "1e3"):
+        for path in (f"/orders/{odd}", f"/assist/sessions/{odd}", f"/decisions/{odd}"):
+            response = api.get(path)
+            assert response.status_code in (400, 404, 405, 422), (path, response.text)
+        response = api.delete(f"/assist/sessions/{odd}")
+        assert response.status_code in (400, 404, 422), (odd, response.text)
+    entries = log_in(api, "en")
+    assert chain_problems(entries) == []
+    for entry in entries:
+        assert entry["what"]["text"]
+        assert "/" not in entry["what"]["text"]
