@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from server.access_what import DECISION_SUBJECTS, date_words
 from server.i18n import Text, current_language
 from server.messages import FIELDS
-from server.models import ConsentPurpose, Decision, PrivacyRequest
+from server.models import ConsentPurpose, Decision, PrivacyRequest, User
 
 # What an access request exports, section by section (the archive's section keys).
 SECTIONS: dict[str, Text] = {
@@ -126,6 +126,15 @@ def _decision(db: Session, req: PrivacyRequest, details: dict[str, Any]) -> str:
     if _zh():
         return f"{day}关于{subject.zh if subject else '您'}的决策"
     return f"the decision of {day} about {subject.en if subject else 'you'}"
+
+
+def agent_display_name(db: Session, name: str) -> str:
+    """An agent as a customer reads them: the display name of the agent with login `name`
+    (requests filed before the display name was stored), else `name` as stored."""
+    found = db.scalars(
+        select(User.display_name).where(User.username == name, User.role == "agent")
+    ).first()
+    return found or name
 
 
 def request_summary(db: Session, req: PrivacyRequest, details: dict[str, Any]) -> str:
