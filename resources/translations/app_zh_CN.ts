@@ -4494,8 +4494,8 @@ After:  {3}</source>
         <translation>尚未</translation>
     </message>
     <message>
-        <source>{0} (agent)</source>
-        <translation>{0}（客服人员）</translation>
+        <source>{0} · customer service agent</source>
+        <translation>{0} · 客服人员</translation>
     </message>
     <message>
         <source>{0} — due today</source>
