@@ -1287,6 +1287,10 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>

@@ -210,7 +210,7 @@ def is_overdue(request: PrivacyRequest) -> bool:
 
 TRACKER_COLUMNS: list[Column[TrackedRequest]] = [
     Column(
-        "Request",
+        trans_late("Columns", "Request"),
         lambda r: request_title(r.request.summary, r.request.type),
         tooltip=lambda r: request_title(r.request.summary, r.request.type),
     ),
