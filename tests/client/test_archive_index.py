@@ -14,14 +14,14 @@ from sqlalchemy import select
 
 from archive_format.labels import FIELD_LABELS
 from archive_format.sections import SECTIONS, section_title
-from client.archive import export_archive
+from client.archive import export_archive, write_archive
 from client.connection import accept_language
 from server.archive_builder import build_archive
 from server.embedded import RunningShop
 from server.i18n import using_language
 from server.models import User
 from tests.client.api_helpers import api_for
-from tests.client.archive_helpers import small_archive
+from tests.client.archive_helpers import SHOP, SUBJECT, small_archive
 from tests.conftest import SHOPPER
 
 
@@ -139,3 +139,21 @@ def test_long_sections_show_their_first_records_and_say_where_the_rest_is(
     assert "The first 3 of 5 records" in text
     assert "csv/tracks.csv" in text
     assert "蓝牙耳机" in text
+
+
+def test_codes_get_words_but_the_shoppers_own_text_stays_as_it_is(tmp_path: Path) -> None:
+    sections = {
+        "tracks": [
+            {"id": "1", "kind": "search", "text": "pending", "at": "2026-01-01T10:00:00Z"},
+            {"id": "2", "kind": "view", "text": "true", "at": "2026-01-02T10:00:00Z"},
+        ]
+    }
+    path = write_archive(tmp_path / "a.zip", sections, shop=SHOP, subject=SUBJECT, language="zh-CN")
+    with zipfile.ZipFile(path.path) as archive:
+        page = _parse(archive.read("index.html").decode())
+    cells = [t.strip() for t in page.text if t.strip()]
+    assert "搜索" in cells
+    assert "浏览" in cells
+    assert "pending" in cells  # a search for "pending" is not a request status
+    assert "true" in cells
+    assert "2026-01-01 10:00 UTC" in cells
