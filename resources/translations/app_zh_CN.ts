@@ -2330,6 +2330,10 @@ After:  {1}</source>
         <translation>请重新登录以确认此操作。</translation>
     </message>
     <message>
+        <source>Sign-in did not complete.</source>
+        <translation>登录未完成。</translation>
+    </message>
+    <message>
         <source>Sign-in did not complete: {0}</source>
         <translation>登录未完成：{0}</translation>
     </message>
@@ -2442,8 +2446,36 @@ After:  {1}</source>
         <translation>密码错误，或加密文件已被更改。</translation>
     </message>
     <message>
+        <source>The shop could not handle this request.</source>
+        <translation>商店无法处理此请求。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>The shop cannot be reached. Check your connection and try again.</source>
         <translation>无法连接商城。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that.</source>
+        <translation>此账户无权进行该操作。</translation>
+    </message>
+    <message>
+        <source>It is no longer there.</source>
+        <translation>它已不存在。</translation>
+    </message>
+    <message>
+        <source>The shop did not accept what was sent.</source>
+        <translation>商店未接受所发送的内容。</translation>
+    </message>
+    <message>
+        <source>This conflicts with the current state; refresh and try again.</source>
+        <translation>这与当前状态冲突；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>This action was already sent with different details.</source>
+        <translation>此操作已以不同的内容发送过。</translation>
     </message>
     <message>
         <source>The shop had a problem. Please try again later.</source>
@@ -2452,6 +2484,14 @@ After:  {1}</source>
     <message>
         <source>The shop sent something the app does not understand.</source>
         <translation>商城返回了本应用无法识别的内容。</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>登录已取消。</translation>
+    </message>
+    <message>
+        <source>Sign-in took too long and was stopped. Please try again.</source>
+        <translation>登录耗时过长，已停止。请重试。</translation>
     </message>
     <message>
         <source>The shop&apos;s signature does not match: the archive was changed.</source>
@@ -2496,6 +2536,14 @@ After:  {1}</source>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
         <translation>您的登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The download was canceled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match).</source>
+        <translation>下载的文件已损坏（校验和不符）。</translation>
     </message>
 </context>
 <context>
@@ -4536,10 +4584,6 @@ Tables:
         <translation>已同意</translation>
     </message>
     <message>
-        <source>HK$</source>
-        <translation>HK$</translation>
-    </message>
-    <message>
         <source>ID number (masked)</source>
         <translation>身份证号（已脱敏）</translation>
     </message>
@@ -4570,10 +4614,6 @@ Tables:
     <message>
         <source>Infrastructure / cloud</source>
         <translation>基础设施/云服务</translation>
-    </message>
-    <message>
-        <source>JP¥</source>
-        <translation>JP¥</translation>
     </message>
     <message>
         <source>Job</source>
@@ -4708,10 +4748,6 @@ Tables:
         <translation>重大利益（保护生命健康）</translation>
     </message>
     <message>
-        <source>US$</source>
-        <translation>US$</translation>
-    </message>
-    <message>
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
@@ -4778,18 +4814,6 @@ Tables:
     <message>
         <source>{0} years</source>
         <translation>{0} 年</translation>
-    </message>
-    <message>
-        <source>£</source>
-        <translation>£</translation>
-    </message>
-    <message>
-        <source>¥</source>
-        <translation>¥</translation>
-    </message>
-    <message>
-        <source>€</source>
-        <translation>€</translation>
     </message>
     <message>
         <source>✓ verified</source>

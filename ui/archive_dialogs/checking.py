@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from archive_format.verdict import signature_verdict
 from client.archive import (
     Archive,
@@ -19,6 +17,7 @@ from client.archive import (
 )
 from ui import formats
 from ui.errors import archive_reason
+from ui.i18n import translate
 from ui.session import AppSession
 from ui.tasks import TaskControl
 
@@ -35,10 +34,6 @@ def shop_keys(session: AppSession) -> dict[str, dict[str, Any]]:
         except Exception:  # noqa: S112 - a shop without usable keys simply cannot verify
             continue
     return keys
-
-
-def _report_tr(text: str) -> str:
-    return QCoreApplication.translate("ArchiveReport", text)
 
 
 NO_KEY_KNOWN = (
@@ -102,12 +97,16 @@ def check_archive(
 def report_summary(report: ArchiveReport) -> str:
     """One line about the signature and checksums (for banners and messages)."""
     if not report.signed:
-        signature = _report_tr("not signed")
+        signature = translate("ArchiveReport", "not signed")
     elif report.signature_ok:
-        signature = _report_tr("signature ✓ verified")
+        signature = translate("ArchiveReport", "signature ✓ verified")
     else:
-        signature = _report_tr("signature ✗ NOT verified")
-    checks = _report_tr("checksums ✓") if report.manifest is not None else _report_tr("checksums ✗")
+        signature = translate("ArchiveReport", "signature ✗ NOT verified")
+    checks = (
+        translate("ArchiveReport", "checksums ✓")
+        if report.manifest is not None
+        else translate("ArchiveReport", "checksums ✗")
+    )
     return f"{signature}; {checks}"
 
 
@@ -115,9 +114,9 @@ def report_text(report: ArchiveReport) -> str:
     """The plain-text verification report."""
     lines: list[str] = []
     if report.ok:
-        lines.append(_report_tr("OK: the archive passed every check."))
+        lines.append(translate("ArchiveReport", "OK: the archive passed every check."))
     else:
-        lines.append(_report_tr("Problems found:"))
+        lines.append(translate("ArchiveReport", "Problems found:"))
         if report.reason:
             lines.append(f"- {archive_reason(report.reason)} [{report.reason}]")
         lines.extend(f"  {problem}" for problem in report.problems)
@@ -131,16 +130,26 @@ def report_text(report: ArchiveReport) -> str:
             or "—"
         )
         subject = manifest.subject.get("display_name") or manifest.subject.get("customer_no") or "—"
-        maker = _report_tr("the shop") if manifest.source == "shop" else _report_tr("this app")
-        encrypted = _report_tr("yes") if report.encrypted else _report_tr("no")
-        lines.append(_report_tr("Shop: {0}").format(shop))
-        lines.append(_report_tr("Of: {0}").format(subject))
-        lines.append(_report_tr("Created: {0}").format(manifest.created_at))
-        lines.append(_report_tr("Made by: {0}").format(maker))
-        lines.append(_report_tr("Files checked: {0}").format(report.files_checked))
-        lines.append(_report_tr("Encrypted: {0}").format(encrypted))
+        maker = (
+            translate("ArchiveReport", "the shop")
+            if manifest.source == "shop"
+            else translate("ArchiveReport", "this app")
+        )
+        encrypted = (
+            translate("ArchiveReport", "yes")
+            if report.encrypted
+            else translate("ArchiveReport", "no")
+        )
+        lines.append(translate("ArchiveReport", "Shop: {0}").format(shop))
+        lines.append(translate("ArchiveReport", "Of: {0}").format(subject))
+        lines.append(translate("ArchiveReport", "Created: {0}").format(manifest.created_at))
+        lines.append(translate("ArchiveReport", "Made by: {0}").format(maker))
+        lines.append(translate("ArchiveReport", "Files checked: {0}").format(report.files_checked))
+        lines.append(translate("ArchiveReport", "Encrypted: {0}").format(encrypted))
         lines.append(report_summary(report))
         if report.kid:
-            lines.append(_report_tr("Signing key: {0}").format(report.kid))
-        lines.append(_report_tr("Parts: {0}").format(formats.join_list(manifest.sections)))
+            lines.append(translate("ArchiveReport", "Signing key: {0}").format(report.kid))
+        lines.append(
+            translate("ArchiveReport", "Parts: {0}").format(formats.join_list(manifest.sections))
+        )
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from ui import formats
 from ui.errors import user_message
+from ui.i18n import translate
 from ui.tasks import Task, TaskControl, TaskRunner
 from ui.widgets.load_state import plain_label
 
@@ -31,38 +33,34 @@ REQUEST_ROLE = Qt.ItemDataRole.UserRole + 20
 
 # Section names as shown to people (translated in context "ArchiveSections").
 SECTION_TITLES: dict[str, str] = {
-    "account": "Account",
-    "categories": "Data categories",
-    "devices": "Devices",
-    "locations": "Locations",
-    "logs": "Activity logs",
-    "tracks": "Search and browsing records",
-    "tags": "Interest tags",
-    "orders": "Orders",
-    "decisions": "Automated decisions",
-    "consents": "Consents",
-    "consent_history": "Consent history",
-    "subscriptions": "Subscriptions",
-    "cookies": "Cookies",
-    "recipients": "Partners",
-    "recipient_events": "Data shared with partners",
-    "policy_versions": "Privacy policy versions",
-    "notices": "Notices",
-    "access_log": "Access log",
-    "requests": "Privacy requests",
-    "explanations": "Explanations of automated decisions",
-    "deletion_receipts": "Deletion receipts",
-    "assist_sessions": "Assist sessions",
+    "account": trans_late("ArchiveSections", "Account"),
+    "categories": trans_late("ArchiveSections", "Data categories"),
+    "devices": trans_late("ArchiveSections", "Devices"),
+    "locations": trans_late("ArchiveSections", "Locations"),
+    "logs": trans_late("ArchiveSections", "Activity logs"),
+    "tracks": trans_late("ArchiveSections", "Search and browsing records"),
+    "tags": trans_late("ArchiveSections", "Interest tags"),
+    "orders": trans_late("ArchiveSections", "Orders"),
+    "decisions": trans_late("ArchiveSections", "Automated decisions"),
+    "consents": trans_late("ArchiveSections", "Consents"),
+    "consent_history": trans_late("ArchiveSections", "Consent history"),
+    "subscriptions": trans_late("ArchiveSections", "Subscriptions"),
+    "cookies": trans_late("ArchiveSections", "Cookies"),
+    "recipients": trans_late("ArchiveSections", "Partners"),
+    "recipient_events": trans_late("ArchiveSections", "Data shared with partners"),
+    "policy_versions": trans_late("ArchiveSections", "Privacy policy versions"),
+    "notices": trans_late("ArchiveSections", "Notices"),
+    "access_log": trans_late("ArchiveSections", "Access log"),
+    "requests": trans_late("ArchiveSections", "Privacy requests"),
+    "explanations": trans_late("ArchiveSections", "Explanations of automated decisions"),
+    "deletion_receipts": trans_late("ArchiveSections", "Deletion receipts"),
+    "assist_sessions": trans_late("ArchiveSections", "Assist sessions"),
 }
-
-
-def _section_tr(text: str) -> str:
-    return QCoreApplication.translate("ArchiveSections", text)
 
 
 def section_title(section: str) -> str:
     title = SECTION_TITLES.get(section)
-    return _section_tr(title) if title is not None else section
+    return translate("ArchiveSections", title) if title is not None else section
 
 
 # --- small widgets ----------------------------------------------------------------------------

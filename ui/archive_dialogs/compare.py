@@ -20,6 +20,7 @@ from client.archive import (
     ArchiveDiff,
     SectionDiff,
 )
+from client.i18n import trans_late
 from ui import formats
 from ui.archive_dialogs.common import PathField, WorkDialog, password_edit, section_title
 from ui.models.columns import Column
@@ -28,10 +29,14 @@ from ui.tasks import TaskControl, TaskRunner
 
 # --- compare ----------------------------------------------------------------------------------
 SECTION_COLUMNS: list[Column[SectionDiff]] = [
-    Column[SectionDiff]("Section", lambda d: section_title(d.section)),
-    Column[SectionDiff]("Added", lambda d: len(d.added), align_right=True),
-    Column[SectionDiff]("Removed", lambda d: len(d.removed), align_right=True),
-    Column[SectionDiff]("Changed", lambda d: len(d.changed), align_right=True),
+    Column[SectionDiff](trans_late("Columns", "Section"), lambda d: section_title(d.section)),
+    Column[SectionDiff](trans_late("Columns", "Added"), lambda d: len(d.added), align_right=True),
+    Column[SectionDiff](
+        trans_late("Columns", "Removed"), lambda d: len(d.removed), align_right=True
+    ),
+    Column[SectionDiff](
+        trans_late("Columns", "Changed"), lambda d: len(d.changed), align_right=True
+    ),
 ]
 
 

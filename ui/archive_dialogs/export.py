@@ -190,7 +190,7 @@ class ExportDialog(WorkDialog):
         def work(_control: TaskControl) -> list[Any]:
             return [
                 r
-                for r in api.iter_requests(limit=100)
+                for r in api.list_requests(limit=100).auto_paging_iter()
                 if r.type == "access" and r.status == "completed"
             ]
 
@@ -254,7 +254,7 @@ class ExportDialog(WorkDialog):
             self.fail(self.tr("The first day is after the last day."))
             return
         start, end = day_range(first, last)
-        api = view.api
+        api = view.shop
         shop = {
             "id": connection.shop_id,
             "name": connection.shop_name,
@@ -293,7 +293,7 @@ class ExportDialog(WorkDialog):
         if not path:
             self.fail(self.tr("Choose where to save the archive."))
             return
-        api = view.api
+        api = view.shop
         known = shop_keys(self.session)
 
         def work(control: TaskControl) -> SavedArchive:
