@@ -157,3 +157,24 @@ def test_codes_get_words_but_the_shoppers_own_text_stays_as_it_is(tmp_path: Path
     assert "pending" in cells  # a search for "pending" is not a request status
     assert "true" in cells
     assert "2026-01-01 10:00 UTC" in cells
+
+
+def test_a_spooled_section_whose_head_is_cut_mid_record_still_writes(tmp_path: Path) -> None:
+    """The index takes its records from the head of a spool: a record cut at that point (here
+    each is 750 KB, so the 4 MiB head ends inside the sixth) is simply not shown."""
+    import tempfile
+
+    from client.archive.writer import ArchiveWriter
+
+    records = [{"id": str(i), "text": "长" * 250_000} for i in range(8)]
+    with tempfile.TemporaryFile() as spool:
+        for record in records:
+            spool.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+        with ArchiveWriter(tmp_path / "a.zip", shop=SHOP, subject=SUBJECT) as writer:
+            writer.write_spooled("tags", spool, len(records))
+    result = writer.result
+    assert result is not None
+    with zipfile.ZipFile(result.path) as archive:
+        assert json.loads(archive.read("data/tags.json")) == records
+        text = "".join(_parse(archive.read("index.html").decode()).text)
+    assert "The first 5 of 8 records" in text
