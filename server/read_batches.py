@@ -127,7 +127,7 @@ class ReadBatcher:
             for job in batch:
                 try:
                     principal = authorize(connection, self.ctx, job.token)
-                    entries.append(access_entry(principal, job.method, job.path))
+                    entries.append(access_entry(connection, principal, job.method, job.path))
                 except Exception as exc:  # a Problem, or the database's error
                     job.value = exc
                     continue
