@@ -1,11 +1,13 @@
-"""Signed-in fast reads served in batches by one database thread per process (group commit).
+"""Signed-in fast reads served in batches by one database thread (group commit).
 
 Profiling `GET /v1/tracks?limit=100` at 50 connections showed the per-request SQLite work
 (token select, access-log append, 101-row page, JSON) at about 0.2 ms of CPU single-threaded,
 yet the server spent about 1 ms of CPU per request: ~18 voluntary context switches per request
 (a hop to a worker thread and back, up to 16 threads contending for the GIL and for the
 database's write lock) and one write transaction per request. Here every fast read is queued to
-ONE thread that takes whatever has queued up meanwhile as a batch and, on one connection:
+ONE thread per process (SQLite has one writer anyway; PostgreSQL gets `PARALLEL_BATCHES`, so
+its round trips overlap) that takes whatever has queued up meanwhile as a batch and, on one
+connection:
 
 1. checks each request's token (no cache: a revoked or expired token fails on its next
    request, in every worker process, exactly as before);
@@ -16,9 +18,9 @@ ONE thread that takes whatever has queued up meanwhile as a batch and, on one co
 
 No request is answered before its entry is committed: the promise that every answered read is
 in the subject's log holds even if the process is killed (tests/server/test_read_batches.py).
-The thread holds one pooled connection only while a batch runs and never waits for anything
-else, so it cannot take part in a pool deadlock. It exits after a short idle time and is
-started again by the next request.
+A batching thread holds one pooled connection only while a batch runs and never waits for
+anything else while holding it, so it cannot take part in a pool deadlock. It exits after a
+short idle time and is started again by the next request.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ T = TypeVar("T")
 
 # At most this many requests share a transaction: a batch's answers wait for its slowest read.
 MAX_BATCH = 64
+# Batching threads per process on PostgreSQL (and other server databases).
+PARALLEL_BATCHES = 4
 # The thread stops after this long without work (and is started again on demand).
 IDLE_SECONDS = 2.0
 
@@ -76,7 +80,10 @@ class ReadBatcher:
         self.ctx = ctx
         self._queue: queue.SimpleQueue[_Job[Any]] = queue.SimpleQueue()
         self._guard = threading.Lock()
-        self._thread: threading.Thread | None = None
+        self._threads = 0
+        # SQLite has one writer at a time anyway: one thread. A server database answers over
+        # a socket, so a few threads keep its round trips overlapping (each still batches).
+        self._max_threads = 1 if ctx.engine.dialect.name == "sqlite" else PARALLEL_BATCHES
         self.batches = 0  # how many transactions so far (for tests and benches)
         self.jobs = 0
 
@@ -87,11 +94,9 @@ class ReadBatcher:
         job: _Job[T] = _Job(token, method, path, work, loop, loop.create_future())
         with self._guard:
             self._queue.put(job)
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._serve, name="shop-read-batches", daemon=True
-                )
-                self._thread.start()
+            if self._threads < self._max_threads:
+                self._threads += 1
+                threading.Thread(target=self._serve, name="shop-read-batches", daemon=True).start()
         return await job.future
 
     def _serve(self) -> None:
@@ -101,7 +106,7 @@ class ReadBatcher:
             except queue.Empty:
                 with self._guard:
                     if self._queue.empty():
-                        self._thread = None
+                        self._threads -= 1
                         return
                 continue
             batch = [first]
@@ -119,8 +124,9 @@ class ReadBatcher:
             self._deliver(batch)
 
     def _run(self, batch: list[_Job[Any]]) -> None:
-        self.batches += 1
-        self.jobs += len(batch)
+        with self._guard:
+            self.batches += 1
+            self.jobs += len(batch)
         with self.ctx.engine.connect() as connection:
             admitted: list[tuple[_Job[Any], Principal]] = []
             entries: list[dict[str, Any]] = []
