@@ -221,3 +221,32 @@ def test_guardian_links_from_both_sides(make_shop: Any) -> None:
     assert guardian[0]["id"] == ward[0]["id"]
     assert ward[0]["revoked_at"] is None
     assert signed_in(shop, "wang.fang").get("/guardian/links").json()["items"] == []
+
+
+def test_a_ward_session_on_postgres(pg_database: Any) -> None:
+    """The principal's link join and the guardian's consent change, on PostgreSQL."""
+    from server.context import ServerConfig
+    from server.demo.seeding import seed_for_demo
+    from server.shops import shop_profile
+
+    config = ServerConfig(
+        db_url=pg_database(),
+        shop=shop_profile("sinomai"),
+        demo=True,
+        run_processor=False,
+        processor_delay=timedelta(0),
+    )
+    shop = RunningShop(config)
+    try:
+        seed_for_demo(shop.ctx, tracks=50)
+        shop.start()
+        ward, item = ward_api(shop, signed_in(shop, "liu.min"))
+        assert ward.get("/me").json()["customer_no"] == item["customer_no"]
+        changed = ward.put(
+            f"/consents/{OPTIONAL}", json={"granted": True, "guardian_present": True}
+        )
+        assert changed.status_code == 200, changed.text
+        roles = {e["role"] for e in log_entries(signed_in(shop, "bob.liu"))}
+        assert "guardian" in roles
+    finally:
+        shop.stop()
