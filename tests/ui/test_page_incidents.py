@@ -144,3 +144,39 @@ def test_the_offline_viewer_shows_the_archived_incidents_read_only(
     assert attempts == []
     monkeypatch.undo()
     window.close_archive()
+
+
+def test_the_notifier_announces_each_unread_notice_once(qtbot: QtBot, tmp_path: Path) -> None:
+    from client.models.incidents import Incident
+    from ui.notifier import Notifier
+
+    def notice(notice_id: str, read: bool = False) -> Incident:
+        return Incident.model_validate(
+            {
+                "id": notice_id,
+                "severity": "critical",
+                "title": f"Incident {notice_id}",
+                **{k: "x" for k in ("situation", "impact", "measures", "advice", "remedies")},
+                "occurred_at": "2026-01-01T00:00:00Z",
+                "published_at": "2026-01-02T00:00:00Z",
+                "read": read,
+            }
+        )
+
+    status: list[str] = []
+    notifier = Notifier(Settings(tmp_path / "s.ini"), status.append, use_tray=False)
+    told: list[tuple[str, str]] = []
+    notifier.incident_notified.connect(lambda t, m: told.append((t, m)))
+    new = notifier.update_incidents("shop-a", "Shop A", [notice("1"), notice("2", read=True)])
+    assert [i.id for i in new] == ["1"]
+    assert told == [
+        (
+            "Security incident at Shop A",
+            "Incident 1 — open Security incidents to see what of your data was affected.",
+        )
+    ]
+    assert notifier.update_incidents("shop-a", "Shop A", [notice("1")]) == []
+    assert [i.id for i in notifier.update_incidents("shop-b", "Shop B", [notice("1")])] == ["1"]
+    notifier.reset()  # signing out does not announce the same notice again
+    assert notifier.update_incidents("shop-a", "Shop A", [notice("1")]) == []
+    assert status == []  # no tray: the Overview's banner is the notice, the status bar stays
