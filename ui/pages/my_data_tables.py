@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.account import ProfileField
 from client.models.data import DataCategory, Device, Location, LogEntry, Storage
 from ui.errors import user_message
-from ui.formats import join_list
+from ui.formats import country_text, join_list
 from ui.models.columns import Column
 from ui.models.paged_table import Fetcher, PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -62,12 +62,7 @@ def table_view(name: str) -> QTableView:
 
 
 def storage_text(storage: Storage) -> str:
-    territory = QLocale.codeToTerritory(storage.country)
-    if territory != QLocale.Country.AnyTerritory:
-        country = f"{QLocale.territoryToString(territory)} ({storage.country})"
-    else:
-        country = storage.country
-    return join_list([part for part in (country, storage.vendor) if part])
+    return join_list([part for part in (country_text(storage.country), storage.vendor) if part])
 
 
 # --- categories ---------------------------------------------------------------------------
@@ -217,10 +212,17 @@ class PagedTable(QWidget):
     """A table over a PagedTableModel, with a line saying what is loaded and an error + retry."""
 
     def __init__(
-        self, model: PagedTableModel[Any], name: str, intro: str = "", parent: QWidget | None = None
+        self,
+        model: PagedTableModel[Any],
+        name: str,
+        intro: str = "",
+        parent: QWidget | None = None,
+        *,
+        optional: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.optional = tuple(optional)  # see fit_columns: columns a detail pane also shows
         layout = QVBoxLayout(self)
         if intro:
             layout.addWidget(plain_label(intro))
@@ -263,7 +265,7 @@ class PagedTable(QWidget):
             self.status.setText(self.tr("{0} records loaded; scroll for more").format(rows))
         if not self._sized and rows:
             self._sized = True
-            fit_columns(self.table)
+            fit_columns(self.table, optional=self.optional)
 
     def _show_error(self, message: str | None) -> None:
         if message is not None:

@@ -27,7 +27,13 @@ from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
 from ui.pages.consents_terms import legal_basis_text
 from ui.pages.my_data_tables import PagedTable
-from ui.pages.orders_detail import OrderDetailPanel, order_columns
+from ui.pages.orders_detail import (
+    ORDER_FOR_OTHER,
+    ORDER_ITEMS,
+    ORDER_PARTNER,
+    OrderDetailPanel,
+    order_columns,
+)
 from ui.plain_text import plain_message_box
 from ui.session import ActiveView
 from ui.tasks import TaskControl, TaskRunner
@@ -86,6 +92,8 @@ class OrdersPage(DataPage):
                 "Your orders. Select one to see its items, payment, delivery and who received "
                 "data for it."
             ),
+            # the detail pane repeats these: they give way first when the window is narrow
+            optional=(ORDER_FOR_OTHER, ORDER_PARTNER, ORDER_ITEMS),
         )
         self.table = self.list.table
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

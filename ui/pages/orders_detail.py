@@ -33,6 +33,9 @@ from ui.pages.my_data_terms import (
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns
 
+# columns of the list that the detail pane repeats (see order_columns)
+ORDER_ITEMS, ORDER_PARTNER, ORDER_FOR_OTHER = 4, 5, 6
+
 
 def order_columns(
     partner: Callable[[OrderSummary], str | None],

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
-from ui.formats import join_list
+from ui.formats import country_text, join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
@@ -60,13 +60,6 @@ class CategoryNames:
 
     def names(self, keys: Sequence[str]) -> str:
         return join_list([self.name(k) for k in keys])
-
-
-def country_text(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return f"{QLocale.territoryToString(territory)} ({code})"
 
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
@@ -252,7 +245,9 @@ class SharingPage(DataPage):
         self.storage_model.set_rows(data.categories)
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        fit_columns(self.recipient_table)
+        # the detail pane repeats these (events: the table of disclosures); they give way
+        # first when the window is narrow
+        fit_columns(self.recipient_table, optional=(9, 7, 8, 6, 5))
         fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
