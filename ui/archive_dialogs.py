@@ -51,6 +51,7 @@ from client.archive import (
     open_archive,
 )
 from client.archive.verify import ANY_KID
+from client.limits import ARCHIVE_PASSPHRASE, FILE_PATH
 from ui import formats
 from ui.errors import archive_reason, user_message
 from ui.models.columns import Column
@@ -58,6 +59,7 @@ from ui.models.record_table import RecordTableModel
 from ui.pages.tracks_dialogs import OptionalDateEdit, day_range
 from ui.session import AppSession
 from ui.tasks import Task, TaskControl, TaskRunner
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 ARCHIVE_FILTER = "Personal-data archives (*.zip *.pdarchive.enc);;All files (*)"
@@ -222,13 +224,14 @@ class PathField(QWidget):
         self._label = label
         self.edit = QLineEdit()
         self.edit.setAccessibleName(label)
+        self.field = LimitedText(self.edit, FILE_PATH)  # counted; a pasted path is never cut
         self.browse = QPushButton(self.tr("Browse…"))
         self.browse.setAccessibleName(self.tr("Browse for: {0}").format(label))
         self.browse.clicked.connect(self._pick)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.browse)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignTop)
 
     @property
     def path(self) -> str:
@@ -252,6 +255,46 @@ def password_edit(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
     return edit
+
+
+def limited(edit: QLineEdit) -> LimitedText:
+    """A passphrase field with its counter: what goes in the form (the edit stays readable)."""
+    return LimitedText(edit, ARCHIVE_PASSPHRASE)
+
+
+class PassphraseDialog(QDialog):
+    """Asks for an archive's passphrase, with its counter (QInputDialog would cut at 32767
+    characters without a word). `textValueSelected` as QInputDialog's: the caller is the same."""
+
+    textValueSelected = Signal(str)
+
+    def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(label))
+        self.edit = password_edit(self.tr("Passphrase"))
+        self.field = limited(self.edit)
+        layout.addWidget(self.field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def setTextValue(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def textValue(self) -> str:
+        return self.edit.text()
+
+    def accept(self) -> None:
+        if self.field.problem():
+            return  # the error is under the field; nothing is sent, nothing cut
+        super().accept()
+        self.textValueSelected.emit(self.edit.text())
 
 
 def format_size(size: int) -> str:
@@ -318,6 +361,11 @@ class WorkDialog(QDialog):
         self, work: Callable[[TaskControl], Any], done: Callable[[Any], None], message: str
     ) -> None:
         if self.task is not None:
+            return
+        shown = [f for f in self.findChildren(LimitedText) if f.isVisibleTo(self)]
+        too_long = next((p for p in (f.problem() for f in shown) if p), "")
+        if too_long:  # refused before anything starts; the field says which and by how much
+            self.fail(too_long)
             return
         self.result = None
         self.error = None
@@ -430,8 +478,8 @@ class ExportDialog(WorkDialog):
         form.addRow(self.tr("Activity until (inclusive):"), self.date_to)
         self.passphrase = password_edit(self.tr("Passphrase (optional)"))
         self.passphrase_again = password_edit(self.tr("Passphrase again"))
-        form.addRow(self.tr("Passphrase (optional):"), self.passphrase)
-        form.addRow(self.tr("Passphrase again:"), self.passphrase_again)
+        form.addRow(self.tr("Passphrase (optional):"), limited(self.passphrase))
+        form.addRow(self.tr("Passphrase again:"), limited(self.passphrase_again))
         note = plain_label(
             self.tr(
                 "A passphrase encrypts the whole archive, so nobody who gets the file can read "
@@ -715,7 +763,7 @@ class VerifyDialog(WorkDialog):
         self.passphrase = password_edit(self.tr("Passphrase (if encrypted)"))
         form.addRow(self.tr("Archive:"), self.archive_path)
         form.addRow(self.tr("Key file (optional):"), self.key_file)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.passphrase))
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setAccessibleName(self.tr("Verification report"))
@@ -785,9 +833,9 @@ class CompareDialog(WorkDialog):
         self.old_passphrase = password_edit(self.tr("Passphrase of the older archive"))
         self.new_passphrase = password_edit(self.tr("Passphrase of the newer archive"))
         form.addRow(self.tr("Older archive:"), self.old_path)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.old_passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.old_passphrase))
         form.addRow(self.tr("Newer archive:"), self.new_path)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.new_passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.new_passphrase))
         self.model: RecordTableModel[SectionDiff] = RecordTableModel(SECTION_COLUMNS, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Differences per section"))
@@ -899,7 +947,7 @@ class SqliteDialog(WorkDialog):
             suggested="personal-data.db",
         )
         form.addRow(self.tr("Archive:"), self.archive_path)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.passphrase))
         form.addRow(self.tr("Save as:"), self.out_path)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -3206,6 +3206,10 @@ SHA-256：{2}</translation>
         <translation>商城保存的数据类别</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <source>Account and profile fields</source>
         <translation>账户与资料字段</translation>
     </message>
@@ -3745,6 +3749,13 @@ Kept by law until {1}:
     <message>
         <source>{0} records loaded; scroll for more</source>
         <translation>已加载 {0} 条记录；滚动查看更多</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
     </message>
 </context>
 <context>
@@ -4524,6 +4535,10 @@ Tables:
         <translation>基站</translation>
     </message>
     <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -4558,6 +4573,14 @@ Tables:
     <message>
         <source>Customer service</source>
         <translation>客户服务</translation>
+    </message>
+    <message>
+        <source>Dark mode off</source>
+        <translation>深色模式关闭</translation>
+    </message>
+    <message>
+        <source>Dark mode on</source>
+        <translation>深色模式开启</translation>
     </message>
     <message>
         <source>Debit card</source>
@@ -4644,12 +4667,28 @@ Tables:
         <translation>职业</translation>
     </message>
     <message>
+        <source>Language: {0}</source>
+        <translation>语言：{0}</translation>
+    </message>
+    <message>
         <source>Laptop</source>
         <translation>笔记本电脑</translation>
     </message>
     <message>
         <source>Local storage</source>
         <translation>本地存储</translation>
+    </message>
+    <message>
+        <source>Location: always allowed</source>
+        <translation>位置：始终允许</translation>
+    </message>
+    <message>
+        <source>Location: not allowed</source>
+        <translation>位置：不允许</translation>
+    </message>
+    <message>
+        <source>Location: only while using the app</source>
+        <translation>位置：仅在使用应用时允许</translation>
     </message>
     <message>
         <source>Logistics</source>
@@ -4682,6 +4721,14 @@ Tables:
     <message>
         <source>Not stated in the policy (the shop&apos;s own setting)</source>
         <translation>政策未载明（商家自行设定）</translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation>通知关闭</translation>
+    </message>
+    <message>
+        <source>Notifications on</source>
+        <translation>通知开启</translation>
     </message>
     <message>
         <source>Optional profile</source>
@@ -4812,6 +4859,10 @@ Tables:
         <translation>监护人已撤回同意</translation>
     </message>
     <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>not needed</source>
         <translation>无需</translation>
     </message>
@@ -4822,6 +4873,10 @@ Tables:
     <message>
         <source>waiting for a guardian&apos;s consent</source>
         <translation>等待监护人同意</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
     <message>
         <source>{0} (shop&apos;s setting, not stated in the policy)</source>
@@ -4842,6 +4897,10 @@ Tables:
     <message>
         <source>{0} years</source>
         <translation>{0} 年</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>£</source>

@@ -28,6 +28,7 @@ from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import legal_basis_text, localized_title
 from ui.pages.my_data_terms import (
     clause_text,
+    device_setting_text,
     device_type_text,
     field_text,
     group_text,
@@ -169,7 +170,7 @@ class ProfileModel(RecordTableModel[ProfileField]):
 
 
 def _settings_text(settings: dict[str, Any]) -> str:
-    return ", ".join(f"{key}: {value}" for key, value in settings.items())
+    return join_list([device_setting_text(key, value) for key, value in settings.items()])
 
 
 DEVICE_COLUMNS: list[Column[Device]] = [

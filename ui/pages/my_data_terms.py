@@ -98,7 +98,36 @@ _LOCATION_SOURCES: dict[str, Callable[[], str]] = {
     "wifi": lambda: _tr("Wi-Fi"),
     "cell": lambda: _tr("Base station"),
     "base_station": lambda: _tr("Base station"),
+    "bluetooth": lambda: _tr("Bluetooth"),
 }
+
+_LOCATION_PERMISSIONS: dict[str, Callable[[], str]] = {
+    "always": lambda: _tr("Location: always allowed"),
+    "while_using": lambda: _tr("Location: only while using the app"),
+    "denied": lambda: _tr("Location: not allowed"),
+}
+
+
+def device_setting_text(key: str, value: object) -> str:
+    """One setting of a device in words: 'Notifications on', 'Location: not allowed'.
+
+    A setting the app does not know (a newer shop) reads as its name in words and its value,
+    never as `key: value`.
+    """
+    on = bool(value) if isinstance(value, bool) else None
+    if key == "notifications" and on is not None:
+        return _tr("Notifications on") if on else _tr("Notifications off")
+    if key == "dark_mode" and on is not None:
+        return _tr("Dark mode on") if on else _tr("Dark mode off")
+    if key == "location_permission" and str(value) in _LOCATION_PERMISSIONS:
+        return _LOCATION_PERMISSIONS[str(value)]()
+    if key == "language" and isinstance(value, str) and value:
+        locale = QLocale(value.replace("-", "_"))
+        name = locale.nativeLanguageName() if locale.language() != QLocale.Language.C else value
+        return _tr("Language: {0}").format(name or value)
+    words = key.replace("_", " ").strip().capitalize()
+    shown = (_tr("yes") if on else _tr("no")) if on is not None else str(value).replace("_", " ")
+    return _tr("{0}: {1}").format(words, shown)
 
 _DEVICE_TYPES: dict[str, Callable[[], str]] = {
     "phone": lambda: _tr("Phone"),
@@ -181,6 +210,7 @@ _CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "JPY
 
 
 __all__ = [
+    "device_setting_text",
     "device_type_text",
     "field_text",
     "group_text",
