@@ -9,6 +9,8 @@ headers and the cells of visible columns (with their tooltips), lists, combo box
 read-only text boxes. It fails on:
 
 - API paths (`/v1/...`), snake_case keys, raw ids (`item-123`, `decision_id`);
+- the shop's keys for its categories and purposes shown instead of their titles
+  (`account, orders`);
 - `key: value` dumps (`language: zh-CN, notifications: True`, `categories: locations`);
 - ISO durations (`P3Y`) and timestamps (`2026-12-01T…`, `06:54:12.123456`);
 - English in the Chinese UI: one of the app's own English strings shown untranslated, or a run
@@ -185,6 +187,21 @@ def _shop_strings(shop: RunningShop) -> str:
     return "\n".join(found)
 
 
+def _shop_keys(shop: RunningShop) -> set[str]:
+    """The shop's keys for its data categories and purposes ("account", "orders", "ads"):
+    shown alone or as a list of keys, they are internal names, not the shop's titles."""
+    tokens = api_sign_in(shop.url, "lin.mei", "demo1234")
+    api = Api(shop.url + "/v1", str(tokens["access_token"]))
+    keys = {c["key"] for c in api.get("/data/categories").json()["items"]}
+    keys |= {c["purpose"] for c in api.get("/consents").json()["items"]}
+    return keys
+
+
+def _only_keys(text: str, keys: set[str]) -> bool:
+    parts = [p.strip() for p in re.split(r"[,、]", text)]
+    return bool(parts) and all(p in keys for p in parts)
+
+
 def _problems(text: str, chinese: bool, english_ui: set[str], shop_text: str = "") -> Iterator[str]:
     for kind, pattern in (
         ("an API path", API_PATH),
@@ -348,6 +365,7 @@ def test_no_internal_names_on_any_page_tab_or_dialog(
     chinese = language == "zh_CN"
     english_ui = _english_ui_strings() if chinese else set()
     shop_text = _shop_strings(shop) if chinese else ""
+    keys = _shop_keys(shop)
     window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.resize(1280, 820)
@@ -357,7 +375,10 @@ def test_no_internal_names_on_any_page_tab_or_dialog(
 
     def check(where: str, page_id: str, texts: Iterator[str] | list[str]) -> None:
         for text in texts:
-            for problem in _problems(text, chinese, english_ui, shop_text):
+            problems = list(_problems(text, chinese, english_ui, shop_text))
+            if _only_keys(text, keys):
+                problems.append(f"the shop's keys {text[:40]!r}")
+            for problem in problems:
                 kind = problem.split(" '")[0]
                 if (page_id, kind) in KNOWN_FOR_H12T:
                     continue

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.errors import ApiError
 from client.models.common import Page as ApiPage
+from client.models.data import DataCategory
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
 from ui.errors import user_message
 from ui.formats import format_date, join_list
@@ -65,6 +67,7 @@ class OrdersModel(PagedTableModel[OrderSummary]):
 @dataclass(frozen=True)
 class OrdersData:
     first: ApiPage[OrderSummary]
+    categories: list[DataCategory]  # for the names of what was shared for an order
 
 
 class OrdersPage(DataPage):
@@ -122,13 +125,18 @@ class OrdersPage(DataPage):
 
     # --- loading --------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> OrdersData:
-        return OrdersData(view.api.list_orders(limit=PAGE_SIZE))
+        try:
+            categories = view.api.list_categories()
+        except ApiError:
+            categories = []  # then the detail names categories by the shop's keys
+        return OrdersData(view.api.list_orders(limit=PAGE_SIZE), categories)
 
     def present(self, data: OrdersData) -> bool:
         view = self.view
         can_change = view is not None and view.can_change
         self.remove_button.setVisible(can_change)
         self.detail.show_nothing()
+        self.detail.category_names.update(data.categories)
         if view is None:
             return False
         api = view.api

@@ -22,7 +22,7 @@ from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWit
 from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import recipient_type_text
+from ui.pages.consents_terms import CategoryNames, recipient_type_text
 from ui.pages.my_data_tables import table_view
 from ui.pages.my_data_terms import (
     money_text,
@@ -76,12 +76,14 @@ def item_columns(currency: list[str]) -> list[Column[OrderItem]]:
     ]
 
 
-SHARED_COLUMNS: list[Column[SharedWith]] = [
-    Column[SharedWith]("Recipient", lambda s: s.name),
-    Column[SharedWith]("Type", lambda s: recipient_type_text(s.type)),
-    Column[SharedWith]("Data categories", lambda s: s.categories),
-    Column[SharedWith]("Shared at", lambda s: s.at),
-]
+def shared_columns(names: CategoryNames) -> list[Column[SharedWith]]:
+    return [
+        Column[SharedWith]("Recipient", lambda s: s.name),
+        Column[SharedWith]("Type", lambda s: recipient_type_text(s.type)),
+        # the shop's titles, not its keys ("account, orders")
+        Column[SharedWith]("Data categories", lambda s: names.names(s.categories)),
+        Column[SharedWith]("Shared at", lambda s: s.at),
+    ]
 
 
 class OrderDetailPanel(QScrollArea):
@@ -165,7 +167,10 @@ class OrderDetailPanel(QScrollArea):
                 ],
             )
         )
-        self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
+        self.category_names = CategoryNames()  # the page fills it from the shop's categories
+        self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(
+            shared_columns(self.category_names), self
+        )
         self.shared_table = table_view(self.tr("Shared for this order with"))
         self.shared_table.setModel(self.shared_model)
         self.shared_table.setMinimumHeight(110)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
-from ui.formats import country_text, join_list
+from ui.formats import country_text
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.pages.consents_terms import (
+    CategoryNames,
     identifiable_text,
     legal_basis_text,
     localized_title,
@@ -44,22 +45,6 @@ EVENTS_PAGE_SIZE = 50
 class SharingData:
     recipients: list[Recipient]
     categories: list[DataCategory]
-
-
-class CategoryNames:
-    """Category key → localized title (the shop's key when it does not list the category)."""
-
-    def __init__(self) -> None:
-        self._titles: dict[str, str] = {}
-
-    def update(self, categories: Sequence[DataCategory]) -> None:
-        self._titles = {c.key: localized_title(c.title, c.title_zh) for c in categories}
-
-    def name(self, key: str) -> str:
-        return self._titles.get(key, key)
-
-    def names(self, keys: Sequence[str]) -> str:
-        return join_list([self.name(k) for k in keys])
 
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
