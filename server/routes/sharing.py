@@ -15,7 +15,7 @@ from server.demo.policies import ShopPolicy, basis_of, policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import not_found
 from server.i18n import localized
-from server.models import Recipient, RecipientEvent
+from server.models import Order, Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
@@ -80,6 +80,15 @@ def _recipient(db: Session, raw_id: str) -> Recipient:
     if recipient is None:
         raise not_found("recipient")
     return recipient
+
+
+def order_numbers(db: Session, ids: Sequence[int | None]) -> dict[int, str]:
+    """Order id → order number, in one query for a page of events."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = db.execute(select(Order.id, Order.number).where(Order.id.in_(wanted)))
+    return {order_id: number for order_id, number in rows}
 
 
 @router.get(
@@ -157,6 +166,7 @@ def list_recipient_events(
         descending=True,
         key_of=lambda e: (e.at, e.id),
     )
+    numbers = order_numbers(db, [e.order_id for e in rows])
     return Page[RecipientEventItem](
         items=[
             RecipientEventItem(
@@ -165,6 +175,7 @@ def list_recipient_events(
                 categories=_json_list(e.categories),
                 description=localized(e, "description"),
                 order_id=str(e.order_id) if e.order_id is not None else None,
+                order_number=numbers.get(e.order_id) if e.order_id is not None else None,
             )
             for e in rows
         ],

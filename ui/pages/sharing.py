@@ -73,7 +73,8 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
 def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
     return [
         Column[RecipientEvent]("Time", lambda e: e.at),
-        Column[RecipientEvent]("Order", lambda e: e.order_id),
+        # the order's number; its id means nothing to the shopper
+        Column[RecipientEvent]("Order", lambda e: e.order_number),
         Column[RecipientEvent]("Data categories", lambda e: names.names(e.categories)),
         Column[RecipientEvent](
             "Description", lambda e: e.description, tooltip=lambda e: e.description
