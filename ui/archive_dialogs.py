@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,9 +51,11 @@ from client.archive import (
     open_archive,
 )
 from client.archive.verify import ANY_KID
+from client.i18n import trans_late
 from client.limits import ARCHIVE_PASSPHRASE, FILE_PATH
 from ui import formats
 from ui.errors import archive_reason, user_message
+from ui.i18n import translate
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
 from ui.pages.tracks_dialogs import OptionalDateEdit, day_range
@@ -67,39 +69,31 @@ REQUEST_ROLE = Qt.ItemDataRole.UserRole + 20
 
 # Section names as shown to people (translated in context "ArchiveSections").
 SECTION_TITLES: dict[str, str] = {
-    "account": "Account",
-    "categories": "Data categories",
-    "devices": "Devices",
-    "locations": "Locations",
-    "logs": "Activity logs",
-    "tracks": "Search and browsing records",
-    "tags": "Interest tags",
-    "orders": "Orders",
-    "decisions": "Automated decisions",
-    "consents": "Consents",
-    "consent_history": "Consent history",
-    "subscriptions": "Subscriptions",
-    "cookies": "Cookies",
-    "recipients": "Partners",
-    "recipient_events": "Data shared with partners",
-    "policy_versions": "Privacy policy versions",
-    "notices": "Notices",
-    "access_log": "Access log",
-    "requests": "Privacy requests",
+    "account": trans_late("ArchiveSections", "Account"),
+    "categories": trans_late("ArchiveSections", "Data categories"),
+    "devices": trans_late("ArchiveSections", "Devices"),
+    "locations": trans_late("ArchiveSections", "Locations"),
+    "logs": trans_late("ArchiveSections", "Activity logs"),
+    "tracks": trans_late("ArchiveSections", "Search and browsing records"),
+    "tags": trans_late("ArchiveSections", "Interest tags"),
+    "orders": trans_late("ArchiveSections", "Orders"),
+    "decisions": trans_late("ArchiveSections", "Automated decisions"),
+    "consents": trans_late("ArchiveSections", "Consents"),
+    "consent_history": trans_late("ArchiveSections", "Consent history"),
+    "subscriptions": trans_late("ArchiveSections", "Subscriptions"),
+    "cookies": trans_late("ArchiveSections", "Cookies"),
+    "recipients": trans_late("ArchiveSections", "Partners"),
+    "recipient_events": trans_late("ArchiveSections", "Data shared with partners"),
+    "policy_versions": trans_late("ArchiveSections", "Privacy policy versions"),
+    "notices": trans_late("ArchiveSections", "Notices"),
+    "access_log": trans_late("ArchiveSections", "Access log"),
+    "requests": trans_late("ArchiveSections", "Privacy requests"),
 }
-
-
-def _section_tr(text: str) -> str:
-    return QCoreApplication.translate("ArchiveSections", text)
-
-
-def _report_tr(text: str) -> str:
-    return QCoreApplication.translate("ArchiveReport", text)
 
 
 def section_title(section: str) -> str:
     title = SECTION_TITLES.get(section)
-    return _section_tr(title) if title is not None else section
+    return translate("ArchiveSections", title) if title is not None else section
 
 
 # --- keys and checking (worker-thread helpers, no Qt) ------------------------------------------
@@ -561,7 +555,7 @@ class ExportDialog(WorkDialog):
         def work(_control: TaskControl) -> list[Any]:
             return [
                 r
-                for r in api.iter_requests(limit=100)
+                for r in api.list_requests(limit=100).auto_paging_iter()
                 if r.type == "access" and r.status == "completed"
             ]
 
@@ -625,7 +619,7 @@ class ExportDialog(WorkDialog):
             self.fail(self.tr("The first day is after the last day."))
             return
         start, end = day_range(first, last)
-        api = view.api
+        api = view.shop
         shop = {
             "id": connection.shop_id,
             "name": connection.shop_name,
@@ -664,7 +658,7 @@ class ExportDialog(WorkDialog):
         if not path:
             self.fail(self.tr("Choose where to save the archive."))
             return
-        api = view.api
+        api = view.shop
         known = shop_keys(self.session)
 
         def work(control: TaskControl) -> SavedArchive:
@@ -701,12 +695,16 @@ class ExportDialog(WorkDialog):
 def report_summary(report: ArchiveReport) -> str:
     """One line about the signature and checksums (for banners and messages)."""
     if not report.signed:
-        signature = _report_tr("not signed")
+        signature = translate("ArchiveReport", "not signed")
     elif report.signature_ok:
-        signature = _report_tr("signature ✓ verified")
+        signature = translate("ArchiveReport", "signature ✓ verified")
     else:
-        signature = _report_tr("signature ✗ NOT verified")
-    checks = _report_tr("checksums ✓") if report.manifest is not None else _report_tr("checksums ✗")
+        signature = translate("ArchiveReport", "signature ✗ NOT verified")
+    checks = (
+        translate("ArchiveReport", "checksums ✓")
+        if report.manifest is not None
+        else translate("ArchiveReport", "checksums ✗")
+    )
     return f"{signature}; {checks}"
 
 
@@ -714,9 +712,9 @@ def report_text(report: ArchiveReport) -> str:
     """The plain-text verification report."""
     lines: list[str] = []
     if report.ok:
-        lines.append(_report_tr("OK: the archive passed every check."))
+        lines.append(translate("ArchiveReport", "OK: the archive passed every check."))
     else:
-        lines.append(_report_tr("Problems found:"))
+        lines.append(translate("ArchiveReport", "Problems found:"))
         if report.reason:
             lines.append(f"- {archive_reason(report.reason)} [{report.reason}]")
         lines.extend(f"  {problem}" for problem in report.problems)
@@ -730,18 +728,28 @@ def report_text(report: ArchiveReport) -> str:
             or "—"
         )
         subject = manifest.subject.get("display_name") or manifest.subject.get("customer_no") or "—"
-        maker = _report_tr("the shop") if manifest.source == "shop" else _report_tr("this app")
-        encrypted = _report_tr("yes") if report.encrypted else _report_tr("no")
-        lines.append(_report_tr("Shop: {0}").format(shop))
-        lines.append(_report_tr("Of: {0}").format(subject))
-        lines.append(_report_tr("Created: {0}").format(manifest.created_at))
-        lines.append(_report_tr("Made by: {0}").format(maker))
-        lines.append(_report_tr("Files checked: {0}").format(report.files_checked))
-        lines.append(_report_tr("Encrypted: {0}").format(encrypted))
+        maker = (
+            translate("ArchiveReport", "the shop")
+            if manifest.source == "shop"
+            else translate("ArchiveReport", "this app")
+        )
+        encrypted = (
+            translate("ArchiveReport", "yes")
+            if report.encrypted
+            else translate("ArchiveReport", "no")
+        )
+        lines.append(translate("ArchiveReport", "Shop: {0}").format(shop))
+        lines.append(translate("ArchiveReport", "Of: {0}").format(subject))
+        lines.append(translate("ArchiveReport", "Created: {0}").format(manifest.created_at))
+        lines.append(translate("ArchiveReport", "Made by: {0}").format(maker))
+        lines.append(translate("ArchiveReport", "Files checked: {0}").format(report.files_checked))
+        lines.append(translate("ArchiveReport", "Encrypted: {0}").format(encrypted))
         lines.append(report_summary(report))
         if report.kid:
-            lines.append(_report_tr("Signing key: {0}").format(report.kid))
-        lines.append(_report_tr("Parts: {0}").format(formats.join_list(manifest.sections)))
+            lines.append(translate("ArchiveReport", "Signing key: {0}").format(report.kid))
+        lines.append(
+            translate("ArchiveReport", "Parts: {0}").format(formats.join_list(manifest.sections))
+        )
     return "\n".join(lines)
 
 
@@ -809,10 +817,14 @@ class VerifyDialog(WorkDialog):
 
 # --- compare ----------------------------------------------------------------------------------
 SECTION_COLUMNS: list[Column[SectionDiff]] = [
-    Column[SectionDiff]("Section", lambda d: section_title(d.section)),
-    Column[SectionDiff]("Added", lambda d: len(d.added), align_right=True),
-    Column[SectionDiff]("Removed", lambda d: len(d.removed), align_right=True),
-    Column[SectionDiff]("Changed", lambda d: len(d.changed), align_right=True),
+    Column[SectionDiff](trans_late("Columns", "Section"), lambda d: section_title(d.section)),
+    Column[SectionDiff](trans_late("Columns", "Added"), lambda d: len(d.added), align_right=True),
+    Column[SectionDiff](
+        trans_late("Columns", "Removed"), lambda d: len(d.removed), align_right=True
+    ),
+    Column[SectionDiff](
+        trans_late("Columns", "Changed"), lambda d: len(d.changed), align_right=True
+    ),
 ]
 
 

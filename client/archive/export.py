@@ -153,29 +153,30 @@ def section_items(
     sources: dict[str, Callable[[], Iterable[Any]]] = {
         "account": lambda: [api.get_me()],
         "categories": api.list_categories,
-        "devices": lambda: api.iter_devices(limit=n),
-        "locations": lambda: api.iter_locations(limit=n),
-        "logs": lambda: api.iter_logs(limit=n),
-        "tracks": lambda: api.iter_tracks(start=start, end=end, limit=n),
-        "tags": lambda: api.iter_tags(limit=n),
+        "devices": lambda: api.list_devices(limit=n).auto_paging_iter(),
+        "locations": lambda: api.list_locations(limit=n).auto_paging_iter(),
+        "logs": lambda: api.list_logs(limit=n).auto_paging_iter(),
+        "tracks": lambda: api.list_tracks(start=start, end=end, limit=n).auto_paging_iter(),
+        "tags": lambda: api.list_tags(limit=n).auto_paging_iter(),
         "orders": lambda: (
             api.get_order(o.id) if details else o
-            for o in api.iter_orders(limit=n)
+            for o in api.list_orders(limit=n).auto_paging_iter()
             if _in_range(_dump(o), "placed_at", start, end)
         ),
         "decisions": lambda: (
-            api.get_decision(d.id) if details else d for d in api.iter_decisions(limit=n)
+            api.get_decision(d.id) if details else d
+            for d in api.list_decisions(limit=n).auto_paging_iter()
         ),
         "consents": api.list_consents,
-        "consent_history": lambda: api.iter_consent_history(limit=n),
+        "consent_history": lambda: api.list_consent_history(limit=n).auto_paging_iter(),
         "subscriptions": api.list_subscriptions,
-        "cookies": lambda: api.iter_cookies(limit=n),
-        "recipients": lambda: api.iter_recipients(limit=n),
+        "cookies": lambda: api.list_cookies(limit=n).auto_paging_iter(),
+        "recipients": lambda: api.list_recipients(limit=n).auto_paging_iter(),
         "recipient_events": lambda: _recipient_events(api, n),
-        "policy_versions": lambda: api.iter_policy_versions(limit=n),
-        "notices": lambda: api.iter_notices(limit=n),
-        "access_log": lambda: api.iter_access_log(limit=n),
-        "requests": lambda: api.iter_requests(limit=n),
+        "policy_versions": lambda: api.list_policy_versions(limit=n).auto_paging_iter(),
+        "notices": lambda: api.list_notices(limit=n).auto_paging_iter(),
+        "access_log": lambda: api.list_access_log(limit=n).auto_paging_iter(),
+        "requests": lambda: api.list_requests(limit=n).auto_paging_iter(),
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")
@@ -187,9 +188,9 @@ def section_items(
 
 
 def _recipient_events(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
-    recipient_ids = [r.id for r in api.iter_recipients(limit=page_size)]
+    recipient_ids = [r.id for r in api.list_recipients(limit=page_size).auto_paging_iter()]
     for rid in recipient_ids:
-        for event in api.iter_recipient_events(rid, limit=page_size):
+        for event in api.list_recipient_events(rid, limit=page_size).auto_paging_iter():
             yield {**_dump(event), "recipient_id": rid}
 
 

@@ -539,48 +539,8 @@
 <context>
     <name>ArchiveReport</name>
     <message>
-        <source>Access log</source>
-        <translation>访问记录</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Activity logs</source>
-        <translation>活动日志</translation>
-    </message>
-    <message>
-        <source>Automated decisions</source>
-        <translation>自动化决策</translation>
-    </message>
-    <message>
-        <source>Consent history</source>
-        <translation>同意历史</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>Cookies</source>
-        <translation>Cookie</translation>
-    </message>
-    <message>
         <source>Created: {0}</source>
         <translation>创建时间：{0}</translation>
-    </message>
-    <message>
-        <source>Data categories</source>
-        <translation>数据类别</translation>
-    </message>
-    <message>
-        <source>Data shared with partners</source>
-        <translation>与合作方共享的信息</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>设备</translation>
     </message>
     <message>
         <source>Encrypted: {0}</source>
@@ -591,20 +551,8 @@
         <translation>已检查文件：{0}</translation>
     </message>
     <message>
-        <source>Interest tags</source>
-        <translation>兴趣标签</translation>
-    </message>
-    <message>
-        <source>Locations</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>Made by: {0}</source>
         <translation>生成方：{0}</translation>
-    </message>
-    <message>
-        <source>Notices</source>
-        <translation>公告</translation>
     </message>
     <message>
         <source>OK: the archive passed every check.</source>
@@ -615,32 +563,12 @@
         <translation>所属客户：{0}</translation>
     </message>
     <message>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作方</translation>
-    </message>
-    <message>
         <source>Parts: {0}</source>
         <translation>包含部分：{0}</translation>
     </message>
     <message>
-        <source>Privacy policy versions</source>
-        <translation>隐私政策版本</translation>
-    </message>
-    <message>
-        <source>Privacy requests</source>
-        <translation>隐私申请</translation>
-    </message>
-    <message>
         <source>Problems found:</source>
         <translation>发现的问题：</translation>
-    </message>
-    <message>
-        <source>Search and browsing records</source>
-        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
@@ -649,10 +577,6 @@
     <message>
         <source>Signing key: {0}</source>
         <translation>签名密钥：{0}</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
     </message>
     <message>
         <source>checksums ✓</source>
@@ -2394,6 +2318,10 @@ After:  {1}</source>
         <translation>请重新登录以确认此操作。</translation>
     </message>
     <message>
+        <source>Sign-in did not complete.</source>
+        <translation>登录未完成。</translation>
+    </message>
+    <message>
         <source>Sign-in did not complete: {0}</source>
         <translation>登录未完成：{0}</translation>
     </message>
@@ -2506,8 +2434,36 @@ After:  {1}</source>
         <translation>密码错误，或加密文件已被更改。</translation>
     </message>
     <message>
+        <source>The shop could not handle this request.</source>
+        <translation>商店无法处理此请求。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>The shop cannot be reached. Check your connection and try again.</source>
         <translation>无法连接商城。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that.</source>
+        <translation>此账户无权进行该操作。</translation>
+    </message>
+    <message>
+        <source>It is no longer there.</source>
+        <translation>它已不存在。</translation>
+    </message>
+    <message>
+        <source>The shop did not accept what was sent.</source>
+        <translation>商店未接受所发送的内容。</translation>
+    </message>
+    <message>
+        <source>This conflicts with the current state; refresh and try again.</source>
+        <translation>这与当前状态冲突；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>This action was already sent with different details.</source>
+        <translation>此操作已以不同的内容发送过。</translation>
     </message>
     <message>
         <source>The shop had a problem. Please try again later.</source>
@@ -2516,6 +2472,14 @@ After:  {1}</source>
     <message>
         <source>The shop sent something the app does not understand.</source>
         <translation>商城返回了本应用无法识别的内容。</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>登录已取消。</translation>
+    </message>
+    <message>
+        <source>Sign-in took too long and was stopped. Please try again.</source>
+        <translation>登录耗时过长，已停止。请重试。</translation>
     </message>
     <message>
         <source>The shop&apos;s signature does not match: the archive was changed.</source>
@@ -2560,6 +2524,14 @@ After:  {1}</source>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
         <translation>您的登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The download was canceled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match).</source>
+        <translation>下载的文件已损坏（校验和不符）。</translation>
     </message>
 </context>
 <context>
@@ -4535,10 +4507,6 @@ Tables:
         <translation>基站</translation>
     </message>
     <message>
-        <source>Bluetooth</source>
-        <translation>蓝牙</translation>
-    </message>
-    <message>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
@@ -4573,14 +4541,6 @@ Tables:
     <message>
         <source>Customer service</source>
         <translation>客户服务</translation>
-    </message>
-    <message>
-        <source>Dark mode off</source>
-        <translation>深色模式关闭</translation>
-    </message>
-    <message>
-        <source>Dark mode on</source>
-        <translation>深色模式开启</translation>
     </message>
     <message>
         <source>Debit card</source>
@@ -4623,10 +4583,6 @@ Tables:
         <translation>已同意</translation>
     </message>
     <message>
-        <source>HK$</source>
-        <translation>HK$</translation>
-    </message>
-    <message>
         <source>ID number (masked)</source>
         <translation>身份证号（已脱敏）</translation>
     </message>
@@ -4659,16 +4615,8 @@ Tables:
         <translation>基础设施/云服务</translation>
     </message>
     <message>
-        <source>JP¥</source>
-        <translation>JP¥</translation>
-    </message>
-    <message>
         <source>Job</source>
         <translation>职业</translation>
-    </message>
-    <message>
-        <source>Language: {0}</source>
-        <translation>语言：{0}</translation>
     </message>
     <message>
         <source>Laptop</source>
@@ -4677,18 +4625,6 @@ Tables:
     <message>
         <source>Local storage</source>
         <translation>本地存储</translation>
-    </message>
-    <message>
-        <source>Location: always allowed</source>
-        <translation>位置：始终允许</translation>
-    </message>
-    <message>
-        <source>Location: not allowed</source>
-        <translation>位置：不允许</translation>
-    </message>
-    <message>
-        <source>Location: only while using the app</source>
-        <translation>位置：仅在使用应用时允许</translation>
     </message>
     <message>
         <source>Logistics</source>
@@ -4721,14 +4657,6 @@ Tables:
     <message>
         <source>Not stated in the policy (the shop&apos;s own setting)</source>
         <translation>政策未载明（商家自行设定）</translation>
-    </message>
-    <message>
-        <source>Notifications off</source>
-        <translation>通知关闭</translation>
-    </message>
-    <message>
-        <source>Notifications on</source>
-        <translation>通知开启</translation>
     </message>
     <message>
         <source>Optional profile</source>
@@ -4819,10 +4747,6 @@ Tables:
         <translation>重大利益（保护生命健康）</translation>
     </message>
     <message>
-        <source>US$</source>
-        <translation>US$</translation>
-    </message>
-    <message>
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
@@ -4859,12 +4783,56 @@ Tables:
         <translation>监护人已撤回同意</translation>
     </message>
     <message>
+        <source>not needed</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>Location: always allowed</source>
+        <translation>位置：始终允许</translation>
+    </message>
+    <message>
+        <source>Location: only while using the app</source>
+        <translation>位置：仅在使用应用时允许</translation>
+    </message>
+    <message>
+        <source>Location: not allowed</source>
+        <translation>位置：不允许</translation>
+    </message>
+    <message>
+        <source>Notifications on</source>
+        <translation>通知开启</translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation>通知关闭</translation>
+    </message>
+    <message>
+        <source>Dark mode on</source>
+        <translation>深色模式开启</translation>
+    </message>
+    <message>
+        <source>Dark mode off</source>
+        <translation>深色模式关闭</translation>
+    </message>
+    <message>
+        <source>Language: {0}</source>
+        <translation>语言：{0}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <source>not needed</source>
-        <translation>无需</translation>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>until the account is closed</source>
@@ -4873,10 +4841,6 @@ Tables:
     <message>
         <source>waiting for a guardian&apos;s consent</source>
         <translation>等待监护人同意</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
     </message>
     <message>
         <source>{0} (shop&apos;s setting, not stated in the policy)</source>
@@ -4897,22 +4861,6 @@ Tables:
     <message>
         <source>{0} years</source>
         <translation>{0} 年</translation>
-    </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
-    <message>
-        <source>£</source>
-        <translation>£</translation>
-    </message>
-    <message>
-        <source>¥</source>
-        <translation>¥</translation>
-    </message>
-    <message>
-        <source>€</source>
-        <translation>€</translation>
     </message>
     <message>
         <source>✓ verified</source>

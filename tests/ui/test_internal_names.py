@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,9 @@ from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.base import DataPage
+from ui.pages.my_data import MyDataPage
+from ui.pages.orders import OrdersPage
+from ui.pages.requests import RequestsPage
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -134,12 +138,12 @@ def _texts(root: QWidget) -> Iterator[str]:
     for box in root.findChildren(QComboBox):
         if box.isVisible():
             yield from (box.itemText(i) for i in range(box.count()))
-    for edit in root.findChildren(QPlainTextEdit):
-        if edit.isVisible():
-            yield edit.toPlainText()
-    for edit in root.findChildren(QTextEdit):
-        if edit.isVisible():
-            yield edit.toPlainText()
+    for plain in root.findChildren(QPlainTextEdit):
+        if plain.isVisible():
+            yield plain.toPlainText()
+    for rich in root.findChildren(QTextEdit):
+        if rich.isVisible():
+            yield rich.toPlainText()
     for view in root.findChildren(QAbstractItemView):
         model = view.model()
         if not view.isVisible() or model is None:
@@ -315,8 +319,10 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 def _dialogs(window: MainWindow) -> list[tuple[str, str, Callable[[], object]]]:
     """(page to show first, what, how to open it): every dialog that sends nothing on opening."""
     pages = window.pages
-    my_data = pages["my-data"]
-    requests = pages["requests"]
+    my_data, requests, orders = pages["my-data"], pages["requests"], pages["orders"]
+    assert isinstance(my_data, MyDataPage)
+    assert isinstance(requests, RequestsPage)
+    assert isinstance(orders, OrdersPage)
     found: list[tuple[str, str, Callable[[], object]]] = [
         ("overview", "add shop", window.add_shop_action.trigger),
         ("overview", "export", window.export_archive_action.trigger),
@@ -345,8 +351,7 @@ def _dialogs(window: MainWindow) -> list[tuple[str, str, Callable[[], object]]]:
     found.append(("my-data", "edit field", on_profile_tab(my_data.edit_button)))
     found.append(("my-data", "correction", on_profile_tab(my_data.correction_button)))
     for kind in REQUEST_TYPES:
-        found.append(("requests", f"new {kind}", lambda k=kind: requests.new_request(k)))
-    orders = pages["orders"]
+        found.append(("requests", f"new {kind}", partial(requests.new_request, kind)))
     found.append(("orders", "remove order", orders.remove_button.click))
     return found
 

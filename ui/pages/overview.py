@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ui.formats import format_count, format_date
 from ui.pages.base import DataPage
@@ -14,11 +14,11 @@ from ui.widgets.rights_card import RightsCardWidget
 from ui.widgets.stat_card import StatCard
 
 if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
-    from client.api import ShopApi
     from client.models.data import DataCategory
     from client.models.notices import CurrentPolicy, Notice
     from client.models.overview import OverviewCounts
     from client.models.rights import RightsCard
+    from client.reader import ShopReader
     from ui.session import ActiveView
 
 
@@ -36,7 +36,7 @@ class OverviewData:
         return next((c.count for c in self.categories if c.key == key), 0)
 
 
-class OverviewPage(DataPage):
+class OverviewPage(DataPage[OverviewData]):
     page_id = "overview"
     icon_name = "overview"
 
@@ -44,7 +44,18 @@ class OverviewPage(DataPage):
         return self.tr("Overview")
 
     def build(self, content: QWidget) -> None:
-        grid = QGridLayout(content)
+        # The rights card is as tall as its wrapped text needs; at small window sizes the page
+        # scrolls down to it rather than squeezing it (never sideways: the text wraps).
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
+        grid = QGridLayout(inner)
         grid.setSpacing(12)
         self.cards = {
             "categories": StatCard(self.tr("Categories of data held")),
@@ -126,7 +137,7 @@ class OverviewPage(DataPage):
         return True
 
 
-def _rights(api: ShopApi) -> RightsCard | None:
+def _rights(api: ShopReader) -> RightsCard | None:
     from client.errors import NotFound  # worker thread: the client stack is loaded by then
 
     try:
