@@ -177,6 +177,9 @@ def section_items(
         "notices": lambda: api.list_notices(limit=n).auto_paging_iter(),
         "access_log": lambda: api.list_access_log(limit=n).auto_paging_iter(),
         "requests": lambda: api.list_requests(limit=n).auto_paging_iter(),
+        "explanations": lambda: _explanations(api, n),
+        "deletion_receipts": lambda: _deletion_receipts(api, n),
+        "assist_sessions": lambda: api.list_assist_sessions(limit=n).auto_paging_iter(),
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")
@@ -192,6 +195,26 @@ def _recipient_events(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
     for rid in recipient_ids:
         for event in api.list_recipient_events(rid, limit=page_size).auto_paging_iter():
             yield {**_dump(event), "recipient_id": rid}
+
+
+def _completed_results(api: ShopApi, kind: str, page_size: int) -> Iterator[tuple[str, Any]]:
+    """(request id, result) of each completed request whose result is of `kind`, newest first."""
+    for request in api.list_requests(limit=page_size).auto_paging_iter():
+        summary = request.result
+        if request.status == "completed" and summary.kind == kind and summary.available:
+            yield request.id, api.get_request_result(request.id)
+
+
+def _explanations(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
+    """As the shop's archive writes them: the result, `id` the request's."""
+    for request_id, result in _completed_results(api, "explanation", page_size):
+        yield {"id": request_id, **_dump(result)}
+
+
+def _deletion_receipts(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
+    """Each deletion request's answer (receipts, deleted, kept), `id` the request's."""
+    for request_id, result in _completed_results(api, "deletion_receipts", page_size):
+        yield {"id": request_id, **_dump(result)}
 
 
 def partial_dir(out_path: str | os.PathLike[str]) -> Path:

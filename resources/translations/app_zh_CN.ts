@@ -630,6 +630,10 @@
         <translation>活动日志</translation>
     </message>
     <message>
+        <source>Assist sessions</source>
+        <translation>协助会话</translation>
+    </message>
+    <message>
         <source>Automated decisions</source>
         <translation>自动化决策</translation>
     </message>
@@ -654,8 +658,16 @@
         <translation>与合作方共享的信息</translation>
     </message>
     <message>
+        <source>Deletion receipts</source>
+        <translation>删除回执</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Explanations of automated decisions</source>
+        <translation>自动化决策说明</translation>
     </message>
     <message>
         <source>Interest tags</source>
@@ -1199,10 +1211,6 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Storage vendor</source>
-        <translation>存储服务商</translation>
     </message>
     <message>
         <source>Stored in</source>

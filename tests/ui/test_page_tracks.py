@@ -30,8 +30,9 @@ from ui.formats import format_date
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.tracks import PAGE_SIZE, TracksPage
-from ui.pages.tracks_dialogs import DateRangeDialog, DeleteAllDialog, day_range
+from ui.pages.tracks_dialogs import DateRangeDialog, DeleteAllDialog
 from ui.widgets.load_state import LoadState
+from ui.widgets.optional_date import day_range
 
 HOSTILE = "<b>bold</b><img src=x> مرحبا 😀 " + "x" * 3000
 

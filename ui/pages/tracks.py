@@ -48,18 +48,13 @@ from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.tracks_dialogs import (
-    DateRangeDialog,
-    DeleteAllDialog,
-    OptionalDateEdit,
-    confirm,
-    day_range,
-)
+from ui.pages.tracks_dialogs import DateRangeDialog, DeleteAllDialog, confirm
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
 from ui.widgets.activity_chart import ActivityChart
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
+from ui.widgets.optional_date import OptionalDateEdit, day_range
 from ui.widgets.tables import record_table
 
 PAGE_SIZE = 100
