@@ -168,6 +168,9 @@ def _use_wrapping_header(table: QTableView) -> None:
     table.setSortingEnabled(sorting)  # reconnects sorting to the new header
 
 
+# "13 Nov 2026, 04:17" breaks between its date and its time only: a date split over three lines
+# reads badly
+_DATE_TIME = re.compile(r"^(\d{1,2} \S+ \d{4},?) (\d{1,2}:\d{2})$")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 _SHORT = 10  # characters: a cell this short never wraps
 _KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
@@ -257,7 +260,11 @@ class ColumnFitter(QObject):
             if isinstance(text, str) and text:
                 # a Chinese character is about two Latin letters wide
                 short = len(text) + len(_WIDE.findall(text)) <= _SHORT
-                words = _WORDS.findall(text) if self.wrap and not short else [text]
+                if self.wrap and not short:
+                    date_time = _DATE_TIME.match(text)
+                    words = list(date_time.groups()) if date_time else _WORDS.findall(text)
+                else:
+                    words = [text]
                 widest = max(widest, *(metrics.horizontalAdvance(w) for w in words))
         return widest + padding if widest else 0
 
