@@ -168,9 +168,11 @@ def _use_wrapping_header(table: QTableView) -> None:
     table.setSortingEnabled(sorting)  # reconnects sorting to the new header
 
 
-# "13 Nov 2026, 04:17" breaks between its date and its time only: a date split over three lines
-# reads badly
-_DATE_TIME = re.compile(r"^(\d{1,2} \S+ \d{4},?) (\d{1,2}:\d{2})$")
+# "13 Nov 2026, 04:17" / "2026年11月13日 04:17" break between the date and the time only: a
+# date split over three lines reads badly
+_DATE_TIME = re.compile(
+    r"^(\d{1,2} \S+ \d{4},?|\d{4}年\d{1,2}月\d{1,2}日) (\d{1,2}:\d{2})$"  # en, zh
+)
 _WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 _SHORT = 10  # characters: a cell this short never wraps
 _KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
