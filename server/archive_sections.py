@@ -30,6 +30,7 @@ from server.models import (
     CookieEntry,
     Device,
     Notice,
+    Order,
     PolicyAck,
     PolicyVersion,
     PrivacyRequest,
@@ -155,8 +156,11 @@ def _recipient_events(db: Session, user: User) -> Iterator[dict[str, Any]]:
         .where(RecipientEvent.user_id == user.id)
         .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
     )
+    # the shopper's order numbers, as the API names an event's order (one query, not per row)
+    orders = db.execute(select(Order.id, Order.number).where(Order.user_id == user.id))
+    numbers = {order_id: number for order_id, number in orders}
     for e in _batched(db, q):
-        item = _dump(recipient_event_item(e))
+        item = _dump(recipient_event_item(e, numbers.get(e.order_id or -1)))
         yield {"id": item.pop("id"), "recipient_id": str(e.recipient_id), **item}
 
 

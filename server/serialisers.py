@@ -257,13 +257,17 @@ def recipient_item(recipient: Recipient, stats: Stats | None, policy: ShopPolicy
     )
 
 
-def recipient_event_item(event: RecipientEvent) -> RecipientEventItem:
+def recipient_event_item(
+    event: RecipientEvent, order_number: str | None = None
+) -> RecipientEventItem:
+    """`order_number`: the number of the event's order (the caller looks a page's up at once)."""
     return RecipientEventItem(
         id=str(event.id),
         at=event.at,
         categories=string_list(event.categories),
         description=localized(event, "description"),
         order_id=str(event.order_id) if event.order_id is not None else None,
+        order_number=order_number if event.order_id is not None else None,
     )
 
 

@@ -39,6 +39,7 @@ class RecipientEvent(ClientModel):
     categories: list[str]
     description: str
     order_id: str | None = None
+    order_number: str | None = None  # what the shopper knows the order by
 
 
 __all__ = ["Recipient", "RecipientEvent", "RecipientType"]

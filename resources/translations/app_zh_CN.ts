@@ -1407,10 +1407,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Storage vendor</source>
-        <translation>存储服务商</translation>
-    </message>
-    <message>
         <source>Stored in</source>
         <translation>存储地</translation>
     </message>
@@ -3400,6 +3396,10 @@ SHA-256：{2}</translation>
         <translation>商城保存的数据类别</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <source>Account and profile fields</source>
         <translation>账户与资料字段</translation>
     </message>
@@ -3939,6 +3939,13 @@ Kept by law until {1}:
     <message>
         <source>{0} records loaded; scroll for more</source>
         <translation>已加载 {0} 条记录；滚动查看更多</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
     </message>
 </context>
 <context>
@@ -5088,6 +5095,54 @@ Tables:
     <message>
         <source>not needed</source>
         <translation>无需</translation>
+    </message>
+    <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>Location: always allowed</source>
+        <translation>位置：始终允许</translation>
+    </message>
+    <message>
+        <source>Location: only while using the app</source>
+        <translation>位置：仅在使用应用时允许</translation>
+    </message>
+    <message>
+        <source>Location: not allowed</source>
+        <translation>位置：不允许</translation>
+    </message>
+    <message>
+        <source>Notifications on</source>
+        <translation>通知开启</translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation>通知关闭</translation>
+    </message>
+    <message>
+        <source>Dark mode on</source>
+        <translation>深色模式开启</translation>
+    </message>
+    <message>
+        <source>Dark mode off</source>
+        <translation>深色模式关闭</translation>
+    </message>
+    <message>
+        <source>Language: {0}</source>
+        <translation>语言：{0}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>until the account is closed</source>

@@ -45,3 +45,5 @@ class RecipientEventItem(ApiModel):
     categories: list[str]
     description: str
     order_id: str | None
+    # what the shopper knows the order by (its id means nothing to them); None without an order
+    order_number: str | None = None

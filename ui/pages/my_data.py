@@ -28,7 +28,7 @@ from client.models.account import Account, ProfileField
 from client.models.data import DataCategory
 from client.models.requests import CreatedRequest
 from ui.formats import format_date
-from ui.models.columns import display_text
+from ui.models.columns import RAW_ROLE, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
@@ -51,6 +51,10 @@ from ui.widgets.paged_table import PagedTable
 from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 50
+# Categories columns: Policy section, Source, Stored in, Kept for give way (in this order)
+# when the window is narrow; the detail line under the table shows them for the selection.
+CATEGORY_OPTIONAL = (8, 7, 6, 5)
+CATEGORY_DETAIL = (3, 4, 5, 6, 7, 8)
 MINOR_STYLE = "color: #8a4b00; font-weight: 600;"
 
 
@@ -129,8 +133,33 @@ class MyDataPage(DataPage[MyData]):
         self.category_table.setModel(self.category_proxy)
         self.category_table.setSortingEnabled(True)
         self.category_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.category_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_category(current.row())
+        )
         layout.addWidget(self.category_table, 1)
+        # the selected category in full: where the table is too narrow for all its columns,
+        # the ones it hides (see CATEGORY_OPTIONAL) are read here
+        self.category_detail = plain_label()
+        self.category_detail.setObjectName("categoryDetail")
+        self.category_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.category_detail)
         return tab
+
+    def _show_category(self, row: int) -> None:
+        proxy = self.category_proxy
+        if not 0 <= row < proxy.rowCount():
+            self.category_detail.setText("")
+            return
+        category = proxy.index(row, 0).data(RAW_ROLE)
+        lines = []
+        if isinstance(category, DataCategory) and category.description:
+            lines.append(category.description)
+        for column in CATEGORY_DETAIL:
+            title = proxy.headerData(column, Qt.Orientation.Horizontal)
+            text = proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            if text:
+                lines.append(self.tr("{0}: {1}").format(title, text))
+        self.category_detail.setText("\n".join(lines))
 
     def _build_profile_tab(self) -> QWidget:
         tab = QWidget()
@@ -193,7 +222,10 @@ class MyDataPage(DataPage[MyData]):
         can_change = view is not None and view.can_change
         self.purpose_titles = data.purpose_titles
         self.category_model.set_rows(data.categories)
-        fit_columns(self.category_table)
+        fit_columns(self.category_table, optional=CATEGORY_OPTIONAL)
+        if data.categories:
+            self.category_table.setCurrentIndex(self.category_proxy.index(0, 0))
+        self._show_category(self.category_table.currentIndex().row())
         self._present_account(data.account, can_change)
         if view is not None:
             self._start_paged(view)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from client.i18n import trans_late
 from client.models.account import ProfileField
-from client.models.data import DataCategory, Device, Location, LogEntry, Storage
+from client.models.data import DataCategory, Device, Location, LogEntry
 from ui.formats import join_list
 from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
@@ -18,26 +18,19 @@ from ui.tasks import TaskRunner
 from ui.terms.consents import legal_basis_text, localized_title
 from ui.terms.data import (
     clause_text,
+    device_setting_text,
     device_type_text,
     field_text,
     group_text,
     location_source_text,
     retention_with_basis,
     source_text,
+    storage_text,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 
 VALUE_COLUMN = 1
-
-
-def storage_text(storage: Storage) -> str:
-    territory = QLocale.codeToTerritory(storage.country)
-    if territory != QLocale.Country.AnyTerritory:
-        country = f"{QLocale.territoryToString(territory)} ({storage.country})"
-    else:
-        country = storage.country
-    return join_list([part for part in (country, storage.vendor) if part])
 
 
 # --- categories ---------------------------------------------------------------------------
@@ -151,7 +144,7 @@ class ProfileModel(RecordTableModel[ProfileField]):
 
 
 def _settings_text(settings: dict[str, Any]) -> str:
-    return ", ".join(f"{key}: {value}" for key, value in settings.items())
+    return join_list([device_setting_text(key, value) for key, value in settings.items()])
 
 
 DEVICE_COLUMNS: list[Column[Device]] = [

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from client.i18n import trans_late
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from ui.errors import user_message
+from ui.formats import format_date
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
@@ -68,8 +69,9 @@ def major_text(major: bool) -> str:
 
 
 def _date(value: Any) -> str:
-    text = display_text(value)
-    return text.split(" ")[0] if value is not None else text
+    """The day only ("23 Nov 2026"), in the app's one date format (cutting the local
+    date-time text at its first space left "23" in English)."""
+    return format_date(value) if value is not None else display_text(value)
 
 
 NOTICE_COLUMNS: list[Column[Notice]] = [

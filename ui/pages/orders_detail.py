@@ -23,7 +23,7 @@ from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWit
 from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.terms.consents import recipient_type_text
+from ui.terms.consents import CategoryNames, recipient_type_text
 from ui.terms.data import (
     money_text,
     order_status_text,
@@ -32,6 +32,9 @@ from ui.terms.data import (
 )
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
+
+# columns of the list that the detail pane repeats (see order_columns)
+ORDER_ITEMS, ORDER_PARTNER, ORDER_FOR_OTHER = 4, 5, 6
 
 
 def order_columns(
@@ -79,12 +82,16 @@ def item_columns(currency: list[str]) -> list[Column[OrderItem]]:
     ]
 
 
-SHARED_COLUMNS: list[Column[SharedWith]] = [
-    Column[SharedWith](trans_late("Columns", "Recipient"), lambda s: s.name),
-    Column[SharedWith](trans_late("Columns", "Type"), lambda s: recipient_type_text(s.type)),
-    Column[SharedWith](trans_late("Columns", "Data categories"), lambda s: s.categories),
-    Column[SharedWith](trans_late("Columns", "Shared at"), lambda s: s.at),
-]
+def shared_columns(names: CategoryNames) -> list[Column[SharedWith]]:
+    return [
+        Column[SharedWith](trans_late("Columns", "Recipient"), lambda s: s.name),
+        Column[SharedWith](trans_late("Columns", "Type"), lambda s: recipient_type_text(s.type)),
+        # the shop's titles, not its keys ("account, orders")
+        Column[SharedWith](
+            trans_late("Columns", "Data categories"), lambda s: names.names(s.categories)
+        ),
+        Column[SharedWith](trans_late("Columns", "Shared at"), lambda s: s.at),
+    ]
 
 
 class OrderDetailPanel(QScrollArea):
@@ -168,7 +175,10 @@ class OrderDetailPanel(QScrollArea):
                 ],
             )
         )
-        self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
+        self.category_names = CategoryNames()  # the page fills it from the shop's categories
+        self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(
+            shared_columns(self.category_names), self
+        )
         self.shared_table = record_table(self.tr("Shared for this order with"), max_section=420)
         self.shared_table.setModel(self.shared_model)
         self.shared_table.setMinimumHeight(110)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from client.backends import RequestBackend
 from client.errors import NotFound
+from client.limits import VERIFY_CODE
 from client.models.common import parse_rfc3339
 from client.models.requests import (
     AnswerResult,
@@ -63,6 +64,7 @@ from ui.models.requests import (
 from ui.plain_text import plain_message_box
 from ui.tasks import Task
 from ui.terms.data import field_text
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -194,8 +196,9 @@ class RequestDetail(QWidget):
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Verification code"))
         self.code_edit.setAccessibleName(self.tr("Verification code"))
-        self.code_edit.setMaxLength(12)
         self.code_edit.returnPressed.connect(self.verify)
+        # a counter and a refusal past the shop's limit, never QLineEdit's silent cut
+        self.code_field = LimitedText(self.code_edit, VERIFY_CODE)
         self.verify_button = QPushButton(self.tr("Verify identity"))
         self.verify_button.clicked.connect(self.verify)
         self.demo_code_button = QPushButton(self.tr("Show demo code"))
@@ -204,7 +207,7 @@ class RequestDetail(QWidget):
         self.demo_code_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.demo_code_button.clicked.connect(self.show_demo_code)
         verify.addWidget(plain_label(self.tr("Code sent to you:"), wrap=False))
-        verify.addWidget(self.code_edit)
+        verify.addWidget(self.code_field)
         verify.addWidget(self.verify_button)
         verify.addWidget(self.demo_code_button)
         actions.addWidget(self.verify_box)
@@ -494,6 +497,10 @@ class RequestDetail(QWidget):
         code = self.code_edit.text().strip()
         if not code:
             self.action_message.setText(self.tr("Enter the code the shop sent you."))
+            return
+        too_long = self.code_field.problem()
+        if too_long:
+            self.action_message.setText(too_long)
             return
         self._act(
             lambda api, rid: api.verify_request(rid, code),

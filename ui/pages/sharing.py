@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from client.i18n import trans_late
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
-from ui.formats import join_list
+from ui.formats import country_text
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
@@ -30,11 +30,13 @@ from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.terms.consents import (
+    CategoryNames,
     identifiable_text,
     legal_basis_text,
     localized_title,
     recipient_type_text,
 )
+from ui.terms.data import storage_text
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
@@ -46,29 +48,6 @@ EVENTS_PAGE_SIZE = 50
 class SharingData:
     recipients: list[Recipient]
     categories: list[DataCategory]
-
-
-class CategoryNames:
-    """Category key → localized title (the shop's key when it does not list the category)."""
-
-    def __init__(self) -> None:
-        self._titles: dict[str, str] = {}
-
-    def update(self, categories: Sequence[DataCategory]) -> None:
-        self._titles = {c.key: localized_title(c.title, c.title_zh) for c in categories}
-
-    def name(self, key: str) -> str:
-        return self._titles.get(key, key)
-
-    def names(self, keys: Sequence[str]) -> str:
-        return join_list([self.name(k) for k in keys])
-
-
-def country_text(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return f"{QLocale.territoryToString(territory)} ({code})"
 
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
@@ -109,7 +88,8 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
 def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
     return [
         Column[RecipientEvent](trans_late("Columns", "Time"), lambda e: e.at),
-        Column[RecipientEvent](trans_late("Columns", "Order"), lambda e: e.order_id),
+        # the order's number; its id means nothing to the shopper
+        Column[RecipientEvent](trans_late("Columns", "Order"), lambda e: e.order_number),
         Column[RecipientEvent](
             trans_late("Columns", "Data categories"), lambda e: names.names(e.categories)
         ),
@@ -126,10 +106,9 @@ def storage_columns() -> list[Column[DataCategory]]:
         Column[DataCategory](
             trans_late("Columns", "Category"), lambda c: localized_title(c.title, c.title_zh)
         ),
-        Column[DataCategory](
-            trans_late("Columns", "Stored in"), lambda c: country_text(c.storage.country)
-        ),
-        Column[DataCategory](trans_late("Columns", "Storage vendor"), lambda c: c.storage.vendor),
+        # country and provider in one column, as My data shows them: three columns fit beside
+        # a partner's disclosures at 1024 px, four did not
+        Column[DataCategory](trans_late("Columns", "Stored in"), lambda c: storage_text(c.storage)),
         Column[DataCategory](trans_late("Columns", "Records"), lambda c: c.count, align_right=True),
     ]
 
@@ -189,9 +168,11 @@ class SharingPage(DataPage[SharingData]):
         horizontal.setChildrenCollapsible(False)
         horizontal.addWidget(self._build_detail())
         horizontal.addWidget(self._build_views())
-        horizontal.setStretchFactor(0, 1)
-        horizontal.setStretchFactor(1, 1)
-        horizontal.setSizes([520, 520])
+        # the partner's disclosures (time, order number, data, description) need more room
+        # than the chart, which scrolls: three fifths, so they fit side by side at 1024 px
+        horizontal.setStretchFactor(0, 3)
+        horizontal.setStretchFactor(1, 2)
+        horizontal.setSizes([600, 400])
         vertical.addWidget(horizontal)
         vertical.setStretchFactor(0, 2)
         vertical.setStretchFactor(1, 3)
@@ -275,7 +256,9 @@ class SharingPage(DataPage[SharingData]):
         self.storage_model.set_rows(data.categories)
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        fit_columns(self.recipient_table)
+        # the detail pane repeats these (events: the table of disclosures); they give way
+        # first when the window is narrow
+        fit_columns(self.recipient_table, optional=(9, 7, 8, 6, 5))
         fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
