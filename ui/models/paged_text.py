@@ -60,7 +60,7 @@ class PagedTextModel(QStandardItemModel, Generic[R]):
 
     # --- rows -----------------------------------------------------------------------------
     def row_items(self, row: R) -> list[QStandardItem]:
-        """The row's cells as Qt items (pure: runs on a worker thread, before any model owns them)."""
+        """The row's cells as Qt items (pure: made on a worker thread, before a model owns them)."""
         items = []
         for column in self.columns:
             item = QStandardItem(column.display(row))
