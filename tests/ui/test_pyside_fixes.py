@@ -57,8 +57,8 @@ def test_void_calls_cannot_use_up_none_once_guarded() -> None:
     lost_none, lost_true, survived = done.stdout.split()
     assert survived == "survived"
     # The losses the guard is for (0 on a PySide6 that keeps its references right).
-    assert int(lost_none) in {0, 1000}
-    assert int(lost_true) in {0, 1000}
+    for lost in (int(lost_none), int(lost_true)):
+        assert abs(lost) < 5 or abs(lost - 1000) < 5, lost
 
 
 def test_the_app_guards_before_it_runs() -> None:
