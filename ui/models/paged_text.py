@@ -3,10 +3,13 @@
 `PagedTableModel` answers every cell from Python: a view asks each visible cell for seven roles
 on every paint, so one full repaint of a 1280×820 table is ~700 Python calls (~2 ms of the UI
 thread's ~5 ms), each of which must also win the interpreter lock back from a worker thread that
-is parsing the next page. Here the worker thread turns each page into `QStandardItem`s (display
-text only: a plain string, never markup), and the UI thread only hands them to the model; painting
-then asks C++ items and runs no Python at all, so it neither pays those calls nor waits for the
-lock. The records themselves stay in a Python list beside the items (`row_at`, `rows`).
+is parsing the next page. Here the worker thread makes each page's cell texts (plain strings,
+never markup) and the UI thread stores them in the model's C++ items, once per page; painting then
+asks C++ items and runs no Python at all, so it neither pays those calls nor waits for the lock.
+The records themselves stay in a Python list beside the items (`row_at`, `rows`).
+
+PySide6 6.12 on Python 3.11 loses a reference to `None`/`True` per void call or emit, which
+aborted earlier trials of this after some thousand rows: see `ui.pyside_fixes`.
 
 The paging protocol is `PagedTableModel`'s: `fetch(cursor)` runs on a worker thread and returns
 `(items, next_cursor)`; the view asks `canFetchMore`/`fetchMore` near the end; one page in flight
@@ -29,9 +32,10 @@ from ui.tasks import TaskControl, TaskRunner
 R = TypeVar("R")
 
 Index = QModelIndex | QPersistentModelIndex
-ItemRows = list[list[QStandardItem]]
+Texts = list[tuple[str, ...]]
 
 _RAW = int(RAW_ROLE)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 # Shown and selectable, never editable, dragged or dropped on (QStandardItem's default allows all).
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
@@ -47,6 +51,9 @@ class PagedTextModel(QStandardItemModel, Generic[R]):
         self, columns: Sequence[Column[R]], runner: TaskRunner, parent: QObject | None = None
     ) -> None:
         super().__init__(0, len(columns), parent)
+        prototype = QStandardItem()
+        prototype.setFlags(_FLAGS)
+        self.setItemPrototype(prototype)  # the model owns it from here
         self.columns = list(columns)
         self._runner = runner
         self._rows: list[R] = []
@@ -59,42 +66,59 @@ class PagedTextModel(QStandardItemModel, Generic[R]):
         self._replace_on_next = False  # old rows stay shown until the new first page arrives
 
     # --- rows -----------------------------------------------------------------------------
-    def row_items(self, row: R) -> list[QStandardItem]:
-        """The row's cells as Qt items (pure: made on a worker thread, before a model owns them)."""
-        items = []
-        for column in self.columns:
-            item = QStandardItem(column.display(row))
-            item.setFlags(_FLAGS)
-            item.setData(row, _RAW)  # the record, as RecordTableModel answers RAW_ROLE
-            items.append(item)
-        return items
+    def row_texts(self, row: R) -> tuple[str, ...]:
+        """The cells' display texts (pure: made on the worker thread)."""
+        return tuple(column.display(row) for column in self.columns)
 
-    def set_rows(self, rows: Sequence[R], items: ItemRows | None = None) -> None:
+    def _fill(self, first: int, rows: Sequence[R], texts: Sequence[tuple[str, ...]]) -> None:
+        """Give the empty rows from `first` on their cells (signals blocked by the caller).
+
+        The model makes each item in C++ from its prototype (read-only flags): no Python
+        wrapper per cell stays alive (appendRow's items would: four objects per row for the
+        collector to walk, a million rows deep).
+        """
+        index, set_item_data = self.index, self.setItemData
+        for position, (record, cells) in enumerate(zip(rows, texts, strict=True), first):
+            for column, text in enumerate(cells):
+                # RAW_ROLE: the record, as RecordTableModel answers it
+                set_item_data(index(position, column), {_DISPLAY: text, _RAW: record})
+
+    def set_rows(self, rows: Sequence[R], texts: Sequence[tuple[str, ...]] | None = None) -> None:
         """Replace every row (one model reset; views keep no stale index)."""
-        if items is None:
-            items = [self.row_items(row) for row in rows]
+        if texts is None:
+            texts = [self.row_texts(row) for row in rows]
         self.beginResetModel()
         # Inside the reset the views listen to nothing but its end: the per-row signals the
         # item model sends while it is refilled are not for them.
         blocked = self.blockSignals(True)
         try:
             self.setRowCount(0)
-            for cells in items:
-                self.appendRow(cells)
+            self.insertRows(0, len(rows))
+            self._fill(0, rows, texts)
             self._rows = list(rows)
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
 
-    def append_rows(self, rows: Sequence[R], items: ItemRows | None = None) -> None:
-        """Add rows at the end; `items` are their `row_items`, when made already."""
+    def append_rows(
+        self, rows: Sequence[R], texts: Sequence[tuple[str, ...]] | None = None
+    ) -> None:
+        """Add rows at the end; `texts` are their `row_texts`, when made already."""
         if not rows:
             return
-        if items is None:
-            items = [self.row_items(row) for row in rows]
+        if texts is None:
+            texts = [self.row_texts(row) for row in rows]
+        first = self.rowCount()
         self._rows.extend(rows)
-        for cells in items:
-            self.appendRow(cells)
+        self.insertRows(first, len(rows))  # one rowsInserted for the page
+        # The new rows' cells are filled quietly, then announced in one dataChanged.
+        blocked = self.blockSignals(True)
+        try:
+            self._fill(first, rows, texts)
+        finally:
+            self.blockSignals(blocked)
+        last = first + len(rows) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1), [])
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
@@ -172,24 +196,24 @@ class PagedTextModel(QStandardItemModel, Generic[R]):
             return
         cursor = self._cursor
         generation = self._generation
-        make_items = self.row_items
+        row_texts = self.row_texts
 
-        def work(_control: TaskControl) -> tuple[Sequence[R], str | None, ItemRows]:
+        def work(_control: TaskControl) -> tuple[Sequence[R], str | None, Texts]:
             records, next_cursor = fetch(cursor)
-            return records, next_cursor, [make_items(record) for record in records]
+            return records, next_cursor, [row_texts(record) for record in records]
 
-        def done(page: tuple[Sequence[R], str | None, ItemRows]) -> None:
+        def done(page: tuple[Sequence[R], str | None, Texts]) -> None:
             if generation != self._generation:
                 return
             self._in_flight = None
-            records, next_cursor, items = page
+            records, next_cursor, texts = page
             self._cursor = next_cursor
             self._exhausted = next_cursor is None
             if self._replace_on_next:
                 self._replace_on_next = False
-                self.set_rows(records, items)
+                self.set_rows(records, texts)
             else:
-                self.append_rows(records, items)
+                self.append_rows(records, texts)
             self.loading_changed.emit(False)
             self.page_loaded.emit(self.rowCount())
 
