@@ -11,8 +11,9 @@ ticks: the longest gap is the longest stall the user could feel.
 The baseline, interleaved with it in the same process (segments of `--segment` seconds, taking
 turns, `--seconds` of scrolling each in total): a bare `QMainWindow` of the same size holding a
 `QTableView` over a minimal in-memory model with the same number of rows and columns (every row
-present, text made on demand), scrolled and timed the same way. Prints both, the ratios, and
-writes bench/results/scroll.json. `--profile` prints where the app's UI thread spent its time.
+present, the app's first page of texts repeated, answered on demand), scrolled and timed the
+same way. Prints both, the ratios, and writes bench/results/scroll.json. `--profile` prints
+where the app's UI thread spent its time.
 """
 
 from __future__ import annotations
@@ -59,11 +60,16 @@ STEP_MS = 16
 
 
 class BareModel(QAbstractTableModel):
-    """`rows` × 4 cells of text, made on demand: the least a Python model can do."""
+    """`rows` × 4 cells of text, answered on demand: the least a Python model can do.
 
-    def __init__(self, rows: int) -> None:
+    The texts are the app's own (its first page, repeated), so both tables draw the same
+    glyphs (the history's Chinese text needs font fallback; "row 1 column 2" would not).
+    """
+
+    def __init__(self, rows: int, texts: list[tuple[str, ...]]) -> None:
         super().__init__()
         self._rows = rows
+        self._texts = texts
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._rows
@@ -75,14 +81,15 @@ class BareModel(QAbstractTableModel):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"row {index.row()} column {index.column()}"
+            texts = self._texts
+            return texts[index.row() % len(texts)][index.column()]
         return None
 
 
-def bare_window(rows: int) -> tuple[QMainWindow, QTableView]:
+def bare_window(rows: int, texts: list[tuple[str, ...]]) -> tuple[QMainWindow, QTableView]:
     window = QMainWindow()
     table = QTableView()
-    table.setModel(BareModel(rows))
+    table.setModel(BareModel(rows, texts))
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setVisible(False)
     window.setCentralWidget(table)
@@ -255,7 +262,12 @@ def measure(
     page = window.pages["tracks"]
     assert isinstance(page, TracksPage)
     wait_until(app, lambda: page.history_model.rowCount() > 0)
-    bare, bare_table = bare_window(args.tracks)
+    model = page.history_model
+    first_page = [
+        tuple(str(model.data(model.index(row, column))) for column in range(4))
+        for row in range(model.rowCount())
+    ]
+    bare, bare_table = bare_window(args.tracks, first_page)
 
     heartbeat = Heartbeat()
     profile = cProfile.Profile() if args.profile else None
