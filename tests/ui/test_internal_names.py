@@ -82,6 +82,7 @@ ISO_DURATION = re.compile(r"\bP(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?\b|\bPT(?:\d+[HM
 TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}\.\d+")
 THREE_ENGLISH_WORDS = re.compile(r"[A-Za-z][a-z'’-]+(?:[ ,]+[A-Za-z][a-z'’-]+){2,}")
 
+
 # What engineer h12t's part of issue 12 (item 2) changes: the access-log and requests wording,
 # products by name, receipt ids as short references, "P3Y" on the cancellation form.
 # (page id, kind of problem): tolerated on that page only, not required, so merging h12t's
@@ -394,7 +395,6 @@ def test_no_internal_names_on_any_page_tab_or_dialog(
             if _only_keys(text, keys):
                 problems.append(f"the shop's keys {text[:40]!r}")
             for problem in problems:
-                kind = problem.split(" '")[0]
                 seen.setdefault(f"{problem} in {text[:90]!r}", set()).add(where)
 
     check("signed out", "", signed_out)
