@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import basis_of, policy_for
+from server.demo.policies import ShopPolicy, basis_of, policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
 from server.i18n import localized
@@ -23,6 +23,7 @@ from server.models import (
     Subscription,
 )
 from server.pagination import DEFAULT_LIMIT, keyset_page
+from server.policy_terms import clause_fields, term_out
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.consents import (
     ConsentChange,
@@ -62,7 +63,9 @@ def is_granted(purpose: ConsentPurpose, state: ConsentState | None) -> bool:
     return state.granted if state is not None else purpose.required
 
 
-def _consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> ConsentItem:
+def _consent_item(
+    purpose: ConsentPurpose, state: ConsentState | None, policy: ShopPolicy
+) -> ConsentItem:
     return ConsentItem(
         id=purpose.key,
         purpose=purpose.key,
@@ -74,6 +77,9 @@ def _consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> Consen
         granted=is_granted(purpose, state),
         updated_at=state.updated_at if state is not None else None,
         policy_version=state.policy_version if state is not None else None,
+        destination_country=purpose.destination_country,
+        **clause_fields(policy, policy.purposes.get(purpose.key)),
+        refusal_consequence=term_out(policy, policy.refusal_consequences.get(purpose.key)),
     )
 
 
@@ -102,14 +108,17 @@ def _receipt(event: ConsentEvent, subject: str) -> ConsentReceipt:
     summary="Every processing purpose with this subject's consent state",
 )
 def list_consents(
-    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[ConsentItem]:
+    policy = policy_for(ctx.shop.id)
     states = _states(db, principal.subject_id)
     purposes = db.scalars(
         select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
     )
     return Page[ConsentItem](
-        items=[_consent_item(p, states.get(p.key)) for p in purposes], next_cursor=None
+        items=[_consent_item(p, states.get(p.key), policy) for p in purposes], next_cursor=None
     )
 
 
@@ -216,7 +225,10 @@ def set_consent(
     event.signature = ctx.signer.sign_json(receipt_payload(event, subject))
     db.add(event)
     db.flush()
-    result = ConsentChange(consent=_consent_item(row, state), receipt=_receipt(event, subject))
+    result = ConsentChange(
+        consent=_consent_item(row, state, policy_for(ctx.shop.id)),
+        receipt=_receipt(event, subject),
+    )
     db.commit()
     return result
 

@@ -10,11 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
+from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
 from server.i18n import current_language, localized
 from server.models import Notice, PolicyAck, PolicyVersion
 from server.pagination import DEFAULT_LIMIT, keyset_page
+from server.policy_terms import clause_fields
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.notices import (
     CurrentPolicy,
@@ -152,10 +154,12 @@ def list_notices(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[NoticeItem]:
     query = select(Notice).where(
         or_(Notice.user_id.is_(None), Notice.user_id == principal.subject_id)
     )
+    policy = policy_for(ctx.shop.id)
     rows: list[Notice]
     rows, next_cursor = keyset_page(
         db,
@@ -176,6 +180,8 @@ def list_notices(
                 body=localized(n, "body"),
                 published_at=n.published_at,
                 personal=n.user_id is not None,
+                # which clause promises this kind of notice (cessation, merger, incident, ...)
+                **clause_fields(policy, policy.notice_kinds.get(n.kind)),
             )
             for n in rows
         ],

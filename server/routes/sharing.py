@@ -17,9 +17,10 @@ from server.errors import not_found
 from server.i18n import localized
 from server.models import Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
+from server.policy_terms import clause_fields, term_out
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
-from server.schemas.sharing import RecipientEventItem, RecipientItem
+from server.schemas.sharing import AgreementOut, RecipientEventItem, RecipientItem
 
 router = APIRouter(prefix="/v1", tags=["sharing"])
 
@@ -32,6 +33,8 @@ def _json_list(raw: str | None) -> list[str]:
         return []
     return [str(v) for v in value] if isinstance(value, list) else []
 
+
+_EVENT_KINDS = ("disclosure", "merger_transfer", "public_disclosure")
 
 Stats = tuple[datetime | None, datetime | None, int]
 
@@ -72,6 +75,18 @@ def _item(recipient: Recipient, stats: Stats | None, policy: ShopPolicy) -> Reci
         event_count=count,
         clause=clause,
         basis=basis_of(clause),
+        data_protection_agreement=AgreementOut(
+            exists=recipient.dpa_signed_at is not None,
+            signed_at=recipient.dpa_signed_at,
+            scope=localized(recipient, "dpa_scope") if recipient.dpa_scope else None,
+            **clause_fields(
+                policy, policy.agreements if recipient.dpa_signed_at is not None else None
+            ),
+        ),
+        consent_purpose=recipient.consent_purpose,
+        no_consent_exception=term_out(
+            policy, policy.sharing_exception(policy.recipient_exceptions.get(recipient.type))
+        ),
     )
 
 
@@ -141,8 +156,10 @@ def list_recipient_events(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[RecipientEventItem]:
     recipient = _recipient(db, recipient_id)
+    policy = policy_for(ctx.shop.id)
     query = select(RecipientEvent).where(
         RecipientEvent.user_id == principal.subject_id,
         RecipientEvent.recipient_id == recipient.id,
@@ -165,6 +182,9 @@ def list_recipient_events(
                 categories=_json_list(e.categories),
                 description=localized(e, "description"),
                 order_id=str(e.order_id) if e.order_id is not None else None,
+                kind=(kind := e.kind if e.kind in _EVENT_KINDS else "disclosure"),
+                notice_id=str(e.notice_id) if e.notice_id is not None else None,
+                **clause_fields(policy, policy.sharing_event_kinds.get(kind)),
             )
             for e in rows
         ],

@@ -21,6 +21,8 @@ TYPES = {
     "infrastructure",
     "customer_service",
     "authority",
+    "successor",
+    "public",
 }
 ITEM_KEYS = {
     "id",
@@ -36,6 +38,9 @@ ITEM_KEYS = {
     "event_count",
     "clause",
     "basis",
+    "data_protection_agreement",
+    "consent_purpose",
+    "no_consent_exception",
 }
 
 
@@ -101,7 +106,18 @@ def test_recipient_events_paged_newest_first(shop: RunningShop, api: Api) -> Non
     keys = [(parse_rfc3339(e["at"]), int(e["id"])) for e in events]
     assert keys == sorted(keys, reverse=True)
     for event in events:
-        assert set(event) == {"id", "at", "categories", "description", "order_id"}
+        assert set(event) == {
+            "id",
+            "at",
+            "categories",
+            "description",
+            "order_id",
+            "kind",
+            "notice_id",
+            "clause",
+            "clause_title",
+            "basis",
+        }
         assert isinstance(event["categories"], list)
         assert event["order_id"] is None or isinstance(event["order_id"], str)
     assert parse_rfc3339(events[0]["at"]) == parse_rfc3339(busiest["last_shared"])
