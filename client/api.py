@@ -45,8 +45,14 @@ from client.models.consents import (
     Cookie,
     Subscription,
 )
-from client.models.data import DataCategory, Device, Location, LogEntry
-from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.notices import (
+    CurrentPolicy,
+    ImpactAssessment,
+    Notice,
+    PolicyAcknowledgement,
+    PolicyVersion,
+)
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
@@ -238,6 +244,19 @@ class ShopApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
     ) -> Iterator[LogEntry]:
         return self._iter(lambda n, c: self.list_logs(limit=n, cursor=c), limit, max_items)
+
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[ServiceContact]:
+        """Customer-service calls, chats, e-mails and letters (empty where none are kept)."""
+        return self._page(ServiceContact, "data/service-contacts", limit, cursor)
+
+    def iter_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[ServiceContact]:
+        return self._iter(
+            lambda n, c: self.list_service_contacts(limit=n, cursor=c), limit, max_items
+        )
 
     # --- My Tracks and tags -----------------------------------------------------------------
 
@@ -485,6 +504,19 @@ class ShopApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
     ) -> Iterator[Notice]:
         return self._iter(lambda n, c: self.list_notices(limit=n, cursor=c), limit, max_items)
+
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> Page[ImpactAssessment]:
+        """Published impact assessments (empty at a shop whose policy promises none)."""
+        return self._page(ImpactAssessment, "impact-assessments", limit, cursor)
+
+    def iter_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
+    ) -> Iterator[ImpactAssessment]:
+        return self._iter(
+            lambda n, c: self.list_impact_assessments(limit=n, cursor=c), limit, max_items
+        )
 
     # --- access log -------------------------------------------------------------------------
 

@@ -524,7 +524,9 @@ def _section_chunks(
     if section in bulk.BULK_SECTIONS:
         connect = bulk.session_connect(db.connection())
         columns = list(bulk.COLUMNS[section])
-        return columns, bulk.chunks(connect, section, user.id, with_rows=True)
+        return columns, bulk.chunks(
+            connect, section, user.id, with_rows=True, policy=policy_for(ctx.shop.id)
+        )
     produce = _producers(ctx)[section]
     columns = []
 

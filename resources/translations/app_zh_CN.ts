@@ -1001,6 +1001,18 @@
         <translation>摘要</translation>
     </message>
     <message>
+        <source>Assessed</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>What was assessed</source>
+        <translation>评估对象</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -1021,6 +1033,10 @@
         <translation>操作者</translation>
     </message>
     <message>
+        <source>Call length</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
         <source>Carrier</source>
         <translation>运营商</translation>
     </message>
@@ -1035,6 +1051,10 @@
     <message>
         <source>Changed</source>
         <translation>变更</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Confidence</source>
@@ -1059,6 +1079,10 @@
     <message>
         <source>Data use</source>
         <translation>数据用途</translation>
+    </message>
+    <message>
+        <source>Data-protection agreement</source>
+        <translation>数据保护协议</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1163,6 +1187,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知通知</translation>
     </message>
     <message>
         <source>Notified</source>
@@ -3198,12 +3226,24 @@ SHA-256：{2}</translation>
         <translation>商城服务器记录的内容：访问的页面、搜索、IP 地址、浏览器、运营商和语言。</translation>
     </message>
     <message>
+        <source>Customer service</source>
+        <translation>客服记录</translation>
+    </message>
+    <message>
+        <source>Your calls, chats, e-mails and letters with customer service, what each was about and how it was solved.</source>
+        <translation>您与客服的通话、在线咨询、邮件和信函，每次的事由以及解决结果。</translation>
+    </message>
+    <message>
         <source>Every kind of personal data the shop holds about you: why, on what legal basis, for how long, and where it is stored.</source>
         <translation>商城保存的您的各类个人信息：用途、法律依据、保存期限以及存储位置。</translation>
     </message>
     <message>
         <source>Categories of data held</source>
         <translation>商城保存的数据类别</translation>
+    </message>
+    <message>
+        <source>Select a category to see whether it needs your consent.</source>
+        <translation>选择一个类别，查看它是否需要您的同意。</translation>
     </message>
     <message>
         <source>Account and profile fields</source>
@@ -3224,6 +3264,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Request a correction of the selected field</source>
         <translation>申请更正所选字段</translation>
+    </message>
+    <message>
+        <source>Kept because: {0}</source>
+        <translation>保存依据：{0}</translation>
     </message>
     <message>
         <source>Customer number {0} · {1} · member since {2}</source>
@@ -3315,11 +3359,27 @@ SHA-256：{2}</translation>
         <source>Policy versions</source>
         <translation>政策版本</translation>
     </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>影响评估</translation>
+    </message>
     <message numerus="yes">
         <source>⚠ %n security incident(s) announced, shown in red: read what happened and what to do.</source>
         <translation>
             <numerusform>⚠ 已公布 %n 起安全事件（红色显示）：请阅读事件经过及应对方法。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Assessed {0}</source>
+        <translation>评估于 {0}</translation>
+    </message>
+    <message>
+        <source>Outcome: {0}</source>
+        <translation>结论：{0}</translation>
+    </message>
+    <message>
+        <source>Promised in: {0}</source>
+        <translation>承诺出处：{0}</translation>
     </message>
     <message>
         <source>{0} · published {1}</source>
@@ -3328,6 +3388,10 @@ SHA-256：{2}</translation>
     <message>
         <source>about your account</source>
         <translation>与您的账户有关</translation>
+    </message>
+    <message>
+        <source>Policy section: {0}</source>
+        <translation>政策条款：{0}</translation>
     </message>
     <message>
         <source>Version {0} · {1} · {2}</source>
@@ -3378,6 +3442,10 @@ SHA-256：{2}</translation>
         <translation>无法确认：{0}</translation>
     </message>
     <message>
+        <source>Impact assessment</source>
+        <translation>影响评估</translation>
+    </message>
+    <message>
         <source>Major change</source>
         <translation>重大变更</translation>
     </message>
@@ -3390,12 +3458,24 @@ SHA-256：{2}</translation>
         <translation>政策更新</translation>
     </message>
     <message>
+        <source>Public disclosure</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
         <source>Security incident</source>
         <translation>安全事件</translation>
     </message>
     <message>
         <source>Service</source>
         <translation>服务</translation>
+    </message>
+    <message>
+        <source>Service closing</source>
+        <translation>停止运营</translation>
+    </message>
+    <message>
+        <source>Transfer in a merger</source>
+        <translation>因合并而转让</translation>
     </message>
 </context>
 <context>
@@ -3535,6 +3615,18 @@ SHA-256：{2}</translation>
         <translation>
             <numerusform>下单于 {0} · {1} · 合计 {2} · 共 %n 件商品</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>you confirmed their consent on {0}</source>
+        <translation>您已于 {0} 确认其同意</translation>
+    </message>
+    <message>
+        <source>no record of their consent</source>
+        <translation>没有其同意的记录</translation>
+    </message>
+    <message>
+        <source>Placed by {0} for {1}; {2} ({3}).</source>
+        <translation>由 {0} 为 {1} 下单；{2}（{3}）。</translation>
     </message>
 </context>
 <context>
@@ -4352,6 +4444,10 @@ After:  {3}</source>
             <numerusform>{0} → {1}：共享 %n 次</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shared only with its own consent: {0}</source>
+        <translation>仅在单独取得您的同意后共享：{0}</translation>
+    </message>
     <message numerus="yes">
         <source>%n disclosure(s) shown</source>
         <translation>
@@ -4560,6 +4656,10 @@ Tables:
         <translation>客户服务</translation>
     </message>
     <message>
+        <source>Data-protection agreement signed {0}: {1} ({2})</source>
+        <translation>已于 {0} 签署数据保护协议：{1}（{2}）</translation>
+    </message>
+    <message>
         <source>Debit card</source>
         <translation>借记卡</translation>
     </message>
@@ -4624,6 +4724,10 @@ Tables:
         <translation>身份已验证</translation>
     </message>
     <message>
+        <source>If you refuse: {0} ({1})</source>
+        <translation>如您拒绝：{0}（{1}）</translation>
+    </message>
+    <message>
         <source>In-site letters</source>
         <translation>站内信</translation>
     </message>
@@ -4648,12 +4752,20 @@ Tables:
         <translation>笔记本电脑</translation>
     </message>
     <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
         <source>Local storage</source>
         <translation>本地存储</translation>
     </message>
     <message>
         <source>Logistics</source>
         <translation>物流</translation>
+    </message>
+    <message>
+        <source>Made public</source>
+        <translation>公开披露</translation>
     </message>
     <message>
         <source>Main business</source>
@@ -4676,12 +4788,32 @@ Tables:
         <translation>履行合同</translation>
     </message>
     <message>
+        <source>No consent needed: {0} ({1})</source>
+        <translation>无需同意：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>No data-protection agreement (not a contracted partner).</source>
+        <translation>无数据保护协议（非签约合作方）。</translation>
+    </message>
+    <message>
+        <source>No exception: this needs your consent or another stated basis.</source>
+        <translation>不适用例外情形：需要您的同意或其他已说明的依据。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
         <source>Not stated in the policy (the shop&apos;s own setting)</source>
         <translation>政策未载明（商家自行设定）</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线咨询</translation>
     </message>
     <message>
         <source>Optional profile</source>
@@ -4709,6 +4841,10 @@ Tables:
     </message>
     <message>
         <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
@@ -4748,8 +4884,16 @@ Tables:
         <translation>已退货</translation>
     </message>
     <message>
+        <source>Shared with a partner</source>
+        <translation>向合作方共享</translation>
+    </message>
+    <message>
         <source>Shipped</source>
         <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Successor in a merger or acquisition</source>
+        <translation>合并或收购的承继方</translation>
     </message>
     <message>
         <source>Tablet</source>
@@ -4758,6 +4902,18 @@ Tables:
     <message>
         <source>Text messages (SMS)</source>
         <translation>短信</translation>
+    </message>
+    <message>
+        <source>The public</source>
+        <translation>公众</translation>
+    </message>
+    <message>
+        <source>The shop says nothing about an agreement with this recipient.</source>
+        <translation>商城未说明与该接收方的协议情况。</translation>
+    </message>
+    <message>
+        <source>The shop states no consequence of refusing.</source>
+        <translation>商城未说明拒绝的后果。</translation>
     </message>
     <message>
         <source>The shop&apos;s legitimate interest</source>
@@ -4770,6 +4926,10 @@ Tables:
     <message>
         <source>To protect someone&apos;s life or health</source>
         <translation>重大利益（保护生命健康）</translation>
+    </message>
+    <message>
+        <source>Transferred in a merger or acquisition</source>
+        <translation>因合并或收购而转让</translation>
     </message>
     <message>
         <source>US$</source>
@@ -4796,8 +4956,16 @@ Tables:
         <translation>已撤回</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>Your consent</source>
         <translation>您的同意</translation>
+    </message>
+    <message>
+        <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
+        <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
     </message>
     <message>
         <source>a guardian has given consent</source>
@@ -4830,6 +4998,10 @@ Tables:
     <message>
         <source>{0} days</source>
         <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
     </message>
     <message>
         <source>{0} months</source>

@@ -96,7 +96,8 @@ def test_silumart_keeps_customer_service_records_in_my_data(shop: RunningShop) -
     orders = {o["id"] for o in walk(api, "/orders", 200)}
     for contact in contacts:
         assert contact["channel"] in {"phone", "online_chat", "email", "letter"}
-        assert contact["summary"] and contact["outcome"]
+        assert contact["summary"]
+        assert contact["outcome"]
         assert (contact["duration_seconds"] is not None) == (contact["channel"] == "phone")
         assert contact["order_id"] is None or contact["order_id"] in orders
     chinese = zh(api, "/data/service-contacts").json()["items"]
@@ -112,11 +113,13 @@ def test_silumart_partners_have_agreements_and_policy_sharing_events(shop: Runni
     for recipient in items(api, "/recipients"):
         agreement = recipient["data_protection_agreement"]
         if recipient["type"] in ("authority", "public"):
-            assert agreement["exists"] is False and agreement["signed_at"] is None
+            assert agreement["exists"] is False
+            assert agreement["signed_at"] is None
             assert_cited(agreement, sections, None)
         else:
             assert agreement["exists"] is True, recipient["name"]
-            assert agreement["signed_at"] and agreement["scope"]
+            assert agreement["signed_at"]
+            assert agreement["scope"]
             assert_cited(agreement, sections, "3.A")  # "we will sign strict agreements"
             if recipient["first_shared"] is not None and recipient["type"] != "analytics":
                 assert agreement["signed_at"] <= recipient["first_shared"]
@@ -128,7 +131,8 @@ def test_silumart_partners_have_agreements_and_policy_sharing_events(shop: Runni
     assert merger["kind"] == "merger_transfer"
     assert_cited(merger, sections, "3.B")
     notice = notices[merger["notice_id"]]
-    assert notice["kind"] == "merger_transfer" and not notice["personal"]
+    assert notice["kind"] == "merger_transfer"
+    assert not notice["personal"]
     assert_cited(notice, sections, "3.B")
     assert notice["published_at"] > merger["at"]
 
@@ -137,12 +141,14 @@ def test_silumart_partners_have_agreements_and_policy_sharing_events(shop: Runni
     assert disclosure["kind"] == "public_disclosure"
     assert_cited(disclosure, sections, "3.C")
     told = notices[disclosure["notice_id"]]
-    assert told["kind"] == "public_disclosure" and told["personal"] is True
+    assert told["kind"] == "public_disclosure"
+    assert told["personal"] is True
     assert_cited(told, sections, "3.C")
     # every other event is an ordinary disclosure under 3.A
     logistics = recipients["logistics"]
     for event in walk(api, f"/recipients/{logistics['id']}/events", 200):
-        assert event["kind"] == "disclosure" and event["notice_id"] is None
+        assert event["kind"] == "disclosure"
+        assert event["notice_id"] is None
         assert_cited(event, sections, "3.A")
 
 
@@ -153,7 +159,9 @@ def test_silumart_assessments_cessation_and_chinese(shop: RunningShop) -> None:
     assessments = walk(api, "/impact-assessments", 200)
     assert len(assessments) == 2
     for assessment in assessments:
-        assert assessment["subject"] and assessment["outcome"] and assessment["assessed_at"]
+        assert assessment["subject"]
+        assert assessment["outcome"]
+        assert assessment["assessed_at"]
         assert_cited(assessment, sections, "4.E")
         announcement = notices[assessment["notice_id"]]
         assert announcement["kind"] == "impact_assessment"
@@ -175,7 +183,8 @@ def test_the_singapore_partner_has_its_own_transfer_consent(shop: RunningShop) -
     consents = {c["purpose"]: c for c in items(api, "/consents")}
     transfer = consents["cross_border_analytics"]
     assert transfer["destination_country"] == "SG"
-    assert transfer["legal_basis"] == "consent" and transfer["required"] is False
+    assert transfer["legal_basis"] == "consent"
+    assert transfer["required"] is False
     assert_cited(transfer, sections, "7")
     assert all(c["destination_country"] is None for k, c in consents.items() if k != transfer["id"])
     (partner,) = [r for r in items(api, "/recipients") if r["country"] == "SG"]
@@ -229,7 +238,8 @@ def test_orders_placed_for_someone_else_say_who_for_whom(shop: RunningShop) -> N
     me = api.get("/me").json()
     orders = walk(api, "/orders", 200)
     for_others = [o for o in orders if o["for_other"]]
-    assert for_others and len(for_others) < len(orders)
+    assert for_others
+    assert len(for_others) < len(orders)
     for order in orders:
         placed = order["placed_for"]
         if not order["for_other"]:

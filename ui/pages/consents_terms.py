@@ -63,6 +63,8 @@ _RECIPIENT_TYPES: dict[str, Callable[[], str]] = {
     "infrastructure": lambda: _tr("Infrastructure / cloud"),
     "customer_service": lambda: _tr("Customer service"),
     "authority": lambda: _tr("Public authority"),
+    "successor": lambda: _tr("Successor in a merger or acquisition"),
+    "public": lambda: _tr("The public"),
 }
 
 

@@ -38,13 +38,15 @@ from ui.pages.my_data_tables import (
     DEVICE_COLUMNS,
     LOCATION_COLUMNS,
     LOG_COLUMNS,
+    SERVICE_COLUMNS,
     VALUE_COLUMN,
     PagedTable,
     ProfileModel,
     category_columns,
     table_view,
 )
-from ui.pages.my_data_terms import field_text, guardian_text
+from ui.pages.my_data_terms import clause_text, field_text, guardian_text
+from ui.pages.policy_records_text import exception_text, refusal_text
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
@@ -106,9 +108,26 @@ class MyDataPage(DataPage):
                 "carrier and language."
             ),
         )
+        self.service_model: PagedTableModel[Any] = PagedTableModel(SERVICE_COLUMNS, runner, self)
+        self.service = PagedTable(
+            self.service_model,
+            self.tr("Customer service"),
+            self.tr(
+                "Your calls, chats, e-mails and letters with customer service, what each was "
+                "about and how it was solved."
+            ),
+        )
+        self.service_clause = plain_label()
+        self.service_clause.setObjectName("serviceRecordsClause")
+        service_layout = self.service.layout()
+        assert isinstance(service_layout, QVBoxLayout)
+        service_layout.insertWidget(1, self.service_clause)
         self.tabs.addTab(self.devices, self.tr("Devices"))
         self.tabs.addTab(self.locations, self.tr("Locations"))
         self.tabs.addTab(self.logs, self.tr("Logs"))
+        # shown only at a shop that lists customer-service records among its categories
+        self.service_tab = self.tabs.addTab(self.service, self.tr("Customer service"))
+        self.tabs.setTabVisible(self.service_tab, False)
 
     def _build_categories_tab(self) -> QWidget:
         tab = QWidget()
@@ -131,8 +150,29 @@ class MyDataPage(DataPage):
         self.category_table.setModel(self.category_proxy)
         self.category_table.setSortingEnabled(True)
         self.category_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.category_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_category(current)
+        )
         layout.addWidget(self.category_table, 1)
+        # the selected category: the statutory case it is collected under without consent, and
+        # what refusing to provide it costs (each with its clause or as the shop's setting)
+        self.category_detail = plain_label(
+            self.tr("Select a category to see whether it needs your consent.")
+        )
+        self.category_detail.setObjectName("categoryDetail")
+        layout.addWidget(self.category_detail)
         return tab
+
+    def _show_category(self, index: QModelIndex) -> None:
+        source = self.category_proxy.mapToSource(index)
+        if not source.isValid() or source.row() >= self.category_model.rowCount():
+            return
+        category = self.category_model.row_at(source.row())
+        lines = [localized_title(category.title, category.title_zh)]
+        lines.append(exception_text(category.no_consent_exception))
+        if category.refusal_consequence is not None:
+            lines.append(refusal_text(category.refusal_consequence))
+        self.category_detail.setText("\n".join(lines))
 
     def _build_profile_tab(self) -> QWidget:
         tab = QWidget()
@@ -196,6 +236,19 @@ class MyDataPage(DataPage):
         self.purpose_titles = data.purpose_titles
         self.category_model.set_rows(data.categories)
         fit_columns(self.category_table)
+        records = next((c for c in data.categories if c.key == "service_records"), None)
+        self.tabs.setTabVisible(self.service_tab, records is not None)
+        if records is not None:
+            self.service_clause.setText(
+                self.tr("Kept because: {0}").format(
+                    clause_text(
+                        records.clause,
+                        records.basis,
+                        localized_title(records.clause_title or "", records.clause_title_zh or "")
+                        or None,
+                    )
+                )
+            )
         self._present_account(data.account, can_change)
         if view is not None:
             self._start_paged(view)
@@ -253,9 +306,15 @@ class MyDataPage(DataPage):
             page = api.list_logs(limit=PAGE_SIZE, cursor=cursor)
             return page.items, page.next_cursor
 
+        def service(cursor: str | None) -> tuple[Sequence[Any], str | None]:
+            page = api.list_service_contacts(limit=PAGE_SIZE, cursor=cursor)
+            return page.items, page.next_cursor
+
         self.devices.start(devices)
         self.locations.start(locations)
         self.logs.start(logs)
+        if self.tabs.isTabVisible(self.service_tab):
+            self.service.start(service)
 
     def _purpose_title(self, purpose: str) -> str:
         return self.purpose_titles.get(purpose) or purpose.replace("_", " ")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.models.account import ProfileField
-from client.models.data import DataCategory, Device, Location, LogEntry, Storage
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact, Storage
 from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import Column
@@ -35,6 +35,7 @@ from ui.pages.my_data_terms import (
     retention_with_basis,
     source_text,
 )
+from ui.pages.policy_records_text import channel_text, duration_text
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns
@@ -210,6 +211,15 @@ LOG_COLUMNS: list[Column[LogEntry]] = [
     Column[LogEntry]("Browser", lambda e: e.browser),
     Column[LogEntry]("Carrier", lambda e: e.carrier),
     Column[LogEntry]("Language", lambda e: e.language),
+]
+
+SERVICE_COLUMNS: list[Column[ServiceContact]] = [
+    Column[ServiceContact]("Time", lambda c: c.at),
+    Column[ServiceContact]("Channel", lambda c: channel_text(c.channel)),
+    Column[ServiceContact]("About", lambda c: c.summary, tooltip=lambda c: c.summary),
+    Column[ServiceContact]("Outcome", lambda c: c.outcome or None, tooltip=lambda c: c.outcome),
+    Column[ServiceContact]("Call length", lambda c: duration_text(c.duration_seconds)),
+    Column[ServiceContact]("Order", lambda c: c.order_id),
 ]
 
 

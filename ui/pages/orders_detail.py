@@ -25,6 +25,7 @@ from ui.models.record_table import RecordTableModel
 from ui.pages.consents_terms import recipient_type_text
 from ui.pages.my_data_tables import table_view
 from ui.pages.my_data_terms import (
+    clause_text,
     money_text,
     order_status_text,
     payment_method_text,
@@ -151,6 +152,9 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_phone = plain_label()
         self.recipient_address = plain_label()
         self.recipient_other = plain_label()
+        self.placed_for = plain_label()
+        self.placed_for.setObjectName("placedFor")
+        self.placed_for.hide()
         body.addWidget(
             self._form_group(
                 self.tr("Recipient"),
@@ -162,6 +166,7 @@ class OrderDetailPanel(QScrollArea):
                 ],
             )
         )
+        body.addWidget(self.placed_for)
         self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
         self.shared_table = table_view(self.tr("Shared for this order with"))
         self.shared_table.setModel(self.shared_model)
@@ -243,6 +248,25 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_phone.setText(recipient.phone_masked)
         self.recipient_address.setText(recipient.address)
         self.recipient_other.setText(display_text(recipient.for_other or order.for_other))
+        placed = order.placed_for
+        if placed is not None:
+            # who placed the order for whom, and the purchaser's consent the policy asks for
+            consent = (
+                self.tr("you confirmed their consent on {0}").format(
+                    display_text(placed.purchaser_consent_at)
+                )
+                if placed.purchaser_consent_at is not None
+                else self.tr("no record of their consent")
+            )
+            self.placed_for.setText(
+                self.tr("Placed by {0} for {1}; {2} ({3}).").format(
+                    placed.placed_by,
+                    placed.placed_for,
+                    consent,
+                    clause_text(placed.clause, placed.basis, placed.clause_title),
+                )
+            )
+        self.placed_for.setVisible(placed is not None)
         self.shared_model.set_rows(order.shared_with)
         fit_columns(self.shared_table)
         self.shared_table.setVisible(bool(order.shared_with))
