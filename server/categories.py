@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server.demo.policies import ShopPolicy, basis_of
-from server.i18n import localized
+from server.i18n import current_language, localized
 from server.messages import retention_text
 from server.models import (
     ConsentState,
@@ -118,12 +118,11 @@ def category_items(
 
 
 def provenance(policy: ShopPolicy | None, clause: str | None) -> dict[str, Any]:
-    """`clause`, its title in both languages, and `basis` for one value of the shop."""
+    """`clause`, its title in the asked language, and `basis` for one value of the shop."""
     section = policy.section(clause) if policy is not None else None
     return {
         "clause": clause,
-        "clause_title": section.title.en if section else None,
-        "clause_title_zh": section.title.zh if section else None,
+        "clause_title": section.title.pick(current_language()) if section else None,
         "basis": basis_of(clause),
     }
 

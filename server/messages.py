@@ -189,6 +189,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("Unknown {category} ids.", "有未知的{category}编号。"),
     ("Some {category} ids are not yours or unknown.", "部分{category}编号不属于您或不存在。"),
     ("Unknown purpose '{purpose}'.", "未知的处理目的“{purpose}”。"),
+    (
+        "Not a deletion ground of this shop: '{ground}'; choose one of {grounds}.",
+        "“{ground}”不是本商城的删除理由；请从以下选择：{grounds}。",
+    ),
+    ("Say which ground applies when you choose 'other'.", "选择“其他”时，请说明具体理由。"),
     ("No such request of yours.", "您没有这项申请。"),
     ("Category '{category}' cannot be deleted this way.", "“{category}”不能以这种方式删除。"),
     (

@@ -188,7 +188,7 @@ def validate_details(
         if ground is not None and ground not in grounds:
             raise invalid(
                 "ground",
-                f"Not a deletion ground of this shop: {ground!r}; "
+                f"Not a deletion ground of this shop: '{ground}'; "
                 f"choose one of {', '.join(sorted(grounds))}.",
             )
         if ground == "other" and not (details.get("reason") or "").strip():

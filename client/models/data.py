@@ -31,7 +31,6 @@ class DataCategory(ClientModel):
     # "shop_configuration" when the policy is silent (older servers send neither).
     clause: str | None = None
     clause_title: str | None = None
-    clause_title_zh: str | None = None
     basis: str = "policy"
     retention_clause: str | None = None
     retention_basis: str = "policy"

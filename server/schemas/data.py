@@ -37,8 +37,9 @@ class DataCategoryOut(ApiModel):
         description="Section of this shop's own policy that announces the category, numbered "
         "as that policy numbers itself; null when the policy does not mention it."
     )
-    clause_title: str | None
-    clause_title_zh: str | None
+    clause_title: str | None = Field(
+        description="The clause's title in the asked language (Accept-Language)."
+    )
     basis: ProvenanceBasis
     retention_clause: str | None = Field(
         description="Section stating the retention period; null: the period is the shop's "

@@ -25,7 +25,6 @@ CATEGORY_KEYS = {
     "policy_section",
     "clause",
     "clause_title",
-    "clause_title_zh",
     "basis",
     "retention_clause",
     "retention_basis",

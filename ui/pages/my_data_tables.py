@@ -91,7 +91,7 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
             lambda c: clause_text(
                 c.clause if c.clause is not None else (c.policy_section or None),
                 c.basis,
-                localized_title(c.clause_title or "", c.clause_title_zh or "") or None,
+                c.clause_title or None,
             ),
         ),
     ]

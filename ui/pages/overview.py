@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ui.formats import format_count, format_date
 from ui.pages.base import DataPage
@@ -44,7 +44,18 @@ class OverviewPage(DataPage):
         return self.tr("Overview")
 
     def build(self, content: QWidget) -> None:
-        grid = QGridLayout(content)
+        # The rights card is as tall as its wrapped text needs; at small window sizes the page
+        # scrolls down to it rather than squeezing it (never sideways: the text wraps).
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
+        grid = QGridLayout(inner)
         grid.setSpacing(12)
         self.cards = {
             "categories": StatCard(self.tr("Categories of data held")),
