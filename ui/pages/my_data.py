@@ -241,12 +241,7 @@ class MyDataPage(DataPage):
         if records is not None:
             self.service_clause.setText(
                 self.tr("Kept because: {0}").format(
-                    clause_text(
-                        records.clause,
-                        records.basis,
-                        localized_title(records.clause_title or "", records.clause_title_zh or "")
-                        or None,
-                    )
+                    clause_text(records.clause, records.basis, records.clause_title)
                 )
             )
         self._present_account(data.account, can_change)
