@@ -17,6 +17,7 @@ from tests.ui.conftest import button, wait_loaded
 from tests.ui.test_page_my_data import shopper_api
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
+from ui.pages.base import DataPage
 from ui.pages.consents import ConsentsPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.notices import NoticesPage
@@ -27,6 +28,7 @@ from ui.widgets.load_state import LoadState
 
 def open_page(qtbot: QtBot, window: MainWindow, page_id: str) -> Any:
     page = window.pages[page_id]
+    assert isinstance(page, DataPage)
     window.select_page(page_id)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     return page
