@@ -42,7 +42,7 @@ class ImpactAssessment(ClientModel):
     """A personal-information impact assessment the shop published."""
 
     id: str
-    subject: str
+    topic: str
     assessed_at: Timestamp
     outcome: str
     notice_id: str | None = None

@@ -539,48 +539,8 @@
 <context>
     <name>ArchiveReport</name>
     <message>
-        <source>Access log</source>
-        <translation>访问记录</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Activity logs</source>
-        <translation>活动日志</translation>
-    </message>
-    <message>
-        <source>Automated decisions</source>
-        <translation>自动化决策</translation>
-    </message>
-    <message>
-        <source>Consent history</source>
-        <translation>同意历史</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>Cookies</source>
-        <translation>Cookie</translation>
-    </message>
-    <message>
         <source>Created: {0}</source>
         <translation>创建时间：{0}</translation>
-    </message>
-    <message>
-        <source>Data categories</source>
-        <translation>数据类别</translation>
-    </message>
-    <message>
-        <source>Data shared with partners</source>
-        <translation>与合作方共享的信息</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>设备</translation>
     </message>
     <message>
         <source>Encrypted: {0}</source>
@@ -591,20 +551,8 @@
         <translation>已检查文件：{0}</translation>
     </message>
     <message>
-        <source>Interest tags</source>
-        <translation>兴趣标签</translation>
-    </message>
-    <message>
-        <source>Locations</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>Made by: {0}</source>
         <translation>生成方：{0}</translation>
-    </message>
-    <message>
-        <source>Notices</source>
-        <translation>公告</translation>
     </message>
     <message>
         <source>OK: the archive passed every check.</source>
@@ -615,32 +563,12 @@
         <translation>所属客户：{0}</translation>
     </message>
     <message>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作方</translation>
-    </message>
-    <message>
         <source>Parts: {0}</source>
         <translation>包含部分：{0}</translation>
     </message>
     <message>
-        <source>Privacy policy versions</source>
-        <translation>隐私政策版本</translation>
-    </message>
-    <message>
-        <source>Privacy requests</source>
-        <translation>隐私申请</translation>
-    </message>
-    <message>
         <source>Problems found:</source>
         <translation>发现的问题：</translation>
-    </message>
-    <message>
-        <source>Search and browsing records</source>
-        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
@@ -649,10 +577,6 @@
     <message>
         <source>Signing key: {0}</source>
         <translation>签名密钥：{0}</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
     </message>
     <message>
         <source>checksums ✓</source>
@@ -706,6 +630,10 @@
         <translation>活动日志</translation>
     </message>
     <message>
+        <source>Assist sessions</source>
+        <translation>协助会话</translation>
+    </message>
+    <message>
         <source>Automated decisions</source>
         <translation>自动化决策</translation>
     </message>
@@ -730,8 +658,16 @@
         <translation>与合作方共享的信息</translation>
     </message>
     <message>
+        <source>Deletion receipts</source>
+        <translation>删除回执</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Explanations of automated decisions</source>
+        <translation>自动化决策说明</translation>
     </message>
     <message>
         <source>Interest tags</source>
@@ -760,6 +696,14 @@
     <message>
         <source>Privacy requests</source>
         <translation>隐私申请</translation>
+    </message>
+    <message>
+        <source>Customer-service records</source>
+        <translation>客服通信记录</translation>
+    </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>个人信息安全影响评估</translation>
     </message>
     <message>
         <source>Search and browsing records</source>
@@ -993,14 +937,6 @@
         <translation>版本</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>变更</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
         <source>Assessed</source>
         <translation>评估日期</translation>
     </message>
@@ -1009,8 +945,12 @@
         <translation>评估对象</translation>
     </message>
     <message>
-        <source>About</source>
-        <translation>事由</translation>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Active</source>
@@ -1033,10 +973,6 @@
         <translation>操作者</translation>
     </message>
     <message>
-        <source>Call length</source>
-        <translation>通话时长</translation>
-    </message>
-    <message>
         <source>Carrier</source>
         <translation>运营商</translation>
     </message>
@@ -1051,10 +987,6 @@
     <message>
         <source>Changed</source>
         <translation>变更</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
     </message>
     <message>
         <source>Confidence</source>
@@ -1073,16 +1005,20 @@
         <translation>国家/地区</translation>
     </message>
     <message>
+        <source>Data-protection agreement</source>
+        <translation>数据保护协议</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知通知</translation>
+    </message>
+    <message>
         <source>Data categories</source>
         <translation>数据类别</translation>
     </message>
     <message>
         <source>Data use</source>
         <translation>数据用途</translation>
-    </message>
-    <message>
-        <source>Data-protection agreement</source>
-        <translation>数据保护协议</translation>
     </message>
     <message>
         <source>Description</source>
@@ -1153,6 +1089,18 @@
         <translation>语言</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Call length</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
         <source>Last seen</source>
         <translation>最近出现</translation>
     </message>
@@ -1187,10 +1135,6 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>告知通知</translation>
     </message>
     <message>
         <source>Notified</source>
@@ -2422,6 +2366,10 @@ After:  {1}</source>
         <translation>请重新登录以确认此操作。</translation>
     </message>
     <message>
+        <source>Sign-in did not complete.</source>
+        <translation>登录未完成。</translation>
+    </message>
+    <message>
         <source>Sign-in did not complete: {0}</source>
         <translation>登录未完成：{0}</translation>
     </message>
@@ -2534,8 +2482,36 @@ After:  {1}</source>
         <translation>密码错误，或加密文件已被更改。</translation>
     </message>
     <message>
+        <source>The shop could not handle this request.</source>
+        <translation>商店无法处理此请求。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>The shop cannot be reached. Check your connection and try again.</source>
         <translation>无法连接商城。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that.</source>
+        <translation>此账户无权进行该操作。</translation>
+    </message>
+    <message>
+        <source>It is no longer there.</source>
+        <translation>它已不存在。</translation>
+    </message>
+    <message>
+        <source>The shop did not accept what was sent.</source>
+        <translation>商店未接受所发送的内容。</translation>
+    </message>
+    <message>
+        <source>This conflicts with the current state; refresh and try again.</source>
+        <translation>这与当前状态冲突；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>This action was already sent with different details.</source>
+        <translation>此操作已以不同的内容发送过。</translation>
     </message>
     <message>
         <source>The shop had a problem. Please try again later.</source>
@@ -2544,6 +2520,14 @@ After:  {1}</source>
     <message>
         <source>The shop sent something the app does not understand.</source>
         <translation>商城返回了本应用无法识别的内容。</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>登录已取消。</translation>
+    </message>
+    <message>
+        <source>Sign-in took too long and was stopped. Please try again.</source>
+        <translation>登录耗时过长，已停止。请重试。</translation>
     </message>
     <message>
         <source>The shop&apos;s signature does not match: the archive was changed.</source>
@@ -2588,6 +2572,14 @@ After:  {1}</source>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
         <translation>您的登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The download was canceled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match).</source>
+        <translation>下载的文件已损坏（校验和不符）。</translation>
     </message>
 </context>
 <context>
@@ -3370,18 +3362,6 @@ SHA-256：{2}</translation>
         </translation>
     </message>
     <message>
-        <source>Assessed {0}</source>
-        <translation>评估于 {0}</translation>
-    </message>
-    <message>
-        <source>Outcome: {0}</source>
-        <translation>结论：{0}</translation>
-    </message>
-    <message>
-        <source>Promised in: {0}</source>
-        <translation>承诺出处：{0}</translation>
-    </message>
-    <message>
         <source>{0} · published {1}</source>
         <translation>{0} · 发布于 {1}</translation>
     </message>
@@ -3392,6 +3372,18 @@ SHA-256：{2}</translation>
     <message>
         <source>Policy section: {0}</source>
         <translation>政策条款：{0}</translation>
+    </message>
+    <message>
+        <source>Assessed {0}</source>
+        <translation>评估于 {0}</translation>
+    </message>
+    <message>
+        <source>Outcome: {0}</source>
+        <translation>结论：{0}</translation>
+    </message>
+    <message>
+        <source>Promised in: {0}</source>
+        <translation>承诺出处：{0}</translation>
     </message>
     <message>
         <source>Version {0} · {1} · {2}</source>
@@ -3442,12 +3434,24 @@ SHA-256：{2}</translation>
         <translation>无法确认：{0}</translation>
     </message>
     <message>
-        <source>Impact assessment</source>
-        <translation>影响评估</translation>
-    </message>
-    <message>
         <source>Major change</source>
         <translation>重大变更</translation>
+    </message>
+    <message>
+        <source>Service closing</source>
+        <translation>停止运营</translation>
+    </message>
+    <message>
+        <source>Transfer in a merger</source>
+        <translation>因合并而转让</translation>
+    </message>
+    <message>
+        <source>Public disclosure</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>影响评估</translation>
     </message>
     <message>
         <source>Minor change</source>
@@ -3458,24 +3462,12 @@ SHA-256：{2}</translation>
         <translation>政策更新</translation>
     </message>
     <message>
-        <source>Public disclosure</source>
-        <translation>公开披露</translation>
-    </message>
-    <message>
         <source>Security incident</source>
         <translation>安全事件</translation>
     </message>
     <message>
         <source>Service</source>
         <translation>服务</translation>
-    </message>
-    <message>
-        <source>Service closing</source>
-        <translation>停止运营</translation>
-    </message>
-    <message>
-        <source>Transfer in a merger</source>
-        <translation>因合并而转让</translation>
     </message>
 </context>
 <context>
@@ -4600,6 +4592,14 @@ Tables:
         <translation>广告</translation>
     </message>
     <message>
+        <source>Successor in a merger or acquisition</source>
+        <translation>合并或收购的承继方</translation>
+    </message>
+    <message>
+        <source>The public</source>
+        <translation>公众</translation>
+    </message>
+    <message>
         <source>Aggregated only</source>
         <translation>仅汇总统计</translation>
     </message>
@@ -4656,10 +4656,6 @@ Tables:
         <translation>客户服务</translation>
     </message>
     <message>
-        <source>Data-protection agreement signed {0}: {1} ({2})</source>
-        <translation>已于 {0} 签署数据保护协议：{1}（{2}）</translation>
-    </message>
-    <message>
         <source>Debit card</source>
         <translation>借记卡</translation>
     </message>
@@ -4700,10 +4696,6 @@ Tables:
         <translation>已同意</translation>
     </message>
     <message>
-        <source>HK$</source>
-        <translation>HK$</translation>
-    </message>
-    <message>
         <source>ID number (masked)</source>
         <translation>身份证号（已脱敏）</translation>
     </message>
@@ -4724,10 +4716,6 @@ Tables:
         <translation>身份已验证</translation>
     </message>
     <message>
-        <source>If you refuse: {0} ({1})</source>
-        <translation>如您拒绝：{0}（{1}）</translation>
-    </message>
-    <message>
         <source>In-site letters</source>
         <translation>站内信</translation>
     </message>
@@ -4740,10 +4728,6 @@ Tables:
         <translation>基础设施/云服务</translation>
     </message>
     <message>
-        <source>JP¥</source>
-        <translation>JP¥</translation>
-    </message>
-    <message>
         <source>Job</source>
         <translation>职业</translation>
     </message>
@@ -4752,20 +4736,12 @@ Tables:
         <translation>笔记本电脑</translation>
     </message>
     <message>
-        <source>Letter</source>
-        <translation>信函</translation>
-    </message>
-    <message>
         <source>Local storage</source>
         <translation>本地存储</translation>
     </message>
     <message>
         <source>Logistics</source>
         <translation>物流</translation>
-    </message>
-    <message>
-        <source>Made public</source>
-        <translation>公开披露</translation>
     </message>
     <message>
         <source>Main business</source>
@@ -4788,32 +4764,12 @@ Tables:
         <translation>履行合同</translation>
     </message>
     <message>
-        <source>No consent needed: {0} ({1})</source>
-        <translation>无需同意：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>No data-protection agreement (not a contracted partner).</source>
-        <translation>无数据保护协议（非签约合作方）。</translation>
-    </message>
-    <message>
-        <source>No exception: this needs your consent or another stated basis.</source>
-        <translation>不适用例外情形：需要您的同意或其他已说明的依据。</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>Not paid</source>
         <translation>未支付</translation>
     </message>
     <message>
         <source>Not stated in the policy (the shop&apos;s own setting)</source>
         <translation>政策未载明（商家自行设定）</translation>
-    </message>
-    <message>
-        <source>Online chat</source>
-        <translation>在线咨询</translation>
     </message>
     <message>
         <source>Optional profile</source>
@@ -4841,10 +4797,6 @@ Tables:
     </message>
     <message>
         <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Phone call</source>
         <translation>电话</translation>
     </message>
     <message>
@@ -4884,16 +4836,8 @@ Tables:
         <translation>已退货</translation>
     </message>
     <message>
-        <source>Shared with a partner</source>
-        <translation>向合作方共享</translation>
-    </message>
-    <message>
         <source>Shipped</source>
         <translation>已发货</translation>
-    </message>
-    <message>
-        <source>Successor in a merger or acquisition</source>
-        <translation>合并或收购的承继方</translation>
     </message>
     <message>
         <source>Tablet</source>
@@ -4902,18 +4846,6 @@ Tables:
     <message>
         <source>Text messages (SMS)</source>
         <translation>短信</translation>
-    </message>
-    <message>
-        <source>The public</source>
-        <translation>公众</translation>
-    </message>
-    <message>
-        <source>The shop says nothing about an agreement with this recipient.</source>
-        <translation>商城未说明与该接收方的协议情况。</translation>
-    </message>
-    <message>
-        <source>The shop states no consequence of refusing.</source>
-        <translation>商城未说明拒绝的后果。</translation>
     </message>
     <message>
         <source>The shop&apos;s legitimate interest</source>
@@ -4926,14 +4858,6 @@ Tables:
     <message>
         <source>To protect someone&apos;s life or health</source>
         <translation>重大利益（保护生命健康）</translation>
-    </message>
-    <message>
-        <source>Transferred in a merger or acquisition</source>
-        <translation>因合并或收购而转让</translation>
-    </message>
-    <message>
-        <source>US$</source>
-        <translation>US$</translation>
     </message>
     <message>
         <source>Wallet</source>
@@ -4956,16 +4880,8 @@ Tables:
         <translation>已撤回</translation>
     </message>
     <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
         <source>Your consent</source>
         <translation>您的同意</translation>
-    </message>
-    <message>
-        <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
-        <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
     </message>
     <message>
         <source>a guardian has given consent</source>
@@ -5000,10 +4916,6 @@ Tables:
         <translation>{0} 天</translation>
     </message>
     <message>
-        <source>{0} min {1} s</source>
-        <translation>{0} 分 {1} 秒</translation>
-    </message>
-    <message>
         <source>{0} months</source>
         <translation>{0} 个月</translation>
     </message>
@@ -5016,24 +4928,80 @@ Tables:
         <translation>{0} 年</translation>
     </message>
     <message>
-        <source>£</source>
-        <translation>£</translation>
-    </message>
-    <message>
-        <source>¥</source>
-        <translation>¥</translation>
-    </message>
-    <message>
-        <source>€</source>
-        <translation>€</translation>
-    </message>
-    <message>
         <source>✓ verified</source>
         <translation>✓ 已验证</translation>
     </message>
     <message>
         <source>✗ NOT verified</source>
         <translation>✗ 未通过验证</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线咨询</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Shared with a partner</source>
+        <translation>向合作方共享</translation>
+    </message>
+    <message>
+        <source>Transferred in a merger or acquisition</source>
+        <translation>因合并或收购而转让</translation>
+    </message>
+    <message>
+        <source>Made public</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>No exception: this needs your consent or another stated basis.</source>
+        <translation>不适用例外情形：需要您的同意或其他已说明的依据。</translation>
+    </message>
+    <message>
+        <source>No consent needed: {0} ({1})</source>
+        <translation>无需同意：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The shop states no consequence of refusing.</source>
+        <translation>商城未说明拒绝的后果。</translation>
+    </message>
+    <message>
+        <source>If you refuse: {0} ({1})</source>
+        <translation>如您拒绝：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The shop says nothing about an agreement with this recipient.</source>
+        <translation>商城未说明与该接收方的协议情况。</translation>
+    </message>
+    <message>
+        <source>No data-protection agreement (not a contracted partner).</source>
+        <translation>无数据保护协议（非签约合作方）。</translation>
+    </message>
+    <message>
+        <source>Data-protection agreement signed {0}: {1} ({2})</source>
+        <translation>已于 {0} 签署数据保护协议：{1}（{2}）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
+        <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
     </message>
 </context>
 <context>

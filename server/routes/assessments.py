@@ -13,12 +13,11 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
-from server.i18n import localized
 from server.models import ImpactAssessment
 from server.pagination import DEFAULT_LIMIT, newest_first_page
-from server.policy_terms import clause_fields
 from server.schemas.assessments import ImpactAssessmentItem
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
+from server.serialisers import impact_assessment_item
 
 router = APIRouter(prefix="/v1", tags=["notices"])
 
@@ -46,18 +45,7 @@ def list_impact_assessments(
         limit=limit,
         cursor=cursor,
     )
-    clause = clause_fields(policy_for(ctx.shop.id), policy_for(ctx.shop.id).impact_assessments)
+    policy = policy_for(ctx.shop.id)
     return Page[ImpactAssessmentItem](
-        items=[
-            ImpactAssessmentItem(
-                id=str(row.id),
-                subject=localized(row, "subject"),
-                assessed_at=row.assessed_at,
-                outcome=localized(row, "outcome"),
-                notice_id=str(row.notice_id) if row.notice_id is not None else None,
-                **clause,
-            )
-            for row in rows
-        ],
-        next_cursor=next_cursor,
+        items=[impact_assessment_item(row, policy) for row in rows], next_cursor=next_cursor
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -23,23 +22,10 @@ from server.schemas.common import (
     LimitQuery,
     Page,
 )
-from server.schemas.data import (
-    DataCategoryOut,
-    DeviceOut,
-    LocationOut,
-    LogOut,
-    ServiceContactOut,
-)
+from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut, ServiceContactOut
+from server.serialisers import device_out, service_contact_out
 
 router = APIRouter(prefix="/v1", tags=["data"])
-
-
-def _json(text: str | None, fallback: Any) -> Any:
-    try:
-        value = json.loads(text) if text else fallback
-    except ValueError:
-        return fallback
-    return value if isinstance(value, type(fallback)) else fallback
 
 
 @router.get("/data/categories", response_model=Page[DataCategoryOut], responses=PROBLEM_RESPONSES)
@@ -74,20 +60,7 @@ def list_devices(
         descending=False,
         key_of=lambda row: [row.id],
     )
-    items = [
-        DeviceOut(
-            id=str(row.id),
-            device_type=row.device_type,
-            model=row.model,
-            os=row.os,
-            os_version=row.os_version,
-            device_uid=row.device_uid,
-            settings=_json(row.settings, {}),
-            first_seen=row.first_seen,
-            last_seen=row.last_seen,
-        )
-        for row in rows
-    ]
+    items = [device_out(row) for row in rows]
     return Page[DeviceOut](items=items, next_cursor=next_cursor)
 
 
@@ -154,9 +127,6 @@ def list_logs(
     return Page[LogOut](items=items, next_cursor=next_cursor)
 
 
-_CHANNELS = ("phone", "online_chat", "email", "letter")
-
-
 @router.get(
     "/data/service-contacts",
     response_model=Page[ServiceContactOut],
@@ -179,17 +149,6 @@ def list_service_contacts(
         limit=limit,
         cursor=cursor,
     )
-    items = [
-        ServiceContactOut(
-            id=str(row.id),
-            at=row.at,
-            # a channel written by an older tool than this server is shown as a letter
-            channel=row.channel if row.channel in _CHANNELS else "letter",
-            summary=localized(row, "summary"),
-            outcome=localized(row, "outcome"),
-            duration_seconds=row.duration_seconds,
-            order_id=str(row.order_id) if row.order_id is not None else None,
-        )
-        for row in rows
-    ]
-    return Page[ServiceContactOut](items=items, next_cursor=next_cursor)
+    return Page[ServiceContactOut](
+        items=[service_contact_out(row) for row in rows], next_cursor=next_cursor
+    )

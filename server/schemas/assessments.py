@@ -11,7 +11,7 @@ from server.schemas.common import ApiModel, ProvenanceBasis
 
 class ImpactAssessmentItem(ApiModel):
     id: str
-    subject: str = Field(description="What was assessed, in the asked language.")
+    topic: str = Field(description="What was assessed, in the asked language.")
     assessed_at: datetime
     outcome: str = Field(description="The published summary of the outcome.")
     notice_id: str | None = Field(description="The announcement that published it.")

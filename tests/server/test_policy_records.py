@@ -159,7 +159,7 @@ def test_silumart_assessments_cessation_and_chinese(shop: RunningShop) -> None:
     assessments = walk(api, "/impact-assessments", 200)
     assert len(assessments) == 2
     for assessment in assessments:
-        assert assessment["subject"]
+        assert assessment["topic"]
         assert assessment["outcome"]
         assert assessment["assessed_at"]
         assert_cited(assessment, sections, "4.E")
@@ -170,7 +170,7 @@ def test_silumart_assessments_cessation_and_chinese(shop: RunningShop) -> None:
     assert_cited(cessation, sections, "1.F")
     assert "delete or anonymise" in cessation["body"]
     chinese = zh(api, "/impact-assessments").json()["items"]
-    assert all(not a["subject"].isascii() and not a["outcome"].isascii() for a in chinese)
+    assert all(not a["topic"].isascii() and not a["outcome"].isascii() for a in chinese)
     incident = next(n for n in notices.values() if n["kind"] == "security_incident")
     assert_cited(incident, sections, "4.F")
     service = next(n for n in notices.values() if n["kind"] == "service")

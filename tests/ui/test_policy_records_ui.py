@@ -6,14 +6,17 @@ consent and the consequence of refusing real-name verification, orders placed fo
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from server.embedded import RunningShop
 from tests.ui.conftest import button, wait_loaded
+from tests.ui.test_archives_ui import export, no_network, open_in_window
 from tests.ui.test_page_my_data import shopper_api
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
@@ -190,3 +193,43 @@ def test_orders_say_who_placed_an_order_for_whom(
         timeout=10000,
     )
     assert not page.detail.placed_for.isVisible()
+
+
+def test_the_offline_viewer_shows_the_new_records_from_an_exported_archive(
+    qtbot: QtBot,
+    window: MainWindow,
+    shop: RunningShop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    api = shopper_api(shop)
+    contacts = list(api.list_service_contacts().auto_paging_iter())
+    assessments = list(api.list_impact_assessments().auto_paging_iter())
+    path = tmp_path / "lin.zip"
+    export(qtbot, window, path)  # every section, as a shopper would
+    attempts = no_network(monkeypatch)
+    open_in_window(qtbot, window, path)
+    view = window.session.view()
+    assert view is not None
+    assert view.archive is not None
+
+    data = open_page(qtbot, window, "my-data")
+    assert isinstance(data, MyDataPage)
+    click_tab(qtbot, data.tabs, "Customer service")
+    qtbot.waitUntil(lambda: data.service_model.rowCount() == len(contacts), timeout=15000)
+    assert str(data.service_model.data(data.service_model.index(0, 2))) == contacts[0].summary
+
+    notices = open_page(qtbot, window, "notices")
+    assert isinstance(notices, NoticesPage)
+    assert notices.assessment_model.rowCount() == len(assessments)
+    click_row(qtbot, notices.assessment_table, notices.assessment_model.index(0, 0))
+    assert assessments[0].outcome in notices.assessment_detail.text()
+
+    sharing = open_page(qtbot, window, "sharing")
+    assert isinstance(sharing, SharingPage)
+    successor = row_where(sharing.recipient_proxy, lambda r: r.type == "successor")
+    click_row(qtbot, sharing.recipient_table, successor)
+    qtbot.waitUntil(lambda: sharing.events_model.rowCount() == 1, timeout=15000)
+    assert "Haina" in str(sharing.events_model.data(sharing.events_model.index(0, 5)))
+    assert "Data-protection agreement signed" in sharing.detail_facts.text()
+    assert attempts == []

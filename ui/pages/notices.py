@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelection,
     QModelIndex,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.errors import ApiError
+from client.i18n import trans_late
 from client.models.notices import (
     CurrentPolicy,
     ImpactAssessment,
@@ -43,9 +43,9 @@ from ui.errors import user_message
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.my_data_terms import clause_text
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
+from ui.terms.data import clause_text
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -55,13 +55,13 @@ OK_STYLE = "color: #2e7d32; font-weight: 600;"
 CONTEXT = "NoticesPage"
 
 _KINDS = {
-    "security_incident": "Security incident",
-    "policy_update": "Policy update",
-    "service": "Service",
-    "cessation": "Service closing",
-    "merger_transfer": "Transfer in a merger",
-    "public_disclosure": "Public disclosure",
-    "impact_assessment": "Impact assessment",
+    "security_incident": trans_late("NoticesPage", "Security incident"),
+    "policy_update": trans_late("NoticesPage", "Policy update"),
+    "service": trans_late("NoticesPage", "Service"),
+    "cessation": trans_late("NoticesPage", "Service closing"),
+    "merger_transfer": trans_late("NoticesPage", "Transfer in a merger"),
+    "public_disclosure": trans_late("NoticesPage", "Public disclosure"),
+    "impact_assessment": trans_late("NoticesPage", "Impact assessment"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,9 +74,9 @@ def notice_kind_text(kind: str) -> str:
 
 def major_text(major: bool) -> str:
     return (
-        QCoreApplication.translate(CONTEXT, "Major change")
+        QCoreApplication.translate("NoticesPage", "Major change")
         if major
-        else QCoreApplication.translate(CONTEXT, "Minor change")
+        else QCoreApplication.translate("NoticesPage", "Minor change")
     )
 
 
@@ -87,26 +87,24 @@ def _date(value: Any) -> str:
 
 NOTICE_COLUMNS: list[Column[Notice]] = [
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        trans_late("Columns", "Published"),
         lambda n: _date(n.published_at),
         sort=lambda n: n.published_at,
     ),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Kind")), lambda n: notice_kind_text(n.kind)),
-    Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Title")), lambda n: n.title, tooltip=lambda n: n.title
-    ),
+    Column(trans_late("Columns", "Kind"), lambda n: notice_kind_text(n.kind)),
+    Column(trans_late("Columns", "Title"), lambda n: n.title, tooltip=lambda n: n.title),
 ]
 
 VERSION_COLUMNS: list[Column[PolicyVersion]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Version")), lambda v: v.version),
+    Column(trans_late("Columns", "Version"), lambda v: v.version),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        trans_late("Columns", "Published"),
         lambda v: _date(v.published_at),
         sort=lambda v: v.published_at,
     ),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Change")), lambda v: major_text(v.major)),
+    Column(trans_late("Columns", "Change"), lambda v: major_text(v.major)),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Summary")),
+        trans_late("Columns", "Summary"),
         lambda v: v.summary,
         tooltip=lambda v: v.summary,
     ),
@@ -149,6 +147,17 @@ class VersionModel(RecordTableModel[PolicyVersion]):
             return font
         return super().data(index, role)
 
+ASSESSMENT_COLUMNS: list[Column[ImpactAssessment]] = [
+    Column(
+        trans_late("Columns", "Assessed"),
+        lambda a: _date(a.assessed_at),
+        sort=lambda a: a.assessed_at,
+    ),
+    Column(
+        trans_late("Columns", "What was assessed"), lambda a: a.topic, tooltip=lambda a: a.topic
+    ),
+]
+
 
 @dataclass(frozen=True)
 class NoticesData:
@@ -169,21 +178,8 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     scroll.setWidget(widget)
     return scroll
 
-ASSESSMENT_COLUMNS: list[Column[ImpactAssessment]] = [
-    Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Assessed")),
-        lambda a: _date(a.assessed_at),
-        sort=lambda a: a.assessed_at,
-    ),
-    Column(
-        str(QT_TRANSLATE_NOOP("Columns", "What was assessed")),
-        lambda a: a.subject,
-        tooltip=lambda a: a.subject,
-    ),
-]
 
-
-class NoticesPage(DataPage):
+class NoticesPage(DataPage[NoticesData]):
     page_id = "notices"
     icon_name = "notices"
 
@@ -193,7 +189,7 @@ class NoticesPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.policy: CurrentPolicy | None = None
-        self._ack_task: Any = None
+        self._ack_task: Task[PolicyAcknowledgement] | None = None
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 4, 16, 12)
 
@@ -303,12 +299,14 @@ class NoticesPage(DataPage):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> NoticesData:
         api = view.api
-        notices = list(api.iter_notices(limit=200, max_items=1000))
-        versions = list(api.iter_policy_versions(limit=200, max_items=1000))
+        notices = list(api.list_notices(limit=200).auto_paging_iter(max_items=1000))
+        versions = list(api.list_policy_versions(limit=200).auto_paging_iter(max_items=1000))
         assessments: list[ImpactAssessment] = []
         # an older shop or an archive without them: the box stays hidden
         with suppress(ApiError):
-            assessments = list(api.iter_impact_assessments(limit=100, max_items=500))
+            assessments = list(
+                api.list_impact_assessments(limit=100).auto_paging_iter(max_items=500)
+            )
         return NoticesData(notices, versions, api.get_policy(), assessments)
 
     def present(self, data: NoticesData) -> bool:
@@ -343,25 +341,6 @@ class NoticesPage(DataPage):
             self.assessment_table.selectRow(0)
         return True
 
-    def _assessment_chosen(self) -> None:
-        rows = self.assessment_table.selectionModel().selectedRows()
-        record = rows[0].data(RAW_ROLE) if rows else None
-        if not isinstance(record, ImpactAssessment):
-            self.assessment_detail.clear()
-            return
-        self.assessment_detail.setText(
-            "\n".join(
-                [
-                    record.subject,
-                    self.tr("Assessed {0}").format(display_text(record.assessed_at)),
-                    self.tr("Outcome: {0}").format(record.outcome),
-                    self.tr("Promised in: {0}").format(
-                        clause_text(record.clause, record.basis, record.clause_title)
-                    ),
-                ]
-            )
-        )
-
     # --- showing ----------------------------------------------------------------------------
     def _notice_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.notice_table.selectionModel().selectedRows()
@@ -387,6 +366,25 @@ class NoticesPage(DataPage):
         )
         self.notice_meta.setText(meta)
         self.notice_body.setText(notice.body)
+
+    def _assessment_chosen(self) -> None:
+        rows = self.assessment_table.selectionModel().selectedRows()
+        record = rows[0].data(RAW_ROLE) if rows else None
+        if not isinstance(record, ImpactAssessment):
+            self.assessment_detail.clear()
+            return
+        self.assessment_detail.setText(
+            "\n".join(
+                [
+                    record.topic,
+                    self.tr("Assessed {0}").format(display_text(record.assessed_at)),
+                    self.tr("Outcome: {0}").format(record.outcome),
+                    self.tr("Promised in: {0}").format(
+                        clause_text(record.clause, record.basis, record.clause_title)
+                    ),
+                ]
+            )
+        )
 
     def _version_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.version_table.selectionModel().selectedRows()
@@ -450,10 +448,9 @@ class NoticesPage(DataPage):
             return
         version = policy.version
         self.ack_button.setEnabled(False)
-        api = view.api
 
         def work(_control: TaskControl) -> PolicyAcknowledgement:
-            return api.acknowledge_policy(version)
+            return view.shop.acknowledge_policy(version)
 
         def done(ack: PolicyAcknowledgement) -> None:
             self._ack_task = None

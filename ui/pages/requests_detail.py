@@ -38,13 +38,13 @@ from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
 from ui.formats import format_size, join_list
 from ui.models.columns import display_text
-from ui.pages.decisions_parts import (
+from ui.models.decisions import (
     contest_text,
     factor_lines,
     input_link,
     significance_text,
 )
-from ui.pages.requests_model import (
+from ui.models.requests import (
     OVERDUE_COLOR,
     TrackedRequest,
     denial_reason_label,
@@ -58,6 +58,7 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.plain_text import plain_message_box
+from ui.tasks import Task
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -106,7 +107,7 @@ class RequestDetail(QWidget):
         self._api_for = api_for
         self.row: TrackedRequest | None = None
         self.result: Any = None
-        self._result_task: Any = None
+        self._result_task: Task[Any] | None = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
         outer = QVBoxLayout(self)

@@ -20,31 +20,33 @@ from PySide6.QtWidgets import (
 )
 
 from client.errors import ApiError
+from client.i18n import trans_late
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import (
+from ui.session import ActiveView
+from ui.terms.consents import (
     identifiable_text,
     legal_basis_text,
     localized_title,
     recipient_type_text,
 )
-from ui.pages.my_data_terms import clause_text
-from ui.pages.policy_records_text import (
+from ui.terms.data import clause_text
+from ui.terms.policy_records import (
     agreement_short,
     agreement_text,
     event_kind_text,
     exception_text,
 )
-from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns, record_table, sorted_proxy
+from ui.widgets.tables import fit_columns, record_table
 
 EVENTS_PAGE_SIZE = 50
 
@@ -82,26 +84,38 @@ def country_text(code: str) -> str:
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
     return [
-        Column[Recipient]("Name", lambda r: r.name, tooltip=lambda r: r.name),
-        Column[Recipient]("Type", lambda r: recipient_type_text(r.type)),
-        Column[Recipient]("Data categories", lambda r: names.names(r.categories)),
-        Column[Recipient]("Purpose", lambda r: r.purpose, tooltip=lambda r: r.purpose),
-        Column[Recipient]("Legal basis", lambda r: legal_basis_text(r.legal_basis)),
-        Column[Recipient]("Identifiable", lambda r: identifiable_text(r.identifiable)),
-        Column[Recipient]("Country", lambda r: country_text(r.country)),
         Column[Recipient](
-            "First shared",
+            trans_late("Columns", "Name"), lambda r: r.name, tooltip=lambda r: r.name
+        ),
+        Column[Recipient](trans_late("Columns", "Type"), lambda r: recipient_type_text(r.type)),
+        Column[Recipient](
+            trans_late("Columns", "Data categories"), lambda r: names.names(r.categories)
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Purpose"), lambda r: r.purpose, tooltip=lambda r: r.purpose
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Legal basis"), lambda r: legal_basis_text(r.legal_basis)
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Identifiable"), lambda r: identifiable_text(r.identifiable)
+        ),
+        Column[Recipient](trans_late("Columns", "Country"), lambda r: country_text(r.country)),
+        Column[Recipient](
+            trans_late("Columns", "First shared"),
             lambda r: r.first_shared,
             sort=lambda r: r.first_shared.timestamp() if r.first_shared else 0,
         ),
         Column[Recipient](
-            "Last shared",
+            trans_late("Columns", "Last shared"),
             lambda r: r.last_shared,
             sort=lambda r: r.last_shared.timestamp() if r.last_shared else 0,
         ),
-        Column[Recipient]("Events", lambda r: r.event_count, align_right=True),
         Column[Recipient](
-            "Data-protection agreement",
+            trans_late("Columns", "Events"), lambda r: r.event_count, align_right=True
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Data-protection agreement"),
             lambda r: agreement_short(r.data_protection_agreement),
             tooltip=lambda r: agreement_text(r.data_protection_agreement),
         ),
@@ -112,39 +126,48 @@ def event_columns(
     names: CategoryNames, notice_titles: dict[str, str]
 ) -> list[Column[RecipientEvent]]:
     return [
-        Column[RecipientEvent]("Time", lambda e: e.at),
-        Column[RecipientEvent]("Order", lambda e: e.order_id),
-        Column[RecipientEvent]("Data categories", lambda e: names.names(e.categories)),
+        Column[RecipientEvent](trans_late("Columns", "Time"), lambda e: e.at),
+        Column[RecipientEvent](trans_late("Columns", "Order"), lambda e: e.order_id),
         Column[RecipientEvent](
-            "Description", lambda e: e.description, tooltip=lambda e: e.description
+            trans_late("Columns", "Data categories"), lambda e: names.names(e.categories)
         ),
         Column[RecipientEvent](
-            "Kind",
+            trans_late("Columns", "Description"),
+            lambda e: e.description,
+            tooltip=lambda e: e.description,
+        ),
+        Column[RecipientEvent](
+            trans_late("Columns", "Kind"),
             lambda e: event_kind_text(e.kind),
             tooltip=lambda e: clause_text(e.clause, e.basis, e.clause_title),
         ),
         # transfers on merger and public disclosures come with the notice that told you
         Column[RecipientEvent](
-            "Notice",
+            trans_late("Columns", "Notice"),
             lambda e: notice_titles.get(e.notice_id, "") if e.notice_id else None,
             tooltip=lambda e: notice_titles.get(e.notice_id, "") if e.notice_id else "",
         ),
         Column[RecipientEvent](
-            "Policy section", lambda e: clause_text(e.clause, e.basis, e.clause_title)
+            trans_late("Columns", "Policy section"),
+            lambda e: clause_text(e.clause, e.basis, e.clause_title),
         ),
     ]
 
 
 def storage_columns() -> list[Column[DataCategory]]:
     return [
-        Column[DataCategory]("Category", lambda c: localized_title(c.title, c.title_zh)),
-        Column[DataCategory]("Stored in", lambda c: country_text(c.storage.country)),
-        Column[DataCategory]("Storage vendor", lambda c: c.storage.vendor),
-        Column[DataCategory]("Records", lambda c: c.count, align_right=True),
+        Column[DataCategory](
+            trans_late("Columns", "Category"), lambda c: localized_title(c.title, c.title_zh)
+        ),
+        Column[DataCategory](
+            trans_late("Columns", "Stored in"), lambda c: country_text(c.storage.country)
+        ),
+        Column[DataCategory](trans_late("Columns", "Storage vendor"), lambda c: c.storage.vendor),
+        Column[DataCategory](trans_late("Columns", "Records"), lambda c: c.count, align_right=True),
     ]
 
 
-class SharingPage(DataPage):
+class SharingPage(DataPage[SharingData]):
     page_id = "sharing"
     icon_name = "sharing"
 
@@ -222,16 +245,16 @@ class SharingPage(DataPage):
         self.detail_facts = plain_label()
         self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail_name)
-        # the facts grew (agreement, exception, own consent): they scroll rather than clip
-        facts_scroll = QScrollArea()
-        facts_scroll.setWidgetResizable(True)
-        facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # the facts grew (agreement, exception, own consent): they scroll rather than clip;
         # a layout (not the bare label) so the wrapped label gets the height it needs
         facts = QWidget()
         facts_layout = QVBoxLayout(facts)
         facts_layout.setContentsMargins(0, 0, 0, 0)
         facts_layout.addWidget(self.detail_facts)
         facts_layout.addStretch(1)
+        facts_scroll = QScrollArea()
+        facts_scroll.setWidgetResizable(True)
+        facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
         facts_scroll.setWidget(facts)
         facts_scroll.setMinimumHeight(90)
         layout.addWidget(facts_scroll, 1)
@@ -291,14 +314,16 @@ class SharingPage(DataPage):
         titles: dict[str, str] = {}
         # without them, events show no notice title and a consent purpose is named by its key
         with suppress(ApiError):
-            titles = {n.id: n.title for n in api.iter_notices(limit=100, max_items=500)}
+            titles = {
+                n.id: n.title for n in api.list_notices(limit=100).auto_paging_iter(max_items=500)
+            }
         purposes: dict[str, str] = {}
         with suppress(ApiError):
             purposes = {
                 c.purpose: localized_title(c.title, c.title_zh) for c in api.list_consents()
             }
         return SharingData(
-            recipients=list(api.iter_recipients(limit=100)),
+            recipients=list(api.list_recipients(limit=100).auto_paging_iter()),
             categories=api.list_categories(),
             notice_titles=titles,
             purpose_titles=purposes,

@@ -3,42 +3,38 @@ channels, sharing-event kinds, data-protection agreements, statutory no-consent 
 refusal consequences, transfers abroad and orders placed for someone else.
 
 Each promise is shown with its clause ("§ 1.F.8 — title") or as the shop's own setting when the
-policy is silent, never as a promise the policy did not make. Strings are translated in the
-"Terms" context; remote text (summaries, scopes, the exception's words) is passed through as
-plain text by the labels that show it.
+policy is silent, never as a promise the policy did not make. Every string goes through
+`translate("Terms", …)` with a literal source text; remote text (summaries, scopes, the
+exception's words) is passed through for plain-text labels to show.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from client.models.rights import RightsTerm
 from client.models.sharing import Agreement
 from ui.formats import format_date
-from ui.pages.my_data_terms import clause_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Terms", text)
-
+from ui.i18n import translate
+from ui.terms.data import clause_text
 
 _CHANNELS: dict[str, Callable[[], str]] = {
-    "phone": lambda: _tr("Phone call"),
-    "online_chat": lambda: _tr("Online chat"),
-    "email": lambda: _tr("E-mail"),
-    "letter": lambda: _tr("Letter"),
+    "phone": lambda: translate("Terms", "Phone call"),
+    "online_chat": lambda: translate("Terms", "Online chat"),
+    "email": lambda: translate("Terms", "E-mail"),
+    "letter": lambda: translate("Terms", "Letter"),
 }
 
 _EVENT_KINDS: dict[str, Callable[[], str]] = {
-    "disclosure": lambda: _tr("Shared with a partner"),
-    "merger_transfer": lambda: _tr("Transferred in a merger or acquisition"),
-    "public_disclosure": lambda: _tr("Made public"),
+    "disclosure": lambda: translate("Terms", "Shared with a partner"),
+    "merger_transfer": lambda: translate("Terms", "Transferred in a merger or acquisition"),
+    "public_disclosure": lambda: translate("Terms", "Made public"),
 }
 
 
-def channel_text(channel: str) -> str:
+def service_channel_text(channel: str) -> str:
     words = _CHANNELS.get(channel)
     return words() if words is not None else channel
 
@@ -52,7 +48,7 @@ def duration_text(seconds: int | None) -> str | None:
     if seconds is None:
         return None
     minutes, rest = divmod(max(seconds, 0), 60)
-    return _tr("{0} min {1} s").format(minutes, rest)
+    return translate("Terms", "{0} min {1} s").format(minutes, rest)
 
 
 def country_name(code: str | None) -> str:
@@ -72,23 +68,23 @@ def term_clause(term: RightsTerm) -> str:
 def exception_text(term: RightsTerm | None) -> str:
     """Which statutory case lets the shop do this without consent, or that it relies on none."""
     if term is None:
-        return _tr("No exception: this needs your consent or another stated basis.")
-    return _tr("No consent needed: {0} ({1})").format(term.text, term_clause(term))
+        return translate("Terms", "No exception: this needs your consent or another stated basis.")
+    return translate("Terms", "No consent needed: {0} ({1})").format(term.text, term_clause(term))
 
 
 def refusal_text(term: RightsTerm | None) -> str:
     if term is None:
-        return _tr("The shop states no consequence of refusing.")
-    return _tr("If you refuse: {0} ({1})").format(term.text, term_clause(term))
+        return translate("Terms", "The shop states no consequence of refusing.")
+    return translate("Terms", "If you refuse: {0} ({1})").format(term.text, term_clause(term))
 
 
 def agreement_text(agreement: Agreement | None) -> str:
     if agreement is None:
-        return _tr("The shop says nothing about an agreement with this recipient.")
+        return translate("Terms", "The shop says nothing about an agreement with this recipient.")
     if not agreement.exists:
-        return _tr("No data-protection agreement (not a contracted partner).")
+        return translate("Terms", "No data-protection agreement (not a contracted partner).")
     signed = format_date(agreement.signed_at) if agreement.signed_at else "—"
-    return _tr("Data-protection agreement signed {0}: {1} ({2})").format(
+    return translate("Terms", "Data-protection agreement signed {0}: {1} ({2})").format(
         signed,
         agreement.scope or "—",
         clause_text(agreement.clause, agreement.basis, agreement.clause_title),
@@ -97,13 +93,13 @@ def agreement_text(agreement: Agreement | None) -> str:
 
 def agreement_short(agreement: Agreement | None) -> str:
     if agreement is None or not agreement.exists:
-        return _tr("None")
-    return format_date(agreement.signed_at) if agreement.signed_at else _tr("Yes")
+        return translate("Terms", "None")
+    return format_date(agreement.signed_at) if agreement.signed_at else translate("Terms", "Yes")
 
 
 def transfer_text(country: str | None, clause: str | None, basis: str, title: str | None) -> str:
     if not country:
         return ""
-    return _tr("Your data goes abroad, to {0}, only with this consent ({1}).").format(
-        country_name(country), clause_text(clause, basis, title)
-    )
+    return translate(
+        "Terms", "Your data goes abroad, to {0}, only with this consent ({1})."
+    ).format(country_name(country), clause_text(clause, basis, title))
