@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import func, select
 
 from server.demo.policies import policy_for
 from server.embedded import RunningShop
@@ -301,3 +302,33 @@ def test_sinomai_shows_only_what_its_policy_says_or_marks_configuration(
     for order in for_other:
         assert_cited(order["placed_for"], sections, None)
     assert SHOPPERS[name][0]
+
+
+def test_customer_service_records_can_be_deleted_like_any_category(shop: RunningShop) -> None:
+    """5.C: the shopper may ask for removal; the records go, other shoppers' stay."""
+    from server.models import ServiceContact, User
+    from tests.server.test_requests_processing import count, drive, file, verified
+
+    api = signed_in(shop, "silumart")
+    with shop.ctx.sessions() as db:
+        me = db.scalars(select(User.id).where(User.username == SHOPPERS["silumart"][0])).one()
+        others = db.scalar(
+            select(func.count()).select_from(ServiceContact).where(ServiceContact.user_id != me)
+        )
+    assert count(shop, ServiceContact, me) > 0
+    req = verified(api, file(api, "deletion", {"categories": ["service_records"]}))
+    done = drive(shop, api, req["id"])
+    assert done["status"] == "completed", done
+    assert count(shop, ServiceContact, me) == 0
+    assert walk(api, "/data/service-contacts", 50) == []
+    category = next(c for c in items(api, "/data/categories") if c["key"] == "service_records")
+    assert category["count"] == 0
+    with shop.ctx.sessions() as db:
+        assert (
+            db.scalar(
+                select(func.count()).select_from(ServiceContact).where(ServiceContact.user_id != me)
+            )
+            == others
+        )
+    result = api.get(f"/requests/{req['id']}/result").json()
+    assert result["deleted"]["service_records"] > 0
