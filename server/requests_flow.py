@@ -44,6 +44,7 @@ from server.models import (
     Tag,
     Track,
 )
+from server.request_words import agent_display_name, request_summary
 from server.schemas.privacy_requests import (
     Denial,
     Extension,
@@ -538,12 +539,15 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
     ).all()
     details, note = stored_details(req)
     role, _, name = req.filed_by.partition(":")
+    if role == "agent":  # filed before agents were stored by display name: their login
+        name = agent_display_name(db, name)
     final = req.status in FINAL
     return PrivacyRequestOut(
         id=str(req.id),
         type=req.type,
         status=req.status,
         details=details,
+        summary=request_summary(db, req, details),
         note=note,
         received_at=req.received_at,
         due_at=req.due_at,
