@@ -55,6 +55,8 @@ SECTION_LIST: tuple[Section, ...] = (
     Section("explanations", "Explanations of automated decisions", "自动化决策说明"),
     Section("deletion_receipts", "Deletion receipts", "删除回执"),
     Section("assist_sessions", "Assist sessions", "协助会话"),
+    Section("service_contacts", "Customer-service records", "客服通信记录"),
+    Section("impact_assessments", "Impact assessments", "个人信息安全影响评估"),
 )
 
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTION_LIST}

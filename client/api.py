@@ -49,8 +49,14 @@ from client.models.consents import (
     Cookie,
     Subscription,
 )
-from client.models.data import DataCategory, Device, Location, LogEntry
-from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.notices import (
+    CurrentPolicy,
+    ImpactAssessment,
+    Notice,
+    PolicyAcknowledgement,
+    PolicyVersion,
+)
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
@@ -229,6 +235,12 @@ class ShopApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[LogEntry]:
         return self._page(LogEntry, "data/logs", limit, cursor)
+
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ServiceContact]:
+        """Customer-service calls, chats, e-mails and letters (empty where none are kept)."""
+        return self._page(ServiceContact, "data/service-contacts", limit, cursor)
 
     # --- My Tracks and tags -----------------------------------------------------------------
 
@@ -409,6 +421,12 @@ class ShopApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[Notice]:
         return self._page(Notice, "notices", limit, cursor)
+
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ImpactAssessment]:
+        """Published impact assessments (empty at a shop whose policy promises none)."""
+        return self._page(ImpactAssessment, "impact-assessments", limit, cursor)
 
     # --- access log -------------------------------------------------------------------------
 

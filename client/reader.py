@@ -35,8 +35,8 @@ from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
-from client.models.data import DataCategory, Device, Location, LogEntry
-from client.models.notices import CurrentPolicy, Notice, PolicyVersion
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.notices import CurrentPolicy, ImpactAssessment, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
@@ -134,6 +134,10 @@ class ShopReader(RequestReader, Protocol):
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[LogEntry]: ...
 
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ServiceContact]: ...
+
     # --- tracks and tags ------------------------------------------------------------------
     def list_tracks(
         self,
@@ -211,6 +215,10 @@ class ShopReader(RequestReader, Protocol):
     def list_notices(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[Notice]: ...
+
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ImpactAssessment]: ...
 
     # --- access log -----------------------------------------------------------------------
     def list_access_log(

@@ -46,6 +46,7 @@ TERMS: dict[str, str] = {
     "consents": "授权同意记录",
     "subscriptions": "营销订阅",
     "sharing": "共享记录",
+    "service_records": "客服通信记录",
     # consent purposes
     "membership": "会员账户",
     "risk_control": "风险控制与账户安全",
@@ -55,6 +56,7 @@ TERMS: dict[str, str] = {
     "location_services": "位置服务",
     "cookies_analytics": "分析类Cookie及同类技术",
     "partner_advertising_aggregated": "向广告合作方提供汇总统计",
+    "cross_border_analytics": "在新加坡处理的统计分析",
     # resources named in "No such …"
     "resource": "资源",
     "request": "申请",

@@ -54,6 +54,7 @@ from server.models import (
     Recipient,
     RecipientEvent,
     RefreshToken,
+    ServiceContact,
     Subscription,
     Tag,
     Track,
@@ -471,6 +472,7 @@ class RequestProcessor:
                 "tracks",
                 "tags",
                 "decisions",
+                "service_records",
             ):
                 deleted[category] = delete_category(db, user.id, category, now)[0]
             deleted["account"] = _blank_fields(db, user.id, ("membership",), now)
@@ -623,6 +625,7 @@ _ROW_MODELS: dict[str, Any] = {
     "tracks": Track,
     "tags": Tag,
     "decisions": Decision,
+    "service_records": ServiceContact,
 }
 
 

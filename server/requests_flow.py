@@ -40,6 +40,7 @@ from server.models import (
     PrivacyRequest,
     ProfileField,
     RequestEvent,
+    ServiceContact,
     Tag,
     Track,
 )
@@ -114,6 +115,7 @@ DELETABLE_CATEGORIES: frozenset[str] = frozenset(
         "tags",
         "orders",
         "decisions",
+        "service_records",
     }
 )
 NOT_DELETABLE_HINTS: dict[str, str] = {
@@ -131,6 +133,7 @@ ITEM_MODELS: dict[str, Any] = {
     "locations": Location,
     "logs": LogEntry,
     "decisions": Decision,
+    "service_records": ServiceContact,
 }
 VERIFY_MAX_ATTEMPTS = 5
 VERIFY_LOCK = timedelta(minutes=15)

@@ -53,8 +53,8 @@ from client.models.account import Account
 from client.models.assist import AssistSession
 from client.models.common import Page, parse, parse_rfc3339
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
-from client.models.data import DataCategory, Device, Location, LogEntry
-from client.models.notices import CurrentPolicy, Notice, PolicyVersion
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.notices import CurrentPolicy, ImpactAssessment, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import PrivacyRequest, RequestResult, RequestStatus, RequestType
@@ -326,6 +326,11 @@ class ArchiveApi:
     ) -> ListPage[LogEntry]:
         return self._page(LogEntry, "logs", limit, cursor)
 
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ServiceContact]:
+        return self._page(ServiceContact, "service_contacts", limit, cursor)
+
     # --- My Tracks and tags -----------------------------------------------------------------
 
     @staticmethod
@@ -517,6 +522,11 @@ class ArchiveApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[Notice]:
         return self._page(Notice, "notices", limit, cursor)
+
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ImpactAssessment]:
+        return self._page(ImpactAssessment, "impact_assessments", limit, cursor)
 
     # --- access log -------------------------------------------------------------------------
 

@@ -892,6 +892,14 @@
         <translation>隐私申请</translation>
     </message>
     <message>
+        <source>Customer-service records</source>
+        <translation>客服通信记录</translation>
+    </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>个人信息安全影响评估</translation>
+    </message>
+    <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
     </message>
@@ -1119,6 +1127,14 @@
         <translation>版本</translation>
     </message>
     <message>
+        <source>Assessed</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>What was assessed</source>
+        <translation>评估对象</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -1177,6 +1193,14 @@
     <message>
         <source>Country</source>
         <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Data-protection agreement</source>
+        <translation>数据保护协议</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知通知</translation>
     </message>
     <message>
         <source>Data categories</source>
@@ -1253,6 +1277,18 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Call length</source>
+        <translation>通话时长</translation>
     </message>
     <message>
         <source>Last seen</source>
@@ -3388,6 +3424,14 @@ SHA-256：{2}</translation>
         <translation>商城服务器记录的内容：访问的页面、搜索、IP 地址、浏览器、运营商和语言。</translation>
     </message>
     <message>
+        <source>Customer service</source>
+        <translation>客服记录</translation>
+    </message>
+    <message>
+        <source>Your calls, chats, e-mails and letters with customer service, what each was about and how it was solved.</source>
+        <translation>您与客服的通话、在线咨询、邮件和信函，每次的事由以及解决结果。</translation>
+    </message>
+    <message>
         <source>Every kind of personal data the shop holds about you: why, on what legal basis, for how long, and where it is stored.</source>
         <translation>商城保存的您的各类个人信息：用途、法律依据、保存期限以及存储位置。</translation>
     </message>
@@ -3398,6 +3442,10 @@ SHA-256：{2}</translation>
     <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Select a category to see whether it needs your consent.</source>
+        <translation>选择一个类别，查看它是否需要您的同意。</translation>
     </message>
     <message>
         <source>Account and profile fields</source>
@@ -3418,6 +3466,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Request a correction of the selected field</source>
         <translation>申请更正所选字段</translation>
+    </message>
+    <message>
+        <source>Kept because: {0}</source>
+        <translation>保存依据：{0}</translation>
     </message>
     <message>
         <source>Customer number {0} · {1} · member since {2}</source>
@@ -3509,6 +3561,10 @@ SHA-256：{2}</translation>
         <source>Policy versions</source>
         <translation>政策版本</translation>
     </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>影响评估</translation>
+    </message>
     <message numerus="yes">
         <source>⚠ %n security incident(s) announced, shown in red: read what happened and what to do.</source>
         <translation>
@@ -3522,6 +3578,22 @@ SHA-256：{2}</translation>
     <message>
         <source>about your account</source>
         <translation>与您的账户有关</translation>
+    </message>
+    <message>
+        <source>Policy section: {0}</source>
+        <translation>政策条款：{0}</translation>
+    </message>
+    <message>
+        <source>Assessed {0}</source>
+        <translation>评估于 {0}</translation>
+    </message>
+    <message>
+        <source>Outcome: {0}</source>
+        <translation>结论：{0}</translation>
+    </message>
+    <message>
+        <source>Promised in: {0}</source>
+        <translation>承诺出处：{0}</translation>
     </message>
     <message>
         <source>Version {0} · {1} · {2}</source>
@@ -3574,6 +3646,22 @@ SHA-256：{2}</translation>
     <message>
         <source>Major change</source>
         <translation>重大变更</translation>
+    </message>
+    <message>
+        <source>Service closing</source>
+        <translation>停止运营</translation>
+    </message>
+    <message>
+        <source>Transfer in a merger</source>
+        <translation>因合并而转让</translation>
+    </message>
+    <message>
+        <source>Public disclosure</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>影响评估</translation>
     </message>
     <message>
         <source>Minor change</source>
@@ -3729,6 +3817,18 @@ SHA-256：{2}</translation>
         <translation>
             <numerusform>下单于 {0} · {1} · 合计 {2} · 共 %n 件商品</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>you confirmed their consent on {0}</source>
+        <translation>您已于 {0} 确认其同意</translation>
+    </message>
+    <message>
+        <source>no record of their consent</source>
+        <translation>没有其同意的记录</translation>
+    </message>
+    <message>
+        <source>Placed by {0} for {1}; {2} ({3}).</source>
+        <translation>由 {0} 为 {1} 下单；{2}（{3}）。</translation>
     </message>
 </context>
 <context>
@@ -4333,6 +4433,14 @@ After:  {3}</source>
         <translation>决策人工复核</translation>
     </message>
     <message>
+        <source>Customer-service records</source>
+        <translation>客服通信记录</translation>
+    </message>
+    <message>
+        <source>Analytics processed in Singapore</source>
+        <translation>在新加坡处理的统计分析</translation>
+    </message>
+    <message>
         <source>Identity not yet verified</source>
         <translation>身份待验证</translation>
     </message>
@@ -4645,6 +4753,10 @@ After:  {3}</source>
             <numerusform>{0} → {1}：共享 %n 次</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Shared only with its own consent: {0}</source>
+        <translation>仅在单独取得您的同意后共享：{0}</translation>
+    </message>
     <message numerus="yes">
         <source>%n disclosure(s) shown</source>
         <translation>
@@ -4795,6 +4907,14 @@ Tables:
     <message>
         <source>Advertising</source>
         <translation>广告</translation>
+    </message>
+    <message>
+        <source>Successor in a merger or acquisition</source>
+        <translation>合并或收购的承继方</translation>
+    </message>
+    <message>
+        <source>The public</source>
+        <translation>公众</translation>
     </message>
     <message>
         <source>Aggregated only</source>
@@ -5179,6 +5299,74 @@ Tables:
     <message>
         <source>✗ NOT verified</source>
         <translation>✗ 未通过验证</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线咨询</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Shared with a partner</source>
+        <translation>向合作方共享</translation>
+    </message>
+    <message>
+        <source>Transferred in a merger or acquisition</source>
+        <translation>因合并或收购而转让</translation>
+    </message>
+    <message>
+        <source>Made public</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>No exception: this needs your consent or another stated basis.</source>
+        <translation>不适用例外情形：需要您的同意或其他已说明的依据。</translation>
+    </message>
+    <message>
+        <source>No consent needed: {0} ({1})</source>
+        <translation>无需同意：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The shop states no consequence of refusing.</source>
+        <translation>商城未说明拒绝的后果。</translation>
+    </message>
+    <message>
+        <source>If you refuse: {0} ({1})</source>
+        <translation>如您拒绝：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The shop says nothing about an agreement with this recipient.</source>
+        <translation>商城未说明与该接收方的协议情况。</translation>
+    </message>
+    <message>
+        <source>No data-protection agreement (not a contracted partner).</source>
+        <translation>无数据保护协议（非签约合作方）。</translation>
+    </message>
+    <message>
+        <source>Data-protection agreement signed {0}: {1} ({2})</source>
+        <translation>已于 {0} 签署数据保护协议：{1}（{2}）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
+        <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
     </message>
 </context>
 <context>

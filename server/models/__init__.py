@@ -20,6 +20,7 @@ from server.models.identity import (
 )
 from server.models.limits import RateLimitEntry
 from server.models.notices import Notice, PolicyAck, PolicyVersion
+from server.models.policy_records import ImpactAssessment, ServiceContact
 from server.models.privacy_requests import (
     AssistCode,
     AssistSession,
@@ -44,6 +45,7 @@ __all__ = [
     "DeletionReceipt",
     "Device",
     "IdempotencyRecord",
+    "ImpactAssessment",
     "Location",
     "LogEntry",
     "Notice",
@@ -58,6 +60,7 @@ __all__ = [
     "RecipientEvent",
     "RefreshToken",
     "RequestEvent",
+    "ServiceContact",
     "SigningKey",
     "Subscription",
     "Tag",

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from server.routes import (
     access_log,
+    assessments,
     assist,
     consents,
     data,
@@ -36,4 +37,5 @@ ROUTERS: list[APIRouter] = [
     export.router,
     overview.router,
     rights.router,
+    assessments.router,
 ]

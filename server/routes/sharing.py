@@ -97,6 +97,7 @@ def list_recipient_events(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[RecipientEventItem]:
     recipient = _recipient(db, recipient_id)
     query = select(RecipientEvent).where(
@@ -115,6 +116,9 @@ def list_recipient_events(
     )
     numbers = order_numbers(db, [e.order_id for e in rows])
     return Page[RecipientEventItem](
-        items=[recipient_event_item(e, numbers.get(e.order_id or -1)) for e in rows],
+        items=[
+            recipient_event_item(e, policy_for(ctx.shop.id), numbers.get(e.order_id or -1))
+            for e in rows
+        ],
         next_cursor=next_cursor,
     )

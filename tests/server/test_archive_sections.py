@@ -43,6 +43,8 @@ LISTS = {
     "notices": "/notices",
     "access_log": "/access-log",
     "requests": "/requests",
+    "service_contacts": "/data/service-contacts",
+    "impact_assessments": "/impact-assessments",
 }
 # sections whose archive items are the detail resources (the list shows a summary)
 DETAILS = {"orders": "/orders/{}", "decisions": "/decisions/{}", "requests": "/requests/{}"}

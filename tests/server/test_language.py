@@ -132,6 +132,9 @@ NOT_PROSE_PATHS = frozenset(
     {
         ("filed_by", "name"),
         ("recipient", "name"),
+        # who placed an order for whom: people's names
+        ("placed_for", "placed_by"),
+        ("placed_for", "placed_for"),
         ("details", "proposed"),
         ("details", "current"),
         ("details", "reason"),

@@ -21,6 +21,8 @@ TYPES = {
     "infrastructure",
     "customer_service",
     "authority",
+    "successor",
+    "public",
 }
 ITEM_KEYS = {
     "id",
@@ -36,6 +38,9 @@ ITEM_KEYS = {
     "event_count",
     "clause",
     "basis",
+    "data_protection_agreement",
+    "consent_purpose",
+    "no_consent_exception",
 }
 
 
@@ -109,6 +114,11 @@ def test_recipient_events_paged_newest_first(shop: RunningShop, api: Api) -> Non
             "description",
             "order_id",
             "order_number",
+            "kind",
+            "notice_id",
+            "clause",
+            "clause_title",
+            "basis",
         }
         assert isinstance(event["categories"], list)
         assert event["order_id"] is None or isinstance(event["order_id"], str)

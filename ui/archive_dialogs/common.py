@@ -57,6 +57,8 @@ SECTION_TITLES: dict[str, str] = {
     "explanations": trans_late("ArchiveSections", "Explanations of automated decisions"),
     "deletion_receipts": trans_late("ArchiveSections", "Deletion receipts"),
     "assist_sessions": trans_late("ArchiveSections", "Assist sessions"),
+    "service_contacts": trans_late("ArchiveSections", "Customer-service records"),
+    "impact_assessments": trans_late("ArchiveSections", "Impact assessments"),
 }
 
 

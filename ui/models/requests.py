@@ -88,6 +88,7 @@ _CATEGORY_WORDS = {
     "subscriptions": trans_late("Requests", "Subscriptions"),
     "consents": trans_late("Requests", "Consents"),
     "sharing": trans_late("Requests", "Sharing records"),
+    "service_records": trans_late("Requests", "Customer-service records"),
 }
 _PURPOSE_WORDS = {
     "membership": trans_late("Requests", "Membership account"),
@@ -100,6 +101,7 @@ _PURPOSE_WORDS = {
     "partner_advertising_aggregated": trans_late(
         "Requests", "Aggregated statistics for advertising partners"
     ),
+    "cross_border_analytics": trans_late("Requests", "Analytics processed in Singapore"),
 }
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Sign
 
 from client.i18n import trans_late
 from client.models.account import ProfileField
-from client.models.data import DataCategory, Device, Location, LogEntry
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
 from ui.formats import join_list
 from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
@@ -27,6 +27,7 @@ from ui.terms.data import (
     source_text,
     storage_text,
 )
+from ui.terms.policy_records import duration_text, service_channel_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -187,3 +188,21 @@ def paged_model(
     columns: Sequence[Column[Any]], runner: TaskRunner, parent: QObject | None = None
 ) -> PagedTableModel[Any]:
     return PagedTableModel(columns, runner, parent)
+
+
+SERVICE_COLUMNS: list[Column[ServiceContact]] = [
+    Column[ServiceContact](trans_late("Columns", "Time"), lambda c: c.at),
+    Column[ServiceContact](
+        trans_late("Columns", "Channel"), lambda c: service_channel_text(c.channel)
+    ),
+    Column[ServiceContact](
+        trans_late("Columns", "About"), lambda c: c.summary, tooltip=lambda c: c.summary
+    ),
+    Column[ServiceContact](
+        trans_late("Columns", "Outcome"), lambda c: c.outcome or None, tooltip=lambda c: c.outcome
+    ),
+    Column[ServiceContact](
+        trans_late("Columns", "Call length"), lambda c: duration_text(c.duration_seconds)
+    ),
+    Column[ServiceContact](trans_late("Columns", "Order"), lambda c: c.order_id),
+]

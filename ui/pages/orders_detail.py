@@ -25,6 +25,7 @@ from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.terms.consents import CategoryNames, recipient_type_text
 from ui.terms.data import (
+    clause_text,
     money_text,
     order_status_text,
     payment_method_text,
@@ -164,6 +165,9 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_phone = plain_label()
         self.recipient_address = plain_label()
         self.recipient_other = plain_label()
+        self.placed_for = plain_label()
+        self.placed_for.setObjectName("placedFor")
+        self.placed_for.hide()
         body.addWidget(
             self._form_group(
                 self.tr("Recipient"),
@@ -175,6 +179,7 @@ class OrderDetailPanel(QScrollArea):
                 ],
             )
         )
+        body.addWidget(self.placed_for)
         self.category_names = CategoryNames()  # the page fills it from the shop's categories
         self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(
             shared_columns(self.category_names), self
@@ -259,6 +264,25 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_phone.setText(recipient.phone_masked)
         self.recipient_address.setText(recipient.address)
         self.recipient_other.setText(display_text(recipient.for_other or order.for_other))
+        placed = order.placed_for
+        if placed is not None:
+            # who placed the order for whom, and the purchaser's consent the policy asks for
+            consent = (
+                self.tr("you confirmed their consent on {0}").format(
+                    display_text(placed.purchaser_consent_at)
+                )
+                if placed.purchaser_consent_at is not None
+                else self.tr("no record of their consent")
+            )
+            self.placed_for.setText(
+                self.tr("Placed by {0} for {1}; {2} ({3}).").format(
+                    placed.placed_by,
+                    placed.placed_for,
+                    consent,
+                    clause_text(placed.clause, placed.basis, placed.clause_title),
+                )
+            )
+        self.placed_for.setVisible(placed is not None)
         self.shared_model.set_rows(order.shared_with)
         fit_columns(self.shared_table)
         self.shared_table.setVisible(bool(order.shared_with))

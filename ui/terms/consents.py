@@ -63,6 +63,8 @@ _RECIPIENT_TYPES: dict[str, Callable[[], str]] = {
     "infrastructure": lambda: translate("Terms", "Infrastructure / cloud"),
     "customer_service": lambda: translate("Terms", "Customer service"),
     "authority": lambda: translate("Terms", "Public authority"),
+    "successor": lambda: translate("Terms", "Successor in a merger or acquisition"),
+    "public": lambda: translate("Terms", "The public"),
 }
 
 

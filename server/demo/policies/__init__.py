@@ -63,6 +63,24 @@ class ShopPolicy:
     refusal_grounds: tuple[Term, ...]
     deletion_grounds: tuple[Term, ...]
     contacts: tuple[Term, ...]
+    # --- records and notices the policy promises (None: not promised; the shop's setting) ---
+    service_records: str | None = None  # customer-service correspondence and call records
+    agreements: str | None = None  # a data-protection agreement with every partner
+    impact_assessments: str | None = None  # published impact assessments
+    orders_for_others: str | None = None  # ordering for someone else with their consent
+    cross_border: str | None = None  # transfer abroad only with explicit consent
+    # notice kind -> the clause that promises that kind of notice
+    notice_kinds: dict[str, str | None] = field(default_factory=dict)
+    # sharing-event kind (disclosure, merger_transfer, public_disclosure) -> its clause
+    sharing_event_kinds: dict[str, str | None] = field(default_factory=dict)
+    # the policy's statutory lists of cases needing no consent (keys are the list positions)
+    collection_exceptions: tuple[Term, ...] = ()
+    sharing_exceptions: tuple[Term, ...] = ()
+    # where the shop relies on one: category key / recipient type -> exception key
+    category_exceptions: dict[str, str] = field(default_factory=dict)
+    recipient_exceptions: dict[str, str] = field(default_factory=dict)
+    # what refusing to give the data (category key) or consent (purpose key) costs the shopper
+    refusal_consequences: dict[str, Term] = field(default_factory=dict)
     _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -87,7 +105,28 @@ class ShopPolicy:
             ("contact", self.contacts),
         ):
             cited += [(f"{group} {t.key}", t.clause) for t in terms]
+        cited += [
+            ("service records", self.service_records),
+            ("agreements", self.agreements),
+            ("impact assessments", self.impact_assessments),
+            ("orders for others", self.orders_for_others),
+            ("cross-border", self.cross_border),
+        ]
+        cited += [(f"notice kind {k}", v) for k, v in self.notice_kinds.items()]
+        cited += [(f"sharing event {k}", v) for k, v in self.sharing_event_kinds.items()]
+        for group, terms in (
+            ("collection exception", self.collection_exceptions),
+            ("sharing exception", self.sharing_exceptions),
+            ("refusal consequence", tuple(self.refusal_consequences.values())),
+        ):
+            cited += [(f"{group} {t.key}", t.clause) for t in terms]
         return [(where, clause) for where, clause in cited if clause is not None]
+
+    def collection_exception(self, key: str | None) -> Term | None:
+        return next((t for t in self.collection_exceptions if t.key == key), None)
+
+    def sharing_exception(self, key: str | None) -> Term | None:
+        return next((t for t in self.sharing_exceptions if t.key == key), None)
 
 
 def basis_of(clause: str | None) -> Basis:

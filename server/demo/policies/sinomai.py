@@ -118,6 +118,23 @@ _CATEGORIES: dict[str, str | None] = {
     "consents": None,
 }
 
+# Section 2's list of circumstances needing no consent covers use by partners, transfer and
+# disclosure (so: sharing); Sinomai's policy has no such list for collection.
+_NO_CONSENT_KEYS = (
+    "statutory_duty",
+    "protection_from_damage",
+    "core_functions",
+    "disclosed_information",
+    "dispute_handling",
+    "agreements_with_you",
+    "public_health",
+)
+_REAL_NAME_REFUSAL = Text(
+    "Not stated in the policy. The shop's setting: instalment and cross-border orders need it; "
+    "everything else works without it.",
+    "政策未载明。商家自行设定：分期和跨境订单需要实名认证，其他功能不受影响。",
+)
+
 POLICY = ShopPolicy(
     shop_id=SHOP_ID,
     sections=SECTIONS,
@@ -204,4 +221,19 @@ POLICY = ShopPolicy(
             None,
         ),
     ),
+    notice_kinds={"policy_update": "5", "security_incident": None, "service": None},
+    sharing_event_kinds={"disclosure": "2.P.entrusted"},
+    sharing_exceptions=tuple(
+        Term(key, section.title, section.number)
+        for key, section in zip(
+            _NO_CONSENT_KEYS, [s for s in SECTIONS if s.number.startswith("2.X.")], strict=True
+        )
+    ),
+    # Parcels cannot be delivered without the address (2.X.3); the regulator's inquiry is a
+    # compulsory requirement of an authority (2.X.1).
+    recipient_exceptions={"logistics": "core_functions", "authority": "statutory_duty"},
+    refusal_consequences={
+        "identity_verification": Term("identity_verification", _REAL_NAME_REFUSAL, None),
+        "real_name_verification": Term("real_name_verification", _REAL_NAME_REFUSAL, None),
+    },
 )
