@@ -3,14 +3,16 @@
     python -m server admin --db PATH --shop NAME list [--status S]
     python -m server admin --db PATH --shop NAME show ID
     python -m server admin --db PATH --shop NAME approve ID [--answer TEXT]
-    python -m server admin --db PATH --shop NAME deny ID --reason REASON --text TEXT
+    python -m server admin --db PATH --shop NAME deny ID --reason GROUND --text TEXT
+    python -m server admin --db PATH --shop NAME grounds
     python -m server admin --db PATH --shop NAME extend ID --days N --reason TEXT
     python -m server admin --db PATH --shop NAME answer ID --text TEXT
 
 Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
 doing its work now (and an `identity_unverified` one by marking the identity as verified).
-`deny` takes a reason from the policy's closed list plus free text; `extend` adds N working days
+`deny` takes a ground from the shop's own policy list (`grounds` lists them with their clauses;
+`other` when none fits) plus free text; `extend` adds N working days
 to the due date, with a reason, and keeps the request in progress.
 """
 
@@ -26,16 +28,17 @@ from sqlalchemy import select
 
 from server.context import ServerConfig, ShopContext
 from server.db import sqlite_url, transaction
+from server.demo.policies import policy_for
 from server.errors import Problem
 from server.models import DeletionReceipt, PrivacyRequest
 from server.processor import RequestProcessor
 from server.requests_flow import (
     ACTIVE,
-    DENIAL_REASONS,
     FINAL,
     HUMAN_TYPES,
     calendar_for,
     deny,
+    refusal_grounds,
     request_out,
     transition,
 )
@@ -178,18 +181,30 @@ def answer(
 def deny_request(
     ctx: ShopContext, request_id: int, reason: str, text: str, officer: str = DEFAULT_OFFICER
 ) -> dict[str, Any]:
-    if reason not in DENIAL_REASONS:
-        raise AdminError(f"reason must be one of: {', '.join(DENIAL_REASONS)}")
+    grounds = refusal_grounds(ctx)
+    if reason not in grounds:
+        raise AdminError(f"reason must be one of this shop's grounds: {', '.join(grounds)}")
     if not text.strip():
         raise AdminError("say why in --text")
+    policy = policy_for(ctx.shop.id)
     with transaction(ctx.sessions) as db:
         req = _load(db, request_id)
         try:
-            deny(db, req, reason, text.strip(), actor=officer, now=ctx.clock.now())
+            deny(
+                db, req, reason, text.strip(), actor=officer, now=ctx.clock.now(), policy=policy
+            )
         except Problem as exc:
             raise AdminError(exc.detail) from exc
         db.flush()
         return _view(db, ctx, req)
+
+
+def list_grounds(ctx: ShopContext) -> list[dict[str, Any]]:
+    """The shop's refusal grounds: key, words and the clause of its policy (None: setting)."""
+    return [
+        {"key": t.key, "text": t.text.en, "clause": t.clause}
+        for t in policy_for(ctx.shop.id).refusal_grounds
+    ]
 
 
 def extend(
@@ -246,10 +261,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("approve", help="complete a request (answer a review or complaint)")
     p.add_argument("id", type=int)
     p.add_argument("--answer")
-    p = sub.add_parser("deny", help="deny with a reason from the policy's list")
+    p = sub.add_parser("deny", help="refuse on a ground of the shop's policy (see: grounds)")
     p.add_argument("id", type=int)
-    p.add_argument("--reason", required=True, choices=DENIAL_REASONS)
+    p.add_argument("--reason", required=True, help="a key that `grounds` lists")
     p.add_argument("--text", required=True)
+    sub.add_parser("grounds", help="the shop's refusal grounds with their clauses")
     p = sub.add_parser("extend", help="extend the deadline by N working days")
     p.add_argument("id", type=int)
     p.add_argument("--days", type=int, required=True)
@@ -284,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "list":
             _print_list(list_requests(ctx, args.status, args.open))
+            return 0
+        if args.command == "grounds":
+            for g in list_grounds(ctx):
+                where = f"policy {g['clause']}" if g["clause"] else "shop's setting, not in policy"
+                print(f"{g['key']:<28} {g['text']} ({where})")
             return 0
         if args.command == "show":
             out = show_request(ctx, args.id)

@@ -26,6 +26,7 @@ TERMS: dict[str, str] = {
     # request statuses
     "identity_unverified": "待验证身份",
     "pending": "待处理",
+    "fee_quoted": "待确认费用",
     "in_progress": "处理中",
     "extended": "已延期",
     "completed": "已完成",
@@ -109,6 +110,14 @@ TERMS: dict[str, str] = {
     "identity_not_verified": "身份未核实",
     "repeated_request": "重复申请",
     "other": "其他原因",
+    "excessive_technical_means": "需要过多技术手段",
+    "impractical": "非常不切实际",
+    "risk_to_others": "给他人合法权益带来风险",
+    "statutory": "法律法规或主管机关要求",
+    # what became of a quoted fee
+    "quoted": "已报价",
+    "accepted": "已接受",
+    "withdrawn": "已撤回",
 }
 
 # (English template, Chinese template). Order matters only where two templates could match
@@ -259,6 +268,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("privacy officer", "个人信息保护负责人"),
     ("Identity verified.", "身份已验证。"),
     ("Canceled by the requester.", "申请人已撤回申请。"),
+    (
+        "A fee of {amount} {currency} is quoted: {reason}",
+        "商城报价费用 {amount} {currency}：{reason}",
+    ),
+    (
+        "Fee of {amount} {currency} accepted by the requester.",
+        "申请人已接受费用 {amount} {currency}。",
+    ),
+    (
+        "Withdrawn by the requester instead of paying the quoted fee.",
+        "申请人未接受报价费用，已撤回申请。",
+    ),
+    ("The request is {status}; no fee is quoted for it.", "该申请状态为“{status}”，没有报价费用。"),
+    ("The fee was already {status}.", "该费用的状态已是“{status}”。"),
     ("Waiting for a person at the shop.", "等待商城工作人员处理。"),
     ("Work on the request has started.", "已开始处理申请。"),
     ("shop (automatic processing)", "商城（自动处理）"),
@@ -337,6 +360,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 
 # Parameter names whose value is a list of API words joined by ", ".
 _LIST_PARAMS = frozenset({"purposes", "factors"})
+# Parameters that are whole sentences of the shop: translated when they have an entry (an
+# officer's own words have none and stay as written).
+_SENTENCE_PARAMS = frozenset({"reason"})
 # Parameters translated through TERMS (others, e.g. numbers and hashes, are kept as they are).
 _TERM_PARAMS = frozenset(
     {"what", "status", "status2", "category", "purpose", "field", "purposes", "factors"}
@@ -346,7 +372,7 @@ _TERM_PARAMS = frozenset(
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     compiled = []
-    for english, chinese in MESSAGES:
+    for english, chinese in (*MESSAGES, *_policy_sentences()):
         pattern = "".join(
             f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
             for part in re.split(r"(\{[a-z0-9]+\})", english)
@@ -354,6 +380,17 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
         )
         compiled.append((re.compile(pattern + r"\Z", re.DOTALL), chinese))
     return tuple(compiled)
+
+
+def _policy_sentences() -> list[tuple[str, str]]:
+    """Sentences a shop's policy data gives in both languages (its fee reasons)."""
+    from server.demo.policies import all_policies  # local: the policies import server.i18n
+
+    return [
+        (p.repeat_fee.reason.en, p.repeat_fee.reason.zh)
+        for p in all_policies()
+        if p.repeat_fee is not None
+    ]
 
 
 def term(word: str) -> str:
@@ -369,6 +406,8 @@ def _param(name: str, value: str) -> str:
         return "、".join(term(item.strip()) for item in value.split(",") if item.strip())
     if name in _TERM_PARAMS:
         return term(value)
+    if name in _SENTENCE_PARAMS:
+        return chinese(value) or value
     return value
 
 

@@ -24,6 +24,8 @@ from server.models.privacy_requests import (
     AssistCode,
     AssistSession,
     DeletionReceipt,
+    FeeQuote,
+    IdentityDocument,
     PrivacyRequest,
     RequestEvent,
 )
@@ -43,7 +45,9 @@ __all__ = [
     "Decision",
     "DeletionReceipt",
     "Device",
+    "FeeQuote",
     "IdempotencyRecord",
+    "IdentityDocument",
     "Location",
     "LogEntry",
     "Notice",

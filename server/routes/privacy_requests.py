@@ -37,6 +37,7 @@ from server.pagination import DEFAULT_LIMIT, newest_first_page
 from server.processor import explanation_view
 from server.requests_flow import (
     Filer,
+    answer_fee,
     cancel,
     create_request,
     find_own,
@@ -224,6 +225,76 @@ def verify_request(
     verify(db, ctx, req, body.code, principal.actor_name)
     db.commit()
     return request_out(db, ctx, req)
+
+
+def _answer_fee(
+    request_id: str,
+    accept: bool,
+    idempotency_key: str | None,
+    principal: Principal,
+    ctx: ShopContext,
+    db: Session,
+) -> Response:
+    req = _own(db, principal, request_id)
+
+    def produce() -> tuple[int, Any]:
+        answer_fee(db, ctx, req, accept=accept, actor=principal.actor_name)
+        db.flush()
+        return 200, request_out(db, ctx, req).model_dump(mode="json")
+
+    verb = "accept" if accept else "withdraw"
+    return run_idempotent(
+        ctx,
+        db,
+        user_id=principal.subject_id,
+        key=idempotency_key,
+        route=f"POST /v1/requests/{req.id}/fee/{verb}",
+        body={"request_id": req.id, "answer": verb},
+        produce=produce,
+    )
+
+
+_FEE_DOC = (
+    "Only while the request is `fee_quoted`. Answering the same way again (or repeating the "
+    "call with its Idempotency-Key) returns the request unchanged; answering the other way "
+    "afterwards is 409 `invalid_state`."
+)
+
+
+@router.post(
+    "/requests/{request_id}/fee/accept",
+    response_model=PrivacyRequestOut,
+    responses=_RESPONSES_409,
+    summary="Accept the fee quoted for a repeated request: the request proceeds",
+    description=_FEE_DOC,
+    openapi_extra={IDEMPOTENCY_REQUIRED: True},
+)
+def accept_fee(
+    request_id: str,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    principal: Principal = Depends(request_filer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    return _answer_fee(request_id, True, idempotency_key, principal, ctx, db)
+
+
+@router.post(
+    "/requests/{request_id}/fee/withdraw",
+    response_model=PrivacyRequestOut,
+    responses=_RESPONSES_409,
+    summary="Withdraw a request rather than pay the fee quoted for it (it is canceled)",
+    description=_FEE_DOC,
+    openapi_extra={IDEMPOTENCY_REQUIRED: True},
+)
+def withdraw_fee(
+    request_id: str,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    principal: Principal = Depends(request_filer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    return _answer_fee(request_id, False, idempotency_key, principal, ctx, db)
 
 
 @router.get(

@@ -151,3 +151,43 @@ def test_bulk_export_and_shop_archive_on_postgres(
     with open_archive(info.path) as archive:
         for section, items in expected.items():
             assert list(archive.iter_items(section)) == items, section
+
+
+def test_fee_quote_accept_and_proceed_on_postgres(pg_shop: RunningShop) -> None:
+    """The `pending -> fee_quoted -> pending` transitions and the fee record on PostgreSQL."""
+    import uuid
+
+    from server.processor import RequestProcessor
+
+    api = Api(
+        pg_shop.url + "/v1", str(sign_in(pg_shop.url, "zhang.wei", "demo1234")["access_token"])
+    )
+    processor = RequestProcessor(pg_shop.ctx)
+    ids = []
+    for _ in range(3):
+        created = api.post(
+            "/requests",
+            json={"type": "access", "details": {"sections": ["consents"]}},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert created.status_code == 201, created.text
+        rid = created.json()["id"]
+        if created.json()["status"] == "identity_unverified":
+            code = api.get(f"/requests/{rid}/demo-verification-code").json()["code"]
+            assert api.post(f"/requests/{rid}/verify", json={"code": code}).status_code == 200
+        ids.append(rid)
+        processor.run_once()
+        processor.run_once()
+    third = api.get(f"/requests/{ids[2]}").json()
+    assert third["status"] == "fee_quoted", third
+    assert third["fee"]["clause"] == "5.G"
+    accepted = api.post(
+        f"/requests/{ids[2]}/fee/accept", headers={"Idempotency-Key": str(uuid.uuid4())}
+    )
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["status"] == "pending"
+    processor.run_once()
+    processor.run_once()
+    done = api.get(f"/requests/{ids[2]}").json()
+    assert done["status"] == "completed"
+    assert done["fee"]["status"] == "accepted"

@@ -139,8 +139,8 @@ def test_silumart_rights_card_cites_5g_and_answers_in_chinese(shop: RunningShop)
     for key in (
         "excessive_technical_means",
         "impractical",
-        "unreasonably_repeated",
-        "trade_secrets",
+        "repeated_request",
+        "trade_secret",
     ):
         assert grounds[key] == "5.G"
     deletion = [g["key"] for g in card["deletion_grounds"]]

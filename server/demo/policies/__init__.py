@@ -46,6 +46,20 @@ class Term:
 
 
 @dataclass(frozen=True)
+class FeeRule:
+    """What the shop quotes for a repeated request beyond what it answers free of charge.
+
+    `clause` is the section allowing a fee (None: the policy is silent and the fee is only the
+    shop's configuration). The amount is always configuration: no policy names a figure.
+    """
+
+    amount: str  # a decimal in the currency's major unit, e.g. "10.00"
+    currency: str  # ISO 4217
+    reason: Text
+    clause: str | None
+
+
+@dataclass(frozen=True)
 class ShopPolicy:
     """A shop's policy outline and the clause (or None: configuration) behind each value."""
 
@@ -63,6 +77,8 @@ class ShopPolicy:
     refusal_grounds: tuple[Term, ...]
     deletion_grounds: tuple[Term, ...]
     contacts: tuple[Term, ...]
+    # None: the shop quotes no fee and refuses an excessive repeat outright.
+    repeat_fee: FeeRule | None = None
     _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -70,6 +86,13 @@ class ShopPolicy:
 
     def section(self, number: str | None) -> Section | None:
         return self._index.get(number) if number else None
+
+    def refusal_ground(self, key: str) -> Term | None:
+        """One of the grounds on which this shop may refuse a request (None: not one)."""
+        return next((t for t in self.refusal_grounds if t.key == key), None)
+
+    def deletion_ground(self, key: str) -> Term | None:
+        return next((t for t in self.deletion_grounds if t.key == key), None)
 
     def all_clauses(self) -> list[tuple[str, str]]:
         """Every (where, clause) this policy's data cites; a test resolves each one."""
@@ -80,6 +103,8 @@ class ShopPolicy:
         cited += [(f"recipient type {k}", v) for k, v in self.recipient_types.items()]
         cited += [("cookies", self.cookies), ("deadline", self.deadline_clause)]
         cited.append(("fees", self.fees.clause))
+        if self.repeat_fee is not None:
+            cited.append(("repeat fee", self.repeat_fee.clause))
         for group, terms in (
             ("verification", self.verification),
             ("refusal", self.refusal_grounds),
@@ -93,6 +118,16 @@ class ShopPolicy:
 def basis_of(clause: str | None) -> Basis:
     return "policy" if clause else "shop_configuration"
 
+
+# Every shop may refuse for a reason it explains in writing; the text is then required.
+OTHER_REFUSAL = Term(
+    "other",
+    Text(
+        "Another reason, explained in writing (the shop's setting)",
+        "其他原因，书面说明（商家自行设定）",
+    ),
+    None,
+)
 
 NOT_STATED = Text("Not stated in the policy (the shop's own setting)", "政策未载明（商家自行设定）")
 
