@@ -582,6 +582,20 @@ class ShopApi:
             idempotency_key=new_idempotency_key(),
         )
 
+    def answer_fee(
+        self, request_id: str, accept: bool, *, idempotency_key: str | None = None
+    ) -> PrivacyRequest:
+        """Accept the fee quoted for a repeated request (it proceeds) or withdraw the request.
+
+        Safe to repeat with the same `idempotency_key` after a lost answer."""
+        verb = "accept" if accept else "withdraw"
+        return self._send(
+            PrivacyRequest,
+            "POST",
+            f"requests/{_seg(request_id)}/fee/{verb}",
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         """Demo shops only: the verification code the shop "sent" (404 on a real shop)."""
         return self._get(

@@ -161,6 +161,8 @@ class RequestBackend(Protocol):
 
     def verify_request(self, request_id: str, code: str) -> PrivacyRequest: ...
 
+    def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest: ...
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode: ...
 
     def get_request_result(self, request_id: str) -> RequestResult: ...
@@ -218,6 +220,9 @@ class OurApiBackend:
 
     def verify_request(self, request_id: str, code: str) -> PrivacyRequest:
         return self.api.verify_request(request_id, code)
+
+    def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
+        return self.api.answer_fee(request_id, accept)
 
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         return self.api.get_demo_verification_code(request_id)

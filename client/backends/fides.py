@@ -890,6 +890,9 @@ class FidesShop:
     def cancel_request(self, request_id: str) -> PrivacyRequest:
         raise NotOffered("cancel")
 
+    def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
+        raise NotOffered("fee")  # Fides quotes no fees
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         raise NotFound()  # a real shop: the code arrives by e-mail or text message
 

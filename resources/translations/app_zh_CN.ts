@@ -3776,6 +3776,10 @@ Kept by law until {1}:
 <context>
     <name>RequestDetail</name>
     <message>
+        <source>Ground: {0} {1}</source>
+        <translation>理由：{0} {1}</translation>
+    </message>
+    <message>
         <source>Select a request to see its timeline, result and actions.</source>
         <translation>选择一项申请，查看其处理进程、结果及可执行的操作。</translation>
     </message>
@@ -3806,6 +3810,18 @@ Kept by law until {1}:
     <message>
         <source>Refusal</source>
         <translation>拒绝理由</translation>
+    </message>
+    <message>
+        <source>Fee quoted by the shop</source>
+        <translation>商城报价的费用</translation>
+    </message>
+    <message>
+        <source>Accept the fee…</source>
+        <translation>接受费用…</translation>
+    </message>
+    <message>
+        <source>Withdraw the request…</source>
+        <translation>撤回申请…</translation>
     </message>
     <message>
         <source>Cancel request…</source>
@@ -3946,6 +3962,34 @@ After:  {3}</source>
         <translation>申请已撤销。</translation>
     </message>
     <message>
+        <source>Accept the fee</source>
+        <translation>接受费用</translation>
+    </message>
+    <message>
+        <source>Accept the fee the shop quoted and let it go on with the request?
+
+{0}</source>
+        <translation>接受商城报价的费用，并让商城继续处理该申请吗？
+
+{0}</translation>
+    </message>
+    <message>
+        <source>You accepted the fee; the shop goes on with the request.</source>
+        <translation>您已接受费用，商城将继续处理该申请。</translation>
+    </message>
+    <message>
+        <source>Withdraw the request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Withdraw this request rather than pay the fee? The shop will not answer it.</source>
+        <translation>不支付费用而撤回该申请吗？商城将不再处理它。</translation>
+    </message>
+    <message>
+        <source>The request was withdrawn; no fee is due.</source>
+        <translation>申请已撤回，无需支付费用。</translation>
+    </message>
+    <message>
         <source>Enter the code the shop sent you.</source>
         <translation>请输入商城发送给您的验证码。</translation>
     </message>
@@ -4056,6 +4100,18 @@ After:  {3}</source>
 <context>
     <name>Requests</name>
     <message>
+        <source>(policy § {0} {1})</source>
+        <translation>（政策第 {0} 节 {1}）</translation>
+    </message>
+    <message>
+        <source>(policy § {0})</source>
+        <translation>（政策第 {0} 节）</translation>
+    </message>
+    <message>
+        <source>(the shop&apos;s own setting, not stated in the policy)</source>
+        <translation>（商家自行设定，政策未载明）</translation>
+    </message>
+    <message>
         <source>Account cancellation</source>
         <translation>注销账户</translation>
     </message>
@@ -4090,6 +4146,14 @@ After:  {3}</source>
     <message>
         <source>Explanation of a decision</source>
         <translation>决策解释说明</translation>
+    </message>
+    <message>
+        <source>Fee quoted: waiting for your answer</source>
+        <translation>已报价费用：等待您的答复</translation>
+    </message>
+    <message>
+        <source>Fee: {0}</source>
+        <translation>费用：{0}</translation>
     </message>
     <message>
         <source>Human review of a decision</source>
@@ -4150,6 +4214,18 @@ After:  {3}</source>
     <message>
         <source>Refused to protect public safety, health or major public interests.</source>
         <translation>为维护公共安全、公共卫生或重大公共利益而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Waiting for your answer.</source>
+        <translation>等待您的答复。</translation>
+    </message>
+    <message>
+        <source>You accepted it; the shop goes on with the request.</source>
+        <translation>您已接受，商城将继续处理该申请。</translation>
+    </message>
+    <message>
+        <source>You withdrew the request instead.</source>
+        <translation>您选择了撤回该申请。</translation>
     </message>
     <message>
         <source>not yet</source>

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -32,6 +32,7 @@ from client.models.requests import (
     DeletionResult,
     DownloadedArchive,
     ExplanationResult,
+    Ground,
     PrivacyRequest,
 )
 from ui.backend_view import code_rules_text, no_status_text
@@ -47,8 +48,10 @@ from ui.pages.decisions_parts import (
 from ui.pages.requests_model import (
     OVERDUE_COLOR,
     TrackedRequest,
-    denial_reason_label,
+    cite_clause,
+    denial_ground_text,
     due_text,
+    fee_text,
     filed_by_text,
     is_overdue,
     local_day,
@@ -64,11 +67,19 @@ from ui.widgets.tables import record_table
 Runner = Callable[..., Any]
 
 
-def details_text(details: dict[str, Any], note: str | None) -> str:
-    """The request's details as plain "key: value" lines (values shown literally)."""
+def details_text(details: dict[str, Any], note: str | None, ground: Ground | None = None) -> str:
+    """The request's details as plain "key: value" lines (values shown literally); a deletion
+    ground in the words the shop gives it, with its clause, rather than its key."""
     lines = []
     for key, value in details.items():
         if value is None or value == [] or value == {}:
+            continue
+        if key == "ground" and ground is not None and ground.label:
+            lines.append(
+                QCoreApplication.translate("RequestDetail", "Ground: {0} {1}").format(
+                    ground.label, cite_clause(ground.clause)
+                )
+            )
             continue
         if isinstance(value, list):
             shown = ", ".join(
@@ -151,6 +162,24 @@ class RequestDetail(QWidget):
         denial_layout.addWidget(self.denial_reason)
         denial_layout.addWidget(self.denial_text)
         layout.addWidget(self.denial_box)
+        # --- a fee quoted for a repeated request: accept it, or withdraw the request ---
+        self.fee_box = QGroupBox(self.tr("Fee quoted by the shop"))
+        fee_layout = QVBoxLayout(self.fee_box)
+        self.fee_text = plain_label()
+        self.fee_text.setObjectName("feeText")
+        fee_layout.addWidget(self.fee_text)
+        self.fee_buttons = QWidget()
+        fee_row = QHBoxLayout(self.fee_buttons)
+        fee_row.setContentsMargins(0, 0, 0, 0)
+        self.accept_fee_button = QPushButton(self.tr("Accept the fee…"))
+        self.accept_fee_button.clicked.connect(self.accept_fee)
+        self.withdraw_fee_button = QPushButton(self.tr("Withdraw the request…"))
+        self.withdraw_fee_button.clicked.connect(self.withdraw_fee)
+        fee_row.addWidget(self.accept_fee_button)
+        fee_row.addWidget(self.withdraw_fee_button)
+        fee_row.addStretch(1)
+        fee_layout.addWidget(self.fee_buttons)
+        layout.addWidget(self.fee_box)
         self.extension = plain_label()
         self.extension.setObjectName("extension")
         layout.addWidget(self.extension)
@@ -249,9 +278,15 @@ class RequestDetail(QWidget):
             f"color: {OVERDUE_COLOR.name()}; font-weight: bold;" if is_overdue(request) else ""
         )
         self.filed_by.setText(filed_by_text(request))
-        self.details.setPlainText(details_text(request.details, request.note))
+        self.details.setPlainText(
+            details_text(request.details, request.note, request.deletion_ground)
+        )
+        if request.fee is not None:
+            self.fee_text.setText(fee_text(request.fee))
+        self.fee_box.setVisible(request.fee is not None)
+        self.fee_buttons.setVisible(request.fee_to_answer)
         if request.denial is not None:
-            self.denial_reason.setText(denial_reason_label(request.denial.reason))
+            self.denial_reason.setText(denial_ground_text(request.denial))
             self.denial_text.setText(request.denial.text)
             self.denial_text.setVisible(bool(request.denial.text))
         self.denial_box.setVisible(request.denial is not None)
@@ -268,7 +303,12 @@ class RequestDetail(QWidget):
         self.resolution.setVisible(bool(request.resolution) and request.denial is None)
         backend = self._api_for(row.shop_id)
         caps = backend.capabilities if backend is not None else None
-        cancelable = request.cancelable and (caps is None or caps.cancel_requests)
+        # with a fee to answer, "Withdraw the request" is the way to cancel
+        cancelable = (
+            request.cancelable
+            and not request.fee_to_answer
+            and (caps is None or caps.cancel_requests)
+        )
         self.cancel_button.setVisible(cancelable)
         unverified = request.status == "identity_unverified"
         self.verify_box.setVisible(unverified)
@@ -453,6 +493,38 @@ class RequestDetail(QWidget):
             lambda api, rid: api.cancel_request(rid),
             self.tr("The request was canceled."),
             [self.cancel_button],
+        )
+
+    def accept_fee(self) -> None:
+        row = self.row
+        if row is None or not row.request.fee_to_answer or row.request.fee is None:
+            return
+        if not self.confirm(
+            self.tr("Accept the fee"),
+            self.tr(
+                "Accept the fee the shop quoted and let it go on with the request?\n\n{0}"
+            ).format(fee_text(row.request.fee)),
+        ):
+            return
+        self._act(
+            lambda api, rid: api.answer_fee(rid, True),
+            self.tr("You accepted the fee; the shop goes on with the request."),
+            [self.accept_fee_button, self.withdraw_fee_button],
+        )
+
+    def withdraw_fee(self) -> None:
+        row = self.row
+        if row is None or not row.request.fee_to_answer:
+            return
+        if not self.confirm(
+            self.tr("Withdraw the request"),
+            self.tr("Withdraw this request rather than pay the fee? The shop will not answer it."),
+        ):
+            return
+        self._act(
+            lambda api, rid: api.answer_fee(rid, False),
+            self.tr("The request was withdrawn; no fee is due."),
+            [self.accept_fee_button, self.withdraw_fee_button],
         )
 
     def verify(self) -> None:

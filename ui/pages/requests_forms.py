@@ -54,7 +54,7 @@ from ui.pages.consents_terms import localized_title
 from ui.pages.my_data_terms import field_text
 from ui.pages.requests_model import (
     TrackedRequest,
-    denial_reason_label,
+    denial_ground_text,
     is_overdue,
     local_day,
     status_label,
@@ -687,9 +687,7 @@ def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
         lines.append(_tr("Its status is: {0}.").format(status_label(request.status)))
     if request.denial is not None:
         lines.append(
-            _tr("You refused it with this reason: {0}").format(
-                denial_reason_label(request.denial.reason)
-            )
+            _tr("You refused it with this reason: {0}").format(denial_ground_text(request.denial))
         )
         if request.denial.text:
             lines.append(_tr("Your explanation was: \u201c{0}\u201d").format(request.denial.text))
