@@ -5,6 +5,9 @@
     python -m server admin --db PATH --shop NAME approve ID [--answer TEXT]
     python -m server admin --db PATH --shop NAME deny ID --reason GROUND --text TEXT
     python -m server admin --db PATH --shop NAME grounds
+    python -m server admin --db PATH --shop NAME documents [--pending]
+    python -m server admin --db PATH --shop NAME review-document DOC --accept|--reject [--note T]
+    python -m server admin --db PATH --shop NAME save-document DOC --out FILE
     python -m server admin --db PATH --shop NAME extend ID --days N --reason TEXT
     python -m server admin --db PATH --shop NAME answer ID --text TEXT
 
@@ -12,8 +15,9 @@ Every command is a plain function over a `ShopContext` (tests call them directly
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
 doing its work now (and an `identity_unverified` one by marking the identity as verified).
 `deny` takes a ground from the shop's own policy list (`grounds` lists them with their clauses;
-`other` when none fits) plus free text; `extend` adds N working days
-to the due date, with a reason, and keeps the request in progress.
+`other` when none fits) plus free text; `review-document` accepts an uploaded proof of identity
+(the request moves on to pending) or rejects it with a note (it stays unverified); `extend`
+adds N working days to the due date, with a reason, and keeps the request in progress.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from server.context import ServerConfig, ShopContext
 from server.db import sqlite_url, transaction
 from server.demo.policies import policy_for
 from server.errors import Problem
-from server.models import DeletionReceipt, PrivacyRequest
+from server.identity_documents import review
+from server.models import DeletionReceipt, IdentityDocument, PrivacyRequest
 from server.processor import RequestProcessor
 from server.requests_flow import (
     ACTIVE,
@@ -190,9 +195,7 @@ def deny_request(
     with transaction(ctx.sessions) as db:
         req = _load(db, request_id)
         try:
-            deny(
-                db, req, reason, text.strip(), actor=officer, now=ctx.clock.now(), policy=policy
-            )
+            deny(db, req, reason, text.strip(), actor=officer, now=ctx.clock.now(), policy=policy)
         except Problem as exc:
             raise AdminError(exc.detail) from exc
         db.flush()
@@ -205,6 +208,59 @@ def list_grounds(ctx: ShopContext) -> list[dict[str, Any]]:
         {"key": t.key, "text": t.text.en, "clause": t.clause}
         for t in policy_for(ctx.shop.id).refusal_grounds
     ]
+
+
+def list_documents(ctx: ShopContext, pending_only: bool = False) -> list[dict[str, Any]]:
+    """Uploaded proofs of identity, oldest first (without their content)."""
+    with transaction(ctx.sessions) as db:
+        query = select(
+            IdentityDocument.id,
+            IdentityDocument.request_id,
+            IdentityDocument.kind,
+            IdentityDocument.filename,
+            IdentityDocument.media_type,
+            IdentityDocument.size,
+            IdentityDocument.sha256,
+            IdentityDocument.uploaded_at,
+            IdentityDocument.review,
+            IdentityDocument.review_note,
+        ).order_by(IdentityDocument.id)
+        if pending_only:
+            query = query.where(IdentityDocument.review == "pending")
+        return [
+            {**row._asdict(), "uploaded_at": rfc3339(row.uploaded_at)}
+            for row in db.execute(query).all()
+        ]
+
+
+def review_document(
+    ctx: ShopContext,
+    document_id: int,
+    accept: bool,
+    note: str = "",
+    officer: str = DEFAULT_OFFICER,
+) -> dict[str, Any]:
+    """Accept (the request's identity is verified) or reject (say why) an uploaded proof."""
+    with transaction(ctx.sessions) as db:
+        document = db.get(IdentityDocument, document_id)
+        if document is None:
+            raise AdminError(f"no document {document_id}")
+        try:
+            req = review(db, ctx, document, accept=accept, note=note, officer=officer)
+        except (ValueError, Problem) as exc:
+            raise AdminError(str(getattr(exc, "detail", exc))) from exc
+        db.flush()
+        return _view(db, ctx, req)
+
+
+def save_document(ctx: ShopContext, document_id: int, out: Path) -> dict[str, Any]:
+    """Write an uploaded document to a file so the officer can look at it."""
+    with transaction(ctx.sessions) as db:
+        document = db.get(IdentityDocument, document_id)
+        if document is None:
+            raise AdminError(f"no document {document_id}")
+        out.write_bytes(document.content)
+        return {"id": document.id, "path": str(out), "size": document.size}
 
 
 def extend(
@@ -266,6 +322,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, help="a key that `grounds` lists")
     p.add_argument("--text", required=True)
     sub.add_parser("grounds", help="the shop's refusal grounds with their clauses")
+    p = sub.add_parser("documents", help="uploaded proofs of identity")
+    p.add_argument("--pending", action="store_true", help="only those not yet reviewed")
+    p = sub.add_parser("review-document", help="accept or reject an uploaded proof of identity")
+    p.add_argument("id", type=int)
+    verdict = p.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--accept", action="store_true")
+    verdict.add_argument("--reject", action="store_true")
+    p.add_argument("--note", default="", help="why (required to reject)")
+    p = sub.add_parser("save-document", help="write an uploaded document to a file")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", required=True, type=Path)
     p = sub.add_parser("extend", help="extend the deadline by N working days")
     p.add_argument("id", type=int)
     p.add_argument("--days", type=int, required=True)
@@ -306,7 +373,21 @@ def main(argv: list[str] | None = None) -> int:
                 where = f"policy {g['clause']}" if g["clause"] else "shop's setting, not in policy"
                 print(f"{g['key']:<28} {g['text']} ({where})")
             return 0
-        if args.command == "show":
+        if args.command == "documents":
+            rows = list_documents(ctx, args.pending)
+            if not rows:
+                print("no documents")
+            for d in rows:
+                print(
+                    f"{d['id']:>5}  request {d['request_id']:<6} {d['kind']:<16} {d['review']:<9}"
+                    f" {d['size']:>8} B  {d['media_type']:<16} {d['filename']}"
+                )
+            return 0
+        if args.command == "save-document":
+            out = save_document(ctx, args.id, args.out)
+        elif args.command == "review-document":
+            out = review_document(ctx, args.id, args.accept, args.note, officer=args.officer)
+        elif args.command == "show":
             out = show_request(ctx, args.id)
         elif args.command == "approve":
             out = approve(ctx, args.id, args.answer, officer=args.officer)

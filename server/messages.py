@@ -114,6 +114,9 @@ TERMS: dict[str, str] = {
     "impractical": "非常不切实际",
     "risk_to_others": "给他人合法权益带来风险",
     "statutory": "法律法规或主管机关要求",
+    # kinds of proof of identity
+    "written_request": "书面申请",
+    "other_proof": "其他身份证明",
     # what became of a quoted fee
     "quoted": "已报价",
     "accepted": "已接受",
@@ -234,6 +237,31 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     ("The request is {status}; its result is not ready.", "该申请状态为“{status}”，结果尚未生成。"),
     ("The verification code is not right.", "验证码不正确。"),
+    (
+        "This shop's policy does not accept documents as proof of identity; use the code.",
+        "本商城的隐私政策不接受以文件证明身份，请使用验证码。",
+    ),
+    (
+        "Not a kind of proof this shop accepts: '{kind}'; choose one of {kinds}.",
+        "本商城不接受这种证明：“{kind}”；请从以下选择：{kinds}。",
+    ),
+    ("Send the document as PDF, PNG or JPEG.", "请以 PDF、PNG 或 JPEG 格式发送文件。"),
+    ("The document is empty.", "文件是空的。"),
+    ("The file's content is not the type it was sent as.", "文件内容与其声明的格式不符。"),
+    (
+        "At most {n} documents can be sent for one request.",
+        "每项申请最多可发送 {n} 份文件。",
+    ),
+    (
+        "A signed written request was sent for the shop to review.",
+        "已发送签名的书面申请，等待商城审核。",
+    ),
+    ("A proof of identity was sent for the shop to review.", "已发送身份证明，等待商城审核。"),
+    (
+        "Identity verified by the shop from the document you sent.",
+        "商城已根据您发送的文件核实身份。",
+    ),
+    ("The document you sent was not accepted: {reason}", "您发送的文件未被接受：{reason}"),
     ("This request is not waiting for a verification code.", "该申请无需输入验证码。"),
     (
         "This request has no result document; its resolution says what was done.",
@@ -359,13 +387,14 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 # Parameter names whose value is a list of API words joined by ", ".
-_LIST_PARAMS = frozenset({"purposes", "factors"})
+_LIST_PARAMS = frozenset({"purposes", "factors", "kinds"})
 # Parameters that are whole sentences of the shop: translated when they have an entry (an
 # officer's own words have none and stay as written).
 _SENTENCE_PARAMS = frozenset({"reason"})
 # Parameters translated through TERMS (others, e.g. numbers and hashes, are kept as they are).
 _TERM_PARAMS = frozenset(
-    {"what", "status", "status2", "category", "purpose", "field", "purposes", "factors"}
+    {"what", "status", "status2", "category", "purpose", "field", "purposes", "factors", "kind"}
+    | {"kinds"}
 )
 
 

@@ -38,6 +38,7 @@ from server.models import (
     Decision,
     Device,
     FeeQuote,
+    IdentityDocument,
     Location,
     LogEntry,
     Order,
@@ -53,6 +54,7 @@ from server.schemas.privacy_requests import (
     FeeQuoteOut,
     FiledBy,
     Ground,
+    IdentityDocumentOut,
     PrivacyRequestOut,
     ResultSummary,
     TimelineEvent,
@@ -639,6 +641,7 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
         if req.type == "deletion"
         else None,
         fee=_fee(policy, fee_quote(db, req)),
+        identity_documents=_documents(db, req),
         extension=Extension(
             reason=translate(req.extension_reason) or "", original_due_at=req.original_due_at
         )
@@ -681,6 +684,32 @@ def _deletion_ground(policy: ShopPolicy, key: object) -> Ground | None:
     label = term_.text.pick(current_language()) if term_ is not None else translate_term(key)
     clause = term_.clause if term_ is not None else None
     return Ground(key=key, label=label, clause=clause, basis=basis_of(clause))
+
+
+def _documents(db: Session, req: PrivacyRequest) -> list[IdentityDocumentOut]:
+    # the rows without their content: a request view never carries the document itself
+    rows = db.execute(
+        select(
+            IdentityDocument.id,
+            IdentityDocument.kind,
+            IdentityDocument.filename,
+            IdentityDocument.media_type,
+            IdentityDocument.size,
+            IdentityDocument.sha256,
+            IdentityDocument.uploaded_at,
+            IdentityDocument.review,
+            IdentityDocument.reviewed_at,
+            IdentityDocument.review_note,
+        )
+        .where(IdentityDocument.request_id == req.id)
+        .order_by(IdentityDocument.id)
+    ).all()
+    return [
+        IdentityDocumentOut.model_validate(
+            {**row._asdict(), "id": str(row.id), "review_note": translate(row.review_note)}
+        )
+        for row in rows
+    ]
 
 
 def _fee(policy: ShopPolicy, quote: FeeQuote | None) -> FeeQuoteOut | None:

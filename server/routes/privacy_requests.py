@@ -12,13 +12,14 @@ agent in an assist session); reading requests and results needs `current_princip
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -30,6 +31,7 @@ from server.deps import Principal, current_principal, get_ctx, get_db, request_f
 from server.errors import Problem, not_found
 from server.i18n import localized
 from server.idempotency import run_idempotent
+from server.identity_documents import store_upload
 from server.messages import translate
 from server.models import DeletionReceipt, PrivacyRequest, Recipient
 from server.openapi_doc import IDEMPOTENCY_REQUIRED
@@ -250,6 +252,88 @@ def _answer_fee(
         key=idempotency_key,
         route=f"POST /v1/requests/{req.id}/fee/{verb}",
         body={"request_id": req.id, "answer": verb},
+        produce=produce,
+    )
+
+
+async def _raw_body(request: Request) -> bytes:
+    """The body as sent (the request guard has already capped its size)."""
+    return await request.body()
+
+
+DocumentKind = Literal["written_request", "other_proof"]
+
+
+@router.post(
+    "/requests/{request_id}/identity-documents",
+    status_code=201,
+    response_model=PrivacyRequestOut,
+    responses={
+        **_RESPONSES_409,
+        413: PROBLEM_RESPONSES[422],
+        415: PROBLEM_RESPONSES[422],
+    },
+    summary="Prove identity with a document: a signed written request or other proof",
+    description=(
+        "Only where the shop's policy names such proof (`verification` in GET /v1/rights: "
+        "`written_request`, `other_proof`) and while the request is `identity_unverified`. "
+        "The body is the file itself, sent as `application/pdf`, `image/png` or `image/jpeg` "
+        "(other types: 415), at most 2 MiB (413); its first bytes must match the type and it "
+        "must not be empty (422). The document waits for the shop's review, shown in "
+        "`identity_documents`; accepted, the request moves to `pending`. Needs an "
+        "Idempotency-Key: a re-sent upload is stored once."
+    ),
+    openapi_extra={
+        IDEMPOTENCY_REQUIRED: True,
+        "requestBody": {
+            "required": True,
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in ("application/pdf", "image/png", "image/jpeg")
+            },
+        },
+    },
+)
+def upload_identity_document(
+    request_id: str,
+    request: Request,
+    kind: Annotated[DocumentKind, Query(description="Which proof the document is.")],
+    filename: Annotated[str | None, Query(max_length=500)] = None,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    content: bytes = Depends(_raw_body),
+    principal: Principal = Depends(request_filer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    req = _own(db, principal, request_id)
+    media_type = request.headers.get("content-type", "")
+
+    def produce() -> tuple[int, Any]:
+        store_upload(
+            db,
+            ctx,
+            req,
+            kind=kind,
+            filename=filename,
+            media_type=media_type,
+            content=content,
+            actor=principal.actor_name,
+        )
+        db.flush()
+        return 201, request_out(db, ctx, req).model_dump(mode="json")
+
+    return run_idempotent(
+        ctx,
+        db,
+        user_id=principal.subject_id,
+        key=idempotency_key,
+        route=f"POST /v1/requests/{req.id}/identity-documents",
+        body={
+            "kind": kind,
+            "filename": filename,
+            "media_type": media_type,
+            "sha256": hashlib.sha256(content).hexdigest(),
+        },
         produce=produce,
     )
 

@@ -263,6 +263,21 @@ class ResultSummary(ApiModel):
     sha256: str | None = Field(default=None, description="Archive SHA-256, hex.")
 
 
+class IdentityDocumentOut(ApiModel):
+    """A document sent as proof of identity (its content is never sent back)."""
+
+    id: str
+    kind: Literal["written_request", "other_proof"]
+    filename: str
+    media_type: str
+    size: int
+    sha256: str = Field(description="Of the content as received, hex.")
+    uploaded_at: datetime
+    review: Literal["pending", "accepted", "rejected"]
+    reviewed_at: datetime | None
+    review_note: str | None = Field(description="The officer's words, when rejected.")
+
+
 class PrivacyRequestOut(ApiModel):
     id: str
     type: RequestType
@@ -281,6 +296,10 @@ class PrivacyRequestOut(ApiModel):
     )
     fee: FeeQuoteOut | None = Field(
         default=None, description="The fee the shop quoted for this request, if any."
+    )
+    identity_documents: list[IdentityDocumentOut] = Field(
+        default_factory=list,
+        description="Documents sent to prove identity, with the state of their review.",
     )
     extension: Extension | None
     resolution: str | None

@@ -16,6 +16,8 @@ from typing import Literal
 from server.i18n import Language
 
 Basis = Literal["policy", "shop_configuration"]
+# Verification methods that are a document the shopper uploads (the rest are codes).
+DOCUMENT_METHODS = ("written_request", "other_proof")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,11 @@ class ShopPolicy:
     def refusal_ground(self, key: str) -> Term | None:
         """One of the grounds on which this shop may refuse a request (None: not one)."""
         return next((t for t in self.refusal_grounds if t.key == key), None)
+
+    def document_methods(self) -> tuple[Term, ...]:
+        """The verification methods that take an uploaded document (a signed written request,
+        other proof of identity), as the policy names them; empty: codes only."""
+        return tuple(t for t in self.verification if t.key in DOCUMENT_METHODS)
 
     def deletion_ground(self, key: str) -> Term | None:
         return next((t for t in self.deletion_grounds if t.key == key), None)
