@@ -26,6 +26,7 @@ from client.models.requests import (
     RequestStatus,
     RequestType,
 )
+from client.models.rights import RightsCard
 
 OUR_API = "ours"
 FIDES = "fides"
@@ -163,6 +164,18 @@ class RequestBackend(Protocol):
 
     def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest: ...
 
+    def get_rights(self) -> RightsCard: ...
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+    ) -> PrivacyRequest: ...
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode: ...
 
     def get_request_result(self, request_id: str) -> RequestResult: ...
@@ -223,6 +236,22 @@ class OurApiBackend:
 
     def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
         return self.api.answer_fee(request_id, accept)
+
+    def get_rights(self) -> RightsCard:
+        return self.api.get_rights()
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+    ) -> PrivacyRequest:
+        return self.api.upload_identity_document(
+            request_id, content, media_type=media_type, kind=kind, filename=filename
+        )
 
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         return self.api.get_demo_verification_code(request_id)

@@ -73,6 +73,7 @@ from client.models.requests import (
     RequestStatus,
     RequestType,
 )
+from client.models.rights import RightsCard
 from client.tokens import TokenStore
 from client.transport import USER_AGENT, check_url_allowed
 
@@ -892,6 +893,20 @@ class FidesShop:
 
     def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
         raise NotOffered("fee")  # Fides quotes no fees
+
+    def get_rights(self) -> RightsCard:
+        raise NotOffered("rights")  # Fides publishes no rights card
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+    ) -> PrivacyRequest:
+        raise NotOffered("document")  # Fides verifies with codes only
 
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         raise NotFound()  # a real shop: the code arrives by e-mail or text message

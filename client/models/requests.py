@@ -117,6 +117,21 @@ class ResultSummary(ClientModel):
     sha256: str | None = None
 
 
+class IdentityDocument(ClientModel):
+    """A document sent to prove identity, and where the shop's review of it stands."""
+
+    id: str
+    kind: str  # written_request | other_proof
+    filename: str
+    media_type: str
+    size: int
+    sha256: str = ""
+    uploaded_at: Timestamp
+    review: Literal["pending", "accepted", "rejected"]
+    reviewed_at: Timestamp | None = None
+    review_note: str | None = None
+
+
 class PrivacyRequest(ClientModel):
     id: str
     type: RequestType
@@ -132,6 +147,7 @@ class PrivacyRequest(ClientModel):
     denial: Denial | None = None
     deletion_ground: Ground | None = None
     fee: FeeQuote | None = None
+    identity_documents: list[IdentityDocument] = Field(default_factory=list)
     extension: Extension | None = None
     resolution: str | None = None
     timeline: list[TimelineEvent] = Field(default_factory=list)
@@ -256,6 +272,7 @@ __all__ = [
     "FeeQuote",
     "FiledBy",
     "Ground",
+    "IdentityDocument",
     "PrivacyRequest",
     "RequestResult",
     "RequestStatus",

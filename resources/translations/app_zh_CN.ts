@@ -3780,6 +3780,22 @@ Kept by law until {1}:
         <translation>理由：{0} {1}</translation>
     </message>
     <message>
+        <source>accepted by the shop</source>
+        <translation>商城已接受</translation>
+    </message>
+    <message>
+        <source>not accepted: {0}</source>
+        <translation>未被接受：{0}</translation>
+    </message>
+    <message>
+        <source>waiting for the shop&apos;s review</source>
+        <translation>等待商城审核</translation>
+    </message>
+    <message>
+        <source>Document {0} ({1}, sent {2}): {3}</source>
+        <translation>文件 {0}（{1}，发送于 {2}）：{3}</translation>
+    </message>
+    <message>
         <source>Select a request to see its timeline, result and actions.</source>
         <translation>选择一项申请，查看其处理进程、结果及可执行的操作。</translation>
     </message>
@@ -3842,6 +3858,18 @@ Kept by law until {1}:
     <message>
         <source>Code sent to you:</source>
         <translation>您收到的验证码：</translation>
+    </message>
+    <message>
+        <source>Or prove it with a document:</source>
+        <translation>或用文件证明身份：</translation>
+    </message>
+    <message>
+        <source>Kind of proof</source>
+        <translation>证明类型</translation>
+    </message>
+    <message>
+        <source>Send a document…</source>
+        <translation>发送文件…</translation>
     </message>
     <message>
         <source>Result</source>
@@ -4004,6 +4032,26 @@ After:  {3}</source>
     <message>
         <source>This shop sends real codes only; look for it in your messages.</source>
         <translation>此商城只发送真实验证码，请在您的消息中查找。</translation>
+    </message>
+    <message>
+        <source>Choose the signed request or proof of identity</source>
+        <translation>选择已签名的书面申请或身份证明</translation>
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF 或图片 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The file is larger than the 2 MiB the shop accepts.</source>
+        <translation>文件超过了商城可接受的 2 MiB。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, PNG or JPEG file.</source>
+        <translation>请选择 PDF、PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Sent: {0}. The shop reviews it and then goes on with the request.</source>
+        <translation>已发送：{0}。商城审核后将继续处理该申请。</translation>
     </message>
     <message>
         <source>Save the archive</source>

@@ -7,6 +7,8 @@ withdraws the request by clicking the detail's buttons and answering the confirm
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -131,3 +133,43 @@ def test_refusal_and_deletion_grounds_are_shown_in_words(
     text = detail.details.toPlainText()
     assert "Collected or used without your explicit consent (policy § 5.C)" in text
     assert "no_consent" not in text
+
+
+def test_verifying_by_a_document_from_the_file_chooser(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, tmp_path: Path
+) -> None:
+    page = _page(qtbot, window)
+    api = _api(window)
+    created = api.create_request("access", {"sections": ["consents"]}).request
+    assert created.status == "identity_unverified"
+    _select(qtbot, page, created.id)
+    detail = page.detail
+    # Silumart's policy (5.G) names a written request and other proof: both are offered
+    qtbot.waitUntil(lambda: detail.document_box.isVisible(), timeout=10000)
+    kinds = [detail.document_kind.itemData(i) for i in range(detail.document_kind.count())]
+    assert kinds == ["written_request", "other_proof"]
+    qtbot.waitUntil(lambda: detail.document_button.height() > 0, timeout=5000)
+
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"%PDF-" + b"0" * (2 * 1024 * 1024))
+    detail.choose_document_path = lambda: str(big)  # type: ignore[method-assign]
+    click(qtbot, detail.document_button)
+    qtbot.waitUntil(lambda: "2 MiB" in detail.action_message.text(), timeout=10000)
+    assert api.get_request(created.id).identity_documents == []
+
+    signed = tmp_path / "signed request.pdf"
+    signed.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
+    detail.choose_document_path = lambda: str(signed)  # type: ignore[method-assign]
+    click(qtbot, detail.document_button)
+    qtbot.waitUntil(
+        lambda: "Sent: signed request.pdf" in detail.action_message.text(), timeout=10000
+    )
+    (document,) = api.get_request(created.id).identity_documents
+    assert (document.kind, document.review) == ("written_request", "pending")
+    assert "waiting for the shop's review" in detail.documents_text.text()
+
+    admin.review_document(shop.ctx, int(document.id), accept=True)
+    _select(qtbot, page, created.id)
+    qtbot.waitUntil(lambda: "accepted by the shop" in detail.documents_text.text(), timeout=10000)
+    assert not detail.document_box.isVisible()  # verified: nothing more to send
+    assert detail.status.text() == "Received"

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.backends import RequestBackend
-from client.errors import NotFound
+from client.errors import NotFound, ValidationFailed
 from client.models.requests import (
     AnswerResult,
     ConsentWithdrawalResult,
@@ -33,6 +34,7 @@ from client.models.requests import (
     DownloadedArchive,
     ExplanationResult,
     Ground,
+    IdentityDocument,
     PrivacyRequest,
 )
 from ui.backend_view import code_rules_text, no_status_text
@@ -95,6 +97,37 @@ def details_text(details: dict[str, Any], note: str | None, ground: Ground | Non
     return "\n".join(lines)
 
 
+# Verification methods that are a document (the shop's rights card names them).
+DOCUMENT_METHODS = ("written_request", "other_proof")
+DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+
+
+def documents_text(documents: list[IdentityDocument]) -> str:
+    """Each document sent as proof of identity, with where the shop's review stands."""
+    lines = []
+    for document in documents:
+        if document.review == "accepted":
+            state = QCoreApplication.translate("RequestDetail", "accepted by the shop")
+        elif document.review == "rejected":
+            state = QCoreApplication.translate("RequestDetail", "not accepted: {0}").format(
+                document.review_note or "—"
+            )
+        else:
+            state = QCoreApplication.translate("RequestDetail", "waiting for the shop's review")
+        lines.append(
+            QCoreApplication.translate("RequestDetail", "Document {0} ({1}, sent {2}): {3}").format(
+                document.filename, _size(document.size), display_text(document.uploaded_at), state
+            )
+        )
+    return "\n".join(lines)
+
+
 def _detail_table(model: Any, name: str) -> QTableView:
     view = record_table(name, model, fit_contents=True, wrap=True)
     view.setMinimumHeight(120)
@@ -120,6 +153,9 @@ class RequestDetail(QWidget):
         self._result_task: Any = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
+        # per shop: the kinds of document its policy accepts as proof (key, words)
+        self._document_methods: dict[str, list[tuple[str, str]]] = {}
+        self._rights_task: Any = None
         outer = QVBoxLayout(self)
         self.placeholder = plain_label(
             self.tr("Select a request to see its timeline, result and actions.")
@@ -216,6 +252,22 @@ class RequestDetail(QWidget):
         actions.addWidget(self.verify_box)
         actions.addStretch(1)
         layout.addWidget(self.actions_box)
+        # --- or verify by a document, where the shop's policy names such proof ---
+        self.document_box = QWidget()
+        document_row = QHBoxLayout(self.document_box)
+        document_row.setContentsMargins(0, 0, 0, 0)
+        document_row.addWidget(plain_label(self.tr("Or prove it with a document:"), wrap=False))
+        self.document_kind = QComboBox()
+        self.document_kind.setAccessibleName(self.tr("Kind of proof"))
+        document_row.addWidget(self.document_kind)
+        self.document_button = QPushButton(self.tr("Send a document…"))
+        self.document_button.clicked.connect(self.send_document)
+        document_row.addWidget(self.document_button)
+        document_row.addStretch(1)
+        layout.addWidget(self.document_box)
+        self.documents_text = plain_label()
+        self.documents_text.setObjectName("documentsText")
+        layout.addWidget(self.documents_text)
         # What this shop's backend does not do (e.g. Fides: no status after verification).
         self.backend_note = plain_label()
         self.backend_note.setObjectName("backendNote")
@@ -318,6 +370,9 @@ class RequestDetail(QWidget):
             and (caps is None or caps.kind != "fides")
         )
         self.actions_box.setVisible(cancelable or unverified)
+        self.documents_text.setText(documents_text(request.identity_documents))
+        self.documents_text.setVisible(bool(request.identity_documents))
+        self._show_document_choice(row, unverified and (caps is None or caps.kind != "fides"))
         notes = []
         if caps is not None and unverified:
             notes.append(code_rules_text(caps, request.filed_by.name))
@@ -333,6 +388,40 @@ class RequestDetail(QWidget):
         changed_result = not same or previous is None or previous.request.status != request.status
         if changed_result:
             self._show_result_area(row)
+
+    def _show_document_choice(self, row: TrackedRequest, wanted: bool) -> None:
+        """Offer "send a document" when the request waits for verification and the shop's
+        policy names a document as proof (learnt from its rights card, once per shop)."""
+        methods = self._document_methods.get(row.shop_id)
+        self.document_box.setVisible(wanted and bool(methods))
+        if wanted and methods:
+            if [self.document_kind.itemData(i) for i in range(self.document_kind.count())] != [
+                key for key, _text in methods
+            ]:
+                self.document_kind.clear()
+                for key, text in methods:
+                    self.document_kind.addItem(text, key)
+            return
+        if not wanted or methods is not None or self._rights_task is not None:
+            return
+        api = self._api_for(row.shop_id)
+        if api is None:
+            return
+        shop_id = row.shop_id
+
+        def done(card: Any) -> None:
+            self._rights_task = None
+            self._document_methods[shop_id] = [
+                (t.key, t.text) for t in card.verification if t.key in DOCUMENT_METHODS
+            ]
+            if self.row is not None and self.row.shop_id == shop_id:
+                self.show_row(self.row)
+
+        def failed(_error: BaseException) -> None:
+            self._rights_task = None
+            self._document_methods[shop_id] = []  # no card: codes only
+
+        self._rights_task = self._run(lambda _c: api.get_rights(), done, failed)
 
     def _show_result_area(self, row: TrackedRequest) -> None:
         request = row.request
@@ -563,6 +652,52 @@ class RequestDetail(QWidget):
                 self.action_message.setText(user_message(error))
 
         self._run(lambda _c: api.get_demo_verification_code(request_id), done, failed)
+
+    # --- proving identity with a document ----------------------------------------------------
+    def choose_document_path(self) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the signed request or proof of identity"),
+            str(Path.home()),
+            self.tr("PDF or image (*.pdf *.png *.jpg *.jpeg)"),
+        )
+        return path
+
+    def send_document(self) -> None:
+        row = self.row
+        if row is None or row.request.status != "identity_unverified":
+            return
+        kind = self.document_kind.currentData()
+        if not isinstance(kind, str):
+            return
+        path = self.choose_document_path()
+        if not path:
+            return
+        name = Path(path).name
+        too_big = self.tr("The file is larger than the 2 MiB the shop accepts.")
+        not_a_document = self.tr("Choose a PDF, PNG or JPEG file.")
+
+        def work(api: RequestBackend, rid: str) -> PrivacyRequest:
+            # Runs on the worker thread: the file is read there, never on the UI thread.
+            media = DOCUMENT_TYPES.get(Path(path).suffix.lower())
+            if media is None:
+                raise ValidationFailed(not_a_document, detail=not_a_document)
+            source = Path(path)
+            # checked before reading: a large file is neither read nor sent
+            if source.stat().st_size > MAX_DOCUMENT_BYTES:
+                raise ValidationFailed(too_big, detail=too_big)
+            content = source.read_bytes()
+            return api.upload_identity_document(
+                rid, content, media_type=media, kind=kind, filename=name
+            )
+
+        self._act(
+            work,
+            self.tr("Sent: {0}. The shop reviews it and then goes on with the request.").format(
+                name
+            ),
+            [self.document_button],
+        )
 
     # --- the archive --------------------------------------------------------------------------
     def choose_save_path(self, suggested: str) -> str:
