@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
-from server.demo.policies import policy_for
+from server.demo.policies import ShopPolicy, basis_of, policy_for
 from server.i18n import current_language, localized, localized_list
 from server.messages import FIELDS, label, term
 from server.models import (
@@ -191,7 +191,16 @@ def _tags(db: Session, user: User) -> Iterator[dict[str, Any]]:
         }
 
 
-def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
+def _consents(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        yield from _consent_items(db, user, policy)
+
+    return produce
+
+
+def _consent_items(db: Session, user: User, policy: ShopPolicy) -> Iterator[dict[str, Any]]:
     states = {
         s.purpose: s
         for s in db.scalars(select(ConsentState).where(ConsentState.user_id == user.id))
@@ -211,6 +220,14 @@ def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
             "granted": s.granted if s else p.required,
             "updated_at": _t(s.updated_at) if s else None,
             "policy_version": s.policy_version if s else None,
+            # the clause of the shop's own policy, as GET /v1/consents gives it
+            "clause": (clause := policy.purposes.get(p.key)),
+            "clause_title": (
+                section.title.pick(current_language())
+                if (section := policy.section(clause))
+                else None
+            ),
+            "basis": basis_of(clause),
         }
 
 
@@ -499,7 +516,7 @@ def _producers(ctx: ShopContext) -> dict[str, Callable[[Session, User], Iterable
         "categories": _categories(ctx),
         "devices": _devices,
         "tags": _tags,
-        "consents": _consents,
+        "consents": _consents(ctx),
         "consent_history": _consent_history,
         "subscriptions": _subscriptions,
         "cookies": _cookies,

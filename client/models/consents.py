@@ -24,6 +24,11 @@ class Consent(ClientModel):
     granted: bool
     updated_at: Timestamp | None = None
     policy_version: str | None = None
+    # The section of the shop's own policy announcing the purpose; None with basis
+    # "shop_configuration" when the policy is silent (older servers send neither).
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "policy"
 
 
 class ConsentReceipt(ClientModel):

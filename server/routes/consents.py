@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import basis_of, policy_for
+from server.demo.policies import ShopPolicy, basis_of, policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
-from server.i18n import localized
+from server.i18n import current_language, localized
 from server.models import (
     ConsentEvent,
     ConsentPurpose,
@@ -62,7 +62,11 @@ def is_granted(purpose: ConsentPurpose, state: ConsentState | None) -> bool:
     return state.granted if state is not None else purpose.required
 
 
-def _consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> ConsentItem:
+def _consent_item(
+    purpose: ConsentPurpose, state: ConsentState | None, policy: ShopPolicy
+) -> ConsentItem:
+    clause = policy.purposes.get(purpose.key)
+    section = policy.section(clause)
     return ConsentItem(
         id=purpose.key,
         purpose=purpose.key,
@@ -74,6 +78,9 @@ def _consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> Consen
         granted=is_granted(purpose, state),
         updated_at=state.updated_at if state is not None else None,
         policy_version=state.policy_version if state is not None else None,
+        clause=clause,
+        clause_title=section.title.pick(current_language()) if section else None,
+        basis=basis_of(clause),
     )
 
 
@@ -102,14 +109,17 @@ def _receipt(event: ConsentEvent, subject: str) -> ConsentReceipt:
     summary="Every processing purpose with this subject's consent state",
 )
 def list_consents(
-    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[ConsentItem]:
     states = _states(db, principal.subject_id)
     purposes = db.scalars(
         select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
     )
     return Page[ConsentItem](
-        items=[_consent_item(p, states.get(p.key)) for p in purposes], next_cursor=None
+        items=[_consent_item(p, states.get(p.key), policy_for(ctx.shop.id)) for p in purposes],
+        next_cursor=None,
     )
 
 
@@ -216,7 +226,10 @@ def set_consent(
     event.signature = ctx.signer.sign_json(receipt_payload(event, subject))
     db.add(event)
     db.flush()
-    result = ConsentChange(consent=_consent_item(row, state), receipt=_receipt(event, subject))
+    result = ConsentChange(
+        consent=_consent_item(row, state, policy_for(ctx.shop.id)),
+        receipt=_receipt(event, subject),
+    )
     db.commit()
     return result
 

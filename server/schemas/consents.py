@@ -23,6 +23,12 @@ class ConsentItem(ApiModel):
     granted: bool
     updated_at: datetime | None
     policy_version: str | None
+    clause: str | None = Field(
+        description="Section of this shop's own policy that announces the purpose; null when "
+        "the policy does not mention it (the shop's configuration)."
+    )
+    clause_title: str | None = Field(description="The clause's title in the asked language.")
+    basis: ProvenanceBasis
 
 
 class ConsentUpdate(ApiModel):

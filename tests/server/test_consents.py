@@ -33,6 +33,9 @@ CONSENT_KEYS = {
     "granted",
     "updated_at",
     "policy_version",
+    "clause",
+    "clause_title",
+    "basis",
 }
 LEGAL_BASES = {
     "consent",

@@ -74,6 +74,13 @@ def test_api_clauses_resolve_in_the_shops_own_outline(make_shop: Any, name: str)
         cited.append((recipient["clause"], recipient["basis"]))
     for cookie in items(api, "/cookies"):
         cited.append((cookie["clause"], cookie["basis"]))
+    consents = items(api, "/consents")
+    assert consents
+    for consent in consents:
+        cited.append((consent["clause"], consent["basis"]))
+        assert consent["clause"] == policy.purposes[consent["purpose"]]
+        if consent["clause"] is not None:
+            assert consent["clause_title"] == outline[consent["clause"]]
     card = rights.json()
     for term in [
         card["deadline"],
