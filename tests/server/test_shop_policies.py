@@ -207,3 +207,23 @@ def test_deletion_names_one_of_the_shops_own_grounds(make_shop: Any) -> None:
         signed_in(sinomai, "sinomai"), {"categories": ["tracks"], "ground": "account_cancelled"}
     )
     assert theirs.status_code == 201, theirs.text
+
+
+def test_sinomai_policy_history_traces_to_its_own_text() -> None:
+    """Each change in Sinomai's version history cites a section of its policy, in both
+    languages; nothing it describes (instalments, real-name checks) is absent from the text."""
+    import re
+
+    catalogue = CATALOGUES["sinomai-demo"]
+    outline = {s.number for s in policy_for("sinomai-demo").sections}
+    for version in catalogue.policy_versions:
+        assert len(version.changes) == len(version.changes_zh), version.version
+        for en, zh in zip(version.changes, version.changes_zh, strict=True):
+            cited_en = re.match(r"§ ([\w.]+)[:：]", en)
+            cited_zh = re.match(r"§ ([\w.]+)[:：]", zh)
+            assert cited_en and cited_zh, (version.version, en)
+            assert cited_en.group(1) == cited_zh.group(1)
+            assert cited_en.group(1) in outline, (version.version, en)
+        text = " ".join((version.summary, *version.changes)).lower()
+        for invented in ("instalment", "real-name", "crowd", "wi-fi", "new provider"):
+            assert invented not in text, (version.version, invented)
