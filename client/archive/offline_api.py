@@ -659,6 +659,8 @@ class ArchiveApi:
     end_assist_session = _read_only
     end_current_assist_session = _read_only
     open_assist_session = _read_only
+    answer_fee = _read_only
+    upload_identity_document = _read_only
 
 
 def _prepend(first: Item, rest: Iterator[Item]) -> Iterator[Item]:
@@ -700,6 +702,8 @@ WRITE_METHODS: tuple[str, ...] = (
     "end_assist_session",
     "end_current_assist_session",
     "open_assist_session",
+    "answer_fee",
+    "upload_identity_document",
 )
 
 __all__ = ["READ_ONLY_MESSAGE", "WRITE_METHODS", "ArchiveApi", "NotInArchive", "ReadOnlyArchive"]

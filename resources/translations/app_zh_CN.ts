@@ -4364,6 +4364,10 @@ After:  {3}</source>
             <numerusform>发件箱中的 %n 项申请已发送。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Prove who you are below: with the code the shop sent you, or with a document where the shop accepts one.</source>
+        <translation>请在下方证明您的身份：输入商城发送给您的验证码，或在商城接受的情况下发送证明文件。</translation>
+    </message>
     <message numerus="yes">
         <source>%n request(s) waiting to be sent</source>
         <translation>

@@ -17,6 +17,7 @@ from server import admin
 from server.embedded import RunningShop
 from server.processor import RequestProcessor
 from tests.ui.conftest import ModalAnswer, click, wait_loaded
+from tests.ui.test_requests_flows import _file
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
 from ui.widgets.load_state import LoadState
@@ -140,10 +141,14 @@ def test_verifying_by_a_document_from_the_file_chooser(
 ) -> None:
     page = _page(qtbot, window)
     api = _api(window)
-    created = api.create_request("access", {"sections": ["consents"]}).request
+    # filed through the guided form: the new request is selected, its detail asks for proof
+    request_id = _file(qtbot, page, "access", lambda _dialog: None)
+    created = api.get_request(request_id)
     assert created.status == "identity_unverified"
-    _select(qtbot, page, created.id)
     detail = page.detail
+    assert detail.row is not None
+    assert detail.row.request.id == request_id
+    assert "or with a document" in page.message.text()
     # Silumart's policy (5.G) names a written request and other proof: both are offered
     qtbot.waitUntil(lambda: detail.document_box.isVisible(), timeout=10000)
     kinds = [detail.document_kind.itemData(i) for i in range(detail.document_kind.count())]
