@@ -191,3 +191,40 @@ def test_fee_quote_accept_and_proceed_on_postgres(pg_shop: RunningShop) -> None:
     done = api.get(f"/requests/{ids[2]}").json()
     assert done["status"] == "completed"
     assert done["fee"]["status"] == "accepted"
+
+
+def test_identity_document_upload_and_review_on_postgres(pg_shop: RunningShop) -> None:
+    """A binary proof (bytea on PostgreSQL) kept byte for byte; accepting it verifies."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from server.admin import review_document
+    from server.models import IdentityDocument
+
+    api = Api(pg_shop.url + "/v1", str(sign_in(pg_shop.url, *SHOPPER)["access_token"]))
+    created = api.post(
+        "/requests",
+        json={"type": "access", "details": {"sections": ["consents"]}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert created.status_code == 201, created.text
+    rid = created.json()["id"]
+    assert created.json()["status"] == "identity_unverified"
+    content = b"%PDF-1.7\n\x00\xff\xfe binary \x00\n%%EOF\n"
+    sent = api.post(
+        f"/requests/{rid}/identity-documents",
+        params={"kind": "other_proof", "filename": "证明.pdf"},
+        data=content,
+        headers={"Content-Type": "application/pdf", "Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert sent.status_code == 201, sent.text
+    document = sent.json()["identity_documents"][0]
+    assert document["filename"] == "证明.pdf"
+    with pg_shop.ctx.sessions() as db:
+        stored = db.scalars(
+            select(IdentityDocument).where(IdentityDocument.id == int(document["id"]))
+        ).one()
+        assert stored.content == content
+    review_document(pg_shop.ctx, int(document["id"]), accept=True)
+    assert api.get(f"/requests/{rid}").json()["status"] == "pending"
