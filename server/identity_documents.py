@@ -33,7 +33,8 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "image/png": (b"\x89PNG\r\n\x1a\n",),
     "image/jpeg": (b"\xff\xd8\xff",),
 }
-MAX_FILENAME = 200
+MAX_FILENAME = 200  # kept of a name
+MAX_FILENAME_PARAM = 500  # a longer one is refused
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\\\:*?\"<>|]+")
 
 
@@ -62,6 +63,8 @@ def check_upload(ctx: ShopContext, kind: str, media_type: str, content: bytes) -
             "not_offered",
             "This shop's policy does not accept documents as proof of identity; use the code.",
         )
+    if not kind:
+        raise _invalid("kind", "Say which proof the document is.")
     if kind not in methods:
         raise _invalid(
             "kind",
@@ -109,6 +112,8 @@ def store_upload(
             f"The request is {req.status}; nothing to verify.",
             extra={"request_status": req.status},
         )
+    if filename is not None and len(filename) > MAX_FILENAME_PARAM:
+        raise _invalid("filename", f"At most {MAX_FILENAME_PARAM} characters.")
     media, digest = check_upload(ctx, kind, media_type, content)
     waiting = db.scalar(
         select(func.count())

@@ -246,6 +246,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "本商城不接受这种证明：“{kind}”；请从以下选择：{kinds}。",
     ),
     ("Send the document as PDF, PNG or JPEG.", "请以 PDF、PNG 或 JPEG 格式发送文件。"),
+    ("Say which proof the document is.", "请说明该文件属于哪种证明。"),
+    ("At most {n} characters.", "最多 {n} 个字符。"),
     ("The document is empty.", "文件是空的。"),
     ("The file's content is not the type it was sent as.", "文件内容与其声明的格式不符。"),
     (

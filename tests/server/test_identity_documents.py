@@ -124,6 +124,7 @@ def test_uploads_the_shop_cannot_take_are_refused_never_500(
     assert mismatch.status_code == 422
     assert mismatch.json()["code"] == "validation_failed"
     assert upload(api, rid, PDF, kind="passport_scan").status_code == 422
+    assert upload(api, rid, PDF, kind="").status_code == 422
     assert upload(api, rid, PDF, filename="x" * 600).status_code == 422
     missing_key = api.post(
         f"/requests/{rid}/identity-documents",
