@@ -331,6 +331,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "查阅申请，超出部分可能收取合理费用。请下载之前的数据副本，或稍后再申请。",
     ),
     (
+        "You already asked for a copy of your data {n} times in the last 30 days. The shop "
+        "answers up to two access requests in 30 days. Download the earlier archive, or ask "
+        "again later.",
+        "您在最近 30 天内已申请过 {n} 次数据副本。商城在 30 天内受理最多两次查阅申请。"
+        "请下载之前的数据副本，或稍后再申请。",
+    ),
+    (
+        "repeated_request: You already asked for a copy of your data {n} times in the last 30 "
+        "days. The shop answers up to two access requests in 30 days. Download the earlier "
+        "archive, or ask again later.",
+        "重复申请：您在最近 30 天内已申请过 {n} 次数据副本。商城在 30 天内受理最多两次查阅申请。"
+        "请下载之前的数据副本，或稍后再申请。",
+    ),
+    (
         "Your archive is ready ({n} bytes, SHA-256 {hash}). It is signed by the shop; "
         "download it from the request's result.",
         "您的数据副本已生成（{n} 字节，SHA-256 {hash}），并由商城签名；请在申请结果中下载。",

@@ -278,14 +278,22 @@ class RequestProcessor:
                 if self.policy.repeat_fee is not None and quote is None:
                     quote_fee(db, self.ctx, req, actor=ACTOR)
                     return
+                # A shop whose policy names no fee does not hint at one either.
+                text = (
+                    f"You already asked for a copy of your data {len(earlier)} times in the last "
+                    "30 days. The shop answers up to two access requests in 30 days free of "
+                    "charge; for more, a reasonable fee may apply. Download the earlier "
+                    "archive, or ask again later."
+                    if self.policy.fees.clause is not None
+                    else f"You already asked for a copy of your data {len(earlier)} times in "
+                    "the last 30 days. The shop answers up to two access requests in 30 days. "
+                    "Download the earlier archive, or ask again later."
+                )
                 deny(
                     db,
                     req,
                     "repeated_request",
-                    f"You already asked for a copy of your data {len(earlier)} times in the last "
-                    "30 days. The shop answers up to two access requests in 30 days free of "
-                    "charge; for more, a reasonable fee may apply. Download the earlier "
-                    "archive, or ask again later.",
+                    text,
                     actor=ACTOR,
                     now=now,
                     policy=self.policy,

@@ -221,7 +221,8 @@ def test_sinomai_policy_history_traces_to_its_own_text() -> None:
         for en, zh in zip(version.changes, version.changes_zh, strict=True):
             cited_en = re.match(r"§ ([\w.]+)[:：]", en)
             cited_zh = re.match(r"§ ([\w.]+)[:：]", zh)
-            assert cited_en and cited_zh, (version.version, en)
+            assert cited_en, (version.version, en)
+            assert cited_zh, (version.version, zh)
             assert cited_en.group(1) == cited_zh.group(1)
             assert cited_en.group(1) in outline, (version.version, en)
         text = " ".join((version.summary, *version.changes)).lower()
