@@ -35,7 +35,7 @@ def first_paint_ms(command: list[str]) -> float:
     with tempfile.TemporaryDirectory() as home:
         env = {name: os.environ[name] for name in ("PATH", "LANG") if name in os.environ}
         env.update(HOME=home, QT_QPA_PLATFORM="offscreen", PRIVACY_DASHBOARD_STARTUP_PROBE="1")
-        return time_until_painted(command, env)
+        return time_until_painted(command, env).wall_ms
 
 
 def stats(values: list[float]) -> dict[str, float]:

@@ -1,9 +1,11 @@
 """`ShopApi`: one typed method per endpoint of the shop privacy API (`API.md`).
 
-Every answer is validated into the models of `client.models` (a malformed one raises
-`BadResponse`); every failure is an `ApiError` subclass from `client.errors`. Lists come two
-ways: `list_x(limit=, cursor=)` returns one `Page[X]` (for lazy views that fetch more on
-scroll) and `iter_x(...)` yields every item, following `next_cursor` page by page.
+It implements `client.reader.ShopReader` (what the pages read, also answered offline by
+`client.archive.ArchiveApi`), `RequestActions` and `AssistApi`, plus the changes only a live
+shop makes. Every answer is validated into the models of `client.models` (a malformed one raises
+`BadResponse`); every failure is an `ApiError` subclass from `client.errors`. A paged list is
+one method, `list_x(..., limit=, cursor=)`, returning a `ListPage[X]`: that page, and
+`auto_paging_iter()` for every item (later pages fetched lazily by the keyset cursor).
 
 Creating POSTs carry an `Idempotency-Key` (a uuid4 unless the caller passes one), so the
 transport may retry them and a re-send after a lost answer creates nothing twice.
@@ -16,7 +18,7 @@ import binascii
 import hashlib
 import os
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -25,7 +27,9 @@ from urllib.parse import quote
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from client.capabilities import OUR_API_CAPABILITIES, Capabilities
 from client.errors import ApiError, BadResponse, ConnectionFailed, NotFound, ValidationFailed
+from client.i18n import trans_late
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account, Personalization
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
@@ -61,13 +65,12 @@ from client.models.requests import (
 from client.models.rights import RightsCard
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind, TracksDeleted
-from client.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageIterator, check_limit
+from client.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ListPage, check_limit
+from client.reader import CancelCheck, ProgressCallback
 from client.transport import Transport
 
 M = TypeVar("M", bound=BaseModel)
 
-ProgressCallback = Callable[[int, int | None], None]  # (bytes done, total or None)
-CancelCheck = Callable[[], bool]
 
 CHUNK_SIZE = 64 * 1024
 _RESULT_ADAPTER: TypeAdapter[RequestResult] = TypeAdapter(RequestResult)
@@ -76,11 +79,13 @@ _RESULT_ADAPTER: TypeAdapter[RequestResult] = TypeAdapter(RequestResult)
 class DownloadCanceled(ApiError):
     """The caller canceled a download; the partial file is kept for a later resume."""
 
-    default_message = "The download was canceled."
+    default_message = trans_late("Errors", "The download was canceled.")
 
 
 class ChecksumMismatch(BadResponse):
-    default_message = "The downloaded file is damaged (its checksum does not match)."
+    default_message = trans_late(
+        "Errors", "The downloaded file is damaged (its checksum does not match)."
+    )
 
 
 def new_idempotency_key() -> str:
@@ -114,6 +119,11 @@ class ShopApi:
     def __init__(self, transport: Transport) -> None:
         self.transport = transport
 
+    @property
+    def capabilities(self) -> Capabilities:
+        """Our own API offers everything (see `client.backends` for other backends)."""
+        return OUR_API_CAPABILITIES
+
     # --- plumbing ---------------------------------------------------------------------------
 
     def _get(self, model: type[M], path: str, params: Mapping[str, Any] | None = None) -> M:
@@ -121,9 +131,11 @@ class ShopApi:
 
     def _page(
         self, model: type[M], path: str, limit: int, cursor: str | None, **extra: Any
-    ) -> Page[M]:
-        data = self.transport.get_json(path, _page_params(limit, cursor, **extra))
-        return parse_page(model, data)
+    ) -> ListPage[M]:
+        def fetch(size: int, at: str | None) -> Page[M]:
+            return parse_page(model, self.transport.get_json(path, _page_params(size, at, **extra)))
+
+        return ListPage.fetch(fetch, limit=limit, cursor=cursor)
 
     def _send(
         self,
@@ -139,12 +151,6 @@ class ShopApi:
 
     def _delete(self, path: str) -> None:
         self.transport.request("DELETE", path).close()
-
-    @staticmethod
-    def _iter(
-        fetch: Callable[[int, str | None], Page[M]], limit: int, max_items: int | None
-    ) -> Iterator[M]:
-        return iter(PageIterator(fetch, limit=limit, max_items=max_items))
 
     # --- account ----------------------------------------------------------------------------
 
@@ -169,10 +175,10 @@ class ShopApi:
             return self._get(OverviewCounts, "overview")
         except NotFound:
             pass
-        recipients = list(self.iter_recipients(limit=MAX_PAGE_SIZE))
+        recipients = list(self.list_recipients(limit=MAX_PAGE_SIZE).auto_paging_iter())
         open_requests = [
             r
-            for r in self.iter_requests(limit=MAX_PAGE_SIZE)
+            for r in self.list_requests(limit=MAX_PAGE_SIZE).auto_paging_iter()
             if r.status not in ("completed", "denied", "canceled")
         ]
         return OverviewCounts(
@@ -193,7 +199,7 @@ class ShopApi:
             found = [
                 r
                 for t in ("explanation", "human_review")
-                for r in self.iter_requests(type=t, limit=MAX_PAGE_SIZE)
+                for r in self.list_requests(type=t, limit=MAX_PAGE_SIZE).auto_paging_iter()
             ]
             for r in sorted(found, key=lambda r: r.received_at):
                 decision_id = str(r.details.get("decision_id", ""))
@@ -211,33 +217,18 @@ class ShopApi:
 
     def list_devices(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Device]:
+    ) -> ListPage[Device]:
         return self._page(Device, "data/devices", limit, cursor)
-
-    def iter_devices(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Device]:
-        return self._iter(lambda n, c: self.list_devices(limit=n, cursor=c), limit, max_items)
 
     def list_locations(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Location]:
+    ) -> ListPage[Location]:
         return self._page(Location, "data/locations", limit, cursor)
-
-    def iter_locations(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Location]:
-        return self._iter(lambda n, c: self.list_locations(limit=n, cursor=c), limit, max_items)
 
     def list_logs(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[LogEntry]:
+    ) -> ListPage[LogEntry]:
         return self._page(LogEntry, "data/logs", limit, cursor)
-
-    def iter_logs(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[LogEntry]:
-        return self._iter(lambda n, c: self.list_logs(limit=n, cursor=c), limit, max_items)
 
     # --- My Tracks and tags -----------------------------------------------------------------
 
@@ -250,7 +241,7 @@ class ShopApi:
         end: datetime | None = None,
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
-    ) -> Page[Track]:
+    ) -> ListPage[Track]:
         """Newest first; `start` inclusive, `end` exclusive."""
         return self._page(
             Track,
@@ -260,22 +251,6 @@ class ShopApi:
             kind=kind,
             q=q or None,
             **{"from": _time(start) if start else None, "to": _time(end) if end else None},
-        )
-
-    def iter_tracks(
-        self,
-        *,
-        kind: TrackKind | None = None,
-        q: str | None = None,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = DEFAULT_PAGE_SIZE,
-        max_items: int | None = None,
-    ) -> Iterator[Track]:
-        return self._iter(
-            lambda n, c: self.list_tracks(kind=kind, q=q, start=start, end=end, limit=n, cursor=c),
-            limit,
-            max_items,
         )
 
     def track_activity(
@@ -329,13 +304,10 @@ class ShopApi:
         )
         return result.deleted
 
-    def list_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> Page[Tag]:
+    def list_tags(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[Tag]:
         return self._page(Tag, "tags", limit, cursor)
-
-    def iter_tags(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Tag]:
-        return self._iter(lambda n, c: self.list_tags(limit=n, cursor=c), limit, max_items)
 
     def delete_tag(self, tag_id: str) -> None:
         self._delete(f"tags/{_seg(tag_id)}")
@@ -344,13 +316,8 @@ class ShopApi:
 
     def list_orders(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[OrderSummary]:
+    ) -> ListPage[OrderSummary]:
         return self._page(OrderSummary, "orders", limit, cursor)
-
-    def iter_orders(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[OrderSummary]:
-        return self._iter(lambda n, c: self.list_orders(limit=n, cursor=c), limit, max_items)
 
     def get_order(self, order_id: str) -> OrderDetail:
         return self._get(OrderDetail, f"orders/{_seg(order_id)}")
@@ -364,13 +331,8 @@ class ShopApi:
 
     def list_decisions(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Decision]:
+    ) -> ListPage[Decision]:
         return self._page(Decision, "decisions", limit, cursor)
-
-    def iter_decisions(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Decision]:
-        return self._iter(lambda n, c: self.list_decisions(limit=n, cursor=c), limit, max_items)
 
     def get_decision(self, decision_id: str) -> DecisionDetail:
         return self._get(DecisionDetail, f"decisions/{_seg(decision_id)}")
@@ -387,15 +349,8 @@ class ShopApi:
 
     def list_consent_history(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[ConsentReceipt]:
+    ) -> ListPage[ConsentReceipt]:
         return self._page(ConsentReceipt, "consents/history", limit, cursor)
-
-    def iter_consent_history(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[ConsentReceipt]:
-        return self._iter(
-            lambda n, c: self.list_consent_history(limit=n, cursor=c), limit, max_items
-        )
 
     def get_consent_receipt(self, receipt_id: str) -> ConsentReceipt:
         return self._get(ConsentReceipt, f"consents/receipts/{_seg(receipt_id)}")
@@ -410,42 +365,23 @@ class ShopApi:
 
     def list_cookies(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Cookie]:
+    ) -> ListPage[Cookie]:
         return self._page(Cookie, "cookies", limit, cursor)
-
-    def iter_cookies(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Cookie]:
-        return self._iter(lambda n, c: self.list_cookies(limit=n, cursor=c), limit, max_items)
 
     # --- sharing ----------------------------------------------------------------------------
 
     def list_recipients(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Recipient]:
+    ) -> ListPage[Recipient]:
         return self._page(Recipient, "recipients", limit, cursor)
-
-    def iter_recipients(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Recipient]:
-        return self._iter(lambda n, c: self.list_recipients(limit=n, cursor=c), limit, max_items)
 
     def get_recipient(self, recipient_id: str) -> Recipient:
         return self._get(Recipient, f"recipients/{_seg(recipient_id)}")
 
     def list_recipient_events(
         self, recipient_id: str, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[RecipientEvent]:
+    ) -> ListPage[RecipientEvent]:
         return self._page(RecipientEvent, f"recipients/{_seg(recipient_id)}/events", limit, cursor)
-
-    def iter_recipient_events(
-        self, recipient_id: str, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[RecipientEvent]:
-        return self._iter(
-            lambda n, c: self.list_recipient_events(recipient_id, limit=n, cursor=c),
-            limit,
-            max_items,
-        )
 
     # --- policy and notices -----------------------------------------------------------------
 
@@ -458,15 +394,8 @@ class ShopApi:
 
     def list_policy_versions(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[PolicyVersion]:
+    ) -> ListPage[PolicyVersion]:
         return self._page(PolicyVersion, "policy/versions", limit, cursor)
-
-    def iter_policy_versions(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[PolicyVersion]:
-        return self._iter(
-            lambda n, c: self.list_policy_versions(limit=n, cursor=c), limit, max_items
-        )
 
     def acknowledge_policy(self, version: str) -> PolicyAcknowledgement:
         return self._send(
@@ -478,13 +407,8 @@ class ShopApi:
 
     def list_notices(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Notice]:
+    ) -> ListPage[Notice]:
         return self._page(Notice, "notices", limit, cursor)
-
-    def iter_notices(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Notice]:
-        return self._iter(lambda n, c: self.list_notices(limit=n, cursor=c), limit, max_items)
 
     # --- access log -------------------------------------------------------------------------
 
@@ -494,20 +418,9 @@ class ShopApi:
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
         order: Literal["asc", "desc"] = "asc",
-    ) -> Page[AccessLogEntry]:
+    ) -> ListPage[AccessLogEntry]:
         """Oldest first by default, so the hash chain reads in order."""
         return self._page(AccessLogEntry, "access-log", limit, cursor, order=order)
-
-    def iter_access_log(
-        self,
-        *,
-        limit: int = DEFAULT_PAGE_SIZE,
-        max_items: int | None = None,
-        order: Literal["asc", "desc"] = "asc",
-    ) -> Iterator[AccessLogEntry]:
-        return self._iter(
-            lambda n, c: self.list_access_log(limit=n, cursor=c, order=order), limit, max_items
-        )
 
     def get_access_log_head(self) -> AccessLogHead:
         return self._get(AccessLogHead, "access-log/head")
@@ -543,23 +456,9 @@ class ShopApi:
         type: RequestType | None = None,
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
-    ) -> Page[PrivacyRequest]:
+    ) -> ListPage[PrivacyRequest]:
         """Newest first, optionally only of one status or type."""
         return self._page(PrivacyRequest, "requests", limit, cursor, status=status, type=type)
-
-    def iter_requests(
-        self,
-        *,
-        status: RequestStatus | None = None,
-        type: RequestType | None = None,
-        limit: int = DEFAULT_PAGE_SIZE,
-        max_items: int | None = None,
-    ) -> Iterator[PrivacyRequest]:
-        return self._iter(
-            lambda n, c: self.list_requests(status=status, type=type, limit=n, cursor=c),
-            limit,
-            max_items,
-        )
 
     def get_request(self, request_id: str) -> PrivacyRequest:
         return self._get(PrivacyRequest, f"requests/{_seg(request_id)}")
@@ -730,15 +629,8 @@ class ShopApi:
 
     def list_assist_sessions(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[AssistSession]:
+    ) -> ListPage[AssistSession]:
         return self._page(AssistSession, "assist/sessions", limit, cursor)
-
-    def iter_assist_sessions(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[AssistSession]:
-        return self._iter(
-            lambda n, c: self.list_assist_sessions(limit=n, cursor=c), limit, max_items
-        )
 
     def end_assist_session(self, session_id: str) -> None:
         self._delete(f"assist/sessions/{_seg(session_id)}")

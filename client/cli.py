@@ -35,16 +35,21 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from pydantic import BaseModel
 
 from client.api import ShopApi
+from client.connection import ShopConnection
 from client.errors import ApiError
 from client.filing import Filing, Queued, RequestFiler
 from client.models.requests import REQUEST_TYPES
+from client.pagination import DEFAULT_PAGE_SIZE, ListPage
+from client.shops import ShopRegistry
 from client.transport import Transport
 from client.verify import verify_access_log
+
+T = TypeVar("T")
 
 TOKEN_ENV = "PRIVACY_DASHBOARD_TOKEN"  # noqa: S105 - the variable name, not a token
 API_BASE_ENV = "PRIVACY_DASHBOARD_API_BASE"
@@ -137,24 +142,35 @@ def emit(value: Any, out: TextIO, as_json: bool) -> None:
 
 SectionFetcher = Callable[[ShopApi, int | None], Any]
 
+
+def _size(limit: int | None) -> int:
+    """The first page's size: no more than `--limit` asks for."""
+    return DEFAULT_PAGE_SIZE if limit is None else min(limit, DEFAULT_PAGE_SIZE)
+
+
+def _upto(first: ListPage[T], limit: int | None) -> list[T]:
+    """Every item of a list from its first page on, at most `limit`."""
+    return list(first.auto_paging_iter(max_items=limit))
+
+
 SECTIONS: dict[str, SectionFetcher] = {
     "me": lambda api, _limit: api.get_me(),
     "categories": lambda api, _limit: api.list_categories(),
-    "devices": lambda api, limit: list(api.iter_devices(max_items=limit)),
-    "locations": lambda api, limit: list(api.iter_locations(max_items=limit)),
-    "logs": lambda api, limit: list(api.iter_logs(max_items=limit)),
-    "tracks": lambda api, limit: list(api.iter_tracks(max_items=limit)),
-    "tags": lambda api, limit: list(api.iter_tags(max_items=limit)),
-    "orders": lambda api, limit: list(api.iter_orders(max_items=limit)),
-    "decisions": lambda api, limit: list(api.iter_decisions(max_items=limit)),
+    "devices": lambda api, limit: _upto(api.list_devices(limit=_size(limit)), limit),
+    "locations": lambda api, limit: _upto(api.list_locations(limit=_size(limit)), limit),
+    "logs": lambda api, limit: _upto(api.list_logs(limit=_size(limit)), limit),
+    "tracks": lambda api, limit: _upto(api.list_tracks(limit=_size(limit)), limit),
+    "tags": lambda api, limit: _upto(api.list_tags(limit=_size(limit)), limit),
+    "orders": lambda api, limit: _upto(api.list_orders(limit=_size(limit)), limit),
+    "decisions": lambda api, limit: _upto(api.list_decisions(limit=_size(limit)), limit),
     "consents": lambda api, _limit: api.list_consents(),
     "subscriptions": lambda api, _limit: api.list_subscriptions(),
-    "cookies": lambda api, limit: list(api.iter_cookies(max_items=limit)),
-    "recipients": lambda api, limit: list(api.iter_recipients(max_items=limit)),
-    "notices": lambda api, limit: list(api.iter_notices(max_items=limit)),
+    "cookies": lambda api, limit: _upto(api.list_cookies(limit=_size(limit)), limit),
+    "recipients": lambda api, limit: _upto(api.list_recipients(limit=_size(limit)), limit),
+    "notices": lambda api, limit: _upto(api.list_notices(limit=_size(limit)), limit),
     "policy": lambda api, _limit: api.get_policy(),
-    "access-log": lambda api, limit: list(api.iter_access_log(max_items=limit)),
-    "requests": lambda api, limit: list(api.iter_requests(max_items=limit)),
+    "access-log": lambda api, limit: _upto(api.list_access_log(limit=_size(limit)), limit),
+    "requests": lambda api, limit: _upto(api.list_requests(limit=_size(limit)), limit),
 }
 
 
@@ -385,23 +401,11 @@ class Session:
         self.close = close
 
 
-def _registry(config_dir: Path) -> Any:
-    try:
-        from client.shops import ShopRegistry
-    except ImportError as exc:  # the registry module is optional for token-only use
-        raise UsageError(
-            "Configured shops are not available in this build; use --token with --api-base."
-        ) from exc
+def _registry(config_dir: Path) -> ShopRegistry:
     return ShopRegistry(config_dir)
 
 
-def _connection(args: argparse.Namespace, shop_url: str | None) -> Any:
-    try:
-        from client.connection import ShopConnection
-    except ImportError as exc:
-        raise UsageError(
-            "Signing in is not available in this build; use --token with --api-base."
-        ) from exc
+def _connection(args: argparse.Namespace, shop_url: str | None) -> ShopConnection:
     registry = _registry(args.config_dir)
     url = shop_url or getattr(args, "shop", None)
     if url is None:
@@ -625,7 +629,7 @@ def cmd_export(args: argparse.Namespace, session: Session, out: TextIO, err: Tex
 
 def cmd_verify_log(args: argparse.Namespace, session: Session, out: TextIO, err: TextIO) -> int:
     head = session.api.get_access_log_head()
-    entries = list(session.api.iter_access_log(limit=500))
+    entries = list(session.api.list_access_log(limit=500).auto_paging_iter())
     result = verify_access_log(entries, head=head)
     if args.json:
         emit(

@@ -2,20 +2,41 @@
 
 `ApiError` carries the HTTP status, the problem `code`, the request id and a short message a
 person can read; subclasses say what kind of failure it is, so callers branch on meaning.
+
+This is also the one table of what a person reads for each kind: every class's
+`default_message` is marked for translation (`trans_late`, context "Errors"), and `sentence()`
+says what to show — the kind's sentence, or the shop's own (already in the language the app
+asked for). The command line prints the English; the app translates the template
+(`ui.errors.user_message`) and fills in the arguments.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from client.i18n import trans_late
 
 if TYPE_CHECKING:  # only annotations: the app's first window must not wait for requests
     import requests
+
+Sentence = tuple[str, tuple[object, ...]]  # a template marked in context "Errors", its arguments
+
+
+def fill(sentence: Sentence) -> str:
+    """The English text of a sentence (the app translates the template first)."""
+    template, arguments = sentence
+    return template.format(*arguments)
 
 
 class ApiError(Exception):
     """Base of every client error."""
 
-    default_message = "The shop could not handle this request."
+    default_message = trans_late("Errors", "The shop could not handle this request.")
+    # True: a sentence given with the error (the shop's `detail`, or the client's own) is what
+    # a person reads. False: it is a technical detail for logs; the kind's sentence is shown.
+    shows_given_message: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -28,6 +49,7 @@ class ApiError(Exception):
         body: Any = None,
         retry_after: float | None = None,
     ) -> None:
+        self.given_message = message
         self.user_message = message or self.default_message
         super().__init__(self.user_message)
         self.status = status
@@ -45,75 +67,120 @@ class ApiError(Exception):
             parts.append(f"(request {self.request_id})")
         return " ".join(parts)
 
+    def sentence(self) -> Sentence:
+        """What a person reads: a template (translate it in context "Errors") and arguments."""
+        own = (self.detail or self.given_message) if self.shows_given_message else None
+        if own is None:
+            return self.default_message, ()
+        if self.request_id:  # the shop's sentence, with the id its staff can look up
+            return trans_late("Errors", "{0} ({1})"), (own, self.request_id)
+        return "{0}", (own,)
+
 
 class ConnectionFailed(ApiError):
-    default_message = "The shop cannot be reached. Check the connection and try again."
+    default_message = trans_late(
+        "Errors", "The shop cannot be reached. Check your connection and try again."
+    )
+    shows_given_message = False
 
 
 class InsecureTransport(ApiError):
-    default_message = "This shop address uses plain HTTP, which is only allowed on this computer."
+    default_message = trans_late(
+        "Errors", "This address is not safe to use: the app only talks HTTPS to shops."
+    )
+    shows_given_message = False
 
 
 class AuthenticationRequired(ApiError):
-    default_message = "Please sign in again."
+    default_message = trans_late("Errors", "Your sign-in has ended. Please sign in again.")
+    shows_given_message = False
 
 
 class ReauthRequired(ApiError):
-    default_message = "Please confirm it is you by signing in again."
+    default_message = trans_late("Errors", "Please sign in again to confirm this action.")
+    shows_given_message = False
 
 
 class Forbidden(ApiError):
-    default_message = "This account is not allowed to do that."
+    default_message = trans_late("Errors", "This account is not allowed to do that.")
 
 
 class NotFound(ApiError):
-    default_message = "It is no longer there."
+    default_message = trans_late("Errors", "It is no longer there.")
 
 
 class ValidationFailed(ApiError):
-    default_message = "The shop did not accept what was sent."
+    default_message = trans_late("Errors", "The shop did not accept what was sent.")
 
 
 class Conflict(ApiError):
-    default_message = "This conflicts with the current state; refresh and try again."
+    default_message = trans_late(
+        "Errors", "This conflicts with the current state; refresh and try again."
+    )
 
 
 class IdempotencyConflict(Conflict):
-    default_message = "This action was already sent with different details."
+    default_message = trans_late("Errors", "This action was already sent with different details.")
 
 
 class RateLimited(ApiError):
-    default_message = "Too many requests. Please wait a moment and try again."
+    default_message = trans_late("Errors", "Too many requests. Please wait a moment and try again.")
+    shows_given_message = False
 
 
 class ServerError(ApiError):
-    default_message = "The shop had a problem. Please try again later."
+    default_message = trans_late("Errors", "The shop had a problem. Please try again later.")
+    shows_given_message = False
 
 
 class BadResponse(ApiError):
-    default_message = "The shop sent something the app does not understand."
+    default_message = trans_late("Errors", "The shop sent something the app does not understand.")
+    shows_given_message = False
 
 
 class SignInFailed(ApiError):
-    default_message = "Sign-in did not complete."
+    default_message = trans_late("Errors", "Sign-in did not complete.")
+
+    def sentence(self) -> Sentence:
+        own = self.detail or self.given_message
+        if own is None or not self.shows_given_message:
+            return self.default_message, ()
+        return trans_late("Errors", "Sign-in did not complete: {0}"), (own,)
 
 
 class SignInCancelled(SignInFailed):
-    default_message = "Sign-in was cancelled."
+    default_message = trans_late("Errors", "Sign-in was cancelled.")
+    shows_given_message = False
 
 
 class SignInTimedOut(SignInFailed):
-    default_message = "Sign-in took too long and was stopped. Please try again."
+    default_message = trans_late(
+        "Errors", "Sign-in took too long and was stopped. Please try again."
+    )
+    shows_given_message = False
 
 
-def _retry_after(response: requests.Response) -> float | None:
+def retry_after(response: requests.Response) -> float | None:
+    """The wait a `Retry-After` header asks for, in seconds (None: absent or unreadable).
+
+    The one reader of the header: error responses carry it (`ApiError.retry_after`) and the
+    transport's retries honour it. Both forms of RFC 9110 are read: delay-seconds and an
+    HTTP-date (a date in the past means no wait).
+    """
     value = response.headers.get("Retry-After")
     if value is None:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        return None
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:  # an HTTP-date is always GMT; a malformed one may lack a zone
+            return None
+        seconds = (when - datetime.now(UTC)).total_seconds()
+    return max(0.0, seconds)
 
 
 def error_from_response(response: requests.Response) -> ApiError:
@@ -135,7 +202,7 @@ def error_from_response(response: requests.Response) -> ApiError:
         "request_id": response.headers.get("X-Request-Id"),
         "detail": detail,
         "body": body,
-        "retry_after": _retry_after(response),
+        "retry_after": retry_after(response),
     }
     kind: type[ApiError]
     if status == 401:

@@ -32,8 +32,8 @@ from client.errors import (
 from client.outbox import Outbox, OutboxItem
 
 if TYPE_CHECKING:
-    from client.api import ShopApi
     from client.models import CreatedRequest, RequestType
+    from client.reader import RequestCreator
 
 # Failures after which the shop may or may not have the request: the same key must be re-used.
 UNANSWERED: tuple[type[ApiError], ...] = (
@@ -129,7 +129,7 @@ class RequestFiler:
 
     def __init__(
         self,
-        api: ShopApi,
+        api: RequestCreator,
         *,
         shop_id: str = "",
         account: str = "",

@@ -25,6 +25,7 @@ from client.errors import (
     InsecureTransport,
     RateLimited,
     error_from_response,
+    retry_after,
 )
 
 log = logging.getLogger("client.transport")
@@ -181,7 +182,7 @@ class Transport:
                     continue
                 raise AuthenticationRequired()
             if response.status_code in RETRY_STATUSES and retryable_method:
-                wait = _retry_after_seconds(response)
+                wait = retry_after(response)
                 if attempt < self.max_retries and (wait is None or wait <= self.max_retry_after):
                     response.close()
                     self._backoff(attempt, wait)
@@ -225,16 +226,6 @@ def decode_json(response: requests.Response) -> Any:
         raise BadResponse(
             status=response.status_code, request_id=response.headers.get("X-Request-Id")
         ) from exc
-
-
-def _retry_after_seconds(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None
 
 
 __all__ = [

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from server.audit import append_access
+from server.auth.tokens import find_access, token_hash
 from server.context import ShopContext
 from server.db import Database, DriverStatement, connection_of
 from server.errors import Problem
@@ -134,8 +135,6 @@ _PRINCIPAL = DriverStatement(
 
 def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
     """Who a bearer token speaks for; 401 when it is unknown, expired, revoked or closed."""
-    from server.auth.tokens import token_hash  # local: tokens imports context
-
     row = _PRINCIPAL.first(connection_of(db), {"token_hash": token_hash(token)})
     now = ctx.clock.now()
     if row is None or row[0] or row[1] <= now:
@@ -277,8 +276,6 @@ def agent_account(
     request: Request, ctx: ShopContext = Depends(get_ctx), db: Session = Depends(get_db)
 ) -> User:
     """An agent's own sign-in (scope `assist`), used to open assist sessions."""
-    from server.auth.tokens import find_access  # local: tokens imports context
-
     row = find_access(db, _bearer(request))
     if row is None or row.revoked or row.expires_at <= ctx.clock.now():
         raise Problem(401, "invalid_token", "The sign-in has expired or was revoked.")

@@ -7,7 +7,6 @@ Anything that is not Chinese gets English, the documented fallback.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -107,16 +106,6 @@ def localized(row: object, field: str, language: Language | None = None) -> str:
     en = getattr(row, field)
     zh = getattr(row, f"{field}_zh", None)
     return pick(en, zh, language) if isinstance(en, str) else en
-
-
-def localized_list(en_json: str | None, zh_json: str | None) -> list[str]:
-    """A stored JSON list of strings in the asked language (the English list as fallback)."""
-    chosen = zh_json if current_language() == "zh-CN" and zh_json else en_json
-    try:
-        value = json.loads(chosen or "[]")
-    except ValueError:
-        return []
-    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 @dataclass(frozen=True)

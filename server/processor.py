@@ -38,8 +38,8 @@ from server.archive_builder import build_archive
 from server.context import ShopContext
 from server.db import transaction
 from server.demo.policies import policy_for
-from server.i18n import pick, using_language
-from server.messages import FACTORS, label, translate
+from server.i18n import using_language
+from server.messages import FACTORS
 from server.models import (
     AccessToken,
     AssistSession,
@@ -602,20 +602,6 @@ def explain(decision: Decision) -> dict[str, Any]:
         "how_to_contest": HOW_TO_CONTEST,
         "human_review_available": True,
     }
-
-
-def explanation_view(stored: dict[str, Any]) -> dict[str, Any]:
-    """A stored explanation (both languages kept) in the asked language, for the API."""
-    view = {key: value for key, value in stored.items() if not key.endswith("_zh")}
-    view["system"] = pick(str(stored.get("system", "")), stored.get("system_zh"))
-    view["outcome"] = pick(str(stored.get("outcome", "")), stored.get("outcome_zh"))
-    view["how_to_contest"] = translate(str(stored.get("how_to_contest", ""))) or ""
-    view["main_factors"] = [
-        {**f, "label": label(FACTORS, str(f.get("factor", "")))}
-        for f in stored.get("main_factors", [])
-        if isinstance(f, dict)
-    ]
-    return view
 
 
 def current_policy_version(ctx: ShopContext, db: Session) -> str:

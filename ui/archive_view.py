@@ -32,14 +32,6 @@ from ui.tasks import Task, TaskControl, TaskRunner
 NEEDS_PASSPHRASE = frozenset({"encrypted", "wrong_passphrase"})
 
 
-class OwnedArchiveApi(ArchiveApi):
-    """An ArchiveApi that closes its archive when it is closed."""
-
-    def close(self) -> None:
-        super().close()
-        self.archive.close()
-
-
 def banner_text(opened: OpenArchive) -> str:
     """ "Archive of <subject> at <shop>, created <date> — signature …; checksums ✓"."""
     from PySide6.QtCore import QCoreApplication
@@ -104,7 +96,7 @@ class ArchiveOpener(QObject):
             except BaseException:
                 archive.close()
                 raise
-            return OpenArchive(Path(target), OwnedArchiveApi(archive), report)
+            return OpenArchive(Path(target), ArchiveApi(archive, owned=True), report)
 
         def done(opened: OpenArchive) -> None:
             self.task = None

@@ -8,13 +8,8 @@ Requests and Consents pages say the same thing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from client.backends import Capabilities
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackendView", text)
+from ui.i18n import translate
 
 
 def page_offered(page_id: str, caps: Capabilities) -> bool:
@@ -39,35 +34,43 @@ def missing_text(caps: Capabilities, shop_name: str) -> str:
     lines = []
     if not caps.sees_data:
         lines.append(
-            _tr(
+            translate(
+                "BackendView",
                 "This shop's privacy center does not show what it holds about you; "
-                "you can ask for a copy (Requests → Copy of my data)."
+                "you can ask for a copy (Requests → Copy of my data).",
             )
         )
     if not (caps.tracks and caps.orders and caps.sharing and caps.decisions):
         lines.append(
-            _tr(
+            translate(
+                "BackendView",
                 "It does not list your orders, tracking, who received your data or "
-                "automated decisions."
+                "automated decisions.",
             )
         )
     if not caps.subject_status:
         lines.append(
-            _tr(
+            translate(
+                "BackendView",
                 "After you verify a request, it does not let the app follow it: the "
-                "shop tells you by e-mail when it is done."
+                "shop tells you by e-mail when it is done.",
             )
         )
     if caps.consents and not caps.consent_receipts_signed:
         lines.append(
-            _tr(
+            translate(
+                "BackendView",
                 "Consent changes get no signed receipt: the app keeps its own record "
-                "with the shop's answer."
+                "with the shop's answer.",
             )
         )
     if not lines:
         return ""
-    head = _tr("{0} runs Ethyca Fides.").format(shop_name) if caps.kind == "fides" else ""
+    head = (
+        translate("BackendView", "{0} runs Ethyca Fides.").format(shop_name)
+        if caps.kind == "fides"
+        else ""
+    )
     return " ".join([head, *lines]).strip()
 
 
@@ -76,36 +79,43 @@ def code_rules_text(caps: Capabilities, where: str) -> str:
     if not caps.code_tries and not caps.code_lifetime_s:
         return ""
     minutes = max(1, caps.code_lifetime_s // 60)
-    return _tr(
+    return translate(
+        "BackendView",
         "The shop sends a code to {0}. It works for {1} minutes; after {2} wrong "
-        "tries it stops working and you need a new one."
+        "tries it stops working and you need a new one.",
     ).format(where, minutes, caps.code_tries)
 
 
 def no_status_text() -> str:
-    return _tr(
+    return translate(
+        "BackendView",
         "This shop does not let the app follow a request after it is verified. The "
         "status shown is the shop's last answer here; the shop will tell you by e-mail "
-        "when it is done."
+        "when it is done.",
     )
 
 
 def no_result_text() -> str:
-    return _tr("The result does not come back through the app: the shop sends it to you directly.")
+    return translate(
+        "BackendView",
+        "The result does not come back through the app: the shop sends it to you directly.",
+    )
 
 
 def data_use_label(data_use: str) -> str:
     """Fides taxonomy data uses in plain words; an unknown key is shown as it is."""
     labels = {
-        "marketing.advertising": _tr("Advertising"),
-        "marketing.advertising.first_party": _tr("Advertising by the shop itself"),
-        "marketing.advertising.third_party": _tr("Advertising by partners"),
-        "marketing.communications.email": _tr("Marketing e-mails"),
-        "marketing.communications.sms": _tr("Marketing text messages"),
-        "analytics.reporting": _tr("Analytics and reports"),
-        "functional.service.improve": _tr("Improving the service"),
-        "personalize": _tr("Personalisation"),
-        "essential": _tr("Essential for the service"),
+        "marketing.advertising": translate("BackendView", "Advertising"),
+        "marketing.advertising.first_party": translate(
+            "BackendView", "Advertising by the shop itself"
+        ),
+        "marketing.advertising.third_party": translate("BackendView", "Advertising by partners"),
+        "marketing.communications.email": translate("BackendView", "Marketing e-mails"),
+        "marketing.communications.sms": translate("BackendView", "Marketing text messages"),
+        "analytics.reporting": translate("BackendView", "Analytics and reports"),
+        "functional.service.improve": translate("BackendView", "Improving the service"),
+        "personalize": translate("BackendView", "Personalisation"),
+        "essential": translate("BackendView", "Essential for the service"),
     }
     return labels.get(data_use, data_use)
 

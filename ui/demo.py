@@ -6,11 +6,11 @@ with the window for the interpreter, and a shop that fails cannot take the app d
 
 from __future__ import annotations
 
+import queue
 import re
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -116,21 +116,47 @@ def start_demo_shop(
         stderr=subprocess.DEVNULL,
         text=True,
     )
+    return await_serving(name, process, timeout)
+
+
+def await_serving(name: str, process: subprocess.Popen[str], timeout: float) -> DemoShop:
+    """Wait until `process` says where it listens, at most `timeout` seconds; else stop it.
+
+    A thread reads the output: the deadline holds even while the process prints nothing (a
+    blocking read in this thread would wait forever), and the thread goes on draining the
+    output afterwards so the process never blocks on a full pipe.
+    """
     assert process.stdout is not None
-    deadline = time.monotonic() + timeout
-    for line in process.stdout:
-        found = _SERVING.match(line.strip())
-        if found:
-            # Keep draining its output so the process never blocks on a full pipe.
-            drain = threading.Thread(target=_drain, args=(process.stdout,), daemon=True)
-            drain.start()
-            return DemoShop(found["name"], found["url"], process, drain)
-        if time.monotonic() > deadline:
-            break
+    announced: queue.Queue[re.Match[str] | None] = queue.Queue(maxsize=1)
+    drain = threading.Thread(target=_watch, args=(process.stdout, announced), daemon=True)
+    drain.start()
+    try:
+        found = announced.get(timeout=timeout)
+    except queue.Empty:
+        found = None
+    if found is not None:
+        return DemoShop(found["name"], found["url"], process, drain)
     process.kill()
     process.wait(timeout=10)
-    DemoShop(name, "", process).close_pipes()
+    DemoShop(name, "", process, drain).close_pipes()
     raise RuntimeError(f"the {name} demo shop did not start")
+
+
+def _watch(stream: IO[str], announced: queue.Queue[re.Match[str] | None]) -> None:
+    """Hand over the serving line (None at the end of the output), then drain the rest."""
+    found = None
+    try:
+        for line in stream:
+            found = _SERVING.match(line.strip())
+            if found:
+                announced.put(found)
+                break
+    except (OSError, ValueError):  # closed under us while stopping
+        pass
+    if found is None:
+        announced.put(None)
+        return
+    _drain(stream)
 
 
 def start_demo_shops(

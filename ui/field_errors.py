@@ -11,16 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from client.errors import ApiError
+from ui.i18n import translate
 
 _AT_MOST = re.compile(r"at most (\d+) character")
 _AT_LEAST = re.compile(r"at least (\d+) character")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldErrors", text)
 
 
 def problem_text(msg: str) -> str:
@@ -28,17 +25,17 @@ def problem_text(msg: str) -> str:
     locale = QLocale()
     found = _AT_MOST.search(msg)
     if found:
-        return _tr("Too long: the shop accepts at most {0} characters.").format(
-            locale.toString(int(found.group(1)))
-        )
+        return translate(
+            "FieldErrors", "Too long: the shop accepts at most {0} characters."
+        ).format(locale.toString(int(found.group(1))))
     found = _AT_LEAST.search(msg)
     if found:
-        return _tr("Too short: the shop needs at least {0} characters.").format(
-            locale.toString(int(found.group(1)))
-        )
+        return translate(
+            "FieldErrors", "Too short: the shop needs at least {0} characters."
+        ).format(locale.toString(int(found.group(1))))
     if "required" in msg.lower():
-        return _tr("This is required.")
-    return _tr("The shop did not accept this value.")
+        return translate("FieldErrors", "This is required.")
+    return translate("FieldErrors", "The shop did not accept this value.")
 
 
 def field_problems(error: BaseException) -> dict[str, str]:

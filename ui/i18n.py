@@ -1,14 +1,25 @@
-"""Loading translations: Qt's own and the app's, chosen by setting or by the system locale."""
+"""Loading translations: Qt's own and the app's, chosen by setting or by the system locale.
+
+Strings are marked where they are written: `self.tr("…")` in widgets, `translate("Context",
+"…")` in plain functions, and `trans_late("Context", "…")` (from `client.i18n`) for text kept
+in tables or variables and translated later with `translate(context, text)`. lupdate reads all
+three (`python -m ui.i18n_tool update`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import resource_dir
 
 TRANSLATIONS_DIR = resource_dir("translations")  # resources/ in a checkout or the bundle
 SUPPORTED = ("en", "zh_CN")
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the app's language (lupdate reads literal calls; see the module docstring)."""
+    return QCoreApplication.translate(context, text)
 
 
 def resolve_language(preference: str, system: QLocale | None = None) -> str:

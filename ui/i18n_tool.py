@@ -3,24 +3,27 @@
 `update` scans ui/ with pyside6-lupdate into resources/translations/app_zh_CN.ts (new strings
 arrive marked unfinished); `release` compiles the .ts files into the .qm files the app loads.
 
-Some strings are translated through variables lupdate cannot follow (column titles, word
-tables, small wrappers): `ui.i18n_scan` finds them, and `update` hands them to lupdate as a
-temporary file of QT_TRANSLATE_NOOP markers read along with the sources.
+Strings translated through variables (column titles, word tables, the client's error
+sentences) are marked where they are written with `trans_late("Context", "…")`
+(`client/i18n.py`); lupdate is told that `trans_late` is another spelling of QT_TRANSLATE_NOOP
+(`-tr-function-alias`), so it reads them like any other literal. The sources are ui/ and the
+client modules that mark text.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from ui.i18n import TRANSLATIONS_DIR
-from ui.i18n_scan import hidden_messages
 
 UI_DIR = Path(__file__).resolve().parent
+CLIENT_DIR = UI_DIR.parent / "client"
+MARKER = "trans_late"
+# lupdate reads `trans_late("Context", "text")` as QT_TRANSLATE_NOOP("Context", "text").
+MARKER_ALIAS = f"QT_TRANSLATE_NOOP+={MARKER}"
 LANGUAGES = ("zh_CN", "en")
 # English needs only its plural forms ("%n request(s)" → "1 request" / "2 requests"): the source
 # text is English already, so app_en.ts holds the numerus messages alone (lupdate -pluralonly).
@@ -33,8 +36,14 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    tools = ("i18n_tool.py", "i18n_scan.py")
-    return sorted(str(path) for path in UI_DIR.rglob("*.py") if path.name not in tools)
+    """ui/ (but this tool), and the client modules that mark text with `trans_late`."""
+    ui = [path for path in UI_DIR.rglob("*.py") if path.name != "i18n_tool.py"]
+    client = [
+        path
+        for path in CLIENT_DIR.rglob("*.py")
+        if path.name != "i18n.py" and f"{MARKER}(" in path.read_text(encoding="utf-8")
+    ]
+    return sorted(str(path) for path in ui + client)
 
 
 def ts_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
@@ -42,29 +51,23 @@ def ts_path(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
 
 
 def update(directory: Path = TRANSLATIONS_DIR) -> None:
-    markers = "".join(
-        f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})\n"
-        for context, text in sorted(hidden_messages(Path(p) for p in sources()))
-    )
-    with tempfile.TemporaryDirectory() as scratch:
-        columns_file = Path(scratch) / "column_titles.py"
-        columns_file.write_text(markers, encoding="utf-8")
-        for language in LANGUAGES:
-            subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
-                [
-                    tool("pyside6-lupdate"),
-                    "-no-obsolete",
-                    "-locations",
-                    "none",
-                    *(["-pluralonly"] if language in PLURAL_ONLY else []),
-                    *sources(),
-                    str(columns_file),
-                    "-ts",
-                    str(ts_path(language, directory)),
-                ],
-                check=True,
-                capture_output=True,
-            )
+    for language in LANGUAGES:
+        subprocess.run(  # noqa: S603  (our own tool, fixed arguments)
+            [
+                tool("pyside6-lupdate"),
+                "-tr-function-alias",
+                MARKER_ALIAS,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *(["-pluralonly"] if language in PLURAL_ONLY else []),
+                *sources(),
+                "-ts",
+                str(ts_path(language, directory)),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
 
 def release(directory: Path = TRANSLATIONS_DIR, out: Path = TRANSLATIONS_DIR) -> None:

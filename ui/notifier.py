@@ -21,7 +21,7 @@ from ui.icons import icon
 from ui.settings import Settings
 
 if TYPE_CHECKING:  # the tracker's rows (and the API models) load with the Requests page
-    from ui.pages.requests_model import TrackedRequest
+    from ui.models.requests import TrackedRequest
 
 Key = tuple[str, str]  # (shop id, request id)
 FINAL = frozenset({"completed", "denied", "canceled"})
@@ -159,7 +159,7 @@ class Notifier(QObject):
         return result.alerts
 
     def describe(self, alert: Alert) -> tuple[str, str]:
-        from ui.pages.requests_model import status_label, type_label
+        from ui.models.requests import status_label, type_label
 
         state = alert.state
         what = type_label(state.type)

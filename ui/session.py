@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thre
     from client.connection import AssistSession, ShopConnection
     from client.filing import RequestFiler
     from client.outbox import Outbox
+    from client.reader import AssistApi, ShopReader
     from client.shops import ShopRegistry
 
 log = logging.getLogger(__name__)
@@ -75,21 +76,39 @@ class ActiveView:
     shop_id: str
     shop_name: str
     account_label: str
-    shop_api: ShopApi | None  # None: the shop runs another backend (`fides`)
+    shop_api: ShopApi | None  # the live shop; None for an archive or a shop running `fides`
     assist: AssistSession | None = None
     role: str = "shopper"
-    archive: OpenArchive | None = None  # set: `api` is the archive's read-only ArchiveApi
+    archive: OpenArchive | None = None  # set: `api` reads the archive (read only, offline)
     fides: FidesShop | None = None  # set: the shop runs Ethyca Fides
 
     @property
-    def api(self) -> ShopApi:
-        """Our API (or an archive of it); a page of something the backend lacks gets
-        `NotOffered` (pages are hidden by capability, so this is a last guard)."""
+    def api(self) -> ShopReader:
+        """What the pages read: the live shop or the open archive, one interface for both.
+        A page of something the backend lacks gets `NotOffered` (pages are hidden by
+        capability, so this is a last guard)."""
+        if self.archive is not None:
+            return self.archive.api
+        return self.shop
+
+    @property
+    def shop(self) -> ShopApi:
+        """The live shop, for changes (pages offer them only when `can_change`): an archive
+        raises `ReadOnlyArchive`, a Fides shop `NotOffered`."""
+        if self.archive is not None:
+            from client.archive.offline_api import READ_ONLY_MESSAGE, ReadOnlyArchive
+
+            raise ReadOnlyArchive(READ_ONLY_MESSAGE, code="read_only_archive")
         if self.shop_api is None:
             from client.backends import NotOffered  # loaded with the Fides shop
 
             raise NotOffered("api")
         return self.shop_api
+
+    @property
+    def assist_api(self) -> AssistApi | None:
+        """Assist sessions, a capability of a live shop of our API only (None otherwise)."""
+        return self.shop_api if self.archive is None else None
 
     @property
     def capabilities(self) -> Capabilities:
@@ -104,9 +123,9 @@ class ActiveView:
         """Where the request tracker reads and files for this view."""
         if self.fides is not None:
             return self.fides
-        from client.backends import OurApiBackend
-
-        return OurApiBackend(self.api)
+        if self.archive is not None:
+            return self.archive.api  # reads the archive; filing refuses: read only
+        return self.shop
 
     @property
     def assisting(self) -> bool:
@@ -167,15 +186,8 @@ class AppSession(QObject):
     def view(self) -> ActiveView | None:
         if self.archive is not None:
             opened = self.archive
-            # ArchiveApi has the read methods of ShopApi (writes raise ReadOnlyArchive).
             return ActiveView(
-                opened.shop_id,
-                opened.shop_name,
-                opened.subject,
-                cast("ShopApi", opened.api),
-                None,
-                "shopper",
-                opened,
+                opened.shop_id, opened.shop_name, opened.subject, None, archive=opened
             )
         return self.live_view()
 
@@ -234,7 +246,8 @@ class AppSession(QObject):
             else self.outbox
         )
         account = (connection.username or "") if connection is not None else ""
-        return RequestFiler(view.api, shop_id=view.shop_id, account=account, outbox=queue)
+        api = view.archive.api if view.archive is not None else view.shop  # an archive refuses
+        return RequestFiler(api, shop_id=view.shop_id, account=account, outbox=queue)
 
     def signed_in_connections(self) -> list[ShopConnection]:
         return [c for c in self.connections.values() if c.signed_in]

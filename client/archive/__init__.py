@@ -10,7 +10,7 @@ No Qt here: the dialogs call these from a worker thread and forward `progress(do
                    progress=None, cancel=None, details=True, resume=False) -> ExportResult
     diff_archives(old, new, *, sections=None, ...) -> ArchiveDiff
     archive_to_sqlite(source, out_path, *, passphrase=None, progress=None, cancel=None)
-    ArchiveApi(archive)  # the read methods of ShopApi, offline
+    ArchiveApi(archive, owned=False)  # a client.reader.ShopReader, offline
 
 Every failure about an archive is an `ArchiveError(reason, message)`.
 """

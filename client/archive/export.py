@@ -153,29 +153,33 @@ def section_items(
     sources: dict[str, Callable[[], Iterable[Any]]] = {
         "account": lambda: [api.get_me()],
         "categories": api.list_categories,
-        "devices": lambda: api.iter_devices(limit=n),
-        "locations": lambda: api.iter_locations(limit=n),
-        "logs": lambda: api.iter_logs(limit=n),
-        "tracks": lambda: api.iter_tracks(start=start, end=end, limit=n),
-        "tags": lambda: api.iter_tags(limit=n),
+        "devices": lambda: api.list_devices(limit=n).auto_paging_iter(),
+        "locations": lambda: api.list_locations(limit=n).auto_paging_iter(),
+        "logs": lambda: api.list_logs(limit=n).auto_paging_iter(),
+        "tracks": lambda: api.list_tracks(start=start, end=end, limit=n).auto_paging_iter(),
+        "tags": lambda: api.list_tags(limit=n).auto_paging_iter(),
         "orders": lambda: (
             api.get_order(o.id) if details else o
-            for o in api.iter_orders(limit=n)
+            for o in api.list_orders(limit=n).auto_paging_iter()
             if _in_range(_dump(o), "placed_at", start, end)
         ),
         "decisions": lambda: (
-            api.get_decision(d.id) if details else d for d in api.iter_decisions(limit=n)
+            api.get_decision(d.id) if details else d
+            for d in api.list_decisions(limit=n).auto_paging_iter()
         ),
         "consents": api.list_consents,
-        "consent_history": lambda: api.iter_consent_history(limit=n),
+        "consent_history": lambda: api.list_consent_history(limit=n).auto_paging_iter(),
         "subscriptions": api.list_subscriptions,
-        "cookies": lambda: api.iter_cookies(limit=n),
-        "recipients": lambda: api.iter_recipients(limit=n),
+        "cookies": lambda: api.list_cookies(limit=n).auto_paging_iter(),
+        "recipients": lambda: api.list_recipients(limit=n).auto_paging_iter(),
         "recipient_events": lambda: _recipient_events(api, n),
-        "policy_versions": lambda: api.iter_policy_versions(limit=n),
-        "notices": lambda: api.iter_notices(limit=n),
-        "access_log": lambda: api.iter_access_log(limit=n),
-        "requests": lambda: api.iter_requests(limit=n),
+        "policy_versions": lambda: api.list_policy_versions(limit=n).auto_paging_iter(),
+        "notices": lambda: api.list_notices(limit=n).auto_paging_iter(),
+        "access_log": lambda: api.list_access_log(limit=n).auto_paging_iter(),
+        "requests": lambda: api.list_requests(limit=n).auto_paging_iter(),
+        "explanations": lambda: _explanations(api, n),
+        "deletion_receipts": lambda: _deletion_receipts(api, n),
+        "assist_sessions": lambda: api.list_assist_sessions(limit=n).auto_paging_iter(),
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")
@@ -187,10 +191,30 @@ def section_items(
 
 
 def _recipient_events(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
-    recipient_ids = [r.id for r in api.iter_recipients(limit=page_size)]
+    recipient_ids = [r.id for r in api.list_recipients(limit=page_size).auto_paging_iter()]
     for rid in recipient_ids:
-        for event in api.iter_recipient_events(rid, limit=page_size):
+        for event in api.list_recipient_events(rid, limit=page_size).auto_paging_iter():
             yield {**_dump(event), "recipient_id": rid}
+
+
+def _completed_results(api: ShopApi, kind: str, page_size: int) -> Iterator[tuple[str, Any]]:
+    """(request id, result) of each completed request whose result is of `kind`, newest first."""
+    for request in api.list_requests(limit=page_size).auto_paging_iter():
+        summary = request.result
+        if request.status == "completed" and summary.kind == kind and summary.available:
+            yield request.id, api.get_request_result(request.id)
+
+
+def _explanations(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
+    """As the shop's archive writes them: the result, `id` the request's."""
+    for request_id, result in _completed_results(api, "explanation", page_size):
+        yield {"id": request_id, **_dump(result)}
+
+
+def _deletion_receipts(api: ShopApi, page_size: int) -> Iterator[dict[str, Any]]:
+    """Each deletion request's answer (receipts, deleted, kept), `id` the request's."""
+    for request_id, result in _completed_results(api, "deletion_receipts", page_size):
+        yield {"id": request_id, **_dump(result)}
 
 
 def partial_dir(out_path: str | os.PathLike[str]) -> Path:

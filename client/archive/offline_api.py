@@ -1,21 +1,37 @@
-"""`ArchiveApi`: the read side of `ShopApi`, answered from an opened archive, offline.
+"""`ArchiveApi`: `client.reader.ShopReader` answered from an opened archive, offline.
 
-Same method names, signatures and return types as `client.api.ShopApi` for everything an
-archive holds, so the dashboard's pages can show an archive as they show a shop. It never
-touches the network (it has no transport). Filters (`kind`, `q`, `start`, `end` of tracks;
-`status`, `type` of requests; `order` of the access log) are applied locally, as the shop
-applies them. Cursors are opaque strings (positions); paging forward through a section reuses
-the open stream, so reading a section page by page costs one pass.
+It implements the same reading interface as `client.api.ShopApi` (mypy checks both, see
+`client.reader`), so the dashboard's pages show an archive as they show a shop. It never touches
+the network (it has no transport). Lists are `ListPage`s whose cursors are positions in the
+section; paging forward (or `auto_paging_iter`) reuses the open stream, so reading a section
+costs one pass.
+
+Filters and views the server owns are computed here only where a page of the dashboard offers
+them for an archive, and only as far as the archive's data allows:
+
+- tracks: `kind`, `q` (case-insensitive substring of the text), `start`/`end` (the Tracks
+  page's filters), and `track_activity` (its chart: day, week from Monday, month, in UTC);
+- requests: `status` and `type` (plain equality; the protocol's signature);
+- recipient events: by recipient (the Sharing page's detail);
+- the access log: `order` (the log page's newest-first switch);
+- `get_overview` and `list_decision_requests`: counted and joined from the `requests` and
+  `recipients` sections as they were when the archive was made (no "due" date moves on).
+
+Nothing else is re-implemented: no server-side ranking, no time-zone or locale rules beyond
+UTC, nothing the shop would compute from data an archive does not hold (`get_rights` raises
+`NotInArchive`; request results and verification codes are not kept).
 
 - A section the archive does not include raises `NotInArchive` (a `client.errors.NotFound`);
   `has_section(name)` tells beforehand.
 - Every method that would change something raises `ReadOnlyArchive` (a
-  `client.errors.Forbidden`): "This is an archive: read only".
+  `client.errors.Forbidden`): "This is an archive: read only". The request actions of
+  `client.reader.RequestActions` are among them, so the request tracker can use an archive as
+  a `client.backends.RequestBackend`. It is no `AssistApi` (an archive holds no assist
+  sessions to list); the assist actions refuse like every other write.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -26,7 +42,9 @@ from pydantic import BaseModel
 
 from client.archive.format import ArchiveError
 from client.archive.reader import Archive
+from client.capabilities import OUR_API_CAPABILITIES, Capabilities
 from client.errors import Forbidden, NotFound
+from client.i18n import trans_late
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account
 from client.models.common import Page, parse, parse_rfc3339
@@ -39,22 +57,24 @@ from client.models.requests import PrivacyRequest, RequestStatus, RequestType
 from client.models.rights import RightsCard
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, ActivityBucket, Bucket, Tag, Track, TrackKind
-from client.pagination import DEFAULT_PAGE_SIZE, check_limit
+from client.pagination import DEFAULT_PAGE_SIZE, ListPage, check_limit
 
 M = TypeVar("M", bound=BaseModel)
 Item = dict[str, Any]
 Predicate = Callable[[Item], bool]
 
-READ_ONLY_MESSAGE = "This is an archive: read only"
+READ_ONLY_MESSAGE = trans_late("Errors", "This is an archive: it can only be read, not changed.")
 MAX_BUCKETS = 5000
 
 
 class ReadOnlyArchive(Forbidden):
     default_message = READ_ONLY_MESSAGE
+    shows_given_message = False
 
 
 class NotInArchive(NotFound):
-    default_message = "This archive does not include it."
+    default_message = trans_late("Errors", "This archive does not contain this part.")
+    shows_given_message = False  # what is missing is said for logs; a person reads the kind
 
 
 def _read_only(*_args: Any, **_kwargs: Any) -> NoReturn:
@@ -94,13 +114,14 @@ class _Scan:
 
 
 class ArchiveApi:
-    """Read-only `ShopApi` look-alike over an opened `Archive` (it does not close it)."""
+    """A read-only `ShopReader` over an opened `Archive`; `close()` closes the archive too
+    when `owned` (otherwise whoever opened it closes it)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, *, owned: bool = False) -> None:
         self.archive = archive
         self._lock = threading.RLock()
         self._scans: dict[tuple[Any, ...], _Scan] = {}
-        self._owned = False
+        self._owned = owned
 
     @classmethod
     def from_path(
@@ -114,19 +135,21 @@ class ArchiveApi:
         """Open (and fully check) an archive and view it; `close()` closes the archive too."""
         from client.archive.reader import open_archive
 
-        api = cls(
-            open_archive(
-                path, passphrase=passphrase, keys=keys, require_signature=require_signature
-            )
+        archive = open_archive(
+            path, passphrase=passphrase, keys=keys, require_signature=require_signature
         )
-        api._owned = True
-        return api
+        return cls(archive, owned=True)
 
     def close(self) -> None:
         with self._lock:
             self._scans.clear()
         if self._owned:
             self.archive.close()
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the pages may show: the archive is of our own API (writes refuse: read only)."""
+        return OUR_API_CAPABILITIES
 
     def __enter__(self) -> ArchiveApi:
         return self
@@ -168,12 +191,33 @@ class ArchiveApi:
         cursor: str | None,
         keep: Predicate | None = None,
         key: tuple[Any, ...] = (),
+    ) -> ListPage[M]:
+        # The walk keeps its own stream too, so `auto_paging_iter` is one pass even while
+        # another view pages the same section (the shared `_scans` serve `cursor=` calls).
+        own: list[_Scan] = []
+
+        def fetch(size: int, at: str | None) -> Page[M]:
+            return self._scan_page(model, section, size, at, keep, key, own)
+
+        return ListPage.fetch(fetch, limit=limit, cursor=cursor)
+
+    def _scan_page(
+        self,
+        model: type[M],
+        section: str,
+        limit: int,
+        cursor: str | None,
+        keep: Predicate | None,
+        key: tuple[Any, ...],
+        own: list[_Scan],
     ) -> Page[M]:
         check_limit(limit)
         start = _offset(cursor)
         scan_key = (section, *key)
         with self._lock:
-            scan = self._scans.pop(scan_key, None)
+            scan = own.pop() if own and own[-1].position == start else None
+            if scan is None:
+                scan = self._scans.pop(scan_key, None)
             if scan is None or scan.position != start:
                 scan = _Scan(self._filtered(section, keep))
                 for _ in range(start):
@@ -193,14 +237,9 @@ class ArchiveApi:
                 scan.items = _prepend(extra, scan.items)
                 scan.position -= 1
                 self._scans[scan_key] = scan
+                own[:] = [scan]
         items = [parse(model, item) for item in raw]
         return Page(items=items, next_cursor=str(start + len(items)) if more else None)
-
-    def _iter(
-        self, model: type[M], section: str, max_items: int | None, keep: Predicate | None = None
-    ) -> Iterator[M]:
-        for item in itertools.islice(self._filtered(section, keep), max_items):
-            yield parse(model, item)
 
     def _list(self, model: type[M], section: str) -> list[M]:
         return [parse(model, item) for item in self._items(section)]
@@ -270,33 +309,18 @@ class ArchiveApi:
 
     def list_devices(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Device]:
+    ) -> ListPage[Device]:
         return self._page(Device, "devices", limit, cursor)
-
-    def iter_devices(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Device]:
-        return self._iter(Device, "devices", max_items)
 
     def list_locations(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Location]:
+    ) -> ListPage[Location]:
         return self._page(Location, "locations", limit, cursor)
-
-    def iter_locations(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Location]:
-        return self._iter(Location, "locations", max_items)
 
     def list_logs(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[LogEntry]:
+    ) -> ListPage[LogEntry]:
         return self._page(LogEntry, "logs", limit, cursor)
-
-    def iter_logs(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[LogEntry]:
-        return self._iter(LogEntry, "logs", max_items)
 
     # --- My Tracks and tags -----------------------------------------------------------------
 
@@ -340,22 +364,10 @@ class ArchiveApi:
         end: datetime | None = None,
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
-    ) -> Page[Track]:
+    ) -> ListPage[Track]:
         """Newest first (as stored); `start` inclusive, `end` exclusive."""
         keep = self._track_filter(kind, q, start, end)
         return self._page(Track, "tracks", limit, cursor, keep, (kind, q or None, start, end))
-
-    def iter_tracks(
-        self,
-        *,
-        kind: TrackKind | None = None,
-        q: str | None = None,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = DEFAULT_PAGE_SIZE,
-        max_items: int | None = None,
-    ) -> Iterator[Track]:
-        return self._iter(Track, "tracks", max_items, self._track_filter(kind, q, start, end))
 
     def track_activity(
         self,
@@ -393,13 +405,10 @@ class ArchiveApi:
     delete_track = _read_only
     delete_tracks = _read_only
 
-    def list_tags(self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None) -> Page[Tag]:
+    def list_tags(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[Tag]:
         return self._page(Tag, "tags", limit, cursor)
-
-    def iter_tags(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Tag]:
-        return self._iter(Tag, "tags", max_items)
 
     delete_tag = _read_only
 
@@ -407,13 +416,8 @@ class ArchiveApi:
 
     def list_orders(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[OrderSummary]:
+    ) -> ListPage[OrderSummary]:
         return self._page(OrderSummary, "orders", limit, cursor)
-
-    def iter_orders(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[OrderSummary]:
-        return self._iter(OrderSummary, "orders", max_items)
 
     def get_order(self, order_id: str) -> OrderDetail:
         """Needs an archive with order details (the shop's, or the app's default export)."""
@@ -423,13 +427,8 @@ class ArchiveApi:
 
     def list_decisions(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Decision]:
+    ) -> ListPage[Decision]:
         return self._page(Decision, "decisions", limit, cursor)
-
-    def iter_decisions(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Decision]:
-        return self._iter(Decision, "decisions", max_items)
 
     def get_decision(self, decision_id: str) -> DecisionDetail:
         return self._find(DecisionDetail, "decisions", decision_id, "decision")
@@ -443,13 +442,8 @@ class ArchiveApi:
 
     def list_consent_history(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[ConsentReceipt]:
+    ) -> ListPage[ConsentReceipt]:
         return self._page(ConsentReceipt, "consent_history", limit, cursor)
-
-    def iter_consent_history(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[ConsentReceipt]:
-        return self._iter(ConsentReceipt, "consent_history", max_items)
 
     def get_consent_receipt(self, receipt_id: str) -> ConsentReceipt:
         return self._find(ConsentReceipt, "consent_history", receipt_id, "consent receipt")
@@ -461,25 +455,15 @@ class ArchiveApi:
 
     def list_cookies(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Cookie]:
+    ) -> ListPage[Cookie]:
         return self._page(Cookie, "cookies", limit, cursor)
-
-    def iter_cookies(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Cookie]:
-        return self._iter(Cookie, "cookies", max_items)
 
     # --- sharing ----------------------------------------------------------------------------
 
     def list_recipients(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Recipient]:
+    ) -> ListPage[Recipient]:
         return self._page(Recipient, "recipients", limit, cursor)
-
-    def iter_recipients(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Recipient]:
-        return self._iter(Recipient, "recipients", max_items)
 
     def get_recipient(self, recipient_id: str) -> Recipient:
         return self._find(Recipient, "recipients", recipient_id, "recipient")
@@ -490,7 +474,7 @@ class ArchiveApi:
 
     def list_recipient_events(
         self, recipient_id: str, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[RecipientEvent]:
+    ) -> ListPage[RecipientEvent]:
         return self._page(
             RecipientEvent,
             "recipient_events",
@@ -498,13 +482,6 @@ class ArchiveApi:
             cursor,
             self._of_recipient(recipient_id),
             (recipient_id,),
-        )
-
-    def iter_recipient_events(
-        self, recipient_id: str, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[RecipientEvent]:
-        return self._iter(
-            RecipientEvent, "recipient_events", max_items, self._of_recipient(recipient_id)
         )
 
     # --- policy and notices -----------------------------------------------------------------
@@ -527,25 +504,15 @@ class ArchiveApi:
 
     def list_policy_versions(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[PolicyVersion]:
+    ) -> ListPage[PolicyVersion]:
         return self._page(PolicyVersion, "policy_versions", limit, cursor)
-
-    def iter_policy_versions(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[PolicyVersion]:
-        return self._iter(PolicyVersion, "policy_versions", max_items)
 
     acknowledge_policy = _read_only
 
     def list_notices(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
-    ) -> Page[Notice]:
+    ) -> ListPage[Notice]:
         return self._page(Notice, "notices", limit, cursor)
-
-    def iter_notices(
-        self, *, limit: int = DEFAULT_PAGE_SIZE, max_items: int | None = None
-    ) -> Iterator[Notice]:
-        return self._iter(Notice, "notices", max_items)
 
     # --- access log -------------------------------------------------------------------------
 
@@ -555,32 +522,24 @@ class ArchiveApi:
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
         order: Literal["asc", "desc"] = "asc",
-    ) -> Page[AccessLogEntry]:
+    ) -> ListPage[AccessLogEntry]:
         """Oldest first by default (as stored), so the hash chain reads in order."""
         if order == "asc":
             return self._page(AccessLogEntry, "access_log", limit, cursor)
-        check_limit(limit)
-        start = _offset(cursor)
-        entries = list(self._items("access_log"))
-        entries.reverse()
-        chunk = entries[start : start + limit]
-        more = start + limit < len(entries)
-        return Page(
-            items=[parse(AccessLogEntry, e) for e in chunk],
-            next_cursor=str(start + limit) if more else None,
-        )
+        newest_first: list[Item] = []  # read once per walk: the section is stored oldest first
 
-    def iter_access_log(
-        self,
-        *,
-        limit: int = DEFAULT_PAGE_SIZE,
-        max_items: int | None = None,
-        order: Literal["asc", "desc"] = "asc",
-    ) -> Iterator[AccessLogEntry]:
-        if order == "asc":
-            return self._iter(AccessLogEntry, "access_log", max_items)
-        entries = list(self._items("access_log"))[::-1][:max_items]
-        return iter([parse(AccessLogEntry, e) for e in entries])
+        def fetch(size: int, at: str | None) -> Page[AccessLogEntry]:
+            start = _offset(at)
+            if not newest_first:
+                newest_first.extend(reversed(list(self._items("access_log"))))
+            chunk = newest_first[start : start + size]
+            more = start + size < len(newest_first)
+            return Page(
+                items=[parse(AccessLogEntry, e) for e in chunk],
+                next_cursor=str(start + size) if more else None,
+            )
+
+        return ListPage.fetch(fetch, limit=limit, cursor=cursor)
 
     def get_access_log_head(self) -> AccessLogHead:
         """The last entry in the archive (the log's head when the archive was made)."""
@@ -612,7 +571,7 @@ class ArchiveApi:
         type: RequestType | None = None,
         limit: int = DEFAULT_PAGE_SIZE,
         cursor: str | None = None,
-    ) -> Page[PrivacyRequest]:
+    ) -> ListPage[PrivacyRequest]:
         return self._page(
             PrivacyRequest,
             "requests",
@@ -621,16 +580,6 @@ class ArchiveApi:
             self._request_filter(status, type),
             (status, type),
         )
-
-    def iter_requests(
-        self,
-        *,
-        status: RequestStatus | None = None,
-        type: RequestType | None = None,
-        limit: int = DEFAULT_PAGE_SIZE,
-        max_items: int | None = None,
-    ) -> Iterator[PrivacyRequest]:
-        return self._iter(PrivacyRequest, "requests", max_items, self._request_filter(status, type))
 
     def get_request(self, request_id: str) -> PrivacyRequest:
         return self._find(PrivacyRequest, "requests", request_id, "request")

@@ -16,37 +16,16 @@ import binascii
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
-from client.archive.format import DEFAULT_LIMITS, ArchiveError, Limits, Manifest
+from archive_format.verdict import ANY_KID, ArchiveReport, signature_verdict
+from client.archive.format import DEFAULT_LIMITS, ArchiveError, Limits
 from client.archive.reader import open_archive
-from client.verify import load_public_keys, verify_manifest_signature
-
-ANY_KID = "*"
-
-
-@dataclass(frozen=True)
-class ArchiveReport:
-    """The outcome of `verify_archive`: `ok` only when nothing is wrong."""
-
-    ok: bool
-    problems: list[str] = field(default_factory=list)
-    reason: str | None = None
-    source: str | None = None
-    signed: bool = False
-    signature_ok: bool | None = None  # None: not signed, or not checked (no key)
-    kid: str | None = None
-    files_checked: int = 0
-    encrypted: bool = False
-    manifest: Manifest | None = None
-
-    def __bool__(self) -> bool:
-        return self.ok
+from client.verify import load_public_keys
 
 
 def load_key_file(path: str | os.PathLike[str]) -> dict[str, Ed25519PublicKey]:
@@ -91,12 +70,6 @@ def keys_from_shop(shop_url: str) -> dict[str, Ed25519PublicKey]:
     return load_public_keys(fetch_discovery(shop_url).signing_keys)
 
 
-def _resolve(keys: Any, kid: str | None) -> Any:
-    if isinstance(keys, Mapping) and ANY_KID in keys and kid is not None:
-        return {**{k: v for k, v in keys.items() if k != ANY_KID}, kid: keys[ANY_KID]}
-    return keys
-
-
 def verify_archive(
     path: str | os.PathLike[str],
     *,
@@ -124,50 +97,14 @@ def verify_archive(
     except ArchiveError as exc:
         return ArchiveReport(False, [exc.message], reason=exc.reason)
     with archive:
-        manifest = archive.manifest
-        base: dict[str, Any] = {
-            "source": manifest.source,
-            "signed": manifest.signed,
-            "files_checked": len(manifest.files) + 1,
-            "encrypted": archive.encrypted,
-            "manifest": manifest,
-        }
-        need = manifest.source == "shop" if require_signature is None else require_signature
-        if manifest.signature is None:
-            if need:
-                return ArchiveReport(
-                    False,
-                    [
-                        "The archive is not signed, but it should be (it "
-                        "says it was made by the shop)."
-                    ],
-                    reason="unsigned",
-                    **base,
-                )
-            return ArchiveReport(True, [], **base)
-        kid = manifest.signature.get("kid")
-        kid = kid if isinstance(kid, str) else None
-        if keys is None:
-            return ArchiveReport(
-                False,
-                [
-                    "The shop's signature was not checked: no key was "
-                    "given (use the shop's published keys or a key "
-                    "file)."
-                ],
-                reason="unknown_key",
-                kid=kid,
-                **base,
-            )
-        keys = _resolve(keys, kid)
-        result = verify_manifest_signature(manifest.raw, keys)
-        if not result.ok:
-            known = keys if isinstance(keys, Mapping) else load_public_keys(keys)
-            reason = "bad_signature" if kid in known else "unknown_key"
-            return ArchiveReport(
-                False, list(result.problems), reason=reason, signature_ok=False, kid=kid, **base
-            )
-        return ArchiveReport(True, [], signature_ok=True, kid=kid, **base)
+        if keys is not None and not isinstance(keys, Mapping):
+            keys = load_public_keys(keys)
+        return signature_verdict(
+            archive.manifest,
+            encrypted=archive.encrypted,
+            keys=keys,
+            require_signature=require_signature,
+        )
 
 
-__all__ = ["ArchiveReport", "keys_from_shop", "load_key_file", "verify_archive"]
+__all__ = ["ANY_KID", "ArchiveReport", "keys_from_shop", "load_key_file", "verify_archive"]

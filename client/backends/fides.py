@@ -45,7 +45,6 @@ from urllib.parse import urlsplit
 import requests
 from keyring.backend import KeyringBackend
 
-from client.api import CancelCheck, ProgressCallback
 from client.backends import (
     FIDES,
     Capabilities,
@@ -74,6 +73,8 @@ from client.models.requests import (
     RequestType,
 )
 from client.models.rights import RightsCard
+from client.pagination import DEFAULT_PAGE_SIZE, ListPage, check_limit, single_page
+from client.reader import CancelCheck, ProgressCallback
 from client.tokens import TokenStore
 from client.transport import USER_AGENT, check_url_allowed
 
@@ -818,26 +819,26 @@ class FidesShop:
             raise ValidationFailed(message or None, detail=message or None, body=answer)
         raise BadResponse("The shop's answer to filing a request is malformed.")
 
-    def iter_requests(
+    def list_requests(
         self,
         *,
         status: RequestStatus | None = None,
         type: RequestType | None = None,
-        limit: int = 100,
-        max_items: int | None = None,
-    ) -> Iterator[PrivacyRequest]:
-        """What the shop answered so far, from the local record (Fides offers no reading)."""
-        count = 0
-        for record in self.store.requests_of(self.shop_id):
-            request = self._as_request(record)
-            if (status is not None and request.status != status) or (
-                type is not None and request.type != type
-            ):
-                continue
-            if max_items is not None and count >= max_items:
-                return
-            count += 1
-            yield request
+        limit: int = DEFAULT_PAGE_SIZE,
+        cursor: str | None = None,
+    ) -> ListPage[PrivacyRequest]:
+        """What the shop answered so far, from the local record (Fides offers no reading).
+
+        The record is small and local, so it comes back whole, as one last page."""
+        check_limit(limit)
+        return single_page(
+            [
+                request
+                for request in map(self._as_request, self.store.requests_of(self.shop_id))
+                if (status is None or request.status == status)
+                and (type is None or request.type == type)
+            ]
+        )
 
     def get_request(self, request_id: str) -> PrivacyRequest:
         record = self.store.get(self.shop_id, request_id)

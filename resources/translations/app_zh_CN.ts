@@ -539,48 +539,8 @@
 <context>
     <name>ArchiveReport</name>
     <message>
-        <source>Access log</source>
-        <translation>访问记录</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Activity logs</source>
-        <translation>活动日志</translation>
-    </message>
-    <message>
-        <source>Automated decisions</source>
-        <translation>自动化决策</translation>
-    </message>
-    <message>
-        <source>Consent history</source>
-        <translation>同意历史</translation>
-    </message>
-    <message>
-        <source>Consents</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>Cookies</source>
-        <translation>Cookie</translation>
-    </message>
-    <message>
         <source>Created: {0}</source>
         <translation>创建时间：{0}</translation>
-    </message>
-    <message>
-        <source>Data categories</source>
-        <translation>数据类别</translation>
-    </message>
-    <message>
-        <source>Data shared with partners</source>
-        <translation>与合作方共享的信息</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>设备</translation>
     </message>
     <message>
         <source>Encrypted: {0}</source>
@@ -591,20 +551,8 @@
         <translation>已检查文件：{0}</translation>
     </message>
     <message>
-        <source>Interest tags</source>
-        <translation>兴趣标签</translation>
-    </message>
-    <message>
-        <source>Locations</source>
-        <translation>位置</translation>
-    </message>
-    <message>
         <source>Made by: {0}</source>
         <translation>生成方：{0}</translation>
-    </message>
-    <message>
-        <source>Notices</source>
-        <translation>公告</translation>
     </message>
     <message>
         <source>OK: the archive passed every check.</source>
@@ -615,32 +563,12 @@
         <translation>所属客户：{0}</translation>
     </message>
     <message>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作方</translation>
-    </message>
-    <message>
         <source>Parts: {0}</source>
         <translation>包含部分：{0}</translation>
     </message>
     <message>
-        <source>Privacy policy versions</source>
-        <translation>隐私政策版本</translation>
-    </message>
-    <message>
-        <source>Privacy requests</source>
-        <translation>隐私申请</translation>
-    </message>
-    <message>
         <source>Problems found:</source>
         <translation>发现的问题：</translation>
-    </message>
-    <message>
-        <source>Search and browsing records</source>
-        <translation>搜索和浏览记录</translation>
     </message>
     <message>
         <source>Shop: {0}</source>
@@ -649,10 +577,6 @@
     <message>
         <source>Signing key: {0}</source>
         <translation>签名密钥：{0}</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
     </message>
     <message>
         <source>checksums ✓</source>
@@ -706,6 +630,10 @@
         <translation>活动日志</translation>
     </message>
     <message>
+        <source>Assist sessions</source>
+        <translation>协助会话</translation>
+    </message>
+    <message>
         <source>Automated decisions</source>
         <translation>自动化决策</translation>
     </message>
@@ -730,8 +658,16 @@
         <translation>与合作方共享的信息</translation>
     </message>
     <message>
+        <source>Deletion receipts</source>
+        <translation>删除回执</translation>
+    </message>
+    <message>
         <source>Devices</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Explanations of automated decisions</source>
+        <translation>自动化决策说明</translation>
     </message>
     <message>
         <source>Interest tags</source>
@@ -2394,6 +2330,10 @@ After:  {1}</source>
         <translation>请重新登录以确认此操作。</translation>
     </message>
     <message>
+        <source>Sign-in did not complete.</source>
+        <translation>登录未完成。</translation>
+    </message>
+    <message>
         <source>Sign-in did not complete: {0}</source>
         <translation>登录未完成：{0}</translation>
     </message>
@@ -2506,8 +2446,36 @@ After:  {1}</source>
         <translation>密码错误，或加密文件已被更改。</translation>
     </message>
     <message>
+        <source>The shop could not handle this request.</source>
+        <translation>商店无法处理此请求。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>The shop cannot be reached. Check your connection and try again.</source>
         <translation>无法连接商城。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that.</source>
+        <translation>此账户无权进行该操作。</translation>
+    </message>
+    <message>
+        <source>It is no longer there.</source>
+        <translation>它已不存在。</translation>
+    </message>
+    <message>
+        <source>The shop did not accept what was sent.</source>
+        <translation>商店未接受所发送的内容。</translation>
+    </message>
+    <message>
+        <source>This conflicts with the current state; refresh and try again.</source>
+        <translation>这与当前状态冲突；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>This action was already sent with different details.</source>
+        <translation>此操作已以不同的内容发送过。</translation>
     </message>
     <message>
         <source>The shop had a problem. Please try again later.</source>
@@ -2516,6 +2484,14 @@ After:  {1}</source>
     <message>
         <source>The shop sent something the app does not understand.</source>
         <translation>商城返回了本应用无法识别的内容。</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled.</source>
+        <translation>登录已取消。</translation>
+    </message>
+    <message>
+        <source>Sign-in took too long and was stopped. Please try again.</source>
+        <translation>登录耗时过长，已停止。请重试。</translation>
     </message>
     <message>
         <source>The shop&apos;s signature does not match: the archive was changed.</source>
@@ -2560,6 +2536,14 @@ After:  {1}</source>
     <message>
         <source>Your sign-in has ended. Please sign in again.</source>
         <translation>您的登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The download was canceled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>The downloaded file is damaged (its checksum does not match).</source>
+        <translation>下载的文件已损坏（校验和不符）。</translation>
     </message>
 </context>
 <context>
@@ -4728,10 +4712,6 @@ Tables:
         <translation>已同意</translation>
     </message>
     <message>
-        <source>HK$</source>
-        <translation>HK$</translation>
-    </message>
-    <message>
         <source>ID number (masked)</source>
         <translation>身份证号（已脱敏）</translation>
     </message>
@@ -4762,10 +4742,6 @@ Tables:
     <message>
         <source>Infrastructure / cloud</source>
         <translation>基础设施/云服务</translation>
-    </message>
-    <message>
-        <source>JP¥</source>
-        <translation>JP¥</translation>
     </message>
     <message>
         <source>Job</source>
@@ -4900,10 +4876,6 @@ Tables:
         <translation>重大利益（保护生命健康）</translation>
     </message>
     <message>
-        <source>US$</source>
-        <translation>US$</translation>
-    </message>
-    <message>
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
@@ -4970,18 +4942,6 @@ Tables:
     <message>
         <source>{0} years</source>
         <translation>{0} 年</translation>
-    </message>
-    <message>
-        <source>£</source>
-        <translation>£</translation>
-    </message>
-    <message>
-        <source>¥</source>
-        <translation>¥</translation>
-    </message>
-    <message>
-        <source>€</source>
-        <translation>€</translation>
     </message>
     <message>
         <source>✓ verified</source>

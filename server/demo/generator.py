@@ -240,11 +240,9 @@ def _seed_catalogue(
                 published_at=anchor - timedelta(days=version.days_before_anchor),
                 major=version.major,
                 summary=version.summary,
-                changes=json.dumps(list(version.changes), ensure_ascii=False),
+                changes=list(version.changes),
                 summary_zh=version.summary_zh or None,
-                changes_zh=json.dumps(list(version.changes_zh), ensure_ascii=False)
-                if version.changes_zh
-                else None,
+                changes_zh=list(version.changes_zh) if version.changes_zh else None,
                 url=version.url,
             )
         )
@@ -464,7 +462,7 @@ class _ShopperSeeder:
                     os=os_name,
                     os_version=rng.choice(versions),
                     device_uid=f"{rng.getrandbits(128):032x}",
-                    settings=json.dumps(settings),
+                    settings=settings,
                     first_seen=first,
                     last_seen=_ago(rng, self.anchor, 20, 2),
                 )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import Base, UTCDateTime
@@ -20,7 +21,7 @@ class Device(Base):
     os: Mapped[str] = mapped_column(String(40))
     os_version: Mapped[str] = mapped_column(String(40))
     device_uid: Mapped[str] = mapped_column(String(80))
-    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import Base, UTCDateTime
@@ -17,10 +17,10 @@ class PolicyVersion(Base):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime())
     major: Mapped[bool] = mapped_column(Boolean)
     summary: Mapped[str] = mapped_column(Text)
-    changes: Mapped[str] = mapped_column(Text)  # JSON list of strings
+    changes: Mapped[list[str]] = mapped_column(JSON)
     # the Chinese of summary and changes (None: English only)
     summary_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
-    changes_zh: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list of strings
+    changes_zh: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     url: Mapped[str] = mapped_column(Text)
 
 

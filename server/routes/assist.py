@@ -52,6 +52,7 @@ from server.schemas.common import (
     LimitQuery,
     Page,
 )
+from server.serialisers import assist_session_item
 
 router = APIRouter(prefix="/v1", tags=["assist"])
 
@@ -80,18 +81,6 @@ def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
     stored value alone does not give the six digits away to an offline search."""
     key = hashlib.sha256(ctx.signer.sign(b"assist-code-hmac-key").encode()).digest()
     return hmac.new(key, f"{user_id}:{code}".encode(), hashlib.sha256).hexdigest()
-
-
-def _item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
-    return AssistSessionItem(
-        id=str(row.id),
-        agent=agent_name,
-        reason=row.reason,
-        started_at=row.started_at,
-        expires_at=row.expires_at,
-        ended_at=row.ended_at,
-        active=row.ended_at is None and row.expires_at > now,
-    )
 
 
 def _with_no_store(response: JSONResponse) -> JSONResponse:
@@ -288,7 +277,7 @@ def open_session(
         db.flush()
         started.append((customer.id, session_row.id))
         body = AssistSessionOpened(
-            session=_item(session_row, agent.username, now),
+            session=assist_session_item(session_row, agent.username, now),
             access_token=access,
             token_type="Bearer",  # noqa: S106 (the OAuth token type, not a secret)
             expires_in=int(SESSION_TTL.total_seconds()),
@@ -361,7 +350,7 @@ def list_sessions(
         }
     now = ctx.clock.now()
     return Page[AssistSessionItem](
-        items=[_item(row, names.get(row.agent_id, ""), now) for row in rows],
+        items=[assist_session_item(row, names.get(row.agent_id, ""), now) for row in rows],
         next_cursor=next_cursor,
     )
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import ShopPolicy, basis_of, policy_for
+from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
-from server.i18n import current_language, localized
+from server.i18n import localized
 from server.models import (
     ConsentEvent,
     ConsentPurpose,
@@ -33,11 +33,20 @@ from server.schemas.consents import (
     SubscriptionItem,
     SubscriptionUpdate,
 )
-from server.timeutil import rfc3339
+from server.serialisers import (
+    CHANNELS,
+    CookieActivity,
+    consent_item,
+    consent_receipt,
+    consent_states,
+    cookie_item,
+    is_granted,
+    receipt_payload,
+    subscription_item,
+)
 
 router = APIRouter(prefix="/v1", tags=["consents"])
 
-CHANNELS: tuple[str, ...] = ("sms", "email", "push", "internal_letter")
 RECEIPT_PREFIX = "rcpt_"
 T = TypeVar("T")
 
@@ -52,56 +61,6 @@ def current_policy_version(ctx: ShopContext, db: Session) -> str:
     return latest if latest is not None else ctx.shop.policy_version
 
 
-def _states(db: Session, subject_id: int) -> dict[str, ConsentState]:
-    rows = db.scalars(select(ConsentState).where(ConsentState.user_id == subject_id))
-    return {row.purpose: row for row in rows}
-
-
-def is_granted(purpose: ConsentPurpose, state: ConsentState | None) -> bool:
-    """A purpose never decided on counts as granted only when the service requires it."""
-    return state.granted if state is not None else purpose.required
-
-
-def _consent_item(
-    purpose: ConsentPurpose, state: ConsentState | None, policy: ShopPolicy
-) -> ConsentItem:
-    clause = policy.purposes.get(purpose.key)
-    section = policy.section(clause)
-    return ConsentItem(
-        id=purpose.key,
-        purpose=purpose.key,
-        title=localized(purpose, "title"),
-        title_zh=purpose.title_zh,
-        description=localized(purpose, "description"),
-        legal_basis=purpose.legal_basis,
-        required=purpose.required,
-        granted=is_granted(purpose, state),
-        updated_at=state.updated_at if state is not None else None,
-        policy_version=state.policy_version if state is not None else None,
-        clause=clause,
-        clause_title=section.title.pick(current_language()) if section else None,
-        basis=basis_of(clause),
-    )
-
-
-def receipt_payload(event: ConsentEvent, subject: str) -> dict[str, Any]:
-    """Exactly the fields the shop signs."""
-    return {
-        "id": event.receipt_id,
-        "purpose": event.purpose,
-        "granted": event.granted,
-        "at": rfc3339(event.at),
-        "policy_version": event.policy_version,
-        "subject": subject,
-    }
-
-
-def _receipt(event: ConsentEvent, subject: str) -> ConsentReceipt:
-    return ConsentReceipt(
-        **receipt_payload(event, subject), kid=event.kid, signature=event.signature
-    )
-
-
 @router.get(
     "/consents",
     response_model=Page[ConsentItem],
@@ -113,12 +72,12 @@ def list_consents(
     db: Session = Depends(get_db),
     ctx: ShopContext = Depends(get_ctx),
 ) -> Page[ConsentItem]:
-    states = _states(db, principal.subject_id)
+    states = consent_states(db, principal.subject_id)
     purposes = db.scalars(
         select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
     )
     return Page[ConsentItem](
-        items=[_consent_item(p, states.get(p.key), policy_for(ctx.shop.id)) for p in purposes],
+        items=[consent_item(p, states.get(p.key), policy_for(ctx.shop.id)) for p in purposes],
         next_cursor=None,
     )
 
@@ -147,7 +106,9 @@ def consent_history(
         key_of=lambda e: (e.at, e.id),
     )
     subject = principal.subject_customer_no
-    return Page[ConsentReceipt](items=[_receipt(e, subject) for e in rows], next_cursor=next_cursor)
+    return Page[ConsentReceipt](
+        items=[consent_receipt(e, subject) for e in rows], next_cursor=next_cursor
+    )
 
 
 @router.get(
@@ -170,7 +131,7 @@ def get_receipt(
     ).first()
     if event is None:
         raise not_found("receipt")
-    return _receipt(event, principal.subject_customer_no)
+    return consent_receipt(event, principal.subject_customer_no)
 
 
 @router.put(
@@ -227,8 +188,8 @@ def set_consent(
     db.add(event)
     db.flush()
     result = ConsentChange(
-        consent=_consent_item(row, state, policy_for(ctx.shop.id)),
-        receipt=_receipt(event, subject),
+        consent=consent_item(row, state, policy_for(ctx.shop.id)),
+        receipt=consent_receipt(event, subject),
     )
     db.commit()
     return result
@@ -250,17 +211,8 @@ def list_subscriptions(
         )
     }
     return Page[SubscriptionItem](
-        items=[_subscription_item(channel, rows.get(channel)) for channel in CHANNELS],
+        items=[subscription_item(channel, rows.get(channel)) for channel in CHANNELS],
         next_cursor=None,
-    )
-
-
-def _subscription_item(channel: str, row: Subscription | None) -> SubscriptionItem:
-    return SubscriptionItem(
-        id=channel,
-        channel=channel,
-        enabled=row.enabled if row is not None else False,
-        updated_at=row.updated_at if row is not None else None,
     )
 
 
@@ -290,7 +242,7 @@ def set_subscription(
     row.enabled = body.enabled
     row.updated_at = ctx.clock.now()
     db.flush()
-    result = _subscription_item(channel, row)
+    result = subscription_item(channel, row)
     db.commit()
     return result
 
@@ -318,36 +270,10 @@ def list_cookies(
         descending=False,
         key_of=lambda c: (c.id,),
     )
-    states = _states(db, principal.subject_id)
-    purposes = {p.key: p for p in db.scalars(select(ConsentPurpose))}
+    activity = CookieActivity(db, principal.subject_id)
     policy = policy_for(ctx.shop.id)
-
-    def active(cookie: CookieEntry) -> bool:
-        if cookie.consent_purpose is None:
-            return True
-        purpose = purposes.get(cookie.consent_purpose)
-        if purpose is None:  # names a purpose the shop no longer asks for: not consented
-            return False
-        return is_granted(purpose, states.get(purpose.key))
-
     return Page[CookieItem](
-        items=[
-            CookieItem(
-                id=str(c.id),
-                name=c.name,
-                technology=c.technology,
-                purpose=localized(c, "purpose"),
-                consent_purpose=c.consent_purpose,
-                party=c.party,
-                provider=localized(c, "provider"),
-                lifetime=localized(c, "lifetime"),
-                active=active(c),
-                clause=policy.cookies,
-                basis=basis_of(policy.cookies),
-            )
-            for c in rows
-        ],
-        next_cursor=next_cursor,
+        items=[cookie_item(c, activity, policy) for c in rows], next_cursor=next_cursor
     )
 
 

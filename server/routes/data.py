@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -24,16 +23,9 @@ from server.schemas.common import (
     Page,
 )
 from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut
+from server.serialisers import device_out
 
 router = APIRouter(prefix="/v1", tags=["data"])
-
-
-def _json(text: str | None, fallback: Any) -> Any:
-    try:
-        value = json.loads(text) if text else fallback
-    except ValueError:
-        return fallback
-    return value if isinstance(value, type(fallback)) else fallback
 
 
 @router.get("/data/categories", response_model=Page[DataCategoryOut], responses=PROBLEM_RESPONSES)
@@ -68,20 +60,7 @@ def list_devices(
         descending=False,
         key_of=lambda row: [row.id],
     )
-    items = [
-        DeviceOut(
-            id=str(row.id),
-            device_type=row.device_type,
-            model=row.model,
-            os=row.os,
-            os_version=row.os_version,
-            device_uid=row.device_uid,
-            settings=_json(row.settings, {}),
-            first_seen=row.first_seen,
-            last_seen=row.last_seen,
-        )
-        for row in rows
-    ]
+    items = [device_out(row) for row in rows]
     return Page[DeviceOut](items=items, next_cursor=next_cursor)
 
 

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
-from server.messages import FIELDS, label
 from server.models import ProfileField, User
 from server.schemas.common import PROBLEM_RESPONSES
-from server.schemas.me import Me, MePatch, Personalization, ProfileFieldOut
+from server.schemas.me import Me, MePatch, Personalization
+from server.serialisers import me_out
 
 router = APIRouter(prefix="/v1", tags=["me"])
 
@@ -24,39 +24,9 @@ def _user(db: Session, principal: Principal) -> User:
     return user
 
 
-def _me(db: Session, user: User) -> Me:
-    rows = db.scalars(
-        select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
-    )
-    return Me(
-        id=str(user.id),
-        customer_no=user.customer_no,
-        display_name=user.display_name,
-        role=user.role,
-        created_at=user.created_at,
-        is_minor=user.is_minor,
-        guardian_consent=user.guardian_consent,
-        personalization=user.personalization,
-        fields=[
-            ProfileFieldOut.model_validate(
-                {
-                    "key": row.key,
-                    "label": label(FIELDS, row.key),
-                    "group": row.group,
-                    "value": row.value,
-                    "source": row.source,
-                    "editable": row.editable,
-                    "updated_at": row.updated_at,
-                }
-            )
-            for row in rows
-        ],
-    )
-
-
 @router.get("/me", response_model=Me, responses=PROBLEM_RESPONSES)
 def get_me(principal: Principal = Depends(current_principal), db: Session = Depends(get_db)) -> Me:
-    return _me(db, _user(db, principal))
+    return me_out(db, _user(db, principal))
 
 
 @router.patch("/me", response_model=Me, responses=PROBLEM_RESPONSES)
@@ -97,7 +67,7 @@ def patch_me(
             row.source = "provided"
             row.updated_at = now
     db.commit()
-    return _me(db, user)
+    return me_out(db, user)
 
 
 @router.put("/me/personalization", response_model=Personalization, responses=PROBLEM_RESPONSES)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Depends
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -12,7 +10,6 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
-from server.i18n import current_language, localized
 from server.models import Notice, PolicyAck, PolicyVersion
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
@@ -22,31 +19,9 @@ from server.schemas.notices import (
     PolicyAcknowledgement,
     PolicyVersionItem,
 )
+from server.serialisers import notice_item, policy_version_fields, policy_version_item
 
 router = APIRouter(prefix="/v1", tags=["notices"])
-
-
-def _changes(raw: str | None) -> list[str]:
-    try:
-        value = json.loads(raw or "[]")
-    except ValueError:
-        return [raw] if raw else []
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-
-
-def _version_fields(row: PolicyVersion, acknowledged: bool) -> dict[str, object]:
-    return {
-        "id": row.version,
-        "version": row.version,
-        "published_at": row.published_at,
-        "major": row.major,
-        "summary": localized(row, "summary"),
-        "changes": _changes(row.changes_zh)
-        if current_language() == "zh-CN" and row.changes_zh
-        else _changes(row.changes),
-        "url": row.url,
-        "acknowledged": acknowledged,
-    }
 
 
 def _ack(db: Session, subject_id: int, version: str) -> PolicyAck | None:
@@ -73,7 +48,7 @@ def current_policy(
         raise not_found("policy version")
     ack = _ack(db, principal.subject_id, row.version)
     return CurrentPolicy.model_validate(
-        {**_version_fields(row, ack is not None), "acknowledged_at": ack.at if ack else None}
+        {**policy_version_fields(row, ack is not None), "acknowledged_at": ack.at if ack else None}
     )
 
 
@@ -103,9 +78,7 @@ def policy_versions(
         db.scalars(select(PolicyAck.version).where(PolicyAck.user_id == principal.subject_id))
     )
     return Page[PolicyVersionItem](
-        items=[
-            PolicyVersionItem.model_validate(_version_fields(v, v.version in acked)) for v in rows
-        ],
+        items=[policy_version_item(v, v.version in acked) for v in rows],
         next_cursor=next_cursor,
     )
 
@@ -167,17 +140,6 @@ def list_notices(
         key_of=lambda n: (n.published_at, n.id),
     )
     return Page[NoticeItem](
-        items=[
-            NoticeItem(
-                id=str(n.id),
-                kind=n.kind,
-                severity=n.severity,
-                title=localized(n, "title"),
-                body=localized(n, "body"),
-                published_at=n.published_at,
-                personal=n.user_id is not None,
-            )
-            for n in rows
-        ],
+        items=[notice_item(n) for n in rows],
         next_cursor=next_cursor,
     )

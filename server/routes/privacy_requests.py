@@ -29,14 +29,12 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, request_filer
 from server.errors import Problem, not_found
-from server.i18n import localized
 from server.idempotency import run_idempotent
 from server.identity_documents import store_upload
 from server.messages import translate
-from server.models import DeletionReceipt, PrivacyRequest, Recipient
+from server.models import PrivacyRequest
 from server.openapi_doc import IDEMPOTENCY_REQUIRED
 from server.pagination import DEFAULT_LIMIT, newest_first_page
-from server.processor import explanation_view
 from server.requests_flow import (
     Filer,
     answer_fee,
@@ -54,10 +52,7 @@ from server.schemas.privacy_requests import (
     AnswerResult,
     ConsentWithdrawalResult,
     CorrectionResult,
-    DeletionReceiptOut,
-    DeletionResult,
     DemoVerificationCode,
-    ExplanationResult,
     NewRequest,
     PrivacyRequestOut,
     RequestResult,
@@ -65,6 +60,7 @@ from server.schemas.privacy_requests import (
     RequestType,
     VerifyBody,
 )
+from server.serialisers import deletion_result, explanation_result
 
 router = APIRouter(prefix="/v1", tags=["requests"])
 
@@ -403,12 +399,6 @@ def demo_verification_code(
     return DemoVerificationCode(request_id=str(req.id), code=req.demo_verification_code)
 
 
-def _recipient_name(db: Session, receipt: DeletionReceipt) -> str:
-    """The receipt's recipient by its name in the asked language (as stored if it is gone)."""
-    recipient = db.get(Recipient, receipt.recipient_id) if receipt.recipient_id else None
-    return localized(recipient, "name") if recipient is not None else receipt.recipient_name
-
-
 @router.get(
     "/requests/{request_id}/result",
     response_model=RequestResult,
@@ -450,7 +440,7 @@ def get_result(
     if kind == "archive":
         return _archive_response(request, stored)
     if kind == "explanation":
-        return ExplanationResult.model_validate(explanation_view(stored))
+        return explanation_result(stored)
     if kind == "correction":
         return CorrectionResult.model_validate(stored)
     if kind == "answer":
@@ -463,29 +453,7 @@ def get_result(
     if kind == "consent_receipts":
         return ConsentWithdrawalResult.model_validate(stored)
     if kind == "deletion_receipts":
-        receipts = db.scalars(
-            select(DeletionReceipt)
-            .where(DeletionReceipt.request_id == req.id)
-            .order_by(DeletionReceipt.id)
-        )
-        return DeletionResult(
-            receipts=[
-                DeletionReceiptOut(
-                    recipient_id=str(r.recipient_id) if r.recipient_id is not None else None,
-                    recipient_name=_recipient_name(db, r),
-                    categories=json.loads(r.categories),
-                    notified_at=r.notified_at,
-                    confirmed_at=r.confirmed_at,
-                    backup_purge_at=r.backup_purge_at,
-                )
-                for r in receipts
-            ],
-            deleted=stored.get("deleted", {}),
-            retained={
-                key: translate(str(text)) or ""
-                for key, text in (stored.get("retained") or {}).items()
-            },
-        )
+        return deletion_result(db, req.id, stored)
     raise Problem(
         404, "no_result", "This request has no result document; its resolution says what was done."
     )

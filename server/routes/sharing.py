@@ -2,77 +2,22 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from datetime import datetime
-
 from fastapi import APIRouter, Depends
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import ShopPolicy, basis_of, policy_for
+from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import not_found
-from server.i18n import localized
 from server.models import Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.sharing import RecipientEventItem, RecipientItem
+from server.serialisers import recipient_event_item, recipient_item, recipient_stats
 
 router = APIRouter(prefix="/v1", tags=["sharing"])
-
-
-def _json_list(raw: str | None) -> list[str]:
-    """A stored JSON list of keys; anything unreadable is shown as no keys rather than a 500."""
-    try:
-        value = json.loads(raw or "[]")
-    except ValueError:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-Stats = tuple[datetime | None, datetime | None, int]
-
-
-def _stats(db: Session, subject_id: int, recipient_ids: Sequence[int]) -> dict[int, Stats]:
-    if not recipient_ids:
-        return {}
-    rows = db.execute(
-        select(
-            RecipientEvent.recipient_id,
-            func.min(RecipientEvent.at),
-            func.max(RecipientEvent.at),
-            func.count(RecipientEvent.id),
-        )
-        .where(
-            RecipientEvent.user_id == subject_id,
-            RecipientEvent.recipient_id.in_(list(recipient_ids)),
-        )
-        .group_by(RecipientEvent.recipient_id)
-    ).all()
-    return {row[0]: (row[1], row[2], int(row[3])) for row in rows}
-
-
-def _item(recipient: Recipient, stats: Stats | None, policy: ShopPolicy) -> RecipientItem:
-    first, last, count = stats if stats is not None else (None, None, 0)
-    clause = policy.recipient_types.get(recipient.type)
-    return RecipientItem(
-        id=str(recipient.id),
-        name=localized(recipient, "name"),
-        type=recipient.type,
-        categories=_json_list(recipient.categories),
-        purpose=localized(recipient, "purpose"),
-        legal_basis=recipient.legal_basis,
-        identifiable=recipient.identifiable,
-        country=recipient.country,
-        first_shared=first,
-        last_shared=last,
-        event_count=count,
-        clause=clause,
-        basis=basis_of(clause),
-    )
 
 
 def _recipient(db: Session, raw_id: str) -> Recipient:
@@ -105,10 +50,10 @@ def list_recipients(
         descending=False,
         key_of=lambda r: (r.id,),
     )
-    stats = _stats(db, principal.subject_id, [r.id for r in rows])
+    stats = recipient_stats(db, principal.subject_id, [r.id for r in rows])
     policy = policy_for(ctx.shop.id)
     return Page[RecipientItem](
-        items=[_item(r, stats.get(r.id), policy) for r in rows], next_cursor=next_cursor
+        items=[recipient_item(r, stats.get(r.id), policy) for r in rows], next_cursor=next_cursor
     )
 
 
@@ -125,8 +70,8 @@ def get_recipient(
     ctx: ShopContext = Depends(get_ctx),
 ) -> RecipientItem:
     recipient = _recipient(db, recipient_id)
-    stats = _stats(db, principal.subject_id, [recipient.id]).get(recipient.id)
-    return _item(recipient, stats, policy_for(ctx.shop.id))
+    stats = recipient_stats(db, principal.subject_id, [recipient.id]).get(recipient.id)
+    return recipient_item(recipient, stats, policy_for(ctx.shop.id))
 
 
 @router.get(
@@ -158,15 +103,6 @@ def list_recipient_events(
         key_of=lambda e: (e.at, e.id),
     )
     return Page[RecipientEventItem](
-        items=[
-            RecipientEventItem(
-                id=str(e.id),
-                at=e.at,
-                categories=_json_list(e.categories),
-                description=localized(e, "description"),
-                order_id=str(e.order_id) if e.order_id is not None else None,
-            )
-            for e in rows
-        ],
+        items=[recipient_event_item(e) for e in rows],
         next_cursor=next_cursor,
     )

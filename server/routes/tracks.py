@@ -45,7 +45,6 @@ from server.deps import (
 )
 from server.errors import Problem, not_found
 from server.fastjson import json_response, page_body
-from server.i18n import localized
 from server.idempotency import run_idempotent
 from server.models import Tag, Track
 from server.pagination import MAX_LIMIT, NewestFirstPages, keyset_page, newest_first_page
@@ -70,6 +69,7 @@ from server.schemas.tracks import (
     TrackOut,
     TracksDeleted,
 )
+from server.serialisers import tag_out
 
 router = APIRouter(prefix="/v1", tags=["tracks"])
 
@@ -420,16 +420,7 @@ def list_tags(
         descending=False,
         key_of=lambda row: [row.id],
     )
-    items = [
-        TagOut(
-            id=str(row.id),
-            tag=localized(row, "tag"),
-            source=row.source,
-            confidence=row.confidence,
-            since=row.since,
-        )
-        for row in rows
-    ]
+    items = [tag_out(row) for row in rows]
     return Page[TagOut](items=items, next_cursor=next_cursor)
 
 

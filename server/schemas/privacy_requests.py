@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from archive_format.sections import SECTIONS
 from server.schemas.common import ApiModel, ProvenanceBasis
 
 RequestType = Literal[
@@ -38,27 +39,11 @@ ResultKind = Literal[
     "consent_receipts",
     "none",
 ]
-ArchiveSection = Literal[
-    "account",
-    "categories",
-    "devices",
-    "locations",
-    "logs",
-    "tracks",
-    "tags",
-    "orders",
-    "decisions",
-    "consents",
-    "consent_history",
-    "subscriptions",
-    "cookies",
-    "recipients",
-    "recipient_events",
-    "policy_versions",
-    "notices",
-    "access_log",
-    "requests",
-]
+# The section names, from the one list of the archive format (archive_format/sections.py).
+if TYPE_CHECKING:
+    ArchiveSection = str
+else:
+    ArchiveSection = Literal[SECTIONS]
 ItemCategory = Literal["tracks", "tags", "orders", "devices", "locations", "logs", "decisions"]
 
 Note = Annotated[str, Field(max_length=1000)]

@@ -62,7 +62,7 @@ def test_categories(shop_api: ShopApi) -> None:
 
 
 def test_devices_locations_logs_pages_and_iterators(shop_api: ShopApi) -> None:
-    devices = list(shop_api.iter_devices(limit=2))
+    devices = list(shop_api.list_devices(limit=2).auto_paging_iter())
     assert devices
     assert all(isinstance(d, Device) for d in devices)
     assert [d.id for d in devices] == [d.id for d in shop_api.list_devices(limit=500).items]
@@ -72,7 +72,7 @@ def test_devices_locations_logs_pages_and_iterators(shop_api: ShopApi) -> None:
     if page.next_cursor:
         following = shop_api.list_locations(limit=3, cursor=page.next_cursor)
         assert not {x.id for x in following.items} & {x.id for x in page.items}
-    logs = list(shop_api.iter_logs(limit=7, max_items=10))
+    logs = list(shop_api.list_logs(limit=7).auto_paging_iter(max_items=10))
     assert 0 < len(logs) <= 10
     assert all(isinstance(x, LogEntry) for x in logs)
     times = [x.at for x in logs]

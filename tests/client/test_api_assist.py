@@ -29,7 +29,7 @@ def test_code_session_list_and_end(shop: RunningShop, shop_api: ShopApi) -> None
     assert opened.expires_in > 0
     assisted = ShopApi(Transport(shop.url + "/v1", tokens=FixedToken(opened.access_token)))
     assert assisted.get_me().customer_no == code.customer_no
-    sessions = list(shop_api.iter_assist_sessions())
+    sessions = list(shop_api.list_assist_sessions().auto_paging_iter())
     assert sessions
     assert isinstance(sessions[0], AssistSession)
     assert sessions[0].id == opened.session.id

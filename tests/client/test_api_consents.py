@@ -30,7 +30,7 @@ def test_set_consent_returns_a_receipt_that_verifies(shop: RunningShop, shop_api
     assert receipt.time.tzinfo is not None
     keys = fetch_discovery(shop.url).signing_keys
     assert verify_consent_receipt(receipt, keys).ok
-    history = list(shop_api.iter_consent_history(limit=1))
+    history = list(shop_api.list_consent_history(limit=1).auto_paging_iter())
     assert history[0].id == receipt.id
     fetched = shop_api.get_consent_receipt(receipt.id)
     assert fetched == receipt
@@ -49,7 +49,7 @@ def test_a_required_consent_cannot_be_withdrawn(shop_api: ShopApi) -> None:
 
 
 def test_history_pages(shop_api: ShopApi) -> None:
-    receipts = list(shop_api.iter_consent_history(limit=2))
+    receipts = list(shop_api.list_consent_history(limit=2).auto_paging_iter())
     assert all(isinstance(r, ConsentReceipt) for r in receipts)
 
 
@@ -64,7 +64,7 @@ def test_subscriptions(shop_api: ShopApi) -> None:
 
 
 def test_cookies(shop_api: ShopApi) -> None:
-    cookies = list(shop_api.iter_cookies(limit=3))
+    cookies = list(shop_api.list_cookies(limit=3).auto_paging_iter())
     assert cookies
     assert all(isinstance(c, Cookie) for c in cookies)
     assert len({c.id for c in cookies}) == len(cookies)

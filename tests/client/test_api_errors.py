@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
 import pytest
+import requests
 
 from client.api import ShopApi
-from client.errors import BadResponse, NotFound, ValidationFailed
+from client.errors import BadResponse, NotFound, ValidationFailed, retry_after
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -52,3 +56,24 @@ def test_unexpected_data_from_the_shop_is_bad_response(
     with pytest.raises(BadResponse) as caught:
         shop_api.list_tracks(limit=2)
     assert "Track" in str(caught.value)
+
+
+def _answer(retry_after_header: str | None) -> requests.Response:
+    response = requests.Response()
+    response.status_code = 429
+    if retry_after_header is not None:
+        response.headers["Retry-After"] = retry_after_header
+    return response
+
+
+def test_one_retry_after_reader_reads_both_forms() -> None:
+    assert retry_after(_answer(None)) is None
+    assert retry_after(_answer("7")) == 7.0
+    assert retry_after(_answer("-3")) == 0.0
+    assert retry_after(_answer("soon")) is None
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=120), usegmt=True)
+    wait = retry_after(_answer(later))
+    assert wait is not None
+    assert 100 < wait <= 120
+    earlier = format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
+    assert retry_after(_answer(earlier)) == 0.0

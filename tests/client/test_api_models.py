@@ -9,7 +9,7 @@ import pytest
 
 from client.errors import BadResponse
 from client.models import Account, Page, Track, parse, parse_page
-from client.pagination import PageIterator, auto_paging_iter
+from client.pagination import ListPage, PageIterator, auto_paging_iter, single_page
 
 
 def track(n: int, **changes: Any) -> dict[str, Any]:
@@ -121,3 +121,63 @@ def test_limits_are_checked() -> None:
         PageIterator(FakeList(1).fetch, limit=0)
     with pytest.raises(ValueError, match="limit"):
         PageIterator(FakeList(1).fetch, limit=501)
+
+
+def test_a_list_page_is_one_fetch_and_walks_the_rest_lazily() -> None:
+    source = FakeList(7)
+    first = ListPage.fetch(source.fetch, limit=3)
+    assert source.calls == [(3, None)]
+    assert [t.id for t in first.items] == ["0", "1", "2"]
+    assert first.has_more
+    assert first.next_cursor == "3"
+    walk = first.auto_paging_iter()
+    assert [next(walk).id for _ in range(3)] == ["0", "1", "2"]
+    assert source.calls == [(3, None)]  # this page's items cost nothing more
+    assert next(walk).id == "3"
+    assert source.calls == [(3, None), (3, "3")]
+    assert [t.id for t in walk] == ["4", "5", "6"]
+    assert source.calls == [(3, None), (3, "3"), (3, "6")]
+
+
+def test_a_list_page_walks_from_where_it_was_fetched_and_stops_at_max_items() -> None:
+    source = FakeList(100)
+    page = ListPage.fetch(source.fetch, limit=10, cursor="40")
+    assert [t.id for t in page.auto_paging_iter(max_items=25)] == [str(n) for n in range(40, 65)]
+    assert source.calls == [(10, "40"), (10, "50"), (5, "60")]
+    assert list(page.auto_paging_iter(max_items=0)) == []
+    following = page.next_page()
+    assert following is not None
+    assert following.cursor == "50"
+    assert [t.id for t in following.items] == [str(n) for n in range(50, 60)]
+    last = ListPage.fetch(source.fetch, limit=10, cursor="90")
+    assert last.next_cursor is None
+    assert last.next_page() is None
+    with pytest.raises(ValueError, match="max_items"):
+        page.auto_paging_iter(max_items=-1)
+
+
+def test_a_list_page_refuses_a_shop_that_would_loop() -> None:
+    def stuck(limit: int, cursor: str | None) -> Page[Track]:
+        return Page(items=[parse(Track, track(1))], next_cursor="same")
+
+    walk = ListPage.fetch(stuck, limit=1, cursor="same").auto_paging_iter()
+    assert next(walk).id == "1"
+    with pytest.raises(BadResponse):
+        next(walk)
+
+    def empty(limit: int, cursor: str | None) -> Page[Track]:
+        return Page(items=[], next_cursor="more")
+
+    with pytest.raises(BadResponse):
+        list(ListPage.fetch(empty, limit=5).auto_paging_iter())
+    with pytest.raises(ValueError, match="limit"):
+        ListPage.fetch(FakeList(1).fetch, limit=0)
+
+
+def test_a_single_page_is_the_last_one() -> None:
+    items = [parse(Track, track(n)) for n in range(3)]
+    page = single_page(items)
+    assert page.items == items
+    assert not page.has_more
+    assert list(page.auto_paging_iter()) == items
+    assert page.next_page() is None

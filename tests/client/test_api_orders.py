@@ -18,7 +18,7 @@ def shop_api(shop: RunningShop) -> ShopApi:
 
 
 def test_orders_list_and_detail(shop_api: ShopApi) -> None:
-    orders = list(shop_api.iter_orders(limit=2))
+    orders = list(shop_api.list_orders(limit=2).auto_paging_iter())
     assert orders
     assert all(isinstance(o, OrderSummary) for o in orders)
     detail = shop_api.get_order(orders[0].id)
@@ -35,7 +35,7 @@ def test_remove_order_reports_what_is_retained(shop_api: ShopApi) -> None:
     assert removed.removed
     assert removed.retained is not None
     assert removed.retained.until.tzinfo is not None
-    assert order.id not in {o.id for o in shop_api.iter_orders()}
+    assert order.id not in {o.id for o in shop_api.list_orders().auto_paging_iter()}
 
 
 def test_another_shoppers_order_is_not_found(shop: RunningShop, shop_api: ShopApi) -> None:
@@ -50,7 +50,7 @@ def test_another_shoppers_order_is_not_found(shop: RunningShop, shop_api: ShopAp
 
 
 def test_decisions_and_detail(shop_api: ShopApi) -> None:
-    decisions = list(shop_api.iter_decisions())
+    decisions = list(shop_api.list_decisions().auto_paging_iter())
     assert decisions
     assert all(isinstance(d, Decision) for d in decisions)
     detail = shop_api.get_decision(decisions[0].id)

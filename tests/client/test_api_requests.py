@@ -90,9 +90,9 @@ def test_every_request_type_can_be_filed(shop_api: ShopApi) -> None:
         assert created.request.timeline
         assert created.request.timeline[0].at.tzinfo is not None
         filed[kind] = created.request.id
-    listed = {r.id for r in shop_api.iter_requests(limit=3)}
+    listed = {r.id for r in shop_api.list_requests(limit=3).auto_paging_iter()}
     assert set(filed.values()) <= listed
-    only = list(shop_api.iter_requests(type="complaint"))
+    only = list(shop_api.list_requests(type="complaint").auto_paging_iter())
     assert [r.id for r in only] == [filed["complaint"]]
 
 

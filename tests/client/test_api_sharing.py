@@ -18,12 +18,12 @@ def shop_api(shop: RunningShop) -> ShopApi:
 
 
 def test_recipients_detail_and_events(shop_api: ShopApi) -> None:
-    recipients = list(shop_api.iter_recipients(limit=3))
+    recipients = list(shop_api.list_recipients(limit=3).auto_paging_iter())
     assert recipients
     assert all(isinstance(r, Recipient) for r in recipients)
     shared = next(r for r in recipients if r.event_count > 0)
     assert shop_api.get_recipient(shared.id) == shared
-    events = list(shop_api.iter_recipient_events(shared.id, limit=2))
+    events = list(shop_api.list_recipient_events(shared.id, limit=2).auto_paging_iter())
     assert len(events) == shared.event_count
     assert all(isinstance(e, RecipientEvent) for e in events)
     with pytest.raises(NotFound):
@@ -34,7 +34,7 @@ def test_recipients_detail_and_events(shop_api: ShopApi) -> None:
 
 def test_policy_versions_and_acknowledge(shop_api: ShopApi) -> None:
     current = shop_api.get_policy()
-    versions = list(shop_api.iter_policy_versions(limit=1))
+    versions = list(shop_api.list_policy_versions(limit=1).auto_paging_iter())
     assert versions
     assert all(isinstance(v, PolicyVersion) for v in versions)
     assert versions[0].version == current.version
@@ -48,7 +48,7 @@ def test_policy_versions_and_acknowledge(shop_api: ShopApi) -> None:
 
 
 def test_notices(shop_api: ShopApi) -> None:
-    notices = list(shop_api.iter_notices(limit=1))
+    notices = list(shop_api.list_notices(limit=1).auto_paging_iter())
     assert notices
     assert all(isinstance(n, Notice) for n in notices)
 
@@ -56,7 +56,7 @@ def test_notices(shop_api: ShopApi) -> None:
 def test_access_log_and_head(shop_api: ShopApi) -> None:
     shop_api.get_me()
     head = shop_api.get_access_log_head()
-    entries = list(shop_api.iter_access_log(limit=3))
+    entries = list(shop_api.list_access_log(limit=3).auto_paging_iter())
     assert entries
     assert all(isinstance(e, AccessLogEntry) for e in entries)
     assert [e.seq for e in entries] == list(range(1, len(entries) + 1))

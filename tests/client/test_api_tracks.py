@@ -49,23 +49,25 @@ def test_iter_tracks_is_lazy_and_respects_max_items(shop_api: ShopApi) -> None:
     first = shop_api.list_tracks(limit=5)
     assert len(first.items) == 5
     assert first.next_cursor
-    assert [t.id for t in shop_api.iter_tracks(limit=2, max_items=5)] == [t.id for t in first.items]
+    assert [t.id for t in shop_api.list_tracks(limit=2).auto_paging_iter(max_items=5)] == [
+        t.id for t in first.items
+    ]
 
 
 def test_track_filters(shop_api: ShopApi) -> None:
-    searches = list(shop_api.iter_tracks(kind="search", limit=500))
-    views = list(shop_api.iter_tracks(kind="view", limit=500))
+    searches = list(shop_api.list_tracks(kind="search", limit=500).auto_paging_iter())
+    views = list(shop_api.list_tracks(kind="view", limit=500).auto_paging_iter())
     assert searches
     assert views
     assert all(t.kind == "search" for t in searches)
     assert all(t.kind == "view" for t in views)
     word = searches[0].text[:3]
-    found = list(shop_api.iter_tracks(q=word, limit=500))
+    found = list(shop_api.list_tracks(q=word, limit=500).auto_paging_iter())
     assert found
     assert all(word.lower() in t.text.lower() for t in found)
     middle = searches[len(searches) // 2].at
     start, end = middle - timedelta(days=7), middle + timedelta(days=1)
-    ranged = list(shop_api.iter_tracks(start=start, end=end, limit=500))
+    ranged = list(shop_api.list_tracks(start=start, end=end, limit=500).auto_paging_iter())
     assert ranged
     assert all(start <= t.at < end for t in ranged)
     with pytest.raises(ValueError, match="timezone"):
@@ -77,7 +79,7 @@ def test_activity_buckets(shop_api: ShopApi) -> None:
     assert activity.bucket == "month"
     assert activity.buckets
     total = sum(b.search + b.view for b in activity.buckets)
-    assert total == len(list(shop_api.iter_tracks(limit=500)))
+    assert total == len(list(shop_api.list_tracks(limit=500).auto_paging_iter()))
 
 
 def test_delete_one_track_and_a_missing_one(shop: RunningShop, shop_api: ShopApi) -> None:
@@ -104,7 +106,7 @@ def test_bulk_delete_by_ids_is_idempotent_with_its_key(
 
 
 def test_bulk_delete_by_range_and_all(shop: RunningShop, shop_api: ShopApi) -> None:
-    tracks = list(shop_api.iter_tracks(limit=500))
+    tracks = list(shop_api.list_tracks(limit=500).auto_paging_iter())
     end = tracks[0].at + timedelta(seconds=1)
     start = tracks[9].at
     in_range = sum(1 for t in tracks if start <= t.at < end)
@@ -137,10 +139,10 @@ def test_tracks_of_another_shopper_cannot_be_deleted(shop: RunningShop, shop_api
 
 
 def test_tags_list_and_delete(shop_api: ShopApi) -> None:
-    tags = list(shop_api.iter_tags(limit=2))
+    tags = list(shop_api.list_tags(limit=2).auto_paging_iter())
     assert tags
     assert all(0.0 <= t.confidence <= 1.0 for t in tags)
     shop_api.delete_tag(tags[0].id)
-    assert tags[0].id not in {t.id for t in shop_api.iter_tags()}
+    assert tags[0].id not in {t.id for t in shop_api.list_tags().auto_paging_iter()}
     with pytest.raises(NotFound):
         shop_api.delete_tag(tags[0].id)

@@ -28,7 +28,7 @@ def test_offline_overview_equals_the_shops(shop: RunningShop, tmp_path: Path) ->
 
 def test_offline_decision_requests_equal_the_shops(shop: RunningShop, tmp_path: Path) -> None:
     api = api_for(shop, *SHOPPER)
-    decisions = list(api.iter_decisions())
+    decisions = list(api.list_decisions().auto_paging_iter())
     api.create_request("explanation", {"decision_id": decisions[0].id})
     api.create_request("explanation", {"decision_id": decisions[0].id})
     api.create_request("human_review", {"decision_id": decisions[1].id})
@@ -46,7 +46,7 @@ def test_a_shop_without_the_endpoints_is_counted_from_the_lists(
     shop: RunningShop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     api = api_for(shop, *SHOPPER)
-    decision = next(iter(api.iter_decisions()))
+    decision = next(iter(api.list_decisions().auto_paging_iter()))
     api.create_request("explanation", {"decision_id": decision.id})
     api.create_request("access")
     counts, joined = api.get_overview(), api.list_decision_requests()

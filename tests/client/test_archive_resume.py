@@ -43,10 +43,10 @@ def archive_items(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 def expected(api: ShopApi) -> dict[str, list[str]]:
     return {
-        "tracks": [t.id for t in api.iter_tracks(limit=500)],
-        "orders": [o.id for o in api.iter_orders(limit=500)],
-        "decisions": [d.id for d in api.iter_decisions(limit=500)],
-        "tags": [t.id for t in api.iter_tags(limit=500)],
+        "tracks": [t.id for t in api.list_tracks(limit=500).auto_paging_iter()],
+        "orders": [o.id for o in api.list_orders(limit=500).auto_paging_iter()],
+        "decisions": [d.id for d in api.list_decisions(limit=500).auto_paging_iter()],
+        "tags": [t.id for t in api.list_tags(limit=500).auto_paging_iter()],
     }
 
 

@@ -79,61 +79,66 @@ def test_export_round_trip_and_offline_viewer(
     expected: dict[str, Any] = {
         "me": shop_api.get_me(),
         "categories": shop_api.list_categories(),
-        "devices": list(shop_api.iter_devices()),
-        "locations": list(shop_api.iter_locations()),
-        "logs": list(shop_api.iter_logs()),
-        "tracks": list(shop_api.iter_tracks(limit=500)),
-        "searches": list(shop_api.iter_tracks(kind="search", q="耳机")),
-        "tags": list(shop_api.iter_tags()),
-        "orders": list(shop_api.iter_orders()),
-        "decisions": list(shop_api.iter_decisions()),
+        "devices": list(shop_api.list_devices().auto_paging_iter()),
+        "locations": list(shop_api.list_locations().auto_paging_iter()),
+        "logs": list(shop_api.list_logs().auto_paging_iter()),
+        "tracks": list(shop_api.list_tracks(limit=500).auto_paging_iter()),
+        "searches": list(shop_api.list_tracks(kind="search", q="耳机").auto_paging_iter()),
+        "tags": list(shop_api.list_tags().auto_paging_iter()),
+        "orders": list(shop_api.list_orders().auto_paging_iter()),
+        "decisions": list(shop_api.list_decisions().auto_paging_iter()),
         "consents": shop_api.list_consents(),
-        "history": list(shop_api.iter_consent_history()),
+        "history": list(shop_api.list_consent_history().auto_paging_iter()),
         "subscriptions": shop_api.list_subscriptions(),
-        "cookies": list(shop_api.iter_cookies()),
-        "recipients": list(shop_api.iter_recipients()),
-        "policy_versions": list(shop_api.iter_policy_versions()),
-        "notices": list(shop_api.iter_notices()),
-        "requests": list(shop_api.iter_requests()),
+        "cookies": list(shop_api.list_cookies().auto_paging_iter()),
+        "recipients": list(shop_api.list_recipients().auto_paging_iter()),
+        "policy_versions": list(shop_api.list_policy_versions().auto_paging_iter()),
+        "notices": list(shop_api.list_notices().auto_paging_iter()),
+        "requests": list(shop_api.list_requests().auto_paging_iter()),
         "activity": shop_api.track_activity(bucket="week"),
     }
     first_order = expected["orders"][0]
     order_detail = shop_api.get_order(first_order.id)
     decision_detail = shop_api.get_decision(expected["decisions"][0].id)
     recipient = next(r for r in expected["recipients"] if r.event_count)
-    events = list(shop_api.iter_recipient_events(recipient.id))
+    events = list(shop_api.list_recipient_events(recipient.id).auto_paging_iter())
     april = (datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 12, 31, tzinfo=UTC))
-    ranged = list(shop_api.iter_tracks(start=april[0], end=april[1]))
-    live_log = list(shop_api.iter_access_log(limit=500))
+    ranged = list(shop_api.list_tracks(start=april[0], end=april[1]).auto_paging_iter())
+    live_log = list(shop_api.list_access_log(limit=500).auto_paging_iter())
 
     no_network(monkeypatch)
     with open_archive(tmp_path / "me.zip") as archive:
         offline = ArchiveApi(archive)
         assert offline.get_me() == expected["me"]
         assert offline.list_categories() == expected["categories"]
-        assert list(offline.iter_devices()) == expected["devices"]
-        assert list(offline.iter_locations()) == expected["locations"]
-        assert list(offline.iter_logs()) == expected["logs"]
-        assert list(offline.iter_tracks()) == expected["tracks"]
-        assert list(offline.iter_tracks(kind="search", q="耳机")) == expected["searches"]
-        assert list(offline.iter_tracks(start=april[0], end=april[1])) == ranged
+        assert list(offline.list_devices().auto_paging_iter()) == expected["devices"]
+        assert list(offline.list_locations().auto_paging_iter()) == expected["locations"]
+        assert list(offline.list_logs().auto_paging_iter()) == expected["logs"]
+        assert list(offline.list_tracks().auto_paging_iter()) == expected["tracks"]
+        assert (
+            list(offline.list_tracks(kind="search", q="耳机").auto_paging_iter())
+            == expected["searches"]
+        )
+        assert list(offline.list_tracks(start=april[0], end=april[1]).auto_paging_iter()) == ranged
         assert offline.track_activity(bucket="week") == expected["activity"]
-        assert list(offline.iter_tags()) == expected["tags"]
-        assert list(offline.iter_orders()) == expected["orders"]
+        assert list(offline.list_tags().auto_paging_iter()) == expected["tags"]
+        assert list(offline.list_orders().auto_paging_iter()) == expected["orders"]
         assert offline.get_order(first_order.id) == order_detail
-        assert list(offline.iter_decisions()) == expected["decisions"]
+        assert list(offline.list_decisions().auto_paging_iter()) == expected["decisions"]
         assert offline.get_decision(decision_detail.id) == decision_detail
         assert offline.list_consents() == expected["consents"]
-        assert list(offline.iter_consent_history()) == expected["history"]
+        assert list(offline.list_consent_history().auto_paging_iter()) == expected["history"]
         assert offline.list_subscriptions() == expected["subscriptions"]
-        assert list(offline.iter_cookies()) == expected["cookies"]
-        assert list(offline.iter_recipients()) == expected["recipients"]
+        assert list(offline.list_cookies().auto_paging_iter()) == expected["cookies"]
+        assert list(offline.list_recipients().auto_paging_iter()) == expected["recipients"]
         assert offline.get_recipient(recipient.id) == recipient
-        assert list(offline.iter_recipient_events(recipient.id)) == events
-        assert list(offline.iter_policy_versions()) == expected["policy_versions"]
-        assert list(offline.iter_notices()) == expected["notices"]
-        assert list(offline.iter_requests()) == expected["requests"]
-        log = list(offline.iter_access_log())
+        assert list(offline.list_recipient_events(recipient.id).auto_paging_iter()) == events
+        assert (
+            list(offline.list_policy_versions().auto_paging_iter()) == expected["policy_versions"]
+        )
+        assert list(offline.list_notices().auto_paging_iter()) == expected["notices"]
+        assert list(offline.list_requests().auto_paging_iter()) == expected["requests"]
+        log = list(offline.list_access_log().auto_paging_iter())
         assert log == live_log[: len(log)]
         assert log
         assert offline.get_access_log_head().seq == log[-1].seq
@@ -149,9 +154,16 @@ def test_export_round_trip_and_offline_viewer(
         assert pages == [t for t in expected["tracks"] if t.kind == "view"]
         again = offline.list_tracks(kind="view", limit=37, cursor="37")
         assert again.items == pages[37:74]
+        # two walks of one section, interleaved, each see the whole list once
+        first = offline.list_tracks(kind="view", limit=10).auto_paging_iter()
+        second = offline.list_tracks(kind="view", limit=10).auto_paging_iter()
+        both = [(a, b) for a, b in zip(first, second, strict=True)]
+        assert [a for a, _ in both] == [b for _, b in both] == pages
+        newest_first = list(offline.list_access_log(order="desc", limit=7).auto_paging_iter())
+        assert newest_first == log[::-1]
 
         for name in WRITE_METHODS:
-            with pytest.raises(ReadOnlyArchive, match="This is an archive: read only"):
+            with pytest.raises(ReadOnlyArchive, match="it can only be read, not changed"):
                 getattr(offline, name)("x")
         with pytest.raises(NotInArchive):
             offline.download_result("1", tmp_path / "x.zip")
@@ -188,8 +200,10 @@ def test_cancel_and_scope(shop_api: ShopApi, tmp_path: Path) -> None:
         assert archive.sections == ["tracks", "orders"]
         assert archive.manifest.scope["from"] == start.isoformat()
         offline = ArchiveApi(archive)
-        assert list(offline.iter_tracks()) == list(shop_api.iter_tracks(start=start, end=end))
-        assert all(start <= o.placed_at < end for o in offline.iter_orders())
+        assert list(offline.list_tracks().auto_paging_iter()) == list(
+            shop_api.list_tracks(start=start, end=end).auto_paging_iter()
+        )
+        assert all(start <= o.placed_at < end for o in offline.list_orders().auto_paging_iter())
         with pytest.raises(NotInArchive):
             offline.get_me()
     with ArchiveApi.from_path(result.path) as viewer:
@@ -200,7 +214,7 @@ def test_cancel_and_scope(shop_api: ShopApi, tmp_path: Path) -> None:
 def test_diff_shows_exactly_the_deleted_tracks(shop_api: ShopApi, tmp_path: Path) -> None:
     tmp_path = fresh(tmp_path)
     before = export_archive(shop_api, tmp_path / "before.zip", sections=["tracks", "tags"])
-    victims = [t for t in shop_api.iter_tracks(max_items=40)][5:12]
+    victims = [t for t in shop_api.list_tracks().auto_paging_iter(max_items=40)][5:12]
     assert shop_api.delete_tracks(ids=[t.id for t in victims]) == len(victims)
     after = export_archive(
         shop_api, tmp_path / "after.zip", sections=["tracks", "tags"], passphrase="pw"
@@ -227,7 +241,9 @@ def test_sqlite_conversion(shop_api: ShopApi, tmp_path: Path) -> None:
             query = f'SELECT count(*) FROM "{section}"'  # noqa: S608 - a known section name
             assert db.execute(query).fetchone()[0] == n
         assert converted.tables == result.counts
-        word = next(t.text for t in shop_api.iter_tracks() if len(t.text) >= 3)[:3]
+        word = next(t.text for t in shop_api.list_tracks().auto_paging_iter() if len(t.text) >= 3)[
+            :3
+        ]
         matched = db.execute(
             "SELECT count(*) FROM tracks_fts WHERE tracks_fts MATCH ?",
             ['"' + word.replace('"', '""') + '"'],
@@ -263,48 +279,53 @@ def test_official_archive_verifies_opens_offline_and_tampering_fails(
     assert report.signature_ok
     assert report.kid in keys
     assert not verify_archive(path).ok  # signed, but no key given: not vouched for
-    me, tracks = shop_api.get_me(), list(shop_api.iter_tracks(limit=500))
-    orders = list(shop_api.iter_orders())
+    me, tracks = shop_api.get_me(), list(shop_api.list_tracks(limit=500).auto_paging_iter())
+    orders = list(shop_api.list_orders().auto_paging_iter())
     order = shop_api.get_order(orders[0].id)
-    categories, history = shop_api.list_categories(), list(shop_api.iter_consent_history())
-    requests_before = list(shop_api.iter_requests())
+    categories, history = (
+        shop_api.list_categories(),
+        list(shop_api.list_consent_history().auto_paging_iter()),
+    )
+    requests_before = list(shop_api.list_requests().auto_paging_iter())
     shop_subscriptions = shop_api.list_subscriptions()
     no_network(monkeypatch)
     with open_archive(path, keys=keys, require_signature=True) as archive:
         offline = ArchiveApi(archive)
         assert offline.get_me() == me
-        assert list(offline.iter_tracks()) == tracks
-        assert list(offline.iter_orders()) == orders
+        assert list(offline.list_tracks().auto_paging_iter()) == tracks
+        assert list(offline.list_orders().auto_paging_iter()) == orders
         assert offline.get_order(orders[0].id) == order
         assert offline.list_consents()
-        assert list(offline.iter_access_log())
+        assert list(offline.list_access_log().auto_paging_iter())
         # every section of the shop's archive reads into the client's models
         # (counts aside: the shop's archive counts some categories differently from
         # GET /data/categories, e.g. consents as events, not states; a server matter)
         assert [c.model_copy(update={"count": 0}) for c in offline.list_categories()] == [
             c.model_copy(update={"count": 0}) for c in categories
         ]
-        assert list(offline.iter_consent_history()) == history
+        assert list(offline.list_consent_history().auto_paging_iter()) == history
         # the archive answers the access request, so it shows it still in progress
-        in_archive = list(offline.iter_requests())
+        in_archive = list(offline.list_requests().auto_paging_iter())
         assert [r.id for r in in_archive] == [r.id for r in requests_before]
         assert in_archive[0].status == "in_progress"
         assert offline.get_request(in_archive[0].id).type == "access"
         for reader in (
-            offline.iter_devices,
-            offline.iter_locations,
-            offline.iter_logs,
-            offline.iter_tags,
-            offline.iter_decisions,
-            offline.iter_cookies,
-            offline.iter_policy_versions,
-            offline.iter_notices,
+            offline.list_devices,
+            offline.list_locations,
+            offline.list_logs,
+            offline.list_tags,
+            offline.list_decisions,
+            offline.list_cookies,
+            offline.list_policy_versions,
+            offline.list_notices,
         ):
-            list(reader())
+            list(reader().auto_paging_iter())
         assert offline.list_subscriptions() == shop_subscriptions
-        recipients = list(offline.iter_recipients())
+        recipients = list(offline.list_recipients().auto_paging_iter())
         for r in recipients:
-            assert len(list(offline.iter_recipient_events(r.id))) == r.event_count
+            assert (
+                len(list(offline.list_recipient_events(r.id).auto_paging_iter())) == r.event_count
+            )
         assert offline.get_policy().version
         assert offline.track_activity(bucket="month").buckets
     monkeypatch.undo()

@@ -13,6 +13,7 @@ import pytest
 import requests
 from keyring.backend import KeyringBackend
 
+import client.cli
 import client.connection
 from client.cli import main
 from server.embedded import RunningShop
@@ -43,7 +44,7 @@ def test_sign_in_show_and_sign_out_through_the_browser(
 ) -> None:
     browser = ScriptedBrowser("lin.mei", "demo1234")
     monkeypatch.setattr(
-        client.connection,
+        client.cli,
         "ShopConnection",
         partial(client.connection.ShopConnection, open_browser=browser),
     )
@@ -93,7 +94,7 @@ def _sign_in_two(
     for username, password in (SHOPPER, SECOND_SHOPPER):
         browser = ScriptedBrowser(username, password)
         monkeypatch.setattr(
-            client.connection, "ShopConnection", partial(_REAL_CONNECTION, open_browser=browser)
+            client.cli, "ShopConnection", partial(_REAL_CONNECTION, open_browser=browser)
         )
         code, _out, err = _run("--config-dir", config, "sign-in", shop.url, "--username", username)
         assert code == 0, err

@@ -6,12 +6,15 @@ is in tests/ui/test_filing_once.py; these pin the rules the UI relies on.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 
 from client.errors import ConnectionFailed, ServerError, ValidationFailed
 from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
+from client.models.requests import RequestType
 from client.outbox import Outbox
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
@@ -25,14 +28,19 @@ class _DeadApi:
         self.keys: list[str | None] = []
 
     def create_request(
-        self, *_args: object, idempotency_key: str | None = None, **_kwargs: object
-    ) -> object:
+        self,
+        type: RequestType,
+        details: Mapping[str, Any] | None = None,
+        *,
+        note: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> NoReturn:
         self.keys.append(idempotency_key)
         raise ConnectionFailed("The shop cannot be reached.")
 
 
 def test_without_an_outbox_a_dropped_line_is_reported_and_nothing_queued() -> None:
-    filer = RequestFiler(_DeadApi(), shop_id="s", account="a")  # type: ignore[arg-type]
+    filer = RequestFiler(_DeadApi(), shop_id="s", account="a")
     assert not filer.can_queue
     with pytest.raises(ConnectionFailed):
         filer.file(Filing.new("complaint", {"text": "x"}))
@@ -41,7 +49,7 @@ def test_without_an_outbox_a_dropped_line_is_reported_and_nothing_queued() -> No
 def test_a_dropped_line_queues_under_the_key_of_the_press(tmp_path: Path) -> None:
     api = _DeadApi()
     outbox = Outbox(tmp_path / "outbox.sqlite")
-    filer = RequestFiler(api, shop_id="s", account="a", outbox=lambda: outbox)  # type: ignore[arg-type]
+    filer = RequestFiler(api, shop_id="s", account="a", outbox=lambda: outbox)
     filing = Filing.new("complaint", {"text": "x"}, note="n")
     queued = filer.file(filing)
     assert isinstance(queued, Queued)
@@ -54,7 +62,7 @@ def test_a_dropped_line_queues_under_the_key_of_the_press(tmp_path: Path) -> Non
 def test_an_outbox_that_cannot_store_is_reported(tmp_path: Path) -> None:
     outbox = Outbox(tmp_path / "outbox.sqlite")
     outbox.add("s", "a", {"type": "access", "details": {}}, idempotency_key="taken")
-    filer = RequestFiler(_DeadApi(), shop_id="s", account="a", outbox=outbox)  # type: ignore[arg-type]
+    filer = RequestFiler(_DeadApi(), shop_id="s", account="a", outbox=outbox)
     with pytest.raises(QueueFailed):
         filer.file(Filing.new("complaint", {"text": "x"}, idempotency_key="taken"))
 
@@ -101,5 +109,10 @@ def test_a_filing_re_sent_with_its_key_is_one_request(shop: RunningShop) -> None
     )
     assert again["id"] == first.request.id
     assert (
-        sum(1 for r in api.iter_requests(type="complaint") if r.details.get("text") == "once") == 1
+        sum(
+            1
+            for r in api.list_requests(type="complaint").auto_paging_iter()
+            if r.details.get("text") == "once"
+        )
+        == 1
     )

@@ -166,10 +166,23 @@ def token(shop: RunningShop) -> str:
     return str(sign_in(shop.url, *SHOPPER)["access_token"])
 
 
-def through(proxy: FlakyProxy, token: str | None, sleeps: list[float], **kw: object) -> Transport:
+def through(
+    proxy: FlakyProxy,
+    token: str | None,
+    sleeps: list[float],
+    *,
+    max_retries: int = 3,
+    backoff_base: float = 0.5,
+    backoff_cap: float = 8.0,
+) -> Transport:
     return Transport(
-        proxy.url + "/v1", tokens=StaticToken(token) if token else None, sleep=sleeps.append, **kw
-    )  # type: ignore[arg-type]
+        proxy.url + "/v1",
+        tokens=StaticToken(token) if token else None,
+        sleep=sleeps.append,
+        max_retries=max_retries,
+        backoff_base=backoff_base,
+        backoff_cap=backoff_cap,
+    )
 
 
 def complaint(text: str = "Too many marketing e-mails") -> dict[str, object]:

@@ -50,7 +50,7 @@ def log_json(shop_api: ShopApi) -> list[dict[str, Any]]:
 def test_the_real_access_log_verifies(shop_api: ShopApi) -> None:
     shop_api.get_me()
     head = shop_api.get_access_log_head()
-    entries = list(shop_api.iter_access_log(limit=2))
+    entries = list(shop_api.list_access_log(limit=2).auto_paging_iter())
     result = verify_access_log(entries, head=head)
     assert result.ok, result.problems
     assert result.problems == []

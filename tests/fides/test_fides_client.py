@@ -115,7 +115,7 @@ def test_access_request_verified_with_the_code_and_approved_by_the_shop(
     assert fides_server.status_of(request.id) in ("approved", "in_processing", "complete")
     # A shopper cannot read that: the app's record stays at what Fides said to the shopper.
     assert shop.get_request(request.id).status == "pending"
-    assert [r.id for r in shop.iter_requests()] == [request.id]
+    assert [r.id for r in shop.list_requests().auto_paging_iter()] == [request.id]
     with pytest.raises(NotOffered):
         shop.cancel_request(request.id)
     with pytest.raises(NotOffered):

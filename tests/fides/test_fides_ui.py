@@ -18,11 +18,11 @@ from tests.support.fides import FidesServer
 from ui.dialogs import AddShopDialog
 from ui.fides_dialogs import FidesIdentityDialog
 from ui.main_window import MainWindow
+from ui.models.requests import TrackedRequest
 from ui.pages.base import Page
 from ui.pages.consents import ConsentsPage
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_fides import FidesRequestDialog
-from ui.pages.requests_model import TrackedRequest
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner

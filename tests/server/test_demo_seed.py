@@ -283,7 +283,9 @@ def test_policy_versions_and_acknowledgements(seeded: Seeded) -> None:
         assert len(versions) == 3
         assert versions[-1].version == seeded.profile.policy_version
         assert sum(v.major for v in versions) == 1
-        assert all(json.loads(v.changes) for v in versions)
+        # a JSON column: each version's changes are a non-empty list of sentences
+        assert all(isinstance(v.changes, list) and v.changes for v in versions)
+        assert all(isinstance(c, str) for v in versions for c in v.changes)
         acked = set(session.scalars(select(PolicyAck.version)))
         assert acked
         assert seeded.profile.policy_version not in acked

@@ -14,6 +14,7 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select
 
+from archive_format.sections import SECTIONS
 from server.models import Track, User
 from server.processor import RequestProcessor
 
@@ -86,27 +87,8 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
     unsigned = {k: v for k, v in manifest.items() if k != "signature"}
     public.verify(base64.b64decode(signature["value"]), canonical(unsigned))
 
-    sections = {
-        "account",
-        "categories",
-        "devices",
-        "locations",
-        "logs",
-        "tracks",
-        "tags",
-        "orders",
-        "decisions",
-        "consents",
-        "consent_history",
-        "subscriptions",
-        "cookies",
-        "recipients",
-        "recipient_events",
-        "policy_versions",
-        "notices",
-        "access_log",
-        "requests",
-    }
+    sections = set(SECTIONS)  # archive_format/sections.py: the one list
+    assert len(sections) >= 19
     assert set(manifest["scope"]["sections"]) == sections
     for section in sections:
         ndjson = f"data/{section}.ndjson"

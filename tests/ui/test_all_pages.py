@@ -52,8 +52,12 @@ def _plant_hostile_text(shop: RunningShop) -> None:
         item = db.scalars(select(OrderItem).where(OrderItem.order_id == order.id)).first()
         assert item is not None
         item.title = HOSTILE
-        db.scalars(select(Notice)).first().title = HOSTILE  # type: ignore[union-attr]
-        db.scalars(select(Recipient)).first().name = HOSTILE  # type: ignore[union-attr]
+        notice = db.scalars(select(Notice)).first()
+        recipient = db.scalars(select(Recipient)).first()
+        assert notice is not None
+        assert recipient is not None
+        notice.title = HOSTILE
+        recipient.name = HOSTILE
         field = db.scalars(
             select(ProfileField).where(ProfileField.user_id == user.id, ProfileField.key == "job")
         ).first()
@@ -103,7 +107,7 @@ def test_every_page_keeps_its_data_offline_and_recovers_with_retry(
 ) -> None:
     view = window.session.view()
     assert view is not None
-    transport = view.api.transport
+    transport = view.shop.transport
     real_base = transport.base_url
     for page_id, page in window.pages.items():
         if not isinstance(page, DataPage) or page_id == "requests":

@@ -62,7 +62,7 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
     assert wait_loaded(qtbot, overview) is LoadState.CONTENT
     assert overview.cards["tracks"].figure.text() == "400"
 
-    entries = list(customer.iter_access_log(order="desc", limit=50))
+    entries = list(customer.list_access_log(order="desc", limit=50).auto_paging_iter())
     agent_entries = [e for e in entries if e.role == "agent"]
     assert agent_entries, "the agent's reads must be in the customer's access log"
     assert all(e.reason == "Ticket 4711 <b>help</b>" for e in agent_entries)

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from client.models.requests import PrivacyRequest
+from client.models.requests import PrivacyRequest, RequestType
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -27,7 +27,7 @@ from ui.pages.decisions import DecisionsPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.my_data_dialogs import CorrectionDialog
 from ui.pages.requests import RequestsPage
-from ui.pages.requests_forms import QueuedOffline
+from ui.pages.requests_forms import ComplaintForm, NewRequestDialog, QueuedOffline
 from ui.widgets.load_state import LoadState
 
 
@@ -47,9 +47,9 @@ def line(window: MainWindow, shop: RunningShop) -> Iterator[CutProxy]:
         transport.base_url, transport.max_retries, transport.timeout = real, retries, timeout
 
 
-def _requests(shop: RunningShop, rtype: str) -> list[PrivacyRequest]:
+def _requests(shop: RunningShop, rtype: RequestType) -> list[PrivacyRequest]:
     """What the shop holds, asked through a separate sign-in of the same shopper."""
-    return list(api_for(shop, *SHOPPER).iter_requests(type=rtype))  # type: ignore[arg-type]
+    return list(api_for(shop, *SHOPPER).list_requests(type=rtype).auto_paging_iter())
 
 
 def _flush_on_requests_page(qtbot: QtBot, window: MainWindow) -> RequestsPage:
@@ -78,9 +78,11 @@ def test_requests_form_answer_lost_is_filed_once(
     window.select_page("requests")
     wait_loaded(qtbot, page)
     dialog = page.new_request("complaint")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
-    dialog.form.text.setPlainText("Answer lost on the way back")  # type: ignore[attr-defined]
+    form = dialog.form
+    assert isinstance(form, ComplaintForm)
+    form.text.setPlainText("Answer lost on the way back")
     results: list[object] = []
     dialog.finished.connect(lambda _code: results.append(dialog.result_value))
     line.cut_after("POST", "/v1/requests")

@@ -73,7 +73,9 @@ def test_sign_out_keeps_the_shop_and_signs_in_again_in_one_click(
     assert window.sign_in_action.isEnabled()
     # the page welcomes with a real Sign in button, and says what happened
     qtbot.waitUntil(lambda: page.state is LoadState.WELCOME, timeout=5000)
-    assert "You are signed out" in page.findChild(type(page.heading), "welcomeHeading").text()
+    welcome = page.findChild(type(page.heading), "welcomeHeading")
+    assert welcome is not None
+    assert "You are signed out" in welcome.text()
     assert page.result_banner is not None
     qtbot.waitUntil(lambda: page.result_banner.isVisible(), timeout=5000)
     assert page.result_banner.text == "Signed out"
@@ -101,10 +103,10 @@ def test_a_wrong_password_can_be_cancelled_and_the_app_says_so(
     assert wait.isVisible()  # still waiting: the way out is Cancel
     click(qtbot, button(wait, "cancelSignIn"))
     qtbot.waitUntil(lambda: not wait.isVisible(), timeout=5000)
-    page = window.current_page()
-    assert page.result_banner is not None
-    qtbot.waitUntil(lambda: page.result_banner.isVisible(), timeout=5000)
-    assert "cancelled" in page.result_banner.text
+    banner = window.current_page().result_banner
+    assert banner is not None
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    assert "cancelled" in banner.text
     qtbot.waitUntil(lambda: connection._pending is None, timeout=20000)  # the flow ended
     qtbot.wait(300)
     assert window.error_box is None  # a cancel is not reported as an error

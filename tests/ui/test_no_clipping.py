@@ -96,7 +96,7 @@ def _shown(widget: QWidget) -> bool:
 
 
 def _rich_looking(text: str) -> bool:
-    return bool(QtGui.Qt.mightBeRichText(text))  # type: ignore[attr-defined]
+    return bool(QtGui.Qt.mightBeRichText(text))
 
 
 def _plain(text: str, rich: bool) -> str:

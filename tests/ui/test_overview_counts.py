@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from client.api import ShopApi
 from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
@@ -18,14 +19,15 @@ def test_cards_show_the_shops_counts_without_listing(
 ) -> None:
     view = window.session.view()
     assert view is not None
-    api = view.api
+    api = view.shop
     api.create_request("access")
 
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("the overview listed a whole resource to count it")
 
-    for name in ("iter_recipients", "list_recipients", "iter_requests", "list_requests"):
-        monkeypatch.setattr(api, name, refuse)
+    # On the class: every view makes its own ShopApi, so the page's is not this `api`.
+    for name in ("list_recipients", "list_requests"):
+        monkeypatch.setattr(ShopApi, name, refuse)
     page = window.pages["overview"]
     assert isinstance(page, OverviewPage)
     window.select_page("overview")
@@ -47,15 +49,14 @@ def test_decisions_get_their_requests_joined_by_the_shop(
 
     view = window.session.view()
     assert view is not None
-    api = view.api
-    decision = next(iter(api.iter_decisions()))
+    api = view.shop
+    decision = next(iter(api.list_decisions().auto_paging_iter()))
     filed = api.create_request("explanation", {"decision_id": decision.id}).request
 
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("the decisions page listed every request to join them")
 
-    monkeypatch.setattr(api, "iter_requests", refuse)
-    monkeypatch.setattr(api, "list_requests", refuse)
+    monkeypatch.setattr(ShopApi, "list_requests", refuse)  # the page's ShopApi too
     page = window.pages["decisions"]
     assert isinstance(page, DecisionsPage)
     window.select_page("decisions")

@@ -163,7 +163,7 @@ def test_assist_code_agent_session_and_ending_it(
     )
     assisted = session.api
     assert assisted.get_me().customer_no == page.code.customer_no
-    list(assisted.iter_orders(max_items=5))
+    list(assisted.list_orders().auto_paging_iter(max_items=5))
 
     _reload(qtbot, page)
     assert page.session_model.rowCount() == 1
@@ -252,24 +252,24 @@ def test_in_assist_mode_codes_and_end_buttons_are_absent(
 def test_error_retry_and_a_failing_log_page(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(qtbot, window)
     view = _view(window)
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     _settled(qtbot, page)
     # the log's own paging fails and recovers
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
     page.reload_log()
     qtbot.waitUntil(lambda: page.log_error.isVisible(), timeout=15000)
     assert "cannot be reached" in page.log_error.text()
     assert page.log_retry.isVisible()
     page.check_chain()
     qtbot.waitUntil(lambda: "could not be checked" in page.chain_status.text(), timeout=15000)
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     qtbot.mouseClick(page.log_retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.log_model.rowCount() > 0, timeout=15000)
     assert not page.log_error.isVisible()

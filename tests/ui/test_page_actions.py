@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -9,28 +11,38 @@ from sqlalchemy import select
 
 from client.api import ShopApi
 from client.errors import NotFound
+from client.verify import ChainResult
 from server.embedded import RunningShop
 from server.models import AccessLogEntry, User
 from tests.ui.conftest import ModalAnswer, button, click, type_text, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.access_log import AccessLogPage
+from ui.pages.base import DataPage
 from ui.pages.my_data import MyDataPage
+from ui.pages.my_data_dialogs import CorrectionDialog, EditFieldDialog
 from ui.pages.notices import NoticesPage
 from ui.pages.orders import OrdersPage
 from ui.widgets.load_state import LoadState
 
 
-def _open(qtbot: QtBot, window: MainWindow, page_id: str):  # type: ignore[no-untyped-def]
+def _open(qtbot: QtBot, window: MainWindow, page_id: str) -> DataPage[Any]:
     window.select_page(page_id)
     page = window.pages[page_id]
-    assert wait_loaded(qtbot, page) is LoadState.CONTENT  # type: ignore[arg-type]
+    assert isinstance(page, DataPage)
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
     return page
+
+
+def _chain(page: AccessLogPage) -> ChainResult:
+    result = page.chain_result
+    assert result is not None
+    return result
 
 
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow) -> None:
@@ -41,7 +53,7 @@ def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow)
     page.select_field("email")
     click(qtbot, page.edit_button)
     editor = page.dialog
-    assert editor is not None
+    assert isinstance(editor, EditFieldDialog)
     editor.editor.selectAll()
     type_text(qtbot, editor.editor, "lin.mei@example.org")
     click(qtbot, editor.save_button)
@@ -57,11 +69,14 @@ def test_edit_a_field_and_request_a_correction(qtbot: QtBot, window: MainWindow)
     assert not page.edit_button.isEnabled()  # not editable: correction only
     click(qtbot, page.correction_button)
     correction = page.dialog
-    assert correction is not None
+    assert isinstance(correction, CorrectionDialog)
     type_text(qtbot, correction.proposed, "<b>corrected</b> 值")
     click(qtbot, correction.file_button)
-    qtbot.waitUntil(lambda: any(r.type == "correction" for r in api.iter_requests()), timeout=10000)
-    filed = next(r for r in api.iter_requests() if r.type == "correction")
+    qtbot.waitUntil(
+        lambda: any(r.type == "correction" for r in api.list_requests().auto_paging_iter()),
+        timeout=10000,
+    )
+    filed = next(r for r in api.list_requests().auto_paging_iter() if r.type == "correction")
     assert filed.details["field"] == locked.key
     assert filed.details["proposed"] == "<b>corrected</b> 值"
 
@@ -81,7 +96,10 @@ def test_remove_an_order_record(qtbot: QtBot, window: MainWindow) -> None:
     assert answer.answered
     assert page.result_banner is not None
     assert page.result_banner.text == f"Order {order.number} removed"  # said on the page
-    assert page.last_removal.retained.until > order.placed_at
+    removal = page.last_removal
+    assert removal is not None
+    assert removal.retained is not None
+    assert removal.retained.until > order.placed_at
     with pytest.raises(NotFound):
         _api(window).get_order(order.id)
     assert all(row.id != order.id for row in page.model.rows)
@@ -109,7 +127,7 @@ def test_assist_code_chain_check_and_tampering(
     qtbot.waitUntil(page.chain_button.isEnabled, timeout=10000)  # as a user waits for it
     click(qtbot, page.chain_button)
     qtbot.waitUntil(lambda: page.chain_result is not None, timeout=10000)
-    assert page.chain_result.ok
+    assert _chain(page).ok
     assert page.chain_status.text().startswith("✓")
 
     with shop.ctx.sessions() as db:
@@ -126,6 +144,6 @@ def test_assist_code_chain_check_and_tampering(
     qtbot.waitUntil(page.chain_button.isEnabled, timeout=10000)
     click(qtbot, page.chain_button)
     qtbot.waitUntil(lambda: page.chain_result is not None, timeout=10000)
-    assert not page.chain_result.ok
+    assert not _chain(page).ok
     assert page.chain_status.text().startswith("✗")
     assert page.chain_problems.isVisible()

@@ -58,7 +58,7 @@ def user_id(shop: RunningShop, username: str = "lin.mei") -> int:
 def assist(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> Iterator[ActiveView]:
     """An agent's assist view on lin.mei (the shopper hands over a one-time code)."""
     shopper = current_view(window)
-    code = shopper.api.create_assist_code()
+    code = shopper.shop.create_assist_code()
     agent = ShopConnection(
         shop.url,
         open_browser=ScriptedBrowser("agent.wu", "agent1234"),
@@ -221,7 +221,7 @@ def test_marketing_channels_toggle(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_cookie_inventory_grouped_and_tied_to_consents(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
-    cookies = list(current_view(window).api.iter_cookies(limit=100))
+    cookies = list(current_view(window).api.list_cookies(limit=100).auto_paging_iter())
     assert page.cookie_model.rowCount() == len(cookies)
     proxy = page.cookie_proxy
     technologies = [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
@@ -247,7 +247,7 @@ def test_cookie_inventory_grouped_and_tied_to_consents(qtbot: QtBot, window: Mai
 
 def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
-    transport = current_view(window).api.transport
+    transport = current_view(window).shop.transport
     real_base = transport.base_url
     transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
     transport.max_retries = 0
@@ -264,7 +264,7 @@ def test_history_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     wait_history(qtbot, page)
     view = current_view(window)
-    transport = view.api.transport
+    transport = view.shop.transport
     real_base = transport.base_url
     transport.base_url = "http://127.0.0.1:9/v1/"
     transport.max_retries = 0

@@ -14,8 +14,8 @@ from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
 from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
+from ui.models.decisions import percent_shares
 from ui.pages.decisions import DecisionsPage
-from ui.pages.decisions_parts import percent_shares
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 风控" + " long" * 300
@@ -32,7 +32,7 @@ def _page(qtbot: QtBot, window: MainWindow) -> DecisionsPage:
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def _user_id(shop: RunningShop, username: str = "lin.mei") -> int:
@@ -65,7 +65,7 @@ def test_decisions_match_the_api_and_models_pass_the_tester(
     page = _page(qtbot, window)
     assert page.state is LoadState.CONTENT
     api = _api(window)
-    expected = {d.id: d for d in api.iter_decisions()}
+    expected = {d.id: d for d in api.list_decisions().auto_paging_iter()}
     shown = {page.model.row_at(r).id for r in range(page.model.rowCount())}
     assert shown == set(expected)
     assert len(shown) >= 4
@@ -113,7 +113,7 @@ def test_filing_an_explanation_then_seeing_it(
     assert not page._keys  # the key is dropped once the shop answered
     filed = [
         r
-        for r in api.iter_requests(type="explanation")
+        for r in api.list_requests(type="explanation").auto_paging_iter()
         if r.details.get("decision_id") == decision.id
     ]
     assert len(filed) == 1
@@ -160,7 +160,7 @@ def test_filing_a_human_review_with_a_statement(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(lambda: page.filed_label.isVisible(), timeout=15000)
     filed = [
         r
-        for r in api.iter_requests(type="human_review")
+        for r in api.list_requests(type="human_review").auto_paging_iter()
         if r.details.get("decision_id") == decision.id
     ]
     assert len(filed) == 1
@@ -187,12 +187,12 @@ def test_empty_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningSh
     page = _page(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     with shop.ctx.sessions() as db:
         db.execute(delete(Decision).where(Decision.user_id == _user_id(shop)))
         db.commit()
@@ -264,7 +264,9 @@ def test_clicking_the_data_it_used_opens_the_page_showing_it(
 ) -> None:
     page = _page(qtbot, window)
     api = _api(window)
-    blocked = next(d for d in api.iter_decisions() if d.kind == "transaction_block")
+    blocked = next(
+        d for d in api.list_decisions().auto_paging_iter() if d.kind == "transaction_block"
+    )
     _select(qtbot, page, blocked.id)
     button = next(b for b in page.input_buttons if b.text() == "• Your orders")
     with qtbot.waitSignal(window.pages["decisions"].navigate) as blocker:
@@ -282,7 +284,9 @@ def test_the_decision_panel_speaks_chinese(qtbot: QtBot, window: MainWindow) -> 
     try:
         page = _page(qtbot, window)
         api = _api(window)
-        blocked = next(d for d in api.iter_decisions() if d.kind == "transaction_block")
+        blocked = next(
+            d for d in api.list_decisions().auto_paging_iter() if d.kind == "transaction_block"
+        )
         _select(qtbot, page, blocked.id)
         texts = [b.text() for b in page.input_buttons]
         assert "• 您的订单" in texts

@@ -19,10 +19,10 @@ from tests.conftest import SHOPPER
 from tests.ui.conftest import click, refresh_offline, retry_offline, type_text, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import display_text
-from ui.pages.consents_terms import legal_basis_text
 from ui.pages.my_data import MyDataPage
 from ui.pages.my_data_dialogs import CorrectionDialog, EditFieldDialog
-from ui.pages.my_data_terms import retention_text
+from ui.terms.consents import legal_basis_text
+from ui.terms.data import retention_text
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 " + "长" * 150
@@ -38,6 +38,13 @@ def open_page(qtbot: QtBot, window: MainWindow) -> MyDataPage:
 
 def shopper_api(shop: RunningShop) -> ShopApi:
     return api_for(shop, *SHOPPER)
+
+
+def _held(shop: RunningShop, key: str) -> str | None:
+    """The value of one profile field as the shop holds it now."""
+    field = shopper_api(shop).get_me().field(key)
+    assert field is not None, key
+    return field.value
 
 
 def cell(model: Any, row: int, column: int) -> str:
@@ -85,8 +92,8 @@ def test_paged_devices_locations_logs(
 ) -> None:
     page = open_page(qtbot, window)
     api = shopper_api(shop)
-    devices = list(api.iter_devices())
-    locations = list(api.iter_locations())
+    devices = list(api.list_devices().auto_paging_iter())
+    locations = list(api.list_locations().auto_paging_iter())
     qtbot.waitUntil(lambda: page.device_model.rowCount() == len(devices), timeout=10000)
     qtbot.waitUntil(
         lambda: page.location_model.rowCount() >= min(50, len(locations)), timeout=10000
@@ -105,12 +112,12 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 
@@ -152,13 +159,13 @@ def test_edit_an_editable_field(qtbot: QtBot, window: MainWindow, shop: RunningS
     assert not dialog.save_button.isEnabled()
     dialog.submit()  # Enter in the field: refused just the same
     assert not dialog.busy
-    assert shopper_api(shop).get_me().field("job").value == field.value  # type: ignore[union-attr]
+    assert _held(shop, "job") == field.value
     dialog.editor.selectAll()
     type_text(qtbot, dialog.editor, "Pharmacist 药剂师")
     assert not dialog.editor_field.error.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         click(qtbot, dialog.save_button)
-    assert shopper_api(shop).get_me().field("job").value == "Pharmacist 药剂师"  # type: ignore[union-attr]
+    assert _held(shop, "job") == "Pharmacist 药剂师"
     row = page.profile_model.row_of("job")
     assert cell(page.profile_model, row, 1) == "Pharmacist 药剂师"
 
@@ -170,7 +177,7 @@ def test_edit_in_place(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> N
     assert page.profile_model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert page.profile_model.setData(index, "010-12345678")
     qtbot.waitUntil(lambda: cell(page.profile_model, row, 1) == "010-12345678", timeout=10000)
-    assert shopper_api(shop).get_me().field("fixed_phone").value == "010-12345678"  # type: ignore[union-attr]
+    assert _held(shop, "fixed_phone") == "010-12345678"
     # a refused in-place edit reopens the value in the dialog with the error
     assert page.profile_model.setData(index, "9" * 250)
     qtbot.waitUntil(

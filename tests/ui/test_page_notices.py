@@ -39,7 +39,7 @@ def _view(window: MainWindow) -> ActiveView:
 
 
 def _api(window: MainWindow) -> ShopApi:
-    return _view(window).api
+    return _view(window).shop
 
 
 def _select_notice(page: NoticesPage, notice_id: str) -> None:
@@ -56,7 +56,7 @@ def test_notices_and_versions_match_the_api(
     page = _page(qtbot, window)
     assert page.state is LoadState.CONTENT
     api = _api(window)
-    notices = list(api.iter_notices())
+    notices = list(api.list_notices().auto_paging_iter())
     assert [page.notice_model.row_at(r).id for r in range(page.notice_model.rowCount())] == [
         n.id for n in sorted(notices, key=lambda n: n.published_at, reverse=True)
     ]
@@ -80,7 +80,7 @@ def test_notices_and_versions_match_the_api(
     assert page.notice_body.text() == incident.body
     assert "Security incident" in page.notice_meta.text()
     # policy versions with what changed
-    versions = list(api.iter_policy_versions())
+    versions = list(api.list_policy_versions().auto_paging_iter())
     assert {page.version_model.row_at(r).version for r in range(page.version_model.rowCount())} == {
         v.version for v in versions
     }
@@ -116,7 +116,7 @@ def test_in_assist_mode_there_is_no_acknowledge_button(
 ) -> None:
     page = _page(qtbot, window)
     view = _view(window)
-    code = view.api.create_assist_code()
+    code = view.shop.create_assist_code()
     agent = ShopConnection(
         shop.url,
         open_browser=ScriptedBrowser("agent.wu", "agent1234"),
@@ -144,12 +144,12 @@ def test_in_assist_mode_there_is_no_acknowledge_button(
 def test_no_notices_error_and_retry(qtbot: QtBot, window: MainWindow, shop: RunningShop) -> None:
     page = _page(qtbot, window)
     view = _view(window)
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     message = refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
     assert "cannot be reached" in message
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     with shop.ctx.sessions() as db:
         db.execute(delete(Notice))
         db.commit()

@@ -26,8 +26,8 @@ from tests.ui.conftest import (
 from tests.ui.test_page_my_data import HOSTILE, open_assist, shopper_api
 from ui.formats import format_date
 from ui.main_window import MainWindow
-from ui.pages.my_data_terms import money_text
 from ui.pages.orders import PAGE_SIZE, OrdersPage
+from ui.terms.data import money_text
 from ui.widgets.load_state import LoadState
 
 
@@ -50,7 +50,7 @@ def test_list_is_lazy_and_matches_the_api(
 ) -> None:
     page = open_page(qtbot, window)
     assert page.state is LoadState.CONTENT
-    orders = list(shopper_api(shop).iter_orders())
+    orders = list(shopper_api(shop).list_orders().auto_paging_iter())
     assert len(orders) > PAGE_SIZE
     qtbot.waitUntil(lambda: page.model.rowCount() == PAGE_SIZE, timeout=10000)
     assert page.model.canFetchMore()
@@ -118,7 +118,9 @@ def test_remove_order_shows_what_is_retained(
     assert all(o.id != order.id for o in page.model.rows)
     with pytest.raises(NotFound):
         shopper_api(shop).get_order(order.id)
-    retained = page.last_removal.retained  # type: ignore[union-attr]
+    removal = page.last_removal
+    assert removal is not None
+    retained = removal.retained
     assert retained is not None
     box = page.removal_box
     assert box is not None
@@ -162,11 +164,11 @@ def test_error_retry_and_empty(qtbot: QtBot, window: MainWindow, shop: RunningSh
     page = open_page(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     refresh_offline(qtbot, page)  # offline: keeps what was loaded, says so
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     retry_offline(qtbot, page)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
     with shop.ctx.sessions() as db:

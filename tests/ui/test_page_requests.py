@@ -30,6 +30,7 @@ from tests.ui.conftest import (
     wait_loaded,
 )
 from ui.main_window import MainWindow
+from ui.models.requests import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest, type_label
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import (
     AccountCancellationForm,
@@ -42,7 +43,6 @@ from ui.pages.requests_forms import (
     NewRequestDialog,
     QueuedOffline,
 )
-from ui.pages.requests_model import DUE_COLUMN, OVERDUE_COLOR, TrackedRequest, type_label
 from ui.widgets.load_state import LoadState
 
 HOSTILE = "<b>x</b><img src=x> مرحبا 😀 投诉 " + "long " * 300
@@ -168,7 +168,11 @@ def test_empty_tracker_and_models(qtbot: QtBot, window: MainWindow, qtmodelteste
 
 
 def test_access_request_verify_process_download(
-    qtbot: QtBot, window: MainWindow, shop: RunningShop, tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    shop: RunningShop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = open_page(qtbot, window)
     rid = filed_id(file(qtbot, page, "access", lambda f: f.note.setPlainText("for my records")))
@@ -181,7 +185,7 @@ def test_access_request_verify_process_download(
     detail = page.detail
     qtbot.waitUntil(lambda: detail.download_box.isVisibleTo(page), timeout=10000)
     target = tmp_path / "archive.zip"
-    detail.choose_save_path = lambda _suggested: str(target)  # type: ignore[method-assign]
+    monkeypatch.setattr(detail, "choose_save_path", lambda _suggested: str(target))
     seen: list[int] = []
     detail.progress.valueChanged.connect(seen.append)
     detail.download_button.click()
@@ -282,10 +286,12 @@ def test_account_cancellation_form_then_cancel(
 ) -> None:
     page = open_page(qtbot, window)
     dialog = page.new_request("account_cancellation")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     form = dialog.form
     assert isinstance(form, AccountCancellationForm)
-    assert "cannot be undone" in form.findChild(type(form.retention), "warningText").text()
+    warning = form.findChild(type(form.retention), "warningText")
+    assert warning is not None
+    assert "cannot be undone" in warning.text()
     assert form.retention.text()
     dialog.submit()
     assert "Tick the box" in dialog.error.text()  # input kept, nothing sent
@@ -296,12 +302,19 @@ def test_account_cancellation_form_then_cancel(
     detail = page.detail
     assert detail.cancel_button.isVisibleTo(page)
     asked: list[str] = []
-    monkeypatch.setattr(detail, "confirm", lambda _t, text: asked.append(text) or True)
+
+    def confirm(_title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(detail, "confirm", confirm)
     detail.cancel_button.click()
     qtbot.waitUntil(lambda: row_of(page, rid).request.status == "canceled", timeout=20000)
     assert asked
     with shop.ctx.sessions() as db:
-        assert db.get(ServerRequest, int(rid)).status == "canceled"
+        row = db.get(ServerRequest, int(rid))
+        assert row is not None
+        assert row.status == "canceled"
 
 
 def test_overdue_in_red_and_complaint_draft(
@@ -320,7 +333,7 @@ def test_overdue_in_red_and_complaint_draft(
     page.select((row_of(page, rid).shop_id, rid))
     assert "overdue by" in page.detail.due.text()
     dialog = page.new_request("complaint")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     form = dialog.form
     assert isinstance(form, ComplaintForm)
     assert form.related_box.currentData() == rid
@@ -342,9 +355,11 @@ def test_offline_outbox_sends_exactly_once(
     connection.transport.max_retries = 0
     connection.transport.base_url = dead_url()
     dialog = page.new_request("complaint")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=20000)
-    dialog.form.text.setPlainText("Sent from the outbox")  # type: ignore[attr-defined]
+    form = dialog.form
+    assert isinstance(form, ComplaintForm)
+    form.text.setPlainText("Sent from the outbox")
     assert isinstance(submit(qtbot, dialog), QueuedOffline)
     assert page.outbox_label.text() == "1 request(s) waiting to be sent"
     assert "outbox" in page.message.text()
@@ -399,7 +414,7 @@ def test_hostile_strings_shown_literally(
 def test_complaint_counter_and_limit(qtbot: QtBot, window: MainWindow, count: int) -> None:
     page = open_page(qtbot, window)
     dialog = page.new_request("complaint")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     form = dialog.form
     assert isinstance(form, ComplaintForm)
     form.text.setPlainText("x" * count)

@@ -49,7 +49,7 @@ def test_recipients_detail_and_events(
 ) -> None:
     page = open_page(qtbot, window)
     api = current_view(window).api
-    recipients = list(api.iter_recipients(limit=100))
+    recipients = list(api.list_recipients(limit=100).auto_paging_iter())
     assert page.recipient_model.rowCount() == len(recipients)
     # Sorted by event count, the busiest partner is selected and its events load.
     busiest = max(recipients, key=lambda r: r.event_count)
@@ -78,7 +78,7 @@ def test_recipients_detail_and_events(
     assert page.detail_name.text() == shunda.name
     assert "Type: Logistics" in page.detail_facts.text()
     assert page.events_model.rowCount() == shunda.event_count
-    events = list(api.iter_recipient_events(shunda.id, limit=100))
+    events = list(api.list_recipient_events(shunda.id, limit=100).auto_paging_iter())
     first = page.events_model.index(0, 3)
     assert first.data() == events[0].description
     assert page.events_model.index(0, 1).data() == events[0].order_id
@@ -100,7 +100,7 @@ def test_recipients_detail_and_events(
 def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     api = current_view(window).api
-    recipients = list(api.iter_recipients(limit=100))
+    recipients = list(api.list_recipients(limit=100).auto_paging_iter())
     chart = page.chart
     assert len(chart.targets) == len(recipients)
     assert len(chart.flows) == sum(len(r.categories) for r in recipients)
@@ -108,7 +108,9 @@ def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
     ads = next(r for r in recipients if r.type == "advertising")
     assert next(n for n in chart.targets if n.key == ads.id).muted  # aggregated only
     assert "Interest tags → Judian Ads: 12" in chart.accessibleDescription()
-    assert chart.highlight == page.current_recipient.id  # type: ignore[union-attr]
+    current = page.current_recipient
+    assert current is not None
+    assert chart.highlight == current.id
     image = chart.grab()
     assert not image.isNull()
     assert image.width() > 100
@@ -125,7 +127,7 @@ def test_flow_chart_and_storage(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
-    transport = current_view(window).api.transport
+    transport = current_view(window).shop.transport
     real_base = transport.base_url
     transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
     transport.max_retries = 0
@@ -142,7 +144,7 @@ def test_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
 def test_events_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_page(qtbot, window)
     wait_events(qtbot, page)
-    transport = current_view(window).api.transport
+    transport = current_view(window).shop.transport
     real_base = transport.base_url
     transport.base_url = "http://127.0.0.1:9/v1/"
     transport.max_retries = 0

@@ -30,8 +30,9 @@ from ui.formats import format_date
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.tracks import PAGE_SIZE, TracksPage
-from ui.pages.tracks_dialogs import DateRangeDialog, DeleteAllDialog, day_range
+from ui.pages.tracks_dialogs import DateRangeDialog, DeleteAllDialog
 from ui.widgets.load_state import LoadState
+from ui.widgets.optional_date import day_range
 
 HOSTILE = "<b>bold</b><img src=x> مرحبا 😀 " + "x" * 3000
 
@@ -182,7 +183,7 @@ def test_history_loads_lazily_as_the_view_scrolls(
     qtbot.waitUntil(lambda: model.rowCount() == 200, timeout=10000)
     wait_history(qtbot, page)
     everything = load_all(qtbot, page)
-    assert ids(everything) == ids(list(shop_api.iter_tracks(limit=500)))
+    assert ids(everything) == ids(list(shop_api.list_tracks(limit=500).auto_paging_iter()))
     assert not model.canFetchMore()
     assert page.status_label.text() == "400 loaded (all)"
     assert model.data(model.index(0, 1)) in {"Search", "Product view"}
@@ -193,7 +194,7 @@ def test_search_text_is_debounced_and_sent_to_the_server(
     qtbot: QtBot, window: MainWindow, shop_api: ShopApi
 ) -> None:
     page = open_tracks(qtbot, window)
-    texts = [t.text for t in shop_api.iter_tracks(limit=500)]
+    texts = [t.text for t in shop_api.list_tracks(limit=500).auto_paging_iter()]
     chinese = next(m.group(0) for t in texts if (m := re.search(r"[\u4e00-\u9fff]{2}", t)))
     english = next(m.group(0) for t in texts if (m := re.search(r"[A-Za-z]{5,}", t)))
 
@@ -209,7 +210,7 @@ def test_search_text_is_debounced_and_sent_to_the_server(
         qtbot.waitUntil(lambda: page._filter.q == query, timeout=3000)  # noqa: B023
         wait_history(qtbot, page)
         shown = load_all(qtbot, page)
-        expected = list(shop_api.iter_tracks(q=query, limit=500))
+        expected = list(shop_api.list_tracks(q=query, limit=500).auto_paging_iter())
         assert expected
         assert ids(shown) == ids(expected)
         assert all(query.lower() in t.text.lower() for t in shown)
@@ -228,11 +229,13 @@ def test_kind_and_date_filters_go_to_the_server(
     page.kind_box.setCurrentIndex(page.kind_box.findData("search"))
     wait_history(qtbot, page)
     searches = load_all(qtbot, page)
-    assert ids(searches) == ids(list(shop_api.iter_tracks(kind="search", limit=500)))
+    assert ids(searches) == ids(
+        list(shop_api.list_tracks(kind="search", limit=500).auto_paging_iter())
+    )
     assert {t.kind for t in searches} == {"search"}
 
     page.kind_box.setCurrentIndex(page.kind_box.findData(None))
-    every = list(shop_api.iter_tracks(limit=500))
+    every = list(shop_api.list_tracks(limit=500).auto_paging_iter())
     first = every[120].at.astimezone().date()
     last = every[30].at.astimezone().date()
     page.from_edit.set_value(first)
@@ -243,7 +246,7 @@ def test_kind_and_date_filters_go_to_the_server(
     wait_history(qtbot, page)
     shown = load_all(qtbot, page)
     start, end = day_range(first, last)
-    expected = list(shop_api.iter_tracks(start=start, end=end, limit=500))
+    expected = list(shop_api.list_tracks(start=start, end=end, limit=500).auto_paging_iter())
     assert 30 < len(expected) < 400
     assert ids(shown) == ids(expected)
 
@@ -273,14 +276,14 @@ def test_history_error_then_retry(qtbot: QtBot, window: MainWindow) -> None:
     page = open_tracks(qtbot, window)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.shop.transport.max_retries = 0
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=10000)
     assert "cannot be reached" in page.status_label.text()
     assert page.history_model.rowCount() == 100
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     # a request the view started before the address was restored may still fail
     qtbot.waitUntil(lambda: not page.history_model.loading, timeout=10000)
     if page.retry_button.isVisible():
@@ -293,21 +296,21 @@ def test_an_offline_search_keeps_the_list(
     qtbot: QtBot, window: MainWindow, shop_api: ShopApi
 ) -> None:
     page = open_tracks(qtbot, window)
-    texts = [t.text for t in shop_api.iter_tracks(limit=500)]
+    texts = [t.text for t in shop_api.list_tracks(limit=500).auto_paging_iter()]
     query = next(m.group(0) for t in texts if (m := re.search(r"[A-Za-z]{5,}", t)))
     shown = ids(page.history_model.rows)
     assert len(shown) == 100
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.shop.transport.max_retries = 0
     type_text(qtbot, page.search_box, query)
     qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=15000)
     # the list is not emptied: what was loaded stays, and the page says it is offline
     assert ids(page.history_model.rows) == shown
     assert page.status_label.text().startswith("Offline: could not search")
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     qtbot.waitUntil(lambda: not page.history_model.loading, timeout=10000)
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     wait_history(qtbot, page)
@@ -355,7 +358,7 @@ def test_delete_one_with_the_delete_key(
     qtbot.waitUntil(lambda: status_message(window) == "1 record deleted", timeout=10000)
     wait_history(qtbot, page)
     assert server_count(shop) == 399
-    assert target.id not in ids(list(shop_api.iter_tracks(limit=500)))
+    assert target.id not in ids(list(shop_api.list_tracks(limit=500).auto_paging_iter()))
     assert target.id not in ids(page.history_model.rows)
     assert page.history_model.rowCount() == 100  # reloaded from the first page
 
@@ -372,13 +375,13 @@ def test_delete_a_selection_in_one_request(
     calls: list[object] = []
     view = page.view
     assert view is not None
-    original = view.api.delete_tracks
+    original = view.shop.delete_tracks
 
     def spy(**kwargs: Any) -> int:
         calls.append(kwargs)
         return original(**kwargs)
 
-    view.api.delete_tracks = spy  # type: ignore[method-assign]
+    view.shop.delete_tracks = spy  # type: ignore[method-assign]
     texts: list[str] = []
     script = DialogScript().expect(press_destructive(texts))
     qtbot.mouseClick(page.delete_selected_button, Qt.MouseButton.LeftButton)
@@ -390,7 +393,7 @@ def test_delete_a_selection_in_one_request(
     assert len(calls) == 1
     assert sorted(calls[0]["ids"]) == sorted(chosen)  # type: ignore[index]
     assert server_count(shop) == 395
-    remaining = set(ids(list(shop_api.iter_tracks(limit=500))))
+    remaining = set(ids(list(shop_api.list_tracks(limit=500).auto_paging_iter())))
     assert remaining.isdisjoint(chosen)
 
 
@@ -398,11 +401,11 @@ def test_delete_a_date_range(
     qtbot: QtBot, window: MainWindow, shop: RunningShop, shop_api: ShopApi
 ) -> None:
     page = open_tracks(qtbot, window)
-    every = list(shop_api.iter_tracks(limit=500))
+    every = list(shop_api.list_tracks(limit=500).auto_paging_iter())
     first = every[80].at.astimezone().date()
     last = every[20].at.astimezone().date()
     start, end = day_range(first, last)
-    doomed = ids(list(shop_api.iter_tracks(start=start, end=end, limit=500)))
+    doomed = ids(list(shop_api.list_tracks(start=start, end=end, limit=500).auto_paging_iter()))
     assert len(doomed) > 20
 
     def fill_range(widget: QWidget) -> Any:
@@ -505,7 +508,7 @@ def test_activity_chart_matches_the_server(
 def test_remove_an_interest_tag(qtbot: QtBot, window: MainWindow, shop_api: ShopApi) -> None:
     page = open_tracks(qtbot, window)
     page.tabs.setCurrentIndex(2)
-    tags = list(shop_api.iter_tags())
+    tags = list(shop_api.list_tags().auto_paging_iter())
     assert page.tags_model.rowCount() == len(tags) > 0
     assert not page.remove_tag_button.isEnabled()
     page.tags_table.selectRow(0)
@@ -517,7 +520,7 @@ def test_remove_an_interest_tag(qtbot: QtBot, window: MainWindow, shop_api: Shop
     qtbot.waitUntil(lambda: script.done, timeout=5000)
     assert f"Remove the interest tag \u201c{tag.tag}\u201d?" in texts
     qtbot.waitUntil(lambda: page.tags_model.rowCount() == len(tags) - 1, timeout=10000)
-    assert tag.id not in {t.id for t in shop_api.iter_tags()}
+    assert tag.id not in {t.id for t in shop_api.list_tags().auto_paging_iter()}
     assert status_message(window) == f"Tag \u201c{tag.tag}\u201d removed"
 
 

@@ -40,7 +40,7 @@ def test_a_shops_problem_detail_with_html_is_shown_literally(
     assert view is not None
     # A shop's text in a problem detail: the real shop quotes the request's state from its
     # database ("The request is …; nothing to verify."), and that row holds planted markup.
-    created = view.api.create_request("complaint", {"text": "hello"})
+    created = view.shop.create_request("complaint", {"text": "hello"})
     with shop.ctx.sessions() as db:
         db.execute(
             update(ServerRequest)
@@ -49,7 +49,7 @@ def test_a_shops_problem_detail_with_html_is_shown_literally(
         )
         db.commit()
     with pytest.raises(Conflict) as caught:
-        view.api.verify_request(created.request.id, "123456")
+        view.shop.verify_request(created.request.id, "123456")
     assert PLANTED in (caught.value.detail or "")
     window._show_error(caught.value)
     box = window.error_box

@@ -20,6 +20,7 @@ from tests.ui.conftest import ModalAnswer, click, wait_loaded
 from tests.ui.test_requests_flows import _file
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
+from ui.pages.requests_forms import AccessForm
 from ui.widgets.load_state import LoadState
 
 
@@ -34,7 +35,7 @@ def _page(qtbot: QtBot, window: MainWindow) -> RequestsPage:
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def _copy(shop: RunningShop, api: ShopApi) -> str:
@@ -142,7 +143,7 @@ def test_verifying_by_a_document_from_the_file_chooser(
     page = _page(qtbot, window)
     api = _api(window)
     # filed through the guided form: the new request is selected, its detail asks for proof
-    request_id = _file(qtbot, page, "access", lambda _dialog: None)
+    request_id = _file(qtbot, page, "access", AccessForm, lambda _form: None)
     created = api.get_request(request_id)
     assert created.status == "identity_unverified"
     detail = page.detail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -15,10 +16,21 @@ from server.processor import RequestProcessor
 from tests.ui.conftest import ModalAnswer, click, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
-from ui.pages.requests_forms import NewRequestDialog
+from ui.pages.requests_forms import (
+    AccessForm,
+    AccountCancellationForm,
+    ComplaintForm,
+    ConsentWithdrawalForm,
+    CorrectionForm,
+    DecisionForm,
+    DeletionForm,
+    NewRequestDialog,
+    RequestForm,
+)
 from ui.widgets.load_state import LoadState
 
 FINAL = {"completed", "denied", "canceled"}
+F = TypeVar("F", bound=RequestForm)
 
 
 def _page(qtbot: QtBot, window: MainWindow) -> RequestsPage:
@@ -32,17 +44,23 @@ def _page(qtbot: QtBot, window: MainWindow) -> RequestsPage:
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def _file(
-    qtbot: QtBot, page: RequestsPage, rtype: str, fill: Callable[[NewRequestDialog], None]
+    qtbot: QtBot,
+    page: RequestsPage,
+    rtype: str,
+    form_type: type[F],
+    fill: Callable[[F], object],
 ) -> str:
-    """Open the guided form, fill it, submit; returns the new request's id."""
+    """Open the guided form (a `form_type`), fill it, submit; returns the new request's id."""
     dialog = page.new_request(rtype)
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     qtbot.waitUntil(lambda: dialog.submit_button.isEnabled(), timeout=10000)
-    fill(dialog)
+    form = dialog.form
+    assert isinstance(form, form_type)
+    fill(form)
     assert dialog.idempotency_key is None  # made when the button is pressed, not before
     # A correction asks before → after first: answered with the box's own Yes button.
     answer = ModalAnswer(qtbot, QMessageBox.StandardButton.Yes) if rtype == "correction" else None
@@ -83,34 +101,37 @@ def test_every_request_type_from_its_form_to_a_final_state(
 ) -> None:
     page = _page(qtbot, window)
     api = _api(window)
-    decision = next(iter(api.iter_decisions()))
+    decision = next(iter(api.list_decisions().auto_paging_iter()))
     optional = next(c for c in api.list_consents() if c.granted and not c.required)
     filed: dict[str, str] = {}
 
-    filed["access"] = _file(qtbot, page, "access", lambda d: None)
-    filed["correction"] = _file(
-        qtbot,
-        page,
-        "correction",
-        lambda d: (d.form.select_field("job"), d.form.proposed.setText("产品经理 <b>PM</b>")),
-    )
-    filed["deletion"] = _file(qtbot, page, "deletion", lambda d: d.form.check("tags"))
+    filed["access"] = _file(qtbot, page, "access", AccessForm, lambda f: None)
+
+    def correct_job(form: CorrectionForm) -> None:
+        form.select_field("job")
+        form.proposed.setText("产品经理 <b>PM</b>")
+
+    filed["correction"] = _file(qtbot, page, "correction", CorrectionForm, correct_job)
+    filed["deletion"] = _file(qtbot, page, "deletion", DeletionForm, lambda f: f.check("tags"))
     filed["explanation"] = _file(
-        qtbot, page, "explanation", lambda d: d.form.select_decision(decision.id)
+        qtbot, page, "explanation", DecisionForm, lambda f: f.select_decision(decision.id)
     )
     filed["human_review"] = _file(
-        qtbot, page, "human_review", lambda d: d.form.select_decision(decision.id)
+        qtbot, page, "human_review", DecisionForm, lambda f: f.select_decision(decision.id)
     )
     filed["consent_withdrawal"] = _file(
-        qtbot, page, "consent_withdrawal", lambda d: d.form.check(optional.purpose)
+        qtbot,
+        page,
+        "consent_withdrawal",
+        ConsentWithdrawalForm,
+        lambda f: f.check(optional.purpose),
     )
     filed["complaint"] = _file(
         qtbot,
         page,
         "complaint",
-        lambda d: d.form.text.setPlainText(
-            "Nobody answered my e-mails. <b>x</b><img src=x> مرحبا 😀"
-        ),
+        ComplaintForm,
+        lambda f: f.text.setPlainText("Nobody answered my e-mails. <b>x</b><img src=x> مرحبا 😀"),
     )
 
     for rtype in ("access", "deletion"):  # this shop asks for identity verification first
@@ -141,10 +162,12 @@ def test_account_cancellation_from_its_form(
     page = _page(qtbot, window)
     api = _api(window)
     dialog = page.new_request("account_cancellation")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     dialog.submit()
     assert "Tick the box" in dialog.error.text()  # nothing is sent unconfirmed
-    dialog.form.confirm.setChecked(True)
+    cancellation = dialog.form
+    assert isinstance(cancellation, AccountCancellationForm)
+    cancellation.confirm.setChecked(True)
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
     request_id = str(dialog.result_value.request.id)
@@ -167,7 +190,11 @@ def test_a_cancelled_request_and_the_tracker_models(
 ) -> None:
     page = _page(qtbot, window)
     request_id = _file(
-        qtbot, page, "complaint", lambda d: d.form.text.setPlainText("Please call me back.")
+        qtbot,
+        page,
+        "complaint",
+        ComplaintForm,
+        lambda f: f.text.setPlainText("Please call me back."),
     )
     page.refresh(quiet=True)
     qtbot.waitUntil(lambda: page._task is None and page.model.rowCount() == 1, timeout=10000)
@@ -194,8 +221,10 @@ def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
     transport.max_retries = 0
     transport.timeout = (2.0, 5.0)
     dialog = page.new_request("complaint")
-    assert dialog is not None
-    dialog.form.text.setPlainText("Filed while offline.")
+    assert isinstance(dialog, NewRequestDialog)
+    complaint = dialog.form
+    assert isinstance(complaint, ComplaintForm)
+    complaint.text.setPlainText("Filed while offline.")
     dialog.submit()
     qtbot.waitUntil(
         lambda: dialog.result_value is not None or dialog.error.isVisible(), timeout=20000
@@ -210,7 +239,7 @@ def test_a_request_filed_offline_waits_in_the_outbox_and_is_sent_once(
     qtbot.waitUntil(lambda: not page.outbox_label.isVisible(), timeout=20000)
     page.refresh(quiet=True)  # a second flush must not send it again
     qtbot.waitUntil(lambda: page._task is None, timeout=20000)
-    complaints = [r for r in api.iter_requests() if r.type == "complaint"]
+    complaints = [r for r in api.list_requests().auto_paging_iter() if r.type == "complaint"]
     assert len(complaints) == 1
     assert complaints[0].details["text"] == "Filed while offline."
 
@@ -250,7 +279,7 @@ def test_an_unreachable_shop_is_reported_and_the_tracker_recovers(
 def test_the_rights_card_is_shown_before_filing(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(qtbot, window)
     dialog = page.new_request("access")
-    assert dialog is not None
+    assert isinstance(dialog, NewRequestDialog)
     qtbot.waitUntil(lambda: "Answer deadline" in dialog.rights.body.text(), timeout=10000)
     text = dialog.rights.body.text()
     assert "15 working days (policy § 5.G" in text

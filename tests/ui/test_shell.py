@@ -12,6 +12,7 @@ from server.embedded import RunningShop
 from tests.ui.conftest import click, wait_loaded
 from ui.dialogs import AddShopDialog
 from ui.main_window import MainWindow
+from ui.pages.orders import OrdersPage
 from ui.pages.overview import OverviewPage
 from ui.session import AppSession
 from ui.settings import Settings
@@ -43,9 +44,9 @@ def test_unreachable_shop_keeps_what_was_loaded_then_retry_recovers(
     shown = page.cards["tracks"].figure.text()
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"  # nothing listens on port 9
+    view.shop.transport.max_retries = 0
     click(qtbot, window.toolbar_button(window.refresh_action))
     qtbot.waitUntil(lambda: page.result_banner.isVisible(), timeout=20000)
     # offline: the page keeps what it showed and says it could not update it
@@ -53,7 +54,7 @@ def test_unreachable_shop_keeps_what_was_loaded_then_retry_recovers(
     assert page.cards["tracks"].figure.text() == shown
     assert "cannot be reached" in page.result_banner.text
     assert "Showing what was loaded at" in page.result_banner.text
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     with qtbot.waitSignal(page.loaded, timeout=20000):
         click(qtbot, page.result_banner.button)  # "Try again"
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
@@ -64,15 +65,16 @@ def test_unreachable_shop_at_first_load_shows_error_then_retry(
     qtbot: QtBot, window: MainWindow, shop: RunningShop
 ) -> None:
     page = window.pages["orders"]
+    assert isinstance(page, OrdersPage)
     view = window.session.view()
     assert view is not None
-    real_base = view.api.transport.base_url
-    view.api.transport.base_url = "http://127.0.0.1:9/v1/"
-    view.api.transport.max_retries = 0
+    real_base = view.shop.transport.base_url
+    view.shop.transport.base_url = "http://127.0.0.1:9/v1/"
+    view.shop.transport.max_retries = 0
     window.select_page("orders")
     assert wait_loaded(qtbot, page) is LoadState.ERROR  # nothing loaded before: the error face
     assert "cannot be reached" in page.stack.error_text
-    view.api.transport.base_url = real_base
+    view.shop.transport.base_url = real_base
     click(qtbot, page.stack.retry_button)
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
 
@@ -125,7 +127,7 @@ def test_request_state_changes_reach_the_notifier_from_any_page(
 
     view = window.session.view()
     assert view is not None
-    view.api.create_request("complaint", {"text": "Please answer my e-mails."})
+    view.shop.create_request("complaint", {"text": "Please answer my e-mails."})
     window.select_page("overview")
     page = window.pages["requests"]
     assert isinstance(page, RequestsPage)

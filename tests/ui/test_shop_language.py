@@ -76,8 +76,9 @@ def test_chinese_pages_show_no_english_from_the_shop(
         window.resize(1200, 800)
         window.show()
         sign_in_app(qtbot, session, shop)
-        assert session.view() is not None
-        assert session.view().shop_name == shop.ctx.shop.name_zh  # type: ignore[union-attr]
+        view = session.view()
+        assert view is not None
+        assert view.shop_name == shop.ctx.shop.name_zh
         shown: list[tuple[str, str]] = []
         for page_id, page in window.pages.items():
             window.select_page(page_id)

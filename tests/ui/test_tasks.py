@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QThread
@@ -39,7 +40,10 @@ def test_result_arrives_on_the_ui_thread(qtbot: QtBot, runner: TaskRunner) -> No
         seen["value"] = value
         seen["on_ui_thread"] = QThread.currentThread() is _ui_thread()
 
-    runner.run(work, on_result, lambda exc: seen.setdefault("error", exc))
+    def on_error(exc: BaseException) -> None:
+        seen.setdefault("error", exc)
+
+    runner.run(work, on_result, on_error)
     qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
     assert seen == {"value": 42, "on_ui_thread": True}
     assert worker_thread[0].startswith("ui-task")
@@ -82,24 +86,35 @@ def test_cancelled_task_delivers_nothing(qtbot: QtBot, runner: TaskRunner) -> No
 def test_progress_is_reported_in_order(qtbot: QtBot, runner: TaskRunner) -> None:
     progress: list[tuple[int, int]] = []
     done: list[str] = []
+    failed: list[BaseException] = []
 
     def work(control: TaskControl) -> str:
         for step in range(1, 6):
             control.report(step, 5)
         return "ok"
 
-    runner.run(work, done.append, done.append, on_progress=lambda d, t: progress.append((d, t)))
-    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    runner.run(work, done.append, failed.append, on_progress=lambda d, t: progress.append((d, t)))
+    qtbot.waitUntil(lambda: bool(done or failed), timeout=5000)
     assert progress == [(i, 5) for i in range(1, 6)]
     assert done == ["ok"]
+    assert failed == []
 
 
 def test_held_work_starts_only_when_released(qtbot: QtBot, runner: TaskRunner) -> None:
     started: list[int] = []
     done: list[int] = []
+    failed: list[BaseException] = []
+
+    def starter(n: int) -> Callable[[TaskControl], int]:
+        def work(_control: TaskControl) -> int:
+            started.append(n)
+            return n
+
+        return work
+
     runner.hold()
     for number in range(3):
-        runner.run(lambda _control, n=number: started.append(n) or n, done.append, done.append)
+        runner.run(starter(number), done.append, failed.append)
     qtbot.wait(200)
     assert started == []
     assert done == []
@@ -107,8 +122,9 @@ def test_held_work_starts_only_when_released(qtbot: QtBot, runner: TaskRunner) -
     runner.release()
     qtbot.waitUntil(lambda: len(done) == 3, timeout=5000)
     assert sorted(done) == [0, 1, 2]
-    runner.run(lambda _control: 9, done.append, done.append)  # released: runs at once
+    runner.run(lambda _control: 9, done.append, failed.append)  # released: runs at once
     qtbot.waitUntil(lambda: len(done) == 4, timeout=5000)
+    assert failed == []
 
 
 def test_work_held_at_shutdown_never_runs(qtbot: QtBot) -> None:

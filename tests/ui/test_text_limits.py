@@ -19,8 +19,8 @@ from tests.ui.test_page_requests import open_page
 from ui.field_errors import field_problems, problem_text
 from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
+from ui.models.requests import type_label
 from ui.pages.requests_forms import CorrectionForm, NewRequestDialog
-from ui.pages.requests_model import type_label
 
 PASTED = "0123456789" * 1000  # 10,000 characters, as in the issue
 
@@ -28,11 +28,11 @@ PASTED = "0123456789" * 1000  # 10,000 characters, as in the issue
 def _api(window: MainWindow) -> ShopApi:
     view = window.session.view()
     assert view is not None
-    return view.api
+    return view.shop
 
 
 def _corrections(window: MainWindow) -> list[object]:
-    return list(_api(window).iter_requests(type="correction"))
+    return list(_api(window).list_requests(type="correction").auto_paging_iter())
 
 
 def _open_correction(qtbot: QtBot, window: MainWindow) -> tuple[NewRequestDialog, CorrectionForm]:
@@ -96,7 +96,7 @@ def test_the_correction_asks_before_after_and_going_back_files_nothing(
     with qtbot.waitSignal(dialog.finished, timeout=20000):
         click(qtbot, dialog.submit_button)
     assert yes.answered
-    (filed,) = _api(window).iter_requests(type="correction")
+    (filed,) = _api(window).list_requests(type="correction").auto_paging_iter()
     assert filed.details == {"field": "phone", "current": phone.value, "proposed": "13900001111"}
 
 

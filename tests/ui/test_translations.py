@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from client.backends import CodeRejected
+from client.errors import ConnectionFailed
 from ui.i18n import TRANSLATIONS_DIR
-from ui.i18n_tool import LANGUAGES, release, ts_path, update
+from ui.i18n_tool import LANGUAGES, UI_DIR, release, ts_path, update
 
 
 def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
@@ -33,6 +36,54 @@ def test_every_string_in_the_code_is_in_the_translation_file(tmp_path: Path) -> 
         assert not missing, (
             f"run `python -m ui.i18n_tool all`, translate {language}: {missing[:20]}"
         )
+
+
+def test_marked_text_reaches_the_translation_file(tmp_path: Path) -> None:
+    """Text marked with `trans_late` (tables, column titles, the client's error sentences) is
+    read by lupdate like a literal: without the marker alias these would be missing."""
+    update(tmp_path)
+    found = set(_messages(ts_path("zh_CN", tmp_path)))
+    assert ("Columns", "Order number") in found  # a column title
+    assert ("OrdersPage", "payment method") in found  # a word table
+    assert ("Errors", ConnectionFailed.default_message) in found  # Qt-free client/errors.py
+    assert ("Errors", CodeRejected.default_message) in found  # client/backends
+
+
+def _column_titles_unmarked(source: str, filename: str) -> list[int]:
+    """Lines where a `Column(...)` title is not `trans_late("Columns", ...)` (or empty)."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        function = node.func.value if isinstance(node.func, ast.Subscript) else node.func
+        if not (isinstance(function, ast.Name) and function.id == "Column"):
+            continue
+        title = node.args[0]
+        if isinstance(title, ast.Constant) and title.value == "":
+            continue
+        marked = (
+            isinstance(title, ast.Call)
+            and isinstance(title.func, ast.Name)
+            and title.func.id == "trans_late"
+            and isinstance(title.args[0], ast.Constant)
+            and title.args[0].value == "Columns"
+        )
+        if not marked:
+            found.append(node.lineno)
+    return found
+
+
+def test_every_column_title_is_marked() -> None:
+    """Column titles are translated when shown (context "Columns"): lupdate sees them only
+    through the marker, so a bare `Column("Title", ...)` would stay English in Chinese."""
+    assert _column_titles_unmarked('Column[int]("Bare", len)\n', "probe") == [1]
+    assert _column_titles_unmarked('Column(trans_late("Columns", "Ok"), len)\n', "probe") == []
+    unmarked = {
+        str(path): lines
+        for path in sorted(UI_DIR.rglob("*.py"))
+        if (lines := _column_titles_unmarked(path.read_text(encoding="utf-8"), str(path)))
+    }
+    assert not unmarked, f'write Column(trans_late("Columns", "Title"), ...): {unmarked}'
 
 
 def _translated(message: ET.Element) -> bool:

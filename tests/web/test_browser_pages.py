@@ -194,7 +194,7 @@ def test_finishing_a_cancelled_sign_in_lands_on_a_friendly_page(
 def test_the_archive_page_renders_with_no_script_and_nothing_remote(
     tmp_path: Path, language: str
 ) -> None:
-    archive = small_archive(tmp_path / "archive.zip")
+    archive = small_archive(tmp_path / "archive.zip", language=language)
     with zipfile.ZipFile(archive) as opened:
         index = tmp_path / "index.html"
         index.write_bytes(opened.read("index.html"))
@@ -218,5 +218,16 @@ def test_the_archive_page_renders_with_no_script_and_nothing_remote(
         assert "测试商店" in text  # the shop's name
         for section in ("account", "tracks", "orders"):
             assert re.search(rf"\b{section}\b", text), text
+        # each section's records as a table with human labels, in the archive's language
+        zh = language == "zh-CN"
+        for title in ("会员账户信息", "我的足迹", "订单") if zh else ("Account", "Orders"):
+            assert title in text, title
+        headers = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "section th")]
+        assert ("时间" if zh else "When") in headers, headers
+        assert "item_ref" not in headers
+        rows = driver.find_elements(By.CSS_SELECTOR, "section#tracks tr")
+        assert len(rows) == 1 + 5  # the header and the sample's five searches
+        assert "蓝牙耳机" in text
+        assert "🎧 headphones" in text
         _no_sideways_scroll(driver)
         driver.save_screenshot(str(tmp_path / f"archive-index-{language}.png"))

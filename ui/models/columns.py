@@ -47,7 +47,9 @@ def display_text(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return QCoreApplication.translate("Columns", "Yes" if value else "No")
+        if value:
+            return QCoreApplication.translate("Columns", "Yes")
+        return QCoreApplication.translate("Columns", "No")
     if isinstance(value, datetime):
         return format_datetime(value)
     if isinstance(value, date):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
@@ -35,17 +35,18 @@ from client.models.assist import AssistCode, AssistSession
 from client.verify import ChainResult, verify_access_log
 from ui.errors import user_message
 from ui.models.columns import display_text
+from ui.models.proxies import SwitchFilter
 from ui.models.record_table import RecordTableModel
 from ui.pages.access_log_parts import (
     LOG_COLUMNS,
     SESSION_COLUMNS,
     AccessLogModel,
-    RoleFilter,
+    by_agent,
     chain_message,
 )
 from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.countdown import Countdown
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
@@ -68,7 +69,7 @@ class AccessLogData:
     live: bool = True  # False for an opened archive
 
 
-class AccessLogPage(DataPage):
+class AccessLogPage(DataPage[AccessLogData]):
     page_id = "access-log"
     icon_name = "access-log"
 
@@ -78,8 +79,8 @@ class AccessLogPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.chain_result: ChainResult | None = None
-        self._chain_task: Any = None
-        self._code_task: Any = None
+        self._chain_task: Task[ChainResult | None] | None = None
+        self._code_task: Task[AssistCode] | None = None
         self._code_key: str | None = None
         self._end_tasks: set[str] = set()
         self.code: AssistCode | None = None
@@ -133,7 +134,7 @@ class AccessLogPage(DataPage):
         log_layout.addLayout(controls)
 
         self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self, cache_text=True)
-        self.log_filter = RoleFilter(self)
+        self.log_filter = SwitchFilter(by_agent, self)
         self.log_filter.setSourceModel(self.log_model)
         self.log_table = record_table(self.tr("Access log"))
         self.log_table.setModel(self.log_filter)
@@ -249,9 +250,11 @@ class AccessLogPage(DataPage):
 
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> AccessLogData:
-        if view.archive is not None:  # an archive holds the log, not the assisted sessions
+        assist = view.assist_api
+        if assist is None:  # an archive holds the log, not the assisted sessions
             return AccessLogData([], live=False)
-        return AccessLogData(list(view.api.iter_assist_sessions(limit=100, max_items=500)))
+        sessions = assist.list_assist_sessions(limit=100).auto_paging_iter(max_items=500)
+        return AccessLogData(list(sessions))
 
     def present(self, data: AccessLogData) -> bool:
         can_change = self.view is not None and self.view.can_change
@@ -290,7 +293,7 @@ class AccessLogPage(DataPage):
             self.log_retry.hide()
 
     def _filter_changed(self, only: bool) -> None:
-        self.log_filter.set_only_agents(only)
+        self.log_filter.set_on(only)
         if only and self.log_model.canFetchMore():
             self.log_model.fetchMore()
 
@@ -311,7 +314,7 @@ class AccessLogPage(DataPage):
         def work(control: TaskControl) -> ChainResult | None:
             head = api.get_access_log_head()
             entries: list[AccessLogEntry] = []
-            for entry in api.iter_access_log(limit=CHAIN_PAGE_SIZE, order="asc"):
+            for entry in api.list_access_log(limit=CHAIN_PAGE_SIZE, order="asc").auto_paging_iter():
                 if control.cancelled:
                     return None
                 entries.append(entry)
@@ -388,9 +391,9 @@ class AccessLogPage(DataPage):
 
     def end_session(self, session: AssistSession) -> None:
         view = self.view
-        if view is None or not view.can_change or session.id in self._end_tasks:
+        api = view.assist_api if view is not None and view.can_change else None
+        if api is None or session.id in self._end_tasks:
             return
-        api = view.api
         self._end_tasks.add(session.id)
         button = self.end_buttons.get(session.id)
         if button is not None:
@@ -418,9 +421,9 @@ class AccessLogPage(DataPage):
     # --- assist codes -----------------------------------------------------------------------
     def create_code(self) -> None:
         view = self.view
-        if view is None or not view.can_change or self._code_task is not None:
+        api = view.assist_api if view is not None and view.can_change else None
+        if api is None or self._code_task is not None:
             return
-        api = view.api
         key = self._code_key = self._code_key or new_idempotency_key()
         self.create_code_button.setEnabled(False)
         self.code_error.hide()

@@ -1,8 +1,9 @@
 """What every page shares: loading in the background with busy, empty and error faces.
 
-A page implements `fetch(view)` (runs on a worker thread, may block on the network) and
-`present(data)` (runs on the UI thread, fills the widgets, returns False when there is
-nothing to show). Pages load when first shown and again after the active account changes.
+A page is a `DataPage[D]`: it implements `fetch(view) -> D` (runs on a worker thread, may
+block on the network) and `present(data: D)` (runs on the UI thread, fills the widgets, returns
+False when there is nothing to show); mypy checks that the two agree. Pages load when first
+shown and again after the active account changes.
 
 What a page's actions report (`context.notify` inside a page) appears on the page itself, in a
 banner that stays until dismissed or replaced. A refresh that fails while the page shows
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -23,9 +24,12 @@ from client.errors import ReauthRequired
 from ui.errors import user_message
 from ui.session import ActiveView, AppSession
 from ui.settings import Settings
-from ui.tasks import TaskControl, TaskRunner
+from ui.tasks import Task, TaskControl, TaskRunner
 from ui.widgets.banner import Banner
 from ui.widgets.load_state import LoadState, LoadStateStack, plain_label
+
+D = TypeVar("D")  # what a page's fetch gives its present
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Page(QWidget):
         self.result_banner: Banner | None = None  # made by pages that show one
         self.view: ActiveView | None = None
         self._stale = True
-        self._task: Any = None
+        self._task: Task[Any] | None = None
 
     def title(self) -> str:
         raise NotImplementedError
@@ -90,27 +94,33 @@ class Page(QWidget):
 
     def run(
         self,
-        work: Callable[[TaskControl], Any],
-        done: Callable[[Any], None],
+        work: Callable[[TaskControl], T],
+        done: Callable[[T], None],
         failed: Callable[[BaseException], None] | None = None,
-        **kwargs: Any,
-    ) -> Any:
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task[T]:
         """Start background work; a ReauthRequired answer asks the user to sign in again."""
+
+        def again() -> None:
+            self.run(work, done, failed, on_progress=on_progress)
 
         def on_error(error: BaseException) -> None:
             if isinstance(error, ReauthRequired):
-                self.context.reauth(lambda: self.run(work, done, failed, **kwargs))
+                self.context.reauth(again)
                 return
             if failed is not None:
                 failed(error)
             else:
                 self.tell(user_message(error), "error")
 
-        return self.context.runner.run(work, done, on_error, **kwargs)
+        return self.context.runner.run(work, done, on_error, on_progress=on_progress)
 
 
-class DataPage(Page):
-    """A page whose content comes from one background load."""
+class DataPage(Page, Generic[D]):
+    """A page whose content comes from one background load: `fetch` gives `present` a `D`."""
+
+    result_banner: Banner  # every data page has one (made below)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -138,11 +148,11 @@ class DataPage(Page):
         """Create the page's widgets inside `content`."""
         raise NotImplementedError
 
-    def fetch(self, view: ActiveView) -> Any:
+    def fetch(self, view: ActiveView) -> D:
         """Runs on a worker thread: get everything the page shows."""
         raise NotImplementedError
 
-    def present(self, data: Any) -> bool:
+    def present(self, data: D) -> bool:
         """Runs on the UI thread: show `data`; return False for the empty face."""
         raise NotImplementedError
 
@@ -163,7 +173,7 @@ class DataPage(Page):
         keep = self.stack.state is LoadState.CONTENT and self._shown_view is view
         self.stack.show_busy()
 
-        def done(data: Any) -> None:
+        def done(data: D) -> None:
             self._task = None
             self._shown_view = view
             self._loaded_at = QLocale().toString(

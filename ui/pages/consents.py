@@ -13,24 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from client.backends.fides import ConsentChange as FidesChange
-from client.models.consents import CHANNELS, Consent, ConsentChange, Cookie, Subscription
+from client.models.consents import CHANNELS, Channel, Consent, ConsentChange, Cookie, Subscription
 from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
 from ui.errors import user_message
 from ui.models.columns import display_text
@@ -43,17 +40,17 @@ from ui.pages.consents_models import (
     PurposeTitles,
     cookie_model,
 )
-from ui.pages.consents_terms import (
+from ui.session import ActiveView
+from ui.tasks import TaskControl
+from ui.terms.consents import (
     channel_text,
     given_text,
     legal_basis_text,
     localized_title,
     verified_text,
 )
-from ui.session import ActiveView
-from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 HISTORY_PAGE_SIZE = 50
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
@@ -74,19 +71,6 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-
-
-def table_view(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
 
 
 class ConsentRow(QFrame):
@@ -199,7 +183,7 @@ class ReceiptPanel(QFrame):
         self.show()
 
 
-class ConsentsPage(DataPage):
+class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
     page_id = "consents"
     icon_name = "consents"
 
@@ -213,7 +197,7 @@ class ConsentsPage(DataPage):
     def build(self, content: QWidget) -> None:
         self.titles = PurposeTitles()
         self.consent_rows: dict[str, ConsentRow] = {}
-        self.channel_switches: dict[str, QCheckBox] = {}
+        self.channel_switches: dict[Channel, QCheckBox] = {}
         self.channel_labels: dict[str, QLabel] = {}
         self.tabs = QTabWidget()
         layout = QVBoxLayout(content)
@@ -255,7 +239,7 @@ class ConsentsPage(DataPage):
             )
         )
         self.history_model = HistoryModel(self.titles, self.context.runner, self)
-        self.history_table = table_view(self.tr("Consent history"))
+        self.history_table = record_table(self.tr("Consent history"))
         self.history_table.setModel(self.history_model)
         fit_columns(self.history_table)
         layout.addWidget(self.history_table, 1)
@@ -329,7 +313,7 @@ class ConsentsPage(DataPage):
         top.addWidget(self.cookie_group)
         layout.addLayout(top)
         self.cookie_model, self.cookie_proxy = cookie_model(self.titles, self)
-        self.cookie_table = table_view(self.tr("Cookies and tracking technologies"))
+        self.cookie_table = record_table(self.tr("Cookies and tracking technologies"))
         self.cookie_table.setModel(self.cookie_proxy)
         self.cookie_table.setSortingEnabled(True)
         self.cookie_group.currentIndexChanged.connect(self._group_cookies)
@@ -357,7 +341,7 @@ class ConsentsPage(DataPage):
         return ConsentsData(
             consents=api.list_consents(),
             subscriptions=api.list_subscriptions(),
-            cookies=list(api.iter_cookies(limit=100)),
+            cookies=list(api.list_cookies(limit=100).auto_paging_iter()),
         )
 
     def present(self, data: ConsentsData | list[FidesChange]) -> bool:
@@ -461,7 +445,7 @@ class ConsentsPage(DataPage):
         keys = self.signing_keys(view)
 
         def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
-            change = view.api.set_consent(purpose, granted)
+            change = view.shop.set_consent(purpose, granted)
             return change, verify_consent_receipt(change.receipt, keys)
 
         def done(result: tuple[ConsentChange, SignatureResult]) -> None:
@@ -496,7 +480,7 @@ class ConsentsPage(DataPage):
 
         self.run(work, done, failed)
 
-    def set_subscription(self, channel: str, enabled: bool) -> None:
+    def set_subscription(self, channel: Channel, enabled: bool) -> None:
         view = self.view
         switch = self.channel_switches.get(channel)
         if view is None or not view.can_change or switch is None:
@@ -504,7 +488,7 @@ class ConsentsPage(DataPage):
         switch.setEnabled(False)
 
         def work(_control: TaskControl) -> Subscription:
-            return view.api.set_subscription(channel, enabled)  # type: ignore[arg-type]
+            return view.shop.set_subscription(channel, enabled)
 
         def done(subscription: Subscription) -> None:
             if self.channel_switches.get(channel) is not switch:

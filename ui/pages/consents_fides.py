@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.backends.fides import ConsentChange, ConsentSession, FidesConsent, FidesShop
+from client.i18n import trans_late
 from ui.backend_view import code_rules_text, data_use_label
 from ui.errors import user_message
 from ui.models.columns import Column
@@ -37,7 +38,9 @@ OK_STYLE = "color: #2e7d32; font-weight: 600;"
 
 
 def _choice(opt_in: bool) -> str:
-    return QCoreApplication.translate("FidesConsents", "opted in" if opt_in else "opted out")
+    if opt_in:
+        return QCoreApplication.translate("FidesConsents", "opted in")
+    return QCoreApplication.translate("FidesConsents", "opted out")
 
 
 def _answer_text(change: ConsentChange) -> str:
@@ -48,10 +51,10 @@ def _answer_text(change: ConsentChange) -> str:
 
 
 HISTORY_COLUMNS: list[Column[ConsentChange]] = [
-    Column("Time", lambda c: c.at),
-    Column("Data use", lambda c: data_use_label(c.data_use)),
-    Column("Your choice", lambda c: _choice(c.opt_in)),
-    Column("The shop's answer", _answer_text),
+    Column(trans_late("Columns", "Time"), lambda c: c.at),
+    Column(trans_late("Columns", "Data use"), lambda c: data_use_label(c.data_use)),
+    Column(trans_late("Columns", "Your choice"), lambda c: _choice(c.opt_in)),
+    Column(trans_late("Columns", "The shop's answer"), _answer_text),
 ]
 
 

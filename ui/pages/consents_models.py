@@ -9,19 +9,21 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from client.i18n import trans_late
 from client.models.consents import Consent, ConsentReceipt, Cookie
 from client.verify import SignatureResult
-from ui.models.columns import SORT_ROLE, Column
+from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import (
+from ui.tasks import TaskRunner
+from ui.terms.consents import (
     given_text,
     localized_title,
     party_text,
     technology_text,
     verified_text,
 )
-from ui.tasks import TaskRunner
 
 ALERT_RED = QColor("#c62828")
 
@@ -65,13 +67,19 @@ class PurposeTitles:
 
 def history_columns(titles: PurposeTitles) -> list[Column[HistoryRow]]:
     return [
-        Column[HistoryRow]("Time", lambda r: r.receipt.time),
-        Column[HistoryRow]("Purpose", lambda r: titles.title(r.receipt.purpose)),
-        Column[HistoryRow]("Change", lambda r: given_text(r.receipt.granted)),
-        Column[HistoryRow]("Policy version", lambda r: r.receipt.policy_version),
-        Column[HistoryRow]("Receipt", lambda r: r.receipt.id),
+        Column[HistoryRow](trans_late("Columns", "Time"), lambda r: r.receipt.time),
         Column[HistoryRow](
-            "Signature",
+            trans_late("Columns", "Purpose"), lambda r: titles.title(r.receipt.purpose)
+        ),
+        Column[HistoryRow](
+            trans_late("Columns", "Change"), lambda r: given_text(r.receipt.granted)
+        ),
+        Column[HistoryRow](
+            trans_late("Columns", "Policy version"), lambda r: r.receipt.policy_version
+        ),
+        Column[HistoryRow](trans_late("Columns", "Receipt"), lambda r: r.receipt.id),
+        Column[HistoryRow](
+            trans_late("Columns", "Signature"),
             lambda r: verified_text(r.check.ok),
             tooltip=lambda r: "\n".join(r.check.problems),
         ),
@@ -112,14 +120,18 @@ def cookie_columns(titles: PurposeTitles) -> list[Column[Cookie]]:
         return f"{title} ({given_text(consent.granted)})"
 
     return [
-        Column[Cookie]("Name", lambda c: c.name),
-        Column[Cookie]("Technology", lambda c: technology_text(c.technology)),
-        Column[Cookie]("Purpose", lambda c: c.purpose, tooltip=lambda c: c.purpose),
-        Column[Cookie]("Party", lambda c: party_text(c.party)),
-        Column[Cookie]("Provider", lambda c: c.provider),
-        Column[Cookie]("Lifetime", lambda c: c.lifetime),
-        Column[Cookie]("Tied consent", tied),
-        Column[Cookie]("Active", lambda c: c.active),
+        Column[Cookie](trans_late("Columns", "Name"), lambda c: c.name),
+        Column[Cookie](
+            trans_late("Columns", "Technology"), lambda c: technology_text(c.technology)
+        ),
+        Column[Cookie](
+            trans_late("Columns", "Purpose"), lambda c: c.purpose, tooltip=lambda c: c.purpose
+        ),
+        Column[Cookie](trans_late("Columns", "Party"), lambda c: party_text(c.party)),
+        Column[Cookie](trans_late("Columns", "Provider"), lambda c: c.provider),
+        Column[Cookie](trans_late("Columns", "Lifetime"), lambda c: c.lifetime),
+        Column[Cookie](trans_late("Columns", "Tied consent"), tied),
+        Column[Cookie](trans_late("Columns", "Active"), lambda c: c.active),
     ]
 
 
@@ -130,11 +142,7 @@ def cookie_model(
     titles: PurposeTitles, parent: QObject | None = None
 ) -> tuple[RecordTableModel[Cookie], QSortFilterProxyModel]:
     model: RecordTableModel[Cookie] = RecordTableModel(cookie_columns(titles), parent)
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return model, proxy
+    return model, sorted_proxy(model, parent)
 
 
 Fetch = Callable[[str | None], tuple[Sequence[HistoryRow], str | None]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -35,10 +35,8 @@ from client.models.orders import Decision, DecisionDetail
 from client.models.requests import CreatedRequest, ExplanationResult, PrivacyRequest
 from ui.errors import user_message
 from ui.formats import join_list
-from ui.models.columns import RAW_ROLE, SORT_ROLE, display_text
-from ui.models.record_table import RecordTableModel
-from ui.pages.base import DataPage
-from ui.pages.decisions_parts import (
+from ui.models.columns import RAW_ROLE, display_text
+from ui.models.decisions import (
     DECISION_COLUMNS,
     FACTOR_COLUMNS,
     WeightBarDelegate,
@@ -50,11 +48,14 @@ from ui.pages.decisions_parts import (
     status_text,
     weighted_factors,
 )
+from ui.models.proxies import sorted_proxy
+from ui.models.record_table import RecordTableModel
+from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 REQUEST_TYPES = ("explanation", "human_review")
 ALERT_STYLE = "color: #c62828;"
@@ -85,7 +86,7 @@ def _bold(label: QLabel) -> QLabel:
     return label
 
 
-class DecisionsPage(DataPage):
+class DecisionsPage(DataPage[DecisionsData]):
     page_id = "decisions"
     icon_name = "decisions"
 
@@ -98,7 +99,7 @@ class DecisionsPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.data = DecisionsData([])
-        self._detail_task: Any = None
+        self._detail_task: Task[DecisionExtras] | None = None
         self._filing: set[str] = set()
         self._queued: set[str] = set()  # filed into the outbox during this view
         # One key per pressed request until the shop answers (see client.filing).
@@ -118,22 +119,10 @@ class DecisionsPage(DataPage):
         layout.addWidget(splitter, 1)
 
         self.model: RecordTableModel[Decision] = RecordTableModel(DECISION_COLUMNS, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Automated decisions"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy = sorted_proxy(self.model, self)
+        self.table = record_table(self.tr("Automated decisions"), self.proxy, sortable=True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -269,7 +258,7 @@ class DecisionsPage(DataPage):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> DecisionsData:
         api = view.api
-        decisions = list(api.iter_decisions(limit=200, max_items=2000))
+        decisions = list(api.list_decisions(limit=200).auto_paging_iter(max_items=2000))
         # The shop joins requests to decisions (the newest of each type per decision).
         related: dict[str, dict[str, PrivacyRequest]] = {}
         for found in api.list_decision_requests():
@@ -321,7 +310,7 @@ class DecisionsPage(DataPage):
         if decision is None or self.view is None:
             self._show_detail(None)
             return
-        api = self.view.api
+        api, results = self.view.api, self.view.requests
         explanation = self.data.requests.get(decision.id, {}).get("explanation")
         completed_id = explanation.id if explanation and explanation.status == "completed" else None
 
@@ -337,7 +326,7 @@ class DecisionsPage(DataPage):
             problem = None
             if completed_id is not None:
                 try:
-                    answer = api.get_request_result(completed_id)
+                    answer = results.get_request_result(completed_id)
                 except ApiError as exc:
                     problem = user_message(exc)
                 else:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,27 +28,27 @@ from client.models.account import Account, ProfileField
 from client.models.data import DataCategory
 from client.models.requests import CreatedRequest
 from ui.formats import format_date
-from ui.models.columns import SORT_ROLE, display_text
+from ui.models.columns import display_text
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import localized_title
 from ui.pages.my_data_dialogs import CorrectionDialog, Done, EditFieldDialog, Failed
 from ui.pages.my_data_tables import (
     DEVICE_COLUMNS,
     LOCATION_COLUMNS,
     LOG_COLUMNS,
     VALUE_COLUMN,
-    PagedTable,
     ProfileModel,
     category_columns,
-    table_view,
 )
-from ui.pages.my_data_terms import field_text, guardian_text
 from ui.session import ActiveView
 from ui.tasks import TaskControl
+from ui.terms.consents import localized_title
+from ui.terms.data import field_text, guardian_text
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.paged_table import PagedTable
+from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 50
 MINOR_STYLE = "color: #8a4b00; font-weight: 600;"
@@ -61,7 +61,7 @@ class MyData:
     purpose_titles: dict[str, str]
 
 
-class MyDataPage(DataPage):
+class MyDataPage(DataPage[MyData]):
     page_id = "my-data"
     icon_name = "data"
 
@@ -124,10 +124,8 @@ class MyDataPage(DataPage):
         self.category_model: RecordTableModel[DataCategory] = RecordTableModel(
             category_columns(self._purpose_title), self
         )
-        self.category_proxy = QSortFilterProxyModel(self)
-        self.category_proxy.setSourceModel(self.category_model)
-        self.category_proxy.setSortRole(SORT_ROLE)
-        self.category_table = table_view(self.tr("Categories of data held"))
+        self.category_proxy = sorted_proxy(self.category_model, self)
+        self.category_table = record_table(self.tr("Categories of data held"), max_section=420)
         self.category_table.setModel(self.category_proxy)
         self.category_table.setSortingEnabled(True)
         self.category_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -149,7 +147,7 @@ class MyDataPage(DataPage):
         layout.addWidget(self.profile_hint)
         self.profile_model = ProfileModel(self)
         self.profile_model.edit_requested.connect(self._edited_in_place)
-        self.profile_table = table_view(self.tr("Account and profile fields"))
+        self.profile_table = record_table(self.tr("Account and profile fields"), max_section=420)
         self.profile_table.setModel(self.profile_model)
         self.profile_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
@@ -310,7 +308,7 @@ class MyDataPage(DataPage):
             return
 
         def work(_control: TaskControl) -> Account:
-            return view.api.update_me({key: value})
+            return view.shop.update_me({key: value})
 
         def saved(account: Account) -> None:
             if self.view is view:

@@ -28,7 +28,7 @@ from client.models.requests import CreatedRequest
 from ui.errors import user_message
 from ui.field_errors import field_problems
 from ui.formats import format_date
-from ui.pages.my_data_terms import field_text, source_text
+from ui.terms.data import field_text, source_text
 from ui.widgets.diff_view import DiffView
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label

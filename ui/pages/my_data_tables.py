@@ -1,6 +1,4 @@
-"""Tables of the My data and Orders pages: column declarations, the profile model, and a
-lazily paged table with its own error line and retry button.
-"""
+"""Tables of the My data page: column declarations and the profile model."""
 
 from __future__ import annotations
 
@@ -8,25 +6,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
 
+from client.i18n import trans_late
 from client.models.account import ProfileField
 from client.models.data import DataCategory, Device, Location, LogEntry, Storage
-from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import Column
-from ui.models.paged_table import Fetcher, PagedTableModel
+from ui.models.paged_table import PagedTableModel
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import legal_basis_text, localized_title
-from ui.pages.my_data_terms import (
+from ui.tasks import TaskRunner
+from ui.terms.consents import legal_basis_text, localized_title
+from ui.terms.data import (
     clause_text,
     device_type_text,
     field_text,
@@ -35,30 +25,10 @@ from ui.pages.my_data_terms import (
     retention_with_basis,
     source_text,
 )
-from ui.tasks import TaskRunner
-from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
 VALUE_COLUMN = 1
-
-
-def table_view(name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setMaximumSectionSize(420)
-    return table
 
 
 def storage_text(storage: Storage) -> str:
@@ -75,18 +45,25 @@ def storage_text(storage: Storage) -> str:
 
 def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCategory]]:
     return [
-        Column[DataCategory]("Category", lambda c: localized_title(c.title, c.title_zh)),
-        Column[DataCategory]("Items", lambda c: c.count, align_right=True),
-        Column[DataCategory]("Sensitive", lambda c: c.sensitive),
-        Column[DataCategory]("Purposes", lambda c: [purpose_title(p) for p in c.purposes]),
-        Column[DataCategory]("Legal basis", lambda c: legal_basis_text(c.legal_basis)),
         Column[DataCategory](
-            "Kept for", lambda c: retention_with_basis(c.retention, c.retention_basis)
+            trans_late("Columns", "Category"), lambda c: localized_title(c.title, c.title_zh)
         ),
-        Column[DataCategory]("Stored in", lambda c: storage_text(c.storage)),
-        Column[DataCategory]("Source", lambda c: source_text(c.source)),
+        Column[DataCategory](trans_late("Columns", "Items"), lambda c: c.count, align_right=True),
+        Column[DataCategory](trans_late("Columns", "Sensitive"), lambda c: c.sensitive),
         Column[DataCategory](
-            "Policy section",
+            trans_late("Columns", "Purposes"), lambda c: [purpose_title(p) for p in c.purposes]
+        ),
+        Column[DataCategory](
+            trans_late("Columns", "Legal basis"), lambda c: legal_basis_text(c.legal_basis)
+        ),
+        Column[DataCategory](
+            trans_late("Columns", "Kept for"),
+            lambda c: retention_with_basis(c.retention, c.retention_basis),
+        ),
+        Column[DataCategory](trans_late("Columns", "Stored in"), lambda c: storage_text(c.storage)),
+        Column[DataCategory](trans_late("Columns", "Source"), lambda c: source_text(c.source)),
+        Column[DataCategory](
+            trans_late("Columns", "Policy section"),
             lambda c: clause_text(
                 c.clause if c.clause is not None else (c.policy_section or None),
                 c.basis,
@@ -101,12 +78,12 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
 
 def profile_columns() -> list[Column[ProfileField]]:
     return [
-        Column[ProfileField]("Field", lambda f: field_text(f.key)),
-        Column[ProfileField]("Value", lambda f: f.value),
-        Column[ProfileField]("Group", lambda f: group_text(f.group)),
-        Column[ProfileField]("Source", lambda f: source_text(f.source)),
-        Column[ProfileField]("Editable", lambda f: f.editable),
-        Column[ProfileField]("Updated", lambda f: f.updated_at),
+        Column[ProfileField](trans_late("Columns", "Field"), lambda f: field_text(f.key)),
+        Column[ProfileField](trans_late("Columns", "Value"), lambda f: f.value),
+        Column[ProfileField](trans_late("Columns", "Group"), lambda f: group_text(f.group)),
+        Column[ProfileField](trans_late("Columns", "Source"), lambda f: source_text(f.source)),
+        Column[ProfileField](trans_late("Columns", "Editable"), lambda f: f.editable),
+        Column[ProfileField](trans_late("Columns", "Updated"), lambda f: f.updated_at),
     ]
 
 
@@ -178,13 +155,13 @@ def _settings_text(settings: dict[str, Any]) -> str:
 
 
 DEVICE_COLUMNS: list[Column[Device]] = [
-    Column[Device]("Type", lambda d: device_type_text(d.device_type)),
-    Column[Device]("Model", lambda d: d.model),
-    Column[Device]("System", lambda d: f"{d.os} {d.os_version}".strip()),
-    Column[Device]("Device ID", lambda d: d.device_uid),
-    Column[Device]("First seen", lambda d: d.first_seen),
-    Column[Device]("Last seen", lambda d: d.last_seen),
-    Column[Device]("Settings", lambda d: _settings_text(d.settings)),
+    Column[Device](trans_late("Columns", "Type"), lambda d: device_type_text(d.device_type)),
+    Column[Device](trans_late("Columns", "Model"), lambda d: d.model),
+    Column[Device](trans_late("Columns", "System"), lambda d: f"{d.os} {d.os_version}".strip()),
+    Column[Device](trans_late("Columns", "Device ID"), lambda d: d.device_uid),
+    Column[Device](trans_late("Columns", "First seen"), lambda d: d.first_seen),
+    Column[Device](trans_late("Columns", "Last seen"), lambda d: d.last_seen),
+    Column[Device](trans_late("Columns", "Settings"), lambda d: _settings_text(d.settings)),
 ]
 
 
@@ -195,82 +172,22 @@ def _coordinates(location: Location) -> str | None:
 
 
 LOCATION_COLUMNS: list[Column[Location]] = [
-    Column[Location]("Time", lambda loc: loc.at),
-    Column[Location]("Source", lambda loc: location_source_text(loc.source)),
-    Column[Location]("Place", lambda loc: loc.city or None),
-    Column[Location]("IP address", lambda loc: loc.ip),
-    Column[Location]("Coordinates", _coordinates),
+    Column[Location](trans_late("Columns", "Time"), lambda loc: loc.at),
+    Column[Location](trans_late("Columns", "Source"), lambda loc: location_source_text(loc.source)),
+    Column[Location](trans_late("Columns", "Place"), lambda loc: loc.city or None),
+    Column[Location](trans_late("Columns", "IP address"), lambda loc: loc.ip),
+    Column[Location](trans_late("Columns", "Coordinates"), _coordinates),
 ]
 
 LOG_COLUMNS: list[Column[LogEntry]] = [
-    Column[LogEntry]("Time", lambda e: e.at),
-    Column[LogEntry]("Page visited", lambda e: e.page),
-    Column[LogEntry]("Search query", lambda e: e.search_query),
-    Column[LogEntry]("IP address", lambda e: e.ip),
-    Column[LogEntry]("Browser", lambda e: e.browser),
-    Column[LogEntry]("Carrier", lambda e: e.carrier),
-    Column[LogEntry]("Language", lambda e: e.language),
+    Column[LogEntry](trans_late("Columns", "Time"), lambda e: e.at),
+    Column[LogEntry](trans_late("Columns", "Page visited"), lambda e: e.page),
+    Column[LogEntry](trans_late("Columns", "Search query"), lambda e: e.search_query),
+    Column[LogEntry](trans_late("Columns", "IP address"), lambda e: e.ip),
+    Column[LogEntry](trans_late("Columns", "Browser"), lambda e: e.browser),
+    Column[LogEntry](trans_late("Columns", "Carrier"), lambda e: e.carrier),
+    Column[LogEntry](trans_late("Columns", "Language"), lambda e: e.language),
 ]
-
-
-class PagedTable(QWidget):
-    """A table over a PagedTableModel, with a line saying what is loaded and an error + retry."""
-
-    def __init__(
-        self, model: PagedTableModel[Any], name: str, intro: str = "", parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.model = model
-        layout = QVBoxLayout(self)
-        if intro:
-            layout.addWidget(plain_label(intro))
-        self.table = table_view(name)
-        self.table.setModel(model)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.status = plain_label()
-        self.error = plain_label()
-        self.error.setObjectName("errorMessage")
-        self.retry = QPushButton(self.tr("Try again"))
-        self.retry.setAccessibleName(self.tr("Try loading {0} again").format(name))
-        self.retry.clicked.connect(model.retry)
-        row.addWidget(self.status)
-        row.addWidget(self.error, 1)
-        row.addWidget(self.retry)
-        layout.addLayout(row)
-        self._show_error(None)
-        self._sized = False
-        model.load_failed.connect(lambda error: self._show_error(user_message(error)))
-        model.loading_changed.connect(self._loading)
-        model.page_loaded.connect(self._loaded)
-
-    def start(self, fetch: Fetcher[Any]) -> None:
-        self._sized = False
-        self._show_error(None)
-        self.model.start(fetch)
-
-    def _loading(self, busy: bool) -> None:
-        if busy:
-            self._show_error(None)
-            self.status.setText(self.tr("Loading…"))
-
-    def _loaded(self, rows: int) -> None:
-        if rows == 0:
-            self.status.setText(self.tr("Nothing recorded."))
-        elif self.model.exhausted:
-            self.status.setText(self.tr("{0} records").format(rows))
-        else:
-            self.status.setText(self.tr("{0} records loaded; scroll for more").format(rows))
-        if not self._sized and rows:
-            self._sized = True
-            fit_columns(self.table)
-
-    def _show_error(self, message: str | None) -> None:
-        if message is not None:
-            self.status.setText("")
-        self.error.setText(message or "")
-        self.error.setVisible(message is not None)
-        self.retry.setVisible(message is not None)
 
 
 def paged_model(

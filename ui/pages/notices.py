@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelection,
     QModelIndex,
@@ -30,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
 from ui.errors import user_message
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -46,9 +46,9 @@ OK_STYLE = "color: #2e7d32; font-weight: 600;"
 CONTEXT = "NoticesPage"
 
 _KINDS = {
-    "security_incident": "Security incident",
-    "policy_update": "Policy update",
-    "service": "Service",
+    "security_incident": trans_late("NoticesPage", "Security incident"),
+    "policy_update": trans_late("NoticesPage", "Policy update"),
+    "service": trans_late("NoticesPage", "Service"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,9 +61,9 @@ def notice_kind_text(kind: str) -> str:
 
 def major_text(major: bool) -> str:
     return (
-        QCoreApplication.translate(CONTEXT, "Major change")
+        QCoreApplication.translate("NoticesPage", "Major change")
         if major
-        else QCoreApplication.translate(CONTEXT, "Minor change")
+        else QCoreApplication.translate("NoticesPage", "Minor change")
     )
 
 
@@ -74,26 +74,24 @@ def _date(value: Any) -> str:
 
 NOTICE_COLUMNS: list[Column[Notice]] = [
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        trans_late("Columns", "Published"),
         lambda n: _date(n.published_at),
         sort=lambda n: n.published_at,
     ),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Kind")), lambda n: notice_kind_text(n.kind)),
-    Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Title")), lambda n: n.title, tooltip=lambda n: n.title
-    ),
+    Column(trans_late("Columns", "Kind"), lambda n: notice_kind_text(n.kind)),
+    Column(trans_late("Columns", "Title"), lambda n: n.title, tooltip=lambda n: n.title),
 ]
 
 VERSION_COLUMNS: list[Column[PolicyVersion]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Version")), lambda v: v.version),
+    Column(trans_late("Columns", "Version"), lambda v: v.version),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Published")),
+        trans_late("Columns", "Published"),
         lambda v: _date(v.published_at),
         sort=lambda v: v.published_at,
     ),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Change")), lambda v: major_text(v.major)),
+    Column(trans_late("Columns", "Change"), lambda v: major_text(v.major)),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Summary")),
+        trans_late("Columns", "Summary"),
         lambda v: v.summary,
         tooltip=lambda v: v.summary,
     ),
@@ -156,7 +154,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return scroll
 
 
-class NoticesPage(DataPage):
+class NoticesPage(DataPage[NoticesData]):
     page_id = "notices"
     icon_name = "notices"
 
@@ -166,7 +164,7 @@ class NoticesPage(DataPage):
     # --- widgets ----------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.policy: CurrentPolicy | None = None
-        self._ack_task: Any = None
+        self._ack_task: Task[PolicyAcknowledgement] | None = None
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 4, 16, 12)
 
@@ -255,8 +253,8 @@ class NoticesPage(DataPage):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> NoticesData:
         api = view.api
-        notices = list(api.iter_notices(limit=200, max_items=1000))
-        versions = list(api.iter_policy_versions(limit=200, max_items=1000))
+        notices = list(api.list_notices(limit=200).auto_paging_iter(max_items=1000))
+        versions = list(api.list_policy_versions(limit=200).auto_paging_iter(max_items=1000))
         return NoticesData(notices, versions, api.get_policy())
 
     def present(self, data: NoticesData) -> bool:
@@ -371,10 +369,9 @@ class NoticesPage(DataPage):
             return
         version = policy.version
         self.ack_button.setEnabled(False)
-        api = view.api
 
         def work(_control: TaskControl) -> PolicyAcknowledgement:
-            return api.acknowledge_policy(version)
+            return view.shop.acknowledge_policy(version)
 
         def done(ack: PolicyAcknowledgement) -> None:
             self._ack_task = None

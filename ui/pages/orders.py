@@ -19,31 +19,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.models.common import Page as ApiPage
+from client.i18n import trans_late
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
+from client.pagination import ListPage
 from ui.errors import user_message
 from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import legal_basis_text
-from ui.pages.my_data_tables import PagedTable
 from ui.pages.orders_detail import OrderDetailPanel, order_columns
 from ui.plain_text import plain_message_box
 from ui.session import ActiveView
-from ui.tasks import TaskControl, TaskRunner
+from ui.tasks import Task, TaskControl, TaskRunner
+from ui.terms.consents import legal_basis_text
+from ui.widgets.paged_table import PagedTable
 
 PAGE_SIZE = 25
 
 _FIELD_WORDS = {
-    "number": "order number",
-    "placed_at": "order time",
-    "status": "status",
-    "items": "items",
-    "total_cents": "total",
-    "currency": "currency",
-    "payment_method": "payment method",
-    "payment_masked": "masked payment account",
-    "payment_status": "payment status",
+    "number": trans_late("OrdersPage", "order number"),
+    "placed_at": trans_late("OrdersPage", "order time"),
+    "status": trans_late("OrdersPage", "status"),
+    "items": trans_late("OrdersPage", "items"),
+    "total_cents": trans_late("OrdersPage", "total"),
+    "currency": trans_late("OrdersPage", "currency"),
+    "payment_method": trans_late("OrdersPage", "payment method"),
+    "payment_masked": trans_late("OrdersPage", "masked payment account"),
+    "payment_status": trans_late("OrdersPage", "payment status"),
 }
 
 
@@ -58,10 +59,10 @@ class OrdersModel(PagedTableModel[OrderSummary]):
 
 @dataclass(frozen=True)
 class OrdersData:
-    first: ApiPage[OrderSummary]
+    first: ListPage[OrderSummary]
 
 
-class OrdersPage(DataPage):
+class OrdersPage(DataPage[OrdersData]):
     page_id = "orders"
     icon_name = "orders"
 
@@ -73,7 +74,7 @@ class OrdersPage(DataPage):
 
     # --- building -------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
-        self._detail_task: object = None
+        self._detail_task: Task[OrderDetail] | None = None
         self.last_removal: OrderRemoved | None = None
         self.removal_box: QMessageBox | None = None
         layout = QVBoxLayout(content)
@@ -124,7 +125,7 @@ class OrdersPage(DataPage):
         if view is None:
             return False
         api = view.api
-        first: ApiPage[OrderSummary] | None = data.first
+        first: ListPage[OrderSummary] | None = data.first
 
         def fetch(cursor: str | None) -> tuple[Sequence[OrderSummary], str | None]:
             nonlocal first
@@ -160,7 +161,7 @@ class OrdersPage(DataPage):
         view = self.view
         order = self.selected()
         if self._detail_task is not None:
-            self._detail_task.cancel()  # type: ignore[attr-defined]
+            self._detail_task.cancel()
             self._detail_task = None
         if view is None or order is None:
             self.detail.show_nothing()
@@ -211,7 +212,7 @@ class OrdersPage(DataPage):
         self.remove_button.setEnabled(False)
 
         def work(_control: TaskControl) -> OrderRemoved:
-            return view.api.remove_order(order.id)
+            return view.shop.remove_order(order.id)
 
         def done(result: OrderRemoved) -> None:
             self.last_removal = result

@@ -18,54 +18,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWith
 from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.pages.consents_terms import recipient_type_text
-from ui.pages.my_data_tables import table_view
-from ui.pages.my_data_terms import (
+from ui.terms.consents import recipient_type_text
+from ui.terms.data import (
     money_text,
     order_status_text,
     payment_method_text,
     payment_status_text,
 )
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 
 def order_columns(
     partner: Callable[[OrderSummary], str | None],
 ) -> list[Column[OrderSummary]]:
     return [
-        Column[OrderSummary]("Order number", lambda o: o.number),
-        Column[OrderSummary]("Placed", lambda o: o.placed_at),
-        Column[OrderSummary]("Status", lambda o: order_status_text(o.status)),
+        Column[OrderSummary](trans_late("Columns", "Order number"), lambda o: o.number),
+        Column[OrderSummary](trans_late("Columns", "Placed"), lambda o: o.placed_at),
         Column[OrderSummary](
-            "Total",
+            trans_late("Columns", "Status"), lambda o: order_status_text(o.status)
+        ),
+        Column[OrderSummary](
+            trans_late("Columns", "Total"),
             lambda o: money_text(o.total_cents, o.currency),
             sort=lambda o: o.total_cents,
             align_right=True,
         ),
-        Column[OrderSummary]("Items", lambda o: o.item_count, align_right=True),
-        Column[OrderSummary]("Logistics partner", partner),
-        Column[OrderSummary]("For someone else", lambda o: o.for_other),
+        Column[OrderSummary](
+            trans_late("Columns", "Items"), lambda o: o.item_count, align_right=True
+        ),
+        Column[OrderSummary](trans_late("Columns", "Logistics partner"), partner),
+        Column[OrderSummary](trans_late("Columns", "For someone else"), lambda o: o.for_other),
     ]
 
 
 def item_columns(currency: list[str]) -> list[Column[OrderItem]]:
     """`currency` is a one-element list holding the shown order's currency."""
     return [
-        Column[OrderItem]("Item", lambda i: i.title),
-        Column[OrderItem]("Quantity", lambda i: i.quantity, align_right=True),
+        Column[OrderItem](trans_late("Columns", "Item"), lambda i: i.title),
         Column[OrderItem](
-            "Unit price",
+            trans_late("Columns", "Quantity"), lambda i: i.quantity, align_right=True
+        ),
+        Column[OrderItem](
+            trans_late("Columns", "Unit price"),
             lambda i: money_text(i.unit_price_cents, currency[0]),
             sort=lambda i: i.unit_price_cents,
             align_right=True,
         ),
         Column[OrderItem](
-            "Subtotal",
+            trans_late("Columns", "Subtotal"),
             lambda i: money_text(i.unit_price_cents * i.quantity, currency[0]),
             sort=lambda i: i.unit_price_cents * i.quantity,
             align_right=True,
@@ -74,10 +80,10 @@ def item_columns(currency: list[str]) -> list[Column[OrderItem]]:
 
 
 SHARED_COLUMNS: list[Column[SharedWith]] = [
-    Column[SharedWith]("Recipient", lambda s: s.name),
-    Column[SharedWith]("Type", lambda s: recipient_type_text(s.type)),
-    Column[SharedWith]("Data categories", lambda s: s.categories),
-    Column[SharedWith]("Shared at", lambda s: s.at),
+    Column[SharedWith](trans_late("Columns", "Recipient"), lambda s: s.name),
+    Column[SharedWith](trans_late("Columns", "Type"), lambda s: recipient_type_text(s.type)),
+    Column[SharedWith](trans_late("Columns", "Data categories"), lambda s: s.categories),
+    Column[SharedWith](trans_late("Columns", "Shared at"), lambda s: s.at),
 ]
 
 
@@ -117,7 +123,7 @@ class OrderDetailPanel(QScrollArea):
         self.item_model: RecordTableModel[OrderItem] = RecordTableModel(
             item_columns(self.currency), self
         )
-        self.item_table = table_view(self.tr("Items of the order"))
+        self.item_table = record_table(self.tr("Items of the order"), max_section=420)
         self.item_table.setModel(self.item_model)
         self.item_table.setWordWrap(True)
         self.item_table.setMinimumHeight(110)
@@ -163,7 +169,7 @@ class OrderDetailPanel(QScrollArea):
             )
         )
         self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
-        self.shared_table = table_view(self.tr("Shared for this order with"))
+        self.shared_table = record_table(self.tr("Shared for this order with"), max_section=420)
         self.shared_table.setModel(self.shared_model)
         self.shared_table.setMinimumHeight(110)
         self.shared_empty = plain_label(self.tr("No data was shared with partners for this order."))

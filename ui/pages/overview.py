@@ -14,11 +14,11 @@ from ui.widgets.rights_card import RightsCardWidget
 from ui.widgets.stat_card import StatCard
 
 if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
-    from client.api import ShopApi
     from client.models.data import DataCategory
     from client.models.notices import CurrentPolicy, Notice
     from client.models.overview import OverviewCounts
     from client.models.rights import RightsCard
+    from client.reader import ShopReader
     from ui.session import ActiveView
 
 
@@ -36,7 +36,7 @@ class OverviewData:
         return next((c.count for c in self.categories if c.key == key), 0)
 
 
-class OverviewPage(DataPage):
+class OverviewPage(DataPage[OverviewData]):
     page_id = "overview"
     icon_name = "overview"
 
@@ -137,7 +137,7 @@ class OverviewPage(DataPage):
         return True
 
 
-def _rights(api: ShopApi) -> RightsCard | None:
+def _rights(api: ShopReader) -> RightsCard | None:
     from client.errors import NotFound  # worker thread: the client stack is loaded by then
 
     try:

@@ -22,36 +22,36 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from client.backends import OurApiBackend, RequestBackend, Send
+from client.backends import RequestBackend, Send
 from client.discovery import RetentionInfo
 from client.models.requests import REQUEST_TYPES, CreatedRequest
 from client.outbox import Outbox, OutboxItem
 from ui.errors import user_message
 from ui.icons import icon
-from ui.models.columns import RAW_ROLE, SORT_ROLE
-from ui.pages.base import DataPage, Page
-from ui.pages.requests_detail import RequestDetail
-from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
-from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
-from ui.pages.requests_model import (
-    RequestsFilter,
+from ui.models.columns import RAW_ROLE
+from ui.models.proxies import SwitchFilter
+from ui.models.requests import (
     RequestsTableModel,
     ShopFailure,
     TrackedRequest,
     TrackerData,
+    is_open,
     is_overdue,
     type_label,
 )
+from ui.pages.base import DataPage, Page
+from ui.pages.requests_detail import RequestDetail
+from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
+from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
 from ui.plain_text import plain_tooltip
 from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState, plain_label
-from ui.widgets.tables import fit_columns
+from ui.widgets.tables import fit_columns, record_table
 
 if TYPE_CHECKING:
     from client.connection import ShopConnection
@@ -73,7 +73,7 @@ class Source:
     send: Send | None = None  # how the outbox sends for this shop (None: nothing is flushed)
 
 
-class RequestsPage(DataPage):
+class RequestsPage(DataPage[TrackerData]):
     page_id = "requests"
     icon_name = "requests"
     requests_refreshed = Signal(list)  # every TrackedRequest after each load (for the Notifier)
@@ -142,18 +142,10 @@ class RequestsPage(DataPage):
         layout.addWidget(self.shop_errors)
 
         self.model = RequestsTableModel(self)
-        self.proxy = RequestsFilter(self)
+        self.proxy = SwitchFilter(is_open, self, on=True)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Requests"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = record_table(self.tr("Requests"), self.proxy, sortable=True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty_hint = plain_label()
@@ -229,7 +221,7 @@ class RequestsPage(DataPage):
                 Source(
                     connection.shop_id,
                     connection.shop_name,
-                    OurApiBackend(connection.api),
+                    connection.api,
                     connection,
                     connection.username or "",
                     connection.send_filed_request,
@@ -277,7 +269,9 @@ class RequestsPage(DataPage):
         def listing(source: Source) -> list[TrackedRequest]:
             return [
                 TrackedRequest(source.shop_id, source.shop_name, request)
-                for request in source.api.iter_requests(limit=100, max_items=MAX_REQUESTS_PER_SHOP)
+                for request in source.api.list_requests(limit=100).auto_paging_iter(
+                    max_items=MAX_REQUESTS_PER_SHOP
+                )
             ]
 
         with ThreadPoolExecutor(
@@ -358,7 +352,7 @@ class RequestsPage(DataPage):
 
     # --- the table --------------------------------------------------------------------------
     def _filter_changed(self) -> None:
-        self.proxy.set_open_only(bool(self.filter_box.currentData()))
+        self.proxy.set_on(bool(self.filter_box.currentData()))
         self._update_empty_hint()
         if self.detail.row is not None and not self.select(self.detail.row.key):
             self.detail.show_row(None)
@@ -433,7 +427,7 @@ class RequestsPage(DataPage):
         connection = self.context.session.connections.get(shop_id)
         if connection is None or not connection.signed_in:
             return None
-        return OurApiBackend(connection.api)
+        return connection.api
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -40,14 +40,15 @@ from client.models.requests import (
 from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
 from ui.formats import format_size, join_list
+from ui.i18n import translate
 from ui.models.columns import display_text
-from ui.pages.decisions_parts import (
+from ui.models.decisions import (
     contest_text,
     factor_lines,
     input_link,
     significance_text,
 )
-from ui.pages.requests_model import (
+from ui.models.requests import (
     OVERDUE_COLOR,
     TrackedRequest,
     cite_clause,
@@ -63,6 +64,7 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.plain_text import plain_message_box
+from ui.tasks import Task
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -78,7 +80,7 @@ def details_text(details: dict[str, Any], note: str | None, ground: Ground | Non
             continue
         if key == "ground" and ground is not None and ground.label:
             lines.append(
-                QCoreApplication.translate("RequestDetail", "Ground: {0} {1}").format(
+                translate("RequestDetail", "Ground: {0} {1}").format(
                     ground.label, cite_clause(ground.clause)
                 )
             )
@@ -113,15 +115,15 @@ def documents_text(documents: list[IdentityDocument]) -> str:
     lines = []
     for document in documents:
         if document.review == "accepted":
-            state = QCoreApplication.translate("RequestDetail", "accepted by the shop")
+            state = translate("RequestDetail", "accepted by the shop")
         elif document.review == "rejected":
-            state = QCoreApplication.translate("RequestDetail", "not accepted: {0}").format(
+            state = translate("RequestDetail", "not accepted: {0}").format(
                 document.review_note or "—"
             )
         else:
-            state = QCoreApplication.translate("RequestDetail", "waiting for the shop's review")
+            state = translate("RequestDetail", "waiting for the shop's review")
         lines.append(
-            QCoreApplication.translate("RequestDetail", "Document {0} ({1}, sent {2}): {3}").format(
+            translate("RequestDetail", "Document {0} ({1}, sent {2}): {3}").format(
                 document.filename, _size(document.size), display_text(document.uploaded_at), state
             )
         )
@@ -150,7 +152,7 @@ class RequestDetail(QWidget):
         self._api_for = api_for
         self.row: TrackedRequest | None = None
         self.result: Any = None
-        self._result_task: Any = None
+        self._result_task: Task[Any] | None = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
         # per shop: the kinds of document its policy accepts as proof (key, words)

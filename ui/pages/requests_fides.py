@@ -20,7 +20,7 @@ from client.models.requests import CreatedRequest
 from client.outbox import Outbox
 from ui.backend_view import code_rules_text, no_result_text
 from ui.errors import user_message
-from ui.pages.requests_model import type_label
+from ui.models.requests import type_label
 from ui.widgets.load_state import plain_label
 
 FIDES_ACCOUNT = IDENTITY_ENTRY  # the outbox account of a Fides shop (never the identity)

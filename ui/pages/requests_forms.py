@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.api import ShopApi
 from client.discovery import RetentionInfo
 from client.errors import NotFound
 from client.filing import Filing, FilingKeys, Queued, QueueFailed, RequestFiler
@@ -48,11 +47,11 @@ from client.models.data import DataCategory
 from client.models.orders import Decision
 from client.models.requests import CreatedRequest, PrivacyRequest
 from client.models.rights import RightsCard, RightsTerm
+from client.reader import ShopReader
 from ui.errors import user_message
 from ui.field_errors import field_problems
-from ui.pages.consents_terms import localized_title
-from ui.pages.my_data_terms import field_text
-from ui.pages.requests_model import (
+from ui.i18n import translate
+from ui.models.requests import (
     TrackedRequest,
     denial_ground_text,
     is_overdue,
@@ -61,6 +60,8 @@ from ui.pages.requests_model import (
     type_label,
 )
 from ui.plain_text import plain_message_box
+from ui.terms.consents import localized_title
+from ui.terms.data import field_text
 from ui.widgets.diff_view import DiffView
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
@@ -72,10 +73,6 @@ COMPLAINT_MAX = COMPLAINT_TEXT.max_length
 STATEMENT_MAX = REVIEW_STATEMENT.max_length
 PROPOSED_MAX = CORRECTION_VALUE.max_length
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequestForms", text)
 
 
 class FormInvalid(ValueError):
@@ -99,7 +96,7 @@ class RequestForm(QWidget):
         return ""
 
     @staticmethod
-    def load(api: ShopApi) -> Any:
+    def load(api: ShopReader) -> Any:
         """Worker thread: what the form needs from the shop (None: nothing)."""
         return None
 
@@ -135,7 +132,11 @@ def _note_edit(parent: QWidget, placeholder: str, name: str) -> QPlainTextEdit:
 def _optional_text(edit: QPlainTextEdit | QLineEdit, limit: int, what: str) -> str | None:
     text = (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()).strip()
     if len(text) > limit:
-        raise FormInvalid(_tr("{0} is too long: at most {1} characters.").format(what, limit))
+        raise FormInvalid(
+            translate("RequestForms", "{0} is too long: at most {1} characters.").format(
+                what, limit
+            )
+        )
     return text or None
 
 
@@ -245,7 +246,7 @@ class CorrectionForm(RequestForm):
         )
 
     @staticmethod
-    def load(api: ShopApi) -> Account:
+    def load(api: ShopReader) -> Account:
         return api.get_me()
 
     def populate(self, data: Any) -> None:
@@ -352,7 +353,7 @@ class DeletionForm(RequestForm):
         return self.tr("Ask the shop to delete categories of your data.")
 
     @staticmethod
-    def load(api: ShopApi) -> tuple[list[DataCategory], list[RightsTerm]]:
+    def load(api: ShopReader) -> tuple[list[DataCategory], list[RightsTerm]]:
         try:
             grounds = api.get_rights().deletion_grounds
         except NotFound:  # an older shop: no enumerated grounds, the reason stays free text
@@ -440,8 +441,8 @@ class DecisionForm(RequestForm):
         )
 
     @staticmethod
-    def load(api: ShopApi) -> list[Decision]:
-        return list(api.iter_decisions(limit=100, max_items=500))
+    def load(api: ShopReader) -> list[Decision]:
+        return list(api.list_decisions(limit=100).auto_paging_iter(max_items=500))
 
     def populate(self, data: Any) -> None:
         self.decisions = list(data)
@@ -489,7 +490,7 @@ class ConsentWithdrawalForm(RequestForm):
         return self.tr("Withdraw consents you gave; the shop confirms each with a signed receipt.")
 
     @staticmethod
-    def load(api: ShopApi) -> list[Consent]:
+    def load(api: ShopReader) -> list[Consent]:
         return api.list_consents()
 
     def populate(self, data: Any) -> None:
@@ -560,27 +561,34 @@ def _retention_text(retention: RetentionInfo | None) -> str:
     if retention is None or (
         retention.default is None and retention.deletes_on_cancellation is None
     ):
-        return _tr("The shop does not say how long it keeps data after an account is closed.")
+        return translate(
+            "RequestForms",
+            "The shop does not say how long it keeps data after an account is closed.",
+        )
     parts = []
     if retention.default:
         period = (
-            _tr("until the account is closed")
+            translate("RequestForms", "until the account is closed")
             if retention.default == "until_account_closed"
             else retention.default
         )
-        parts.append(_tr("The shop's retention rule: data is kept {0}.").format(period))
+        parts.append(
+            translate("RequestForms", "The shop's retention rule: data is kept {0}.").format(period)
+        )
     if retention.deletes_on_cancellation is True:
         parts.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "The shop says it deletes your data when the account is cancelled "
-                "(records the law requires are kept, anonymised where possible)."
+                "(records the law requires are kept, anonymised where possible).",
             )
         )
     elif retention.deletes_on_cancellation is False:
         parts.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "The shop says it does NOT delete all your data when the account is "
-                "cancelled; file a deletion request as well if you want it gone."
+                "cancelled; file a deletion request as well if you want it gone.",
             )
         )
     return " ".join(parts)
@@ -668,9 +676,12 @@ class ComplaintForm(RequestForm):
 def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
     """A polite complaint written from the record of an overdue or refused request."""
     lines = [
-        _tr("Dear {0} privacy team,").format(shop_name),
+        translate("RequestForms", "Dear {0} privacy team,").format(shop_name),
         "",
-        _tr("On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.").format(
+        translate(
+            "RequestForms",
+            "On {0} I filed a request with you ({1}, reference {2}). It was due on {3}.",
+        ).format(
             local_day(request.received_at),
             type_label(request.type),
             request.id,
@@ -679,35 +690,51 @@ def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
     ]
     if is_overdue(request):
         lines.append(
-            _tr("It is now overdue by {0} working days, and its status is still: {1}.").format(
-                max(1, -request.working_days_left), status_label(request.status)
-            )
+            translate(
+                "RequestForms",
+                "It is now overdue by {0} working days, and its status is still: {1}.",
+            ).format(max(1, -request.working_days_left), status_label(request.status))
         )
     else:
-        lines.append(_tr("Its status is: {0}.").format(status_label(request.status)))
+        lines.append(
+            translate("RequestForms", "Its status is: {0}.").format(status_label(request.status))
+        )
     if request.denial is not None:
         lines.append(
-            _tr("You refused it with this reason: {0}").format(denial_ground_text(request.denial))
+            translate("RequestForms", "You refused it with this reason: {0}").format(
+                denial_ground_text(request.denial)
+            )
         )
         if request.denial.text:
-            lines.append(_tr("Your explanation was: \u201c{0}\u201d").format(request.denial.text))
+            lines.append(
+                translate("RequestForms", "Your explanation was: \u201c{0}\u201d").format(
+                    request.denial.text
+                )
+            )
         lines.append("")
         lines.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "I do not think this refusal is justified. Please review it and "
                 "either handle my request or explain in detail which legal ground "
-                "applies."
+                "applies.",
             )
         )
     else:
         lines.append("")
         lines.append(
-            _tr(
+            translate(
+                "RequestForms",
                 "Please handle my request without further delay, or tell me in "
-                "writing why you cannot and when I can expect an answer."
+                "writing why you cannot and when I can expect an answer.",
             )
         )
-    lines += ["", _tr("Thank you in advance for your answer."), "", _tr("Kind regards")]
+    lines += [
+        "",
+        translate("RequestForms", "Thank you in advance for your answer."),
+        "",
+        translate("RequestForms", "Kind regards"),
+    ]
     return "\n".join(lines)
 
 
@@ -760,21 +787,21 @@ class NewRequestDialog(QDialog):
     def __init__(
         self,
         rtype: str,
-        api: ShopApi,
+        api: ShopReader,
         run: Runner,
         *,
         shop_name: str,
         retention: RetentionInfo | None = None,
         related: list[TrackedRequest] | None = None,
         preferred: TrackedRequest | None = None,
-        filer: RequestFiler | None = None,
+        filer: RequestFiler,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.rtype = rtype
         self.api = api
         self._run = run
-        self.filer = filer if filer is not None else RequestFiler(api)
+        self.filer = filer
         self.keys = FilingKeys()
         self.filing: Filing | None = None  # the last one sent
         self.result_value: Any = None  # CreatedRequest or QueuedOffline once accepted

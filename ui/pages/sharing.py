@@ -18,24 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.i18n import trans_late
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
 from ui.formats import join_list
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.consents_terms import (
+from ui.session import ActiveView
+from ui.terms.consents import (
     identifiable_text,
     legal_basis_text,
     localized_title,
     recipient_type_text,
 )
-from ui.session import ActiveView
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import fit_columns, record_table, sorted_proxy
+from ui.widgets.tables import fit_columns, record_table
 
 EVENTS_PAGE_SIZE = 50
 
@@ -71,48 +73,68 @@ def country_text(code: str) -> str:
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
     return [
-        Column[Recipient]("Name", lambda r: r.name, tooltip=lambda r: r.name),
-        Column[Recipient]("Type", lambda r: recipient_type_text(r.type)),
-        Column[Recipient]("Data categories", lambda r: names.names(r.categories)),
-        Column[Recipient]("Purpose", lambda r: r.purpose, tooltip=lambda r: r.purpose),
-        Column[Recipient]("Legal basis", lambda r: legal_basis_text(r.legal_basis)),
-        Column[Recipient]("Identifiable", lambda r: identifiable_text(r.identifiable)),
-        Column[Recipient]("Country", lambda r: country_text(r.country)),
         Column[Recipient](
-            "First shared",
+            trans_late("Columns", "Name"), lambda r: r.name, tooltip=lambda r: r.name
+        ),
+        Column[Recipient](trans_late("Columns", "Type"), lambda r: recipient_type_text(r.type)),
+        Column[Recipient](
+            trans_late("Columns", "Data categories"), lambda r: names.names(r.categories)
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Purpose"), lambda r: r.purpose, tooltip=lambda r: r.purpose
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Legal basis"), lambda r: legal_basis_text(r.legal_basis)
+        ),
+        Column[Recipient](
+            trans_late("Columns", "Identifiable"), lambda r: identifiable_text(r.identifiable)
+        ),
+        Column[Recipient](trans_late("Columns", "Country"), lambda r: country_text(r.country)),
+        Column[Recipient](
+            trans_late("Columns", "First shared"),
             lambda r: r.first_shared,
             sort=lambda r: r.first_shared.timestamp() if r.first_shared else 0,
         ),
         Column[Recipient](
-            "Last shared",
+            trans_late("Columns", "Last shared"),
             lambda r: r.last_shared,
             sort=lambda r: r.last_shared.timestamp() if r.last_shared else 0,
         ),
-        Column[Recipient]("Events", lambda r: r.event_count, align_right=True),
+        Column[Recipient](
+            trans_late("Columns", "Events"), lambda r: r.event_count, align_right=True
+        ),
     ]
 
 
 def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
     return [
-        Column[RecipientEvent]("Time", lambda e: e.at),
-        Column[RecipientEvent]("Order", lambda e: e.order_id),
-        Column[RecipientEvent]("Data categories", lambda e: names.names(e.categories)),
+        Column[RecipientEvent](trans_late("Columns", "Time"), lambda e: e.at),
+        Column[RecipientEvent](trans_late("Columns", "Order"), lambda e: e.order_id),
         Column[RecipientEvent](
-            "Description", lambda e: e.description, tooltip=lambda e: e.description
+            trans_late("Columns", "Data categories"), lambda e: names.names(e.categories)
+        ),
+        Column[RecipientEvent](
+            trans_late("Columns", "Description"),
+            lambda e: e.description,
+            tooltip=lambda e: e.description,
         ),
     ]
 
 
 def storage_columns() -> list[Column[DataCategory]]:
     return [
-        Column[DataCategory]("Category", lambda c: localized_title(c.title, c.title_zh)),
-        Column[DataCategory]("Stored in", lambda c: country_text(c.storage.country)),
-        Column[DataCategory]("Storage vendor", lambda c: c.storage.vendor),
-        Column[DataCategory]("Records", lambda c: c.count, align_right=True),
+        Column[DataCategory](
+            trans_late("Columns", "Category"), lambda c: localized_title(c.title, c.title_zh)
+        ),
+        Column[DataCategory](
+            trans_late("Columns", "Stored in"), lambda c: country_text(c.storage.country)
+        ),
+        Column[DataCategory](trans_late("Columns", "Storage vendor"), lambda c: c.storage.vendor),
+        Column[DataCategory](trans_late("Columns", "Records"), lambda c: c.count, align_right=True),
     ]
 
 
-class SharingPage(DataPage):
+class SharingPage(DataPage[SharingData]):
     page_id = "sharing"
     icon_name = "sharing"
 
@@ -243,7 +265,8 @@ class SharingPage(DataPage):
     def fetch(self, view: ActiveView) -> SharingData:
         api = view.api
         return SharingData(
-            recipients=list(api.iter_recipients(limit=100)), categories=api.list_categories()
+            recipients=list(api.list_recipients(limit=100).auto_paging_iter()),
+            categories=api.list_categories(),
         )
 
     def present(self, data: SharingData) -> bool:

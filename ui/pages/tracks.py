@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelection,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -38,27 +36,26 @@ from PySide6.QtWidgets import (
 )
 
 from client.api import new_idempotency_key
+from client.i18n import trans_late
 from client.limits import TRACK_QUERY
 from client.models.account import Personalization
 from client.models.tracks import Activity, Bucket, Tag, Track, TrackKind
 from ui.errors import user_message
 from ui.formats import format_count, format_date, format_datetime, format_percent
-from ui.models.columns import SORT_ROLE, Column
+from ui.i18n import translate
+from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
+from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
-from ui.pages.tracks_dialogs import (
-    DateRangeDialog,
-    DeleteAllDialog,
-    OptionalDateEdit,
-    confirm,
-    day_range,
-)
+from ui.pages.tracks_dialogs import DateRangeDialog, DeleteAllDialog, confirm
 from ui.session import ActiveView
-from ui.tasks import TaskControl
+from ui.tasks import Task, TaskControl
 from ui.widgets.activity_chart import ActivityChart
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
+from ui.widgets.optional_date import OptionalDateEdit, day_range
+from ui.widgets.tables import record_table
 
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 300
@@ -68,49 +65,47 @@ MAX_QUERY = TRACK_QUERY.max_length  # the server's limit for `q` (client.limits)
 BUCKET_CHOICES: list[tuple[Bucket, int | None]] = [("month", None), ("week", 365), ("day", 90)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TracksPage", text)
-
-
 def kind_name(kind: str) -> str:
     if kind == "search":
-        return _tr("Search")
+        return translate("TracksPage", "Search")
     if kind == "view":
-        return _tr("Product view")
+        return translate("TracksPage", "Product view")
     return kind
 
 
 def source_name(source: str) -> str:
     names = {
-        "browsing": _tr("Your browsing"),
-        "search": _tr("Your searches"),
-        "orders": _tr("Your orders"),
-        "location": _tr("Your location"),
-        "partner": _tr("A partner"),
+        "browsing": translate("TracksPage", "Your browsing"),
+        "search": translate("TracksPage", "Your searches"),
+        "orders": translate("TracksPage", "Your orders"),
+        "location": translate("TracksPage", "Your location"),
+        "partner": translate("TracksPage", "A partner"),
     }
     return names.get(source, source)
 
 
 TRACK_COLUMNS: list[Column[Track]] = [
-    Column[Track]("Time", lambda t: t.at),
-    Column[Track]("Kind", lambda t: kind_name(t.kind)),
-    Column[Track]("Text", lambda t: t.text),
-    Column[Track]("Item", lambda t: t.item_ref),
+    Column[Track](trans_late("Columns", "Time"), lambda t: t.at),
+    Column[Track](trans_late("Columns", "Kind"), lambda t: kind_name(t.kind)),
+    Column[Track](trans_late("Columns", "Text"), lambda t: t.text),
+    Column[Track](trans_late("Columns", "Item"), lambda t: t.item_ref),
 ]
 
 # a day whose local date and time read widest (two-digit day, long month name), for column widths
 _WIDEST_DAY = datetime(2026, 9, 28, 23, 58).astimezone()
 
 TAG_COLUMNS: list[Column[Tag]] = [
-    Column[Tag]("Tag", lambda t: t.tag),
-    Column[Tag]("Source", lambda t: source_name(t.source)),
+    Column[Tag](trans_late("Columns", "Tag"), lambda t: t.tag),
+    Column[Tag](trans_late("Columns", "Source"), lambda t: source_name(t.source)),
     Column[Tag](
-        "Confidence",
+        trans_late("Columns", "Confidence"),
         lambda t: format_percent(t.confidence),
         sort=lambda t: t.confidence,
         align_right=True,
     ),
-    Column[Tag]("Since", lambda t: format_date(t.since), sort=lambda t: t.since),
+    Column[Tag](
+        trans_late("Columns", "Since"), lambda t: format_date(t.since), sort=lambda t: t.since
+    ),
 ]
 
 
@@ -135,7 +130,7 @@ class TracksData:
     activity: Activity
 
 
-class TracksPage(DataPage):
+class TracksPage(DataPage[TracksData]):
     page_id = "tracks"
     icon_name = "tracks"
 
@@ -148,15 +143,13 @@ class TracksPage(DataPage):
         self._filter_problem = ""
         self._history_error: BaseException | None = None
         self._bucket_choice = BUCKET_CHOICES[0]
-        self._activity_task: object = None
+        self._activity_task: Task[Activity] | None = None
         self._deleting = False
         self.history_model = PagedTableModel[Track](
             TRACK_COLUMNS, self.context.runner, self, cache_text=True
         )
         self.tags_model = RecordTableModel[Tag](TAG_COLUMNS, self)
-        self.tags_proxy = QSortFilterProxyModel(self)
-        self.tags_proxy.setSourceModel(self.tags_model)
-        self.tags_proxy.setSortRole(SORT_ROLE)
+        self.tags_proxy = sorted_proxy(self.tags_model, self)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -334,20 +327,13 @@ class TracksPage(DataPage):
                 "using it."
             )
         )
-        self.tags_table = QTableView()
-        self.tags_table.setModel(self.tags_proxy)
-        self.tags_table.setAccessibleName(self.tr("Interest tags"))
-        self.tags_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tags_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tags_table.setSortingEnabled(True)
+        self.tags_table = record_table(self.tr("Interest tags"), self.tags_proxy, sortable=True)
         self.tags_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.tags_table.setWordWrap(False)
         tag_rows = self.tags_table.verticalHeader()
-        tag_rows.setVisible(False)
         tag_rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         tag_rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         tag_header = self.tags_table.horizontalHeader()
-        tag_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        tag_header.setStretchLastSection(False)
         tag_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.tags_table.fontMetrics()
         self.tags_table.setColumnWidth(1, metrics.horizontalAdvance("Your browsing") + 40)
@@ -389,7 +375,7 @@ class TracksPage(DataPage):
     def fetch(self, view: ActiveView) -> TracksData:
         api = view.api
         me = api.get_me()
-        tags = list(api.iter_tags(limit=200))
+        tags = list(api.list_tags(limit=200).auto_paging_iter())
         bucket, start = self._activity_range()
         activity = api.track_activity(bucket=bucket, start=start)
         return TracksData(me.personalization, tags, activity)
@@ -566,19 +552,18 @@ class TracksPage(DataPage):
             informative = self.tr("This cannot be undone.")
         if not confirm(self, self.tr("Delete records"), text, self.tr("Delete"), informative):
             return
-        api = view.api
         ids = [t.id for t in tracks]
         work: Callable[[TaskControl], int]
         if len(ids) == 1:
 
             def work(_control: TaskControl) -> int:
-                api.delete_track(ids[0])
+                view.shop.delete_track(ids[0])
                 return 1
         else:
             key = new_idempotency_key()
 
             def work(_control: TaskControl) -> int:
-                return api.delete_tracks(ids=ids, idempotency_key=key)
+                return view.shop.delete_tracks(ids=ids, idempotency_key=key)
 
         self._run_delete(work)
 
@@ -609,11 +594,10 @@ class TracksPage(DataPage):
         start, end = day_range(first, last)
         if start is None or end is None:
             return
-        api = view.api
         key = new_idempotency_key()
 
         def work(_control: TaskControl) -> int:
-            return api.delete_tracks(start=start, end=end, idempotency_key=key)
+            return view.shop.delete_tracks(start=start, end=end, idempotency_key=key)
 
         self._run_delete(work)
 
@@ -629,11 +613,10 @@ class TracksPage(DataPage):
         dialog = DeleteAllDialog(hint, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        api = view.api
         key = new_idempotency_key()
 
         def work(_control: TaskControl) -> int:
-            return api.delete_tracks(everything=True, idempotency_key=key)
+            return view.shop.delete_tracks(everything=True, idempotency_key=key)
 
         self._run_delete(work)
 
@@ -677,7 +660,7 @@ class TracksPage(DataPage):
         if view is None:
             return
         if self._activity_task is not None:
-            self._activity_task.cancel()  # type: ignore[attr-defined]
+            self._activity_task.cancel()
         api = view.api
         bucket, start = self._activity_range()
         self.activity_status.setText(self.tr("Loading…"))
@@ -726,11 +709,10 @@ class TracksPage(DataPage):
             ),
         ):
             return
-        api = view.api
         self.remove_tag_button.setEnabled(False)
 
         def work(_control: TaskControl) -> None:
-            api.delete_tag(tag.id)
+            view.shop.delete_tag(tag.id)
 
         def done(_result: None) -> None:
             self.tags_model.remove_where(lambda t: t.id == tag.id)
@@ -747,11 +729,10 @@ class TracksPage(DataPage):
         view = self.view
         if view is None or not view.can_change:
             return
-        api = view.api
         self.personalization_box.setEnabled(False)
 
         def work(_control: TaskControl) -> Personalization:
-            return api.set_personalization(enabled)
+            return view.shop.set_personalization(enabled)
 
         def done(result: Personalization) -> None:
             self.personalization_box.setEnabled(True)

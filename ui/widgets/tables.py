@@ -1,4 +1,4 @@
-"""The app's table views: read-only, whole-row selection, plain look; and a sorting proxy.
+"""The app's table views: read-only, whole-row selection, plain look (`record_table`).
 
 `fit_columns` is the one column policy: columns take the width their content needs, the key
 column (the first: what a row is) is never squeezed, one column stretches into the room left,
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QObject,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models.columns import SORT_ROLE
-
 
 def record_table(
     name: str,
@@ -40,8 +37,13 @@ def record_table(
     sortable: bool = False,
     fit_contents: bool = False,
     wrap: bool = False,
+    max_section: int | None = None,
 ) -> QTableView:
-    """A table of records; `fit_contents` sizes columns to their text, else the user does."""
+    """A table of records; `fit_contents` sizes columns to their text, else the user does.
+
+    The one table helper: every read-only list of records in the app is made here (sorting
+    through `ui.models.proxies`), so they select, look and size alike.
+    """
     table = QTableView()
     table.setAccessibleName(name)
     if model is not None:
@@ -59,6 +61,8 @@ def record_table(
         else QHeaderView.ResizeMode.Interactive
     )
     header.setStretchLastSection(True)
+    if max_section is not None:
+        header.setMaximumSectionSize(max_section)
     table.setSortingEnabled(sortable)
     if fit_contents:
         fit_columns(table)  # fitted columns wrap rather than scroll sideways
@@ -306,12 +310,3 @@ def fit_columns(
     else:
         fitter.stretch, fitter.key, fitter.wrap = stretch, key, wrap
     fitter.fit()
-
-
-def sorted_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
-    """Local sorting by each column's sort key (numbers and times sort as such)."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy

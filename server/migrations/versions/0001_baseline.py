@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 11:31:03.493905
+Create Date: 2026-12-01 12:13:50.038110
 
 """
 from typing import Sequence, Union
@@ -70,9 +70,9 @@ def upgrade() -> None:
     sa.Column('published_at', sa.DateTime(), nullable=False),
     sa.Column('major', sa.Boolean(), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
-    sa.Column('changes', sa.Text(), nullable=False),
+    sa.Column('changes', sa.JSON(), nullable=False),
     sa.Column('summary_zh', sa.Text(), nullable=True),
-    sa.Column('changes_zh', sa.Text(), nullable=True),
+    sa.Column('changes_zh', sa.JSON(), nullable=True),
     sa.Column('url', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('version', name=op.f('pk_policy_versions'))
     )
@@ -210,7 +210,7 @@ def upgrade() -> None:
     sa.Column('os', sa.String(length=40), nullable=False),
     sa.Column('os_version', sa.String(length=40), nullable=False),
     sa.Column('device_uid', sa.String(length=80), nullable=False),
-    sa.Column('settings', sa.Text(), nullable=False),
+    sa.Column('settings', sa.JSON(), nullable=False),
     sa.Column('first_seen', sa.DateTime(), nullable=False),
     sa.Column('last_seen', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_devices_user_id_users'), ondelete='CASCADE'),

@@ -8,15 +8,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
+from client.i18n import trans_late
 from client.models.requests import (
     DeletionReceipt,
     Denial,
@@ -26,15 +25,12 @@ from client.models.requests import (
 )
 from client.outbox import OutboxItem
 from ui.formats import format_date, join_list
-from ui.models.columns import RAW_ROLE, Column, display_text
+from ui.i18n import translate
+from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.pages.my_data_terms import money_text
+from ui.terms.data import money_text
 
 OVERDUE_COLOR = QColor("#c62828")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Requests", text)
 
 
 @dataclass(frozen=True)
@@ -74,50 +70,61 @@ class TrackerData:
 
 def type_label(rtype: str) -> str:
     labels = {
-        "access": _tr("Copy of my data"),
-        "correction": _tr("Correction"),
-        "deletion": _tr("Deletion"),
-        "explanation": _tr("Explanation of a decision"),
-        "human_review": _tr("Human review of a decision"),
-        "consent_withdrawal": _tr("Consent withdrawal"),
-        "account_cancellation": _tr("Account cancellation"),
-        "complaint": _tr("Complaint"),
+        "access": translate("Requests", "Copy of my data"),
+        "correction": translate("Requests", "Correction"),
+        "deletion": translate("Requests", "Deletion"),
+        "explanation": translate("Requests", "Explanation of a decision"),
+        "human_review": translate("Requests", "Human review of a decision"),
+        "consent_withdrawal": translate("Requests", "Consent withdrawal"),
+        "account_cancellation": translate("Requests", "Account cancellation"),
+        "complaint": translate("Requests", "Complaint"),
     }
     return labels.get(rtype, rtype)
 
 
 def status_label(status: str) -> str:
     labels = {
-        "identity_unverified": _tr("Identity not yet verified"),
-        "pending": _tr("Received"),
-        "fee_quoted": _tr("Fee quoted: waiting for your answer"),
-        "in_progress": _tr("In progress"),
-        "extended": _tr("In progress (extended)"),
-        "completed": _tr("Completed"),
-        "denied": _tr("Refused"),
-        "canceled": _tr("Canceled"),
+        "identity_unverified": translate("Requests", "Identity not yet verified"),
+        "pending": translate("Requests", "Received"),
+        "fee_quoted": translate("Requests", "Fee quoted: waiting for your answer"),
+        "in_progress": translate("Requests", "In progress"),
+        "extended": translate("Requests", "In progress (extended)"),
+        "completed": translate("Requests", "Completed"),
+        "denied": translate("Requests", "Refused"),
+        "canceled": translate("Requests", "Canceled"),
     }
     return labels.get(status, status)
 
 
 def denial_reason_label(reason: str) -> str:
     labels = {
-        "national_security": _tr("Refused to protect national security."),
-        "public_safety": _tr("Refused to protect public safety, health or major public interests."),
-        "criminal_investigation": _tr(
+        "national_security": translate("Requests", "Refused to protect national security."),
+        "public_safety": translate(
+            "Requests", "Refused to protect public safety, health or major public interests."
+        ),
+        "criminal_investigation": translate(
+            "Requests",
             "Refused because it relates to a criminal investigation, "
-            "prosecution, trial or enforcement of a judgment."
+            "prosecution, trial or enforcement of a judgment.",
         ),
-        "abuse_of_rights": _tr(
-            "Refused because the shop has evidence the request abuses the right it uses."
+        "abuse_of_rights": translate(
+            "Requests",
+            "Refused because the shop has evidence the request abuses the right it uses.",
         ),
-        "harm_to_others": _tr(
-            "Refused because answering would seriously harm the lawful rights of others."
+        "harm_to_others": translate(
+            "Requests",
+            "Refused because answering would seriously harm the lawful rights of others.",
         ),
-        "trade_secret": _tr("Refused because answering would reveal trade secrets."),
-        "identity_not_verified": _tr("Refused because your identity could not be verified."),
-        "repeated_request": _tr("Refused as a repeated request (a fee may apply for more copies)."),
-        "other": _tr("Refused for another reason the shop gives below."),
+        "trade_secret": translate(
+            "Requests", "Refused because answering would reveal trade secrets."
+        ),
+        "identity_not_verified": translate(
+            "Requests", "Refused because your identity could not be verified."
+        ),
+        "repeated_request": translate(
+            "Requests", "Refused as a repeated request (a fee may apply for more copies)."
+        ),
+        "other": translate("Requests", "Refused for another reason the shop gives below."),
     }
     return labels.get(reason, reason)
 
@@ -126,9 +133,9 @@ def cite_clause(clause: str | None, title: str | None = None) -> str:
     """Where a ground or fee rests: its policy clause, or the shop's own setting."""
     if clause:
         if title:
-            return _tr("(policy § {0} {1})").format(clause, title)
-        return _tr("(policy § {0})").format(clause)
-    return _tr("(the shop's own setting, not stated in the policy)")
+            return translate("Requests", "(policy § {0} {1})").format(clause, title)
+        return translate("Requests", "(policy § {0})").format(clause)
+    return translate("Requests", "(the shop's own setting, not stated in the policy)")
 
 
 def denial_ground_text(denial: Denial) -> str:
@@ -141,13 +148,13 @@ def denial_ground_text(denial: Denial) -> str:
 def fee_text(fee: FeeQuote) -> str:
     """A quoted fee as the shopper reads it: amount, why, the clause and what became of it."""
     states = {
-        "quoted": _tr("Waiting for your answer."),
-        "accepted": _tr("You accepted it; the shop goes on with the request."),
-        "withdrawn": _tr("You withdrew the request instead."),
+        "quoted": translate("Requests", "Waiting for your answer."),
+        "accepted": translate("Requests", "You accepted it; the shop goes on with the request."),
+        "withdrawn": translate("Requests", "You withdrew the request instead."),
     }
     return "\n".join(
         [
-            _tr("Fee: {0}").format(_money(fee.amount, fee.currency)),
+            translate("Requests", "Fee: {0}").format(_money(fee.amount, fee.currency)),
             fee.reason,
             cite_clause(fee.clause, fee.clause_title),
             states.get(fee.status, fee.status),
@@ -175,10 +182,10 @@ def due_text(request: PrivacyRequest) -> str:
     left = request.working_days_left
     if request.overdue or left < 0:
         late = max(1, -left)
-        return _tr("{0} — overdue by {1} working days").format(day, late)
+        return translate("Requests", "{0} — overdue by {1} working days").format(day, late)
     if left == 0:
-        return _tr("{0} — due today").format(day)
-    return _tr("{0} — {1} working days left").format(day, left)
+        return translate("Requests", "{0} — due today").format(day)
+    return translate("Requests", "{0} — {1} working days left").format(day, left)
 
 
 def local_day(value: datetime | None) -> str:
@@ -189,7 +196,7 @@ def local_day(value: datetime | None) -> str:
 
 def filed_by_text(request: PrivacyRequest) -> str:
     if request.filed_by.role == "agent":
-        return _tr("{0} (agent)").format(request.filed_by.name)
+        return translate("Requests", "{0} (agent)").format(request.filed_by.name)
     return request.filed_by.name
 
 
@@ -200,12 +207,14 @@ def is_overdue(request: PrivacyRequest) -> bool:
 # --- the tracker table ------------------------------------------------------------------------
 
 TRACKER_COLUMNS: list[Column[TrackedRequest]] = [
-    Column("Type", lambda r: type_label(r.request.type)),
-    Column("Shop", lambda r: r.shop_name),
-    Column("Status", lambda r: status_label(r.request.status)),
-    Column("Received", lambda r: r.request.received_at),
-    Column("Due", lambda r: due_text(r.request), sort=lambda r: r.request.due_at),
-    Column("Filed by", lambda r: filed_by_text(r.request)),
+    Column(trans_late("Columns", "Type"), lambda r: type_label(r.request.type)),
+    Column(trans_late("Columns", "Shop"), lambda r: r.shop_name),
+    Column(trans_late("Columns", "Status"), lambda r: status_label(r.request.status)),
+    Column(trans_late("Columns", "Received"), lambda r: r.request.received_at),
+    Column(
+        trans_late("Columns", "Due"), lambda r: due_text(r.request), sort=lambda r: r.request.due_at
+    ),
+    Column(trans_late("Columns", "Filed by"), lambda r: filed_by_text(r.request)),
 ]
 DUE_COLUMN = 4
 
@@ -236,40 +245,18 @@ class RequestsTableModel(RecordTableModel[TrackedRequest]):
         return -1
 
 
-class RequestsFilter(QSortFilterProxyModel):
-    """Shows open requests only, or all of them."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._open_only = True
-
-    @property
-    def open_only(self) -> bool:
-        return self._open_only
-
-    def set_open_only(self, value: bool) -> None:
-        if value != self._open_only:
-            self.beginFilterChange()
-            self._open_only = value
-            self.endFilterChange()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self._open_only:
-            return True
-        model = self.sourceModel()
-        row = model.data(model.index(source_row, 0, source_parent), RAW_ROLE)
-        return isinstance(row, TrackedRequest) and not row.request.is_final
+def is_open(row: object) -> bool:
+    """The requests filter "open only" (see `SwitchFilter`)."""
+    return isinstance(row, TrackedRequest) and not row.request.is_final
 
 
 # --- the detail's tables ------------------------------------------------------------------------
 
 TIMELINE_COLUMNS: list[Column[TimelineEvent]] = [
-    Column("Time", lambda e: e.at),
-    Column("Status", lambda e: status_label(e.status)),
-    Column("By", lambda e: actor_label(e.actor)),
-    Column("Note", lambda e: e.note or ""),
+    Column(trans_late("Columns", "Time"), lambda e: e.at),
+    Column(trans_late("Columns", "Status"), lambda e: status_label(e.status)),
+    Column(trans_late("Columns", "By"), lambda e: actor_label(e.actor)),
+    Column(trans_late("Columns", "Note"), lambda e: e.note or ""),
 ]
 
 
@@ -278,20 +265,20 @@ def _receipt_time(value: datetime | None, missing: str) -> str:
 
 
 RECEIPT_COLUMNS: list[Column[DeletionReceipt]] = [
-    Column("Recipient", lambda r: r.recipient_name),
-    Column("Categories", lambda r: join_list(r.categories)),
+    Column(trans_late("Columns", "Recipient"), lambda r: r.recipient_name),
+    Column(trans_late("Columns", "Categories"), lambda r: join_list(r.categories)),
     Column(
-        "Notified",
-        lambda r: _receipt_time(r.notified_at, _tr("not yet")),
+        trans_late("Columns", "Notified"),
+        lambda r: _receipt_time(r.notified_at, translate("Requests", "not yet")),
         sort=lambda r: r.notified_at.timestamp() if r.notified_at else 0,
     ),
     Column(
-        "Confirmed",
-        lambda r: _receipt_time(r.confirmed_at, _tr("not yet")),
+        trans_late("Columns", "Confirmed"),
+        lambda r: _receipt_time(r.confirmed_at, translate("Requests", "not yet")),
         sort=lambda r: r.confirmed_at.timestamp() if r.confirmed_at else 0,
     ),
     Column(
-        "Backups purged by",
+        trans_late("Columns", "Backups purged by"),
         lambda r: local_day(r.backup_purge_at),
         sort=lambda r: r.backup_purge_at.timestamp() if r.backup_purge_at else 0,
     ),

@@ -6,8 +6,6 @@ import math
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -16,85 +14,89 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from client.i18n import trans_late
 from client.models.orders import Decision, Factor
 from ui.formats import format_percent
+from ui.i18n import translate
 from ui.models.columns import RAW_ROLE, Column
 
 CONTEXT = "DecisionsPage"
 
 _KINDS = {
-    "risk_flag": "Risk flag",
-    "transaction_block": "Blocked transaction",
-    "coupon_eligibility": "Coupon eligibility",
-    "credit_limit": "Credit / pay-later eligibility",
+    "risk_flag": trans_late("DecisionsPage", "Risk flag"),
+    "transaction_block": trans_late("DecisionsPage", "Blocked transaction"),
+    "coupon_eligibility": trans_late("DecisionsPage", "Coupon eligibility"),
+    "credit_limit": trans_late("DecisionsPage", "Credit / pay-later eligibility"),
 }
-_SIGNIFICANCE = {"low": "Low", "medium": "Medium", "high": "High"}
+_SIGNIFICANCE = {
+    "low": trans_late("DecisionsPage", "Low"),
+    "medium": trans_late("DecisionsPage", "Medium"),
+    "high": trans_late("DecisionsPage", "High"),
+}
 _STATUS = {
-    "identity_unverified": "waiting for identity verification",
-    "pending": "received",
-    "in_progress": "in progress",
-    "extended": "extended",
-    "completed": "completed",
-    "denied": "denied",
-    "canceled": "canceled",
+    "identity_unverified": trans_late("DecisionsPage", "waiting for identity verification"),
+    "pending": trans_late("DecisionsPage", "received"),
+    "in_progress": trans_late("DecisionsPage", "in progress"),
+    "extended": trans_late("DecisionsPage", "extended"),
+    "completed": trans_late("DecisionsPage", "completed"),
+    "denied": trans_late("DecisionsPage", "denied"),
+    "canceled": trans_late("DecisionsPage", "canceled"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def kind_text(kind: str) -> str:
     """The decision kind in words (unknown kinds are shown as the shop sent them)."""
     words = _KINDS.get(kind)
-    return _tr(words) if words else (kind or "—")
+    return translate("DecisionsPage", words) if words else (kind or "—")
 
 
 def significance_text(value: str) -> str:
     words = _SIGNIFICANCE.get(value)
-    return _tr(words) if words else value
+    return translate("DecisionsPage", words) if words else value
 
 
 def status_text(status: str) -> str:
     words = _STATUS.get(status)
-    return _tr(words) if words else status
+    return translate("DecisionsPage", words) if words else status
 
 
 # The demo shops' factor identifiers in words; a newer shop's unknown factor is shown with its
 # underscores turned into spaces rather than as an identifier.
 _FACTORS = {
-    "new_device": "Signing in from a new device",
-    "login_city_change": "Signing in from another city",
-    "night_time_login": "Signing in at night",
-    "amount_vs_history": "Amount compared with your past orders",
-    "shipping_address_new": "A new delivery address",
-    "card_recently_added": "A recently added card",
-    "category_affinity": "Categories you often look at",
-    "days_since_last_order": "Days since your last order",
-    "basket_size": "Number of items in your basket",
-    "account_age": "How long you have had the account",
-    "on_time_repayments": "Repayments made on time",
-    "order_frequency": "How often you order",
-    "age_check": "Age check",
-    "address_change_after_payment": "Delivery address changed after payment",
-    "order_value": "Order value",
-    "previous_orders": "Your previous orders",
+    "new_device": trans_late("DecisionsPage", "Signing in from a new device"),
+    "login_city_change": trans_late("DecisionsPage", "Signing in from another city"),
+    "night_time_login": trans_late("DecisionsPage", "Signing in at night"),
+    "amount_vs_history": trans_late("DecisionsPage", "Amount compared with your past orders"),
+    "shipping_address_new": trans_late("DecisionsPage", "A new delivery address"),
+    "card_recently_added": trans_late("DecisionsPage", "A recently added card"),
+    "category_affinity": trans_late("DecisionsPage", "Categories you often look at"),
+    "days_since_last_order": trans_late("DecisionsPage", "Days since your last order"),
+    "basket_size": trans_late("DecisionsPage", "Number of items in your basket"),
+    "account_age": trans_late("DecisionsPage", "How long you have had the account"),
+    "on_time_repayments": trans_late("DecisionsPage", "Repayments made on time"),
+    "order_frequency": trans_late("DecisionsPage", "How often you order"),
+    "age_check": trans_late("DecisionsPage", "Age check"),
+    "address_change_after_payment": trans_late(
+        "DecisionsPage", "Delivery address changed after payment"
+    ),
+    "order_value": trans_late("DecisionsPage", "Order value"),
+    "previous_orders": trans_late("DecisionsPage", "Your previous orders"),
 }
 
 # Which of the shopper's data a decision input is, and the page that shows it.
 _INPUTS = {
-    "orders": "Your orders",
-    "payments": "Your payments",
-    "tracks": "What you browsed and searched",
-    "tags": "Your interest tags",
-    "devices": "Your devices",
-    "locations": "Your locations",
-    "logs": "Your sign-in records",
-    "account": "Your account details",
-    "identity_verification": "Your identity verification",
-    "profile": "Your profile",
-    "sharing": "What was shared with others",
-    "consents": "Your consents",
+    "orders": trans_late("DecisionsPage", "Your orders"),
+    "payments": trans_late("DecisionsPage", "Your payments"),
+    "tracks": trans_late("DecisionsPage", "What you browsed and searched"),
+    "tags": trans_late("DecisionsPage", "Your interest tags"),
+    "devices": trans_late("DecisionsPage", "Your devices"),
+    "locations": trans_late("DecisionsPage", "Your locations"),
+    "logs": trans_late("DecisionsPage", "Your sign-in records"),
+    "account": trans_late("DecisionsPage", "Your account details"),
+    "identity_verification": trans_late("DecisionsPage", "Your identity verification"),
+    "profile": trans_late("DecisionsPage", "Your profile"),
+    "sharing": trans_late("DecisionsPage", "What was shared with others"),
+    "consents": trans_late("DecisionsPage", "Your consents"),
 }
 # Built from page → inputs so that page ids never look like words to translate.
 _INPUT_PAGES = {
@@ -117,14 +119,14 @@ def factor_name(name: str) -> str:
     """A factor in words: `new_device` → "Signing in from a new device"."""
     words = _FACTORS.get(name)
     if words:
-        return _tr(words)
+        return translate("DecisionsPage", words)
     return name.replace("_", " ").strip() or "—"
 
 
 def input_link(name: str) -> tuple[str, str | None]:
     """A decision input in words and the page id that shows it (None: no page does)."""
     words = _INPUTS.get(name)
-    text = _tr(words) if words else (name.replace("_", " ").strip() or "—")
+    text = translate("DecisionsPage", words) if words else (name.replace("_", " ").strip() or "—")
     return text, _INPUT_PAGES.get(name)
 
 
@@ -153,15 +155,17 @@ def contest_text(human_review_available: bool) -> str:
     """How to contest a decision, phrased by the app in the shopper's language (the shop's
     own text names request types by their API codes)."""
     if human_review_available:
-        return _tr(
+        return translate(
+            "DecisionsPage",
             "How to contest it: if you think this decision is wrong, ask for a human review "
             "on the Automated decisions page and say why. A person at the shop looks at it "
             "again, can change the outcome and answers in writing. You can also complain to "
-            "the shop's privacy contact or to the regulator."
+            "the shop's privacy contact or to the regulator.",
         )
-    return _tr(
+    return translate(
+        "DecisionsPage",
         "How to contest it: this shop does not offer a review by a person for this "
-        "decision; you can complain to the shop's privacy contact or to the regulator."
+        "decision; you can complain to the shop's privacy contact or to the regulator.",
     )
 
 
@@ -195,16 +199,16 @@ def weighted_factors(factors: list[W]) -> list[tuple[W, int]]:
 _SIGNIFICANCE_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 DECISION_COLUMNS: list[Column[Decision]] = [
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Date")), lambda d: d.at),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "System")), lambda d: d.system),
-    Column(str(QT_TRANSLATE_NOOP("Columns", "Kind")), lambda d: kind_text(d.kind)),
+    Column(trans_late("Columns", "Date"), lambda d: d.at),
+    Column(trans_late("Columns", "System"), lambda d: d.system),
+    Column(trans_late("Columns", "Kind"), lambda d: kind_text(d.kind)),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Outcome")),
+        trans_late("Columns", "Outcome"),
         lambda d: d.outcome,
         tooltip=lambda d: d.outcome,
     ),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Significance")),
+        trans_late("Columns", "Significance"),
         lambda d: significance_text(d.significance),
         sort=lambda d: _SIGNIFICANCE_ORDER.get(d.significance, -1),
     ),
@@ -213,11 +217,11 @@ DECISION_COLUMNS: list[Column[Decision]] = [
 # Rows are (factor, share in percent) pairs from `weighted_factors`.
 FACTOR_COLUMNS: list[Column[tuple[Factor, int]]] = [
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Factor")),
+        trans_late("Columns", "Factor"),
         lambda fs: fs[0].label or factor_name(fs[0].factor),
     ),
     Column(
-        str(QT_TRANSLATE_NOOP("Columns", "Weight")),
+        trans_late("Columns", "Weight"),
         lambda fs: percent_text(fs[1]),
         sort=lambda fs: fs[1],
     ),

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Terms", text)
+from ui.i18n import translate
 
 
 def chinese() -> bool:
@@ -27,42 +25,42 @@ def localized_title(title: str, title_zh: str) -> str:
 
 
 _LEGAL_BASES: dict[str, Callable[[], str]] = {
-    "consent": lambda: _tr("Your consent"),
-    "contract": lambda: _tr("Needed to fulfil your contract with the shop"),
-    "legal_obligation": lambda: _tr("Required by law"),
-    "legitimate_interest": lambda: _tr("The shop's legitimate interest"),
-    "vital_interest": lambda: _tr("To protect someone's life or health"),
-    "public_interest": lambda: _tr("A task in the public interest"),
+    "consent": lambda: translate("Terms", "Your consent"),
+    "contract": lambda: translate("Terms", "Needed to fulfil your contract with the shop"),
+    "legal_obligation": lambda: translate("Terms", "Required by law"),
+    "legitimate_interest": lambda: translate("Terms", "The shop's legitimate interest"),
+    "vital_interest": lambda: translate("Terms", "To protect someone's life or health"),
+    "public_interest": lambda: translate("Terms", "A task in the public interest"),
 }
 
 _CHANNELS: dict[str, Callable[[], str]] = {
-    "sms": lambda: _tr("Text messages (SMS)"),
-    "email": lambda: _tr("E-mail"),
-    "push": lambda: _tr("Push notifications"),
-    "internal_letter": lambda: _tr("In-site letters"),
+    "sms": lambda: translate("Terms", "Text messages (SMS)"),
+    "email": lambda: translate("Terms", "E-mail"),
+    "push": lambda: translate("Terms", "Push notifications"),
+    "internal_letter": lambda: translate("Terms", "In-site letters"),
 }
 
 _TECHNOLOGIES: dict[str, Callable[[], str]] = {
-    "cookie": lambda: _tr("Cookie"),
-    "flash_cookie": lambda: _tr("Flash cookie"),
-    "local_storage": lambda: _tr("Local storage"),
-    "web_beacon": lambda: _tr("Web beacon"),
-    "pixel_tag": lambda: _tr("Pixel tag"),
+    "cookie": lambda: translate("Terms", "Cookie"),
+    "flash_cookie": lambda: translate("Terms", "Flash cookie"),
+    "local_storage": lambda: translate("Terms", "Local storage"),
+    "web_beacon": lambda: translate("Terms", "Web beacon"),
+    "pixel_tag": lambda: translate("Terms", "Pixel tag"),
 }
 
 _PARTIES: dict[str, Callable[[], str]] = {
-    "first": lambda: _tr("First party (the shop)"),
-    "third": lambda: _tr("Third party"),
+    "first": lambda: translate("Terms", "First party (the shop)"),
+    "third": lambda: translate("Terms", "Third party"),
 }
 
 _RECIPIENT_TYPES: dict[str, Callable[[], str]] = {
-    "advertising": lambda: _tr("Advertising"),
-    "analytics": lambda: _tr("Analytics"),
-    "logistics": lambda: _tr("Logistics"),
-    "payment": lambda: _tr("Payment"),
-    "infrastructure": lambda: _tr("Infrastructure / cloud"),
-    "customer_service": lambda: _tr("Customer service"),
-    "authority": lambda: _tr("Public authority"),
+    "advertising": lambda: translate("Terms", "Advertising"),
+    "analytics": lambda: translate("Terms", "Analytics"),
+    "logistics": lambda: translate("Terms", "Logistics"),
+    "payment": lambda: translate("Terms", "Payment"),
+    "infrastructure": lambda: translate("Terms", "Infrastructure / cloud"),
+    "customer_service": lambda: translate("Terms", "Customer service"),
+    "authority": lambda: translate("Terms", "Public authority"),
 }
 
 
@@ -94,15 +92,19 @@ def recipient_type_text(kind: str) -> str:
 
 
 def verified_text(ok: bool) -> str:
-    return _tr("✓ verified") if ok else _tr("✗ NOT verified")
+    return translate("Terms", "✓ verified") if ok else translate("Terms", "✗ NOT verified")
 
 
 def given_text(granted: bool) -> str:
-    return _tr("Given") if granted else _tr("Withdrawn")
+    return translate("Terms", "Given") if granted else translate("Terms", "Withdrawn")
 
 
 def identifiable_text(identifiable: bool) -> str:
-    return _tr("Identifiable") if identifiable else _tr("Aggregated only")
+    return (
+        translate("Terms", "Identifiable")
+        if identifiable
+        else translate("Terms", "Aggregated only")
+    )
 
 
 __all__ = [

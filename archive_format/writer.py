@@ -1,0 +1,657 @@
+"""Writing an archive, for the shop's builder and the app's export alike: streamed and atomic.
+
+    with ArchiveWriter(path, shop={...}, subject={...}, source="shop", signer=signer) as w:
+        w.write_section("tracks", iter_of_dicts)        # items one by one
+        w.write_chunks("logs", chunks, columns)         # ready NDJSON batches (the shop's bulk)
+        w.write_spooled("orders", ndjson_file, count)   # a spooled NDJSON file (the app's export)
+    w.result  # WrittenArchive(path, size, sha256, manifest)
+
+Bytes go to `PATH.part` in the same directory; `finish()` (on a clean exit of the `with`) writes
+`index.html` and the manifest (signed by `signer` when given), fsyncs and renames the file into
+place, so a crash never leaves half an archive under the final name. Any exception (a cancel,
+too) removes the part file. A section's CSV copy is spooled to a temporary file next to the part
+file (removed at once) because ZIP members are written one after the other.
+
+`threaded=True` deflates and hashes each member on a thread of its own (zlib and hashlib let go
+of the GIL on large buffers) while the caller produces the next rows: the shop does, reading from
+its database. A subclass may wrap the output stream (`_wrap_output`): the app encrypts there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import queue
+import tempfile
+import threading
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, BinaryIO, Protocol
+
+from archive_format.canonical import canonical_json, compact_json, rfc3339
+from archive_format.index_page import IndexSection, intro_html, render_index
+from archive_format.manifest import FORMAT, FORMAT_VERSION, MANIFEST_PATH, ArchiveError
+from archive_format.sections import NO_CSV, SECTIONS, section_path
+
+COPY_SIZE = 1024 * 1024
+# Deflate level 1 (what `zip -1` uses): about three times faster than the default 6 on this
+# data for a few percent more bytes; an archive is written once and read rarely.
+COMPRESS_LEVEL = 1
+BATCH = 500
+# Records of each section shown on the index page (all of them are in data/ and csv/).
+INDEX_ROWS = 100
+
+
+class ManifestSigner(Protocol):
+    """Signs the canonical JSON of the manifest without `signature`; base64 Ed25519."""
+
+    @property
+    def kid(self) -> str: ...
+
+    def sign(self, payload: bytes) -> str: ...
+
+
+class Chunk(Protocol):
+    """A batch of records as NDJSON (one line each) with their CSV values or ready CSV lines."""
+
+    @property
+    def ndjson(self) -> bytes: ...
+
+    @property
+    def count(self) -> int: ...
+
+    @property
+    def rows(self) -> Sequence[Sequence[Any]] | None: ...
+
+    @property
+    def csv(self) -> bytes | None: ...
+
+
+@dataclass(frozen=True)
+class ItemChunk:
+    """A `Chunk` made here from items (`write_section`)."""
+
+    ndjson: bytes
+    count: int
+    rows: Sequence[Sequence[Any]] | None = None
+    csv: bytes | None = None
+
+
+@dataclass(frozen=True)
+class WrittenArchive:
+    path: Path
+    size: int
+    sha256: str
+    manifest: dict[str, Any]
+
+
+_CELL: dict[type, Callable[[Any], Any]] = {
+    bool: lambda v: "true" if v else "false",
+    dict: lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")),
+    list: lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")),
+}
+
+
+def csv_cells(item: Mapping[str, Any], columns: Sequence[str]) -> list[Any]:
+    """One CSV row: booleans as true/false, nested values as compact JSON, None as empty."""
+    cell = _CELL.get
+    return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
+
+
+def set_compress_level(info: zipfile.ZipInfo, level: int = COMPRESS_LEVEL) -> None:
+    """The deflate level of one member (`ZipFile.open(info, "w")` takes it from the info)."""
+    info._compresslevel = level  # type: ignore[attr-defined]  # 3.11-3.12; 3.13 aliases it
+
+
+def _info(path: str, when: datetime) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(path, date_time=when.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    set_compress_level(info)
+    return info
+
+
+class _Member:
+    """A ZIP member being written: counts and hashes the bytes on the way in."""
+
+    def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
+        self.path = path
+        self._stream = archive.open(_info(path, when), "w", force_zip64=True)
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
+        self._hash.update(data)
+        self.size += len(data)
+
+    def close(self) -> str:
+        self._stream.close()
+        return self._hash.hexdigest()
+
+    def abandon(self) -> None:
+        with contextlib.suppress(Exception):
+            self._stream.close()
+
+
+class _ThreadedMember(_Member):
+    """Deflate, CRC and SHA-256 on a thread of their own; a small bounded queue keeps memory
+    flat."""
+
+    def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
+        super().__init__(archive, path, when)
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="archive-deflate", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._failed is None:
+                try:
+                    self._stream.write(data)
+                    self._hash.update(data)
+                except BaseException as exc:  # raised in the writing thread by write/close
+                    self._failed = exc
+
+    def write(self, data: bytes) -> None:
+        if self._failed is not None:
+            raise self._failed
+        if data:
+            self._queue.put(data)
+            self.size += len(data)
+
+    def close(self) -> str:
+        self._queue.put(None)
+        self._thread.join()
+        if self._failed is not None:
+            raise self._failed
+        return super().close()
+
+    def abandon(self) -> None:
+        """Stop the thread after a failure elsewhere (the file is removed anyway)."""
+        self._failed = self._failed or RuntimeError("abandoned")
+        self._queue.put(None)
+        self._thread.join()
+        # Let the ZIP close (it refuses while a member is open) so the first error is raised.
+        super().abandon()
+
+
+class _CsvSpool:
+    """CSV rows (UTF-8 with BOM, CRLF) into a temporary file, copied into its member after the
+    section's data member."""
+
+    def __init__(self, directory: Path) -> None:
+        self.file: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+        self._text = io.StringIO()
+        self._writer = csv.writer(self._text, lineterminator="\r\n")
+        self.rows = 0
+        self.file.write("\ufeff".encode())
+
+    def header(self, columns: Sequence[str]) -> None:
+        self.add([columns])
+        self.rows -= 1  # the header is not a record
+
+    def add_lines(self, lines: bytes, count: int) -> None:
+        self.file.write(lines)
+        self.rows += count
+
+    def add(self, rows: Sequence[Sequence[Any]]) -> None:
+        self._writer.writerows(rows)
+        self.rows += len(rows)
+        self.file.write(self._text.getvalue().encode("utf-8"))
+        self._text.seek(0)
+        self._text.truncate()
+
+    def copy_to(self, member: _Member) -> int:
+        self.file.seek(0)
+        for block in iter(lambda: self.file.read(COPY_SIZE), b""):
+            member.write(block)
+        return self.rows
+
+
+def _preview(ndjson: bytes, room: int) -> list[dict[str, Any]]:
+    """Up to `room` records from NDJSON lines (for the index page)."""
+    out: list[dict[str, Any]] = []
+    for line in ndjson.split(b"\n", room)[:room]:
+        if line.strip():
+            value = json.loads(line)
+            if isinstance(value, dict):
+                out.append(value)
+    return out
+
+
+class ArchiveWriter:
+    """Builds one archive; see the module doc. Not thread-safe."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        shop: Mapping[str, Any],
+        subject: Mapping[str, Any],
+        source: str = "client",
+        scope: Mapping[str, Any] | None = None,
+        request_id: str | None = None,
+        created_at: datetime | None = None,
+        signer: ManifestSigner | None = None,
+        cancel: Callable[[], bool] | None = None,
+        language: str = "en",
+        shop_name: str | None = None,
+        threaded: bool = False,
+        index_rows: int = INDEX_ROWS,
+    ) -> None:
+        self.path = Path(path)
+        # the language of the text inside (what the shopper read): index.html follows it
+        self.language = "zh-CN" if language.replace("_", "-").startswith("zh") else "en"
+        self.part = self.path.with_name(self.path.name + ".part")
+        self._shop = dict(shop)
+        self._shop_name = shop_name
+        self._subject = dict(subject)
+        self._source = source
+        self._scope = dict(scope or {"sections": None, "from": None, "to": None})
+        self._request_id = request_id
+        self._now = created_at or datetime.now(UTC)
+        self._signer = signer
+        self._cancel = cancel
+        self._member_type = _ThreadedMember if threaded else _Member
+        self._index_rows = index_rows
+        self._files: list[dict[str, Any]] = []
+        self._counts: dict[str, int] = {}
+        self._previews: dict[str, list[dict[str, Any]]] = {}
+        self._raw: BinaryIO | None = None
+        self._zip: zipfile.ZipFile | None = None
+        self._current: _Member | None = None
+        self.result: WrittenArchive | None = None
+
+    # -- life cycle
+    def __enter__(self) -> ArchiveWriter:
+        self.open()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is not None:
+            self.abort()
+        elif self.result is None:
+            self.finish()
+
+    def _wrap_output(self, raw: BinaryIO) -> Any:
+        """The stream the ZIP is written to (a subclass may encrypt here)."""
+        return raw
+
+    def _close_output(self) -> None:
+        """Seal what `_wrap_output` made, before the file is flushed."""
+
+    def _abort_output(self) -> None:
+        """Stop what `_wrap_output` made without sealing it."""
+
+    def open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._raw = open(self.part, "wb")  # noqa: SIM115 - closed in finish/abort
+        try:
+            self._zip = zipfile.ZipFile(self._wrap_output(self._raw), "w")
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Stop and remove the part file (nothing is left under either name)."""
+        # Close what zipfile holds open first, so nothing writes to a closed file later.
+        if self._current is not None:
+            self._current.abandon()
+            self._current = None
+        if self._zip is not None:
+            with contextlib.suppress(Exception):
+                self._zip.close()
+        self._abort_output()
+        if self._raw is not None:
+            self._raw.close()
+        self._zip = None
+        self.part.unlink(missing_ok=True)
+
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ArchiveError("cancelled", "The export was cancelled; nothing was saved.")
+
+    # -- members
+    def _member(self, path: str, media_type: str, write: Callable[[_Member], int | None]) -> None:
+        if self._zip is None:
+            raise RuntimeError("the writer is not open")
+        if any(f["path"] == path for f in self._files):
+            raise ValueError(f"{path} is already written")
+        member = self._current = self._member_type(self._zip, path, self._now)
+        try:
+            records = write(member)
+        except BaseException:
+            member.abandon()
+            self._current = None
+            raise
+        digest = member.close()
+        self._current = None
+        self._files.append(
+            {
+                "path": path,
+                "sha256": digest,
+                "size": member.size,
+                "records": records,
+                "media_type": media_type,
+            }
+        )
+
+    def _keep_preview(self, section: str, items: Iterable[Mapping[str, Any]]) -> None:
+        kept = self._previews.setdefault(section, [])
+        for item in items:
+            if len(kept) >= self._index_rows:
+                return
+            kept.append(dict(item))
+
+    def write_section(
+        self,
+        section: str,
+        items: Iterable[Mapping[str, Any]],
+        *,
+        on_item: Callable[[], None] | None = None,
+        csv_copy: bool = True,
+    ) -> int:
+        """Write `data/<section>.(nd)json` (and `csv/<section>.csv`) from items, streamed.
+
+        The CSV columns are the keys of the first item."""
+        if section not in SECTIONS:
+            raise ArchiveError("unknown_section", f"There is no section {section!r}.")
+        if section == "account":
+            for item in items:
+                self.write_account(item)
+                return 1
+            raise ValueError("the account section needs its one object")
+        columns: list[str] = []
+
+        def chunked() -> Iterator[ItemChunk]:
+            lines: list[bytes] = []
+            rows: list[Sequence[Any]] = []
+            for item in items:
+                self._check_cancel()
+                if not columns:
+                    columns.extend(str(k) for k in item)
+                lines.append(compact_json(dict(item)) + b"\n")
+                rows.append(csv_cells(item, columns))
+                if len(self._previews.get(section, ())) < self._index_rows:
+                    self._keep_preview(section, [item])
+                if on_item is not None:
+                    on_item()
+                if len(lines) >= BATCH:
+                    yield ItemChunk(b"".join(lines), len(lines), rows)
+                    lines, rows = [], []
+            if lines:
+                yield ItemChunk(b"".join(lines), len(lines), rows)
+
+        self._previews.setdefault(section, [])
+        return self.write_chunks(section, chunked(), columns, csv_copy=csv_copy)
+
+    def write_chunks(
+        self,
+        section: str,
+        chunks: Iterable[Chunk],
+        columns: Sequence[str],
+        *,
+        csv_copy: bool = True,
+    ) -> int:
+        """Write a section from NDJSON batches; `columns` may be filled in by the time the
+        first batch comes (as `write_section` does)."""
+        if section not in SECTIONS or section == "account":
+            raise ArchiveError("unknown_section", f"There is no section {section!r}.")
+        path = section_path(section)
+        ndjson = path.endswith(".ndjson")
+        spool = _CsvSpool(self.part.parent) if csv_copy and section not in NO_CSV else None
+        own_preview = section not in self._previews
+        try:
+
+            def write(member: _Member) -> int:
+                n = 0
+                if not ndjson:
+                    member.write(b"[")
+                for chunk in chunks:
+                    self._check_cancel()
+                    if ndjson:
+                        member.write(chunk.ndjson)
+                    else:
+                        # Each line is one item and JSON never holds a raw newline.
+                        body = chunk.ndjson[:-1].replace(b"\n", b",")
+                        member.write((b"," if n else b"") + body)
+                    if own_preview and len(self._previews.get(section, ())) < self._index_rows:
+                        room = self._index_rows - len(self._previews.get(section, ()))
+                        self._keep_preview(section, _preview(chunk.ndjson, room))
+                    if spool is not None:
+                        if n == 0 and chunk.count:
+                            spool.header(columns)
+                        if chunk.csv is not None:
+                            spool.add_lines(chunk.csv, chunk.count)
+                        else:
+                            spool.add(chunk.rows or [])
+                    n += chunk.count
+                if not ndjson:
+                    member.write(b"]")
+                return n
+
+            mt = "application/x-ndjson" if ndjson else "application/json"
+            self._member(path, mt, write)
+            self._counts[section] = self._files[-1]["records"]
+            if spool is not None:
+                self._member(f"csv/{section}.csv", "text/csv", spool.copy_to)
+        finally:
+            if spool is not None:
+                spool.file.close()
+        return self._counts[section]
+
+    def write_spooled(
+        self,
+        section: str,
+        data: IO[bytes],
+        records: int,
+        csv_file: IO[bytes] | None = None,
+        csv_rows: int = 0,
+    ) -> int:
+        """Write a section from spooled NDJSON (`records` lines, each ending in a newline,
+        each one JSON object) and, if given, its spooled CSV, both read from offset 0.
+
+        For a `data/<section>.json` member the lines become one JSON array: a JSON text never
+        holds a raw newline, so each line break is exactly an item boundary.
+        """
+        if section not in SECTIONS or section == "account":
+            raise ArchiveError("unknown_section", f"There is no section {section!r}.")
+        path = section_path(section)
+        ndjson = path.endswith(".ndjson")
+        data.seek(0)
+        self._previews[section] = _preview(data.read(4 * COPY_SIZE), self._index_rows)
+
+        def write(member: _Member) -> int:
+            data.seek(0)
+            if ndjson:
+                for block in iter(lambda: data.read(COPY_SIZE), b""):
+                    self._check_cancel()
+                    member.write(block)
+                return records
+            member.write(b"[")
+            held = b""
+            for block in iter(lambda: data.read(COPY_SIZE), b""):
+                self._check_cancel()
+                joined = held + block
+                member.write(joined[:-1].replace(b"\n", b","))
+                held = joined[-1:]
+            if held not in (b"", b"\n"):
+                raise ValueError("spooled NDJSON must end with a newline")
+            member.write(b"]")
+            return records
+
+        mt = "application/x-ndjson" if ndjson else "application/json"
+        self._member(path, mt, write)
+        self._counts[section] = records
+        if csv_file is not None and section not in NO_CSV:
+
+            def copy(member: _Member) -> int:
+                csv_file.seek(0)
+                for block in iter(lambda: csv_file.read(COPY_SIZE), b""):
+                    member.write(block)
+                return csv_rows
+
+            self._member(f"csv/{section}.csv", "text/csv", copy)
+        return records
+
+    def write_account(self, account: Mapping[str, Any]) -> None:
+        """`data/account.json` (one object) and, from its `fields`, `csv/account.csv`."""
+
+        def write(member: _Member) -> int:
+            member.write(compact_json(dict(account)))
+            return 1
+
+        self._member("data/account.json", "application/json", write)
+        self._counts["account"] = 1
+        self._previews["account"] = [dict(account)]
+        fields = account.get("fields")
+        if isinstance(fields, list):
+            rows = [f for f in fields if isinstance(f, Mapping)]
+            spool = _CsvSpool(self.part.parent)
+            try:
+                if rows:
+                    columns = [str(k) for k in rows[0]]
+                    spool.header(columns)
+                    spool.add([csv_cells(f, columns) for f in rows])
+                self._member("csv/account.csv", "text/csv", spool.copy_to)
+            finally:
+                spool.file.close()
+
+    # -- finishing
+    def _index_html(self) -> str:
+        parts = [
+            IndexSection(
+                name=s,
+                path=section_path(s),
+                records=self._counts[s],
+                preview=self._previews.get(s, []),
+                csv_path=f"csv/{s}.csv"
+                if any(f["path"] == f"csv/{s}.csv" for f in self._files)
+                else None,
+            )
+            for s in SECTIONS
+            if s in self._counts
+        ]
+        name = self._shop_name or str(self._shop.get("name") or self._shop.get("id") or "")
+        intro = intro_html(
+            language=self.language,
+            display_name=str(self._subject.get("display_name") or ""),
+            customer_no=str(self._subject.get("customer_no") or ""),
+            created_at=rfc3339(self._now),
+            signed_by=self._signer.kid if self._signer is not None else None,
+        )
+        return render_index(
+            language=self.language, shop_name=name, intro=intro, sections=parts, files=self._files
+        )
+
+    def finish(self) -> WrittenArchive:
+        if self._zip is None or self._raw is None:
+            raise RuntimeError("the writer is not open")
+        try:
+            self._check_cancel()
+
+            def index(member: _Member) -> int:
+                member.write(self._index_html().encode("utf-8"))
+                return 1
+
+            self._member("index.html", "text/html", index)
+            scope = dict(self._scope)
+            scope["sections"] = [s for s in SECTIONS if s in self._counts]
+            manifest: dict[str, Any] = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "source": self._source,
+                "created_at": rfc3339(self._now),
+                "shop": self._shop,
+                "subject": self._subject,
+                "request_id": self._request_id,
+                "scope": scope,
+                "files": self._files,
+            }
+            manifest["signature"] = (
+                None
+                if self._signer is None
+                else {
+                    "kid": self._signer.kid,
+                    "alg": "Ed25519",
+                    "value": self._signer.sign(canonical_json(manifest)),
+                }
+            )
+            info = _info(MANIFEST_PATH, self._now)
+            set_compress_level(info, 6)  # the manifest is small: the default level
+            self._zip.writestr(
+                info, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+            )
+            self._zip.close()
+            self._close_output()
+            self._raw.flush()
+            os.fsync(self._raw.fileno())
+            self._raw.close()
+            digest = hashlib.sha256()
+            with open(self.part, "rb") as done:
+                for block in iter(lambda: done.read(COPY_SIZE), b""):
+                    digest.update(block)
+            os.replace(self.part, self.path)
+            _fsync_dir(self.path.parent)
+        except BaseException:
+            self.abort()
+            raise
+        self._zip = None
+        self.result = WrittenArchive(
+            self.path, self.path.stat().st_size, digest.hexdigest(), manifest
+        )
+        return self.result
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_archive(
+    path: str | os.PathLike[str],
+    sections: Mapping[str, Iterable[Mapping[str, Any]]],
+    *,
+    shop: Mapping[str, Any],
+    subject: Mapping[str, Any],
+    **options: Any,
+) -> WrittenArchive:
+    """Write a whole archive from `{section: items}` (for `account`: a one-item list)."""
+    with ArchiveWriter(path, shop=shop, subject=subject, **options) as writer:
+        for section in SECTIONS:
+            if section in sections:
+                writer.write_section(section, sections[section])
+    assert writer.result is not None
+    return writer.result
+
+
+__all__ = [
+    "BATCH",
+    "COMPRESS_LEVEL",
+    "INDEX_ROWS",
+    "ArchiveWriter",
+    "Chunk",
+    "ItemChunk",
+    "ManifestSigner",
+    "WrittenArchive",
+    "csv_cells",
+    "set_compress_level",
+    "write_archive",
+]

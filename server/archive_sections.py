@@ -1,0 +1,303 @@
+"""What the shop's archive holds, section by section: each section's records for one subject.
+
+`producers(ctx)` maps a section name to a function `(db, user) -> records`; `section_chunks`
+turns one section into NDJSON batches for the writer (`archive_format.writer`). The long lists
+(`server.bulk.BULK_SECTIONS`) come from `server.bulk`, the same items as the bulk export and the
+API's detail resources. To add a section: its `Section` in `archive_format/sections.py`, then a
+producer here (docs/ARCHITECTURE.md, "How to add an archive section").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archive_format.canonical import compact_json
+from archive_format.writer import BATCH, csv_cells
+from server import bulk
+from server.categories import category_items
+from server.context import ShopContext
+from server.demo.policies import policy_for
+from server.models import (
+    AccessLogEntry,
+    AssistSession,
+    ConsentEvent,
+    ConsentPurpose,
+    CookieEntry,
+    Device,
+    Notice,
+    PolicyAck,
+    PolicyVersion,
+    PrivacyRequest,
+    Recipient,
+    RecipientEvent,
+    Subscription,
+    Tag,
+    User,
+)
+from server.requests_flow import request_out, stored_result
+from server.schemas.data import DataCategoryOut
+from server.serialisers import (
+    CHANNELS,
+    CookieActivity,
+    access_log_item,
+    assist_session_item,
+    consent_item,
+    consent_receipt,
+    consent_states,
+    cookie_item,
+    deletion_result,
+    device_out,
+    explanation_result,
+    me_out,
+    notice_item,
+    policy_version_item,
+    recipient_event_item,
+    recipient_item,
+    recipient_stats,
+    subscription_item,
+    tag_out,
+)
+
+Producer = Callable[[Session, User], Iterable[dict[str, Any]]]
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    """A route's response object as the API writes it."""
+    return model.model_dump(mode="json")
+
+
+def account_item(db: Session, user: User) -> dict[str, Any]:
+    return _dump(me_out(db, user))
+
+
+def _categories(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        for item in category_items(db, user.id, policy):
+            yield _dump(DataCategoryOut.model_validate(item))
+
+    return produce
+
+
+def _batched(db: Session, query: Any) -> Iterator[Any]:
+    yield from db.execute(query.execution_options(yield_per=BATCH)).scalars()
+
+
+def _devices(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    for d in _batched(db, select(Device).where(Device.user_id == user.id).order_by(Device.id)):
+        yield _dump(device_out(d))
+
+
+def _tags(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    for x in db.scalars(select(Tag).where(Tag.user_id == user.id).order_by(Tag.id)):
+        yield _dump(tag_out(x))
+
+
+def _consents(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        states = consent_states(db, user.id)
+        for p in db.scalars(
+            select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
+        ):
+            yield _dump(consent_item(p, states.get(p.key), policy))
+
+    return produce
+
+
+def _consent_history(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    q = (
+        select(ConsentEvent)
+        .where(ConsentEvent.user_id == user.id)
+        .order_by(ConsentEvent.at.desc(), ConsentEvent.id.desc())
+    )
+    for e in db.scalars(q):
+        yield _dump(consent_receipt(e, user.customer_no))
+
+
+def _subscriptions(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    rows = {
+        s.channel: s
+        for s in db.scalars(select(Subscription).where(Subscription.user_id == user.id))
+    }
+    for channel in CHANNELS:
+        yield _dump(subscription_item(channel, rows.get(channel)))
+
+
+def _cookies(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        activity = CookieActivity(db, user.id)
+        for c in db.scalars(select(CookieEntry).order_by(CookieEntry.id)):
+            yield _dump(cookie_item(c, activity, policy))
+
+    return produce
+
+
+def _recipients(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        stats = recipient_stats(db, user.id)
+        for r in db.scalars(select(Recipient).order_by(Recipient.id)):
+            yield _dump(recipient_item(r, stats.get(r.id), policy))
+
+    return produce
+
+
+def _recipient_events(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Every recipient's events in one list: the API's items, each with its recipient."""
+    q = (
+        select(RecipientEvent)
+        .where(RecipientEvent.user_id == user.id)
+        .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
+    )
+    for e in _batched(db, q):
+        item = _dump(recipient_event_item(e))
+        yield {"id": item.pop("id"), "recipient_id": str(e.recipient_id), **item}
+
+
+def _policy_versions(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    acked = set(db.scalars(select(PolicyAck.version).where(PolicyAck.user_id == user.id)))
+    q = select(PolicyVersion).order_by(
+        PolicyVersion.published_at.desc(), PolicyVersion.version.desc()
+    )
+    for p in db.scalars(q):
+        yield _dump(policy_version_item(p, p.version in acked))
+
+
+def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    q = (
+        select(Notice)
+        .where((Notice.user_id == user.id) | Notice.user_id.is_(None))
+        .order_by(Notice.published_at.desc(), Notice.id.desc())
+    )
+    for n in db.scalars(q):
+        yield _dump(notice_item(n))
+
+
+def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    q = select(AccessLogEntry).where(AccessLogEntry.user_id == user.id).order_by(AccessLogEntry.seq)
+    for e in _batched(db, q):
+        yield access_log_item(e)
+
+
+def _completed(db: Session, user: User, kind: str) -> Iterator[tuple[PrivacyRequest, Any]]:
+    """The subject's completed requests whose stored result is of `kind`, newest first."""
+    q = (
+        select(PrivacyRequest)
+        .where(PrivacyRequest.user_id == user.id, PrivacyRequest.status == "completed")
+        .order_by(PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc())
+    )
+    for r in db.scalars(q).all():
+        stored = stored_result(r)
+        if stored is not None and stored.get("kind") == kind:
+            yield r, stored
+
+
+def _explanations(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Each explanation request's answer (`GET /requests/{id}/result`); `id` is the request's."""
+    for r, stored in _completed(db, user, "explanation"):
+        yield {"id": str(r.id), **_dump(explanation_result(stored))}
+
+
+def _deletion_receipts(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Each deletion request's answer: its receipts, what was deleted and what is kept."""
+    for r, stored in _completed(db, user, "deletion_receipts"):
+        yield {"id": str(r.id), **_dump(deletion_result(db, r.id, stored))}
+
+
+def _assist_sessions(ctx: ShopContext) -> Producer:
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        rows = db.scalars(
+            select(AssistSession)
+            .where(AssistSession.subject_id == user.id)
+            .order_by(AssistSession.id.desc())
+        ).all()
+        agents = {row.agent_id for row in rows}
+        names: dict[int, str] = {
+            user_id: username
+            for user_id, username in db.execute(
+                select(User.id, User.username).where(User.id.in_(agents))
+            ).all()
+        }
+        now = ctx.clock.now()
+        for row in rows:
+            yield _dump(assist_session_item(row, names.get(row.agent_id, ""), now))
+
+    return produce
+
+
+def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, Any]]]:
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        q = (
+            select(PrivacyRequest)
+            .where(PrivacyRequest.user_id == user.id)
+            .order_by(PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc())
+        )
+        for r in db.scalars(q).all():
+            yield request_out(db, ctx, r).model_dump(mode="json")
+
+    return produce
+
+
+def producers(ctx: ShopContext) -> dict[str, Producer]:
+    return {
+        "categories": _categories(ctx),
+        "devices": _devices,
+        "tags": _tags,
+        "consents": _consents(ctx),
+        "consent_history": _consent_history,
+        "subscriptions": _subscriptions,
+        "cookies": _cookies(ctx),
+        "recipients": _recipients(ctx),
+        "recipient_events": _recipient_events,
+        "policy_versions": _policy_versions,
+        "notices": _notices,
+        "access_log": _access_log,
+        "requests": _requests(ctx),
+        "explanations": _explanations,
+        "deletion_receipts": _deletion_receipts,
+        "assist_sessions": _assist_sessions(ctx),
+    }
+
+
+def section_chunks(
+    db: Session, ctx: ShopContext, user: User, section: str
+) -> tuple[list[str], Iterator[bulk.Chunk]]:
+    """A section as NDJSON chunks with CSV values, and its CSV columns (a list that is filled
+    in from the first item, for the hand-written producers, before that item's chunk comes).
+
+    Large sections come from `server.bulk`, the same items as the bulk export and the API's
+    detail resources; the others from the hand-written producers above.
+    """
+    if section in bulk.BULK_SECTIONS:
+        connect = bulk.session_connect(db.connection())
+        columns = list(bulk.COLUMNS[section])
+        return columns, bulk.chunks(connect, section, user.id, with_rows=True)
+    produce = producers(ctx)[section]
+    columns = []
+
+    def chunked() -> Iterator[bulk.Chunk]:
+        lines: list[bytes] = []
+        rows: list[Sequence[Any]] = []
+        for item in produce(db, user):
+            if not columns:
+                columns.extend(item)
+            lines.append(compact_json(item) + b"\n")
+            rows.append(csv_cells(item, columns))
+            if len(lines) >= BATCH:
+                yield bulk.Chunk(b"".join(lines), len(lines), rows)
+                lines, rows = [], []
+        if lines:
+            yield bulk.Chunk(b"".join(lines), len(lines), rows)
+
+    return columns, chunked()

@@ -1,0 +1,441 @@
+"""One serialiser per resource: the route's schema built from the ORM rows.
+
+The routes answer with these objects and the shop's archive (`server/archive_sections.py`)
+writes `obj.model_dump(mode="json")` of the very same objects, so an archive section and the
+API's list for the same subject cannot drift apart (`tests/server/test_archive_sections.py`
+compares them). The long lists (tracks, logs, locations, orders, decisions) have their own
+equivalent in `server/bulk.py`, checked the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server.demo.policies import ShopPolicy, basis_of
+from server.i18n import current_language, localized, pick
+from server.messages import FACTORS, FIELDS, label, translate
+from server.models import (
+    AssistSession,
+    ConsentEvent,
+    ConsentPurpose,
+    ConsentState,
+    CookieEntry,
+    DeletionReceipt,
+    Device,
+    Notice,
+    PolicyVersion,
+    ProfileField,
+    Recipient,
+    RecipientEvent,
+    Subscription,
+    Tag,
+    User,
+)
+from server.schemas.assist import AssistSessionItem
+from server.schemas.consents import ConsentItem, ConsentReceipt, CookieItem, SubscriptionItem
+from server.schemas.data import DeviceOut
+from server.schemas.me import Me, ProfileFieldOut
+from server.schemas.notices import NoticeItem, PolicyVersionItem
+from server.schemas.privacy_requests import DeletionReceiptOut, DeletionResult, ExplanationResult
+from server.schemas.sharing import RecipientEventItem, RecipientItem
+from server.schemas.tracks import TagOut
+from server.timeutil import rfc3339
+
+Stats = tuple[datetime | None, datetime | None, int]
+CHANNELS: tuple[str, ...] = ("sms", "email", "push", "internal_letter")
+
+
+def json_value(raw: Any, fallback: Any) -> Any:
+    """A value kept as JSON text (or already decoded); the fallback when unreadable or of
+    another kind than the fallback, so a damaged row is shown as empty rather than a 500."""
+    if raw is None or raw == "":
+        return fallback
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return fallback
+    return raw if isinstance(raw, type(fallback)) else fallback
+
+
+def string_list(raw: Any) -> list[str]:
+    return [str(v) for v in json_value(raw, [])]
+
+
+# --- the account ----------------------------------------------------------------------------
+
+
+def me_out(db: Session, user: User) -> Me:
+    rows = db.scalars(
+        select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
+    )
+    return Me(
+        id=str(user.id),
+        customer_no=user.customer_no,
+        display_name=user.display_name,
+        role=user.role,
+        created_at=user.created_at,
+        is_minor=user.is_minor,
+        guardian_consent=user.guardian_consent,
+        personalization=user.personalization,
+        fields=[
+            ProfileFieldOut.model_validate(
+                {
+                    "key": row.key,
+                    "label": label(FIELDS, row.key),
+                    "group": row.group,
+                    "value": row.value,
+                    "source": row.source,
+                    "editable": row.editable,
+                    "updated_at": row.updated_at,
+                }
+            )
+            for row in rows
+        ],
+    )
+
+
+# --- data -----------------------------------------------------------------------------------
+
+
+def device_out(row: Device) -> DeviceOut:
+    return DeviceOut(
+        id=str(row.id),
+        device_type=row.device_type,
+        model=row.model,
+        os=row.os,
+        os_version=row.os_version,
+        device_uid=row.device_uid,
+        settings=json_value(row.settings, {}),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+def tag_out(row: Tag) -> TagOut:
+    return TagOut(
+        id=str(row.id),
+        tag=localized(row, "tag"),
+        source=row.source,
+        confidence=row.confidence,
+        since=row.since,
+    )
+
+
+# --- consents, subscriptions, cookies -------------------------------------------------------
+
+
+def consent_states(db: Session, subject_id: int) -> dict[str, ConsentState]:
+    rows = db.scalars(select(ConsentState).where(ConsentState.user_id == subject_id))
+    return {row.purpose: row for row in rows}
+
+
+def is_granted(purpose: ConsentPurpose, state: ConsentState | None) -> bool:
+    """A purpose never decided on counts as granted only when the service requires it."""
+    return state.granted if state is not None else purpose.required
+
+
+def consent_item(
+    purpose: ConsentPurpose, state: ConsentState | None, policy: ShopPolicy
+) -> ConsentItem:
+    """One purpose with the subject's choice and the clause of the shop's own policy behind it
+    (None: the shop's configuration, not stated in the policy)."""
+    clause = policy.purposes.get(purpose.key)
+    section = policy.section(clause)
+    return ConsentItem(
+        id=purpose.key,
+        purpose=purpose.key,
+        title=localized(purpose, "title"),
+        title_zh=purpose.title_zh,
+        description=localized(purpose, "description"),
+        legal_basis=purpose.legal_basis,
+        required=purpose.required,
+        granted=is_granted(purpose, state),
+        updated_at=state.updated_at if state is not None else None,
+        policy_version=state.policy_version if state is not None else None,
+        clause=clause,
+        clause_title=section.title.pick(current_language()) if section else None,
+        basis=basis_of(clause),
+    )
+
+
+def receipt_payload(event: ConsentEvent, subject: str) -> dict[str, Any]:
+    """Exactly the fields the shop signs."""
+    return {
+        "id": event.receipt_id,
+        "purpose": event.purpose,
+        "granted": event.granted,
+        "at": rfc3339(event.at),
+        "policy_version": event.policy_version,
+        "subject": subject,
+    }
+
+
+def consent_receipt(event: ConsentEvent, subject: str) -> ConsentReceipt:
+    return ConsentReceipt(
+        **receipt_payload(event, subject), kid=event.kid, signature=event.signature
+    )
+
+
+def subscription_item(channel: str, row: Subscription | None) -> SubscriptionItem:
+    return SubscriptionItem(
+        id=channel,
+        channel=channel,
+        enabled=row.enabled if row is not None else False,
+        updated_at=row.updated_at if row is not None else None,
+    )
+
+
+class CookieActivity:
+    """Whether each cookie is active for one subject: the shop's purposes and their consents."""
+
+    def __init__(self, db: Session, subject_id: int) -> None:
+        self.states = consent_states(db, subject_id)
+        self.purposes = {p.key: p for p in db.scalars(select(ConsentPurpose))}
+
+    def active(self, cookie: CookieEntry) -> bool:
+        if cookie.consent_purpose is None:
+            return True
+        purpose = self.purposes.get(cookie.consent_purpose)
+        if purpose is None:  # names a purpose the shop no longer asks for: not consented
+            return False
+        return is_granted(purpose, self.states.get(purpose.key))
+
+
+def cookie_item(cookie: CookieEntry, activity: CookieActivity, policy: ShopPolicy) -> CookieItem:
+    return CookieItem(
+        id=str(cookie.id),
+        name=cookie.name,
+        technology=cookie.technology,
+        purpose=localized(cookie, "purpose"),
+        consent_purpose=cookie.consent_purpose,
+        party=cookie.party,
+        provider=localized(cookie, "provider"),
+        lifetime=localized(cookie, "lifetime"),
+        active=activity.active(cookie),
+        clause=policy.cookies,
+        basis=basis_of(policy.cookies),
+    )
+
+
+# --- sharing --------------------------------------------------------------------------------
+
+
+def recipient_stats(
+    db: Session, subject_id: int, recipient_ids: list[int] | None = None
+) -> dict[int, Stats]:
+    """recipient id -> (first shared, last shared, how often) for one subject."""
+    if recipient_ids is not None and not recipient_ids:
+        return {}
+    query = select(
+        RecipientEvent.recipient_id,
+        func.min(RecipientEvent.at),
+        func.max(RecipientEvent.at),
+        func.count(RecipientEvent.id),
+    ).where(RecipientEvent.user_id == subject_id)
+    if recipient_ids is not None:
+        query = query.where(RecipientEvent.recipient_id.in_(recipient_ids))
+    rows = db.execute(query.group_by(RecipientEvent.recipient_id)).all()
+    return {row[0]: (row[1], row[2], int(row[3])) for row in rows}
+
+
+def recipient_item(recipient: Recipient, stats: Stats | None, policy: ShopPolicy) -> RecipientItem:
+    first, last, count = stats if stats is not None else (None, None, 0)
+    clause = policy.recipient_types.get(recipient.type)
+    return RecipientItem(
+        id=str(recipient.id),
+        name=localized(recipient, "name"),
+        type=recipient.type,
+        categories=string_list(recipient.categories),
+        purpose=localized(recipient, "purpose"),
+        legal_basis=recipient.legal_basis,
+        identifiable=recipient.identifiable,
+        country=recipient.country,
+        first_shared=first,
+        last_shared=last,
+        event_count=count,
+        clause=clause,
+        basis=basis_of(clause),
+    )
+
+
+def recipient_event_item(event: RecipientEvent) -> RecipientEventItem:
+    return RecipientEventItem(
+        id=str(event.id),
+        at=event.at,
+        categories=string_list(event.categories),
+        description=localized(event, "description"),
+        order_id=str(event.order_id) if event.order_id is not None else None,
+    )
+
+
+# --- the policy and notices -----------------------------------------------------------------
+
+
+def policy_changes(raw: Any) -> list[str]:
+    """A version's list of changes; text that is not a JSON list is shown as one change."""
+    if isinstance(raw, list):
+        return [str(v) for v in raw]
+    if not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return [str(raw)]
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def policy_version_fields(row: PolicyVersion, acknowledged: bool) -> dict[str, object]:
+    zh = current_language() == "zh-CN" and bool(row.changes_zh)
+    return {
+        "id": row.version,
+        "version": row.version,
+        "published_at": row.published_at,
+        "major": row.major,
+        "summary": localized(row, "summary"),
+        "changes": policy_changes(row.changes_zh if zh else row.changes),
+        "url": row.url,
+        "acknowledged": acknowledged,
+    }
+
+
+def policy_version_item(row: PolicyVersion, acknowledged: bool) -> PolicyVersionItem:
+    return PolicyVersionItem.model_validate(policy_version_fields(row, acknowledged))
+
+
+def notice_item(row: Notice) -> NoticeItem:
+    return NoticeItem(
+        id=str(row.id),
+        kind=row.kind,
+        severity=row.severity,
+        title=localized(row, "title"),
+        body=localized(row, "body"),
+        published_at=row.published_at,
+        personal=row.user_id is not None,
+    )
+
+
+# --- results of requests, assist sessions --------------------------------------------------
+
+
+def explanation_view(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored explanation (both languages kept) in the asked language, for the API."""
+    view = {key: value for key, value in stored.items() if not key.endswith("_zh")}
+    view["system"] = pick(str(stored.get("system", "")), stored.get("system_zh"))
+    view["outcome"] = pick(str(stored.get("outcome", "")), stored.get("outcome_zh"))
+    view["how_to_contest"] = translate(str(stored.get("how_to_contest", ""))) or ""
+    view["main_factors"] = [
+        {**f, "label": label(FACTORS, str(f.get("factor", "")))}
+        for f in stored.get("main_factors", [])
+        if isinstance(f, dict)
+    ]
+    return view
+
+
+def explanation_result(stored: Mapping[str, Any]) -> ExplanationResult:
+    return ExplanationResult.model_validate(explanation_view(stored))
+
+
+def _recipient_name(db: Session, receipt: DeletionReceipt) -> str:
+    """The receipt's recipient by its name in the asked language (as stored if it is gone)."""
+    recipient = db.get(Recipient, receipt.recipient_id) if receipt.recipient_id else None
+    return localized(recipient, "name") if recipient is not None else receipt.recipient_name
+
+
+def deletion_receipt_out(db: Session, receipt: DeletionReceipt) -> DeletionReceiptOut:
+    return DeletionReceiptOut(
+        recipient_id=str(receipt.recipient_id) if receipt.recipient_id is not None else None,
+        recipient_name=_recipient_name(db, receipt),
+        categories=string_list(receipt.categories),
+        notified_at=receipt.notified_at,
+        confirmed_at=receipt.confirmed_at,
+        backup_purge_at=receipt.backup_purge_at,
+    )
+
+
+def deletion_receipts(db: Session, request_id: int) -> list[DeletionReceiptOut]:
+    rows = db.scalars(
+        select(DeletionReceipt)
+        .where(DeletionReceipt.request_id == request_id)
+        .order_by(DeletionReceipt.id)
+    )
+    return [deletion_receipt_out(db, r) for r in rows]
+
+
+def deletion_result(db: Session, request_id: int, stored: Mapping[str, Any]) -> DeletionResult:
+    return DeletionResult(
+        receipts=deletion_receipts(db, request_id),
+        deleted=stored.get("deleted", {}),
+        retained={
+            key: translate(str(text)) or "" for key, text in (stored.get("retained") or {}).items()
+        },
+    )
+
+
+def assist_session_item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
+    return AssistSessionItem(
+        id=str(row.id),
+        agent=agent_name,
+        reason=row.reason,
+        started_at=row.started_at,
+        expires_at=row.expires_at,
+        ended_at=row.ended_at,
+        active=row.ended_at is None and row.expires_at > now,
+    )
+
+
+def access_log_item(row: Mapping[str, Any] | Any) -> dict[str, Any]:
+    """One access-log entry as the API writes it (times as the hash chain has them)."""
+    get: Callable[[str], Any] = (
+        row.__getitem__ if isinstance(row, Mapping) else lambda name: getattr(row, name)
+    )
+    return {
+        "id": str(get("id")),
+        "seq": get("seq"),
+        "at": rfc3339(get("at")),
+        "actor": get("actor"),
+        "role": get("role"),
+        "action": get("action"),
+        "resource": get("resource"),
+        "reason": get("reason"),
+        "prev_hash": get("prev_hash"),
+        "hash": get("hash"),
+    }
+
+
+__all__ = [
+    "CHANNELS",
+    "CookieActivity",
+    "Stats",
+    "access_log_item",
+    "assist_session_item",
+    "consent_item",
+    "consent_receipt",
+    "consent_states",
+    "cookie_item",
+    "deletion_receipt_out",
+    "deletion_receipts",
+    "deletion_result",
+    "device_out",
+    "explanation_result",
+    "explanation_view",
+    "is_granted",
+    "json_value",
+    "me_out",
+    "notice_item",
+    "policy_changes",
+    "policy_version_fields",
+    "policy_version_item",
+    "receipt_payload",
+    "recipient_event_item",
+    "recipient_item",
+    "recipient_stats",
+    "string_list",
+    "tag_out",
+]

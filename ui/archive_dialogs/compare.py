@@ -1,0 +1,154 @@
+"""The compare dialog: two archives of one account, per section what was added, removed or
+changed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.archive import (
+    ArchiveDiff,
+    SectionDiff,
+)
+from client.i18n import trans_late
+from ui import formats
+from ui.archive_dialogs.common import PathField, WorkDialog, password_edit, section_title
+from ui.models.columns import Column
+from ui.models.record_table import RecordTableModel
+from ui.tasks import TaskControl, TaskRunner
+
+# --- compare ----------------------------------------------------------------------------------
+SECTION_COLUMNS: list[Column[SectionDiff]] = [
+    Column[SectionDiff](trans_late("Columns", "Section"), lambda d: section_title(d.section)),
+    Column[SectionDiff](trans_late("Columns", "Added"), lambda d: len(d.added), align_right=True),
+    Column[SectionDiff](
+        trans_late("Columns", "Removed"), lambda d: len(d.removed), align_right=True
+    ),
+    Column[SectionDiff](
+        trans_late("Columns", "Changed"), lambda d: len(d.changed), align_right=True
+    ),
+]
+
+
+def _item_id(item: Mapping[str, Any]) -> str:
+    value = item.get("id", item.get("key"))
+    return str(value) if value is not None else "—"
+
+
+class CompareDialog(WorkDialog):
+    """Two archives of the same account: per section, what was added, removed or changed."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self.setWindowTitle(self.tr("Compare archives"))
+        form = QFormLayout()
+        self.old_path = PathField(self.tr("Older archive"))
+        self.new_path = PathField(self.tr("Newer archive"))
+        self.old_passphrase = password_edit(self.tr("Passphrase of the older archive"))
+        self.new_passphrase = password_edit(self.tr("Passphrase of the newer archive"))
+        form.addRow(self.tr("Older archive:"), self.old_path)
+        form.addRow(self.tr("Passphrase (if encrypted):"), self.old_passphrase)
+        form.addRow(self.tr("Newer archive:"), self.new_path)
+        form.addRow(self.tr("Passphrase (if encrypted):"), self.new_passphrase)
+        self.model: RecordTableModel[SectionDiff] = RecordTableModel(SECTION_COLUMNS, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Differences per section"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_section(current.row())
+        )
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Differences in the selected section"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details, 1)
+        self.footer(layout)
+        self.resize(700, 640)
+
+    def start_text(self) -> str:
+        return self.tr("Compare")
+
+    def start(self) -> None:
+        old, new = self.old_path.path, self.new_path.path
+        if not old or not new:
+            self.fail(self.tr("Choose both archives."))
+            return
+        old_pass = self.old_passphrase.text() or None
+        new_pass = self.new_passphrase.text() or None
+        self.model.set_rows([])
+        self.details.clear()
+
+        def work(control: TaskControl) -> ArchiveDiff:
+            from client.archive import diff_archives
+
+            return diff_archives(
+                old,
+                new,
+                old_passphrase=old_pass,
+                new_passphrase=new_pass,
+                cancel=self.cancelled(control),
+            )
+
+        self.launch(work, self._show, self.tr("Comparing…"))
+
+    def _show(self, diff: ArchiveDiff) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.model.set_rows(list(diff.sections.values()))
+        parts = [self.tr("No differences.") if diff.empty else self.tr("Differences found.")]
+        if diff.only_in_old:
+            parts.append(
+                self.tr("Only in the older archive: {0}").format(
+                    formats.join_list([section_title(s) for s in diff.only_in_old])
+                )
+            )
+        if diff.only_in_new:
+            parts.append(
+                self.tr("Only in the newer archive: {0}").format(
+                    formats.join_list([section_title(s) for s in diff.only_in_new])
+                )
+            )
+        self.status.setText("\n".join(parts))
+        changed = next((row for row, d in enumerate(self.model.rows) if not d.empty), 0)
+        if self.model.rowCount():
+            self.table.selectRow(changed)
+
+    def select_section(self, section: str) -> None:
+        for row, diff in enumerate(self.model.rows):
+            if diff.section == section:
+                self.table.selectRow(row)
+                self.show_section(row)
+
+    def show_section(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            self.details.clear()
+            return
+        diff = self.model.row_at(row)
+        lines: list[str] = [
+            self.tr("{0}: {1} unchanged").format(section_title(diff.section), diff.unchanged)
+        ]
+        if diff.added:
+            lines.append(self.tr("Added:"))
+            lines.extend(f"  + {_item_id(item)}" for item in diff.added)
+        if diff.removed:
+            lines.append(self.tr("Removed:"))
+            lines.extend(f"  - {_item_id(item)}" for item in diff.removed)
+        if diff.changed:
+            lines.append(self.tr("Changed:"))
+            lines.extend(f"  ~ {change.id}: {', '.join(change.fields)}" for change in diff.changed)
+        self.details.setPlainText("\n".join(lines))
