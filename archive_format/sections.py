@@ -55,6 +55,8 @@ SECTION_LIST: tuple[Section, ...] = (
     Section("explanations", "Explanations of automated decisions", "自动化决策说明"),
     Section("deletion_receipts", "Deletion receipts", "删除回执"),
     Section("assist_sessions", "Assist sessions", "协助会话"),
+    # one record: the shop's "Your rights here" card (GET /v1/rights) as it stood
+    Section("rights", "Your rights here", "您在此商城的权利", csv=False),
 )
 
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTION_LIST}

@@ -22,6 +22,7 @@ from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
 from server.demo.policies import policy_for
+from server.i18n import current_language
 from server.models import (
     AccessLogEntry,
     AssistSession,
@@ -59,6 +60,7 @@ from server.serialisers import (
     recipient_event_item,
     recipient_item,
     recipient_stats,
+    rights_card_for,
     subscription_item,
     tag_out,
 )
@@ -249,6 +251,15 @@ def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, 
     return produce
 
 
+def _rights(ctx: ShopContext) -> Producer:
+    """The shop's rights card, in the archive's language (one record)."""
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        yield _dump(rights_card_for(ctx, current_language()))
+
+    return produce
+
+
 def producers(ctx: ShopContext) -> dict[str, Producer]:
     return {
         "categories": _categories(ctx),
@@ -267,6 +278,7 @@ def producers(ctx: ShopContext) -> dict[str, Producer]:
         "explanations": _explanations,
         "deletion_receipts": _deletion_receipts,
         "assist_sessions": _assist_sessions(ctx),
+        "rights": _rights(ctx),
     }
 
 

@@ -180,6 +180,7 @@ def section_items(
         "explanations": lambda: _explanations(api, n),
         "deletion_receipts": lambda: _deletion_receipts(api, n),
         "assist_sessions": lambda: api.list_assist_sessions(limit=n).auto_paging_iter(),
+        "rights": lambda: [api.get_rights()],
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")

@@ -487,7 +487,9 @@ class ArchiveApi:
     # --- policy and notices -----------------------------------------------------------------
 
     def get_rights(self) -> RightsCard:
-        """Archives do not hold the shop's rights card yet; callers show that it is absent."""
+        """The shop's rights card as the archive kept it (older archives hold none)."""
+        for item in self._items("rights"):
+            return RightsCard.model_validate(item)
         raise NotInArchive("This archive does not include the rights card.")
 
     def get_policy(self) -> CurrentPolicy:

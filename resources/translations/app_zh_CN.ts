@@ -698,6 +698,10 @@
         <translation>隐私申请</translation>
     </message>
     <message>
+        <source>Your rights here</source>
+        <translation>您在此商城的权利</translation>
+    </message>
+    <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
     </message>

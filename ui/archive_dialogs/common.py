@@ -55,6 +55,7 @@ SECTION_TITLES: dict[str, str] = {
     "explanations": trans_late("ArchiveSections", "Explanations of automated decisions"),
     "deletion_receipts": trans_late("ArchiveSections", "Deletion receipts"),
     "assist_sessions": trans_late("ArchiveSections", "Assist sessions"),
+    "rights": trans_late("ArchiveSections", "Your rights here"),
 }
 
 
