@@ -17,8 +17,10 @@ from server import admin
 from server.embedded import RunningShop
 from server.processor import RequestProcessor
 from tests.ui.conftest import ModalAnswer, click, wait_loaded
+from tests.ui.test_archives_ui import export, open_in_window
 from tests.ui.test_requests_flows import _file
 from ui.main_window import MainWindow
+from ui.pages.overview import OverviewPage
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import AccessForm
 from ui.widgets.load_state import LoadState
@@ -179,3 +181,40 @@ def test_verifying_by_a_document_from_the_file_chooser(
     qtbot.waitUntil(lambda: "accepted by the shop" in detail.documents_text.text(), timeout=10000)
     assert not detail.document_box.isVisible()  # verified: nothing more to send
     assert detail.status.text() == "Received"
+
+
+def test_the_offline_viewer_shows_the_fee_the_ground_and_the_rights_card(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, tmp_path: Path
+) -> None:
+    page = _page(qtbot, window)
+    api = _api(window)
+    ids = [_copy(shop, api) for _ in range(3)]
+    api.answer_fee(ids[2], True)
+    complaint = api.create_request("complaint", {"text": "Rebuild your search."}).request
+    admin.deny_request(shop.ctx, int(complaint.id), "impractical", "Not practicable.")
+
+    path = tmp_path / "mine.zip"
+    export(qtbot, window, path)  # every section, as a shopper would
+    open_in_window(qtbot, window, path)
+    view = window.session.view()
+    assert view is not None
+    assert view.archive is not None
+
+    overview = window.pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, overview) is LoadState.CONTENT
+    card = overview.rights.body.text()
+    assert "Highly impractical (policy § 5.G" in card
+    assert "repeated requests beyond a reasonable limit" in card
+
+    page = _page(qtbot, window)
+    page.filter_box.setCurrentIndex(1)  # all requests
+    _select(qtbot, page, ids[2])
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.fee_box.isVisible(), timeout=5000)
+    assert "You accepted it" in detail.fee_text.text()
+    assert not detail.fee_buttons.isVisible()
+    _select(qtbot, page, complaint.id)
+    qtbot.waitUntil(lambda: detail.denial_box.isVisible(), timeout=5000)
+    assert detail.denial_reason.text() == "Highly impractical (policy § 5.G)"
