@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from server.admin import AdminError, deny_request, list_grounds
+from server.admin import main as admin_main
 from server.embedded import RunningShop
 from server.processor import RequestProcessor
 from tests.server.test_requests_processing import drive, file, verified
@@ -139,14 +140,28 @@ def test_sinomai_quotes_no_fee_and_refuses_on_its_configured_ground(make_shop: A
     assert zh["label"] == "无端重复（商家自行设定）"
 
 
-def test_the_officer_refuses_on_the_shops_own_grounds(make_shop: Any) -> None:
+def test_the_officer_refuses_on_the_shops_own_grounds(
+    make_shop: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
     shop = make_shop("silumart")
     api = Api(shop.url + "/v1", str(sign_in(shop.url, "zhang.wei", "demo1234")["access_token"]))
     keys = [g["key"] for g in list_grounds(shop.ctx)]
     assert {"excessive_technical_means", "impractical", "repeated_request", "other"} <= set(keys)
     req = file(api, "complaint", {"text": "Rebuild your ranking system for me."})
+    url = shop.ctx.config.db_url
+    # the command line lists the shop's grounds with their clauses, and refuses others
+    assert admin_main(["--db-url", url, "grounds"]) == 0
+    listed = capsys.readouterr().out
+    assert "excessive_technical_means" in listed
+    assert "(policy 5.G)" in listed
+    assert "other" in listed
+    assert "shop's setting, not in policy" in listed
+    assert admin_main(["--db-url", url, "deny", req["id"], "--reason", "x", "--text", "t"]) == 1
+    assert "one of this shop's grounds" in capsys.readouterr().err
     with pytest.raises(AdminError):
         deny_request(shop.ctx, int(req["id"]), "statutory", "not a Silumart ground")
+    with pytest.raises(AdminError):
+        deny_request(shop.ctx, int(req["id"]), "other", "   ")
     deny_request(
         shop.ctx,
         int(req["id"]),
