@@ -46,7 +46,7 @@ from server.serialisers import (
     CHANNELS,
     CookieActivity,
     access_log_item,
-    assist_session_item,
+    assist_session_items,
     consent_item,
     consent_receipt,
     consent_states,
@@ -224,16 +224,8 @@ def _assist_sessions(ctx: ShopContext) -> Producer:
             .where(AssistSession.subject_id == user.id)
             .order_by(AssistSession.id.desc())
         ).all()
-        agents = {row.agent_id for row in rows}
-        names: dict[int, str] = {
-            user_id: username
-            for user_id, username in db.execute(
-                select(User.id, User.username).where(User.id.in_(agents))
-            ).all()
-        }
-        now = ctx.clock.now()
-        for row in rows:
-            yield _dump(assist_session_item(row, names.get(row.agent_id, ""), now))
+        for item in assist_session_items(db, rows, ctx.clock.now()):
+            yield _dump(item)
 
     return produce
 

@@ -2,7 +2,9 @@
 
 Each entry's `hash` is SHA-256 (hex) of the canonical JSON of
 `{"seq", "at", "actor", "role", "action", "resource", "reason", "prev_hash"}`; the first entry's
-`prev_hash` is 64 zeros. Any edit, deletion or reordering breaks the chain.
+`prev_hash` is 64 zeros. Any edit, deletion or reordering breaks the chain. Beside the hashed
+fields an entry keeps `what`, the words for what `resource` is (server.access_what): a
+description written with the entry, outside the hash.
 
 An entry is appended on the caller's own session (the request's one connection) and committed
 at once, so it stays even if the request then fails, and no request ever needs a second pooled
@@ -114,6 +116,7 @@ def append_access(
     action: str,
     resource: str,
     reason: str | None = None,
+    what: str | None = None,
 ) -> None:
     """Append one entry on `db`'s connection and commit (with whatever else `db` holds).
 
@@ -122,7 +125,7 @@ def append_access(
     for _attempt in range(20):
         try:
             with _chain_locked(db, subject_id):
-                _append(db, clock, subject_id, actor, role, action, resource, reason)
+                _append(db, clock, subject_id, actor, role, action, resource, reason, what)
             return
         except IntegrityError:
             db.rollback()
@@ -138,6 +141,7 @@ def _append(
     action: str,
     resource: str,
     reason: str | None,
+    what: str | None,
 ) -> None:
     try:
         connection = connection_of(db)
@@ -156,7 +160,8 @@ def _append(
             "prev_hash": prev_hash,
         }
         _INSERT.execute(
-            connection, {**fields, "at": at, "user_id": subject_id, "hash": entry_hash(fields)}
+            connection,
+            {**fields, "at": at, "user_id": subject_id, "hash": entry_hash(fields), "what": what},
         ).close()
         db.commit()
     except BaseException:

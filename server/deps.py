@@ -21,6 +21,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
+from server.access_what import describe
 from server.audit import append_access
 from server.auth.tokens import find_access, token_hash
 from server.context import ShopContext
@@ -83,6 +84,7 @@ class Principal:
     auth_time: datetime
     assist_session_id: int | None = None
     reason: str | None = None
+    actor_display: str = ""  # the actor's display name (an agent's, not their login)
 
     @property
     def is_agent(self) -> bool:
@@ -119,6 +121,7 @@ _PRINCIPAL = DriverStatement(
         _SUBJECT.c.display_name,
         _ACTOR.c.id,
         _ACTOR.c.username,
+        _ACTOR.c.display_name,
         _ASSIST.c.id,
         _ASSIST.c.ended_at,
         _ASSIST.c.expires_at,
@@ -156,6 +159,7 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
         display_name,
         actor_id,
         actor_username,
+        actor_display,
         assist_id,
         ended_at,
         assist_expires,
@@ -177,6 +181,7 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
         auth_time=auth_time,
         assist_session_id=session_id,
         reason=reason if session_id is not None else None,
+        actor_display=actor_display or actor_username,
     )
 
 
@@ -196,6 +201,14 @@ def authenticate_and_log(
         action=_ACTIONS.get(method, method.lower()),
         resource=path,
         reason=principal.reason,
+        # Looked up before the chain lock is taken: a name never holds the log's writers up.
+        what=describe(
+            db,
+            principal.subject_id,
+            path,
+            actor_display=principal.actor_display if principal.is_agent else None,
+            assist_session_id=principal.assist_session_id,
+        ),
     )
     return principal
 

@@ -48,6 +48,7 @@ from server.models import (
     Tag,
     Track,
 )
+from server.request_words import agent_display_name, request_summary
 from server.schemas.privacy_requests import (
     Denial,
     Extension,
@@ -620,6 +621,8 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
     ).all()
     details, note = stored_details(req)
     role, _, name = req.filed_by.partition(":")
+    if role == "agent":  # filed before agents were stored by display name: their login
+        name = agent_display_name(db, name)
     final = req.status in FINAL
     policy = policy_for(ctx.shop.id)
     return PrivacyRequestOut(
@@ -627,6 +630,7 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
         type=req.type,
         status=req.status,
         details=details,
+        summary=request_summary(db, req, details),
         note=note,
         received_at=req.received_at,
         due_at=req.due_at,

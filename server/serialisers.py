@@ -10,13 +10,14 @@ equivalent in `server/bulk.py`, checked the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from server import access_what
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, Term, basis_of, policy_for
 from server.i18n import Language, current_language, localized, pick
@@ -380,10 +381,13 @@ def deletion_result(db: Session, request_id: int, stored: Mapping[str, Any]) -> 
     )
 
 
-def assist_session_item(row: AssistSession, agent_name: str, now: datetime) -> AssistSessionItem:
+def assist_session_item(
+    row: AssistSession, agent_name: str, now: datetime, agent_display: str = ""
+) -> AssistSessionItem:
     return AssistSessionItem(
         id=str(row.id),
         agent=agent_name,
+        agent_display=agent_display or agent_name,
         reason=row.reason,
         started_at=row.started_at,
         expires_at=row.expires_at,
@@ -392,11 +396,36 @@ def assist_session_item(row: AssistSession, agent_name: str, now: datetime) -> A
     )
 
 
-def access_log_item(row: Mapping[str, Any] | Any) -> dict[str, Any]:
-    """One access-log entry as the API writes it (times as the hash chain has them)."""
+def assist_session_items(
+    db: Session, rows: Sequence[AssistSession], now: datetime
+) -> list[AssistSessionItem]:
+    """The sessions with their agents' login and display names (one query for the agents)."""
+    agent_ids = {row.agent_id for row in rows}
+    names: dict[int, tuple[str, str]] = {}
+    if agent_ids:
+        names = {
+            user_id: (username, display)
+            for user_id, username, display in db.execute(
+                select(User.id, User.username, User.display_name).where(User.id.in_(agent_ids))
+            ).all()
+        }
+    items = []
+    for row in rows:
+        username, display = names.get(row.agent_id, ("", ""))
+        items.append(assist_session_item(row, username, now, display))
+    return items
+
+
+def access_log_item(
+    row: Mapping[str, Any] | Any, language: Language | None = None
+) -> dict[str, Any]:
+    """One access-log entry as the API writes it (times as the hash chain has them; `what` in
+    `language`, the request's by default, and not hashed)."""
     get: Callable[[str], Any] = (
         row.__getitem__ if isinstance(row, Mapping) else lambda name: getattr(row, name)
     )
+    what = access_what.parse(get("what"))
+    resource = get("resource")
     return {
         "id": str(get("id")),
         "seq": get("seq"),
@@ -404,10 +433,13 @@ def access_log_item(row: Mapping[str, Any] | Any) -> dict[str, Any]:
         "actor": get("actor"),
         "role": get("role"),
         "action": get("action"),
-        "resource": get("resource"),
+        "resource": resource,
         "reason": get("reason"),
         "prev_hash": get("prev_hash"),
         "hash": get("hash"),
+        "what": access_what.served(what, resource, language),
+        "actor_display": access_what.actor_display(what),
+        "assist_session_id": access_what.assist_session_id(what, resource),
     }
 
 
@@ -466,6 +498,7 @@ __all__ = [
     "Stats",
     "access_log_item",
     "assist_session_item",
+    "assist_session_items",
     "consent_item",
     "consent_receipt",
     "consent_states",

@@ -9,6 +9,7 @@ separators (`、` between Chinese items); sizes use KB/MB (never KiB); plurals g
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
@@ -109,6 +110,31 @@ def format_size(size: int) -> str:
     )
 
 
+_PERIOD = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
+_PERIOD_UNITS = (("year", "年"), ("month", "个月"), ("week", "周"), ("day", "天"))
+
+
+def format_period(period: str | None) -> str:
+    """An ISO 8601 period as words: 'P3Y' → '3 years' / '3年', 'P1Y6M' → '1 year, 6 months'.
+
+    Anything that is not a plain period (a shop's own phrase) is returned as it is.
+    """
+    text = (period or "").strip()
+    found = _PERIOD.match(text)
+    if not found or not any(found.groups()):
+        return text or "—"
+    zh = _kind() == "zh"
+    parts = []
+    for value, (en_unit, zh_unit) in zip(found.groups(), _PERIOD_UNITS, strict=True):
+        if value:
+            n = int(value)
+            number = locale().toString(n)
+            parts.append(
+                f"{number}{zh_unit}" if zh else f"{number} {en_unit}{'' if n == 1 else 's'}"
+            )
+    return "".join(parts) if zh else ", ".join(parts)
+
+
 def join_list(items: list[str] | tuple[str, ...]) -> str:
     """Items joined as the language lists them: 'a, b, c' / 'a、b、c'."""
     items = [item for item in items if item]
@@ -129,6 +155,7 @@ __all__ = [
     "format_month",
     "format_number",
     "format_percent",
+    "format_period",
     "format_qtime",
     "format_size",
     "format_time",

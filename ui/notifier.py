@@ -37,6 +37,7 @@ class RequestState:
     status: str
     working_days_left: int
     overdue: bool = False
+    summary: str | None = None  # the shop's one-sentence wording of the request
 
     @property
     def final(self) -> bool:
@@ -103,6 +104,7 @@ def state_of(row: TrackedRequest) -> RequestState:
         request.status,
         request.working_days_left,
         request.overdue,
+        request.summary,
     )
 
 
@@ -159,10 +161,10 @@ class Notifier(QObject):
         return result.alerts
 
     def describe(self, alert: Alert) -> tuple[str, str]:
-        from ui.models.requests import status_label, type_label
+        from ui.models.requests import request_title, status_label
 
         state = alert.state
-        what = type_label(state.type)
+        what = request_title(state.summary, state.type)
         if alert.kind == "status":
             title = self.tr("Request update from {0}").format(state.shop_name)
             message = self.tr("{0}: {1} → {2}").format(

@@ -13,8 +13,20 @@ Role = Literal["subject", "agent", "system"]
 GENESIS_HASH = "0" * 64
 
 
+class AccessWhat(ClientModel):
+    """What an entry looked at, in the language the app asked for (not hashed)."""
+
+    kind: str
+    name: str | None = None
+    text: str
+
+
 class AccessLogEntry(ClientModel):
-    """One access; `at` stays the exact string the shop hashed."""
+    """One access; `at` stays the exact string the shop hashed.
+
+    `what` and `actor_display` are the shop's words next to the hashed fields; an older shop
+    or archive has neither, and the app then words the `resource` path itself.
+    """
 
     id: str
     seq: int
@@ -26,6 +38,9 @@ class AccessLogEntry(ClientModel):
     reason: str | None = None
     prev_hash: str
     hash: str
+    what: AccessWhat | None = None
+    actor_display: str | None = None
+    assist_session_id: str | None = None
 
     @field_validator("at")
     @classmethod
@@ -56,4 +71,4 @@ class AccessLogHead(ClientModel):
     hash: str
 
 
-__all__ = ["GENESIS_HASH", "AccessLogEntry", "AccessLogHead", "Role"]
+__all__ = ["GENESIS_HASH", "AccessLogEntry", "AccessLogHead", "AccessWhat", "Role"]

@@ -18,11 +18,17 @@ class AssistCode(ClientModel):
 class AssistSession(ClientModel):
     id: str
     agent: str
+    agent_display: str = ""  # an older shop sends only the login
     reason: str
     started_at: Timestamp
     expires_at: Timestamp
     ended_at: Timestamp | None = None
     active: bool
+
+    @property
+    def agent_name(self) -> str:
+        """The agent as the customer reads them: display name, else the login."""
+        return self.agent_display or self.agent
 
 
 class AssistSessionOpened(ClientModel):

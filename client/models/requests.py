@@ -137,6 +137,8 @@ class PrivacyRequest(ClientModel):
     type: RequestType
     status: RequestStatus
     details: dict[str, Any] = Field(default_factory=dict)
+    # The request as one sentence in the asked language (an older shop sends none).
+    summary: str | None = None
     note: str | None = None
     received_at: Timestamp
     due_at: Timestamp

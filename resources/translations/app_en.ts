@@ -10,6 +10,41 @@
             <numerusform>%n active sessions. An agent sees your data only while a session is active; every look is in the log above.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{0} and %n more</source>
+        <translation>
+            <numerusform>{0} and %n other thing</numerusform>
+            <numerusform>{0} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You used this app: %n reads</source>
+        <translation>
+            <numerusform>You used this app: %n read</numerusform>
+            <numerusform>You used this app: %n reads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to hide these %n entries</source>
+        <translation>
+            <numerusform>Click to hide this %n entry</numerusform>
+            <numerusform>Click to hide these %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to show these %n entries</source>
+        <translation>
+            <numerusform>Click to show this %n entry</numerusform>
+            <numerusform>Click to show these %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group of %n entries</source>
+        <translation>
+            <numerusform>Group of %n entry</numerusform>
+            <numerusform>Group of %n entries</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -98,10 +98,6 @@
         <translation>重新检查</translation>
     </message>
     <message>
-        <source>Every look at your data and every change is written here, including this page&apos;s own reads.</source>
-        <translation>每一次查看或修改您的信息都会记录在这里，包括本页面自身的读取。</translation>
-    </message>
-    <message>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
@@ -114,8 +110,24 @@
         <translation>记录排序</translation>
     </message>
     <message>
-        <source>Only agents</source>
-        <translation>仅客服人员</translation>
+        <source>Every look at your data and every change is written here, including this app&apos;s own reads, which are grouped per visit: click a group to see each entry. Assisted sessions are highlighted.</source>
+        <translation>每次查看和每次更改您的信息都记录在这里，包括本应用自己的读取；这些读取按每次使用分组：点击一组即可查看其中每条记录。协助会话以醒目颜色标出。</translation>
+    </message>
+    <message>
+        <source>Show entries made by</source>
+        <translation>显示谁的记录</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Show entries about</source>
+        <translation>显示关于哪类信息的记录</translation>
+    </message>
+    <message>
+        <source>Anything</source>
+        <translation>全部信息</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -232,6 +244,18 @@
         <translation>客服人员</translation>
     </message>
     <message>
+        <source>Assisted session</source>
+        <translation>协助会话</translation>
+    </message>
+    <message>
+        <source>Assisted session, ended at {0}</source>
+        <translation>协助会话，已于 {0} 结束</translation>
+    </message>
+    <message>
+        <source>Assisted session, which you ended at {0}</source>
+        <translation>协助会话，您已于 {0} 结束</translation>
+    </message>
+    <message>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
@@ -260,12 +284,32 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>The agent saw {0}</source>
+        <translation>客服查看了{0}</translation>
+    </message>
+    <message>
         <source>The assisted session was ended</source>
         <translation>协助会话已结束</translation>
     </message>
     <message>
+        <source>The shop</source>
+        <translation>商城</translation>
+    </message>
+    <message>
+        <source>The shop ({0})</source>
+        <translation>商城（{0}）</translation>
+    </message>
+    <message>
+        <source>This app, for you</source>
+        <translation>本应用（代您读取）</translation>
+    </message>
+    <message>
         <source>Viewed</source>
         <translation>查看</translation>
+    </message>
+    <message>
+        <source>While you used this app it read {0}</source>
+        <translation>您使用本应用期间，它读取了{0}</translation>
     </message>
     <message>
         <source>You</source>
@@ -274,6 +318,14 @@
     <message>
         <source>You ended the assisted session</source>
         <translation>您结束了协助会话</translation>
+    </message>
+    <message>
+        <source>Your guardian {0}</source>
+        <translation>您的监护人 {0}</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>暂无内容</translation>
     </message>
     <message>
         <source>a consent receipt</source>
@@ -320,10 +372,6 @@
         <translation>您的一笔订单</translation>
     </message>
     <message>
-        <source>other data</source>
-        <translation>其他信息</translation>
-    </message>
-    <message>
         <source>the latest entry differs from the one the shop pinned</source>
         <translation>最新一条记录与商城固定的记录不一致</translation>
     </message>
@@ -364,8 +412,20 @@
         <translation>您的同意历史</translation>
     </message>
     <message>
+        <source>your assisted sessions</source>
+        <translation>您的协助会话</translation>
+    </message>
+    <message>
         <source>your consents</source>
         <translation>您的同意设置</translation>
+    </message>
+    <message>
+        <source>one of your consents</source>
+        <translation>您的一项授权同意</translation>
+    </message>
+    <message>
+        <source>one of your subscriptions</source>
+        <translation>您的一项营销订阅</translation>
     </message>
     <message>
         <source>your cookie choices</source>
@@ -376,8 +436,112 @@
         <translation>您的设备</translation>
     </message>
     <message>
+        <source>an automated decision about you</source>
+        <translation>一项与您有关的自动化决策</translation>
+    </message>
+    <message>
+        <source>your requests about decisions</source>
+        <translation>您关于自动化决策的申请</translation>
+    </message>
+    <message>
+        <source>a copy of your data</source>
+        <translation>您的数据副本</translation>
+    </message>
+    <message>
+        <source>a version of the privacy policy</source>
+        <translation>隐私政策的一个版本</translation>
+    </message>
+    <message>
+        <source>a summary of your data</source>
+        <translation>您的数据概览</translation>
+    </message>
+    <message>
+        <source>a recipient of your data</source>
+        <translation>您数据的一个接收方</translation>
+    </message>
+    <message>
+        <source>one of your privacy requests</source>
+        <translation>您的一项个人信息申请</translation>
+    </message>
+    <message>
+        <source>the result of one of your requests</source>
+        <translation>您一项申请的结果</translation>
+    </message>
+    <message>
+        <source>your rights at this shop</source>
+        <translation>您在本商城的权利</translation>
+    </message>
+    <message>
+        <source>an entry of your browsing history</source>
+        <translation>一条浏览记录</translation>
+    </message>
+    <message>
         <source>your interest tags</source>
         <translation>您的兴趣标签</translation>
+    </message>
+    <message>
+        <source>one of your interest tags</source>
+        <translation>您的一个兴趣标签</translation>
+    </message>
+    <message>
+        <source>other information in your account</source>
+        <translation>您账户中的其他信息</translation>
+    </message>
+    <message>
+        <source>Your account and its data</source>
+        <translation>账户及其数据</translation>
+    </message>
+    <message>
+        <source>Browsing history and interests</source>
+        <translation>浏览记录与兴趣</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Consents, subscriptions and cookies</source>
+        <translation>授权同意、订阅与 Cookie</translation>
+    </message>
+    <message>
+        <source>Sharing with others</source>
+        <translation>对外共享</translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation>自动化决策</translation>
+    </message>
+    <message>
+        <source>Requests and copies of your data</source>
+        <translation>申请与数据副本</translation>
+    </message>
+    <message>
+        <source>Notices, the policy and this log</source>
+        <translation>通知、隐私政策与本记录</translation>
+    </message>
+    <message>
+        <source>You (changes)</source>
+        <translation>您本人（更改）</translation>
+    </message>
+    <message>
+        <source>This app (reads for you)</source>
+        <translation>本应用（代您读取）</translation>
+    </message>
+    <message>
+        <source>Customer service agents</source>
+        <translation>客服人员</translation>
+    </message>
+    <message>
+        <source>Your guardian</source>
+        <translation>您的监护人</translation>
+    </message>
+    <message>
+        <source>Shop staff and systems</source>
+        <translation>商城员工与系统</translation>
+    </message>
+    <message>
+        <source>{0} · customer service agent</source>
+        <translation>{0} · 客服人员</translation>
     </message>
     <message>
         <source>your locations</source>
@@ -418,6 +582,36 @@
     <message>
         <source>✗ The log has been altered at entry #{0} ({1})</source>
         <translation>✗ 记录在第 {0} 条处被篡改（{1}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} and %n more</source>
+        <translation>
+            <numerusform>{0}等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You used this app: %n reads</source>
+        <translation>
+            <numerusform>您使用了本应用：读取 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to hide these %n entries</source>
+        <translation>
+            <numerusform>点击收起这 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Click to show these %n entries</source>
+        <translation>
+            <numerusform>点击展开这 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group of %n entries</source>
+        <translation>
+            <numerusform>一组 %n 条记录</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -885,10 +1079,6 @@
         <translation>操作者</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -1099,6 +1289,10 @@
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note</source>
@@ -1484,8 +1678,24 @@
         <translation>同意历史</translation>
     </message>
     <message>
+        <source>Copy receipt reference</source>
+        <translation>复制回执编号</translation>
+    </message>
+    <message>
+        <source>Copies the selected change&apos;s full receipt reference</source>
+        <translation>复制所选变更的完整回执编号</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Select a change first.</source>
+        <translation>请先选择一条变更。</translation>
+    </message>
+    <message>
+        <source>Receipt {0} copied.</source>
+        <translation>已复制回执 {0}。</translation>
     </message>
     <message>
         <source>Advertising messages by channel. Switching a channel off stops promotions through it; service messages about your orders still arrive.</source>
@@ -3753,6 +3963,10 @@ Kept by law until {1}:
         <translation>撤回同意后，商城将从此停止这项使用，但不影响撤回前基于您的同意已进行的处理。</translation>
     </message>
     <message>
+        <source>Copy receipt reference</source>
+        <translation>复制回执编号</translation>
+    </message>
+    <message>
         <source>Receipt {0}: “{1}” {2} at {3}, under policy version {4}.</source>
         <translation>回执 {0}：{3}，{2}“{1}”，适用政策版本 {4}。</translation>
     </message>
@@ -3763,10 +3977,6 @@ Kept by law until {1}:
 </context>
 <context>
     <name>RequestDetail</name>
-    <message>
-        <source>Ground: {0} {1}</source>
-        <translation>理由：{0} {1}</translation>
-    </message>
     <message>
         <source>accepted by the shop</source>
         <translation>商城已接受</translation>
@@ -3922,6 +4132,10 @@ Kept by law until {1}:
     <message>
         <source>Model version: {0}</source>
         <translation>模型版本：{0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>Deleted: {0}</source>
@@ -4136,20 +4350,28 @@ After:  {3}</source>
 <context>
     <name>Requests</name>
     <message>
-        <source>(policy § {0} {1})</source>
-        <translation>（政策第 {0} 节 {1}）</translation>
-    </message>
-    <message>
-        <source>(policy § {0})</source>
-        <translation>（政策第 {0} 节）</translation>
-    </message>
-    <message>
-        <source>(the shop&apos;s own setting, not stated in the policy)</source>
-        <translation>（商家自行设定，政策未载明）</translation>
-    </message>
-    <message>
         <source>Account cancellation</source>
         <translation>注销账户</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>账户资料</translation>
+    </message>
+    <message>
+        <source>Aggregated statistics for advertising partners</source>
+        <translation>向广告合作方提供汇总统计</translation>
+    </message>
+    <message>
+        <source>Analytics cookies and similar technologies</source>
+        <translation>分析类Cookie及同类技术</translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation>自动化决策</translation>
+    </message>
+    <message>
+        <source>Browsing history</source>
+        <translation>浏览记录</translation>
     </message>
     <message>
         <source>Canceled</source>
@@ -4168,6 +4390,10 @@ After:  {3}</source>
         <translation>撤回同意</translation>
     </message>
     <message>
+        <source>Consents</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
         <source>Copy of my data</source>
         <translation>个人信息副本</translation>
     </message>
@@ -4180,16 +4406,12 @@ After:  {3}</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Devices</source>
+        <translation>设备信息</translation>
+    </message>
+    <message>
         <source>Explanation of a decision</source>
         <translation>决策解释说明</translation>
-    </message>
-    <message>
-        <source>Fee quoted: waiting for your answer</source>
-        <translation>已报价费用：等待您的答复</translation>
-    </message>
-    <message>
-        <source>Fee: {0}</source>
-        <translation>费用：{0}</translation>
     </message>
     <message>
         <source>Human review of a decision</source>
@@ -4200,12 +4422,56 @@ After:  {3}</source>
         <translation>身份待验证</translation>
     </message>
     <message>
+        <source>Fee quoted: waiting for your answer</source>
+        <translation>已报价费用：等待您的答复</translation>
+    </message>
+    <message>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
         <source>In progress (extended)</source>
         <translation>处理中（已延期）</translation>
+    </message>
+    <message>
+        <source>Interest tags</source>
+        <translation>兴趣标签</translation>
+    </message>
+    <message>
+        <source>Location services</source>
+        <translation>位置服务</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>位置信息</translation>
+    </message>
+    <message>
+        <source>Marketing messages</source>
+        <translation>营销信息推送</translation>
+    </message>
+    <message>
+        <source>Membership account</source>
+        <translation>会员账户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>支付信息</translation>
+    </message>
+    <message>
+        <source>Personalised recommendations</source>
+        <translation>个性化推荐</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>补充资料</translation>
+    </message>
+    <message>
+        <source>Real-name verification</source>
+        <translation>实名认证</translation>
     </message>
     <message>
         <source>Received</source>
@@ -4252,6 +4518,34 @@ After:  {3}</source>
         <translation>为维护公共安全、公共卫生或重大公共利益而被拒绝。</translation>
     </message>
     <message>
+        <source>Risk control and account security</source>
+        <translation>风险控制与账户安全</translation>
+    </message>
+    <message>
+        <source>Sharing records</source>
+        <translation>共享记录</translation>
+    </message>
+    <message>
+        <source>Sign-in records</source>
+        <translation>登录日志</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>营销订阅</translation>
+    </message>
+    <message>
+        <source>(policy § {0} {1})</source>
+        <translation>（政策第 {0} 节 {1}）</translation>
+    </message>
+    <message>
+        <source>(policy § {0})</source>
+        <translation>（政策第 {0} 节）</translation>
+    </message>
+    <message>
+        <source>(the shop&apos;s own setting, not stated in the policy)</source>
+        <translation>（商家自行设定，政策未载明）</translation>
+    </message>
+    <message>
         <source>Waiting for your answer.</source>
         <translation>等待您的答复。</translation>
     </message>
@@ -4264,12 +4558,16 @@ After:  {3}</source>
         <translation>您选择了撤回该申请。</translation>
     </message>
     <message>
+        <source>Fee: {0}</source>
+        <translation>费用：{0}</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
     <message>
-        <source>{0} (agent)</source>
-        <translation>{0}（客服人员）</translation>
+        <source>{0} · customer service agent</source>
+        <translation>{0} · 客服人员</translation>
     </message>
     <message>
         <source>{0} — due today</source>

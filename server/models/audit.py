@@ -25,6 +25,9 @@ class AccessLogEntry(Base):
     action: Mapped[str] = mapped_column(String(20))
     resource: Mapped[str] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # What was looked at, in words (server.access_what): a description of `resource`, written
+    # with the entry; not hashed, so the chain format is unchanged and old entries verify.
+    what: Mapped[str | None] = mapped_column(Text, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

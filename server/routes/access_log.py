@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from server.audit import GENESIS_HASH
 from server.deps import Principal, bearer_token, current_principal, get_db, run_signed_in
 from server.fastjson import json_response, page_body
+from server.i18n import Language, current_language
 from server.models import AccessLogEntry
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.access_log import AccessLogHead, AccessLogItem
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
-from server.timeutil import rfc3339
+from server.serialisers import access_log_item
 
 router = APIRouter(prefix="/v1", tags=["access_log"])
 
@@ -33,11 +34,18 @@ _COLUMNS = (
     _LOG.c.reason,
     _LOG.c.prev_hash,
     _LOG.c.hash,
+    _LOG.c.what,
 )
 
 
 def _page(
-    db: Connection, principal: Principal, *, limit: int, cursor: str | None, descending: bool
+    db: Connection,
+    principal: Principal,
+    *,
+    limit: int,
+    cursor: str | None,
+    descending: bool,
+    language: Language,
 ) -> bytes:
     # Core rows straight to JSON: the same bytes as Page[AccessLogItem], no model objects.
     rows: list[Any]
@@ -51,21 +59,7 @@ def _page(
         key_of=lambda row: (row[1],),
         rows=True,
     )
-    items = [
-        {
-            "id": str(r[0]),
-            "seq": r[1],
-            "at": rfc3339(r[2]),
-            "actor": r[3],
-            "role": r[4],
-            "action": r[5],
-            "resource": r[6],
-            "reason": r[7],
-            "prev_hash": r[8],
-            "hash": r[9],
-        }
-        for r in rows
-    ]
+    items = [access_log_item(row, language) for row in rows]
     return page_body(items, next_cursor)
 
 
@@ -86,7 +80,14 @@ async def list_access_log(
         bearer_token(request),
         request.method,
         request.url.path,
-        partial(_page, limit=limit, cursor=cursor, descending=order == "desc"),
+        partial(
+            _page,
+            limit=limit,
+            cursor=cursor,
+            descending=order == "desc",
+            # read here: the work runs in a worker thread
+            language=current_language(),
+        ),
     )
     return json_response(body)
 

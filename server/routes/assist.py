@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
+from server.access_what import describe_session
 from server.audit import append_access
 from server.auth.tokens import new_secret, token_hash
 from server.context import ShopContext
@@ -52,7 +53,7 @@ from server.schemas.common import (
     LimitQuery,
     Page,
 )
-from server.serialisers import assist_session_item
+from server.serialisers import assist_session_item, assist_session_items
 
 router = APIRouter(prefix="/v1", tags=["assist"])
 
@@ -277,7 +278,7 @@ def open_session(
         db.flush()
         started.append((customer.id, session_row.id))
         body = AssistSessionOpened(
-            session=assist_session_item(session_row, agent.username, now),
+            session=assist_session_item(session_row, agent.username, now, agent.display_name),
             access_token=access,
             token_type="Bearer",  # noqa: S106 (the OAuth token type, not a secret)
             expires_in=int(SESSION_TTL.total_seconds()),
@@ -310,6 +311,7 @@ def open_session(
             action="assist_start",
             resource=f"/v1/assist/sessions/{session_id}",
             reason=payload.reason,
+            what=describe_session(agent.display_name, session_id),
         )
     return _with_no_store(response)
 
@@ -339,18 +341,9 @@ def list_sessions(
         descending=True,
         key_of=lambda row: (row.id,),
     )
-    agent_ids = {row.agent_id for row in rows}
-    names: dict[int, str] = {}
-    if agent_ids:
-        names = {
-            user_id: username
-            for user_id, username in db.execute(
-                select(User.id, User.username).where(User.id.in_(agent_ids))
-            ).all()
-        }
     now = ctx.clock.now()
     return Page[AssistSessionItem](
-        items=[assist_session_item(row, names.get(row.agent_id, ""), now) for row in rows],
+        items=assist_session_items(db, rows, now),
         next_cursor=next_cursor,
     )
 

@@ -122,7 +122,8 @@ def file_request(
         filer = Filer(
             subject_id=principal.subject_id,
             role="agent" if principal.is_agent else "subject",
-            name=principal.actor_name,
+            # an agent by the name a customer reads, not their login
+            name=principal.actor_display if principal.is_agent else principal.actor_name,
         )
         req = create_request(db, ctx, filer, body.type, details, body.note)
         db.flush()

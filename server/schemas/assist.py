@@ -35,6 +35,9 @@ class AssistSessionOpen(ApiModel):
 class AssistSessionItem(ApiModel):
     id: str
     agent: str = Field(description="The agent's username.")
+    agent_display: str = Field(
+        description="The agent's name as a customer reads it (their display name)."
+    )
     reason: str
     started_at: datetime
     expires_at: datetime

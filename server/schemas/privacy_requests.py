@@ -268,6 +268,10 @@ class PrivacyRequestOut(ApiModel):
     type: RequestType
     status: RequestStatus
     details: dict[str, Any]
+    summary: str = Field(
+        description="The request as one sentence in the answer's language, naming what was "
+        "filed as the shopper knows it (“Correct your mobile number from … to …”)."
+    )
     note: str | None
     received_at: datetime
     due_at: datetime

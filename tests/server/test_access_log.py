@@ -16,7 +16,7 @@ from tests.support.oauth_login import Api
 
 GENESIS = "0" * 64
 HASHED = ("seq", "at", "actor", "role", "action", "resource", "reason", "prev_hash")
-ITEM_KEYS = {"id", *HASHED, "hash"}
+ITEM_KEYS = {"id", *HASHED, "hash", "what", "actor_display", "assist_session_id"}
 
 
 # --- an independent verifier, written from the contract (no server code) ---------------------

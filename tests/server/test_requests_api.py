@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from server.models import ConsentPurpose, Decision, PrivacyRequest, ProfileField, User
 from server.processor import RequestProcessor
@@ -377,7 +377,17 @@ def test_an_agent_files_for_the_subject(shop, api):
     complaint = file(agent, "complaint", {"text": "Filed by phone."})
     assert complaint.status_code == 201, complaint.text
     assert complaint.json()["filed_by"]["role"] == "agent"
-    assert complaint.json()["filed_by"]["name"] == AGENT[0]
+    assert complaint.json()["filed_by"]["name"] == "客服 吴 Agent Wu"  # not the login
+    # one filed before display names were stored reads the same
+    with shop.ctx.sessions() as db:
+        db.execute(
+            update(PrivacyRequest)
+            .where(PrivacyRequest.id == int(complaint.json()["id"]))
+            .values(filed_by=f"agent:{AGENT[0]}")
+        )
+        db.commit()
+    again = api.get(f"/requests/{complaint.json()['id']}").json()
+    assert again["filed_by"] == {"role": "agent", "name": "客服 吴 Agent Wu"}
     # agents file cancellations without the subject's fresh sign-in
     shop.ctx.clock.offset = timedelta(minutes=6)
     cancel = file(agent, "account_cancellation", {})

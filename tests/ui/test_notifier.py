@@ -106,3 +106,25 @@ def test_notifier_falls_back_without_tray(qtbot: QtBot, tmp_path: Path) -> None:
     notifier.settings = settings
     notifier.update([tracked("1", "in_progress", left=10)])
     assert "due in 10 working days" in messages[-1]
+
+
+def test_a_notification_names_the_request_in_the_shops_words(tmp_path: Path) -> None:
+    notifier = Notifier(Settings(tmp_path / "s.ini"), lambda _m: None, use_tray=False)
+    worded = RequestState(
+        ("shop", "7"),
+        "Shop",
+        "correction",
+        "completed",
+        3,
+        summary="Correct your mobile number from “13800000021” to “13900000088”",
+    )
+    alert = compute_alerts(
+        {("shop", "7"): "pending"}, [worded], today=TODAY, deadline_days=5
+    ).alerts[0]
+    _title, message = notifier.describe(alert)
+    assert message.startswith("Correct your mobile number from “13800000021” to “13900000088”: ")
+    bare = RequestState(("shop", "8"), "Shop", "correction", "completed", 3)
+    alert = compute_alerts({("shop", "8"): "pending"}, [bare], today=TODAY, deadline_days=5).alerts[
+        0
+    ]
+    assert notifier.describe(alert)[1].startswith("Correction: ")  # an older shop: its kind

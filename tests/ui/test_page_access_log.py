@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -74,6 +75,44 @@ def agent(shop: RunningShop):
     connection.close()
 
 
+def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Open a combo box's list with a click and click the entry `text`, as a user would."""
+    row = combo.findText(text)
+    assert row >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=3000)
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    # The open list ignores a release that comes as fast as a double click after opening.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    qtbot.waitUntil(lambda: combo.currentIndex() == row and not view.isVisible(), timeout=3000)
+
+
+def click_row(qtbot: QtBot, page: AccessLogPage, row: int) -> None:
+    """Click a row of the log (its "What" cell)."""
+    index = page.log_rows.index(row, 3)
+    page.log_table.scrollTo(index)
+    rect = page.log_table.visualRect(index)
+    assert rect.isValid()
+    qtbot.mouseClick(page.log_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def all_loaded(qtbot: QtBot, page: AccessLogPage) -> None:
+    while page.log_model.canFetchMore() or page.log_model.loading:
+        if not page.log_model.loading:
+            page.log_model.fetchMore()
+        qtbot.waitUntil(lambda: not page.log_model.loading, timeout=15000)
+
+
+def texts(page: AccessLogPage, column: int) -> list[str]:
+    rows = page.log_rows
+    return [str(rows.index(r, column).data()) for r in range(rows.rowCount())]
+
+
 def _create_code(qtbot: QtBot, page: AccessLogPage) -> str:
     qtbot.mouseClick(page.create_code_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.code is not None and page.code_label.isVisible(), timeout=15000)
@@ -95,22 +134,72 @@ def test_log_loads_newest_first_and_the_chain_is_intact(
     assert not page.chain_problems.isVisible()
     seqs = [page.log_model.row_at(r).seq for r in range(page.log_model.rowCount())]
     assert seqs == sorted(seqs, reverse=True)
-    assert page.log_model.index(0, 2).data() == "You"
-    assert page.log_model.index(0, 3).data() == "Viewed"
+    rows = page.log_rows
+    # The app's own reads are one visit row, not a screenful of entries.
+    assert rows.is_header(0)
+    visit = rows.group_at(0)
+    assert visit.kind == "visit"
+    assert not visit.expanded
+    assert len(visit.entries) >= 3
+    assert rows.index(0, 1).data() == "This app, for you"
+    assert rows.index(0, 2).data() == f"You used this app: {len(visit.entries)} reads"
+    assert rows.index(0, 3).data().startswith("While you used this app it read ")
+    assert "your account details" in rows.index(0, 3).data()
+    assert rows.rowCount() < page.log_model.rowCount()
     qtmodeltester.check(page.log_model)
-    qtmodeltester.check(page.log_filter)
+    qtmodeltester.check(rows)
     qtmodeltester.check(page.session_model)
+    # A click on the visit shows each read, newest first; another click hides them again.
+    click_row(qtbot, page, 0)
+    assert visit.expanded
+    shown = [rows.entry_at(r) for r in range(1, len(visit.entries) + 1)]
+    assert [e.seq for e in shown if e is not None] == sorted(
+        (e.seq for e in visit.entries), reverse=True
+    )
+    assert rows.index(1, 2).data() == "Viewed"
+    assert rows.index(1, 1).data() == "This app, for you"
+    assert not any("/" in text or "_" in text for text in texts(page, 3))
+    qtmodeltester.check(rows)
+    click_row(qtbot, page, 0)
+    assert not visit.expanded
+    assert rows.index(0, 0).data().startswith("▸ ")
     page.order_combo.setCurrentIndex(page.order_combo.findData("asc"))
     qtbot.waitUntil(
         lambda: page.log_model.rowCount() > 0 and not page.log_model.loading, timeout=15000
     )
     assert page.log_model.row_at(0).seq == 1
-    # no agent yet: nothing in the sessions table, and "only agents" shows nothing
+    # no agent yet: nothing in the sessions table, and the agents filter shows nothing
     assert page.session_model.rowCount() == 0
     assert "No agent" in page.sessions_note.text()
-    page.only_agents.setChecked(True)
+    choose(qtbot, page.who_combo, "Customer service agents")
     qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
-    assert page.log_filter.rowCount() == 0
+    assert rows.rowCount() == 0
+
+
+def test_filter_by_what_and_by_who(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window)
+    view = _view(window)
+    list(view.api.list_orders(limit=3).items)
+    view.api.get_me()
+    _reload(qtbot, page)
+    all_loaded(qtbot, page)
+    rows = page.log_rows
+    choose(qtbot, page.kind_combo, "Orders")
+    qtbot.waitUntil(lambda: rows.rowCount() > 0, timeout=15000)
+    entries = [e for g in rows.groups for e in g.entries]
+    assert entries
+    assert {e.what.kind for e in entries if e.what is not None} <= {"orders", "order"}
+    click_row(qtbot, page, 0)
+    assert "your orders" in texts(page, 3)
+    choose(qtbot, page.kind_combo, "Anything")
+    choose(qtbot, page.who_combo, "You (changes)")
+    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
+    assert rows.rowCount() == 0  # only reads so far: nothing the shopper changed
+    choose(qtbot, page.who_combo, "This app (reads for you)")
+    assert rows.rowCount() > 0
+    assert all(rows.group_at(r).kind == "visit" for r in range(rows.rowCount()))
+    choose(qtbot, page.who_combo, "Everyone")
+    assert rows.rowCount() > 0
 
 
 def test_a_tampered_entry_is_a_loud_warning(
@@ -169,6 +258,7 @@ def test_assist_code_agent_session_and_ending_it(
     assert page.session_model.rowCount() == 1
     shown = page.session_model.row_at(0)
     assert shown.agent == "agent.wu"
+    assert page.session_model.index(0, 0).data() == "客服 吴 Agent Wu · customer service agent"
     assert shown.active
     assert shown.reason == "Customer asked about a refund"
     assert page.session_model.index(0, 4).data() == "Active"
@@ -177,20 +267,9 @@ def test_assist_code_agent_session_and_ending_it(
     assert not page.countdown.running
     assert not page.countdown.isVisible()
     assert not page.copy_button.isEnabled()
-    assert "was used by agent.wu" in page.code_error.text()
+    assert "was used by 客服 吴 Agent Wu" in page.code_error.text()
     assert "no longer works" in page.code_error.text()
-    # the agent's looks are in the log, with role and reason
-    page.only_agents.setChecked(True)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
-    assert page.log_filter.rowCount() >= 3
-    for row in range(page.log_filter.rowCount()):
-        assert page.log_filter.index(row, 1).data() == "agent.wu"
-        assert page.log_filter.index(row, 2).data() == "Agent"
-        assert page.log_filter.index(row, 5).data() == "Customer asked about a refund"
-    actions = {page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())}
-    assert "Started an assisted session" in actions
-    assert page.chain_result is not None
-    assert page.chain_result.ok
+    assert "agent.wu" not in page.code_error.text()
 
     with qtbot.waitSignal(page.loaded, timeout=20000):
         qtbot.mouseClick(page.end_buttons[session.id], Qt.MouseButton.LeftButton)
@@ -198,20 +277,62 @@ def test_assist_code_agent_session_and_ending_it(
     assert not page.session_model.row_at(0).active
     assert page.session_model.index(0, 4).data().startswith("Ended ")
     assert page.end_buttons == {}
-    page.only_agents.setChecked(False)
-    qtbot.waitUntil(lambda: page.log_model.exhausted and not page.log_model.loading, timeout=15000)
-    actions = [page.log_filter.index(r, 3).data() for r in range(page.log_filter.rowCount())]
-    assert "You ended the assisted session" in actions
-    assert "Deleted" not in actions
-    # what was looked at reads as words, never as an API path
-    looked_at = {page.log_filter.index(r, 4).data() for r in range(page.log_filter.rowCount())}
-    assert "your orders" in looked_at
-    assert "an assisted session" in looked_at
-    assert not any("/" in text or "_" in text for text in looked_at), looked_at
-    assert not any(
-        "/v1" in str(page.log_filter.index(r, 4).data(Qt.ItemDataRole.ToolTipRole))
-        for r in range(page.log_filter.rowCount())
+    all_loaded(qtbot, page)
+
+    # The session stands out: one highlighted row with the agent's name, role and reason,
+    # what they saw, and its end; its entries are shown under it.
+    rows = page.log_rows
+    headers = [r for r in range(rows.rowCount()) if rows.is_header(r)]
+    sessions = [r for r in headers if rows.group_at(r).kind == "session"]
+    assert len(sessions) == 1
+    row = sessions[0]
+    group = rows.group_at(row)
+    assert group.expanded
+    assert rows.index(row, 1).data() == "客服 吴 Agent Wu · customer service agent"
+    assert rows.index(row, 2).data().startswith("Assisted session, which you ended at ")
+    saw = rows.index(row, 3).data()
+    assert saw.startswith("The agent saw ")
+    assert "your orders" in saw
+    assert "your account details" in saw
+    assert rows.index(row, 4).data() == "Customer asked about a refund"
+    background = rows.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert background is not None
+    assert background.color().name() == "#fff1c2"
+    assert rows.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
+    visit_rows = [r for r in headers if rows.group_at(r).kind == "visit"]
+    assert visit_rows
+    assert rows.index(visit_rows[0], 0).data(Qt.ItemDataRole.BackgroundRole).color() != (
+        background.color()
     )
+    inside = [rows.entry_at(r) for r in range(row + 1, row + 1 + len(group.entries))]
+    actions = [rows.index(r, 2).data() for r in range(row + 1, row + 1 + len(group.entries))]
+    assert "Started an assisted session" in actions
+    assert "You ended the assisted session" in actions
+    assert "Deleted" not in texts(page, 2)
+    for entry, r in zip(inside, range(row + 1, row + 1 + len(group.entries)), strict=True):
+        assert entry is not None
+        if entry.role == "agent":
+            assert rows.index(r, 1).data() == "客服 吴 Agent Wu · customer service agent"
+            assert rows.index(r, 4).data() == "Customer asked about a refund"
+            assert rows.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    # A click on the session's row folds it; the row still says what it holds.
+    click_row(qtbot, page, row)
+    assert not group.expanded
+    assert rows.index(row, 3).data() == saw
+    # What was looked at reads as words, never as an API path or a login.
+    looked_at = set(texts(page, 3))
+    assert not any("/" in text or "_" in text for text in looked_at), looked_at
+    assert not any("agent.wu" in text for text in texts(page, 1))
+    assert not any(
+        "/v1" in str(rows.index(r, 3).data(Qt.ItemDataRole.ToolTipRole))
+        for r in range(rows.rowCount())
+    )
+    # The agents filter shows the session alone.
+    choose(qtbot, page.who_combo, "Customer service agents")
+    assert rows.rowCount() >= 1
+    assert all(rows.group_at(r).kind == "session" for r in range(rows.rowCount()))
+    assert page.chain_result is not None
+    assert page.chain_result.ok
     with pytest.raises(AuthenticationRequired):
         assisted.get_me()
     session.close()
@@ -241,11 +362,10 @@ def test_in_assist_mode_codes_and_end_buttons_are_absent(
     with qtbot.waitSignal(page.loaded, timeout=20000):
         page.set_view(view)
     _settled(qtbot, page)
-    page.only_agents.setChecked(True)
-    qtbot.waitUntil(
-        lambda: page.log_model.exhausted and page.log_filter.rowCount() > 0, timeout=15000
-    )
-    assert page.log_filter.index(0, 5).data() == HOSTILE_REASON
+    choose(qtbot, page.who_combo, "Customer service agents")
+    qtbot.waitUntil(lambda: page.log_rows.rowCount() > 0, timeout=15000)
+    assert page.log_rows.group_at(0).kind == "session"
+    assert page.log_rows.index(0, 4).data() == HOSTILE_REASON  # literal
     assert page.end_buttons  # the shopper can end it
 
 
@@ -273,6 +393,23 @@ def test_error_retry_and_a_failing_log_page(qtbot: QtBot, window: MainWindow) ->
     qtbot.mouseClick(page.log_retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.log_model.rowCount() > 0, timeout=15000)
     assert not page.log_error.isVisible()
+
+
+def test_a_used_code_says_so_without_a_refresh(
+    qtbot: QtBot, window: MainWindow, agent: ShopConnection
+) -> None:
+    page = _page(qtbot, window)
+    page._code_watch.setInterval(200)  # the page looks every few seconds; the test sooner
+    code = _create_code(qtbot, page)
+    assert page.countdown.running
+    assert page.code is not None
+    session = agent.open_assist_session(page.code.customer_no, code, "Order question")
+    qtbot.waitUntil(lambda: not page.countdown.running, timeout=15000)
+    assert "was used by 客服 吴 Agent Wu" in page.code_error.text()
+    assert not page.copy_button.isEnabled()
+    qtbot.waitUntil(lambda: page.session_model.rowCount() == 1, timeout=15000)
+    assert not page._code_watch.isActive()
+    session.close()
 
 
 def test_countdown_counts_down_and_expires(qtbot: QtBot) -> None:

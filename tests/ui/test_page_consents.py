@@ -4,10 +4,12 @@ channels, cookies, assist mode, failure faces and hostile strings."""
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select, update
@@ -18,11 +20,11 @@ from server.models.consent import ConsentEvent, ConsentPurpose, ConsentState, Co
 from server.models.consent import Subscription as SubscriptionRow
 from server.models.identity import User
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
-from tests.ui.conftest import button, refresh_offline, retry_offline, wait_loaded
+from tests.ui.conftest import button, click, refresh_offline, retry_offline, wait_loaded
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.consents import ConsentsData, ConsentsPage
-from ui.pages.consents_models import SIGNATURE_COLUMN, HistoryRow
+from ui.pages.consents_models import SIGNATURE_COLUMN, HistoryRow, receipt_reference
 from ui.session import ActiveView
 from ui.widgets.load_state import LoadState
 
@@ -142,7 +144,13 @@ def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot, window: 
     newest = api.list_consent_history(limit=1).items[0]
     assert newest.purpose == "personalised_recommendations"
     assert newest.granted is False
-    assert newest.id in page.receipt_panel.summary.text()
+    # The receipt reads as a short reference; its Copy button copies the whole id.
+    reference = receipt_reference(newest.id)
+    assert re.fullmatch(r"[0-9A-F]{4}-[0-9A-F]{4}", reference)
+    assert f"Receipt {reference}:" in page.receipt_panel.summary.text()
+    assert newest.id not in page.receipt_panel.summary.text()
+    click(qtbot, button(page, "copyReceipt"))
+    assert QGuiApplication.clipboard().text() == newest.id
     # The history shows the new receipt first, verified.
     qtbot.waitUntil(
         lambda: page.history_model.rowCount() > 0 and page.history_model.row_at(0).id == newest.id,
@@ -154,6 +162,12 @@ def test_withdraw_and_give_consent_with_verified_receipts(qtbot: QtBot, window: 
     assert page.history_model.data(index) == "✓ verified"
     assert page.history_model.data(page.history_model.index(0, 2)) == "Withdrawn"
     assert page.history_model.data(page.history_model.index(0, 3)) == newest.policy_version
+    assert page.history_model.data(page.history_model.index(0, 4)) == reference
+    QGuiApplication.clipboard().clear()
+    page.tabs.setCurrentIndex(1)  # History
+    page.history_table.selectRow(0)
+    click(qtbot, button(page, "copyHistoryReceipt"))
+    assert QGuiApplication.clipboard().text() == newest.id
     # Give it again: the note about past processing goes away.
     page.receipt_panel.ok = None
     qtbot.mouseClick(row.switch, Qt.MouseButton.LeftButton)

@@ -258,12 +258,34 @@ def test_each_type_reaches_its_final_state(
     qtbot.waitUntil(lambda: detail.result is not None, timeout=20000)
     assert "Deleted: " in detail.result_text.text()
     assert row_of(page, ids["deletion"]).request.details["ground"] == "no_consent"
-    assert "tracks" in detail.result_text.text()
+    assert "Browsing history (" in detail.result_text.text()
+    assert "tracks" not in detail.result_text.text()
     if detail.result.receipts:
         assert detail.receipts_view.isVisibleTo(page)
         assert detail.receipts.rowCount() == len(detail.result.receipts)
+    # Each request reads as a sentence in the list, the detail's title and its details.
+    sentences = {
+        row.request.id: page.model.index(r, 0).data() for r, row in enumerate(page.model.rows)
+    }
+    assert sentences[ids["deletion"]] == "Delete your browsing history"
+    assert sentences[ids["correction"]].startswith("Correct your ")
+    assert sentences[ids["correction"]].endswith(" to “Corrected 更正”")
+    assert sentences[ids["explanation"]].startswith("Explain the decision of ")
+    assert sentences[ids["human_review"]].startswith("Have a person review the decision of ")
+    assert sentences[ids["consent_withdrawal"]].startswith("Withdraw your consent to “")
+    assert sentences[ids["complaint"]] == "Complaint: “Please explain your cookie banner.”"
+    for sentence in sentences.values():
+        assert "_" not in sentence
+        assert "decision_id" not in sentence
     page.select((row_of(page, ids["correction"]).shop_id, ids["correction"]))
+    assert detail.title.text().startswith(sentences[ids["correction"]])
+    shown = detail.details.toPlainText()
+    assert "Corrected value: Corrected 更正" in shown
+    assert "field:" not in shown
+    assert "proposed:" not in shown
     qtbot.waitUntil(lambda: "After:  Corrected 更正" in detail.result_text.text(), timeout=20000)
+    first_line = detail.result_text.text().split("\n")[0]
+    assert first_line.startswith("Mobile phone corrected on "), first_line
     page.select((row_of(page, ids["explanation"]).shop_id, ids["explanation"]))
     qtbot.waitUntil(lambda: "Model version" in detail.result_text.text(), timeout=20000)
     assert "How to contest" in detail.result_text.text()

@@ -133,7 +133,7 @@ def test_refusal_and_deletion_grounds_are_shown_in_words(
         "deletion", {"categories": ["tracks"], "ground": "no_consent"}
     ).request
     _select(qtbot, page, deletion.id)
-    qtbot.waitUntil(lambda: "Ground:" in detail.details.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "Ground for deletion:" in detail.details.toPlainText(), timeout=5000)
     text = detail.details.toPlainText()
     assert "Collected or used without your explicit consent (policy § 5.C)" in text
     assert "no_consent" not in text

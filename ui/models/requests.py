@@ -82,6 +82,58 @@ def type_label(rtype: str) -> str:
     return labels.get(rtype, rtype)
 
 
+_CATEGORY_WORDS = {
+    "tracks": trans_late("Requests", "Browsing history"),
+    "tags": trans_late("Requests", "Interest tags"),
+    "orders": trans_late("Requests", "Orders"),
+    "devices": trans_late("Requests", "Devices"),
+    "locations": trans_late("Requests", "Locations"),
+    "logs": trans_late("Requests", "Sign-in records"),
+    "decisions": trans_late("Requests", "Automated decisions"),
+    "profile": trans_late("Requests", "Profile"),
+    "account": trans_late("Requests", "Account details"),
+    "payments": trans_late("Requests", "Payments"),
+    "subscriptions": trans_late("Requests", "Subscriptions"),
+    "consents": trans_late("Requests", "Consents"),
+    "sharing": trans_late("Requests", "Sharing records"),
+}
+_PURPOSE_WORDS = {
+    "membership": trans_late("Requests", "Membership account"),
+    "risk_control": trans_late("Requests", "Risk control and account security"),
+    "real_name_verification": trans_late("Requests", "Real-name verification"),
+    "personalised_recommendations": trans_late("Requests", "Personalised recommendations"),
+    "marketing_messages": trans_late("Requests", "Marketing messages"),
+    "location_services": trans_late("Requests", "Location services"),
+    "cookies_analytics": trans_late("Requests", "Analytics cookies and similar technologies"),
+    "partner_advertising_aggregated": trans_late(
+        "Requests", "Aggregated statistics for advertising partners"
+    ),
+}
+
+
+def _humanised(key: str) -> str:
+    words = key.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else "—"
+
+
+def category_label(key: str) -> str:
+    """A data category the shop names by key ("tracks"), in words."""
+    words = _CATEGORY_WORDS.get(key)
+    return translate("Requests", words) if words else _humanised(key)
+
+
+def purpose_label(key: str) -> str:
+    """A consent purpose the shop names by key, in words."""
+    words = _PURPOSE_WORDS.get(key)
+    return translate("Requests", words) if words else _humanised(key)
+
+
+def request_title(summary: str | None, rtype: str) -> str:
+    """A request as the shopper reads it: the shop's sentence ("Delete your browsing
+    history"), or the kind of request when the shop sends none."""
+    return summary.strip() if summary and summary.strip() else type_label(rtype)
+
+
 def status_label(status: str) -> str:
     labels = {
         "identity_unverified": translate("Requests", "Identity not yet verified"),
@@ -196,7 +248,7 @@ def local_day(value: datetime | None) -> str:
 
 def filed_by_text(request: PrivacyRequest) -> str:
     if request.filed_by.role == "agent":
-        return translate("Requests", "{0} (agent)").format(request.filed_by.name)
+        return translate("Requests", "{0} · customer service agent").format(request.filed_by.name)
     return request.filed_by.name
 
 
@@ -207,7 +259,11 @@ def is_overdue(request: PrivacyRequest) -> bool:
 # --- the tracker table ------------------------------------------------------------------------
 
 TRACKER_COLUMNS: list[Column[TrackedRequest]] = [
-    Column(trans_late("Columns", "Type"), lambda r: type_label(r.request.type)),
+    Column(
+        trans_late("Columns", "Request"),
+        lambda r: request_title(r.request.summary, r.request.type),
+        tooltip=lambda r: request_title(r.request.summary, r.request.type),
+    ),
     Column(trans_late("Columns", "Shop"), lambda r: r.shop_name),
     Column(trans_late("Columns", "Status"), lambda r: status_label(r.request.status)),
     Column(trans_late("Columns", "Received"), lambda r: r.request.received_at),

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,15 +35,16 @@ from client.models.assist import AssistCode, AssistSession
 from client.verify import ChainResult, verify_access_log
 from ui.errors import user_message
 from ui.models.columns import display_text
-from ui.models.proxies import SwitchFilter
 from ui.models.record_table import RecordTableModel
 from ui.pages.access_log_parts import (
+    KIND_GROUPS,
     LOG_COLUMNS,
     SESSION_COLUMNS,
+    WHO,
     AccessLogModel,
-    by_agent,
     chain_message,
 )
+from ui.pages.access_log_rows import LogRowsModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
@@ -53,6 +54,7 @@ from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 100
 CHAIN_PAGE_SIZE = 500
+CODE_WATCH_MS = 4000
 CHAIN_OK_STYLE = "QLabel { color: #2e7d32; font-weight: 600; padding: 6px 0; }"
 CHAIN_BUSY_STYLE = "QLabel { padding: 6px 0; }"
 CHAIN_BROKEN_STYLE = (
@@ -111,36 +113,52 @@ class AccessLogPage(DataPage[AccessLogData]):
         log_box = QWidget()
         log_layout = QVBoxLayout(log_box)
         log_layout.setContentsMargins(0, 0, 0, 0)
-        controls = QHBoxLayout()
-        controls.addWidget(
+        log_layout.addWidget(
             plain_label(
                 self.tr(
                     "Every look at your data and every change is written here, including this "
-                    "page's own reads."
+                    "app's own reads, which are grouped per visit: click a group to see each "
+                    "entry. Assisted sessions are highlighted."
                 ),
                 wrap=True,
-            ),
-            1,
+            )
         )
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        self.who_combo = QComboBox()
+        self.who_combo.setObjectName("logWho")
+        self.who_combo.setAccessibleName(self.tr("Show entries made by"))
+        self.who_combo.addItem(self.tr("Everyone"), None)
+        for key, words in WHO.items():
+            self.who_combo.addItem(QCoreApplication.translate("AccessLogPage", words), key)
+        self.who_combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        controls.addWidget(self.who_combo)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("logKind")
+        self.kind_combo.setAccessibleName(self.tr("Show entries about"))
+        self.kind_combo.addItem(self.tr("Anything"), None)
+        for key, (words, _kinds) in KIND_GROUPS.items():
+            self.kind_combo.addItem(QCoreApplication.translate("AccessLogPage", words), key)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        controls.addWidget(self.kind_combo)
         self.order_combo = QComboBox()
         self.order_combo.addItem(self.tr("Newest first"), "desc")
         self.order_combo.addItem(self.tr("Oldest first"), "asc")
         self.order_combo.setAccessibleName(self.tr("Order of the log"))
         self.order_combo.currentIndexChanged.connect(lambda _i: self.reload_log())
         controls.addWidget(self.order_combo)
-        self.only_agents = QCheckBox(self.tr("Only agents"))
-        self.only_agents.toggled.connect(self._filter_changed)
-        controls.addWidget(self.only_agents)
         log_layout.addLayout(controls)
 
-        self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self, cache_text=True)
-        self.log_filter = SwitchFilter(by_agent, self)
-        self.log_filter.setSourceModel(self.log_model)
+        self.log_model = AccessLogModel(LOG_COLUMNS, self.context.runner, self)
+        self.log_rows = LogRowsModel(self.log_model, self)
         self.log_table = record_table(self.tr("Access log"))
-        self.log_table.setModel(self.log_filter)
+        self.log_table.setObjectName("accessLog")
+        self.log_table.setModel(self.log_rows)
         self.log_table.horizontalHeader().setStretchLastSection(False)
-        self.log_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self.log_table, stretch=4)
+        self.log_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.log_table.clicked.connect(self._row_clicked)
+        self.log_table.activated.connect(self._row_clicked)
+        fit_columns(self.log_table, stretch=3)
         log_layout.addWidget(self.log_table, 1)
         log_error_row = QHBoxLayout()
         self.log_error = plain_label()
@@ -179,7 +197,16 @@ class AccessLogPage(DataPage[AccessLogData]):
         assist_layout.addLayout(sessions_column, 3)
         self.code_panel = self._build_code_panel()
         assist_layout.addWidget(self.code_panel, 2)
-        splitter.addWidget(self.assist_box)
+        # In a scroll area: at 1024×640 the splitter's lower half is short, and the code the
+        # shopper reads out and the sentences about it must stay whole (scrolled, never cut).
+        self.assist_scroll = QScrollArea()
+        self.assist_scroll.setObjectName("assistArea")
+        self.assist_scroll.setAccessibleName(self.tr("Assisted sessions"))
+        self.assist_scroll.setWidgetResizable(True)
+        self.assist_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.assist_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assist_scroll.setWidget(self.assist_box)
+        splitter.addWidget(self.assist_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 230])
@@ -228,6 +255,12 @@ class AccessLogPage(DataPage[AccessLogData]):
         self.customer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.countdown = Countdown()
         self.countdown.expired.connect(self._code_expired)
+        # While a code is shown, look every few seconds whether an agent has used it, so a
+        # used code says so at once instead of counting down as if it still worked.
+        self._code_watch = QTimer(self)
+        self._code_watch.setInterval(CODE_WATCH_MS)
+        self._code_watch.timeout.connect(self._check_code_used)
+        self._watch_task: Any = None
         self.code_note = plain_label(
             self.tr("Give this code only to an agent you contacted; it works once, for 10 minutes.")
         )
@@ -259,6 +292,7 @@ class AccessLogPage(DataPage[AccessLogData]):
     def present(self, data: AccessLogData) -> bool:
         can_change = self.view is not None and self.view.can_change
         self.assist_box.setVisible(data.live)
+        self.assist_scroll.setVisible(data.live)
         self.code_panel.setVisible(can_change)
         self._show_sessions(data.sessions, can_change)
         self.reload_log()
@@ -292,10 +326,13 @@ class AccessLogPage(DataPage[AccessLogData]):
             self.log_error.hide()
             self.log_retry.hide()
 
-    def _filter_changed(self, only: bool) -> None:
-        self.log_filter.set_on(only)
-        if only and self.log_model.canFetchMore():
-            self.log_model.fetchMore()
+    def _filter_changed(self) -> None:
+        self.log_rows.set_filters(self.who_combo.currentData(), self.kind_combo.currentData())
+
+    def _row_clicked(self, index: QModelIndex) -> None:
+        """A click (or Enter) on a group's row shows or hides its entries."""
+        if index.isValid() and self.log_rows.is_header(index.row()):
+            self.log_rows.toggle(index.row())
 
     # --- the chain check ----------------------------------------------------------------------
     def check_chain(self) -> None:
@@ -371,7 +408,9 @@ class AccessLogPage(DataPage[AccessLogData]):
             if not (session.active and can_change):
                 continue
             button = QPushButton(self.tr("End now"))
-            button.setAccessibleName(self.tr("End the session of {0} now").format(session.agent))
+            button.setAccessibleName(
+                self.tr("End the session of {0} now").format(session.agent_name)
+            )
             button.clicked.connect(lambda _checked=False, s=session: self.end_session(s))
             self.session_table.setIndexWidget(self.session_model.index(row, end_column), button)
             self.end_buttons[session.id] = button
@@ -404,7 +443,7 @@ class AccessLogPage(DataPage[AccessLogData]):
 
         def done(_result: None) -> None:
             self._end_tasks.discard(session.id)
-            self.context.notify(self.tr("The session of {0} was ended.").format(session.agent))
+            self.context.notify(self.tr("The session of {0} was ended.").format(session.agent_name))
             self.refresh()
 
         def failed(error: BaseException) -> None:
@@ -468,18 +507,45 @@ class AccessLogPage(DataPage[AccessLogData]):
             shown_widget.show()
         self.countdown.start(code.expires_at)
         self._code_shown_at = datetime.now(UTC)
+        self._code_watch.start()
 
-    def _note_used_code(self, sessions: list[AssistSession]) -> None:
-        """A session opened after the code was shown used it: the code no longer works, so it
-        must not keep counting down as if it did."""
-        if self.code is None or not self.countdown.running:
+    def _check_code_used(self) -> None:
+        view = self.view
+        if view is None or not self.countdown.running:
+            self._code_watch.stop()
             return
+        if self._watch_task is not None:
+            return
+        api = view.assist_api
+        if api is None:
+            self._code_watch.stop()
+            return
+
+        def work(_control: TaskControl) -> list[AssistSession]:
+            return api.list_assist_sessions(limit=20).items
+
+        def done(sessions: list[AssistSession]) -> None:
+            self._watch_task = None
+            if self._note_used_code(sessions):
+                self.refresh()  # used: show the agent's session and its first looks
+
+        def failed(_error: BaseException) -> None:
+            self._watch_task = None  # the next tick tries again; the countdown still runs
+
+        self._watch_task = self.run(work, done, failed)
+
+    def _note_used_code(self, sessions: list[AssistSession]) -> bool:
+        """A session opened after the code was shown used it: the code no longer works, so it
+        must not keep counting down as if it did. True when this noticed it."""
+        if self.code is None or not self.countdown.running:
+            return False
         # Server and app clocks may differ by a little; a code lives 10 minutes at most.
         since = self._code_shown_at - timedelta(seconds=30)
         users = [s for s in sessions if s.started_at >= since]
         if not users:
-            return
+            return False
         first = min(users, key=lambda s: s.started_at)
+        self._code_watch.stop()
         self.countdown.stop()
         self.countdown.hide()
         self.code_label.setEnabled(False)
@@ -487,11 +553,13 @@ class AccessLogPage(DataPage[AccessLogData]):
         self.code_error.setText(
             self.tr(
                 "This code was used by {0} at {1} and no longer works. Create a new one if needed."
-            ).format(first.agent, display_text(first.started_at))
+            ).format(first.agent_name, display_text(first.started_at))
         )
         self.code_error.show()
+        return True
 
     def _code_expired(self) -> None:
+        self._code_watch.stop()
         self.code_label.setEnabled(False)
         self.copy_button.setEnabled(False)
         self.code_error.setText(self.tr("This code has expired. Create a new one if needed."))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ from ui.pages.consents_models import (
     HistoryRow,
     PurposeTitles,
     cookie_model,
+    receipt_reference,
 )
 from ui.session import ActiveView
 from ui.tasks import TaskControl
@@ -150,16 +152,27 @@ class ReceiptPanel(QFrame):
             )
         )
         self.withdrawal_note.setObjectName("withdrawalNote")
-        for label in (self.summary, self.verified, self.problems, self.withdrawal_note):
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        self.receipt_id = ""
+        self.copy_button = QPushButton(self.tr("Copy receipt reference"))
+        self.copy_button.setObjectName("copyReceipt")
+        self.copy_button.clicked.connect(self.copy_reference)
+        self.copy_button.hide()
+        summary_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(summary_row)
+        for label in (self.verified, self.problems, self.withdrawal_note):
             layout.addWidget(label)
         self.ok: bool | None = None
         self.hide()
 
     def show_change(self, change: ConsentChange, title: str, check: SignatureResult) -> None:
         receipt = change.receipt
+        self.receipt_id = receipt.id
+        self.copy_button.show()
         self.summary.setText(
             self.tr("Receipt {0}: “{1}” {2} at {3}, under policy version {4}.").format(
-                receipt.id,
+                receipt_reference(receipt.id),
                 title,
                 given_text(receipt.granted).lower(),
                 display_text(receipt.time),
@@ -174,7 +187,14 @@ class ReceiptPanel(QFrame):
         self.withdrawal_note.setVisible(not receipt.granted)
         self.show()
 
+    def copy_reference(self) -> None:
+        """The whole receipt id, to quote to the shop or to compare with an archive."""
+        if self.receipt_id:
+            QGuiApplication.clipboard().setText(self.receipt_id)
+
     def show_error(self, message: str) -> None:
+        self.receipt_id = ""
+        self.copy_button.hide()
         self.ok = None
         self.summary.setText(message)
         self.verified.setText("")
@@ -243,6 +263,16 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         self.history_table.setModel(self.history_model)
         fit_columns(self.history_table)
         layout.addWidget(self.history_table, 1)
+        copy_row = QHBoxLayout()
+        copy_row.addStretch(1)
+        self.copy_history_receipt = QPushButton(self.tr("Copy receipt reference"))
+        self.copy_history_receipt.setObjectName("copyHistoryReceipt")
+        self.copy_history_receipt.setToolTip(
+            self.tr("Copies the selected change's full receipt reference")
+        )
+        self.copy_history_receipt.clicked.connect(self.copy_selected_receipt)
+        copy_row.addWidget(self.copy_history_receipt)
+        layout.addLayout(copy_row)
         error_row = QHBoxLayout()
         self.history_error = plain_label()
         self.history_error.setObjectName("errorMessage")
@@ -257,6 +287,18 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         )
         self.history_model.loading_changed.connect(self._history_loading)
         return tab
+
+    def copy_selected_receipt(self) -> None:
+        """Copy the whole receipt id of the selected change (the table shows its short form)."""
+        rows = self.history_table.selectionModel().selectedRows()
+        if not rows:
+            self.context.notify(self.tr("Select a change first."))
+            return
+        row = self.history_model.row_at(rows[0].row())
+        QGuiApplication.clipboard().setText(row.receipt.id)
+        self.context.notify(
+            self.tr("Receipt {0} copied.").format(receipt_reference(row.receipt.id))
+        )
 
     def _history_loading(self, busy: bool) -> None:
         if busy:

@@ -30,6 +30,14 @@ ALERT_RED = QColor("#c62828")
 Index = QModelIndex | QPersistentModelIndex
 
 
+def receipt_reference(receipt_id: str) -> str:
+    """A receipt as a short reference a person can read out or compare: "7F3A-91C2" (the end
+    of the shop's id; the Copy buttons copy the whole id)."""
+    core = receipt_id.split("_", 1)[-1].replace("-", "").upper()
+    tail = core[-8:] if len(core) >= 8 else core
+    return f"{tail[:4]}-{tail[4:]}" if len(tail) == 8 else (tail or "—")
+
+
 @dataclass(frozen=True)
 class HistoryRow:
     """One consent change from the history, with the result of checking its signature."""
@@ -68,6 +76,18 @@ class PurposeTitles:
 def history_columns(titles: PurposeTitles) -> list[Column[HistoryRow]]:
     return [
         Column[HistoryRow](trans_late("Columns", "Time"), lambda r: r.receipt.time),
+        Column[HistoryRow](
+            trans_late("Columns", "Purpose"), lambda r: titles.title(r.receipt.purpose)
+        ),
+        Column[HistoryRow](
+            trans_late("Columns", "Change"), lambda r: given_text(r.receipt.granted)
+        ),
+        Column[HistoryRow](
+            trans_late("Columns", "Policy version"), lambda r: r.receipt.policy_version
+        ),
+        Column[HistoryRow](
+            trans_late("Columns", "Receipt"), lambda r: receipt_reference(r.receipt.id)
+        ),
         Column[HistoryRow](
             trans_late("Columns", "Purpose"), lambda r: titles.title(r.receipt.purpose)
         ),

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from client.backends import RequestBackend
 from client.errors import NotFound, ValidationFailed
+from client.models.common import parse_rfc3339
 from client.models.requests import (
     AnswerResult,
     ConsentWithdrawalResult,
@@ -39,7 +39,7 @@ from client.models.requests import (
 )
 from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
-from ui.formats import format_size, join_list
+from ui.formats import format_count, format_datetime, format_size, join_list
 from ui.i18n import translate
 from ui.models.columns import display_text
 from ui.models.decisions import (
@@ -51,6 +51,7 @@ from ui.models.decisions import (
 from ui.models.requests import (
     OVERDUE_COLOR,
     TrackedRequest,
+    category_label,
     cite_clause,
     denial_ground_text,
     due_text,
@@ -58,44 +59,68 @@ from ui.models.requests import (
     filed_by_text,
     is_overdue,
     local_day,
+    purpose_label,
     receipts_model,
+    request_title,
     status_label,
     timeline_model,
     type_label,
 )
 from ui.plain_text import plain_message_box
 from ui.tasks import Task
+from ui.terms.data import field_text
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
 Runner = Callable[..., Any]
 
 
-def details_text(details: dict[str, Any], note: str | None, ground: Ground | None = None) -> str:
-    """The request's details as plain "key: value" lines (values shown literally); a deletion
-    ground in the words the shop gives it, with its clause, rather than its key."""
-    lines = []
-    for key, value in details.items():
-        if value is None or value == [] or value == {}:
-            continue
-        if key == "ground" and ground is not None and ground.label:
-            lines.append(
-                translate("RequestDetail", "Ground: {0} {1}").format(
-                    ground.label, cite_clause(ground.clause)
-                )
+def _words(text: str) -> str:
+    return QCoreApplication.translate("RequestDetail", text)
+
+
+def details_text(
+    details: dict[str, Any],
+    note: str | None,
+    rtype: str = "",
+    summary: str | None = None,
+    ground: Ground | None = None,
+) -> str:
+    """What the shopper filed, in sentences: the request in the shop's words, then each value
+    they typed, literally (never a `key: value` dump of the API's fields). A deletion ground
+    reads as the shop's words for it, with its clause, when the shop sends them."""
+    lines = [summary.strip()] if summary and summary.strip() else []
+
+    def text_of(key: str) -> str | None:
+        value = details.get(key)
+        return value if isinstance(value, str) and value.strip() else None
+
+    if rtype == "correction":
+        field = text_of("field")
+        if field and not lines:
+            lines.append(_words("Field to correct: {0}").format(field_text(field)))
+        lines.append(_words("Value now: {0}").format(text_of("current") or "—"))
+        lines.append(_words("Corrected value: {0}").format(text_of("proposed") or "—"))
+    if ground is not None and ground.label:
+        lines.append(
+            _words("Ground for deletion: {0}").format(
+                f"{ground.label} {cite_clause(ground.clause)}"
             )
-            continue
-        if isinstance(value, list):
-            shown = ", ".join(
-                v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value
-            )
-        elif isinstance(value, dict):
-            shown = json.dumps(value, ensure_ascii=False)
-        else:
-            shown = str(value)
-        lines.append(f"{key}: {shown}")
+        )
+    elif (key := text_of("ground")) is not None:  # an older shop: only its key
+        lines.append(_words("Ground for deletion: {0}").format(key.replace("_", " ")))
+    if (reason := text_of("reason")) is not None:
+        lines.append(_words("Your reason: {0}").format(reason))
+    if (statement := text_of("statement")) is not None:
+        lines.append(_words("Your point of view: {0}").format(statement))
+    if (complaint := text_of("text")) is not None:
+        lines.append(_words("Your complaint: {0}").format(complaint))
+    if text_of("related_request_id"):
+        lines.append(_words("It concerns an earlier request of yours."))
     if note:
-        lines.append(f"note: {note}")
+        lines.append(_words("Your note: {0}").format(note))
+    if not lines:
+        lines.append(type_label(rtype) if rtype else "—")
     return "\n".join(lines)
 
 
@@ -324,7 +349,7 @@ class RequestDetail(QWidget):
         if row is None:
             return
         request = row.request
-        self.title.setText(f"{type_label(request.type)} · {row.shop_name}")
+        self.title.setText(f"{request_title(request.summary, request.type)} · {row.shop_name}")
         self.status.setText(status_label(request.status))
         self.received.setText(display_text(request.received_at))
         self.due.setText(due_text(request))
@@ -333,7 +358,13 @@ class RequestDetail(QWidget):
         )
         self.filed_by.setText(filed_by_text(request))
         self.details.setPlainText(
-            details_text(request.details, request.note, request.deletion_ground)
+            details_text(
+                request.details,
+                request.note,
+                request.type,
+                request.summary,
+                request.deletion_ground,
+            )
         )
         if request.fee is not None:
             self.fee_text.setText(fee_text(request.fee))
@@ -490,10 +521,17 @@ class RequestDetail(QWidget):
             )
             self.result_text.setText(text)
         elif isinstance(result, DeletionResult):
-            deleted = ", ".join(f"{key}: {count}" for key, count in result.deleted.items())
-            lines = [self.tr("Deleted: {0}").format(deleted or self.tr("nothing"))]
+            deleted = join_list(
+                [
+                    self.tr("{0} ({1})").format(category_label(key), format_count(count))
+                    for key, count in result.deleted.items()
+                ]
+            )
+            lines = [
+                self.tr("Deleted: {0}").format(deleted if result.deleted else self.tr("nothing"))
+            ]
             for key, why in result.retained.items():
-                lines.append(self.tr("Kept: {0} — {1}").format(key, why))
+                lines.append(self.tr("Kept: {0} — {1}").format(category_label(key), why))
             if result.receipts:
                 lines.append(self.tr("Partners that received the data:"))
             else:
@@ -505,7 +543,7 @@ class RequestDetail(QWidget):
         elif isinstance(result, CorrectionResult):
             self.result_text.setText(
                 self.tr("{0} corrected on {1}\nBefore: {2}\nAfter:  {3}").format(
-                    result.field,
+                    field_text(result.field),
                     display_text(result.applied_at),
                     result.before or "—",
                     result.after or "—",
@@ -519,7 +557,10 @@ class RequestDetail(QWidget):
             )
         elif isinstance(result, ConsentWithdrawalResult):
             lines = [self.tr("Consents withdrawn, with signed receipts:")]
-            lines += [f"  • {r.purpose} ({r.at})" for r in result.receipts]
+            lines += [
+                f"  • {purpose_label(r.purpose)} ({format_datetime(parse_rfc3339(r.at))})"
+                for r in result.receipts
+            ]
             self.result_text.setText("\n".join(lines))
         else:
             self.result_text.setText("")

@@ -50,6 +50,7 @@ from client.models.rights import RightsCard, RightsTerm
 from client.reader import ShopReader
 from ui.errors import user_message
 from ui.field_errors import field_problems
+from ui.formats import format_period
 from ui.i18n import translate
 from ui.models.requests import (
     TrackedRequest,
@@ -570,7 +571,7 @@ def _retention_text(retention: RetentionInfo | None) -> str:
         period = (
             translate("RequestForms", "until the account is closed")
             if retention.default == "until_account_closed"
-            else retention.default
+            else format_period(retention.default)
         )
         parts.append(
             translate("RequestForms", "The shop's retention rule: data is kept {0}.").format(period)

@@ -87,8 +87,8 @@ def source_name(source: str) -> str:
 TRACK_COLUMNS: list[Column[Track]] = [
     Column[Track](trans_late("Columns", "Time"), lambda t: t.at),
     Column[Track](trans_late("Columns", "Kind"), lambda t: kind_name(t.kind)),
+    # A product view names the product (its title); the shop's item id is not shown.
     Column[Track](trans_late("Columns", "Text"), lambda t: t.text),
-    Column[Track](trans_late("Columns", "Item"), lambda t: t.item_ref),
 ]
 
 # a day whose local date and time read widest (two-digit day, long month name), for column widths
@@ -272,7 +272,6 @@ class TracksPage(DataPage[TracksData]):
         self.table.setColumnWidth(0, metrics.horizontalAdvance(format_datetime(_WIDEST_DAY)) + pad)
         kinds = [kind_name("search"), kind_name("view"), TRACK_COLUMNS[1].header()]
         self.table.setColumnWidth(1, max(metrics.horizontalAdvance(k) for k in kinds) + pad)
-        self.table.setColumnWidth(3, metrics.horizontalAdvance("item-0000000000") + pad)
 
     def _build_activity(self) -> QWidget:
         tab = QWidget()

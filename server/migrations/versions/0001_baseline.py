@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 12:13:50.038110
+Create Date: 2026-12-01 12:33:01.838710
 
 """
 from typing import Sequence, Union
@@ -132,6 +132,7 @@ def upgrade() -> None:
     sa.Column('action', sa.String(length=20), nullable=False),
     sa.Column('resource', sa.Text(), nullable=False),
     sa.Column('reason', sa.Text(), nullable=True),
+    sa.Column('what', sa.Text(), nullable=True),
     sa.Column('prev_hash', sa.String(length=64), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_access_log_user_id_users'), ondelete='CASCADE'),
