@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from archive_format.labels import field_label, value_label
+from archive_format.labels import CODED_FIELDS, field_label, value_label
 from archive_format.sections import section_title
 
 _TIME = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
@@ -100,7 +100,7 @@ def render_value(value: Any, language: str, *, key: str = "") -> str:
             zone = moment.group(3)
             suffix = " UTC" if zone in ("Z", "+00:00") else (f" {zone}" if zone else "")
             return _text(f"{moment.group(1)} {moment.group(2)}{suffix}")
-        return _text(value_label(value, language))
+        return _text(value_label(value, language) if key in CODED_FIELDS else value)
     if isinstance(value, Mapping):
         return "<br>".join(
             f"{_text(field_label(str(k), language))}: {render_value(v, language, key=str(k))}"
@@ -146,7 +146,7 @@ def _account(account: Mapping[str, Any], language: str) -> str:
     ]
     for f in account.get("fields") or []:
         if isinstance(f, Mapping):
-            name = f.get("label") or f.get("key") or ""
+            name = f.get("label") or field_label(str(f.get("key") or ""), language)
             rows.append((str(name), render_value(f.get("value"), language)))
     body = "\n".join(f"<tr><th>{_text(k)}</th><td>{v}</td></tr>" for k, v in rows)
     return (

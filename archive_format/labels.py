@@ -140,6 +140,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "payment": ("Payment", "支付"),
     "personal": ("Only for you", "仅发给你"),
     "personalization": ("Personalisation", "个性化"),
+    "phone": ("Phone", "手机号码"),
     "phone_masked": ("Phone", "电话"),
     "placed_at": ("Placed", "下单时间"),
     "policy_section": ("Policy section", "政策章节"),
@@ -205,7 +206,12 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "denied": ("refused", "已拒绝"),
     "canceled": ("withdrawn", "已撤回"),
     "identity_unverified": ("identity not yet verified", "待验证身份"),
+    "search": ("search", "搜索"),
+    "view": ("viewed", "浏览"),
 }
+# Only these fields hold codes worth words: elsewhere a value is the shopper's own text (a
+# search for "pending" stays "pending").
+CODED_FIELDS: frozenset[str] = frozenset({"status", "kind", "severity"})
 
 
 def field_label(key: str, language: str = "en") -> str:
@@ -224,4 +230,4 @@ def value_label(value: str, language: str = "en") -> str:
     return found[1] if language == "zh-CN" else found[0]
 
 
-__all__ = ["FIELD_LABELS", "VALUE_LABELS", "field_label", "value_label"]
+__all__ = ["CODED_FIELDS", "FIELD_LABELS", "VALUE_LABELS", "field_label", "value_label"]

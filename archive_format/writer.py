@@ -218,13 +218,21 @@ class _CsvSpool:
 
 
 def _preview(ndjson: bytes, room: int) -> list[dict[str, Any]]:
-    """Up to `room` records from NDJSON lines (for the index page)."""
+    """Up to `room` records from NDJSON lines (for the index page). Only whole lines count: a
+    buffer cut mid-line (the head of a spool) just shows fewer records."""
     out: list[dict[str, Any]] = []
-    for line in ndjson.split(b"\n", room)[:room]:
-        if line.strip():
-            value = json.loads(line)
-            if isinstance(value, dict):
-                out.append(value)
+    start = 0
+    while len(out) < room:
+        end = ndjson.find(b"\n", start)
+        if end < 0:
+            break
+        line, start = ndjson[start:end], end + 1
+        try:
+            value = json.loads(line) if line.strip() else None
+        except ValueError:  # the data member holds it as it is; the page skips it
+            continue
+        if isinstance(value, dict):
+            out.append(value)
     return out
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import anyio
 from fastapi import Depends, Request
@@ -185,31 +185,40 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
     )
 
 
-def authenticate_and_log(
-    db: Database, ctx: ShopContext, token: str, method: str, path: str
-) -> Principal:
-    """The caller with `privacy.read`; the access is logged (and committed) before any work."""
+def authorize(db: Database, ctx: ShopContext, token: str) -> Principal:
+    """The caller of a read: a valid token with `privacy.read` (401/403 otherwise)."""
     principal = load_principal(db, ctx, token)
     if "privacy.read" not in principal.scopes:
         raise Problem(403, "insufficient_scope", "This sign-in cannot read personal data.")
-    append_access(
-        db,
-        ctx.clock,
-        subject_id=principal.subject_id,
-        actor=principal.actor_name,
-        role="agent" if principal.is_agent else "subject",
-        action=_ACTIONS.get(method, method.lower()),
-        resource=path,
-        reason=principal.reason,
+    return principal
+
+
+def access_entry(db: Database, principal: Principal, method: str, path: str) -> dict[str, Any]:
+    """The access-log entry of `principal`'s call (keyword arguments of `append_access`)."""
+    return {
+        "subject_id": principal.subject_id,
+        "actor": principal.actor_name,
+        "role": "agent" if principal.is_agent else "subject",
+        "action": _ACTIONS.get(method, method.lower()),
+        "resource": path,
+        "reason": principal.reason,
         # Looked up before the chain lock is taken: a name never holds the log's writers up.
-        what=describe(
+        "what": describe(
             db,
             principal.subject_id,
             path,
             actor_display=principal.actor_display if principal.is_agent else None,
             assist_session_id=principal.assist_session_id,
         ),
-    )
+    }
+
+
+def authenticate_and_log(
+    db: Database, ctx: ShopContext, token: str, method: str, path: str
+) -> Principal:
+    """The caller with `privacy.read`; the access is logged (and committed) before any work."""
+    principal = authorize(db, ctx, token)
+    append_access(db, ctx.clock, **access_entry(db, principal, method, path))
     return principal
 
 
@@ -220,36 +229,19 @@ def current_principal(
     return authenticate_and_log(db, ctx, _bearer(request), request.method, request.url.path)
 
 
-def _signed_in_call(
-    ctx: ShopContext,
-    token: str,
-    method: str,
-    path: str,
-    work: Callable[[Connection, Principal], T],
-) -> T:
-    # A bare connection, not a session: nothing here needs the unit of work.
-    with ctx.engine.connect() as connection:
-        try:
-            principal = authenticate_and_log(connection, ctx, token, method, path)
-            result = work(connection, principal)
-            connection.commit()
-            return result
-        except BaseException:
-            connection.rollback()
-            raise
-
-
 async def run_signed_in(
     ctx: ShopContext, token: str, method: str, path: str, work: Callable[[Connection, Principal], T]
 ) -> T:
     """The fast path of a signed-in read: `current_principal` + `get_db` + the route's work.
 
-    Everything that touches the database (token check, access-log append, the work itself)
-    runs in ONE worker-thread hop on ONE connection, inside one of the request slots, instead
-    of a hop per dependency. `work` gets the connection and the principal.
+    The token check, the access-log append and `work` (given the connection and the
+    principal) run on the shop's read-batching thread (`server.read_batches`): requests that
+    arrive together share one connection and one access-log transaction, and each is answered
+    only after its entry is committed.
     """
-    async with ctx.db_slots:
-        return await anyio.to_thread.run_sync(_signed_in_call, ctx, token, method, path, work)
+    from server.read_batches import batcher_for  # it builds on this module
+
+    return await batcher_for(ctx).run(token, method, path, work)
 
 
 def bearer_token(request: Request) -> str:

@@ -19,15 +19,17 @@ them for an archive, and only as far as the archive's data allows:
 
 Nothing else is re-implemented: no server-side ranking, no time-zone or locale rules beyond
 UTC, nothing the shop would compute from data an archive does not hold (`get_rights` raises
-`NotInArchive`; request results and verification codes are not kept).
+`NotInArchive`; verification codes are not kept, and of the requests' results only the
+explanations and the deletion answers are: `client/archive/offline_results.py`).
 
 - A section the archive does not include raises `NotInArchive` (a `client.errors.NotFound`);
   `has_section(name)` tells beforehand.
 - Every method that would change something raises `ReadOnlyArchive` (a
   `client.errors.Forbidden`): "This is an archive: read only". The request actions of
   `client.reader.RequestActions` are among them, so the request tracker can use an archive as
-  a `client.backends.RequestBackend`. It is no `AssistApi` (an archive holds no assist
-  sessions to list); the assist actions refuse like every other write.
+  a `client.backends.RequestBackend`. It lists the archive's assist sessions
+  (`list_assist_sessions`, section `assist_sessions`) but is no `AssistApi`: the assist actions
+  refuse like every other write.
 """
 
 from __future__ import annotations
@@ -41,19 +43,21 @@ from typing import Any, Literal, NoReturn, TypeVar
 from pydantic import BaseModel
 
 from client.archive.format import ArchiveError
+from client.archive.offline_results import request_result
 from client.archive.reader import Archive
 from client.capabilities import OUR_API_CAPABILITIES, Capabilities
 from client.errors import Forbidden, NotFound
 from client.i18n import trans_late
 from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account
+from client.models.assist import AssistSession
 from client.models.common import Page, parse, parse_rfc3339
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
 from client.models.data import DataCategory, Device, Location, LogEntry
 from client.models.notices import CurrentPolicy, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
-from client.models.requests import PrivacyRequest, RequestStatus, RequestType
+from client.models.requests import PrivacyRequest, RequestResult, RequestStatus, RequestType
 from client.models.rights import RightsCard
 from client.models.sharing import Recipient, RecipientEvent
 from client.models.tracks import Activity, ActivityBucket, Bucket, Tag, Track, TrackKind
@@ -592,10 +596,10 @@ class ArchiveApi:
     def get_demo_verification_code(self, request_id: str) -> NoReturn:
         raise NotInArchive("An archive holds no verification codes.", code="not_in_archive")
 
-    def get_request_result(self, request_id: str) -> NoReturn:
-        raise NotInArchive(
-            "An archive holds no request results; connect to the shop.", code="not_in_archive"
-        )
+    def get_request_result(self, request_id: str) -> RequestResult:
+        """An explanation's or a deletion's answer as the archive keeps it (other results,
+        such as an access request's archive, are not in an archive)."""
+        return request_result(self.archive, request_id)
 
     def download_result(
         self, request_id: str, dest_path: str | os.PathLike[str], **_options: Any
@@ -604,7 +608,12 @@ class ArchiveApi:
             "An archive holds no request results; connect to the shop.", code="not_in_archive"
         )
 
-    # --- assisted sessions: never in an archive ----------------------------------------------
+    # --- assisted sessions: listed as the archive keeps them, never changed -----------------
+
+    def list_assist_sessions(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[AssistSession]:
+        return self._page(AssistSession, "assist_sessions", limit, cursor)
 
     create_assist_code = _read_only
     end_assist_session = _read_only

@@ -14,14 +14,14 @@ from sqlalchemy import select
 
 from archive_format.labels import FIELD_LABELS
 from archive_format.sections import SECTIONS, section_title
-from client.archive import export_archive
+from client.archive import export_archive, write_archive
 from client.connection import accept_language
 from server.archive_builder import build_archive
 from server.embedded import RunningShop
 from server.i18n import using_language
 from server.models import User
 from tests.client.api_helpers import api_for
-from tests.client.archive_helpers import small_archive
+from tests.client.archive_helpers import SHOP, SUBJECT, small_archive
 from tests.conftest import SHOPPER
 
 
@@ -139,3 +139,42 @@ def test_long_sections_show_their_first_records_and_say_where_the_rest_is(
     assert "The first 3 of 5 records" in text
     assert "csv/tracks.csv" in text
     assert "蓝牙耳机" in text
+
+
+def test_codes_get_words_but_the_shoppers_own_text_stays_as_it_is(tmp_path: Path) -> None:
+    sections = {
+        "tracks": [
+            {"id": "1", "kind": "search", "text": "pending", "at": "2026-01-01T10:00:00Z"},
+            {"id": "2", "kind": "view", "text": "true", "at": "2026-01-02T10:00:00Z"},
+        ]
+    }
+    path = write_archive(tmp_path / "a.zip", sections, shop=SHOP, subject=SUBJECT, language="zh-CN")
+    with zipfile.ZipFile(path.path) as archive:
+        page = _parse(archive.read("index.html").decode())
+    cells = [t.strip() for t in page.text if t.strip()]
+    assert "搜索" in cells
+    assert "浏览" in cells
+    assert "pending" in cells  # a search for "pending" is not a request status
+    assert "true" in cells
+    assert "2026-01-01 10:00 UTC" in cells
+
+
+def test_a_spooled_section_whose_head_is_cut_mid_record_still_writes(tmp_path: Path) -> None:
+    """The index takes its records from the head of a spool: a record cut at that point (here
+    each is 750 KB, so the 4 MiB head ends inside the sixth) is simply not shown."""
+    import tempfile
+
+    from client.archive.writer import ArchiveWriter
+
+    records = [{"id": str(i), "text": "长" * 250_000} for i in range(8)]
+    with tempfile.TemporaryFile() as spool:
+        for record in records:
+            spool.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+        with ArchiveWriter(tmp_path / "a.zip", shop=SHOP, subject=SUBJECT) as writer:
+            writer.write_spooled("tags", spool, len(records))
+    result = writer.result
+    assert result is not None
+    with zipfile.ZipFile(result.path) as archive:
+        assert json.loads(archive.read("data/tags.json")) == records
+        text = "".join(_parse(archive.read("index.html").decode()).text)
+    assert "The first 5 of 8 records" in text

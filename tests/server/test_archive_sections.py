@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from archive_format.sections import SECTIONS
-from client.archive import export_archive, open_archive
+from client.archive import ArchiveApi, export_archive, open_archive
 from client.archive.offline_results import assist_sessions, request_result
 from client.errors import NotFound
 from server.archive_builder import build_archive
@@ -199,6 +199,12 @@ def test_the_apps_export_writes_the_same_results(shop: RunningShop, api: Api, tm
             assert [s.id for s in sessions] == [s["id"] for s in _all(api, "/assist/sessions")]
             with pytest.raises(NotFound):
                 request_result(archive, "999999")
+            # the offline viewer's API answers with them, as the live shop does
+            offline = ArchiveApi(archive)
+            for item in answered:
+                assert offline.get_request_result(item["id"]) == live.get_request_result(item["id"])
+            listed = offline.list_assist_sessions(limit=1).auto_paging_iter()
+            assert [s.id for s in listed] == [s.id for s in sessions]
 
 
 def test_the_two_drifts_the_issue_found_agree_now(shop: RunningShop, api: Api, tmp_path) -> None:

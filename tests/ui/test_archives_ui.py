@@ -393,3 +393,51 @@ def test_choosing_the_account_closes_the_archive(
     assert window.session.archive is None
     assert not window.archive_banner.isVisible()
     assert not window.close_archive_action.isEnabled()
+
+
+def test_an_archive_shows_its_assist_sessions_and_request_answers_offline(
+    qtbot: QtBot,
+    window: MainWindow,
+    shop: RunningShop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 13.8: what the dashboard shows of assist sessions and of answered requests is in
+    the archive, and the offline viewer shows it with no shop to ask."""
+    from sqlalchemy import select
+
+    from server.archive_builder import build_archive
+    from server.models import User
+    from tests.server.test_archive_sections import _history
+    from tests.support.oauth_login import Api, sign_in
+    from ui.pages.access_log import AccessLogPage
+
+    api = Api(shop.url + "/v1", str(sign_in(shop.url, *SHOPPER)["access_token"]))
+    _history(shop, api)
+    explained = next(
+        r["id"]
+        for r in api.get("/requests").json()["items"]
+        if r["result"]["kind"] == "explanation" and r["status"] == "completed"
+    )
+    agent = api.get("/assist/sessions").json()["items"][0]["agent"]
+    with shop.ctx.sessions() as db:
+        user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
+        info = build_archive(db, shop.ctx, user, request_id=None, out_dir=tmp_path)
+    attempts = no_network(monkeypatch)
+    open_in_window(qtbot, window, info.path)
+    view = window.session.view()
+    assert view is not None
+    assert view.archive is not None
+    result = view.archive.api.get_request_result(explained)
+    assert result.kind == "explanation"
+
+    page = window.pages["access-log"]
+    assert isinstance(page, AccessLogPage)
+    window.select_page("access-log")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.assist_box.isVisibleTo(window)
+    assert page.session_model.rowCount() == 1
+    assert page.session_model.row_at(0).agent == agent
+    assert not page.code_panel.isVisibleTo(window)  # read only: no code to give out
+    assert page.end_buttons == {}
+    assert attempts == []

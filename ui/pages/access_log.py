@@ -68,7 +68,7 @@ ALERT_STYLE = "color: #c62828;"
 @dataclass(frozen=True)
 class AccessLogData:
     sessions: list[AssistSession]
-    live: bool = True  # False for an opened archive
+    live: bool = True  # False: nothing to show (an archive without assist sessions)
 
 
 class AccessLogPage(DataPage[AccessLogData]):
@@ -284,8 +284,13 @@ class AccessLogPage(DataPage[AccessLogData]):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> AccessLogData:
         assist = view.assist_api
-        if assist is None:  # an archive holds the log, not the assisted sessions
-            return AccessLogData([], live=False)
+        if assist is None:
+            # an archive lists the sessions it holds (read only); an older one holds none
+            archive = view.archive
+            if archive is None or not archive.api.has_section("assist_sessions"):
+                return AccessLogData([], live=False)
+            listed = archive.api.list_assist_sessions(limit=100).auto_paging_iter(max_items=500)
+            return AccessLogData(list(listed))
         sessions = assist.list_assist_sessions(limit=100).auto_paging_iter(max_items=500)
         return AccessLogData(list(sessions))
 

@@ -89,16 +89,6 @@ def history_columns(titles: PurposeTitles) -> list[Column[HistoryRow]]:
             trans_late("Columns", "Receipt"), lambda r: receipt_reference(r.receipt.id)
         ),
         Column[HistoryRow](
-            trans_late("Columns", "Purpose"), lambda r: titles.title(r.receipt.purpose)
-        ),
-        Column[HistoryRow](
-            trans_late("Columns", "Change"), lambda r: given_text(r.receipt.granted)
-        ),
-        Column[HistoryRow](
-            trans_late("Columns", "Policy version"), lambda r: r.receipt.policy_version
-        ),
-        Column[HistoryRow](trans_late("Columns", "Receipt"), lambda r: r.receipt.id),
-        Column[HistoryRow](
             trans_late("Columns", "Signature"),
             lambda r: verified_text(r.check.ok),
             tooltip=lambda r: "\n".join(r.check.problems),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 12:33:01.838710
+Create Date: 2026-12-01 12:43:08.078555
 
 """
 from typing import Sequence, Union
