@@ -18,6 +18,7 @@ from server.embedded import RunningShop
 from server.processor import RequestProcessor
 from tests.ui.conftest import ModalAnswer, click, wait_loaded
 from tests.ui.test_archives_ui import export, open_in_window
+from tests.ui.test_no_clipping import _clip_problems
 from tests.ui.test_requests_flows import _file
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
@@ -73,6 +74,10 @@ def test_accepting_then_withdrawing_a_quoted_fee_by_clicking(
     assert "30 days" in shown
     assert "Waiting for your answer" in shown
     assert not detail.cancel_button.isVisible()  # withdrawing is the way to cancel here
+    # at the smallest size the app supports, the fee and its buttons fit (the detail scrolls)
+    window.resize(1024, 640)
+    qtbot.wait(200)
+    assert list(_clip_problems(window)) == []
 
     answer = ModalAnswer(qtbot, QMessageBox.StandardButton.Yes)
     # the buttons are laid out (as a user sees them) before they are clicked
