@@ -57,6 +57,8 @@ SECTION_LIST: tuple[Section, ...] = (
     Section("assist_sessions", "Assist sessions", "协助会话"),
     Section("service_contacts", "Customer-service records", "客服通信记录"),
     Section("impact_assessments", "Impact assessments", "个人信息安全影响评估"),
+    # one record: the shop's "Your rights here" card (GET /v1/rights) as it stood
+    Section("rights", "Your rights here", "您在此商城的权利", csv=False),
 )
 
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTION_LIST}

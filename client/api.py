@@ -499,6 +499,50 @@ class ShopApi:
             idempotency_key=new_idempotency_key(),
         )
 
+    def answer_fee(
+        self, request_id: str, accept: bool, *, idempotency_key: str | None = None
+    ) -> PrivacyRequest:
+        """Accept the fee quoted for a repeated request (it proceeds) or withdraw the request.
+
+        Safe to repeat with the same `idempotency_key` after a lost answer."""
+        verb = "accept" if accept else "withdraw"
+        return self._send(
+            PrivacyRequest,
+            "POST",
+            f"requests/{_seg(request_id)}/fee/{verb}",
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> PrivacyRequest:
+        """Send a signed written request or other proof of identity for the shop to review.
+
+        `media_type` is application/pdf, image/png or image/jpeg; the shop refuses others
+        (415), files over 2 MiB (413) and content that is not what it says (422)."""
+        params = {"kind": kind}
+        if filename:
+            params["filename"] = filename
+        response = self.transport.request(
+            "POST",
+            f"requests/{_seg(request_id)}/identity-documents",
+            params=params,
+            data=content,
+            headers={"Content-Type": media_type},
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        try:
+            return parse(PrivacyRequest, response.json())
+        finally:
+            response.close()
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         """Demo shops only: the verification code the shop "sent" (404 on a real shop)."""
         return self._get(

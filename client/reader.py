@@ -95,6 +95,26 @@ class RequestActions(RequestCreator, Protocol):
 
     def verify_request(self, request_id: str, code: str) -> PrivacyRequest: ...
 
+    def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
+        """Accept the fee quoted for a repeated request (it proceeds) or withdraw it."""
+        ...
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+    ) -> PrivacyRequest:
+        """Prove identity with a signed written request or other proof (PDF, PNG, JPEG)."""
+        ...
+
+    def get_rights(self) -> RightsCard:
+        """The shop's rights card: which proofs of identity it accepts, among the rest."""
+        ...
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode: ...
 
     def get_request_result(self, request_id: str) -> RequestResult: ...

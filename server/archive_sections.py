@@ -22,6 +22,7 @@ from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
 from server.demo.policies import policy_for
+from server.i18n import current_language
 from server.models import (
     AccessLogEntry,
     AssistSession,
@@ -63,6 +64,7 @@ from server.serialisers import (
     recipient_event_item,
     recipient_item,
     recipient_stats,
+    rights_card_for,
     service_contact_out,
     subscription_item,
     tag_out,
@@ -285,6 +287,15 @@ def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, 
     return produce
 
 
+def _rights(ctx: ShopContext) -> Producer:
+    """The shop's rights card, in the archive's language (one record)."""
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        yield _dump(rights_card_for(ctx, current_language()))
+
+    return produce
+
+
 def producers(ctx: ShopContext) -> dict[str, Producer]:
     return {
         "categories": _categories(ctx),
@@ -305,6 +316,7 @@ def producers(ctx: ShopContext) -> dict[str, Producer]:
         "assist_sessions": _assist_sessions(ctx),
         "service_contacts": _service_contacts,
         "impact_assessments": _impact_assessments(ctx),
+        "rights": _rights(ctx),
     }
 
 

@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server import access_what
-from server.demo.policies import ShopPolicy, basis_of
+from server.context import ShopContext
+from server.demo.policies import ShopPolicy, Term, basis_of, policy_for
 from server.i18n import Language, current_language, localized, pick
 from server.messages import FACTORS, FIELDS, label, translate
 from server.models import (
@@ -48,6 +49,7 @@ from server.schemas.data import DeviceOut, ServiceContactOut
 from server.schemas.me import Me, ProfileFieldOut
 from server.schemas.notices import NoticeItem, PolicyVersionItem
 from server.schemas.privacy_requests import DeletionReceiptOut, DeletionResult, ExplanationResult
+from server.schemas.rights import PolicySectionOut, RightsCard, RightsDeadline, RightsTerm
 from server.schemas.sharing import AgreementOut, RecipientEventItem, RecipientItem
 from server.schemas.tracks import TagOut
 from server.timeutil import rfc3339
@@ -479,6 +481,55 @@ def access_log_item(
     }
 
 
+# --- the rights card ---------------------------------------------------------------------------
+
+
+def _rights_term(policy: ShopPolicy, term: Term, language: Language) -> RightsTerm:
+    section = policy.section(term.clause)
+    return RightsTerm(
+        key=term.key,
+        text=term.text.pick(language),
+        value=term.value,
+        clause=term.clause,
+        clause_title=section.title.pick(language) if section else None,
+        basis=basis_of(term.clause),
+    )
+
+
+def rights_card_for(ctx: ShopContext, language: Language) -> RightsCard:
+    """The card in `language`: the route answers with it, the shop's archive keeps it."""
+    policy = policy_for(ctx.shop.id)
+    section = policy.section(policy.deadline_clause)
+    shop = ctx.shop
+    contacts = [_rights_term(policy, t, language) for t in policy.contacts]
+    for contact in contacts:
+        # The address the shop really answers at, even where the policy text differs.
+        if contact.key == "privacy_email":
+            contact.value = shop.privacy_email
+    return RightsCard(
+        shop_id=shop.id,
+        language=language,
+        deadline=RightsDeadline(
+            key="deadline",
+            text=policy.deadline_note.pick(language),
+            value=None,
+            clause=policy.deadline_clause,
+            clause_title=section.title.pick(language) if section else None,
+            basis=basis_of(policy.deadline_clause),
+            working_days=shop.deadline_days,
+        ),
+        fees=_rights_term(policy, policy.fees, language),
+        verification=[_rights_term(policy, t, language) for t in policy.verification],
+        verification_required_for=list(shop.verification_required_for),
+        refusal_grounds=[_rights_term(policy, t, language) for t in policy.refusal_grounds],
+        deletion_grounds=[_rights_term(policy, t, language) for t in policy.deletion_grounds],
+        contacts=contacts,
+        outline=[
+            PolicySectionOut(number=s.number, title=s.title.pick(language)) for s in policy.sections
+        ],
+    )
+
+
 __all__ = [
     "CHANNELS",
     "CookieActivity",
@@ -507,6 +558,7 @@ __all__ = [
     "recipient_event_item",
     "recipient_item",
     "recipient_stats",
+    "rights_card_for",
     "string_list",
     "tag_out",
 ]

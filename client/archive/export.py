@@ -183,6 +183,7 @@ def section_items(
         "assist_sessions": lambda: api.list_assist_sessions(limit=n).auto_paging_iter(),
         "service_contacts": lambda: api.list_service_contacts(limit=n).auto_paging_iter(),
         "impact_assessments": lambda: api.list_impact_assessments(limit=n).auto_paging_iter(),
+        "rights": lambda: [api.get_rights()],
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")

@@ -496,7 +496,9 @@ class ArchiveApi:
     # --- policy and notices -----------------------------------------------------------------
 
     def get_rights(self) -> RightsCard:
-        """Archives do not hold the shop's rights card yet; callers show that it is absent."""
+        """The shop's rights card as the archive kept it (older archives hold none)."""
+        for item in self._items("rights"):
+            return RightsCard.model_validate(item)
         raise NotInArchive("This archive does not include the rights card.")
 
     def get_policy(self) -> CurrentPolicy:
@@ -627,6 +629,8 @@ class ArchiveApi:
     end_assist_session = _read_only
     end_current_assist_session = _read_only
     open_assist_session = _read_only
+    answer_fee = _read_only
+    upload_identity_document = _read_only
 
 
 def _prepend(first: Item, rest: Iterator[Item]) -> Iterator[Item]:
@@ -668,6 +672,8 @@ WRITE_METHODS: tuple[str, ...] = (
     "end_assist_session",
     "end_current_assist_session",
     "open_assist_session",
+    "answer_fee",
+    "upload_identity_document",
 )
 
 __all__ = ["READ_ONLY_MESSAGE", "WRITE_METHODS", "ArchiveApi", "NotInArchive", "ReadOnlyArchive"]

@@ -900,6 +900,10 @@
         <translation>个人信息安全影响评估</translation>
     </message>
     <message>
+        <source>Your rights here</source>
+        <translation>您在此商城的权利</translation>
+    </message>
+    <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
     </message>
@@ -4081,6 +4085,22 @@ Kept by law until {1}:
 <context>
     <name>RequestDetail</name>
     <message>
+        <source>accepted by the shop</source>
+        <translation>商城已接受</translation>
+    </message>
+    <message>
+        <source>not accepted: {0}</source>
+        <translation>未被接受：{0}</translation>
+    </message>
+    <message>
+        <source>waiting for the shop&apos;s review</source>
+        <translation>等待商城审核</translation>
+    </message>
+    <message>
+        <source>Document {0} ({1}, sent {2}): {3}</source>
+        <translation>文件 {0}（{1}，发送于 {2}）：{3}</translation>
+    </message>
+    <message>
         <source>Select a request to see its timeline, result and actions.</source>
         <translation>选择一项申请，查看其处理进程、结果及可执行的操作。</translation>
     </message>
@@ -4113,6 +4133,18 @@ Kept by law until {1}:
         <translation>拒绝理由</translation>
     </message>
     <message>
+        <source>Fee quoted by the shop</source>
+        <translation>商城报价的费用</translation>
+    </message>
+    <message>
+        <source>Accept the fee…</source>
+        <translation>接受费用…</translation>
+    </message>
+    <message>
+        <source>Withdraw the request…</source>
+        <translation>撤回申请…</translation>
+    </message>
+    <message>
         <source>Cancel request…</source>
         <translation>撤销申请…</translation>
     </message>
@@ -4131,6 +4163,18 @@ Kept by law until {1}:
     <message>
         <source>Code sent to you:</source>
         <translation>您收到的验证码：</translation>
+    </message>
+    <message>
+        <source>Or prove it with a document:</source>
+        <translation>或用文件证明身份：</translation>
+    </message>
+    <message>
+        <source>Kind of proof</source>
+        <translation>证明类型</translation>
+    </message>
+    <message>
+        <source>Send a document…</source>
+        <translation>发送文件…</translation>
     </message>
     <message>
         <source>Result</source>
@@ -4255,6 +4299,34 @@ After:  {3}</source>
         <translation>申请已撤销。</translation>
     </message>
     <message>
+        <source>Accept the fee</source>
+        <translation>接受费用</translation>
+    </message>
+    <message>
+        <source>Accept the fee the shop quoted and let it go on with the request?
+
+{0}</source>
+        <translation>接受商城报价的费用，并让商城继续处理该申请吗？
+
+{0}</translation>
+    </message>
+    <message>
+        <source>You accepted the fee; the shop goes on with the request.</source>
+        <translation>您已接受费用，商城将继续处理该申请。</translation>
+    </message>
+    <message>
+        <source>Withdraw the request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Withdraw this request rather than pay the fee? The shop will not answer it.</source>
+        <translation>不支付费用而撤回该申请吗？商城将不再处理它。</translation>
+    </message>
+    <message>
+        <source>The request was withdrawn; no fee is due.</source>
+        <translation>申请已撤回，无需支付费用。</translation>
+    </message>
+    <message>
         <source>Enter the code the shop sent you.</source>
         <translation>请输入商城发送给您的验证码。</translation>
     </message>
@@ -4269,6 +4341,26 @@ After:  {3}</source>
     <message>
         <source>This shop sends real codes only; look for it in your messages.</source>
         <translation>此商城只发送真实验证码，请在您的消息中查找。</translation>
+    </message>
+    <message>
+        <source>Choose the signed request or proof of identity</source>
+        <translation>选择已签名的书面申请或身份证明</translation>
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF 或图片 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The file is larger than the 2 MiB the shop accepts.</source>
+        <translation>文件超过了商城可接受的 2 MiB。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, PNG or JPEG file.</source>
+        <translation>请选择 PDF、PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Sent: {0}. The shop reviews it and then goes on with the request.</source>
+        <translation>已发送：{0}。商城审核后将继续处理该申请。</translation>
     </message>
     <message>
         <source>Save the archive</source>
@@ -4445,6 +4537,10 @@ After:  {3}</source>
         <translation>身份待验证</translation>
     </message>
     <message>
+        <source>Fee quoted: waiting for your answer</source>
+        <translation>已报价费用：等待您的答复</translation>
+    </message>
+    <message>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
@@ -4553,6 +4649,34 @@ After:  {3}</source>
         <translation>营销订阅</translation>
     </message>
     <message>
+        <source>(policy § {0} {1})</source>
+        <translation>（政策第 {0} 节 {1}）</translation>
+    </message>
+    <message>
+        <source>(policy § {0})</source>
+        <translation>（政策第 {0} 节）</translation>
+    </message>
+    <message>
+        <source>(the shop&apos;s own setting, not stated in the policy)</source>
+        <translation>（商家自行设定，政策未载明）</translation>
+    </message>
+    <message>
+        <source>Waiting for your answer.</source>
+        <translation>等待您的答复。</translation>
+    </message>
+    <message>
+        <source>You accepted it; the shop goes on with the request.</source>
+        <translation>您已接受，商城将继续处理该申请。</translation>
+    </message>
+    <message>
+        <source>You withdrew the request instead.</source>
+        <translation>您选择了撤回该申请。</translation>
+    </message>
+    <message>
+        <source>Fee: {0}</source>
+        <translation>费用：{0}</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
@@ -4640,6 +4764,10 @@ After:  {3}</source>
         <translation>
             <numerusform>发件箱中的 %n 项申请已发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Prove who you are below: with the code the shop sent you, or with a document where the shop accepts one.</source>
+        <translation>请在下方证明您的身份：输入商城发送给您的验证码，或在商城接受的情况下发送证明文件。</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) waiting to be sent</source>

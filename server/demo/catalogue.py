@@ -1315,51 +1315,69 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             )
         },
     )
+    # Every change cites the section of Sinomai's own policy it describes (server/demo/
+    # policies/sinomai.py): the history says only what that text contains.
     versions = (
         PolicyVersionSpec(
             "2.4",
             1500,
             False,
-            "Added Wi-Fi and base-station location to the list of signals.",
-            ("Location: Wi-Fi and base-station signals named explicitly.",),
+            "What is collected: account data plus purchase, service-account, payment and "
+            "cookie information.",
+            (
+                "§ 1: name, contact details, e-mail address and password collected to open an "
+                "account.",
+                "§ 1.3: payment information named as payment time, amount and channel.",
+                "§ 1.4: cookies and other computer information named.",
+            ),
             "https://sinomai.example/privacy/2.4",
-            summary_zh="在定位信号中增加了 Wi-Fi 和基站定位。",
-            changes_zh=("位置信息：明确列出 Wi-Fi 和基站信号。",),
+            summary_zh="收集范围：账户信息以及购买、服务账户、支付和 Cookie 信息。",
+            changes_zh=(
+                "§ 1：为开设账户收集姓名、联系方式、电子邮箱和密码。",
+                "§ 1.3：支付信息明确为支付时间、金额和渠道。",
+                "§ 1.4：列明 Cookie 及其他计算机信息。",
+            ),
         ),
         PolicyVersionSpec(
             "3.0",
             300,
             True,
-            "Major update: instalment credit partner, real-name verification, crowd portraits.",
+            "Major update: when no consent is needed, entrusted partners, advertisers and "
+            "how long data is kept.",
             (
-                "New consumer-finance partner for instalments.",
-                "Real-name verification for instalment and cross-border orders.",
-                "Crowd-portrait tags explained and made visible to you.",
-                "Data is kept until you cancel your account.",
+                "§ 2.X: the seven circumstances in which no authorisation or consent is needed "
+                "are listed.",
+                "§ 2.P.entrusted: authorised partners see only what their duties need.",
+                "§ 2.P.advertisers: personal data goes to advertisers only with your consent.",
+                "§ 3: data is kept until you cancel the account or ask online customer "
+                "service to delete it.",
             ),
             "https://sinomai.example/privacy/3.0",
-            summary_zh="重大更新：分期信贷合作方、实名认证、人群画像。",
+            summary_zh="重大更新：无需同意的情形、受托合作伙伴、广告商及信息保存期限。",
             changes_zh=(
-                "新增提供分期服务的消费金融合作方。",
-                "分期订单和跨境订单需要实名认证。",
-                "说明了人群画像标签，并向您展示。",
-                "数据保存至您注销账户为止。",
+                "§ 2.X：列明无需授权同意的七种情形。",
+                "§ 2.P.entrusted：授权合作伙伴只能获取履职所需的信息。",
+                "§ 2.P.advertisers：仅在取得您的同意后才向广告商提供个人信息。",
+                "§ 3：信息保存至您注销账户，或联系在线客服要求删除。",
             ),
         ),
         PolicyVersionSpec(
             profile.policy_version,
             20,
             False,
-            "New customer-service partner; wording fixes.",
+            "Guardians, notification settings and the privacy contact.",
             (
-                "Customer-service chat moved to a new provider.",
-                "Clarified that advertising partners receive aggregated statistics only.",
+                "§ 2.P.minors: children's information only with a guardian's consent, "
+                "knowledge and presence.",
+                "§ 2.P.notifications: notifications can be cancelled in the custom settings.",
+                "§ 6: privacy questions go to the shop's privacy e-mail address.",
             ),
             f"https://sinomai.example/privacy/{profile.policy_version}",
-            summary_zh="更换客服服务商；措辞修订。",
+            summary_zh="监护人、通知设置及隐私联系方式。",
             changes_zh=(
-                "在线客服改由新的服务商提供。",
-                "明确广告合作方只获得汇总统计数据。",
+                "§ 2.P.minors：儿童信息须经监护人同意、知情并在场。",
+                "§ 2.P.notifications：可在自定义功能中取消通知。",
+                "§ 6：隐私问题可发送至商城的隐私电子邮箱。",
             ),
         ),
     )
@@ -1382,11 +1400,11 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             "policy_update",
             "info",
             f"Privacy policy {profile.policy_version} published",
-            "A minor update: customer-service chat has a new provider. The summary of changes "
-            "is in the list of policy versions.",
+            "A minor update: guardians' consent, notification settings and the privacy "
+            "contact. The summary of changes is in the list of policy versions.",
             20,
             f"隐私政策 {profile.policy_version} 已发布",
-            "小幅更新：在线客服更换了服务商。变更摘要见政策版本列表。",
+            "小幅更新：监护人同意、通知设置及隐私联系方式。变更摘要见政策版本列表。",
         ),
         NoticeSpec(
             "service",

@@ -25,6 +25,8 @@ from server.models.privacy_requests import (
     AssistCode,
     AssistSession,
     DeletionReceipt,
+    FeeQuote,
+    IdentityDocument,
     PrivacyRequest,
     RequestEvent,
 )
@@ -44,7 +46,9 @@ __all__ = [
     "Decision",
     "DeletionReceipt",
     "Device",
+    "FeeQuote",
     "IdempotencyRecord",
+    "IdentityDocument",
     "ImpactAssessment",
     "Location",
     "LogEntry",

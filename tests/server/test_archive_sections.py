@@ -123,6 +123,7 @@ RESULTS = {
     "explanations": _explanations,
     "deletion_receipts": _deletion_receipts,
     "assist_sessions": lambda api: _all(api, "/assist/sessions"),
+    "rights": lambda api: [api.get("/rights").json()],
 }
 
 

@@ -59,6 +59,7 @@ SECTION_TITLES: dict[str, str] = {
     "assist_sessions": trans_late("ArchiveSections", "Assist sessions"),
     "service_contacts": trans_late("ArchiveSections", "Customer-service records"),
     "impact_assessments": trans_late("ArchiveSections", "Impact assessments"),
+    "rights": trans_late("ArchiveSections", "Your rights here"),
 }
 
 

@@ -8,7 +8,7 @@ likewise the shop's choice; the policy names a written request or other proof (5
 
 from __future__ import annotations
 
-from server.demo.policies import Section, ShopPolicy, Term, Text
+from server.demo.policies import OTHER_REFUSAL, FeeRule, Section, ShopPolicy, Term, Text
 
 SHOP_ID = "silumart-demo"
 
@@ -167,7 +167,7 @@ _STATUTORY = (
         "Answering would seriously harm you or other people or organisations",
         "响应将严重损害您或其他个人、组织的合法权益",
     ),
-    ("trade_secrets", "The request involves trade secrets", "涉及商业秘密"),
+    ("trade_secret", "The request involves trade secrets", "涉及商业秘密"),
 )
 
 _REAL_NAME_REFUSAL = Text(
@@ -263,7 +263,7 @@ POLICY = ShopPolicy(
         ),
     ),
     refusal_grounds=(
-        Term("unreasonably_repeated", Text("Unreasonably repeated", "无端重复"), "5.G"),
+        Term("repeated_request", Text("Unreasonably repeated", "无端重复"), "5.G"),
         Term(
             "excessive_technical_means",
             Text(
@@ -279,6 +279,13 @@ POLICY = ShopPolicy(
         ),
         Term("impractical", Text("Highly impractical", "非常不切实际"), "5.G"),
         *(Term(key, Text(en, zh), "5.G") for key, en, zh in _STATUTORY),
+        # 5.G: the shop may ask you to prove who you are before it answers.
+        Term(
+            "identity_not_verified",
+            Text("Your identity could not be verified", "无法核实您的身份"),
+            "5.G",
+        ),
+        OTHER_REFUSAL,
     ),
     deletion_grounds=(
         Term(
@@ -315,6 +322,18 @@ POLICY = ShopPolicy(
             "5.C",
         ),
         Term("other", Text("Other (explain)", "其他（请说明）"), None),
+    ),
+    # 5.G allows "a certain cost fee" for repeats beyond reason; the figure is configuration.
+    repeat_fee=FeeRule(
+        amount="10.00",
+        currency="CNY",
+        reason=Text(
+            "A third copy of your data within 30 days goes beyond the two the shop answers free "
+            "of charge; the policy allows a cost fee for such repeated requests.",
+            "30 天内第三次申请数据副本，超出商城免费受理的两次；"
+            "本政策允许对此类重复请求收取成本费用。",
+        ),
+        clause="5.G",
     ),
     contacts=(
         Term("customer_service", Text("Service Center", "服务中心"), "9"),

@@ -14,7 +14,7 @@ unnumbered paragraphs of section 2 (advertisers, minors, de-identified data, ent
 
 from __future__ import annotations
 
-from server.demo.policies import Section, ShopPolicy, Term, Text
+from server.demo.policies import OTHER_REFUSAL, Section, ShopPolicy, Term, Text
 
 SHOP_ID = "sinomai-demo"
 
@@ -165,7 +165,17 @@ POLICY = ShopPolicy(
         "Not stated in the policy; the shop aims for 15 working days",
         "政策未载明；商家自行设定的目标为15个工作日",
     ),
-    fees=Term("fees", Text("Not stated in the policy", "政策未载明"), None),
+    # The policy says nothing about fees: the shop charges none and quotes none (repeat_fee
+    # stays None); an excessive repeat is refused on its configured ground instead.
+    fees=Term(
+        "fees",
+        Text(
+            "Not stated in the policy; the shop charges no fee (a third copy within 30 days is "
+            "refused instead)",
+            "政策未载明；商家不收取费用（30 天内第三次申请数据副本将被拒绝）",
+        ),
+        None,
+    ),
     verification=(
         Term(
             "one_time_code",
@@ -186,10 +196,19 @@ POLICY = ShopPolicy(
             None,
         ),
         Term(
-            "unreasonably_repeated",
+            "repeated_request",
             Text("Unreasonably repeated (the shop's setting)", "无端重复（商家自行设定）"),
             None,
         ),
+        Term(
+            "identity_not_verified",
+            Text(
+                "Your identity could not be verified (the shop's setting)",
+                "无法核实您的身份（商家自行设定）",
+            ),
+            None,
+        ),
+        OTHER_REFUSAL,
     ),
     deletion_grounds=(
         Term("account_cancelled", Text("You cancel your account", "您注销账户"), "3"),

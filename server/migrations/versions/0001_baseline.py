@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 12:50:34.541929
+Create Date: 2026-12-01 12:50:55.605978
 
 """
 from typing import Sequence, Union
@@ -504,6 +504,41 @@ def upgrade() -> None:
     with op.batch_alter_table('deletion_receipts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_deletion_receipts_request_id'), ['request_id'], unique=False)
 
+    op.create_table('fee_quotes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('amount', sa.String(length=16), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('reason_zh', sa.Text(), nullable=True),
+    sa.Column('clause', sa.String(length=20), nullable=True),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('quoted_at', sa.DateTime(), nullable=False),
+    sa.Column('answered_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['request_id'], ['privacy_requests.id'], name=op.f('fk_fee_quotes_request_id_privacy_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_fee_quotes')),
+    sa.UniqueConstraint('request_id', name=op.f('uq_fee_quotes_request_id'))
+    )
+    op.create_table('identity_documents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('media_type', sa.String(length=60), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('uploaded_at', sa.DateTime(), nullable=False),
+    sa.Column('review', sa.String(length=12), nullable=False),
+    sa.Column('reviewed_at', sa.DateTime(), nullable=True),
+    sa.Column('reviewed_by', sa.String(length=100), nullable=True),
+    sa.Column('review_note', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['request_id'], ['privacy_requests.id'], name=op.f('fk_identity_documents_request_id_privacy_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_identity_documents'))
+    )
+    with op.batch_alter_table('identity_documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_identity_documents_request_id'), ['request_id'], unique=False)
+
     op.create_table('impact_assessments',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('subject', sa.Text(), nullable=False),
@@ -612,6 +647,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_impact_assessments_at')
 
     op.drop_table('impact_assessments')
+    with op.batch_alter_table('identity_documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_identity_documents_request_id'))
+
+    op.drop_table('identity_documents')
+    op.drop_table('fee_quotes')
     with op.batch_alter_table('deletion_receipts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_deletion_receipts_request_id'))
 
