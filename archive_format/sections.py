@@ -55,6 +55,10 @@ SECTION_LIST: tuple[Section, ...] = (
     Section("explanations", "Explanations of automated decisions", "自动化决策说明"),
     Section("deletion_receipts", "Deletion receipts", "删除回执"),
     Section("assist_sessions", "Assist sessions", "协助会话"),
+    Section("service_contacts", "Customer-service records", "客服通信记录"),
+    Section("impact_assessments", "Impact assessments", "个人信息安全影响评估"),
+    # one record: the shop's "Your rights here" card (GET /v1/rights) as it stood
+    Section("rights", "Your rights here", "您在此商城的权利", csv=False),
     Section("incidents", "Security incident notices", "安全事件告知"),
     Section("guardian_links", "Guardians and wards", "监护关系"),
 )

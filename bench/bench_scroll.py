@@ -11,8 +11,9 @@ ticks: the longest gap is the longest stall the user could feel.
 The baseline, interleaved with it in the same process (segments of `--segment` seconds, taking
 turns, `--seconds` of scrolling each in total): a bare `QMainWindow` of the same size holding a
 `QTableView` over a minimal in-memory model with the same number of rows and columns (every row
-present, text made on demand), scrolled and timed the same way. Prints both, the ratios, and
-writes bench/results/scroll.json. `--profile` prints where the app's UI thread spent its time.
+present, the app's first page of texts repeated, answered on demand), scrolled and timed the
+same way. Prints both, the ratios, and writes bench/results/scroll.json. `--profile` prints
+where the app's UI thread spent its time.
 """
 
 from __future__ import annotations
@@ -59,11 +60,16 @@ STEP_MS = 16
 
 
 class BareModel(QAbstractTableModel):
-    """`rows` × 4 cells of text, made on demand: the least a Python model can do."""
+    """`rows` × 4 cells of text, answered on demand: the least a Python model can do.
 
-    def __init__(self, rows: int) -> None:
+    The texts are the app's own (its first page, repeated), so both tables draw the same
+    glyphs (the history's Chinese text needs font fallback; "row 1 column 2" would not).
+    """
+
+    def __init__(self, rows: int, texts: list[tuple[str, ...]]) -> None:
         super().__init__()
         self._rows = rows
+        self._texts = texts
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._rows
@@ -75,14 +81,15 @@ class BareModel(QAbstractTableModel):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"row {index.row()} column {index.column()}"
+            texts = self._texts
+            return texts[index.row() % len(texts)][index.column()]
         return None
 
 
-def bare_window(rows: int) -> tuple[QMainWindow, QTableView]:
+def bare_window(rows: int, texts: list[tuple[str, ...]]) -> tuple[QMainWindow, QTableView]:
     window = QMainWindow()
     table = QTableView()
-    table.setModel(BareModel(rows))
+    table.setModel(BareModel(rows, texts))
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setVisible(False)
     window.setCentralWidget(table)
@@ -169,6 +176,35 @@ def scroll_segment(
     heartbeat.stop()
 
 
+def paint_cost(table: QTableView, paints: int) -> tuple[float, int]:
+    """The UI thread's CPU per full-viewport paint (median, ms) and Python calls per paint.
+
+    Each paint follows a one-page scroll and renders the whole viewport (`grab`, the same
+    painting as a frame on screen): the part of a stall that is the table's own work, free of
+    the machine's scheduling noise.
+    """
+    bar = table.verticalScrollBar()
+    costs: list[float] = []
+    for _ in range(paints):
+        bar.setValue(bar.value() + bar.pageStep() if bar.value() < bar.maximum() else 0)
+        started = time.thread_time()
+        table.viewport().grab()
+        costs.append((time.thread_time() - started) * 1000)
+    calls = [0]
+
+    def count(_frame: object, event: str, _arg: object) -> None:
+        if event == "call":
+            calls[0] += 1
+
+    bar.setValue(bar.value() + bar.pageStep() if bar.value() < bar.maximum() else 0)
+    sys.setprofile(count)
+    try:
+        table.viewport().grab()
+    finally:
+        sys.setprofile(None)
+    return percentile(costs, 0.5), calls[0]
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[int(fraction * (len(ordered) - 1))] if ordered else float("nan")
@@ -226,7 +262,12 @@ def measure(
     page = window.pages["tracks"]
     assert isinstance(page, TracksPage)
     wait_until(app, lambda: page.history_model.rowCount() > 0)
-    bare, bare_table = bare_window(args.tracks)
+    model = page.history_model
+    first_page = [
+        tuple(str(model.data(model.index(row, column))) for column in range(4))
+        for row in range(model.rowCount())
+    ]
+    bare, bare_table = bare_window(args.tracks, first_page)
 
     heartbeat = Heartbeat()
     profile = cProfile.Profile() if args.profile else None
@@ -244,14 +285,31 @@ def measure(
                 scroll_segment(page.table, heartbeat, name, segment, profile)
             else:
                 scroll_segment(bare_table, heartbeat, name, segment)
+    # The paint alone, interleaved the same way (each window shown in its turn).
+    paints: dict[str, list[float]] = {"app": [], "bare": []}
+    python_calls: dict[str, int] = {}
+    for turn in range(6):
+        for name in ("app", "bare") if turn % 2 == 0 else ("bare", "app"):
+            for other, shown in windows.items():
+                shown.setVisible(other == name)
+            run_event_loop(0.2)
+            cost, python_calls[name] = paint_cost(page.table if name == "app" else bare_table, 40)
+            paints[name].append(cost)
     bare.close()
     heartbeat.close()
-    report(heartbeat, page.history_model.rowCount(), args)
+    paint = {name: percentile(costs, 0.5) for name, costs in paints.items()}
+    report(heartbeat, page.history_model.rowCount(), args, paint, python_calls)
     if profile is not None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(25)
 
 
-def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> None:
+def report(
+    heartbeat: Heartbeat,
+    rows_loaded: int,
+    args: argparse.Namespace,
+    paint: dict[str, float],
+    python_calls: dict[str, int],
+) -> None:
     app_gaps, bare_gaps = heartbeat.gaps["app"], heartbeat.gaps["bare"]
     figures = {
         name: {
@@ -282,6 +340,11 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
             f"{f['busy_longest']:5.1f} ms; {f['gc_count']} garbage collections, longest "
             f"{f['gc_longest']:.1f} ms"
         )
+    print(
+        f"full-viewport paint, UI thread CPU (median): app {paint['app']:.2f} ms "
+        f"({python_calls['app']} Python calls), bare {paint['bare']:.2f} ms "
+        f"({python_calls['bare']} Python calls); ratio {paint['app'] / paint['bare']:.2f}x"
+    )
     print(
         f"  ratios: p99 {p99_ratio:.2f}x, longest {longest_ratio:.2f}x "
         f"(targets: p99 <= {TARGET_P99_MS:.0f} ms, longest <= {TARGET_LONGEST_MS:.0f} ms)"
@@ -316,6 +379,13 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
                 "",
             ],
             [
+                "one full-viewport paint: UI thread CPU (median) / Python calls in it",
+                f"{paint['app']:.2f} ms / {python_calls['app']:,}",
+                f"{paint['bare']:.2f} ms / {python_calls['bare']:,}",
+                f"{paint['app'] / paint['bare']:.2f}×",
+                "",
+            ],
+            [
                 "garbage collections while scrolling, longest",
                 f"{app_f['gc_count']}, {app_f['gc_longest']:.1f} ms",
                 f"{bare_f['gc_count']}, {bare_f['gc_longest']:.1f} ms",
@@ -327,6 +397,8 @@ def report(heartbeat: Heartbeat, rows_loaded: int, args: argparse.Namespace) -> 
         ],
         data={
             "figures": figures,
+            "paint_cpu_ms": paint,
+            "paint_python_calls": python_calls,
             "rows_loaded": rows_loaded,
             "p99_ratio": p99_ratio,
             "longest_ratio": longest_ratio,

@@ -108,7 +108,9 @@ def grab_language(
         window.select_page(page_id)
         if isinstance(page, DataPage):
             wait_until(app, lambda p=page: p.state is not LoadState.BUSY)
-        wait_until(app, lambda: False, timeout=0.3)
+        # a page's parts load after it (an order's detail, a partner's disclosures) and
+        # layouts settle over several event-loop turns: grab what a person would see
+        wait_until(app, lambda: False, timeout=1.5)
         path = out / f"{page_id}{suffix}.png"
         window.grab().save(str(path))
         print(f"saved {path}")

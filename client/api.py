@@ -49,10 +49,16 @@ from client.models.consents import (
     Cookie,
     Subscription,
 )
-from client.models.data import DataCategory, Device, Location, LogEntry
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
 from client.models.guardians import GuardianLink, Ward, WardSessionOpened
 from client.models.incidents import Incident, IncidentCounts
-from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
+from client.models.notices import (
+    CurrentPolicy,
+    ImpactAssessment,
+    Notice,
+    PolicyAcknowledgement,
+    PolicyVersion,
+)
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderRemoved, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
@@ -231,6 +237,12 @@ class ShopApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[LogEntry]:
         return self._page(LogEntry, "data/logs", limit, cursor)
+
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ServiceContact]:
+        """Customer-service calls, chats, e-mails and letters (empty where none are kept)."""
+        return self._page(ServiceContact, "data/service-contacts", limit, cursor)
 
     # --- My Tracks and tags -----------------------------------------------------------------
 
@@ -418,6 +430,12 @@ class ShopApi:
     ) -> ListPage[Notice]:
         return self._page(Notice, "notices", limit, cursor)
 
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ImpactAssessment]:
+        """Published impact assessments (empty at a shop whose policy promises none)."""
+        return self._page(ImpactAssessment, "impact-assessments", limit, cursor)
+
     # --- incidents ----------------------------------------------------------------------------
 
     def list_incidents(
@@ -520,6 +538,50 @@ class ShopApi:
             {"code": code},
             idempotency_key=new_idempotency_key(),
         )
+
+    def answer_fee(
+        self, request_id: str, accept: bool, *, idempotency_key: str | None = None
+    ) -> PrivacyRequest:
+        """Accept the fee quoted for a repeated request (it proceeds) or withdraw the request.
+
+        Safe to repeat with the same `idempotency_key` after a lost answer."""
+        verb = "accept" if accept else "withdraw"
+        return self._send(
+            PrivacyRequest,
+            "POST",
+            f"requests/{_seg(request_id)}/fee/{verb}",
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> PrivacyRequest:
+        """Send a signed written request or other proof of identity for the shop to review.
+
+        `media_type` is application/pdf, image/png or image/jpeg; the shop refuses others
+        (415), files over 2 MiB (413) and content that is not what it says (422)."""
+        params = {"kind": kind}
+        if filename:
+            params["filename"] = filename
+        response = self.transport.request(
+            "POST",
+            f"requests/{_seg(request_id)}/identity-documents",
+            params=params,
+            data=content,
+            headers={"Content-Type": media_type},
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
+        try:
+            return parse(PrivacyRequest, response.json())
+        finally:
+            response.close()
 
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         """Demo shops only: the verification code the shop "sent" (404 on a real shop)."""

@@ -51,4 +51,25 @@ ALL_LIMITS: dict[str, TextLimit] = {
     "TRACK_QUERY": TRACK_QUERY,
 }
 
-__all__ = [*ALL_LIMITS, "ALL_LIMITS", "TextLimit"]
+# Limits that are not our shop API's, so not in ALL_LIMITS (checked against docs/openapi.json):
+# a Fides shop's (another program: its documented behaviour), and the app's own for text that
+# never reaches a shop. Same rule: shown with a counter, refused past the limit, never cut.
+FIDES_IDENTITY = TextLimit(254, "Fides", "identity.email")  # the longest address SMTP carries
+FIDES_CODE = TextLimit(6, "Fides", "code")  # Fides sends six-digit verification codes
+ISSUED_ASSIST_CODE = TextLimit(6, "app", "assist code")  # the shop issues six digits
+SHOP_NAME = TextLimit(80, "app", "shop name")  # a name in the app's list of shops
+SHOP_ADDRESS = TextLimit(2000, "app", "shop address")  # longer URLs fail in common servers
+ARCHIVE_PASSPHRASE = TextLimit(1024, "app", "archive passphrase")
+FILE_PATH = TextLimit(4096, "app", "file path")  # PATH_MAX on Linux
+
+LOCAL_LIMITS: dict[str, TextLimit] = {
+    "FIDES_IDENTITY": FIDES_IDENTITY,
+    "FIDES_CODE": FIDES_CODE,
+    "ISSUED_ASSIST_CODE": ISSUED_ASSIST_CODE,
+    "SHOP_NAME": SHOP_NAME,
+    "SHOP_ADDRESS": SHOP_ADDRESS,
+    "ARCHIVE_PASSPHRASE": ARCHIVE_PASSPHRASE,
+    "FILE_PATH": FILE_PATH,
+}
+
+__all__ = [*ALL_LIMITS, *LOCAL_LIMITS, "ALL_LIMITS", "LOCAL_LIMITS", "TextLimit"]

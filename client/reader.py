@@ -35,10 +35,10 @@ from client.models.access_log import AccessLogEntry, AccessLogHead
 from client.models.account import Account
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
-from client.models.data import DataCategory, Device, Location, LogEntry
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
 from client.models.guardians import GuardianLink
 from client.models.incidents import Incident, IncidentCounts
-from client.models.notices import CurrentPolicy, Notice, PolicyVersion
+from client.models.notices import CurrentPolicy, ImpactAssessment, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import (
@@ -97,6 +97,26 @@ class RequestActions(RequestCreator, Protocol):
 
     def verify_request(self, request_id: str, code: str) -> PrivacyRequest: ...
 
+    def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
+        """Accept the fee quoted for a repeated request (it proceeds) or withdraw it."""
+        ...
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+    ) -> PrivacyRequest:
+        """Prove identity with a signed written request or other proof (PDF, PNG, JPEG)."""
+        ...
+
+    def get_rights(self) -> RightsCard:
+        """The shop's rights card: which proofs of identity it accepts, among the rest."""
+        ...
+
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode: ...
 
     def get_request_result(self, request_id: str) -> RequestResult: ...
@@ -135,6 +155,10 @@ class ShopReader(RequestReader, Protocol):
     def list_logs(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[LogEntry]: ...
+
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ServiceContact]: ...
 
     # --- tracks and tags ------------------------------------------------------------------
     def list_tracks(
@@ -214,6 +238,9 @@ class ShopReader(RequestReader, Protocol):
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[Notice]: ...
 
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ImpactAssessment]: ...
     # --- security incident notices and guardian links -------------------------------------
     def list_incidents(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None

@@ -76,6 +76,14 @@ PHRASES: dict[str, tuple[Text, Text | None]] = {
     "devices": (Text("your devices", "您的设备信息"), None),
     "locations": (Text("your locations", "您的位置信息"), None),
     "logs": (Text("your sign-in and activity records", "您的登录与操作日志"), None),
+    "service_contacts": (
+        Text("your customer-service records", "您的客服通信记录"),
+        None,
+    ),
+    "impact_assessments": (
+        Text("the shop's impact assessments", "商城的个人信息安全影响评估"),
+        None,
+    ),
     "decisions": (Text("automated decisions about you", "与您有关的自动化决策"), None),
     "decision": (
         Text("an automated decision about you", "一项与您有关的自动化决策"),
@@ -186,6 +194,8 @@ _FIXED: dict[str, str] = {
     "data/devices": "devices",
     "data/locations": "locations",
     "data/logs": "logs",
+    "data/service-contacts": "service_contacts",
+    "impact-assessments": "impact_assessments",
     "decisions": "decisions",
     "decision-requests": "decision_requests",
     "me": "me",

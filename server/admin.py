@@ -3,7 +3,11 @@
     python -m server admin --db PATH --shop NAME list [--status S]
     python -m server admin --db PATH --shop NAME show ID
     python -m server admin --db PATH --shop NAME approve ID [--answer TEXT]
-    python -m server admin --db PATH --shop NAME deny ID --reason REASON --text TEXT
+    python -m server admin --db PATH --shop NAME deny ID --reason GROUND --text TEXT
+    python -m server admin --db PATH --shop NAME grounds
+    python -m server admin --db PATH --shop NAME documents [--pending]
+    python -m server admin --db PATH --shop NAME review-document DOC --accept|--reject [--note T]
+    python -m server admin --db PATH --shop NAME save-document DOC --out FILE
     python -m server admin --db PATH --shop NAME extend ID --days N --reason TEXT
     python -m server admin --db PATH --shop NAME answer ID --text TEXT
     python -m server admin --db PATH --shop NAME publish-incident FILE.json
@@ -11,9 +15,12 @@
 Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
 doing its work now (and an `identity_unverified` one by marking the identity as verified).
-`deny` takes a reason from the policy's closed list plus free text; `extend` adds N working days
-to the due date, with a reason, and keeps the request in progress. `publish-incident` sends a
-security incident notice to each affected shopper (see `publish_incident_file` for the file).
+`deny` takes a ground from the shop's own policy list (`grounds` lists them with their clauses;
+`other` when none fits) plus free text; `review-document` accepts an uploaded proof of identity
+(the request moves on to pending) or rejects it with a note (it stays unverified); `extend`
+adds N working days to the due date, with a reason, and keeps the request in progress.
+`publish-incident` sends a security incident notice to each affected shopper (see
+`publish_incident_file` for the file).
 """
 
 from __future__ import annotations
@@ -28,17 +35,19 @@ from sqlalchemy import select
 
 from server.context import ServerConfig, ShopContext
 from server.db import sqlite_url, transaction
+from server.demo.policies import policy_for
 from server.errors import Problem
+from server.identity_documents import review
 from server.incidents import IncidentError, IncidentSpec, publish_incident
-from server.models import DeletionReceipt, PrivacyRequest, User
+from server.models import DeletionReceipt, IdentityDocument, PrivacyRequest, User
 from server.processor import RequestProcessor
 from server.requests_flow import (
     ACTIVE,
-    DENIAL_REASONS,
     FINAL,
     HUMAN_TYPES,
     calendar_for,
     deny,
+    refusal_grounds,
     request_out,
     transition,
 )
@@ -181,18 +190,81 @@ def answer(
 def deny_request(
     ctx: ShopContext, request_id: int, reason: str, text: str, officer: str = DEFAULT_OFFICER
 ) -> dict[str, Any]:
-    if reason not in DENIAL_REASONS:
-        raise AdminError(f"reason must be one of: {', '.join(DENIAL_REASONS)}")
+    grounds = refusal_grounds(ctx)
+    if reason not in grounds:
+        raise AdminError(f"reason must be one of this shop's grounds: {', '.join(grounds)}")
     if not text.strip():
         raise AdminError("say why in --text")
+    policy = policy_for(ctx.shop.id)
     with transaction(ctx.sessions) as db:
         req = _load(db, request_id)
         try:
-            deny(db, req, reason, text.strip(), actor=officer, now=ctx.clock.now())
+            deny(db, req, reason, text.strip(), actor=officer, now=ctx.clock.now(), policy=policy)
         except Problem as exc:
             raise AdminError(exc.detail) from exc
         db.flush()
         return _view(db, ctx, req)
+
+
+def list_grounds(ctx: ShopContext) -> list[dict[str, Any]]:
+    """The shop's refusal grounds: key, words and the clause of its policy (None: setting)."""
+    return [
+        {"key": t.key, "text": t.text.en, "clause": t.clause}
+        for t in policy_for(ctx.shop.id).refusal_grounds
+    ]
+
+
+def list_documents(ctx: ShopContext, pending_only: bool = False) -> list[dict[str, Any]]:
+    """Uploaded proofs of identity, oldest first (without their content)."""
+    with transaction(ctx.sessions) as db:
+        query = select(
+            IdentityDocument.id,
+            IdentityDocument.request_id,
+            IdentityDocument.kind,
+            IdentityDocument.filename,
+            IdentityDocument.media_type,
+            IdentityDocument.size,
+            IdentityDocument.sha256,
+            IdentityDocument.uploaded_at,
+            IdentityDocument.review,
+            IdentityDocument.review_note,
+        ).order_by(IdentityDocument.id)
+        if pending_only:
+            query = query.where(IdentityDocument.review == "pending")
+        return [
+            {**row._asdict(), "uploaded_at": rfc3339(row.uploaded_at)}
+            for row in db.execute(query).all()
+        ]
+
+
+def review_document(
+    ctx: ShopContext,
+    document_id: int,
+    accept: bool,
+    note: str = "",
+    officer: str = DEFAULT_OFFICER,
+) -> dict[str, Any]:
+    """Accept (the request's identity is verified) or reject (say why) an uploaded proof."""
+    with transaction(ctx.sessions) as db:
+        document = db.get(IdentityDocument, document_id)
+        if document is None:
+            raise AdminError(f"no document {document_id}")
+        try:
+            req = review(db, ctx, document, accept=accept, note=note, officer=officer)
+        except (ValueError, Problem) as exc:
+            raise AdminError(str(getattr(exc, "detail", exc))) from exc
+        db.flush()
+        return _view(db, ctx, req)
+
+
+def save_document(ctx: ShopContext, document_id: int, out: Path) -> dict[str, Any]:
+    """Write an uploaded document to a file so the officer can look at it."""
+    with transaction(ctx.sessions) as db:
+        document = db.get(IdentityDocument, document_id)
+        if document is None:
+            raise AdminError(f"no document {document_id}")
+        out.write_bytes(document.content)
+        return {"id": document.id, "path": str(out), "size": document.size}
 
 
 def extend(
@@ -288,10 +360,22 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("approve", help="complete a request (answer a review or complaint)")
     p.add_argument("id", type=int)
     p.add_argument("--answer")
-    p = sub.add_parser("deny", help="deny with a reason from the policy's list")
+    p = sub.add_parser("deny", help="refuse on a ground of the shop's policy (see: grounds)")
     p.add_argument("id", type=int)
-    p.add_argument("--reason", required=True, choices=DENIAL_REASONS)
+    p.add_argument("--reason", required=True, help="a key that `grounds` lists")
     p.add_argument("--text", required=True)
+    sub.add_parser("grounds", help="the shop's refusal grounds with their clauses")
+    p = sub.add_parser("documents", help="uploaded proofs of identity")
+    p.add_argument("--pending", action="store_true", help="only those not yet reviewed")
+    p = sub.add_parser("review-document", help="accept or reject an uploaded proof of identity")
+    p.add_argument("id", type=int)
+    verdict = p.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--accept", action="store_true")
+    verdict.add_argument("--reject", action="store_true")
+    p.add_argument("--note", default="", help="why (required to reject)")
+    p = sub.add_parser("save-document", help="write an uploaded document to a file")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", required=True, type=Path)
     p = sub.add_parser("extend", help="extend the deadline by N working days")
     p.add_argument("id", type=int)
     p.add_argument("--days", type=int, required=True)
@@ -329,7 +413,26 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             _print_list(list_requests(ctx, args.status, args.open))
             return 0
-        if args.command == "show":
+        if args.command == "grounds":
+            for g in list_grounds(ctx):
+                where = f"policy {g['clause']}" if g["clause"] else "shop's setting, not in policy"
+                print(f"{g['key']:<28} {g['text']} ({where})")
+            return 0
+        if args.command == "documents":
+            rows = list_documents(ctx, args.pending)
+            if not rows:
+                print("no documents")
+            for d in rows:
+                print(
+                    f"{d['id']:>5}  request {d['request_id']:<6} {d['kind']:<16} {d['review']:<9}"
+                    f" {d['size']:>8} B  {d['media_type']:<16} {d['filename']}"
+                )
+            return 0
+        if args.command == "save-document":
+            out = save_document(ctx, args.id, args.out)
+        elif args.command == "review-document":
+            out = review_document(ctx, args.id, args.accept, args.note, officer=args.officer)
+        elif args.command == "show":
             out = show_request(ctx, args.id)
         elif args.command == "approve":
             out = approve(ctx, args.id, args.answer, officer=args.officer)

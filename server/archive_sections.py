@@ -22,6 +22,7 @@ from server import bulk
 from server.categories import category_items
 from server.context import ShopContext
 from server.demo.policies import policy_for
+from server.i18n import current_language
 from server.models import (
     AccessLogEntry,
     AssistSession,
@@ -29,12 +30,15 @@ from server.models import (
     ConsentPurpose,
     CookieEntry,
     Device,
+    ImpactAssessment,
     Notice,
+    Order,
     PolicyAck,
     PolicyVersion,
     PrivacyRequest,
     Recipient,
     RecipientEvent,
+    ServiceContact,
     Subscription,
     Tag,
     User,
@@ -53,12 +57,15 @@ from server.serialisers import (
     deletion_result,
     device_out,
     explanation_result,
+    impact_assessment_item,
     me_out,
     notice_item,
     policy_version_item,
     recipient_event_item,
     recipient_item,
     recipient_stats,
+    rights_card_for,
+    service_contact_out,
     subscription_item,
     tag_out,
 )
@@ -99,12 +106,17 @@ def _tags(db: Session, user: User) -> Iterator[dict[str, Any]]:
         yield _dump(tag_out(x))
 
 
-def _consents(db: Session, user: User) -> Iterator[dict[str, Any]]:
-    states = consent_states(db, user.id)
-    for p in db.scalars(
-        select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
-    ):
-        yield _dump(consent_item(p, states.get(p.key)))
+def _consents(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        states = consent_states(db, user.id)
+        for p in db.scalars(
+            select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
+        ):
+            yield _dump(consent_item(p, states.get(p.key), policy))
+
+    return produce
 
 
 def _consent_history(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -148,16 +160,24 @@ def _recipients(ctx: ShopContext) -> Producer:
     return produce
 
 
-def _recipient_events(db: Session, user: User) -> Iterator[dict[str, Any]]:
+def _recipient_events(ctx: ShopContext) -> Producer:
     """Every recipient's events in one list: the API's items, each with its recipient."""
-    q = (
-        select(RecipientEvent)
-        .where(RecipientEvent.user_id == user.id)
-        .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
-    )
-    for e in _batched(db, q):
-        item = _dump(recipient_event_item(e))
-        yield {"id": item.pop("id"), "recipient_id": str(e.recipient_id), **item}
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        q = (
+            select(RecipientEvent)
+            .where(RecipientEvent.user_id == user.id)
+            .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
+        )
+        # the shopper's order numbers, as the API names an event's order (one query, not per row)
+        orders = db.execute(select(Order.id, Order.number).where(Order.user_id == user.id))
+        numbers = {order_id: number for order_id, number in orders}
+        for e in _batched(db, q):
+            item = _dump(recipient_event_item(e, policy, numbers.get(e.order_id or -1)))
+            yield {"id": item.pop("id"), "recipient_id": str(e.recipient_id), **item}
+
+    return produce
 
 
 def _policy_versions(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -169,14 +189,45 @@ def _policy_versions(db: Session, user: User) -> Iterator[dict[str, Any]]:
         yield _dump(policy_version_item(p, p.version in acked))
 
 
-def _notices(db: Session, user: User) -> Iterator[dict[str, Any]]:
+def _notices(ctx: ShopContext) -> Producer:
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        q = (
+            select(Notice)
+            .where((Notice.user_id == user.id) | Notice.user_id.is_(None))
+            .order_by(Notice.published_at.desc(), Notice.id.desc())
+        )
+        for n in db.scalars(q):
+            yield _dump(notice_item(n, policy))
+
+    return produce
+
+
+def _service_contacts(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    """Customer-service correspondence and call records (`GET /data/service-contacts`)."""
     q = (
-        select(Notice)
-        .where((Notice.user_id == user.id) | Notice.user_id.is_(None))
-        .order_by(Notice.published_at.desc(), Notice.id.desc())
+        select(ServiceContact)
+        .where(ServiceContact.user_id == user.id)
+        .order_by(ServiceContact.at.desc(), ServiceContact.id.desc())
     )
-    for n in db.scalars(q):
-        yield _dump(notice_item(n))
+    for row in _batched(db, q):
+        yield _dump(service_contact_out(row))
+
+
+def _impact_assessments(ctx: ShopContext) -> Producer:
+    """The shop's published impact assessments (`GET /impact-assessments`), newest first."""
+    policy = policy_for(ctx.shop.id)
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        del user  # the same list for every subject
+        q = select(ImpactAssessment).order_by(
+            ImpactAssessment.assessed_at.desc(), ImpactAssessment.id.desc()
+        )
+        for row in db.scalars(q):
+            yield _dump(impact_assessment_item(row, policy))
+
+    return produce
 
 
 def _access_log(db: Session, user: User) -> Iterator[dict[str, Any]]:
@@ -236,6 +287,15 @@ def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, 
     return produce
 
 
+def _rights(ctx: ShopContext) -> Producer:
+    """The shop's rights card, in the archive's language (one record)."""
+
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        yield _dump(rights_card_for(ctx, current_language()))
+
+    return produce
+
+
 def _incidents(ctx: ShopContext) -> Producer:
     def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
         from server.routes.incidents import incident_items  # the route's own item shape
@@ -258,19 +318,22 @@ def producers(ctx: ShopContext) -> dict[str, Producer]:
         "categories": _categories(ctx),
         "devices": _devices,
         "tags": _tags,
-        "consents": _consents,
+        "consents": _consents(ctx),
         "consent_history": _consent_history,
         "subscriptions": _subscriptions,
         "cookies": _cookies(ctx),
         "recipients": _recipients(ctx),
-        "recipient_events": _recipient_events,
+        "recipient_events": _recipient_events(ctx),
         "policy_versions": _policy_versions,
-        "notices": _notices,
+        "notices": _notices(ctx),
         "access_log": _access_log,
         "requests": _requests(ctx),
         "explanations": _explanations,
         "deletion_receipts": _deletion_receipts,
         "assist_sessions": _assist_sessions(ctx),
+        "service_contacts": _service_contacts,
+        "impact_assessments": _impact_assessments(ctx),
+        "rights": _rights(ctx),
         "incidents": _incidents(ctx),
         "guardian_links": _guardian_links,
     }
@@ -288,7 +351,9 @@ def section_chunks(
     if section in bulk.BULK_SECTIONS:
         connect = bulk.session_connect(db.connection())
         columns = list(bulk.COLUMNS[section])
-        return columns, bulk.chunks(connect, section, user.id, with_rows=True)
+        return columns, bulk.chunks(
+            connect, section, user.id, with_rows=True, policy=policy_for(ctx.shop.id)
+        )
     produce = producers(ctx)[section]
     columns = []
 

@@ -36,12 +36,16 @@ from sqlalchemy import (
     case,
     cast,
     func,
+    literal,
     literal_column,
+    null,
     or_,
     select,
+    true,
     type_coerce,
 )
 
+from server.demo.policies import ShopPolicy
 from server.i18n import Language, current_language
 from server.messages import FACTORS, label
 from server.models import (
@@ -53,7 +57,9 @@ from server.models import (
     Recipient,
     RecipientEvent,
     Track,
+    User,
 )
+from server.policy_terms import clause_fields
 
 BATCH = 2000
 ORDER_BATCH = 500
@@ -166,6 +172,7 @@ def _specs(language: Language) -> dict[str, _Spec]:
                 Order.recipient_name,
                 Order.recipient_phone_masked,
                 Order.recipient_address,
+                _raw_time(Order.purchaser_consent_at, "purchaser_consent_at"),
             ),
             (Order.removed_at.is_(None),),
         ),
@@ -224,8 +231,12 @@ def batches(
     end: datetime | None = None,
     after: str | None = None,
     batch: int | None = None,
+    policy: ShopPolicy | None = None,
 ) -> Iterator[list[Item]]:
     """The subject's items of `section` (one of `BULK_SECTIONS`), a batch at a time.
+
+    `policy` is the shop's (for the clause of an order placed for someone else, as the API
+    cites it); without it that clause counts as the shop's configuration.
 
     Raises `UnknownItem` (before yielding anything) when `after` is not one of its items.
     """
@@ -257,7 +268,7 @@ def batches(
             last = rows[-1]
             key = (last._mapping[time_name], int(last._mapping["_key_id"]))
             if section == "orders":
-                items = _orders(conn, subject_id, rows, language)
+                items = _orders(conn, subject_id, rows, language, placed_for_clause(policy))
             else:
                 keys = [k for k in rows[0]._fields if k != "_key_id"]
                 items = [dict(zip(keys, row, strict=False)) for row in rows]
@@ -292,11 +303,24 @@ def _decision_detail(item: Item) -> None:
     item["factors"] = factors
 
 
+def placed_for_clause(policy: ShopPolicy | None) -> tuple[str | None, str | None, str]:
+    """(clause, its title in the current language, basis) for orders placed for others."""
+    if policy is None:
+        return None, None, "shop_configuration"
+    fields = clause_fields(policy, policy.orders_for_others)
+    return fields["clause"], fields["clause_title"], fields["basis"]
+
+
 def _orders(
-    conn: Connection, subject_id: int, rows: Sequence[Any], language: Language
+    conn: Connection,
+    subject_id: int,
+    rows: Sequence[Any],
+    language: Language,
+    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
 ) -> list[Item]:
-    """Like `GET /orders/{id}` (OrderDetail), with two queries for the whole batch."""
+    """Like `GET /orders/{id}` (OrderDetail), with three queries for the whole batch."""
     ids = [row.id for row in rows]
+    placed_by = conn.execute(select(User.display_name).where(User.id == subject_id)).scalar()
     lines: dict[int, list[Item]] = {}
     quantities: dict[int, int] = {}
     for oid, line_id, title, quantity, price in conn.execute(
@@ -350,6 +374,16 @@ def _orders(
                 "item_count": quantities.get(o.id, 0),
                 "for_other": o.for_other,
                 "logistics_partner": o.logistics_partner,
+                "placed_for": {
+                    "placed_by": placed_by or "",
+                    "placed_for": o.recipient_name,
+                    "purchaser_consent_at": o.purchaser_consent_at,
+                    "clause": clause[0],
+                    "clause_title": clause[1],
+                    "basis": clause[2],
+                }
+                if o.for_other
+                else None,
                 "items": lines.get(o.id, []),
                 "payment": {
                     "method": o.payment_method,
@@ -501,9 +535,42 @@ def _json_sql(text: str) -> ColumnElement[Any]:
 # Sections whose items are all text or built in SQL: on SQLite, `json_object` writes each line
 # in C (and the CSV line for the shop's archive is put together in SQL too).
 @functools.cache
-def _text_items(language: Language) -> dict[str, tuple[_Field, ...]]:
-    """The sections built all in SQL (SQLite), with the shop's texts in `language`."""
+def _text_items(
+    language: Language,
+    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
+) -> dict[str, tuple[_Field, ...]]:
+    """The sections built all in SQL (SQLite), with the shop's texts in `language`; `clause`
+    is the shop's (clause, title, basis) for orders placed for someone else (bound, never
+    formatted into the SQL)."""
     shared_sql = _order_shared_sql(language)
+    placed_for = func.json(
+        case(
+            (
+                Order.for_other == true(),
+                func.json_object(
+                    literal_column("'placed_by'"),
+                    func.coalesce(
+                        select(User.display_name).where(User.id == Order.user_id).scalar_subquery(),
+                        "",
+                    ),
+                    literal_column("'placed_for'"),
+                    Order.recipient_name,
+                    literal_column("'purchaser_consent_at'"),
+                    case(
+                        (Order.purchaser_consent_at.is_(None), null()),
+                        else_=_api_time_sql(Order.purchaser_consent_at),
+                    ),
+                    literal_column("'clause'"),
+                    literal(clause[0], String),
+                    literal_column("'clause_title'"),
+                    literal(clause[1], String),
+                    literal_column("'basis'"),
+                    literal(clause[2], String),
+                ),
+            ),
+            else_=null(),
+        )
+    )
     return {
         "tracks": (
             _Field("id", cast(Track.id, String), plain=True),
@@ -542,6 +609,7 @@ def _text_items(language: Language) -> dict[str, tuple[_Field, ...]]:
                 "logistics_partner",
                 _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
             ),
+            _Field("placed_for", placed_for),
             _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
             _Field(
                 "payment",
@@ -595,6 +663,7 @@ COLUMNS: dict[str, list[str]] = {
         "item_count",
         "for_other",
         "logistics_partner",
+        "placed_for",
         "items",
         "payment",
         "logistics",
@@ -625,15 +694,20 @@ def chunks(
     end: datetime | None = None,
     after: str | None = None,
     with_rows: bool = False,
+    policy: ShopPolicy | None = None,
 ) -> Iterator[Chunk]:
     """Like `batches`, as ready NDJSON (and CSV values with `with_rows`)."""
     with connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
     if sqlite and section in _text_items(current_language()):
-        yield from _text_chunks(connect, section, subject_id, start, end, after, with_rows)
+        yield from _text_chunks(
+            connect, section, subject_id, start, end, after, with_rows, placed_for_clause(policy)
+        )
         return
     columns = COLUMNS[section]
-    for items in batches(connect, section, subject_id, start=start, end=end, after=after):
+    for items in batches(
+        connect, section, subject_id, start=start, end=end, after=after, policy=policy
+    ):
         rows: list[Sequence[Any]] | None = None
         if with_rows:
             rows = [csv_values(i, columns) for i in items]
@@ -653,12 +727,13 @@ def _text_chunks(
     end: datetime | None,
     after: str | None,
     with_rows: bool,
+    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
 ) -> Iterator[Chunk]:
     """SQLite only: each batch's lines come out of SQL; the statement is compiled once and run
     on the DB-API cursor, since its rows are plain strings that need no result processing."""
     language = current_language()
     spec = _specs(language)[section]
-    fields = _text_items(language)[section]
+    fields = _text_items(language, clause)[section]
     pairs: list[Any] = []
     for f in fields:
         pairs += [literal_column(f"'{f.name}'"), f.json]

@@ -25,10 +25,12 @@ from server.models import (
     Order,
     ProfileField,
     RecipientEvent,
+    ServiceContact,
     Subscription,
     Tag,
     Track,
 )
+from server.policy_terms import term_fields
 
 Counter = Callable[[Session, int], int]
 
@@ -63,6 +65,7 @@ CATEGORY_COUNTERS: dict[str, Counter] = {
     "consents": _count(ConsentState),
     "subscriptions": _count(Subscription),
     "sharing": _count(RecipientEvent),
+    "service_records": _count(ServiceContact),
 }
 
 
@@ -99,6 +102,16 @@ def category_items(
             **provenance(policy, row.policy_section or None),
             "retention_clause": (retention := _retention_clause(policy, row.key)),
             "retention_basis": basis_of(retention),
+            # the statutory case (no consent needed) the shop relies on to collect it, if any
+            "no_consent_exception": term_fields(
+                policy, policy.collection_exception(policy.category_exceptions.get(row.key))
+            )
+            if policy is not None
+            else None,
+            # what refusing to provide this data costs the shopper
+            "refusal_consequence": term_fields(policy, policy.refusal_consequences.get(row.key))
+            if policy is not None
+            else None,
         }
         for row in rows
     ]

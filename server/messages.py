@@ -26,6 +26,7 @@ TERMS: dict[str, str] = {
     # request statuses
     "identity_unverified": "待验证身份",
     "pending": "待处理",
+    "fee_quoted": "待确认费用",
     "in_progress": "处理中",
     "extended": "已延期",
     "completed": "已完成",
@@ -46,6 +47,7 @@ TERMS: dict[str, str] = {
     "consents": "授权同意记录",
     "subscriptions": "营销订阅",
     "sharing": "共享记录",
+    "service_records": "客服通信记录",
     # consent purposes
     "membership": "会员账户",
     "risk_control": "风险控制与账户安全",
@@ -55,6 +57,7 @@ TERMS: dict[str, str] = {
     "location_services": "位置服务",
     "cookies_analytics": "分析类Cookie及同类技术",
     "partner_advertising_aggregated": "向广告合作方提供汇总统计",
+    "cross_border_analytics": "在新加坡处理的统计分析",
     # resources named in "No such …"
     "resource": "资源",
     "request": "申请",
@@ -113,6 +116,17 @@ TERMS: dict[str, str] = {
     "identity_not_verified": "身份未核实",
     "repeated_request": "重复申请",
     "other": "其他原因",
+    "excessive_technical_means": "需要过多技术手段",
+    "impractical": "非常不切实际",
+    "risk_to_others": "给他人合法权益带来风险",
+    "statutory": "法律法规或主管机关要求",
+    # kinds of proof of identity
+    "written_request": "书面申请",
+    "other_proof": "其他身份证明",
+    # what became of a quoted fee
+    "quoted": "已报价",
+    "accepted": "已接受",
+    "withdrawn": "已撤回",
 }
 
 # (English template, Chinese template). Order matters only where two templates could match
@@ -245,6 +259,33 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     ("The request is {status}; its result is not ready.", "该申请状态为“{status}”，结果尚未生成。"),
     ("The verification code is not right.", "验证码不正确。"),
+    (
+        "This shop's policy does not accept documents as proof of identity; use the code.",
+        "本商城的隐私政策不接受以文件证明身份，请使用验证码。",
+    ),
+    (
+        "Not a kind of proof this shop accepts: '{kind}'; choose one of {kinds}.",
+        "本商城不接受这种证明：“{kind}”；请从以下选择：{kinds}。",
+    ),
+    ("Send the document as PDF, PNG or JPEG.", "请以 PDF、PNG 或 JPEG 格式发送文件。"),
+    ("Say which proof the document is.", "请说明该文件属于哪种证明。"),
+    ("At most {n} characters.", "最多 {n} 个字符。"),
+    ("The document is empty.", "文件是空的。"),
+    ("The file's content is not the type it was sent as.", "文件内容与其声明的格式不符。"),
+    (
+        "At most {n} documents can be sent for one request.",
+        "每项申请最多可发送 {n} 份文件。",
+    ),
+    (
+        "A signed written request was sent for the shop to review.",
+        "已发送签名的书面申请，等待商城审核。",
+    ),
+    ("A proof of identity was sent for the shop to review.", "已发送身份证明，等待商城审核。"),
+    (
+        "Identity verified by the shop from the document you sent.",
+        "商城已根据您发送的文件核实身份。",
+    ),
+    ("The document you sent was not accepted: {reason}", "您发送的文件未被接受：{reason}"),
     ("This request is not waiting for a verification code.", "该申请无需输入验证码。"),
     (
         "This request has no result document; its resolution says what was done.",
@@ -279,6 +320,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("privacy officer", "个人信息保护负责人"),
     ("Identity verified.", "身份已验证。"),
     ("Canceled by the requester.", "申请人已撤回申请。"),
+    (
+        "A fee of {amount} {currency} is quoted: {reason}",
+        "商城报价费用 {amount} {currency}：{reason}",
+    ),
+    (
+        "Fee of {amount} {currency} accepted by the requester.",
+        "申请人已接受费用 {amount} {currency}。",
+    ),
+    (
+        "Withdrawn by the requester instead of paying the quoted fee.",
+        "申请人未接受报价费用，已撤回申请。",
+    ),
+    ("The request is {status}; no fee is quoted for it.", "该申请状态为“{status}”，没有报价费用。"),
+    ("The fee was already {status}.", "该费用的状态已是“{status}”。"),
     ("Waiting for a person at the shop.", "等待商城工作人员处理。"),
     ("Work on the request has started.", "已开始处理申请。"),
     ("shop (automatic processing)", "商城（自动处理）"),
@@ -296,6 +351,20 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "a reasonable fee may apply. Download the earlier archive, or ask again later.",
         "重复申请：您在最近 30 天内已申请过 {n} 次数据副本。商城在 30 天内免费受理最多两次"
         "查阅申请，超出部分可能收取合理费用。请下载之前的数据副本，或稍后再申请。",
+    ),
+    (
+        "You already asked for a copy of your data {n} times in the last 30 days. The shop "
+        "answers up to two access requests in 30 days. Download the earlier archive, or ask "
+        "again later.",
+        "您在最近 30 天内已申请过 {n} 次数据副本。商城在 30 天内受理最多两次查阅申请。"
+        "请下载之前的数据副本，或稍后再申请。",
+    ),
+    (
+        "repeated_request: You already asked for a copy of your data {n} times in the last 30 "
+        "days. The shop answers up to two access requests in 30 days. Download the earlier "
+        "archive, or ask again later.",
+        "重复申请：您在最近 30 天内已申请过 {n} 次数据副本。商城在 30 天内受理最多两次查阅申请。"
+        "请下载之前的数据副本，或稍后再申请。",
     ),
     (
         "Your archive is ready ({n} bytes, SHA-256 {hash}). It is signed by the shop; "
@@ -356,17 +425,21 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 # Parameter names whose value is a list of API words joined by ", ".
-_LIST_PARAMS = frozenset({"purposes", "factors"})
+_LIST_PARAMS = frozenset({"purposes", "factors", "kinds"})
+# Parameters that are whole sentences of the shop: translated when they have an entry (an
+# officer's own words have none and stay as written).
+_SENTENCE_PARAMS = frozenset({"reason"})
 # Parameters translated through TERMS (others, e.g. numbers and hashes, are kept as they are).
 _TERM_PARAMS = frozenset(
-    {"what", "status", "status2", "category", "purpose", "field", "purposes", "factors"}
+    {"what", "status", "status2", "category", "purpose", "field", "purposes", "factors", "kind"}
+    | {"kinds"}
 )
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     compiled = []
-    for english, chinese in MESSAGES:
+    for english, chinese in (*MESSAGES, *_policy_sentences()):
         pattern = "".join(
             f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
             for part in re.split(r"(\{[a-z0-9]+\})", english)
@@ -374,6 +447,17 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
         )
         compiled.append((re.compile(pattern + r"\Z", re.DOTALL), chinese))
     return tuple(compiled)
+
+
+def _policy_sentences() -> list[tuple[str, str]]:
+    """Sentences a shop's policy data gives in both languages (its fee reasons)."""
+    from server.demo.policies import all_policies  # local: the policies import server.i18n
+
+    return [
+        (p.repeat_fee.reason.en, p.repeat_fee.reason.zh)
+        for p in all_policies()
+        if p.repeat_fee is not None
+    ]
 
 
 def term(word: str) -> str:
@@ -389,6 +473,8 @@ def _param(name: str, value: str) -> str:
         return "、".join(term(item.strip()) for item in value.split(",") if item.strip())
     if name in _TERM_PARAMS:
         return term(value)
+    if name in _SENTENCE_PARAMS:
+        return chinese(value) or value
     return value
 
 

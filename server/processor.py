@@ -3,7 +3,9 @@
 `RequestProcessor.run_once()` advances every due request by one step:
 
 * `pending` -> `in_progress` once `config.processor_delay` has passed since the last change
-  (or straight to `denied` with `repeated_request` for a third access request within 30 days);
+  (a third access request within 30 days is answered with the shop's quoted fee,
+  `fee_quoted`, where its policy allows one, or refused as `repeated_request` where it does
+  not; a request whose fee was accepted proceeds);
 * `in_progress`/`extended` -> `completed` for the automatic types, after the same delay, doing the
   work: build the archive (access), apply a correction, delete data and notify recipients
   (deletion), explain a decision, withdraw consents, close the account;
@@ -35,6 +37,7 @@ from sqlalchemy.orm import Session
 from server.archive_builder import build_archive
 from server.context import ShopContext
 from server.db import transaction
+from server.demo.policies import policy_for
 from server.i18n import using_language
 from server.messages import FACTORS
 from server.models import (
@@ -54,6 +57,7 @@ from server.models import (
     Recipient,
     RecipientEvent,
     RefreshToken,
+    ServiceContact,
     Subscription,
     Tag,
     Track,
@@ -66,7 +70,9 @@ from server.requests_flow import (
     REPEAT_WINDOW,
     add_event,
     deny,
+    fee_quote,
     own_decision,
+    quote_fee,
     stored_details,
 )
 from server.timeutil import rfc3339
@@ -112,6 +118,7 @@ class RequestProcessor:
         name: str | None = None,
     ) -> None:
         self.ctx = ctx
+        self.policy = policy_for(ctx.shop.id)  # its refusal grounds and fee rule
         self.lease = lease
         self.batch = batch
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
@@ -267,17 +274,30 @@ class RequestProcessor:
                     PrivacyRequest.received_at <= req.received_at,
                 )
             ).all()
-            if len(earlier) >= REPEAT_LIMIT:
+            quote = fee_quote(db, req)
+            if len(earlier) >= REPEAT_LIMIT and (quote is None or quote.status != "accepted"):
+                if self.policy.repeat_fee is not None and quote is None:
+                    quote_fee(db, self.ctx, req, actor=ACTOR)
+                    return
+                # A shop whose policy names no fee does not hint at one either.
+                text = (
+                    f"You already asked for a copy of your data {len(earlier)} times in the last "
+                    "30 days. The shop answers up to two access requests in 30 days free of "
+                    "charge; for more, a reasonable fee may apply. Download the earlier "
+                    "archive, or ask again later."
+                    if self.policy.fees.clause is not None
+                    else f"You already asked for a copy of your data {len(earlier)} times in "
+                    "the last 30 days. The shop answers up to two access requests in 30 days. "
+                    "Download the earlier archive, or ask again later."
+                )
                 deny(
                     db,
                     req,
                     "repeated_request",
-                    f"You already asked for a copy of your data {len(earlier)} times in the last "
-                    "30 days. The shop answers up to two access requests in 30 days free of "
-                    "charge; for more, a reasonable fee may apply. Download the earlier "
-                    "archive, or ask again later.",
+                    text,
                     actor=ACTOR,
                     now=now,
+                    policy=self.policy,
                 )
                 return
         req.status = "in_progress"
@@ -349,7 +369,15 @@ class RequestProcessor:
             )
         ).first()
         if row is None:
-            deny(db, req, "other", "The field no longer exists.", actor=ACTOR, now=now)
+            deny(
+                db,
+                req,
+                "other",
+                "The field no longer exists.",
+                actor=ACTOR,
+                now=now,
+                policy=self.policy,
+            )
             return None
         before = row.value
         row.value = details.get("proposed")
@@ -369,7 +397,15 @@ class RequestProcessor:
     ) -> tuple[dict[str, Any], str] | None:
         decision = own_decision(db, req.user_id, str(details.get("decision_id", "")))
         if decision is None:
-            deny(db, req, "other", "The decision record no longer exists.", actor=ACTOR, now=now)
+            deny(
+                db,
+                req,
+                "other",
+                "The decision record no longer exists.",
+                actor=ACTOR,
+                now=now,
+                policy=self.policy,
+            )
             return None
         result = {"kind": "explanation", **explain(decision)}
         top = (
@@ -471,6 +507,7 @@ class RequestProcessor:
                 "tracks",
                 "tags",
                 "decisions",
+                "service_records",
             ):
                 deleted[category] = delete_category(db, user.id, category, now)[0]
             deleted["account"] = _blank_fields(db, user.id, ("membership",), now)
@@ -623,6 +660,7 @@ _ROW_MODELS: dict[str, Any] = {
     "tracks": Track,
     "tags": Tag,
     "decisions": Decision,
+    "service_records": ServiceContact,
 }
 
 

@@ -29,6 +29,10 @@ TokenCheck = Callable[[str], bool]
 
 JSON_BODY_LIMIT = 1024 * 1024
 FORM_BODY_LIMIT = 64 * 1024
+# Proof-of-identity uploads (server/identity_documents.py): binary, so NUL bytes are content,
+# not an attack on a text column; they are stored as bytes.
+DOCUMENT_BODY_LIMIT = 2 * 1024 * 1024
+DOCUMENT_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 _BODYLESS = frozenset({"GET", "HEAD", "OPTIONS"})
 _PROTECTED_PREFIX = "/v1/"
 
@@ -109,7 +113,13 @@ def _announces_body(headers: dict[str, str]) -> bool:
     return headers.get("content-length", "0") != "0" or "transfer-encoding" in headers
 
 
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
 def _limit_for(content_type: str) -> int:
+    if _media_type(content_type) in DOCUMENT_TYPES:
+        return DOCUMENT_BODY_LIMIT
     return FORM_BODY_LIMIT if "form" in content_type.lower() else JSON_BODY_LIMIT
 
 
@@ -118,6 +128,8 @@ def _has_nul(raw: bytes) -> bool:
 
 
 def _body_has_nul(body: bytes, content_type: str) -> bool:
+    if _media_type(content_type) in DOCUMENT_TYPES:
+        return False  # a binary document, kept as bytes
     if b"\x00" in body:
         return True
     lowered = content_type.lower()

@@ -46,6 +46,9 @@ SECTIONS: dict[str, Text] = {
     "notices": Text("notices", "通知"),
     "access_log": Text("access log", "访问记录"),
     "requests": Text("privacy requests", "个人信息申请"),
+    "service_records": Text("customer-service records", "客服通信记录"),
+    "service_contacts": Text("customer-service records", "客服通信记录"),
+    "impact_assessments": Text("impact assessments", "个人信息安全影响评估"),
 }
 
 # Deletion of single records: "3 entries of your browsing history".
@@ -57,6 +60,7 @@ ITEM_WORDS: dict[str, Text] = {
     "locations": Text("of your locations", "位置记录"),
     "logs": Text("of your sign-in records", "登录日志"),
     "decisions": Text("of your automated decisions", "自动化决策记录"),
+    "service_records": Text("of your customer-service records", "客服通信记录"),
 }
 
 _MAX_VALUE = 24  # longer values are shortened in the sentence (the details keep them whole)

@@ -5,7 +5,9 @@ States (API.md "Privacy requests"):
     identity_unverified -> pending -> in_progress -> completed | denied
                                       in_progress -> extended -> completed | denied
     identity_unverified | pending -> canceled   (by the subject, before work starts)
-    identity_unverified | pending -> denied     (by the shop, e.g. repeated_request)
+    identity_unverified | pending -> denied     (by the shop, on a ground of its policy)
+    pending -> fee_quoted -> pending            (a repeat beyond reason: the subject accepts
+               fee_quoted -> canceled            the quoted fee, or withdraws the request)
 
 `extended` means "still in progress, with a new due date and a reason". Every change is a
 `RequestEvent` on the request's timeline.
@@ -25,21 +27,25 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import policy_for
+from server.demo.policies import ShopPolicy, basis_of, policy_for
 from server.errors import Problem
 from server.i18n import current_language, localized
+from server.messages import term as translate_term
 from server.messages import translate
 from server.models import (
     ConsentPurpose,
     DataCategory,
     Decision,
     Device,
+    FeeQuote,
+    IdentityDocument,
     Location,
     LogEntry,
     Order,
     PrivacyRequest,
     ProfileField,
     RequestEvent,
+    ServiceContact,
     Tag,
     Track,
 )
@@ -47,7 +53,10 @@ from server.request_words import agent_display_name, request_summary
 from server.schemas.privacy_requests import (
     Denial,
     Extension,
+    FeeQuoteOut,
     FiledBy,
+    Ground,
+    IdentityDocumentOut,
     PrivacyRequestOut,
     ResultSummary,
     TimelineEvent,
@@ -69,27 +78,19 @@ TYPES: tuple[str, ...] = (
 )
 FINAL: frozenset[str] = frozenset({"completed", "denied", "canceled"})
 ACTIVE: frozenset[str] = frozenset({"in_progress", "extended"})
-CANCELABLE: frozenset[str] = frozenset({"identity_unverified", "pending"})
+CANCELABLE: frozenset[str] = frozenset({"identity_unverified", "pending", "fee_quoted"})
 TRANSITIONS: dict[str, frozenset[str]] = {
     "identity_unverified": frozenset({"pending", "canceled", "denied"}),
-    "pending": frozenset({"in_progress", "canceled", "denied"}),
+    "pending": frozenset({"in_progress", "canceled", "denied", "fee_quoted"}),
+    "fee_quoted": frozenset({"pending", "canceled", "denied"}),
     "in_progress": frozenset({"completed", "denied", "extended"}),
     "extended": frozenset({"completed", "denied", "extended"}),
     "completed": frozenset(),
     "denied": frozenset(),
     "canceled": frozenset(),
 }
-DENIAL_REASONS: tuple[str, ...] = (
-    "national_security",
-    "public_safety",
-    "criminal_investigation",
-    "abuse_of_rights",
-    "harm_to_others",
-    "trade_secret",
-    "identity_not_verified",
-    "repeated_request",
-    "other",
-)
+# Refusal grounds are each shop's own enumerated list (`ShopPolicy.refusal_grounds`, with
+# `other` + text); `refusal_grounds(ctx)` gives the keys.
 # Types a person at the shop must answer; the processor only moves them to in_progress.
 HUMAN_TYPES: frozenset[str] = frozenset({"human_review", "complaint"})
 RESULT_KINDS: dict[str, str] = {
@@ -114,6 +115,7 @@ DELETABLE_CATEGORIES: frozenset[str] = frozenset(
         "tags",
         "orders",
         "decisions",
+        "service_records",
     }
 )
 NOT_DELETABLE_HINTS: dict[str, str] = {
@@ -131,6 +133,7 @@ ITEM_MODELS: dict[str, Any] = {
     "locations": Location,
     "logs": LogEntry,
     "decisions": Decision,
+    "service_records": ServiceContact,
 }
 VERIFY_MAX_ATTEMPTS = 5
 VERIFY_LOCK = timedelta(minutes=15)
@@ -287,11 +290,27 @@ def transition(
     add_event(db, req, new_status, actor, note, now)
 
 
+def refusal_grounds(ctx: ShopContext) -> tuple[str, ...]:
+    """The keys of the grounds on which this shop may refuse a request, as its policy lists."""
+    return tuple(t.key for t in policy_for(ctx.shop.id).refusal_grounds)
+
+
 def deny(
-    db: Session, req: PrivacyRequest, reason: str, text: str, *, actor: str, now: datetime
+    db: Session,
+    req: PrivacyRequest,
+    reason: str,
+    text: str,
+    *,
+    actor: str,
+    now: datetime,
+    policy: ShopPolicy,
 ) -> None:
-    if reason not in DENIAL_REASONS:
-        raise ValueError(f"unknown denial reason {reason!r}; one of {', '.join(DENIAL_REASONS)}")
+    """Refuse `req` on one of the shop's own enumerated grounds; the text says why."""
+    if policy.refusal_ground(reason) is None:
+        known = ", ".join(t.key for t in policy.refusal_grounds)
+        raise ValueError(f"unknown refusal ground {reason!r}; one of {known}")
+    if reason == "other" and not text.strip():
+        raise ValueError("a refusal on the ground 'other' needs a text saying why")
     transition(db, req, "denied", actor=actor, note=f"{reason}: {text}", now=now)
     req.denial_reason = reason
     req.denial_text = text
@@ -488,6 +507,75 @@ def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> No
     )
 
 
+def quote_fee(db: Session, ctx: ShopContext, req: PrivacyRequest, *, actor: str) -> FeeQuote:
+    """Answer a repeated request with the shop's quoted cost fee (`pending -> fee_quoted`)."""
+    rule = policy_for(ctx.shop.id).repeat_fee
+    if rule is None:
+        raise ValueError(f"shop {ctx.shop.id} quotes no fees")
+    now = ctx.clock.now()
+    quote = FeeQuote(
+        request_id=req.id,
+        amount=rule.amount,
+        currency=rule.currency,
+        reason=rule.reason.en,
+        reason_zh=rule.reason.zh,
+        clause=rule.clause,
+        status="quoted",
+        quoted_at=now,
+    )
+    db.add(quote)
+    transition(
+        db,
+        req,
+        "fee_quoted",
+        actor=actor,
+        note=f"A fee of {rule.amount} {rule.currency} is quoted: {rule.reason.en}",
+        now=now,
+    )
+    return quote
+
+
+def fee_quote(db: Session, req: PrivacyRequest) -> FeeQuote | None:
+    return db.scalars(select(FeeQuote).where(FeeQuote.request_id == req.id)).first()
+
+
+def answer_fee(
+    db: Session, ctx: ShopContext, req: PrivacyRequest, *, accept: bool, actor: str
+) -> None:
+    """The subject accepts the quoted fee (the request proceeds) or withdraws the request.
+
+    Answering the same way twice changes nothing (a retry after a lost answer); answering the
+    other way after the first is a 409.
+    """
+    quote = fee_quote(db, req)
+    wanted = "accepted" if accept else "withdrawn"
+    if quote is None:
+        raise Problem(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; no fee is quoted for it.",
+            extra={"request_status": req.status},
+        )
+    if quote.status == wanted:
+        return
+    if quote.status != "quoted" or req.status != "fee_quoted":
+        raise Problem(
+            409,
+            "invalid_state",
+            f"The fee was already {quote.status}.",
+            extra={"request_status": req.status},
+        )
+    now = ctx.clock.now()
+    quote.status = wanted
+    quote.answered_at = now
+    if accept:
+        note = f"Fee of {quote.amount} {quote.currency} accepted by the requester."
+        transition(db, req, "pending", actor=actor, note=note, now=now)
+    else:
+        note = "Withdrawn by the requester instead of paying the quoted fee."
+        transition(db, req, "canceled", actor=actor, note=note, now=now)
+
+
 # --- the resource ------------------------------------------------------------------------------
 
 
@@ -539,6 +627,7 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
     if role == "agent":  # filed before agents were stored by display name: their login
         name = agent_display_name(db, name)
     final = req.status in FINAL
+    policy = policy_for(ctx.shop.id)
     return PrivacyRequestOut(
         id=str(req.id),
         type=req.type,
@@ -554,9 +643,12 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
         working_days_left=working_days_left(now, req.due_at, cal),
         # Notes and resolutions are stored as written (English for the shop's automatic
         # ones); server/messages.py gives them in the asked language.
-        denial=Denial(reason=req.denial_reason, text=translate(req.denial_text) or "")
-        if req.status == "denied" and req.denial_reason
+        denial=_denial(policy, req) if req.status == "denied" and req.denial_reason else None,
+        deletion_ground=_deletion_ground(policy, details.get("ground"))
+        if req.type == "deletion"
         else None,
+        fee=_fee(policy, fee_quote(db, req)),
+        identity_documents=_documents(db, req),
         extension=Extension(
             reason=translate(req.extension_reason) or "", original_due_at=req.original_due_at
         )
@@ -573,6 +665,75 @@ def request_out(db: Session, ctx: ShopContext, req: PrivacyRequest) -> PrivacyRe
             for e in events
         ],
         result=result_summary(req),
+    )
+
+
+def _denial(policy: ShopPolicy, req: PrivacyRequest) -> Denial:
+    reason = req.denial_reason or "other"
+    term_ = policy.refusal_ground(reason)
+    section = policy.section(term_.clause) if term_ is not None else None
+    language = current_language()
+    return Denial(
+        reason=reason,
+        # A ground recorded before the shop's list changed is still said in words.
+        label=term_.text.pick(language) if term_ is not None else translate_term(reason),
+        clause=term_.clause if term_ is not None else None,
+        clause_title=section.title.pick(language) if section else None,
+        basis=basis_of(term_.clause if term_ is not None else None),
+        text=translate(req.denial_text) or "",
+    )
+
+
+def _deletion_ground(policy: ShopPolicy, key: object) -> Ground | None:
+    if not isinstance(key, str) or not key:
+        return None
+    term_ = policy.deletion_ground(key)
+    label = term_.text.pick(current_language()) if term_ is not None else translate_term(key)
+    clause = term_.clause if term_ is not None else None
+    return Ground(key=key, label=label, clause=clause, basis=basis_of(clause))
+
+
+def _documents(db: Session, req: PrivacyRequest) -> list[IdentityDocumentOut]:
+    # the rows without their content: a request view never carries the document itself
+    rows = db.execute(
+        select(
+            IdentityDocument.id,
+            IdentityDocument.kind,
+            IdentityDocument.filename,
+            IdentityDocument.media_type,
+            IdentityDocument.size,
+            IdentityDocument.sha256,
+            IdentityDocument.uploaded_at,
+            IdentityDocument.review,
+            IdentityDocument.reviewed_at,
+            IdentityDocument.review_note,
+        )
+        .where(IdentityDocument.request_id == req.id)
+        .order_by(IdentityDocument.id)
+    ).all()
+    return [
+        IdentityDocumentOut.model_validate(
+            {**row._asdict(), "id": str(row.id), "review_note": translate(row.review_note)}
+        )
+        for row in rows
+    ]
+
+
+def _fee(policy: ShopPolicy, quote: FeeQuote | None) -> FeeQuoteOut | None:
+    if quote is None:
+        return None
+    section = policy.section(quote.clause)
+    language = current_language()
+    return FeeQuoteOut(
+        amount=quote.amount,
+        currency=quote.currency,
+        reason=localized(quote, "reason"),
+        clause=quote.clause,
+        clause_title=section.title.pick(language) if section else None,
+        basis=basis_of(quote.clause),
+        status=quote.status,  # quoted | accepted | withdrawn
+        quoted_at=quote.quoted_at,
+        answered_at=quote.answered_at,
     )
 
 

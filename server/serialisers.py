@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server import access_what
-from server.demo.policies import ShopPolicy, basis_of, policy_for
+from server.context import ShopContext
+from server.demo.policies import ShopPolicy, Term, basis_of, policy_for
 from server.guardians import covered, rule_out
 from server.i18n import Language, current_language, localized, pick
 from server.messages import FACTORS, FIELDS, label, translate
@@ -31,23 +32,28 @@ from server.models import (
     DeletionReceipt,
     Device,
     GuardianLink,
+    ImpactAssessment,
     Notice,
     PolicyVersion,
     ProfileField,
     Recipient,
     RecipientEvent,
+    ServiceContact,
     Subscription,
     Tag,
     User,
 )
+from server.policy_terms import clause_fields, term_out
+from server.schemas.assessments import ImpactAssessmentItem
 from server.schemas.assist import AssistSessionItem
 from server.schemas.consents import ConsentItem, ConsentReceipt, CookieItem, SubscriptionItem
-from server.schemas.data import DeviceOut
+from server.schemas.data import DeviceOut, ServiceContactOut
 from server.schemas.guardians import GuardianOfMe
 from server.schemas.me import Me, ProfileFieldOut
 from server.schemas.notices import NoticeItem, PolicyVersionItem
 from server.schemas.privacy_requests import DeletionReceiptOut, DeletionResult, ExplanationResult
-from server.schemas.sharing import RecipientEventItem, RecipientItem
+from server.schemas.rights import PolicySectionOut, RightsCard, RightsDeadline, RightsTerm
+from server.schemas.sharing import AgreementOut, RecipientEventItem, RecipientItem
 from server.schemas.tracks import TagOut
 from server.timeutil import rfc3339
 
@@ -164,7 +170,11 @@ def is_granted(purpose: ConsentPurpose, state: ConsentState | None) -> bool:
     return state.granted if state is not None else purpose.required
 
 
-def consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> ConsentItem:
+def consent_item(
+    purpose: ConsentPurpose, state: ConsentState | None, policy: ShopPolicy | None = None
+) -> ConsentItem:
+    """`policy`: the shop's, for the clause behind the purpose and the consequence of refusing
+    it (without it both count as the shop's configuration)."""
     return ConsentItem(
         id=purpose.key,
         purpose=purpose.key,
@@ -176,7 +186,18 @@ def consent_item(purpose: ConsentPurpose, state: ConsentState | None) -> Consent
         granted=is_granted(purpose, state),
         updated_at=state.updated_at if state is not None else None,
         policy_version=state.policy_version if state is not None else None,
+        destination_country=purpose.destination_country,
+        **_clause_fields(policy, policy.purposes.get(purpose.key) if policy else None),
+        refusal_consequence=term_out(policy, policy.refusal_consequences.get(purpose.key))
+        if policy is not None
+        else None,
     )
+
+
+def _clause_fields(policy: ShopPolicy | None, clause: str | None) -> dict[str, Any]:
+    if policy is None:
+        return {"clause": None, "clause_title": None, "basis": basis_of(None)}
+    return clause_fields(policy, clause)
 
 
 def receipt_payload(event: ConsentEvent, subject: str) -> dict[str, Any]:
@@ -276,16 +297,41 @@ def recipient_item(recipient: Recipient, stats: Stats | None, policy: ShopPolicy
         event_count=count,
         clause=clause,
         basis=basis_of(clause),
+        data_protection_agreement=AgreementOut(
+            exists=recipient.dpa_signed_at is not None,
+            signed_at=recipient.dpa_signed_at,
+            scope=localized(recipient, "dpa_scope") if recipient.dpa_scope else None,
+            **clause_fields(
+                policy, policy.agreements if recipient.dpa_signed_at is not None else None
+            ),
+        ),
+        consent_purpose=recipient.consent_purpose,
+        no_consent_exception=term_out(
+            policy, policy.sharing_exception(policy.recipient_exceptions.get(recipient.type))
+        ),
     )
 
 
-def recipient_event_item(event: RecipientEvent) -> RecipientEventItem:
+SHARING_EVENT_KINDS = ("disclosure", "merger_transfer", "public_disclosure")
+
+
+def recipient_event_item(
+    event: RecipientEvent, policy: ShopPolicy | None = None, order_number: str | None = None
+) -> RecipientEventItem:
+    """`policy`: the shop's, for the clause allowing the event's kind (a transfer on merger, a
+    public disclosure, an ordinary disclosure); `order_number`: the number of the event's order
+    (the caller looks a page's up at once)."""
+    kind = event.kind if event.kind in SHARING_EVENT_KINDS else "disclosure"
     return RecipientEventItem(
         id=str(event.id),
         at=event.at,
         categories=string_list(event.categories),
         description=localized(event, "description"),
         order_id=str(event.order_id) if event.order_id is not None else None,
+        order_number=order_number if event.order_id is not None else None,
+        kind=kind,
+        notice_id=str(event.notice_id) if event.notice_id is not None else None,
+        **_clause_fields(policy, policy.sharing_event_kinds.get(kind) if policy else None),
     )
 
 
@@ -323,7 +369,9 @@ def policy_version_item(row: PolicyVersion, acknowledged: bool) -> PolicyVersion
     return PolicyVersionItem.model_validate(policy_version_fields(row, acknowledged))
 
 
-def notice_item(row: Notice) -> NoticeItem:
+def notice_item(row: Notice, policy: ShopPolicy | None = None) -> NoticeItem:
+    """`policy`: the shop's, for the clause promising this kind of notice (cessation, transfer
+    on merger, incident, ...); without it the notice counts as the shop's own announcement."""
     return NoticeItem(
         id=str(row.id),
         kind=row.kind,
@@ -332,6 +380,7 @@ def notice_item(row: Notice) -> NoticeItem:
         body=localized(row, "body"),
         published_at=row.published_at,
         personal=row.user_id is not None,
+        **_clause_fields(policy, policy.notice_kinds.get(row.kind) if policy else None),
     )
 
 
@@ -454,6 +503,55 @@ def access_log_item(
     }
 
 
+# --- the rights card ---------------------------------------------------------------------------
+
+
+def _rights_term(policy: ShopPolicy, term: Term, language: Language) -> RightsTerm:
+    section = policy.section(term.clause)
+    return RightsTerm(
+        key=term.key,
+        text=term.text.pick(language),
+        value=term.value,
+        clause=term.clause,
+        clause_title=section.title.pick(language) if section else None,
+        basis=basis_of(term.clause),
+    )
+
+
+def rights_card_for(ctx: ShopContext, language: Language) -> RightsCard:
+    """The card in `language`: the route answers with it, the shop's archive keeps it."""
+    policy = policy_for(ctx.shop.id)
+    section = policy.section(policy.deadline_clause)
+    shop = ctx.shop
+    contacts = [_rights_term(policy, t, language) for t in policy.contacts]
+    for contact in contacts:
+        # The address the shop really answers at, even where the policy text differs.
+        if contact.key == "privacy_email":
+            contact.value = shop.privacy_email
+    return RightsCard(
+        shop_id=shop.id,
+        language=language,
+        deadline=RightsDeadline(
+            key="deadline",
+            text=policy.deadline_note.pick(language),
+            value=None,
+            clause=policy.deadline_clause,
+            clause_title=section.title.pick(language) if section else None,
+            basis=basis_of(policy.deadline_clause),
+            working_days=shop.deadline_days,
+        ),
+        fees=_rights_term(policy, policy.fees, language),
+        verification=[_rights_term(policy, t, language) for t in policy.verification],
+        verification_required_for=list(shop.verification_required_for),
+        refusal_grounds=[_rights_term(policy, t, language) for t in policy.refusal_grounds],
+        deletion_grounds=[_rights_term(policy, t, language) for t in policy.deletion_grounds],
+        contacts=contacts,
+        outline=[
+            PolicySectionOut(number=s.number, title=s.title.pick(language)) for s in policy.sections
+        ],
+    )
+
+
 __all__ = [
     "CHANNELS",
     "CookieActivity",
@@ -482,6 +580,36 @@ __all__ = [
     "recipient_event_item",
     "recipient_item",
     "recipient_stats",
+    "rights_card_for",
     "string_list",
     "tag_out",
 ]
+
+
+# --- records a shop's policy promises (issue 13.6) -------------------------------------------
+
+SERVICE_CHANNELS = ("phone", "online_chat", "email", "letter")
+
+
+def service_contact_out(row: ServiceContact) -> ServiceContactOut:
+    return ServiceContactOut(
+        id=str(row.id),
+        at=row.at,
+        # a channel written by an older tool than this server is shown as a letter
+        channel=row.channel if row.channel in SERVICE_CHANNELS else "letter",
+        summary=localized(row, "summary"),
+        outcome=localized(row, "outcome"),
+        duration_seconds=row.duration_seconds,
+        order_id=str(row.order_id) if row.order_id is not None else None,
+    )
+
+
+def impact_assessment_item(row: ImpactAssessment, policy: ShopPolicy) -> ImpactAssessmentItem:
+    return ImpactAssessmentItem(
+        id=str(row.id),
+        topic=localized(row, "subject"),
+        assessed_at=row.assessed_at,
+        outcome=localized(row, "outcome"),
+        notice_id=str(row.notice_id) if row.notice_id is not None else None,
+        **clause_fields(policy, policy.impact_assessments),
+    )

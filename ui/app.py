@@ -206,7 +206,12 @@ def tune_interpreter() -> None:
 
     Worker threads parse pages and build models in pure Python; with the default 5 ms switch
     interval the UI thread, woken for a paint or a timer, could wait that long for its turn.
+    Also `keep_none_alive` (PySide6 6.12 on Python 3.11 loses a reference to `None` per void
+    call: a long session would abort).
     """
+    from ui.pyside_fixes import keep_none_alive
+
+    keep_none_alive()
     tune_garbage_collector()
     sys.setswitchinterval(UI_SWITCH_INTERVAL)
 

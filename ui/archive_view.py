@@ -14,18 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from client.archive import Archive, ArchiveApi, ArchiveError, open_archive
 from ui.archive_dialogs import (
     ARCHIVE_FILTER,
+    PassphraseDialog,
     choose_keys,
     report_for,
     report_summary,
     shop_keys,
 )
 from ui.errors import user_message
-from ui.plain_text import force_plain_text, plain_message_box
+from ui.plain_text import plain_message_box
 from ui.session import AppSession, OpenArchive
 from ui.tasks import Task, TaskControl, TaskRunner
 
@@ -58,7 +59,7 @@ class ArchiveOpener(QObject):
         self.parent_widget = parent
         self.notify = notify or (lambda _text: None)
         self.task: Task[Any] | None = None
-        self.passphrase_dialog: QInputDialog | None = None
+        self.passphrase_dialog: PassphraseDialog | None = None
         self.error_box: QMessageBox | None = None
         self.last_error: BaseException | None = None
 
@@ -124,15 +125,13 @@ class ArchiveOpener(QObject):
         self.task = self.runner.run(work, done, failed, on_progress=progress)
 
     def ask_passphrase(self, path: str, key_file: str | None, *, wrong: bool = False) -> None:
-        dialog = QInputDialog(self.parent_widget)
-        dialog.setWindowTitle(self.tr("Encrypted archive"))
-        dialog.setLabelText(
+        dialog = PassphraseDialog(
+            self.tr("Encrypted archive"),
             self.tr("The passphrase was wrong. Try again:")
             if wrong
-            else self.tr("This archive is encrypted. Enter its passphrase:")
+            else self.tr("This archive is encrypted. Enter its passphrase:"),
+            self.parent_widget,
         )
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        force_plain_text(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.textValueSelected.connect(
             lambda text: self.open_path(path, passphrase=text, key_file=key_file)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+import re
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.limits import ASSIST_CUSTOMER, ASSIST_REASON
+from client.limits import ASSIST_CUSTOMER, ASSIST_REASON, ISSUED_ASSIST_CODE, SHOP_ADDRESS
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
@@ -38,7 +39,8 @@ class AddShopDialog(QDialog):
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://")
         self.url.setAccessibleName(self.tr("Shop address"))
-        layout.addWidget(self.url)
+        self.url_field = LimitedText(self.url, SHOP_ADDRESS)
+        layout.addWidget(self.url_field)
         self.suggestions = QListWidget()
         self.suggestions.setAccessibleName(self.tr("Shops on this computer"))
         for name, url in suggestions:
@@ -68,7 +70,10 @@ class AddShopDialog(QDialog):
             self.url.setText(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _accept_if_filled(self) -> None:
-        if self.url.text().strip():
+        too_long = self.url_field.problem()
+        if too_long:
+            self.show_error(too_long)
+        elif self.url.text().strip():
             self.accept()
         else:
             self.show_error(self.tr("Enter an address first."))
@@ -147,8 +152,6 @@ class AssistDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("6-digit code"))
         self.code.setAccessibleName(self.tr("Assist code"))
-        self.code.setMaxLength(6)
-        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}")))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
             self.tr("Case reason, e.g. ticket 4711: help with a deletion")
@@ -157,7 +160,9 @@ class AssistDialog(QDialog):
         # The shop's limits, with a counter; nothing typed is cut (see LimitedText).
         self.customer_field = LimitedText(self.customer, ASSIST_CUSTOMER)
         self.reason_field = LimitedText(self.reason, ASSIST_REASON)
-        for widget in (self.customer_field, self.code, self.reason_field):
+        # No QLineEdit limit or validator on the code: both drop pasted text without a word.
+        self.code_field = LimitedText(self.code, ISSUED_ASSIST_CODE)
+        for widget in (self.customer_field, self.code_field, self.reason_field):
             layout.addWidget(widget)
         self.error = plain_label()
         self.error.setObjectName("errorMessage")
@@ -172,12 +177,13 @@ class AssistDialog(QDialog):
         layout.addWidget(buttons)
 
     def _submit_if_complete(self) -> None:
-        too_long = self.customer_field.problem() or self.reason_field.problem()
+        fields = (self.customer_field, self.code_field, self.reason_field)
+        too_long = next((p for p in (f.problem() for f in fields) if p), "")
         if too_long:
             self.show_error(too_long)
         elif not self.customer.text().strip():
             self.show_error(self.tr("Enter the customer number."))
-        elif len(self.code.text().strip()) != 6:
+        elif not re.fullmatch(r"\d{6}", self.code.text().strip()):
             self.show_error(self.tr("The code has 6 digits."))
         elif not self.reason.text().strip():
             self.show_error(self.tr("Say why you are assisting (it is shown to the customer)."))

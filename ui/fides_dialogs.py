@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from client.backends.fides import FidesIdentity, FidesProbe
+from client.limits import FIDES_IDENTITY, SHOP_NAME
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 
@@ -51,11 +53,13 @@ class FidesIdentityDialog(QDialog):
         self.identity_edit = QLineEdit()
         self.identity_edit.setAccessibleName(self.tr("E-mail address or phone number"))
         self.identity_edit.setPlaceholderText(self.tr("name@example.com or +8613812345678"))
-        form.addRow(self.tr("E-mail or phone"), self.identity_edit)
+        # limits with a counter, never QLineEdit's own (it cuts pasted text without a word)
+        self.identity_field = LimitedText(self.identity_edit, FIDES_IDENTITY)
+        form.addRow(self.tr("E-mail or phone"), self.identity_field)
         self.name_edit = QLineEdit(probe.suggested_name)
         self.name_edit.setAccessibleName(self.tr("Name of the shop"))
-        self.name_edit.setMaxLength(80)
-        form.addRow(self.tr("Shop name"), self.name_edit)
+        self.name_field = LimitedText(self.name_edit, SHOP_NAME)
+        form.addRow(self.tr("Shop name"), self.name_field)
         layout.addLayout(form)
         layout.addWidget(
             plain_label(self.tr("The app keeps this in the system keychain, never in a file."))
@@ -73,6 +77,10 @@ class FidesIdentityDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _accept_if_valid(self) -> None:
+        too_long = self.identity_field.problem() or self.name_field.problem()
+        if too_long:
+            self.show_error(too_long)
+            return
         try:
             self.identity = FidesIdentity.parse(self.identity_edit.text())
         except ValueError:

@@ -145,8 +145,27 @@ def join_list(items: list[str] | tuple[str, ...]) -> str:
     return ", ".join(items)
 
 
+def country_text(code: str) -> str:
+    """A country by name in the UI language, with its code: 'China (CN)' / '中国（CN）'.
+
+    `QLocale.territoryToString` is English only; Chinese names come from Qt's own locale data
+    for the Chinese-speaking locale of that country where there is one (CN, SG, HK, MO, TW).
+    Other countries keep their English name in a Chinese UI: Qt carries no table of Chinese
+    country names, and the demo shops store data in CN and SG only.
+    """
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    if _kind() == "zh":
+        chinese = QLocale(QLocale.Language.Chinese, territory)
+        if chinese.territory() == territory:
+            return f"{chinese.nativeTerritoryName()}（{code}）"
+    return f"{QLocale.territoryToString(territory)} ({code})"
+
+
 __all__ = [
     "axis_pattern",
+    "country_text",
     "date_pattern",
     "format_count",
     "format_date",

@@ -94,6 +94,7 @@ TIME_FIELDS: dict[str, str] = {
     "notices": "published_at",
     "incidents": "published_at",
     "requests": "received_at",
+    "service_contacts": "at",
 }
 # Which data category (GET /data/categories) counts a section, for the progress estimate.
 CATEGORY_OF: dict[str, str] = {
@@ -183,6 +184,9 @@ def section_items(
         "explanations": lambda: _explanations(api, n),
         "deletion_receipts": lambda: _deletion_receipts(api, n),
         "assist_sessions": lambda: api.list_assist_sessions(limit=n).auto_paging_iter(),
+        "service_contacts": lambda: api.list_service_contacts(limit=n).auto_paging_iter(),
+        "impact_assessments": lambda: api.list_impact_assessments(limit=n).auto_paging_iter(),
+        "rights": lambda: [api.get_rights()],
     }
     if section not in sources:
         raise ArchiveError("unknown_section", f"There is no section {section!r}.")

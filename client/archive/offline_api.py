@@ -53,10 +53,10 @@ from client.models.account import Account
 from client.models.assist import AssistSession
 from client.models.common import Page, parse, parse_rfc3339
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
-from client.models.data import DataCategory, Device, Location, LogEntry
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
 from client.models.guardians import GuardianLink
 from client.models.incidents import Incident, IncidentCounts
-from client.models.notices import CurrentPolicy, Notice, PolicyVersion
+from client.models.notices import CurrentPolicy, ImpactAssessment, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
 from client.models.requests import PrivacyRequest, RequestResult, RequestStatus, RequestType
@@ -328,6 +328,11 @@ class ArchiveApi:
     ) -> ListPage[LogEntry]:
         return self._page(LogEntry, "logs", limit, cursor)
 
+    def list_service_contacts(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ServiceContact]:
+        return self._page(ServiceContact, "service_contacts", limit, cursor)
+
     # --- My Tracks and tags -----------------------------------------------------------------
 
     @staticmethod
@@ -493,7 +498,9 @@ class ArchiveApi:
     # --- policy and notices -----------------------------------------------------------------
 
     def get_rights(self) -> RightsCard:
-        """Archives do not hold the shop's rights card yet; callers show that it is absent."""
+        """The shop's rights card as the archive kept it (older archives hold none)."""
+        for item in self._items("rights"):
+            return RightsCard.model_validate(item)
         raise NotInArchive("This archive does not include the rights card.")
 
     def get_policy(self) -> CurrentPolicy:
@@ -519,6 +526,11 @@ class ArchiveApi:
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[Notice]:
         return self._page(Notice, "notices", limit, cursor)
+
+    def list_impact_assessments(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[ImpactAssessment]:
+        return self._page(ImpactAssessment, "impact_assessments", limit, cursor)
 
     # --- security incident notices and guardian links ---------------------------------------
 
@@ -639,6 +651,8 @@ class ArchiveApi:
     end_assist_session = _read_only
     end_current_assist_session = _read_only
     open_assist_session = _read_only
+    answer_fee = _read_only
+    upload_identity_document = _read_only
 
 
 def _prepend(first: Item, rest: Iterator[Item]) -> Iterator[Item]:
@@ -681,6 +695,8 @@ WRITE_METHODS: tuple[str, ...] = (
     "end_assist_session",
     "end_current_assist_session",
     "open_assist_session",
+    "answer_fee",
+    "upload_identity_document",
 )
 
 __all__ = ["READ_ONLY_MESSAGE", "WRITE_METHODS", "ArchiveApi", "NotInArchive", "ReadOnlyArchive"]

@@ -72,6 +72,7 @@ from client.models.requests import (
     RequestStatus,
     RequestType,
 )
+from client.models.rights import RightsCard
 from client.pagination import DEFAULT_PAGE_SIZE, ListPage, check_limit, single_page
 from client.reader import CancelCheck, ProgressCallback
 from client.tokens import TokenStore
@@ -890,6 +891,23 @@ class FidesShop:
 
     def cancel_request(self, request_id: str) -> PrivacyRequest:
         raise NotOffered("cancel")
+
+    def answer_fee(self, request_id: str, accept: bool) -> PrivacyRequest:
+        raise NotOffered("fee")  # Fides quotes no fees
+
+    def get_rights(self) -> RightsCard:
+        raise NotOffered("rights")  # Fides publishes no rights card
+
+    def upload_identity_document(
+        self,
+        request_id: str,
+        content: bytes,
+        *,
+        media_type: str,
+        kind: str,
+        filename: str | None = None,
+    ) -> PrivacyRequest:
+        raise NotOffered("document")  # Fides verifies with codes only
 
     def get_demo_verification_code(self, request_id: str) -> DemoVerificationCode:
         raise NotFound()  # a real shop: the code arrives by e-mail or text message

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import field_validator
 
 from client.models.common import ClientModel, LegalBasis, Timestamp, parse_rfc3339
+from client.models.rights import RightsTerm
 
 Channel = Literal["sms", "email", "push", "internal_letter"]
 CHANNELS: tuple[Channel, ...] = ("sms", "email", "push", "internal_letter")
@@ -24,6 +25,12 @@ class Consent(ClientModel):
     granted: bool
     updated_at: Timestamp | None = None
     policy_version: str | None = None
+    # a transfer abroad with its own consent names the destination country (ISO alpha-2)
+    destination_country: str | None = None
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "shop_configuration"
+    refusal_consequence: RightsTerm | None = None
 
 
 class ConsentReceipt(ClientModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from client.models.common import ClientModel, LegalBasis, Timestamp
+from client.models.rights import RightsTerm
 
 
 class Storage(ClientModel):
@@ -33,6 +34,9 @@ class DataCategory(ClientModel):
     basis: str = "policy"
     retention_clause: str | None = None
     retention_basis: str = "policy"
+    # the statutory case the shop collects it under without consent, and what refusing costs
+    no_consent_exception: RightsTerm | None = None
+    refusal_consequence: RightsTerm | None = None
 
     @property
     def id(self) -> str:
@@ -72,4 +76,16 @@ class LogEntry(ClientModel):
     search_query: str | None
 
 
-__all__ = ["DataCategory", "Device", "Location", "LogEntry", "Storage"]
+class ServiceContact(ClientModel):
+    """One call, chat, e-mail or letter with customer service, and how it was solved."""
+
+    id: str
+    at: Timestamp
+    channel: str  # phone | online_chat | email | letter
+    summary: str
+    outcome: str = ""
+    duration_seconds: int | None = None
+    order_id: str | None = None
+
+
+__all__ = ["DataCategory", "Device", "Location", "LogEntry", "ServiceContact", "Storage"]

@@ -33,6 +33,22 @@ class Notice(ClientModel):
     body: str
     published_at: Timestamp
     personal: bool = False
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "shop_configuration"
 
 
-__all__ = ["CurrentPolicy", "Notice", "PolicyAcknowledgement", "PolicyVersion"]
+class ImpactAssessment(ClientModel):
+    """A personal-information impact assessment the shop published."""
+
+    id: str
+    topic: str
+    assessed_at: Timestamp
+    outcome: str
+    notice_id: str | None = None
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "shop_configuration"
+
+
+__all__ = ["CurrentPolicy", "ImpactAssessment", "Notice", "PolicyAcknowledgement", "PolicyVersion"]

@@ -17,6 +17,18 @@ class OrderSummary(ClientModel):
     item_count: int
     for_other: bool = False
     logistics_partner: str | None = None  # absent from shops that predate it
+    placed_for: PlacedFor | None = None  # an order placed for someone else
+
+
+class PlacedFor(ClientModel):
+    """Who placed an order for whom, and when the actual purchaser's consent was confirmed."""
+
+    placed_by: str
+    placed_for: str
+    purchaser_consent_at: Timestamp | None = None
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "shop_configuration"
 
 
 class OrderItem(ClientModel):

@@ -35,20 +35,18 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
     "complaint",
 )
 RequestStatus = Literal[
-    "identity_unverified", "pending", "in_progress", "extended", "completed", "denied", "canceled"
+    "identity_unverified",
+    "pending",
+    "fee_quoted",
+    "in_progress",
+    "extended",
+    "completed",
+    "denied",
+    "canceled",
 ]
 FINAL_STATUSES: frozenset[str] = frozenset({"completed", "denied", "canceled"})
-DenialReason = Literal[
-    "national_security",
-    "public_safety",
-    "criminal_investigation",
-    "abuse_of_rights",
-    "harm_to_others",
-    "trade_secret",
-    "identity_not_verified",
-    "repeated_request",
-    "other",
-]
+# A key of the shop's own enumerated refusal grounds (each shop has its list; GET /v1/rights).
+DenialReason = str
 ResultKind = Literal[
     "archive",
     "explanation",
@@ -69,7 +67,36 @@ class TimelineEvent(ClientModel):
 
 class Denial(ClientModel):
     reason: DenialReason
+    # The ground in words in the language asked for, and the policy clause naming it (None:
+    # the shop's setting). Older servers send only the key.
+    label: str = ""
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "policy"
     text: str = ""
+
+
+class Ground(ClientModel):
+    """A ground the shopper named (a deletion ground), in words, with its clause."""
+
+    key: str
+    label: str = ""
+    clause: str | None = None
+    basis: str = "policy"
+
+
+class FeeQuote(ClientModel):
+    """A cost fee the shop quoted for a repeated request; accept it or withdraw the request."""
+
+    amount: str
+    currency: str
+    reason: str = ""
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "policy"
+    status: Literal["quoted", "accepted", "withdrawn"]
+    quoted_at: Timestamp
+    answered_at: Timestamp | None = None
 
 
 class Extension(ClientModel):
@@ -90,6 +117,21 @@ class ResultSummary(ClientModel):
     sha256: str | None = None
 
 
+class IdentityDocument(ClientModel):
+    """A document sent to prove identity, and where the shop's review of it stands."""
+
+    id: str
+    kind: str  # written_request | other_proof
+    filename: str
+    media_type: str
+    size: int
+    sha256: str = ""
+    uploaded_at: Timestamp
+    review: Literal["pending", "accepted", "rejected"]
+    reviewed_at: Timestamp | None = None
+    review_note: str | None = None
+
+
 class PrivacyRequest(ClientModel):
     id: str
     type: RequestType
@@ -105,6 +147,9 @@ class PrivacyRequest(ClientModel):
     overdue: bool = False
     working_days_left: int = 0
     denial: Denial | None = None
+    deletion_ground: Ground | None = None
+    fee: FeeQuote | None = None
+    identity_documents: list[IdentityDocument] = Field(default_factory=list)
     extension: Extension | None = None
     resolution: str | None = None
     timeline: list[TimelineEvent] = Field(default_factory=list)
@@ -116,7 +161,12 @@ class PrivacyRequest(ClientModel):
 
     @property
     def cancelable(self) -> bool:
-        return self.status in ("identity_unverified", "pending")
+        return self.status in ("identity_unverified", "pending", "fee_quoted")
+
+    @property
+    def fee_to_answer(self) -> bool:
+        """A fee is quoted and waits for the shopper's answer."""
+        return self.status == "fee_quoted" and self.fee is not None and self.fee.status == "quoted"
 
 
 class CreatedRequest(ClientModel):
@@ -221,7 +271,10 @@ __all__ = [
     "ExplanationFactor",
     "ExplanationResult",
     "Extension",
+    "FeeQuote",
     "FiledBy",
+    "Ground",
+    "IdentityDocument",
     "PrivacyRequest",
     "RequestResult",
     "RequestStatus",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from client.models.common import ClientModel, LegalBasis, Timestamp
+from client.models.rights import RightsTerm
 
 RecipientType = Literal[
     "advertising",
@@ -14,7 +15,20 @@ RecipientType = Literal[
     "infrastructure",
     "customer_service",
     "authority",
+    "successor",
+    "public",
 ]
+
+
+class Agreement(ClientModel):
+    """The data-protection agreement the shop signed with a partner."""
+
+    exists: bool = False
+    signed_at: Timestamp | None = None
+    scope: str | None = None
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "shop_configuration"
 
 
 class Recipient(ClientModel):
@@ -31,6 +45,9 @@ class Recipient(ClientModel):
     event_count: int = 0
     clause: str | None = None
     basis: str = "policy"
+    data_protection_agreement: Agreement | None = None  # older servers send none
+    consent_purpose: str | None = None
+    no_consent_exception: RightsTerm | None = None
 
 
 class RecipientEvent(ClientModel):
@@ -39,6 +56,12 @@ class RecipientEvent(ClientModel):
     categories: list[str]
     description: str
     order_id: str | None = None
+    order_number: str | None = None  # what the shopper knows the order by
+    kind: str = "disclosure"  # disclosure | merger_transfer | public_disclosure
+    notice_id: str | None = None
+    clause: str | None = None
+    clause_title: str | None = None
+    basis: str = "policy"
 
 
-__all__ = ["Recipient", "RecipientEvent", "RecipientType"]
+__all__ = ["Agreement", "Recipient", "RecipientEvent", "RecipientType"]

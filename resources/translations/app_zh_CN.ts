@@ -360,14 +360,6 @@
         <translation>有记录缺失</translation>
     </message>
     <message>
-        <source>Guardian</source>
-        <translation>监护人</translation>
-    </message>
-    <message>
-        <source>Opened your dashboard as your guardian</source>
-        <translation>以您的监护人身份打开了您的数据面板</translation>
-    </message>
-    <message>
         <source>entries are out of order or repeated</source>
         <translation>记录顺序错乱或重复</translation>
     </message>
@@ -418,6 +410,14 @@
     <message>
         <source>your consent history</source>
         <translation>您的同意历史</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Opened your dashboard as your guardian</source>
+        <translation>以您的监护人身份打开了您的数据面板</translation>
     </message>
     <message>
         <source>your assisted sessions</source>
@@ -900,6 +900,18 @@
         <translation>隐私申请</translation>
     </message>
     <message>
+        <source>Customer-service records</source>
+        <translation>客服通信记录</translation>
+    </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>个人信息安全影响评估</translation>
+    </message>
+    <message>
+        <source>Your rights here</source>
+        <translation>您在此商城的权利</translation>
+    </message>
+    <message>
         <source>Security incident notices</source>
         <translation>安全事件告知</translation>
     </message>
@@ -1139,6 +1151,14 @@
         <translation>版本</translation>
     </message>
     <message>
+        <source>Assessed</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>What was assessed</source>
+        <translation>评估对象</translation>
+    </message>
+    <message>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -1197,6 +1217,14 @@
     <message>
         <source>Country</source>
         <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Data-protection agreement</source>
+        <translation>数据保护协议</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知通知</translation>
     </message>
     <message>
         <source>Data categories</source>
@@ -1273,6 +1301,18 @@
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Call length</source>
+        <translation>通话时长</translation>
     </message>
     <message>
         <source>Last seen</source>
@@ -1425,10 +1465,6 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Storage vendor</source>
-        <translation>存储服务商</translation>
     </message>
     <message>
         <source>Stored in</source>
@@ -3552,12 +3588,28 @@ SHA-256：{2}</translation>
         <translation>商城服务器记录的内容：访问的页面、搜索、IP 地址、浏览器、运营商和语言。</translation>
     </message>
     <message>
+        <source>Customer service</source>
+        <translation>客服记录</translation>
+    </message>
+    <message>
+        <source>Your calls, chats, e-mails and letters with customer service, what each was about and how it was solved.</source>
+        <translation>您与客服的通话、在线咨询、邮件和信函，每次的事由以及解决结果。</translation>
+    </message>
+    <message>
         <source>Every kind of personal data the shop holds about you: why, on what legal basis, for how long, and where it is stored.</source>
         <translation>商城保存的您的各类个人信息：用途、法律依据、保存期限以及存储位置。</translation>
     </message>
     <message>
         <source>Categories of data held</source>
         <translation>商城保存的数据类别</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Select a category to see whether it needs your consent.</source>
+        <translation>选择一个类别，查看它是否需要您的同意。</translation>
     </message>
     <message>
         <source>Account and profile fields</source>
@@ -3578,6 +3630,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Request a correction of the selected field</source>
         <translation>申请更正所选字段</translation>
+    </message>
+    <message>
+        <source>Kept because: {0}</source>
+        <translation>保存依据：{0}</translation>
     </message>
     <message>
         <source>You are the guardian of: {0}.</source>
@@ -3693,6 +3749,10 @@ SHA-256：{2}</translation>
         <source>Policy versions</source>
         <translation>政策版本</translation>
     </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>影响评估</translation>
+    </message>
     <message numerus="yes">
         <source>⚠ %n security incident(s) announced, shown in red: read what happened and what to do.</source>
         <translation>
@@ -3706,6 +3766,22 @@ SHA-256：{2}</translation>
     <message>
         <source>about your account</source>
         <translation>与您的账户有关</translation>
+    </message>
+    <message>
+        <source>Policy section: {0}</source>
+        <translation>政策条款：{0}</translation>
+    </message>
+    <message>
+        <source>Assessed {0}</source>
+        <translation>评估于 {0}</translation>
+    </message>
+    <message>
+        <source>Outcome: {0}</source>
+        <translation>结论：{0}</translation>
+    </message>
+    <message>
+        <source>Promised in: {0}</source>
+        <translation>承诺出处：{0}</translation>
     </message>
     <message>
         <source>Version {0} · {1} · {2}</source>
@@ -3758,6 +3834,22 @@ SHA-256：{2}</translation>
     <message>
         <source>Major change</source>
         <translation>重大变更</translation>
+    </message>
+    <message>
+        <source>Service closing</source>
+        <translation>停止运营</translation>
+    </message>
+    <message>
+        <source>Transfer in a merger</source>
+        <translation>因合并而转让</translation>
+    </message>
+    <message>
+        <source>Public disclosure</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>影响评估</translation>
     </message>
     <message>
         <source>Minor change</source>
@@ -3921,6 +4013,18 @@ SHA-256：{2}</translation>
         <translation>
             <numerusform>下单于 {0} · {1} · 合计 {2} · 共 %n 件商品</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>you confirmed their consent on {0}</source>
+        <translation>您已于 {0} 确认其同意</translation>
+    </message>
+    <message>
+        <source>no record of their consent</source>
+        <translation>没有其同意的记录</translation>
+    </message>
+    <message>
+        <source>Placed by {0} for {1}; {2} ({3}).</source>
+        <translation>由 {0} 为 {1} 下单；{2}（{3}）。</translation>
     </message>
 </context>
 <context>
@@ -4144,6 +4248,13 @@ Kept by law until {1}:
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+</context>
+<context>
     <name>PathField</name>
     <message>
         <source>Browse…</source>
@@ -4175,6 +4286,22 @@ Kept by law until {1}:
 </context>
 <context>
     <name>RequestDetail</name>
+    <message>
+        <source>accepted by the shop</source>
+        <translation>商城已接受</translation>
+    </message>
+    <message>
+        <source>not accepted: {0}</source>
+        <translation>未被接受：{0}</translation>
+    </message>
+    <message>
+        <source>waiting for the shop&apos;s review</source>
+        <translation>等待商城审核</translation>
+    </message>
+    <message>
+        <source>Document {0} ({1}, sent {2}): {3}</source>
+        <translation>文件 {0}（{1}，发送于 {2}）：{3}</translation>
+    </message>
     <message>
         <source>Select a request to see its timeline, result and actions.</source>
         <translation>选择一项申请，查看其处理进程、结果及可执行的操作。</translation>
@@ -4208,6 +4335,18 @@ Kept by law until {1}:
         <translation>拒绝理由</translation>
     </message>
     <message>
+        <source>Fee quoted by the shop</source>
+        <translation>商城报价的费用</translation>
+    </message>
+    <message>
+        <source>Accept the fee…</source>
+        <translation>接受费用…</translation>
+    </message>
+    <message>
+        <source>Withdraw the request…</source>
+        <translation>撤回申请…</translation>
+    </message>
+    <message>
         <source>Cancel request…</source>
         <translation>撤销申请…</translation>
     </message>
@@ -4226,6 +4365,18 @@ Kept by law until {1}:
     <message>
         <source>Code sent to you:</source>
         <translation>您收到的验证码：</translation>
+    </message>
+    <message>
+        <source>Or prove it with a document:</source>
+        <translation>或用文件证明身份：</translation>
+    </message>
+    <message>
+        <source>Kind of proof</source>
+        <translation>证明类型</translation>
+    </message>
+    <message>
+        <source>Send a document…</source>
+        <translation>发送文件…</translation>
     </message>
     <message>
         <source>Result</source>
@@ -4350,6 +4501,34 @@ After:  {3}</source>
         <translation>申请已撤销。</translation>
     </message>
     <message>
+        <source>Accept the fee</source>
+        <translation>接受费用</translation>
+    </message>
+    <message>
+        <source>Accept the fee the shop quoted and let it go on with the request?
+
+{0}</source>
+        <translation>接受商城报价的费用，并让商城继续处理该申请吗？
+
+{0}</translation>
+    </message>
+    <message>
+        <source>You accepted the fee; the shop goes on with the request.</source>
+        <translation>您已接受费用，商城将继续处理该申请。</translation>
+    </message>
+    <message>
+        <source>Withdraw the request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Withdraw this request rather than pay the fee? The shop will not answer it.</source>
+        <translation>不支付费用而撤回该申请吗？商城将不再处理它。</translation>
+    </message>
+    <message>
+        <source>The request was withdrawn; no fee is due.</source>
+        <translation>申请已撤回，无需支付费用。</translation>
+    </message>
+    <message>
         <source>Enter the code the shop sent you.</source>
         <translation>请输入商城发送给您的验证码。</translation>
     </message>
@@ -4364,6 +4543,26 @@ After:  {3}</source>
     <message>
         <source>This shop sends real codes only; look for it in your messages.</source>
         <translation>此商城只发送真实验证码，请在您的消息中查找。</translation>
+    </message>
+    <message>
+        <source>Choose the signed request or proof of identity</source>
+        <translation>选择已签名的书面申请或身份证明</translation>
+    </message>
+    <message>
+        <source>PDF or image (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF 或图片 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The file is larger than the 2 MiB the shop accepts.</source>
+        <translation>文件超过了商城可接受的 2 MiB。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, PNG or JPEG file.</source>
+        <translation>请选择 PDF、PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Sent: {0}. The shop reviews it and then goes on with the request.</source>
+        <translation>已发送：{0}。商城审核后将继续处理该申请。</translation>
     </message>
     <message>
         <source>Save the archive</source>
@@ -4528,8 +4727,20 @@ After:  {3}</source>
         <translation>决策人工复核</translation>
     </message>
     <message>
+        <source>Customer-service records</source>
+        <translation>客服通信记录</translation>
+    </message>
+    <message>
+        <source>Analytics processed in Singapore</source>
+        <translation>在新加坡处理的统计分析</translation>
+    </message>
+    <message>
         <source>Identity not yet verified</source>
         <translation>身份待验证</translation>
+    </message>
+    <message>
+        <source>Fee quoted: waiting for your answer</source>
+        <translation>已报价费用：等待您的答复</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -4640,6 +4851,34 @@ After:  {3}</source>
         <translation>营销订阅</translation>
     </message>
     <message>
+        <source>(policy § {0} {1})</source>
+        <translation>（政策第 {0} 节 {1}）</translation>
+    </message>
+    <message>
+        <source>(policy § {0})</source>
+        <translation>（政策第 {0} 节）</translation>
+    </message>
+    <message>
+        <source>(the shop&apos;s own setting, not stated in the policy)</source>
+        <translation>（商家自行设定，政策未载明）</translation>
+    </message>
+    <message>
+        <source>Waiting for your answer.</source>
+        <translation>等待您的答复。</translation>
+    </message>
+    <message>
+        <source>You accepted it; the shop goes on with the request.</source>
+        <translation>您已接受，商城将继续处理该申请。</translation>
+    </message>
+    <message>
+        <source>You withdrew the request instead.</source>
+        <translation>您选择了撤回该申请。</translation>
+    </message>
+    <message>
+        <source>Fee: {0}</source>
+        <translation>费用：{0}</translation>
+    </message>
+    <message>
         <source>not yet</source>
         <translation>尚未</translation>
     </message>
@@ -4727,6 +4966,10 @@ After:  {3}</source>
         <translation>
             <numerusform>发件箱中的 %n 项申请已发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Prove who you are below: with the code the shop sent you, or with a document where the shop accepts one.</source>
+        <translation>请在下方证明您的身份：输入商城发送给您的验证码，或在商城接受的情况下发送证明文件。</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) waiting to be sent</source>
@@ -4839,6 +5082,10 @@ After:  {3}</source>
         <translation>
             <numerusform>{0} → {1}：共享 %n 次</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shared only with its own consent: {0}</source>
+        <translation>仅在单独取得您的同意后共享：{0}</translation>
     </message>
     <message numerus="yes">
         <source>%n disclosure(s) shown</source>
@@ -4990,6 +5237,14 @@ Tables:
     <message>
         <source>Advertising</source>
         <translation>广告</translation>
+    </message>
+    <message>
+        <source>Successor in a merger or acquisition</source>
+        <translation>合并或收购的承继方</translation>
+    </message>
+    <message>
+        <source>The public</source>
+        <translation>公众</translation>
     </message>
     <message>
         <source>Aggregated only</source>
@@ -5292,6 +5547,54 @@ Tables:
         <translation>无需</translation>
     </message>
     <message>
+        <source>Bluetooth</source>
+        <translation>蓝牙</translation>
+    </message>
+    <message>
+        <source>Location: always allowed</source>
+        <translation>位置：始终允许</translation>
+    </message>
+    <message>
+        <source>Location: only while using the app</source>
+        <translation>位置：仅在使用应用时允许</translation>
+    </message>
+    <message>
+        <source>Location: not allowed</source>
+        <translation>位置：不允许</translation>
+    </message>
+    <message>
+        <source>Notifications on</source>
+        <translation>通知开启</translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation>通知关闭</translation>
+    </message>
+    <message>
+        <source>Dark mode on</source>
+        <translation>深色模式开启</translation>
+    </message>
+    <message>
+        <source>Dark mode off</source>
+        <translation>深色模式关闭</translation>
+    </message>
+    <message>
+        <source>Language: {0}</source>
+        <translation>语言：{0}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <source>until the account is closed</source>
         <translation>直至注销账户</translation>
     </message>
@@ -5326,6 +5629,74 @@ Tables:
     <message>
         <source>✗ NOT verified</source>
         <translation>✗ 未通过验证</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线咨询</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Shared with a partner</source>
+        <translation>向合作方共享</translation>
+    </message>
+    <message>
+        <source>Transferred in a merger or acquisition</source>
+        <translation>因合并或收购而转让</translation>
+    </message>
+    <message>
+        <source>Made public</source>
+        <translation>公开披露</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>No exception: this needs your consent or another stated basis.</source>
+        <translation>不适用例外情形：需要您的同意或其他已说明的依据。</translation>
+    </message>
+    <message>
+        <source>No consent needed: {0} ({1})</source>
+        <translation>无需同意：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The shop states no consequence of refusing.</source>
+        <translation>商城未说明拒绝的后果。</translation>
+    </message>
+    <message>
+        <source>If you refuse: {0} ({1})</source>
+        <translation>如您拒绝：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>The shop says nothing about an agreement with this recipient.</source>
+        <translation>商城未说明与该接收方的协议情况。</translation>
+    </message>
+    <message>
+        <source>No data-protection agreement (not a contracted partner).</source>
+        <translation>无数据保护协议（非签约合作方）。</translation>
+    </message>
+    <message>
+        <source>Data-protection agreement signed {0}: {1} ({2})</source>
+        <translation>已于 {0} 签署数据保护协议：{1}（{2}）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
+        <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
     </message>
 </context>
 <context>

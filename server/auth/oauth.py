@@ -79,6 +79,13 @@ def _oauth_error(error: str, description: str, status: int = 400) -> JSONRespons
     )
 
 
+def _html(body: str, language: Language, status: int = 200, **headers: str) -> HTMLResponse:
+    """A sign-in page labelled with its own language. The language middleware labels answers
+    by Accept-Language and the query's `ui_locales`; a POSTed form carries `ui_locales` in its
+    body, so the page names the language it chose itself (the middleware then keeps it)."""
+    return HTMLResponse(body, status, headers={**headers, "Content-Language": language})
+
+
 def _redirect_with(redirect_uri: str, params: dict[str, str]) -> RedirectResponse:
     joiner = "&" if "?" in redirect_uri else "?"
     return RedirectResponse(redirect_uri + joiner + urlencode(params), status_code=302)
@@ -106,11 +113,13 @@ def _check_request(ctx: ShopContext, params: dict[str, str], language: Language)
     redirect_uri = params.get("redirect_uri", "")
     shop = _shop_name(ctx, language)
     if params.get("client_id") != CLIENT_ID:
-        return HTMLResponse(
-            render_error_page(shop, text("unknown_client", language), language), 400
+        return _html(
+            render_error_page(shop, text("unknown_client", language), language), language, 400
         )
     if not is_loopback_redirect(redirect_uri):
-        return HTMLResponse(render_error_page(shop, text("bad_redirect", language), language), 400)
+        return _html(
+            render_error_page(shop, text("bad_redirect", language), language), language, 400
+        )
     state = params.get("state", "")
     problem = None
     if params.get("response_type") != "code":
@@ -141,7 +150,7 @@ def _page(ctx: ShopContext, params: dict[str, str], language: Language, **kwargs
 def authorize_form(request: Request, ctx: ShopContext = Depends(get_ctx)) -> Response:
     params = {k: v for k, v in request.query_params.items() if k in _AUTHORIZE_PARAMS}
     language = _language(request, params)
-    return _check_request(ctx, params, language) or HTMLResponse(_page(ctx, params, language))
+    return _check_request(ctx, params, language) or _html(_page(ctx, params, language), language)
 
 
 @router.post("/authorize", response_class=HTMLResponse)
@@ -200,25 +209,25 @@ def authorize_submit(
         wait = max(raced, source_wait if count > SOURCE_FAILURES else 0)
     if wait:
         message = text("too_many", language, seconds=wait)
-        return HTMLResponse(
+        return _html(
             _page(ctx, params, language, error=message, username=username),
+            language,
             429,
-            headers={"Retry-After": str(wait)},
+            **{"Retry-After": str(wait)},
         )
     user = db.scalars(select(User).where(User.username == username.strip())).first()
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or user.closed_at is not None:
         message = text("wrong_password", language)
-        return HTMLResponse(_page(ctx, params, language, error=message, username=username), 401)
+        return _html(_page(ctx, params, language, error=message, username=username), language, 401)
     ctx.limits.clear(pair_key, db)
     ctx.limits.refund(source_key, limit=SOURCE_FAILURES, db=db)
     allowed = ROLE_SCOPES.get(user.role, set())
     requested = set(scope.split()) if scope.strip() else allowed
     granted = requested & allowed
     if not granted:
-        return HTMLResponse(
-            _page(ctx, params, language, error=text("cannot_grant", language)),
-            403,
+        return _html(
+            _page(ctx, params, language, error=text("cannot_grant", language)), language, 403
         )
     code = new_secret()
     now = ctx.clock.now()
@@ -236,7 +245,9 @@ def authorize_submit(
     )
     db.commit()
     issuer = ctx.config.public_url
-    return _redirect_with(redirect_uri, {"code": code, "state": state, "iss": issuer})
+    done = _redirect_with(redirect_uri, {"code": code, "state": state, "iss": issuer})
+    done.headers["Content-Language"] = language  # the sign-in's language, like its pages
+    return done
 
 
 @router.post("/token")

@@ -8,7 +8,7 @@ Dates are given as whole days before the generator's anchor so the data stays de
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from server.shops import SILUMART, SINOMAI, ShopProfile
 
@@ -64,6 +64,7 @@ class PurposeSpec:
     legal_basis: str
     required: bool
     description_zh: str = ""
+    destination_country: str = ""  # a cross-border transfer purpose: where the data goes
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,19 @@ class RecipientSpec:
     country: str
     name_zh: str = ""
     purpose_zh: str = ""
+    # the data-protection agreement: (days before the anchor it was signed, scope, scope_zh)
+    agreement: tuple[int, str, str] | None = None
+    consent_purpose: str = ""  # the one consent that allows sharing with this partner
+
+
+@dataclass(frozen=True)
+class ImpactAssessmentSpec:
+    subject: str
+    subject_zh: str
+    days_before_anchor: int
+    outcome: str
+    outcome_zh: str
+    notice_key: str  # the NoticeSpec.key of the announcement that published it
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,7 @@ class NoticeSpec:
     days_before_anchor: int
     title_zh: str = ""
     body_zh: str = ""
+    key: str = ""  # a name other demo rows (sharing events, assessments) link the notice by
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,7 @@ class ShopCatalogue:
     recipients: tuple[RecipientSpec, ...]
     policy_versions: tuple[PolicyVersionSpec, ...]  # oldest first; the last is in force
     notices: tuple[NoticeSpec, ...]
+    assessments: tuple[ImpactAssessmentSpec, ...] = ()
 
     def recipients_of_type(self, kind: str) -> tuple[RecipientSpec, ...]:
         return tuple(r for r in self.recipients if r.type == kind)
@@ -189,6 +205,10 @@ CATEGORY_TEXT: dict[str, tuple[str, str]] = {
     "sharing": (
         "When the shop passed your data to partners, and what it passed.",
         "商城何时向合作方提供了您的哪些数据。",
+    ),
+    "service_records": (
+        "Your calls, chats, e-mails and letters with customer service, and how each was solved.",
+        "您与客服的通话、在线咨询、邮件和信函记录，以及每次问题的解决结果。",
     ),
 }
 
@@ -277,11 +297,31 @@ _PURPOSES: tuple[PurposeSpec, ...] = (
     ),
 )
 
+# Silumart's analytics partner works in Singapore: its policy (7) allows a transfer abroad only
+# with the shopper's explicit authorisation, so it has its own consent, not the cookie consent.
+_CROSS_BORDER_ANALYTICS = PurposeSpec(
+    "cross_border_analytics",
+    "Analytics processed in Singapore",
+    "在新加坡处理的统计分析",
+    "Sending usage logs and device details to our analytics partner in Singapore, which "
+    "returns aggregated statistics. Only with this consent does your data leave the country; "
+    "without it no statistics about you are produced abroad.",
+    "consent",
+    False,
+    "将使用日志和设备信息发送给我们在新加坡的统计分析合作方，由其返回汇总统计。只有取得此项授权，"
+    "您的数据才会出境；不授权则不会在境外生成关于您的统计。",
+    destination_country="SG",
+)
+
 # --- cookies and similar technologies -------------------------------------------------------
 
 
 def _cookies(
-    first_party: str, first_party_zh: str, prefix: str, ad_partner: tuple[str, str]
+    first_party: str,
+    first_party_zh: str,
+    prefix: str,
+    ad_partner: tuple[str, str],
+    analytics_purpose: str = "cookies_analytics",
 ) -> tuple[CookieSpec, ...]:
     # ad_partner (English, Chinese): each shop names only its own advertising partner
     def c(
@@ -383,7 +423,7 @@ def _cookies(
             "_sg_stats",
             "cookie",
             ("Counts visits and page views.", "统计访问次数和页面浏览量。"),
-            "cookies_analytics",
+            analytics_purpose,
             "third",
             ("Shuguan Analytics", "数观分析"),
             ("13 months", "13 个月"),
@@ -422,6 +462,17 @@ def _cookies(
 
 
 # --- Silumart --------------------------------------------------------------------------------
+
+
+def _with_agreements(
+    recipients: tuple[RecipientSpec, ...], scopes: dict[str, tuple[str, str]]
+) -> tuple[RecipientSpec, ...]:
+    """Each partner of a listed type with its data-protection agreement, signed before the first
+    sharing (days before the anchor, before any demo account exists; staggered so they differ)."""
+    return tuple(
+        replace(r, agreement=(1600 - 37 * i, *scopes[r.type])) if r.type in scopes else r
+        for i, r in enumerate(recipients)
+    )
 
 
 def _silumart(profile: ShopProfile) -> ShopCatalogue:
@@ -609,8 +660,19 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "collected",
             "3.A",
         ),
+        cat(
+            "service_records",
+            "Customer-service records",
+            "客服通信记录",
+            False,
+            ("membership",),
+            "contract",
+            "P3Y",
+            "provided",
+            "1.C.2",
+        ),
     )
-    recipients = (
+    recipients: tuple[RecipientSpec, ...] = (
         RecipientSpec(
             "Shunda Logistics",
             "logistics",
@@ -721,6 +783,66 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "公安机关（依法调取）",
             "刑事侦查中依法要求的披露。",
         ),
+        RecipientSpec(
+            "Haina Trade Services",
+            "successor",
+            ("account", "orders", "payments"),
+            "Took over Silumart's cross-border purchasing business in a merger; bound by this "
+            "privacy policy.",
+            "legitimate_interest",
+            True,
+            "CN",
+            "海纳贸易服务",
+            "通过合并承接了丝路商城的跨境采购业务，继续受本隐私政策约束。",
+        ),
+        RecipientSpec(
+            "The public (shop pages)",
+            "public",
+            ("account",),
+            "Your member name shown with the reviews you chose to publish.",
+            "consent",
+            True,
+            "CN",
+            "公众（商城页面）",
+            "您选择公开的评价旁显示的会员名。",
+        ),
+    )
+    recipients = _with_agreements(
+        recipients,
+        {
+            "logistics": (
+                "Delivery only; no other use; deletion after delivery and the complaint period.",
+                "仅用于配送，不得他用；配送及投诉期结束后删除。",
+            ),
+            "payment": (
+                "Payment and refunds only; card data encrypted; our instructions and this policy.",
+                "仅用于支付与退款；银行卡信息加密；遵守我们的指示及本政策。",
+            ),
+            "infrastructure": (
+                "Hosting only; access control, encryption, no access to content without order.",
+                "仅用于托管；访问控制、加密，未经指令不得访问数据内容。",
+            ),
+            "customer_service": (
+                "After-sales service only; confidentiality; calls and chats kept for us only.",
+                "仅用于售后服务；保密；通话与聊天记录仅为我们保存。",
+            ),
+            "advertising": (
+                "Aggregated statistics only; no attempt to identify anyone.",
+                "仅限汇总统计；不得试图识别任何个人。",
+            ),
+            "analytics": (
+                "Aggregated statistics only; processing in Singapore under this policy.",
+                "仅限汇总统计；在新加坡按本政策处理。",
+            ),
+            "successor": (
+                "Continues to be bound by this privacy policy for the data taken over.",
+                "对所承接的数据继续受本隐私政策约束。",
+            ),
+        },
+    )
+    recipients = tuple(
+        replace(r, consent_purpose="cross_border_analytics") if r.country == "SG" else r
+        for r in recipients
     )
     versions = (
         PolicyVersionSpec(
@@ -755,7 +877,8 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             True,
             "Major update: analytics moved to a Singapore partner; new consent choices.",
             (
-                "Analytics statistics are now processed in Singapore (global transfer).",
+                "Analytics statistics are now processed in Singapore, with its own consent to the "
+                "transfer abroad.",
                 "Cookie analytics became a separate consent you can refuse.",
                 "Interest tags can be removed one by one.",
                 "Requests are answered within 15 working days.",
@@ -763,7 +886,7 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             f"https://silumart.example/privacy/{profile.policy_version}",
             summary_zh="重大更新：统计分析改由新加坡合作方处理；新增授权选项。",
             changes_zh=(
-                "统计分析数据现由新加坡的合作方处理（跨境传输）。",
+                "统计分析数据现由新加坡的合作方处理，数据出境须单独授权。",
                 "分析类 Cookie 改为单独授权，您可以拒绝。",
                 "兴趣标签可以逐条删除。",
                 "个人信息申请将在 15 个工作日内答复。",
@@ -804,14 +927,93 @@ def _silumart(profile: ShopProfile) -> ShopCatalogue:
             "系统维护公告",
             "周六晚间数据库升级期间，订单记录可能最多有两小时无法查看。维护期间下单与支付不受影响。",
         ),
+        NoticeSpec(
+            "merger_transfer",
+            "warning",
+            "Our cross-border purchasing business moved to Haina Trade Services",
+            "Silumart's cross-border purchasing business merged into Haina Trade Services. The "
+            "account, order and payment details of shoppers who bought cross-border were "
+            "transferred with it. Haina remains bound by this privacy policy; if it wants to "
+            "use the data otherwise it must ask for your consent again.",
+            90,
+            "跨境采购业务已转由海纳贸易服务承接",
+            "丝路商城的跨境采购业务已并入海纳贸易服务，曾进行跨境购买的顾客的账户、订单和支付信息"
+            "随之转让。海纳继续受本隐私政策约束；如需另作他用，须重新征得您的授权同意。",
+            key="merger",
+        ),
+        NoticeSpec(
+            "cessation",
+            "warning",
+            "The wholesale quotation service is closing",
+            "Silumart will stop operating its wholesale quotation service at the end of next "
+            "month. From that day we stop collecting personal information for it, tell each "
+            "user of the service, and delete or anonymise the quotation data we hold. Your "
+            "account and orders are not affected.",
+            6,
+            "批发报价服务即将停止运营",
+            "丝路商城将于下月底停止运营批发报价服务。自该日起，我们将停止为该服务收集个人信息，"
+            "逐一通知该服务的用户，并删除或匿名化处理所持有的报价数据。您的账户和订单不受影响。",
+            key="cessation",
+        ),
+        NoticeSpec(
+            "impact_assessment",
+            "info",
+            "Impact assessment: analytics in Singapore",
+            "We published the personal-information security impact assessment for moving "
+            "analytics to a partner in Singapore. Summary: only aggregated statistics come "
+            "back; the transfer needs its own consent; the partner signed a data-protection "
+            "agreement.",
+            14,
+            "影响评估：在新加坡进行统计分析",
+            "我们发布了将统计分析交由新加坡合作方处理的个人信息安全影响评估报告。摘要：只返回汇总"
+            "统计；数据出境须单独授权；合作方已签署数据保护协议。",
+            key="assessment_analytics",
+        ),
+        NoticeSpec(
+            "impact_assessment",
+            "info",
+            "Impact assessment: pay-later eligibility check",
+            "We published the impact assessment of the automated eligibility check for "
+            "instalments. Summary: the check may refuse instalments; you can ask for an "
+            "explanation and a human review; no sensitive data beyond payments is used.",
+            425,
+            "影响评估：先用后付资格评估",
+            "我们发布了分期资格自动化评估的影响评估报告。摘要：该评估可能拒绝分期；您可以要求"
+            "解释并由人工复核；除支付信息外不使用其他敏感信息。",
+            key="assessment_paylater",
+        ),
+    )
+    assessments = (
+        ImpactAssessmentSpec(
+            "Moving usage analytics to Shuguan Analytics in Singapore",
+            "将使用统计分析交由新加坡的数观分析处理",
+            20,
+            "Acceptable with safeguards: aggregated results only, separate consent for the "
+            "transfer abroad, a data-protection agreement, deletion of raw logs after 30 days.",
+            "采取保障措施后可接受：只返回汇总结果；数据出境须单独授权；签署数据保护协议；原始日志"
+            "30 天后删除。",
+            "assessment_analytics",
+        ),
+        ImpactAssessmentSpec(
+            "Automated eligibility check for pay-later instalments",
+            "先用后付分期的自动化资格评估",
+            430,
+            "Medium risk: the decision can refuse a service, so every refusal is explained on "
+            "request and can be reviewed by a person.",
+            "中等风险：该决策可能拒绝提供服务，因此每次拒绝均可应要求作出解释，并可由人工复核。",
+            "assessment_paylater",
+        ),
     )
     return ShopCatalogue(
         categories,
-        _PURPOSES,
-        _cookies("Silumart", "丝路商城", "slm", ("Judian Ads", "聚点广告")),
+        (*_PURPOSES, _CROSS_BORDER_ANALYTICS),
+        _cookies(
+            "Silumart", "丝路商城", "slm", ("Judian Ads", "聚点广告"), "cross_border_analytics"
+        ),
         recipients,
         versions,
         notices,
+        assessments,
     )
 
 
@@ -981,7 +1183,7 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             "2.P.entrusted",
         ),
     )
-    recipients = (
+    recipients: tuple[RecipientSpec, ...] = (
         RecipientSpec(
             "Shunda Logistics",
             "logistics",
@@ -1093,51 +1295,89 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             "答复监管部门的依法问询。",
         ),
     )
+    # Sinomai's policy does not mention agreements with partners; the shop keeps them anyway
+    # and shows them as its own configuration.
+    entrusted = (
+        "Only the entrusted task; only the data it needs; deletion when the task ends.",
+        "仅限受托事项；仅限所需数据；事项结束后删除。",
+    )
+    recipients = _with_agreements(
+        recipients,
+        {
+            kind: entrusted
+            for kind in (
+                "logistics",
+                "payment",
+                "infrastructure",
+                "customer_service",
+                "advertising",
+                "analytics",
+            )
+        },
+    )
+    # Every change cites the section of Sinomai's own policy it describes (server/demo/
+    # policies/sinomai.py): the history says only what that text contains.
     versions = (
         PolicyVersionSpec(
             "2.4",
             1500,
             False,
-            "Added Wi-Fi and base-station location to the list of signals.",
-            ("Location: Wi-Fi and base-station signals named explicitly.",),
+            "What is collected: account data plus purchase, service-account, payment and "
+            "cookie information.",
+            (
+                "§ 1: name, contact details, e-mail address and password collected to open an "
+                "account.",
+                "§ 1.3: payment information named as payment time, amount and channel.",
+                "§ 1.4: cookies and other computer information named.",
+            ),
             "https://sinomai.example/privacy/2.4",
-            summary_zh="在定位信号中增加了 Wi-Fi 和基站定位。",
-            changes_zh=("位置信息：明确列出 Wi-Fi 和基站信号。",),
+            summary_zh="收集范围：账户信息以及购买、服务账户、支付和 Cookie 信息。",
+            changes_zh=(
+                "§ 1：为开设账户收集姓名、联系方式、电子邮箱和密码。",
+                "§ 1.3：支付信息明确为支付时间、金额和渠道。",
+                "§ 1.4：列明 Cookie 及其他计算机信息。",
+            ),
         ),
         PolicyVersionSpec(
             "3.0",
             300,
             True,
-            "Major update: instalment credit partner, real-name verification, crowd portraits.",
+            "Major update: when no consent is needed, entrusted partners, advertisers and "
+            "how long data is kept.",
             (
-                "New consumer-finance partner for instalments.",
-                "Real-name verification for instalment and cross-border orders.",
-                "Crowd-portrait tags explained and made visible to you.",
-                "Data is kept until you cancel your account.",
+                "§ 2.X: the seven circumstances in which no authorisation or consent is needed "
+                "are listed.",
+                "§ 2.P.entrusted: authorised partners see only what their duties need.",
+                "§ 2.P.advertisers: personal data goes to advertisers only with your consent.",
+                "§ 3: data is kept until you cancel the account or ask online customer "
+                "service to delete it.",
             ),
             "https://sinomai.example/privacy/3.0",
-            summary_zh="重大更新：分期信贷合作方、实名认证、人群画像。",
+            summary_zh="重大更新：无需同意的情形、受托合作伙伴、广告商及信息保存期限。",
             changes_zh=(
-                "新增提供分期服务的消费金融合作方。",
-                "分期订单和跨境订单需要实名认证。",
-                "说明了人群画像标签，并向您展示。",
-                "数据保存至您注销账户为止。",
+                "§ 2.X：列明无需授权同意的七种情形。",
+                "§ 2.P.entrusted：授权合作伙伴只能获取履职所需的信息。",
+                "§ 2.P.advertisers：仅在取得您的同意后才向广告商提供个人信息。",
+                "§ 3：信息保存至您注销账户，或联系在线客服要求删除。",
             ),
         ),
         PolicyVersionSpec(
             profile.policy_version,
             20,
             False,
-            "New customer-service partner; wording fixes.",
+            "Guardians, notification settings and the privacy contact.",
             (
-                "Customer-service chat moved to a new provider.",
-                "Clarified that advertising partners receive aggregated statistics only.",
+                "§ 2.P.minors: children's information only with a guardian's consent, "
+                "knowledge and presence.",
+                "§ 2.P.notifications: notifications can be cancelled in the custom settings.",
+                "§ 6: privacy questions go to the shop's privacy e-mail address.",
             ),
             f"https://sinomai.example/privacy/{profile.policy_version}",
-            summary_zh="更换客服服务商；措辞修订。",
+            summary_zh="监护人、通知设置及隐私联系方式。",
             changes_zh=(
-                "在线客服改由新的服务商提供。",
-                "明确广告合作方只获得汇总统计数据。",
+                "§ 2.P.minors：儿童信息须经监护人同意、知情并在场。",
+                "§ 2.P.notifications：可在自定义功能中取消通知。",
+                "§ 6：隐私问题可发送至商城的隐私电子邮箱。",
             ),
         ),
     )
@@ -1160,11 +1400,11 @@ def _sinomai(profile: ShopProfile) -> ShopCatalogue:
             "policy_update",
             "info",
             f"Privacy policy {profile.policy_version} published",
-            "A minor update: customer-service chat has a new provider. The summary of changes "
-            "is in the list of policy versions.",
+            "A minor update: guardians' consent, notification settings and the privacy "
+            "contact. The summary of changes is in the list of policy versions.",
             20,
             f"隐私政策 {profile.policy_version} 已发布",
-            "小幅更新：在线客服更换了服务商。变更摘要见政策版本列表。",
+            "小幅更新：监护人同意、通知设置及隐私联系方式。变更摘要见政策版本列表。",
         ),
         NoticeSpec(
             "service",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -34,6 +34,7 @@ from server.models import (
     DataCategory,
     Decision,
     Device,
+    ImpactAssessment,
     Location,
     LogEntry,
     Notice,
@@ -44,6 +45,7 @@ from server.models import (
     ProfileField,
     Recipient,
     RecipientEvent,
+    ServiceContact,
     Subscription,
     Tag,
     Track,
@@ -185,7 +187,7 @@ _GENDERS = {
 
 def _seed_catalogue(
     session: Session, catalogue: ShopCatalogue, anchor: datetime
-) -> dict[str, Recipient]:
+) -> tuple[dict[str, Recipient], dict[str, Notice]]:
     for position, purpose in enumerate(catalogue.purposes):
         session.add(
             ConsentPurpose(
@@ -196,6 +198,7 @@ def _seed_catalogue(
                 description_zh=purpose.description_zh or None,
                 legal_basis=purpose.legal_basis,
                 required=purpose.required,
+                destination_country=purpose.destination_country or None,
                 position=position,
             )
         )
@@ -247,17 +250,31 @@ def _seed_catalogue(
                 url=version.url,
             )
         )
+    notices: dict[str, Notice] = {}
     for notice in catalogue.notices:
+        notice_row = Notice(
+            user_id=None,
+            kind=notice.kind,
+            severity=notice.severity,
+            title=notice.title,
+            body=notice.body,
+            title_zh=notice.title_zh or None,
+            body_zh=notice.body_zh or None,
+            published_at=anchor - timedelta(days=notice.days_before_anchor, hours=3),
+        )
+        session.add(notice_row)
+        if notice.key:
+            notices[notice.key] = notice_row
+    session.flush()
+    for assessment in catalogue.assessments:
         session.add(
-            Notice(
-                user_id=None,
-                kind=notice.kind,
-                severity=notice.severity,
-                title=notice.title,
-                body=notice.body,
-                title_zh=notice.title_zh or None,
-                body_zh=notice.body_zh or None,
-                published_at=anchor - timedelta(days=notice.days_before_anchor, hours=3),
+            ImpactAssessment(
+                subject=assessment.subject,
+                subject_zh=assessment.subject_zh,
+                assessed_at=anchor - timedelta(days=assessment.days_before_anchor),
+                outcome=assessment.outcome,
+                outcome_zh=assessment.outcome_zh,
+                notice_id=notices[assessment.notice_key].id,
             )
         )
     recipients: dict[str, Recipient] = {}
@@ -272,11 +289,15 @@ def _seed_catalogue(
             legal_basis=spec.legal_basis,
             identifiable=spec.identifiable,
             country=spec.country,
+            dpa_signed_at=anchor - timedelta(days=spec.agreement[0]) if spec.agreement else None,
+            dpa_scope=spec.agreement[1] if spec.agreement else None,
+            dpa_scope_zh=spec.agreement[2] if spec.agreement else None,
+            consent_purpose=spec.consent_purpose or None,
         )
         session.add(row)
         recipients[spec.name] = row
     session.flush()
-    return recipients
+    return recipients, notices
 
 
 # --- one shopper -----------------------------------------------------------------------------
@@ -292,6 +313,7 @@ class _Context:
     anchor: datetime
     fake_zh: Faker
     fake_en: Faker
+    notices: dict[str, Notice] = field(default_factory=dict)  # NoticeSpec.key -> row
 
     def policy_version_at(self, at: datetime) -> str:
         versions = self.catalogue.policy_versions
@@ -326,6 +348,9 @@ class _ShopperSeeder:
         self.account = account
         self.index = index
         self.rng = random.Random(f"{seed}:{ctx.profile.id}:{account.username}")
+        # rows a policy promises (service records, merger transfers, ...) draw from their own
+        # stream so adding them leaves every older demo row exactly as it was
+        self.extra_rng = random.Random(f"{seed}:{ctx.profile.id}:{account.username}:records")
         self.seed = seed
         ctx.fake_zh.seed_instance(self.rng.getrandbits(32))
         ctx.fake_en.seed_instance(self.rng.getrandbits(32))
@@ -646,6 +671,8 @@ class _ShopperSeeder:
                 recipient_phone_masked=_masked_mobile(rng),
                 recipient_address=fake.address() if for_other else own_address,
                 for_other=for_other,
+                # the account holder confirmed the actual purchaser agreed, just before paying
+                purchaser_consent_at=placed - timedelta(minutes=3) if for_other else None,
             )
             self.session.add(order)
             self.session.flush()
@@ -662,9 +689,13 @@ class _ShopperSeeder:
         categories: Sequence[str],
         description: Text,
         order_id: int | None = None,
+        kind: str = "disclosure",
+        notice_id: int | None = None,
     ) -> None:
         self.session.add(
             RecipientEvent(
+                kind=kind,
+                notice_id=notice_id,
                 recipient_id=self.ctx.recipients[recipient_name].id,
                 user_id=self.user.id,
                 at=at,
@@ -745,10 +776,124 @@ class _ShopperSeeder:
         )
         for kind, purpose, categories, description in periodic:
             recipient = self.ctx.catalogue.recipients_of_type(kind)[0]
+            # a partner abroad receives data only under its own transfer consent
+            purpose = recipient.consent_purpose or purpose
             for month in range(12, 0, -1):
                 at = self.anchor - timedelta(days=30 * month - 2, hours=self.rng.randint(1, 9))
                 if self._granted_at(purpose, at):
                     self._event(recipient.name, at, categories, description)
+
+    def add_policy_events(self) -> None:
+        """A transfer on merger (to every shopper with cross-border-like orders) and a public
+        disclosure the first shopper chose, each with the notice that told them; only at a shop
+        whose catalogue has such recipients."""
+        rng, catalogue = self.extra_rng, self.ctx.catalogue
+        merger = self.ctx.notices.get("merger")
+        for successor in catalogue.recipients_of_type("successor"):
+            if merger is None or not self.orders:
+                continue
+            self._event(
+                successor.name,
+                merger.published_at - timedelta(days=2, hours=rng.randint(1, 9)),
+                ("account", "orders", "payments"),
+                Text(
+                    f"Account, {len(self.orders)} orders and their payments transferred with the "
+                    "cross-border purchasing business.",
+                    f"账户、{len(self.orders)} 笔订单及其支付信息随跨境采购业务一并转让。",
+                ),
+                kind="merger_transfer",
+                notice_id=merger.id,
+            )
+        for public in catalogue.recipients_of_type("public"):
+            if self.index != 0:
+                continue
+            at = self.anchor - timedelta(days=rng.randint(30, 60), hours=rng.randint(1, 9))
+            notice = Notice(
+                user_id=self.user.id,
+                kind="public_disclosure",
+                severity="info",
+                title="Your review is public",
+                body="As you chose, your review of an order is shown on the product page with "
+                "your member name. You can hide the name or remove the review at any time.",
+                title_zh="您的评价已公开",
+                body_zh="按照您的选择，您对一笔订单的评价连同会员名显示在商品页面上。"
+                "您可以随时隐藏会员名或删除该评价。",
+                published_at=at + timedelta(minutes=5),
+            )
+            self.session.add(notice)
+            self.session.flush()
+            self._event(
+                public.name,
+                at,
+                ("account",),
+                Text(
+                    "Your member name published with your product review, at your choice.",
+                    "按照您的选择，会员名随商品评价一同公开。",
+                ),
+                self.orders[-1].id if self.orders else None,
+                kind="public_disclosure",
+                notice_id=notice.id,
+            )
+
+    def add_service_contacts(self) -> None:
+        """Calls, chats, e-mails and letters with customer service (a shop whose policy keeps
+        such records lists the category)."""
+        if not any(c.key == "service_records" for c in self.ctx.catalogue.categories):
+            return
+        rng = self.extra_rng
+        topics = (
+            (
+                "Asked where a parcel was",
+                "询问包裹位置",
+                "Tracking checked with the courier; delivered the next day.",
+                "已与快递核实物流，次日送达。",
+            ),
+            (
+                "Reported a damaged item",
+                "反映商品破损",
+                "Replacement sent free of charge.",
+                "已免费补发。",
+            ),
+            (
+                "Asked to change the delivery address",
+                "要求修改收货地址",
+                "Address changed before dispatch.",
+                "已在发货前修改地址。",
+            ),
+            (
+                "Complained about a late refund",
+                "投诉退款延迟",
+                "Refund pushed through; apology coupon given.",
+                "已加急退款并赠送致歉优惠券。",
+            ),
+            (
+                "Asked how to download my data",
+                "咨询如何下载个人数据",
+                "Explained the access request in the dashboard.",
+                "已说明如何在管理面板中提交访问申请。",
+            ),
+        )
+        channels = ("phone", "online_chat", "email", "letter")
+        for _ in range(rng.randint(4, 7)):
+            summary, summary_zh, outcome, outcome_zh = rng.choice(topics)
+            channel = rng.choices(channels, weights=(4, 5, 2, 1))[0]
+            order = rng.choice(self.orders) if self.orders and rng.random() < 0.7 else None
+            at = (order.placed_at if order else self.anchor - timedelta(days=300)) + timedelta(
+                days=rng.uniform(1, 10)
+            )
+            self.session.add(
+                ServiceContact(
+                    user_id=self.user.id,
+                    at=min(at, self.anchor - timedelta(hours=2)),
+                    channel=channel,
+                    summary=summary,
+                    summary_zh=summary_zh,
+                    outcome=outcome,
+                    outcome_zh=outcome_zh,
+                    duration_seconds=rng.randint(60, 900) if channel == "phone" else None,
+                    order_id=order.id if order else None,
+                )
+            )
 
     # decisions
 
@@ -882,6 +1027,11 @@ class _ShopperSeeder:
             history: list[tuple[datetime, bool]] = []
             if purpose.required:
                 history.append((signup, True))
+            elif purpose.destination_country:
+                # a transfer abroad: asked for when the policy introduced it, 12 days ago
+                history.append((signup + timedelta(seconds=30), False))
+                if self.extra_rng.random() < 0.6 or self.index == 0:
+                    history.append((self.anchor - timedelta(days=11, hours=self.index + 2), True))
             else:
                 initially = rng.random() < 0.8
                 history.append((signup + timedelta(seconds=rng.randint(1, 60)), initially))
@@ -984,10 +1134,11 @@ def seed_demo(
     with transaction(factory) as session:
         if session.scalar(select(User.id).limit(1)) is not None:
             return accounts
-        recipients = _seed_catalogue(session, catalogue, anchor)
+        recipients, notices = _seed_catalogue(session, catalogue, anchor)
         ctx = _Context(
             session, profile, catalogue, recipients, signer, anchor, Faker("zh_CN"), Faker("en_US")
         )
+        ctx.notices = notices
         shopper_index = 0
         for account in accounts:
             seeder = _ShopperSeeder(ctx, account, shopper_index, seed)
@@ -1013,6 +1164,8 @@ def seed_demo(
             seeder.add_consents()
             seeder.add_orders()
             seeder.add_periodic_events()
+            seeder.add_policy_events()
+            seeder.add_service_contacts()
             seeder.add_decisions()
             seeder.add_subscriptions()
             seeder.add_policy_ack()

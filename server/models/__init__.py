@@ -22,10 +22,13 @@ from server.models.identity import (
 from server.models.incidents import Incident, IncidentNotice
 from server.models.limits import RateLimitEntry
 from server.models.notices import Notice, PolicyAck, PolicyVersion
+from server.models.policy_records import ImpactAssessment, ServiceContact
 from server.models.privacy_requests import (
     AssistCode,
     AssistSession,
     DeletionReceipt,
+    FeeQuote,
+    IdentityDocument,
     PrivacyRequest,
     RequestEvent,
 )
@@ -45,8 +48,11 @@ __all__ = [
     "Decision",
     "DeletionReceipt",
     "Device",
+    "FeeQuote",
     "GuardianLink",
     "IdempotencyRecord",
+    "IdentityDocument",
+    "ImpactAssessment",
     "Incident",
     "IncidentNotice",
     "Location",
@@ -63,6 +69,7 @@ __all__ = [
     "RecipientEvent",
     "RefreshToken",
     "RequestEvent",
+    "ServiceContact",
     "SigningKey",
     "Subscription",
     "Tag",

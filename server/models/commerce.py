@@ -32,6 +32,9 @@ class Order(Base):
     recipient_phone_masked: Mapped[str] = mapped_column(String(40))
     recipient_address: Mapped[str] = mapped_column(Text)
     for_other: Mapped[bool] = mapped_column(Boolean, default=False)
+    # for an order placed for someone else: when the account holder confirmed that the actual
+    # purchaser agreed to their details being given (Silumart 1.C.1)
+    purchaser_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     retained_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 

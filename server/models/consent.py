@@ -23,6 +23,8 @@ class ConsentPurpose(Base):
     description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     legal_basis: Mapped[str] = mapped_column(String(30))
     required: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a cross-border transfer purpose names the country the data goes to (ISO 3166 alpha-2)
+    destination_country: Mapped[str | None] = mapped_column(String(2), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

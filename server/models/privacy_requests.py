@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.db import Base, UTCDateTime
@@ -99,3 +99,54 @@ class AssistSession(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class FeeQuote(Base):
+    """A cost fee the shop quotes for a repeated request beyond what it answers for free.
+
+    The request waits in `fee_quoted` until the shopper accepts (it proceeds) or withdraws it.
+    The reason is stored in both languages as quoted, so the answer and the archive say what
+    the shop said at the time; `clause` is the policy section allowing the fee (None: the
+    shop's own configuration, not stated in its policy).
+    """
+
+    __tablename__ = "fee_quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("privacy_requests.id", ondelete="CASCADE"), unique=True
+    )
+    amount: Mapped[str] = mapped_column(String(16))  # decimal, major unit ("10.00")
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    reason_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    clause: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    status: Mapped[str] = mapped_column(String(12))  # quoted | accepted | withdrawn
+    quoted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class IdentityDocument(Base):
+    """A signed written request or other proof of identity the shopper uploaded for a request.
+
+    Kept in the database (not on disk) so that it goes with the request and is deleted with
+    it; an officer reviews it with `python -m server admin review-document`.
+    """
+
+    __tablename__ = "identity_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("privacy_requests.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))  # written_request | other_proof
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(60))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    review: Mapped[str] = mapped_column(String(12))  # pending | accepted | rejected
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    review_note: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -44,6 +44,12 @@ class Recipient(Base):
     legal_basis: Mapped[str] = mapped_column(String(30))
     identifiable: Mapped[bool] = mapped_column(Boolean)
     country: Mapped[str] = mapped_column(String(2))
+    # the data-protection agreement with this partner (null: none, e.g. an authority)
+    dpa_signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    dpa_scope: Mapped[str | None] = mapped_column(Text, nullable=True)
+    dpa_scope_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the consent purpose that alone allows sharing with it (e.g. a cross-border transfer)
+    consent_purpose: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class RecipientEvent(Base):
@@ -61,4 +67,10 @@ class RecipientEvent(Base):
     description_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     order_id: Mapped[int | None] = mapped_column(
         ForeignKey("orders.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    # disclosure | merger_transfer | public_disclosure
+    kind: Mapped[str] = mapped_column(String(20), default="disclosure", server_default="disclosure")
+    # the notice that told the subject about it (transfers on merger, public disclosures)
+    notice_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notices.id", ondelete="SET NULL"), nullable=True
     )

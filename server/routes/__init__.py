@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from server.routes import (
     access_log,
+    assessments,
     assist,
     consents,
     data,
@@ -38,6 +39,7 @@ ROUTERS: list[APIRouter] = [
     export.router,
     overview.router,
     rights.router,
+    assessments.router,
     guardians.router,
     incidents.router,
 ]

@@ -70,14 +70,17 @@ def current_policy_version(ctx: ShopContext, db: Session) -> str:
     summary="Every processing purpose with this subject's consent state",
 )
 def list_consents(
-    principal: Principal = Depends(current_principal), db: Session = Depends(get_db)
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[ConsentItem]:
+    policy = policy_for(ctx.shop.id)
     states = consent_states(db, principal.subject_id)
     purposes = db.scalars(
         select(ConsentPurpose).order_by(ConsentPurpose.position, ConsentPurpose.key)
     )
     return Page[ConsentItem](
-        items=[consent_item(p, states.get(p.key)) for p in purposes], next_cursor=None
+        items=[consent_item(p, states.get(p.key), policy) for p in purposes], next_cursor=None
     )
 
 
@@ -201,7 +204,8 @@ def set_consent(
     db.add(event)
     db.flush()
     result = ConsentChange(
-        consent=consent_item(row, state), receipt=consent_receipt(event, subject)
+        consent=consent_item(row, state, policy_for(ctx.shop.id)),
+        receipt=consent_receipt(event, subject),
     )
     db.commit()
     return result

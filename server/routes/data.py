@@ -13,7 +13,7 @@ from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.i18n import localized
-from server.models import Device, Location, LogEntry
+from server.models import Device, Location, LogEntry, ServiceContact
 from server.pagination import keyset_page, newest_first_page
 from server.schemas.common import (
     DEFAULT_PAGE_LIMIT,
@@ -22,8 +22,8 @@ from server.schemas.common import (
     LimitQuery,
     Page,
 )
-from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut
-from server.serialisers import device_out
+from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut, ServiceContactOut
+from server.serialisers import device_out, service_contact_out
 
 router = APIRouter(prefix="/v1", tags=["data"])
 
@@ -125,3 +125,30 @@ def list_logs(
         for row in rows
     ]
     return Page[LogOut](items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/data/service-contacts",
+    response_model=Page[ServiceContactOut],
+    responses=PROBLEM_RESPONSES,
+    summary="Customer-service correspondence and call records, newest first",
+)
+def list_service_contacts(
+    limit: LimitQuery = DEFAULT_PAGE_LIMIT,
+    cursor: CursorQuery = None,
+    principal: Principal = Depends(current_principal),
+    db: Session = Depends(get_db),
+) -> Page[ServiceContactOut]:
+    """Empty at a shop whose policy keeps no such records (it lists no `service_records`)."""
+    rows: list[ServiceContact]
+    rows, next_cursor = newest_first_page(
+        db,
+        select(ServiceContact).where(ServiceContact.user_id == principal.subject_id),
+        ServiceContact.at,
+        ServiceContact.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page[ServiceContactOut](
+        items=[service_contact_out(row) for row in rows], next_cursor=next_cursor
+    )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from server.bulk import BULK_SECTIONS, UnknownItem, chunks
 from server.context import ShopContext
+from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import Problem
 from server.schemas.common import PROBLEM_RESPONSES, UtcDateTime
@@ -79,7 +80,13 @@ def export_section(
     # not when the last byte of a long stream has gone out.
     db.commit()
     produced = chunks(
-        ctx.engine.connect, section, principal.subject_id, start=start, end=end, after=after
+        ctx.engine.connect,
+        section,
+        principal.subject_id,
+        start=start,
+        end=end,
+        after=after,
+        policy=policy_for(ctx.shop.id),
     )
     try:
         first = next(produced, None)

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
+from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
 from server.models import Notice, PolicyAck, PolicyVersion
@@ -125,6 +126,7 @@ def list_notices(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[NoticeItem]:
     query = select(Notice).where(
         or_(Notice.user_id.is_(None), Notice.user_id == principal.subject_id)
@@ -140,6 +142,7 @@ def list_notices(
         key_of=lambda n: (n.published_at, n.id),
     )
     return Page[NoticeItem](
-        items=[notice_item(n) for n in rows],
+        # each with the clause promising its kind (cessation, transfer on merger, incident, ...)
+        items=[notice_item(n, policy_for(ctx.shop.id)) for n in rows],
         next_cursor=next_cursor,
     )

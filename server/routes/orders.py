@@ -12,12 +12,22 @@ from sqlalchemy.orm import Session
 
 from server.categories import add_period, parse_period
 from server.context import ShopContext
+from server.demo.policies import ShopPolicy, policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
 from server.i18n import localized
 from server.messages import FACTORS, label, translate
-from server.models import DataCategory, Decision, Order, OrderItem, Recipient, RecipientEvent
+from server.models import (
+    DataCategory,
+    Decision,
+    Order,
+    OrderItem,
+    Recipient,
+    RecipientEvent,
+    User,
+)
 from server.pagination import newest_first_page
+from server.policy_terms import clause_fields
 from server.routes.ids import parse_id
 from server.schemas.common import (
     DEFAULT_PAGE_LIMIT,
@@ -74,8 +84,28 @@ def _visible_order(db: Session, principal: Principal, order_id: str) -> Order:
     return row
 
 
-def _summary_fields(row: Order, item_count: int) -> dict[str, Any]:
+def _placed_for(row: Order, placed_by: str, policy: ShopPolicy) -> dict[str, Any] | None:
+    """Who placed an order for whom (only for an order placed for someone else)."""
+    if not row.for_other:
+        return None
     return {
+        "placed_by": placed_by,
+        "placed_for": row.recipient_name,
+        "purchaser_consent_at": row.purchaser_consent_at,
+        **clause_fields(policy, policy.orders_for_others),
+    }
+
+
+def _placer(db: Session, principal: Principal, ctx: ShopContext) -> tuple[str, ShopPolicy]:
+    user = db.get(User, principal.subject_id)
+    return (user.display_name if user is not None else ""), policy_for(ctx.shop.id)
+
+
+def _summary_fields(
+    row: Order, item_count: int, placer: tuple[str, ShopPolicy] | None = None
+) -> dict[str, Any]:
+    return {
+        "placed_for": _placed_for(row, *placer) if placer is not None else None,
         "id": str(row.id),
         "number": row.number,
         "placed_at": row.placed_at,
@@ -94,6 +124,7 @@ def list_orders(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[OrderSummary]:
     """The subject's orders, newest first; removed records are not listed."""
     rows: list[Order]
@@ -105,6 +136,7 @@ def list_orders(
         limit=limit,
         cursor=cursor,
     )
+    placer = _placer(db, principal, ctx)
     counts: dict[int, int] = {}
     if rows:
         counted = db.execute(
@@ -114,7 +146,8 @@ def list_orders(
         )
         counts = {order_id: int(total) for order_id, total in counted}
     items = [
-        OrderSummary.model_validate(_summary_fields(row, counts.get(row.id, 0))) for row in rows
+        OrderSummary.model_validate(_summary_fields(row, counts.get(row.id, 0), placer))
+        for row in rows
     ]
     return Page[OrderSummary](items=items, next_cursor=next_cursor)
 
@@ -124,6 +157,7 @@ def get_order(
     order_id: str,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> OrderDetail:
     """One order with items, masked payment, logistics, and the recipients of its data."""
     row = _visible_order(db, principal, order_id)
@@ -139,7 +173,7 @@ def get_order(
         )
         .order_by(RecipientEvent.at, RecipientEvent.id)
     ).all()
-    body = _summary_fields(row, sum(line.quantity for line in lines))
+    body = _summary_fields(row, sum(line.quantity for line in lines), _placer(db, principal, ctx))
     body.update(
         {
             "items": [

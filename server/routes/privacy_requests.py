@@ -12,6 +12,7 @@ agent in an assist session); reading requests and results needs `current_princip
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -29,12 +30,14 @@ from server.context import ShopContext
 from server.deps import Principal, current_principal, get_ctx, get_db, request_filer
 from server.errors import Problem, not_found
 from server.idempotency import run_idempotent
+from server.identity_documents import store_upload
 from server.messages import translate
 from server.models import PrivacyRequest
 from server.openapi_doc import IDEMPOTENCY_REQUIRED
 from server.pagination import DEFAULT_LIMIT, newest_first_page
 from server.requests_flow import (
     Filer,
+    answer_fee,
     cancel,
     create_request,
     find_own,
@@ -221,6 +224,160 @@ def verify_request(
     verify(db, ctx, req, body.code, principal.actor_name)
     db.commit()
     return request_out(db, ctx, req)
+
+
+def _answer_fee(
+    request_id: str,
+    accept: bool,
+    idempotency_key: str | None,
+    principal: Principal,
+    ctx: ShopContext,
+    db: Session,
+) -> Response:
+    req = _own(db, principal, request_id)
+
+    def produce() -> tuple[int, Any]:
+        answer_fee(db, ctx, req, accept=accept, actor=principal.actor_name)
+        db.flush()
+        return 200, request_out(db, ctx, req).model_dump(mode="json")
+
+    verb = "accept" if accept else "withdraw"
+    return run_idempotent(
+        ctx,
+        db,
+        user_id=principal.subject_id,
+        key=idempotency_key,
+        route=f"POST /v1/requests/{req.id}/fee/{verb}",
+        body={"request_id": req.id, "answer": verb},
+        produce=produce,
+    )
+
+
+async def _raw_body(request: Request) -> bytes:
+    """The body as sent (the request guard has already capped its size)."""
+    return await request.body()
+
+
+@router.post(
+    "/requests/{request_id}/identity-documents",
+    status_code=201,
+    response_model=PrivacyRequestOut,
+    responses={
+        **_RESPONSES_409,
+        413: PROBLEM_RESPONSES[422],
+        415: PROBLEM_RESPONSES[422],
+    },
+    summary="Prove identity with a document: a signed written request or other proof",
+    description=(
+        "Only where the shop's policy names such proof (`verification` in GET /v1/rights: "
+        "`written_request`, `other_proof`) and while the request is `identity_unverified`. "
+        "The body is the file itself, sent as `application/pdf`, `image/png` or `image/jpeg` "
+        "(other types: 415), at most 2 MiB (413); its first bytes must match the type and it "
+        "must not be empty (422). The document waits for the shop's review, shown in "
+        "`identity_documents`; accepted, the request moves to `pending`. Needs an "
+        "Idempotency-Key: a re-sent upload is stored once."
+    ),
+    openapi_extra={
+        IDEMPOTENCY_REQUIRED: True,
+        "requestBody": {
+            "required": True,
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in ("application/pdf", "image/png", "image/jpeg")
+            },
+        },
+    },
+)
+def upload_identity_document(
+    request_id: str,
+    request: Request,
+    # Checked in the route, after the request is found to be the caller's: a stranger learns
+    # nothing but 404, whatever the parameters.
+    kind: Annotated[
+        str | None,
+        Query(description="Which proof the document is: `written_request` or `other_proof`."),
+    ] = None,
+    filename: Annotated[str | None, Query(description="At most 500 characters.")] = None,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    content: bytes = Depends(_raw_body),
+    principal: Principal = Depends(request_filer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    req = _own(db, principal, request_id)
+    media_type = request.headers.get("content-type", "")
+
+    def produce() -> tuple[int, Any]:
+        store_upload(
+            db,
+            ctx,
+            req,
+            kind=kind or "",
+            filename=filename,
+            media_type=media_type,
+            content=content,
+            actor=principal.actor_name,
+        )
+        db.flush()
+        return 201, request_out(db, ctx, req).model_dump(mode="json")
+
+    return run_idempotent(
+        ctx,
+        db,
+        user_id=principal.subject_id,
+        key=idempotency_key,
+        route=f"POST /v1/requests/{req.id}/identity-documents",
+        body={
+            "kind": kind,
+            "filename": filename,
+            "media_type": media_type,
+            "sha256": hashlib.sha256(content).hexdigest(),
+        },
+        produce=produce,
+    )
+
+
+_FEE_DOC = (
+    "Only while the request is `fee_quoted`. Answering the same way again (or repeating the "
+    "call with its Idempotency-Key) returns the request unchanged; answering the other way "
+    "afterwards is 409 `invalid_state`."
+)
+
+
+@router.post(
+    "/requests/{request_id}/fee/accept",
+    response_model=PrivacyRequestOut,
+    responses=_RESPONSES_409,
+    summary="Accept the fee quoted for a repeated request: the request proceeds",
+    description=_FEE_DOC,
+    openapi_extra={IDEMPOTENCY_REQUIRED: True},
+)
+def accept_fee(
+    request_id: str,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    principal: Principal = Depends(request_filer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    return _answer_fee(request_id, True, idempotency_key, principal, ctx, db)
+
+
+@router.post(
+    "/requests/{request_id}/fee/withdraw",
+    response_model=PrivacyRequestOut,
+    responses=_RESPONSES_409,
+    summary="Withdraw a request rather than pay the fee quoted for it (it is canceled)",
+    description=_FEE_DOC,
+    openapi_extra={IDEMPOTENCY_REQUIRED: True},
+)
+def withdraw_fee(
+    request_id: str,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+    principal: Principal = Depends(request_filer),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Response:
+    return _answer_fee(request_id, False, idempotency_key, principal, ctx, db)
 
 
 @router.get(

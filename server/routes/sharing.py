@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,7 +12,7 @@ from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import not_found
-from server.models import Recipient, RecipientEvent
+from server.models import Order, Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
@@ -25,6 +27,15 @@ def _recipient(db: Session, raw_id: str) -> Recipient:
     if recipient is None:
         raise not_found("recipient")
     return recipient
+
+
+def order_numbers(db: Session, ids: Sequence[int | None]) -> dict[int, str]:
+    """Order id → order number, in one query for a page of events."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = db.execute(select(Order.id, Order.number).where(Order.id.in_(wanted)))
+    return {order_id: number for order_id, number in rows}
 
 
 @router.get(
@@ -86,6 +97,7 @@ def list_recipient_events(
     cursor: CursorQuery = None,
     principal: Principal = Depends(current_principal),
     db: Session = Depends(get_db),
+    ctx: ShopContext = Depends(get_ctx),
 ) -> Page[RecipientEventItem]:
     recipient = _recipient(db, recipient_id)
     query = select(RecipientEvent).where(
@@ -102,7 +114,11 @@ def list_recipient_events(
         descending=True,
         key_of=lambda e: (e.at, e.id),
     )
+    numbers = order_numbers(db, [e.order_id for e in rows])
     return Page[RecipientEventItem](
-        items=[recipient_event_item(e) for e in rows],
+        items=[
+            recipient_event_item(e, policy_for(ctx.shop.id), numbers.get(e.order_id or -1))
+            for e in rows
+        ],
         next_cursor=next_cursor,
     )

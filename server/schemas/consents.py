@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, StrictBool
 
 from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
+from server.schemas.rights import RightsTerm
 
 Channel = Literal["sms", "email", "push", "internal_letter"]
 
@@ -23,6 +24,20 @@ class ConsentItem(ApiModel):
     granted: bool
     updated_at: datetime | None
     policy_version: str | None
+    destination_country: str | None = Field(
+        default=None,
+        description="For a transfer abroad with its own consent: the country (ISO 3166 "
+        "alpha-2) the data goes to.",
+    )
+    clause: str | None = Field(
+        default=None,
+        description="Section of this shop's policy behind the purpose; null: its configuration.",
+    )
+    clause_title: str | None = None
+    basis: ProvenanceBasis = "shop_configuration"
+    refusal_consequence: RightsTerm | None = Field(
+        default=None, description="What refusing or withdrawing this consent means."
+    )
 
 
 class ConsentUpdate(ApiModel):

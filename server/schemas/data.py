@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
 from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
+from server.schemas.rights import RightsTerm
 
 
 class Storage(ApiModel):
@@ -45,6 +46,27 @@ class DataCategoryOut(ApiModel):
         "configuration, not stated in the policy."
     )
     retention_basis: ProvenanceBasis
+    no_consent_exception: RightsTerm | None = Field(
+        description="The statutory case of this shop's policy under which it collects this "
+        "category without consent; null when it does not rely on one."
+    )
+    refusal_consequence: RightsTerm | None = Field(
+        description="What refusing to provide this data means for the shopper, with the "
+        "clause that says so (null clause: the shop's own statement)."
+    )
+
+
+ServiceChannel = Literal["phone", "online_chat", "email", "letter"]
+
+
+class ServiceContactOut(ApiModel):
+    id: str
+    at: datetime
+    channel: ServiceChannel
+    summary: str = Field(description="What the contact was about, in the asked language.")
+    outcome: str = Field(description="How it was solved, in the asked language.")
+    duration_seconds: int | None = Field(description="A call's length; null for other channels.")
+    order_id: str | None
 
 
 class DeviceOut(ApiModel):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from server.schemas.common import ApiModel
+from pydantic import Field
+
+from server.schemas.common import ApiModel, ProvenanceBasis
 
 
 class PolicyVersionItem(ApiModel):
@@ -35,3 +37,10 @@ class NoticeItem(ApiModel):
     body: str
     published_at: datetime
     personal: bool
+    clause: str | None = Field(
+        default=None,
+        description="Section of this shop's policy promising notices of this kind (e.g. a "
+        "cessation notice, a transfer on merger); null: the shop's own announcement.",
+    )
+    clause_title: str | None = None
+    basis: ProvenanceBasis = "shop_configuration"

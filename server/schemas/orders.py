@@ -6,7 +6,24 @@ from datetime import datetime
 
 from pydantic import Field
 
-from server.schemas.common import ApiModel, LegalBasis
+from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
+
+
+class PlacedFor(ApiModel):
+    """An order placed for someone else: who placed it, for whom, and the purchaser's consent."""
+
+    placed_by: str = Field(description="The account holder who placed the order.")
+    placed_for: str = Field(description="The actual purchaser the order is for.")
+    purchaser_consent_at: datetime | None = Field(
+        description="When the account holder confirmed the purchaser agreed to their details "
+        "being given; null when not recorded."
+    )
+    clause: str | None = Field(
+        description="Section of this shop's policy on ordering for others; null: the shop's "
+        "configuration (its policy does not mention it)."
+    )
+    clause_title: str | None
+    basis: ProvenanceBasis
 
 
 class OrderSummary(ApiModel):
@@ -19,6 +36,9 @@ class OrderSummary(ApiModel):
     item_count: int
     for_other: bool
     logistics_partner: str
+    placed_for: PlacedFor | None = Field(
+        default=None, description="Set when the order was placed for someone else."
+    )
 
 
 class OrderItemOut(ApiModel):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from archive_format.sections import SECTIONS
-from server.schemas.common import ApiModel
+from server.schemas.common import ApiModel, ProvenanceBasis
 
 RequestType = Literal[
     "access",
@@ -21,18 +21,14 @@ RequestType = Literal[
     "complaint",
 ]
 RequestStatus = Literal[
-    "identity_unverified", "pending", "in_progress", "extended", "completed", "denied", "canceled"
-]
-DenialReason = Literal[
-    "national_security",
-    "public_safety",
-    "criminal_investigation",
-    "abuse_of_rights",
-    "harm_to_others",
-    "trade_secret",
-    "identity_not_verified",
-    "repeated_request",
-    "other",
+    "identity_unverified",
+    "pending",
+    "fee_quoted",
+    "in_progress",
+    "extended",
+    "completed",
+    "denied",
+    "canceled",
 ]
 ResultKind = Literal[
     "archive",
@@ -192,8 +188,46 @@ class TimelineEvent(ApiModel):
 
 
 class Denial(ApiModel):
-    reason: DenialReason
+    reason: str = Field(
+        description="A key of this shop's enumerated refusal grounds (`refusal_grounds` in "
+        "GET /v1/rights), e.g. `excessive_technical_means`; `other` comes with its text."
+    )
+    label: str = Field(description="The ground in words, in the asked language.")
+    clause: str | None = Field(
+        description="Section of the shop's policy naming the ground; null: the shop's setting."
+    )
+    clause_title: str | None
+    basis: ProvenanceBasis
     text: str
+
+
+class Ground(ApiModel):
+    """A ground the subject named (a deletion ground), in words, with its clause."""
+
+    key: str
+    label: str = Field(description="In the asked language.")
+    clause: str | None
+    basis: ProvenanceBasis
+
+
+FeeStatus = Literal["quoted", "accepted", "withdrawn"]
+
+
+class FeeQuoteOut(ApiModel):
+    """A cost fee quoted for a repeated request; the request waits in `fee_quoted` meanwhile."""
+
+    amount: str = Field(description='A decimal in the currency\'s major unit, e.g. "10.00".')
+    currency: str = Field(description="ISO 4217 code.")
+    reason: str = Field(description="Why the fee applies, in the asked language.")
+    clause: str | None = Field(
+        description="Section of the shop's policy allowing the fee; null: the fee is the "
+        "shop's configuration, not stated in its policy."
+    )
+    clause_title: str | None
+    basis: ProvenanceBasis
+    status: FeeStatus
+    quoted_at: datetime
+    answered_at: datetime | None
 
 
 class Extension(ApiModel):
@@ -214,6 +248,21 @@ class ResultSummary(ApiModel):
     sha256: str | None = Field(default=None, description="Archive SHA-256, hex.")
 
 
+class IdentityDocumentOut(ApiModel):
+    """A document sent as proof of identity (its content is never sent back)."""
+
+    id: str
+    kind: Literal["written_request", "other_proof"]
+    filename: str
+    media_type: str
+    size: int
+    sha256: str = Field(description="Of the content as received, hex.")
+    uploaded_at: datetime
+    review: Literal["pending", "accepted", "rejected"]
+    reviewed_at: datetime | None
+    review_note: str | None = Field(description="The officer's words, when rejected.")
+
+
 class PrivacyRequestOut(ApiModel):
     id: str
     type: RequestType
@@ -231,6 +280,16 @@ class PrivacyRequestOut(ApiModel):
     overdue: bool = Field(description="Past `due_at` and not yet final.")
     working_days_left: int = Field(description="Working days to `due_at`; negative when overdue.")
     denial: Denial | None
+    deletion_ground: Ground | None = Field(
+        default=None, description="A deletion's `details.ground`, in words with its clause."
+    )
+    fee: FeeQuoteOut | None = Field(
+        default=None, description="The fee the shop quoted for this request, if any."
+    )
+    identity_documents: list[IdentityDocumentOut] = Field(
+        default_factory=list,
+        description="Documents sent to prove identity, with the state of their review.",
+    )
     extension: Extension | None
     resolution: str | None
     timeline: list[TimelineEvent]

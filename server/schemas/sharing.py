@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from server.schemas.common import ApiModel, LegalBasis, ProvenanceBasis
+from server.schemas.rights import RightsTerm
 
 RecipientType = Literal[
     "advertising",
@@ -17,7 +18,24 @@ RecipientType = Literal[
     "infrastructure",
     "customer_service",
     "authority",
+    "successor",  # took data over in a merger or acquisition
+    "public",  # data made public (a public disclosure)
 ]
+SharingEventKind = Literal["disclosure", "merger_transfer", "public_disclosure"]
+
+
+class AgreementOut(ApiModel):
+    """The data-protection agreement the shop signed with one partner."""
+
+    exists: bool
+    signed_at: datetime | None
+    scope: str | None = Field(description="What the agreement binds the partner to, in words.")
+    clause: str | None = Field(
+        description="Section of this shop's policy promising such agreements; null: the shop "
+        "keeps them without its policy saying so (its configuration)."
+    )
+    clause_title: str | None
+    basis: ProvenanceBasis
 
 
 class RecipientItem(ApiModel):
@@ -37,6 +55,15 @@ class RecipientItem(ApiModel):
         "null when the policy does not (the shop's configuration)."
     )
     basis: ProvenanceBasis
+    data_protection_agreement: AgreementOut
+    consent_purpose: str | None = Field(
+        description="The consent purpose that alone allows sharing with this recipient (e.g. "
+        "a transfer abroad); null when its legal basis covers it."
+    )
+    no_consent_exception: RightsTerm | None = Field(
+        description="The statutory case of this shop's policy under which it shares with this "
+        "recipient without consent; null when it does not rely on one."
+    )
 
 
 class RecipientEventItem(ApiModel):
@@ -45,3 +72,14 @@ class RecipientEventItem(ApiModel):
     categories: list[str]
     description: str
     order_id: str | None
+    # what the shopper knows the order by (its id means nothing to them); None without an order
+    order_number: str | None = None
+    kind: SharingEventKind = "disclosure"
+    notice_id: str | None = Field(
+        default=None, description="The notice that told the subject about this event."
+    )
+    clause: str | None = Field(
+        default=None, description="Section of this shop's policy allowing this kind of event."
+    )
+    clause_title: str | None = None
+    basis: ProvenanceBasis = "policy"

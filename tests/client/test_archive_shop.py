@@ -98,7 +98,12 @@ def test_export_round_trip_and_offline_viewer(
         "guardian_links": shop_api.list_guardian_links(),
         "requests": list(shop_api.list_requests().auto_paging_iter()),
         "activity": shop_api.track_activity(bucket="week"),
+        # issue 13.6: the records Silumart's policy promises
+        "service_contacts": list(shop_api.list_service_contacts().auto_paging_iter()),
+        "impact_assessments": list(shop_api.list_impact_assessments().auto_paging_iter()),
     }
+    assert expected["service_contacts"]
+    assert expected["impact_assessments"]
     first_order = expected["orders"][0]
     order_detail = shop_api.get_order(first_order.id)
     decision_detail = shop_api.get_decision(expected["decisions"][0].id)
@@ -146,6 +151,19 @@ def test_export_round_trip_and_offline_viewer(
         assert offline.get_incident_counts() == shop_api.get_incident_counts()
         assert offline.list_guardian_links() == expected["guardian_links"]
         assert list(offline.list_requests().auto_paging_iter()) == expected["requests"]
+        assert (
+            list(offline.list_service_contacts().auto_paging_iter()) == expected["service_contacts"]
+        )
+        assert (
+            list(offline.list_impact_assessments().auto_paging_iter())
+            == expected["impact_assessments"]
+        )
+        # the new fields of older sections come along (agreements, exceptions, orders for others)
+        assert any(
+            r.data_protection_agreement and r.data_protection_agreement.exists
+            for r in offline.list_recipients().auto_paging_iter()
+        )
+        assert any(o.placed_for for o in offline.list_orders().auto_paging_iter())
         log = list(offline.list_access_log().auto_paging_iter())
         assert log == live_log[: len(log)]
         assert log

@@ -41,6 +41,10 @@ def test_deny_with_a_reason_from_the_closed_list(shop, api):
     assert body["status"] == "denied"
     assert body["denial"] == {
         "reason": "trade_secret",
+        "label": "The request involves trade secrets",
+        "clause": "5.G",
+        "clause_title": "Answering your requests: verification, deadline, fees, refusals",
+        "basis": "policy",
         "text": "The ranking model is a trade secret; we explained how it works in general.",
     }
     assert body["timeline"][-1]["status"] == "denied"

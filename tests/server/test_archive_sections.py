@@ -45,6 +45,8 @@ LISTS = {
     "guardian_links": "/guardian/links",
     "access_log": "/access-log",
     "requests": "/requests",
+    "service_contacts": "/data/service-contacts",
+    "impact_assessments": "/impact-assessments",
 }
 # sections whose archive items are the detail resources (the list shows a summary)
 DETAILS = {"orders": "/orders/{}", "decisions": "/decisions/{}", "requests": "/requests/{}"}
@@ -123,6 +125,7 @@ RESULTS = {
     "explanations": _explanations,
     "deletion_receipts": _deletion_receipts,
     "assist_sessions": lambda api: _all(api, "/assist/sessions"),
+    "rights": lambda api: [api.get("/rights").json()],
 }
 
 

@@ -33,6 +33,11 @@ CONSENT_KEYS = {
     "granted",
     "updated_at",
     "policy_version",
+    "destination_country",
+    "clause",
+    "clause_title",
+    "basis",
+    "refusal_consequence",
 }
 LEGAL_BASES = {
     "consent",

@@ -53,6 +53,7 @@ CATALOGUES = {
     "/v1/policy/versions",
     "/v1/data/categories",
     "/v1/notices",
+    "/v1/impact-assessments",  # published to everyone
 }
 # In a catalogue list, items that are nonetheless personal to the subject who sees them.
 PERSONAL_ITEM = {"/v1/notices": lambda item: bool(item.get("personal"))}

@@ -28,6 +28,8 @@ CATEGORY_KEYS = {
     "basis",
     "retention_clause",
     "retention_basis",
+    "no_consent_exception",
+    "refusal_consequence",
 }
 LEGAL_BASES = {
     "consent",

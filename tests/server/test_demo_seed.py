@@ -36,6 +36,7 @@ from server.models import (
     ProfileField,
     Recipient,
     RecipientEvent,
+    ServiceContact,
     Subscription,
     Tag,
     Track,
@@ -127,7 +128,9 @@ def test_same_seed_gives_the_same_data_and_another_seed_does_not(tmp_path: Path)
 def test_every_category_has_data_for_the_first_shopper(seeded: Seeded) -> None:
     with seeded.factory() as session:
         keys = list(session.scalars(select(DataCategory.key).order_by(DataCategory.position)))
-        assert keys == list(CATEGORY_KEYS)
+        # Silumart's policy (1.C.2) adds its customer-service records to the common keys
+        assert keys == [*CATEGORY_KEYS, "service_records"]
+        assert [c.key for c in catalogue_for(seeded.profile).categories] == keys
         user = _user(session, demo_accounts(seeded.profile)[0].username)
 
         def count(model: Any, *where: ColumnElement[bool]) -> int:
@@ -149,8 +152,9 @@ def test_every_category_has_data_for_the_first_shopper(seeded: Seeded) -> None:
             "consents": count(ConsentState),
             "subscriptions": count(Subscription),
             "sharing": count(RecipientEvent),
+            "service_records": count(ServiceContact),
         }
-        assert set(counts) == set(CATEGORY_KEYS)
+        assert set(counts) == set(keys)
         assert all(n > 0 for n in counts.values()), counts
         assert 2 <= counts["devices"] <= 4
         assert 40 <= counts["locations"] <= 60

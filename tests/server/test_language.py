@@ -132,6 +132,9 @@ NOT_PROSE_PATHS = frozenset(
     {
         ("filed_by", "name"),
         ("recipient", "name"),
+        # who placed an order for whom: people's names
+        ("placed_for", "placed_by"),
+        ("placed_for", "placed_for"),
         ("details", "proposed"),
         ("details", "current"),
         ("details", "reason"),
@@ -601,6 +604,51 @@ def test_sign_in_page_label_follows_ui_locales(shop: RunningShop) -> None:
         shop.url + "/oauth/authorize", params={"ui_locales": "en"}, headers=ZH, timeout=30
     )
     assert response.headers["Content-Language"] == "en"
+
+
+@pytest.mark.parametrize(("page_language", "browser"), [("zh-CN", EN), ("en", ZH)])
+def test_sign_in_form_answers_are_labelled_in_the_page_language(
+    shop: RunningShop, page_language: str, browser: dict[str, str]
+) -> None:
+    """Every answer to the POSTed sign-in form (the page again with an error, the shop's error
+    page, the way back to the app) says the language the app asked for in `ui_locales` (a
+    hidden form field, not in the query), not the browser's."""
+    from server.context import CLIENT_ID
+    from tests.support.oauth_login import pkce_pair
+
+    _verifier, challenge = pkce_pair()
+    form = {
+        "response_type": "code",
+        "client_id": CLIENT_ID,
+        "redirect_uri": "http://127.0.0.1:40000/callback",
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+        "state": "xyz",
+        "ui_locales": page_language,
+        "username": "lin.mei",
+    }
+    url = shop.url + "/oauth/authorize"
+
+    def post(**changes: str) -> requests.Response:
+        answer = requests.post(
+            url, data={**form, **changes}, headers=browser, allow_redirects=False, timeout=30
+        )
+        assert answer.headers["Content-Language"] == page_language, (changes, answer.headers)
+        assert "accept-language" in answer.headers["Vary"].lower()
+        return answer
+
+    wrong = post(password="not the password")
+    assert wrong.status_code == 401
+    assert f'<html lang="{page_language}">' in wrong.text
+    assert bool(CJK.search(wrong.text)) == (page_language == "zh-CN")
+    unknown = post(password="demo1234", client_id="someone-else")
+    assert unknown.status_code == 400
+    assert f'<html lang="{page_language}">' in unknown.text
+    bad_redirect = post(password="demo1234", redirect_uri="https://elsewhere.example/cb")
+    assert bad_redirect.status_code == 400
+    done = post(password="demo1234")
+    assert done.status_code in (302, 303, 307)
+    assert done.headers["location"].startswith("http://127.0.0.1:40000/callback?code=")
 
 
 def test_a_person_s_answer_in_the_readers_language(shop: RunningShop, api: Api) -> None:

@@ -102,7 +102,18 @@ def test_notices_newest_first_with_own_and_general_only(
     keys = [(parse_rfc3339(i["published_at"]), int(i["id"])) for i in items]
     assert keys == sorted(keys, reverse=True)
     for item in items:
-        assert set(item) == {"id", "kind", "severity", "title", "body", "published_at", "personal"}
+        assert set(item) == {
+            "id",
+            "kind",
+            "severity",
+            "title",
+            "body",
+            "published_at",
+            "personal",
+            "clause",
+            "clause_title",
+            "basis",
+        }
         assert item["severity"] in {"info", "warning", "critical"}
     assert any(i["kind"] == "security_incident" for i in items)
 

@@ -18,6 +18,7 @@ SUMMARY_KEYS = {
     "item_count",
     "for_other",
     "logistics_partner",
+    "placed_for",
 }
 
 

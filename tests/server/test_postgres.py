@@ -151,3 +151,80 @@ def test_bulk_export_and_shop_archive_on_postgres(
     with open_archive(info.path) as archive:
         for section, items in expected.items():
             assert list(archive.iter_items(section)) == items, section
+
+
+def test_fee_quote_accept_and_proceed_on_postgres(pg_shop: RunningShop) -> None:
+    """The `pending -> fee_quoted -> pending` transitions and the fee record on PostgreSQL."""
+    import uuid
+
+    from server.processor import RequestProcessor
+
+    api = Api(
+        pg_shop.url + "/v1", str(sign_in(pg_shop.url, "zhang.wei", "demo1234")["access_token"])
+    )
+    processor = RequestProcessor(pg_shop.ctx)
+    ids = []
+    for _ in range(3):
+        created = api.post(
+            "/requests",
+            json={"type": "access", "details": {"sections": ["consents"]}},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert created.status_code == 201, created.text
+        rid = created.json()["id"]
+        if created.json()["status"] == "identity_unverified":
+            code = api.get(f"/requests/{rid}/demo-verification-code").json()["code"]
+            assert api.post(f"/requests/{rid}/verify", json={"code": code}).status_code == 200
+        ids.append(rid)
+        processor.run_once()
+        processor.run_once()
+    third = api.get(f"/requests/{ids[2]}").json()
+    assert third["status"] == "fee_quoted", third
+    assert third["fee"]["clause"] == "5.G"
+    accepted = api.post(
+        f"/requests/{ids[2]}/fee/accept", headers={"Idempotency-Key": str(uuid.uuid4())}
+    )
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["status"] == "pending"
+    processor.run_once()
+    processor.run_once()
+    done = api.get(f"/requests/{ids[2]}").json()
+    assert done["status"] == "completed"
+    assert done["fee"]["status"] == "accepted"
+
+
+def test_identity_document_upload_and_review_on_postgres(pg_shop: RunningShop) -> None:
+    """A binary proof (bytea on PostgreSQL) kept byte for byte; accepting it verifies."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from server.admin import review_document
+    from server.models import IdentityDocument
+
+    api = Api(pg_shop.url + "/v1", str(sign_in(pg_shop.url, *SHOPPER)["access_token"]))
+    created = api.post(
+        "/requests",
+        json={"type": "access", "details": {"sections": ["consents"]}},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert created.status_code == 201, created.text
+    rid = created.json()["id"]
+    assert created.json()["status"] == "identity_unverified"
+    content = b"%PDF-1.7\n\x00\xff\xfe binary \x00\n%%EOF\n"
+    sent = api.post(
+        f"/requests/{rid}/identity-documents",
+        params={"kind": "other_proof", "filename": "证明.pdf"},
+        data=content,
+        headers={"Content-Type": "application/pdf", "Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert sent.status_code == 201, sent.text
+    document = sent.json()["identity_documents"][0]
+    assert document["filename"] == "证明.pdf"
+    with pg_shop.ctx.sessions() as db:
+        stored = db.scalars(
+            select(IdentityDocument).where(IdentityDocument.id == int(document["id"]))
+        ).one()
+        assert stored.content == content
+    review_document(pg_shop.ctx, int(document["id"]), accept=True)
+    assert api.get(f"/requests/{rid}").json()["status"] == "pending"

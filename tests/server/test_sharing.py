@@ -21,6 +21,8 @@ TYPES = {
     "infrastructure",
     "customer_service",
     "authority",
+    "successor",
+    "public",
 }
 ITEM_KEYS = {
     "id",
@@ -36,6 +38,9 @@ ITEM_KEYS = {
     "event_count",
     "clause",
     "basis",
+    "data_protection_agreement",
+    "consent_purpose",
+    "no_consent_exception",
 }
 
 
@@ -100,10 +105,28 @@ def test_recipient_events_paged_newest_first(shop: RunningShop, api: Api) -> Non
     assert len({e["id"] for e in events}) == len(events)
     keys = [(parse_rfc3339(e["at"]), int(e["id"])) for e in events]
     assert keys == sorted(keys, reverse=True)
+    numbers = {o["id"]: o["number"] for o in walk(api, "/orders", limit=50)}
     for event in events:
-        assert set(event) == {"id", "at", "categories", "description", "order_id"}
+        assert set(event) == {
+            "id",
+            "at",
+            "categories",
+            "description",
+            "order_id",
+            "order_number",
+            "kind",
+            "notice_id",
+            "clause",
+            "clause_title",
+            "basis",
+        }
         assert isinstance(event["categories"], list)
         assert event["order_id"] is None or isinstance(event["order_id"], str)
+        # the number the shopper knows the order by, not only its id
+        assert event["order_number"] == (
+            numbers.get(event["order_id"]) if event["order_id"] else None
+        )
+    assert any(e["order_number"] for e in events)
     assert parse_rfc3339(events[0]["at"]) == parse_rfc3339(busiest["last_shared"])
     assert parse_rfc3339(events[-1]["at"]) == parse_rfc3339(busiest["first_shared"])
     first_page = api.get(f"/recipients/{busiest['id']}/events", params={"limit": 1}).json()

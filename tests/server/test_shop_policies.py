@@ -74,6 +74,13 @@ def test_api_clauses_resolve_in_the_shops_own_outline(make_shop: Any, name: str)
         cited.append((recipient["clause"], recipient["basis"]))
     for cookie in items(api, "/cookies"):
         cited.append((cookie["clause"], cookie["basis"]))
+    consents = items(api, "/consents")
+    assert consents
+    for consent in consents:
+        cited.append((consent["clause"], consent["basis"]))
+        assert consent["clause"] == policy.purposes[consent["purpose"]]
+        if consent["clause"] is not None:
+            assert consent["clause_title"] == outline[consent["clause"]]
     card = rights.json()
     for term in [
         card["deadline"],
@@ -139,8 +146,8 @@ def test_silumart_rights_card_cites_5g_and_answers_in_chinese(shop: RunningShop)
     for key in (
         "excessive_technical_means",
         "impractical",
-        "unreasonably_repeated",
-        "trade_secrets",
+        "repeated_request",
+        "trade_secret",
     ):
         assert grounds[key] == "5.G"
     deletion = [g["key"] for g in card["deletion_grounds"]]
@@ -200,3 +207,24 @@ def test_deletion_names_one_of_the_shops_own_grounds(make_shop: Any) -> None:
         signed_in(sinomai, "sinomai"), {"categories": ["tracks"], "ground": "account_cancelled"}
     )
     assert theirs.status_code == 201, theirs.text
+
+
+def test_sinomai_policy_history_traces_to_its_own_text() -> None:
+    """Each change in Sinomai's version history cites a section of its policy, in both
+    languages; nothing it describes (instalments, real-name checks) is absent from the text."""
+    import re
+
+    catalogue = CATALOGUES["sinomai-demo"]
+    outline = {s.number for s in policy_for("sinomai-demo").sections}
+    for version in catalogue.policy_versions:
+        assert len(version.changes) == len(version.changes_zh), version.version
+        for en, zh in zip(version.changes, version.changes_zh, strict=True):
+            cited_en = re.match(r"§ ([\w.]+)[:：]", en)
+            cited_zh = re.match(r"§ ([\w.]+)[:：]", zh)
+            assert cited_en, (version.version, en)
+            assert cited_zh, (version.version, zh)
+            assert cited_en.group(1) == cited_zh.group(1)
+            assert cited_en.group(1) in outline, (version.version, en)
+        text = " ".join((version.summary, *version.changes)).lower()
+        for invented in ("instalment", "real-name", "crowd", "wi-fi", "new provider"):
+            assert invented not in text, (version.version, invented)

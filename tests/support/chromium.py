@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,3 +75,42 @@ def requested_urls(driver: Any) -> list[str]:
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
     return urls
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One page the browser loaded: how it was asked for and what came back."""
+
+    method: str
+    url: str
+    status: int
+    headers: dict[str, str]
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        return next((v for k, v in self.headers.items() if k.lower() == wanted), None)
+
+
+def document_answers(driver: Any) -> list[Answer]:
+    """Every page (document) loaded since the last look at the log, in order, with the
+    method, status and headers of its answer (as the DevTools network events report them)."""
+    asked: dict[str, tuple[str, str]] = {}
+    answers = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        params = message.get("params", {})
+        if message.get("method") == "Network.requestWillBeSent" and params.get("type") in (
+            "Document",
+            None,
+        ):
+            request = params["request"]
+            asked[params["requestId"]] = (request["method"], request["url"])
+        elif message.get("method") == "Network.responseReceived" and params.get("type") == (
+            "Document"
+        ):
+            method, url = asked.get(params["requestId"], ("", params["response"]["url"]))
+            response = params["response"]
+            answers.append(
+                Answer(method, url, int(response["status"]), dict(response.get("headers", {})))
+            )
+    return answers

@@ -22,10 +22,14 @@ from server.embedded import RunningShop
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from ui.main_window import MainWindow
 from ui.pages.base import DataPage
+from ui.pyside_fixes import keep_none_alive
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import LoadState
+
+# One test process makes hundreds of thousands of void Qt calls; see ui/pyside_fixes.py.
+keep_none_alive()
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ The app is signed in to a real demo shop with its data loaded, in English and in
 Chinese, at 1024×640 and 1440×900. On every page and every tab the test measures each visible
 label, button, check box, header section and table cell with QFontMetrics against the room the
 widget gives it (word wrap and line breaks included) and fails on any text that does not fit,
-on any sideways scroll bar, and on a window pushed larger than the screen size asked for. The
+on any sideways scroll bar, and on a window pushed larger than the screen size asked for. A
+table too wide for 1024×640 may hide the columns it declares optional, but only there, and only
+when the page shows their text for the selected row in a label (its detail pane). The
 same walk collects every visible text (widgets and models) and fails on ISO dates or timestamps,
 "(s)" plurals, "KiB" and "96 %".
 
@@ -50,7 +52,7 @@ from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import LoadState
-from ui.widgets.tables import WrappingHeader
+from ui.widgets.tables import WrappingHeader, dropped_columns
 
 SIZES = ((1024, 640), (1440, 900))
 
@@ -75,14 +77,12 @@ ELIDED_FREE_TEXT = frozenset(
     }
 )
 
-# NOT YET FIXED (issue 12 item 3): at 1024×640 these pages still scroll a table sideways,
-# because their tables have more columns than words fit side by side (Partners: ten columns;
-# Orders list; Automated decisions and its detail pane; My data's Categories).
-# Explicit and exact: the test fails if any other page scrolls sideways, if these scroll at
-# 1440×900, or if one of them stops scrolling (then remove it here).
-KNOWN_SIDEWAYS_AT_1024 = {
-    "en": frozenset({"my-data", "orders", "sharing", "decisions"}),
-    "zh_CN": frozenset({"orders", "sharing", "decisions"}),
+# Pages allowed to scroll a table sideways at 1024×640: none. (Wide tables hide their
+# `optional` columns there instead, and the page's detail pane shows them: checked below.)
+# Explicit and exact: the test fails if a page listed here stops scrolling.
+KNOWN_SIDEWAYS_AT_1024: dict[str, frozenset[str]] = {
+    "en": frozenset(),
+    "zh_CN": frozenset(),
 }
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{2}:\d{2}:\d{2}\.\d+")
@@ -291,6 +291,8 @@ def _visible_texts(root: QWidget) -> Iterator[str]:
             yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         for row in range(min(model.rowCount(QModelIndex()), 60)):
             for column in range(model.columnCount(QModelIndex())):
+                if isinstance(view, QTableView) and view.isColumnHidden(column):
+                    continue  # not on screen
                 value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
                 if isinstance(value, str):
                     yield value
@@ -343,6 +345,38 @@ def _sideways(root: QWidget) -> Iterator[str]:
                     f" (columns {header.length()} px, view {area.viewport().width()} px: {sizes})"
                 )
             yield f"sideways scrolling in {area.accessibleName() or type(area).__name__}{extra}"
+
+
+def _dropped_problems(page: QWidget, wide: bool) -> Iterator[str]:
+    """A column hidden for want of room must not be hidden at the wide size, and what it would
+    show for the selected row must be on screen elsewhere on the page (its detail pane)."""
+    # on the page, if need be scrolled down to (a detail pane scrolls vertically)
+    shown = [
+        _plain(label.text(), label.textFormat() == Qt.TextFormat.RichText)
+        for label in page.findChildren(QLabel)
+        if label.isVisible() and label.text()
+    ]
+    for view in page.findChildren(QTableView):
+        dropped = dropped_columns(view)
+        if not _shown(view) or not dropped:
+            continue
+        model = view.model()
+        if wide:
+            titles = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in dropped]
+            yield f"table {view.accessibleName()!r} hides {titles} at the wide size"
+            continue
+        row = view.currentIndex().row()
+        if row < 0:
+            yield f"table {view.accessibleName()!r} hides columns and has no row selected"
+            continue
+        for column in dropped:
+            value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str) and value and not any(value in text for text in shown):
+                title = model.headerData(column, Qt.Orientation.Horizontal)
+                yield (
+                    f"table {view.accessibleName()!r} hides {title!r} ({value!r}) and the page "
+                    "does not show it elsewhere"
+                )
 
 
 def _faces(root: QWidget) -> Iterator[str]:
@@ -409,7 +443,11 @@ def test_nothing_clips_and_formats_are_local(
                 where = f"{size[0]}×{size[1]} {page_id} {face}".rstrip()
                 if window.width() > size[0] or window.height() > size[1]:
                     problems.append(f"{where}: window grew to {window.width()}×{window.height()}")
-                for problem in _clip_problems(window):
+                found = list(_clip_problems(window))
+                if found:  # on a busy machine layouts may take longer: only what stays counts
+                    qtbot.wait(600)
+                    found = list(_clip_problems(window))
+                for problem in found:
                     if (
                         size == SIZES[0]
                         and page_id in KNOWN_SIDEWAYS_AT_1024[language]
@@ -418,6 +456,11 @@ def test_nothing_clips_and_formats_are_local(
                         known_seen.add(page_id)
                     else:
                         problems.append(f"{where}: {problem}")
+                dropped = list(_dropped_problems(page, wide=size != SIZES[0]))
+                if dropped:  # the detail pane may still be loading the selected row
+                    qtbot.wait(600)
+                    dropped = list(_dropped_problems(page, wide=size != SIZES[0]))
+                problems += [f"{where}: {p}" for p in dropped]
                 if size == SIZES[0]:
                     formats += [f"{page_id} {face}: {p}" for p in _format_problems(window)]
     problems = list(dict.fromkeys(problems))

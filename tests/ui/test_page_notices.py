@@ -14,6 +14,7 @@ from server.embedded import RunningShop
 from server.models import Notice
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
+from ui.formats import format_date
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.notices import NoticesPage
@@ -64,6 +65,9 @@ def test_notices_and_versions_match_the_api(
     qtmodeltester.check(page.version_model)
     # the newest notice is shown; a security incident is highlighted
     newest = page.notice_model.row_at(0)
+    # published on a whole date ("23 Nov 2026"), not the day of the month alone
+    assert page.notice_model.index(0, 0).data() == format_date(newest.published_at)
+    assert str(newest.published_at.year) in page.notice_model.index(0, 0).data()
     assert page.notice_title.text() == newest.title
     assert page.notice_body.text() == newest.body
     incident = next(n for n in notices if n.kind == "security_incident")

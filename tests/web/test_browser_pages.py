@@ -121,9 +121,10 @@ def _run_in_thread(flow: BrowserSignIn) -> tuple[threading.Thread, dict[str, Any
     return thread, outcome
 
 
-def test_signing_in_in_a_real_browser(
-    shop: RunningShop, driver: Any, language: str, tmp_path: Path
-) -> None:
+def _open_sign_in(
+    shop: RunningShop, driver: Any, language: str
+) -> tuple[BrowserSignIn, threading.Thread, dict[str, Any]]:
+    """The app starts signing in (in `language`) and the browser opens the page it asked for."""
     opened: list[str] = []
     flow = _flow(shop, language, _recorder(opened))
     thread, outcome = _run_in_thread(flow)
@@ -133,6 +134,17 @@ def test_signing_in_in_a_real_browser(
         thread.join(0.05)
     assert opened, "the app never opened the browser"
     driver.get(opened[0])
+    return flow, thread, outcome
+
+
+def _other(language: str) -> str:
+    return "en" if language == "zh-CN" else "zh-CN"
+
+
+def test_signing_in_in_a_real_browser(
+    shop: RunningShop, driver: Any, language: str, tmp_path: Path
+) -> None:
+    _, thread, outcome = _open_sign_in(shop, driver, language)
     page = _body_text(driver)
     assert driver.find_element("tag name", "html").get_attribute("lang") == language
     if language == "en":
@@ -152,14 +164,7 @@ def test_signing_in_in_a_real_browser(
 def test_a_wrong_password_is_readable(
     shop: RunningShop, driver: Any, language: str, tmp_path: Path
 ) -> None:
-    opened: list[str] = []
-    flow = _flow(shop, language, _recorder(opened))
-    thread, outcome = _run_in_thread(flow)
-    for _ in range(100):
-        if opened:
-            break
-        thread.join(0.05)
-    driver.get(opened[0])
+    flow, thread, outcome = _open_sign_in(shop, driver, language)
     _fill_and_submit(driver, SHOPPER[0], "not the password")
     from selenium.webdriver.common.by import By
 
@@ -176,19 +181,37 @@ def test_a_wrong_password_is_readable(
 def test_finishing_a_cancelled_sign_in_lands_on_a_friendly_page(
     shop: RunningShop, driver: Any, language: str
 ) -> None:
-    opened: list[str] = []
-    flow = _flow(shop, language, _recorder(opened))
-    thread, outcome = _run_in_thread(flow)
-    for _ in range(100):
-        if opened:
-            break
-        thread.join(0.05)
-    driver.get(opened[0])
+    flow, thread, outcome = _open_sign_in(shop, driver, language)
     flow.cancel()  # the shopper pressed Cancel in the app while the page was open
     thread.join(10)
     assert isinstance(outcome.get("error"), SignInCancelled)
     _fill_and_submit(driver, *SHOPPER)
     _wait_for_text(driver, "Sign-in was cancelled" if language == "en" else "登录已取消")
+
+
+def test_the_form_answers_in_the_app_s_language_whatever_the_browser_s(
+    shop: RunningShop, language: str
+) -> None:
+    """A browser set to the other language: the page and the answer to the POSTed form are in
+    the app's language, and say so in `Content-Language` (GET and POST alike)."""
+    from selenium.webdriver.common.by import By
+
+    with chromium.browser(_other(language)) as driver:
+        chromium.requested_urls(driver)  # drop what the start page asked for
+        flow, thread, outcome = _open_sign_in(shop, driver, language)
+        _fill_and_submit(driver, SHOPPER[0], "not the password")
+        expected = (
+            "The account or password is not right." if language == "en" else "账户或密码不正确。"
+        )
+        _wait_for_text(driver, expected)
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+        answers = [a for a in chromium.document_answers(driver) if "/oauth/authorize" in a.url]
+        assert [a.method for a in answers] == ["GET", "POST"], answers
+        assert [a.status for a in answers] == [200, 401], answers
+        assert [a.header("Content-Language") for a in answers] == [language, language]
+        flow.cancel()
+        thread.join(10)
+        assert isinstance(outcome.get("error"), SignInCancelled)
 
 
 def test_the_archive_page_renders_with_no_script_and_nothing_remote(

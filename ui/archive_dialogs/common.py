@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from client.i18n import trans_late
+from client.limits import ARCHIVE_PASSPHRASE, FILE_PATH
 from ui import formats
 from ui.errors import user_message
 from ui.i18n import translate
 from ui.tasks import Task, TaskControl, TaskRunner
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
 ARCHIVE_FILTER = "Personal-data archives (*.zip *.pdarchive.enc);;All files (*)"
@@ -55,6 +57,9 @@ SECTION_TITLES: dict[str, str] = {
     "explanations": trans_late("ArchiveSections", "Explanations of automated decisions"),
     "deletion_receipts": trans_late("ArchiveSections", "Deletion receipts"),
     "assist_sessions": trans_late("ArchiveSections", "Assist sessions"),
+    "service_contacts": trans_late("ArchiveSections", "Customer-service records"),
+    "impact_assessments": trans_late("ArchiveSections", "Impact assessments"),
+    "rights": trans_late("ArchiveSections", "Your rights here"),
     "incidents": trans_late("ArchiveSections", "Security incident notices"),
     "guardian_links": trans_late("ArchiveSections", "Guardians and wards"),
 }
@@ -85,13 +90,14 @@ class PathField(QWidget):
         self._label = label
         self.edit = QLineEdit()
         self.edit.setAccessibleName(label)
+        self.field = LimitedText(self.edit, FILE_PATH)  # counted; a pasted path is never cut
         self.browse = QPushButton(self.tr("Browse…"))
         self.browse.setAccessibleName(self.tr("Browse for: {0}").format(label))
         self.browse.clicked.connect(self._pick)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.browse)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignTop)
 
     @property
     def path(self) -> str:
@@ -115,6 +121,46 @@ def password_edit(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
     return edit
+
+
+def limited(edit: QLineEdit) -> LimitedText:
+    """A passphrase field with its counter: what goes in the form (the edit stays readable)."""
+    return LimitedText(edit, ARCHIVE_PASSPHRASE)
+
+
+class PassphraseDialog(QDialog):
+    """Asks for an archive's passphrase, with its counter (QInputDialog would cut at 32767
+    characters without a word). `textValueSelected` as QInputDialog's: the caller is the same."""
+
+    textValueSelected = Signal(str)
+
+    def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(label))
+        self.edit = password_edit(self.tr("Passphrase"))
+        self.field = limited(self.edit)
+        layout.addWidget(self.field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def setTextValue(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def textValue(self) -> str:
+        return self.edit.text()
+
+    def accept(self) -> None:
+        if self.field.problem():
+            return  # the error is under the field; nothing is sent, nothing cut
+        super().accept()
+        self.textValueSelected.emit(self.edit.text())
 
 
 def format_size(size: int) -> str:
@@ -181,6 +227,11 @@ class WorkDialog(QDialog):
         self, work: Callable[[TaskControl], Any], done: Callable[[Any], None], message: str
     ) -> None:
         if self.task is not None:
+            return
+        shown = [f for f in self.findChildren(LimitedText) if f.isVisibleTo(self)]
+        too_long = next((p for p in (f.problem() for f in shown) if p), "")
+        if too_long:  # refused before anything starts; the field says which and by how much
+            self.fail(too_long)
             return
         self.result = None
         self.error = None

@@ -22,7 +22,7 @@ from client.archive import (
 )
 from client.i18n import trans_late
 from ui import formats
-from ui.archive_dialogs.common import PathField, WorkDialog, password_edit, section_title
+from ui.archive_dialogs.common import PathField, WorkDialog, limited, password_edit, section_title
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
 from ui.tasks import TaskControl, TaskRunner
@@ -57,9 +57,9 @@ class CompareDialog(WorkDialog):
         self.old_passphrase = password_edit(self.tr("Passphrase of the older archive"))
         self.new_passphrase = password_edit(self.tr("Passphrase of the newer archive"))
         form.addRow(self.tr("Older archive:"), self.old_path)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.old_passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.old_passphrase))
         form.addRow(self.tr("Newer archive:"), self.new_path)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.new_passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.new_passphrase))
         self.model: RecordTableModel[SectionDiff] = RecordTableModel(SECTION_COLUMNS, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Differences per section"))

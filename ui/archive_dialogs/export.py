@@ -33,6 +33,7 @@ from ui.archive_dialogs.common import (
     PathField,
     WorkDialog,
     format_size,
+    limited,
     password_edit,
     section_title,
 )
@@ -107,8 +108,8 @@ class ExportDialog(WorkDialog):
         form.addRow(self.tr("Activity until (inclusive):"), self.date_to)
         self.passphrase = password_edit(self.tr("Passphrase (optional)"))
         self.passphrase_again = password_edit(self.tr("Passphrase again"))
-        form.addRow(self.tr("Passphrase (optional):"), self.passphrase)
-        form.addRow(self.tr("Passphrase again:"), self.passphrase_again)
+        form.addRow(self.tr("Passphrase (optional):"), limited(self.passphrase))
+        form.addRow(self.tr("Passphrase again:"), limited(self.passphrase_again))
         note = plain_label(
             self.tr(
                 "A passphrase encrypts the whole archive, so nobody who gets the file can read "

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.archive_dialogs.common import PathField, WorkDialog, password_edit
+from ui.archive_dialogs.common import PathField, WorkDialog, limited, password_edit
 from ui.tasks import TaskControl, TaskRunner
 
 
@@ -31,7 +31,7 @@ class SqliteDialog(WorkDialog):
             suggested="personal-data.db",
         )
         form.addRow(self.tr("Archive:"), self.archive_path)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.passphrase))
         form.addRow(self.tr("Save as:"), self.out_path)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

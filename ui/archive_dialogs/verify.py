@@ -13,7 +13,7 @@ from client.archive import (
     ArchiveReport,
 )
 from ui.archive_dialogs.checking import check_archive, report_text, shop_keys
-from ui.archive_dialogs.common import PathField, WorkDialog, password_edit
+from ui.archive_dialogs.common import PathField, WorkDialog, limited, password_edit
 from ui.session import AppSession
 from ui.tasks import TaskControl, TaskRunner
 
@@ -36,7 +36,7 @@ class VerifyDialog(WorkDialog):
         self.passphrase = password_edit(self.tr("Passphrase (if encrypted)"))
         form.addRow(self.tr("Archive:"), self.archive_path)
         form.addRow(self.tr("Key file (optional):"), self.key_file)
-        form.addRow(self.tr("Passphrase (if encrypted):"), self.passphrase)
+        form.addRow(self.tr("Passphrase (if encrypted):"), limited(self.passphrase))
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setAccessibleName(self.tr("Verification report"))

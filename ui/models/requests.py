@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,12 +16,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from client.i18n import trans_late
-from client.models.requests import DeletionReceipt, PrivacyRequest, TimelineEvent
+from client.models.requests import (
+    DeletionReceipt,
+    Denial,
+    FeeQuote,
+    PrivacyRequest,
+    TimelineEvent,
+)
 from client.outbox import OutboxItem
 from ui.formats import format_date, join_list
 from ui.i18n import translate
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
+from ui.terms.data import money_text
 
 OVERDUE_COLOR = QColor("#c62828")
 
@@ -88,6 +96,7 @@ _CATEGORY_WORDS = {
     "subscriptions": trans_late("Requests", "Subscriptions"),
     "consents": trans_late("Requests", "Consents"),
     "sharing": trans_late("Requests", "Sharing records"),
+    "service_records": trans_late("Requests", "Customer-service records"),
 }
 _PURPOSE_WORDS = {
     "membership": trans_late("Requests", "Membership account"),
@@ -100,6 +109,7 @@ _PURPOSE_WORDS = {
     "partner_advertising_aggregated": trans_late(
         "Requests", "Aggregated statistics for advertising partners"
     ),
+    "cross_border_analytics": trans_late("Requests", "Analytics processed in Singapore"),
 }
 
 
@@ -130,6 +140,7 @@ def status_label(status: str) -> str:
     labels = {
         "identity_unverified": translate("Requests", "Identity not yet verified"),
         "pending": translate("Requests", "Received"),
+        "fee_quoted": translate("Requests", "Fee quoted: waiting for your answer"),
         "in_progress": translate("Requests", "In progress"),
         "extended": translate("Requests", "In progress (extended)"),
         "completed": translate("Requests", "Completed"),
@@ -170,6 +181,47 @@ def denial_reason_label(reason: str) -> str:
         "other": translate("Requests", "Refused for another reason the shop gives below."),
     }
     return labels.get(reason, reason)
+
+
+def cite_clause(clause: str | None, title: str | None = None) -> str:
+    """Where a ground or fee rests: its policy clause, or the shop's own setting."""
+    if clause:
+        if title:
+            return translate("Requests", "(policy § {0} {1})").format(clause, title)
+        return translate("Requests", "(policy § {0})").format(clause)
+    return translate("Requests", "(the shop's own setting, not stated in the policy)")
+
+
+def denial_ground_text(denial: Denial) -> str:
+    """The refusal ground in words with its clause; older shops send only the key."""
+    if not denial.label:
+        return denial_reason_label(denial.reason)
+    return f"{denial.label} {cite_clause(denial.clause)}"
+
+
+def fee_text(fee: FeeQuote) -> str:
+    """A quoted fee as the shopper reads it: amount, why, the clause and what became of it."""
+    states = {
+        "quoted": translate("Requests", "Waiting for your answer."),
+        "accepted": translate("Requests", "You accepted it; the shop goes on with the request."),
+        "withdrawn": translate("Requests", "You withdrew the request instead."),
+    }
+    return "\n".join(
+        [
+            translate("Requests", "Fee: {0}").format(_money(fee.amount, fee.currency)),
+            fee.reason,
+            cite_clause(fee.clause, fee.clause_title),
+            states.get(fee.status, fee.status),
+        ]
+    )
+
+
+def _money(amount: str, currency: str) -> str:
+    try:
+        cents = int((Decimal(amount) * 100).to_integral_value())
+    except (InvalidOperation, ValueError):  # a shop's odd amount: shown as sent
+        return f"{amount} {currency}"
+    return money_text(cents, currency)
 
 
 def actor_label(actor: str) -> str:

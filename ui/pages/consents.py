@@ -52,6 +52,7 @@ from ui.terms.consents import (
     localized_title,
     verified_text,
 )
+from ui.terms.policy_records import refusal_text, transfer_text
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
 
@@ -98,6 +99,25 @@ class ConsentRow(QFrame):
         text.addWidget(self.title_label)
         text.addWidget(self.description)
         text.addWidget(self.basis)
+        # a transfer abroad: where the data goes, and the clause that asks for this consent
+        self.transfer_note: QLabel | None = None
+        if consent.destination_country:
+            self.transfer_note = plain_label(
+                transfer_text(
+                    consent.destination_country,
+                    consent.clause,
+                    consent.basis,
+                    consent.clause_title,
+                )
+            )
+            self.transfer_note.setObjectName("transferNote")
+            text.addWidget(self.transfer_note)
+        # what refusing (or withdrawing) this consent costs, as the shop's policy says
+        self.refusal_note: QLabel | None = None
+        if consent.refusal_consequence is not None:
+            self.refusal_note = plain_label(refusal_text(consent.refusal_consequence))
+            self.refusal_note.setObjectName("refusalNote")
+            text.addWidget(self.refusal_note)
         self.required_note: QLabel | None = None
         if consent.required:
             self.required_note = plain_label(

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from client.backends.fides import ConsentChange, ConsentSession, FidesConsent, FidesShop
 from client.i18n import trans_late
+from client.limits import FIDES_CODE
 from ui.backend_view import code_rules_text, data_use_label
 from ui.errors import user_message
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
 
@@ -94,12 +96,13 @@ class FidesConsentsPanel(QWidget):
         self.code_edit = QLineEdit()
         self.code_edit.setAccessibleName(self.tr("Verification code"))
         self.code_edit.setPlaceholderText(self.tr("Code"))
-        self.code_edit.setMaxLength(12)
         self.code_edit.returnPressed.connect(self.verify)
+        # a counter and a refusal past the limit, never QLineEdit's silent cut
+        self.code_field = LimitedText(self.code_edit, FIDES_CODE)
         self.verify_button = QPushButton(self.tr("Show my choices"))
         self.verify_button.clicked.connect(self.verify)
         code_row.addWidget(self.send_button)
-        code_row.addWidget(self.code_edit)
+        code_row.addWidget(self.code_field)
         code_row.addWidget(self.verify_button)
         code_row.addStretch(1)
         layout.addLayout(code_row)
@@ -191,6 +194,10 @@ class FidesConsentsPanel(QWidget):
     def verify(self) -> None:
         shop, session = self.shop(), self.consent_session
         code = self.code_edit.text().strip()
+        too_long = self.code_field.problem()
+        if too_long:  # refused whatever else: the field says by how much
+            self.code_status.setText(too_long)
+            return
         if shop is None or session is None:
             return
         if not code:

@@ -278,7 +278,8 @@ class DecisionsPage(DataPage[DecisionsData]):
         if not data.decisions:
             self._show_detail(None)
             return False
-        fit_columns(self.table, stretch=3)
+        # the detail pane repeats these: they give way first when the window is narrow
+        fit_columns(self.table, stretch=3, optional=(4, 2, 1))
         wanted = previous.id if previous is not None else None
         row = next(
             (

@@ -39,6 +39,7 @@ from ui.pages.my_data_tables import (
     DEVICE_COLUMNS,
     LOCATION_COLUMNS,
     LOG_COLUMNS,
+    SERVICE_COLUMNS,
     VALUE_COLUMN,
     ProfileModel,
     category_columns,
@@ -46,12 +47,17 @@ from ui.pages.my_data_tables import (
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.terms.consents import localized_title
-from ui.terms.data import field_text, guardian_text
+from ui.terms.data import clause_text, field_text, guardian_text
+from ui.terms.policy_records import exception_text, refusal_text
 from ui.widgets.load_state import plain_label
 from ui.widgets.paged_table import PagedTable
 from ui.widgets.tables import fit_columns, record_table
 
 PAGE_SIZE = 50
+# Categories columns: Policy section, Source, Stored in, Kept for give way (in this order)
+# when the window is narrow; the detail line under the table shows them for the selection.
+CATEGORY_OPTIONAL = (8, 7, 6, 5)
+CATEGORY_DETAIL = (3, 4, 5, 6, 7, 8)
 MINOR_STYLE = "color: #8a4b00; font-weight: 600;"
 
 
@@ -108,9 +114,26 @@ class MyDataPage(DataPage[MyData]):
                 "carrier and language."
             ),
         )
+        self.service_model: PagedTableModel[Any] = PagedTableModel(SERVICE_COLUMNS, runner, self)
+        self.service = PagedTable(
+            self.service_model,
+            self.tr("Customer service"),
+            self.tr(
+                "Your calls, chats, e-mails and letters with customer service, what each was "
+                "about and how it was solved."
+            ),
+        )
+        self.service_clause = plain_label()
+        self.service_clause.setObjectName("serviceRecordsClause")
+        service_layout = self.service.layout()
+        assert isinstance(service_layout, QVBoxLayout)
+        service_layout.insertWidget(1, self.service_clause)
         self.tabs.addTab(self.devices, self.tr("Devices"))
         self.tabs.addTab(self.locations, self.tr("Locations"))
         self.tabs.addTab(self.logs, self.tr("Logs"))
+        # shown only at a shop that lists customer-service records among its categories
+        self.service_tab = self.tabs.addTab(self.service, self.tr("Customer service"))
+        self.tabs.setTabVisible(self.service_tab, False)
 
     def _build_categories_tab(self) -> QWidget:
         tab = QWidget()
@@ -131,8 +154,40 @@ class MyDataPage(DataPage[MyData]):
         self.category_table.setModel(self.category_proxy)
         self.category_table.setSortingEnabled(True)
         self.category_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.category_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_category(current)
+        )
         layout.addWidget(self.category_table, 1)
+        # the selected category in full: where the table is too narrow for all its columns, the
+        # ones it hides (see CATEGORY_OPTIONAL) are read here; with the statutory case it is
+        # collected under without consent, and what refusing to provide it costs (each with its
+        # clause or as the shop's setting)
+        self.category_detail = plain_label(
+            self.tr("Select a category to see whether it needs your consent.")
+        )
+        self.category_detail.setObjectName("categoryDetail")
+        self.category_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.category_detail)
         return tab
+
+    def _show_category(self, index: QModelIndex) -> None:
+        proxy = self.category_proxy
+        source = proxy.mapToSource(index)
+        if not source.isValid() or source.row() >= self.category_model.rowCount():
+            return
+        category = self.category_model.row_at(source.row())
+        lines = [localized_title(category.title, category.title_zh)]
+        if category.description:
+            lines.append(category.description)
+        for column in CATEGORY_DETAIL:
+            title = proxy.headerData(column, Qt.Orientation.Horizontal)
+            text = proxy.index(index.row(), column).data(Qt.ItemDataRole.DisplayRole)
+            if text:
+                lines.append(self.tr("{0}: {1}").format(title, text))
+        lines.append(exception_text(category.no_consent_exception))
+        if category.refusal_consequence is not None:
+            lines.append(refusal_text(category.refusal_consequence))
+        self.category_detail.setText("\n".join(lines))
 
     def _build_profile_tab(self) -> QWidget:
         tab = QWidget()
@@ -203,7 +258,18 @@ class MyDataPage(DataPage[MyData]):
         can_change = view is not None and view.can_change
         self.purpose_titles = data.purpose_titles
         self.category_model.set_rows(data.categories)
-        fit_columns(self.category_table)
+        fit_columns(self.category_table, optional=CATEGORY_OPTIONAL)
+        if data.categories:
+            self.category_table.setCurrentIndex(self.category_proxy.index(0, 0))
+        self._show_category(self.category_table.currentIndex())
+        records = next((c for c in data.categories if c.key == "service_records"), None)
+        self.tabs.setTabVisible(self.service_tab, records is not None)
+        if records is not None:
+            self.service_clause.setText(
+                self.tr("Kept because: {0}").format(
+                    clause_text(records.clause, records.basis, records.clause_title)
+                )
+            )
         self._present_account(data.account, can_change)
         self._present_links(data.guardian_links)
         if view is not None:
@@ -291,9 +357,15 @@ class MyDataPage(DataPage[MyData]):
             page = api.list_logs(limit=PAGE_SIZE, cursor=cursor)
             return page.items, page.next_cursor
 
+        def service(cursor: str | None) -> tuple[Sequence[Any], str | None]:
+            page = api.list_service_contacts(limit=PAGE_SIZE, cursor=cursor)
+            return page.items, page.next_cursor
+
         self.devices.start(devices)
         self.locations.start(locations)
         self.logs.start(logs)
+        if self.tabs.isTabVisible(self.service_tab):
+            self.service.start(service)
 
     def _purpose_title(self, purpose: str) -> str:
         return self.purpose_titles.get(purpose) or purpose.replace("_", " ")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from client.i18n import trans_late
 from client.models.account import ProfileField
-from client.models.data import DataCategory, Device, Location, LogEntry, Storage
+from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
 from ui.formats import join_list
 from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
@@ -18,26 +18,20 @@ from ui.tasks import TaskRunner
 from ui.terms.consents import legal_basis_text, localized_title
 from ui.terms.data import (
     clause_text,
+    device_setting_text,
     device_type_text,
     field_text,
     group_text,
     location_source_text,
     retention_with_basis,
     source_text,
+    storage_text,
 )
+from ui.terms.policy_records import duration_text, service_channel_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 VALUE_COLUMN = 1
-
-
-def storage_text(storage: Storage) -> str:
-    territory = QLocale.codeToTerritory(storage.country)
-    if territory != QLocale.Country.AnyTerritory:
-        country = f"{QLocale.territoryToString(territory)} ({storage.country})"
-    else:
-        country = storage.country
-    return join_list([part for part in (country, storage.vendor) if part])
 
 
 # --- categories ---------------------------------------------------------------------------
@@ -151,7 +145,7 @@ class ProfileModel(RecordTableModel[ProfileField]):
 
 
 def _settings_text(settings: dict[str, Any]) -> str:
-    return ", ".join(f"{key}: {value}" for key, value in settings.items())
+    return join_list([device_setting_text(key, value) for key, value in settings.items()])
 
 
 DEVICE_COLUMNS: list[Column[Device]] = [
@@ -194,3 +188,21 @@ def paged_model(
     columns: Sequence[Column[Any]], runner: TaskRunner, parent: QObject | None = None
 ) -> PagedTableModel[Any]:
     return PagedTableModel(columns, runner, parent)
+
+
+SERVICE_COLUMNS: list[Column[ServiceContact]] = [
+    Column[ServiceContact](trans_late("Columns", "Time"), lambda c: c.at),
+    Column[ServiceContact](
+        trans_late("Columns", "Channel"), lambda c: service_channel_text(c.channel)
+    ),
+    Column[ServiceContact](
+        trans_late("Columns", "About"), lambda c: c.summary, tooltip=lambda c: c.summary
+    ),
+    Column[ServiceContact](
+        trans_late("Columns", "Outcome"), lambda c: c.outcome or None, tooltip=lambda c: c.outcome
+    ),
+    Column[ServiceContact](
+        trans_late("Columns", "Call length"), lambda c: duration_text(c.duration_seconds)
+    ),
+    Column[ServiceContact](trans_late("Columns", "Order"), lambda c: c.order_id),
+]

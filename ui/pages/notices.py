@@ -7,7 +7,8 @@ not exist: only the account holder can acknowledge a policy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,14 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.errors import ApiError
 from client.i18n import trans_late
-from client.models.notices import CurrentPolicy, Notice, PolicyAcknowledgement, PolicyVersion
+from client.models.notices import (
+    CurrentPolicy,
+    ImpactAssessment,
+    Notice,
+    PolicyAcknowledgement,
+    PolicyVersion,
+)
 from ui.errors import user_message
+from ui.formats import format_date
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
+from ui.terms.data import clause_text
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -49,6 +59,10 @@ _KINDS = {
     "security_incident": trans_late("NoticesPage", "Security incident"),
     "policy_update": trans_late("NoticesPage", "Policy update"),
     "service": trans_late("NoticesPage", "Service"),
+    "cessation": trans_late("NoticesPage", "Service closing"),
+    "merger_transfer": trans_late("NoticesPage", "Transfer in a merger"),
+    "public_disclosure": trans_late("NoticesPage", "Public disclosure"),
+    "impact_assessment": trans_late("NoticesPage", "Impact assessment"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,8 +82,9 @@ def major_text(major: bool) -> str:
 
 
 def _date(value: Any) -> str:
-    text = display_text(value)
-    return text.split(" ")[0] if value is not None else text
+    """The day only ("23 Nov 2026"), in the app's one date format (cutting the local
+    date-time text at its first space left "23" in English)."""
+    return format_date(value) if value is not None else display_text(value)
 
 
 NOTICE_COLUMNS: list[Column[Notice]] = [
@@ -135,11 +150,24 @@ class VersionModel(RecordTableModel[PolicyVersion]):
         return super().data(index, role)
 
 
+ASSESSMENT_COLUMNS: list[Column[ImpactAssessment]] = [
+    Column(
+        trans_late("Columns", "Assessed"),
+        lambda a: _date(a.assessed_at),
+        sort=lambda a: a.assessed_at,
+    ),
+    Column(
+        trans_late("Columns", "What was assessed"), lambda a: a.topic, tooltip=lambda a: a.topic
+    ),
+]
+
+
 @dataclass(frozen=True)
 class NoticesData:
     notices: list[Notice]
     versions: list[PolicyVersion]
     policy: CurrentPolicy
+    assessments: list[ImpactAssessment] = field(default_factory=list)
 
 
 def changes_text(changes: list[str]) -> str:
@@ -248,6 +276,25 @@ class NoticesPage(DataPage[NoticesData]):
             version_layout.addWidget(label)
         version_layout.addStretch(1)
         versions_layout.addWidget(_scrolling(version_detail), 3)
+        # impact assessments the shop published (only where its policy promises them)
+        self.assessment_box = QGroupBox(self.tr("Impact assessments"))
+        assessment_layout = QVBoxLayout(self.assessment_box)
+        self.assessment_model: RecordTableModel[ImpactAssessment] = RecordTableModel(
+            ASSESSMENT_COLUMNS, self
+        )
+        self.assessment_table = record_table(
+            self.tr("Impact assessments"), self.assessment_model, fit_contents=True
+        )
+        self.assessment_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._assessment_chosen()
+        )
+        assessment_layout.addWidget(self.assessment_table, 1)
+        self.assessment_detail = plain_label()
+        self.assessment_detail.setObjectName("assessmentDetail")
+        self.assessment_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        assessment_layout.addWidget(_scrolling(self.assessment_detail), 1)
+        self.assessment_box.hide()
+        versions_layout.addWidget(self.assessment_box, 3)
         splitter.addWidget(versions)
 
     # --- loading ----------------------------------------------------------------------------
@@ -255,7 +302,13 @@ class NoticesPage(DataPage[NoticesData]):
         api = view.api
         notices = list(api.list_notices(limit=200).auto_paging_iter(max_items=1000))
         versions = list(api.list_policy_versions(limit=200).auto_paging_iter(max_items=1000))
-        return NoticesData(notices, versions, api.get_policy())
+        assessments: list[ImpactAssessment] = []
+        # an older shop or an archive without them: the box stays hidden
+        with suppress(ApiError):
+            assessments = list(
+                api.list_impact_assessments(limit=100).auto_paging_iter(max_items=500)
+            )
+        return NoticesData(notices, versions, api.get_policy(), assessments)
 
     def present(self, data: NoticesData) -> bool:
         notices = sorted(data.notices, key=lambda n: n.published_at, reverse=True)
@@ -283,6 +336,10 @@ class NoticesPage(DataPage[NoticesData]):
         if versions:
             self.version_table.selectRow(current)
         self._show_policy(data.policy)
+        self.assessment_model.set_rows(data.assessments)
+        self.assessment_box.setVisible(bool(data.assessments))
+        if data.assessments:
+            self.assessment_table.selectRow(0)
         return True
 
     # --- showing ----------------------------------------------------------------------------
@@ -304,8 +361,31 @@ class NoticesPage(DataPage[NoticesData]):
         )
         if notice.personal:
             meta += " · " + self.tr("about your account")
+        # which clause of the shop's policy promises this kind of notice (or that none does)
+        meta += "\n" + self.tr("Policy section: {0}").format(
+            clause_text(notice.clause, notice.basis, notice.clause_title)
+        )
         self.notice_meta.setText(meta)
         self.notice_body.setText(notice.body)
+
+    def _assessment_chosen(self) -> None:
+        rows = self.assessment_table.selectionModel().selectedRows()
+        record = rows[0].data(RAW_ROLE) if rows else None
+        if not isinstance(record, ImpactAssessment):
+            self.assessment_detail.clear()
+            return
+        self.assessment_detail.setText(
+            "\n".join(
+                [
+                    record.topic,
+                    self.tr("Assessed {0}").format(display_text(record.assessed_at)),
+                    self.tr("Outcome: {0}").format(record.outcome),
+                    self.tr("Promised in: {0}").format(
+                        clause_text(record.clause, record.basis, record.clause_title)
+                    ),
+                ]
+            )
+        )
 
     def _version_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.version_table.selectionModel().selectedRows()

@@ -19,14 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.errors import ApiError
 from client.i18n import trans_late
+from client.models.data import DataCategory
 from client.models.orders import OrderDetail, OrderRemoved, OrderSummary
 from client.pagination import ListPage
 from ui.errors import user_message
 from ui.formats import format_date, join_list
 from ui.models.paged_table import PagedTableModel
 from ui.pages.base import DataPage
-from ui.pages.orders_detail import OrderDetailPanel, order_columns
+from ui.pages.orders_detail import (
+    ORDER_FOR_OTHER,
+    ORDER_ITEMS,
+    ORDER_PARTNER,
+    OrderDetailPanel,
+    order_columns,
+)
 from ui.plain_text import plain_message_box
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl, TaskRunner
@@ -60,6 +68,7 @@ class OrdersModel(PagedTableModel[OrderSummary]):
 @dataclass(frozen=True)
 class OrdersData:
     first: ListPage[OrderSummary]
+    categories: list[DataCategory]  # for the names of what was shared for an order
 
 
 class OrdersPage(DataPage[OrdersData]):
@@ -87,6 +96,8 @@ class OrdersPage(DataPage[OrdersData]):
                 "Your orders. Select one to see its items, payment, delivery and who received "
                 "data for it."
             ),
+            # the detail pane repeats these: they give way first when the window is narrow
+            optional=(ORDER_FOR_OTHER, ORDER_PARTNER, ORDER_ITEMS),
         )
         self.table = self.list.table
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -115,13 +126,18 @@ class OrdersPage(DataPage[OrdersData]):
 
     # --- loading --------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> OrdersData:
-        return OrdersData(view.api.list_orders(limit=PAGE_SIZE))
+        try:
+            categories = view.api.list_categories()
+        except ApiError:
+            categories = []  # then the detail names categories by the shop's keys
+        return OrdersData(view.api.list_orders(limit=PAGE_SIZE), categories)
 
     def present(self, data: OrdersData) -> bool:
         view = self.view
         can_change = view is not None and view.can_change
         self.remove_button.setVisible(can_change)
         self.detail.show_nothing()
+        self.detail.category_names.update(data.categories)
         if view is None:
             return False
         api = view.api

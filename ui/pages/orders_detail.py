@@ -23,8 +23,9 @@ from client.models.orders import OrderDetail, OrderItem, OrderSummary, SharedWit
 from ui.formats import format_date
 from ui.models.columns import Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.terms.consents import recipient_type_text
+from ui.terms.consents import CategoryNames, recipient_type_text
 from ui.terms.data import (
+    clause_text,
     money_text,
     order_status_text,
     payment_method_text,
@@ -32,6 +33,9 @@ from ui.terms.data import (
 )
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
+
+# columns of the list that the detail pane repeats (see order_columns)
+ORDER_ITEMS, ORDER_PARTNER, ORDER_FOR_OTHER = 4, 5, 6
 
 
 def order_columns(
@@ -79,12 +83,16 @@ def item_columns(currency: list[str]) -> list[Column[OrderItem]]:
     ]
 
 
-SHARED_COLUMNS: list[Column[SharedWith]] = [
-    Column[SharedWith](trans_late("Columns", "Recipient"), lambda s: s.name),
-    Column[SharedWith](trans_late("Columns", "Type"), lambda s: recipient_type_text(s.type)),
-    Column[SharedWith](trans_late("Columns", "Data categories"), lambda s: s.categories),
-    Column[SharedWith](trans_late("Columns", "Shared at"), lambda s: s.at),
-]
+def shared_columns(names: CategoryNames) -> list[Column[SharedWith]]:
+    return [
+        Column[SharedWith](trans_late("Columns", "Recipient"), lambda s: s.name),
+        Column[SharedWith](trans_late("Columns", "Type"), lambda s: recipient_type_text(s.type)),
+        # the shop's titles, not its keys ("account, orders")
+        Column[SharedWith](
+            trans_late("Columns", "Data categories"), lambda s: names.names(s.categories)
+        ),
+        Column[SharedWith](trans_late("Columns", "Shared at"), lambda s: s.at),
+    ]
 
 
 class OrderDetailPanel(QScrollArea):
@@ -157,6 +165,9 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_phone = plain_label()
         self.recipient_address = plain_label()
         self.recipient_other = plain_label()
+        self.placed_for = plain_label()
+        self.placed_for.setObjectName("placedFor")
+        self.placed_for.hide()
         body.addWidget(
             self._form_group(
                 self.tr("Recipient"),
@@ -168,7 +179,11 @@ class OrderDetailPanel(QScrollArea):
                 ],
             )
         )
-        self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(SHARED_COLUMNS, self)
+        body.addWidget(self.placed_for)
+        self.category_names = CategoryNames()  # the page fills it from the shop's categories
+        self.shared_model: RecordTableModel[SharedWith] = RecordTableModel(
+            shared_columns(self.category_names), self
+        )
         self.shared_table = record_table(self.tr("Shared for this order with"), max_section=420)
         self.shared_table.setModel(self.shared_model)
         self.shared_table.setMinimumHeight(110)
@@ -249,6 +264,25 @@ class OrderDetailPanel(QScrollArea):
         self.recipient_phone.setText(recipient.phone_masked)
         self.recipient_address.setText(recipient.address)
         self.recipient_other.setText(display_text(recipient.for_other or order.for_other))
+        placed = order.placed_for
+        if placed is not None:
+            # who placed the order for whom, and the purchaser's consent the policy asks for
+            consent = (
+                self.tr("you confirmed their consent on {0}").format(
+                    display_text(placed.purchaser_consent_at)
+                )
+                if placed.purchaser_consent_at is not None
+                else self.tr("no record of their consent")
+            )
+            self.placed_for.setText(
+                self.tr("Placed by {0} for {1}; {2} ({3}).").format(
+                    placed.placed_by,
+                    placed.placed_for,
+                    consent,
+                    clause_text(placed.clause, placed.basis, placed.clause_title),
+                )
+            )
+        self.placed_for.setVisible(placed is not None)
         self.shared_model.set_rows(order.shared_with)
         fit_columns(self.shared_table)
         self.shared_table.setVisible(bool(order.shared_with))

@@ -521,9 +521,16 @@ class RequestsPage(DataPage[TrackerData]):
             shop_id = view.shop_id if view is not None else ""
             shop_name = view.shop_name if view is not None else ""
             row = TrackedRequest(shop_id, shop_name, result.request)
-            self.show_message(
-                self.tr("Your request was filed: {0}.").format(type_label(result.request.type))
+            message = self.tr("Your request was filed: {0}.").format(
+                type_label(result.request.type)
             )
+            if result.request.status == "identity_unverified":
+                # the detail below offers the code and, where the shop takes one, a document
+                message += " " + self.tr(
+                    "Prove who you are below: with the code the shop sent you, or with a "
+                    "document where the shop accepts one."
+                )
+            self.show_message(message)
             self.replace_row(row)
         elif isinstance(result, QueuedOffline):
             self.set_outbox_state(result.pending, None)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from client.backends import RequestBackend
-from client.errors import NotFound
+from client.errors import NotFound, ValidationFailed
+from client.limits import VERIFY_CODE
 from client.models.common import parse_rfc3339
 from client.models.requests import (
     AnswerResult,
@@ -32,11 +34,14 @@ from client.models.requests import (
     DeletionResult,
     DownloadedArchive,
     ExplanationResult,
+    Ground,
+    IdentityDocument,
     PrivacyRequest,
 )
 from ui.backend_view import code_rules_text, no_status_text
 from ui.errors import user_message
 from ui.formats import format_count, format_datetime, format_size, join_list
+from ui.i18n import translate
 from ui.models.columns import display_text
 from ui.models.decisions import (
     contest_text,
@@ -48,8 +53,10 @@ from ui.models.requests import (
     OVERDUE_COLOR,
     TrackedRequest,
     category_label,
-    denial_reason_label,
+    cite_clause,
+    denial_ground_text,
     due_text,
+    fee_text,
     filed_by_text,
     is_overdue,
     local_day,
@@ -63,6 +70,7 @@ from ui.models.requests import (
 from ui.plain_text import plain_message_box
 from ui.tasks import Task
 from ui.terms.data import field_text
+from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.tables import record_table
 
@@ -74,10 +82,15 @@ def _words(text: str) -> str:
 
 
 def details_text(
-    details: dict[str, Any], note: str | None, rtype: str = "", summary: str | None = None
+    details: dict[str, Any],
+    note: str | None,
+    rtype: str = "",
+    summary: str | None = None,
+    ground: Ground | None = None,
 ) -> str:
     """What the shopper filed, in sentences: the request in the shop's words, then each value
-    they typed, literally (never a `key: value` dump of the API's fields)."""
+    they typed, literally (never a `key: value` dump of the API's fields). A deletion ground
+    reads as the shop's words for it, with its clause, when the shop sends them."""
     lines = [summary.strip()] if summary and summary.strip() else []
 
     def text_of(key: str) -> str | None:
@@ -90,8 +103,14 @@ def details_text(
             lines.append(_words("Field to correct: {0}").format(field_text(field)))
         lines.append(_words("Value now: {0}").format(text_of("current") or "—"))
         lines.append(_words("Corrected value: {0}").format(text_of("proposed") or "—"))
-    if (ground := text_of("ground")) is not None:
-        lines.append(_words("Ground for deletion: {0}").format(ground.replace("_", " ")))
+    if ground is not None and ground.label:
+        lines.append(
+            _words("Ground for deletion: {0}").format(
+                f"{ground.label} {cite_clause(ground.clause)}"
+            )
+        )
+    elif (key := text_of("ground")) is not None:  # an older shop: only its key
+        lines.append(_words("Ground for deletion: {0}").format(key.replace("_", " ")))
     if (reason := text_of("reason")) is not None:
         lines.append(_words("Your reason: {0}").format(reason))
     if (statement := text_of("statement")) is not None:
@@ -104,6 +123,37 @@ def details_text(
         lines.append(_words("Your note: {0}").format(note))
     if not lines:
         lines.append(type_label(rtype) if rtype else "—")
+    return "\n".join(lines)
+
+
+# Verification methods that are a document (the shop's rights card names them).
+DOCUMENT_METHODS = ("written_request", "other_proof")
+DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+
+
+def documents_text(documents: list[IdentityDocument]) -> str:
+    """Each document sent as proof of identity, with where the shop's review stands."""
+    lines = []
+    for document in documents:
+        if document.review == "accepted":
+            state = translate("RequestDetail", "accepted by the shop")
+        elif document.review == "rejected":
+            state = translate("RequestDetail", "not accepted: {0}").format(
+                document.review_note or "—"
+            )
+        else:
+            state = translate("RequestDetail", "waiting for the shop's review")
+        lines.append(
+            translate("RequestDetail", "Document {0} ({1}, sent {2}): {3}").format(
+                document.filename, _size(document.size), display_text(document.uploaded_at), state
+            )
+        )
     return "\n".join(lines)
 
 
@@ -132,6 +182,9 @@ class RequestDetail(QWidget):
         self._result_task: Task[Any] | None = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
+        # per shop: the kinds of document its policy accepts as proof (key, words)
+        self._document_methods: dict[str, list[tuple[str, str]]] = {}
+        self._rights_task: Any = None
         outer = QVBoxLayout(self)
         self.placeholder = plain_label(
             self.tr("Select a request to see its timeline, result and actions.")
@@ -174,6 +227,24 @@ class RequestDetail(QWidget):
         denial_layout.addWidget(self.denial_reason)
         denial_layout.addWidget(self.denial_text)
         layout.addWidget(self.denial_box)
+        # --- a fee quoted for a repeated request: accept it, or withdraw the request ---
+        self.fee_box = QGroupBox(self.tr("Fee quoted by the shop"))
+        fee_layout = QVBoxLayout(self.fee_box)
+        self.fee_text = plain_label()
+        self.fee_text.setObjectName("feeText")
+        fee_layout.addWidget(self.fee_text)
+        self.fee_buttons = QWidget()
+        fee_row = QHBoxLayout(self.fee_buttons)
+        fee_row.setContentsMargins(0, 0, 0, 0)
+        self.accept_fee_button = QPushButton(self.tr("Accept the fee…"))
+        self.accept_fee_button.clicked.connect(self.accept_fee)
+        self.withdraw_fee_button = QPushButton(self.tr("Withdraw the request…"))
+        self.withdraw_fee_button.clicked.connect(self.withdraw_fee)
+        fee_row.addWidget(self.accept_fee_button)
+        fee_row.addWidget(self.withdraw_fee_button)
+        fee_row.addStretch(1)
+        fee_layout.addWidget(self.fee_buttons)
+        layout.addWidget(self.fee_box)
         self.extension = plain_label()
         self.extension.setObjectName("extension")
         layout.addWidget(self.extension)
@@ -194,8 +265,9 @@ class RequestDetail(QWidget):
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("Verification code"))
         self.code_edit.setAccessibleName(self.tr("Verification code"))
-        self.code_edit.setMaxLength(12)
         self.code_edit.returnPressed.connect(self.verify)
+        # a counter and a refusal past the shop's limit, never QLineEdit's silent cut
+        self.code_field = LimitedText(self.code_edit, VERIFY_CODE)
         self.verify_button = QPushButton(self.tr("Verify identity"))
         self.verify_button.clicked.connect(self.verify)
         self.demo_code_button = QPushButton(self.tr("Show demo code"))
@@ -204,12 +276,28 @@ class RequestDetail(QWidget):
         self.demo_code_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.demo_code_button.clicked.connect(self.show_demo_code)
         verify.addWidget(plain_label(self.tr("Code sent to you:"), wrap=False))
-        verify.addWidget(self.code_edit)
+        verify.addWidget(self.code_field)
         verify.addWidget(self.verify_button)
         verify.addWidget(self.demo_code_button)
         actions.addWidget(self.verify_box)
         actions.addStretch(1)
         layout.addWidget(self.actions_box)
+        # --- or verify by a document, where the shop's policy names such proof ---
+        self.document_box = QWidget()
+        document_row = QHBoxLayout(self.document_box)
+        document_row.setContentsMargins(0, 0, 0, 0)
+        document_row.addWidget(plain_label(self.tr("Or prove it with a document:"), wrap=False))
+        self.document_kind = QComboBox()
+        self.document_kind.setAccessibleName(self.tr("Kind of proof"))
+        document_row.addWidget(self.document_kind)
+        self.document_button = QPushButton(self.tr("Send a document…"))
+        self.document_button.clicked.connect(self.send_document)
+        document_row.addWidget(self.document_button)
+        document_row.addStretch(1)
+        layout.addWidget(self.document_box)
+        self.documents_text = plain_label()
+        self.documents_text.setObjectName("documentsText")
+        layout.addWidget(self.documents_text)
         # What this shop's backend does not do (e.g. Fides: no status after verification).
         self.backend_note = plain_label()
         self.backend_note.setObjectName("backendNote")
@@ -273,10 +361,20 @@ class RequestDetail(QWidget):
         )
         self.filed_by.setText(filed_by_text(request))
         self.details.setPlainText(
-            details_text(request.details, request.note, request.type, request.summary)
+            details_text(
+                request.details,
+                request.note,
+                request.type,
+                request.summary,
+                request.deletion_ground,
+            )
         )
+        if request.fee is not None:
+            self.fee_text.setText(fee_text(request.fee))
+        self.fee_box.setVisible(request.fee is not None)
+        self.fee_buttons.setVisible(request.fee_to_answer)
         if request.denial is not None:
-            self.denial_reason.setText(denial_reason_label(request.denial.reason))
+            self.denial_reason.setText(denial_ground_text(request.denial))
             self.denial_text.setText(request.denial.text)
             self.denial_text.setVisible(bool(request.denial.text))
         self.denial_box.setVisible(request.denial is not None)
@@ -293,7 +391,12 @@ class RequestDetail(QWidget):
         self.resolution.setVisible(bool(request.resolution) and request.denial is None)
         backend = self._api_for(row.shop_id)
         caps = backend.capabilities if backend is not None else None
-        cancelable = request.cancelable and (caps is None or caps.cancel_requests)
+        # with a fee to answer, "Withdraw the request" is the way to cancel
+        cancelable = (
+            request.cancelable
+            and not request.fee_to_answer
+            and (caps is None or caps.cancel_requests)
+        )
         self.cancel_button.setVisible(cancelable)
         unverified = request.status == "identity_unverified"
         self.verify_box.setVisible(unverified)
@@ -303,6 +406,9 @@ class RequestDetail(QWidget):
             and (caps is None or caps.kind != "fides")
         )
         self.actions_box.setVisible(cancelable or unverified)
+        self.documents_text.setText(documents_text(request.identity_documents))
+        self.documents_text.setVisible(bool(request.identity_documents))
+        self._show_document_choice(row, unverified and (caps is None or caps.kind != "fides"))
         notes = []
         if caps is not None and unverified:
             notes.append(code_rules_text(caps, request.filed_by.name))
@@ -318,6 +424,40 @@ class RequestDetail(QWidget):
         changed_result = not same or previous is None or previous.request.status != request.status
         if changed_result:
             self._show_result_area(row)
+
+    def _show_document_choice(self, row: TrackedRequest, wanted: bool) -> None:
+        """Offer "send a document" when the request waits for verification and the shop's
+        policy names a document as proof (learnt from its rights card, once per shop)."""
+        methods = self._document_methods.get(row.shop_id)
+        self.document_box.setVisible(wanted and bool(methods))
+        if wanted and methods:
+            if [self.document_kind.itemData(i) for i in range(self.document_kind.count())] != [
+                key for key, _text in methods
+            ]:
+                self.document_kind.clear()
+                for key, text in methods:
+                    self.document_kind.addItem(text, key)
+            return
+        if not wanted or methods is not None or self._rights_task is not None:
+            return
+        api = self._api_for(row.shop_id)
+        if api is None:
+            return
+        shop_id = row.shop_id
+
+        def done(card: Any) -> None:
+            self._rights_task = None
+            self._document_methods[shop_id] = [
+                (t.key, t.text) for t in card.verification if t.key in DOCUMENT_METHODS
+            ]
+            if self.row is not None and self.row.shop_id == shop_id:
+                self.show_row(self.row)
+
+        def failed(_error: BaseException) -> None:
+            self._rights_task = None
+            self._document_methods[shop_id] = []  # no card: codes only
+
+        self._rights_task = self._run(lambda _c: api.get_rights(), done, failed)
 
     def _show_result_area(self, row: TrackedRequest) -> None:
         request = row.request
@@ -490,10 +630,46 @@ class RequestDetail(QWidget):
             [self.cancel_button],
         )
 
+    def accept_fee(self) -> None:
+        row = self.row
+        if row is None or not row.request.fee_to_answer or row.request.fee is None:
+            return
+        if not self.confirm(
+            self.tr("Accept the fee"),
+            self.tr(
+                "Accept the fee the shop quoted and let it go on with the request?\n\n{0}"
+            ).format(fee_text(row.request.fee)),
+        ):
+            return
+        self._act(
+            lambda api, rid: api.answer_fee(rid, True),
+            self.tr("You accepted the fee; the shop goes on with the request."),
+            [self.accept_fee_button, self.withdraw_fee_button],
+        )
+
+    def withdraw_fee(self) -> None:
+        row = self.row
+        if row is None or not row.request.fee_to_answer:
+            return
+        if not self.confirm(
+            self.tr("Withdraw the request"),
+            self.tr("Withdraw this request rather than pay the fee? The shop will not answer it."),
+        ):
+            return
+        self._act(
+            lambda api, rid: api.answer_fee(rid, False),
+            self.tr("The request was withdrawn; no fee is due."),
+            [self.accept_fee_button, self.withdraw_fee_button],
+        )
+
     def verify(self) -> None:
         code = self.code_edit.text().strip()
         if not code:
             self.action_message.setText(self.tr("Enter the code the shop sent you."))
+            return
+        too_long = self.code_field.problem()
+        if too_long:
+            self.action_message.setText(too_long)
             return
         self._act(
             lambda api, rid: api.verify_request(rid, code),
@@ -526,6 +702,52 @@ class RequestDetail(QWidget):
                 self.action_message.setText(user_message(error))
 
         self._run(lambda _c: api.get_demo_verification_code(request_id), done, failed)
+
+    # --- proving identity with a document ----------------------------------------------------
+    def choose_document_path(self) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the signed request or proof of identity"),
+            str(Path.home()),
+            self.tr("PDF or image (*.pdf *.png *.jpg *.jpeg)"),
+        )
+        return path
+
+    def send_document(self) -> None:
+        row = self.row
+        if row is None or row.request.status != "identity_unverified":
+            return
+        kind = self.document_kind.currentData()
+        if not isinstance(kind, str):
+            return
+        path = self.choose_document_path()
+        if not path:
+            return
+        name = Path(path).name
+        too_big = self.tr("The file is larger than the 2 MiB the shop accepts.")
+        not_a_document = self.tr("Choose a PDF, PNG or JPEG file.")
+
+        def work(api: RequestBackend, rid: str) -> PrivacyRequest:
+            # Runs on the worker thread: the file is read there, never on the UI thread.
+            media = DOCUMENT_TYPES.get(Path(path).suffix.lower())
+            if media is None:
+                raise ValidationFailed(not_a_document, detail=not_a_document)
+            source = Path(path)
+            # checked before reading: a large file is neither read nor sent
+            if source.stat().st_size > MAX_DOCUMENT_BYTES:
+                raise ValidationFailed(too_big, detail=too_big)
+            content = source.read_bytes()
+            return api.upload_identity_document(
+                rid, content, media_type=media, kind=kind, filename=name
+            )
+
+        self._act(
+            work,
+            self.tr("Sent: {0}. The shop reviews it and then goes on with the request.").format(
+                name
+            ),
+            [self.document_button],
+        )
 
     # --- the archive --------------------------------------------------------------------------
     def choose_save_path(self, suggested: str) -> str:

@@ -54,7 +54,7 @@ from ui.formats import format_period
 from ui.i18n import translate
 from ui.models.requests import (
     TrackedRequest,
-    denial_reason_label,
+    denial_ground_text,
     is_overdue,
     local_day,
     status_label,
@@ -703,7 +703,7 @@ def draft_complaint(request: PrivacyRequest, shop_name: str) -> str:
     if request.denial is not None:
         lines.append(
             translate("RequestForms", "You refused it with this reason: {0}").format(
-                denial_reason_label(request.denial.reason)
+                denial_ground_text(request.denial)
             )
         )
         if request.denial.text:

@@ -4,9 +4,10 @@ where each category of data is stored."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.errors import ApiError
 from client.i18n import trans_late
 from client.models.data import DataCategory
 from client.models.sharing import Recipient, RecipientEvent
 from ui.errors import user_message
-from ui.formats import join_list
+from ui.formats import country_text
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
@@ -30,10 +32,18 @@ from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.terms.consents import (
+    CategoryNames,
     identifiable_text,
     legal_basis_text,
     localized_title,
     recipient_type_text,
+)
+from ui.terms.data import clause_text, storage_text
+from ui.terms.policy_records import (
+    agreement_short,
+    agreement_text,
+    event_kind_text,
+    exception_text,
 )
 from ui.widgets.flow_chart import Flow, FlowChart, FlowNode
 from ui.widgets.load_state import plain_label
@@ -46,29 +56,8 @@ EVENTS_PAGE_SIZE = 50
 class SharingData:
     recipients: list[Recipient]
     categories: list[DataCategory]
-
-
-class CategoryNames:
-    """Category key → localized title (the shop's key when it does not list the category)."""
-
-    def __init__(self) -> None:
-        self._titles: dict[str, str] = {}
-
-    def update(self, categories: Sequence[DataCategory]) -> None:
-        self._titles = {c.key: localized_title(c.title, c.title_zh) for c in categories}
-
-    def name(self, key: str) -> str:
-        return self._titles.get(key, key)
-
-    def names(self, keys: Sequence[str]) -> str:
-        return join_list([self.name(k) for k in keys])
-
-
-def country_text(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return f"{QLocale.territoryToString(territory)} ({code})"
+    notice_titles: dict[str, str]
+    purpose_titles: dict[str, str]
 
 
 def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
@@ -103,13 +92,21 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
         Column[Recipient](
             trans_late("Columns", "Events"), lambda r: r.event_count, align_right=True
         ),
+        Column[Recipient](
+            trans_late("Columns", "Data-protection agreement"),
+            lambda r: agreement_short(r.data_protection_agreement),
+            tooltip=lambda r: agreement_text(r.data_protection_agreement),
+        ),
     ]
 
 
-def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
+def event_columns(
+    names: CategoryNames, notice_titles: dict[str, str]
+) -> list[Column[RecipientEvent]]:
     return [
         Column[RecipientEvent](trans_late("Columns", "Time"), lambda e: e.at),
-        Column[RecipientEvent](trans_late("Columns", "Order"), lambda e: e.order_id),
+        # the order's number; its id means nothing to the shopper
+        Column[RecipientEvent](trans_late("Columns", "Order"), lambda e: e.order_number),
         Column[RecipientEvent](
             trans_late("Columns", "Data categories"), lambda e: names.names(e.categories)
         ),
@@ -117,6 +114,21 @@ def event_columns(names: CategoryNames) -> list[Column[RecipientEvent]]:
             trans_late("Columns", "Description"),
             lambda e: e.description,
             tooltip=lambda e: e.description,
+        ),
+        Column[RecipientEvent](
+            trans_late("Columns", "Kind"),
+            lambda e: event_kind_text(e.kind),
+            tooltip=lambda e: clause_text(e.clause, e.basis, e.clause_title),
+        ),
+        # transfers on merger and public disclosures come with the notice that told you
+        Column[RecipientEvent](
+            trans_late("Columns", "Notice"),
+            lambda e: notice_titles.get(e.notice_id, "") if e.notice_id else None,
+            tooltip=lambda e: notice_titles.get(e.notice_id, "") if e.notice_id else "",
+        ),
+        Column[RecipientEvent](
+            trans_late("Columns", "Policy section"),
+            lambda e: clause_text(e.clause, e.basis, e.clause_title),
         ),
     ]
 
@@ -126,10 +138,9 @@ def storage_columns() -> list[Column[DataCategory]]:
         Column[DataCategory](
             trans_late("Columns", "Category"), lambda c: localized_title(c.title, c.title_zh)
         ),
-        Column[DataCategory](
-            trans_late("Columns", "Stored in"), lambda c: country_text(c.storage.country)
-        ),
-        Column[DataCategory](trans_late("Columns", "Storage vendor"), lambda c: c.storage.vendor),
+        # country and provider in one column, as My data shows them: three columns fit beside
+        # a partner's disclosures at 1024 px, four did not
+        Column[DataCategory](trans_late("Columns", "Stored in"), lambda c: storage_text(c.storage)),
         Column[DataCategory](trans_late("Columns", "Records"), lambda c: c.count, align_right=True),
     ]
 
@@ -147,6 +158,8 @@ class SharingPage(DataPage[SharingData]):
     # --- building -------------------------------------------------------------------------
     def build(self, content: QWidget) -> None:
         self.names = CategoryNames()
+        self.notice_titles: dict[str, str] = {}
+        self.purpose_titles: dict[str, str] = {}
         self.current_recipient: Recipient | None = None
         layout = QVBoxLayout(content)
         layout.addWidget(
@@ -169,7 +182,7 @@ class SharingPage(DataPage[SharingData]):
         self.recipient_table.selectionModel().currentRowChanged.connect(self._recipient_chosen)
 
         self.events_model: PagedTableModel[RecipientEvent] = PagedTableModel(
-            event_columns(self.names), self.context.runner, self
+            event_columns(self.names, self.notice_titles), self.context.runner, self
         )
         self.events_model.load_failed.connect(
             lambda error: self._show_events_error(user_message(error))
@@ -189,9 +202,11 @@ class SharingPage(DataPage[SharingData]):
         horizontal.setChildrenCollapsible(False)
         horizontal.addWidget(self._build_detail())
         horizontal.addWidget(self._build_views())
-        horizontal.setStretchFactor(0, 1)
-        horizontal.setStretchFactor(1, 1)
-        horizontal.setSizes([520, 520])
+        # the partner's disclosures (time, order number, data, description) need more room
+        # than the chart, which scrolls: three fifths, so they fit side by side at 1024 px
+        horizontal.setStretchFactor(0, 3)
+        horizontal.setStretchFactor(1, 2)
+        horizontal.setSizes([600, 400])
         vertical.addWidget(horizontal)
         vertical.setStretchFactor(0, 2)
         vertical.setStretchFactor(1, 3)
@@ -210,10 +225,22 @@ class SharingPage(DataPage[SharingData]):
         self.detail_facts = plain_label()
         self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail_name)
-        layout.addWidget(self.detail_facts)
+        # the facts grew (agreement, exception, own consent): they scroll rather than clip;
+        # a layout (not the bare label) so the wrapped label gets the height it needs
+        facts = QWidget()
+        facts_layout = QVBoxLayout(facts)
+        facts_layout.setContentsMargins(0, 0, 0, 0)
+        facts_layout.addWidget(self.detail_facts)
+        facts_layout.addStretch(1)
+        facts_scroll = QScrollArea()
+        facts_scroll.setWidgetResizable(True)
+        facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        facts_scroll.setWidget(facts)
+        facts_scroll.setMinimumHeight(90)
+        layout.addWidget(facts_scroll, 1)
         self.events_table = record_table(self.tr("Times your data was shared with this partner"))
         self.events_table.setModel(self.events_model)
-        layout.addWidget(self.events_table, 1)
+        layout.addWidget(self.events_table, 2)
         self.events_status = plain_label()
         layout.addWidget(self.events_status)
         row = QHBoxLayout()
@@ -264,18 +291,36 @@ class SharingPage(DataPage[SharingData]):
     # --- loading --------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> SharingData:
         api = view.api
+        titles: dict[str, str] = {}
+        # without them, events show no notice title and a consent purpose is named by its key
+        with suppress(ApiError):
+            titles = {
+                n.id: n.title for n in api.list_notices(limit=100).auto_paging_iter(max_items=500)
+            }
+        purposes: dict[str, str] = {}
+        with suppress(ApiError):
+            purposes = {
+                c.purpose: localized_title(c.title, c.title_zh) for c in api.list_consents()
+            }
         return SharingData(
             recipients=list(api.list_recipients(limit=100).auto_paging_iter()),
             categories=api.list_categories(),
+            notice_titles=titles,
+            purpose_titles=purposes,
         )
 
     def present(self, data: SharingData) -> bool:
         self.names.update(data.categories)
+        self.notice_titles.clear()
+        self.notice_titles.update(data.notice_titles)
+        self.purpose_titles = data.purpose_titles
         self.recipient_model.set_rows(data.recipients)
         self.storage_model.set_rows(data.categories)
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        fit_columns(self.recipient_table)
+        # the detail pane repeats these (events: the table of disclosures); they give way
+        # first when the window is narrow
+        fit_columns(self.recipient_table, optional=(9, 7, 8, 6, 5))
         fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
@@ -338,7 +383,15 @@ class SharingPage(DataPage[SharingData]):
             self.tr("First shared: {0}   Last shared: {1}").format(
                 display_text(recipient.first_shared), display_text(recipient.last_shared)
             ),
+            agreement_text(recipient.data_protection_agreement),
+            exception_text(recipient.no_consent_exception),
         ]
+        if recipient.consent_purpose:
+            facts.append(
+                self.tr("Shared only with its own consent: {0}").format(
+                    self.purpose_titles.get(recipient.consent_purpose, recipient.consent_purpose)
+                )
+            )
         self.detail_facts.setText("\n".join(facts))
         api = view.api
         recipient_id = recipient.id

@@ -7,10 +7,12 @@ an unknown term (a newer shop) is shown as the shop sent it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale
 
+from client.models.data import DataCategory
+from ui.formats import join_list
 from ui.i18n import translate
 
 
@@ -61,6 +63,8 @@ _RECIPIENT_TYPES: dict[str, Callable[[], str]] = {
     "infrastructure": lambda: translate("Terms", "Infrastructure / cloud"),
     "customer_service": lambda: translate("Terms", "Customer service"),
     "authority": lambda: translate("Terms", "Public authority"),
+    "successor": lambda: translate("Terms", "Successor in a merger or acquisition"),
+    "public": lambda: translate("Terms", "The public"),
 }
 
 
@@ -107,7 +111,25 @@ def identifiable_text(identifiable: bool) -> str:
     )
 
 
+class CategoryNames:
+    """Category key → the shop's title for it in the UI language (the key itself only when the
+    shop does not list that category). Filled from the shop's list of data categories."""
+
+    def __init__(self) -> None:
+        self._titles: dict[str, str] = {}
+
+    def update(self, categories: Sequence[DataCategory]) -> None:
+        self._titles = {c.key: localized_title(c.title, c.title_zh) for c in categories}
+
+    def name(self, key: str) -> str:
+        return self._titles.get(key, key)
+
+    def names(self, keys: Sequence[str]) -> str:
+        return join_list([self.name(k) for k in keys])
+
+
 __all__ = [
+    "CategoryNames",
     "channel_text",
     "chinese",
     "given_text",

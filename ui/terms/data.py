@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale
 
+from client.models.data import Storage
+from ui.formats import country_text, join_list
 from ui.i18n import translate
 
 
@@ -96,7 +98,49 @@ _LOCATION_SOURCES: dict[str, Callable[[], str]] = {
     "wifi": lambda: translate("Terms", "Wi-Fi"),
     "cell": lambda: translate("Terms", "Base station"),
     "base_station": lambda: translate("Terms", "Base station"),
+    "bluetooth": lambda: translate("Terms", "Bluetooth"),
 }
+
+_LOCATION_PERMISSIONS: dict[str, Callable[[], str]] = {
+    "always": lambda: translate("Terms", "Location: always allowed"),
+    "while_using": lambda: translate("Terms", "Location: only while using the app"),
+    "denied": lambda: translate("Terms", "Location: not allowed"),
+}
+
+
+def storage_text(storage: Storage) -> str:
+    """Where data is stored: 'China (CN), Aliyun (Hangzhou region)'."""
+    return join_list([part for part in (country_text(storage.country), storage.vendor) if part])
+
+
+def device_setting_text(key: str, value: object) -> str:
+    """One setting of a device in words: 'Notifications on', 'Location: not allowed'.
+
+    A setting the app does not know (a newer shop) reads as its name in words and its value,
+    never as `key: value`.
+    """
+    on = bool(value) if isinstance(value, bool) else None
+    if key == "notifications" and on is not None:
+        if on:
+            return translate("Terms", "Notifications on")
+        return translate("Terms", "Notifications off")
+    if key == "dark_mode" and on is not None:
+        if on:
+            return translate("Terms", "Dark mode on")
+        return translate("Terms", "Dark mode off")
+    if key == "location_permission" and str(value) in _LOCATION_PERMISSIONS:
+        return _LOCATION_PERMISSIONS[str(value)]()
+    if key == "language" and isinstance(value, str) and value:
+        locale = QLocale(value.replace("-", "_"))
+        name = locale.nativeLanguageName() if locale.language() != QLocale.Language.C else value
+        return translate("Terms", "Language: {0}").format(name or value)
+    words = key.replace("_", " ").strip().capitalize()
+    if on is not None:
+        shown = translate("Terms", "yes") if on else translate("Terms", "no")
+    else:
+        shown = str(value).replace("_", " ")
+    return translate("Terms", "{0}: {1}").format(words, shown)
+
 
 _DEVICE_TYPES: dict[str, Callable[[], str]] = {
     "phone": lambda: translate("Terms", "Phone"),
@@ -195,6 +239,7 @@ _CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "JPY
 
 
 __all__ = [
+    "device_setting_text",
     "device_type_text",
     "field_text",
     "group_text",
@@ -206,6 +251,7 @@ __all__ = [
     "payment_status_text",
     "retention_text",
     "source_text",
+    "storage_text",
 ]
 
 

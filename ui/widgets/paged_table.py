@@ -5,6 +5,7 @@ Used by the My data and Orders pages (any list the shop pages through).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -19,10 +20,17 @@ class PagedTable(QWidget):
     """A table over a PagedTableModel, with a line saying what is loaded and an error + retry."""
 
     def __init__(
-        self, model: PagedTableModel[Any], name: str, intro: str = "", parent: QWidget | None = None
+        self,
+        model: PagedTableModel[Any],
+        name: str,
+        intro: str = "",
+        parent: QWidget | None = None,
+        *,
+        optional: Sequence[int] = (),
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.optional = tuple(optional)  # see fit_columns: columns a detail pane also shows
         layout = QVBoxLayout(self)
         if intro:
             layout.addWidget(plain_label(intro))
@@ -65,7 +73,7 @@ class PagedTable(QWidget):
             self.status.setText(self.tr("{0} records loaded; scroll for more").format(rows))
         if not self._sized and rows:
             self._sized = True
-            fit_columns(self.table)
+            fit_columns(self.table, optional=self.optional)
 
     def _show_error(self, message: str | None) -> None:
         if message is not None:

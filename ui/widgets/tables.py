@@ -3,12 +3,16 @@
 `fit_columns` is the one column policy: columns take the width their content needs, the key
 column (the first: what a row is) is never squeezed, one column stretches into the room left,
 and when the content is wider than the view the widest other columns give way and wrap their
-text onto more lines (rows get the height they need) instead of scrolling sideways.
+text onto more lines (rows get the height they need) instead of scrolling sideways. When even
+their widest words do not fit side by side, a table's `optional` columns (the ones its page
+also shows in a detail pane) are hidden, least important first, until they do; they come back
+when the view grows.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -164,6 +168,12 @@ def _use_wrapping_header(table: QTableView) -> None:
     table.setSortingEnabled(sorting)  # reconnects sorting to the new header
 
 
+# "13 Nov 2026, 04:17" / "2026年11月13日 04:17" break between the date and the time only: a
+# date split over three lines reads badly
+_DATE_TIME = re.compile(
+    r"^(\d{1,2} \S+ \d{4},?|\d{4}年\d{1,2}月\d{1,2}日) (\d{1,2}:\d{2})$"  # en, zh
+)
+_WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 _SHORT = 10  # characters: a cell this short never wraps
 _KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
 
@@ -171,13 +181,22 @@ _KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at
 class ColumnFitter(QObject):
     """Keeps a table's columns fitted (see the module docstring) as its rows and size change."""
 
-    def __init__(self, table: QTableView, stretch: int | None, key: int, wrap: bool) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        stretch: int | None,
+        key: int,
+        wrap: bool,
+        optional: Sequence[int] = (),
+    ) -> None:
         super().__init__(table)
         _use_wrapping_header(table)
         self.table = table
         self.stretch = stretch
         self.key = key
         self.wrap = wrap
+        self.optional = tuple(optional)
+        self.dropped: list[int] = []  # optional columns this fitter hid for want of room
         self._busy = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -241,8 +260,13 @@ class ColumnFitter(QObject):
         for row in range(min(model.rowCount(), 200)):  # bounded: paged tables can be long
             text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
             if isinstance(text, str) and text:
-                short = len(text) <= _SHORT
-                words = _WORDS.findall(text) if self.wrap and not short else [text]
+                # a Chinese character is about two Latin letters wide
+                short = len(text) + len(_WIDE.findall(text)) <= _SHORT
+                if self.wrap and not short:
+                    date_time = _DATE_TIME.match(text)
+                    words = list(date_time.groups()) if date_time else _WORDS.findall(text)
+                else:
+                    words = [text]
                 widest = max(widest, *(metrics.horizontalAdvance(w) for w in words))
         return widest + padding if widest else 0
 
@@ -251,6 +275,9 @@ class ColumnFitter(QObject):
         if model is None or not table.isVisible():
             return
         header = table.horizontalHeader()
+        for column in self.dropped:  # measured afresh: the room or the rows may have changed
+            header.showSection(column)
+        self.dropped = []
         columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
         if not columns:
             return
@@ -259,12 +286,20 @@ class ColumnFitter(QObject):
         table.setWordWrap(self.wrap)
         natural = {c: max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
         natural = {c: max(w, 1) for c, w in natural.items()}
-        widths = dict(natural)
         room = self._room()
         titles = header.word_width if isinstance(header, WrappingHeader) else header.sectionSizeHint
         floors = {c: max(titles(c), self._longest_word(c)) for c in columns}
         if self.key in floors:
             floors[self.key] = min(natural[self.key], max(floors[self.key], int(room * _KEY_SHARE)))
+        # the narrowest the columns can be is their floors: past the room, drop optional ones
+        for column in self.optional:
+            if sum(min(natural[c], floors[c]) for c in columns) <= room or len(columns) < 2:
+                break
+            if column in columns and column != self.key:
+                header.hideSection(column)
+                self.dropped.append(column)
+                columns.remove(column)
+        widths = {c: natural[c] for c in columns}
         giving = list(columns)
         if sum(widths.values()) > room:
             # a water level: columns are capped at one common width (never below their
@@ -301,12 +336,29 @@ class ColumnFitter(QObject):
 
 
 def fit_columns(
-    table: QTableView, *, stretch: int | None = None, key: int = 0, wrap: bool = True
+    table: QTableView,
+    *,
+    stretch: int | None = None,
+    key: int = 0,
+    wrap: bool = True,
+    optional: Sequence[int] = (),
 ) -> None:
-    """Fit the table's columns now and whenever its rows or size change (idempotent)."""
+    """Fit the table's columns now and whenever its rows or size change (idempotent).
+
+    `optional`: columns that may be hidden when the view is too narrow for all of them, in the
+    order they give way; only columns whose content the page also shows elsewhere (its detail
+    pane) belong here.
+    """
     fitter = table.findChild(ColumnFitter)
     if fitter is None:
-        fitter = ColumnFitter(table, stretch, key, wrap)
+        fitter = ColumnFitter(table, stretch, key, wrap, optional)
     else:
         fitter.stretch, fitter.key, fitter.wrap = stretch, key, wrap
+        fitter.optional = tuple(optional)
     fitter.fit()
+
+
+def dropped_columns(table: QTableView) -> list[int]:
+    """The optional columns hidden for want of room right now (see `fit_columns`)."""
+    fitter = table.findChild(ColumnFitter)
+    return list(fitter.dropped) if fitter is not None else []

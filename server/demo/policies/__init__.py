@@ -16,6 +16,8 @@ from typing import Literal
 from server.i18n import Language
 
 Basis = Literal["policy", "shop_configuration"]
+# Verification methods that are a document the shopper uploads (the rest are codes).
+DOCUMENT_METHODS = ("written_request", "other_proof")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,20 @@ class Term:
     text: Text
     clause: str | None
     value: str | None = None  # e.g. an e-mail address
+
+
+@dataclass(frozen=True)
+class FeeRule:
+    """What the shop quotes for a repeated request beyond what it answers free of charge.
+
+    `clause` is the section allowing a fee (None: the policy is silent and the fee is only the
+    shop's configuration). The amount is always configuration: no policy names a figure.
+    """
+
+    amount: str  # a decimal in the currency's major unit, e.g. "10.00"
+    currency: str  # ISO 4217
+    reason: Text
+    clause: str | None
 
 
 @dataclass(frozen=True)
@@ -80,6 +96,26 @@ class ShopPolicy:
     refusal_grounds: tuple[Term, ...]
     deletion_grounds: tuple[Term, ...]
     contacts: tuple[Term, ...]
+    # --- records and notices the policy promises (None: not promised; the shop's setting) ---
+    service_records: str | None = None  # customer-service correspondence and call records
+    agreements: str | None = None  # a data-protection agreement with every partner
+    impact_assessments: str | None = None  # published impact assessments
+    orders_for_others: str | None = None  # ordering for someone else with their consent
+    cross_border: str | None = None  # transfer abroad only with explicit consent
+    # notice kind -> the clause that promises that kind of notice
+    notice_kinds: dict[str, str | None] = field(default_factory=dict)
+    # sharing-event kind (disclosure, merger_transfer, public_disclosure) -> its clause
+    sharing_event_kinds: dict[str, str | None] = field(default_factory=dict)
+    # the policy's statutory lists of cases needing no consent (keys are the list positions)
+    collection_exceptions: tuple[Term, ...] = ()
+    sharing_exceptions: tuple[Term, ...] = ()
+    # where the shop relies on one: category key / recipient type -> exception key
+    category_exceptions: dict[str, str] = field(default_factory=dict)
+    recipient_exceptions: dict[str, str] = field(default_factory=dict)
+    # what refusing to give the data (category key) or consent (purpose key) costs the shopper
+    refusal_consequences: dict[str, Term] = field(default_factory=dict)
+    # None: the shop quotes no fee and refuses an excessive repeat outright.
+    repeat_fee: FeeRule | None = None
     guardian: GuardianRule | None = None
     incidents_clause: str | None = None  # where the policy promises incident notices
     _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
@@ -89,6 +125,18 @@ class ShopPolicy:
 
     def section(self, number: str | None) -> Section | None:
         return self._index.get(number) if number else None
+
+    def refusal_ground(self, key: str) -> Term | None:
+        """One of the grounds on which this shop may refuse a request (None: not one)."""
+        return next((t for t in self.refusal_grounds if t.key == key), None)
+
+    def document_methods(self) -> tuple[Term, ...]:
+        """The verification methods that take an uploaded document (a signed written request,
+        other proof of identity), as the policy names them; empty: codes only."""
+        return tuple(t for t in self.verification if t.key in DOCUMENT_METHODS)
+
+    def deletion_ground(self, key: str) -> Term | None:
+        return next((t for t in self.deletion_grounds if t.key == key), None)
 
     def all_clauses(self) -> list[tuple[str, str]]:
         """Every (where, clause) this policy's data cites; a test resolves each one."""
@@ -102,6 +150,8 @@ class ShopPolicy:
         if self.guardian is not None:
             cited += [("guardians", clause) for clause in self.guardian.clauses]
         cited.append(("fees", self.fees.clause))
+        if self.repeat_fee is not None:
+            cited.append(("repeat fee", self.repeat_fee.clause))
         for group, terms in (
             ("verification", self.verification),
             ("refusal", self.refusal_grounds),
@@ -109,12 +159,43 @@ class ShopPolicy:
             ("contact", self.contacts),
         ):
             cited += [(f"{group} {t.key}", t.clause) for t in terms]
+        cited += [
+            ("service records", self.service_records),
+            ("agreements", self.agreements),
+            ("impact assessments", self.impact_assessments),
+            ("orders for others", self.orders_for_others),
+            ("cross-border", self.cross_border),
+        ]
+        cited += [(f"notice kind {k}", v) for k, v in self.notice_kinds.items()]
+        cited += [(f"sharing event {k}", v) for k, v in self.sharing_event_kinds.items()]
+        for group, terms in (
+            ("collection exception", self.collection_exceptions),
+            ("sharing exception", self.sharing_exceptions),
+            ("refusal consequence", tuple(self.refusal_consequences.values())),
+        ):
+            cited += [(f"{group} {t.key}", t.clause) for t in terms]
         return [(where, clause) for where, clause in cited if clause is not None]
+
+    def collection_exception(self, key: str | None) -> Term | None:
+        return next((t for t in self.collection_exceptions if t.key == key), None)
+
+    def sharing_exception(self, key: str | None) -> Term | None:
+        return next((t for t in self.sharing_exceptions if t.key == key), None)
 
 
 def basis_of(clause: str | None) -> Basis:
     return "policy" if clause else "shop_configuration"
 
+
+# Every shop may refuse for a reason it explains in writing; the text is then required.
+OTHER_REFUSAL = Term(
+    "other",
+    Text(
+        "Another reason, explained in writing (the shop's setting)",
+        "其他原因，书面说明（商家自行设定）",
+    ),
+    None,
+)
 
 NOT_STATED = Text("Not stated in the policy (the shop's own setting)", "政策未载明（商家自行设定）")
 

@@ -8,7 +8,15 @@ likewise the shop's choice; the policy names a written request or other proof (5
 
 from __future__ import annotations
 
-from server.demo.policies import GuardianRule, Section, ShopPolicy, Term, Text
+from server.demo.policies import (
+    OTHER_REFUSAL,
+    FeeRule,
+    GuardianRule,
+    Section,
+    ShopPolicy,
+    Term,
+    Text,
+)
 
 SHOP_ID = "silumart-demo"
 
@@ -16,6 +24,55 @@ SHOP_ID = "silumart-demo"
 def _s(number: str, en: str, zh: str) -> Section:
     return Section(number, Text(en, zh))
 
+
+# 1.F: collecting without consent; 3.D: sharing, transfer or disclosure without prior consent
+# (key, English, Chinese), in the policy's own order (the position is the item number).
+_COLLECTION: tuple[tuple[str, str, str], ...] = (
+    ("national_security", "National security or defence", "与国家安全、国防安全有关"),
+    (
+        "public_safety",
+        "Public safety, public health or major public interests",
+        "与公共安全、公共卫生、重大公共利益有关",
+    ),
+    (
+        "criminal_justice",
+        "Criminal investigation, prosecution, trial or enforcement of judgments",
+        "与刑事侦查、起诉、审判和判决执行有关",
+    ),
+    (
+        "vital_interests",
+        "Protecting life or property when consent is hard to get",
+        "为维护生命财产等重大合法权益但又很难得到本人同意",
+    ),
+    ("self_disclosed", "Information you made public yourself", "您自行向社会公众公开的信息"),
+    (
+        "lawfully_disclosed",
+        "Information from lawful public sources (news, government releases)",
+        "从合法公开披露的信息中收集（如新闻报道、政府信息公开）",
+    ),
+    ("contract", "Needed to conclude a contract you asked for", "根据您的要求签订合同所必需"),
+    (
+        "safe_operation",
+        "Needed to keep the service running safely (finding and fixing faults)",
+        "维护所提供产品或服务的安全稳定运行所必需（如发现、处置故障）",
+    ),
+    ("news_reporting", "Needed for legitimate news reporting", "合法的新闻报道所必需"),
+    (
+        "research",
+        "Statistics or research in the public interest, results de-identified",
+        "出于公共利益开展统计或学术研究，结果去标识化",
+    ),
+    ("other_law", "Other cases laws and regulations provide for", "法律法规规定的其他情形"),
+)
+_SHARING: tuple[tuple[str, str, str], ...] = (
+    *_COLLECTION[:3],
+    (
+        "vital_interests",
+        "Protecting your or others' life, property or major rights when consent is hard to get",
+        "为维护您或他人的生命、财产等重大合法权益但又很难得到本人同意",
+    ),
+    *_COLLECTION[4:6],
+)
 
 SECTIONS: tuple[Section, ...] = (
     _s("Preface", "Preface: scope and how to ask questions", "前言：适用范围与咨询方式"),
@@ -45,6 +102,7 @@ SECTIONS: tuple[Section, ...] = (
         "Collection without consent (statutory exceptions) and cessation of service",
         "无需同意的收集情形（法定例外）及停止运营",
     ),
+    *(_s(f"1.F.{n}", en, zh) for n, (_key, en, zh) in enumerate(_COLLECTION, start=1)),
     _s("2", "Cookies and similar technologies", "Cookie及同类技术"),
     _s("2.A", "Cookies and local storage", "Cookie与本地存储"),
     _s("2.B", "Web beacons and pixel tags", "网站信标与像素标签"),
@@ -59,12 +117,17 @@ SECTIONS: tuple[Section, ...] = (
         "Transfer (consent; merger, acquisition, bankruptcy)",
         "转让（同意；合并、收购、破产）",
     ),
-    _s("3.C", "Public disclosure", "公开披露"),
+    _s(
+        "3.C",
+        "Public disclosure (with your consent; violations of rules)",
+        "公开披露（经您同意；违反规则的情形）",
+    ),
     _s(
         "3.D",
         "Sharing without prior consent (statutory exceptions)",
         "无需事先同意的共享（法定例外）",
     ),
+    *(_s(f"3.D.{n}", en, zh) for n, (_key, en, zh) in enumerate(_SHARING, start=1)),
     _s("4", "Protecting personal information", "个人信息的保护"),
     _s("4.A", "Security measures", "安全措施"),
     _s("4.B", "Security management system", "安全管理体系"),
@@ -124,7 +187,15 @@ _STATUTORY = (
         "Answering would seriously harm you or other people or organisations",
         "响应将严重损害您或其他个人、组织的合法权益",
     ),
-    ("trade_secrets", "The request involves trade secrets", "涉及商业秘密"),
+    ("trade_secret", "The request involves trade secrets", "涉及商业秘密"),
+)
+
+_REAL_NAME_REFUSAL = Text(
+    "Without real-name authentication you may be unable to manage your account, publish "
+    "products, send quotations or continue transactions flagged as risky; browsing and search "
+    "keep working.",
+    "如不提供实名认证信息，您可能无法使用账户管理、发布商品、报价以及继续可能存在风险的交易等"
+    "功能，但不影响浏览和搜索。",
 )
 
 # 6: a minor's data is used or shared only with a guardian's explicit consent, so only a
@@ -160,6 +231,7 @@ POLICY = ShopPolicy(
         "consents": "5.D",
         "subscriptions": "1.B",
         "sharing": "3.A",
+        "service_records": "1.C.2",
     },
     # The policy states no period for any category (4.C: only as long as needed).
     retention={
@@ -179,6 +251,7 @@ POLICY = ShopPolicy(
             "consents",
             "subscriptions",
             "sharing",
+            "service_records",
         )
     },
     purposes={
@@ -190,6 +263,7 @@ POLICY = ShopPolicy(
         "location_services": "1.C.2",
         "cookies_analytics": "2.A",
         "partner_advertising_aggregated": "3.A",
+        "cross_border_analytics": "7",
     },
     recipient_types={
         "logistics": "3.A",
@@ -199,6 +273,8 @@ POLICY = ShopPolicy(
         "advertising": "3.A",
         "analytics": "3.A",
         "authority": "3.A",
+        "successor": "3.B",
+        "public": "3.C",
     },
     cookies="2",
     deadline_clause="5.G",
@@ -222,7 +298,7 @@ POLICY = ShopPolicy(
         ),
     ),
     refusal_grounds=(
-        Term("unreasonably_repeated", Text("Unreasonably repeated", "无端重复"), "5.G"),
+        Term("repeated_request", Text("Unreasonably repeated", "无端重复"), "5.G"),
         Term(
             "excessive_technical_means",
             Text(
@@ -238,6 +314,13 @@ POLICY = ShopPolicy(
         ),
         Term("impractical", Text("Highly impractical", "非常不切实际"), "5.G"),
         *(Term(key, Text(en, zh), "5.G") for key, en, zh in _STATUTORY),
+        # 5.G: the shop may ask you to prove who you are before it answers.
+        Term(
+            "identity_not_verified",
+            Text("Your identity could not be verified", "无法核实您的身份"),
+            "5.G",
+        ),
+        OTHER_REFUSAL,
     ),
     deletion_grounds=(
         Term(
@@ -275,6 +358,18 @@ POLICY = ShopPolicy(
         ),
         Term("other", Text("Other (explain)", "其他（请说明）"), None),
     ),
+    # 5.G allows "a certain cost fee" for repeats beyond reason; the figure is configuration.
+    repeat_fee=FeeRule(
+        amount="10.00",
+        currency="CNY",
+        reason=Text(
+            "A third copy of your data within 30 days goes beyond the two the shop answers free "
+            "of charge; the policy allows a cost fee for such repeated requests.",
+            "30 天内第三次申请数据副本，超出商城免费受理的两次；"
+            "本政策允许对此类重复请求收取成本费用。",
+        ),
+        clause="5.G",
+    ),
     contacts=(
         Term("customer_service", Text("Service Center", "服务中心"), "9"),
         Term(
@@ -293,6 +388,55 @@ POLICY = ShopPolicy(
         ),
         Term("regulator", Text("A regulator complaint route", "向监管部门投诉"), None),
     ),
+    service_records="1.C.2",
+    agreements="3.A",
+    impact_assessments="4.E",
+    orders_for_others="1.C.1",
+    cross_border="7",
+    notice_kinds={
+        "security_incident": "4.F",
+        "policy_update": "8",
+        "service": None,
+        "cessation": "1.F",
+        "merger_transfer": "3.B",
+        "public_disclosure": "3.C",
+        "impact_assessment": "4.E",
+    },
+    sharing_event_kinds={
+        "disclosure": "3.A",
+        "merger_transfer": "3.B",
+        "public_disclosure": "3.C",
+    },
+    collection_exceptions=tuple(
+        Term(key, Text(en, zh), f"1.F.{n}") for n, (key, en, zh) in enumerate(_COLLECTION, 1)
+    ),
+    sharing_exceptions=tuple(
+        Term(key, Text(en, zh), f"3.D.{n}") for n, (key, en, zh) in enumerate(_SHARING, 1)
+    ),
+    # Usage logs are kept to find and fix faults; order data to conclude the purchase contract.
+    category_exceptions={"logs": "safe_operation", "orders": "contract"},
+    # The police receive data in a criminal investigation without the shopper's consent.
+    recipient_exceptions={"authority": "criminal_justice"},
+    refusal_consequences={
+        key: Term(key, text, clause)
+        for key, text, clause in (
+            (
+                "identity_verification",
+                _REAL_NAME_REFUSAL,
+                "1.D",
+            ),
+            ("real_name_verification", _REAL_NAME_REFUSAL, "1.D"),
+            (
+                "profile",
+                Text(
+                    "Without these extra details personalised products and services are "
+                    "affected; browsing and search keep working.",
+                    "如不提供这些补充信息，将影响个性化产品或服务，但不影响浏览和搜索。",
+                ),
+                "1.A",
+            ),
+        )
+    },
     guardian=GUARDIANS,
     incidents_clause="4.F",
 )

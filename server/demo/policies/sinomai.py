@@ -14,7 +14,7 @@ unnumbered paragraphs of section 2 (advertisers, minors, de-identified data, ent
 
 from __future__ import annotations
 
-from server.demo.policies import GuardianRule, Section, ShopPolicy, Term, Text
+from server.demo.policies import OTHER_REFUSAL, GuardianRule, Section, ShopPolicy, Term, Text
 
 SHOP_ID = "sinomai-demo"
 
@@ -118,6 +118,23 @@ _CATEGORIES: dict[str, str | None] = {
     "consents": None,
 }
 
+# Section 2's list of circumstances needing no consent covers use by partners, transfer and
+# disclosure (so: sharing); Sinomai's policy has no such list for collection.
+_NO_CONSENT_KEYS = (
+    "statutory_duty",
+    "protection_from_damage",
+    "core_functions",
+    "disclosed_information",
+    "dispute_handling",
+    "agreements_with_you",
+    "public_health",
+)
+_REAL_NAME_REFUSAL = Text(
+    "Not stated in the policy. The shop's setting: instalment and cross-border orders need it; "
+    "everything else works without it.",
+    "政策未载明。商家自行设定：分期和跨境订单需要实名认证，其他功能不受影响。",
+)
+
 # 2 (minors paragraph): nothing is solicited from a child or a person without the capacity to
 # act without the guardian's consent, knowledge AND presence. So every consent change for such
 # a subject is the guardian's (their knowledge), the guardian attests being with the ward at
@@ -166,7 +183,17 @@ POLICY = ShopPolicy(
         "Not stated in the policy; the shop aims for 15 working days",
         "政策未载明；商家自行设定的目标为15个工作日",
     ),
-    fees=Term("fees", Text("Not stated in the policy", "政策未载明"), None),
+    # The policy says nothing about fees: the shop charges none and quotes none (repeat_fee
+    # stays None); an excessive repeat is refused on its configured ground instead.
+    fees=Term(
+        "fees",
+        Text(
+            "Not stated in the policy; the shop charges no fee (a third copy within 30 days is "
+            "refused instead)",
+            "政策未载明；商家不收取费用（30 天内第三次申请数据副本将被拒绝）",
+        ),
+        None,
+    ),
     verification=(
         Term(
             "one_time_code",
@@ -187,10 +214,19 @@ POLICY = ShopPolicy(
             None,
         ),
         Term(
-            "unreasonably_repeated",
+            "repeated_request",
             Text("Unreasonably repeated (the shop's setting)", "无端重复（商家自行设定）"),
             None,
         ),
+        Term(
+            "identity_not_verified",
+            Text(
+                "Your identity could not be verified (the shop's setting)",
+                "无法核实您的身份（商家自行设定）",
+            ),
+            None,
+        ),
+        OTHER_REFUSAL,
     ),
     deletion_grounds=(
         Term("account_cancelled", Text("You cancel your account", "您注销账户"), "3"),
@@ -222,6 +258,21 @@ POLICY = ShopPolicy(
             None,
         ),
     ),
+    notice_kinds={"policy_update": "5", "security_incident": None, "service": None},
+    sharing_event_kinds={"disclosure": "2.P.entrusted"},
+    sharing_exceptions=tuple(
+        Term(key, section.title, section.number)
+        for key, section in zip(
+            _NO_CONSENT_KEYS, [s for s in SECTIONS if s.number.startswith("2.X.")], strict=True
+        )
+    ),
+    # Parcels cannot be delivered without the address (2.X.3); the regulator's inquiry is a
+    # compulsory requirement of an authority (2.X.1).
+    recipient_exceptions={"logistics": "core_functions", "authority": "statutory_duty"},
+    refusal_consequences={
+        "identity_verification": Term("identity_verification", _REAL_NAME_REFUSAL, None),
+        "real_name_verification": Term("real_name_verification", _REAL_NAME_REFUSAL, None),
+    },
     guardian=GUARDIANS,
     incidents_clause=None,  # the policy promises no incident notices
 )

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 12:43:45.130702
+Create Date: 2026-12-01 12:52:26.756494
 
 """
 from typing import Sequence, Union
@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.Column('description_zh', sa.Text(), nullable=True),
     sa.Column('legal_basis', sa.String(length=30), nullable=False),
     sa.Column('required', sa.Boolean(), nullable=False),
+    sa.Column('destination_country', sa.String(length=2), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_consent_purposes'))
     )
@@ -117,6 +118,10 @@ def upgrade() -> None:
     sa.Column('legal_basis', sa.String(length=30), nullable=False),
     sa.Column('identifiable', sa.Boolean(), nullable=False),
     sa.Column('country', sa.String(length=2), nullable=False),
+    sa.Column('dpa_signed_at', sa.DateTime(), nullable=True),
+    sa.Column('dpa_scope', sa.Text(), nullable=True),
+    sa.Column('dpa_scope_zh', sa.Text(), nullable=True),
+    sa.Column('consent_purpose', sa.String(length=40), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_recipients'))
     )
     op.create_table('signing_keys',
@@ -367,6 +372,7 @@ def upgrade() -> None:
     sa.Column('recipient_phone_masked', sa.String(length=40), nullable=False),
     sa.Column('recipient_address', sa.Text(), nullable=False),
     sa.Column('for_other', sa.Boolean(), nullable=False),
+    sa.Column('purchaser_consent_at', sa.DateTime(), nullable=True),
     sa.Column('removed_at', sa.DateTime(), nullable=True),
     sa.Column('retained_until', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_orders_user_id_users'), ondelete='CASCADE'),
@@ -552,6 +558,55 @@ def upgrade() -> None:
     with op.batch_alter_table('deletion_receipts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_deletion_receipts_request_id'), ['request_id'], unique=False)
 
+    op.create_table('fee_quotes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('amount', sa.String(length=16), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('reason_zh', sa.Text(), nullable=True),
+    sa.Column('clause', sa.String(length=20), nullable=True),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('quoted_at', sa.DateTime(), nullable=False),
+    sa.Column('answered_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['request_id'], ['privacy_requests.id'], name=op.f('fk_fee_quotes_request_id_privacy_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_fee_quotes')),
+    sa.UniqueConstraint('request_id', name=op.f('uq_fee_quotes_request_id'))
+    )
+    op.create_table('identity_documents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('media_type', sa.String(length=60), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('uploaded_at', sa.DateTime(), nullable=False),
+    sa.Column('review', sa.String(length=12), nullable=False),
+    sa.Column('reviewed_at', sa.DateTime(), nullable=True),
+    sa.Column('reviewed_by', sa.String(length=100), nullable=True),
+    sa.Column('review_note', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['request_id'], ['privacy_requests.id'], name=op.f('fk_identity_documents_request_id_privacy_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_identity_documents'))
+    )
+    with op.batch_alter_table('identity_documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_identity_documents_request_id'), ['request_id'], unique=False)
+
+    op.create_table('impact_assessments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('subject', sa.Text(), nullable=False),
+    sa.Column('subject_zh', sa.Text(), nullable=True),
+    sa.Column('assessed_at', sa.DateTime(), nullable=False),
+    sa.Column('outcome', sa.Text(), nullable=False),
+    sa.Column('outcome_zh', sa.Text(), nullable=True),
+    sa.Column('notice_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['notice_id'], ['notices.id'], name=op.f('fk_impact_assessments_notice_id_notices'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_impact_assessments'))
+    )
+    with op.batch_alter_table('impact_assessments', schema=None) as batch_op:
+        batch_op.create_index('ix_impact_assessments_at', ['assessed_at', 'id'], unique=False)
+
     op.create_table('order_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('order_id', sa.Integer(), nullable=False),
@@ -573,6 +628,9 @@ def upgrade() -> None:
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('description_zh', sa.Text(), nullable=True),
     sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=20), server_default='disclosure', nullable=False),
+    sa.Column('notice_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['notice_id'], ['notices.id'], name=op.f('fk_recipient_events_notice_id_notices'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_recipient_events_order_id_orders'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_recipient_events_recipient_id_recipients'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_recipient_events_user_id_users'), ondelete='CASCADE'),
@@ -595,6 +653,24 @@ def upgrade() -> None:
     with op.batch_alter_table('request_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_request_events_request_id'), ['request_id'], unique=False)
 
+    op.create_table('service_contacts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('channel', sa.String(length=16), nullable=False),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('summary_zh', sa.Text(), nullable=True),
+    sa.Column('outcome', sa.Text(), server_default='', nullable=False),
+    sa.Column('outcome_zh', sa.Text(), nullable=True),
+    sa.Column('duration_seconds', sa.Integer(), nullable=True),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_service_contacts_order_id_orders'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_service_contacts_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_service_contacts'))
+    )
+    with op.batch_alter_table('service_contacts', schema=None) as batch_op:
+        batch_op.create_index('ix_service_contacts_user_at', ['user_id', 'at', 'id'], unique=False)
+
     # ### end Alembic commands ###
     # Not in the models: SQLite's full-text index of My Tracks, and the old version marker.
     create_extras(op.get_bind())
@@ -604,6 +680,10 @@ def downgrade() -> None:
     """Downgrade schema."""
     drop_extras(op.get_bind())
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('service_contacts', schema=None) as batch_op:
+        batch_op.drop_index('ix_service_contacts_user_at')
+
+    op.drop_table('service_contacts')
     with op.batch_alter_table('request_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_request_events_request_id'))
 
@@ -617,6 +697,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_order_items_order_id'))
 
     op.drop_table('order_items')
+    with op.batch_alter_table('impact_assessments', schema=None) as batch_op:
+        batch_op.drop_index('ix_impact_assessments_at')
+
+    op.drop_table('impact_assessments')
+    with op.batch_alter_table('identity_documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_identity_documents_request_id'))
+
+    op.drop_table('identity_documents')
+    op.drop_table('fee_quotes')
     with op.batch_alter_table('deletion_receipts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_deletion_receipts_request_id'))
 
