@@ -51,6 +51,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "occurred_at": ("Happened", "发生时间"),
     "read": ("Read", "已读"),
     "read_at": ("Read at", "阅读时间"),
+    "order_number": ("Order number", "订单号"),
     "deleted": ("Deleted", "已删除"),
     "receipts": ("Receipts", "回执"),
     "retained": ("Kept by law", "依法保留"),
