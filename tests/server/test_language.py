@@ -42,6 +42,9 @@ ZH = {"Accept-Language": "zh-CN, zh;q=0.9, en;q=0.5"}
 ENGLISH_PROSE = re.compile(r"[A-Za-z][A-Za-z'\-]+(?:[ ,;:]+[A-Za-z][A-Za-z'\-]*){2,}")
 CODE = re.compile(r"[a-z][a-z0-9_]*")  # a snake_case code, the same in every language
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+# A request's summary quotes what the shopper typed, as they typed it (投诉：“Too many SMS.”): the
+# quotation is theirs, the words around it the shop's.
+QUOTED_BY_SUMMARY = re.compile(r"“[^”]*”")
 
 # Keys whose values are not prose in the shop's language: ids and codes, enum values, hashes
 # and signatures, URLs, what the shopper typed or the shop's customers are called, product
@@ -222,8 +225,13 @@ def english_prose(document: Any) -> list[str]:
     return [
         f"{'.'.join(path)} = {text!r}"
         for path, text in _strings(document)
-        if _is_prose_field(path) and ENGLISH_PROSE.search(CJK.sub(" | ", text))
+        if _is_prose_field(path) and ENGLISH_PROSE.search(CJK.sub(" | ", _shop_words(path, text)))
     ]
+
+
+def _shop_words(path: tuple[str, ...], text: str) -> str:
+    """The text without what it quotes of the shopper (only a summary quotes them)."""
+    return QUOTED_BY_SUMMARY.sub("“”", text) if path and path[-1] == "summary" else text
 
 
 def chinese_text(document: Any) -> list[str]:
