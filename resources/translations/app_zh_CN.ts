@@ -5094,6 +5094,10 @@ After:  {3}</source>
         </translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <source>Select a partner to see its details.</source>
         <translation>选择一个合作方查看详情。</translation>
     </message>
