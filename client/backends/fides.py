@@ -34,8 +34,8 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -63,6 +63,7 @@ from client.errors import (
     ServerError,
     ValidationFailed,
 )
+from client.local_db import immediate_transaction
 from client.models.requests import (
     CreatedRequest,
     DemoVerificationCode,
@@ -459,20 +460,9 @@ class FidesStore:
             for statement in _SCHEMA:
                 db.execute(statement)
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        finally:
-            db.close()
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One short IMMEDIATE transaction: writers queue up instead of interleaving."""
+        return immediate_transaction(self.path)
 
     def by_key(self, idempotency_key: str) -> StoredRequest | None:
         with self._tx() as db:
