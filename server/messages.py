@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from server.demo.policies import all_policies
 from server.i18n import Language, current_language
 
 # API words that appear inside sentences: request statuses and types, data categories,
@@ -451,8 +452,6 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def _policy_sentences() -> list[tuple[str, str]]:
     """Sentences a shop's policy data gives in both languages (its fee reasons)."""
-    from server.demo.policies import all_policies  # local: the policies import server.i18n
-
     return [
         (p.repeat_fee.reason.en, p.repeat_fee.reason.zh)
         for p in all_policies()

@@ -33,6 +33,8 @@ from server.models import (
     Device,
     GuardianLink,
     ImpactAssessment,
+    Location,
+    LogEntry,
     Notice,
     PolicyVersion,
     ProfileField,
@@ -47,7 +49,7 @@ from server.policy_terms import clause_fields, term_out
 from server.schemas.assessments import ImpactAssessmentItem
 from server.schemas.assist import AssistSessionItem
 from server.schemas.consents import ConsentItem, ConsentReceipt, CookieItem, SubscriptionItem
-from server.schemas.data import DeviceOut, ServiceContactOut
+from server.schemas.data import DeviceOut, LocationOut, LogOut, ServiceContactOut
 from server.schemas.guardians import GuardianOfMe
 from server.schemas.me import Me, ProfileFieldOut
 from server.schemas.notices import NoticeItem, PolicyVersionItem
@@ -144,6 +146,31 @@ def device_out(row: Device) -> DeviceOut:
         settings=json_value(row.settings, {}),
         first_seen=row.first_seen,
         last_seen=row.last_seen,
+    )
+
+
+def location_out(row: Location) -> LocationOut:
+    return LocationOut(
+        id=str(row.id),
+        at=row.at,
+        source=row.source,
+        ip=row.ip,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        city=localized(row, "city"),
+    )
+
+
+def log_out(row: LogEntry) -> LogOut:
+    return LogOut(
+        id=str(row.id),
+        at=row.at,
+        ip=row.ip,
+        browser=row.browser,
+        carrier=localized(row, "carrier"),
+        language=row.language,
+        page=row.page,
+        search_query=row.search_query,
     )
 
 

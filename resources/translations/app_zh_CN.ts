@@ -3131,14 +3131,6 @@ SHA-256：{2}</translation>
 <context>
     <name>FidesRequestDialog</name>
     <message>
-        <source>New request: {0}</source>
-        <translation>新请求：{0}</translation>
-    </message>
-    <message>
-        <source>Shop: {0}</source>
-        <translation>商店：{0}</translation>
-    </message>
-    <message>
         <source>Ask for a copy of what the shop holds about you, under its access policy.</source>
         <translation>按照商店的访问政策，申请一份它保存的关于您的数据副本。</translation>
     </message>
@@ -3151,10 +3143,6 @@ SHA-256：{2}</translation>
         <translation>我了解商店将删除我的数据</translation>
     </message>
     <message>
-        <source>File request</source>
-        <translation>提交请求</translation>
-    </message>
-    <message>
         <source>Tick the box to confirm the erasure.</source>
         <translation>请勾选复选框以确认删除。</translation>
     </message>
@@ -3165,10 +3153,6 @@ SHA-256：{2}</translation>
     <message>
         <source>The shop did not accept the request: {0}</source>
         <translation>商店没有接受此请求：{0}</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>正在发送…</translation>
     </message>
 </context>
 <context>
@@ -3188,6 +3172,25 @@ SHA-256：{2}</translation>
     <message>
         <source>Too short: the shop needs at least {0} characters.</source>
         <translation>太短了：商店至少需要 {0} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialog</name>
+    <message>
+        <source>New request: {0}</source>
+        <translation>新申请：{0}</translation>
+    </message>
+    <message>
+        <source>Shop: {0}</source>
+        <translation>商城：{0}</translation>
+    </message>
+    <message>
+        <source>File request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
     </message>
 </context>
 <context>
@@ -3695,18 +3698,6 @@ SHA-256：{2}</translation>
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <source>New request: {0}</source>
-        <translation>新申请：{0}</translation>
-    </message>
-    <message>
-        <source>Shop: {0}</source>
-        <translation>商城：{0}</translation>
-    </message>
-    <message>
-        <source>File request</source>
-        <translation>提交申请</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3721,10 +3712,6 @@ SHA-256：{2}</translation>
     <message>
         <source>Not filed: the shop did not accept what is marked above.</source>
         <translation>未提交：商店不接受上面标出的内容。</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>正在发送…</translation>
     </message>
 </context>
 <context>
