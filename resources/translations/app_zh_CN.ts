@@ -236,10 +236,6 @@
         <translation>协助码已复制。</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
         <source>Agent</source>
         <translation>客服人员</translation>
     </message>
@@ -268,12 +264,12 @@
         <translation>删除</translation>
     </message>
     <message>
-        <source>Ended {0}</source>
-        <translation>已于 {0} 结束</translation>
+        <source>Active until {0}</source>
+        <translation>进行中，至 {0}</translation>
     </message>
     <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
+        <source>Ended {0}</source>
+        <translation>已于 {0} 结束</translation>
     </message>
     <message>
         <source>Started an assisted session</source>
@@ -550,6 +546,10 @@
     <message>
         <source>{0} · customer service agent</source>
         <translation>{0} · 客服人员</translation>
+    </message>
+    <message>
+        <source>Expired {0}</source>
+        <translation>已于 {0} 到期</translation>
     </message>
     <message>
         <source>your locations</source>
@@ -1125,10 +1125,6 @@
     <message>
         <source>Started</source>
         <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>到期时间</translation>
     </message>
     <message>
         <source>State</source>

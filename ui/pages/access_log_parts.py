@@ -318,11 +318,15 @@ def chain_message(result: ChainResult) -> str:
 
 
 def session_state_text(session: AssistSession) -> str:
+    # when it stops (or stopped) is part of its state: no separate column, so the table fits
+    # beside the assist code at 1024×640
     if session.active:
-        return translate("AccessLogPage", "Active")
+        return translate("AccessLogPage", "Active until {0}").format(
+            display_text(session.expires_at)
+        )
     if session.ended_at is not None:
         return translate("AccessLogPage", "Ended {0}").format(display_text(session.ended_at))
-    return translate("AccessLogPage", "Expired")
+    return translate("AccessLogPage", "Expired {0}").format(display_text(session.expires_at))
 
 
 LOG_COLUMNS: list[Column[AccessLogEntry]] = [
@@ -345,7 +349,6 @@ SESSION_COLUMNS: list[Column[AssistSession]] = [
     ),
     Column(trans_late("Columns", "Reason"), lambda s: s.reason, tooltip=lambda s: s.reason),
     Column(trans_late("Columns", "Started"), lambda s: s.started_at),
-    Column(trans_late("Columns", "Expires"), lambda s: s.expires_at),
     Column(trans_late("Columns", "State"), session_state_text),
     # The "End now" button of an active session covers this cell; its words are the cell's
     # text so that the column is fitted to the button and never squeezes it.
