@@ -4793,8 +4793,8 @@ After:  {3}</source>
         <translation>尚未加载。</translation>
     </message>
     <message>
-        <source>(policy § {0}{1})</source>
-        <translation>（政策第 {0} 条{1}）</translation>
+        <source>(policy § {0})</source>
+        <translation>（政策第 {0} 条）</translation>
     </message>
     <message>
         <source>(not stated in the policy: the shop&apos;s own setting)</source>
@@ -4823,6 +4823,14 @@ After:  {3}</source>
     <message>
         <source>Where to turn:</source>
         <translation>联系与投诉渠道：</translation>
+    </message>
+    <message>
+        <source>Sections of the shop&apos;s policy cited above:</source>
+        <translation>以上引用的商城政策条款：</translation>
+    </message>
+    <message>
+        <source>§ {0} {1}</source>
+        <translation>第 {0} 条 {1}</translation>
     </message>
 </context>
 <context>

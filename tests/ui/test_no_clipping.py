@@ -470,3 +470,45 @@ def test_nothing_clips_and_formats_are_local(
     assert known_seen == KNOWN_SIDEWAYS_AT_1024[language], (
         "update KNOWN_SIDEWAYS_AT_1024: fixed or new"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_new_request_dialogs_fit_a_small_screen(
+    qtbot: QtBot,
+    shop: RunningShop,
+    app_session: AppSession,
+    runner: TaskRunner,
+    tmp_path: Path,
+    translations: Translations,
+    language: str,
+) -> None:
+    """Each New request dialog, rights card loaded, within a 1024×640 screen: the whole card
+    (it is taller than the screen) scrolls inside the dialog instead of losing its last lines."""
+    from client.models.requests import REQUEST_TYPES
+    from ui.pages.requests import RequestsPage
+
+    translations.apply(language)
+    window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    sign_in(qtbot, app_session, shop)
+    page = window.pages["requests"]
+    assert isinstance(page, RequestsPage)
+    window.select_page("requests")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    problems: list[str] = []
+    for rtype in REQUEST_TYPES:
+        dialog = page.new_request(rtype)
+        assert dialog is not None, rtype
+        rights = getattr(dialog, "rights", None)
+        if rights is not None:  # wait for the shop's card, the tallest part
+            qtbot.waitUntil(lambda r=rights: "§" in r.body.text(), timeout=10000)
+        dialog.resize(dialog.width(), SIZES[0][1] - 40)
+        _settle(qtbot)
+        if dialog.height() > SIZES[0][1]:
+            problems.append(f"{rtype}: the dialog is {dialog.height()} px tall")
+        problems += [f"{rtype}: {p}" for p in _clip_problems(dialog)]
+        dialog.reject()
+        _settle(qtbot)
+    assert not problems, "\n".join(problems)

@@ -825,7 +825,8 @@ class NewRequestDialog(QDialog):
         intro = plain_label(self.form.intro())
         layout.addWidget(intro)
         # What the shop's own policy promises for requests, read before filing (issue 13.2).
-        self.rights = RightsCardWidget()
+        # scrolled within a fixed height: the whole card is taller than a 640-pixel screen
+        self.rights = RightsCardWidget(max_height=160)
         layout.addWidget(self.rights)
         self.status = plain_label()
         layout.addWidget(self.status)
