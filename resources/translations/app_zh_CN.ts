@@ -5206,7 +5206,7 @@ Tables:
     </message>
     <message>
         <source>Membership</source>
-        <translation>会员等级</translation>
+        <translation>会员账户</translation>
     </message>
     <message>
         <source>Mobile phone</source>
@@ -5401,6 +5401,34 @@ Tables:
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Being checked</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
         <source>until the account is closed</source>
         <translation>直至注销账户</translation>
     </message>
@@ -5503,6 +5531,10 @@ Tables:
     <message>
         <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
         <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
