@@ -1546,6 +1546,10 @@
         <translation>所选部分中的差异</translation>
     </message>
     <message>
+        <source>Choose two archives and press Compare; then select a section above to see what was added, removed or changed in it.</source>
+        <translation>选择两个数据档案并点击“比较”，然后在上方选择一个部分，即可查看其中新增、删除或更改的内容。</translation>
+    </message>
+    <message>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -5849,6 +5853,10 @@ Tables:
     <message>
         <source>Verification report</source>
         <translation>验证报告</translation>
+    </message>
+    <message>
+        <source>Choose an archive and press Verify: the report of its checksums and its signature appears here.</source>
+        <translation>选择一个数据档案并点击“验证”：其校验和与签名的检查报告将显示在这里。</translation>
     </message>
     <message>
         <source>Verify</source>
