@@ -926,8 +926,8 @@
         <translation>协助客户</translation>
     </message>
     <message>
-        <source>Ask the customer to create an assist code in their app (Access log page) and read it to you. Everything you see or do is recorded in the customer&apos;s access log.</source>
-        <translation>请客户在其应用的“访问记录”页面生成协助码并告诉您。您查看或进行的一切操作都会记入该客户的访问记录。</translation>
+        <source>Ask the customer to create an assist code in their app (on its “Who accessed my data” page) and read it to you. Everything you see or do is recorded in the customer&apos;s access log.</source>
+        <translation>请客户在其应用的“谁访问了我的信息”页面生成协助码并告诉您。您查看或进行的一切操作都会记入该客户的访问记录。</translation>
     </message>
     <message>
         <source>Customer number, e.g. SM100001</source>
@@ -952,6 +952,10 @@
     <message>
         <source>Case reason</source>
         <translation>协助原因</translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s data</source>
+        <translation>查看客户信息</translation>
     </message>
     <message>
         <source>Enter the customer number.</source>
