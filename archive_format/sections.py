@@ -59,6 +59,8 @@ SECTION_LIST: tuple[Section, ...] = (
     Section("impact_assessments", "Impact assessments", "个人信息安全影响评估"),
     # one record: the shop's "Your rights here" card (GET /v1/rights) as it stood
     Section("rights", "Your rights here", "您在此商城的权利", csv=False),
+    Section("incidents", "Security incident notices", "安全事件告知"),
+    Section("guardian_links", "Guardians and wards", "监护关系"),
 )
 
 BY_NAME: dict[str, Section] = {s.name: s for s in SECTION_LIST}

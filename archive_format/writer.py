@@ -639,10 +639,16 @@ def write_archive(
     *,
     shop: Mapping[str, Any],
     subject: Mapping[str, Any],
+    writer_class: type[ArchiveWriter] | None = None,
     **options: Any,
 ) -> WrittenArchive:
-    """Write a whole archive from `{section: items}` (for `account`: a one-item list)."""
-    with ArchiveWriter(path, shop=shop, subject=subject, **options) as writer:
+    """Write a whole archive from `{section: items}` (for `account`: a one-item list).
+
+    `writer_class` is a subclass that adds to the output (the app's encrypting writer);
+    `options` go to its constructor.
+    """
+    make = writer_class or ArchiveWriter
+    with make(path, shop=shop, subject=subject, **options) as writer:
         for section in SECTIONS:
             if section in sections:
                 writer.write_section(section, sections[section])

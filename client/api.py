@@ -50,6 +50,8 @@ from client.models.consents import (
     Subscription,
 )
 from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.guardians import GuardianLink, Ward, WardSessionOpened
+from client.models.incidents import Incident, IncidentCounts
 from client.models.notices import (
     CurrentPolicy,
     ImpactAssessment,
@@ -355,9 +357,15 @@ class ShopApi:
         """Every processing purpose with its consent state (one short list)."""
         return parse_page(Consent, self.transport.get_json("consents")).items
 
-    def set_consent(self, purpose: str, granted: bool) -> ConsentChange:
-        """Grant or withdraw; the answer carries the shop-signed receipt."""
-        return self._send(ConsentChange, "PUT", f"consents/{_seg(purpose)}", {"granted": granted})
+    def set_consent(
+        self, purpose: str, granted: bool, *, guardian_present: bool | None = None
+    ) -> ConsentChange:
+        """Grant or withdraw; the answer carries the shop-signed receipt. A guardian changing
+        a ward's consent passes `guardian_present` where the shop's policy asks for it."""
+        body: dict[str, Any] = {"granted": granted}
+        if guardian_present is not None:
+            body["guardian_present"] = guardian_present
+        return self._send(ConsentChange, "PUT", f"consents/{_seg(purpose)}", body)
 
     def list_consent_history(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
@@ -427,6 +435,38 @@ class ShopApi:
     ) -> ListPage[ImpactAssessment]:
         """Published impact assessments (empty at a shop whose policy promises none)."""
         return self._page(ImpactAssessment, "impact-assessments", limit, cursor)
+
+    # --- incidents ----------------------------------------------------------------------------
+
+    def list_incidents(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[Incident]:
+        """This shopper's incident notices: unread first, then newest first."""
+        return self._page(Incident, "incidents", limit, cursor)
+
+    def get_incident(self, notice_id: str) -> Incident:
+        return self._get(Incident, f"incidents/{_seg(notice_id)}")
+
+    def get_incident_counts(self) -> IncidentCounts:
+        return self._get(IncidentCounts, "incidents/counts")
+
+    def mark_incident_read(self, notice_id: str) -> Incident:
+        """Idempotent: repeating it keeps the first reading time."""
+        return self._send(Incident, "PUT", f"incidents/{_seg(notice_id)}/read")
+
+    # --- guardians ----------------------------------------------------------------------------
+
+    def list_wards(self) -> list[Ward]:
+        """The accounts this signed-in guardian looks after (empty for most shoppers)."""
+        return list(self._page(Ward, "guardian/wards", DEFAULT_PAGE_SIZE, None).items)
+
+    def list_guardian_links(self) -> list[GuardianLink]:
+        """This account's guardians and wards (ended links too)."""
+        return list(self._page(GuardianLink, "guardian/links", DEFAULT_PAGE_SIZE, None).items)
+
+    def open_ward_session(self, ward_id: str) -> WardSessionOpened:
+        """A short token on the ward's data (see `client.guardian.WardSession`)."""
+        return self._send(WardSessionOpened, "POST", f"guardian/wards/{_seg(ward_id)}/session")
 
     # --- access log -------------------------------------------------------------------------
 

@@ -16,31 +16,35 @@ FIDES = "fides"
 
 @dataclass(frozen=True)
 class Capabilities:
-    """What a shop's backend offers a shopper. Pages and request types follow these flags."""
+    """What a shop's backend offers a shopper. Pages and request types follow these flags.
+
+    A flag a backend does not set is False: a backend names only what it offers.
+    """
 
     kind: str
-    sees_data: bool  # shows what it holds about you (My data)
-    tracks: bool  # browsing and location tracks
-    orders: bool
-    sharing: bool  # who received your data
-    decisions: bool  # automated decisions
-    notices: bool  # privacy-policy versions and notices
-    access_log: bool  # who looked at your data
-    consents: bool  # consent per purpose at all
-    consent_receipts_signed: bool  # each change answered with a signed receipt
-    consent_needs_code: bool  # reading or changing consent needs a code sent to you
-    subscriptions: bool  # marketing channels
-    cookies: bool  # the cookie inventory
-    request_types: frozenset[str]
-    subject_status: bool  # the shopper can read a request's status after filing it
-    cancel_requests: bool
-    result_download: bool  # results (e.g. the access archive) come back through the app
-    deletion_by_category: bool  # erasure can be limited to categories
-    idempotent_filing: bool  # the shop de-duplicates a re-sent request (Idempotency-Key)
-    sign_in: bool  # an account sign-in (OAuth) rather than an identity plus codes
-    assist: bool  # customer-service assist sessions
+    sees_data: bool = False  # shows what it holds about you (My data)
+    tracks: bool = False  # browsing and location tracks
+    orders: bool = False
+    sharing: bool = False  # who received your data
+    decisions: bool = False  # automated decisions
+    notices: bool = False  # privacy-policy versions and notices
+    access_log: bool = False  # who looked at your data
+    consents: bool = False  # consent per purpose at all
+    consent_receipts_signed: bool = False  # each change answered with a signed receipt
+    consent_needs_code: bool = False  # reading or changing consent needs a code sent to you
+    subscriptions: bool = False  # marketing channels
+    cookies: bool = False  # the cookie inventory
+    request_types: frozenset[str] = frozenset()
+    subject_status: bool = False  # the shopper can read a request's status after filing it
+    cancel_requests: bool = False
+    result_download: bool = False  # results (e.g. the access archive) come back through the app
+    deletion_by_category: bool = False  # erasure can be limited to categories
+    idempotent_filing: bool = False  # the shop de-duplicates a re-sent request (Idempotency-Key)
+    sign_in: bool = False  # an account sign-in (OAuth) rather than an identity plus codes
+    assist: bool = False  # customer-service assist sessions
     code_tries: int = 0  # wrong codes allowed before a code stops working (0: not limited)
     code_lifetime_s: int = 0  # how long a code works (0: not limited)
+    incidents: bool = False  # security incident notices addressed to this shopper
 
     def offers(self, rtype: str) -> bool:
         return rtype in self.request_types
@@ -57,7 +61,6 @@ OUR_API_CAPABILITIES = Capabilities(
     access_log=True,
     consents=True,
     consent_receipts_signed=True,
-    consent_needs_code=False,
     subscriptions=True,
     cookies=True,
     request_types=frozenset(REQUEST_TYPES),
@@ -68,6 +71,7 @@ OUR_API_CAPABILITIES = Capabilities(
     idempotent_filing=True,
     sign_in=True,
     assist=True,
+    incidents=True,
 )
 
 

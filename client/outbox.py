@@ -19,8 +19,8 @@ import random
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ from client.errors import (
     RateLimited,
     ServerError,
 )
+from client.local_db import immediate_transaction
 
 log = logging.getLogger("client.outbox")
 
@@ -111,21 +112,9 @@ class Outbox:
         with self._tx() as db:
             db.execute(_SCHEMA)
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
         """One short IMMEDIATE transaction: writers queue up instead of interleaving."""
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        finally:
-            db.close()
+        return immediate_transaction(self.path)
 
     # -- filing ------------------------------------------------------------------------------
     def add(

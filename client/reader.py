@@ -36,6 +36,8 @@ from client.models.account import Account
 from client.models.assist import AssistCode, AssistSession, AssistSessionOpened
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
 from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.guardians import GuardianLink
+from client.models.incidents import Incident, IncidentCounts
 from client.models.notices import CurrentPolicy, ImpactAssessment, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
@@ -239,6 +241,18 @@ class ShopReader(RequestReader, Protocol):
     def list_impact_assessments(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
     ) -> ListPage[ImpactAssessment]: ...
+    # --- security incident notices and guardian links -------------------------------------
+    def list_incidents(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[Incident]:
+        """Unread first, then newest first."""
+        ...
+
+    def get_incident(self, notice_id: str) -> Incident: ...
+
+    def get_incident_counts(self) -> IncidentCounts: ...
+
+    def list_guardian_links(self) -> list[GuardianLink]: ...
 
     # --- access log -----------------------------------------------------------------------
     def list_access_log(

@@ -10,6 +10,7 @@
     python -m server admin --db PATH --shop NAME save-document DOC --out FILE
     python -m server admin --db PATH --shop NAME extend ID --days N --reason TEXT
     python -m server admin --db PATH --shop NAME answer ID --text TEXT
+    python -m server admin --db PATH --shop NAME publish-incident FILE.json
 
 Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
@@ -18,6 +19,8 @@ doing its work now (and an `identity_unverified` one by marking the identity as 
 `other` when none fits) plus free text; `review-document` accepts an uploaded proof of identity
 (the request moves on to pending) or rejects it with a note (it stays unverified); `extend`
 adds N working days to the due date, with a reason, and keeps the request in progress.
+`publish-incident` sends a security incident notice to each affected shopper (see
+`publish_incident_file` for the file).
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from server.db import sqlite_url, transaction
 from server.demo.policies import policy_for
 from server.errors import Problem
 from server.identity_documents import review
-from server.models import DeletionReceipt, IdentityDocument, PrivacyRequest
+from server.incidents import IncidentError, IncidentSpec, publish_incident
+from server.models import DeletionReceipt, IdentityDocument, PrivacyRequest, User
 from server.processor import RequestProcessor
 from server.requests_flow import (
     ACTIVE,
@@ -48,7 +52,7 @@ from server.requests_flow import (
     transition,
 )
 from server.shops import SHOPS, shop_profile
-from server.timeutil import rfc3339
+from server.timeutil import parse_rfc3339, rfc3339
 from server.workdays import add_working_days, end_of_day_utc, local_date
 
 DEFAULT_OFFICER = "privacy officer"
@@ -297,6 +301,45 @@ def extend(
         return _view(db, ctx, req)
 
 
+def publish_incident_file(ctx: ShopContext, data: Any) -> dict[str, Any]:
+    """Publish an incident described as JSON:
+
+    `{"severity": "warning", "occurred_at": "2026-01-02T03:04:05Z",
+      "title": {"en": ..., "zh": ...}, "situation": {...}, "impact": {...},
+      "measures": {...}, "advice": {...}, "remedies": {...},
+      "affected": {"<customer number>": ["<data category key>", ...], ...}}`
+    """
+    if not isinstance(data, dict):
+        raise AdminError("the incident file must hold one JSON object")
+    try:
+        occurred = parse_rfc3339(str(data.get("occurred_at") or ""))
+    except ValueError as exc:
+        raise AdminError("occurred_at: give an RFC 3339 time, e.g. 2026-01-02T03:04:05Z") from exc
+    affected = data.get("affected")
+    if not isinstance(affected, dict) or not affected:
+        raise AdminError("affected: map each customer number to the data categories touched")
+    now = ctx.clock.now()
+    try:
+        spec = IncidentSpec.from_json(data, occurred)
+        with transaction(ctx.sessions) as db:
+            users: dict[int, list[str]] = {}
+            for customer_no, categories in affected.items():
+                user = db.scalars(select(User).where(User.customer_no == str(customer_no))).first()
+                if user is None:
+                    raise AdminError(f"no customer {customer_no}")
+                if not isinstance(categories, list):
+                    raise AdminError(f"{customer_no}: give a list of data categories")
+                users[user.id] = [str(c) for c in categories]
+            incident = publish_incident(db, spec, users, now=now)
+            return {
+                "incident": incident.id,
+                "published_at": rfc3339(now),
+                "notices": len(users),
+            }
+    except IncidentError as exc:
+        raise AdminError(str(exc)) from exc
+
+
 # --- command line -------------------------------------------------------------------------------
 
 
@@ -340,6 +383,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("answer", help="answer a human_review or complaint")
     p.add_argument("id", type=int)
     p.add_argument("--text", required=True)
+    p = sub.add_parser("publish-incident", help="notify affected shoppers of a security incident")
+    p.add_argument("file", help="the incident as JSON (see publish_incident_file)")
     return parser
 
 
@@ -395,6 +440,12 @@ def main(argv: list[str] | None = None) -> int:
             out = deny_request(ctx, args.id, args.reason, args.text, officer=args.officer)
         elif args.command == "extend":
             out = extend(ctx, args.id, args.days, args.reason, officer=args.officer)
+        elif args.command == "publish-incident":
+            try:
+                data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise AdminError(f"cannot read {args.file}: {exc}") from exc
+            out = publish_incident_file(ctx, data)
         else:
             out = answer(ctx, args.id, args.text, officer=args.officer)
         print(json.dumps(out, ensure_ascii=False, indent=2))

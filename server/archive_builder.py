@@ -82,7 +82,7 @@ def build_archive(
     with writer:
         for section in wanted:
             if section == "account":
-                writer.write_account(account_item(db, user))
+                writer.write_account(account_item(db, user, ctx.shop.id))
                 continue
             columns, chunks = section_chunks(db, ctx, user, section)
             writer.write_chunks(section, chunks, columns)

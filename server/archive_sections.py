@@ -78,8 +78,8 @@ def _dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
-def account_item(db: Session, user: User) -> dict[str, Any]:
-    return _dump(me_out(db, user))
+def account_item(db: Session, user: User, shop_id: str) -> dict[str, Any]:
+    return _dump(me_out(db, user, shop_id))
 
 
 def _categories(ctx: ShopContext) -> Producer:
@@ -296,6 +296,23 @@ def _rights(ctx: ShopContext) -> Producer:
     return produce
 
 
+def _incidents(ctx: ShopContext) -> Producer:
+    def produce(db: Session, user: User) -> Iterator[dict[str, Any]]:
+        from server.routes.incidents import incident_items  # the route's own item shape
+
+        for item in incident_items(db, ctx, user.id):
+            yield _dump(item)
+
+    return produce
+
+
+def _guardian_links(db: Session, user: User) -> Iterator[dict[str, Any]]:
+    from server.routes.guardians import link_items  # the route's own item shape
+
+    for item in link_items(db, user.id):
+        yield _dump(item)
+
+
 def producers(ctx: ShopContext) -> dict[str, Producer]:
     return {
         "categories": _categories(ctx),
@@ -317,6 +334,8 @@ def producers(ctx: ShopContext) -> dict[str, Producer]:
         "service_contacts": _service_contacts,
         "impact_assessments": _impact_assessments(ctx),
         "rights": _rights(ctx),
+        "incidents": _incidents(ctx),
+        "guardian_links": _guardian_links,
     }
 
 

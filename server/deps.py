@@ -27,7 +27,7 @@ from server.auth.tokens import find_access, token_hash
 from server.context import ShopContext
 from server.db import Database, DriverStatement, connection_of
 from server.errors import Problem
-from server.models import AccessToken, AssistSession, User
+from server.models import AccessToken, AssistSession, GuardianLink, User
 
 _ACTIONS = {
     "GET": "read",
@@ -79,7 +79,7 @@ class Principal:
     subject_customer_no: str
     actor_id: int
     actor_name: str
-    role: str  # subject | agent
+    role: str  # subject | agent | guardian (a linked guardian reading a ward's data)
     scopes: frozenset[str]
     auth_time: datetime
     assist_session_id: int | None = None
@@ -89,6 +89,10 @@ class Principal:
     @property
     def is_agent(self) -> bool:
         return self.role == "agent"
+
+    @property
+    def is_guardian(self) -> bool:
+        return self.role == "guardian"
 
 
 def _unauthenticated(detail: str) -> Problem:
@@ -107,6 +111,7 @@ _SUBJECT = User.__table__.alias("subject")
 _ACTOR = User.__table__.alias("actor")
 _TOKENS = AccessToken.__table__
 _ASSIST = AssistSession.__table__
+_LINKS = GuardianLink.__table__
 # One statement for the token, both users and the assist session (was: four ORM lookups).
 _PRINCIPAL = DriverStatement(
     select(
@@ -126,11 +131,15 @@ _PRINCIPAL = DriverStatement(
         _ASSIST.c.ended_at,
         _ASSIST.c.expires_at,
         _ASSIST.c.reason,
+        _TOKENS.c.guardian_link_id,
+        _LINKS.c.id,
+        _LINKS.c.revoked_at,
     )
     .select_from(
         _TOKENS.outerjoin(_SUBJECT, _SUBJECT.c.id == _TOKENS.c.subject_id)
         .outerjoin(_ACTOR, _ACTOR.c.id == _TOKENS.c.actor_id)
         .outerjoin(_ASSIST, _ASSIST.c.id == _TOKENS.c.assist_session_id)
+        .outerjoin(_LINKS, _LINKS.c.id == _TOKENS.c.guardian_link_id)
     )
     .where(_TOKENS.c.token_hash == bindparam("token_hash"))
 )
@@ -164,6 +173,9 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
         ended_at,
         assist_expires,
         reason,
+        link_ref,
+        link_id,
+        link_revoked_at,
     ) = row
     if subject_id is None or actor_id is None or closed_at is not None:
         raise _unauthenticated("The account is closed.")
@@ -171,12 +183,20 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
         assist_id is None or ended_at is not None or assist_expires <= now
     ):
         raise Problem(401, "invalid_token", "The assist session has ended.")
+    if link_ref is not None and (link_id is None or link_revoked_at is not None):
+        raise Problem(401, "invalid_token", "The guardian link has ended.")
+    role = "agent" if session_id is not None else "guardian" if link_ref is not None else "subject"
     return Principal(
         subject_id=subject_id,
         subject_customer_no=customer_no,
         actor_id=actor_id,
-        actor_name=display_name if actor_id == subject_id else actor_username,
-        role="agent" if session_id is not None else "subject",
+        # a guardian is logged by their own display name, an agent by their username
+        actor_name=display_name
+        if actor_id == subject_id
+        else actor_display or actor_username
+        if role == "guardian"
+        else actor_username,
+        role=role,
         scopes=frozenset(scope.split()),
         auth_time=auth_time,
         assist_session_id=session_id,
@@ -198,7 +218,7 @@ def access_entry(db: Database, principal: Principal, method: str, path: str) -> 
     return {
         "subject_id": principal.subject_id,
         "actor": principal.actor_name,
-        "role": "agent" if principal.is_agent else "subject",
+        "role": principal.role,
         "action": _ACTIONS.get(method, method.lower()),
         "resource": path,
         "reason": principal.reason,
@@ -254,6 +274,14 @@ def writer(principal: Principal = Depends(current_principal)) -> Principal:
     if principal.is_agent or "privacy.write" not in principal.scopes:
         raise Problem(403, "forbidden", "Only the account holder can change this.")
     return principal
+
+
+def consent_writer(principal: Principal = Depends(current_principal)) -> Principal:
+    """The subject with `privacy.write`, or a linked guardian (whose ward's policy rule the
+    consent route then applies: `server.guardians`)."""
+    if principal.is_guardian:
+        return principal
+    return writer(principal)
 
 
 def request_filer(principal: Principal = Depends(current_principal)) -> Principal:

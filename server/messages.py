@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from server.demo.policies import all_policies
 from server.i18n import Language, current_language
 
 # API words that appear inside sentences: request statuses and types, data categories,
@@ -71,6 +72,8 @@ TERMS: dict[str, str] = {
     "track": "足迹记录",
     "tag": "标签",
     "assist session": "协助会话",
+    "ward": "被监护人账户",
+    "incident notice": "安全事件告知",
     # what a rate limit counts
     "assist codes": "协助码申请",
     "wrong assist codes for this customer": "该客户的协助码错误",
@@ -100,6 +103,8 @@ TERMS: dict[str, str] = {
     "recipient_events": "对外提供记录",
     "policy_versions": "隐私政策版本",
     "notices": "通知",
+    "incidents": "安全事件告知",
+    "guardian_links": "监护关系",
     "access_log": "访问记录",
     "requests": "个人信息申请",
     # denial reasons
@@ -133,6 +138,22 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("The sign-in has expired or was revoked.", "登录已过期或已被撤销，请重新登录。"),
     ("The account is closed.", "该账户已注销。"),
     ("The assist session has ended.", "协助会话已结束。"),
+    ("The guardian link has ended.", "监护关联已终止。"),
+    ("Use the guardian's own sign-in for this.", "请使用监护人本人的登录进行此操作。"),
+    (
+        "This account holder no longer needs a guardian; only they can change this.",
+        "该账户持有人已无需监护人，只有本人可以修改此项。",
+    ),
+    (
+        "The shop's policy asks the guardian to be present: confirm that you are with the "
+        "account holder now.",
+        "商家的隐私政策要求监护人在场：请确认您此刻与账户持有人在一起。",
+    ),
+    (
+        "A parent or guardian must make this change: ask them to sign in to their own account "
+        "and change it for you.",
+        "此项变更须由父母或监护人作出：请他们登录自己的账户为您修改。",
+    ),
     ("This sign-in cannot read personal data.", "此次登录无权查看个人信息。"),
     ("Only the account holder can change this.", "只有账户本人可以修改此项。"),
     ("This sign-in cannot file requests.", "此次登录无权提交申请。"),
@@ -431,8 +452,6 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def _policy_sentences() -> list[tuple[str, str]]:
     """Sentences a shop's policy data gives in both languages (its fee reasons)."""
-    from server.demo.policies import all_policies  # local: the policies import server.i18n
-
     return [
         (p.repeat_fee.reason.en, p.repeat_fee.reason.zh)
         for p in all_policies()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from server import access_what
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, Term, basis_of, policy_for
+from server.guardians import covered, rule_out
 from server.i18n import Language, current_language, localized, pick
 from server.messages import FACTORS, FIELDS, label, translate
 from server.models import (
@@ -30,7 +31,10 @@ from server.models import (
     CookieEntry,
     DeletionReceipt,
     Device,
+    GuardianLink,
     ImpactAssessment,
+    Location,
+    LogEntry,
     Notice,
     PolicyVersion,
     ProfileField,
@@ -45,7 +49,8 @@ from server.policy_terms import clause_fields, term_out
 from server.schemas.assessments import ImpactAssessmentItem
 from server.schemas.assist import AssistSessionItem
 from server.schemas.consents import ConsentItem, ConsentReceipt, CookieItem, SubscriptionItem
-from server.schemas.data import DeviceOut, ServiceContactOut
+from server.schemas.data import DeviceOut, LocationOut, LogOut, ServiceContactOut
+from server.schemas.guardians import GuardianOfMe
 from server.schemas.me import Me, ProfileFieldOut
 from server.schemas.notices import NoticeItem, PolicyVersionItem
 from server.schemas.privacy_requests import DeletionReceiptOut, DeletionResult, ExplanationResult
@@ -78,10 +83,25 @@ def string_list(raw: Any) -> list[str]:
 # --- the account ----------------------------------------------------------------------------
 
 
-def me_out(db: Session, user: User) -> Me:
+def guardians_of(db: Session, user: User) -> list[GuardianOfMe]:
+    """The subject's active guardians, as the subject sees them (names only)."""
+    rows = db.execute(
+        select(GuardianLink, User.display_name)
+        .join(User, User.id == GuardianLink.guardian_id)
+        .where(GuardianLink.ward_id == user.id, GuardianLink.revoked_at.is_(None))
+        .order_by(GuardianLink.id)
+    )
+    return [
+        GuardianOfMe(display_name=name, relationship=link.relationship, since=link.since)
+        for link, name in rows
+    ]
+
+
+def me_out(db: Session, user: User, shop_id: str) -> Me:
     rows = db.scalars(
         select(ProfileField).where(ProfileField.user_id == user.id).order_by(ProfileField.id)
     )
+    policy = policy_for(shop_id)
     return Me(
         id=str(user.id),
         customer_no=user.customer_no,
@@ -90,6 +110,10 @@ def me_out(db: Session, user: User) -> Me:
         created_at=user.created_at,
         is_minor=user.is_minor,
         guardian_consent=user.guardian_consent,
+        age_years=user.age_years,
+        legal_capacity=user.legal_capacity,
+        guardians=guardians_of(db, user),
+        guardian_rule=rule_out(policy) if covered(user, policy.guardian) else None,
         personalization=user.personalization,
         fields=[
             ProfileFieldOut.model_validate(
@@ -122,6 +146,31 @@ def device_out(row: Device) -> DeviceOut:
         settings=json_value(row.settings, {}),
         first_seen=row.first_seen,
         last_seen=row.last_seen,
+    )
+
+
+def location_out(row: Location) -> LocationOut:
+    return LocationOut(
+        id=str(row.id),
+        at=row.at,
+        source=row.source,
+        ip=row.ip,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        city=localized(row, "city"),
+    )
+
+
+def log_out(row: LogEntry) -> LogOut:
+    return LogOut(
+        id=str(row.id),
+        at=row.at,
+        ip=row.ip,
+        browser=row.browser,
+        carrier=localized(row, "carrier"),
+        language=row.language,
+        page=row.page,
+        search_query=row.search_query,
     )
 
 

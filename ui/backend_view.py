@@ -24,6 +24,7 @@ def page_offered(page_id: str, caps: Capabilities) -> bool:
         "decisions": caps.decisions,
         "requests": bool(caps.request_types),
         "notices": caps.notices,
+        "incidents": caps.incidents,
         "access-log": caps.access_log,
     }
     return needs.get(page_id, True)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pages, archives and the API load when first used, not befor
 
     from client.backends.fides import FidesProbe, FidesShop
     from client.connection import ShopConnection
+    from client.models.incidents import Incident
     from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
     from ui.archive_view import ArchiveOpener
     from ui.notifier import Notifier
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self._assist_timer.setInterval(1000)
         self._assist_timer.timeout.connect(self._update_assist_banner)
         self.offer_banner = Banner("info")  # what this shop's backend does not offer
+        from ui.guardian_bar import GuardianBar
+
+        self.guardian_bar = GuardianBar(session, self.notify)
         self.archive_banner = Banner("archive")
         self.archive_banner.action_clicked.connect(self.close_archive)
         self.archive_key_button = QPushButton(self.tr("Check the signature with a key file…"))
@@ -125,6 +129,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.keychain_banner)
         layout.addWidget(self.agent_banner)
         layout.addWidget(self.assist_banner)
+        layout.addWidget(self.guardian_bar)
         layout.addWidget(self.archive_banner)
         layout.addWidget(self.offer_banner)
         layout.addWidget(splitter, 1)
@@ -258,6 +263,7 @@ class MainWindow(QMainWindow):
         return self._notifier
 
     def _poll_requests(self) -> None:
+        self._poll_incidents()
         # The tracker polls even if its page was never opened: it is built for that here.
         if self._page_view("requests") is None:
             return
@@ -266,6 +272,32 @@ class MainWindow(QMainWindow):
 
         if isinstance(page, RequestsPage) and not page.isVisible() and page.view is not None:
             page.refresh(quiet=True)
+
+    def _incidents_seen(self, shop_id: str, shop_name: str, unread: list[Incident]) -> None:
+        self.notifier.update_incidents(shop_id, shop_name, unread)  # built on first use
+
+    def _incidents_changed(self) -> None:
+        overview = self.pages.built_page("overview")
+        if overview is not None:
+            overview.set_view(self._page_view("overview"))
+
+    def _poll_incidents(self) -> None:
+        """New incident notices reach the tray even while the Overview is not open."""
+        view = self.session.live_view()
+        if view is None or view.shop_api is None or view.assisting or view.archive is not None:
+            return
+        if not view.capabilities.incidents:
+            return
+        api, shop_id, shop_name = view.api, view.shop_id, view.shop_name
+
+        def work(_control: object) -> list[Incident]:
+            return [i for i in api.list_incidents(limit=50).items if not i.read]
+
+        def done(unread: list[Incident]) -> None:
+            self.notifier.update_incidents(shop_id, shop_name, unread)
+
+        # offline or an older shop: nothing to say, the next poll tries again
+        self.runner.run(work, done, lambda _error: None)
 
     def _show_requests(self) -> None:
         self.showNormal()
@@ -282,6 +314,16 @@ class MainWindow(QMainWindow):
 
             if isinstance(page, RequestsPage):
                 page.requests_refreshed.connect(self.notifier.update)
+        if entry.page_id == "overview":  # unread incident notices reach the tray
+            from ui.pages.overview import OverviewPage  # loaded with the page
+
+            if isinstance(page, OverviewPage):
+                page.incidents_seen.connect(self._incidents_seen)
+        if entry.page_id == "incidents":  # marking one read recounts the Overview
+            from ui.pages.incidents import IncidentsPage  # loaded with the page
+
+            if isinstance(page, IncidentsPage):
+                page.incidents_changed.connect(self._incidents_changed)
         page.set_view(self._page_view(entry.page_id))
         self.stack.addWidget(page)
         return page
@@ -565,6 +607,7 @@ class MainWindow(QMainWindow):
         else:
             self.agent_banner.hide()
         self._show_offered_pages(view)
+        self.guardian_bar.view_changed(view)
         for page in self.pages.built():  # a page built later takes the view then
             page.set_view(self._page_view(page.page_id))
         self._refill_accounts()

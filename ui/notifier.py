@@ -1,4 +1,5 @@
-"""Desktop notifications about privacy requests: state changes and deadlines coming up.
+"""Desktop notifications about privacy requests (state changes, deadlines coming up) and
+about security incident notices the shop addressed to the shopper.
 
 `compute_alerts` is the whole decision (pure, unit-tested): given the previous snapshot of
 request states and the current list, which requests changed state, and which are within
@@ -21,6 +22,7 @@ from ui.icons import icon
 from ui.settings import Settings
 
 if TYPE_CHECKING:  # the tracker's rows (and the API models) load with the Requests page
+    from client.models.incidents import Incident
     from ui.models.requests import TrackedRequest
 
 Key = tuple[str, str]  # (shop id, request id)
@@ -112,6 +114,7 @@ class Notifier(QObject):
     """Owns the tray icon (when there is a tray) and turns each refresh into notifications."""
 
     notified = Signal(str, str)  # title, message (also handy for tests)
+    incident_notified = Signal(str, str)  # title, message of a security incident notice
     activated = Signal()  # the user clicked a notification or the tray icon
 
     def __init__(
@@ -129,6 +132,8 @@ class Notifier(QObject):
         self._today = today
         self._snapshot: dict[Key, str] | None = None
         self._notified: dict[Key, date] = {}
+        # incident notices already announced: once each, even across sign-outs
+        self._incidents_notified: set[Key] = set()
         self.tray: QSystemTrayIcon | None = None
         if use_tray is None:
             use_tray = QSystemTrayIcon.isSystemTrayAvailable()
@@ -159,6 +164,24 @@ class Notifier(QObject):
             title, message = self.describe(alert)
             self._show(title, message)
         return result.alerts
+
+    def update_incidents(
+        self, shop_id: str, shop_name: str, unread: Sequence[Incident]
+    ) -> list[Incident]:
+        """Announce each unread incident notice not announced before; returns those."""
+        new = [i for i in unread if not i.read and (shop_id, i.id) not in self._incidents_notified]
+        for incident in new:
+            self._incidents_notified.add((shop_id, incident.id))
+            title = self.tr("Security incident at {0}").format(shop_name)
+            message = self.tr(
+                "{0} — open Security incidents to see what of your data was affected."
+            ).format(incident.title)
+            self.incident_notified.emit(title, message)
+            # Without a tray the Overview's banner is the notice: the status bar keeps
+            # saying whose data is shown.
+            if self.tray is not None and self.settings.tray_notifications:
+                self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        return new
 
     def describe(self, alert: Alert) -> tuple[str, str]:
         from ui.models.requests import request_title, status_label

@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thre
     from client.backends.fides import FidesIdentity, FidesProbe, FidesShop
     from client.connection import AssistSession, ShopConnection
     from client.filing import RequestFiler
+    from client.guardian import WardSession
+    from client.models.guardians import Ward
     from client.outbox import Outbox
     from client.reader import AssistApi, ShopReader
     from client.shops import ShopRegistry
@@ -81,6 +83,7 @@ class ActiveView:
     role: str = "shopper"
     archive: OpenArchive | None = None  # set: `api` reads the archive (read only, offline)
     fides: FidesShop | None = None  # set: the shop runs Ethyca Fides
+    guardian: WardSession | None = None  # set: a guardian viewing their ward's data
 
     @property
     def api(self) -> ShopReader:
@@ -134,8 +137,14 @@ class ActiveView:
     @property
     def can_change(self) -> bool:
         """Agents may read and file requests, never change consents, data or credentials;
-        an archive is read only."""
-        return self.assist is None and self.archive is None
+        an archive is read only; a guardian reads the ward's data (and changes consents
+        only: `can_change_consents`)."""
+        return self.assist is None and self.archive is None and self.guardian is None
+
+    @property
+    def can_change_consents(self) -> bool:
+        """The account holder, or their guardian (under the shop's guardian rule)."""
+        return self.can_change or (self.guardian is not None and self.archive is None)
 
 
 class AppSession(QObject):
@@ -167,6 +176,8 @@ class AppSession(QObject):
         self._outbox: Outbox | None = None
         self._outbox_lock = threading.Lock()
         self.fides_shops: dict[str, FidesShop] = {}  # shops running Ethyca Fides
+        self.ward: WardSession | None = None  # a guardian viewing a ward (on `ward_shop`)
+        self.ward_shop: str | None = None
 
     @property
     def registry(self) -> ShopRegistry:
@@ -211,6 +222,16 @@ class AppSession(QObject):
                 self.assist.api,
                 self.assist,
                 role,
+            )
+        if self.ward is not None and self.ward_shop == connection.shop_id:
+            return ActiveView(
+                connection.shop_id,
+                connection.shop_name,
+                self.ward.ward.display_name,
+                self.ward.api,
+                None,
+                role,
+                guardian=self.ward,
             )
         return ActiveView(
             connection.shop_id,
@@ -367,6 +388,7 @@ class AppSession(QObject):
         def signed_in(_account: object) -> None:
             self.current_shop = shop_id
             self.assist = None
+            self.end_ward(emit=False)
             self.keychain_available.emit(connection.persistent)
             self.changed.emit()
             done()
@@ -463,6 +485,7 @@ class AppSession(QObject):
             done(True)
             return
         self.end_assist()
+        self.end_ward(emit=False)
 
         def work(_control: TaskControl) -> bool:
             return connection.sign_out()
@@ -533,6 +556,53 @@ class AppSession(QObject):
 
         self.runner.run(work, lambda _r: None, lambda _e: None)
         self.changed.emit()
+
+    # --- guardians ------------------------------------------------------------------------------
+    def list_wards(
+        self, done: Callable[[list[Ward]], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """The wards of the signed-in account (most accounts have none)."""
+        connection = self.current
+        if connection is None or not connection.signed_in:
+            done([])
+            return
+
+        def work(_control: TaskControl) -> list[Ward]:
+            return connection.api.list_wards()
+
+        self.runner.run(work, done, failed)
+
+    def start_ward(
+        self, ward: Ward, done: Callable[[], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """Show `ward`'s dashboard to their signed-in guardian."""
+        connection = self.current
+        if connection is None:
+            return
+        guardian_name = (connection.account.display_name if connection.account else "") or ""
+
+        def work(_control: TaskControl) -> WardSession:
+            from client.guardian import open_ward
+
+            return open_ward(connection.api, ward.id, guardian_name=guardian_name)
+
+        def opened(session: WardSession) -> None:
+            previous, self.ward, self.ward_shop = self.ward, session, connection.shop_id
+            if previous is not None:
+                previous.close()
+            self.changed.emit()
+            done()
+
+        self.runner.run(work, opened, failed)
+
+    def end_ward(self, *, emit: bool = True) -> None:
+        """Back to the guardian's own data."""
+        if self.ward is None:
+            return
+        session, self.ward, self.ward_shop = self.ward, None, None
+        session.close()
+        if emit:
+            self.changed.emit()
 
     # --- archives ---------------------------------------------------------------------------
     def open_archive_view(self, opened: OpenArchive) -> None:

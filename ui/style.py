@@ -20,6 +20,7 @@ QFrame#statCard[alert="true"] QLabel#statDetail { color: #c62828; }
 QLabel#errorMessage { color: #c62828; }
 QFrame[bannerKind="warning"] { background: #fff4ce; color: #4d3b00; }
 QFrame[bannerKind="assist"] { background: #1565c0; color: white; }
+QFrame[bannerKind="guardian"] { background: #6a1b9a; color: white; }
 QFrame[bannerKind="archive"] { background: #455a64; color: white; }
 QFrame[bannerKind="info"] { background: #e3f2fd; color: #0d3c61; }
 QFrame[bannerKind="result"] { background: #e8f5e9; color: #1b5e20; }

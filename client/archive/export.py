@@ -92,6 +92,7 @@ TIME_FIELDS: dict[str, str] = {
     "recipient_events": "at",
     "access_log": "at",
     "notices": "published_at",
+    "incidents": "published_at",
     "requests": "received_at",
     "service_contacts": "at",
 }
@@ -176,6 +177,8 @@ def section_items(
         "recipient_events": lambda: _recipient_events(api, n),
         "policy_versions": lambda: api.list_policy_versions(limit=n).auto_paging_iter(),
         "notices": lambda: api.list_notices(limit=n).auto_paging_iter(),
+        "incidents": lambda: api.list_incidents(limit=n).auto_paging_iter(),
+        "guardian_links": api.list_guardian_links,
         "access_log": lambda: api.list_access_log(limit=n).auto_paging_iter(),
         "requests": lambda: api.list_requests(limit=n).auto_paging_iter(),
         "explanations": lambda: _explanations(api, n),

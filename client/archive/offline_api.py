@@ -54,6 +54,8 @@ from client.models.assist import AssistSession
 from client.models.common import Page, parse, parse_rfc3339
 from client.models.consents import Consent, ConsentReceipt, Cookie, Subscription
 from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
+from client.models.guardians import GuardianLink
+from client.models.incidents import Incident, IncidentCounts
 from client.models.notices import CurrentPolicy, ImpactAssessment, Notice, PolicyVersion
 from client.models.orders import Decision, DecisionDetail, OrderDetail, OrderSummary
 from client.models.overview import DecisionRequest, OverviewCounts
@@ -530,6 +532,26 @@ class ArchiveApi:
     ) -> ListPage[ImpactAssessment]:
         return self._page(ImpactAssessment, "impact_assessments", limit, cursor)
 
+    # --- security incident notices and guardian links ---------------------------------------
+
+    def list_incidents(
+        self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None
+    ) -> ListPage[Incident]:
+        """As written: the archive keeps the shop's order (unread first, then newest)."""
+        return self._page(Incident, "incidents", limit, cursor)
+
+    def get_incident(self, notice_id: str) -> Incident:
+        return self._find(Incident, "incidents", notice_id, "incident notice")
+
+    def get_incident_counts(self) -> IncidentCounts:
+        items = self._list(Incident, "incidents")
+        return IncidentCounts(unread=sum(1 for i in items if not i.read), total=len(items))
+
+    mark_incident_read = _read_only
+
+    def list_guardian_links(self) -> list[GuardianLink]:
+        return self._list(GuardianLink, "guardian_links")
+
     # --- access log -------------------------------------------------------------------------
 
     def list_access_log(
@@ -665,6 +687,7 @@ WRITE_METHODS: tuple[str, ...] = (
     "set_consent",
     "set_subscription",
     "acknowledge_policy",
+    "mark_incident_read",
     "create_request",
     "cancel_request",
     "verify_request",

@@ -20,7 +20,6 @@ from typing import Any, BinaryIO
 import orjson
 
 from archive_format.canonical import compact_json, rfc3339
-from archive_format.sections import SECTIONS
 from archive_format.signature import KeySigner
 from archive_format.writer import (
     COMPRESS_LEVEL,
@@ -30,6 +29,9 @@ from archive_format.writer import (
 )
 from archive_format.writer import (
     ArchiveWriter as SharedWriter,
+)
+from archive_format.writer import (
+    write_archive as shared_write_archive,
 )
 from client.archive.crypto import EncryptingWriter
 
@@ -94,13 +96,10 @@ def write_archive(
     subject: Mapping[str, Any],
     **options: Any,
 ) -> WrittenArchive:
-    """Write a whole archive from `{section: items}` (for `account`: a one-item list)."""
-    with ArchiveWriter(path, shop=shop, subject=subject, **options) as writer:
-        for section in SECTIONS:
-            if section in sections:
-                writer.write_section(section, sections[section])
-    assert writer.result is not None
-    return writer.result
+    """The shared `write_archive` with the app's writer (`passphrase`, `signing_key`, `kid`)."""
+    return shared_write_archive(
+        path, sections, shop=shop, subject=subject, writer_class=ArchiveWriter, **options
+    )
 
 
 __all__ = [

@@ -34,8 +34,8 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -63,6 +63,7 @@ from client.errors import (
     ServerError,
     ValidationFailed,
 )
+from client.local_db import immediate_transaction
 from client.models.requests import (
     CreatedRequest,
     DemoVerificationCode,
@@ -103,26 +104,9 @@ COMMON_DATA_USES: tuple[str, ...] = (
 
 FIDES_CAPABILITIES = Capabilities(
     kind=FIDES,
-    sees_data=False,
-    tracks=False,
-    orders=False,
-    sharing=False,
-    decisions=False,
-    notices=False,
-    access_log=False,
     consents=True,
-    consent_receipts_signed=False,
     consent_needs_code=True,
-    subscriptions=False,
-    cookies=False,
     request_types=frozenset(DEFAULT_POLICIES),
-    subject_status=False,
-    cancel_requests=False,
-    result_download=False,
-    deletion_by_category=False,
-    idempotent_filing=False,
-    sign_in=False,
-    assist=False,
     code_tries=CODE_TRIES,
     code_lifetime_s=CODE_LIFETIME_S,
 )
@@ -476,20 +460,9 @@ class FidesStore:
             for statement in _SCHEMA:
                 db.execute(statement)
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        finally:
-            db.close()
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One short IMMEDIATE transaction: writers queue up instead of interleaving."""
+        return immediate_transaction(self.path)
 
     def by_key(self, idempotency_key: str) -> StoredRequest | None:
         with self._tx() as db:

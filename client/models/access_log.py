@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import field_validator
+from client.models.common import ClientModel, ExactTimestamp, parse_rfc3339
 
-from client.models.common import ClientModel, parse_rfc3339
-
-Role = Literal["subject", "agent", "system"]
+Role = Literal["subject", "agent", "guardian", "system"]
 GENESIS_HASH = "0" * 64
 
 
@@ -30,7 +28,7 @@ class AccessLogEntry(ClientModel):
 
     id: str
     seq: int
-    at: str
+    at: ExactTimestamp
     actor: str
     role: Role
     action: str
@@ -41,12 +39,6 @@ class AccessLogEntry(ClientModel):
     what: AccessWhat | None = None
     actor_display: str | None = None
     assist_session_id: str | None = None
-
-    @field_validator("at")
-    @classmethod
-    def _rfc3339(cls, value: str) -> str:
-        parse_rfc3339(value)
-        return value
 
     @property
     def time(self) -> datetime:

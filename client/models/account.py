@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from client.models.common import ClientModel, Source, Timestamp
+from client.models.guardians import GuardianOfMe, GuardianRule
 
 
 class ProfileField(ClientModel):
@@ -25,6 +28,10 @@ class Account(ClientModel):
     created_at: Timestamp
     is_minor: bool = False
     guardian_consent: str = ""
+    age_years: int | None = None  # the age the shop holds (None: none on file)
+    legal_capacity: str = "full"
+    guardians: list[GuardianOfMe] = Field(default_factory=list)
+    guardian_rule: GuardianRule | None = None  # the shop's rule, when it covers this account
     personalization: bool
     fields: list[ProfileField]
 

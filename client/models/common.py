@@ -9,9 +9,16 @@ and never deep inside the UI.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    field_validator,
+)
 
 from client.errors import BadResponse
 
@@ -62,6 +69,16 @@ def parse_rfc3339(text: str) -> datetime:
     if value.tzinfo is None:
         raise ValueError(f"timestamp {text!r} has no time zone")
     return value
+
+
+def _rfc3339_text(text: str) -> str:
+    parse_rfc3339(text)
+    return text
+
+
+# An RFC 3339 time kept as the exact string the shop sent (it is hashed or signed as written);
+# checked like `Timestamp`.
+ExactTimestamp = Annotated[str, AfterValidator(_rfc3339_text)]
 
 
 def describe_validation_error(error: ValidationError, limit: int = MAX_REPORTED_ERRORS) -> str:
@@ -118,6 +135,7 @@ def parse_page(model: type[M], data: Any, *, what: str | None = None) -> Page[M]
 
 __all__ = [
     "ClientModel",
+    "ExactTimestamp",
     "LegalBasis",
     "Page",
     "Source",

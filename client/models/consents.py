@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import field_validator
-
-from client.models.common import ClientModel, LegalBasis, Timestamp, parse_rfc3339
+from client.models.common import ClientModel, ExactTimestamp, LegalBasis, Timestamp, parse_rfc3339
 from client.models.rights import RightsTerm
 
 Channel = Literal["sms", "email", "push", "internal_letter"]
@@ -39,17 +37,11 @@ class ConsentReceipt(ClientModel):
     id: str
     purpose: str
     granted: bool
-    at: str
+    at: ExactTimestamp
     policy_version: str
     subject: str
     kid: str
     signature: str
-
-    @field_validator("at")
-    @classmethod
-    def _rfc3339(cls, value: str) -> str:
-        parse_rfc3339(value)
-        return value
 
     @property
     def time(self) -> datetime:

@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>IncidentsPage</name>
+    <message numerus="yes">
+        <source>⚠ %n unread security incident notice(s): read what happened to your data.</source>
+        <translation>
+            <numerusform>⚠ %n unread security incident notice: read what happened to your data.</numerusform>
+            <numerusform>⚠ %n unread security incident notices: read what happened to your data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Signed in again to %n shop(s)</source>
@@ -83,6 +93,13 @@
         <translation>
             <numerusform>%n security incident</numerusform>
             <numerusform>%n security incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unread security incident notice(s) about your data: {0}</source>
+        <translation>
+            <numerusform>⚠ %n unread security incident notice about your data: {0}</numerusform>
+            <numerusform>⚠ %n unread security incident notices about your data: {0}</numerusform>
         </translation>
     </message>
 </context>

@@ -412,6 +412,14 @@
         <translation>您的同意历史</translation>
     </message>
     <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Opened your dashboard as your guardian</source>
+        <translation>以您的监护人身份打开了您的数据面板</translation>
+    </message>
+    <message>
         <source>your assisted sessions</source>
         <translation>您的协助会话</translation>
     </message>
@@ -904,6 +912,14 @@
         <translation>您在此商城的权利</translation>
     </message>
     <message>
+        <source>Security incident notices</source>
+        <translation>安全事件告知</translation>
+    </message>
+    <message>
+        <source>Guardians and wards</source>
+        <translation>监护人与被监护人</translation>
+    </message>
+    <message>
         <source>Search and browsing records</source>
         <translation>搜索和浏览记录</translation>
     </message>
@@ -1125,6 +1141,10 @@
     <message>
         <source>Published</source>
         <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1780,6 +1800,22 @@
     <message>
         <source>This shop lists no purposes that need your consent.</source>
         <translation>此商城未列出需要您同意的用途。</translation>
+    </message>
+    <message>
+        <source>Your consents here follow the shop&apos;s policy ({0}): {1}</source>
+        <translation>您在此的授权同意遵循商家的隐私政策（{0}）：{1}</translation>
+    </message>
+    <message>
+        <source>You are changing {0}&apos;s consents as their guardian.</source>
+        <translation>您正在以监护人身份修改{0}的授权同意。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy ({0}): {1}</source>
+        <translation>商家的隐私政策（{0}）：{1}</translation>
+    </message>
+    <message>
+        <source>I am with {0} now</source>
+        <translation>我此刻与{0}在一起</translation>
     </message>
     <message>
         <source>Receive advertising by {0}</source>
@@ -3103,14 +3139,6 @@ SHA-256：{2}</translation>
 <context>
     <name>FidesRequestDialog</name>
     <message>
-        <source>New request: {0}</source>
-        <translation>新请求：{0}</translation>
-    </message>
-    <message>
-        <source>Shop: {0}</source>
-        <translation>商店：{0}</translation>
-    </message>
-    <message>
         <source>Ask for a copy of what the shop holds about you, under its access policy.</source>
         <translation>按照商店的访问政策，申请一份它保存的关于您的数据副本。</translation>
     </message>
@@ -3123,10 +3151,6 @@ SHA-256：{2}</translation>
         <translation>我了解商店将删除我的数据</translation>
     </message>
     <message>
-        <source>File request</source>
-        <translation>提交请求</translation>
-    </message>
-    <message>
         <source>Tick the box to confirm the erasure.</source>
         <translation>请勾选复选框以确认删除。</translation>
     </message>
@@ -3137,10 +3161,6 @@ SHA-256：{2}</translation>
     <message>
         <source>The shop did not accept the request: {0}</source>
         <translation>商店没有接受此请求：{0}</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>正在发送…</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3180,149 @@ SHA-256：{2}</translation>
     <message>
         <source>Too short: the shop needs at least {0} characters.</source>
         <translation>太短了：商店至少需要 {0} 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialog</name>
+    <message>
+        <source>New request: {0}</source>
+        <translation>新申请：{0}</translation>
+    </message>
+    <message>
+        <source>Shop: {0}</source>
+        <translation>商城：{0}</translation>
+    </message>
+    <message>
+        <source>File request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+</context>
+<context>
+    <name>GuardianBar</name>
+    <message>
+        <source>Whose data to show:</source>
+        <translation>查看谁的数据：</translation>
+    </message>
+    <message>
+        <source>Whose data to show</source>
+        <translation>查看谁的数据</translation>
+    </message>
+    <message>
+        <source>You are viewing {0}&apos;s data as their guardian.</source>
+        <translation>您正在以监护人身份查看{0}的数据。</translation>
+    </message>
+    <message>
+        <source>Back to my own data</source>
+        <translation>返回我自己的数据</translation>
+    </message>
+    <message>
+        <source>My own data</source>
+        <translation>我自己的数据</translation>
+    </message>
+    <message>
+        <source>{0} (as their guardian)</source>
+        <translation>{0}（以监护人身份）</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s data could not be opened: {1}</source>
+        <translation>无法打开{0}的数据：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Unread — new</source>
+        <translation>未读 — 新</translation>
+    </message>
+    <message>
+        <source>Security incidents</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>No security incident has affected your data at this shop.</source>
+        <translation>在此商家没有安全事件影响到您的数据。</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What it means for you</source>
+        <translation>对您的影响</translation>
+    </message>
+    <message>
+        <source>Your data affected</source>
+        <translation>受影响的您的数据</translation>
+    </message>
+    <message>
+        <source>What the shop has done</source>
+        <translation>商家已采取的措施</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>您可以怎么做</translation>
+    </message>
+    <message>
+        <source>Remedies for you</source>
+        <translation>给您的补救措施</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标记为已读</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unread security incident notice(s): read what happened to your data.</source>
+        <translation>
+            <numerusform>⚠ %n 条未读的安全事件告知：请查看您的数据发生了什么。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published {0} · happened {1} · severity: {2}</source>
+        <translation>发布于{0} · 发生于{1} · 严重程度：{2}</translation>
+    </message>
+    <message>
+        <source>{0} — show this data</source>
+        <translation>{0} — 查看这些数据</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy promises this notice in § {0}.</source>
+        <translation>商家的隐私政策在第 {0} 条承诺发出此告知。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy promises no incident notices: this one is the shop&apos;s own practice.</source>
+        <translation>商家的隐私政策未承诺安全事件告知：此告知是商家自己的做法。</translation>
+    </message>
+    <message>
+        <source>Read on {0}</source>
+        <translation>已于{0}阅读</translation>
+    </message>
+    <message>
+        <source>Not read yet</source>
+        <translation>尚未阅读</translation>
+    </message>
+    <message>
+        <source>Could not mark the notice as read: {0}</source>
+        <translation>无法将告知标记为已读：{0}</translation>
     </message>
 </context>
 <context>
@@ -3484,12 +3647,36 @@ SHA-256：{2}</translation>
         <translation>保存依据：{0}</translation>
     </message>
     <message>
+        <source>You are the guardian of: {0}.</source>
+        <translation>您是以下账户的监护人：{0}。</translation>
+    </message>
+    <message>
         <source>Customer number {0} · {1} · member since {2}</source>
         <translation>客户编号 {0} · {1} · 注册于 {2}</translation>
     </message>
     <message>
         <source>This account belongs to a minor. Guardian consent: {0}.</source>
         <translation>此账户属于未成年人。监护人同意情况：{0}。</translation>
+    </message>
+    <message>
+        <source>The shop protects this account as one without full legal capacity.</source>
+        <translation>商家将此账户作为不具有完全民事行为能力人的账户予以保护。</translation>
+    </message>
+    <message>
+        <source>Age on file at the shop: {0}.</source>
+        <translation>商家登记的年龄：{0}。</translation>
+    </message>
+    <message>
+        <source>The shop holds no age for this account.</source>
+        <translation>商家未登记此账户的年龄。</translation>
+    </message>
+    <message>
+        <source>Guardian: {0}.</source>
+        <translation>监护人：{0}。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s policy ({0}): {1}</source>
+        <translation>商家的隐私政策（{0}）：{1}</translation>
     </message>
     <message>
         <source>Fields marked editable can be changed here (double-click the value or use Edit…). For the others, ask the shop to correct them.</source>
@@ -3519,18 +3706,6 @@ SHA-256：{2}</translation>
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <source>New request: {0}</source>
-        <translation>新申请：{0}</translation>
-    </message>
-    <message>
-        <source>Shop: {0}</source>
-        <translation>商城：{0}</translation>
-    </message>
-    <message>
-        <source>File request</source>
-        <translation>提交申请</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3545,10 +3720,6 @@ SHA-256：{2}</translation>
     <message>
         <source>Not filed: the shop did not accept what is marked above.</source>
         <translation>未提交：商店不接受上面标出的内容。</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>正在发送…</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3868,14 @@ SHA-256：{2}</translation>
     <message>
         <source>Privacy Dashboard</source>
         <translation>隐私仪表盘</translation>
+    </message>
+    <message>
+        <source>Security incident at {0}</source>
+        <translation>{0}发生安全事件</translation>
+    </message>
+    <message>
+        <source>{0} — open Security incidents to see what of your data was affected.</source>
+        <translation>{0} — 打开“安全事件”查看您的哪些数据受到影响。</translation>
     </message>
     <message>
         <source>Request update from {0}</source>
@@ -4017,6 +4196,16 @@ Kept by law until {1}:
     <message>
         <source>new version to acknowledge</source>
         <translation>有新版本待确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n unread security incident notice(s) about your data: {0}</source>
+        <translation>
+            <numerusform>⚠ %n 条关于您数据的未读安全事件告知：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the notice</source>
+        <translation>阅读告知</translation>
     </message>
 </context>
 <context>
@@ -4906,6 +5095,10 @@ After:  {3}</source>
         <translation>
             <numerusform>显示 %n 次共享</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>Select a partner to see its details.</source>

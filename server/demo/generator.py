@@ -23,6 +23,7 @@ from server.db import transaction
 from server.demo import vocab
 from server.demo.accounts import DemoAccount, demo_accounts
 from server.demo.catalogue import CATEGORY_TEXT, ShopCatalogue, catalogue_for
+from server.demo.incidents import seed_guardians_and_incidents
 from server.demo.tracks import seed_bulk_tracks, track_rows
 from server.i18n import Text
 from server.models import (
@@ -375,6 +376,8 @@ class _ShopperSeeder:
             created_at=created,
             is_minor=account.is_minor,
             guardian_consent="granted" if account.is_minor else "not_needed",
+            age_years=account.age_years,
+            legal_capacity=account.legal_capacity,
             personalization=True,
         )
         self.session.add(self.user)
@@ -1143,6 +1146,12 @@ def seed_demo(
             seeder.add_profile_fields()
             if account.role != "shopper":
                 continue
+            if account.guardian_of is not None:
+                # a guardian's own account is small: the point of it is the ward's dashboard
+                seeder.add_consents()
+                seeder.add_subscriptions()
+                seeder.add_policy_ack()
+                continue
             if shopper_index == 0:
                 first_user_id = user.id
                 seeder.add_tracks(tracks if tracks <= BULK_TRACKS_THRESHOLD else 0)
@@ -1161,6 +1170,7 @@ def seed_demo(
             seeder.add_subscriptions()
             seeder.add_policy_ack()
             shopper_index += 1
+        seed_guardians_and_incidents(session, profile, accounts, anchor)
     if first_user_id is not None and tracks > BULK_TRACKS_THRESHOLD:
         seed_bulk_tracks(_engine_of(factory), first_user_id, tracks, seed=seed + 1, anchor=anchor)
     return accounts

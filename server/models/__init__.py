@@ -10,6 +10,7 @@ from server.models.consent import (
     Subscription,
 )
 from server.models.data import Device, Location, LogEntry, Tag, Track
+from server.models.guardians import GuardianLink
 from server.models.identity import (
     AccessToken,
     AuthorizationCode,
@@ -18,6 +19,7 @@ from server.models.identity import (
     SigningKey,
     User,
 )
+from server.models.incidents import Incident, IncidentNotice
 from server.models.limits import RateLimitEntry
 from server.models.notices import Notice, PolicyAck, PolicyVersion
 from server.models.policy_records import ImpactAssessment, ServiceContact
@@ -47,9 +49,12 @@ __all__ = [
     "DeletionReceipt",
     "Device",
     "FeeQuote",
+    "GuardianLink",
     "IdempotencyRecord",
     "IdentityDocument",
     "ImpactAssessment",
+    "Incident",
+    "IncidentNotice",
     "Location",
     "LogEntry",
     "Notice",

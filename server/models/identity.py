@@ -25,6 +25,11 @@ class User(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     is_minor: Mapped[bool] = mapped_column(Boolean, default=False)
     guardian_consent: Mapped[str] = mapped_column(String(16), default="not_needed")
+    # The age the shop holds (None: it knows only that the subject is a minor, or nothing).
+    age_years: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # full | limited | none: civil capacity as the shop has it on file (Sinomai's policy
+    # protects "persons who do not have the capacity to act" as it protects children).
+    legal_capacity: Mapped[str] = mapped_column(String(10), default="full")
     personalization: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
@@ -88,6 +93,10 @@ class AccessToken(Base):
     family_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     assist_session_id: Mapped[int | None] = mapped_column(
         ForeignKey("assist_sessions.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    # set: a guardian (actor) reading their ward's (subject's) data through this link
+    guardian_link_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guardian_links.id", ondelete="CASCADE"), nullable=True
     )
     scope: Mapped[str] = mapped_column(String(200))
     auth_time: Mapped[datetime] = mapped_column(UTCDateTime())

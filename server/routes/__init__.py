@@ -12,6 +12,8 @@ from server.routes import (
     data,
     discovery,
     export,
+    guardians,
+    incidents,
     me,
     notices,
     orders,
@@ -38,4 +40,6 @@ ROUTERS: list[APIRouter] = [
     overview.router,
     rights.router,
     assessments.router,
+    guardians.router,
+    incidents.router,
 ]

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from server.context import ShopContext
 from server.demo.policies import policy_for
-from server.deps import Principal, current_principal, get_ctx, get_db, writer
+from server.deps import Principal, consent_writer, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
+from server.guardians import check_consent_change
 from server.i18n import localized
 from server.models import (
     ConsentEvent,
@@ -21,6 +22,7 @@ from server.models import (
     CookieEntry,
     PolicyVersion,
     Subscription,
+    User,
 )
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
@@ -143,7 +145,7 @@ def get_receipt(
 def set_consent(
     purpose: str,
     body: ConsentUpdate,
-    principal: Principal = Depends(writer),
+    principal: Principal = Depends(consent_writer),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> ConsentChange:
@@ -161,6 +163,20 @@ def set_consent(
             extra={"purpose": row.key},
         )
     now = ctx.clock.now()
+    holder = db.get(User, principal.subject_id)
+    if holder is None:
+        raise not_found("account")
+    # A minor's (or, under Sinomai's policy, a person without legal capacity's) consent
+    # follows the shop's guardian rule: who may change it, and with the guardian present.
+    check_consent_change(
+        policy_for(ctx.shop.id),
+        holder,
+        principal,
+        granted=body.granted,
+        guardian_present=body.guardian_present,
+        now=now,
+        reauth_window=ctx.config.reauth_window,
+    )
     version = current_policy_version(ctx, db)
     state = db.scalars(
         select(ConsentState).where(

@@ -12,7 +12,6 @@ from server.categories import category_items
 from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
-from server.i18n import localized
 from server.models import Device, Location, LogEntry, ServiceContact
 from server.pagination import keyset_page, newest_first_page
 from server.schemas.common import (
@@ -23,7 +22,7 @@ from server.schemas.common import (
     Page,
 )
 from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut, ServiceContactOut
-from server.serialisers import device_out, service_contact_out
+from server.serialisers import device_out, location_out, log_out, service_contact_out
 
 router = APIRouter(prefix="/v1", tags=["data"])
 
@@ -80,18 +79,7 @@ def list_locations(
         limit=limit,
         cursor=cursor,
     )
-    items = [
-        LocationOut(
-            id=str(row.id),
-            at=row.at,
-            source=row.source,
-            ip=row.ip,
-            latitude=row.latitude,
-            longitude=row.longitude,
-            city=localized(row, "city"),
-        )
-        for row in rows
-    ]
+    items = [location_out(row) for row in rows]
     return Page[LocationOut](items=items, next_cursor=next_cursor)
 
 
@@ -111,19 +99,7 @@ def list_logs(
         limit=limit,
         cursor=cursor,
     )
-    items = [
-        LogOut(
-            id=str(row.id),
-            at=row.at,
-            ip=row.ip,
-            browser=row.browser,
-            carrier=localized(row, "carrier"),
-            language=row.language,
-            page=row.page,
-            search_query=row.search_query,
-        )
-        for row in rows
-    ]
+    items = [log_out(row) for row in rows]
     return Page[LogOut](items=items, next_cursor=next_cursor)
 
 

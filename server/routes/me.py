@@ -25,8 +25,12 @@ def _user(db: Session, principal: Principal) -> User:
 
 
 @router.get("/me", response_model=Me, responses=PROBLEM_RESPONSES)
-def get_me(principal: Principal = Depends(current_principal), db: Session = Depends(get_db)) -> Me:
-    return me_out(db, _user(db, principal))
+def get_me(
+    principal: Principal = Depends(current_principal),
+    ctx: ShopContext = Depends(get_ctx),
+    db: Session = Depends(get_db),
+) -> Me:
+    return me_out(db, _user(db, principal), ctx.shop.id)
 
 
 @router.patch("/me", response_model=Me, responses=PROBLEM_RESPONSES)
@@ -67,7 +71,7 @@ def patch_me(
             row.source = "provided"
             row.updated_at = now
     db.commit()
-    return me_out(db, user)
+    return me_out(db, user, ctx.shop.id)
 
 
 @router.put("/me/personalization", response_model=Personalization, responses=PROBLEM_RESPONSES)

@@ -42,6 +42,11 @@ class ConsentItem(ApiModel):
 
 class ConsentUpdate(ApiModel):
     granted: StrictBool
+    guardian_present: StrictBool | None = Field(
+        default=None,
+        description="A guardian changing a ward's consent attests being with the ward now "
+        "(needed where the shop's policy asks for the guardian's presence).",
+    )
 
 
 class ConsentReceipt(ApiModel):

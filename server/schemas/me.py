@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, StrictBool
 
 from server.schemas.common import ApiModel, Source
+from server.schemas.guardians import GuardianOfMe, GuardianRuleOut, LegalCapacity
 
 MAX_FIELD_VALUE = 200
 
@@ -30,6 +31,12 @@ class Me(ApiModel):
     created_at: datetime
     is_minor: bool
     guardian_consent: str
+    age_years: int | None = Field(description="The age the shop holds; null when it has none.")
+    legal_capacity: LegalCapacity
+    guardians: list[GuardianOfMe]
+    guardian_rule: GuardianRuleOut | None = Field(
+        description="The shop's rule on this subject's consents, when it covers them."
+    )
     personalization: bool
     fields: list[ProfileFieldOut]
 

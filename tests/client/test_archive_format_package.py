@@ -46,6 +46,28 @@ def test_server_and_client_meet_only_in_archive_format() -> None:
             assert not wrong, f"{path.relative_to(ROOT)} imports {sorted(wrong)}"
 
 
+def test_each_layer_imports_only_what_docs_architecture_allows() -> None:
+    """The one-way flow of docs/ARCHITECTURE.md: no Qt below the app, no web framework or
+    database in the client, and the app reaches a shop only through the client."""
+    qt = {"PySide6", "shiboken6"}
+    rules = {
+        "server": qt | {"client", "ui"},
+        "client": qt | {"server", "ui", "fastapi", "starlette", "uvicorn", "sqlalchemy"},
+        "ui": {"server", "requests", "httpx", "urllib3", "authlib", "orjson", "ijson"},
+    }
+    for package, forbidden in rules.items():
+        for path in sorted((ROOT / package).rglob("*.py")):
+            wrong = _imports(path) & forbidden
+            assert not wrong, f"{path.relative_to(ROOT)} imports {sorted(wrong)}"
+    # the app parses no JSON: the one `json` import writes the self-test's own report
+    readers = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "ui").rglob("*.py")
+        if "json" in _imports(path)
+    )
+    assert readers == ["ui/self_test.py"], readers
+
+
 def test_every_list_of_sections_is_the_package_one() -> None:
     from client.archive import SECTIONS as client_sections
     from server.archive_builder import SECTIONS as server_sections

@@ -94,6 +94,8 @@ def test_export_round_trip_and_offline_viewer(
         "recipients": list(shop_api.list_recipients().auto_paging_iter()),
         "policy_versions": list(shop_api.list_policy_versions().auto_paging_iter()),
         "notices": list(shop_api.list_notices().auto_paging_iter()),
+        "incidents": list(shop_api.list_incidents().auto_paging_iter()),
+        "guardian_links": shop_api.list_guardian_links(),
         "requests": list(shop_api.list_requests().auto_paging_iter()),
         "activity": shop_api.track_activity(bucket="week"),
         # issue 13.6: the records Silumart's policy promises
@@ -142,6 +144,12 @@ def test_export_round_trip_and_offline_viewer(
             list(offline.list_policy_versions().auto_paging_iter()) == expected["policy_versions"]
         )
         assert list(offline.list_notices().auto_paging_iter()) == expected["notices"]
+        assert list(offline.list_incidents().auto_paging_iter()) == expected["incidents"]
+        assert expected["incidents"]
+        first_incident = expected["incidents"][0]
+        assert offline.get_incident(first_incident.id) == first_incident
+        assert offline.get_incident_counts() == shop_api.get_incident_counts()
+        assert offline.list_guardian_links() == expected["guardian_links"]
         assert list(offline.list_requests().auto_paging_iter()) == expected["requests"]
         assert (
             list(offline.list_service_contacts().auto_paging_iter()) == expected["service_contacts"]

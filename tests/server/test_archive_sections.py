@@ -17,7 +17,7 @@ from client.archive.offline_results import assist_sessions, request_result
 from client.errors import NotFound
 from server.archive_builder import build_archive
 from server.embedded import RunningShop
-from server.models import CookieEntry, PolicyVersion, User
+from server.models import CookieEntry, GuardianLink, PolicyVersion, User
 from server.processor import RequestProcessor
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -41,6 +41,8 @@ LISTS = {
     "recipients": "/recipients",
     "policy_versions": "/policy/versions",
     "notices": "/notices",
+    "incidents": "/incidents",
+    "guardian_links": "/guardian/links",
     "access_log": "/access-log",
     "requests": "/requests",
     "service_contacts": "/data/service-contacts",
@@ -131,6 +133,18 @@ def test_every_archive_section_equals_the_api(shop: RunningShop, api: Api, tmp_p
     _history(shop, api)
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
+        # the shopper also looks after the demo minor, so guardian_links is not empty
+        minor = db.scalars(select(User).where(User.is_minor.is_(True))).first()
+        assert minor is not None
+        db.add(
+            GuardianLink(
+                guardian_id=user.id,
+                ward_id=minor.id,
+                relationship="legal_guardian",
+                since=user.created_at,
+            )
+        )
+        db.commit()
         info = build_archive(db, shop.ctx, user, request_id=None, out_dir=tmp_path)
     archive = zipfile.ZipFile(info.path)
     checked: set[str] = set()

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from server.bulk import BULK_SECTIONS
 from server.db import Base
 from server.embedded import RunningShop
-from server.models import User
+from server.models import GuardianLink, User
 from server.routes import ROUTERS
 from tests.conftest import AGENT, SECOND_SHOPPER, SHOPPER
 from tests.support.oauth_login import Api, sign_in
@@ -178,6 +178,18 @@ def world(
     try:
         with shop.ctx.sessions() as session:
             user = session.scalars(select(User).where(User.username == SHOPPER[0])).one()
+            # A also looks after the demo minor, so the guardian routes have an id of A's.
+            minor = session.scalars(select(User).where(User.is_minor.is_(True))).first()
+            if minor is not None:
+                session.add(
+                    GuardianLink(
+                        guardian_id=user.id,
+                        ward_id=minor.id,
+                        relationship="legal_guardian",
+                        since=user.created_at,
+                    )
+                )
+                session.commit()
         base = shop.url + "/v1"
         w = World(
             shop=shop,

@@ -181,6 +181,7 @@ PARAMS_FROM: dict[str, tuple[str, str]] = {
     "recipient_id": ("/recipients", "id"),
     "request_id": ("/requests", "id"),
     "receipt_id": ("/consents/history", "id"),
+    "notice_id": ("/incidents", "id"),
 }
 # path parameters that name one of a fixed set
 PARAMS_FIXED: dict[str, list[str]] = {

@@ -26,6 +26,10 @@ def test_get_me_shape(api: Api) -> None:
         "created_at",
         "is_minor",
         "guardian_consent",
+        "age_years",
+        "legal_capacity",
+        "guardians",
+        "guardian_rule",
         "personalization",
         "fields",
     }

@@ -89,6 +89,7 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
 
     sections = set(SECTIONS)  # archive_format/sections.py: the one list
     assert len(sections) >= 19
+    assert {"incidents", "guardian_links"} <= sections
     assert set(manifest["scope"]["sections"]) == sections
     for section in sections:
         ndjson = f"data/{section}.ndjson"
@@ -105,6 +106,12 @@ def test_archive_is_complete_checksummed_and_signed(shop, api):
     assert set(api_first) == set(first)
     account = json.loads(archive.read("data/account.json"))
     assert account["customer_no"] == "SM100001"
+    # the shopper's own incident notices, as GET /incidents has them (unread first)
+    incidents = json.loads(archive.read("data/incidents.json"))
+    assert incidents == api.get("/incidents").json()["items"]
+    assert len(incidents) == 2
+    assert set(account) >= {"age_years", "legal_capacity", "guardians", "guardian_rule"}
+    assert json.loads(archive.read("data/guardian_links.json")) == []
     assert {f["key"] for f in account["fields"]} == {
         f["key"] for f in api.get("/me").json()["fields"]
     }

@@ -60,6 +60,8 @@ SECTION_TITLES: dict[str, str] = {
     "service_contacts": trans_late("ArchiveSections", "Customer-service records"),
     "impact_assessments": trans_late("ArchiveSections", "Impact assessments"),
     "rights": trans_late("ArchiveSections", "Your rights here"),
+    "incidents": trans_late("ArchiveSections", "Security incident notices"),
+    "guardian_links": trans_late("ArchiveSections", "Guardians and wards"),
 }
 
 

@@ -22,17 +22,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ui.models.columns import RAW_ROLE, Column
-from ui.models.paged_table import Fetcher
-from ui.tasks import TaskControl, TaskRunner
+from ui.models.paging import PagedLoading, Texts
+from ui.tasks import TaskRunner
 
 R = TypeVar("R")
-
-Index = QModelIndex | QPersistentModelIndex
-Texts = list[tuple[str, ...]]
 
 _RAW = int(RAW_ROLE)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -40,7 +37,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 
-class PagedTextModel(QStandardItemModel, Generic[R]):
+class PagedTextModel(PagedLoading[R], QStandardItemModel, Generic[R]):
     """Rows are records, shown through `columns`; cells are Qt items made on the worker."""
 
     loading_changed = Signal(bool)
@@ -55,15 +52,8 @@ class PagedTextModel(QStandardItemModel, Generic[R]):
         prototype.setFlags(_FLAGS)
         self.setItemPrototype(prototype)  # the model owns it from here
         self.columns = list(columns)
-        self._runner = runner
         self._rows: list[R] = []
-        self._fetch: Fetcher[R] | None = None
-        self._cursor: str | None = None
-        self._exhausted = True
-        self._in_flight: Any = None
-        self._generation = 0
-        self._failed = False  # after an error, wait for retry() instead of re-asking on scroll
-        self._replace_on_next = False  # old rows stay shown until the new first page arrives
+        self._init_paging(runner)
 
     # --- rows -----------------------------------------------------------------------------
     def row_texts(self, row: R) -> tuple[str, ...]:
@@ -140,90 +130,15 @@ class PagedTextModel(QStandardItemModel, Generic[R]):
             return self.columns[section].header()
         return super().headerData(section, orientation, role)
 
-    # --- paging ---------------------------------------------------------------------------
-    def start(self, fetch: Fetcher[R], *, keep_until_loaded: bool = False) -> None:
-        """Forget what was loaded and load the first page with `fetch`.
+    # --- paging (PagedLoading) ------------------------------------------------------------
+    def _page_texts(self, items: Sequence[R]) -> Texts:
+        return [self.row_texts(item) for item in items]
 
-        `keep_until_loaded`: the rows shown stay until the first page arrives, and stay when
-        it cannot be loaded (offline: what was loaded is kept, never emptied; see `stale`).
-        """
-        self._generation += 1
-        if self._in_flight is not None:
-            self._in_flight.cancel()
-            self._in_flight = None
-        self._fetch = fetch
-        self._cursor = None
-        self._exhausted = False
-        self._failed = False
-        self._replace_on_next = keep_until_loaded
-        if not keep_until_loaded:
-            self.set_rows([])
-        self._load_next()
+    def _show_page(self, items: Sequence[R], texts: Texts | None, *, replace: bool) -> None:
+        if replace:
+            self.set_rows(items, texts)
+        else:
+            self.append_rows(items, texts)
 
-    @property
-    def stale(self) -> bool:
-        """The rows shown are from before the last `start` (its first page is not in yet)."""
-        return self._replace_on_next
-
-    @property
-    def loading(self) -> bool:
-        return self._in_flight is not None
-
-    @property
-    def exhausted(self) -> bool:
-        return self._exhausted
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return (
-            not parent.isValid()
-            and not self._exhausted
-            and not self._failed
-            and self._fetch is not None
-        )
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if not parent.isValid() and self._in_flight is None:
-            self._load_next()
-
-    def retry(self) -> None:
-        if self._in_flight is None and not self._exhausted:
-            self._failed = False
-            self._load_next()
-
-    def _load_next(self) -> None:
-        fetch = self._fetch
-        if fetch is None or self._exhausted:
-            return
-        cursor = self._cursor
-        generation = self._generation
-        row_texts = self.row_texts
-
-        def work(_control: TaskControl) -> tuple[Sequence[R], str | None, Texts]:
-            records, next_cursor = fetch(cursor)
-            return records, next_cursor, [row_texts(record) for record in records]
-
-        def done(page: tuple[Sequence[R], str | None, Texts]) -> None:
-            if generation != self._generation:
-                return
-            self._in_flight = None
-            records, next_cursor, texts = page
-            self._cursor = next_cursor
-            self._exhausted = next_cursor is None
-            if self._replace_on_next:
-                self._replace_on_next = False
-                self.set_rows(records, texts)
-            else:
-                self.append_rows(records, texts)
-            self.loading_changed.emit(False)
-            self.page_loaded.emit(self.rowCount())
-
-        def failed(error: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._in_flight = None
-            self._failed = True
-            self.loading_changed.emit(False)
-            self.load_failed.emit(error)
-
-        self._in_flight = self._runner.run(work, done, failed)
-        self.loading_changed.emit(True)
+    def _clear_rows(self) -> None:
+        self.set_rows([])

@@ -24,6 +24,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROLES = {
     "subject": trans_late("AccessLogPage", "You"),
     "agent": trans_late("AccessLogPage", "Agent"),
+    "guardian": trans_late("AccessLogPage", "Guardian"),
     "system": trans_late("AccessLogPage", "System"),
 }
 _ACTIONS = {
@@ -32,6 +33,7 @@ _ACTIONS = {
     "update": trans_late("AccessLogPage", "Changed"),
     "delete": trans_late("AccessLogPage", "Deleted"),
     "assist_start": trans_late("AccessLogPage", "Started an assisted session"),
+    "guardian_start": trans_late("AccessLogPage", "Opened your dashboard as your guardian"),
 }
 _REASONS = {
     "edited": trans_late("AccessLogPage", "an entry was changed after it was written"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from client.backends.fides import ConsentChange as FidesChange
 from client.models.consents import CHANNELS, Channel, Consent, ConsentChange, Cookie, Subscription
+from client.models.guardians import GuardianRule
 from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
 from ui.errors import user_message
 from ui.models.columns import display_text
@@ -65,6 +66,7 @@ class ConsentsData:
     consents: list[Consent]
     subscriptions: list[Subscription]
     cookies: list[Cookie]
+    own_rule: GuardianRule | None = None  # the shop's guardian rule, when it covers me
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -257,6 +259,10 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         layout.addWidget(self.receipt_panel)
         self.mode_note = plain_label()
         layout.addWidget(self.mode_note)
+        # A guardian attests being with the ward where the shop's policy asks for presence
+        # (made only then: other views have no such switch).
+        self.presence_box: QCheckBox | None = None
+        self._presence_layout = layout
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -400,10 +406,19 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         if view.fides is not None:  # Fides: only the local history loads without a code
             return view.fides.consent_history()
         api = view.api
+        own_rule = None
+        if view.can_change:  # a minor signed in themself: say the rule before they try
+            from client.errors import ApiError
+
+            try:
+                own_rule = api.get_me().guardian_rule
+            except ApiError:
+                own_rule = None
         return ConsentsData(
             consents=api.list_consents(),
             subscriptions=api.list_subscriptions(),
             cookies=list(api.list_cookies(limit=100).auto_paging_iter()),
+            own_rule=own_rule,
         )
 
     def present(self, data: ConsentsData | list[FidesChange]) -> bool:
@@ -419,7 +434,8 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
             return False
         can_change = view is not None and view.can_change
         self.titles.update(data.consents)
-        self._present_consents(data.consents, can_change)
+        self._present_consents(data.consents, view is not None and view.can_change_consents)
+        self._present_guardian(view, data.own_rule)
         self._present_channels(data.subscriptions, can_change)
         self.cookie_model.set_rows(data.cookies)
         self._group_cookies()
@@ -466,6 +482,39 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
             self.consent_rows[consent.purpose] = row
         self.consent_list.addStretch(1)
 
+    def _present_guardian(self, view: ActiveView | None, own_rule: GuardianRule | None) -> None:
+        """As a guardian: whose consents these are, and the shop's rule for them; as a minor:
+        the rule that reserves changes to the guardian."""
+        ward_session = view.guardian if view is not None else None
+        rule = ward_session.ward.rule if ward_session is not None else None
+        if self.presence_box is not None:
+            self.presence_box.setParent(None)
+            self.presence_box.deleteLater()
+            self.presence_box = None
+        if ward_session is None:
+            if own_rule is not None:
+                clauses = ", ".join(f"§ {c.number} {c.title}".strip() for c in own_rule.clauses)
+                self.mode_note.setText(
+                    self.tr("Your consents here follow the shop's policy ({0}): {1}").format(
+                        clauses, own_rule.summary
+                    )
+                )
+                self.mode_note.setVisible(True)
+            return
+        if rule is not None and rule.presence_required:
+            self.presence_box = QCheckBox()
+            self.presence_box.setObjectName("guardian_present")
+            self._presence_layout.insertWidget(2, self.presence_box, 0, Qt.AlignmentFlag.AlignLeft)
+        name = ward_session.ward.display_name
+        lines = [self.tr("You are changing {0}'s consents as their guardian.").format(name)]
+        if rule is not None:
+            clauses = ", ".join(f"§ {c.number} {c.title}".strip() for c in rule.clauses)
+            lines.append(self.tr("The shop's policy ({0}): {1}").format(clauses, rule.summary))
+        self.mode_note.setText("\n".join(lines))
+        self.mode_note.setVisible(True)
+        if self.presence_box is not None:
+            self.presence_box.setText(self.tr("I am with {0} now").format(name))
+
     def _present_channels(self, subscriptions: list[Subscription], can_change: bool) -> None:
         clear_layout(self.channel_list)
         self.channel_switches.clear()
@@ -500,14 +549,17 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
     def set_consent(self, purpose: str, granted: bool) -> None:
         view = self.view
         row = self.consent_rows.get(purpose)
-        if view is None or not view.can_change or row is None or row.switch is None:
+        if view is None or not view.can_change_consents or row is None or row.switch is None:
             return
         switch = row.switch
         switch.setEnabled(False)
         keys = self.signing_keys(view)
+        # Sent only by a guardian: the shop decides whether its policy needs it.
+        box = self.presence_box
+        present = (box is not None and box.isChecked()) if view.guardian is not None else None
 
         def work(_control: TaskControl) -> tuple[ConsentChange, SignatureResult]:
-            change = view.shop.set_consent(purpose, granted)
+            change = view.shop.set_consent(purpose, granted, guardian_present=present)
             return change, verify_consent_receipt(change.receipt, keys)
 
         def done(result: tuple[ConsentChange, SignatureResult]) -> None:

@@ -8,7 +8,7 @@ agents may file requests for the shopper.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -26,6 +26,7 @@ from client.errors import ApiError
 from client.filing import Filing, Queued
 from client.models.account import Account, ProfileField
 from client.models.data import DataCategory
+from client.models.guardians import GuardianLink
 from client.models.requests import CreatedRequest
 from ui.formats import format_date
 from ui.models.columns import display_text
@@ -65,6 +66,7 @@ class MyData:
     account: Account
     categories: list[DataCategory]
     purpose_titles: dict[str, str]
+    guardian_links: list[GuardianLink] = field(default_factory=list)
 
 
 class MyDataPage(DataPage[MyData]):
@@ -195,9 +197,13 @@ class MyDataPage(DataPage[MyData]):
         layout.addWidget(self.account_summary)
         self.minor_status = plain_label()
         self.minor_status.setObjectName("minorStatus")
+        self.links_status = plain_label()
+        self.links_status.setObjectName("guardianLinks")
         self.minor_status.setStyleSheet(MINOR_STYLE)
         self.minor_status.hide()
         layout.addWidget(self.minor_status)
+        self.links_status.hide()
+        layout.addWidget(self.links_status)
         self.profile_hint = plain_label()
         layout.addWidget(self.profile_hint)
         self.profile_model = ProfileModel(self)
@@ -241,7 +247,11 @@ class MyDataPage(DataPage[MyData]):
                 titles[consent.purpose] = localized_title(consent.title, consent.title_zh)
         except ApiError:
             pass  # purposes are then shown by their keys
-        return MyData(account, categories, titles)
+        try:
+            links = api.list_guardian_links()
+        except ApiError:
+            links = []  # an older shop or archive without guardian links
+        return MyData(account, categories, titles, links)
 
     def present(self, data: MyData) -> bool:
         view = self.view
@@ -261,9 +271,22 @@ class MyDataPage(DataPage[MyData]):
                 )
             )
         self._present_account(data.account, can_change)
+        self._present_links(data.guardian_links)
         if view is not None:
             self._start_paged(view)
         return bool(data.categories or data.account.fields)
+
+    def _present_links(self, links: list[GuardianLink]) -> None:
+        """The accounts this one looks after as a guardian (its own guardians are above)."""
+        wards = [
+            link.display_name
+            for link in links
+            if link.other_role == "ward" and link.revoked_at is None
+        ]
+        self.links_status.setText(
+            self.tr("You are the guardian of: {0}.").format(", ".join(wards)) if wards else ""
+        )
+        self.links_status.setVisible(bool(wards))
 
     def _present_account(self, account: Account, can_change: bool) -> None:
         self.account = account
@@ -272,13 +295,30 @@ class MyDataPage(DataPage[MyData]):
                 account.customer_no, account.display_name, format_date(account.created_at)
             )
         )
-        if account.is_minor:
-            self.minor_status.setText(
+        covered = account.is_minor or account.guardian_rule is not None
+        if covered:
+            lines = [
                 self.tr("This account belongs to a minor. Guardian consent: {0}.").format(
                     guardian_text(account.guardian_consent)
                 )
+                if account.is_minor
+                else self.tr("The shop protects this account as one without full legal capacity.")
+            ]
+            # The age the shop holds, or that it holds none (it may only know "minor").
+            lines.append(
+                self.tr("Age on file at the shop: {0}.").format(account.age_years)
+                if account.age_years is not None
+                else self.tr("The shop holds no age for this account.")
             )
-        self.minor_status.setVisible(account.is_minor)
+            if account.guardians:
+                names = ", ".join(g.display_name for g in account.guardians)
+                lines.append(self.tr("Guardian: {0}.").format(names))
+            rule = account.guardian_rule
+            if rule is not None:
+                clauses = ", ".join(f"§ {c.number}" for c in rule.clauses)
+                lines.append(self.tr("The shop's policy ({0}): {1}").format(clauses, rule.summary))
+            self.minor_status.setText("\n".join(lines))
+        self.minor_status.setVisible(covered)
         self.profile_model.editing_allowed = can_change
         self.profile_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ui.formats import format_count, format_date
 from ui.pages.base import DataPage
+from ui.widgets.banner import Banner
 from ui.widgets.rights_card import RightsCardWidget
 from ui.widgets.stat_card import StatCard
 
 if TYPE_CHECKING:  # the models arrive with the data, from the worker thread
     from client.models.data import DataCategory
+    from client.models.incidents import Incident
     from client.models.notices import CurrentPolicy, Notice
     from client.models.overview import OverviewCounts
     from client.models.rights import RightsCard
@@ -31,6 +34,7 @@ class OverviewData:
     notices: list[Notice]
     policy: CurrentPolicy
     rights: RightsCard | None = None
+    unread_incidents: list[Incident] | None = None  # None: the shop has no incident notices
 
     def count(self, key: str) -> int:
         return next((c.count for c in self.categories if c.key == key), 0)
@@ -39,6 +43,8 @@ class OverviewData:
 class OverviewPage(DataPage[OverviewData]):
     page_id = "overview"
     icon_name = "overview"
+    # (shop id, shop name, unread incidents) after each load: the tray notifications
+    incidents_seen = Signal(str, str, list)
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -57,6 +63,11 @@ class OverviewPage(DataPage[OverviewData]):
         self.scroll_area = scroll
         grid = QGridLayout(inner)
         grid.setSpacing(12)
+        # Unread security incidents come first: above everything else.
+        self.incident_banner = Banner("warning")
+        self.incident_banner.setObjectName("overviewIncidents")
+        self.incident_banner.action_clicked.connect(lambda: self.navigate.emit("incidents"))
+        grid.addWidget(self.incident_banner, 0, 0, 1, 4)
         self.cards = {
             "categories": StatCard(self.tr("Categories of data held")),
             "tracks": StatCard(self.tr("Search and browsing records")),
@@ -78,11 +89,11 @@ class OverviewPage(DataPage[OverviewData]):
             "policy": "notices",
         }
         for position, (key, card) in enumerate(self.cards.items()):
-            grid.addWidget(card, position // 4, position % 4)
+            grid.addWidget(card, position // 4 + 1, position % 4)
             card.clicked.connect(lambda target=targets[key]: self.navigate.emit(target))
         self.rights = RightsCardWidget()
-        grid.addWidget(self.rights, 2, 0, 1, 4)
-        grid.setRowStretch(3, 1)
+        grid.addWidget(self.rights, 3, 0, 1, 4)
+        grid.setRowStretch(4, 1)
 
     def fetch(self, view: ActiveView) -> OverviewData:
         api = view.api
@@ -95,6 +106,7 @@ class OverviewPage(DataPage[OverviewData]):
             notices=api.list_notices(limit=20).items,
             policy=api.get_policy(),
             rights=_rights(api),
+            unread_incidents=_unread_incidents(api),
         )
 
     def present(self, data: OverviewData) -> bool:
@@ -134,7 +146,23 @@ class OverviewPage(DataPage[OverviewData]):
             alert=not policy.acknowledged,
         )
         self.rights.show_card(data.rights)
+        self._present_incidents(data.unread_incidents)
         return True
+
+    def _present_incidents(self, unread: list[Incident] | None) -> None:
+        if not unread:
+            self.incident_banner.hide()
+        else:
+            titles = "; ".join(i.title for i in unread[:3])
+            self.incident_banner.show_message(
+                self.tr(
+                    "⚠ %n unread security incident notice(s) about your data: {0}", "", len(unread)
+                ).format(titles),
+                self.tr("Read the notice"),
+            )
+        view = self.view
+        if unread is not None and view is not None and view.archive is None:
+            self.incidents_seen.emit(view.shop_id, view.shop_name, list(unread))
 
 
 def _rights(api: ShopReader) -> RightsCard | None:
@@ -143,6 +171,16 @@ def _rights(api: ShopReader) -> RightsCard | None:
     try:
         return api.get_rights()
     except NotFound:  # an older shop without the card: say so rather than fail the page
+        return None
+
+
+def _unread_incidents(api: ShopReader) -> list[Incident] | None:
+    from client.errors import NotFound  # worker thread: the client stack is loaded by then
+
+    try:
+        # The shop lists unread notices first: the first page holds them all in practice.
+        return [i for i in api.list_incidents(limit=50).items if not i.read]
+    except NotFound:  # an older shop, or an archive without incident notices
         return None
 
 

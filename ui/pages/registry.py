@@ -53,6 +53,7 @@ PAGES: tuple[PageEntry, ...] = (
     ),
     PageEntry("requests", "requests", "ui.pages.requests", "RequestsPage", "Requests"),
     PageEntry("notices", "notices", "ui.pages.notices", "NoticesPage", "Notices & policy"),
+    PageEntry("incidents", "warning", "ui.pages.incidents", "IncidentsPage", "Security incidents"),
     PageEntry(
         "access-log", "access-log", "ui.pages.access_log", "AccessLogPage", "Who accessed my data"
     ),

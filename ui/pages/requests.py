@@ -213,7 +213,7 @@ class RequestsPage(DataPage[TrackerData]):
     def sources(self, view: ActiveView) -> list[Source]:
         """The shops to track: every signed-in connection; only the customer while assisting."""
         session = self.context.session
-        if view.assisting:
+        if view.assisting or view.guardian is not None:  # only the customer's (ward's) own
             return [Source(view.shop_id, view.shop_name, view.requests, None, view.account_label)]
         found = []
         for connection in session.signed_in_connections():
@@ -419,7 +419,7 @@ class RequestsPage(DataPage[TrackerData]):
         view = self.view
         if view is not None and view.shop_id == shop_id:
             return view.requests
-        if view is not None and view.assisting:
+        if view is not None and (view.assisting or view.guardian is not None):
             return None
         fides = self.context.session.fides_shops.get(shop_id)
         if fides is not None:

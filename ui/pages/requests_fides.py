@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from client.backends import MaybeFiled
 from client.backends.fides import IDENTITY_ENTRY, FidesShop
@@ -20,7 +20,7 @@ from client.models.requests import CreatedRequest
 from client.outbox import Outbox
 from ui.backend_view import code_rules_text, no_result_text
 from ui.errors import user_message
-from ui.models.requests import type_label
+from ui.widgets.filing_dialog import FilingDialog
 from ui.widgets.load_state import plain_label
 
 FIDES_ACCOUNT = IDENTITY_ENTRY  # the outbox account of a Fides shop (never the identity)
@@ -28,7 +28,7 @@ FIDES_ACCOUNT = IDENTITY_ENTRY  # the outbox account of a Fides shop (never the 
 Runner = Callable[..., Any]  # Page.run(work, done, failed)
 
 
-class FidesRequestDialog(QDialog):
+class FidesRequestDialog(FilingDialog):
     """File one access or erasure request at a Fides shop, through the outbox."""
 
     def __init__(
@@ -39,21 +39,12 @@ class FidesRequestDialog(QDialog):
         run: Runner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.rtype = rtype
+        super().__init__(rtype, shop.shop_name, min_width=520, parent=parent)
         self.shop = shop
         self._outbox = outbox
         self._run = run
         self.created: CreatedRequest | None = None  # None after accept: queued in the outbox
-        self.busy = False
-        self.setWindowTitle(self.tr("New request: {0}").format(type_label(rtype)))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        heading = plain_label(type_label(rtype))
-        heading.setObjectName("dialogHeading")
-        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        layout.addWidget(heading)
-        layout.addWidget(plain_label(self.tr("Shop: {0}").format(shop.shop_name)))
+        layout = self.body
         if rtype == "access":
             intro = self.tr(
                 "Ask for a copy of what the shop holds about you, under its access policy."
@@ -73,25 +64,8 @@ class FidesRequestDialog(QDialog):
         if rtype == "deletion":
             self.confirm = QCheckBox(self.tr("I understand the shop will erase my data"))
             layout.addWidget(self.confirm)
-        self.status = plain_label()
         layout.addWidget(self.status)
-        self.error = plain_label()
-        self.error.setObjectName("errorMessage")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(self)
-        self.submit_button = self.buttons.addButton(
-            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+        self.finish_layout()
 
     def submit(self) -> None:
         if self.busy:
@@ -142,11 +116,6 @@ class FidesRequestDialog(QDialog):
                 self.show_error(user_message(error))
 
         self._run(work, done, failed)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.submit_button.setEnabled(not busy)
-        self.status.setText(self.tr("Sending…") if busy else "")
 
 
 class _Refused(Exception):

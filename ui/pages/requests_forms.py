@@ -18,8 +18,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListView,
@@ -64,6 +62,7 @@ from ui.plain_text import plain_message_box
 from ui.terms.consents import localized_title
 from ui.terms.data import field_text
 from ui.widgets.diff_view import DiffView
+from ui.widgets.filing_dialog import FilingDialog
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.rights_card import RightsCardWidget
@@ -776,7 +775,7 @@ def make_form(
 Runner = Callable[..., Any]  # Page.run(work, done, failed)
 
 
-class NewRequestDialog(QDialog):
+class NewRequestDialog(FilingDialog):
     """File one request of one type through the page's `RequestFiler` (see `client.filing`).
 
     `run` is the page's `Page.run`. The Idempotency-Key is made when "File request" is pressed
@@ -798,23 +797,14 @@ class NewRequestDialog(QDialog):
         filer: RequestFiler,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.rtype = rtype
+        super().__init__(rtype, shop_name, min_width=560, parent=parent)
         self.api = api
         self._run = run
         self.filer = filer
         self.keys = FilingKeys()
         self.filing: Filing | None = None  # the last one sent
         self.result_value: Any = None  # CreatedRequest or QueuedOffline once accepted
-        self.busy = False
-        self.setWindowTitle(self.tr("New request: {0}").format(type_label(rtype)))
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        heading = plain_label(type_label(rtype))
-        heading.setObjectName("dialogHeading")
-        heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        layout.addWidget(heading)
-        layout.addWidget(plain_label(self.tr("Shop: {0}").format(shop_name)))
+        layout = self.body
         self.form = make_form(
             rtype,
             retention=retention,
@@ -828,22 +818,9 @@ class NewRequestDialog(QDialog):
         # scrolled within a fixed height: the whole card is taller than a 640-pixel screen
         self.rights = RightsCardWidget(max_height=160)
         layout.addWidget(self.rights)
-        self.status = plain_label()
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
-        self.error = plain_label()
-        self.error.setObjectName("errorMessage")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(self)
-        self.submit_button = self.buttons.addButton(
-            self.tr("File request"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.finish_layout()
         self._load()
         self._load_rights()
 
@@ -890,10 +867,6 @@ class NewRequestDialog(QDialog):
         self._run(lambda _control: loader(api), done, failed)
 
     # --- submitting ---------------------------------------------------------------------------
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
     def payload(self) -> dict[str, Any]:
         details, note = self.form.payload()
         body: dict[str, Any] = {"type": self.rtype, "details": details}
@@ -958,11 +931,6 @@ class NewRequestDialog(QDialog):
             self.show_error(user_message(error))
 
         self._run(work, done, failed)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.submit_button.setEnabled(not busy)
-        self.status.setText(self.tr("Sending…") if busy else "")
 
 
 __all__ = [

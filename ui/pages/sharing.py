@@ -100,6 +100,11 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
     ]
 
 
+# The disclosures' columns that give way, in this order, when the partner's panel is narrow:
+# policy section, notice, kind, description (the detail under the table shows them all).
+EVENT_OPTIONAL = (6, 5, 4, 3)
+
+
 def event_columns(
     names: CategoryNames, notice_titles: dict[str, str]
 ) -> list[Column[RecipientEvent]]:
@@ -241,7 +246,16 @@ class SharingPage(DataPage[SharingData]):
         layout.addWidget(facts_scroll, 1)
         self.events_table = record_table(self.tr("Times your data was shared with this partner"))
         self.events_table.setModel(self.events_model)
+        self.events_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_event(current.row())
+        )
         layout.addWidget(self.events_table, 2)
+        # the selected disclosure in full: where the panel is too narrow for every column, the
+        # ones the table hides (EVENT_OPTIONAL) are read here
+        self.event_detail = plain_label()
+        self.event_detail.setObjectName("eventDetail")
+        self.event_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.event_detail)
         self.events_status = plain_label()
         layout.addWidget(self.events_status)
         row = QHBoxLayout()
@@ -402,6 +416,7 @@ class SharingPage(DataPage[SharingData]):
             return page.items, page.next_cursor
 
         self._show_events_error(None)
+        self.event_detail.setText("")
         self.events_model.start(fetch)
 
     def _events_loading(self, busy: bool) -> None:
@@ -419,7 +434,23 @@ class SharingPage(DataPage[SharingData]):
 
     def _events_page_loaded(self, rows: int) -> None:
         if rows <= EVENTS_PAGE_SIZE:
-            fit_columns(self.events_table)
+            fit_columns(self.events_table, optional=EVENT_OPTIONAL)
+            if rows and not self.events_table.currentIndex().isValid():
+                self.events_table.setCurrentIndex(self.events_model.index(0, 0))
+        self._show_event(self.events_table.currentIndex().row())
+
+    def _show_event(self, row: int) -> None:
+        model = self.events_model
+        if not 0 <= row < model.rowCount():
+            self.event_detail.setText("")
+            return
+        lines = []
+        for column in range(1, model.columnCount()):
+            text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            if text:
+                title = model.headerData(column, Qt.Orientation.Horizontal)
+                lines.append(self.tr("{0}: {1}").format(title, text))
+        self.event_detail.setText("\n".join(lines))
 
     def _show_events_error(self, message: str | None) -> None:
         self.events_error.setText(message or "")

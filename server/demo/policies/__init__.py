@@ -62,6 +62,23 @@ class FeeRule:
 
 
 @dataclass(frozen=True)
+class GuardianRule:
+    """What a policy says about minors (and whom else it protects the same way).
+
+    The server enforces it on consent changes (server/guardians.py): who is covered, whether a
+    grant or a withdrawal needs the guardian rather than the ward, and whether the guardian
+    must attest being present with the ward. `clauses` are where the policy says so.
+    """
+
+    clauses: tuple[str, ...]
+    covers_no_capacity: bool  # also persons without (full) legal capacity, not minors only
+    grant_needs_guardian: bool
+    withdraw_needs_guardian: bool
+    presence_required: bool
+    summary: Text
+
+
+@dataclass(frozen=True)
 class ShopPolicy:
     """A shop's policy outline and the clause (or None: configuration) behind each value."""
 
@@ -99,6 +116,8 @@ class ShopPolicy:
     refusal_consequences: dict[str, Term] = field(default_factory=dict)
     # None: the shop quotes no fee and refuses an excessive repeat outright.
     repeat_fee: FeeRule | None = None
+    guardian: GuardianRule | None = None
+    incidents_clause: str | None = None  # where the policy promises incident notices
     _index: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -127,6 +146,9 @@ class ShopPolicy:
         cited += [(f"purpose {k}", v) for k, v in self.purposes.items()]
         cited += [(f"recipient type {k}", v) for k, v in self.recipient_types.items()]
         cited += [("cookies", self.cookies), ("deadline", self.deadline_clause)]
+        cited.append(("incidents", self.incidents_clause))
+        if self.guardian is not None:
+            cited += [("guardians", clause) for clause in self.guardian.clauses]
         cited.append(("fees", self.fees.clause))
         if self.repeat_fee is not None:
             cited.append(("repeat fee", self.repeat_fee.clause))

@@ -8,7 +8,15 @@ likewise the shop's choice; the policy names a written request or other proof (5
 
 from __future__ import annotations
 
-from server.demo.policies import OTHER_REFUSAL, FeeRule, Section, ShopPolicy, Term, Text
+from server.demo.policies import (
+    OTHER_REFUSAL,
+    FeeRule,
+    GuardianRule,
+    Section,
+    ShopPolicy,
+    Term,
+    Text,
+)
 
 SHOP_ID = "silumart-demo"
 
@@ -140,6 +148,18 @@ SECTIONS: tuple[Section, ...] = (
         "响应您的请求：身份验证、期限、费用、拒绝情形",
     ),
     _s("6", "Minors' personal information", "未成年人的个人信息"),
+    # section 6's two unnumbered paragraphs
+    _s(
+        "6.P.accounts",
+        "Minors need a parent's or guardian's consent to hold an account",
+        "未成年人须经父母或监护人同意方可创建账户",
+    ),
+    _s(
+        "6.P.use",
+        "A minor's data is used or shared only by law, with explicit guardian consent, or to "
+        "protect the minor",
+        "未成年人信息仅在法律允许、监护人明确同意或保护未成年人所必需时使用或共享",
+    ),
     _s("7", "Global transfer of personal information", "个人信息的全球转移"),
     _s("8", "Updating the policy", "本政策的更新"),
     _s("9", "Contacting us, and complaints to a court", "联系我们及向法院起诉"),
@@ -176,6 +196,21 @@ _REAL_NAME_REFUSAL = Text(
     "keep working.",
     "如不提供实名认证信息，您可能无法使用账户管理、发布商品、报价以及继续可能存在风险的交易等"
     "功能，但不影响浏览和搜索。",
+)
+
+# 6: a minor's data is used or shared only with a guardian's explicit consent, so only a
+# guardian may grant a consent for a minor. The policy restricts use, not its reduction: the
+# minor may withdraw on their own. It speaks of minors only, and asks for no presence.
+GUARDIANS = GuardianRule(
+    clauses=("6.P.accounts", "6.P.use"),
+    covers_no_capacity=False,
+    grant_needs_guardian=True,
+    withdraw_needs_guardian=False,
+    presence_required=False,
+    summary=Text(
+        "For a minor, only a parent or guardian can give a consent; the minor can withdraw one.",
+        "未成年人的同意只能由父母或监护人给予；未成年人本人可以撤回同意。",
+    ),
 )
 
 POLICY = ShopPolicy(
@@ -402,4 +437,6 @@ POLICY = ShopPolicy(
             ),
         )
     },
+    guardian=GUARDIANS,
+    incidents_clause="4.F",
 )

@@ -14,7 +14,7 @@ unnumbered paragraphs of section 2 (advertisers, minors, de-identified data, ent
 
 from __future__ import annotations
 
-from server.demo.policies import OTHER_REFUSAL, Section, ShopPolicy, Term, Text
+from server.demo.policies import OTHER_REFUSAL, GuardianRule, Section, ShopPolicy, Term, Text
 
 SHOP_ID = "sinomai-demo"
 
@@ -133,6 +133,24 @@ _REAL_NAME_REFUSAL = Text(
     "Not stated in the policy. The shop's setting: instalment and cross-border orders need it; "
     "everything else works without it.",
     "政策未载明。商家自行设定：分期和跨境订单需要实名认证，其他功能不受影响。",
+)
+
+# 2 (minors paragraph): nothing is solicited from a child or a person without the capacity to
+# act without the guardian's consent, knowledge AND presence. So every consent change for such
+# a subject is the guardian's (their knowledge), the guardian attests being with the ward at
+# the time and has signed in just now (their presence), and the rule covers adults without
+# legal capacity too.
+GUARDIANS = GuardianRule(
+    clauses=("2.P.minors",),
+    covers_no_capacity=True,
+    grant_needs_guardian=True,
+    withdraw_needs_guardian=True,
+    presence_required=True,
+    summary=Text(
+        "For a child or a person without legal capacity, every consent change is made by the "
+        "guardian, with their knowledge and while present with them.",
+        "儿童或无民事行为能力人的每一项同意变更均须由监护人在知情并在场的情况下作出。",
+    ),
 )
 
 POLICY = ShopPolicy(
@@ -255,4 +273,6 @@ POLICY = ShopPolicy(
         "identity_verification": Term("identity_verification", _REAL_NAME_REFUSAL, None),
         "real_name_verification": Term("real_name_verification", _REAL_NAME_REFUSAL, None),
     },
+    guardian=GUARDIANS,
+    incidents_clause=None,  # the policy promises no incident notices
 )

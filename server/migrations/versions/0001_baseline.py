@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 12:50:55.605978
+Create Date: 2026-12-01 12:52:26.756494
 
 """
 from typing import Sequence, Union
@@ -66,6 +66,25 @@ def upgrade() -> None:
     sa.Column('position', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_data_categories'))
     )
+    op.create_table('incidents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('severity', sa.String(length=10), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('title_zh', sa.Text(), nullable=True),
+    sa.Column('situation', sa.Text(), nullable=False),
+    sa.Column('situation_zh', sa.Text(), nullable=True),
+    sa.Column('impact', sa.Text(), nullable=False),
+    sa.Column('impact_zh', sa.Text(), nullable=True),
+    sa.Column('measures', sa.Text(), nullable=False),
+    sa.Column('measures_zh', sa.Text(), nullable=True),
+    sa.Column('advice', sa.Text(), nullable=False),
+    sa.Column('advice_zh', sa.Text(), nullable=True),
+    sa.Column('remedies', sa.Text(), nullable=False),
+    sa.Column('remedies_zh', sa.Text(), nullable=True),
+    sa.Column('occurred_at', sa.DateTime(), nullable=False),
+    sa.Column('published_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_incidents'))
+    )
     op.create_table('policy_versions',
     sa.Column('version', sa.String(length=20), nullable=False),
     sa.Column('published_at', sa.DateTime(), nullable=False),
@@ -122,6 +141,8 @@ def upgrade() -> None:
     sa.Column('closed_at', sa.DateTime(), nullable=True),
     sa.Column('is_minor', sa.Boolean(), nullable=False),
     sa.Column('guardian_consent', sa.String(length=16), nullable=False),
+    sa.Column('age_years', sa.Integer(), nullable=True),
+    sa.Column('legal_capacity', sa.String(length=10), nullable=False),
     sa.Column('personalization', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('customer_no', name=op.f('uq_users_customer_no')),
@@ -225,6 +246,22 @@ def upgrade() -> None:
     with op.batch_alter_table('devices', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_devices_user_id'), ['user_id'], unique=False)
 
+    op.create_table('guardian_links',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('guardian_id', sa.Integer(), nullable=False),
+    sa.Column('ward_id', sa.Integer(), nullable=False),
+    sa.Column('relationship', sa.String(length=20), nullable=False),
+    sa.Column('since', sa.DateTime(), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['guardian_id'], ['users.id'], name=op.f('fk_guardian_links_guardian_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['ward_id'], ['users.id'], name=op.f('fk_guardian_links_ward_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_guardian_links')),
+    sa.UniqueConstraint('guardian_id', 'ward_id', name=op.f('uq_guardian_links_guardian_id_ward_id'))
+    )
+    with op.batch_alter_table('guardian_links', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_guardian_links_guardian_id'), ['guardian_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_guardian_links_ward_id'), ['ward_id'], unique=False)
+
     op.create_table('idempotency_keys',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -238,6 +275,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_keys')),
     sa.UniqueConstraint('user_id', 'key', name=op.f('uq_idempotency_keys_user_id_key'))
     )
+    op.create_table('incident_notices',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('incident_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('affected', sa.Text(), nullable=False),
+    sa.Column('read_at', sa.DateTime(), nullable=True),
+    sa.Column('unread', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['incident_id'], ['incidents.id'], name=op.f('fk_incident_notices_incident_id_incidents'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_incident_notices_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_incident_notices')),
+    sa.UniqueConstraint('incident_id', 'user_id', name=op.f('uq_incident_notices_incident_id_user_id'))
+    )
+    with op.batch_alter_table('incident_notices', schema=None) as batch_op:
+        batch_op.create_index('ix_incident_notices_user_unread', ['user_id', 'unread', 'id'], unique=False)
+
     op.create_table('locations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -452,12 +504,14 @@ def upgrade() -> None:
     sa.Column('actor_id', sa.Integer(), nullable=False),
     sa.Column('family_id', sa.String(length=64), nullable=True),
     sa.Column('assist_session_id', sa.Integer(), nullable=True),
+    sa.Column('guardian_link_id', sa.Integer(), nullable=True),
     sa.Column('scope', sa.String(length=200), nullable=False),
     sa.Column('auth_time', sa.DateTime(), nullable=False),
     sa.Column('expires_at', sa.DateTime(), nullable=False),
     sa.Column('revoked', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_access_tokens_actor_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['assist_session_id'], ['assist_sessions.id'], name=op.f('fk_access_tokens_assist_session_id_assist_sessions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['guardian_link_id'], ['guardian_links.id'], name=op.f('fk_access_tokens_guardian_link_id_guardian_links'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['subject_id'], ['users.id'], name=op.f('fk_access_tokens_subject_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_access_tokens'))
     )
@@ -714,7 +768,16 @@ def downgrade() -> None:
         batch_op.drop_index('ix_locations_user_at')
 
     op.drop_table('locations')
+    with op.batch_alter_table('incident_notices', schema=None) as batch_op:
+        batch_op.drop_index('ix_incident_notices_user_unread')
+
+    op.drop_table('incident_notices')
     op.drop_table('idempotency_keys')
+    with op.batch_alter_table('guardian_links', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_guardian_links_ward_id'))
+        batch_op.drop_index(batch_op.f('ix_guardian_links_guardian_id'))
+
+    op.drop_table('guardian_links')
     with op.batch_alter_table('devices', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_devices_user_id'))
 
@@ -747,6 +810,7 @@ def downgrade() -> None:
 
     op.drop_table('rate_limits')
     op.drop_table('policy_versions')
+    op.drop_table('incidents')
     op.drop_table('data_categories')
     op.drop_table('cookies')
     op.drop_table('consent_purposes')

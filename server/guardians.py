@@ -1,0 +1,106 @@
+"""Who a shop's guardian rule covers and what it asks of a consent change.
+
+The rule itself is data of each shop's policy (`server.demo.policies.GuardianRule`); this
+module applies it. A covered subject (a minor; under Sinomai's policy also a person without
+full legal capacity) cannot make a change the rule reserves for the guardian; a linked
+guardian can, and where the policy asks for the guardian's presence the guardian attests it
+and must have signed in just now.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from server.demo.policies import GuardianRule, ShopPolicy
+from server.deps import Principal
+from server.errors import Problem
+from server.i18n import current_language
+from server.models import User
+from server.schemas.guardians import ClauseRef, GuardianRuleOut
+
+
+def covered(user: User, rule: GuardianRule | None) -> bool:
+    """Whether the shop's guardian rule protects this subject."""
+    if user.is_minor:
+        return True
+    return rule is not None and rule.covers_no_capacity and user.legal_capacity != "full"
+
+
+def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:
+    """The rule's clauses with their titles in the request's language."""
+    rule = policy.guardian
+    if rule is None:
+        return []
+    language = current_language()
+    refs = []
+    for number in rule.clauses:
+        section = policy.section(number)
+        refs.append(
+            {"number": number, "title": section.title.pick(language) if section else number}
+        )
+    return refs
+
+
+def rule_out(policy: ShopPolicy) -> GuardianRuleOut | None:
+    rule = policy.guardian
+    if rule is None:
+        return None
+    return GuardianRuleOut(
+        summary=rule.summary.pick(current_language()),
+        grant_needs_guardian=rule.grant_needs_guardian,
+        withdraw_needs_guardian=rule.withdraw_needs_guardian,
+        presence_required=rule.presence_required,
+        covers_no_capacity=rule.covers_no_capacity,
+        clauses=[ClauseRef.model_validate(ref) for ref in clause_refs(policy)],
+    )
+
+
+def check_consent_change(
+    policy: ShopPolicy,
+    user: User,
+    principal: Principal,
+    *,
+    granted: bool,
+    guardian_present: bool | None,
+    now: datetime,
+    reauth_window: timedelta,
+) -> None:
+    """Raise the problem that stops this consent change, if the policy's rule stops it."""
+    rule = policy.guardian
+    protected = covered(user, rule)
+    extra = {"clauses": clause_refs(policy)}
+    if principal.is_guardian:
+        if not protected:
+            raise Problem(
+                403,
+                "guardian_not_needed",
+                "This account holder no longer needs a guardian; only they can change this.",
+                extra=extra,
+            )
+        if rule is not None and rule.presence_required:
+            if guardian_present is not True:
+                raise Problem(
+                    422,
+                    "guardian_presence_required",
+                    "The shop's policy asks the guardian to be present: confirm that you are "
+                    "with the account holder now.",
+                    extra=extra,
+                )
+            if now - principal.auth_time > reauth_window:
+                raise Problem(
+                    403,
+                    "reauth_required",
+                    "Please sign in again to confirm this action.",
+                    extra={"max_age": int(reauth_window.total_seconds()), **extra},
+                )
+        return
+    if not protected or rule is None:
+        return
+    if (granted and rule.grant_needs_guardian) or (not granted and rule.withdraw_needs_guardian):
+        raise Problem(
+            403,
+            "guardian_consent_required",
+            "A parent or guardian must make this change: ask them to sign in to their own "
+            "account and change it for you.",
+            extra=extra,
+        )

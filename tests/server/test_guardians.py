@@ -1,0 +1,252 @@
+"""Minors and guardians (issue 13.5), over real HTTP against both demo shops.
+
+A guardian signs in with their own account, opens a short session on their ward and reads the
+ward's dashboard and changes the ward's consents under the shop's own rule: Silumart (§6) only
+lets the guardian grant, Sinomai (§2, minors paragraph) reserves every change to the guardian,
+present and freshly signed in, and covers people without legal capacity too. Every call the
+guardian makes is in the ward's access log under the guardian's name and role.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from server.embedded import RunningShop
+from server.models import GuardianLink, User
+from tests.support.oauth_login import Api, sign_in
+
+PASSWORD = "demo1234"
+FAMILY = {
+    "silumart": ("alice.chen", "chen.jing", "陈静 Chen Jing"),
+    "sinomai": ("bob.liu", "liu.min", "刘敏 Liu Min"),
+}
+OPTIONAL = "personalised_recommendations"
+
+
+def signed_in(shop: RunningShop, username: str) -> Api:
+    return Api(shop.url + "/v1", str(sign_in(shop.url, username, PASSWORD)["access_token"]))
+
+
+def ward_api(shop: RunningShop, guardian: Api) -> tuple[Api, dict[str, Any]]:
+    wards = guardian.get("/guardian/wards")
+    assert wards.status_code == 200, wards.text
+    [ward] = wards.json()["items"]
+    opened = guardian.post(f"/guardian/wards/{ward['id']}/session")
+    assert opened.status_code == 201, opened.text
+    assert opened.headers["Cache-Control"] == "no-store"
+    body = opened.json()
+    assert body["token_type"] == "Bearer"
+    return Api(shop.url + "/v1", body["access_token"]), body["ward"]
+
+
+def log_entries(api: Api) -> list[dict[str, Any]]:
+    response = api.get("/access-log", params={"limit": 500})
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])
+
+
+@pytest.mark.parametrize("name", ["silumart", "sinomai"])
+def test_the_minor_sees_age_guardian_and_the_shops_rule(make_shop: Any, name: str) -> None:
+    shop = make_shop(name)
+    minor_name, _guardian, guardian_display = FAMILY[name]
+    me = signed_in(shop, minor_name).get("/me")
+    assert me.status_code == 200, me.text
+    body = me.json()
+    assert body["is_minor"] is True
+    # Silumart holds Alice's age; Sinomai knows only that Bob is a minor.
+    assert body["age_years"] == (15 if name == "silumart" else None)
+    assert body["legal_capacity"] == "limited"
+    assert [g["display_name"] for g in body["guardians"]] == [guardian_display]
+    rule = body["guardian_rule"]
+    numbers = [c["number"] for c in rule["clauses"]]
+    if name == "silumart":
+        assert numbers == ["6.P.accounts", "6.P.use"]
+        assert (rule["grant_needs_guardian"], rule["withdraw_needs_guardian"]) == (True, False)
+        assert rule["presence_required"] is False
+        assert rule["covers_no_capacity"] is False
+    else:
+        assert numbers == ["2.P.minors"]
+        assert (rule["grant_needs_guardian"], rule["withdraw_needs_guardian"]) == (True, True)
+        assert rule["presence_required"] is True
+        assert rule["covers_no_capacity"] is True
+    # An adult with full capacity is covered by no rule and has no guardian.
+    adult = signed_in(shop, "lin.mei" if name == "silumart" else "wang.fang").get("/me").json()
+    assert adult["guardian_rule"] is None
+    assert adult["guardians"] == []
+    zh = signed_in(shop, minor_name).get("/me", headers={"Accept-Language": "zh-CN"}).json()
+    assert zh["guardian_rule"]["summary"] != rule["summary"]
+    assert "监护人" in zh["guardian_rule"]["summary"]
+
+
+def test_the_guardian_reads_the_wards_dashboard_and_every_call_is_logged(
+    make_shop: Any,
+) -> None:
+    shop = make_shop("silumart")
+    guardian = signed_in(shop, "chen.jing")
+    ward, item = ward_api(shop, guardian)
+    assert item["display_name"] == "Alice Chen"
+    assert item["age_years"] == 15
+    assert item["relationship"] == "parent"
+    me = ward.get("/me")
+    assert me.status_code == 200
+    assert me.json()["customer_no"] == "SM100003"
+    for path in ("/orders", "/consents", "/data/categories", "/incidents"):
+        assert ward.get(path).status_code == 200, path
+    minor = signed_in(shop, "alice.chen")
+    entries = log_entries(minor)
+    by_guardian = [e for e in entries if e["role"] == "guardian"]
+    assert {e["actor"] for e in by_guardian} == {"陈静 Chen Jing"}
+    resources = {(e["action"], e["resource"]) for e in by_guardian}
+    assert ("guardian_start", f"/v1/guardian/wards/{item['id']}/session") in resources
+    for path in ("/v1/me", "/v1/orders", "/v1/consents", "/v1/data/categories"):
+        assert ("read", path) in resources, path
+    # The guardian's own log records opening the session, not the ward's reads.
+    own = {e["resource"] for e in log_entries(guardian)}
+    assert "/v1/orders" not in own
+    assert "/v1/guardian/wards" in own
+
+
+def test_a_guardian_token_reads_and_changes_consents_only(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    guardian = signed_in(shop, "chen.jing")
+    ward, item = ward_api(shop, guardian)
+    assert ward.patch("/me", json={"fields": {"job": "x"}}).status_code == 403
+    assert ward.put("/subscriptions/email", json={"enabled": True}).status_code == 403
+    filed = ward.post(
+        "/requests", json={"type": "access", "details": {}}, headers={"Idempotency-Key": "g1"}
+    )
+    assert filed.status_code == 403, filed.text
+    # A ward token cannot open further sessions or list wards.
+    assert ward.get("/guardian/wards").status_code == 403
+    assert ward.post(f"/guardian/wards/{item['id']}/session").status_code == 403
+    # Someone who is not Alice's guardian finds no such ward; nor does anyone for a bad id.
+    stranger = signed_in(shop, "lin.mei")
+    assert stranger.post(f"/guardian/wards/{item['id']}/session").status_code == 404
+    assert guardian.post("/guardian/wards/abc/session").status_code == 404
+    assert stranger.get("/guardian/wards").json()["items"] == []
+
+
+def test_silumart_only_the_guardian_grants_the_minor_withdraws(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    minor = signed_in(shop, "alice.chen")
+    refused = minor.put(f"/consents/{OPTIONAL}", json={"granted": True})
+    assert refused.status_code == 403, refused.text
+    problem = refused.json()
+    assert problem["code"] == "guardian_consent_required"
+    assert "guardian" in problem["detail"]
+    assert [c["number"] for c in problem["clauses"]] == ["6.P.accounts", "6.P.use"]
+    zh = minor.put(
+        f"/consents/{OPTIONAL}", json={"granted": True}, headers={"Accept-Language": "zh-CN"}
+    )
+    assert zh.status_code == 403
+    assert "监护人" in zh.json()["detail"]
+    withdrawn = minor.put(f"/consents/{OPTIONAL}", json={"granted": False})
+    assert withdrawn.status_code == 200, withdrawn.text
+    ward, _item = ward_api(shop, signed_in(shop, "chen.jing"))
+    granted = ward.put(f"/consents/{OPTIONAL}", json={"granted": True})
+    assert granted.status_code == 200, granted.text
+    assert granted.json()["consent"]["granted"] is True
+    assert granted.json()["receipt"]["subject"] == "SM100003"
+    changes = [
+        e
+        for e in log_entries(minor)
+        if e["action"] == "update" and e["resource"] == f"/v1/consents/{OPTIONAL}"
+    ]
+    assert [(e["role"], e["actor"]) for e in changes][-1] == ("guardian", "陈静 Chen Jing")
+
+
+def test_sinomai_every_change_is_the_guardians_present_and_just_signed_in(
+    make_shop: Any,
+) -> None:
+    shop = make_shop("sinomai")
+    minor = signed_in(shop, "bob.liu")
+    for granted in (True, False):
+        refused = minor.put(f"/consents/{OPTIONAL}", json={"granted": granted})
+        assert refused.status_code == 403, refused.text
+        assert refused.json()["code"] == "guardian_consent_required"
+        assert [c["number"] for c in refused.json()["clauses"]] == ["2.P.minors"]
+    ward, _item = ward_api(shop, signed_in(shop, "liu.min"))
+    absent = ward.put(f"/consents/{OPTIONAL}", json={"granted": True})
+    assert absent.status_code == 422
+    assert absent.json()["code"] == "guardian_presence_required"
+    zh = ward.put(
+        f"/consents/{OPTIONAL}", json={"granted": True}, headers={"Accept-Language": "zh-CN"}
+    )
+    assert "在场" in zh.json()["detail"]
+    present = ward.put(f"/consents/{OPTIONAL}", json={"granted": True, "guardian_present": True})
+    assert present.status_code == 200, present.text
+    shop.ctx.clock.offset += timedelta(minutes=6)  # past the 5-minute window, token still live
+    stale = ward.put(f"/consents/{OPTIONAL}", json={"granted": False, "guardian_present": True})
+    assert stale.status_code == 403
+    assert stale.json()["code"] == "reauth_required"
+
+
+def test_sinomai_covers_an_adult_without_legal_capacity_silumart_does_not(
+    make_shop: Any,
+) -> None:
+    for name, adult, expected in (("sinomai", "li.qiang", 403), ("silumart", "zhang.wei", 200)):
+        shop = make_shop(name)
+        with shop.ctx.sessions() as session:
+            session.execute(
+                update(User).where(User.username == adult).values(legal_capacity="none")
+            )
+            session.commit()
+        answer = signed_in(shop, adult).put(f"/consents/{OPTIONAL}", json={"granted": True})
+        assert answer.status_code == expected, (name, answer.text)
+
+
+def test_a_revoked_link_ends_the_ward_session(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    guardian = signed_in(shop, "chen.jing")
+    ward, _item = ward_api(shop, guardian)
+    assert ward.get("/me").status_code == 200
+    with shop.ctx.sessions() as session:
+        link = session.scalars(select(GuardianLink)).one()
+        link.revoked_at = shop.ctx.clock.now()
+        session.commit()
+    assert ward.get("/me").status_code == 401
+    assert guardian.get("/guardian/wards").json()["items"] == []
+
+
+def test_guardian_links_from_both_sides(make_shop: Any) -> None:
+    shop = make_shop("sinomai")
+    guardian = signed_in(shop, "liu.min").get("/guardian/links").json()["items"]
+    ward = signed_in(shop, "bob.liu").get("/guardian/links").json()["items"]
+    assert [(i["other_role"], i["display_name"]) for i in guardian] == [("ward", "Bob Liu")]
+    assert [(i["other_role"], i["display_name"]) for i in ward] == [("guardian", "刘敏 Liu Min")]
+    assert guardian[0]["id"] == ward[0]["id"]
+    assert ward[0]["revoked_at"] is None
+    assert signed_in(shop, "wang.fang").get("/guardian/links").json()["items"] == []
+
+
+def test_a_ward_session_on_postgres(pg_database: Any) -> None:
+    """The principal's link join and the guardian's consent change, on PostgreSQL."""
+    from server.context import ServerConfig
+    from server.demo.seeding import seed_for_demo
+    from server.shops import shop_profile
+
+    config = ServerConfig(
+        db_url=pg_database(),
+        shop=shop_profile("sinomai"),
+        demo=True,
+        run_processor=False,
+        processor_delay=timedelta(0),
+    )
+    shop = RunningShop(config)
+    try:
+        seed_for_demo(shop.ctx, tracks=50)
+        shop.start()
+        ward, item = ward_api(shop, signed_in(shop, "liu.min"))
+        assert ward.get("/me").json()["customer_no"] == item["customer_no"]
+        changed = ward.put(
+            f"/consents/{OPTIONAL}", json={"granted": True, "guardian_present": True}
+        )
+        assert changed.status_code == 200, changed.text
+        roles = {e["role"] for e in log_entries(signed_in(shop, "bob.liu"))}
+        assert "guardian" in roles
+    finally:
+        shop.stop()
