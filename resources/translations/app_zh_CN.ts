@@ -4998,16 +4998,20 @@ After:  {3}</source>
         <translation>（政策未载明：商家自行设定）</translation>
     </message>
     <message>
+        <source>• {0} {1}</source>
+        <translation>• {0}{1}</translation>
+    </message>
+    <message>
         <source>This shop does not publish a rights card.</source>
         <translation>该商城未公布权利说明。</translation>
     </message>
     <message>
         <source>Answer deadline: {0} {1}</source>
-        <translation>答复期限：{0} {1}</translation>
+        <translation>答复期限：{0}{1}</translation>
     </message>
     <message>
         <source>Fees: {0} {1}</source>
-        <translation>费用：{0} {1}</translation>
+        <translation>费用：{0}{1}</translation>
     </message>
     <message>
         <source>How you prove who you are:</source>

@@ -504,6 +504,10 @@ def test_new_request_dialogs_fit_a_small_screen(
         rights = getattr(dialog, "rights", None)
         if rights is not None:  # wait for the shop's card, the tallest part
             qtbot.waitUntil(lambda r=rights: r.body.text().count("\n") > 5, timeout=10000)
+            card = rights.body.text()
+            # a cited section's title is listed once at the end, not after every line
+            assert card.count(card.splitlines()[-1]) == 1, card
+            assert " （" not in card, "a space before a Chinese bracket"
         dialog.resize(dialog.width(), SIZES[0][1] - 40)
         _settle(qtbot)
         if dialog.height() > SIZES[0][1]:

@@ -55,7 +55,8 @@ class RightsCardWidget(QGroupBox):
 
     def line(self, term: RightsTerm) -> str:
         value = f" {term.value}" if term.value else ""
-        return f"• {term.text}{value} {self.cite(term)}"
+        # translated for its space: Chinese puts no space before "（政策第 5.G 条）"
+        return self.tr("• {0} {1}").format(f"{term.text}{value}", self.cite(term))
 
     def show_card(self, card: RightsCard | None) -> None:
         if card is None:
