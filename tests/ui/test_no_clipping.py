@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -472,6 +473,10 @@ def test_nothing_clips_and_formats_are_local(
     )
 
 
+def _card_loaded(body: QLabel) -> bool:
+    return body.text().count("\n") > 5
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_new_request_dialogs_fit_a_small_screen(
     qtbot: QtBot,
@@ -486,6 +491,7 @@ def test_new_request_dialogs_fit_a_small_screen(
     (it is taller than the screen) scrolls inside the dialog instead of losing its last lines."""
     from client.models.requests import REQUEST_TYPES
     from ui.pages.requests import RequestsPage
+    from ui.pages.requests_forms import NewRequestDialog
 
     translations.apply(language)
     window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
@@ -501,10 +507,10 @@ def test_new_request_dialogs_fit_a_small_screen(
     for rtype in REQUEST_TYPES:
         dialog = page.new_request(rtype)
         assert dialog is not None, rtype
-        rights = getattr(dialog, "rights", None)
-        if rights is not None:  # wait for the shop's card, the tallest part
-            qtbot.waitUntil(lambda r=rights: r.body.text().count("\n") > 5, timeout=10000)
-            card = rights.body.text()
+        if isinstance(dialog, NewRequestDialog):  # wait for the shop's card, the tallest part
+            body = dialog.rights.body
+            qtbot.waitUntil(partial(_card_loaded, body), timeout=10000)
+            card = body.text()
             # a cited section's title is listed once at the end, not after every line
             assert card.count(card.splitlines()[-1]) == 1, card
             assert " （" not in card, "a space before a Chinese bracket"
