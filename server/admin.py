@@ -11,6 +11,9 @@
     python -m server admin --db PATH --shop NAME extend ID --days N --reason TEXT
     python -m server admin --db PATH --shop NAME answer ID --text TEXT
     python -m server admin --db PATH --shop NAME publish-incident FILE.json
+    python -m server admin --db PATH --shop NAME link-guardian GUARDIAN WARD [--relationship R]
+                                                 [--account-consent]
+    python -m server admin --db PATH --shop NAME unlink-guardian GUARDIAN WARD
 
 Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
@@ -20,7 +23,9 @@ doing its work now (and an `identity_unverified` one by marking the identity as 
 (the request moves on to pending) or rejects it with a note (it stays unverified); `extend`
 adds N working days to the due date, with a reason, and keeps the request in progress.
 `publish-incident` sends a security incident notice to each affected shopper (see
-`publish_incident_file` for the file).
+`publish_incident_file` for the file). `link-guardian` / `unlink-guardian` start and end a
+guardian link (people by customer number or username); both are idempotent, and ending a link
+revokes the guardian's open sessions on the ward at once.
 """
 
 from __future__ import annotations
@@ -31,15 +36,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
 from server.context import ServerConfig, ShopContext
 from server.db import sqlite_url, transaction
 from server.demo.policies import policy_for
 from server.errors import Problem
+from server.guardians import covered
 from server.identity_documents import review
 from server.incidents import IncidentError, IncidentSpec, publish_incident
-from server.models import DeletionReceipt, IdentityDocument, PrivacyRequest, User
+from server.models import (
+    AccessToken,
+    DeletionReceipt,
+    GuardianLink,
+    IdentityDocument,
+    PrivacyRequest,
+    User,
+)
 from server.processor import RequestProcessor
 from server.requests_flow import (
     ACTIVE,
@@ -340,6 +353,139 @@ def publish_incident_file(ctx: ShopContext, data: Any) -> dict[str, Any]:
         raise AdminError(str(exc)) from exc
 
 
+RELATIONSHIPS = ("parent", "legal_guardian")
+
+
+def _person(db: Any, who: str) -> User:
+    """A customer by customer number or username (the two ways the admin names people)."""
+    key = who.strip()
+    if not key:
+        raise AdminError("name a customer by customer number or username")
+    user = db.scalars(
+        select(User)
+        .where(or_(User.customer_no == key, User.username == key))
+        # a customer number wins over a username that happens to look like one
+        .order_by((User.customer_no == key).desc())
+    ).first()
+    if user is None:
+        raise AdminError(f"no customer {key}")
+    return user
+
+
+def _link_view(link: GuardianLink, guardian: User, ward: User) -> dict[str, Any]:
+    return {
+        "link": link.id,
+        "guardian": guardian.customer_no,
+        "guardian_username": guardian.username,
+        "ward": ward.customer_no,
+        "ward_username": ward.username,
+        "relationship": link.relationship,
+        "since": rfc3339(link.since),
+        "revoked_at": rfc3339(link.revoked_at) if link.revoked_at else None,
+        "ward_guardian_consent": ward.guardian_consent,
+    }
+
+
+def link_guardian(
+    ctx: ShopContext,
+    guardian_ref: str,
+    ward_ref: str,
+    relationship: str = "parent",
+    account_consent: bool = False,
+) -> dict[str, Any]:
+    """Make `guardian_ref` the guardian of `ward_ref`; linking again changes nothing.
+
+    `account_consent` records that the guardian consents to the ward holding an account (what
+    a policy such as Silumart's § 6 asks before a minor may sign in).
+    """
+    if relationship not in RELATIONSHIPS:
+        raise AdminError(f"relationship must be one of: {', '.join(RELATIONSHIPS)}")
+    rule = policy_for(ctx.shop.id).guardian
+    now = ctx.clock.now()
+    with transaction(ctx.sessions) as db:
+        guardian = _person(db, guardian_ref)
+        ward = _person(db, ward_ref)
+        if guardian.id == ward.id:
+            raise AdminError("a customer cannot be their own guardian")
+        for user in (guardian, ward):
+            if user.closed_at is not None:
+                raise AdminError(f"the account of {user.customer_no} is closed")
+        if not covered(ward, rule):
+            raise AdminError(
+                f"{ward.customer_no} is neither a minor nor, under this shop's policy, a person "
+                "without full legal capacity: they need no guardian"
+            )
+        if covered(guardian, rule):
+            raise AdminError(f"{guardian.customer_no} needs a guardian and cannot be one")
+        link = db.scalars(
+            select(GuardianLink).where(
+                GuardianLink.guardian_id == guardian.id, GuardianLink.ward_id == ward.id
+            )
+        ).first()
+        changed = False
+        if link is None:
+            link = GuardianLink(
+                guardian_id=guardian.id, ward_id=ward.id, relationship=relationship, since=now
+            )
+            db.add(link)
+            changed = True
+        elif link.revoked_at is not None:
+            # one row per pair (unique): an ended link starts again from today
+            link.revoked_at = None
+            link.since = now
+            link.relationship = relationship
+            changed = True
+        elif link.relationship != relationship:
+            link.relationship = relationship
+            changed = True
+        if account_consent and ward.guardian_consent != "granted":
+            ward.guardian_consent = "granted"
+            changed = True
+        db.flush()
+        out = _link_view(link, guardian, ward)
+        out["changed"] = changed
+        out["message"] = "linked" if changed else "already linked; nothing changed"
+        return out
+
+
+def unlink_guardian(ctx: ShopContext, guardian_ref: str, ward_ref: str) -> dict[str, Any]:
+    """End the link and every open session the guardian holds on the ward, at once."""
+    now = ctx.clock.now()
+    with transaction(ctx.sessions) as db:
+        guardian = _person(db, guardian_ref)
+        ward = _person(db, ward_ref)
+        link = db.scalars(
+            select(GuardianLink).where(
+                GuardianLink.guardian_id == guardian.id,
+                GuardianLink.ward_id == ward.id,
+                GuardianLink.revoked_at.is_(None),
+            )
+        ).first()
+        if link is None:
+            return {
+                "guardian": guardian.customer_no,
+                "ward": ward.customer_no,
+                "changed": False,
+                "sessions_ended": 0,
+                "message": f"{guardian.customer_no} is not the guardian of {ward.customer_no}; "
+                "nothing to end",
+            }
+        link.revoked_at = now
+        # The principal check already refuses a token of an ended link; revoking the tokens too
+        # keeps them dead if the same pair is linked again later (the link row is reused).
+        ended = db.execute(
+            update(AccessToken)
+            .where(AccessToken.guardian_link_id == link.id, AccessToken.revoked.is_(False))
+            .values(revoked=True)
+        )
+        db.flush()
+        out = _link_view(link, guardian, ward)
+        out["changed"] = True
+        out["sessions_ended"] = int(getattr(ended, "rowcount", 0) or 0)
+        out["message"] = "link ended"
+        return out
+
+
 # --- command line -------------------------------------------------------------------------------
 
 
@@ -385,6 +531,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--text", required=True)
     p = sub.add_parser("publish-incident", help="notify affected shoppers of a security incident")
     p.add_argument("file", help="the incident as JSON (see publish_incident_file)")
+    p = sub.add_parser("link-guardian", help="make one customer the guardian of another")
+    p.add_argument("guardian", help="customer number or username")
+    p.add_argument("ward", help="customer number or username")
+    p.add_argument("--relationship", choices=RELATIONSHIPS, default="parent")
+    p.add_argument(
+        "--account-consent",
+        action="store_true",
+        help="the guardian consents to the ward holding an account",
+    )
+    p = sub.add_parser("unlink-guardian", help="end a guardian link and its open sessions")
+    p.add_argument("guardian", help="customer number or username")
+    p.add_argument("ward", help="customer number or username")
     return parser
 
 
@@ -446,6 +604,12 @@ def main(argv: list[str] | None = None) -> int:
             except (OSError, ValueError) as exc:
                 raise AdminError(f"cannot read {args.file}: {exc}") from exc
             out = publish_incident_file(ctx, data)
+        elif args.command == "link-guardian":
+            out = link_guardian(
+                ctx, args.guardian, args.ward, args.relationship, args.account_consent
+            )
+        elif args.command == "unlink-guardian":
+            out = unlink_guardian(ctx, args.guardian, args.ward)
         else:
             out = answer(ctx, args.id, args.text, officer=args.officer)
         print(json.dumps(out, ensure_ascii=False, indent=2))

@@ -46,6 +46,12 @@ _TEXT: dict[str, dict[Language, str]] = {
         "en": "This account cannot grant what the application asks for.",
         "zh-CN": "此账户无法授予该应用请求的权限。",
     },
+    "guardian_consent_pending": {
+        "en": "A parent or guardian must consent to your account before you can sign in "
+        "(privacy policy: {clause}). Ask them to give their consent to the shop.",
+        "zh-CN": "您须先获得父母或监护人对您账户的同意才能登录（隐私政策：{clause}）。"
+        "请让他们向本店表示同意。",
+    },
     "unknown_client": {"en": "Unknown application.", "zh-CN": "未知的应用。"},
     "bad_redirect": {
         "en": "The application's return address is not allowed.",

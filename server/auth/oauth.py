@@ -31,7 +31,9 @@ from server.auth.tokens import (
     token_hash,
 )
 from server.context import CLIENT_ID, ShopContext
+from server.demo.policies import policy_for
 from server.deps import get_ctx, get_db
+from server.guardians import covered
 from server.i18n import Language, negotiate
 from server.models import AuthorizationCode, RefreshToken, User
 
@@ -222,6 +224,10 @@ def authorize_submit(
         return _html(_page(ctx, params, language, error=message, username=username), language, 401)
     ctx.limits.clear(pair_key, db)
     ctx.limits.refund(source_key, limit=SOURCE_FAILURES, db=db)
+    refused = _guardian_consent_missing(ctx, user, language)
+    if refused:
+        # only after the right password: the page tells no stranger who is a minor
+        return _html(_page(ctx, params, language, error=refused, username=username), language, 403)
     allowed = ROLE_SCOPES.get(user.role, set())
     requested = set(scope.split()) if scope.strip() else allowed
     granted = requested & allowed
@@ -248,6 +254,23 @@ def authorize_submit(
     done = _redirect_with(redirect_uri, {"code": code, "state": state, "iss": issuer})
     done.headers["Content-Language"] = language  # the sign-in's language, like its pages
     return done
+
+
+def _guardian_consent_missing(ctx: ShopContext, user: User, language: Language) -> str | None:
+    """The sign-in page's refusal when the shop's policy makes this account wait for a guardian.
+
+    Only a shop whose policy names such a clause (`GuardianRule.account_clause`) asks; the
+    person must be one the rule covers and their guardian's consent not yet given.
+    """
+    policy = policy_for(ctx.shop.id)
+    rule = policy.guardian
+    if rule is None or rule.account_clause is None or not covered(user, rule):
+        return None
+    if user.guardian_consent == "granted":
+        return None
+    section = policy.section(rule.account_clause)
+    title = section.title.pick(language) if section else rule.account_clause
+    return text("guardian_consent_pending", language, clause=title)
 
 
 @router.post("/token")

@@ -9,15 +9,30 @@ guardian makes is in the ward's access log under the guardian's name and role.
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from datetime import timedelta
+from html import unescape
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
+import requests
 from sqlalchemy import select, update
 
+from server.admin import main as admin_main
 from server.embedded import RunningShop
 from server.models import GuardianLink, User
-from tests.support.oauth_login import Api, sign_in
+from tests.support.oauth_login import (
+    CLIENT_ID,
+    REDIRECT_URI,
+    Api,
+    hidden_fields,
+    pkce_pair,
+    sign_in,
+)
 
 PASSWORD = "demo1234"
 FAMILY = {
@@ -250,3 +265,138 @@ def test_a_ward_session_on_postgres(pg_database: Any) -> None:
         assert "guardian" in roles
     finally:
         shop.stop()
+
+
+def admin_cli(shop: RunningShop, shop_name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The admin tool as an officer runs it: `python -m server admin`, a process of its own."""
+    command = [sys.executable, "-m", "server", "admin", "--db-url", shop.ctx.config.db_url]
+    return subprocess.run(
+        [*command, "--shop", shop_name, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_admin_cli_links_and_unlinks_a_guardian(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    url = shop.ctx.config.db_url
+    base = ["--db-url", url, "--shop", "silumart"]
+    # Lin Mei becomes Alice's second guardian; linking twice leaves one link.
+    assert admin_main([*base, "link-guardian", "lin.mei", "SM100003"]) == 0
+    again = admin_cli(shop, "silumart", "link-guardian", "lin.mei", "alice.chen")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["changed"] is False
+    with shop.ctx.sessions() as session:
+        lin = session.scalars(select(User).where(User.username == "lin.mei")).one()
+        rows = session.scalars(select(GuardianLink).where(GuardianLink.guardian_id == lin.id))
+        assert len(rows.all()) == 1
+    guardian = signed_in(shop, "lin.mei")
+    ward, item = ward_api(shop, guardian)
+    assert item["customer_no"] == "SM100003"
+    assert ward.get("/me").status_code == 200
+    alice = signed_in(shop, "alice.chen").get("/me").json()
+    assert sorted(g["display_name"] for g in alice["guardians"]) == ["林美", "陈静 Chen Jing"]
+    # Ending the link ends the open ward session at once; the guardian's own sign-in stays.
+    ended = admin_cli(shop, "silumart", "unlink-guardian", "SM100001", "alice.chen")
+    assert ended.returncode == 0, ended.stderr
+    out = json.loads(ended.stdout)
+    assert (out["changed"], out["sessions_ended"]) == (True, 1)
+    assert ward.get("/me").status_code == 401
+    assert guardian.get("/guardian/wards").json()["items"] == []
+    assert guardian.get("/me").status_code == 200
+    assert "陈静 Chen Jing" in [
+        g["display_name"] for g in signed_in(shop, "alice.chen").get("/me").json()["guardians"]
+    ]
+    # Unlinking again says there is nothing to end; that is no error.
+    missing = admin_cli(shop, "silumart", "unlink-guardian", "lin.mei", "alice.chen")
+    assert missing.returncode == 0, missing.stderr
+    assert json.loads(missing.stdout)["changed"] is False
+    assert "nothing to end" in missing.stdout
+    # Linked again (the same row starts over): the old session stays dead, a new one works.
+    assert admin_main([*base, "link-guardian", "lin.mei", "alice.chen"]) == 0
+    assert ward.get("/me").status_code == 401
+    fresh, _item = ward_api(shop, guardian)
+    assert fresh.get("/me").status_code == 200
+    # Real errors: nobody by that name, an adult as ward, oneself, a minor as guardian.
+    for args in (
+        ["link-guardian", "lin.mei", "SM999999"],
+        ["unlink-guardian", "nobody", "alice.chen"],
+        ["link-guardian", "lin.mei", "zhang.wei"],
+        ["link-guardian", "alice.chen", "alice.chen"],
+        ["link-guardian", "alice.chen", "lin.mei"],
+    ):
+        failed = admin_cli(shop, "silumart", *args)
+        assert failed.returncode == 1, (args, failed.stdout)
+        assert failed.stderr.startswith("error: "), failed.stderr
+
+
+def authorize_page(
+    shop: RunningShop, username: str, language: str, password: str = PASSWORD
+) -> requests.Response:
+    """Submit the shop's sign-in form in `language`; the answer without following redirects."""
+    verifier, challenge = pkce_pair()
+    params = {
+        "response_type": "code",
+        "client_id": CLIENT_ID,
+        "redirect_uri": REDIRECT_URI,
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+        "state": verifier[:16],
+        "ui_locales": language,
+    }
+    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(params)}", timeout=10)
+    assert page.status_code == 200, page.text
+    form = hidden_fields(page.text)
+    form.update(username=username, password=password)
+    return requests.post(
+        f"{shop.url}/oauth/authorize", data=form, allow_redirects=False, timeout=10
+    )
+
+
+def test_silumart_a_minor_signs_in_only_with_the_guardians_consent(make_shop: Any) -> None:
+    """Silumart § 6 (6.P.accounts): a minor's account needs the guardian's consent."""
+    shop = make_shop("silumart")
+    # The demo minor's guardian has consented: Alice signs in.
+    assert authorize_page(shop, "alice.chen", "en").status_code == 302
+    with shop.ctx.sessions() as session:
+        session.execute(
+            update(User).where(User.username == "alice.chen").values(guardian_consent="pending")
+        )
+        session.commit()
+    for language, words in (("en", "guardian must consent"), ("zh-CN", "监护人")):
+        refused = authorize_page(shop, "alice.chen", language)
+        assert refused.status_code == 403, refused.text
+        assert "location" not in refused.headers
+        assert refused.headers["Content-Language"] == language
+        alert = re.search(r'<p class="error" role="alert">([^<]*)</p>', refused.text)
+        assert alert is not None, refused.text
+        message = unescape(alert.group(1))
+        assert words in message
+        title = "未成年人须经父母或监护人同意" if language == "zh-CN" else "Minors need a parent"
+        assert title in message
+        assert ("account" in message) == (language == "en")
+    # A wrong password still gets the plain answer: the page tells no stranger who is a minor.
+    wrong = authorize_page(shop, "alice.chen", "en", password="not-her-password")
+    assert wrong.status_code == 401
+    assert "guardian" not in wrong.text
+    assert "The account or password is not right." in wrong.text
+    # The guardian's consent recorded through the admin tool lets her in again.
+    done = admin_cli(
+        shop, "silumart", "link-guardian", "chen.jing", "alice.chen", "--account-consent"
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["ward_guardian_consent"] == "granted"
+    assert authorize_page(shop, "alice.chen", "en").status_code == 302
+
+
+def test_sinomai_asks_no_guardian_consent_at_sign_in(make_shop: Any) -> None:
+    """Sinomai's policy speaks of soliciting data, not of holding an account."""
+    shop = make_shop("sinomai")
+    with shop.ctx.sessions() as session:
+        session.execute(
+            update(User).where(User.username == "bob.liu").values(guardian_consent="pending")
+        )
+        session.commit()
+    assert authorize_page(shop, "bob.liu", "zh-CN").status_code == 302

@@ -76,6 +76,9 @@ class GuardianRule:
     withdraw_needs_guardian: bool
     presence_required: bool
     summary: Text
+    # the clause that makes a covered person's account wait for the guardian's consent (the
+    # shop's sign-in refuses them until it is given); None: the policy asks nothing of the kind
+    account_clause: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class ShopPolicy:
         cited.append(("incidents", self.incidents_clause))
         if self.guardian is not None:
             cited += [("guardians", clause) for clause in self.guardian.clauses]
+            if self.guardian.account_clause:
+                cited.append(("guardians", self.guardian.account_clause))
         cited.append(("fees", self.fees.clause))
         if self.repeat_fee is not None:
             cited.append(("repeat fee", self.repeat_fee.clause))

@@ -211,6 +211,8 @@ GUARDIANS = GuardianRule(
         "For a minor, only a parent or guardian can give a consent; the minor can withdraw one.",
         "未成年人的同意只能由父母或监护人给予；未成年人本人可以撤回同意。",
     ),
+    # 6, first paragraph: no account of their own without the parent's or guardian's consent
+    account_clause="6.P.accounts",
 )
 
 POLICY = ShopPolicy(

@@ -139,7 +139,8 @@ _REAL_NAME_REFUSAL = Text(
 # act without the guardian's consent, knowledge AND presence. So every consent change for such
 # a subject is the guardian's (their knowledge), the guardian attests being with the ward at
 # the time and has signed in just now (their presence), and the rule covers adults without
-# legal capacity too.
+# legal capacity too. It says nothing about holding an account, so sign-in asks no guardian
+# consent (no `account_clause`).
 GUARDIANS = GuardianRule(
     clauses=("2.P.minors",),
     covers_no_capacity=True,
