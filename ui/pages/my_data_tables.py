@@ -17,7 +17,6 @@ from ui.models.record_table import RecordTableModel
 from ui.tasks import TaskRunner
 from ui.terms.consents import legal_basis_text, localized_title
 from ui.terms.data import (
-    clause_number_text,
     clause_text,
     device_setting_text,
     device_type_text,
@@ -61,10 +60,7 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
         Column[DataCategory](trans_late("Columns", "Source"), lambda c: source_text(c.source)),
         Column[DataCategory](
             trans_late("Columns", "Policy section"),
-            lambda c: clause_number_text(
-                c.clause if c.clause is not None else (c.policy_section or None), c.basis
-            ),
-            tooltip=lambda c: clause_text(
+            lambda c: clause_text(
                 c.clause if c.clause is not None else (c.policy_section or None),
                 c.basis,
                 c.clause_title or None,

@@ -38,7 +38,7 @@ from ui.terms.consents import (
     localized_title,
     recipient_type_text,
 )
-from ui.terms.data import clause_number_text, clause_text, storage_text
+from ui.terms.data import clause_text, storage_text
 from ui.terms.policy_records import (
     agreement_short,
     agreement_text,
@@ -133,8 +133,7 @@ def event_columns(
         ),
         Column[RecipientEvent](
             trans_late("Columns", "Policy section"),
-            lambda e: clause_number_text(e.clause, e.basis),
-            tooltip=lambda e: clause_text(e.clause, e.basis, e.clause_title),
+            lambda e: clause_text(e.clause, e.basis, e.clause_title),
         ),
     ]
 

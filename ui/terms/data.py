@@ -298,15 +298,6 @@ def clause_text(clause: str | None, basis: str, title: str | None = None) -> str
     return f"§ {clause} — {title}" if title else f"§ {clause}"
 
 
-def clause_number_text(clause: str | None, basis: str) -> str:
-    """'§ 1.A' alone, for a table column where the same section backs many rows: its title
-    (`clause_text`) goes in the cell's tooltip and the row's detail, not repeated down the
-    column."""
-    if basis == "shop_configuration" or not clause:
-        return translate("Terms", "Not stated in the policy (the shop's own setting)")
-    return f"§ {clause}"
-
-
 def retention_with_basis(retention: str, basis: str) -> str:
     """The retention period, marked when the policy states no period for it."""
     text = retention_text(retention)
