@@ -514,6 +514,12 @@ def test_new_request_dialogs_fit_a_small_screen(
             # a cited section's title is listed once at the end, not after every line
             assert card.count(card.splitlines()[-1]) == 1, card
             assert " （" not in card, "a space before a Chinese bracket"
+        _settle(qtbot)  # at the size it opens with: no part of the form lies over another
+        form = getattr(dialog, "form", None)
+        shown = [w for w in (form.findChildren(QWidget) if form else []) if _shown(w)]
+        for first, second in ((a, b) for a in shown for b in shown if a.parent() is b.parent()):
+            if first is not second and first.geometry().intersects(second.geometry()):
+                problems.append(f"{rtype}: {type(first).__name__} overlaps {type(second).__name__}")
         dialog.resize(dialog.width(), SIZES[0][1] - 40)
         _settle(qtbot)
         if dialog.height() > SIZES[0][1]:

@@ -821,6 +821,9 @@ class NewRequestDialog(FilingDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
         self.finish_layout()
+        # room for the form's wrapped explanations: a top-level layout sizes itself by their
+        # one-line height, and the deletion list then overlapped the sentence below it
+        self.resize(self.width(), max(self.sizeHint().height(), 600))
         self._load()
         self._load_rights()
 
