@@ -136,13 +136,14 @@ class AssistDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assist a customer"))
+        self.setMinimumWidth(420)  # the reason's example must not be cut to "help …"
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
                 self.tr(
-                    "Ask the customer to create an assist code in their app (Access log page) and "
-                    "read it to you. Everything you see or do is recorded in the customer's access "
-                    "log."
+                    "Ask the customer to create an assist code in their app (on its “Who "
+                    "accessed my data” page) and read it to you. Everything you see or do is "
+                    "recorded in the customer's access log."
                 )
             )
         )
@@ -174,6 +175,8 @@ class AssistDialog(QDialog):
         buttons.accepted.connect(self._submit_if_complete)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # says what pressing it does, unlike "OK"
+        self.ok_button.setText(self.tr("Open the customer's data"))
         layout.addWidget(buttons)
 
     def _submit_if_complete(self) -> None:

@@ -942,8 +942,8 @@
         <translation>协助客户</translation>
     </message>
     <message>
-        <source>Ask the customer to create an assist code in their app (Access log page) and read it to you. Everything you see or do is recorded in the customer&apos;s access log.</source>
-        <translation>请客户在其应用的“访问记录”页面生成协助码并告诉您。您查看或进行的一切操作都会记入该客户的访问记录。</translation>
+        <source>Ask the customer to create an assist code in their app (on its “Who accessed my data” page) and read it to you. Everything you see or do is recorded in the customer&apos;s access log.</source>
+        <translation>请客户在其应用的“谁访问了我的信息”页面生成协助码并告诉您。您查看或进行的一切操作都会记入该客户的访问记录。</translation>
     </message>
     <message>
         <source>Customer number, e.g. SM100001</source>
@@ -968,6 +968,10 @@
     <message>
         <source>Case reason</source>
         <translation>协助原因</translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s data</source>
+        <translation>查看客户信息</translation>
     </message>
     <message>
         <source>Enter the customer number.</source>
@@ -1560,6 +1564,10 @@
     <message>
         <source>Differences in the selected section</source>
         <translation>所选部分中的差异</translation>
+    </message>
+    <message>
+        <source>Choose two archives and press Compare; then select a section above to see what was added, removed or changed in it.</source>
+        <translation>选择两个数据档案并点击“比较”，然后在上方选择一个部分，即可查看其中新增、删除或更改的内容。</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -4978,12 +4986,16 @@ After:  {3}</source>
         <translation>尚未加载。</translation>
     </message>
     <message>
-        <source>(policy § {0}{1})</source>
-        <translation>（政策第 {0} 条{1}）</translation>
+        <source>(policy § {0})</source>
+        <translation>（政策第 {0} 条）</translation>
     </message>
     <message>
         <source>(not stated in the policy: the shop&apos;s own setting)</source>
         <translation>（政策未载明：商家自行设定）</translation>
+    </message>
+    <message>
+        <source>• {0} {1}</source>
+        <translation>• {0}{1}</translation>
     </message>
     <message>
         <source>This shop does not publish a rights card.</source>
@@ -4991,11 +5003,11 @@ After:  {3}</source>
     </message>
     <message>
         <source>Answer deadline: {0} {1}</source>
-        <translation>答复期限：{0} {1}</translation>
+        <translation>答复期限：{0}{1}</translation>
     </message>
     <message>
         <source>Fees: {0} {1}</source>
-        <translation>费用：{0} {1}</translation>
+        <translation>费用：{0}{1}</translation>
     </message>
     <message>
         <source>How you prove who you are:</source>
@@ -5008,6 +5020,14 @@ After:  {3}</source>
     <message>
         <source>Where to turn:</source>
         <translation>联系与投诉渠道：</translation>
+    </message>
+    <message>
+        <source>Sections of the shop&apos;s policy cited above:</source>
+        <translation>以上引用的商城政策条款：</translation>
+    </message>
+    <message>
+        <source>§ {0} {1}</source>
+        <translation>第 {0} 条 {1}</translation>
     </message>
 </context>
 <context>
@@ -5387,7 +5407,7 @@ Tables:
     </message>
     <message>
         <source>Membership</source>
-        <translation>会员等级</translation>
+        <translation>会员账户</translation>
     </message>
     <message>
         <source>Mobile phone</source>
@@ -5582,6 +5602,34 @@ Tables:
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Being checked</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
         <source>until the account is closed</source>
         <translation>直至注销账户</translation>
     </message>
@@ -5684,6 +5732,10 @@ Tables:
     <message>
         <source>Your data goes abroad, to {0}, only with this consent ({1}).</source>
         <translation>只有取得此项同意，您的数据才会传输到境外的{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
@@ -5998,6 +6050,10 @@ Tables:
     <message>
         <source>Verification report</source>
         <translation>验证报告</translation>
+    </message>
+    <message>
+        <source>Choose an archive and press Verify: the report of its checksums and its signature appears here.</source>
+        <translation>选择一个数据档案并点击“验证”：其校验和与签名的检查报告将显示在这里。</translation>
     </message>
     <message>
         <source>Verify</source>

@@ -441,3 +441,16 @@ def test_an_archive_shows_its_assist_sessions_and_request_answers_offline(
     assert not page.code_panel.isVisibleTo(window)  # read only: no code to give out
     assert page.end_buttons == {}
     assert attempts == []
+
+
+def test_idle_archive_dialogs_say_what_will_appear_and_show_no_progress_yet(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Before anything runs: no "0%" bar that reads as stuck, and the empty report boxes say
+    what will appear in them."""
+    verify = VerifyDialog(window.runner, window.session, window)
+    compare = CompareDialog(window.runner, window)
+    for dialog in (verify, compare):
+        assert not dialog.progress.isTextVisible()
+    assert "Verify" in verify.report_view.placeholderText()
+    assert "Compare" in compare.details.placeholderText()

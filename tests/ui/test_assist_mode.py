@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from client.api import ShopApi
@@ -14,6 +15,7 @@ from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from tests.ui.conftest import sign_in, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
+from ui.pages.registry import PAGES
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -45,6 +47,11 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
 
     window.assist_customer()
     dialog = window.assist_dialog
+    # it sends the customer to the page by the name the customer's app shows, and its button
+    # says what it does
+    access_log = next(e for e in PAGES if e.page_id == "access-log")
+    assert f"“{access_log.title()}”" in dialog.findChildren(QLabel)[0].text()
+    assert dialog.ok_button.text() == "Open the customer's data"
     dialog.customer.setText(customer_no)
     dialog.code.setText("000000" if code != "000000" else "111111")
     dialog.reason.setText("Ticket 4711 <b>help</b>")

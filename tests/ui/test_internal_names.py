@@ -13,6 +13,7 @@ read-only text boxes. It fails on:
   (`account, orders`);
 - `key: value` dumps (`language: zh-CN, notifications: True`, `categories: locations`);
 - ISO durations (`P3Y`) and timestamps (`2026-12-01T…`, `06:54:12.123456`);
+- ASCII brackets around Chinese words (`个性化推荐 (已同意)`) in the Chinese UI;
 - English in the Chinese UI: one of the app's own English strings shown untranslated, or a run
   of three or more English words that is not in what the shop serves in Chinese (products as
   listed, searches the shopper typed in English, browser names are shown as they are).
@@ -80,6 +81,8 @@ DUMP = re.compile(
 )
 ISO_DURATION = re.compile(r"\bP(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?\b|\bPT(?:\d+[HMS])+\b")
 TIMESTAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}\.\d+")
+# ASCII brackets around Chinese words ("个性化推荐 (已同意)"): Chinese takes "（…）"
+ASCII_BRACKETS_IN_CHINESE = re.compile(r"[\u4e00-\u9fff]\s*\([\u4e00-\u9fff][^()]*\)")
 THREE_ENGLISH_WORDS = re.compile(r"[A-Za-z][a-z'’-]+(?:[ ,]+[A-Za-z][a-z'’-]+){2,}")
 
 
@@ -230,6 +233,9 @@ def _problems(
     if chinese:
         flat = re.sub(r"\s+", " ", text).strip()
         untranslated = english_ui.find(flat) if english_ui is not None else None
+        brackets = ASCII_BRACKETS_IN_CHINESE.search(flat)
+        if brackets:
+            yield f"ASCII brackets in Chinese {brackets.group(0)[:60]!r}"
         if untranslated:
             yield f"English in the Chinese UI {untranslated[:60]!r}"
         else:
@@ -418,3 +424,49 @@ def test_no_internal_names_on_any_page_tab_or_dialog(
         check(f"{page_id}: {what} dialog ({title})", page_id, texts)
     report = [f"{problem}  [{', '.join(sorted(where)[:3])}]" for problem, where in seen.items()]
     assert not report, f"{len(report)} internal names on screen:\n" + "\n".join(report[:80])
+
+
+def _column_texts(model: QAbstractItemModel, title: str) -> list[str]:
+    """The shown texts of the column whose (translated) title is `title`."""
+    columns = [
+        c
+        for c in range(model.columnCount(QModelIndex()))
+        if model.headerData(c, Qt.Orientation.Horizontal) == title
+    ]
+    assert columns, f"no column {title!r}"
+    return [
+        str(model.data(model.index(row, columns[0]), Qt.ItemDataRole.DisplayRole))
+        for row in range(model.rowCount(QModelIndex()))
+    ]
+
+
+def test_the_shops_words_for_profile_values_and_languages_read_in_chinese(
+    qtbot: QtBot,
+    shop: RunningShop,
+    app_session: AppSession,
+    runner: TaskRunner,
+    tmp_path: Path,
+    translations: Translations,
+) -> None:
+    """A gender, a verification state and a logged language tag are the shop's words, not
+    something the shopper typed: the Chinese UI shows "女", "已验证" and "简体中文", not
+    "female", "verified" and "zh-CN" (the three-word rule above cannot see one-word English)."""
+    translations.apply("zh_CN")
+    window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    sign_in(qtbot, app_session, shop)
+    page = window.pages["my-data"]
+    assert isinstance(page, MyDataPage)
+    window.select_page("my-data")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    fields = _column_texts(page.profile_model, "字段")
+    values = dict(zip(fields, _column_texts(page.profile_model, "值"), strict=True))
+    assert values["性别"] in ("女", "男"), values
+    assert values["身份已验证"] == "已验证", values
+    page.tabs.setCurrentWidget(page.logs)
+    qtbot.waitUntil(lambda: page.log_model.rowCount(QModelIndex()) > 0, timeout=10000)
+    languages = set(_column_texts(page.log_model, "语言"))
+    assert languages
+    assert not any(re.fullmatch(r"[a-z]{2}(?:-[A-Z]{2})?", t) for t in languages), languages

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -470,3 +471,60 @@ def test_nothing_clips_and_formats_are_local(
     assert known_seen == KNOWN_SIDEWAYS_AT_1024[language], (
         "update KNOWN_SIDEWAYS_AT_1024: fixed or new"
     )
+
+
+def _card_loaded(body: QLabel) -> bool:
+    return body.text().count("\n") > 5
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_new_request_dialogs_fit_a_small_screen(
+    qtbot: QtBot,
+    shop: RunningShop,
+    app_session: AppSession,
+    runner: TaskRunner,
+    tmp_path: Path,
+    translations: Translations,
+    language: str,
+) -> None:
+    """Each New request dialog, rights card loaded, within a 1024×640 screen: the whole card
+    (it is taller than the screen) scrolls inside the dialog instead of losing its last lines."""
+    from client.models.requests import REQUEST_TYPES
+    from ui.pages.requests import RequestsPage
+    from ui.pages.requests_forms import NewRequestDialog
+
+    translations.apply(language)
+    window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    sign_in(qtbot, app_session, shop)
+    page = window.pages["requests"]
+    assert isinstance(page, RequestsPage)
+    window.select_page("requests")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    problems: list[str] = []
+    for rtype in REQUEST_TYPES:
+        dialog = page.new_request(rtype)
+        assert dialog is not None, rtype
+        if isinstance(dialog, NewRequestDialog):  # wait for the shop's card, the tallest part
+            body = dialog.rights.body
+            qtbot.waitUntil(partial(_card_loaded, body), timeout=10000)
+            card = body.text()
+            # a cited section's title is listed once at the end, not after every line
+            assert card.count(card.splitlines()[-1]) == 1, card
+            assert " （" not in card, "a space before a Chinese bracket"
+        _settle(qtbot)  # at the size it opens with: no part of the form lies over another
+        form = getattr(dialog, "form", None)
+        shown = [w for w in (form.findChildren(QWidget) if form else []) if _shown(w)]
+        for first, second in ((a, b) for a in shown for b in shown if a.parent() is b.parent()):
+            if first is not second and first.geometry().intersects(second.geometry()):
+                problems.append(f"{rtype}: {type(first).__name__} overlaps {type(second).__name__}")
+        dialog.resize(dialog.width(), SIZES[0][1] - 40)
+        _settle(qtbot)
+        if dialog.height() > SIZES[0][1]:
+            problems.append(f"{rtype}: the dialog is {dialog.height()} px tall")
+        problems += [f"{rtype}: {p}" for p in _clip_problems(dialog)]
+        dialog.reject()
+        _settle(qtbot)
+    assert not problems, "\n".join(problems)

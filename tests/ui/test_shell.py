@@ -155,3 +155,8 @@ def test_overview_shows_the_rights_card_with_clauses(qtbot: QtBot, window: MainW
     assert "privacy@silumart.example (policy § 9" in text
     # the 6-digit code is the shop's choice, not a promise of its policy
     assert "6-digit code sent to your account contact (not stated in the policy" in text
+    # each line cites its section by number; the section's title is listed once, at the end
+    assert text.count("Answering your requests") == 1, text
+    assert "§ 5.G Answering your requests: verification, deadline, fees, refusals" in (
+        text.splitlines()
+    )

@@ -183,6 +183,7 @@ class WorkDialog(QDialog):
         self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)  # "0%" before anything has started reads as stuck
         self.status = plain_label()
         self.status.setObjectName("workStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -237,6 +238,7 @@ class WorkDialog(QDialog):
         self.error = None
         self._cancel_event = threading.Event()
         self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.setTextVisible(True)
         self.status.setText(message)
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)

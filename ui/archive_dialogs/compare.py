@@ -73,6 +73,12 @@ class CompareDialog(WorkDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Differences in the selected section"))
+        self.details.setPlaceholderText(
+            self.tr(
+                "Choose two archives and press Compare; then select a section above to see "
+                "what was added, removed or changed in it."
+            )
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)

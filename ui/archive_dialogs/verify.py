@@ -40,6 +40,13 @@ class VerifyDialog(WorkDialog):
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setAccessibleName(self.tr("Verification report"))
+        # an empty white box says nothing: tell what will appear in it
+        self.report_view.setPlaceholderText(
+            self.tr(
+                "Choose an archive and press Verify: the report of its checksums and its "
+                "signature appears here."
+            )
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.report_view, 1)

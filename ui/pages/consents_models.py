@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from client.i18n import trans_late
 from client.models.consents import Consent, ConsentReceipt, Cookie
 from client.verify import SignatureResult
+from ui.i18n import translate
 from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
@@ -127,7 +128,8 @@ def cookie_columns(titles: PurposeTitles) -> list[Column[Cookie]]:
         if consent is None:
             return cookie.consent_purpose
         title = localized_title(consent.title, consent.title_zh)
-        return f"{title} ({given_text(consent.granted)})"
+        # "（…）" in Chinese: ASCII brackets between Chinese words read as a typo
+        return translate("Terms", "{0} ({1})").format(title, given_text(consent.granted))
 
     return [
         Column[Cookie](trans_late("Columns", "Name"), lambda c: c.name),

@@ -21,7 +21,9 @@ from ui.terms.data import (
     device_setting_text,
     device_type_text,
     field_text,
+    field_value_text,
     group_text,
+    language_tag_text,
     location_source_text,
     retention_with_basis,
     source_text,
@@ -73,7 +75,9 @@ def category_columns(purpose_title: Callable[[str], str]) -> list[Column[DataCat
 def profile_columns() -> list[Column[ProfileField]]:
     return [
         Column[ProfileField](trans_late("Columns", "Field"), lambda f: field_text(f.key)),
-        Column[ProfileField](trans_late("Columns", "Value"), lambda f: f.value),
+        Column[ProfileField](
+            trans_late("Columns", "Value"), lambda f: field_value_text(f.key, f.value)
+        ),
         Column[ProfileField](trans_late("Columns", "Group"), lambda f: group_text(f.group)),
         Column[ProfileField](trans_late("Columns", "Source"), lambda f: source_text(f.source)),
         Column[ProfileField](trans_late("Columns", "Editable"), lambda f: f.editable),
@@ -180,7 +184,7 @@ LOG_COLUMNS: list[Column[LogEntry]] = [
     Column[LogEntry](trans_late("Columns", "IP address"), lambda e: e.ip),
     Column[LogEntry](trans_late("Columns", "Browser"), lambda e: e.browser),
     Column[LogEntry](trans_late("Columns", "Carrier"), lambda e: e.carrier),
-    Column[LogEntry](trans_late("Columns", "Language"), lambda e: e.language),
+    Column[LogEntry](trans_late("Columns", "Language"), lambda e: language_tag_text(e.language)),
 ]
 
 

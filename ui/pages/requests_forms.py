@@ -815,11 +815,15 @@ class NewRequestDialog(FilingDialog):
         intro = plain_label(self.form.intro())
         layout.addWidget(intro)
         # What the shop's own policy promises for requests, read before filing (issue 13.2).
-        self.rights = RightsCardWidget()
+        # scrolled within a fixed height: the whole card is taller than a 640-pixel screen
+        self.rights = RightsCardWidget(max_height=160)
         layout.addWidget(self.rights)
         layout.addWidget(self.status)
         layout.addWidget(self.form, 1)
         self.finish_layout()
+        # room for the form's wrapped explanations: a top-level layout sizes itself by their
+        # one-line height, and the deletion list then overlapped the sentence below it
+        self.resize(self.width(), max(self.sizeHint().height(), 600))
         self._load()
         self._load_rights()
 

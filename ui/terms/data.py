@@ -142,6 +142,41 @@ def device_setting_text(key: str, value: object) -> str:
     return translate("Terms", "{0}: {1}").format(words, shown)
 
 
+# Profile fields whose value is one of the shop's words, not something the shopper typed:
+# shown in the UI language (a value the app does not know is shown as the shop sent it).
+_FIELD_VALUES: dict[str, dict[str, Callable[[], str]]] = {
+    "gender": {
+        "female": lambda: translate("Terms", "Female"),
+        "male": lambda: translate("Terms", "Male"),
+        "other": lambda: translate("Terms", "Other"),
+        "unknown": lambda: translate("Terms", "Not known"),
+    },
+    "id_verified": {
+        "verified": lambda: translate("Terms", "Verified"),
+        "unverified": lambda: translate("Terms", "Not verified"),
+        "pending": lambda: translate("Terms", "Being checked"),
+    },
+}
+
+
+def field_value_text(key: str, value: str | None) -> str:
+    """A profile field's value as shown: the shop's word for a gender or a verification state
+    in the UI language; anything else (a name, a number) exactly as it is."""
+    words = _FIELD_VALUES.get(key, {}).get((value or "").strip().lower())
+    return words() if words is not None else (value or "")
+
+
+def language_tag_text(tag: str) -> str:
+    """A language tag a server logged ("zh-CN") as the language's own name ("简体中文"), as the
+    Devices tab shows a device's language; a tag Qt does not know is shown as it is."""
+    if not tag:
+        return "—"
+    locale = QLocale(tag.replace("-", "_"))
+    if locale.language() == QLocale.Language.C:
+        return tag
+    return locale.nativeLanguageName() or tag
+
+
 _DEVICE_TYPES: dict[str, Callable[[], str]] = {
     "phone": lambda: translate("Terms", "Phone"),
     "tablet": lambda: translate("Terms", "Tablet"),
