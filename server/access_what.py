@@ -127,6 +127,13 @@ PHRASES: dict[str, tuple[Text, Text | None]] = {
         Text("the result of your {name}", "您的{name}的结果"),
     ),
     "rights": (Text("your rights at this shop", "您在本商城的权利"), None),
+    "incidents": (Text("security incident notices", "安全事件告知"), None),
+    "incident": (Text("a security incident notice", "一份安全事件告知"), None),
+    "guardians": (Text("guardian links", "监护关系"), None),
+    "guardian_session": (
+        Text("a guardian's view of a ward's data", "监护人查看被监护人数据的会话"),
+        None,
+    ),
     "tracks": (Text("your search and browsing history", "您的搜索与浏览记录"), None),
     "track": (
         Text("an entry of your browsing history", "一条浏览记录"),
@@ -213,6 +220,10 @@ _FIXED: dict[str, str] = {
     "tracks/activity": "tracks_activity",
     "tags": "tags",
     "export": "export",
+    "incidents": "incidents",
+    "incidents/counts": "incidents",
+    "guardian/wards": "guardians",
+    "guardian/links": "guardians",
 }
 # Paths with an id or key: (pattern, kind); group 1 is the object's id or key.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -229,6 +240,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"recipients/([^/]+)/events", "recipient_events"),
         (r"recipients/([^/]+)", "recipient"),
         (r"requests/([^/]+)/result", "request_result"),
+        (r"requests/([^/]+)/.+", "request"),
+        (r"incidents/([^/]+)(?:/read)?", "incident"),
+        (r"guardian/wards/([^/]+)/session", "guardian_session"),
         (r"requests/([^/]+)(?:/[^/]+)?", "request"),
         (r"tracks/([^/]+)", "track"),
         (r"tags/([^/]+)", "tag"),

@@ -488,6 +488,30 @@
         <translation>您的一个兴趣标签</translation>
     </message>
     <message>
+        <source>your customer-service records</source>
+        <translation>您的客服通信记录</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s impact assessments</source>
+        <translation>商城的个人信息安全影响评估</translation>
+    </message>
+    <message>
+        <source>security incident notices</source>
+        <translation>安全事件告知</translation>
+    </message>
+    <message>
+        <source>a security incident notice</source>
+        <translation>一份安全事件告知</translation>
+    </message>
+    <message>
+        <source>guardian links</source>
+        <translation>监护关系</translation>
+    </message>
+    <message>
+        <source>a guardian&apos;s view of a ward&apos;s data</source>
+        <translation>监护人查看被监护人数据的会话</translation>
+    </message>
+    <message>
         <source>other information in your account</source>
         <translation>您账户中的其他信息</translation>
     </message>

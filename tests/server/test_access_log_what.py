@@ -233,3 +233,20 @@ def test_odd_ids_in_a_path_never_break_the_log(shop: RunningShop, api: Api) -> N
     for entry in entries:
         assert entry["what"]["text"]
         assert "/" not in entry["what"]["text"]
+
+
+def test_every_signed_in_route_has_words_of_its_own(shop: RunningShop) -> None:
+    """A new route must be given a kind in `server/access_what.py`; otherwise every look at it
+    reads "other information in your account" in the shopper's log."""
+    from server.access_what import kind_of
+
+    document = shop.app.openapi()
+    unnamed = []
+    for path in document["paths"]:
+        if not path.startswith("/v1/"):
+            continue
+        concrete = re.sub(r"\{[^}]+\}", "7", path)
+        if kind_of(concrete)[0] == "other":
+            unnamed.append(path)
+    assert len(document["paths"]) > 30
+    assert unnamed == []

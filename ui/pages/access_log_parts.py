@@ -99,6 +99,12 @@ KIND_WORDS: dict[str, str] = {
     "tracks_activity": trans_late("AccessLogPage", "your activity over time"),
     "tags": trans_late("AccessLogPage", "your interest tags"),
     "tag": trans_late("AccessLogPage", "one of your interest tags"),
+    "service_contacts": trans_late("AccessLogPage", "your customer-service records"),
+    "impact_assessments": trans_late("AccessLogPage", "the shop's impact assessments"),
+    "incidents": trans_late("AccessLogPage", "security incident notices"),
+    "incident": trans_late("AccessLogPage", "a security incident notice"),
+    "guardians": trans_late("AccessLogPage", "guardian links"),
+    "guardian_session": trans_late("AccessLogPage", "a guardian's view of a ward's data"),
     "other": trans_late("AccessLogPage", "other information in your account"),
 }
 
@@ -121,6 +127,12 @@ _PATH_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"data/devices", "devices"),
         (r"data/locations", "locations"),
         (r"data/logs", "logs"),
+        (r"data/service-contacts", "service_contacts"),
+        (r"impact-assessments", "impact_assessments"),
+        (r"incidents(?:/counts)?", "incidents"),
+        (r"incidents/[^/]+(?:/read)?", "incident"),
+        (r"guardian/(?:wards|links)", "guardians"),
+        (r"guardian/wards/[^/]+/session", "guardian_session"),
         (r"decisions", "decisions"),
         (r"decisions/[^/]+", "decision"),
         (r"decision-requests", "decision_requests"),
@@ -138,7 +150,7 @@ _PATH_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"recipients/[^/]+", "recipient"),
         (r"requests", "requests"),
         (r"requests/[^/]+/result", "request_result"),
-        (r"requests/[^/]+(?:/[^/]+)?", "request"),
+        (r"requests/[^/]+(?:/.+)?", "request"),
         (r"rights", "rights"),
         (r"tracks(?::delete)?", "tracks"),
         (r"tracks/activity", "tracks_activity"),
@@ -152,7 +164,18 @@ _PATH_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 KIND_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "account": (
         trans_late("AccessLogPage", "Your account and its data"),
-        ("me", "personalization", "devices", "locations", "logs", "data_categories", "overview"),
+        (
+            "me",
+            "personalization",
+            "devices",
+            "locations",
+            "logs",
+            "data_categories",
+            "overview",
+            "service_contacts",
+            "guardians",
+            "guardian_session",
+        ),
     ),
     "browsing": (
         trans_late("AccessLogPage", "Browsing history and interests"),
@@ -189,7 +212,16 @@ KIND_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "shop": (
         trans_late("AccessLogPage", "Notices, the policy and this log"),
-        ("notices", "policy", "policy_version", "access_log", "other"),
+        (
+            "notices",
+            "policy",
+            "policy_version",
+            "access_log",
+            "impact_assessments",
+            "incidents",
+            "incident",
+            "other",
+        ),
     ),
 }
 _GROUP_OF_KIND = {kind: group for group, (_t, kinds) in KIND_GROUPS.items() for kind in kinds}
