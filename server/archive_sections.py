@@ -211,8 +211,10 @@ def _service_contacts(db: Session, user: User) -> Iterator[dict[str, Any]]:
         .where(ServiceContact.user_id == user.id)
         .order_by(ServiceContact.at.desc(), ServiceContact.id.desc())
     )
+    orders = db.execute(select(Order.id, Order.number).where(Order.user_id == user.id))
+    numbers = {order_id: number for order_id, number in orders}
     for row in _batched(db, q):
-        yield _dump(service_contact_out(row))
+        yield _dump(service_contact_out(row, numbers.get(row.order_id or -1)))
 
 
 def _impact_assessments(ctx: ShopContext) -> Producer:

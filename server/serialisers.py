@@ -36,6 +36,7 @@ from server.models import (
     Location,
     LogEntry,
     Notice,
+    Order,
     PolicyVersion,
     ProfileField,
     Recipient,
@@ -600,6 +601,7 @@ __all__ = [
     "json_value",
     "me_out",
     "notice_item",
+    "order_numbers",
     "policy_changes",
     "policy_version_fields",
     "policy_version_item",
@@ -618,7 +620,17 @@ __all__ = [
 SERVICE_CHANNELS = ("phone", "online_chat", "email", "letter")
 
 
-def service_contact_out(row: ServiceContact) -> ServiceContactOut:
+def order_numbers(db: Session, ids: Sequence[int | None]) -> dict[int, str]:
+    """Order id → order number, in one query for a page of events."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = db.execute(select(Order.id, Order.number).where(Order.id.in_(wanted)))
+    return {order_id: number for order_id, number in rows}
+
+
+def service_contact_out(row: ServiceContact, order_number: str | None = None) -> ServiceContactOut:
+    """`order_number`: the number of the contact's order (the caller looks a page's up at once)."""
     return ServiceContactOut(
         id=str(row.id),
         at=row.at,
@@ -628,6 +640,7 @@ def service_contact_out(row: ServiceContact) -> ServiceContactOut:
         outcome=localized(row, "outcome"),
         duration_seconds=row.duration_seconds,
         order_id=str(row.order_id) if row.order_id is not None else None,
+        order_number=order_number if row.order_id is not None else None,
     )
 
 

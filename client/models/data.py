@@ -86,6 +86,7 @@ class ServiceContact(ClientModel):
     outcome: str = ""
     duration_seconds: int | None = None
     order_id: str | None = None
+    order_number: str | None = None  # what the shopper knows the order by
 
 
 __all__ = ["DataCategory", "Device", "Location", "LogEntry", "ServiceContact", "Storage"]

@@ -22,7 +22,13 @@ from server.schemas.common import (
     Page,
 )
 from server.schemas.data import DataCategoryOut, DeviceOut, LocationOut, LogOut, ServiceContactOut
-from server.serialisers import device_out, location_out, log_out, service_contact_out
+from server.serialisers import (
+    device_out,
+    location_out,
+    log_out,
+    order_numbers,
+    service_contact_out,
+)
 
 router = APIRouter(prefix="/v1", tags=["data"])
 
@@ -125,6 +131,8 @@ def list_service_contacts(
         limit=limit,
         cursor=cursor,
     )
+    numbers = order_numbers(db, [row.order_id for row in rows])
     return Page[ServiceContactOut](
-        items=[service_contact_out(row) for row in rows], next_cursor=next_cursor
+        items=[service_contact_out(row, numbers.get(row.order_id or -1)) for row in rows],
+        next_cursor=next_cursor,
     )

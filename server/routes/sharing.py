@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,12 +10,12 @@ from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import not_found
-from server.models import Order, Recipient, RecipientEvent
+from server.models import Recipient, RecipientEvent
 from server.pagination import DEFAULT_LIMIT, keyset_page
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.sharing import RecipientEventItem, RecipientItem
-from server.serialisers import recipient_event_item, recipient_item, recipient_stats
+from server.serialisers import order_numbers, recipient_event_item, recipient_item, recipient_stats
 
 router = APIRouter(prefix="/v1", tags=["sharing"])
 
@@ -27,15 +25,6 @@ def _recipient(db: Session, raw_id: str) -> Recipient:
     if recipient is None:
         raise not_found("recipient")
     return recipient
-
-
-def order_numbers(db: Session, ids: Sequence[int | None]) -> dict[int, str]:
-    """Order id → order number, in one query for a page of events."""
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = db.execute(select(Order.id, Order.number).where(Order.id.in_(wanted)))
-    return {order_id: number for order_id, number in rows}
 
 
 @router.get(

@@ -67,6 +67,8 @@ class ServiceContactOut(ApiModel):
     outcome: str = Field(description="How it was solved, in the asked language.")
     duration_seconds: int | None = Field(description="A call's length; null for other channels.")
     order_id: str | None
+    # what the shopper knows the order by (its id means nothing to them); None without an order
+    order_number: str | None = None
 
 
 class DeviceOut(ApiModel):

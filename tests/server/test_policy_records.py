@@ -94,13 +94,16 @@ def test_silumart_keeps_customer_service_records_in_my_data(shop: RunningShop) -
     assert_cited(category, sections, "1.C.2")
     contacts = walk(api, "/data/service-contacts", 3)
     assert category["count"] == len(contacts)
-    orders = {o["id"] for o in walk(api, "/orders", 200)}
+    orders = {o["id"]: o["number"] for o in walk(api, "/orders", 200)}
+    assert any(contact["order_id"] is not None for contact in contacts)
     for contact in contacts:
         assert contact["channel"] in {"phone", "online_chat", "email", "letter"}
         assert contact["summary"]
         assert contact["outcome"]
         assert (contact["duration_seconds"] is not None) == (contact["channel"] == "phone")
         assert contact["order_id"] is None or contact["order_id"] in orders
+        # the shopper knows an order by its number, never its id
+        assert contact["order_number"] == orders.get(contact["order_id"] or "")
     chinese = zh(api, "/data/service-contacts").json()["items"]
     assert [c["id"] for c in chinese] == [c["id"] for c in contacts]
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in c["summary"]) for c in chinese)

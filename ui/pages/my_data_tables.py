@@ -208,5 +208,5 @@ SERVICE_COLUMNS: list[Column[ServiceContact]] = [
     Column[ServiceContact](
         trans_late("Columns", "Call length"), lambda c: duration_text(c.duration_seconds)
     ),
-    Column[ServiceContact](trans_late("Columns", "Order"), lambda c: c.order_id),
+    Column[ServiceContact](trans_late("Columns", "Order"), lambda c: c.order_number),
 ]
