@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.diagnostics import app_version, diagnostics_report, keychain_name
+from ui.diagnostics import app_version, diagnostics_report, keychain_name, keychain_product
 from ui.plain_text import force_plain_text
 
 if TYPE_CHECKING:
@@ -111,7 +111,11 @@ class AboutDialog(QDialog):
             (
                 "keychain",
                 self.tr("Sign-ins kept in"),
-                self.tr("the system keychain ({0})").format(keychain_name())
+                (
+                    self.tr("the system keychain ({0})").format(keychain_product())
+                    if keychain_product()
+                    else self.tr("the system keychain")
+                )
                 if keychain_name() != "none"
                 else self.tr("memory only (no system keychain)"),
             ),

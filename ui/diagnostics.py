@@ -97,6 +97,23 @@ def keychain_name() -> str:
     return "none" if module.startswith("fail") else f"{module}.{name}"
 
 
+# keyring's backend modules, by the name their owners give them (About shows these; the
+# diagnostics report keeps the module and class).
+KEYCHAIN_PRODUCTS = {
+    "SecretService": "Secret Service (GNOME Keyring, KeePassXC)",
+    "libsecret": "Secret Service (GNOME Keyring, KeePassXC)",
+    "kwallet": "KDE Wallet",
+    "macOS": "macOS Keychain",
+    "Windows": "Windows Credential Manager",
+}
+
+
+def keychain_product() -> str:
+    """The keychain in use as its users know it; "" for none or one without a known name."""
+    name = keychain_name()
+    return KEYCHAIN_PRODUCTS.get(name.split(".", 1)[0], "") if name != "none" else ""
+
+
 def _personal_strings(
     registry: ShopRegistry | None, connections: Iterable[ShopConnection]
 ) -> list[str]:

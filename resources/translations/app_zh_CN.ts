@@ -48,6 +48,10 @@
         <translation>系统钥匙串（{0}）</translation>
     </message>
     <message>
+        <source>the system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
         <source>memory only (no system keychain)</source>
         <translation>仅在内存中（没有系统钥匙串）</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 from importlib import metadata
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, qVersion
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
@@ -83,3 +84,27 @@ def test_copy_diagnostics_puts_a_redacted_report_on_the_clipboard(
         assert secret not in report
     assert "Diagnostics copied" in window.statusBar().currentMessage()
     assert MASK not in report or "[redacted]" in report  # masked, never raw
+
+
+def test_about_names_the_keychain_as_its_users_know_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The keyring backend's module and class stay in the diagnostics report, never on screen."""
+    import ui.about
+    import ui.diagnostics
+
+    for backend, shown in (
+        (
+            "SecretService.Keyring",
+            "the system keychain (Secret Service (GNOME Keyring, KeePassXC))",
+        ),
+        ("kwallet.DBusKeyring", "the system keychain (KDE Wallet)"),
+        ("third_party.SomeKeyring", "the system keychain"),
+        ("none", "memory only (no system keychain)"),
+    ):
+        monkeypatch.setattr(ui.diagnostics, "keychain_name", lambda b=backend: b)
+        monkeypatch.setattr(ui.about, "keychain_name", lambda b=backend: b)
+        dialog = AboutDialog(window.session, window.settings)
+        qtbot.addWidget(dialog)
+        assert dialog.values["keychain"].text() == shown
+        dialog.close()
