@@ -1,13 +1,15 @@
 """A small custom-painted flow chart: sources on the left, targets on the right, bands between.
 
 Used by the sharing page for "which data category goes to which recipient". Labels are painted
-as plain text (never interpreted as markup), elided to fit, with the full text in a tooltip.
+as plain text (never interpreted as markup), shortened to fit (see `fitted_label`), with the full
+text in a tooltip.
 Colours come from the widget's palette so light and dark themes both work; the font is the
 widget's font, so CJK text renders through the platform's font fallback.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
@@ -48,6 +50,18 @@ NODE_WIDTH = 8
 MAX_BAND = 14.0
 
 
+def fitted_label(label: str, metrics: QFontMetrics, width: float) -> str:
+    """The label whole if it fits; else its name without the explanation in brackets ("My
+    Tracks (searches and views)" → "My Tracks", 我的足迹（搜索与浏览记录） → 我的足迹), whole
+    words; cut with "…" only if even that does not fit. The tooltip always has all of it."""
+    if metrics.horizontalAdvance(label) <= width:
+        return label
+    short = re.split(r"\s*[（(]", label, maxsplit=1)[0].strip()
+    if short and short != label and metrics.horizontalAdvance(short) <= width:
+        return short
+    return metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(width))
+
+
 class FlowChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +71,7 @@ class FlowChart(QWidget):
         self.highlight: str | None = None
         self._hit: list[tuple[QPainterPath, Flow]] = []
         self._label_rects: list[tuple[QRectF, str]] = []
+        self.drawn_labels: list[str] = []  # the words each label was painted with (for tests)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
@@ -137,6 +152,7 @@ class FlowChart(QWidget):
             painter.drawPath(path)
             self._hit.append((stroker.createStroke(path), flow))
         self._label_rects = []
+        self.drawn_labels = []
         metrics = self.fontMetrics()
         painter.setPen(text_color)
         for nodes, positions, x_node, align in (
@@ -153,9 +169,8 @@ class FlowChart(QWidget):
                     rect = QRectF(
                         right_x + NODE_WIDTH + 6, y - ROW_HEIGHT / 2, right_width, ROW_HEIGHT
                     )
-                text = metrics.elidedText(
-                    node.label, Qt.TextElideMode.ElideRight, int(rect.width())
-                )
+                text = fitted_label(node.label, metrics, rect.width())
+                self.drawn_labels.append(text)
                 font = self.font()
                 font.setBold(node.key == self.highlight)
                 painter.setFont(font)
