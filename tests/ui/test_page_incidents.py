@@ -4,6 +4,7 @@ and "Mark as read" as the shop's idempotent write. Real shop, real clicks."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,12 @@ def test_unread_incident_in_overview_tray_and_its_page(
     assert page.unread_note.isVisible()
     first, second = page.model.rows
     assert (first.read, second.read) == (False, True)  # unread first
-    assert page.heading.text() == first.title
+    assert page.incident_heading.text() == first.title
+    assert page.heading.text() == "Security incidents"  # the page keeps its own heading
+    # whole dates, not the day of the month alone
+    assert re.search(
+        r"Published \d{1,2} \w{3} \d{4} · happened \d{1,2} \w{3} \d{4}", page.meta.text()
+    )
     for key in ("situation", "impact", "measures", "advice", "remedies"):
         assert page.texts[key].text() == getattr(first, key)
     assert "4.F" in page.clause.text()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from client.i18n import trans_late
 from client.models.incidents import Incident
 from ui.errors import user_message
+from ui.formats import format_date
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
@@ -74,8 +75,8 @@ def page_for_category(category: str) -> str:
 
 
 def _date(value: Any) -> str:
-    text = display_text(value)
-    return text.split(" ")[0] if value is not None else text
+    """The day only ("21 Nov 2026" / "2026年11月21日"), in the app's one date format."""
+    return format_date(value) if value is not None else display_text(value)
 
 
 class _Words:
@@ -150,13 +151,13 @@ class IncidentsPage(DataPage[IncidentsData]):
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
-        self.heading = plain_label()
-        self.heading.setObjectName("incidentTitle")
-        font = self.heading.font()
+        self.incident_heading = plain_label()
+        self.incident_heading.setObjectName("incidentTitle")
+        font = self.incident_heading.font()
         font.setBold(True)
-        self.heading.setFont(font)
+        self.incident_heading.setFont(font)
         self.meta = plain_label()
-        detail_layout.addWidget(self.heading)
+        detail_layout.addWidget(self.incident_heading)
         detail_layout.addWidget(self.meta)
         self.sections: dict[str, QGroupBox] = {}
         self.texts: dict[str, Any] = {}
@@ -232,7 +233,7 @@ class IncidentsPage(DataPage[IncidentsData]):
         self.current = incident
         if incident is None:
             return
-        self.heading.setText(incident.title)
+        self.incident_heading.setText(incident.title)
         self.meta.setText(
             self.tr("Published {0} · happened {1} · severity: {2}").format(
                 _date(incident.published_at), _date(incident.occurred_at), _Words.severity(incident)
