@@ -74,11 +74,6 @@ def page_for_category(category: str) -> str:
     return CATEGORY_PAGES.get(category, "my-data")
 
 
-def _date(value: Any) -> str:
-    """The day only ("21 Nov 2026" / "2026年11月21日"), in the app's one date format."""
-    return format_date(value) if value is not None else display_text(value)
-
-
 class _Words:
     """Translated words for the table (context "IncidentsPage")."""
 
@@ -97,7 +92,7 @@ INCIDENT_COLUMNS: list[Column[Incident]] = [
     Column(trans_late("Columns", "Status"), _Words.read),
     Column(
         trans_late("Columns", "Published"),
-        lambda i: _date(i.published_at),
+        lambda i: format_date(i.published_at),
         sort=lambda i: i.published_at,
     ),
     Column(trans_late("Columns", "Severity"), _Words.severity),
@@ -236,7 +231,9 @@ class IncidentsPage(DataPage[IncidentsData]):
         self.incident_heading.setText(incident.title)
         self.meta.setText(
             self.tr("Published {0} · happened {1} · severity: {2}").format(
-                _date(incident.published_at), _date(incident.occurred_at), _Words.severity(incident)
+                format_date(incident.published_at),
+                format_date(incident.occurred_at),
+                _Words.severity(incident),
             )
         )
         for key, label in self.texts.items():

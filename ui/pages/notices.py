@@ -81,16 +81,10 @@ def major_text(major: bool) -> str:
     )
 
 
-def _date(value: Any) -> str:
-    """The day only ("23 Nov 2026"), in the app's one date format (cutting the local
-    date-time text at its first space left "23" in English)."""
-    return format_date(value) if value is not None else display_text(value)
-
-
 NOTICE_COLUMNS: list[Column[Notice]] = [
     Column(
         trans_late("Columns", "Published"),
-        lambda n: _date(n.published_at),
+        lambda n: format_date(n.published_at),
         sort=lambda n: n.published_at,
     ),
     Column(trans_late("Columns", "Kind"), lambda n: notice_kind_text(n.kind)),
@@ -101,7 +95,7 @@ VERSION_COLUMNS: list[Column[PolicyVersion]] = [
     Column(trans_late("Columns", "Version"), lambda v: v.version),
     Column(
         trans_late("Columns", "Published"),
-        lambda v: _date(v.published_at),
+        lambda v: format_date(v.published_at),
         sort=lambda v: v.published_at,
     ),
     Column(trans_late("Columns", "Change"), lambda v: major_text(v.major)),
@@ -153,7 +147,7 @@ class VersionModel(RecordTableModel[PolicyVersion]):
 ASSESSMENT_COLUMNS: list[Column[ImpactAssessment]] = [
     Column(
         trans_late("Columns", "Assessed"),
-        lambda a: _date(a.assessed_at),
+        lambda a: format_date(a.assessed_at),
         sort=lambda a: a.assessed_at,
     ),
     Column(
@@ -396,7 +390,7 @@ class NoticesPage(DataPage[NoticesData]):
             return
         self.version_title.setText(
             self.tr("Version {0} · {1} · {2}").format(
-                record.version, _date(record.published_at), major_text(record.major)
+                record.version, format_date(record.published_at), major_text(record.major)
             )
         )
         self.version_summary.setText(record.summary)
@@ -411,7 +405,7 @@ class NoticesPage(DataPage[NoticesData]):
         self.policy_heading.setText(
             self.tr("Version {0}, published {1}{2}").format(
                 policy.version,
-                _date(policy.published_at),
+                format_date(policy.published_at),
                 " · " + self.tr("major change") if policy.major else "",
             )
         )
