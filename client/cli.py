@@ -207,7 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--token",
         default=None,
-        help=f"run with this bearer token instead of a sign-in (or ${TOKEN_ENV})",
+        help=(
+            f"run with this bearer token instead of a sign-in (or ${TOKEN_ENV}); "
+            "write it as --token=VALUE, since a token may begin with -"
+        ),
     )
     parser.add_argument(
         "--api-base",

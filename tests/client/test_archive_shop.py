@@ -395,7 +395,7 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 def test_cli_archive_commands(shop: RunningShop, shop_api: ShopApi, tmp_path: Path) -> None:
     tmp_path = fresh(tmp_path)
     token = token_for(shop, *SHOPPER)
-    auth = ["--token", token, "--api-base", shop.url + "/v1"]
+    auth = [f"--token={token}", "--api-base", shop.url + "/v1"]
     secret = tmp_path / "pass.txt"
     secret.write_text("a long passphrase\n", encoding="utf-8")
     code, out, err = run_cli(

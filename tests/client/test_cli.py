@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from client.cli import SECTIONS, main
+from client.cli import SECTIONS, build_parser, main
 from server.embedded import RunningShop
 from server.models import PrivacyRequest as RequestRow
 from tests.client.api_helpers import token_for
@@ -33,7 +33,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_show_me_json_with_token(shop: RunningShop, token: str) -> None:
-    code, out, err = run("--token", token, "--api-base", shop.url + "/v1", "show", "me", "--json")
+    code, out, err = run(f"--token={token}", "--api-base", shop.url + "/v1", "show", "me", "--json")
     assert code == 0, err
     me = json.loads(out)
     assert me["customer_no"]
@@ -58,7 +58,7 @@ def test_token_from_the_environment_and_every_section(
 
 
 def test_file_and_status(shop: RunningShop, token: str) -> None:
-    base = ["--token", token, "--api-base", shop.url + "/v1"]
+    base = [f"--token={token}", "--api-base", shop.url + "/v1"]
     code, out, err = run(
         *base, "file", "complaint", "--details", '{"text": "Opened parcel"}', "--json"
     )
@@ -90,12 +90,12 @@ def test_file_and_status(shop: RunningShop, token: str) -> None:
 
 
 def test_usage_errors_exit_2(shop: RunningShop, token: str) -> None:
-    base = ["--token", token, "--api-base", shop.url + "/v1"]
+    base = [f"--token={token}", "--api-base", shop.url + "/v1"]
     assert run(*base, "file", "complaint", "--details", "{not json")[0] == 2
     assert run(*base, "file", "complaint", "--details", "[1]")[0] == 2
     assert run(*base, "file", "nonsense")[0] == 2
     assert run(*base, "show", "nothing")[0] == 2
-    assert run("--token", token, "show", "me")[0] == 2  # no API base
+    assert run(f"--token={token}", "show", "me")[0] == 2  # no API base
     code, _out, err = run(*base, "file", "deletion", "--details", "{}")
     assert code == 1
     assert "Error:" in err
@@ -107,7 +107,7 @@ def test_verify_log_and_export(shop: RunningShop, token: str, tmp_path: Path) ->
     from server.processor import RequestProcessor
     from tests.client.api_helpers import FixedToken
 
-    base = ["--token", token, "--api-base", shop.url + "/v1"]
+    base = [f"--token={token}", "--api-base", shop.url + "/v1"]
     code, out, err = run(*base, "verify-log")
     assert code == 0, err
     assert "verifies" in out
@@ -170,3 +170,9 @@ def test_sign_in_to_an_unreachable_shop_is_an_api_error(tmp_path: Path) -> None:
     assert "Traceback" not in err
     code, _out, err = run("--config-dir", str(tmp_path), "sign-in", "http://example.com")
     assert code == 1  # plain HTTP off loopback is refused
+
+
+def test_token_beginning_with_a_dash_is_read_with_equals() -> None:
+    """Tokens are URL-safe base64, so one in 64 begins with "-": `--token=VALUE` must carry it."""
+    args = build_parser().parse_args(["--token=-Xy_9", "shops"])
+    assert args.token == "-Xy_9"
