@@ -14,6 +14,7 @@
     python -m server admin --db PATH --shop NAME link-guardian GUARDIAN WARD [--relationship R]
                                                  [--account-consent]
     python -m server admin --db PATH --shop NAME unlink-guardian GUARDIAN WARD
+    python -m server admin --db PATH --shop NAME account-consent WARD granted|pending|withdrawn
 
 Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
@@ -25,7 +26,9 @@ adds N working days to the due date, with a reason, and keeps the request in pro
 `publish-incident` sends a security incident notice to each affected shopper (see
 `publish_incident_file` for the file). `link-guardian` / `unlink-guardian` start and end a
 guardian link (people by customer number or username); both are idempotent, and ending a link
-revokes the guardian's open sessions on the ward at once.
+revokes the guardian's open sessions on the ward at once. `account-consent` records the
+guardian's consent to a minor's account; once it is no longer given, a shop whose policy
+makes sign-in wait for it revokes the minor's own sign-ins in the same transaction.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from server.context import ServerConfig, ShopContext
 from server.db import sqlite_url, transaction
 from server.demo.policies import policy_for
 from server.errors import Problem
-from server.guardians import covered
+from server.guardians import covered, set_account_consent
 from server.identity_documents import review
 from server.incidents import IncidentError, IncidentSpec, publish_incident
 from server.models import (
@@ -439,7 +442,7 @@ def link_guardian(
             link.relationship = relationship
             changed = True
         if account_consent and ward.guardian_consent != "granted":
-            ward.guardian_consent = "granted"
+            set_account_consent(db, policy_for(ctx.shop.id), ward, "granted")
             changed = True
         db.flush()
         out = _link_view(link, guardian, ward)
@@ -484,6 +487,44 @@ def unlink_guardian(ctx: ShopContext, guardian_ref: str, ward_ref: str) -> dict[
         out["sessions_ended"] = int(getattr(ended, "rowcount", 0) or 0)
         out["message"] = "link ended"
         return out
+
+
+ACCOUNT_CONSENT_CHANGES = ("granted", "pending", "withdrawn")
+
+
+def account_consent(ctx: ShopContext, ward_ref: str, state: str) -> dict[str, Any]:
+    """Record the guardian's consent to a covered person's account: given, asked for again
+    (`pending`) or withdrawn. Idempotent. Where the shop's policy then refuses the person's
+    sign-in (Silumart § 6), their live sign-ins are revoked in the same transaction."""
+    if state not in ACCOUNT_CONSENT_CHANGES:
+        raise AdminError(f"state must be one of: {', '.join(ACCOUNT_CONSENT_CHANGES)}")
+    policy = policy_for(ctx.shop.id)
+    with transaction(ctx.sessions) as db:
+        ward = _person(db, ward_ref)
+        if ward.closed_at is not None:
+            raise AdminError(f"the account of {ward.customer_no} is closed")
+        if not covered(ward, policy.guardian):
+            raise AdminError(f"{ward.customer_no} needs no guardian's consent")
+        if state == "granted":
+            linked = db.scalars(
+                select(GuardianLink.id).where(
+                    GuardianLink.ward_id == ward.id, GuardianLink.revoked_at.is_(None)
+                )
+            ).first()
+            if linked is None:
+                raise AdminError(
+                    f"{ward.customer_no} has no guardian: link one first (link-guardian)"
+                )
+        before = ward.guardian_consent
+        revoked = 0 if before == state else set_account_consent(db, policy, ward, state)
+        return {
+            "ward": ward.customer_no,
+            "ward_username": ward.username,
+            "guardian_consent": state,
+            "changed": before != state,
+            "tokens_revoked": revoked,
+            "message": "recorded" if before != state else "already so; nothing changed",
+        }
 
 
 # --- command line -------------------------------------------------------------------------------
@@ -540,6 +581,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the guardian consents to the ward holding an account",
     )
+    p = sub.add_parser(
+        "account-consent",
+        help="record a guardian's consent to a minor's account: given, asked again or withdrawn",
+    )
+    p.add_argument("ward", help="customer number or username")
+    p.add_argument("state", choices=ACCOUNT_CONSENT_CHANGES)
     p = sub.add_parser("unlink-guardian", help="end a guardian link and its open sessions")
     p.add_argument("guardian", help="customer number or username")
     p.add_argument("ward", help="customer number or username")
@@ -608,6 +655,8 @@ def main(argv: list[str] | None = None) -> int:
             out = link_guardian(
                 ctx, args.guardian, args.ward, args.relationship, args.account_consent
             )
+        elif args.command == "account-consent":
+            out = account_consent(ctx, args.ward, args.state)
         elif args.command == "unlink-guardian":
             out = unlink_guardian(ctx, args.guardian, args.ward)
         else:
