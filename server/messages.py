@@ -331,6 +331,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "商城报价费用 {amount} {currency}：{reason}",
     ),
     (
+        "A fee of {amount} {currency} is quoted by the shop's privacy officer.",
+        "商城个人信息保护负责人报价费用 {amount} {currency}。",
+    ),
+    (
         "Fee of {amount} {currency} accepted by the requester.",
         "申请人已接受费用 {amount} {currency}。",
     ),
