@@ -272,6 +272,19 @@ def _guardian_consent_missing(ctx: ShopContext, user: User, language: Language) 
     return text("guardian_consent_pending", language, clause=title)
 
 
+def _account_for_tokens(ctx: ShopContext, db: Session, user_id: int) -> User | None:
+    """The account about to get new tokens; where the shop's guardian rule can refuse them,
+    its row is locked first (PostgreSQL; SQLite serialises writers anyway).
+
+    A consent change writes the same row before it revokes the account's tokens, so the two
+    cannot interleave: either the change waits for this issue and then revokes its tokens
+    too, or this issue waits for the change and then sees the consent gone.
+    """
+    rule = policy_for(ctx.shop.id).guardian
+    lock = rule is not None and rule.account_clause is not None
+    return db.get(User, user_id, with_for_update=lock or None)
+
+
 GUARDIAN_CONSENT_MISSING = (
     "A parent or guardian must consent to this account before it can be used; sign in again "
     "once they have."
@@ -361,7 +374,7 @@ def _exchange_code(
     if not _pkce_ok(verifier, row.code_challenge):
         db.commit()
         return _oauth_error("invalid_grant", "The code verifier does not match.")
-    user = db.get(User, row.user_id)
+    user = _account_for_tokens(ctx, db, row.user_id)
     if user is None or user.closed_at is not None:
         db.commit()
         return _oauth_error("invalid_grant", "The account is closed.")
@@ -379,7 +392,7 @@ def _rotate_refresh(ctx: ShopContext, db: Session, refresh_token: str) -> JSONRe
     row = find_refresh(db, refresh_token) if refresh_token else None
     if row is None:
         return _oauth_error("invalid_grant", "The refresh token is not valid.")
-    user = db.get(User, row.user_id)
+    user = _account_for_tokens(ctx, db, row.user_id)
     if user is not None and user.closed_at is None:
         # before the revoked check: a consent change revoked it, and the holder should learn
         # why rather than read "already used"
