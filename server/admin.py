@@ -5,6 +5,8 @@
     python -m server admin --db PATH --shop NAME approve ID [--answer TEXT]
     python -m server admin --db PATH --shop NAME deny ID --reason GROUND --text TEXT
     python -m server admin --db PATH --shop NAME grounds
+    python -m server admin --db PATH --shop NAME quote-fee ID --amount 10.00 [--currency CNY]
+                                                 [--clause 5.G] --reason TEXT --reason-zh TEXT
     python -m server admin --db PATH --shop NAME documents [--pending]
     python -m server admin --db PATH --shop NAME review-document DOC --accept|--reject [--note T]
     python -m server admin --db PATH --shop NAME save-document DOC --out FILE
@@ -14,25 +16,32 @@
     python -m server admin --db PATH --shop NAME link-guardian GUARDIAN WARD [--relationship R]
                                                  [--account-consent]
     python -m server admin --db PATH --shop NAME unlink-guardian GUARDIAN WARD
+    python -m server admin --db PATH --shop NAME account-consent WARD granted|pending|withdrawn
 
 Every command is a plain function over a `ShopContext` (tests call them directly). `approve`
 finishes a request: a human_review or complaint with the officer's answer, any automatic type by
 doing its work now (and an `identity_unverified` one by marking the identity as verified).
 `deny` takes a ground from the shop's own policy list (`grounds` lists them with their clauses;
-`other` when none fits) plus free text; `review-document` accepts an uploaded proof of identity
+`other` when none fits) plus free text; `quote-fee` answers a pending request with a cost fee
+under the policy's fee clause (the shopper accepts or withdraws, as after the automatic quote
+for excessive repeats); `review-document` accepts an uploaded proof of identity
 (the request moves on to pending) or rejects it with a note (it stays unverified); `extend`
 adds N working days to the due date, with a reason, and keeps the request in progress.
 `publish-incident` sends a security incident notice to each affected shopper (see
 `publish_incident_file` for the file). `link-guardian` / `unlink-guardian` start and end a
 guardian link (people by customer number or username); both are idempotent, and ending a link
-revokes the guardian's open sessions on the ward at once.
+revokes the guardian's open sessions on the ward at once. `account-consent` records the
+guardian's consent to a minor's account; once it is no longer given, a shop whose policy
+makes sign-in wait for it revokes the minor's own sign-ins in the same transaction.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +49,15 @@ from sqlalchemy import or_, select, update
 
 from server.context import ServerConfig, ShopContext
 from server.db import sqlite_url, transaction
-from server.demo.policies import policy_for
+from server.demo.policies import FeeRule, Text, policy_for
 from server.errors import Problem
-from server.guardians import covered
+from server.guardians import covered, set_account_consent
 from server.identity_documents import review
 from server.incidents import IncidentError, IncidentSpec, publish_incident
 from server.models import (
     AccessToken,
     DeletionReceipt,
+    FeeQuote,
     GuardianLink,
     IdentityDocument,
     PrivacyRequest,
@@ -60,6 +70,8 @@ from server.requests_flow import (
     HUMAN_TYPES,
     calendar_for,
     deny,
+    fee_quote,
+    quote_fee,
     refusal_grounds,
     request_out,
     transition,
@@ -217,6 +229,130 @@ def deny_request(
             raise AdminError(exc.detail) from exc
         db.flush()
         return _view(db, ctx, req)
+
+
+# An officer's quote: a reasonable cost fee, not a price list. The ceiling keeps a typo (an
+# extra zero) from reaching a shopper; a fee above it is no "reasonable cost" for a copy.
+MAX_FEE = Decimal("500.00")
+MAX_FEE_REASON = 500
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
+# A complaint is about the shop itself; no policy lets the shop charge for hearing one.
+NO_FEE_TYPES = frozenset({"complaint"})
+
+
+def fee_clauses(ctx: ShopContext) -> tuple[str, ...]:
+    """The sections of the shop's policy that allow a fee (none: the shop quotes no fee)."""
+    policy = policy_for(ctx.shop.id)
+    found = [policy.fees.clause, policy.repeat_fee.clause if policy.repeat_fee else None]
+    return tuple(dict.fromkeys(c for c in found if c is not None))
+
+
+def _fee_rule(
+    ctx: ShopContext, amount: str, currency: str, reason: str, reason_zh: str, clause: str | None
+) -> FeeRule:
+    """The officer's quote, checked: every bad value is an AdminError, never a stored row."""
+    allowed = fee_clauses(ctx)
+    if not allowed:
+        raise AdminError("this shop's policy allows no fee (its rights card says it charges none)")
+    clause = (clause or allowed[0]).strip()
+    if clause not in allowed:
+        raise AdminError(
+            f"clause must be the policy's section allowing a fee: {', '.join(allowed)}"
+        )
+    try:
+        value = Decimal(amount.strip())
+    except InvalidOperation:
+        raise AdminError(f"amount: give a decimal such as 10.00, not {amount!r}") from None
+    if not value.is_finite() or value <= 0:
+        raise AdminError("amount: give a positive amount")
+    if value > MAX_FEE:
+        raise AdminError(f"amount: at most {MAX_FEE} (a reasonable cost fee)")
+    if value != value.quantize(Decimal("0.01")):
+        raise AdminError("amount: at most two decimal places")
+    code = currency.strip().upper()
+    if not _CURRENCY.match(code):
+        raise AdminError(
+            f"currency: give a three-letter ISO 4217 code such as CNY, not {currency!r}"
+        )
+    texts = {"--reason": reason.strip(), "--reason-zh": reason_zh.strip()}
+    for flag, text in texts.items():
+        if not text:
+            raise AdminError(f"{flag}: say why the fee applies (the shopper reads it)")
+        if len(text) > MAX_FEE_REASON:
+            raise AdminError(f"{flag}: at most {MAX_FEE_REASON} characters")
+    return FeeRule(
+        amount=f"{value:.2f}",
+        currency=code,
+        reason=Text(texts["--reason"], texts["--reason-zh"]),
+        clause=clause,
+    )
+
+
+def _same_quote(quote: FeeQuote, rule: FeeRule) -> bool:
+    return (quote.amount, quote.currency, quote.reason, quote.reason_zh, quote.clause) == (
+        rule.amount,
+        rule.currency,
+        rule.reason.en,
+        rule.reason.zh,
+        rule.clause,
+    )
+
+
+def quote_fee_for(
+    ctx: ShopContext,
+    request_id: int,
+    amount: str,
+    currency: str,
+    reason: str,
+    reason_zh: str,
+    clause: str | None = None,
+    officer: str = DEFAULT_OFFICER,
+) -> dict[str, Any]:
+    """Quote a cost fee on one request, as the policy allows for repeats beyond reason.
+
+    The request waits in `fee_quoted` for the shopper to accept (it proceeds) or withdraw it,
+    exactly as after the automatic quote (one flow: `requests_flow.quote_fee`). Quoting the
+    same again changes nothing; a request that already had a fee, or is no longer waiting to
+    be taken up, cannot get one.
+    """
+    rule = _fee_rule(ctx, amount, currency, reason, reason_zh, clause)
+    with transaction(ctx.sessions) as db:
+        req = _load(db, request_id)
+        if req.type in NO_FEE_TYPES:
+            raise AdminError(f"a {req.type} is answered free of charge")
+        quote = fee_quote(db, req)
+        if quote is not None:
+            if req.status == "fee_quoted" and quote.status == "quoted" and _same_quote(quote, rule):
+                out = _view(db, ctx, req)
+                out["changed"] = False
+                return out
+            raise AdminError(
+                f"request {request_id} already had a fee quoted ({quote.amount} {quote.currency},"
+                f" {quote.status}); a request is quoted once"
+            )
+        # The fence against the request processor: only a request still waiting to be taken
+        # up gets a fee. This UPDATE locks the row until we commit; a processor step that
+        # read `pending` meanwhile then finds the status changed and leaves it.
+        fenced: Any = db.execute(
+            update(PrivacyRequest)
+            .where(PrivacyRequest.id == req.id, PrivacyRequest.status == "pending")
+            .values(updated_at=ctx.clock.now())
+            .execution_options(synchronize_session=False)
+        )
+        db.refresh(req)
+        if fenced.rowcount != 1:
+            raise AdminError(
+                f"request {request_id} is {req.status}; only a pending request (identity "
+                "verified, work not started) can be quoted a fee"
+            )
+        try:
+            quote_fee(db, ctx, req, actor=officer, rule=rule)
+        except Problem as exc:
+            raise AdminError(exc.detail) from exc
+        db.flush()
+        out = _view(db, ctx, req)
+        out["changed"] = True
+        return out
 
 
 def list_grounds(ctx: ShopContext) -> list[dict[str, Any]]:
@@ -439,7 +575,7 @@ def link_guardian(
             link.relationship = relationship
             changed = True
         if account_consent and ward.guardian_consent != "granted":
-            ward.guardian_consent = "granted"
+            set_account_consent(db, policy_for(ctx.shop.id), ward, "granted")
             changed = True
         db.flush()
         out = _link_view(link, guardian, ward)
@@ -486,6 +622,44 @@ def unlink_guardian(ctx: ShopContext, guardian_ref: str, ward_ref: str) -> dict[
         return out
 
 
+ACCOUNT_CONSENT_CHANGES = ("granted", "pending", "withdrawn")
+
+
+def account_consent(ctx: ShopContext, ward_ref: str, state: str) -> dict[str, Any]:
+    """Record the guardian's consent to a covered person's account: given, asked for again
+    (`pending`) or withdrawn. Idempotent. Where the shop's policy then refuses the person's
+    sign-in (Silumart § 6), their live sign-ins are revoked in the same transaction."""
+    if state not in ACCOUNT_CONSENT_CHANGES:
+        raise AdminError(f"state must be one of: {', '.join(ACCOUNT_CONSENT_CHANGES)}")
+    policy = policy_for(ctx.shop.id)
+    with transaction(ctx.sessions) as db:
+        ward = _person(db, ward_ref)
+        if ward.closed_at is not None:
+            raise AdminError(f"the account of {ward.customer_no} is closed")
+        if not covered(ward, policy.guardian):
+            raise AdminError(f"{ward.customer_no} needs no guardian's consent")
+        if state == "granted":
+            linked = db.scalars(
+                select(GuardianLink.id).where(
+                    GuardianLink.ward_id == ward.id, GuardianLink.revoked_at.is_(None)
+                )
+            ).first()
+            if linked is None:
+                raise AdminError(
+                    f"{ward.customer_no} has no guardian: link one first (link-guardian)"
+                )
+        before = ward.guardian_consent
+        revoked = 0 if before == state else set_account_consent(db, policy, ward, state)
+        return {
+            "ward": ward.customer_no,
+            "ward_username": ward.username,
+            "guardian_consent": state,
+            "changed": before != state,
+            "tokens_revoked": revoked,
+            "message": "recorded" if before != state else "already so; nothing changed",
+        }
+
+
 # --- command line -------------------------------------------------------------------------------
 
 
@@ -511,6 +685,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True, help="a key that `grounds` lists")
     p.add_argument("--text", required=True)
     sub.add_parser("grounds", help="the shop's refusal grounds with their clauses")
+    p = sub.add_parser(
+        "quote-fee",
+        help="quote a cost fee on a pending request (repeats beyond reason, as the policy allows)",
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("--amount", required=True, help="e.g. 10.00")
+    p.add_argument("--currency", default="CNY", help="ISO 4217 code (default: CNY)")
+    p.add_argument("--clause", help="the policy's section allowing the fee (default: the first)")
+    p.add_argument("--reason", required=True, help="why, in English (the shopper reads it)")
+    p.add_argument("--reason-zh", required=True, help="why, in Chinese")
     p = sub.add_parser("documents", help="uploaded proofs of identity")
     p.add_argument("--pending", action="store_true", help="only those not yet reviewed")
     p = sub.add_parser("review-document", help="accept or reject an uploaded proof of identity")
@@ -540,6 +724,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the guardian consents to the ward holding an account",
     )
+    p = sub.add_parser(
+        "account-consent",
+        help="record a guardian's consent to a minor's account: given, asked again or withdrawn",
+    )
+    p.add_argument("ward", help="customer number or username")
+    p.add_argument("state", choices=ACCOUNT_CONSENT_CHANGES)
     p = sub.add_parser("unlink-guardian", help="end a guardian link and its open sessions")
     p.add_argument("guardian", help="customer number or username")
     p.add_argument("ward", help="customer number or username")
@@ -596,6 +786,17 @@ def main(argv: list[str] | None = None) -> int:
             out = approve(ctx, args.id, args.answer, officer=args.officer)
         elif args.command == "deny":
             out = deny_request(ctx, args.id, args.reason, args.text, officer=args.officer)
+        elif args.command == "quote-fee":
+            out = quote_fee_for(
+                ctx,
+                args.id,
+                args.amount,
+                args.currency,
+                args.reason,
+                args.reason_zh,
+                args.clause,
+                officer=args.officer,
+            )
         elif args.command == "extend":
             out = extend(ctx, args.id, args.days, args.reason, officer=args.officer)
         elif args.command == "publish-incident":
@@ -608,6 +809,8 @@ def main(argv: list[str] | None = None) -> int:
             out = link_guardian(
                 ctx, args.guardian, args.ward, args.relationship, args.account_consent
             )
+        elif args.command == "account-consent":
+            out = account_consent(ctx, args.ward, args.state)
         elif args.command == "unlink-guardian":
             out = unlink_guardian(ctx, args.guardian, args.ward)
         else:

@@ -10,13 +10,20 @@ and must have signed in just now.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from server.demo.policies import GuardianRule, ShopPolicy
 from server.deps import Principal
 from server.errors import Problem
 from server.i18n import current_language
-from server.models import User
+from server.models import AccessToken, RefreshToken, User
 from server.schemas.guardians import ClauseRef, GuardianRuleOut
+
+# What `User.guardian_consent` may hold: the guardian's consent to the account itself.
+ACCOUNT_CONSENT_STATES = ("not_needed", "pending", "granted", "refused", "withdrawn")
 
 
 def covered(user: User, rule: GuardianRule | None) -> bool:
@@ -24,6 +31,52 @@ def covered(user: User, rule: GuardianRule | None) -> bool:
     if user.is_minor:
         return True
     return rule is not None and rule.covers_no_capacity and user.legal_capacity != "full"
+
+
+def sign_in_refused(policy: ShopPolicy, user: User) -> bool:
+    """Whether the shop's policy keeps this person from signing in (and from holding a live
+    sign-in) until their guardian consents to the account: only a policy with an account
+    clause (`GuardianRule.account_clause`), only for a person the rule covers."""
+    rule = policy.guardian
+    if rule is None or rule.account_clause is None or not covered(user, rule):
+        return False
+    return user.guardian_consent != "granted"
+
+
+def end_own_sign_ins(db: Session, user: User) -> int:
+    """Revoke every access and refresh token of the person's own sign-ins (all families).
+
+    A guardian's session on the ward (the guardian is its actor) and an agent's assist session
+    stay: they are someone else's sign-in on this account, each with its own checks. Returns
+    how many tokens were revoked.
+    """
+    access: Any = db.execute(
+        update(AccessToken)
+        .where(AccessToken.actor_id == user.id, AccessToken.revoked.is_(False))
+        .values(revoked=True)
+    )
+    refresh: Any = db.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user.id, RefreshToken.revoked.is_(False))
+        .values(revoked=True)
+    )
+    return int(access.rowcount or 0) + int(refresh.rowcount or 0)
+
+
+def set_account_consent(db: Session, policy: ShopPolicy, user: User, state: str) -> int:
+    """Record the guardian's consent to the account (`granted`, `pending`, `withdrawn`, ...).
+
+    When the new state keeps the person from signing in, their live sign-ins end in the same
+    transaction, so a refresh token or access token obtained while consent was given stops
+    working at once. Returns how many tokens were revoked.
+    """
+    if state not in ACCOUNT_CONSENT_STATES:
+        raise ValueError(f"unknown guardian consent state {state!r}")
+    user.guardian_consent = state
+    db.flush()
+    if sign_in_refused(policy, user):
+        return end_own_sign_ins(db, user)
+    return 0
 
 
 def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:

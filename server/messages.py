@@ -139,6 +139,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("The account is closed.", "该账户已注销。"),
     ("The assist session has ended.", "协助会话已结束。"),
     ("The guardian link has ended.", "监护关联已终止。"),
+    (
+        "A parent or guardian must consent to this account before it can be used; sign in again "
+        "once they have.",
+        "此账户须先获得父母或监护人的同意才能使用；获得同意后请重新登录。",
+    ),
     ("Use the guardian's own sign-in for this.", "请使用监护人本人的登录进行此操作。"),
     (
         "This account holder no longer needs a guardian; only they can change this.",
@@ -324,6 +329,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (
         "A fee of {amount} {currency} is quoted: {reason}",
         "商城报价费用 {amount} {currency}：{reason}",
+    ),
+    (
+        "A fee of {amount} {currency} is quoted by the shop's privacy officer.",
+        "商城个人信息保护负责人报价费用 {amount} {currency}。",
     ),
     (
         "Fee of {amount} {currency} accepted by the requester.",

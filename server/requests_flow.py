@@ -27,7 +27,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.demo.policies import ShopPolicy, basis_of, policy_for
+from server.demo.policies import FeeRule, ShopPolicy, basis_of, policy_for
 from server.errors import Problem
 from server.i18n import current_language, localized
 from server.messages import term as translate_term
@@ -507,9 +507,23 @@ def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> No
     )
 
 
-def quote_fee(db: Session, ctx: ShopContext, req: PrivacyRequest, *, actor: str) -> FeeQuote:
-    """Answer a repeated request with the shop's quoted cost fee (`pending -> fee_quoted`)."""
-    rule = policy_for(ctx.shop.id).repeat_fee
+def quote_fee(
+    db: Session,
+    ctx: ShopContext,
+    req: PrivacyRequest,
+    *,
+    actor: str,
+    rule: FeeRule | None = None,
+) -> FeeQuote:
+    """Answer a repeated request with a quoted cost fee (`pending -> fee_quoted`).
+
+    Without `rule` it is the shop's automatic quote for an excessive repeat (the policy's
+    `repeat_fee`); an officer's own quote on one request passes its `rule` (its amount,
+    currency, reason and clause) and the timeline says an officer quoted it. Either way the
+    shopper answers it the same way (`answer_fee`).
+    """
+    manual = rule is not None
+    rule = rule or policy_for(ctx.shop.id).repeat_fee
     if rule is None:
         raise ValueError(f"shop {ctx.shop.id} quotes no fees")
     now = ctx.clock.now()
@@ -529,7 +543,10 @@ def quote_fee(db: Session, ctx: ShopContext, req: PrivacyRequest, *, actor: str)
         req,
         "fee_quoted",
         actor=actor,
-        note=f"A fee of {rule.amount} {rule.currency} is quoted: {rule.reason.en}",
+        # an officer's reason is their own text: it is in the fee (both languages), not here
+        note=f"A fee of {rule.amount} {rule.currency} is quoted by the shop's privacy officer."
+        if manual
+        else f"A fee of {rule.amount} {rule.currency} is quoted: {rule.reason.en}",
         now=now,
     )
     return quote

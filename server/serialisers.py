@@ -359,7 +359,9 @@ def recipient_event_item(
         order_number=order_number if event.order_id is not None else None,
         kind=kind,
         notice_id=str(event.notice_id) if event.notice_id is not None else None,
-        **_clause_fields(policy, policy.sharing_event_kinds.get(kind) if policy else None),
+        **_clause_fields(
+            policy, (event.clause or policy.sharing_event_kinds.get(kind)) if policy else None
+        ),
     )
 
 
@@ -408,7 +410,9 @@ def notice_item(row: Notice, policy: ShopPolicy | None = None) -> NoticeItem:
         body=localized(row, "body"),
         published_at=row.published_at,
         personal=row.user_id is not None,
-        **_clause_fields(policy, policy.notice_kinds.get(row.kind) if policy else None),
+        **_clause_fields(
+            policy, (row.clause or policy.notice_kinds.get(row.kind)) if policy else None
+        ),
     )
 
 

@@ -33,8 +33,9 @@ from server.auth.tokens import (
 from server.context import CLIENT_ID, ShopContext
 from server.demo.policies import policy_for
 from server.deps import get_ctx, get_db
-from server.guardians import covered
-from server.i18n import Language, negotiate
+from server.guardians import sign_in_refused
+from server.i18n import Language, current_language, negotiate
+from server.messages import translate
 from server.models import AuthorizationCode, RefreshToken, User
 
 router = APIRouter(prefix="/oauth", tags=["oauth"])
@@ -264,13 +265,46 @@ def _guardian_consent_missing(ctx: ShopContext, user: User, language: Language) 
     """
     policy = policy_for(ctx.shop.id)
     rule = policy.guardian
-    if rule is None or rule.account_clause is None or not covered(user, rule):
-        return None
-    if user.guardian_consent == "granted":
+    if rule is None or rule.account_clause is None or not sign_in_refused(policy, user):
         return None
     section = policy.section(rule.account_clause)
     title = section.title.pick(language) if section else rule.account_clause
     return text("guardian_consent_pending", language, clause=title)
+
+
+def _account_for_tokens(ctx: ShopContext, db: Session, user_id: int) -> User | None:
+    """The account about to get new tokens; where the shop's guardian rule can refuse them,
+    its row is locked first (PostgreSQL; SQLite serialises writers anyway).
+
+    A consent change writes the same row before it revokes the account's tokens, so the two
+    cannot interleave: either the change waits for this issue and then revokes its tokens
+    too, or this issue waits for the change and then sees the consent gone.
+    """
+    rule = policy_for(ctx.shop.id).guardian
+    lock = rule is not None and rule.account_clause is not None
+    return db.get(User, user_id, with_for_update=lock or None)
+
+
+GUARDIAN_CONSENT_MISSING = (
+    "A parent or guardian must consent to this account before it can be used; sign in again "
+    "once they have."
+)
+
+
+def _consent_refusal(ctx: ShopContext, db: Session, user: User, family: str) -> JSONResponse | None:
+    """The token endpoint's refusal while the guardian's consent to the account is not given.
+
+    The sign-in page refuses such a person; this closes the other two doors: a code issued
+    just before the consent was withdrawn, and a refresh token issued while it was given. The
+    sign-in they came from is revoked (consent changes revoke them already; this also covers a
+    state written some other way).
+    """
+    if not sign_in_refused(policy_for(ctx.shop.id), user):
+        return None
+    revoke_family(db, family)
+    db.commit()
+    description = translate(GUARDIAN_CONSENT_MISSING, current_language())
+    return _oauth_error("invalid_grant", description or GUARDIAN_CONSENT_MISSING)
 
 
 @router.post("/token")
@@ -340,10 +374,13 @@ def _exchange_code(
     if not _pkce_ok(verifier, row.code_challenge):
         db.commit()
         return _oauth_error("invalid_grant", "The code verifier does not match.")
-    user = db.get(User, row.user_id)
+    user = _account_for_tokens(ctx, db, row.user_id)
     if user is None or user.closed_at is not None:
         db.commit()
         return _oauth_error("invalid_grant", "The account is closed.")
+    refused = _consent_refusal(ctx, db, user, family)
+    if refused is not None:
+        return refused
     issued = issue_tokens(
         db, ctx, user_id=row.user_id, scope=row.scope, auth_time=row.auth_time, family_id=family
     )
@@ -355,13 +392,19 @@ def _rotate_refresh(ctx: ShopContext, db: Session, refresh_token: str) -> JSONRe
     row = find_refresh(db, refresh_token) if refresh_token else None
     if row is None:
         return _oauth_error("invalid_grant", "The refresh token is not valid.")
+    user = _account_for_tokens(ctx, db, row.user_id)
+    if user is not None and user.closed_at is None:
+        # before the revoked check: a consent change revoked it, and the holder should learn
+        # why rather than read "already used"
+        refused = _consent_refusal(ctx, db, user, row.family_id)
+        if refused is not None:
+            return refused
     if row.revoked or row.used_at is not None:
         # Reuse of a rotated token: someone else has a copy. End the whole sign-in.
         revoke_family(db, row.family_id)
         db.commit()
         return _oauth_error("invalid_grant", "The refresh token was already used or revoked.")
     now = ctx.clock.now()
-    user = db.get(User, row.user_id)
     if row.expires_at < now or user is None or user.closed_at is not None:
         return _oauth_error("invalid_grant", "The refresh token has expired.")
     # One conditional write rotates it: a racing second use matches nothing, which is reuse

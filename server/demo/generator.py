@@ -24,6 +24,7 @@ from server.demo import vocab
 from server.demo.accounts import DemoAccount, demo_accounts
 from server.demo.catalogue import CATEGORY_TEXT, ShopCatalogue, catalogue_for
 from server.demo.incidents import seed_guardians_and_incidents
+from server.demo.policies import policy_for
 from server.demo.tracks import seed_bulk_tracks, track_rows
 from server.i18n import Text
 from server.models import (
@@ -691,11 +692,13 @@ class _ShopperSeeder:
         order_id: int | None = None,
         kind: str = "disclosure",
         notice_id: int | None = None,
+        clause: str | None = None,
     ) -> None:
         self.session.add(
             RecipientEvent(
                 kind=kind,
                 notice_id=notice_id,
+                clause=clause,
                 recipient_id=self.ctx.recipients[recipient_name].id,
                 user_id=self.user.id,
                 at=at,
@@ -834,6 +837,50 @@ class _ShopperSeeder:
                 kind="public_disclosure",
                 notice_id=notice.id,
             )
+
+    def add_violation_disclosure(self) -> None:
+        """The second shopper, who also sells on the shop, broke its seller rules seriously:
+        the shop published the store and the penalty, under the policy's own clause for
+        disclosing rule breakers (Silumart 3.C.2), and told them in a personal notice. Only at
+        a shop whose policy has such a clause and whose catalogue names the public."""
+        clause = policy_for(self.ctx.profile.id).violation_disclosure
+        public = self.ctx.catalogue.recipients_of_type("public")
+        if clause is None or not public or self.index != 1:
+            return
+        # a fixed date: drawing it from a generator would change every later draw's data
+        at = self.anchor - timedelta(days=84, hours=3)
+        notice = Notice(
+            user_id=self.user.id,
+            kind="public_disclosure",
+            severity="warning",
+            title="Your store's penalty is published",
+            body="Items listed by your store were found to be counterfeit, a serious breach of "
+            "the seller rules you accepted. As the privacy policy provides for such breaches, "
+            "the shop published your store's name, its operator's member name and the penalty "
+            "(listings suspended for 30 days) on its rule-enforcement page. To contest it, "
+            "file a complaint.",
+            title_zh="您店铺的处罚已公示",
+            body_zh="经查，您的店铺所售商品为假冒商品，严重违反您已接受的卖家规则。"
+            "根据隐私政策对此类违规的规定，商城已在规则执行公示页公开您的店铺名称、"
+            "经营者会员名及处罚措施（暂停商品上架 30 天）。如有异议，请提交投诉。",
+            published_at=at + timedelta(hours=1),
+            clause=clause,
+        )
+        self.session.add(notice)
+        self.session.flush()
+        self._event(
+            public[0].name,
+            at,
+            ("account",),
+            Text(
+                "Your store's name, your member name and the penalty for selling counterfeit "
+                "goods, on the shop's rule-enforcement page.",
+                "您的店铺名称、会员名及销售假冒商品的处罚，公示于商城规则执行页面。",
+            ),
+            kind="public_disclosure",
+            notice_id=notice.id,
+            clause=clause,
+        )
 
     def add_service_contacts(self) -> None:
         """Calls, chats, e-mails and letters with customer service (a shop whose policy keeps
@@ -1165,6 +1212,7 @@ def seed_demo(
             seeder.add_orders()
             seeder.add_periodic_events()
             seeder.add_policy_events()
+            seeder.add_violation_disclosure()
             seeder.add_service_contacts()
             seeder.add_decisions()
             seeder.add_subscriptions()

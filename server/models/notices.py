@@ -50,3 +50,6 @@ class Notice(Base):
     title_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     body_zh: Mapped[str | None] = mapped_column(Text, nullable=True)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # the policy section this notice keeps, when narrower than its kind's (e.g. Silumart's
+    # 3.C.2, disclosing a rule violation, within 3.C, public disclosure); null: the kind's
+    clause: Mapped[str | None] = mapped_column(String(20), nullable=True)

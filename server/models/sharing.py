@@ -74,3 +74,5 @@ class RecipientEvent(Base):
     notice_id: Mapped[int | None] = mapped_column(
         ForeignKey("notices.id", ondelete="SET NULL"), nullable=True
     )
+    # the policy section allowing this one, when narrower than its kind's; null: the kind's
+    clause: Mapped[str | None] = mapped_column(String(20), nullable=True)

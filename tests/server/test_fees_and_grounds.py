@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import uuid
 import zipfile
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
-from server.admin import AdminError, deny_request, list_grounds
+from server.admin import AdminError, deny_request, list_grounds, quote_fee_for
 from server.admin import main as admin_main
 from server.embedded import RunningShop
+from server.models import FeeQuote
 from server.processor import RequestProcessor
 from tests.server.test_requests_processing import drive, file, verified
 from tests.support.oauth_login import Api, sign_in
@@ -198,3 +202,168 @@ def test_the_deletion_ground_comes_back_in_words(shop: RunningShop, api: Api) ->
     assert zh["deletion_ground"]["label"] == "未征得您的明确同意收集、使用"
     plain = file(api, "deletion", {"categories": ["tags"]})
     assert plain["deletion_ground"] is None
+
+
+REASON = "Your fifth request this month to delete the same data goes beyond reason."
+REASON_ZH = "本月第五次申请删除同一数据，超出合理范围。"
+
+
+def officer_cli(shop: RunningShop, *args: str) -> subprocess.CompletedProcess[str]:
+    """The admin tool as an officer runs it: a process of its own on the shop's database."""
+    command = [sys.executable, "-m", "server", "admin", "--db-url", shop.ctx.config.db_url]
+    name = "sinomai" if shop.ctx.shop.id.startswith("sinomai") else "silumart"
+    return subprocess.run(
+        [*command, "--shop", name, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _quote(shop: RunningShop, rid: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return officer_cli(
+        shop,
+        "quote-fee",
+        rid,
+        "--amount",
+        "25",
+        "--reason",
+        REASON,
+        "--reason-zh",
+        REASON_ZH,
+        *extra,
+    )
+
+
+def test_an_officer_quotes_a_fee_on_one_request_and_the_shopper_answers_it(
+    shop: RunningShop, api: Api
+) -> None:
+    req = verified(api, file(api, "deletion", {"categories": ["tracks"], "ground": "no_consent"}))
+    assert req["status"] == "pending"
+    quoted = _quote(shop, req["id"], "--clause", "5.G")
+    assert quoted.returncode == 0, quoted.stderr
+    out = json.loads(quoted.stdout)
+    assert (out["status"], out["changed"]) == ("fee_quoted", True)
+
+    shown = api.get(f"/requests/{req['id']}").json()
+    fee = shown["fee"]
+    assert (fee["amount"], fee["currency"], fee["status"]) == ("25.00", "CNY", "quoted")
+    assert (fee["clause"], fee["basis"], fee["reason"]) == ("5.G", "policy", REASON)
+    assert fee["clause_title"].startswith("Answering your requests")
+    last = shown["timeline"][-1]
+    assert (last["status"], last["actor"]) == ("fee_quoted", "privacy officer")
+    assert last["note"] == "A fee of 25.00 CNY is quoted by the shop's privacy officer."
+    zh = api.get(f"/requests/{req['id']}", headers=ZH).json()
+    assert zh["fee"]["reason"] == REASON_ZH
+    assert zh["timeline"][-1]["note"] == "商城个人信息保护负责人报价费用 25.00 CNY。"
+    assert zh["timeline"][-1]["actor"] == "个人信息保护负责人"
+
+    # the same quote again (a retried command) changes nothing; a different one is refused
+    again = _quote(shop, req["id"])
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["changed"] is False
+    assert len(api.get(f"/requests/{req['id']}").json()["timeline"]) == len(shown["timeline"])
+    other = officer_cli(
+        shop, "quote-fee", req["id"], "--amount", "30", "--reason", REASON, "--reason-zh", "x"
+    )
+    assert other.returncode == 1
+    assert "already had a fee quoted" in other.stderr
+
+    # the processor leaves it waiting; the shopper accepts as for an automatic quote
+    assert drive(shop, api, req["id"])["status"] == "fee_quoted"
+    accepted = api.post(f"/requests/{req['id']}/fee/accept", headers=_key())
+    assert accepted.status_code == 200, accepted.text
+    assert (accepted.json()["status"], accepted.json()["fee"]["status"]) == ("pending", "accepted")
+    done = drive(shop, api, req["id"])
+    assert done["status"] == "completed", done
+    statuses = [e["status"] for e in done["timeline"]]
+    assert statuses[-4:] == ["fee_quoted", "pending", "in_progress", "completed"]
+    # quoted once: an accepted fee cannot be quoted over
+    assert _quote(shop, req["id"]).returncode == 1
+    # the shopper's answer is in their access log, in words
+    log = api.get("/access-log", params={"limit": 50}).json()["items"]
+    answered = [e for e in log if e["resource"] == f"/v1/requests/{req['id']}/fee/accept"]
+    assert answered, log
+    assert answered[0]["what"], answered
+
+
+def test_the_shopper_withdraws_instead_of_paying_an_officers_fee(
+    shop: RunningShop, api: Api
+) -> None:
+    req = verified(api, file(api, "access"))
+    out = quote_fee_for(shop.ctx, int(req["id"]), "8.5", "cny", REASON, REASON_ZH)
+    assert (out["fee"]["amount"], out["fee"]["currency"]) == ("8.50", "CNY")
+    withdrawn = api.post(f"/requests/{req['id']}/fee/withdraw", headers=_key())
+    assert withdrawn.status_code == 200, withdrawn.text
+    assert withdrawn.json()["status"] == "canceled"
+    assert withdrawn.json()["fee"]["status"] == "withdrawn"
+
+
+def test_a_bad_fee_quote_is_refused_in_words_and_stores_nothing(
+    make_shop: Any,
+) -> None:
+    shop = make_shop("silumart")
+    tokens = sign_in(shop.url, "lin.mei", "demo1234")
+    api = Api(shop.url + "/v1", str(tokens["access_token"]))
+    pending = verified(api, file(api, "access"))
+    unverified = file(api, "deletion", {"categories": ["tracks"], "ground": "no_consent"})
+    complaint = file(api, "complaint", {"text": "Too slow."})
+    good = {"amount": "10", "currency": "CNY", "reason": REASON, "reason_zh": REASON_ZH}
+    cases: list[tuple[int, dict[str, str | None], str]] = [
+        (999999, {}, "no request 999999"),
+        (int(pending["id"]), {"amount": "ten"}, "amount"),
+        (int(pending["id"]), {"amount": "-1"}, "positive"),
+        (int(pending["id"]), {"amount": "0"}, "positive"),
+        (int(pending["id"]), {"amount": "NaN"}, "positive"),
+        (int(pending["id"]), {"amount": "Infinity"}, "positive"),
+        (int(pending["id"]), {"amount": "10.001"}, "two decimal places"),
+        (int(pending["id"]), {"amount": "1e9"}, "at most"),
+        (int(pending["id"]), {"currency": "yuan"}, "ISO 4217"),
+        (int(pending["id"]), {"currency": "C1Y"}, "ISO 4217"),
+        (int(pending["id"]), {"reason": "  "}, "--reason"),
+        (int(pending["id"]), {"reason_zh": ""}, "--reason-zh"),
+        (int(pending["id"]), {"reason": "x" * 501}, "500 characters"),
+        (int(pending["id"]), {"clause": "9"}, "5.G"),
+        (int(pending["id"]), {"clause": "no-such"}, "5.G"),
+        (int(complaint["id"]), {}, "free of charge"),
+    ]
+    if unverified["status"] == "identity_unverified":
+        cases.append((int(unverified["id"]), {}, "identity_unverified"))
+    for rid, change, words in cases:
+        args = {**good, **change}
+        with pytest.raises(AdminError) as refused:
+            quote_fee_for(
+                shop.ctx,
+                rid,
+                str(args["amount"]),
+                str(args["currency"]),
+                str(args["reason"]),
+                str(args["reason_zh"]),
+                args.get("clause"),
+            )
+        assert words in str(refused.value), (change, str(refused.value))
+    with shop.ctx.sessions() as session:
+        assert session.scalars(select(FeeQuote)).all() == []
+    assert api.get(f"/requests/{pending['id']}").json()["status"] == "pending"
+    # the command line says the same, on stderr, with exit status 1 (never a traceback)
+    failed = officer_cli(
+        shop, "quote-fee", pending["id"], "--amount", "x", "--reason", "r", "--reason-zh", "r"
+    )
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("error: amount"), failed.stderr
+    assert "Traceback" not in failed.stderr
+    # a request already being worked on is past the point of a fee
+    assert drive(shop, api, pending["id"], steps=1)["status"] != "pending"
+    late = _quote(shop, pending["id"])
+    assert late.returncode == 1
+    assert "only a pending request" in late.stderr, late.stderr
+    # Sinomai's policy names no fee: its officer cannot quote one
+    sinomai = make_shop("sinomai")
+    sinomai_api = Api(
+        sinomai.url + "/v1", str(sign_in(sinomai.url, "wang.fang", "demo1234")["access_token"])
+    )
+    theirs = verified(sinomai_api, file(sinomai_api, "access"))
+    none = _quote(sinomai, theirs["id"])
+    assert none.returncode == 1
+    assert "allows no fee" in none.stderr

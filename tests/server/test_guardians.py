@@ -29,6 +29,7 @@ from tests.support.oauth_login import (
     CLIENT_ID,
     REDIRECT_URI,
     Api,
+    authorize,
     hidden_fields,
     pkce_pair,
     sign_in,
@@ -400,3 +401,168 @@ def test_sinomai_asks_no_guardian_consent_at_sign_in(make_shop: Any) -> None:
         )
         session.commit()
     assert authorize_page(shop, "bob.liu", "zh-CN").status_code == 302
+
+
+def refresh(shop: RunningShop, token: str, language: str = "en") -> requests.Response:
+    return requests.post(
+        f"{shop.url}/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": token, "client_id": CLIENT_ID},
+        headers={"Accept-Language": language},
+        timeout=10,
+    )
+
+
+def assert_refused_for_consent(answer: requests.Response, language: str) -> None:
+    assert answer.status_code == 400, answer.text
+    body = answer.json()
+    assert body["error"] == "invalid_grant"
+    assert answer.headers["Content-Language"] == language
+    words = "监护人" if language == "zh-CN" else "guardian must consent"
+    assert words in body["error_description"], body
+
+
+def _withdraw_ends_every_sign_in(shop: RunningShop, withdraw: Any) -> None:
+    """Two sign-ins of the minor (two token families) and a guardian's ward session; the
+    consent is withdrawn by `withdraw()`; every token of the minor's own stops at once."""
+    first = sign_in(shop.url, "alice.chen", PASSWORD)
+    second = sign_in(shop.url, "alice.chen", PASSWORD)
+    # a refresh before the change works and rotates (the new pair is what the app holds)
+    rotated = refresh(shop, str(second["refresh_token"]))
+    assert rotated.status_code == 200, rotated.text
+    second = rotated.json()
+    apis = [Api(shop.url + "/v1", str(t["access_token"])) for t in (first, second)]
+    for api in apis:
+        assert api.get("/me").status_code == 200
+        assert api.get("/tracks", params={"limit": 5}).status_code == 200  # pre-routing path
+        assert api.get("/tracks", params={"q": "a", "limit": "5"}).status_code == 200
+    ward, _item = ward_api(shop, signed_in(shop, "chen.jing"))
+    assert ward.get("/me").status_code == 200
+
+    withdraw()
+
+    for api in apis:
+        assert api.get("/me").status_code == 401
+        # the batched fast path checks every token as it comes: refused too, at once
+        assert api.get("/tracks", params={"limit": 5}).status_code == 401
+        assert api.get("/tracks", params={"q": "a", "limit": "5"}).status_code == 401
+        assert api.get("/access-log", params={"limit": 5}).status_code == 401
+    assert_refused_for_consent(refresh(shop, str(first["refresh_token"])), "en")
+    assert_refused_for_consent(refresh(shop, str(second["refresh_token"]), "zh-CN"), "zh-CN")
+    # the guardian's own session on the ward is the guardian's sign-in: it stays
+    assert ward.get("/me").status_code == 200
+
+
+def test_withdrawing_the_guardians_consent_ends_the_minors_sign_ins(make_shop: Any) -> None:
+    """Silumart § 6: once the account has no guardian's consent, no sign-in of the minor
+    works any more: access and refresh tokens of every sign-in, revoked in one transaction."""
+    shop = make_shop("silumart")
+    done: list[dict[str, Any]] = []
+
+    def withdraw() -> None:
+        answer = admin_cli(shop, "silumart", "account-consent", "alice.chen", "withdrawn")
+        assert answer.returncode == 0, answer.stderr
+        done.append(json.loads(answer.stdout))
+
+    _withdraw_ends_every_sign_in(shop, withdraw)
+    [out] = done
+    assert (out["changed"], out["guardian_consent"]) == (True, "withdrawn")
+    assert out["tokens_revoked"] >= 4  # two access and two refresh tokens at least
+    # the same again changes nothing; the sign-in page refuses her meanwhile
+    again = admin_cli(shop, "silumart", "account-consent", "SM100003", "withdrawn")
+    assert json.loads(again.stdout)["changed"] is False
+    assert authorize_page(shop, "alice.chen", "en").status_code == 403
+    # consent given again: she signs in afresh; the old refresh tokens stay dead
+    base = ["--db-url", shop.ctx.config.db_url]
+    assert admin_main([*base, "account-consent", "alice.chen", "granted"]) == 0
+    assert signed_in(shop, "alice.chen").get("/me").status_code == 200
+
+
+def test_consent_asked_again_also_ends_the_sign_ins_and_a_pending_code(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    # a code issued before the change cannot be exchanged after it
+    code = authorize(shop.url, "alice.chen", PASSWORD)
+    base = ["--db-url", shop.ctx.config.db_url, "--shop", "silumart"]
+
+    def ask_again() -> None:
+        assert admin_main([*base, "account-consent", "alice.chen", "pending"]) == 0
+
+    _withdraw_ends_every_sign_in(shop, ask_again)
+    answer = requests.post(
+        f"{shop.url}/oauth/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code.code,
+            "redirect_uri": code.redirect_uri,
+            "client_id": CLIENT_ID,
+            "code_verifier": code.verifier,
+        },
+        timeout=10,
+    )
+    assert_refused_for_consent(answer, "en")
+
+
+def test_a_consent_state_written_directly_still_stops_the_refresh(make_shop: Any) -> None:
+    """Defence in depth: a state written by some other tool (no revocation) still stops the
+    refresh, and that refusal revokes the sign-in's access token with it."""
+    shop = make_shop("silumart")
+    tokens = sign_in(shop.url, "alice.chen", PASSWORD)
+    api = Api(shop.url + "/v1", str(tokens["access_token"]))
+    with shop.ctx.sessions() as session:
+        session.execute(
+            update(User).where(User.username == "alice.chen").values(guardian_consent="refused")
+        )
+        session.commit()
+    assert_refused_for_consent(refresh(shop, str(tokens["refresh_token"])), "en")
+    assert api.get("/me").status_code == 401
+
+
+def test_account_consent_errors_and_shops_without_the_rule(make_shop: Any) -> None:
+    shop = make_shop("silumart")
+    for args in (
+        ["account-consent", "zhang.wei", "withdrawn"],  # an adult needs no guardian's consent
+        ["account-consent", "nobody", "withdrawn"],
+    ):
+        failed = admin_cli(shop, "silumart", *args)
+        assert failed.returncode == 1, (args, failed.stdout)
+        assert failed.stderr.startswith("error: "), failed.stderr
+    assert admin_cli(shop, "silumart", "account-consent", "alice.chen", "bogus").returncode == 2
+    # without a live guardian link there is nobody whose consent could be recorded
+    assert admin_cli(shop, "silumart", "unlink-guardian", "chen.jing", "alice.chen").returncode == 0
+    assert admin_cli(shop, "silumart", "account-consent", "alice.chen", "withdrawn").returncode == 0
+    lonely = admin_cli(shop, "silumart", "account-consent", "alice.chen", "granted")
+    assert lonely.returncode == 1
+    assert "link one first" in lonely.stderr
+    # Sinomai's policy asks nothing of the account: recording the state revokes nothing
+    sinomai = make_shop("sinomai")
+    tokens = sign_in(sinomai.url, "bob.liu", PASSWORD)
+    out = admin_cli(sinomai, "sinomai", "account-consent", "bob.liu", "withdrawn")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["tokens_revoked"] == 0
+    assert refresh(sinomai, str(tokens["refresh_token"])).status_code == 200
+
+
+def test_withdrawn_consent_ends_the_sign_ins_on_postgres(pg_database: Any) -> None:
+    from server.admin import account_consent
+    from server.context import ServerConfig
+    from server.demo.seeding import seed_for_demo
+    from server.shops import shop_profile
+
+    config = ServerConfig(
+        db_url=pg_database(),
+        shop=shop_profile("silumart"),
+        demo=True,
+        run_processor=False,
+        processor_delay=timedelta(0),
+    )
+    shop = RunningShop(config)
+    try:
+        seed_for_demo(shop.ctx, tracks=50)
+        shop.start()
+
+        def withdraw() -> None:
+            out = account_consent(shop.ctx, "alice.chen", "withdrawn")
+            assert out["tokens_revoked"] >= 4
+
+        _withdraw_ends_every_sign_in(shop, withdraw)
+    finally:
+        shop.stop()

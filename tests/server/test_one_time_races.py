@@ -18,12 +18,15 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import func, select
 
+from server.admin import account_consent
 from server.auth import oauth
 from server.context import ServerConfig
 from server.demo.accounts import demo_accounts
 from server.demo.seeding import seed_for_demo
 from server.embedded import RunningShop
+from server.models import AccessToken, RefreshToken, User
 from server.routes import assist
 from server.shops import shop_profile
 from tests.conftest import SECOND_SHOPPER, SHOPPER
@@ -311,3 +314,74 @@ def test_a_burst_of_wrong_verification_codes_gets_no_extra_guesses(
     assert statuses(answers) == [422] * 5 + [429] * (PARALLEL - 5), [a.text for a in answers]
     # the right code waits out the lock too
     assert api.post(f"/requests/{req['id']}/verify", json={"code": code}).status_code == 429
+
+
+def _consent_race_round(shop: RunningShop, sign_ins: int) -> None:
+    """`sign_ins` refreshes of the minor's sign-ins and one consent withdrawal, released
+    together; afterwards no token of the minor's own may be live."""
+    account_consent(shop.ctx, "alice.chen", "granted")
+    tokens = [sign_in(shop.url, "alice.chen", "demo1234") for _ in range(sign_ins)]
+    sessions = [requests.Session() for _ in tokens]
+    for session in sessions:  # connections open first, so the attempts start together
+        assert session.get(f"{shop.url}/.well-known/privacy-api", timeout=10).ok
+    barrier = threading.Barrier(sign_ins + 1)
+    answers: list[requests.Response | BaseException | None] = [None] * sign_ins
+    withdrawn: list[BaseException | dict[str, object]] = []
+
+    def refresher(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            token = str(tokens[index]["refresh_token"])
+            answers[index] = refresh(shop, token, sessions[index])
+        except BaseException as exc:  # reported below
+            answers[index] = exc
+
+    def withdrawer() -> None:
+        try:
+            barrier.wait(timeout=30)
+            withdrawn.append(account_consent(shop.ctx, "alice.chen", "withdrawn"))
+        except BaseException as exc:  # reported below
+            withdrawn.append(exc)
+
+    threads = [threading.Thread(target=refresher, args=(i,)) for i in range(sign_ins)]
+    threads.append(threading.Thread(target=withdrawer))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=90)
+    for session in sessions:
+        session.close()
+    done = [a for a in answers if isinstance(a, requests.Response)]
+    assert len(done) == sign_ins, answers
+    assert [isinstance(w, dict) for w in withdrawn] == [True], withdrawn
+    assert {a.status_code for a in done} <= {200, 400}, [a.text for a in done]
+    with shop.ctx.sessions() as db:
+        alice = db.scalars(select(User.id).where(User.username == "alice.chen")).one()
+        live_access = db.scalar(
+            select(func.count())
+            .select_from(AccessToken)
+            .where(AccessToken.actor_id == alice, AccessToken.revoked.is_(False))
+        )
+        live_refresh = db.scalar(
+            select(func.count())
+            .select_from(RefreshToken)
+            .where(RefreshToken.user_id == alice, RefreshToken.revoked.is_(False))
+        )
+    assert (live_access, live_refresh) == (0, 0)
+    for answer in done:
+        if answer.status_code == 200:  # won before the change: its new tokens died with it
+            assert me_status(shop, answer.json()["access_token"]) == 401
+            assert refresh(shop, answer.json()["refresh_token"]).status_code == 400
+
+
+def test_no_sign_in_outlives_a_withdrawn_guardian_consent(race_shop: RunningShop) -> None:
+    """Refreshes of a minor's sign-ins racing the withdrawal of the guardian's consent
+    (Silumart § 6): whatever the order, no token of the minor's own is live afterwards: a
+    refresh that won before the change had its new tokens revoked by it, one after it was
+    refused. Eight rounds of five sign-ins, each refresh on its own connection (without the
+    row lock of `server.auth.oauth._account_for_tokens` PostgreSQL let one through)."""
+    try:
+        for _round in range(8):
+            _consent_race_round(race_shop, sign_ins=5)
+    finally:
+        account_consent(race_shop.ctx, "alice.chen", "granted")

@@ -18,8 +18,9 @@ from sqlalchemy import func, select
 
 from server.demo.policies import policy_for
 from server.embedded import RunningShop
+from server.models import Notice, RecipientEvent
 from tests.server.test_shop_policies import SHOPPERS, items, signed_in
-from tests.support.oauth_login import Api
+from tests.support.oauth_login import Api, sign_in
 
 HOSTILE_QUERIES: tuple[dict[str, Any], ...] = (
     {"limit": 0},
@@ -335,3 +336,73 @@ def test_customer_service_records_can_be_deleted_like_any_category(shop: Running
         )
     result = api.get(f"/requests/{req['id']}/result").json()
     assert result["deleted"]["service_records"] > 0
+
+
+def test_silumart_discloses_a_rule_breaker_under_its_own_clause(make_shop: Any) -> None:
+    """Silumart 3.C.2: a serious breach of the shop's rules may be published with the measures
+    taken. The demo's second shopper (who also sells) has such a disclosure to the public and
+    the personal notice that told them, each citing 3.C.2 of Silumart's own outline, in both
+    languages; Sinomai's policy has no such clause and its data no such disclosure."""
+    shop = make_shop("silumart")
+    api = Api(shop.url + "/v1", str(sign_in(shop.url, "zhang.wei", "demo1234")["access_token"]))
+    sections = outline(api)
+    assert policy_for("silumart").violation_disclosure == "3.C.2"
+    assert policy_for("silumart").section("3.C.2") is not None
+    assert "3.C.2" in sections
+    assert "rules" in sections["3.C.2"]
+    public = next(r for r in items(api, "/recipients") if r["type"] == "public")
+    events = walk(api, f"/recipients/{public['id']}/events", 50)
+    (breach,) = [e for e in events if e["clause"] == "3.C.2"]
+    assert breach["kind"] == "public_disclosure"
+    assert_cited(breach, sections, "3.C.2")
+    assert "penalty" in breach["description"]
+    notices = {n["id"]: n for n in walk(api, "/notices", 200)}
+    told = notices[breach["notice_id"]]
+    assert (told["kind"], told["personal"], told["severity"]) == (
+        "public_disclosure",
+        True,
+        "warning",
+    )
+    assert_cited(told, sections, "3.C.2")
+    assert told["published_at"] > breach["at"]
+    # in Chinese: the notice, the event and the clause's title
+    zh_sections = {
+        s["number"]: s["title"]
+        for s in api.get("/rights", headers={"Accept-Language": "zh-CN"}).json()["outline"]
+    }
+    zh_notice = next(n for n in zh(api, "/notices").json()["items"] if n["id"] == told["id"])
+    assert "处罚" in zh_notice["title"]
+    assert zh_notice["clause_title"] == zh_sections["3.C.2"]
+    zh_event = next(
+        e
+        for e in zh(api, f"/recipients/{public['id']}/events").json()["items"]
+        if e["id"] == breach["id"]
+    )
+    assert "假冒" in zh_event["description"]
+    # nobody else's data has it: the first shopper's review disclosure keeps 3.C
+    first = signed_in(shop, "silumart")
+    theirs = walk(first, f"/recipients/{public['id']}/events", 50)
+    assert [e["clause"] for e in theirs] == ["3.C"]
+    # exactly these two rows carry a clause narrower than their kind's
+    with shop.ctx.sessions() as session:
+        stored = session.scalars(select(Notice.clause).where(Notice.clause.is_not(None))).all()
+        cited = session.scalars(
+            select(RecipientEvent.clause).where(RecipientEvent.clause.is_not(None))
+        ).all()
+    assert stored == ["3.C.2"]
+    assert cited == ["3.C.2"]
+
+
+def test_every_stored_clause_of_notices_and_events_is_in_that_shops_outline(
+    make_shop: Any,
+) -> None:
+    for name in ("silumart", "sinomai"):
+        shop = make_shop(name)
+        policy = policy_for(shop.ctx.shop.id)
+        with shop.ctx.sessions() as session:
+            clauses = set(session.scalars(select(Notice.clause))) | set(
+                session.scalars(select(RecipientEvent.clause))
+            )
+        for clause in clauses - {None}:
+            assert policy.section(clause) is not None, (name, clause)
+        assert (clauses - {None} != set()) == (name == "silumart")

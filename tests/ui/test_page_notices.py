@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from client.api import ShopApi
 from client.connection import ShopConnection
 from server.embedded import RunningShop
-from server.models import Notice
+from server.models import Notice, User
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
 from tests.ui.conftest import refresh_offline, retry_offline, wait_loaded
 from ui.formats import format_date
@@ -180,3 +180,24 @@ def test_hostile_notice_text_is_shown_literally(
     assert page.notice_body.text() == HOSTILE_BODY
     for label in (page.notice_title, page.notice_body, page.notice_meta):
         assert label.textFormat() is Qt.TextFormat.PlainText
+
+
+def test_a_rule_breach_disclosure_notice_names_its_own_clause(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
+    """Silumart 3.C.2 (publishing a serious rule breach): the demo seller's notice, given here
+    to the signed-in shopper, names that narrower clause rather than 3.C as a whole."""
+    customer_no = _api(window).get_me().customer_no
+    with shop.ctx.sessions() as db:
+        breach = db.scalars(select(Notice).where(Notice.clause == "3.C.2")).one()
+        me = db.scalars(select(User.id).where(User.customer_no == customer_no)).one()
+        breach.user_id = me
+        breach_id = str(breach.id)
+        db.commit()
+    page = _page(qtbot, window)
+    _select_notice(page, breach_id)
+    assert page.notice_title.text() == "Your store's penalty is published"
+    meta = page.notice_meta.text()
+    assert "§ 3.C.2" in meta, meta
+    assert "rules" in meta
+    assert "about your account" in meta

@@ -223,3 +223,38 @@ def test_the_offline_viewer_shows_the_fee_the_ground_and_the_rights_card(
     _select(qtbot, page, complaint.id)
     qtbot.waitUntil(lambda: detail.denial_box.isVisible(), timeout=5000)
     assert detail.denial_reason.text() == "Highly impractical (policy § 5.G)"
+
+
+def test_a_fee_an_officer_quoted_is_shown_and_accepted_by_clicking(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
+    """The officer's own quote (`admin quote-fee`) reaches the shopper as the automatic one
+    does: amount, clause and the officer's reason in the detail, answered with its buttons."""
+    page = _page(qtbot, window)
+    api = _api(window)
+    created = api.create_request("deletion", {"categories": ["tracks"], "ground": "no_consent"})
+    request_id = created.request.id
+    if created.request.status == "identity_unverified":
+        api.verify_request(request_id, api.get_demo_verification_code(request_id).code)
+    reason = "Your fifth request this month to delete the same data goes beyond reason."
+    admin.quote_fee_for(
+        shop.ctx, int(request_id), "25", "CNY", reason, "本月第五次申请删除同一数据，超出合理范围。"
+    )
+    _select(qtbot, page, request_id)
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.fee_box.isVisible(), timeout=5000)
+    shown = detail.fee_text.text()
+    assert "¥25.00" in shown
+    assert "§ 5.G" in shown
+    assert reason in shown
+    assert "Waiting for your answer" in shown
+    answer = ModalAnswer(qtbot, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: detail.accept_fee_button.height() > 0, timeout=5000)
+    click(qtbot, detail.accept_fee_button)
+    qtbot.waitUntil(lambda: answer.answered, timeout=10000)
+    assert "25.00" in answer.texts[0]
+    qtbot.waitUntil(lambda: api.get_request(request_id).status == "pending", timeout=10000)
+    qtbot.waitUntil(lambda: "You accepted" in detail.fee_text.text(), timeout=10000)
+    assert not detail.fee_buttons.isVisible()
+    rows = [detail.timeline.row_at(r) for r in range(detail.timeline.rowCount())]
+    assert [row.status for row in rows][-2:] == ["fee_quoted", "pending"]

@@ -105,6 +105,8 @@ class ShopPolicy:
     impact_assessments: str | None = None  # published impact assessments
     orders_for_others: str | None = None  # ordering for someone else with their consent
     cross_border: str | None = None  # transfer abroad only with explicit consent
+    # publishing a serious rule breaker's violation and the measures taken against them
+    violation_disclosure: str | None = None
     # notice kind -> the clause that promises that kind of notice
     notice_kinds: dict[str, str | None] = field(default_factory=dict)
     # sharing-event kind (disclosure, merger_transfer, public_disclosure) -> its clause
@@ -170,6 +172,7 @@ class ShopPolicy:
             ("impact assessments", self.impact_assessments),
             ("orders for others", self.orders_for_others),
             ("cross-border", self.cross_border),
+            ("violation disclosure", self.violation_disclosure),
         ]
         cited += [(f"notice kind {k}", v) for k, v in self.notice_kinds.items()]
         cited += [(f"sharing event {k}", v) for k, v in self.sharing_event_kinds.items()]

@@ -122,6 +122,12 @@ SECTIONS: tuple[Section, ...] = (
         "Public disclosure (with your consent; violations of rules)",
         "公开披露（经您同意；违反规则的情形）",
     ),
+    _s("3.C.1", "Public disclosure you agree to or start yourself", "经您同意或由您主动的公开披露"),
+    _s(
+        "3.C.2",
+        "Publishing a serious breach of the law or the shop's rules, and the measures taken",
+        "公开严重违反法律或商城规则的行为及已采取的措施",
+    ),
     _s(
         "3.D",
         "Sharing without prior consent (statutory exceptions)",
@@ -395,6 +401,7 @@ POLICY = ShopPolicy(
     impact_assessments="4.E",
     orders_for_others="1.C.1",
     cross_border="7",
+    violation_disclosure="3.C.2",
     notice_kinds={
         "security_incident": "4.F",
         "policy_update": "8",

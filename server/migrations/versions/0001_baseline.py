@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 12:52:26.756494
+Create Date: 2026-12-01 14:42:00.609124
 
 """
 from typing import Sequence, Union
@@ -333,6 +333,7 @@ def upgrade() -> None:
     sa.Column('title_zh', sa.Text(), nullable=True),
     sa.Column('body_zh', sa.Text(), nullable=True),
     sa.Column('published_at', sa.DateTime(), nullable=False),
+    sa.Column('clause', sa.String(length=20), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notices_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notices'))
     )
@@ -630,6 +631,7 @@ def upgrade() -> None:
     sa.Column('order_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=20), server_default='disclosure', nullable=False),
     sa.Column('notice_id', sa.Integer(), nullable=True),
+    sa.Column('clause', sa.String(length=20), nullable=True),
     sa.ForeignKeyConstraint(['notice_id'], ['notices.id'], name=op.f('fk_recipient_events_notice_id_notices'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_recipient_events_order_id_orders'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['recipient_id'], ['recipients.id'], name=op.f('fk_recipient_events_recipient_id_recipients'), ondelete='CASCADE'),
