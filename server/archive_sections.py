@@ -43,7 +43,7 @@ from server.models import (
     Tag,
     User,
 )
-from server.requests_flow import request_out, stored_result
+from server.requests_flow import requests_out, stored_result
 from server.schemas.data import DataCategoryOut
 from server.serialisers import (
     CHANNELS,
@@ -283,8 +283,9 @@ def _requests(ctx: ShopContext) -> Callable[[Session, User], Iterator[dict[str, 
             .where(PrivacyRequest.user_id == user.id)
             .order_by(PrivacyRequest.received_at.desc(), PrivacyRequest.id.desc())
         )
-        for r in db.scalars(q).all():
-            yield request_out(db, ctx, r).model_dump(mode="json")
+        for page in db.scalars(q).partitions(500):
+            for out in requests_out(db, ctx, page):
+                yield out.model_dump(mode="json")
 
     return produce
 

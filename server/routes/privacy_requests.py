@@ -42,6 +42,7 @@ from server.requests_flow import (
     create_request,
     find_own,
     request_out,
+    requests_out,
     stored_result,
     validate_details,
     verify,
@@ -167,9 +168,7 @@ def list_requests(
     rows, next_cursor = newest_first_page(
         db, query, PrivacyRequest.received_at, PrivacyRequest.id, limit=limit, cursor=cursor
     )
-    return Page[PrivacyRequestOut](
-        items=[request_out(db, ctx, r) for r in rows], next_cursor=next_cursor
-    )
+    return Page[PrivacyRequestOut](items=requests_out(db, ctx, rows), next_cursor=next_cursor)
 
 
 @router.get(

@@ -414,3 +414,38 @@ def test_due_date_counts_working_days_and_overdue(shop, api):
         fresh = Api(api.base_url, str(sign_in(shop.url, *SHOPPER)["access_token"]))
         body = fresh.get(f"/requests/{req['id']}").json()
         assert (body["overdue"], body["working_days_left"]) == (overdue, left), moment
+
+
+def _statements_of(shop, call) -> tuple[requests.Response, int]:
+    """`call()`'s answer and how many SQL statements the server ran for it."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+
+    event.listen(shop.ctx.engine, "before_cursor_execute", count)
+    try:
+        answer = call()
+    finally:
+        event.remove(shop.ctx.engine, "before_cursor_execute", count)
+    return answer, len(seen)
+
+
+def test_request_list_reads_timelines_together_not_per_request(shop, api):
+    """A page's timelines, quotes and documents are read in one query each: the statements of
+    one list call stay the same whether the page holds 3 requests or 23."""
+    for _ in range(3):
+        assert file(api, "complaint", {"text": "late parcel"}).status_code == 201
+    small, few = _statements_of(shop, lambda: api.get("/requests", params={"limit": 50}))
+    assert small.status_code == 200 and len(small.json()["items"]) >= 3
+    for _ in range(20):
+        assert file(api, "complaint", {"text": "late parcel"}).status_code == 201
+    large, many = _statements_of(shop, lambda: api.get("/requests", params={"limit": 50}))
+    assert len(large.json()["items"]) == len(small.json()["items"]) + 20
+    assert many == few, (few, many)
+    every = large.json()["items"]
+    assert all(item["timeline"] for item in every)  # each still has its own timeline
+    one = api.get(f"/requests/{every[0]['id']}").json()
+    assert one == every[0]  # the same answer as the request read alone
