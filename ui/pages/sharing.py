@@ -100,6 +100,12 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
     ]
 
 
+# The partners' columns that give way, in this order, when the table is narrow (the detail
+# pane lists them all): events, first shared, purpose, form, legal basis, last shared,
+# agreement, country. Name, type and data categories always show.
+PARTNER_OPTIONAL = (9, 7, 3, 5, 4, 8, 10, 6)
+PARTNER_ROWS = 4  # partners the list always has room for
+
 # The disclosures' columns that give way, in this order, when the partner's panel is narrow:
 # policy section, notice, kind, description (the detail under the table shows them all).
 EVENT_OPTIONAL = (6, 5, 4, 3)
@@ -148,6 +154,22 @@ def storage_columns() -> list[Column[DataCategory]]:
         Column[DataCategory](trans_late("Columns", "Stored in"), lambda c: storage_text(c.storage)),
         Column[DataCategory](trans_late("Columns", "Records"), lambda c: c.count, align_right=True),
     ]
+
+
+def _scrolling(label: QWidget, minimum: int) -> QScrollArea:
+    """`label` in a frameless scroll area at least `minimum` px tall; in a layout (not bare)
+    so that the wrapped label gets the height it needs."""
+    inner = QWidget()
+    inner_layout = QVBoxLayout(inner)
+    inner_layout.setContentsMargins(0, 0, 0, 0)
+    inner_layout.addWidget(label)
+    inner_layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    scroll.setMinimumHeight(minimum)
+    return scroll
 
 
 class SharingPage(DataPage[SharingData]):
@@ -232,17 +254,7 @@ class SharingPage(DataPage[SharingData]):
         layout.addWidget(self.detail_name)
         # the facts grew (agreement, exception, own consent): they scroll rather than clip;
         # a layout (not the bare label) so the wrapped label gets the height it needs
-        facts = QWidget()
-        facts_layout = QVBoxLayout(facts)
-        facts_layout.setContentsMargins(0, 0, 0, 0)
-        facts_layout.addWidget(self.detail_facts)
-        facts_layout.addStretch(1)
-        facts_scroll = QScrollArea()
-        facts_scroll.setWidgetResizable(True)
-        facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        facts_scroll.setWidget(facts)
-        facts_scroll.setMinimumHeight(90)
-        layout.addWidget(facts_scroll, 1)
+        layout.addWidget(_scrolling(self.detail_facts, 90), 1)
         self.events_table = record_table(self.tr("Times your data was shared with this partner"))
         self.events_table.setModel(self.events_model)
         self.events_table.selectionModel().currentRowChanged.connect(
@@ -254,7 +266,9 @@ class SharingPage(DataPage[SharingData]):
         self.event_detail = plain_label()
         self.event_detail.setObjectName("eventDetail")
         self.event_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.event_detail)
+        # it scrolls like the facts: at 640 px its seven lines took the room the partner list
+        # needs to show more than one partner
+        layout.addWidget(_scrolling(self.event_detail, 60), 1)
         self.events_status = plain_label()
         layout.addWidget(self.events_status)
         row = QHBoxLayout()
@@ -333,8 +347,11 @@ class SharingPage(DataPage[SharingData]):
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # the detail pane repeats these (events: the table of disclosures); they give way
-        # first when the window is narrow
-        fit_columns(self.recipient_table, optional=(9, 7, 8, 6, 5))
+        # first when the window is narrow, and while a partner's row would take more than two
+        # lines: the list shows four partners or more at 1024×640, not one and a half
+        fit_columns(
+            self.recipient_table, optional=PARTNER_OPTIONAL, max_lines=2, min_rows=PARTNER_ROWS
+        )
         fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
