@@ -99,8 +99,8 @@ def test_sharing_shows_four_partners_whole_at_both_sizes(qtbot: QtBot, window: M
         # the last whole row is a partner one can click, and its details follow
         row = shown[-1]
         click_row(qtbot, table, row)
-        partner = table.model().index(row, 0).data(RAW_ROLE)
-        qtbot.waitUntil(lambda p=partner: page.detail_name.text() == p.name, timeout=5000)
+        name = table.model().index(row, 0).data(RAW_ROLE).name
+        qtbot.waitUntil(lambda: page.detail_name.text() == name, timeout=5000)  # noqa: B023
         assert table.currentIndex().row() == row
         assert row in whole_rows(table)
 
@@ -134,6 +134,7 @@ def test_the_policy_versions_and_the_selection_stay_in_view(
     for row in range(versions):
         click_row(qtbot, table, row)
         record = model.index(row, 0).data(RAW_ROLE)
-        qtbot.waitUntil(lambda r=record: r.version in page.version_title.text(), timeout=5000)
+        label = record.version
+        qtbot.waitUntil(lambda: label in page.version_title.text(), timeout=5000)  # noqa: B023
         assert page.version_summary.text() == record.summary
         assert row in whole_rows(table)

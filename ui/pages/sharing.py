@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -105,6 +105,7 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
 # agreement, country. Name, type and data categories always show.
 PARTNER_OPTIONAL = (9, 7, 3, 5, 4, 8, 10, 6)
 PARTNER_ROWS = 4  # partners the list always has room for
+ROW_PADDING = 6  # px a table row adds to its lines
 
 # The disclosures' columns that give way, in this order, when the partner's panel is narrow:
 # policy section, notice, kind, description (the detail under the table shows them all).
@@ -238,6 +239,8 @@ class SharingPage(DataPage[SharingData]):
         vertical.setStretchFactor(0, 2)
         vertical.setStretchFactor(1, 3)
         layout.addWidget(vertical, 1)
+        self.partner_split = vertical
+        vertical.installEventFilter(self)  # its height sets how many lines a partner may take
 
     def _build_detail(self) -> QWidget:
         panel = QFrame()
@@ -347,11 +350,9 @@ class SharingPage(DataPage[SharingData]):
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # the detail pane repeats these (events: the table of disclosures); they give way
-        # first when the window is narrow, and while a partner's row would take more than two
-        # lines: the list shows four partners or more at 1024×640, not one and a half
-        fit_columns(
-            self.recipient_table, optional=PARTNER_OPTIONAL, max_lines=2, min_rows=PARTNER_ROWS
-        )
+        # first when the window is narrow, and while a partner's row would take more lines than
+        # four rows have room for: the list shows four partners at 1024×640, not one and a half
+        self._fit_partners()
         fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
@@ -360,6 +361,34 @@ class SharingPage(DataPage[SharingData]):
             self.recipient_table.selectRow(0)
             self.recipient_table.setCurrentIndex(self.recipient_proxy.index(0, 0))
         return bool(data.recipients)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.partner_split and event.type() == QEvent.Type.Resize:
+            self._fit_partners()
+        return False
+
+    def _partner_lines(self) -> int:
+        """How many lines a partner's row may wrap to so that PARTNER_ROWS rows fit in what
+        the page leaves the list (the partner's detail below keeps its minimum): 2 at
+        1024×640, more in a taller window."""
+        table, split = self.recipient_table, self.partner_split
+        metrics = table.fontMetrics()
+        # Chinese text falls back to a taller font than the Latin one's line spacing
+        line = max(metrics.lineSpacing(), metrics.boundingRect("Ag中").height())
+        header = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+        below = split.widget(1).minimumSizeHint().height() + split.handleWidth()
+        room = split.height() - below - header
+        return max(1, int((room / PARTNER_ROWS - ROW_PADDING) / max(line, 1)))
+
+    def _fit_partners(self) -> None:
+        if self.recipient_model.rowCount() == 0:
+            return
+        fit_columns(
+            self.recipient_table,
+            optional=PARTNER_OPTIONAL,
+            max_lines=self._partner_lines(),
+            min_rows=PARTNER_ROWS,
+        )
 
     def _present_chart(self, data: SharingData) -> None:
         used = [key for r in data.recipients for key in r.categories]
