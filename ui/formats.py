@@ -148,18 +148,19 @@ def join_list(items: list[str] | tuple[str, ...]) -> str:
 def country_text(code: str) -> str:
     """A country by name in the UI language, with its code: 'China (CN)' / '中国（CN）'.
 
-    `QLocale.territoryToString` is English only; Chinese names come from Qt's own locale data
-    for the Chinese-speaking locale of that country where there is one (CN, SG, HK, MO, TW).
-    Other countries keep their English name in a Chinese UI: Qt carries no table of Chinese
-    country names, and the demo shops store data in CN and SG only.
+    English names are Qt's (`QLocale.territoryToString`); Chinese ones come from the app's
+    table of every territory Qt knows (`ui.countries`: Qt has no Chinese names but a
+    territory's own). A code nobody knows is shown as it is.
     """
+    from ui.countries import CHINESE_NAMES  # the table loads with the first country shown
+
+    code = code.strip().upper()
     territory = QLocale.codeToTerritory(code)
+    chinese = CHINESE_NAMES.get(code)
+    if _kind() == "zh" and chinese:
+        return f"{chinese}（{code}）"
     if territory == QLocale.Country.AnyTerritory:
         return code
-    if _kind() == "zh":
-        chinese = QLocale(QLocale.Language.Chinese, territory)
-        if chinese.territory() == territory:
-            return f"{chinese.nativeTerritoryName()}（{code}）"
     return f"{QLocale.territoryToString(territory)} ({code})"
 
 
