@@ -376,7 +376,8 @@ class SharingPage(DataPage[SharingData]):
         # Chinese text falls back to a taller font than the Latin one's line spacing
         line = max(metrics.lineSpacing(), metrics.boundingRect("Ag中").height())
         header = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
-        below = split.widget(1).minimumSizeHint().height() + split.handleWidth()
+        detail = split.widget(1)
+        below = (detail.minimumSizeHint().height() if detail else 0) + split.handleWidth()
         room = split.height() - below - header
         return max(1, int((room / PARTNER_ROWS - ROW_PADDING) / max(line, 1)))
 
