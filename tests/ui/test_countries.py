@@ -21,7 +21,8 @@ from tests.server.test_language import ZH, _read, _urls
 from tests.support.oauth_login import Api
 from tests.support.oauth_login import sign_in as api_sign_in
 from ui.countries import CHINESE_NAMES
-from ui.formats import country_text
+from ui.formats import country_name, country_text
+from ui.terms.policy_records import transfer_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -68,9 +69,14 @@ def test_country_names_follow_the_ui_language(chinese_ui: None) -> None:
     assert country_text("us") == "美国（US）"
     assert country_text("MO") == "中国澳门特别行政区（MO）"
     assert country_text("ZZ") == "ZZ"  # a code nobody knows is shown as sent
+    # a transfer's destination names the country alone, from the same table
+    assert country_name("SG") == "新加坡"
+    assert "新加坡" in transfer_text("SG", None, "policy", None)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     assert country_text("DE") == "Germany (DE)"
     assert country_text("CN") == "China (CN)"
+    assert country_name("SG") == "Singapore"
+    assert country_name(None) == "—"
 
 
 def _countries(node: object, key: str = "") -> Iterator[str]:
