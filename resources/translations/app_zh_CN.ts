@@ -1858,8 +1858,8 @@
         <translation>本商城没有可供选择的广告推送渠道。</translation>
     </message>
     <message>
-        <source>All channels are off: the shop sends you no advertising. Messages about your orders still arrive.</source>
-        <translation>所有渠道均已关闭：商城不会向您推送广告。与订单有关的消息仍会照常发送。</translation>
+        <source>All channels are off: the shop sends you no advertising.</source>
+        <translation>所有渠道均已关闭：商城不会向您推送广告。</translation>
     </message>
     <message>
         <source>Advertising may reach you through every channel: {0}.</source>

@@ -352,6 +352,9 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         # the shopper receives no advertising at all
         self.channel_summary = plain_label()
         self.channel_summary.setObjectName("channelSummary")
+        bold = self.channel_summary.font()
+        bold.setBold(True)
+        self.channel_summary.setFont(bold)
         layout.addWidget(self.channel_summary)
         self.channel_list = QVBoxLayout()
         layout.addLayout(self.channel_list)
@@ -559,10 +562,7 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         if not self._channels_on:
             text = self.tr("This shop offers no advertising channels to choose from.")
         elif not on:
-            text = self.tr(
-                "All channels are off: the shop sends you no advertising. Messages about your "
-                "orders still arrive."
-            )
+            text = self.tr("All channels are off: the shop sends you no advertising.")
         elif len(on) == len(self._channels_on):
             text = self.tr("Advertising may reach you through every channel: {0}.")
             text = text.format(join_list(on))

@@ -41,7 +41,9 @@ _IN_APP_BROWSERS: dict[str, Callable[[], str]] = {
 
 
 def page_text(page: str, search_query: str | None = None) -> str:
-    """The page a log entry is about, as a shopper names it (never its path)."""
+    """The page a log entry is about, as a shopper names it (never its path). A search names
+    its words only when the entry has no `search_query` of its own (the Logs tab shows that
+    in a column beside it)."""
     if not page.strip():
         return "—"
     parts = urlsplit(page.strip())
@@ -52,8 +54,8 @@ def page_text(page: str, search_query: str | None = None) -> str:
     if _PRODUCT.fullmatch(path):
         return translate("Terms", "A product page")
     if path == "/search":
-        query = (search_query or next(iter(parse_qs(parts.query).get("q", [])), "")).strip()
-        if query:
+        query = next(iter(parse_qs(parts.query).get("q", [])), "").strip()
+        if query and not (search_query or "").strip():
             return translate("Terms", "Search for “{0}”").format(query)
         return translate("Terms", "Search results")
     return translate("Terms", "Another page of the shop")
