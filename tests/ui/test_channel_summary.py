@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from client.models.consents import Channel
 from server.embedded import RunningShop
 from server.models.consent import Subscription
 from tests.ui.conftest import sign_in, wait_loaded
 from tests.ui.test_page_consents import user_id
+from tests.ui.test_policy_records_ui import click_tab
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.pages.consents import ConsentsPage
@@ -66,7 +68,9 @@ def test_the_channels_tab_says_what_reaches_you(
     assert isinstance(page, ConsentsPage)
     window.select_page("consents")
     assert wait_loaded(qtbot, page) is LoadState.CONTENT
-    page.tabs.setCurrentIndex(page.tabs.indexOf(page.channel_summary.parentWidget()))
+    tab = page.channel_summary.parentWidget()
+    assert tab is not None
+    click_tab(qtbot, page.tabs, page.tabs.tabText(page.tabs.indexOf(tab)).replace("&&", "&"))
     summary = page.channel_summary
     assert summary.isVisible()
     switches = page.channel_switches
@@ -81,7 +85,7 @@ def test_the_channels_tab_says_what_reaches_you(
     else:
         assert all_off.startswith("All channels are off")
 
-    def click(channel: str) -> None:
+    def click(channel: Channel) -> None:
         switch = switches[channel]
         before = switch.isChecked()
         qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
@@ -94,7 +98,8 @@ def test_the_channels_tab_says_what_reaches_you(
     assert one_on != all_off
     assert channel_text("email") in one_on
     assert channel_text("sms") not in one_on
-    for channel in ("sms", "push", "internal_letter"):
+    others: list[Channel] = ["sms", "push", "internal_letter"]
+    for channel in others:
         click(channel)
     every = summary.text()
     assert all(channel_text(c) in every for c in switches)
