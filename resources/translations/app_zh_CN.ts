@@ -5491,7 +5491,7 @@ Tables:
     </message>
     <message>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>手机</translation>
     </message>
     <message>
         <source>Pixel tag</source>
