@@ -145,26 +145,40 @@ def join_list(items: list[str] | tuple[str, ...]) -> str:
     return ", ".join(items)
 
 
-def country_text(code: str) -> str:
-    """A country by name in the UI language, with its code: 'China (CN)' / '中国（CN）'.
+def country_name(code: str | None) -> str:
+    """A country's name in the UI language: 'Singapore' / '新加坡' ("—" for none, the code
+    itself when nobody knows it).
 
-    `QLocale.territoryToString` is English only; Chinese names come from Qt's own locale data
-    for the Chinese-speaking locale of that country where there is one (CN, SG, HK, MO, TW).
-    Other countries keep their English name in a Chinese UI: Qt carries no table of Chinese
-    country names, and the demo shops store data in CN and SG only.
+    English names are Qt's (`QLocale.territoryToString`); Chinese ones come from the app's
+    table of every territory Qt knows (`ui.countries`: Qt has no Chinese names but a
+    territory's own, in traditional characters for HK, MO and TW).
     """
+    from ui.countries import CHINESE_NAMES  # the table loads with the first country shown
+
+    code = (code or "").strip().upper()
+    if not code:
+        return "—"
+    chinese = CHINESE_NAMES.get(code)
+    if _kind() == "zh" and chinese:
+        return chinese
     territory = QLocale.codeToTerritory(code)
     if territory == QLocale.Country.AnyTerritory:
         return code
-    if _kind() == "zh":
-        chinese = QLocale(QLocale.Language.Chinese, territory)
-        if chinese.territory() == territory:
-            return f"{chinese.nativeTerritoryName()}（{code}）"
-    return f"{QLocale.territoryToString(territory)} ({code})"
+    return QLocale.territoryToString(territory)
+
+
+def country_text(code: str) -> str:
+    """A country by name in the UI language, with its code: 'China (CN)' / '中国（CN）'."""
+    name = country_name(code)
+    code = code.strip().upper()
+    if name in (code, "—"):
+        return code
+    return f"{name}（{code}）" if _kind() == "zh" else f"{name} ({code})"
 
 
 __all__ = [
     "axis_pattern",
+    "country_name",
     "country_text",
     "date_pattern",
     "format_count",

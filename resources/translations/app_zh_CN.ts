@@ -1191,10 +1191,6 @@
         <translation>变更</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -1856,6 +1852,22 @@
     <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This shop offers no advertising channels to choose from.</source>
+        <translation>本商城没有可供选择的广告推送渠道。</translation>
+    </message>
+    <message>
+        <source>All channels are off: the shop sends you no advertising.</source>
+        <translation>所有渠道均已关闭：商城不会向您推送广告。</translation>
+    </message>
+    <message>
+        <source>Advertising may reach you through every channel: {0}.</source>
+        <translation>所有渠道均已开启，商城可能通过以下渠道向您推送广告：{0}。</translation>
+    </message>
+    <message>
+        <source>Advertising may reach you through: {0}. The other channels are off.</source>
+        <translation>商城可能通过以下渠道向您推送广告：{0}。其他渠道已关闭。</translation>
     </message>
     <message>
         <source>Consent changed: {0}</source>
@@ -5479,7 +5491,7 @@ Tables:
     </message>
     <message>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>手机</translation>
     </message>
     <message>
         <source>Pixel tag</source>
@@ -5764,6 +5776,66 @@ Tables:
     <message>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Home page</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Shopping cart</source>
+        <translation>购物车</translation>
+    </message>
+    <message>
+        <source>Your orders</source>
+        <translation>您的订单</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>您的个人资料</translation>
+    </message>
+    <message>
+        <source>Your delivery addresses</source>
+        <translation>您的收货地址</translation>
+    </message>
+    <message>
+        <source>Coupon centre</source>
+        <translation>领券中心</translation>
+    </message>
+    <message>
+        <source>After-sales help</source>
+        <translation>售后帮助</translation>
+    </message>
+    <message>
+        <source>Flash sale</source>
+        <translation>限时秒杀</translation>
+    </message>
+    <message>
+        <source>WeChat&apos;s in-app browser</source>
+        <translation>微信内置浏览器</translation>
+    </message>
+    <message>
+        <source>A product page</source>
+        <translation>商品详情页</translation>
+    </message>
+    <message>
+        <source>Search for “{0}”</source>
+        <translation>搜索“{0}”</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Another page of the shop</source>
+        <translation>商城的其他页面</translation>
+    </message>
+    <message>
+        <source>{0} app {1} ({2})</source>
+        <translation>{0} 客户端 {1}（{2}）</translation>
+    </message>
+    <message>
+        <source>{0} browser {1} ({2})</source>
+        <translation>{0} 浏览器 {1}（{2}）</translation>
     </message>
 </context>
 <context>

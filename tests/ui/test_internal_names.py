@@ -8,7 +8,8 @@ cancels). It reads what is on screen there: labels, buttons, tabs, window titles
 headers and the cells of visible columns (with their tooltips), lists, combo boxes and
 read-only text boxes. It fails on:
 
-- API paths (`/v1/...`), snake_case keys, raw ids (`item-123`, `decision_id`);
+- API paths (`/v1/...`), the shop's web pages as paths (`/item/123`, `/search?q=…`),
+  snake_case keys, raw ids (`item-123`, `decision_id`);
 - the shop's keys for its categories and purposes shown instead of their titles
   (`account, orders`);
 - `key: value` dumps (`language: zh-CN, notifications: True`, `categories: locations`);
@@ -67,6 +68,13 @@ from ui.widgets.load_state import LoadState
 ROOT = Path(__file__).resolve().parents[2]
 
 API_PATH = re.compile(r"(?<![\w.])/(?:v1|api/v\d)/")
+# a page of the shop's web site as its server logged it ("/item/4303014013", "/search?q=…",
+# "/cart"), or its home page as a bare "/"; not "km/h", "TCP/IP", a date, a web address, an
+# HTML tag, or a file on this computer (About names the settings file: that is its job)
+SITE_PATH = re.compile(
+    r"(?<![\w.:/<])/(?!(?:tmp|home|usr|etc|var|opt|root|Users|private|mnt|run|srv)/)"
+    r"[a-z][a-z0-9-]*(?:/[\w.-]+)*(?:\?\S*)?(?![\w/])|^/$"
+)
 # snake_case: lower-case words joined by "_" (not inside an e-mail address or a web address;
 # "x86_64" is the name of a processor, in About)
 SNAKE = re.compile(r"(?<![\w@./=-])(?!x86_64\b)[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@]|\.[a-z])")
@@ -221,6 +229,7 @@ def _problems(
 ) -> Iterator[str]:
     for kind, pattern in (
         ("an API path", API_PATH),
+        ("a web page's path", SITE_PATH),
         ("a snake_case key", SNAKE),
         ("a raw id", RAW_ID),
         ("a key: value dump", DUMP),

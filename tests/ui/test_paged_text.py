@@ -1,4 +1,4 @@
-"""The paged model whose cells live in Qt: it pages lazily, shows the columns' texts, keeps the
+"""The paged model whose cells live in Qt: it shows the columns' texts, keeps the
 records, and painting a full viewport over it runs no Python at all."""
 
 from __future__ import annotations
@@ -52,10 +52,8 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     runner.shutdown()
 
 
-def pager(data: list[Row], calls: list[str | None] | None = None) -> Any:
+def pager(data: list[Row]) -> Any:
     def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
-        if calls is not None:
-            calls.append(cursor)
         start = int(cursor or 0)
         end = min(start + 100, len(data))
         return data[start:end], (str(end) if end < len(data) else None)
@@ -63,25 +61,18 @@ def pager(data: list[Row], calls: list[str | None] | None = None) -> Any:
     return fetch
 
 
-def test_pages_lazily_and_shows_what_the_columns_say(
+def test_shows_what_the_columns_say_and_keeps_the_records(
     qtbot: QtBot, qtmodeltester: Any, runner: TaskRunner
 ) -> None:
+    # paging itself (fetch on demand, restart, retry) is tests/ui/test_paging.py, for both models
     data = _rows(250)
-    calls: list[str | None] = []
     model = PagedTextModel[Row](COLUMNS, runner)
-    pages: list[int] = []
-    model.page_loaded.connect(pages.append)
-    model.start(pager(data, calls))
-    qtbot.waitUntil(lambda: model.rowCount() == 100, timeout=5000)
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())  # ignored: one page in flight at a time
-    qtbot.waitUntil(lambda: model.rowCount() == 200, timeout=5000)
-    model.fetchMore(QModelIndex())
-    qtbot.waitUntil(lambda: model.rowCount() == 250, timeout=5000)
-    assert not model.canFetchMore(QModelIndex())
-    assert calls == [None, "100", "200"]
-    assert pages == [100, 200, 250]
+    model.start(pager(data))
+    while model.canFetchMore(QModelIndex()):
+        count = model.rowCount()
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: model.rowCount() > count, timeout=5000)  # noqa: B023
+    assert model.rowCount() == 250
     # the same texts as the Python model shows, the record under RAW_ROLE, read-only cells
     reference = RecordTableModel[Row](COLUMNS)
     reference.set_rows(data)
@@ -95,48 +86,6 @@ def test_pages_lazily_and_shows_what_the_columns_say(
     assert model.row_at(7) is data[7]
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Text"
     qtmodeltester.check(model)
-
-
-def test_new_start_keeps_rows_until_loaded_and_drops_late_pages(
-    qtbot: QtBot, runner: TaskRunner
-) -> None:
-    model = PagedTextModel[Row](COLUMNS, runner)
-    model.start(pager(_rows(150)))
-    qtbot.waitUntil(lambda: model.rowCount() == 100 and not model.loading, timeout=5000)
-    resets: list[int] = []
-    model.modelReset.connect(lambda: resets.append(model.rowCount()))
-    model.start(lambda _cursor: (_rows(5, start=1000), None), keep_until_loaded=True)
-    assert model.stale
-    assert model.rowCount() == 100
-    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
-    assert not model.stale
-    assert resets == [5]
-    assert model.data(model.index(0, 2)) == "1000"
-    model.start(lambda _cursor: (_rows(7), None))
-    model.start(lambda _cursor: (_rows(2), None))
-    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
-    qtbot.wait(50)
-    assert model.rowCount() == 2
-
-
-def test_reports_errors_and_retries(qtbot: QtBot, runner: TaskRunner) -> None:
-    attempts: list[int] = []
-    errors: list[object] = []
-
-    def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
-        attempts.append(1)
-        if len(attempts) == 1:
-            raise ConnectionError("offline")
-        return _rows(3), None
-
-    model = PagedTextModel[Row](COLUMNS, runner)
-    model.load_failed.connect(errors.append)
-    model.start(fetch)
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert model.rowCount() == 0
-    assert not model.canFetchMore(QModelIndex())
-    model.retry()
-    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
 
 
 def test_texts_are_made_on_the_worker_and_no_wrapper_per_cell_stays(

@@ -1,4 +1,5 @@
-"""The generic table models pass Qt's model tester and page lazily."""
+"""The generic table models pass Qt's model tester; the paging they share is checked in
+tests/ui/test_paging.py."""
 
 from __future__ import annotations
 
@@ -63,60 +64,6 @@ def test_record_model_roles(qtbot: QtBot) -> None:
     assert model.data(model.index(2, 2), SORT_ROLE) == 2
     assert isinstance(model.data(model.index(2, 1), SORT_ROLE), float)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Text"
-
-
-def test_paged_model_fetches_more_only_when_asked(
-    qtbot: QtBot, qtmodeltester, runner: TaskRunner
-) -> None:
-    data = _rows(250)
-    calls: list[str | None] = []
-
-    def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
-        calls.append(cursor)
-        start = int(cursor or 0)
-        end = min(start + 100, len(data))
-        return data[start:end], (str(end) if end < len(data) else None)
-
-    model = PagedTableModel[Row](COLUMNS, runner)
-    model.start(fetch)
-    qtbot.waitUntil(lambda: model.rowCount() == 100, timeout=5000)
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())  # ignored: one page in flight at a time
-    qtbot.waitUntil(lambda: model.rowCount() == 200, timeout=5000)
-    model.fetchMore(QModelIndex())
-    qtbot.waitUntil(lambda: model.rowCount() == 250, timeout=5000)
-    assert not model.canFetchMore(QModelIndex())
-    assert calls == [None, "100", "200"]
-    qtmodeltester.check(model)
-
-
-def test_paged_model_restart_drops_late_pages(qtbot: QtBot, runner: TaskRunner) -> None:
-    model = PagedTableModel[Row](COLUMNS, runner)
-    model.start(lambda cursor: (_rows(5), None))
-    model.start(lambda cursor: (_rows(2), None))
-    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
-    qtbot.wait(50)
-    assert model.rowCount() == 2
-
-
-def test_paged_model_reports_errors_and_retries(qtbot: QtBot, runner: TaskRunner) -> None:
-    attempts: list[int] = []
-    errors: list[object] = []
-
-    def fetch(cursor: str | None) -> tuple[list[Row], str | None]:
-        attempts.append(1)
-        if len(attempts) == 1:
-            raise ConnectionError("offline")
-        return _rows(3), None
-
-    model = PagedTableModel[Row](COLUMNS, runner)
-    model.load_failed.connect(errors.append)
-    model.start(fetch)
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert model.rowCount() == 0
-    model.retry()
-    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
 
 
 def test_cached_texts_match_the_columns_through_every_change(qtmodeltester) -> None:

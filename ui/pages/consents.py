@@ -32,6 +32,7 @@ from client.models.consents import CHANNELS, Channel, Consent, ConsentChange, Co
 from client.models.guardians import GuardianRule
 from client.verify import SignatureResult, load_public_keys, verify_consent_receipt
 from ui.errors import user_message
+from ui.formats import join_list
 from ui.models.columns import display_text
 from ui.pages.base import DataPage
 from ui.pages.consents_fides import FidesConsentsPanel
@@ -241,6 +242,7 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         self.consent_rows: dict[str, ConsentRow] = {}
         self.channel_switches: dict[Channel, QCheckBox] = {}
         self.channel_labels: dict[str, QLabel] = {}
+        self._channels_on: dict[str, bool] = {}  # each channel shown: on?
         self.tabs = QTabWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.tabs)
@@ -346,6 +348,14 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
                 )
             )
         )
+        # what the switches add up to, in a sentence: four empty boxes alone did not say that
+        # the shopper receives no advertising at all
+        self.channel_summary = plain_label()
+        self.channel_summary.setObjectName("channelSummary")
+        bold = self.channel_summary.font()
+        bold.setBold(True)
+        self.channel_summary.setFont(bold)
+        layout.addWidget(self.channel_summary)
         self.channel_list = QVBoxLayout()
         layout.addLayout(self.channel_list)
         self.channel_status = plain_label()
@@ -523,6 +533,8 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
         known = {s.channel: s for s in subscriptions}
         ordered = [known[c] for c in CHANNELS if c in known]
         ordered += [s for s in subscriptions if s.channel not in CHANNELS]
+        self._channels_on = {s.channel: s.enabled for s in ordered}
+        self._show_channel_summary()
         for subscription in ordered:
             name = channel_text(subscription.channel)
             if can_change:
@@ -544,6 +556,20 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
                 )
                 self.channel_list.addWidget(label)
                 self.channel_labels[subscription.channel] = label
+
+    def _show_channel_summary(self) -> None:
+        on = [channel_text(c) for c, enabled in self._channels_on.items() if enabled]
+        if not self._channels_on:
+            text = self.tr("This shop offers no advertising channels to choose from.")
+        elif not on:
+            text = self.tr("All channels are off: the shop sends you no advertising.")
+        elif len(on) == len(self._channels_on):
+            text = self.tr("Advertising may reach you through every channel: {0}.")
+            text = text.format(join_list(on))
+        else:
+            text = self.tr("Advertising may reach you through: {0}. The other channels are off.")
+            text = text.format(join_list(on))
+        self.channel_summary.setText(text)
 
     # --- actions --------------------------------------------------------------------------
     def set_consent(self, purpose: str, granted: bool) -> None:
@@ -611,6 +637,8 @@ class ConsentsPage(DataPage[ConsentsData | list[FidesChange]]):
             switch.setChecked(subscription.enabled)
             switch.blockSignals(False)
             switch.setEnabled(True)
+            self._channels_on[channel] = subscription.enabled
+            self._show_channel_summary()
             name = channel_text(channel)
             message = (
                 self.tr("{0}: advertising switched on")

@@ -29,6 +29,7 @@ from ui.terms.data import (
     source_text,
     storage_text,
 )
+from ui.terms.log_words import browser_text, page_text
 from ui.terms.policy_records import duration_text, service_channel_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -179,10 +180,14 @@ LOCATION_COLUMNS: list[Column[Location]] = [
 
 LOG_COLUMNS: list[Column[LogEntry]] = [
     Column[LogEntry](trans_late("Columns", "Time"), lambda e: e.at),
-    Column[LogEntry](trans_late("Columns", "Page visited"), lambda e: e.page),
+    # the page and the browser as the shop logged them are codes (a path, a user agent):
+    # shown in words, in the UI language
+    Column[LogEntry](
+        trans_late("Columns", "Page visited"), lambda e: page_text(e.page, e.search_query)
+    ),
     Column[LogEntry](trans_late("Columns", "Search query"), lambda e: e.search_query),
     Column[LogEntry](trans_late("Columns", "IP address"), lambda e: e.ip),
-    Column[LogEntry](trans_late("Columns", "Browser"), lambda e: e.browser),
+    Column[LogEntry](trans_late("Columns", "Browser"), lambda e: browser_text(e.browser)),
     Column[LogEntry](trans_late("Columns", "Carrier"), lambda e: e.carrier),
     Column[LogEntry](trans_late("Columns", "Language"), lambda e: language_tag_text(e.language)),
 ]

@@ -48,7 +48,7 @@ from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
 from ui.terms.data import clause_text
 from ui.widgets.load_state import plain_label
-from ui.widgets.tables import record_table
+from ui.widgets.tables import fit_columns, record_table
 
 ALERT_RED = QColor("#c62828")
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
@@ -98,13 +98,11 @@ VERSION_COLUMNS: list[Column[PolicyVersion]] = [
         lambda v: format_date(v.published_at),
         sort=lambda v: v.published_at,
     ),
+    # no summary column: the selected version's summary is right under the table, and its
+    # wrapped lines made one row fill the table at 1024×640, the selection scrolled away
     Column(trans_late("Columns", "Change"), lambda v: major_text(v.major)),
-    Column(
-        trans_late("Columns", "Summary"),
-        lambda v: v.summary,
-        tooltip=lambda v: v.summary,
-    ),
 ]
+VERSION_ROWS = 4  # versions the table always has room for
 
 
 class NoticeModel(RecordTableModel[Notice]):
@@ -255,6 +253,7 @@ class NoticesPage(DataPage[NoticesData]):
         self.version_table = record_table(
             self.tr("Policy versions"), self.version_model, fit_contents=True
         )
+        fit_columns(self.version_table, min_rows=VERSION_ROWS)
         self.version_table.selectionModel().selectionChanged.connect(self._version_chosen)
         versions_layout.addWidget(self.version_table, 2)
         version_detail = QWidget()
@@ -329,6 +328,7 @@ class NoticesPage(DataPage[NoticesData]):
         current = next((r for r, v in enumerate(versions) if v.version == data.policy.version), 0)
         if versions:
             self.version_table.selectRow(current)
+            self.version_table.scrollTo(self.version_model.index(current, 0))
         self._show_policy(data.policy)
         self.assessment_model.set_rows(data.assessments)
         self.assessment_box.setVisible(bool(data.assessments))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -100,6 +100,13 @@ def recipient_columns(names: CategoryNames) -> list[Column[Recipient]]:
     ]
 
 
+# The partners' columns that give way, in this order, when the table is narrow (the detail
+# pane lists them all): events, first shared, purpose, form, legal basis, last shared,
+# agreement, country. Name, type and data categories always show.
+PARTNER_OPTIONAL = (9, 7, 3, 5, 4, 8, 10, 6)
+PARTNER_ROWS = 4  # partners the list always has room for
+ROW_PADDING = 6  # px a table row adds to its lines
+
 # The disclosures' columns that give way, in this order, when the partner's panel is narrow:
 # policy section, notice, kind, description (the detail under the table shows them all).
 EVENT_OPTIONAL = (6, 5, 4, 3)
@@ -148,6 +155,22 @@ def storage_columns() -> list[Column[DataCategory]]:
         Column[DataCategory](trans_late("Columns", "Stored in"), lambda c: storage_text(c.storage)),
         Column[DataCategory](trans_late("Columns", "Records"), lambda c: c.count, align_right=True),
     ]
+
+
+def _scrolling(label: QWidget, minimum: int) -> QScrollArea:
+    """`label` in a frameless scroll area at least `minimum` px tall; in a layout (not bare)
+    so that the wrapped label gets the height it needs."""
+    inner = QWidget()
+    inner_layout = QVBoxLayout(inner)
+    inner_layout.setContentsMargins(0, 0, 0, 0)
+    inner_layout.addWidget(label)
+    inner_layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    scroll.setMinimumHeight(minimum)
+    return scroll
 
 
 class SharingPage(DataPage[SharingData]):
@@ -216,6 +239,8 @@ class SharingPage(DataPage[SharingData]):
         vertical.setStretchFactor(0, 2)
         vertical.setStretchFactor(1, 3)
         layout.addWidget(vertical, 1)
+        self.partner_split = vertical
+        vertical.installEventFilter(self)  # its height sets how many lines a partner may take
 
     def _build_detail(self) -> QWidget:
         panel = QFrame()
@@ -232,17 +257,7 @@ class SharingPage(DataPage[SharingData]):
         layout.addWidget(self.detail_name)
         # the facts grew (agreement, exception, own consent): they scroll rather than clip;
         # a layout (not the bare label) so the wrapped label gets the height it needs
-        facts = QWidget()
-        facts_layout = QVBoxLayout(facts)
-        facts_layout.setContentsMargins(0, 0, 0, 0)
-        facts_layout.addWidget(self.detail_facts)
-        facts_layout.addStretch(1)
-        facts_scroll = QScrollArea()
-        facts_scroll.setWidgetResizable(True)
-        facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        facts_scroll.setWidget(facts)
-        facts_scroll.setMinimumHeight(90)
-        layout.addWidget(facts_scroll, 1)
+        layout.addWidget(_scrolling(self.detail_facts, 90), 1)
         self.events_table = record_table(self.tr("Times your data was shared with this partner"))
         self.events_table.setModel(self.events_model)
         self.events_table.selectionModel().currentRowChanged.connect(
@@ -254,7 +269,9 @@ class SharingPage(DataPage[SharingData]):
         self.event_detail = plain_label()
         self.event_detail.setObjectName("eventDetail")
         self.event_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.event_detail)
+        # it scrolls like the facts: at 640 px its seven lines took the room the partner list
+        # needs to show more than one partner
+        layout.addWidget(_scrolling(self.event_detail, 60), 1)
         self.events_status = plain_label()
         layout.addWidget(self.events_status)
         row = QHBoxLayout()
@@ -333,8 +350,9 @@ class SharingPage(DataPage[SharingData]):
         self.recipient_table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
         self.storage_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         # the detail pane repeats these (events: the table of disclosures); they give way
-        # first when the window is narrow
-        fit_columns(self.recipient_table, optional=(9, 7, 8, 6, 5))
+        # first when the window is narrow, and while a partner's row would take more lines than
+        # four rows have room for: the list shows four partners at 1024×640, not one and a half
+        self._fit_partners()
         fit_columns(self.storage_table)
         self._present_chart(data)
         self.current_recipient = None
@@ -343,6 +361,35 @@ class SharingPage(DataPage[SharingData]):
             self.recipient_table.selectRow(0)
             self.recipient_table.setCurrentIndex(self.recipient_proxy.index(0, 0))
         return bool(data.recipients)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.partner_split and event.type() == QEvent.Type.Resize:
+            self._fit_partners()
+        return False
+
+    def _partner_lines(self) -> int:
+        """How many lines a partner's row may wrap to so that PARTNER_ROWS rows fit in what
+        the page leaves the list (the partner's detail below keeps its minimum): 2 at
+        1024×640, more in a taller window."""
+        table, split = self.recipient_table, self.partner_split
+        metrics = table.fontMetrics()
+        # Chinese text falls back to a taller font than the Latin one's line spacing
+        line = max(metrics.lineSpacing(), metrics.boundingRect("Ag中").height())
+        header = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+        detail = split.widget(1)
+        below = (detail.minimumSizeHint().height() if detail else 0) + split.handleWidth()
+        room = split.height() - below - header
+        return max(1, int((room / PARTNER_ROWS - ROW_PADDING) / max(line, 1)))
+
+    def _fit_partners(self) -> None:
+        if self.recipient_model.rowCount() == 0:
+            return
+        fit_columns(
+            self.recipient_table,
+            optional=PARTNER_OPTIONAL,
+            max_lines=self._partner_lines(),
+            min_rows=PARTNER_ROWS,
+        )
 
     def _present_chart(self, data: SharingData) -> None:
         used = [key for r in data.recipients for key in r.categories]

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale
-
 from client.models.rights import RightsTerm
 from client.models.sharing import Agreement
-from ui.formats import format_date
+from ui.formats import country_name, format_date
 from ui.i18n import translate
 from ui.terms.data import clause_text
 
@@ -49,16 +47,6 @@ def duration_text(seconds: int | None) -> str | None:
         return None
     minutes, rest = divmod(max(seconds, 0), 60)
     return translate("Terms", "{0} min {1} s").format(minutes, rest)
-
-
-def country_name(code: str | None) -> str:
-    """'Singapore' for 'SG' in the interface language (the code itself when unknown)."""
-    if not code:
-        return "—"
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)
 
 
 def term_clause(term: RightsTerm) -> str:

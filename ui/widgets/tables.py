@@ -6,7 +6,9 @@ and when the content is wider than the view the widest other columns give way an
 text onto more lines (rows get the height they need) instead of scrolling sideways. When even
 their widest words do not fit side by side, a table's `optional` columns (the ones its page
 also shows in a detail pane) are hidden, least important first, until they do; they come back
-when the view grows.
+when the view grows. A table that is a short list to choose from (a partner, a policy version)
+can also ask that its rows stay within `max_lines` lines (optional columns give way until they
+do) and that `min_rows` rows always show, so that its selection never hides below a fold.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -188,6 +190,8 @@ class ColumnFitter(QObject):
         key: int,
         wrap: bool,
         optional: Sequence[int] = (),
+        max_lines: int | None = None,
+        min_rows: int = 0,
     ) -> None:
         super().__init__(table)
         _use_wrapping_header(table)
@@ -196,6 +200,8 @@ class ColumnFitter(QObject):
         self.key = key
         self.wrap = wrap
         self.optional = tuple(optional)
+        self.max_lines = max_lines
+        self.min_rows = min_rows
         self.dropped: list[int] = []  # optional columns this fitter hid for want of room
         self._busy = False
         self._timer = QTimer(self)
@@ -270,6 +276,73 @@ class ColumnFitter(QObject):
                 widest = max(widest, *(metrics.horizontalAdvance(w) for w in words))
         return widest + padding if widest else 0
 
+    def _widths(
+        self, columns: list[int], natural: dict[int, int], floors: dict[int, int], room: int
+    ) -> dict[int, int]:
+        widths = {c: natural[c] for c in columns}
+        giving = list(columns)
+        if sum(widths.values()) > room:
+            # a water level: columns are capped at one common width (never below their
+            # floor, the key's floor the highest), the lowest cap that fits the room
+            fixed = 0
+
+            def total(level: int) -> int:
+                return fixed + sum(min(natural[c], max(level, floors[c])) for c in giving)
+
+            low, high = 0, max(natural.values())
+            while low < high:
+                middle = (low + high + 1) // 2
+                if total(middle) <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            for column in giving:
+                widths[column] = min(natural[column], max(low, floors[column]))
+        return widths
+
+    def _lines(self, widths: dict[int, int]) -> int:
+        """How many lines the rows wrap to at these widths: most rows' (the tallest fifth is
+        let be, so that one partner receiving six kinds of data does not empty the table)."""
+        table, model = self.table, self.table.model()
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        padding = 2 * (margin + 1)  # the cell's text margins, as the delegate lays them out
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rows: list[int] = []
+        for row in range(min(model.rowCount(), 50)):  # bounded: paged tables can be long
+            most = 1
+            for column, width in widths.items():
+                index = model.index(row, column)
+                text = model.data(index, Qt.ItemDataRole.DisplayRole)
+                if not isinstance(text, str) or not text:
+                    continue
+                font = model.data(index, Qt.ItemDataRole.FontRole)  # bold rows are wider
+                metrics = QFontMetrics(font) if isinstance(font, QFont) else table.fontMetrics()
+                # a line's height from the text itself: Chinese falls back to a taller font
+                line = metrics.boundingRect(QRect(0, 0, 100_000, 100_000), flags, text).height()
+                room = QRect(0, 0, max(width - padding, 1), 100_000)
+                box = metrics.boundingRect(room, flags, text)
+                most = max(most, round(box.height() / max(line, 1)))
+            rows.append(most)
+        rows.sort(reverse=True)
+        return rows[len(rows) // 5] if rows else 1
+
+    def _keep_rows_shown(self) -> None:
+        """At least `min_rows` rows (or all, when fewer) fit in the view, whatever their height."""
+        table, model = self.table, self.table.model()
+        if not self.min_rows or model is None:
+            return
+        rows = min(self.min_rows, model.rowCount()) or 1
+        heights = [
+            table.sizeHintForRow(r) if r < model.rowCount() else table.fontMetrics().height() + 8
+            for r in range(rows)
+        ]
+        header = table.horizontalHeader()
+        needed = sum(max(h, table.verticalHeader().minimumSectionSize()) for h in heights)
+        needed += header.sizeHint().height() if not header.isHidden() else 0
+        needed += 2 * table.frameWidth() + 2
+        if table.minimumHeight() != needed:
+            table.setMinimumHeight(needed)
+
     def _fit(self) -> None:
         table, model = self.table, self.table.model()
         if model is None or not table.isVisible():
@@ -299,25 +372,16 @@ class ColumnFitter(QObject):
                 header.hideSection(column)
                 self.dropped.append(column)
                 columns.remove(column)
-        widths = {c: natural[c] for c in columns}
-        giving = list(columns)
-        if sum(widths.values()) > room:
-            # a water level: columns are capped at one common width (never below their
-            # floor, the key's floor the highest), the lowest cap that fits the room
-            fixed = 0
-
-            def total(level: int) -> int:
-                return fixed + sum(min(natural[c], max(level, floors[c])) for c in giving)
-
-            low, high = 0, max(natural.values())
-            while low < high:
-                middle = (low + high + 1) // 2
-                if total(middle) <= room:
-                    low = middle
-                else:
-                    high = middle - 1
-            for column in giving:
-                widths[column] = min(natural[column], max(low, floors[column]))
+        widths = self._widths(columns, natural, floors, room)
+        # a list to choose from keeps its rows short: optional columns give way until they are
+        while self.max_lines is not None and self.wrap and self._lines(widths) > self.max_lines:
+            left = [c for c in self.optional if c in columns and c != self.key]
+            if not left or len(columns) < 2:
+                break
+            header.hideSection(left[0])
+            self.dropped.append(left[0])
+            columns.remove(left[0])
+            widths = self._widths(columns, natural, floors, room)
         others = [c for c in columns if c != self.key]
         stretch = (
             self.stretch
@@ -333,6 +397,7 @@ class ColumnFitter(QObject):
         rows = table.verticalHeader()
         if self.wrap:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._keep_rows_shown()
 
 
 def fit_columns(
@@ -342,19 +407,23 @@ def fit_columns(
     key: int = 0,
     wrap: bool = True,
     optional: Sequence[int] = (),
+    max_lines: int | None = None,
+    min_rows: int = 0,
 ) -> None:
     """Fit the table's columns now and whenever its rows or size change (idempotent).
 
     `optional`: columns that may be hidden when the view is too narrow for all of them, in the
     order they give way; only columns whose content the page also shows elsewhere (its detail
-    pane) belong here.
+    pane) belong here. `max_lines`: optional columns also give way while a row would wrap to
+    more lines than this. `min_rows`: the view is kept tall enough to show this many rows.
     """
     fitter = table.findChild(ColumnFitter)
     if fitter is None:
-        fitter = ColumnFitter(table, stretch, key, wrap, optional)
+        fitter = ColumnFitter(table, stretch, key, wrap, optional, max_lines, min_rows)
     else:
         fitter.stretch, fitter.key, fitter.wrap = stretch, key, wrap
         fitter.optional = tuple(optional)
+        fitter.max_lines, fitter.min_rows = max_lines, min_rows
     fitter.fit()
 
 
