@@ -160,10 +160,22 @@ class ReadBatcher:
         with self.ctx.engine.connect() as connection:
             admitted: list[tuple[_Job[Any], Principal]] = []
             entries: list[dict[str, Any]] = []
+            # The app reads several pages at once with one token: within one batch (one
+            # moment, one connection) a token's check and its entry's fields are looked up once.
+            # A failed check is not remembered: each refused call gets its own answer.
+            checked: dict[str, Principal] = {}
+            described: dict[tuple[str, str, str], dict[str, Any]] = {}
             for job in batch:
                 try:
-                    principal = authorize(connection, self.ctx, job.token)
-                    entries.append(access_entry(connection, principal, job.method, job.path))
+                    principal = checked.get(job.token) or authorize(connection, self.ctx, job.token)
+                    checked[job.token] = principal
+                    key = (job.token, job.method, job.path)
+                    entry = described.get(key)
+                    if entry is None:
+                        entry = described[key] = access_entry(
+                            connection, principal, job.method, job.path
+                        )
+                    entries.append(dict(entry))  # one entry (one chain link) per call
                 except Exception as exc:  # a Problem, or the database's error
                     job.value = exc
                     continue
@@ -246,6 +258,9 @@ _BATCHERS_GUARD = threading.Lock()
 
 def batcher_for(ctx: ShopContext) -> ReadBatcher:
     """The context's batcher, created on first use."""
+    found = _BATCHERS.get(ctx)  # every fast read asks: no lock once it exists
+    if found is not None:
+        return found
     with _BATCHERS_GUARD:
         found = _BATCHERS.get(ctx)
         if found is None:
