@@ -159,9 +159,11 @@ async def _browse(
                 (b"content-language", _LABELS[language]),
                 (b"vary", b"Accept-Language"),
             ]
+            labelled = True
         except Problem as exc:
             response = problem_response(exc.status, exc.code, exc.detail, exc.headers, **exc.extra)
             headers = [*response.raw_headers, (b"x-request-id", rid.encode("ascii"))]
+            labelled = False
         except Exception:
             # as `RequestIdMiddleware` answers a crash (its id set on the response itself)
             log.exception("unhandled error in request %s", rid)
@@ -170,12 +172,14 @@ async def _browse(
             )
             response.headers["X-Request-Id"] = rid
             headers = list(response.raw_headers)
+            labelled = False
         start: Message = {
             "type": "http.response.start",
             "status": response.status_code,
             "headers": headers,
         }
-        label_language(start, language)  # a no-op for a page, labelled above
+        if not labelled:  # a problem may carry headers of its own: the stack's own rule
+            label_language(start, language)
         if extra:
             start["headers"] = [*start["headers"], *extra]
     finally:
