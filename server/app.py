@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,7 +15,7 @@ from server.auth.tokens import access_token_is_live
 from server.context import ShopContext
 from server.db import WORKER_THREADS
 from server.errors import install_problem_handlers, problem_response
-from server.fastpath import FastReads
+from server.fastpath import FastReads, ShopAPI, request_id
 from server.i18n import LanguageMiddleware
 from server.openapi_doc import install_openapi
 from server.request_guard import RequestGuard
@@ -46,7 +45,7 @@ class RequestIdMiddleware:
             if name == b"x-request-id":
                 incoming = value.decode("latin-1")
                 break
-        rid = incoming if 0 < len(incoming) <= 100 and incoming.isascii() else os.urandom(16).hex()
+        rid = request_id(incoming)
         header = (b"x-request-id", rid.encode("ascii"))
         started = False
 
@@ -77,8 +76,8 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(ctx: ShopContext) -> FastAPI:
-    app = FastAPI(
+def create_app(ctx: ShopContext) -> ShopAPI:
+    app = ShopAPI(
         title="Shop privacy API",
         version=API_VERSION,
         description=(
@@ -97,6 +96,7 @@ def create_app(ctx: ShopContext) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.ctx = ctx
+    app.fast_ctx = ctx  # the plain browse of My Tracks, before every layer (server.fastpath)
     install_problem_handlers(app)
     # The last added runs first: the caller's language (every answer, the guard's refusals and
     # problem details included, is in it and labelled with it: server/i18n.py), the request id,

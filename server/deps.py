@@ -250,18 +250,25 @@ def current_principal(
 
 
 async def run_signed_in(
-    ctx: ShopContext, token: str, method: str, path: str, work: Callable[[Connection, Principal], T]
+    ctx: ShopContext,
+    token: str,
+    method: str,
+    path: str,
+    work: Callable[[Connection, Principal], T],
+    *,
+    slow: bool = False,
 ) -> T:
     """The fast path of a signed-in read: `current_principal` + `get_db` + the route's work.
 
     The token check, the access-log append and `work` (given the connection and the
     principal) run on the shop's read-batching thread (`server.read_batches`): requests that
     arrive together share one connection and one access-log transaction, and each is answered
-    only after its entry is committed.
+    only after its entry is committed. `slow`: `work` may take long (a text search), so it
+    runs on a connection of its own after the commit, not on the batching thread.
     """
     from server.read_batches import batcher_for  # it builds on this module
 
-    return await batcher_for(ctx).run(token, method, path, work)
+    return await batcher_for(ctx).run(token, method, path, work, slow=slow)
 
 
 def bearer_token(request: Request) -> str:

@@ -122,6 +122,18 @@ class Text:
         return Text(self.en.format(**params), self.zh.format(**params))
 
 
+def label_language(start: Message, language: Language) -> None:
+    """Label an `http.response.start` message with its language, as every answer is."""
+    headers = MutableHeaders(scope=start)
+    # A page that chose its own language (the sign-in page follows `ui_locales`) keeps its
+    # label.
+    if "content-language" not in headers:
+        headers["Content-Language"] = language
+    vary = headers.get("vary", "")
+    if "accept-language" not in vary.lower():
+        headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
+
+
 class LanguageMiddleware:
     """Pure ASGI: negotiate the language, expose it to the request, and label the answer.
 
@@ -148,14 +160,7 @@ class LanguageMiddleware:
 
         async def send_labelled(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                # A page that chose its own language (the sign-in page follows `ui_locales`)
-                # keeps its label.
-                if "content-language" not in headers:
-                    headers["Content-Language"] = language
-                vary = headers.get("vary", "")
-                if "accept-language" not in vary.lower():
-                    headers["Vary"] = f"{vary}, Accept-Language" if vary else "Accept-Language"
+                label_language(message, language)
             await send(message)
 
         try:

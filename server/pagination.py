@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
+import orjson
 from sqlalchemy import Select, and_, bindparam, or_
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -25,7 +27,13 @@ T = TypeVar("T")
 
 def encode_cursor(values: Sequence[Any]) -> str:
     plain = [rfc3339(v) if isinstance(v, datetime) else v for v in values]
-    raw = json.dumps(plain, separators=(",", ":")).encode()
+    raw = b""
+    if all(type(v) is int or (type(v) is str and v.isascii()) for v in plain):
+        # every page of a list ends with one: orjson writes these the same bytes, faster
+        with contextlib.suppress(orjson.JSONEncodeError):  # an int beyond 64 bits
+            raw = orjson.dumps(plain)
+    if not raw:
+        raw = json.dumps(plain, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 

@@ -96,5 +96,8 @@ def create_worker_app() -> FastAPI:
     ctx = ShopContext(config)
     ctx.demo_accounts = accounts
     app = create_app(ctx)
-    app.add_middleware(_WorkerTag, worker_id=secrets.token_hex(4))
+    worker_id = secrets.token_hex(4)
+    app.add_middleware(_WorkerTag, worker_id=worker_id)
+    # the browse answered before every middleware (server.fastpath) names the worker too
+    app.fast_headers = ((WORKER_HEADER.lower().encode(), worker_id.encode()),)
     return app

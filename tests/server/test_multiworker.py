@@ -152,6 +152,18 @@ def attempts_until_throttled(base_url: str, username: str) -> tuple[int | None, 
     return None, workers
 
 
+def test_a_browse_answered_before_the_middleware_names_its_worker(
+    pg_workers: tuple[ServedShop, str],
+) -> None:
+    shop, _url = pg_workers
+    token = str(sign_in(shop.url, *SHOPPER)["access_token"])
+    headers = {"Authorization": f"Bearer {token}", "Connection": "close"}
+    for path in ("/v1/tracks?limit=2", "/v1/tracks?limit=2&kind=view"):  # fast, full stack
+        answer = requests.get(f"{shop.url}{path}", headers=headers, timeout=30)
+        assert answer.status_code == 200
+        assert len(answer.headers.get(WORKER_HEADER, "")) == 8, path
+
+
 def test_login_back_off_counts_attempts_on_every_worker(
     pg_workers: tuple[ServedShop, str], make_shop: Callable[..., RunningShop]
 ) -> None:
