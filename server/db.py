@@ -60,7 +60,8 @@ def sqlite_url(path: str) -> str:
 #   rest only as slots free up, waiting in the event loop, holding neither a thread nor a
 #   connection), and each holds exactly one connection for its whole life;
 # - the pool keeps REQUEST_SLOTS connections and may open POOL_RESERVE more for work outside a
-#   request's session (the request processor, an idempotency claim's short transaction), so a
+#   request's session (the request processor, an idempotency claim's short transaction, the
+#   fast reads' batch threads and slow lanes of `server.read_batches`: at most 4 + 4), so a
 #   request's checkout never waits: nothing can wait for a connection while holding one;
 # - the worker-thread limit is REQUEST_SLOTS + THREAD_RESERVE: every admitted request can run
 #   its database work at once, and sync work that holds no connection still finds a thread.

@@ -217,3 +217,14 @@ def test_small_response_is_not_held_for_a_delayed_ack(shop: RunningShop) -> None
     listener = shop._socket
     assert listener.proto == socket.IPPROTO_TCP
     assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+def test_pool_reserve_covers_every_connection_held_outside_a_request() -> None:
+    """The pool's reserve must fit everything that takes a connection outside a request's
+    own session at once (docs in server/db.py): the fast reads' batch threads and slow lanes,
+    the request processor and an idempotency claim. A request's checkout then never waits."""
+    from server.db import POOL_RESERVE
+    from server.read_batches import PARALLEL_BATCHES, SLOW_LANES
+
+    processor_and_claim = 2
+    assert PARALLEL_BATCHES + SLOW_LANES + processor_and_claim <= POOL_RESERVE
