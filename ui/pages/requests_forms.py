@@ -840,7 +840,7 @@ class NewRequestDialog(FilingDialog):
             # The card is information only: filing must not depend on it.
             self.rights.body.setText(user_message(error))
 
-        self._run(rights, self.rights.show_card, failed)
+        self.own_load(self._run(rights, self.rights.show_card, failed))
 
     @property
     def idempotency_key(self) -> str | None:
@@ -867,7 +867,7 @@ class NewRequestDialog(FilingDialog):
             self.show_error(user_message(error))
 
         self.loaded_ok = False
-        self._run(lambda _control: loader(api), done, failed)
+        self.own_load(self._run(lambda _control: loader(api), done, failed))
 
     # --- submitting ---------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
