@@ -22,10 +22,13 @@ from client.api import ShopApi
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
+from tests.conftest import SHOPPER
 from tests.support.cut_proxy import CutProxy, cut_proxy
 from tests.ui.conftest import button, click, sign_in, type_text, wait_loaded
 from tests.ui.test_flows_tell import WrongPasswordBrowser
 from ui.main_window import MainWindow
+from ui.models.columns import RAW_ROLE
+from ui.pages.decisions import DecisionsPage
 from ui.pages.my_data import MyDataPage
 from ui.pages.my_data_dialogs import CorrectionDialog, EditFieldDialog
 from ui.pages.requests import RequestsPage
@@ -264,3 +267,50 @@ def test_cancel_after_ok_in_the_assist_dialog_ends_the_session(
         assert not sessions[0].active
     finally:
         session.close()
+
+
+# --- Decisions: each decision's own point of view --------------------------------------------
+def test_the_point_of_view_belongs_to_its_decision(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, line: CutProxy
+) -> None:
+    page = window.pages["decisions"]
+    assert isinstance(page, DecisionsPage)
+    window.select_page("decisions")
+    wait_loaded(qtbot, page)
+    first = page.proxy.index(0, 0).data(RAW_ROLE)
+    second = page.proxy.index(1, 0).data(RAW_ROLE)
+
+    def show(row: int, decision_id: str) -> None:
+        page.table.selectRow(row)
+        qtbot.waitUntil(
+            lambda: (
+                page.current is not None
+                and page.current.detail.id == decision_id
+                and page._detail_task is None
+            ),
+            timeout=15000,
+        )
+
+    show(0, first.id)
+    type_text(qtbot, page.statement, "About the first decision.")
+    line.hold("POST", "/v1/requests")
+    click(qtbot, page.review_button)
+    qtbot.waitUntil(lambda: line.held == 1, timeout=10000)
+    show(1, second.id)
+    assert page.statement.toPlainText() == ""  # not the first decision's words
+    type_text(qtbot, page.statement, "About the second one.")
+    line.release()
+    qtbot.waitUntil(lambda: first.id in page.data.requests, timeout=20000)
+    # the first decision's answer leaves the second one's text alone
+    assert page.statement.toPlainText() == "About the second one."
+    assert page.review_button.isEnabled()
+    show(0, first.id)
+    assert page.statement.toPlainText() == ""  # filed with the request, so cleared
+    show(1, second.id)
+    assert page.statement.toPlainText() == "About the second one."
+    filed = [
+        r
+        for r in api_for(shop, *SHOPPER).list_requests(type="human_review").auto_paging_iter()
+        if r.details.get("decision_id") == first.id
+    ]
+    assert [r.details.get("statement") for r in filed] == ["About the first decision."]
