@@ -324,6 +324,11 @@ class MainWindow(QMainWindow):
 
             if isinstance(page, IncidentsPage):
                 page.incidents_changed.connect(self._incidents_changed)
+        if entry.page_id == "notices":  # acknowledging a version recounts the Overview, too
+            from ui.pages.notices import NoticesPage  # loaded with the page
+
+            if isinstance(page, NoticesPage):
+                page.policy_acknowledged.connect(self._incidents_changed)
         page.set_view(self._page_view(entry.page_id))
         self.stack.addWidget(page)
         return page

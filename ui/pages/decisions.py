@@ -455,7 +455,7 @@ class DecisionsPage(DataPage[DecisionsData]):
             if page_id is None:
                 self._inputs_layout.addWidget(plain_label(f"• {words}"))
                 continue
-            button = QPushButton(f"• {words}")
+            button = QPushButton(f"• {words}".replace("&", "&&"))  # a literal "&", no shortcut
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet(

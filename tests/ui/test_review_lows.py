@@ -1,0 +1,57 @@
+"""Small things a review found, each checked on the real widgets against the real shop."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select, update
+
+from server.embedded import RunningShop
+from server.models import User
+from server.models.incidents import IncidentNotice
+from tests.ui.conftest import button, click, wait_loaded
+from ui.main_window import MainWindow
+from ui.pages.incidents import IncidentsPage
+from ui.pages.notices import NoticesPage
+from ui.pages.overview import OverviewPage
+from ui.widgets.load_state import LoadState
+
+
+def test_mark_as_read_updates_the_unread_count(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop
+) -> None:
+    with shop.ctx.sessions() as db:  # both of lin.mei's notices unread
+        me = db.scalars(select(User.id).where(User.username == "lin.mei")).one()
+        db.execute(
+            update(IncidentNotice)
+            .where(IncidentNotice.user_id == me)
+            .values(read_at=None, unread=1)
+        )
+        db.commit()
+    page = window.pages["incidents"]
+    assert isinstance(page, IncidentsPage)
+    window.select_page("incidents")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    assert page.unread_note.text().startswith("⚠ 2 unread security incident notice")
+    click(qtbot, button(page, "markIncidentRead"))
+    qtbot.waitUntil(lambda: sum(not i.read for i in page.incidents) == 1, timeout=10000)
+    assert page.unread_note.isVisible()
+    assert page.unread_note.text().startswith("⚠ 1 unread security incident notice")
+
+
+def test_acknowledging_a_policy_version_updates_the_overview(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    overview = window.pages["overview"]
+    assert isinstance(overview, OverviewPage)
+    window.select_page("overview")
+    assert wait_loaded(qtbot, overview) is LoadState.CONTENT
+    card = overview.cards["policy"]
+    assert "new version to acknowledge" in card.detail.text()
+    window.select_page("notices")
+    notices = window.pages["notices"]
+    assert isinstance(notices, NoticesPage)
+    wait_loaded(qtbot, notices)
+    click(qtbot, notices.ack_button)
+    qtbot.waitUntil(lambda: not notices.ack_button.isVisible(), timeout=15000)
+    window.select_page("overview")
+    qtbot.waitUntil(lambda: card.detail.text() == "acknowledged", timeout=15000)
