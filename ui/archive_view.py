@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from client.archive import Archive, ArchiveApi, ArchiveError, open_archive
 from ui.archive_dialogs import (
-    ARCHIVE_FILTER,
     PassphraseDialog,
     choose_keys,
     report_for,
     report_summary,
     shop_keys,
 )
+from ui.archive_dialogs.common import archive_filter, key_filter
 from ui.errors import user_message
 from ui.plain_text import plain_message_box
 from ui.session import AppSession, OpenArchive
@@ -69,7 +69,7 @@ class ArchiveOpener(QObject):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Open archive"), str(Path.home()), ARCHIVE_FILTER
+            self.parent_widget, self.tr("Open archive"), str(Path.home()), archive_filter()
         )
         if path:
             self.open_path(path)
@@ -163,7 +163,7 @@ class ArchiveOpener(QObject):
             self.parent_widget,
             self.tr("The shop's key file"),
             str(Path.home()),
-            "Keys (*.json *.pem *.txt);;All files (*)",
+            key_filter(),
         )
         if path:
             self.check_signature(path)

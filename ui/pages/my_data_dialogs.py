@@ -287,9 +287,9 @@ class CorrectionDialog(QDialog):
             request = outcome.request
             self.confirmation.setText(
                 self.tr(
-                    "Your correction request was filed (request {0}). The shop has to answer by "
-                    "{1}; you can follow it on the Requests page."
-                ).format(request.id, format_date(request.due_at))
+                    "Your correction request was filed. The shop has to answer by {0}; you can "
+                    "follow it on the Requests page."
+                ).format(format_date(request.due_at))
             )
         self.filed_diff.set_values(self.field.value, self.details()["proposed"])
         self.faces.setCurrentIndex(1)

@@ -389,7 +389,8 @@ class DeletionForm(RequestForm):
         self.model.clear()
         for category in categories:
             title = localized_title(category.title, category.title_zh)
-            text = self.tr("{0} ({1} records)").format(title, category.count)
+            # %Ln: the count in the UI language's digits grouping, with its plural form
+            text = self.tr("{0} (%Ln record(s))", "", category.count).format(title)
             self.model.appendRow(_check_item(text, category.key))
 
     def check(self, key: str) -> None:
@@ -970,12 +971,7 @@ class NewRequestDialog(FilingDialog):
             self.keys.settle(filing, error)
             self._set_busy(False)
             if isinstance(error, QueueFailed):
-                self.show_error(
-                    self.tr(
-                        "The shop cannot be reached, and the request could not "
-                        "be kept for later: {0}"
-                    ).format(str(error))
-                )
+                self.show_error(user_message(error))  # never the file system's own text
                 return
             fields = self.form.limited_fields()
             marked = [name for name in field_problems(error) if name in fields]
