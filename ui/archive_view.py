@@ -10,6 +10,7 @@ encrypted archive asks for its passphrase (a non-modal dialog, `passphrase_dialo
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from client.archive import Archive, ArchiveApi, ArchiveError, open_archive
+from ui import formats
 from ui.archive_dialogs import (
     PassphraseDialog,
     choose_keys,
@@ -37,7 +39,13 @@ def banner_text(opened: OpenArchive) -> str:
     """ "Archive of <subject> at <shop>, created <date> — signature …; checksums ✓"."""
     from PySide6.QtCore import QCoreApplication
 
-    created = opened.created_at.replace("T", " ")[:16]
+    # in local time like every other time on screen (the manifest keeps UTC)
+    try:
+        when = datetime.fromisoformat(opened.created_at)
+    except ValueError:
+        created = "—"
+    else:
+        created = formats.format_datetime(when if when.tzinfo else when.replace(tzinfo=UTC))
     return QCoreApplication.translate(
         "ArchiveView", "Archive of {0} at {1}, created {2} — {3} (read only)"
     ).format(opened.subject or "—", opened.shop_name or "—", created, report_summary(opened.report))

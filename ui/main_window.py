@@ -8,7 +8,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -228,6 +235,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("Language"))
+        self.language_group = QActionGroup(self)  # one language ticked at a time
+        self.language_group.setExclusive(True)
         for code, label in (
             ("system", self.tr("Follow the system")),
             ("en", "English"),
@@ -235,6 +244,8 @@ class MainWindow(QMainWindow):
         ):
             action = language_menu.addAction(label)
             action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
             action.setChecked(self.settings.language == code)
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

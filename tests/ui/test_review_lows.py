@@ -55,3 +55,15 @@ def test_acknowledging_a_policy_version_updates_the_overview(
     qtbot.waitUntil(lambda: not notices.ack_button.isVisible(), timeout=15000)
     window.select_page("overview")
     qtbot.waitUntil(lambda: card.detail.text() == "acknowledged", timeout=15000)
+
+
+def test_one_language_is_ticked_at_a_time(qtbot: QtBot, window: MainWindow) -> None:
+    group = window.language_group
+    assert group.isExclusive()
+    actions = group.actions()
+    assert [a.data() for a in actions] == ["system", "en", "zh_CN"]
+    assert [a.isChecked() for a in actions] == [True, False, False]
+    english = actions[1]
+    english.trigger()  # as the menu does when the entry is clicked
+    assert [a.isChecked() for a in actions] == [False, True, False]
+    assert window.settings.language == "en"
