@@ -7,16 +7,24 @@ outbox, the shopper's account); the real shop refuses it when the page's refresh
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from pytestqt.qtbot import QtBot
 
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
-from tests.ui.conftest import ModalAnswer, click, wait_loaded
+from tests.ui.conftest import ModalAnswer, click, sign_in, wait_loaded
+from tests.ui.test_no_clipping import _clip_problems, translations  # noqa: F401 (a fixture)
+from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.pages.requests import RequestsPage
 from ui.pages.requests_forms import ComplaintForm, NewRequestDialog
 from ui.pages.requests_unsent import UnsentDialog
+from ui.session import AppSession
+from ui.settings import Settings
+from ui.tasks import TaskRunner
 
 TEXT = "I asked twice for my data and nobody answered.\nPlease look into it."
 
@@ -98,3 +106,30 @@ def test_a_refused_request_is_deleted_only_after_a_question(
     assert not dialog.delete_button.isEnabled()
     assert not page.unsent_button.isVisible()
     click(qtbot, dialog.close_button)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_unsent_list_fits_a_small_screen(
+    qtbot: QtBot,
+    shop: RunningShop,
+    app_session: AppSession,
+    runner: TaskRunner,
+    tmp_path: Path,
+    translations: Translations,  # noqa: F811 (the fixture imported above)
+    language: str,
+) -> None:
+    translations.apply(language)
+    window = MainWindow(app_session, runner, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    sign_in(qtbot, app_session, shop)
+    page = _refused_complaint(qtbot, window)
+    click(qtbot, page.unsent_button)
+    dialog = page.unsent_dialog
+    assert isinstance(dialog, UnsentDialog)
+    qtbot.wait(200)
+    assert dialog.height() <= 640
+    assert not list(_clip_problems(dialog))
+    assert not list(_clip_problems(window))
+    dialog.reject()
