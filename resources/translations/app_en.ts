@@ -147,6 +147,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The shop did not accept %n request(s) from the outbox: see “Unsent requests…”.</source>
+        <translation>
+            <numerusform>The shop did not accept %n request from the outbox: see “Unsent requests…”.</numerusform>
+            <numerusform>The shop did not accept %n requests from the outbox: see “Unsent requests…”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n request(s) waiting to be sent</source>
         <translation>
             <numerusform>%n request waiting to be sent</numerusform>

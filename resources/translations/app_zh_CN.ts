@@ -5004,6 +5004,16 @@ After:  {3}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>The outbox could not be sent: {0}</source>
+        <translation>待发送的申请未能发出：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop did not accept %n request(s) from the outbox: see “Unsent requests…”.</source>
+        <translation>
+            <numerusform>商家未受理待发送的 %n 个申请：请查看“未发送的申请…”。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>No requests yet. Use “New request…” to ask a shop for a copy of your data, a correction, a deletion and more.</source>
         <translation>还没有申请。点击“新建申请…”，即可向商城申请获取个人信息副本、更正、删除等。</translation>
     </message>

@@ -47,6 +47,8 @@ def _refused_complaint(qtbot: QtBot, window: MainWindow) -> RequestsPage:
         page.refresh(quiet=True)
     qtbot.waitUntil(page.unsent_button.isVisible, timeout=10000)
     assert len(window.session.outbox().failed()) == 1
+    # said when it happens, not only in a tooltip
+    assert "did not accept 1 request(s) from the outbox" in page.message.text()
     return page
 
 

@@ -271,7 +271,7 @@ class RequestsPage(DataPage[TrackerData]):
                 data.outbox_failed.append(user_message(exc))
                 continue
             data.outbox_sent += len(report.sent)
-            data.outbox_failed += [item.error or "" for item in report.failed]
+            data.outbox_refused += len(report.failed)  # listed under "Unsent requests…"
 
         def listing(source: Source) -> list[TrackedRequest]:
             return [
@@ -342,16 +342,30 @@ class RequestsPage(DataPage[TrackerData]):
         selected = self.detail.row.key if self.detail.row is not None else None
         self.model.set_rows(data.rows)
         self._update_empty_hint()
-        if data.failures:
-            self.shop_errors.setText(
-                "\n".join(self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures)
-            )
-        self.shop_errors.setVisible(bool(data.failures))
+        errors = [self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures]
+        # The outbox itself failed (its file, an unexpected answer): said, tried again next time.
+        errors += [
+            self.tr("The outbox could not be sent: {0}").format(message)
+            for message in dict.fromkeys(data.outbox_failed)
+        ]
+        if errors:
+            self.shop_errors.setText("\n".join(errors))
+        self.shop_errors.setVisible(bool(errors))
         self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
+        told = []
         if data.outbox_sent:
-            self.show_message(
-                self.tr("%n request(s) from the outbox were sent.", "", data.outbox_sent)
+            told.append(self.tr("%n request(s) from the outbox were sent.", "", data.outbox_sent))
+        if data.outbox_refused:
+            told.append(
+                self.tr(
+                    "The shop did not accept %n request(s) from the outbox: see “Unsent "
+                    "requests…”.",
+                    "",
+                    data.outbox_refused,
+                )
             )
+        if told:
+            self.show_message(" ".join(told))
         if selected is not None and not self.select(selected):
             self.detail.show_row(None)
         self.requests_refreshed.emit(list(data.rows))
@@ -617,8 +631,10 @@ class RequestsPage(DataPage[TrackerData]):
         if view.assisting or view.guardian is not None or view.archive is not None:
             return self.tr("File it again from your own sign-in.")
         connection = self.context.session.connections.get(view.shop_id)
-        own = FIDES_ACCOUNT if view.fides is not None else (
-            connection.username or "" if connection is not None else ""
+        own = (
+            FIDES_ACCOUNT
+            if view.fides is not None
+            else (connection.username or "" if connection is not None else "")
         )
         if item.account != own:
             return self.tr("Switch to the account that wrote it to edit and file it again.")
