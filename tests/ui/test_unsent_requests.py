@@ -47,8 +47,7 @@ def _refused_complaint(qtbot: QtBot, window: MainWindow) -> RequestsPage:
         page.refresh(quiet=True)
     qtbot.waitUntil(page.unsent_button.isVisible, timeout=10000)
     assert len(window.session.outbox().failed()) == 1
-    # said when it happens, not only in a tooltip
-    assert "did not accept 1 request(s) from the outbox" in page.message.text()
+    assert page.message.isVisible()  # said when it happens, not only in a tooltip
     return page
 
 
@@ -69,6 +68,7 @@ def test_a_refused_request_is_shown_and_filed_again_after_editing(
     qtbot: QtBot, window: MainWindow, shop: RunningShop
 ) -> None:
     page = _refused_complaint(qtbot, window)
+    assert "did not accept 1 request" in page.message.text()
     assert "Complaint: No such request of yours." in page.outbox_label.toolTip()
     dialog = _open(qtbot, page)
 
