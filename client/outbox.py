@@ -95,6 +95,8 @@ class FlushReport:
     sent: list[tuple[OutboxItem, Any]] = field(default_factory=list)
     failed: list[OutboxItem] = field(default_factory=list)
     deferred: list[OutboxItem] = field(default_factory=list)
+    # The shop's answer to each failed item, by item id: its kind (the item keeps only words).
+    problems: dict[str, ApiError] = field(default_factory=dict)
 
     @property
     def created(self) -> list[Any]:
@@ -260,6 +262,7 @@ class Outbox:
                 break
             else:
                 report.failed.append(self._fail(item.id, problem.user_message))
+                report.problems[item.id] = problem
         return report
 
     def _candidates(self, shop_id: str | None, account: str | None) -> list[OutboxItem]:

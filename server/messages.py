@@ -166,6 +166,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("Only customer-service agents can do this.", "只有客服人员可以执行此操作。"),
     ("Use the agent's own sign-in, not an assist token.", "请使用客服本人的登录，而非协助令牌。"),
     ("The customer number or assist code is not valid.", "客户编号或协助码无效。"),
+    (
+        "An agent assisting a customer cannot export the customer's data in bulk.",
+        "协助客户的客服人员不能批量导出客户的数据。",
+    ),
     # --- generic ---
     ("No such account.", "找不到该账户。"),
     ("No such {what}.", "找不到该{what}。"),

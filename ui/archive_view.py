@@ -10,6 +10,7 @@ encrypted archive asks for its passphrase (a non-modal dialog, `passphrase_dialo
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from client.archive import Archive, ArchiveApi, ArchiveError, open_archive
+from ui import formats
 from ui.archive_dialogs import (
-    ARCHIVE_FILTER,
     PassphraseDialog,
     choose_keys,
     report_for,
     report_summary,
     shop_keys,
 )
+from ui.archive_dialogs.common import archive_filter, key_filter
 from ui.errors import user_message
 from ui.plain_text import plain_message_box
 from ui.session import AppSession, OpenArchive
@@ -37,7 +39,13 @@ def banner_text(opened: OpenArchive) -> str:
     """ "Archive of <subject> at <shop>, created <date> — signature …; checksums ✓"."""
     from PySide6.QtCore import QCoreApplication
 
-    created = opened.created_at.replace("T", " ")[:16]
+    # in local time like every other time on screen (the manifest keeps UTC)
+    try:
+        when = datetime.fromisoformat(opened.created_at)
+    except ValueError:
+        created = "—"
+    else:
+        created = formats.format_datetime(when if when.tzinfo else when.replace(tzinfo=UTC))
     return QCoreApplication.translate(
         "ArchiveView", "Archive of {0} at {1}, created {2} — {3} (read only)"
     ).format(opened.subject or "—", opened.shop_name or "—", created, report_summary(opened.report))
@@ -69,7 +77,7 @@ class ArchiveOpener(QObject):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Open archive"), str(Path.home()), ARCHIVE_FILTER
+            self.parent_widget, self.tr("Open archive"), str(Path.home()), archive_filter()
         )
         if path:
             self.open_path(path)
@@ -163,7 +171,7 @@ class ArchiveOpener(QObject):
             self.parent_widget,
             self.tr("The shop's key file"),
             str(Path.home()),
-            "Keys (*.json *.pem *.txt);;All files (*)",
+            key_filter(),
         )
         if path:
             self.check_signature(path)

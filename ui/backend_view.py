@@ -103,8 +103,9 @@ def no_result_text() -> str:
     )
 
 
-def data_use_label(data_use: str) -> str:
-    """Fides taxonomy data uses in plain words; an unknown key is shown as it is."""
+def data_use_label(data_use: str, description: str | None = None) -> str:
+    """Fides taxonomy data uses in plain words; an unknown one in the shop's `description`
+    (FidesConsent.description) where it gave one, else spelled out."""
     labels = {
         "marketing.advertising": translate("BackendView", "Advertising"),
         "marketing.advertising.first_party": translate(
@@ -118,7 +119,14 @@ def data_use_label(data_use: str) -> str:
         "personalize": translate("BackendView", "Personalisation"),
         "essential": translate("BackendView", "Essential for the service"),
     }
-    return labels.get(data_use, data_use)
+    known = labels.get(data_use)
+    if known is not None:
+        return known
+    if description and description.strip():
+        return description.strip()  # the shop's own words for a use this app does not know
+    # Spelled out, not as a taxonomy key ("marketing.advertising.x")
+    spelled = data_use.replace(".", " · ").replace("_", " ").strip()
+    return spelled[:1].upper() + spelled[1:] if spelled else "—"
 
 
 __all__ = [

@@ -100,4 +100,16 @@ def user_message(error: BaseException) -> str:
     archive_format = sys.modules.get("client.archive.format")
     if archive_format is not None and isinstance(error, archive_format.ArchiveError):
         return archive_reason(error.reason)
-    return translate("Errors", "Something went wrong: {0}").format(type(error).__name__)
+    filing = sys.modules.get("client.filing")
+    if filing is not None and isinstance(error, filing.QueueFailed):
+        # Its text is the file system's (a path with the user's name): for the log only.
+        return translate(
+            "Errors",
+            "The shop cannot be reached, and the app could not keep the request to send it "
+            "later: its outbox file could not be written.",
+        )
+    # No class name on screen: the log has the details (Help → Copy diagnostics).
+    return translate(
+        "Errors",
+        "Something went wrong in the app. Help → Copy diagnostics gives the details for a report.",
+    )

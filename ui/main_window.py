@@ -8,7 +8,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -228,6 +235,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("Language"))
+        self.language_group = QActionGroup(self)  # one language ticked at a time
+        self.language_group.setExclusive(True)
         for code, label in (
             ("system", self.tr("Follow the system")),
             ("en", "English"),
@@ -235,6 +244,8 @@ class MainWindow(QMainWindow):
         ):
             action = language_menu.addAction(label)
             action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
             action.setChecked(self.settings.language == code)
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -324,6 +335,11 @@ class MainWindow(QMainWindow):
 
             if isinstance(page, IncidentsPage):
                 page.incidents_changed.connect(self._incidents_changed)
+        if entry.page_id == "notices":  # acknowledging a version recounts the Overview, too
+            from ui.pages.notices import NoticesPage  # loaded with the page
+
+            if isinstance(page, NoticesPage):
+                page.policy_acknowledged.connect(self._incidents_changed)
         page.set_view(self._page_view(entry.page_id))
         self.stack.addWidget(page)
         return page
@@ -450,10 +466,14 @@ class MainWindow(QMainWindow):
         shop_id: str | None = None,
         fresh: bool = False,
         then: Callable[[], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
     ) -> None:
+        """Sign in to the shop; `then` after success, `on_cancel` when cancelled or failed."""
         shop_id = shop_id or self.account_box.currentData() or self.session.current_shop
         connection = self.session.connections.get(shop_id or "")
         if connection is None:
+            if on_cancel is not None:
+                on_cancel()  # nothing to sign in to: what waits for it must not wait forever
             self.add_shop()
             return
         from ui.dialogs import SignInWaitDialog
@@ -476,6 +496,8 @@ class MainWindow(QMainWindow):
             finished.append(True)
             wait.reject()
             self._show_error(error)
+            if on_cancel is not None:
+                on_cancel()
 
         def cancelled() -> None:
             if finished:
@@ -491,13 +513,15 @@ class MainWindow(QMainWindow):
                 ).format(connection.shop_name),
                 "info",
             )
+            if on_cancel is not None:
+                on_cancel()
 
         cancel = self.session.sign_in(connection.shop_id, done, failed, fresh=fresh)
         wait.rejected.connect(cancelled)
         wait.open()
 
-    def reauth(self, then: Callable[[], None]) -> None:
-        self.sign_in(self.session.current_shop, fresh=True, then=then)
+    def reauth(self, then: Callable[[], None], on_cancel: Callable[[], None]) -> None:
+        self.sign_in(self.session.current_shop, fresh=True, then=then, on_cancel=on_cancel)
 
     def sign_out(self) -> None:
         def done(confirmed: bool) -> None:
@@ -521,17 +545,28 @@ class MainWindow(QMainWindow):
         from ui.dialogs import AssistDialog
 
         dialog = AssistDialog(self)
+        opening: list[Callable[[], None]] = []  # cancels the session being opened
 
         def submit(customer: str, code: str, reason: str) -> None:
             def opened() -> None:
+                opening.clear()
                 dialog.accept()
                 self.notify(self.tr("Assisting customer {0}").format(customer))
 
-            self.session.start_assist(
-                customer, code, reason, opened, lambda error: dialog.show_error(user_message(error))
-            )
+            def refused(error: BaseException) -> None:
+                opening.clear()
+                dialog.show_error(user_message(error))
+
+            opening[:] = [self.session.start_assist(customer, code, reason, opened, refused)]
+
+        def cancelled() -> None:
+            # Cancel after OK: a session the shop opens anyway is ended at once.
+            for cancel in opening:
+                cancel()
+            opening.clear()
 
         dialog.submitted.connect(submit)
+        dialog.rejected.connect(cancelled)
         dialog.open()
         self.assist_dialog = dialog
 
@@ -637,7 +672,15 @@ class MainWindow(QMainWindow):
             if hidden and self.sidebar.currentIndex().row() == row:
                 current_hidden = True
         # An archive export reads what the shop holds: only where the backend shows it.
-        self.export_archive_action.setEnabled(caps is None or caps.sees_data)
+        # An agent assisting reads and files requests for the customer; taking the customer's
+        # whole archive onto the agent's computer is not part of that (the shop refuses it too).
+        assisting = view is not None and view.assisting
+        self.export_archive_action.setEnabled((caps is None or caps.sees_data) and not assisting)
+        self.export_archive_action.setToolTip(
+            self.tr("An agent assisting a customer cannot export the customer's archive.")
+            if assisting
+            else self.tr("Save everything the shop holds about you in one archive file.")
+        )
         text = missing_text(caps, view.shop_name) if view is not None and caps else ""
         if text:
             self.offer_banner.show_message(text)

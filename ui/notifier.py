@@ -195,17 +195,16 @@ class Notifier(QObject):
             )
         elif alert.kind == "overdue":
             title = self.tr("Request overdue at {0}").format(state.shop_name)
-            message = self.tr("{0} is overdue by {1} working days.").format(
-                what, max(1, -state.working_days_left)
-            )
+            late = max(1, -state.working_days_left)
+            message = self.tr("{0} is overdue by %n working day(s).", "", late).format(what)
         else:
             title = self.tr("Deadline coming up at {0}").format(state.shop_name)
             message = (
                 self.tr("{0} is due today.").format(what)
                 if state.working_days_left == 0
-                else self.tr("{0} is due in {1} working days.").format(
-                    what, state.working_days_left
-                )
+                else self.tr(
+                    "{0} is due in %n working day(s).", "", state.working_days_left
+                ).format(what)
             )
         return title, message
 

@@ -528,25 +528,45 @@ class AppSession(QObject):
         reason: str,
         done: Callable[[], None],
         failed: Callable[[BaseException], None],
-    ) -> None:
+    ) -> Callable[[], None]:
+        """Open an assist session; returns `cancel`, after which neither callback is called.
+
+        A session the shop opens after `cancel` is ended at once (as "End assist session"
+        does): the agent said no, so the customer's data is never shown and the session does
+        not stay open at the shop until it expires.
+        """
         connection = self.current
+        cancelled: list[bool] = []
         if connection is None:
-            return
+            return lambda: None
 
         def work(_control: TaskControl) -> AssistSession:
             return connection.open_assist_session(customer_no, code, reason)
 
         def opened(session: AssistSession) -> None:
+            if cancelled:
+                self._close_assist(session)
+                return
             self.assist = session
             self.changed.emit()
             done()
 
-        self.runner.run(work, opened, failed)
+        def refused(error: BaseException) -> None:
+            if not cancelled:
+                failed(error)
+
+        self.runner.run(work, opened, refused)
+        return lambda: cancelled.append(True)
 
     def end_assist(self) -> None:
         if self.assist is None:
             return
         session, self.assist = self.assist, None
+        self._close_assist(session)
+        self.changed.emit()
+
+    def _close_assist(self, session: AssistSession) -> None:
+        """End the session at the shop and drop its token (in the background)."""
 
         def work(_control: TaskControl) -> None:
             try:
@@ -555,7 +575,6 @@ class AppSession(QObject):
                 session.close()
 
         self.runner.run(work, lambda _r: None, lambda _e: None)
-        self.changed.emit()
 
     # --- guardians ------------------------------------------------------------------------------
     def list_wards(

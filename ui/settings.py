@@ -58,7 +58,6 @@ class Settings:
     language = Setting("ui/language", "system")  # "system", "en" or "zh_CN"
     window_geometry = Setting("ui/window_geometry", QByteArray())
     last_page = Setting("ui/last_page", "overview")
-    last_account = Setting("accounts/last", "")
     notify_deadline_days = Setting("requests/notify_deadline_days", 3)
     tray_notifications = Setting("requests/tray_notifications", True)
 

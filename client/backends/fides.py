@@ -63,6 +63,7 @@ from client.errors import (
     ServerError,
     ValidationFailed,
 )
+from client.i18n import trans_late
 from client.local_db import immediate_transaction
 from client.models.requests import (
     CreatedRequest,
@@ -266,6 +267,13 @@ def probe_fides(base_url: str, *, timeout: float = 10.0) -> FidesProbe | None:
 # --- HTTP ---------------------------------------------------------------------------------------
 
 
+class BadAddress(ValidationFailed):
+    """The shop's address is not one the HTTP client can use (said in the app's words)."""
+
+    default_message = trans_late("Errors", "Not a web address the app can use.")
+    shows_given_message = False
+
+
 class _NotSent(Exception):
     """The connection never opened: nothing reached the shop."""
 
@@ -302,7 +310,7 @@ class _Http:
                 raise _NotSent() from exc
             raise
         except requests.exceptions.InvalidURL as exc:
-            raise ValidationFailed("Not a web address the app can use.") from exc
+            raise BadAddress() from exc
 
     def call(self, method: str, path: str, body: Any = None) -> Any:
         """Send and decode; errors become `ApiError`s (unsent or not, see `send`)."""

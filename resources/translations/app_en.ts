@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>DeletionForm</name>
+    <message numerus="yes">
+        <source>{0} (%Ln record(s))</source>
+        <translation>
+            <numerusform>{0} (%Ln record)</numerusform>
+            <numerusform>{0} (%Ln records)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IncidentsPage</name>
     <message numerus="yes">
         <source>⚠ %n unread security incident notice(s): read what happened to your data.</source>
@@ -77,6 +87,23 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <source>{0} is overdue by %n working day(s).</source>
+        <translation>
+            <numerusform>{0} is overdue by %n working day.</numerusform>
+            <numerusform>{0} is overdue by %n working days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} is due in %n working day(s).</source>
+        <translation>
+            <numerusform>{0} is due in %n working day.</numerusform>
+            <numerusform>{0} is due in %n working days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPanel</name>
     <message numerus="yes">
         <source>Placed {0} · {1} · total {2} · %n item(s)</source>
@@ -88,6 +115,13 @@
 </context>
 <context>
     <name>OverviewPage</name>
+    <message numerus="yes">
+        <source>next due in %n working day(s)</source>
+        <translation>
+            <numerusform>next due in %n working day</numerusform>
+            <numerusform>next due in %n working days</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n security incident(s)</source>
         <translation>
@@ -110,6 +144,13 @@
         <translation>
             <numerusform>%n request from the outbox was sent.</numerusform>
             <numerusform>%n requests from the outbox were sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop did not accept %n request(s) from the outbox: see “Unsent requests…”.</source>
+        <translation>
+            <numerusform>The shop did not accept %n request from the outbox: see “Unsent requests…”.</numerusform>
+            <numerusform>The shop did not accept %n requests from the outbox: see “Unsent requests…”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1550,6 +1550,10 @@
 <context>
     <name>CompareDialog</name>
     <message>
+        <source>an item without a name</source>
+        <translation>一个没有名称的条目</translation>
+    </message>
+    <message>
         <source>Compare archives</source>
         <translation>比较数据档案</translation>
     </message>
@@ -1957,8 +1961,8 @@
         <translation>无法连接商城。您的更正申请已保存在发件箱中，商城恢复后将自动发送；您可以在“申请”页面跟进。</translation>
     </message>
     <message>
-        <source>Your correction request was filed (request {0}). The shop has to answer by {1}; you can follow it on the Requests page.</source>
-        <translation>您的更正申请已提交（申请编号 {0}）。商城须在 {1} 前答复；您可以在“申请”页面跟进。</translation>
+        <source>Your correction request was filed. The shop has to answer by {0}; you can follow it on the Requests page.</source>
+        <translation>您的更正申请已提交。商家须在 {0} 前答复；您可在“申请”页面跟进。</translation>
     </message>
     <message>
         <source>Not filed: the shop did not accept what is marked above.</source>
@@ -2538,9 +2542,11 @@ After:  {1}</source>
         <source> — not stated in the policy</source>
         <translation> — 政策未载明</translation>
     </message>
-    <message>
-        <source>{0} ({1} records)</source>
-        <translation>{0}（{1} 条记录）</translation>
+    <message numerus="yes">
+        <source>{0} (%Ln record(s))</source>
+        <translation>
+            <numerusform>{0}（%Ln 条记录）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose at least one category to delete.</source>
@@ -2664,10 +2670,6 @@ After:  {1}</source>
         <translation>登录未完成：{0}</translation>
     </message>
     <message>
-        <source>Something went wrong: {0}</source>
-        <translation>出现错误：{0}</translation>
-    </message>
-    <message>
         <source>The archive cannot be used.</source>
         <translation>无法使用此数据档案。</translation>
     </message>
@@ -2690,6 +2692,14 @@ After:  {1}</source>
     <message>
         <source>The archive contains too many files.</source>
         <translation>数据档案中的文件过多。</translation>
+    </message>
+    <message>
+        <source>The shop cannot be reached, and the app could not keep the request to send it later: its outbox file could not be written.</source>
+        <translation>无法连接商家，应用也未能保存该申请以便稍后发送：无法写入待发送文件。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the app. Help → Copy diagnostics gives the details for a report.</source>
+        <translation>应用出现了问题。可通过“帮助 → 复制诊断信息”获取报告所需的详细信息。</translation>
     </message>
     <message>
         <source>The archive contains two files with the same name.</source>
@@ -2871,6 +2881,10 @@ After:  {1}</source>
         <source>The downloaded file is damaged (its checksum does not match).</source>
         <translation>下载的文件已损坏（校验和不符）。</translation>
     </message>
+    <message>
+        <source>Not a web address the app can use.</source>
+        <translation>这不是应用可以使用的网址。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2975,8 +2989,8 @@ After:  {1}</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <source>Request {0}, received {1}</source>
-        <translation>申请 {0}，收到于 {1}</translation>
+        <source>Access request received {0}</source>
+        <translation>{0} 收到的查阅申请</translation>
     </message>
     <message>
         <source>No completed access request yet. File one on the Requests page.</source>
@@ -3191,6 +3205,10 @@ SHA-256：{2}</translation>
         <translation>请勾选复选框以确认删除。</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>The connection broke after the request was sent, so the shop may have it. The app does not send it again by itself: if a code arrives, the request was filed.</source>
         <translation>请求发出后连接中断，商店可能已经收到。应用不会自行再次发送：如果您收到验证码，说明请求已提交。</translation>
     </message>
@@ -3219,6 +3237,21 @@ SHA-256：{2}</translation>
     </message>
 </context>
 <context>
+    <name>FileFilters</name>
+    <message>
+        <source>Personal-data archives (*.zip *.pdarchive.enc);;All files (*)</source>
+        <translation>个人数据档案 (*.zip *.pdarchive.enc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Key files (*.json *.pem *.txt);;All files (*)</source>
+        <translation>密钥文件 (*.json *.pem *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FilingDialog</name>
     <message>
         <source>New request: {0}</source>
@@ -3235,6 +3268,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Sending…</source>
         <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Still sending: wait for the shop&apos;s answer. Closing now could file the request without telling you.</source>
+        <translation>仍在发送：请等待商家答复。现在关闭，申请可能会在您不知情的情况下提交。</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3318,10 @@ SHA-256：{2}</translation>
     <message>
         <source>High</source>
         <translation>高</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评级</translation>
     </message>
     <message>
         <source>Read</source>
@@ -3566,6 +3607,14 @@ SHA-256：{2}</translation>
         <translation>您已以客服人员身份登录。开始协助客户后即可查看其仪表盘。</translation>
     </message>
     <message>
+        <source>An agent assisting a customer cannot export the customer&apos;s archive.</source>
+        <translation>协助客户的客服人员不能导出客户的档案。</translation>
+    </message>
+    <message>
+        <source>Save everything the shop holds about you in one archive file.</source>
+        <translation>将商家持有的关于您的全部信息保存到一个档案文件中。</translation>
+    </message>
+    <message>
         <source>Assisting customer {0} — every action is recorded in their access log. {1}:{2:02d} left</source>
         <translation>正在协助客户 {0}，每项操作都会记入其访问记录。剩余 {1}:{2:02d}</translation>
     </message>
@@ -3750,10 +3799,6 @@ SHA-256：{2}</translation>
         <translation>未提交：有文字超出长度（见上方）。</translation>
     </message>
     <message>
-        <source>The shop cannot be reached, and the request could not be kept for later: {0}</source>
-        <translation>无法连接商城，申请也无法保存以便稍后发送：{0}</translation>
-    </message>
-    <message>
         <source>Not filed: the shop did not accept what is marked above.</source>
         <translation>未提交：商店不接受上面标出的内容。</translation>
     </message>
@@ -3925,9 +3970,17 @@ SHA-256：{2}</translation>
         <source>Request overdue at {0}</source>
         <translation>{0} 的申请已逾期</translation>
     </message>
-    <message>
-        <source>{0} is overdue by {1} working days.</source>
-        <translation>“{0}”申请已逾期 {1} 个工作日。</translation>
+    <message numerus="yes">
+        <source>{0} is overdue by %n working day(s).</source>
+        <translation>
+            <numerusform>{0} 已逾期 %n 个工作日。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} is due in %n working day(s).</source>
+        <translation>
+            <numerusform>{0} 将在 %n 个工作日后到期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deadline coming up at {0}</source>
@@ -3936,10 +3989,6 @@ SHA-256：{2}</translation>
     <message>
         <source>{0} is due today.</source>
         <translation>“{0}”申请今天截止。</translation>
-    </message>
-    <message>
-        <source>{0} is due in {1} working days.</source>
-        <translation>“{0}”申请将在 {1} 个工作日后截止。</translation>
     </message>
 </context>
 <context>
@@ -4211,9 +4260,11 @@ Kept by law until {1}:
         <source>{0} overdue</source>
         <translation>{0} 项已逾期</translation>
     </message>
-    <message>
-        <source>next due in {0} working days</source>
-        <translation>最近一项 {0} 个工作日后截止</translation>
+    <message numerus="yes">
+        <source>next due in %n working day(s)</source>
+        <translation>
+            <numerusform>下一个将在 %n 个工作日后到期</numerusform>
+        </translation>
     </message>
     <message>
         <source>none open</source>
@@ -4957,20 +5008,22 @@ After:  {3}</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <source>Dismiss unsent</source>
-        <translation>清除未发送</translation>
-    </message>
-    <message>
-        <source>Remove the requests the shop refused to take</source>
-        <translation>移除商城拒绝接收的申请</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>The outbox could not be sent: {0}</source>
+        <translation>待发送的申请未能发出：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop did not accept %n request(s) from the outbox: see “Unsent requests…”.</source>
+        <translation>
+            <numerusform>商家未受理待发送的 %n 个申请：请查看“未发送的申请…”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No requests yet. Use “New request…” to ask a shop for a copy of your data, a correction, a deletion and more.</source>
@@ -4991,6 +5044,14 @@ After:  {3}</source>
     <message>
         <source>The shop cannot be reached. Your request is kept in the outbox and will be sent once the shop is back.</source>
         <translation>无法连接商城。您的申请已保存在发件箱中，待商城恢复后自动发送。</translation>
+    </message>
+    <message>
+        <source>Unsent requests…</source>
+        <translation>未发送的申请…</translation>
+    </message>
+    <message>
+        <source>See the requests the shop refused: edit and file them again, or delete them</source>
+        <translation>查看商家拒收的申请：修改后重新提交，或将其删除</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) from the outbox were sent.</source>
@@ -5013,6 +5074,26 @@ After:  {3}</source>
         <translation>
             <numerusform>%n 项申请未被商城接受</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a shop no longer added</source>
+        <translation>一家已移除的商家</translation>
+    </message>
+    <message>
+        <source>Switch to {0} to edit and file it again.</source>
+        <translation>请切换到 {0} 以修改并重新提交。</translation>
+    </message>
+    <message>
+        <source>File it again from your own sign-in.</source>
+        <translation>请使用您本人的登录重新提交。</translation>
+    </message>
+    <message>
+        <source>Switch to the account that wrote it to edit and file it again.</source>
+        <translation>请切换到撰写该申请的账户以修改并重新提交。</translation>
+    </message>
+    <message>
+        <source>This shop no longer takes this kind of request.</source>
+        <translation>该商家已不再受理此类申请。</translation>
     </message>
 </context>
 <context>
@@ -6115,6 +6196,88 @@ Tables:
     <message>
         <source>Your searches</source>
         <translation>您的搜索</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Requests the shop did not accept</source>
+        <translation>商家未受理的申请</translation>
+    </message>
+    <message>
+        <source>These requests were kept while the shop could not be reached, and the shop refused them when they were sent. Read why, then edit one and file it again, or delete it.</source>
+        <translation>这些申请是在无法连接商家时保存下来的，发送时被商家拒收。请先查看原因，然后修改并重新提交，或将其删除。</translation>
+    </message>
+    <message>
+        <source>What you wrote</source>
+        <translation>您填写的内容</translation>
+    </message>
+    <message>
+        <source>Edit and file again</source>
+        <translation>修改并重新提交</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{1}：{0}</translation>
+    </message>
+    <message>
+        <source>No request is waiting for a decision.</source>
+        <translation>没有等待处理的申请。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s reason: {0}</source>
+        <translation>商家的理由：{0}</translation>
+    </message>
+    <message>
+        <source>This request held no text of yours.</source>
+        <translation>该申请不含您填写的文字。</translation>
+    </message>
+    <message>
+        <source>Delete the request</source>
+        <translation>删除申请</translation>
+    </message>
+    <message>
+        <source>Delete this request ({0}) for good? What you wrote in it is lost.</source>
+        <translation>要永久删除此申请（{0}）吗？您在其中填写的内容将会丢失。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentRequests</name>
+    <message>
+        <source>The shop gave no reason.</source>
+        <translation>商家未说明理由。</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>Your point of view:</source>
+        <translation>您的观点：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Proposed value for {0}:</source>
+        <translation>{0} 的建议值：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,9 @@ download resumes from the last complete line); `from`/`to` limit the items by th
 
 The request's own transaction (principal lookup and its access-log entry) is committed before
 the body streams, so a slow reader holds no database connection between batches.
+
+An agent assisting a customer is refused (403): agents read and file requests for the
+customer, they do not take the customer's whole data away in bulk.
 """
 
 from __future__ import annotations
@@ -73,6 +76,12 @@ def export_section(
     """Orders come with items, payment, logistics, recipient and sharing; decisions with their
     inputs and factors. A 400 `invalid_cursor` means `after` is not (or no longer) one of the
     section's items: start the section again."""
+    if principal.is_agent:
+        raise Problem(
+            403,
+            "forbidden",
+            "An agent assisting a customer cannot export the customer's data in bulk.",
+        )
     start, end = _aware(start), _aware(end)
     if start is not None and end is not None and start > end:
         raise Problem(422, "validation_failed", "`from` must not be after `to`.")

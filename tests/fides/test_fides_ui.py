@@ -13,7 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from client.backends.fides import FidesIdentity, FidesShop, FidesStore
+from client.outbox import Outbox
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
+from tests.fides.test_fides_client import cut_after_send  # noqa: F401 (a fixture)
 from tests.support.fides import FidesServer
 from ui.dialogs import AddShopDialog
 from ui.fides_dialogs import FidesIdentityDialog
@@ -305,3 +308,43 @@ def test_our_api_and_a_fides_shop_in_one_tracker(
     assert "complaint" in offered
     assert isinstance(window.findChild(QLineEdit), QLineEdit)
     session.close()
+
+
+def test_after_a_maybe_filed_the_dialog_does_not_file_a_second_request(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    fides_server: FidesServer,
+    shopper_email: str,
+    tmp_path: Path,
+    cut_after_send: str,  # noqa: F811 (the fixture imported above)
+) -> None:
+    """The connection breaks after Fides took the request: the shop may have it, so "File
+    request" is not offered again (Fides has no idempotency; a second press is a second one)."""
+    shop = FidesShop(
+        cut_after_send,
+        "Fides test shop",
+        FidesIdentity(email=shopper_email),
+        FidesStore(tmp_path / "fides.sqlite"),
+    )
+    outbox = Outbox(tmp_path / "outbox.sqlite")
+    dialog = FidesRequestDialog("access", shop, lambda: outbox, runner.run)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=30000)
+    assert "may have it" in dialog.error.text()
+    assert not dialog.submit_button.isEnabled()
+    assert dialog.maybe_filed  # recognised by its kind, not by comparing its words
+    assert dialog.cancel_button.text() == "Close"
+    dialog.submit()  # not even a press that reaches the slot sends it again
+    assert not dialog.busy
+    failed = outbox.failed()
+    assert [item.idempotency_key for item in failed] == [dialog.idempotency_key]
+    found = fides_server.admin(
+        "POST", "/privacy-request/search", {"identities": {"email": shopper_email}}
+    )
+    assert len(found["items"]) == 1  # the shop has it exactly once
+    click_close = dialog.cancel_button
+    qtbot.mouseClick(click_close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    shop.close()

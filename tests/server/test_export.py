@@ -144,3 +144,25 @@ def test_one_access_log_entry_per_call(api: Api, shop: RunningShop) -> None:
     assert resources.count("/v1/export/orders") == 1
     assert resources.count("/v1/export/tracks") == 1
     assert all(e["action"] == "read" for e in mine)
+
+
+def test_an_assisting_agent_cannot_export_the_customers_data(
+    api: Api, shop: RunningShop
+) -> None:
+    """Agents read and file requests for the customer: the whole archive is not theirs to take."""
+    from tests.server.test_assist import start_assist
+
+    assisted, _body = start_assist(shop, api)
+    assert assisted.get("/me").status_code == 200  # reading for the customer is allowed
+    for section in ("tracks", "orders"):
+        refused = assisted.get(f"/export/{section}")
+        assert refused.status_code == 403, refused.text
+        problem = refused.json()
+        assert problem["code"] == "forbidden"
+        assert problem["detail"] == (
+            "An agent assisting a customer cannot export the customer's data in bulk."
+        )
+        chinese = assisted.get(f"/export/{section}", headers={"Accept-Language": "zh-CN"})
+        assert chinese.status_code == 403
+        assert chinese.json()["detail"] == "协助客户的客服人员不能批量导出客户的数据。"
+    assert stream(api, "tracks")  # the customer's own export still works

@@ -4,6 +4,10 @@
 (which does the work and answers), the answer is thrown away and the connection closed, and
 from then on every request is dropped unanswered until `heal()`. That is what a shopper sees
 when the network goes down just after the shop received their request.
+
+`hold(method, path_suffix)` keeps matching requests waiting in the proxy (unsent to the shop)
+until `release()`: a slow shop, so a test can act while the app waits for an answer. `held`
+counts the requests that reached the gate.
 """
 
 from __future__ import annotations
@@ -40,10 +44,33 @@ class CutProxy:
     lost_answers: list[tuple[str, str, int]] = field(default_factory=list)
     dropped: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    holding: tuple[str, str] | None = None
+    held: int = 0
+    gate: threading.Event = field(default_factory=threading.Event)
 
     def cut_after(self, method: str, path_suffix: str) -> None:
         with self.lock:
             self.armed = (method, path_suffix)
+
+    def hold(self, method: str, path_suffix: str) -> None:
+        with self.lock:
+            self.gate.clear()
+            self.holding = (method, path_suffix)
+
+    def release(self) -> None:
+        with self.lock:
+            self.holding = None
+        self.gate.set()
+
+    def _wait_if_held(self, method: str, path: str) -> None:
+        with self.lock:
+            holding = self.holding
+            if holding is None or method != holding[0]:
+                return
+            if not path.split("?")[0].endswith(holding[1]):
+                return
+            self.held += 1
+        self.gate.wait(timeout=30)  # bounded: a failed test does not hang the proxy
 
     def heal(self) -> None:
         with self.lock:
@@ -76,6 +103,7 @@ def cut_proxy(target: str) -> Iterator[CutProxy]:
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            state._wait_if_held(self.command, self.path)
             decision = state._decide(self.command, self.path)
             if decision == "drop":
                 self.close_connection = True
@@ -115,6 +143,7 @@ def cut_proxy(target: str) -> Iterator[CutProxy]:
     try:
         yield state
     finally:
+        state.release()  # held requests go on, so the server's threads end
         server.shutdown()
         server.server_close()
         upstream.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from tests.conftest import SHOPPER
 from tests.ui.conftest import wait_loaded
 from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog, WorkDialog
 from ui.errors import user_message
+from ui.formats import format_datetime
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
 from ui.pages.tracks import TracksPage
@@ -115,6 +117,11 @@ def test_export_reports_progress_and_the_archive_opens_offline(
     banner = window.archive_banner.text
     assert banner.startswith("Archive of ")
     assert "not signed" in banner
+    # when it was made, in local time as every other time on screen (not sliced ISO UTC)
+    made = datetime.fromisoformat(view.archive.created_at)
+    made = made if made.tzinfo else made.replace(tzinfo=UTC)
+    assert f"created {format_datetime(made)} —" in banner, banner
+    assert "T" not in banner.split("created ")[1].split(" —")[0]
     assert "checksums ✓" in banner
 
     overview = window.pages["overview"]
@@ -204,7 +211,8 @@ def test_compare_shows_deleted_tracks(
 ) -> None:
     before, after = tmp_path / "before.zip", tmp_path / "after.zip"
     export(qtbot, window, before, sections=SMALL)
-    gone = [t.id for t in shop_api.list_tracks(limit=3).items]
+    doomed = shop_api.list_tracks(limit=3).items
+    gone = [t.id for t in doomed]
     for track_id in gone:
         shop_api.delete_track(track_id)
     export(qtbot, window, after, sections=SMALL)
@@ -220,7 +228,9 @@ def test_compare_shows_deleted_tracks(
     assert not rows["tracks"].added
     dialog.select_section("tracks")
     details = dialog.details.toPlainText()
-    assert all(f"- {track_id}" in details for track_id in gone)
+    # each by its words and time, not by its record id
+    assert all(f"- {t.text} (" in details for t in doomed), details
+    assert not any(track_id in details for track_id in gone)
 
 
 def test_to_sqlite(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

@@ -65,6 +65,9 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
     assert window.assist_banner.isVisible()
     assert customer_no in window.assist_banner.text
     assert "recorded" in window.assist_banner.text
+    # Agents read and file requests; the customer's whole archive is not theirs to take.
+    assert not window.export_archive_action.isEnabled()
+    assert "cannot export" in window.export_archive_action.toolTip()
     window.select_page("overview")
     assert wait_loaded(qtbot, overview) is LoadState.CONTENT
     assert overview.cards["tracks"].figure.text() == "400"
@@ -79,6 +82,7 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
     assert session.assist is None
     assert not window.assist_banner.isVisible()
     qtbot.waitUntil(lambda: overview.state is LoadState.EMPTY, timeout=5000)
+    assert window.export_archive_action.isEnabled()
     qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
     sessions = customer.list_assist_sessions().items
     assert sessions

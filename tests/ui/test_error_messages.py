@@ -12,8 +12,10 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 import client.api
 import client.archive.offline_api
 import client.backends
+import client.backends.fides
 from client.api import ShopApi
 from client.backends import CodeExpired, CodeRejected, MaybeFiled, NotOffered
+from client.backends.fides import BadAddress
 from client.errors import (
     ApiError,
     ConnectionFailed,
@@ -25,6 +27,7 @@ from client.errors import (
     SignInTimedOut,
     fill,
 )
+from client.filing import QueueFailed
 from server.embedded import RunningShop
 from tests.client.api_helpers import api_for
 from tests.conftest import SHOPPER
@@ -100,7 +103,13 @@ def test_which_sentence_is_shown(qapp: QCoreApplication) -> None:
     )
     assert user_message(CodeRejected(3)) == "The code is not right. Tries left: 3."
     assert user_message(MaybeFiled("reset by peer")) == MaybeFiled.default_message
-    assert user_message(KeyError("x")) == "Something went wrong: KeyError"
+    assert "KeyError" not in user_message(KeyError("x"))  # no class name on screen
+    assert user_message(KeyError("x")).startswith("Something went wrong in the app.")
+    leak = QueueFailed("[Errno 28] No space left on device: '/home/amy/.config/outbox.sqlite'")
+    assert "amy" not in user_message(leak)
+    assert "outbox file could not be written" in user_message(leak)
+    assert user_message(BadAddress()) == "Not a web address the app can use."
+    assert BadAddress().sentence() == (BadAddress.default_message, ())  # translated in the UI
 
 
 def test_an_error_from_the_real_shop_shows_its_sentence(
@@ -123,4 +132,5 @@ def test_the_modules_above_are_the_ones_that_define_error_kinds() -> None:
         client.api.__name__,
         client.backends.__name__,
         client.archive.offline_api.__name__,
+        client.backends.fides.__name__,
     }, defined

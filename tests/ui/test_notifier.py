@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
+from ui.i18n import TRANSLATIONS_DIR
 from ui.notifier import Notifier, RequestState, compute_alerts
 from ui.settings import Settings
 
@@ -104,7 +106,13 @@ def test_notifier_falls_back_without_tray(qtbot: QtBot, tmp_path: Path) -> None:
     settings = Settings(tmp_path / "s.ini")
     settings.notify_deadline_days = 12
     notifier.settings = settings
-    notifier.update([tracked("1", "in_progress", left=10)])
+    plurals = QTranslator()  # the app's English plural forms, as the app installs them
+    assert plurals.load(str(TRANSLATIONS_DIR / "app_en.qm"))
+    QCoreApplication.installTranslator(plurals)
+    try:
+        notifier.update([tracked("1", "in_progress", left=10)])
+    finally:
+        QCoreApplication.removeTranslator(plurals)
     assert "due in 10 working days" in messages[-1]
 
 

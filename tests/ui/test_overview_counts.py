@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from client.api import ShopApi
 from tests.ui.conftest import wait_loaded
+from ui.i18n import TRANSLATIONS_DIR
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
 from ui.widgets.load_state import LoadState
@@ -30,9 +32,15 @@ def test_cards_show_the_shops_counts_without_listing(
         monkeypatch.setattr(ShopApi, name, refuse)
     page = window.pages["overview"]
     assert isinstance(page, OverviewPage)
-    window.select_page("overview")
-    page.refresh()
-    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    plurals = QTranslator()  # the app's English plural forms, as the app installs them
+    assert plurals.load(str(TRANSLATIONS_DIR / "app_en.qm"))
+    QCoreApplication.installTranslator(plurals)
+    try:
+        window.select_page("overview")
+        page.refresh()
+        assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    finally:
+        QCoreApplication.removeTranslator(plurals)
     counts = api.get_overview()
     assert counts.open_requests >= 1
     assert page.cards["recipients"].figure.text() == str(counts.recipients_with_data)

@@ -193,7 +193,7 @@ def test_sidebar_entries_match_their_page_classes(
             app_session,
             Settings(tmp_path / "s.ini"),
             lambda _text: None,
-            lambda _then: None,
+            lambda _then, _cancel: None,
         )
         for entry in page_entries():
             page_class = entry.page_class()

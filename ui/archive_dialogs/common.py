@@ -30,7 +30,22 @@ from ui.tasks import Task, TaskControl, TaskRunner
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
-ARCHIVE_FILTER = "Personal-data archives (*.zip *.pdarchive.enc);;All files (*)"
+ARCHIVE_FILTER = "Personal-data archives (*.zip *.pdarchive.enc);;All files (*)"  # English
+
+
+# File-dialog filters in the UI language (the patterns in brackets stay as they are).
+def archive_filter() -> str:
+    return translate("FileFilters", "Personal-data archives (*.zip *.pdarchive.enc);;All files (*)")
+
+
+def key_filter() -> str:
+    return translate("FileFilters", "Key files (*.json *.pem *.txt);;All files (*)")
+
+
+def sqlite_filter() -> str:
+    return translate("FileFilters", "SQLite databases (*.db *.sqlite);;All files (*)")
+
+
 REQUEST_ROLE = Qt.ItemDataRole.UserRole + 20
 
 # Section names as shown to people (translated in context "ArchiveSections").
@@ -79,13 +94,13 @@ class PathField(QWidget):
         label: str,
         *,
         save: bool = False,
-        file_filter: str = ARCHIVE_FILTER,
+        file_filter: str | None = None,  # None: archive_filter()
         suggested: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self._filter = file_filter
+        self._filter = file_filter if file_filter is not None else archive_filter()
         self._suggested = suggested
         self._label = label
         self.edit = QLineEdit()

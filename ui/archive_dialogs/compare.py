@@ -4,6 +4,7 @@ changed."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -23,9 +24,12 @@ from client.archive import (
 from client.i18n import trans_late
 from ui import formats
 from ui.archive_dialogs.common import PathField, WorkDialog, limited, password_edit, section_title
+from ui.i18n import translate
 from ui.models.columns import Column
 from ui.models.record_table import RecordTableModel
+from ui.models.requests import category_label
 from ui.tasks import TaskControl, TaskRunner
+from ui.terms.data import field_text
 
 # --- compare ----------------------------------------------------------------------------------
 SECTION_COLUMNS: list[Column[SectionDiff]] = [
@@ -43,6 +47,43 @@ SECTION_COLUMNS: list[Column[SectionDiff]] = [
 def _item_id(item: Mapping[str, Any]) -> str:
     value = item.get("id", item.get("key"))
     return str(value) if value is not None else "—"
+
+
+# What names an item to a person (its words, its time), in this order; never its raw id.
+_WORD_KEYS = ("number", "title", "name", "display_name", "text", "system", "recipient")
+_TIME_KEYS = ("at", "placed_at", "created_at", "received_at", "published_at", "granted_at")
+
+
+def _item_label(item: Mapping[str, Any]) -> str:
+    words = next(
+        (v.strip() for v in (item.get(k) for k in _WORD_KEYS) if isinstance(v, str) and v.strip()),
+        "",
+    )
+    if not words and isinstance(item.get("key"), str):
+        words = category_label(str(item["key"]))
+    if len(words) > 80:
+        words = words[:79] + "…"
+    when = ""
+    for key in _TIME_KEYS:
+        value = item.get(key)
+        if isinstance(value, str):
+            try:
+                when = formats.format_datetime(datetime.fromisoformat(value))
+            except ValueError:
+                continue
+            break
+    if words and when:
+        return f"{words} ({when})"
+    return words or when or translate("CompareDialog", "an item without a name")
+
+
+def _field_label(name: str) -> str:
+    """A field of a record in words (a profile field by its name, others spelled out)."""
+    known = field_text(name)
+    if known != name:
+        return known
+    spelled = name.replace("_", " ").strip()
+    return spelled[:1].upper() + spelled[1:]
 
 
 class CompareDialog(WorkDialog):
@@ -150,11 +191,14 @@ class CompareDialog(WorkDialog):
         ]
         if diff.added:
             lines.append(self.tr("Added:"))
-            lines.extend(f"  + {_item_id(item)}" for item in diff.added)
+            lines.extend(f"  + {_item_label(item)}" for item in diff.added)
         if diff.removed:
             lines.append(self.tr("Removed:"))
-            lines.extend(f"  - {_item_id(item)}" for item in diff.removed)
+            lines.extend(f"  - {_item_label(item)}" for item in diff.removed)
         if diff.changed:
             lines.append(self.tr("Changed:"))
-            lines.extend(f"  ~ {change.id}: {', '.join(change.fields)}" for change in diff.changed)
+            lines.extend(
+                f"  ~ {_item_label(change.after)}: {', '.join(map(_field_label, change.fields))}"
+                for change in diff.changed
+            )
         self.details.setPlainText("\n".join(lines))

@@ -200,8 +200,8 @@ class ExportDialog(WorkDialog):
             self.requests_model.clear()
             for request in requests:
                 item = QStandardItem(
-                    self.tr("Request {0}, received {1}").format(
-                        request.id, formats.format_datetime(request.received_at)
+                    self.tr("Access request received {0}").format(
+                        formats.format_datetime(request.received_at)
                     )
                 )
                 item.setData(request.id, REQUEST_ROLE)

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.archive_dialogs.common import PathField, WorkDialog, limited, password_edit
+from ui.archive_dialogs.common import (
+    PathField,
+    WorkDialog,
+    limited,
+    password_edit,
+    sqlite_filter,
+)
 from ui.tasks import TaskControl, TaskRunner
 
 
@@ -27,7 +33,7 @@ class SqliteDialog(WorkDialog):
         self.out_path = PathField(
             self.tr("Save the database as"),
             save=True,
-            file_filter="SQLite (*.db *.sqlite);;All files (*)",
+            file_filter=sqlite_filter(),
             suggested="personal-data.db",
         )
         form.addRow(self.tr("Archive:"), self.archive_path)

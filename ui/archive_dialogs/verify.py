@@ -13,7 +13,13 @@ from client.archive import (
     ArchiveReport,
 )
 from ui.archive_dialogs.checking import check_archive, report_text, shop_keys
-from ui.archive_dialogs.common import PathField, WorkDialog, limited, password_edit
+from ui.archive_dialogs.common import (
+    PathField,
+    WorkDialog,
+    key_filter,
+    limited,
+    password_edit,
+)
 from ui.session import AppSession
 from ui.tasks import TaskControl, TaskRunner
 
@@ -31,7 +37,7 @@ class VerifyDialog(WorkDialog):
         self.archive_path = PathField(self.tr("Archive to verify"))
         self.key_file = PathField(
             self.tr("Shop's key file (optional)"),
-            file_filter="Keys (*.json *.pem *.txt);;All files (*)",
+            file_filter=key_filter(),
         )
         self.passphrase = password_edit(self.tr("Passphrase (if encrypted)"))
         form.addRow(self.tr("Archive:"), self.archive_path)

@@ -61,7 +61,8 @@ class TrackerData:
     failures: list[ShopFailure] = field(default_factory=list)
     outbox_pending: int = 0
     outbox_sent: int = 0
-    outbox_failed: list[str] = field(default_factory=list)
+    outbox_refused: int = 0  # items the shops refused in this load's flush
+    outbox_failed: list[str] = field(default_factory=list)  # why a flush could not run at all
     outbox_failed_items: list[OutboxItem] = field(default_factory=list)
 
 

@@ -40,7 +40,8 @@ class PageContext:
     session: AppSession
     settings: Settings
     notify: Callable[[str], None]  # a short status message (status bar / tray)
-    reauth: Callable[[Callable[[], None]], None]  # sign in again, then call back
+    # sign in again, then call back the first; the second if that sign-in is cancelled or fails
+    reauth: Callable[[Callable[[], None], Callable[[], None]], None]
     add_shop: Callable[[], None] | None = None  # the welcome's "Add a shop…"
     sign_in: Callable[[], None] | None = None  # the welcome's "Sign in"
 
@@ -100,19 +101,26 @@ class Page(QWidget):
         *,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task[T]:
-        """Start background work; a ReauthRequired answer asks the user to sign in again."""
+        """Start background work; a ReauthRequired answer asks the user to sign in again.
+
+        If that sign-in is cancelled or fails, the work fails with the ReauthRequired, so
+        whatever waits for it (a busy button, a "Sending…" dialog) is released.
+        """
 
         def again() -> None:
             self.run(work, done, failed, on_progress=on_progress)
 
-        def on_error(error: BaseException) -> None:
-            if isinstance(error, ReauthRequired):
-                self.context.reauth(again)
-                return
+        def give_up(error: BaseException) -> None:
             if failed is not None:
                 failed(error)
             else:
                 self.tell(user_message(error), "error")
+
+        def on_error(error: BaseException) -> None:
+            if isinstance(error, ReauthRequired):
+                self.context.reauth(again, lambda: give_up(error))
+                return
+            give_up(error)
 
         return self.context.runner.run(work, done, on_error, on_progress=on_progress)
 

@@ -105,6 +105,10 @@ class DecisionsPage(DataPage[DecisionsData]):
         # One key per pressed request until the shop answers (see client.filing).
         self._keys = FilingKeys()
         self.current: DecisionExtras | None = None
+        # "Your point of view" belongs to one decision: what was typed for each, kept while
+        # another is shown, and the decision the box shows now.
+        self._statements: dict[str, str] = {}
+        self._statement_for: str | None = None
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 4, 16, 12)
@@ -267,6 +271,9 @@ class DecisionsPage(DataPage[DecisionsData]):
 
     def set_view(self, view: ActiveView | None) -> None:
         self._queued.clear()
+        self._statements.clear()  # another account's decisions
+        self._statement_for = None
+        self.statement.clear()
         super().set_view(view)
 
     def present(self, data: DecisionsData) -> bool:
@@ -302,7 +309,30 @@ class DecisionsPage(DataPage[DecisionsData]):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._load_detail(self.selected_decision())
 
+    def _show_statement_of(self, decision: Decision | None) -> None:
+        """Keep what was typed for the decision shown so far; show what belongs to `decision`."""
+        wanted = decision.id if decision is not None else None
+        if wanted == self._statement_for:
+            return
+        if self._statement_for is not None:
+            text = self.statement.toPlainText()
+            if text.strip():
+                self._statements[self._statement_for] = text
+            else:
+                self._statements.pop(self._statement_for, None)
+        self._statement_for = wanted
+        self.statement.setPlainText(self._statements.get(wanted, "") if wanted else "")
+
+    def _statement_filed(self, decision_id: str, statement: str) -> None:
+        """The statement went with a request: clear it where it still says just that."""
+        if self._statement_for == decision_id:
+            if self.statement.toPlainText().strip() == statement:
+                self.statement.clear()
+        elif self._statements.get(decision_id, "").strip() == statement:
+            self._statements.pop(decision_id, None)
+
     def _load_detail(self, decision: Decision | None) -> None:
+        self._show_statement_of(decision)
         if self._detail_task is not None:
             self._detail_task.cancel()
             self._detail_task = None
@@ -425,7 +455,7 @@ class DecisionsPage(DataPage[DecisionsData]):
             if page_id is None:
                 self._inputs_layout.addWidget(plain_label(f"• {words}"))
                 continue
-            button = QPushButton(f"• {words}")
+            button = QPushButton(f"• {words}".replace("&", "&&"))  # a literal "&", no shortcut
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet(
@@ -539,7 +569,7 @@ class DecisionsPage(DataPage[DecisionsData]):
                 self.context.session.outbox_changed.emit()
                 self._queued.add(busy)
                 if rtype == "human_review":
-                    self.statement.clear()
+                    self._statement_filed(decision.id, statement)
                 shown = self.selected_decision()
                 if shown is not None and shown.id == decision.id:
                     self._update_request_state(decision)
@@ -557,7 +587,7 @@ class DecisionsPage(DataPage[DecisionsData]):
             request = outcome.request
             self.data.requests.setdefault(decision.id, {})[rtype] = request
             if rtype == "human_review":
-                self.statement.clear()
+                self._statement_filed(decision.id, statement)
             shown = self.selected_decision()
             if shown is not None and shown.id == decision.id:
                 self._update_request_state(decision)
@@ -577,6 +607,14 @@ class DecisionsPage(DataPage[DecisionsData]):
             # The shop answered (a refusal, a validation error): the key is spent. Without an
             # answer (no connection, a server failure) the same key re-sends the same request.
             self._keys.settle(filing, error)
+            shown = self.selected_decision()
+            if shown is None or shown.id != decision.id:
+                # Said about another decision than the one on screen: the Requests page and
+                # the status bar carry it; the panel stays about what it shows.
+                self.context.notify(
+                    self.tr("The request was not filed: {0}").format(user_message(error))
+                )
+                return
             self._update_request_state(decision)
             self.filed_label.setText(
                 self.tr("The request was not filed: {0}").format(user_message(error))

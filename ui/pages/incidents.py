@@ -36,6 +36,7 @@ from ui.errors import user_message
 from ui.formats import format_date
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
+from ui.models.requests import category_label
 from ui.pages.base import DataPage
 from ui.session import ActiveView
 from ui.tasks import TaskControl
@@ -66,6 +67,7 @@ _SEVERITY_WORDS = {
     "warning": trans_late("IncidentsPage", "Medium"),
     "critical": trans_late("IncidentsPage", "High"),
 }
+_OTHER_SEVERITY = trans_late("IncidentsPage", "Not rated")
 _READ_WORD = trans_late("IncidentsPage", "Read")
 _UNREAD_WORD = trans_late("IncidentsPage", "Unread — new")
 
@@ -84,8 +86,9 @@ class _Words:
 
     @staticmethod
     def severity(incident: Incident) -> str:
-        word = _SEVERITY_WORDS.get(incident.severity)
-        return QCoreApplication.translate(CONTEXT, str(word)) if word else incident.severity
+        # A level this app does not know is named as such, never by the shop's key.
+        word = _SEVERITY_WORDS.get(incident.severity, _OTHER_SEVERITY)
+        return QCoreApplication.translate(CONTEXT, str(word))
 
 
 INCIDENT_COLUMNS: list[Column[Incident]] = [
@@ -205,6 +208,12 @@ class IncidentsPage(DataPage[IncidentsData]):
         # The shop's order: unread first, then newest first.
         self.incidents = list(data.incidents)
         self.model.set_rows(self.incidents)
+        self._show_unread_count()
+        if self.incidents:
+            self.table.selectRow(0)
+        return bool(self.incidents)
+
+    def _show_unread_count(self) -> None:
         unread = sum(1 for i in self.incidents if not i.read)
         self.unread_note.setText(
             self.tr(
@@ -214,9 +223,6 @@ class IncidentsPage(DataPage[IncidentsData]):
             )
         )
         self.unread_note.setVisible(bool(unread))
-        if self.incidents:
-            self.table.selectRow(0)
-        return bool(self.incidents)
 
     # --- showing ----------------------------------------------------------------------------
     def _chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -247,8 +253,10 @@ class IncidentsPage(DataPage[IncidentsData]):
                 widget.deleteLater()
         self.affected_buttons = {}
         for data in incident.affected:
+            # "&" in the shop's title is a literal one, not a keyboard shortcut
+            title = data.title or category_label(data.category)
             button = QPushButton(
-                self.tr("{0} — show this data").format(data.title or data.category)
+                self.tr("{0} — show this data").format(title).replace("&", "&&")
             )
             button.setObjectName(f"affected_{data.category}")
             target = page_for_category(data.category)
@@ -289,11 +297,12 @@ class IncidentsPage(DataPage[IncidentsData]):
             self.read_button.setEnabled(True)
             self.incidents = [updated if i.id == updated.id else i for i in self.incidents]
             self.model.set_rows(self.incidents)
-            unread = sum(1 for i in self.incidents if not i.read)
-            self.unread_note.setVisible(bool(unread))
-            row = next(r for r, i in enumerate(self.incidents) if i.id == updated.id)
-            self.table.selectRow(row)
-            self.show_incident(updated)
+            self._show_unread_count()
+            # The list may have been reloaded meanwhile: select the notice only if still there.
+            row = next((r for r, i in enumerate(self.incidents) if i.id == updated.id), None)
+            if row is not None:
+                self.table.selectRow(row)
+                self.show_incident(updated)
             self.incidents_changed.emit()
 
         def failed(error: BaseException) -> None:

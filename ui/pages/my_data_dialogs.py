@@ -30,6 +30,7 @@ from ui.field_errors import field_problems
 from ui.formats import format_date
 from ui.terms.data import field_text, source_text
 from ui.widgets.diff_view import DiffView
+from ui.widgets.filing_dialog import refuse_close_text
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 
@@ -103,6 +104,13 @@ class EditFieldDialog(QDialog):
         self.editor.setReadOnly(True)
         self.save_button.setText(self.tr("Saving…"))
         self._save(value, self._saved, self.show_failure)
+
+    def reject(self) -> None:
+        if self.busy:  # the change is on its way: its answer needs this dialog (see FilingDialog)
+            self.error.setText(refuse_close_text())
+            self.error.show()
+            return
+        super().reject()
 
     def _saved(self, account: Account) -> None:
         self.account = account
@@ -279,9 +287,9 @@ class CorrectionDialog(QDialog):
             request = outcome.request
             self.confirmation.setText(
                 self.tr(
-                    "Your correction request was filed (request {0}). The shop has to answer by "
-                    "{1}; you can follow it on the Requests page."
-                ).format(request.id, format_date(request.due_at))
+                    "Your correction request was filed. The shop has to answer by {0}; you can "
+                    "follow it on the Requests page."
+                ).format(format_date(request.due_at))
             )
         self.filed_diff.set_values(self.field.value, self.details()["proposed"])
         self.faces.setCurrentIndex(1)
@@ -312,6 +320,13 @@ class CorrectionDialog(QDialog):
         else:
             self.error.setText(self.tr("Not filed: {0}").format(error_text(error)))
         self.error.show()
+
+    def reject(self) -> None:
+        if self.busy_sending:  # the request is on its way: see FilingDialog
+            self.error.setText(refuse_close_text())
+            self.error.show()
+            return
+        super().reject()
 
     def _open_requests(self) -> None:
         self.open_requests_clicked = True

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -177,6 +178,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class NoticesPage(DataPage[NoticesData]):
     page_id = "notices"
     icon_name = "notices"
+    policy_acknowledged = Signal()  # the shopper acknowledged a version (Overview recounts)
 
     def title(self) -> str:
         return self.tr("Notices & policy")
@@ -457,6 +459,7 @@ class NoticesPage(DataPage[NoticesData]):
                     )
                 )
             self.context.notify(self.tr("Policy version {0} acknowledged.").format(ack.version))
+            self.policy_acknowledged.emit()
 
         def failed(error: BaseException) -> None:
             self._ack_task = None

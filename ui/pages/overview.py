@@ -125,7 +125,7 @@ class OverviewPage(DataPage[OverviewData]):
             detail = (
                 self.tr("{0} overdue").format(overdue)
                 if overdue
-                else self.tr("next due in {0} working days").format(counts.next_due_working_days)
+                else self.tr("next due in %n working day(s)", "", counts.next_due_working_days or 0)
             )
         else:
             detail = self.tr("none open")

@@ -47,6 +47,7 @@ from ui.pages.base import DataPage, Page
 from ui.pages.requests_detail import RequestDetail
 from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
 from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
+from ui.pages.requests_unsent import UnsentDialog, refusal_text
 from ui.plain_text import plain_tooltip
 from ui.session import OUTBOX_FILE as SESSION_OUTBOX_FILE
 from ui.session import ActiveView
@@ -81,6 +82,7 @@ class RequestsPage(DataPage[TrackerData]):
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         self.dialog: NewRequestDialog | FidesRequestDialog | None = None
+        self.unsent_dialog: UnsentDialog | None = None
         self.outbox_pending = 0
         self._failed_items: list[OutboxItem] = []
         super().__init__(context, parent)
@@ -119,11 +121,16 @@ class RequestsPage(DataPage[TrackerData]):
         self.outbox_label.setStyleSheet("color: #e65100; font-weight: bold;")
         self.outbox_label.hide()
         bar.addWidget(self.outbox_label)
-        self.dismiss_failed = QPushButton(self.tr("Dismiss unsent"))
-        self.dismiss_failed.setToolTip(self.tr("Remove the requests the shop refused to take"))
-        self.dismiss_failed.clicked.connect(self.dismiss_failed_items)
-        self.dismiss_failed.hide()
-        bar.addWidget(self.dismiss_failed)
+        # Refused items hold the shopper's own text: shown, to be filed again or deleted
+        # one by one after a question, never thrown away unseen.
+        self.unsent_button = QPushButton(self.tr("Unsent requests…"))
+        self.unsent_button.setObjectName("showUnsent")
+        self.unsent_button.setToolTip(
+            self.tr("See the requests the shop refused: edit and file them again, or delete them")
+        )
+        self.unsent_button.clicked.connect(self.show_unsent)
+        self.unsent_button.hide()
+        bar.addWidget(self.unsent_button)
         self.refresh_button = QPushButton(icon("refresh"), "")
         self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Refresh"))
@@ -264,7 +271,7 @@ class RequestsPage(DataPage[TrackerData]):
                 data.outbox_failed.append(user_message(exc))
                 continue
             data.outbox_sent += len(report.sent)
-            data.outbox_failed += [item.error or "" for item in report.failed]
+            data.outbox_refused += len(report.failed)  # listed under "Unsent requests…"
 
         def listing(source: Source) -> list[TrackedRequest]:
             return [
@@ -335,16 +342,30 @@ class RequestsPage(DataPage[TrackerData]):
         selected = self.detail.row.key if self.detail.row is not None else None
         self.model.set_rows(data.rows)
         self._update_empty_hint()
-        if data.failures:
-            self.shop_errors.setText(
-                "\n".join(self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures)
-            )
-        self.shop_errors.setVisible(bool(data.failures))
+        errors = [self.tr("{0}: {1}").format(f.shop_name, f.message) for f in data.failures]
+        # The outbox itself failed (its file, an unexpected answer): said, tried again next time.
+        errors += [
+            self.tr("The outbox could not be sent: {0}").format(message)
+            for message in dict.fromkeys(data.outbox_failed)
+        ]
+        if errors:
+            self.shop_errors.setText("\n".join(errors))
+        self.shop_errors.setVisible(bool(errors))
         self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
+        told = []
         if data.outbox_sent:
-            self.show_message(
-                self.tr("%n request(s) from the outbox were sent.", "", data.outbox_sent)
+            told.append(self.tr("%n request(s) from the outbox were sent.", "", data.outbox_sent))
+        if data.outbox_refused:
+            told.append(
+                self.tr(
+                    "The shop did not accept %n request(s) from the outbox: see “Unsent "
+                    "requests…”.",
+                    "",
+                    data.outbox_refused,
+                )
             )
+        if told:
+            self.show_message(" ".join(told))
         if selected is not None and not self.select(selected):
             self.detail.show_row(None)
         self.requests_refreshed.emit(list(data.rows))
@@ -443,7 +464,10 @@ class RequestsPage(DataPage[TrackerData]):
             action.setVisible(caps is None or caps.offers(str(action.data())))
         super().set_view(view)
 
-    def new_request(self, rtype: str) -> NewRequestDialog | FidesRequestDialog | None:
+    def new_request(
+        self, rtype: str, draft: dict[str, Any] | None = None
+    ) -> NewRequestDialog | FidesRequestDialog | None:
+        """Open the form of `rtype`; `draft` fills it with a request written before."""
         view = self.view
         if view is None:
             return None
@@ -471,6 +495,7 @@ class RequestsPage(DataPage[TrackerData]):
             related=related,
             preferred=preferred,
             filer=self.context.session.request_filer(view),
+            draft=draft,
             parent=self,
         )
         dialog.accepted.connect(lambda: self._filed(dialog))
@@ -554,21 +579,84 @@ class RequestsPage(DataPage[TrackerData]):
             parts.append(self.tr("%n request(s) the shop did not accept", "", len(failed_items)))
             self.outbox_label.setToolTip(
                 plain_tooltip(  # the shops' own words: literal
-                    "\n".join(item.error or "" for item in failed_items)
+                    "\n".join(
+                        self.tr("{0}: {1}").format(
+                            type_label(str(item.payload.get("type") or "")), refusal_text(item)
+                        )
+                        for item in failed_items
+                    )
                 )
             )
         self.outbox_label.setText(" · ".join(parts))
         self.outbox_label.setVisible(bool(parts))
-        self.dismiss_failed.setVisible(bool(failed_items))
+        self.unsent_button.setVisible(bool(failed_items))
+        if self.unsent_dialog is not None and failed is not None:
+            self.unsent_dialog.set_items(failed_items)
         self.outbox_changed.emit(pending)
 
-    def dismiss_failed_items(self) -> None:
-        items = list(self._failed_items)
+    def show_unsent(self) -> UnsentDialog:
+        """The refused outbox items, each with the shop's reason and what was written."""
+        if self.unsent_dialog is not None:
+            self.unsent_dialog.raise_()
+            return self.unsent_dialog
+        dialog = UnsentDialog(self._failed_items, self._shop_name, self._why_not_refile, self)
+        dialog.refile_requested.connect(self._refile)
+        dialog.delete_requested.connect(self._delete_unsent)
+        dialog.finished.connect(lambda _code: self._unsent_closed(dialog))
+        self.unsent_dialog = dialog
+        dialog.open()
+        return dialog
 
-        def work(_control: Any) -> int:
+    def _unsent_closed(self, dialog: UnsentDialog) -> None:
+        if self.unsent_dialog is dialog:
+            self.unsent_dialog = None
+        dialog.deleteLater()
+
+    def _shop_name(self, shop_id: str) -> str:
+        session = self.context.session
+        connection = session.connections.get(shop_id)
+        if connection is not None:
+            return connection.shop_name
+        fides = session.fides_shops.get(shop_id)
+        if fides is not None:
+            return fides.shop_name
+        return self.tr("a shop no longer added")
+
+    def _why_not_refile(self, item: OutboxItem) -> str:
+        """Why `item` cannot be filed again from the page now ("" when it can)."""
+        view = self.view
+        name = self._shop_name(item.shop_id)
+        if view is None or view.shop_id != item.shop_id:
+            return self.tr("Switch to {0} to edit and file it again.").format(name)
+        if view.assisting or view.guardian is not None or view.archive is not None:
+            return self.tr("File it again from your own sign-in.")
+        connection = self.context.session.connections.get(view.shop_id)
+        own = (
+            FIDES_ACCOUNT
+            if view.fides is not None
+            else (connection.username or "" if connection is not None else "")
+        )
+        if item.account != own:
+            return self.tr("Switch to the account that wrote it to edit and file it again.")
+        if not view.capabilities.offers(str(item.payload.get("type") or "")):
+            return self.tr("This shop no longer takes this kind of request.")
+        return ""
+
+    def _refile(self, item: OutboxItem) -> None:
+        """Open the item's form filled in; once filed anew, the refused item goes."""
+        if self._why_not_refile(item):
+            return
+        dialog = self.new_request(str(item.payload.get("type") or ""), draft=dict(item.payload))
+        if dialog is not None:
+            dialog.accepted.connect(lambda: self._forget_unsent(item))
+
+    def _delete_unsent(self, item: OutboxItem) -> None:
+        self._forget_unsent(item)
+
+    def _forget_unsent(self, item: OutboxItem) -> None:
+        def work(_control: Any) -> tuple[int, list[OutboxItem]]:
             outbox = self.outbox()
-            for item in items:
-                outbox.dismiss(item.id)
-            return len(outbox.pending())
+            outbox.dismiss(item.id)
+            return len(outbox.pending()), outbox.failed()
 
-        self.run(work, lambda pending: self.set_outbox_state(pending, []))
+        self.run(work, lambda state: self.set_outbox_state(*state))

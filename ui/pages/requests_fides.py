@@ -9,6 +9,7 @@ the shopper from the shop, not through the app.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,10 @@ class FidesRequestDialog(FilingDialog):
         self._outbox = outbox
         self._run = run
         self.created: CreatedRequest | None = None  # None after accept: queued in the outbox
+        # One key per dialog: a second press after no answer is the same request, never a
+        # new one (Fides itself has no idempotency; see client.backends.fides).
+        self.idempotency_key = str(uuid.uuid4())
+        self.maybe_filed = False  # the shop may have it: not offered again from here
         layout = self.body
         if rtype == "access":
             intro = self.tr(
@@ -68,18 +73,19 @@ class FidesRequestDialog(FilingDialog):
         self.finish_layout()
 
     def submit(self) -> None:
-        if self.busy:
+        if self.busy or self.maybe_filed:
             return
         if self.confirm is not None and not self.confirm.isChecked():
             self.show_error(self.tr("Tick the box to confirm the erasure."))
             return
         self.show_error("")
         self._set_busy(True)
-        shop, rtype, outbox_of = self.shop, self.rtype, self._outbox
+        shop, rtype, outbox_of, key = self.shop, self.rtype, self._outbox, self.idempotency_key
 
         def work(_control: Any) -> CreatedRequest | None:
             outbox = outbox_of()
-            item = outbox.add(shop.shop_id, FIDES_ACCOUNT, {"type": rtype, "details": {}})
+            payload = {"type": rtype, "details": {}}
+            item = outbox.add(shop.shop_id, FIDES_ACCOUNT, payload, idempotency_key=key)
             report = outbox.flush(
                 shop.send_filed_request, shop_id=shop.shop_id, account=FIDES_ACCOUNT
             )
@@ -88,8 +94,9 @@ class FidesRequestDialog(FilingDialog):
                     return result
             for failed in report.failed:
                 if failed.id == item.id:
-                    if failed.error == MaybeFiled.default_message:
-                        raise MaybeFiled()
+                    problem = report.problems.get(item.id)
+                    if isinstance(problem, MaybeFiled):  # by its kind: the words may change
+                        raise problem
                     raise _Refused(failed.error or "")
             return None  # deferred: the shop is away, the outbox sends it later
 
@@ -101,6 +108,12 @@ class FidesRequestDialog(FilingDialog):
         def failed(error: BaseException) -> None:
             self._set_busy(False)
             if isinstance(error, MaybeFiled):
+                # Pressing again would file a second request the shop may not need: the
+                # item stays among the outbox's refused ones, where filing it again is a
+                # deliberate choice.
+                self.maybe_filed = True
+                self.submit_button.setEnabled(False)
+                self.cancel_button.setText(self.tr("Close"))
                 self.show_error(
                     self.tr(
                         "The connection broke after the request was sent, so the shop may have "
@@ -109,6 +122,8 @@ class FidesRequestDialog(FilingDialog):
                     )
                 )
             elif isinstance(error, _Refused):
+                # Refused for good, so not filed: another press is a new request.
+                self.idempotency_key = str(uuid.uuid4())
                 self.show_error(
                     self.tr("The shop did not accept the request: {0}").format(str(error))
                 )

@@ -103,6 +103,11 @@ class RequestForm(QWidget):
     def populate(self, data: Any) -> None:
         """UI thread: fill the inputs from what `load` returned."""
 
+    def prefill(self, details: Details, note: str | None) -> None:
+        """UI thread, after `populate`: show a request written before (one the shop refused),
+        to be edited and filed again. Confirmations are not ticked again: they are asked anew.
+        """
+
     def payload(self) -> tuple[Details, str | None]:
         raise NotImplementedError
 
@@ -197,6 +202,9 @@ class AccessForm(RequestForm):
     def payload(self) -> tuple[Details, str | None]:
         return {}, _optional_text(self.note, NOTE_MAX, self.tr("The note"))
 
+    def prefill(self, details: Details, note: str | None) -> None:
+        self.note.setPlainText(note or "")
+
 
 class CorrectionForm(RequestForm):
     """Which field, its value now, the proposed one; filed only after a before → after check.
@@ -273,6 +281,11 @@ class CorrectionForm(RequestForm):
         position = self.field_box.findData(key)
         if position >= 0:
             self.field_box.setCurrentIndex(position)
+
+    def prefill(self, details: Details, note: str | None) -> None:
+        self.select_field(str(details.get("field") or ""))
+        self.proposed.setText(str(details.get("proposed") or ""))
+        self.note.setText(note or "")
 
     def _field_changed(self) -> None:
         chosen = self.selected()
@@ -376,7 +389,8 @@ class DeletionForm(RequestForm):
         self.model.clear()
         for category in categories:
             title = localized_title(category.title, category.title_zh)
-            text = self.tr("{0} ({1} records)").format(title, category.count)
+            # %Ln: the count in the UI language's digits grouping, with its plural form
+            text = self.tr("{0} (%Ln record(s))", "", category.count).format(title)
             self.model.appendRow(_check_item(text, category.key))
 
     def check(self, key: str) -> None:
@@ -404,6 +418,13 @@ class DeletionForm(RequestForm):
         index = self.ground_box.findData(key)
         if index >= 0:
             self.ground_box.setCurrentIndex(index)
+
+    def prefill(self, details: Details, note: str | None) -> None:
+        for key in details.get("categories") or []:
+            self.check(str(key))
+        if details.get("ground"):
+            self.choose_ground(str(details["ground"]))
+        self.reason.setText(str(details.get("reason") or ""))
 
 
 class DecisionForm(RequestForm):
@@ -457,6 +478,11 @@ class DecisionForm(RequestForm):
         if position >= 0:
             self.box.setCurrentIndex(position)
 
+    def prefill(self, details: Details, note: str | None) -> None:
+        self.select_decision(str(details.get("decision_id") or ""))
+        if self.statement is not None:
+            self.statement.setPlainText(str(details.get("statement") or ""))
+
     def payload(self) -> tuple[Details, str | None]:
         decision_id = self.box.currentData()
         if not decision_id:
@@ -507,6 +533,10 @@ class ConsentWithdrawalForm(RequestForm):
             if item.data(KEY_ROLE) == purpose:
                 item.setCheckState(Qt.CheckState.Checked)
 
+    def prefill(self, details: Details, note: str | None) -> None:
+        for purpose in details.get("purposes") or []:
+            self.check(str(purpose))
+
     def payload(self) -> tuple[Details, str | None]:
         keys = _checked_keys(self.model)
         if not keys:
@@ -546,6 +576,9 @@ class AccountCancellationForm(RequestForm):
 
     def limited_fields(self) -> dict[str, LimitedText]:
         return {"reason": self.reason_field}
+
+    def prefill(self, details: Details, note: str | None) -> None:
+        self.reason.setText(str(details.get("reason") or ""))
 
     def payload(self) -> tuple[Details, str | None]:
         if not self.confirm.isChecked():
@@ -657,6 +690,13 @@ class ComplaintForm(RequestForm):
         row = self.related_request()
         if row is not None:
             self.text.setPlainText(draft_complaint(row.request, self.shop_name))
+
+    def prefill(self, details: Details, note: str | None) -> None:
+        self.text.setPlainText(str(details.get("text") or ""))
+        related = details.get("related_request_id")
+        position = self.related_box.findData(str(related)) if related else -1
+        if position >= 0:
+            self.related_box.setCurrentIndex(position)
 
     def payload(self) -> tuple[Details, str | None]:
         text = self.text.toPlainText().strip()
@@ -795,9 +835,13 @@ class NewRequestDialog(FilingDialog):
         related: list[TrackedRequest] | None = None,
         preferred: TrackedRequest | None = None,
         filer: RequestFiler,
+        draft: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(rtype, shop_name, min_width=560, parent=parent)
+        # A request written before (the payload of an outbox item the shop refused): shown in
+        # the form to be edited, then filed as a new request.
+        self.draft = draft
         self.api = api
         self._run = run
         self.filer = filer
@@ -840,7 +884,7 @@ class NewRequestDialog(FilingDialog):
             # The card is information only: filing must not depend on it.
             self.rights.body.setText(user_message(error))
 
-        self._run(rights, self.rights.show_card, failed)
+        self.own_load(self._run(rights, self.rights.show_card, failed))
 
     @property
     def idempotency_key(self) -> str | None:
@@ -848,8 +892,18 @@ class NewRequestDialog(FilingDialog):
         return self.filing.idempotency_key if self.filing is not None else None
 
     # --- loading what the form needs ----------------------------------------------------------
+    def _prefill(self) -> None:
+        if self.draft is not None:
+            details = self.draft.get("details")
+            note = self.draft.get("note")
+            self.form.prefill(
+                details if isinstance(details, dict) else {},
+                note if isinstance(note, str) else None,
+            )
+
     def _load(self) -> None:
         if type(self.form).load is RequestForm.load:
+            self._prefill()
             return
         self.status.setText(self.tr("Loading…"))
         self.submit_button.setEnabled(False)
@@ -859,6 +913,7 @@ class NewRequestDialog(FilingDialog):
         def done(data: Any) -> None:
             self.status.setText("")
             self.form.populate(data)
+            self._prefill()
             self.submit_button.setEnabled(True)
             self.loaded_ok = True
 
@@ -867,7 +922,7 @@ class NewRequestDialog(FilingDialog):
             self.show_error(user_message(error))
 
         self.loaded_ok = False
-        self._run(lambda _control: loader(api), done, failed)
+        self.own_load(self._run(lambda _control: loader(api), done, failed))
 
     # --- submitting ---------------------------------------------------------------------------
     def payload(self) -> dict[str, Any]:
@@ -916,12 +971,7 @@ class NewRequestDialog(FilingDialog):
             self.keys.settle(filing, error)
             self._set_busy(False)
             if isinstance(error, QueueFailed):
-                self.show_error(
-                    self.tr(
-                        "The shop cannot be reached, and the request could not "
-                        "be kept for later: {0}"
-                    ).format(str(error))
-                )
+                self.show_error(user_message(error))  # never the file system's own text
                 return
             fields = self.form.limited_fields()
             marked = [name for name in field_problems(error) if name in fields]
