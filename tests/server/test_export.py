@@ -146,9 +146,7 @@ def test_one_access_log_entry_per_call(api: Api, shop: RunningShop) -> None:
     assert all(e["action"] == "read" for e in mine)
 
 
-def test_an_assisting_agent_cannot_export_the_customers_data(
-    api: Api, shop: RunningShop
-) -> None:
+def test_an_assisting_agent_cannot_export_the_customers_data(api: Api, shop: RunningShop) -> None:
     """Agents read and file requests for the customer: the whole archive is not theirs to take."""
     from tests.server.test_assist import start_assist
 

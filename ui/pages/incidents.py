@@ -255,9 +255,7 @@ class IncidentsPage(DataPage[IncidentsData]):
         for data in incident.affected:
             # "&" in the shop's title is a literal one, not a keyboard shortcut
             title = data.title or category_label(data.category)
-            button = QPushButton(
-                self.tr("{0} — show this data").format(title).replace("&", "&&")
-            )
+            button = QPushButton(self.tr("{0} — show this data").format(title).replace("&", "&&"))
             button.setObjectName(f"affected_{data.category}")
             target = page_for_category(data.category)
             button.clicked.connect(lambda _checked=False, t=target: self.navigate.emit(t))

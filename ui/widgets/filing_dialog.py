@@ -98,7 +98,7 @@ def refuse_close_text() -> str:
     return translate(
         "FilingDialog",
         "Still sending: wait for the shop's answer. Closing now could file the request without "
-        "telling you."
+        "telling you.",
     )
 
 
