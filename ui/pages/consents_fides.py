@@ -47,7 +47,10 @@ def _choice(opt_in: bool) -> str:
 
 def _answer_text(change: ConsentChange) -> str:
     return (
-        ", ".join(f"{data_use_label(c.data_use)}: {_choice(c.opt_in)}" for c in change.answer)
+        ", ".join(
+            f"{data_use_label(c.data_use, c.description)}: {_choice(c.opt_in)}"
+            for c in change.answer
+        )
         or "—"
     )
 
@@ -246,12 +249,14 @@ class FidesConsentsPanel(QWidget):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = data_use_label(consent.data_use)
+            text = data_use_label(consent.data_use, consent.description)
             if not consent.known_to_shop:
                 text = self.tr("{0} (the shop has no choice of yours on record)").format(text)
             line.addWidget(plain_label(text), 1)
             switch = QCheckBox(self.tr("Allowed"))
-            switch.setAccessibleName(self.tr("Allow: {0}").format(data_use_label(consent.data_use)))
+            switch.setAccessibleName(
+                self.tr("Allow: {0}").format(data_use_label(consent.data_use, consent.description))
+            )
             switch.setChecked(consent.opt_in)
             switch.setEnabled(enabled)
             switch.clicked.connect(
