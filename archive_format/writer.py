@@ -40,6 +40,12 @@ from archive_format.index_page import IndexSection, intro_html, render_index
 from archive_format.manifest import FORMAT, FORMAT_VERSION, MANIFEST_PATH, ArchiveError
 from archive_format.sections import NO_CSV, SECTIONS, section_path
 
+_fast_zlib: Any
+try:  # ISA-L's deflate: the same format, ~3.5x less CPU than zlib's level 1 on this data
+    from isal import isal_zlib as _fast_zlib
+except ImportError:  # pragma: no cover - isal is a dependency; zlib is the fallback
+    _fast_zlib = None
+
 COPY_SIZE = 1024 * 1024
 # Deflate level 1 (what `zip -1` uses): about three times faster than the default 6 on this
 # data for a few percent more bytes; an archive is written once and read rarely.
@@ -110,6 +116,20 @@ def set_compress_level(info: zipfile.ZipInfo, level: int = COMPRESS_LEVEL) -> No
     info._compresslevel = level  # type: ignore[attr-defined]  # 3.11-3.12; 3.13 aliases it
 
 
+def _use_fast_deflate(stream: IO[bytes]) -> None:
+    """Deflate a member being written with ISA-L (level 1) instead of zlib.
+
+    The member stays a plain raw-deflate stream (wbits -15, as zipfile writes), so any ZIP
+    reader inflates it; only the encoder differs (ISA-L's level 1 is about 3.5x faster than
+    zlib's on archive data and compresses a little better). zipfile keeps its compressor in
+    `_compressor` (3.11-3.13): if that ever changes, the member keeps zlib's."""
+    if _fast_zlib is None or getattr(stream, "_compressor", None) is None:
+        return
+    stream._compressor = _fast_zlib.compressobj(  # type: ignore[attr-defined]
+        COMPRESS_LEVEL, _fast_zlib.DEFLATED, -15
+    )
+
+
 def _info(path: str, when: datetime) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(path, date_time=when.timetuple()[:6])
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -124,6 +144,7 @@ class _Member:
     def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
         self.path = path
         self._stream = archive.open(_info(path, when), "w", force_zip64=True)
+        _use_fast_deflate(self._stream)
         self._hash = hashlib.sha256()
         self.size = 0
 
