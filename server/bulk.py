@@ -700,6 +700,11 @@ def chunks(
     """Like `batches`, as ready NDJSON (and CSV values with `with_rows`)."""
     with connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
+    if sqlite and section == "orders":
+        yield from _order_chunks(
+            connect, subject_id, start, end, after, with_rows, placed_for_clause(policy)
+        )
+        return
     if sqlite and section in _text_items(current_language()):
         yield from _text_chunks(
             connect, section, subject_id, start, end, after, with_rows, placed_for_clause(policy)
@@ -870,6 +875,157 @@ def _text_chunks(
         else:
             yield Chunk(lines, len(rows))
         if len(rows) < BATCH:
+            return
+
+
+def _csv_cell_sql(value: str, *, json_text: bool = False) -> str:
+    """`_csv_field_sql` as SQL text, for a column of the batch below (read more than once).
+    `json_text`: JSON text, which never holds a raw line break (JSON escapes them)."""
+    breaks = (
+        "" if json_text else f" OR instr({value}, char(10)) > 0 OR instr({value}, char(13)) > 0"
+    )
+    return (
+        f"CASE WHEN {value} IS NULL THEN '' WHEN instr({value}, ',') > 0 OR instr({value}, '\"') "
+        f"> 0{breaks} THEN '\"' || replace({value}, '\"', '\"\"') || '\"' ELSE {value} END"
+    )
+
+
+# OrderDetail's keys (COLUMNS["orders"]): how each is written in JSON (a string, a number or
+# JSON text made in the batch), and whether its CSV cell can ever need quotes.
+_ORDER_CELLS: tuple[tuple[str, str, bool], ...] = (
+    ("id", "string", True),
+    ("number", "string", False),
+    ("placed_at", "string", True),
+    ("status", "string", False),
+    ("total_cents", "number", True),
+    ("currency", "string", False),
+    ("item_count", "number", True),
+    ("for_other", "json", True),
+    ("logistics_partner", "string", False),
+    ("placed_for", "json", False),
+    ("items", "json", False),
+    ("payment", "json", False),
+    ("logistics", "json", False),
+    ("recipient", "json", False),
+    ("shared_with", "json", False),
+)
+
+
+def _order_json_value(name: str, kind: str) -> str:
+    # Concatenated, not json_object(): the nested values are JSON text already, and json()
+    # would parse each of them again (the JSON subtype does not cross the materialised batch).
+    if kind == "string":
+        return f"json_quote({'CAST(id AS TEXT)' if name == 'id' else name})"
+    return f"coalesce({name}, 'null')"
+
+
+@functools.cache
+def _order_sql(language: Language, keyset: bool, lower: bool = False, upper: bool = False) -> str:
+    """SQLite: a batch of OrderDetail lines and their CSV rows in one statement.
+
+    The batch's orders are materialised first (at most ORDER_BATCH rows), each nested value
+    computed once there; the outer select writes both the JSON line and the CSV row from those
+    values, so the correlated subqueries run once per order, not once per copy. Constant SQL:
+    the subject, keyset bound, placed-by name and clause are bound parameters."""
+    localized = _localized_sql(language)
+    bound = (
+        " AND orders.placed_at <= :k_at AND (orders.placed_at < :k_at OR "
+        "(orders.placed_at = :k_at AND orders.id < :k_id))"
+        if keyset
+        else ""
+    )
+    # Stored times compare as text in SQLite: the bounds are bound as that text.
+    bound += " AND orders.placed_at >= :lower" if lower else ""
+    bound += " AND orders.placed_at < :upper" if upper else ""
+    inner = (
+        "SELECT orders.id AS id, orders.number AS number, orders.placed_at AS k_at, "  # noqa: S608
+        f"{_sql_time('orders.placed_at')} AS placed_at, orders.status AS status, "
+        "orders.total_cents AS total_cents, orders.currency AS currency, "
+        "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
+        "WHERE q.order_id = orders.id) AS item_count, "
+        f"{_ORDER_BOOL} AS for_other, "
+        f"{localized('orders.logistics_partner')} AS logistics_partner, "
+        "CASE WHEN orders.for_other = 1 THEN json_object('placed_by', :placed_by, 'placed_for', "
+        "orders.recipient_name, 'purchaser_consent_at', CASE WHEN orders.purchaser_consent_at "
+        f"IS NULL THEN NULL ELSE {_sql_time('orders.purchaser_consent_at')} END, 'clause', "
+        ":clause, 'clause_title', :clause_title, 'basis', :basis) END AS placed_for, "
+        f"{_ORDER_ITEMS_SQL} AS items, "
+        "json_object('method', orders.payment_method, 'masked', "
+        f"{localized('orders.payment_masked')}, 'status', orders.payment_status) AS payment, "
+        f"json_object('partner', {localized('orders.logistics_partner')}, 'tracking_no', "
+        "orders.tracking_no) AS logistics, "
+        "json_object('name', orders.recipient_name, 'phone_masked', "
+        "orders.recipient_phone_masked, 'address', orders.recipient_address, 'for_other', "
+        f"json({_ORDER_BOOL})) AS recipient, "
+        f"{_order_shared_sql(language)} AS shared_with "
+        "FROM orders WHERE orders.user_id = :uid AND orders.removed_at IS NULL"
+        f"{bound} ORDER BY orders.placed_at DESC, orders.id DESC LIMIT {ORDER_BATCH}"
+    )
+    line = " || ',' || ".join(
+        f"'\"{name}\":' || {_order_json_value(name, kind)}" for name, kind, _ in _ORDER_CELLS
+    )
+    row = " || ',' || ".join(
+        f"coalesce({name}, '')" if plain else _csv_cell_sql(name, json_text=kind == "json")
+        for name, kind, plain in _ORDER_CELLS
+    )
+    return (
+        f"WITH b AS MATERIALIZED ({inner}) SELECT CAST('{{' || {line} || '}}' AS BLOB), "  # noqa: S608
+        f"k_at, id, CAST({row} AS BLOB) FROM b ORDER BY k_at DESC, id DESC"
+    )
+
+
+def _localized_sql(language: Language) -> Callable[[str], str]:
+    """`_localized` as SQL text: `orders.x` in `language` (its `_zh` column when set)."""
+    if language != "zh-CN":
+        return lambda column: column
+    return lambda column: f"coalesce(nullif({column}_zh, ''), {column})"
+
+
+def _order_chunks(
+    connect: Connect,
+    subject_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    after: str | None,
+    with_rows: bool,
+    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
+) -> Iterator[Chunk]:
+    """SQLite: the subject's orders as OrderDetail lines (and CSV rows), a batch at a time."""
+    language = current_language()
+    spec = _specs(language)["orders"]
+    params: dict[str, Any] = {
+        "uid": subject_id,
+        "clause": clause[0],
+        "clause_title": clause[1],
+        "basis": clause[2],
+    }
+    with connect() as conn:
+        params["placed_by"] = (
+            conn.execute(select(User.display_name).where(User.id == subject_id)).scalar() or ""
+        )
+        key = None if after is None else _key_of(conn, spec, subject_id, after, text=True)
+    if start is not None:
+        params["lower"] = _stored_time(start)
+    if end is not None:
+        params["upper"] = _stored_time(end)
+    while True:
+        sql = _order_sql(language, key is not None, start is not None, end is not None)
+        if key is not None:
+            params["k_at"], params["k_id"] = key
+        with connect() as conn:
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        if not rows:
+            return
+        key = (rows[-1][1], int(rows[-1][2]))
+        lines = b"\n".join([r[0] for r in rows]) + b"\n"
+        csv_rows = b"\r\n".join([r[3] for r in rows]) + b"\r\n" if with_rows else None
+        yield Chunk(lines, len(rows), None, csv_rows)
+        if len(rows) < ORDER_BATCH:
             return
 
 
