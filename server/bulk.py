@@ -705,6 +705,12 @@ def chunks(
             connect, subject_id, start, end, after, with_rows, placed_for_clause(policy)
         )
         return
+    if sqlite and section == "tracks":
+        with connect() as conn:
+            kept = has_track_lines(conn)
+        if kept:
+            yield from _kept_track_chunks(connect, subject_id, start, end, after, with_rows)
+            return
     if sqlite and section in _text_items(current_language()):
         yield from _text_chunks(
             connect, section, subject_id, start, end, after, with_rows, placed_for_clause(policy)
@@ -778,6 +784,67 @@ def has_track_lines(conn: Connection) -> bool:
         cursor.close()
 
 
+@functools.cache
+def _kept_track_sql(keyset: bool, lower: bool, upper: bool, with_rows: bool) -> str:
+    """A batch of kept track lines (and CSV rows) as one text each, in SQLite, newest first.
+
+    INDEXED BY: for a keyset bound the planner takes the narrower ix_tracks_user_at (it does
+    not see that this index holds the generated columns) and then builds every line again.
+    group_concat() takes the rows in the order the subquery gives them, as json_group_array()
+    does for an order's items above; a batch is one value, not 2,000 Python objects."""
+    where = "user_id = :uid"
+    if keyset:
+        where += " AND at <= :k_at AND (at < :k_at OR (at = :k_at AND id < :k_id))"
+    where += " AND at >= :lower" if lower else ""
+    where += " AND at < :upper" if upper else ""
+    rows = f"CAST(group_concat({TRACK_CSV}, char(13, 10)) AS BLOB)" if with_rows else "NULL"
+    return (
+        f"SELECT CAST(group_concat({TRACK_LINE}, char(10)) AS BLOB), {rows}, count(*), "  # noqa: S608
+        f"min(at) FROM (SELECT {TRACK_LINE}, {TRACK_CSV}, at FROM tracks INDEXED BY "
+        f"{TRACK_LINES_INDEX} WHERE {where} ORDER BY at DESC, id DESC LIMIT {BATCH})"
+    )
+
+
+def _kept_track_chunks(
+    connect: Connect,
+    subject_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    after: str | None,
+    with_rows: bool,
+) -> Iterator[Chunk]:
+    """SQLite with kept track lines: each batch is read from the index as two texts."""
+    spec = _specs(current_language())["tracks"]
+    params: dict[str, Any] = {"uid": subject_id}
+    if start is not None:
+        params["lower"] = _stored_time(start)
+    if end is not None:
+        params["upper"] = _stored_time(end)
+    key: tuple[Any, int] | None = None
+    if after is not None:
+        with connect() as conn:
+            key = _key_of(conn, spec, subject_id, after, text=True)
+    while True:
+        sql = _kept_track_sql(key is not None, start is not None, end is not None, with_rows)
+        if key is not None:
+            params["k_at"], params["k_id"] = key
+        with connect() as conn:
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(sql, params)
+                lines, rows, count, last_at = cursor.fetchone()
+            finally:
+                cursor.close()
+        if not count:
+            return
+        # The batch's last row is its oldest: its time is the least, its id opens its line.
+        last = lines[lines.rfind(b"\n") + 1 :]
+        key = (last_at, int(orjson.loads(last)["id"]))
+        yield Chunk(lines + b"\n", count, None, rows + b"\r\n" if with_rows else None)
+        if count < BATCH:
+            return
+
+
 def _stored_time(value: datetime) -> str:
     """A time as SQLAlchemy stores it in SQLite (naive UTC text, always with microseconds)."""
     return _aware(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -798,20 +865,15 @@ def _text_chunks(
     language = current_language()
     spec = _specs(language)[section]
     fields = _text_items(language, clause)[section]
-    with connect() as conn:
-        kept = section == "tracks" and has_track_lines(conn)
     pairs: list[Any] = []
     for f in fields:
         pairs += [literal_column(f"'{f.name}'"), f.json]
-    item_line: Any = literal_column(f"tracks.{TRACK_LINE}") if kept else func.json_object(*pairs)
     raw_at = type_coerce(spec.at, String)
     values: list[Any] = []
     # Orders: their CSV cells are the nested JSON again, cheaper from the parsed line than
     # from a second run of the correlated subqueries.
     csv_in_sql = with_rows and section != "orders"
-    if csv_in_sql and kept:
-        values = [cast(literal_column(f"tracks.{TRACK_CSV}"), LargeBinary).label("csv")]
-    elif csv_in_sql:
+    if csv_in_sql:
         line: Any = None
         for f in fields:
             field = _csv_field_sql(f.json if f.csv is None else f.csv, plain=f.plain)
@@ -826,7 +888,7 @@ def _text_chunks(
     query: Select[Any] = (
         select(
             # As UTF-8 bytes: what the archive writes, with no decoding and encoding per row.
-            cast(item_line, LargeBinary).label("line"),
+            cast(func.json_object(*pairs), LargeBinary).label("line"),
             raw_at.label("_key_at"),
             spec.id.label("_key_id"),
             *values,
@@ -844,12 +906,6 @@ def _text_chunks(
         if after is not None:
             key = _key_of(conn, spec, subject_id, after, text=True)
         first_sql, next_sql = query.compile(conn), following.compile(conn)
-    texts = {id(c): str(c) for c in (first_sql, next_sql)}
-    if kept:
-        # The planner takes the narrower ix_tracks_user_at for a keyset bound (it does not see
-        # that this index holds the generated columns) and then builds every line again.
-        for k, sql in texts.items():
-            texts[k] = sql.replace("FROM tracks", f"FROM tracks INDEXED BY {TRACK_LINES_INDEX}", 1)
     while True:
         compiled = first_sql if key is None else next_sql
         params = compiled.construct_params({} if key is None else {"k_at": key[0], "k_id": key[1]})
@@ -857,7 +913,7 @@ def _text_chunks(
         with connect() as conn:
             cursor = conn.connection.cursor()
             try:
-                cursor.execute(texts[id(compiled)], args)
+                cursor.execute(str(compiled), args)
                 rows = cursor.fetchall()
             finally:
                 cursor.close()
@@ -878,16 +934,31 @@ def _text_chunks(
             return
 
 
-def _csv_cell_sql(value: str, *, json_text: bool = False) -> str:
-    """`_csv_field_sql` as SQL text, for a column of the batch below (read more than once).
-    `json_text`: JSON text, which never holds a raw line break (JSON escapes them)."""
-    breaks = (
-        "" if json_text else f" OR instr({value}, char(10)) > 0 OR instr({value}, char(13)) > 0"
-    )
+# Quotes around a CSV cell, as a byte that UTF-8 text never holds: the batch's rows get their
+# quotes doubled and these turned into quotes in two passes over the whole batch (`_csv_batch`),
+# instead of a replace() per cell in SQL. Every cell that holds a quote is quoted (QUOTE_MINIMAL
+# quotes a cell with a quote in it), so doubling every quote of the batch is exactly right.
+_QUOTE = "x'ff'"
+
+
+def _csv_cell_sql(value: str, kind: str) -> str:
+    """A CSV cell of a batch column, in SQL, quoted as Python's csv (QUOTE_MINIMAL) quotes it;
+    NULL as nothing. `kind`: "string", "array" (JSON text: never a raw line break), or
+    "object" (a JSON object with keys: always holds a quote)."""
+    if kind == "object":
+        return f"CASE WHEN {value} IS NULL THEN '' ELSE {_QUOTE} || {value} || {_QUOTE} END"
+    test = f"instr({value}, ',') > 0 OR instr({value}, '\"') > 0"
+    if kind == "string":
+        test += f" OR instr({value}, char(10)) > 0 OR instr({value}, char(13)) > 0"
     return (
-        f"CASE WHEN {value} IS NULL THEN '' WHEN instr({value}, ',') > 0 OR instr({value}, '\"') "
-        f"> 0{breaks} THEN '\"' || replace({value}, '\"', '\"\"') || '\"' ELSE {value} END"
+        f"CASE WHEN {value} IS NULL THEN '' WHEN {test} THEN {_QUOTE} || {value} || {_QUOTE} "
+        f"ELSE {value} END"
     )
+
+
+def _csv_batch(rows: Sequence[bytes]) -> bytes:
+    """CSV rows made with `_csv_cell_sql` as the CSV text (each row ending in CRLF)."""
+    return (b"\r\n".join(rows) + b"\r\n").replace(b'"', b'""').replace(b"\xff", b'"')
 
 
 # OrderDetail's keys (COLUMNS["orders"]): how each is written in JSON (a string, a number or
@@ -902,12 +973,12 @@ _ORDER_CELLS: tuple[tuple[str, str, bool], ...] = (
     ("item_count", "number", True),
     ("for_other", "json", True),
     ("logistics_partner", "string", False),
-    ("placed_for", "json", False),
-    ("items", "json", False),
-    ("payment", "json", False),
-    ("logistics", "json", False),
-    ("recipient", "json", False),
-    ("shared_with", "json", False),
+    ("placed_for", "object", False),
+    ("items", "array", False),
+    ("payment", "object", False),
+    ("logistics", "object", False),
+    ("recipient", "object", False),
+    ("shared_with", "array", False),
 )
 
 
@@ -916,7 +987,7 @@ def _order_json_value(name: str, kind: str) -> str:
     # would parse each of them again (the JSON subtype does not cross the materialised batch).
     if kind == "string":
         return f"json_quote({'CAST(id AS TEXT)' if name == 'id' else name})"
-    return f"coalesce({name}, 'null')"
+    return f"coalesce({name}, 'null')"  # numbers and JSON text
 
 
 @functools.cache
@@ -961,16 +1032,17 @@ def _order_sql(language: Language, keyset: bool, lower: bool = False, upper: boo
         "FROM orders WHERE orders.user_id = :uid AND orders.removed_at IS NULL"
         f"{bound} ORDER BY orders.placed_at DESC, orders.id DESC LIMIT {ORDER_BATCH}"
     )
-    line = " || ',' || ".join(
-        f"'\"{name}\":' || {_order_json_value(name, kind)}" for name, kind, _ in _ORDER_CELLS
-    )
-    row = " || ',' || ".join(
-        f"coalesce({name}, '')" if plain else _csv_cell_sql(name, json_text=kind == "json")
+    # printf() writes each whole line at once; a chain of || copies the growing line per cell.
+    line_format = "{" + ",".join(f'"{name}":%s' for name, _, _ in _ORDER_CELLS) + "}"
+    line = ", ".join(_order_json_value(name, kind) for name, kind, _ in _ORDER_CELLS)
+    row_format = ",".join("%s" for _ in _ORDER_CELLS)
+    row = ", ".join(
+        f"coalesce({name}, '')" if plain else _csv_cell_sql(name, kind)
         for name, kind, plain in _ORDER_CELLS
     )
     return (
-        f"WITH b AS MATERIALIZED ({inner}) SELECT CAST('{{' || {line} || '}}' AS BLOB), "  # noqa: S608
-        f"k_at, id, CAST({row} AS BLOB) FROM b ORDER BY k_at DESC, id DESC"
+        f"WITH b AS MATERIALIZED ({inner}) SELECT CAST(printf('{line_format}', {line}) AS BLOB), "  # noqa: S608
+        f"k_at, id, CAST(printf('{row_format}', {row}) AS BLOB) FROM b ORDER BY k_at DESC, id DESC"
     )
 
 
@@ -1023,7 +1095,7 @@ def _order_chunks(
             return
         key = (rows[-1][1], int(rows[-1][2]))
         lines = b"\n".join([r[0] for r in rows]) + b"\n"
-        csv_rows = b"\r\n".join([r[3] for r in rows]) + b"\r\n" if with_rows else None
+        csv_rows = _csv_batch([r[3] for r in rows]) if with_rows else None
         yield Chunk(lines, len(rows), None, csv_rows)
         if len(rows) < ORDER_BATCH:
             return
