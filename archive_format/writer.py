@@ -238,6 +238,10 @@ class _CsvSpool:
         return self.rows
 
 
+# For a caller that spools a section itself before `write_spooled` (the shop's read-ahead).
+CsvSpool = _CsvSpool
+
+
 def _preview(ndjson: bytes, room: int) -> list[dict[str, Any]]:
     """Up to `room` records from NDJSON lines (for the index page). Only whole lines count: a
     buffer cut mid-line (the head of a spool) just shows fewer records."""
@@ -683,6 +687,7 @@ __all__ = [
     "INDEX_ROWS",
     "ArchiveWriter",
     "Chunk",
+    "CsvSpool",
     "ItemChunk",
     "ManifestSigner",
     "WrittenArchive",

@@ -202,3 +202,47 @@ def test_build_memory_does_not_grow_with_the_tracks(shop: RunningShop, tmp_path)
     large = _peak_of_build(shop, me, tmp_path / "large")
     # ten times the tracks (about 8 MB more NDJSON): the peak stays within a few batches
     assert large < small * 1.5 + 2 * 2**20, (small, large)
+
+
+def _members(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.startswith(("data/", "csv/"))}
+
+
+def test_orders_read_ahead_change_no_byte(
+    shop: RunningShop, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from server import archive_builder
+
+    with shop.ctx.sessions() as db:
+        user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
+        ahead = build_archive(db, shop.ctx, user, request_id=None, out_dir=tmp_path / "a")
+        monkeypatch.setattr(archive_builder, "AHEAD", ())
+        inline = build_archive(db, shop.ctx, user, request_id=None, out_dir=tmp_path / "b")
+    assert archive_builder._can_read_ahead(shop.ctx.engine)
+    assert _members(ahead.path) == _members(inline.path)
+    assert b"placed_for" in _members(ahead.path)["data/orders.json"]
+    files = {f["path"]: f for f in ahead.manifest["files"]}
+    assert files["data/orders.json"] == {
+        **files["data/orders.json"],
+        "records": len(orjson.loads(_members(ahead.path)["data/orders.json"])),
+    }
+    assert [p.name for p in (tmp_path / "a").iterdir()] == [ahead.path.name]  # no spool left
+
+
+def test_a_failed_read_ahead_fails_the_build_and_leaves_nothing(
+    shop: RunningShop, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = bulk.chunks
+
+    def failing(connect: Any, section: str, *args: Any, **kwargs: Any) -> Any:
+        if section == "orders":
+            raise RuntimeError("the disk went away")
+        return real(connect, section, *args, **kwargs)
+
+    monkeypatch.setattr(bulk, "chunks", failing)
+    with shop.ctx.sessions() as db:
+        user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
+        with pytest.raises(RuntimeError, match="the disk went away"):
+            build_archive(db, shop.ctx, user, request_id=None, out_dir=tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []  # no archive, part file or spool
