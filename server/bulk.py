@@ -832,15 +832,16 @@ def _kept_track_chunks(
             cursor = conn.connection.cursor()
             try:
                 cursor.execute(sql, params)
-                lines, rows, count, last_at = cursor.fetchone()
+                batch: tuple[bytes, bytes | None, int, str] = cursor.fetchone()
             finally:
                 cursor.close()
+        lines, rows, count, last_at = batch
         if not count:
             return
         # The batch's last row is its oldest: its time is the least, its id opens its line.
         last = lines[lines.rfind(b"\n") + 1 :]
         key = (last_at, int(orjson.loads(last)["id"]))
-        yield Chunk(lines + b"\n", count, None, rows + b"\r\n" if with_rows else None)
+        yield Chunk(lines + b"\n", count, None, None if rows is None else rows + b"\r\n")
         if count < BATCH:
             return
 
