@@ -832,10 +832,10 @@ def _kept_track_chunks(
             cursor = conn.connection.cursor()
             try:
                 cursor.execute(sql, params)
-                batch: tuple[bytes, bytes | None, int, str] = cursor.fetchone()
+                batch = cursor.fetchone()  # an aggregate: always one row
             finally:
                 cursor.close()
-        lines, rows, count, last_at = batch
+        lines, rows, count, last_at = batch or (b"", None, 0, "")
         if not count:
             return
         # The batch's last row is its oldest: its time is the least, its id opens its line.
