@@ -15,6 +15,7 @@ file (removed at once) because ZIP members are written one after the other.
 `threaded=True` deflates and hashes each member on a thread of its own (zlib and hashlib let go
 of the GIL on large buffers) while the caller produces the next rows: the shop does, reading from
 its database. A subclass may wrap the output stream (`_wrap_output`): the app encrypts there.
+`deflater` gives each member another raw-deflate encoder than zlib (the shop passes ISA-L's).
 """
 
 from __future__ import annotations
@@ -39,12 +40,6 @@ from archive_format.canonical import canonical_json, compact_json, rfc3339
 from archive_format.index_page import IndexSection, intro_html, render_index
 from archive_format.manifest import FORMAT, FORMAT_VERSION, MANIFEST_PATH, ArchiveError
 from archive_format.sections import NO_CSV, SECTIONS, section_path
-
-_fast_zlib: Any
-try:  # ISA-L's deflate: the same format, ~3.5x less CPU than zlib's level 1 on this data
-    from isal import isal_zlib as _fast_zlib
-except ImportError:  # pragma: no cover - isal is a dependency; zlib is the fallback
-    _fast_zlib = None
 
 COPY_SIZE = 1024 * 1024
 # Deflate level 1 (what `zip -1` uses): about three times faster than the default 6 on this
@@ -116,18 +111,24 @@ def set_compress_level(info: zipfile.ZipInfo, level: int = COMPRESS_LEVEL) -> No
     info._compresslevel = level  # type: ignore[attr-defined]  # 3.11-3.12; 3.13 aliases it
 
 
-def _use_fast_deflate(stream: IO[bytes]) -> None:
-    """Deflate a member being written with ISA-L (level 1) instead of zlib.
+class Deflater(Protocol):
+    """A raw-deflate compressor object, as `zlib.compressobj(level, DEFLATED, -15)` makes."""
 
-    The member stays a plain raw-deflate stream (wbits -15, as zipfile writes), so any ZIP
-    reader inflates it; only the encoder differs (ISA-L's level 1 is about 3.5x faster than
-    zlib's on archive data and compresses a little better). zipfile keeps its compressor in
-    `_compressor` (3.11-3.13): if that ever changes, the member keeps zlib's."""
-    if _fast_zlib is None or getattr(stream, "_compressor", None) is None:
+    def compress(self, data: bytes, /) -> bytes: ...
+
+    def flush(self, /) -> bytes: ...
+
+
+def _use_deflater(stream: IO[bytes], deflater: Callable[[], Deflater] | None) -> None:
+    """Deflate a member being written with `deflater()` instead of zipfile's zlib.
+
+    The caller's encoder (the shop's: ISA-L, `server.archive_builder`) must write raw deflate
+    (wbits -15, as zipfile does), so any ZIP reader inflates the member; only the encoder
+    differs. zipfile keeps its compressor in `_compressor` (3.11-3.13): if that ever changes,
+    the member keeps zlib's."""
+    if deflater is None or getattr(stream, "_compressor", None) is None:
         return
-    stream._compressor = _fast_zlib.compressobj(  # type: ignore[attr-defined]
-        COMPRESS_LEVEL, _fast_zlib.DEFLATED, -15
-    )
+    stream._compressor = deflater()  # type: ignore[attr-defined]
 
 
 def _info(path: str, when: datetime) -> zipfile.ZipInfo:
@@ -141,10 +142,16 @@ def _info(path: str, when: datetime) -> zipfile.ZipInfo:
 class _Member:
     """A ZIP member being written: counts and hashes the bytes on the way in."""
 
-    def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        path: str,
+        when: datetime,
+        deflater: Callable[[], Deflater] | None = None,
+    ) -> None:
         self.path = path
         self._stream = archive.open(_info(path, when), "w", force_zip64=True)
-        _use_fast_deflate(self._stream)
+        _use_deflater(self._stream, deflater)
         self._hash = hashlib.sha256()
         self.size = 0
 
@@ -166,8 +173,14 @@ class _ThreadedMember(_Member):
     """Deflate, CRC and SHA-256 on a thread of their own; a small bounded queue keeps memory
     flat."""
 
-    def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
-        super().__init__(archive, path, when)
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        path: str,
+        when: datetime,
+        deflater: Callable[[], Deflater] | None = None,
+    ) -> None:
+        super().__init__(archive, path, when, deflater)
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
         self._failed: BaseException | None = None
         self._thread = threading.Thread(target=self._drain, name="archive-deflate", daemon=True)
@@ -280,6 +293,7 @@ class ArchiveWriter:
         shop_name: str | None = None,
         threaded: bool = False,
         index_rows: int = INDEX_ROWS,
+        deflater: Callable[[], Deflater] | None = None,
     ) -> None:
         self.path = Path(path)
         # the language of the text inside (what the shopper read): index.html follows it
@@ -295,6 +309,7 @@ class ArchiveWriter:
         self._signer = signer
         self._cancel = cancel
         self._member_type = _ThreadedMember if threaded else _Member
+        self._deflater = deflater
         self._index_rows = index_rows
         self._files: list[dict[str, Any]] = []
         self._counts: dict[str, int] = {}
@@ -359,7 +374,7 @@ class ArchiveWriter:
             raise RuntimeError("the writer is not open")
         if any(f["path"] == path for f in self._files):
             raise ValueError(f"{path} is already written")
-        member = self._current = self._member_type(self._zip, path, self._now)
+        member = self._current = self._member_type(self._zip, path, self._now, self._deflater)
         try:
             records = write(member)
         except BaseException:
@@ -688,6 +703,7 @@ __all__ = [
     "ArchiveWriter",
     "Chunk",
     "CsvSpool",
+    "Deflater",
     "ItemChunk",
     "ManifestSigner",
     "WrittenArchive",

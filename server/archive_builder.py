@@ -23,13 +23,26 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from archive_format.sections import SECTIONS
-from archive_format.writer import ArchiveWriter, CsvSpool
+from archive_format.writer import COMPRESS_LEVEL, ArchiveWriter, CsvSpool, Deflater
 from server import bulk
 from server.archive_sections import account_item, section_chunks
 from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.i18n import current_language
 from server.models import User
+
+_isal: Any
+try:  # ISA-L: raw deflate, as zlib writes it, for about a third of zlib's CPU at level 1
+    from isal import isal_zlib as _isal
+except ImportError:  # pragma: no cover - a dependency of the server; zlib then
+    _isal = None
+
+
+def fast_deflater() -> Deflater:
+    """A level-1 raw-deflate encoder for archive members (zipfile's own stream format)."""
+    compressor: Deflater = _isal.compressobj(COMPRESS_LEVEL, _isal.DEFLATED, -15)
+    return compressor
+
 
 # Sections read from the start of the build on a second connection, on a thread, into
 # temporary files, while this thread writes the sections before them (SQLite lets go of the GIL
@@ -88,6 +101,7 @@ def build_archive(
         language=language,
         shop_name=ctx.shop.name_zh if language == "zh-CN" else ctx.shop.name,
         threaded=True,
+        deflater=fast_deflater if _isal is not None else None,
     )
     ahead = {
         s: _ReadAhead(ctx.engine, s, user.id, ctx.shop.id, target_dir)

@@ -156,8 +156,20 @@ def test_order_lines_are_the_serialisers_items(shop: RunningShop, language: str)
     assert placed_for["placed_by"]
 
 
-def test_members_are_raw_deflate_that_zlib_inflates(shop: RunningShop, tmp_path) -> None:
-    assert archive_writer._fast_zlib is not None, "isal is a dependency"
+def test_members_are_raw_deflate_that_zlib_inflates(
+    shop: RunningShop, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from server import archive_builder
+
+    assert archive_builder._isal is not None, "isal is a dependency of the server"
+    made: list[object] = []
+    real = archive_builder.fast_deflater
+
+    def counted() -> archive_writer.Deflater:
+        made.append(compressor := real())
+        return compressor
+
+    monkeypatch.setattr(archive_builder, "fast_deflater", counted)
     add_awkward_tracks(shop)
     with shop.ctx.sessions() as db:
         user = db.scalars(select(User).where(User.username == SHOPPER[0])).one()
@@ -179,6 +191,8 @@ def test_members_are_raw_deflate_that_zlib_inflates(shop: RunningShop, tmp_path)
             assert inflater.decompress(stream) + inflater.flush() == archive.read(entry)
             assert inflater.eof
             assert not inflater.unused_data
+    assert len(made) >= len(archive.infolist()) - 1  # every member but the manifest
+    assert type(made[0]).__module__.startswith("isal")
 
 
 def _peak_of_build(shop: RunningShop, user_id: int, tmp_path) -> int:
