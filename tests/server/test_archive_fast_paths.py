@@ -260,3 +260,24 @@ def test_a_failed_read_ahead_fails_the_build_and_leaves_nothing(
         with pytest.raises(RuntimeError, match="the disk went away"):
             build_archive(db, shop.ctx, user, request_id=None, out_dir=tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []  # no archive, part file or spool
+
+
+def test_the_tracks_list_keeps_its_own_index(shop: RunningShop) -> None:
+    """The wide index of kept lines is only for the build: the list's queries (newest first, a
+    keyset bound, a kind filter) keep to ix_tracks_user_at, which holds the kind."""
+    me = _subject(shop)
+    queries = [
+        "SELECT id, kind, text, item_ref, at FROM tracks WHERE user_id = ? "
+        "ORDER BY at DESC, id DESC LIMIT 101",
+        "SELECT id, kind, text, item_ref, at FROM tracks WHERE user_id = ? AND kind = 'view' "
+        "ORDER BY at DESC, id DESC LIMIT 101",
+        "SELECT id, kind, text, item_ref, at FROM tracks WHERE user_id = ? AND at <= '2026' AND "
+        "(at < '2026' OR id < 5) ORDER BY at DESC, id DESC LIMIT 101",
+    ]
+    with shop.ctx.engine.connect() as conn:
+        for query in queries:
+            plan = " ".join(
+                str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + query, (me,))
+            )
+            assert "ix_tracks_user_at" in plan, (query, plan)
+            assert bulk.TRACK_LINES_INDEX not in plan, (query, plan)
