@@ -779,21 +779,30 @@ def track_line_ddl() -> list[str]:
 
 
 def has_track_lines(conn: Connection) -> bool:
-    """Whether this SQLite database keeps the lines of My Tracks (`track_line_ddl`)."""
+    """Whether this SQLite database keeps the lines of My Tracks (`track_line_ddl`), made by
+    the SQL this code writes: kept by an older definition, they are not used (built per batch
+    instead) until a migration makes them again."""
     cursor = conn.connection.cursor()
     try:
-        cursor.execute("SELECT name FROM pragma_index_list('tracks')")
-        return any(row[0] == TRACK_LINES_INDEX for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT type, sql FROM sqlite_master WHERE (type = 'table' AND name = 'tracks') "
+            "OR (type = 'index' AND name = ?)",
+            (TRACK_LINES_INDEX,),
+        )
+        found = dict(cursor.fetchall())
     finally:
         cursor.close()
+    line, csv_row = _track_line_sql()
+    table = found.get("table") or ""
+    return "index" in found and line in table and csv_row in table
 
 
 @functools.cache
 def _kept_track_sql(keyset: bool, lower: bool, upper: bool, with_rows: bool) -> str:
     """A batch of kept track lines (and CSV rows) as one text each, in SQLite, newest first.
 
-    INDEXED BY: for a keyset bound the planner takes the narrower ix_tracks_user_at (it does
-    not see that this index holds the generated columns) and then builds every line again.
+    INDEXED BY: without it a plain `user_id` bound took ix_tracks_user_at, which does not hold
+    the generated columns, and every line was built again (the index is named to be sure).
     group_concat() takes the rows in the order the subquery gives them, as json_group_array()
     does for an order's items above; a batch is one value, not 2,000 Python objects."""
     where = "coalesce(user_id, 0) = :uid"  # the index's leading expression

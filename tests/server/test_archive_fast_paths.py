@@ -281,3 +281,23 @@ def test_the_tracks_list_keeps_its_own_index(shop: RunningShop) -> None:
             )
             assert "ix_tracks_user_at" in plan, (query, plan)
             assert bulk.TRACK_LINES_INDEX not in plan, (query, plan)
+
+
+def test_lines_kept_by_another_definition_are_not_used(
+    shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A track item whose shape changed in the code: the database's kept lines still have the
+    old one, so the build makes each line itself until a migration makes them again."""
+    me = _subject(shop)
+    before = _read(shop, "tracks", me)
+    line, csv_row = bulk._track_line_sql()
+    bulk._track_line_sql.cache_clear()
+    monkeypatch.setattr(
+        bulk, "_track_line_sql", lambda: (line.replace("'kind'", "'sort'"), csv_row)
+    )
+    with shop.ctx.engine.connect() as conn:
+        assert not bulk.has_track_lines(conn)
+    monkeypatch.undo()
+    with shop.ctx.engine.connect() as conn:
+        assert bulk.has_track_lines(conn)
+    assert _read(shop, "tracks", me) == before
