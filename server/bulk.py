@@ -37,12 +37,9 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     literal_column,
-    null,
     or_,
     select,
-    true,
     type_coerce,
 )
 
@@ -468,10 +465,6 @@ def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
     )
 
 
-def _sql(text: str) -> ColumnElement[Any]:
-    return literal_column(text)
-
-
 def _sql_time(column: str) -> str:
     return (
         f"CASE WHEN substr({column}, 21, 6) = '000000' THEN substr({column}, 1, 10) || 'T' "
@@ -529,49 +522,12 @@ class _Field:
     plain: bool = False  # its CSV text never needs quotes (ids, times, numbers)
 
 
-def _json_sql(text: str) -> ColumnElement[Any]:
-    return func.json(literal_column(text))
-
-
 # Sections whose items are all text or built in SQL: on SQLite, `json_object` writes each line
 # in C (and the CSV line for the shop's archive is put together in SQL too).
 @functools.cache
-def _text_items(
-    language: Language,
-    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
-) -> dict[str, tuple[_Field, ...]]:
-    """The sections built all in SQL (SQLite), with the shop's texts in `language`; `clause`
-    is the shop's (clause, title, basis) for orders placed for someone else (bound, never
-    formatted into the SQL)."""
-    shared_sql = _order_shared_sql(language)
-    placed_for = func.json(
-        case(
-            (
-                Order.for_other == true(),
-                func.json_object(
-                    literal_column("'placed_by'"),
-                    func.coalesce(
-                        select(User.display_name).where(User.id == Order.user_id).scalar_subquery(),
-                        "",
-                    ),
-                    literal_column("'placed_for'"),
-                    Order.recipient_name,
-                    literal_column("'purchaser_consent_at'"),
-                    case(
-                        (Order.purchaser_consent_at.is_(None), null()),
-                        else_=_api_time_sql(Order.purchaser_consent_at),
-                    ),
-                    literal_column("'clause'"),
-                    literal(clause[0], String),
-                    literal_column("'clause_title'"),
-                    literal(clause[1], String),
-                    literal_column("'basis'"),
-                    literal(clause[2], String),
-                ),
-            ),
-            else_=null(),
-        )
-    )
+def _text_items(language: Language) -> dict[str, tuple[_Field, ...]]:
+    """The sections built all in SQL (SQLite), with the shop's texts in `language` (orders
+    have their own statement: `_order_sql`)."""
     return {
         "tracks": (
             _Field("id", cast(Track.id, String), plain=True),
@@ -589,63 +545,6 @@ def _text_items(
             _Field("language", LogEntry.language),
             _Field("page", LogEntry.page),
             _Field("search_query", LogEntry.search_query),
-        ),
-        "orders": (
-            _Field("id", cast(Order.id, String), plain=True),
-            _Field("number", Order.number),
-            _Field("placed_at", _api_time_sql(Order.placed_at), plain=True),
-            _Field("status", Order.status),
-            _Field("total_cents", Order.total_cents, plain=True),
-            _Field("currency", Order.currency),
-            _Field(
-                "item_count",
-                _sql(
-                    "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
-                    "WHERE q.order_id = orders.id)"
-                ),
-                plain=True,
-            ),
-            _Field("for_other", _json_sql(_ORDER_BOOL), _sql(_ORDER_BOOL), plain=True),
-            _Field(
-                "logistics_partner",
-                _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
-            ),
-            _Field("placed_for", placed_for),
-            _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
-            _Field(
-                "payment",
-                func.json_object(
-                    literal_column("'method'"),
-                    Order.payment_method,
-                    literal_column("'masked'"),
-                    _localized(Order.payment_masked, Order.payment_masked_zh, language),
-                    literal_column("'status'"),
-                    Order.payment_status,
-                ),
-            ),
-            _Field(
-                "logistics",
-                func.json_object(
-                    literal_column("'partner'"),
-                    _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
-                    literal_column("'tracking_no'"),
-                    Order.tracking_no,
-                ),
-            ),
-            _Field(
-                "recipient",
-                func.json_object(
-                    literal_column("'name'"),
-                    Order.recipient_name,
-                    literal_column("'phone_masked'"),
-                    Order.recipient_phone_masked,
-                    literal_column("'address'"),
-                    Order.recipient_address,
-                    literal_column("'for_other'"),
-                    _json_sql(_ORDER_BOOL),
-                ),
-            ),
-            _Field("shared_with", _json_sql(shared_sql), _sql(shared_sql)),
         ),
     }
 
@@ -712,9 +611,7 @@ def chunks(
             yield from _kept_track_chunks(connect, subject_id, start, end, after, with_rows)
             return
     if sqlite and section in _text_items(current_language()):
-        yield from _text_chunks(
-            connect, section, subject_id, start, end, after, with_rows, placed_for_clause(policy)
-        )
+        yield from _text_chunks(connect, section, subject_id, start, end, after, with_rows)
         return
     columns = COLUMNS[section]
     for items in batches(
@@ -872,22 +769,18 @@ def _text_chunks(
     end: datetime | None,
     after: str | None,
     with_rows: bool,
-    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
 ) -> Iterator[Chunk]:
     """SQLite only: each batch's lines come out of SQL; the statement is compiled once and run
     on the DB-API cursor, since its rows are plain strings that need no result processing."""
     language = current_language()
     spec = _specs(language)[section]
-    fields = _text_items(language, clause)[section]
+    fields = _text_items(language)[section]
     pairs: list[Any] = []
     for f in fields:
         pairs += [literal_column(f"'{f.name}'"), f.json]
     raw_at = type_coerce(spec.at, String)
     values: list[Any] = []
-    # Orders: their CSV cells are the nested JSON again, cheaper from the parsed line than
-    # from a second run of the correlated subqueries.
-    csv_in_sql = with_rows and section != "orders"
-    if csv_in_sql:
+    if with_rows:
         line: Any = None
         for f in fields:
             field = _csv_field_sql(f.json if f.csv is None else f.csv, plain=f.plain)
@@ -935,15 +828,8 @@ def _text_chunks(
             return
         key = (rows[-1][1], int(rows[-1][2]))
         lines = b"\n".join([r[0] for r in rows]) + b"\n"
-        if csv_in_sql:
-            csv_lines = b"\r\n".join([r[3] for r in rows]) + b"\r\n"
-            yield Chunk(lines, len(rows), None, csv_lines)
-        elif with_rows:
-            columns = COLUMNS[section]
-            cells: list[Sequence[Any]] = [csv_values(orjson.loads(r[0]), columns) for r in rows]
-            yield Chunk(lines, len(rows), cells)
-        else:
-            yield Chunk(lines, len(rows))
+        csv_lines = b"\r\n".join([r[3] for r in rows]) + b"\r\n" if with_rows else None
+        yield Chunk(lines, len(rows), None, csv_lines)
         if len(rows) < BATCH:
             return
 
