@@ -15,6 +15,7 @@ file (removed at once) because ZIP members are written one after the other.
 `threaded=True` deflates and hashes each member on a thread of its own (zlib and hashlib let go
 of the GIL on large buffers) while the caller produces the next rows: the shop does, reading from
 its database. A subclass may wrap the output stream (`_wrap_output`): the app encrypts there.
+`deflater` gives each member another raw-deflate encoder than zlib (the shop passes ISA-L's).
 """
 
 from __future__ import annotations
@@ -110,6 +111,26 @@ def set_compress_level(info: zipfile.ZipInfo, level: int = COMPRESS_LEVEL) -> No
     info._compresslevel = level  # type: ignore[attr-defined]  # 3.11-3.12; 3.13 aliases it
 
 
+class Deflater(Protocol):
+    """A raw-deflate compressor object, as `zlib.compressobj(level, DEFLATED, -15)` makes."""
+
+    def compress(self, data: bytes, /) -> bytes: ...
+
+    def flush(self, /) -> bytes: ...
+
+
+def _use_deflater(stream: IO[bytes], deflater: Callable[[], Deflater] | None) -> None:
+    """Deflate a member being written with `deflater()` instead of zipfile's zlib.
+
+    The caller's encoder (the shop's: ISA-L, `server.archive_builder`) must write raw deflate
+    (wbits -15, as zipfile does), so any ZIP reader inflates the member; only the encoder
+    differs. zipfile keeps its compressor in `_compressor` (3.11-3.13): if that ever changes,
+    the member keeps zlib's."""
+    if deflater is None or getattr(stream, "_compressor", None) is None:
+        return
+    stream._compressor = deflater()  # type: ignore[attr-defined]
+
+
 def _info(path: str, when: datetime) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(path, date_time=when.timetuple()[:6])
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -121,9 +142,16 @@ def _info(path: str, when: datetime) -> zipfile.ZipInfo:
 class _Member:
     """A ZIP member being written: counts and hashes the bytes on the way in."""
 
-    def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        path: str,
+        when: datetime,
+        deflater: Callable[[], Deflater] | None = None,
+    ) -> None:
         self.path = path
         self._stream = archive.open(_info(path, when), "w", force_zip64=True)
+        _use_deflater(self._stream, deflater)
         self._hash = hashlib.sha256()
         self.size = 0
 
@@ -145,8 +173,14 @@ class _ThreadedMember(_Member):
     """Deflate, CRC and SHA-256 on a thread of their own; a small bounded queue keeps memory
     flat."""
 
-    def __init__(self, archive: zipfile.ZipFile, path: str, when: datetime) -> None:
-        super().__init__(archive, path, when)
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        path: str,
+        when: datetime,
+        deflater: Callable[[], Deflater] | None = None,
+    ) -> None:
+        super().__init__(archive, path, when, deflater)
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
         self._failed: BaseException | None = None
         self._thread = threading.Thread(target=self._drain, name="archive-deflate", daemon=True)
@@ -217,6 +251,10 @@ class _CsvSpool:
         return self.rows
 
 
+# For a caller that spools a section itself before `write_spooled` (the shop's read-ahead).
+CsvSpool = _CsvSpool
+
+
 def _preview(ndjson: bytes, room: int) -> list[dict[str, Any]]:
     """Up to `room` records from NDJSON lines (for the index page). Only whole lines count: a
     buffer cut mid-line (the head of a spool) just shows fewer records."""
@@ -255,6 +293,7 @@ class ArchiveWriter:
         shop_name: str | None = None,
         threaded: bool = False,
         index_rows: int = INDEX_ROWS,
+        deflater: Callable[[], Deflater] | None = None,
     ) -> None:
         self.path = Path(path)
         # the language of the text inside (what the shopper read): index.html follows it
@@ -270,6 +309,7 @@ class ArchiveWriter:
         self._signer = signer
         self._cancel = cancel
         self._member_type = _ThreadedMember if threaded else _Member
+        self._deflater = deflater
         self._index_rows = index_rows
         self._files: list[dict[str, Any]] = []
         self._counts: dict[str, int] = {}
@@ -334,7 +374,7 @@ class ArchiveWriter:
             raise RuntimeError("the writer is not open")
         if any(f["path"] == path for f in self._files):
             raise ValueError(f"{path} is already written")
-        member = self._current = self._member_type(self._zip, path, self._now)
+        member = self._current = self._member_type(self._zip, path, self._now, self._deflater)
         try:
             records = write(member)
         except BaseException:
@@ -662,6 +702,8 @@ __all__ = [
     "INDEX_ROWS",
     "ArchiveWriter",
     "Chunk",
+    "CsvSpool",
+    "Deflater",
     "ItemChunk",
     "ManifestSigner",
     "WrittenArchive",

@@ -170,9 +170,9 @@ def _recipient_events(ctx: ShopContext) -> Producer:
             .where(RecipientEvent.user_id == user.id)
             .order_by(RecipientEvent.at.desc(), RecipientEvent.id.desc())
         )
-        # the shopper's order numbers, as the API names an event's order (one query, not per row)
-        orders = db.execute(select(Order.id, Order.number).where(Order.user_id == user.id))
-        numbers = {order_id: number for order_id, number in orders}
+        # the numbers of the orders the events name, as the API names them (one query, not per
+        # row, and not every order of a subject who may have a hundred thousand)
+        numbers = _order_numbers(db, user, RecipientEvent)
         for e in _batched(db, q):
             item = _dump(recipient_event_item(e, policy, numbers.get(e.order_id or -1)))
             yield {"id": item.pop("id"), "recipient_id": str(e.recipient_id), **item}
@@ -211,10 +211,18 @@ def _service_contacts(db: Session, user: User) -> Iterator[dict[str, Any]]:
         .where(ServiceContact.user_id == user.id)
         .order_by(ServiceContact.at.desc(), ServiceContact.id.desc())
     )
-    orders = db.execute(select(Order.id, Order.number).where(Order.user_id == user.id))
-    numbers = {order_id: number for order_id, number in orders}
+    numbers = _order_numbers(db, user, ServiceContact)
     for row in _batched(db, q):
         yield _dump(service_contact_out(row, numbers.get(row.order_id or -1)))
+
+
+def _order_numbers(db: Session, user: User, model: Any) -> dict[int, str]:
+    """The numbers of the subject's orders that `model`'s rows of the subject refer to."""
+    named = select(model.order_id).where(model.user_id == user.id, model.order_id.is_not(None))
+    rows = db.execute(
+        select(Order.id, Order.number).where(Order.user_id == user.id, Order.id.in_(named))
+    )
+    return {order_id: number for order_id, number in rows}
 
 
 def _impact_assessments(ctx: ShopContext) -> Producer:

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Integer,
+    LargeBinary,
     Select,
     String,
     and_,
@@ -36,12 +37,9 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     literal_column,
-    null,
     or_,
     select,
-    true,
     type_coerce,
 )
 
@@ -467,10 +465,6 @@ def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
     )
 
 
-def _sql(text: str) -> ColumnElement[Any]:
-    return literal_column(text)
-
-
 def _sql_time(column: str) -> str:
     return (
         f"CASE WHEN substr({column}, 21, 6) = '000000' THEN substr({column}, 1, 10) || 'T' "
@@ -528,49 +522,12 @@ class _Field:
     plain: bool = False  # its CSV text never needs quotes (ids, times, numbers)
 
 
-def _json_sql(text: str) -> ColumnElement[Any]:
-    return func.json(literal_column(text))
-
-
 # Sections whose items are all text or built in SQL: on SQLite, `json_object` writes each line
 # in C (and the CSV line for the shop's archive is put together in SQL too).
 @functools.cache
-def _text_items(
-    language: Language,
-    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
-) -> dict[str, tuple[_Field, ...]]:
-    """The sections built all in SQL (SQLite), with the shop's texts in `language`; `clause`
-    is the shop's (clause, title, basis) for orders placed for someone else (bound, never
-    formatted into the SQL)."""
-    shared_sql = _order_shared_sql(language)
-    placed_for = func.json(
-        case(
-            (
-                Order.for_other == true(),
-                func.json_object(
-                    literal_column("'placed_by'"),
-                    func.coalesce(
-                        select(User.display_name).where(User.id == Order.user_id).scalar_subquery(),
-                        "",
-                    ),
-                    literal_column("'placed_for'"),
-                    Order.recipient_name,
-                    literal_column("'purchaser_consent_at'"),
-                    case(
-                        (Order.purchaser_consent_at.is_(None), null()),
-                        else_=_api_time_sql(Order.purchaser_consent_at),
-                    ),
-                    literal_column("'clause'"),
-                    literal(clause[0], String),
-                    literal_column("'clause_title'"),
-                    literal(clause[1], String),
-                    literal_column("'basis'"),
-                    literal(clause[2], String),
-                ),
-            ),
-            else_=null(),
-        )
-    )
+def _text_items(language: Language) -> dict[str, tuple[_Field, ...]]:
+    """The sections built all in SQL (SQLite), with the shop's texts in `language` (orders
+    have their own statement: `_order_sql`)."""
     return {
         "tracks": (
             _Field("id", cast(Track.id, String), plain=True),
@@ -588,63 +545,6 @@ def _text_items(
             _Field("language", LogEntry.language),
             _Field("page", LogEntry.page),
             _Field("search_query", LogEntry.search_query),
-        ),
-        "orders": (
-            _Field("id", cast(Order.id, String), plain=True),
-            _Field("number", Order.number),
-            _Field("placed_at", _api_time_sql(Order.placed_at), plain=True),
-            _Field("status", Order.status),
-            _Field("total_cents", Order.total_cents, plain=True),
-            _Field("currency", Order.currency),
-            _Field(
-                "item_count",
-                _sql(
-                    "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
-                    "WHERE q.order_id = orders.id)"
-                ),
-                plain=True,
-            ),
-            _Field("for_other", _json_sql(_ORDER_BOOL), _sql(_ORDER_BOOL), plain=True),
-            _Field(
-                "logistics_partner",
-                _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
-            ),
-            _Field("placed_for", placed_for),
-            _Field("items", _json_sql(_ORDER_ITEMS_SQL), _sql(_ORDER_ITEMS_SQL)),
-            _Field(
-                "payment",
-                func.json_object(
-                    literal_column("'method'"),
-                    Order.payment_method,
-                    literal_column("'masked'"),
-                    _localized(Order.payment_masked, Order.payment_masked_zh, language),
-                    literal_column("'status'"),
-                    Order.payment_status,
-                ),
-            ),
-            _Field(
-                "logistics",
-                func.json_object(
-                    literal_column("'partner'"),
-                    _localized(Order.logistics_partner, Order.logistics_partner_zh, language),
-                    literal_column("'tracking_no'"),
-                    Order.tracking_no,
-                ),
-            ),
-            _Field(
-                "recipient",
-                func.json_object(
-                    literal_column("'name'"),
-                    Order.recipient_name,
-                    literal_column("'phone_masked'"),
-                    Order.recipient_phone_masked,
-                    literal_column("'address'"),
-                    Order.recipient_address,
-                    literal_column("'for_other'"),
-                    _json_sql(_ORDER_BOOL),
-                ),
-            ),
-            _Field("shared_with", _json_sql(shared_sql), _sql(shared_sql)),
         ),
     }
 
@@ -699,10 +599,19 @@ def chunks(
     """Like `batches`, as ready NDJSON (and CSV values with `with_rows`)."""
     with connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
-    if sqlite and section in _text_items(current_language()):
-        yield from _text_chunks(
-            connect, section, subject_id, start, end, after, with_rows, placed_for_clause(policy)
+    if sqlite and section == "orders":
+        yield from _order_chunks(
+            connect, subject_id, start, end, after, with_rows, placed_for_clause(policy)
         )
+        return
+    if sqlite and section == "tracks":
+        with connect() as conn:
+            kept = has_track_lines(conn)
+        if kept:
+            yield from _kept_track_chunks(connect, subject_id, start, end, after, with_rows)
+            return
+    if sqlite and section in _text_items(current_language()):
+        yield from _text_chunks(connect, section, subject_id, start, end, after, with_rows)
         return
     columns = COLUMNS[section]
     for items in batches(
@@ -712,6 +621,139 @@ def chunks(
         if with_rows:
             rows = [csv_values(i, columns) for i in items]
         yield Chunk(encode_lines(items), len(items), rows)
+
+
+# --- My Tracks' lines kept by SQLite ----------------------------------------------------------
+#
+# On SQLite, `tracks` has two virtual generated columns, each item's NDJSON line and CSV row,
+# written by the same SQL as `_text_items` builds, and an index that holds them after the
+# subject and time (server.schema.create_extras); only the archive and the bulk export read it.
+# SQLite computes both once, when a row is written (any write path, ORM or Core, since the
+# database does it), and stores them in that index only; the readers then take them in order
+# from the index instead of building every line again (the build's largest cost before).
+# Cost: about 280 bytes per track on disk and ~2 us more per insert. Tracks are never updated,
+# only added and deleted. A database made before these existed has no such index: the lines
+# are then built per batch as before. Changing what a track item holds means a migration that
+# drops and adds them again (`track_line_ddl`).
+
+TRACK_LINE, TRACK_CSV, TRACK_LINES_INDEX = "export_line", "export_csv", "ix_tracks_export"
+
+
+def _sqlite_text(expression: Any) -> str:
+    from sqlalchemy.dialects import sqlite
+
+    compiled = expression.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+    # A generated column names the columns of its own row without the table.
+    return str(compiled).replace("tracks.", "")
+
+
+@functools.cache
+def _track_line_sql() -> tuple[str, str]:
+    """The SQL of a track's NDJSON line and of its CSV row (no shop text: any language)."""
+    fields = _text_items("en")["tracks"]
+    pairs: list[Any] = []
+    for f in fields:
+        pairs += [literal_column(f"'{f.name}'"), f.json]
+    row: Any = None
+    for f in fields:
+        field = _csv_field_sql(f.json if f.csv is None else f.csv, plain=f.plain)
+        row = field if row is None else row.concat(",").concat(field)
+    return _sqlite_text(func.json_object(*pairs)), _sqlite_text(row)
+
+
+def track_line_ddl() -> list[str]:
+    """SQLite statements that add the kept lines of My Tracks (run once, on a new schema)."""
+    line, csv_row = _track_line_sql()
+    return [
+        f"ALTER TABLE tracks ADD COLUMN {TRACK_LINE} TEXT GENERATED ALWAYS AS ({line}) VIRTUAL",
+        f"ALTER TABLE tracks ADD COLUMN {TRACK_CSV} TEXT GENERATED ALWAYS AS ({csv_row}) VIRTUAL",
+        # Led by an expression of user_id (never NULL, so the same value) that no other query
+        # writes: the planner then never picks this wide index for the My Tracks list, whose
+        # kind filter needs ix_tracks_user_at (kind is in it), and the build names it.
+        f"CREATE INDEX IF NOT EXISTS {TRACK_LINES_INDEX} ON tracks "
+        f"(coalesce(user_id, 0), at, id, {TRACK_LINE}, {TRACK_CSV})",
+    ]
+
+
+def has_track_lines(conn: Connection) -> bool:
+    """Whether this SQLite database keeps the lines of My Tracks (`track_line_ddl`), made by
+    the SQL this code writes: kept by an older definition, they are not used (built per batch
+    instead) until a migration makes them again."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(
+            "SELECT type, sql FROM sqlite_master WHERE (type = 'table' AND name = 'tracks') "
+            "OR (type = 'index' AND name = ?)",
+            (TRACK_LINES_INDEX,),
+        )
+        found = dict(cursor.fetchall())
+    finally:
+        cursor.close()
+    line, csv_row = _track_line_sql()
+    table = found.get("table") or ""
+    return "index" in found and line in table and csv_row in table
+
+
+@functools.cache
+def _kept_track_sql(keyset: bool, lower: bool, upper: bool, with_rows: bool) -> str:
+    """A batch of kept track lines (and CSV rows) as one text each, in SQLite, newest first.
+
+    INDEXED BY: without it a plain `user_id` bound took ix_tracks_user_at, which does not hold
+    the generated columns, and every line was built again (the index is named to be sure).
+    group_concat() takes the rows in the order the subquery gives them, as json_group_array()
+    does for an order's items above; a batch is one value, not 2,000 Python objects."""
+    where = "coalesce(user_id, 0) = :uid"  # the index's leading expression
+    if keyset:
+        where += " AND at <= :k_at AND (at < :k_at OR (at = :k_at AND id < :k_id))"
+    where += " AND at >= :lower" if lower else ""
+    where += " AND at < :upper" if upper else ""
+    rows = f"CAST(group_concat({TRACK_CSV}, char(13, 10)) AS BLOB)" if with_rows else "NULL"
+    return (
+        f"SELECT CAST(group_concat({TRACK_LINE}, char(10)) AS BLOB), {rows}, count(*), "  # noqa: S608
+        f"min(at) FROM (SELECT {TRACK_LINE}, {TRACK_CSV}, at FROM tracks INDEXED BY "
+        f"{TRACK_LINES_INDEX} WHERE {where} ORDER BY at DESC, id DESC LIMIT {BATCH})"
+    )
+
+
+def _kept_track_chunks(
+    connect: Connect,
+    subject_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    after: str | None,
+    with_rows: bool,
+) -> Iterator[Chunk]:
+    """SQLite with kept track lines: each batch is read from the index as two texts."""
+    spec = _specs(current_language())["tracks"]
+    params: dict[str, Any] = {"uid": subject_id}
+    if start is not None:
+        params["lower"] = _stored_time(start)
+    if end is not None:
+        params["upper"] = _stored_time(end)
+    key: tuple[Any, int] | None = None
+    if after is not None:
+        with connect() as conn:
+            key = _key_of(conn, spec, subject_id, after, text=True)
+    while True:
+        sql = _kept_track_sql(key is not None, start is not None, end is not None, with_rows)
+        if key is not None:
+            params["k_at"], params["k_id"] = key
+        with connect() as conn:
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(sql, params)
+                batch = cursor.fetchone()  # an aggregate: always one row
+            finally:
+                cursor.close()
+        lines, rows, count, last_at = batch or (b"", None, 0, "")
+        if not count:
+            return
+        # The batch's last row is its oldest: its time is the least, its id opens its line.
+        last = lines[lines.rfind(b"\n") + 1 :]
+        key = (last_at, int(orjson.loads(last)["id"]))
+        yield Chunk(lines + b"\n", count, None, None if rows is None else rows + b"\r\n")
+        if count < BATCH:
+            return
 
 
 def _stored_time(value: datetime) -> str:
@@ -727,27 +769,23 @@ def _text_chunks(
     end: datetime | None,
     after: str | None,
     with_rows: bool,
-    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
 ) -> Iterator[Chunk]:
     """SQLite only: each batch's lines come out of SQL; the statement is compiled once and run
     on the DB-API cursor, since its rows are plain strings that need no result processing."""
     language = current_language()
     spec = _specs(language)[section]
-    fields = _text_items(language, clause)[section]
+    fields = _text_items(language)[section]
     pairs: list[Any] = []
     for f in fields:
         pairs += [literal_column(f"'{f.name}'"), f.json]
     raw_at = type_coerce(spec.at, String)
     values: list[Any] = []
-    # Orders: their CSV cells are the nested JSON again, cheaper from the parsed line than
-    # from a second run of the correlated subqueries.
-    csv_in_sql = with_rows and section != "orders"
-    if csv_in_sql:
+    if with_rows:
         line: Any = None
         for f in fields:
             field = _csv_field_sql(f.json if f.csv is None else f.csv, plain=f.plain)
             line = field if line is None else line.concat(",").concat(field)
-        values = [line.label("csv")]
+        values = [cast(line, LargeBinary).label("csv")]
     # Stored times compare as text in SQLite, as bound datetimes do: bind them as that text.
     where: list[ColumnElement[bool]] = [spec.owner == subject_id, *spec.extra_where]
     if start is not None:
@@ -756,7 +794,8 @@ def _text_chunks(
         where.append(raw_at < _stored_time(end))
     query: Select[Any] = (
         select(
-            func.json_object(*pairs).label("line"),
+            # As UTF-8 bytes: what the archive writes, with no decoding and encoding per row.
+            cast(func.json_object(*pairs), LargeBinary).label("line"),
             raw_at.label("_key_at"),
             spec.id.label("_key_id"),
             *values,
@@ -788,17 +827,177 @@ def _text_chunks(
         if not rows:
             return
         key = (rows[-1][1], int(rows[-1][2]))
-        lines = "\n".join([r[0] for r in rows]) + "\n"
-        if csv_in_sql:
-            csv_lines = ("\r\n".join([r[3] for r in rows]) + "\r\n").encode()
-            yield Chunk(lines.encode("utf-8"), len(rows), None, csv_lines)
-        elif with_rows:
-            columns = COLUMNS[section]
-            cells: list[Sequence[Any]] = [csv_values(orjson.loads(r[0]), columns) for r in rows]
-            yield Chunk(lines.encode("utf-8"), len(rows), cells)
-        else:
-            yield Chunk(lines.encode("utf-8"), len(rows))
+        lines = b"\n".join([r[0] for r in rows]) + b"\n"
+        csv_lines = b"\r\n".join([r[3] for r in rows]) + b"\r\n" if with_rows else None
+        yield Chunk(lines, len(rows), None, csv_lines)
         if len(rows) < BATCH:
+            return
+
+
+# Quotes around a CSV cell, as a byte that UTF-8 text never holds: the batch's rows get their
+# quotes doubled and these turned into quotes in two passes over the whole batch (`_csv_batch`),
+# instead of a replace() per cell in SQL. Every cell that holds a quote is quoted (QUOTE_MINIMAL
+# quotes a cell with a quote in it), so doubling every quote of the batch is exactly right.
+_QUOTE = "x'ff'"
+
+
+def _csv_cell_sql(value: str, kind: str) -> str:
+    """A CSV cell of a batch column, in SQL, quoted as Python's csv (QUOTE_MINIMAL) quotes it;
+    NULL as nothing. `kind`: "string", "array" (JSON text: never a raw line break), or
+    "object" (a JSON object with keys: always holds a quote)."""
+    if kind == "object":
+        return f"CASE WHEN {value} IS NULL THEN '' ELSE {_QUOTE} || {value} || {_QUOTE} END"
+    test = f"instr({value}, ',') > 0 OR instr({value}, '\"') > 0"
+    if kind == "string":
+        test += f" OR instr({value}, char(10)) > 0 OR instr({value}, char(13)) > 0"
+    return (
+        f"CASE WHEN {value} IS NULL THEN '' WHEN {test} THEN {_QUOTE} || {value} || {_QUOTE} "
+        f"ELSE {value} END"
+    )
+
+
+def _csv_batch(rows: Sequence[bytes]) -> bytes:
+    """CSV rows made with `_csv_cell_sql` as the CSV text (each row ending in CRLF)."""
+    return (b"\r\n".join(rows) + b"\r\n").replace(b'"', b'""').replace(b"\xff", b'"')
+
+
+# OrderDetail's keys (COLUMNS["orders"]): how each is written in JSON (a string, a number or
+# JSON text made in the batch), and whether its CSV cell can ever need quotes.
+_ORDER_CELLS: tuple[tuple[str, str, bool], ...] = (
+    ("id", "string", True),
+    ("number", "string", False),
+    ("placed_at", "string", True),
+    ("status", "string", False),
+    ("total_cents", "number", True),
+    ("currency", "string", False),
+    ("item_count", "number", True),
+    ("for_other", "json", True),
+    ("logistics_partner", "string", False),
+    ("placed_for", "object", False),
+    ("items", "array", False),
+    ("payment", "object", False),
+    ("logistics", "object", False),
+    ("recipient", "object", False),
+    ("shared_with", "array", False),
+)
+
+
+def _order_json_value(name: str, kind: str) -> str:
+    # Concatenated, not json_object(): the nested values are JSON text already, and json()
+    # would parse each of them again (the JSON subtype does not cross the materialised batch).
+    if kind == "string":
+        return f"json_quote({'CAST(id AS TEXT)' if name == 'id' else name})"
+    return f"coalesce({name}, 'null')"  # numbers and JSON text
+
+
+@functools.cache
+def _order_sql(language: Language, keyset: bool, lower: bool = False, upper: bool = False) -> str:
+    """SQLite: a batch of OrderDetail lines and their CSV rows in one statement.
+
+    The batch's orders are materialised first (at most ORDER_BATCH rows), each nested value
+    computed once there; the outer select writes both the JSON line and the CSV row from those
+    values, so the correlated subqueries run once per order, not once per copy. Constant SQL:
+    the subject, keyset bound, placed-by name and clause are bound parameters."""
+    localized = _localized_sql(language)
+    bound = (
+        " AND orders.placed_at <= :k_at AND (orders.placed_at < :k_at OR "
+        "(orders.placed_at = :k_at AND orders.id < :k_id))"
+        if keyset
+        else ""
+    )
+    # Stored times compare as text in SQLite: the bounds are bound as that text.
+    bound += " AND orders.placed_at >= :lower" if lower else ""
+    bound += " AND orders.placed_at < :upper" if upper else ""
+    inner = (
+        "SELECT orders.id AS id, orders.number AS number, orders.placed_at AS k_at, "  # noqa: S608
+        f"{_sql_time('orders.placed_at')} AS placed_at, orders.status AS status, "
+        "orders.total_cents AS total_cents, orders.currency AS currency, "
+        "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
+        "WHERE q.order_id = orders.id) AS item_count, "
+        f"{_ORDER_BOOL} AS for_other, "
+        f"{localized('orders.logistics_partner')} AS logistics_partner, "
+        "CASE WHEN orders.for_other = 1 THEN json_object('placed_by', :placed_by, 'placed_for', "
+        "orders.recipient_name, 'purchaser_consent_at', CASE WHEN orders.purchaser_consent_at "
+        f"IS NULL THEN NULL ELSE {_sql_time('orders.purchaser_consent_at')} END, 'clause', "
+        ":clause, 'clause_title', :clause_title, 'basis', :basis) END AS placed_for, "
+        f"{_ORDER_ITEMS_SQL} AS items, "
+        "json_object('method', orders.payment_method, 'masked', "
+        f"{localized('orders.payment_masked')}, 'status', orders.payment_status) AS payment, "
+        f"json_object('partner', {localized('orders.logistics_partner')}, 'tracking_no', "
+        "orders.tracking_no) AS logistics, "
+        "json_object('name', orders.recipient_name, 'phone_masked', "
+        "orders.recipient_phone_masked, 'address', orders.recipient_address, 'for_other', "
+        f"json({_ORDER_BOOL})) AS recipient, "
+        f"{_order_shared_sql(language)} AS shared_with "
+        "FROM orders WHERE orders.user_id = :uid AND orders.removed_at IS NULL"
+        f"{bound} ORDER BY orders.placed_at DESC, orders.id DESC LIMIT {ORDER_BATCH}"
+    )
+    # printf() writes each whole line at once; a chain of || copies the growing line per cell.
+    line_format = "{" + ",".join(f'"{name}":%s' for name, _, _ in _ORDER_CELLS) + "}"
+    line = ", ".join(_order_json_value(name, kind) for name, kind, _ in _ORDER_CELLS)
+    row_format = ",".join("%s" for _ in _ORDER_CELLS)
+    row = ", ".join(
+        f"coalesce({name}, '')" if plain else _csv_cell_sql(name, kind)
+        for name, kind, plain in _ORDER_CELLS
+    )
+    return (
+        f"WITH b AS MATERIALIZED ({inner}) SELECT CAST(printf('{line_format}', {line}) AS BLOB), "  # noqa: S608
+        f"k_at, id, CAST(printf('{row_format}', {row}) AS BLOB) FROM b ORDER BY k_at DESC, id DESC"
+    )
+
+
+def _localized_sql(language: Language) -> Callable[[str], str]:
+    """`_localized` as SQL text: `orders.x` in `language` (its `_zh` column when set)."""
+    if language != "zh-CN":
+        return lambda column: column
+    return lambda column: f"coalesce(nullif({column}_zh, ''), {column})"
+
+
+def _order_chunks(
+    connect: Connect,
+    subject_id: int,
+    start: datetime | None,
+    end: datetime | None,
+    after: str | None,
+    with_rows: bool,
+    clause: tuple[str | None, str | None, str] = (None, None, "shop_configuration"),
+) -> Iterator[Chunk]:
+    """SQLite: the subject's orders as OrderDetail lines (and CSV rows), a batch at a time."""
+    language = current_language()
+    spec = _specs(language)["orders"]
+    params: dict[str, Any] = {
+        "uid": subject_id,
+        "clause": clause[0],
+        "clause_title": clause[1],
+        "basis": clause[2],
+    }
+    with connect() as conn:
+        params["placed_by"] = (
+            conn.execute(select(User.display_name).where(User.id == subject_id)).scalar() or ""
+        )
+        key = None if after is None else _key_of(conn, spec, subject_id, after, text=True)
+    if start is not None:
+        params["lower"] = _stored_time(start)
+    if end is not None:
+        params["upper"] = _stored_time(end)
+    while True:
+        sql = _order_sql(language, key is not None, start is not None, end is not None)
+        if key is not None:
+            params["k_at"], params["k_id"] = key
+        with connect() as conn:
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        if not rows:
+            return
+        key = (rows[-1][1], int(rows[-1][2]))
+        lines = b"\n".join([r[0] for r in rows]) + b"\n"
+        csv_rows = _csv_batch([r[3] for r in rows]) if with_rows else None
+        yield Chunk(lines, len(rows), None, csv_rows)
+        if len(rows) < ORDER_BATCH:
             return
 
 
@@ -818,5 +1017,7 @@ __all__ = [
     "csv_values",
     "encode",
     "encode_lines",
+    "has_track_lines",
     "session_connect",
+    "track_line_ddl",
 ]

@@ -68,10 +68,22 @@ def create_extras(conn: Connection) -> None:
             conn.execute(text(statement))
         # Rows that existed before the index (an older database) get indexed once.
         conn.execute(text("INSERT INTO tracks_fts(tracks_fts) VALUES ('rebuild')"))
+        # Each track's archive line and CSV row, kept by SQLite in an index (server.bulk).
+        from server import bulk
+
+        if not bulk.has_track_lines(conn):
+            for statement in bulk.track_line_ddl():
+                conn.exec_driver_sql(statement)
 
 
 def drop_extras(conn: Connection) -> None:
     if uses_fts(conn):
+        from server import bulk
+
+        if bulk.has_track_lines(conn):
+            conn.execute(text(f"DROP INDEX IF EXISTS {bulk.TRACK_LINES_INDEX}"))
+            conn.execute(text(f"ALTER TABLE tracks DROP COLUMN {bulk.TRACK_CSV}"))
+            conn.execute(text(f"ALTER TABLE tracks DROP COLUMN {bulk.TRACK_LINE}"))
         for name in ("tracks_fts_ai", "tracks_fts_ad", "tracks_fts_au"):
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
         conn.execute(text("DROP TABLE IF EXISTS tracks_fts"))

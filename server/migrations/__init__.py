@@ -28,7 +28,13 @@ HERE = Path(__file__).resolve().parent
 UNMODELLED_PREFIXES = ("tracks_fts", "schema_meta", "alembic_version", "sqlite_")
 
 
+# Columns and indexes not in the models: the lines of My Tracks that SQLite keeps (server.bulk).
+UNMODELLED_PARTS = ("export_line", "export_csv", "ix_tracks_export")
+
+
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
+    if type_ in ("column", "index") and name in UNMODELLED_PARTS:
+        return False
     return not (type_ == "table" and name is not None and name.startswith(UNMODELLED_PREFIXES))
 
 
