@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, text
 
 import server.models  # noqa: F401  (registers every table)
+from server import bulk
 from server.db import Base
 
 _SQLITE_FTS = [
@@ -69,8 +70,6 @@ def create_extras(conn: Connection) -> None:
         # Rows that existed before the index (an older database) get indexed once.
         conn.execute(text("INSERT INTO tracks_fts(tracks_fts) VALUES ('rebuild')"))
         # Each track's archive line and CSV row, kept by SQLite in an index (server.bulk).
-        from server import bulk
-
         if not bulk.has_track_lines(conn):
             for statement in bulk.track_line_ddl():
                 conn.exec_driver_sql(statement)
@@ -78,8 +77,6 @@ def create_extras(conn: Connection) -> None:
 
 def drop_extras(conn: Connection) -> None:
     if uses_fts(conn):
-        from server import bulk
-
         if bulk.has_track_lines(conn):
             conn.execute(text(f"DROP INDEX IF EXISTS {bulk.TRACK_LINES_INDEX}"))
             conn.execute(text(f"ALTER TABLE tracks DROP COLUMN {bulk.TRACK_CSV}"))
