@@ -11,10 +11,10 @@ from the slots (`server.db`), so a checkout never waits and the server cannot de
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import anyio
 from fastapi import Depends, Request
@@ -247,6 +247,36 @@ def current_principal(
 ) -> Principal:
     """The caller with `privacy.read`; the access is logged before the route runs."""
     return authenticate_and_log(db, ctx, _bearer(request), request.method, request.url.path)
+
+
+# For a route whose answer may stream (an export, an archive): its session, and the request
+# slot with it, end when the route returns rather than when the client has read the last byte
+# (a yield dependency of the default "request" scope is torn down only after the whole body has
+# been sent, so sixteen slow readers would hold every slot). A streamed body that reads the
+# database takes a slot per batch: `slotted`.
+stream_db = Depends(get_db, scope="function")
+
+
+def streaming_principal(
+    request: Request, ctx: ShopContext = Depends(get_ctx), db: Session = stream_db
+) -> Principal:
+    """`current_principal` on the route's `stream_db` session (one session, one slot)."""
+    return authenticate_and_log(db, ctx, _bearer(request), request.method, request.url.path)
+
+
+async def slotted(ctx: ShopContext, items: Iterator[T]) -> AsyncIterator[T]:
+    """`items` (whose steps read the database), each step run holding one request slot.
+
+    Between steps, while the client reads, the stream holds neither a slot nor a connection,
+    so every step's checkout is one the pool sizing (`server.db`) already counts on.
+    """
+    done = object()
+    while True:
+        async with ctx.db_slots:
+            item = await anyio.to_thread.run_sync(next, items, done)
+        if item is done:
+            return
+        yield cast(T, item)
 
 
 async def run_signed_in(

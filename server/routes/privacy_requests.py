@@ -27,7 +27,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.deps import Principal, current_principal, get_ctx, get_db, request_filer
+from server.deps import (
+    Principal,
+    current_principal,
+    get_ctx,
+    get_db,
+    request_filer,
+    stream_db,
+    streaming_principal,
+)
 from server.errors import Problem, not_found
 from server.idempotency import run_idempotent
 from server.identity_documents import store_upload
@@ -424,9 +432,9 @@ def demo_verification_code(
 def get_result(
     request_id: str,
     request: Request,
-    principal: Principal = Depends(current_principal),
+    principal: Principal = Depends(streaming_principal),
     ctx: ShopContext = Depends(get_ctx),
-    db: Session = Depends(get_db),
+    db: Session = stream_db,  # the archive streams from a file: no slot while it is read
 ) -> Any:
     req = _own(db, principal, request_id)
     stored = stored_result(req)
