@@ -174,6 +174,10 @@ def serve_workers(args: argparse.Namespace, config: ServerConfig) -> int:
         log_level="warning",
         access_log=False,
         lifespan="on",
+        # As in server.embedded: uvicorn's defaults would believe X-Forwarded-For from
+        # 127.0.0.1, so anyone on the machine could dodge sign-in throttling with the header.
+        proxy_headers=bool(config.trusted_proxies),
+        forwarded_allow_ips=list(config.trusted_proxies) or None,
     )
     supervisor = Multiprocess(uv_config, sockets=[sock])
     if args.exit_with_parent:
