@@ -134,6 +134,7 @@ _PRINCIPAL = DriverStatement(
         _TOKENS.c.guardian_link_id,
         _LINKS.c.id,
         _LINKS.c.revoked_at,
+        _ACTOR.c.closed_at,
     )
     .select_from(
         _TOKENS.outerjoin(_SUBJECT, _SUBJECT.c.id == _TOKENS.c.subject_id)
@@ -176,8 +177,11 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
         link_ref,
         link_id,
         link_revoked_at,
+        actor_closed_at,
     ) = row
     if subject_id is None or actor_id is None or closed_at is not None:
+        raise _unauthenticated("The account is closed.")
+    if actor_closed_at is not None:  # a closed guardian's ward session, a closed agent's assist
         raise _unauthenticated("The account is closed.")
     if session_id is not None and (
         assist_id is None or ended_at is not None or assist_expires <= now
@@ -343,6 +347,8 @@ def agent_account(
     if row is None or row.revoked or row.expires_at <= ctx.clock.now():
         raise Problem(401, "invalid_token", "The sign-in has expired or was revoked.")
     user = db.get(User, row.actor_id)
+    if user is not None and user.closed_at is not None:
+        raise _unauthenticated("The account is closed.")
     if user is None or user.role != "agent" or "assist" not in row.scope.split():
         raise Problem(403, "forbidden", "Only customer-service agents can do this.")
     if row.assist_session_id is not None:

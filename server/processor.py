@@ -478,9 +478,11 @@ class RequestProcessor:
         user = db.get(User, req.user_id)
         assert user is not None
         user.closed_at = now
+        # Every token for the account and every token it holds on someone else's (a guardian's
+        # ward sessions, an agent's assist sessions): a closed account acts for nobody.
         db.execute(
             update(AccessToken)
-            .where(AccessToken.subject_id == user.id)
+            .where(or_(AccessToken.subject_id == user.id, AccessToken.actor_id == user.id))
             .values(revoked=True)
             .execution_options(synchronize_session=False)
         )
@@ -492,7 +494,10 @@ class RequestProcessor:
         )
         db.execute(
             update(AssistSession)
-            .where(AssistSession.subject_id == user.id, AssistSession.ended_at.is_(None))
+            .where(
+                or_(AssistSession.subject_id == user.id, AssistSession.agent_id == user.id),
+                AssistSession.ended_at.is_(None),
+            )
             .values(ended_at=now)
             .execution_options(synchronize_session=False)
         )
