@@ -1,0 +1,212 @@
+"""Writes that race each other end in one consistent state, never in a 500, on SQLite and
+PostgreSQL.
+
+Calls are released together by a barrier, each on its own already-open loopback connection.
+
+* Consents: the first change of a purpose (no state row yet) sent three times at once, and a
+  withdrawal the request processor makes while the shopper changes the same consent. Every
+  change succeeds with its own signed receipt; one state row remains, and it says what the
+  newest receipt says.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import delete, select
+
+from server.context import ServerConfig
+from server.demo.accounts import demo_accounts
+from server.demo.seeding import seed_for_demo
+from server.embedded import RunningShop
+from server.models import ConsentEvent, ConsentState, User
+from server.processor import RequestProcessor
+from server.shops import shop_profile
+from tests.conftest import SHOPPER
+from tests.support.oauth_login import Api, sign_in
+from tests.support.shops import start_shop_from
+
+PURPOSE = "personalised_recommendations"
+ROUNDS = 6
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def backend_shop(
+    request: pytest.FixtureRequest,
+    shop_templates: dict[str, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningShop]:
+    """One Silumart shop per backend for this module."""
+    if request.param == "sqlite":
+        shop = start_shop_from(
+            shop_templates["silumart"], tmp_path_factory.mktemp("races"), "silumart"
+        )
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        url = cluster.create_database(f"races_{uuid.uuid4().hex[:8]}")
+        config = ServerConfig(
+            db_url=url, shop=shop_profile("silumart"), demo=True, processor_delay=timedelta(0)
+        )
+        shop = RunningShop(config)
+        seed_for_demo(shop.ctx, tracks=50)
+        shop.ctx.demo_accounts = [
+            (a.username, a.password, a.role) for a in demo_accounts(config.shop)
+        ]
+        shop.start()
+    try:
+        yield shop
+    finally:
+        shop.stop()
+
+
+def together(calls: list[Callable[[], Any]], timeout: float = 60) -> list[Any]:
+    """Run the calls in threads released at once; their results (or what they raised)."""
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = [None] * len(calls)
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            results[index] = calls[index]()
+        except BaseException as exc:  # reported by the caller, with the others' results
+            results[index] = exc
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert not any(t.is_alive() for t in threads), "a racing call did not finish"
+    return results
+
+
+def warm_apis(shop: RunningShop, n: int) -> list[Api]:
+    """`n` sessions of one sign-in, each with its connection already open."""
+    token = str(sign_in(shop.url, *SHOPPER)["access_token"])
+    apis = [Api(shop.url + "/v1", token) for _ in range(n)]
+    for api in apis:
+        assert api.get("/me").status_code == 200
+    return apis
+
+
+def subject(shop: RunningShop) -> int:
+    with shop.ctx.sessions() as db:
+        return int(db.scalars(select(User.id).where(User.username == SHOPPER[0])).one())
+
+
+def forget_state(shop: RunningShop, user_id: int) -> None:
+    """As for a new account, or a purpose a later policy added: no state row yet."""
+    with shop.ctx.sessions() as db:
+        db.execute(
+            delete(ConsentState).where(
+                ConsentState.user_id == user_id, ConsentState.purpose == PURPOSE
+            )
+        )
+        db.commit()
+
+
+def assert_state_follows_newest_receipt(shop: RunningShop, user_id: int) -> None:
+    with shop.ctx.sessions() as db:
+        states = db.scalars(
+            select(ConsentState).where(
+                ConsentState.user_id == user_id, ConsentState.purpose == PURPOSE
+            )
+        ).all()
+        newest = db.scalars(
+            select(ConsentEvent)
+            .where(ConsentEvent.user_id == user_id, ConsentEvent.purpose == PURPOSE)
+            .order_by(ConsentEvent.id.desc())
+            .limit(1)
+        ).one()
+    assert len(states) == 1
+    assert states[0].granted == newest.granted
+
+
+def receipts(shop: RunningShop, user_id: int) -> int:
+    with shop.ctx.sessions() as db:
+        return len(
+            db.scalars(
+                select(ConsentEvent.id).where(
+                    ConsentEvent.user_id == user_id, ConsentEvent.purpose == PURPOSE
+                )
+            ).all()
+        )
+
+
+def test_first_consent_changes_at_once_all_succeed(backend_shop: RunningShop) -> None:
+    shop = backend_shop
+    me = subject(shop)
+    apis = warm_apis(shop, 3)
+    for round_ in range(ROUNDS):
+        forget_state(shop, me)
+        before = receipts(shop, me)
+        answers = together(
+            [
+                functools.partial(
+                    api.put, f"/consents/{PURPOSE}", json={"granted": (i + round_) % 2 == 0}
+                )
+                for i, api in enumerate(apis)
+            ]
+        )
+        assert all(isinstance(a, requests.Response) for a in answers), answers
+        assert [a.status_code for a in answers] == [200] * 3, [a.text for a in answers]
+        assert len({a.json()["receipt"]["id"] for a in answers}) == 3
+        assert receipts(shop, me) == before + 3
+        assert_state_follows_newest_receipt(shop, me)
+
+
+def test_a_processor_withdrawal_racing_the_shopper_both_succeed(
+    backend_shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = backend_shop
+    me = subject(shop)
+    apis = warm_apis(shop, 2)
+    processor = RequestProcessor(shop.ctx)
+    # The processor signs its receipt while its transaction is open: a slow signer there (a
+    # hardware key, say) keeps the race window open long enough to hit every time.
+    in_processor = threading.local()
+    sign = shop.ctx.signer.sign_json
+
+    def slow_in_processor(value: Any) -> str:
+        if getattr(in_processor, "active", False):
+            time.sleep(0.3)
+        return sign(value)
+
+    def processor_step() -> None:
+        in_processor.active = True
+        processor.run_once()
+
+    monkeypatch.setattr(shop.ctx.signer, "sign_json", slow_in_processor)
+    for _round in range(ROUNDS // 2):
+        forget_state(shop, me)
+        filed = apis[0].post(
+            "/requests",
+            json={"type": "consent_withdrawal", "details": {"purposes": [PURPOSE]}},
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert filed.status_code == 201, filed.text
+        rid = filed.json()["id"]
+        processor.run_once()  # accepted; the next step withdraws
+        results = together(
+            [
+                processor_step,
+                *[
+                    functools.partial(api.put, f"/consents/{PURPOSE}", json={"granted": True})
+                    for api in apis
+                ],
+            ]
+        )
+        assert not any(isinstance(r, BaseException) for r in results), results
+        assert [r.status_code for r in results[1:]] == [200, 200], [r.text for r in results[1:]]
+        done = apis[0].get(f"/requests/{rid}").json()
+        assert done["status"] == "completed", done
+        assert_state_follows_newest_receipt(shop, me)
