@@ -30,7 +30,7 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from server.access_what import describe_session
-from server.audit import append_access
+from server.audit import append_access_with
 from server.auth.tokens import new_secret, token_hash
 from server.context import ShopContext
 from server.deps import Principal, agent_account, current_principal, get_ctx, get_db, writer
@@ -276,7 +276,19 @@ def open_session(
         )
         refund(db)  # a right code is no failure
         db.flush()
-        started.append((customer.id, session_row.id))
+        # In the same transaction as the token (run_idempotent commits both, or neither): no
+        # live token without its "session opened" entry, and a replay finds both written.
+        append_access_with(
+            db,
+            ctx.clock,
+            subject_id=customer.id,
+            actor=agent.username,
+            role="agent",
+            action="assist_start",
+            resource=f"/v1/assist/sessions/{session_row.id}",
+            reason=payload.reason,
+            what=describe_session(agent.display_name, session_row.id),
+        )
         body = AssistSessionOpened(
             session=assist_session_item(session_row, agent.username, now, agent.display_name),
             access_token=access,
@@ -285,7 +297,6 @@ def open_session(
         )
         return 201, body.model_dump(mode="json")
 
-    started: list[tuple[int, int]] = []
     response = run_idempotent(
         ctx,
         db,
@@ -299,20 +310,6 @@ def open_session(
     if response.headers.get("Idempotent-Replayed") == "true":
         refund(db)  # a replay of an earlier success is no failure either
         db.commit()
-    # Appended on the request's own connection after the session committed (run_idempotent
-    # commits), in a transaction of its own.
-    for subject_id, session_id in started:
-        append_access(
-            db,
-            ctx.clock,
-            subject_id=subject_id,
-            actor=agent.username,
-            role="agent",
-            action="assist_start",
-            resource=f"/v1/assist/sessions/{session_id}",
-            reason=payload.reason,
-            what=describe_session(agent.display_name, session_id),
-        )
     return _with_no_store(response)
 
 

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from server.audit import append_access
+from server.audit import append_access_with
 from server.auth.tokens import find_access, new_secret, token_hash
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, policy_for
@@ -181,10 +181,11 @@ def open_ward_session(
         expires_in=max(1, int((expires_at - now).total_seconds())),
         ward=_ward_item(link, ward, policy),
     )
-    db.commit()
-    # The ward's own log says who opened their dashboard, as every later call will.
+    db.flush()
+    # The ward's own log says who opened their dashboard, as every later call will; written
+    # with the token, so the token never exists without it.
     guardian = db.get(User, principal.subject_id)
-    append_access(
+    append_access_with(
         db,
         ctx.clock,
         subject_id=ward.id,
@@ -193,4 +194,5 @@ def open_ward_session(
         action="guardian_start",
         resource=f"/v1/guardian/wards/{ward.id}/session",
     )
+    db.commit()
     return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=_NO_STORE)
