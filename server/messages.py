@@ -255,6 +255,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     ("The request is {status}; nothing to verify.", "该申请状态为“{status}”，无需验证。"),
     (
+        "The request is {status}; it was changed at the same moment.",
+        "该申请刚刚被同时更改，现在的状态为“{status}”。",
+    ),
+    (
         "The request is {status}; it can only be canceled before work starts.",
         "该申请状态为“{status}”；只有在处理开始前才能撤回。",
     ),

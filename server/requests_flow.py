@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, basis_of, policy_for
@@ -277,7 +278,12 @@ def transition(
     note: str | None,
     now: datetime,
 ) -> None:
-    """Move `req` to `new_status` (checked against the state machine) and log the event."""
+    """Move `req` to `new_status` (checked against the state machine) and log the event.
+
+    One conditional write: the row moves only if it is still in the state `req` was read in,
+    so of two racing changes (a cancel and an officer's approval or the processor's next step,
+    two answers to one fee) exactly one wins, and the other gets `StateChanged` (a 409).
+    """
     if new_status not in TRANSITIONS.get(req.status, frozenset()):
         raise Problem(
             409,
@@ -285,9 +291,27 @@ def transition(
             f"A request that is {req.status} cannot become {new_status}.",
             extra={"request_status": req.status},
         )
-    req.status = new_status
-    req.updated_at = now
+    moved: Any = db.execute(
+        update(PrivacyRequest)
+        .where(PrivacyRequest.id == req.id, PrivacyRequest.status == req.status)
+        .values(status=new_status, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if moved.rowcount != 1:
+        db.refresh(req)  # what the racing change left
+        raise StateChanged(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; it was changed at the same moment.",
+            extra={"request_status": req.status},
+        )
+    set_committed_value(req, "status", new_status)
+    set_committed_value(req, "updated_at", now)
     add_event(db, req, new_status, actor, note, now)
+
+
+class StateChanged(Problem):
+    """A transition lost a race: the request was no longer in the state it was read in."""
 
 
 def refusal_grounds(ctx: ShopContext) -> tuple[str, ...]:
@@ -493,17 +517,35 @@ def _verification_locked(until: datetime, now: datetime) -> Problem:
 
 
 def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> None:
-    if req.status == "canceled":
-        return
-    if req.status not in CANCELABLE:
-        raise Problem(
-            409,
-            "invalid_state",
-            f"The request is {req.status}; it can only be canceled before work starts.",
-            extra={"request_status": req.status},
-        )
-    transition(
-        db, req, "canceled", actor=actor, note="Canceled by the requester.", now=ctx.clock.now()
+    # A lost race re-reads the state: already canceled is done, still cancelable (the
+    # processor quoted a fee meanwhile, say) is tried again, work begun is refused.
+    for _attempt in range(3):
+        if req.status == "canceled":
+            return
+        if req.status not in CANCELABLE:
+            raise Problem(
+                409,
+                "invalid_state",
+                f"The request is {req.status}; it can only be canceled before work starts.",
+                extra={"request_status": req.status},
+            )
+        try:
+            transition(
+                db,
+                req,
+                "canceled",
+                actor=actor,
+                note="Canceled by the requester.",
+                now=ctx.clock.now(),
+            )
+            return
+        except StateChanged:
+            continue
+    raise StateChanged(
+        409,
+        "invalid_state",
+        f"The request is {req.status}; it was changed at the same moment.",
+        extra={"request_status": req.status},
     )
 
 
@@ -566,8 +608,25 @@ def answer_fee(
             extra={"request_status": req.status},
         )
     now = ctx.clock.now()
-    quote.status = wanted
-    quote.answered_at = now
+    # One conditional write answers the quote: of two racing answers exactly one counts.
+    answered: Any = db.execute(
+        update(FeeQuote)
+        .where(FeeQuote.id == quote.id, FeeQuote.status == "quoted")
+        .values(status=wanted, answered_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if answered.rowcount != 1:
+        db.refresh(quote)
+        if quote.status == wanted:  # the same answer, sent twice at once
+            return
+        raise StateChanged(
+            409,
+            "invalid_state",
+            f"The fee was already {quote.status}.",
+            extra={"request_status": req.status},
+        )
+    set_committed_value(quote, "status", wanted)
+    set_committed_value(quote, "answered_at", now)
     if accept:
         note = f"Fee of {quote.amount} {quote.currency} accepted by the requester."
         transition(db, req, "pending", actor=actor, note=note, now=now)
