@@ -190,16 +190,19 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
     if link_ref is not None and (link_id is None or link_revoked_at is not None):
         raise Problem(401, "invalid_token", "The guardian link has ended.")
     role = "agent" if session_id is not None else "guardian" if link_ref is not None else "subject"
+    # The log names the subject by their display name, a guardian by their own display name,
+    # an agent by their username.
+    if actor_id == subject_id:
+        actor_name = display_name
+    elif role == "guardian":
+        actor_name = actor_display or actor_username
+    else:
+        actor_name = actor_username
     return Principal(
         subject_id=subject_id,
         subject_customer_no=customer_no,
         actor_id=actor_id,
-        # a guardian is logged by their own display name, an agent by their username
-        actor_name=display_name
-        if actor_id == subject_id
-        else actor_display or actor_username
-        if role == "guardian"
-        else actor_username,
+        actor_name=actor_name,
         role=role,
         scopes=frozenset(scope.split()),
         auth_time=auth_time,

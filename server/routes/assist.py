@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from server.access_what import describe_session
 from server.audit import append_access_with
-from server.auth.tokens import new_secret, token_hash
+from server.auth.tokens import NO_STORE, new_secret, token_hash
 from server.context import ShopContext
 from server.deps import Principal, agent_account, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
@@ -74,9 +74,6 @@ def _invalid_code() -> Problem:
     return Problem(403, "invalid_assist_code", "The customer number or assist code is not valid.")
 
 
-_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
-
 def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
     """HMAC keyed from the shop's signing key (Ed25519 signatures are deterministic), so the
     stored value alone does not give the six digits away to an offline search."""
@@ -85,7 +82,7 @@ def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
 
 
 def _with_no_store(response: JSONResponse) -> JSONResponse:
-    response.headers.update(_NO_STORE)
+    response.headers.update(NO_STORE)
     return response
 
 

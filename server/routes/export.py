@@ -15,7 +15,6 @@ is read (`server.deps.slotted`), so a slow reader holds neither a slot nor a con
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -35,12 +34,6 @@ Section = Literal["locations", "logs", "tracks", "orders", "decisions"]
 assert set(Section.__args__) == set(BULK_SECTIONS)  # type: ignore[attr-defined]
 
 NDJSON = "application/x-ndjson"
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @router.get(
@@ -74,8 +67,7 @@ def export_section(
     """Orders come with items, payment, logistics, recipient and sharing; decisions with their
     inputs and factors. A 400 `invalid_cursor` means `after` is not (or no longer) one of the
     section's items: start the section again."""
-    start, end = _aware(start), _aware(end)
-    if start is not None and end is not None and start > end:
+    if start is not None and end is not None and start > end:  # both aware UTC (UtcDateTime)
         raise Problem(422, "validation_failed", "`from` must not be after `to`.")
     # Done with the request's session: its transaction (and the access-log entry) ends here,
     # not when the last byte of a long stream has gone out.

@@ -18,7 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server.audit import append_access_with
-from server.auth.tokens import find_access, new_secret, token_hash
+from server.auth.tokens import NO_STORE, find_access, new_secret, token_hash
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, policy_for
 from server.deps import Principal, bearer_token, current_principal, get_ctx, get_db
@@ -33,7 +33,6 @@ router = APIRouter(prefix="/v1", tags=["guardians"])
 
 # Read everything; write only what the consent route lets a guardian write.
 WARD_SCOPE = "privacy.read guardian"
-_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 def _ward_item(link: GuardianLink, ward: User, policy: ShopPolicy) -> WardItem:
@@ -195,4 +194,4 @@ def open_ward_session(
         resource=f"/v1/guardian/wards/{ward.id}/session",
     )
     db.commit()
-    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=_NO_STORE)
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=NO_STORE)
