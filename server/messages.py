@@ -78,6 +78,8 @@ TERMS: dict[str, str] = {
     "assist codes": "协助码申请",
     "wrong assist codes for this customer": "该客户的协助码错误",
     "sign-in attempts": "登录尝试",
+    "privacy requests from this account": "该账户提交的隐私申请",
+    "document uploads from this account": "该账户上传的证明文件",
     # profile fields
     "phone": "手机号码",
     "email": "电子邮箱",
