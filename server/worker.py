@@ -42,6 +42,8 @@ def worker_environment(config: ServerConfig, demo_accounts: list[tuple[str, str,
             "processor_delay": config.processor_delay.total_seconds(),
             "extra": config.extra,
             "trusted_proxies": list(config.trusted_proxies),
+            "requests_per_day": config.requests_per_day,
+            "uploads_per_day": config.uploads_per_day,
             "demo_accounts": [list(a) for a in demo_accounts],
         }
     )
@@ -62,6 +64,8 @@ def config_from_environment() -> tuple[ServerConfig, list[tuple[str, str, str]]]
         manage_schema=False,
         extra=dict(settings.get("extra", {})),
         trusted_proxies=tuple(str(a) for a in settings.get("trusted_proxies", [])),
+        requests_per_day=int(settings.get("requests_per_day", 20)),
+        uploads_per_day=int(settings.get("uploads_per_day", 10)),
     )
     accounts = [(str(u), str(p), str(r)) for u, p, r in settings.get("demo_accounts", [])]
     return config, accounts

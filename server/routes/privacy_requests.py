@@ -73,9 +73,8 @@ from server.serialisers import deletion_result, explanation_result
 router = APIRouter(prefix="/v1", tags=["requests"])
 
 ROUTE_KEY = "POST /v1/requests"
-# Per account (whoever files: the shopper or an agent for them): each request costs a
-# processor step and may carry documents, so one account cannot file without bound.
-REQUESTS_PER_DAY = 20
+# Per account (whoever files: the shopper or an agent for them), `requests_per_day` of the
+# config: each request costs a processor step and may carry documents.
 REQUEST_WINDOW = 24 * 3600.0
 CHUNK = 64 * 1024
 # At most 18 digits a side: any file offset fits, and int() never sees thousands of digits.
@@ -120,13 +119,14 @@ def file_request(
     def produce() -> tuple[int, Any]:
         now = ctx.clock.now()
         # Counted in the filing's transaction: a refused or replayed filing is not counted.
-        ctx.limits.check(
-            f"requests:{principal.subject_id}",
-            limit=REQUESTS_PER_DAY,
-            window=REQUEST_WINDOW,
-            what="privacy requests from this account",
-            db=db,
-        )
+        if ctx.config.requests_per_day > 0:
+            ctx.limits.check(
+                f"requests:{principal.subject_id}",
+                limit=ctx.config.requests_per_day,
+                window=REQUEST_WINDOW,
+                what="privacy requests from this account",
+                db=db,
+            )
         if (
             body.type == "account_cancellation"
             and not principal.is_agent

@@ -13,12 +13,13 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-import pytest
 import requests
 
 from server import identity_documents
+from server.context import ServerConfig
 from server.embedded import RunningShop
 from server.routes import privacy_requests
+from server.shops import shop_profile
 from tests.conftest import SECOND_SHOPPER, SHOPPER
 from tests.server.test_identity_documents import PDF, upload
 from tests.server.test_write_races import backend_shop, together  # noqa: F401 (a fixture)
@@ -47,10 +48,9 @@ def assert_limited(answer: requests.Response, window: float) -> None:
     assert "该账户" in answer.json()["detail"]
 
 
-def test_filing_past_the_days_limit_is_a_429(
-    shop: RunningShop, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(privacy_requests, "REQUESTS_PER_DAY", 3)
+def test_filing_past_the_days_limit_is_a_429(make_shop: Any) -> None:
+    assert ServerConfig("sqlite://", shop_profile("silumart")).requests_per_day == 20
+    shop = make_shop("silumart", requests_per_day=3)
     api = fresh(shop)
     first_key = str(uuid.uuid4())
     first = file(api, first_key)
@@ -68,10 +68,9 @@ def test_filing_past_the_days_limit_is_a_429(
     assert file(fresh(shop)).status_code == 201
 
 
-def test_uploading_past_the_days_limit_is_a_429(
-    shop: RunningShop, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(identity_documents, "UPLOADS_PER_DAY", 2)
+def test_uploading_past_the_days_limit_is_a_429(make_shop: Any) -> None:
+    assert ServerConfig("sqlite://", shop_profile("silumart")).uploads_per_day == 10
+    shop = make_shop("silumart", uploads_per_day=2)
     api = fresh(shop)
     rids = [file(api).json()["id"] for _ in range(2)]
     assert upload(api, rids[0], PDF).status_code == 201
