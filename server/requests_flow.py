@@ -181,7 +181,7 @@ def validate_details(
         if (details.get("proposed") or None) == (row.value or None):
             raise invalid("proposed", "The proposed value is the same as the current one.")
     elif rtype in ("explanation", "human_review"):
-        decision = _own_decision(db, subject_id, details["decision_id"])
+        decision = own_decision(db, subject_id, details["decision_id"])
         if decision is None:
             raise invalid("decision_id", "No such automated decision about you.")
     elif rtype == "deletion":
@@ -248,16 +248,13 @@ def _int_or_none(raw: str) -> int | None:
     return value if value > 0 else None
 
 
-def _own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
+def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
+    """The subject's own decision with this id (None for another's, or for no id at all)."""
     did = _int_or_none(raw_id)
     if did is None:
         return None
     decision = db.get(Decision, did)
     return decision if decision is not None and decision.user_id == subject_id else None
-
-
-def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
-    return _own_decision(db, subject_id, raw_id)
 
 
 # --- state changes -----------------------------------------------------------------------------
