@@ -45,6 +45,7 @@ from server.serialisers import (
 
 router = APIRouter(prefix="/v1", tags=["consents"])
 
+
 @router.get(
     "/consents",
     response_model=Page[ConsentItem],
