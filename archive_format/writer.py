@@ -93,7 +93,20 @@ class WrittenArchive:
     manifest: dict[str, Any]
 
 
+# What a spreadsheet would run as a formula (OWASP's "CSV injection"): a text cell starting
+# with = + - @, or with a tab or carriage return before one. Such a cell gets a leading
+# apostrophe, which spreadsheets take as "this is text" and do not show; the JSON members keep
+# the exact value.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """`text` as a CSV cell that no spreadsheet evaluates."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 _CELL: dict[type, Callable[[Any], Any]] = {
+    str: csv_safe,
     bool: lambda v: "true" if v else "false",
     dict: lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")),
     list: lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")),
@@ -101,7 +114,8 @@ _CELL: dict[type, Callable[[Any], Any]] = {
 
 
 def csv_cells(item: Mapping[str, Any], columns: Sequence[str]) -> list[Any]:
-    """One CSV row: booleans as true/false, nested values as compact JSON, None as empty."""
+    """One CSV row: booleans as true/false, nested values as compact JSON, None as empty,
+    text that would start a formula behind an apostrophe (`csv_safe`)."""
     cell = _CELL.get
     return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
 
@@ -699,6 +713,7 @@ def write_archive(
 __all__ = [
     "BATCH",
     "COMPRESS_LEVEL",
+    "FORMULA_STARTS",
     "INDEX_ROWS",
     "ArchiveWriter",
     "Chunk",
@@ -708,6 +723,7 @@ __all__ = [
     "ManifestSigner",
     "WrittenArchive",
     "csv_cells",
+    "csv_safe",
     "set_compress_level",
     "write_archive",
 ]

@@ -158,6 +158,7 @@ def start(
 
 def shop_command(db_args: list[str], workers: int) -> list[str]:
     command = [sys.executable, "-m", "server", "serve", *db_args, "--port", "0", "--no-processor"]
+    command += ["--requests-per-day", "0"]  # the filers file thousands: measure, not throttle
     return [*command, "--workers", str(workers)] if workers > 1 else command
 
 

@@ -75,6 +75,20 @@ def _serve_parser() -> argparse.ArgumentParser:
         "(repeatable; default: none, the socket's address counts)",
     )
     parser.add_argument(
+        "--requests-per-day",
+        type=int,
+        default=20,
+        metavar="N",
+        help="privacy requests one account may file a day (default: 20; 0: no limit)",
+    )
+    parser.add_argument(
+        "--uploads-per-day",
+        type=int,
+        default=10,
+        metavar="N",
+        help="identity documents one account may upload a day (default: 10; 0: no limit)",
+    )
+    parser.add_argument(
         "--exit-with-parent",
         action="store_true",
         help="stop when standard input closes (for a parent app's demo shops)",
@@ -101,6 +115,8 @@ def serve(argv: list[str]) -> int:
         processor_delay=timedelta(seconds=args.processor_delay),
         run_processor=not args.no_processor,
         trusted_proxies=tuple(args.trusted_proxy),
+        requests_per_day=max(0, args.requests_per_day),
+        uploads_per_day=max(0, args.uploads_per_day),
     )
     if args.workers > 1:
         return serve_workers(args, config)
@@ -174,6 +190,10 @@ def serve_workers(args: argparse.Namespace, config: ServerConfig) -> int:
         log_level="warning",
         access_log=False,
         lifespan="on",
+        # As in server.embedded: uvicorn's defaults would believe X-Forwarded-For from
+        # 127.0.0.1, so anyone on the machine could dodge sign-in throttling with the header.
+        proxy_headers=bool(config.trusted_proxies),
+        forwarded_allow_ips=list(config.trusted_proxies) or None,
     )
     supervisor = Multiprocess(uv_config, sockets=[sock])
     if args.exit_with_parent:

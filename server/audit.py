@@ -134,6 +134,26 @@ def append_access(
     raise RuntimeError("could not append to the access log")
 
 
+def append_access_with(
+    db: Database,
+    clock: Clock,
+    *,
+    subject_id: int,
+    actor: str,
+    role: str,
+    action: str,
+    resource: str,
+    reason: str | None = None,
+    what: str | None = None,
+) -> None:
+    """Append one entry in `db`'s open transaction, without committing: it commits or rolls
+    back with the work it records (a token and the entry saying who opened it exist together
+    or not at all). Write that work first: on SQLite the transaction then holds the write lock.
+    """
+    with _chain_locked(db, subject_id):
+        _write_entry(db, clock, subject_id, actor, role, action, resource, reason, what)
+
+
 def _append(
     db: Database,
     clock: Clock,
@@ -146,29 +166,43 @@ def _append(
     what: str | None,
 ) -> None:
     try:
-        connection = connection_of(db)
-        tip = _TIP.first(connection, {"subject_id": subject_id})
-        seq = tip[0] + 1 if tip else 1
-        prev_hash = tip[1] if tip else GENESIS_HASH
-        at: datetime = clock.now()
-        fields = {
-            "seq": seq,
-            "at": rfc3339(at),
-            "actor": actor,
-            "role": role,
-            "action": action,
-            "resource": resource,
-            "reason": reason,
-            "prev_hash": prev_hash,
-        }
-        _INSERT.execute(
-            connection,
-            {**fields, "at": at, "user_id": subject_id, "hash": entry_hash(fields), "what": what},
-        ).close()
+        _write_entry(db, clock, subject_id, actor, role, action, resource, reason, what)
         db.commit()
     except BaseException:
         db.rollback()  # ends the transaction (and SQLite's write lock) before the writer lock
         raise
+
+
+def _write_entry(
+    db: Database,
+    clock: Clock,
+    subject_id: int,
+    actor: str,
+    role: str,
+    action: str,
+    resource: str,
+    reason: str | None,
+    what: str | None,
+) -> None:
+    connection = connection_of(db)
+    tip = _TIP.first(connection, {"subject_id": subject_id})
+    seq = tip[0] + 1 if tip else 1
+    prev_hash = tip[1] if tip else GENESIS_HASH
+    at: datetime = clock.now()
+    fields = {
+        "seq": seq,
+        "at": rfc3339(at),
+        "actor": actor,
+        "role": role,
+        "action": action,
+        "resource": resource,
+        "reason": reason,
+        "prev_hash": prev_hash,
+    }
+    _INSERT.execute(
+        connection,
+        {**fields, "at": at, "user_id": subject_id, "hash": entry_hash(fields), "what": what},
+    ).close()
 
 
 def append_many(connection: Connection, clock: Clock, entries: Sequence[dict[str, Any]]) -> None:

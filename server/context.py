@@ -38,6 +38,9 @@ class ServerConfig:
     # Addresses of reverse proxies whose X-Forwarded-For is believed; by default none is, so
     # throttling by client address cannot be dodged by sending the header.
     trusted_proxies: tuple[str, ...] = ()
+    # Per account and day (0: no limit): privacy requests filed, identity documents uploaded.
+    requests_per_day: int = 20
+    uploads_per_day: int = 10
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -74,10 +74,14 @@ WORKER_THREADS = REQUEST_SLOTS + THREAD_RESERVE
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, a busy timeout and foreign keys."""
     pool = {"pool_size": REQUEST_SLOTS, "max_overflow": POOL_RESERVE}
+    # A database error's message would otherwise carry the statement's values (profile fields,
+    # request details, agents' reasons) into the server log.
+    hidden = {"hide_parameters": True}
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 30},
+            **hidden,
             **({} if ":memory:" in url else pool),
         )
 
@@ -91,7 +95,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, **pool)
+    return create_engine(url, pool_pre_ping=True, **hidden, **pool)
 
 
 Database = Session | Connection  # what the request path's helpers run on

@@ -11,10 +11,10 @@ from the slots (`server.db`), so a checkout never waits and the server cannot de
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import anyio
 from fastapi import Depends, Request
@@ -134,6 +134,7 @@ _PRINCIPAL = DriverStatement(
         _TOKENS.c.guardian_link_id,
         _LINKS.c.id,
         _LINKS.c.revoked_at,
+        _ACTOR.c.closed_at,
     )
     .select_from(
         _TOKENS.outerjoin(_SUBJECT, _SUBJECT.c.id == _TOKENS.c.subject_id)
@@ -176,8 +177,11 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
         link_ref,
         link_id,
         link_revoked_at,
+        actor_closed_at,
     ) = row
     if subject_id is None or actor_id is None or closed_at is not None:
+        raise _unauthenticated("The account is closed.")
+    if actor_closed_at is not None:  # a closed guardian's ward session, a closed agent's assist
         raise _unauthenticated("The account is closed.")
     if session_id is not None and (
         assist_id is None or ended_at is not None or assist_expires <= now
@@ -186,16 +190,19 @@ def load_principal(db: Database, ctx: ShopContext, token: str) -> Principal:
     if link_ref is not None and (link_id is None or link_revoked_at is not None):
         raise Problem(401, "invalid_token", "The guardian link has ended.")
     role = "agent" if session_id is not None else "guardian" if link_ref is not None else "subject"
+    # The log names the subject by their display name, a guardian by their own display name,
+    # an agent by their username.
+    if actor_id == subject_id:
+        actor_name = display_name
+    elif role == "guardian":
+        actor_name = actor_display or actor_username
+    else:
+        actor_name = actor_username
     return Principal(
         subject_id=subject_id,
         subject_customer_no=customer_no,
         actor_id=actor_id,
-        # a guardian is logged by their own display name, an agent by their username
-        actor_name=display_name
-        if actor_id == subject_id
-        else actor_display or actor_username
-        if role == "guardian"
-        else actor_username,
+        actor_name=actor_name,
         role=role,
         scopes=frozenset(scope.split()),
         auth_time=auth_time,
@@ -247,6 +254,36 @@ def current_principal(
 ) -> Principal:
     """The caller with `privacy.read`; the access is logged before the route runs."""
     return authenticate_and_log(db, ctx, _bearer(request), request.method, request.url.path)
+
+
+# For a route whose answer may stream (an export, an archive): its session, and the request
+# slot with it, end when the route returns rather than when the client has read the last byte
+# (a yield dependency of the default "request" scope is torn down only after the whole body has
+# been sent, so sixteen slow readers would hold every slot). A streamed body that reads the
+# database takes a slot per batch: `slotted`.
+stream_db = Depends(get_db, scope="function")
+
+
+def streaming_principal(
+    request: Request, ctx: ShopContext = Depends(get_ctx), db: Session = stream_db
+) -> Principal:
+    """`current_principal` on the route's `stream_db` session (one session, one slot)."""
+    return authenticate_and_log(db, ctx, _bearer(request), request.method, request.url.path)
+
+
+async def slotted(ctx: ShopContext, items: Iterator[T]) -> AsyncIterator[T]:
+    """`items` (whose steps read the database), each step run holding one request slot.
+
+    Between steps, while the client reads, the stream holds neither a slot nor a connection,
+    so every step's checkout is one the pool sizing (`server.db`) already counts on.
+    """
+    done = object()
+    while True:
+        async with ctx.db_slots:
+            item = await anyio.to_thread.run_sync(next, items, done)
+        if item is done:
+            return
+        yield cast(T, item)
 
 
 async def run_signed_in(
@@ -320,6 +357,8 @@ def agent_account(
     if row is None or row.revoked or row.expires_at <= ctx.clock.now():
         raise Problem(401, "invalid_token", "The sign-in has expired or was revoked.")
     user = db.get(User, row.actor_id)
+    if user is not None and user.closed_at is not None:
+        raise _unauthenticated("The account is closed.")
     if user is None or user.role != "agent" or "assist" not in row.scope.split():
         raise Problem(403, "forbidden", "Only customer-service agents can do this.")
     if row.assist_session_id is not None:

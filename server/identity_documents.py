@@ -5,8 +5,9 @@ in other ways"), a request waiting in `identity_unverified` takes an uploaded do
 the 6-digit code. The document is checked here (type by its first bytes as well as its declared
 media type, size, name), stored in the database with the request, and waits for an officer's
 review (`python -m server admin review-document`): accepted, the request moves on to `pending`;
-rejected, it stays unverified with the officer's note, and another document or the code may be
-tried. Each upload and each review is an event on the request's timeline.
+rejected, it stays unverified with the officer's note, and another document (up to five for one
+request, ten a day for one account) or the code may be tried. Each upload and each review is an
+event on the request's timeline.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import hashlib
 import re
 import unicodedata
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
@@ -27,6 +29,9 @@ from server.requests_flow import add_event, transition
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # the request guard refuses a larger body first
 MAX_DOCUMENTS_PER_REQUEST = 5
+# Per account, over all its requests (`uploads_per_day` of the config): the documents are kept
+# in the database, so one account filing request after request must not grow it without bound.
+UPLOAD_WINDOW = 24 * 3600.0
 # Accepted media types and the bytes each kind of file starts with.
 SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "application/pdf": (b"%PDF-",),
@@ -115,18 +120,44 @@ def store_upload(
     if filename is not None and len(filename) > MAX_FILENAME_PARAM:
         raise _invalid("filename", f"At most {MAX_FILENAME_PARAM} characters.")
     media, digest = check_upload(ctx, kind, media_type, content)
-    waiting = db.scalar(
+    now = ctx.clock.now()
+    # Counted in this transaction: a refused upload (or one rolled back) is not counted.
+    if ctx.config.uploads_per_day > 0:
+        ctx.limits.check(
+            f"uploads:{req.user_id}",
+            limit=ctx.config.uploads_per_day,
+            window=UPLOAD_WINDOW,
+            what="document uploads from this account",
+            db=db,
+        )
+    # A write to the request before counting its documents: it holds the request's row
+    # (PostgreSQL) or the database's write lock (SQLite) until this upload commits, so racing
+    # uploads count one after another and together never pass the limit.
+    held: Any = db.execute(
+        update(PrivacyRequest)
+        .where(PrivacyRequest.id == req.id, PrivacyRequest.status == "identity_unverified")
+        .values(updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if held.rowcount != 1:
+        db.refresh(req)
+        raise Problem(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; nothing to verify.",
+            extra={"request_status": req.status},
+        )
+    sent = db.scalar(
         select(func.count())
         .select_from(IdentityDocument)
         .where(IdentityDocument.request_id == req.id)
     )
-    if (waiting or 0) >= MAX_DOCUMENTS_PER_REQUEST:
+    if (sent or 0) >= MAX_DOCUMENTS_PER_REQUEST:
         raise Problem(
             409,
             "too_many_documents",
             f"At most {MAX_DOCUMENTS_PER_REQUEST} documents can be sent for one request.",
         )
-    now = ctx.clock.now()
     document = IdentityDocument(
         request_id=req.id,
         kind=kind,

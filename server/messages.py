@@ -78,6 +78,8 @@ TERMS: dict[str, str] = {
     "assist codes": "协助码申请",
     "wrong assist codes for this customer": "该客户的协助码错误",
     "sign-in attempts": "登录尝试",
+    "privacy requests from this account": "该账户提交的隐私申请",
+    "document uploads from this account": "该账户上传的证明文件",
     # profile fields
     "phone": "手机号码",
     "email": "电子邮箱",
@@ -263,6 +265,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "状态为“{status}”的申请不能变为“{status2}”。",
     ),
     ("The request is {status}; nothing to verify.", "该申请状态为“{status}”，无需验证。"),
+    (
+        "The request is {status}; it was changed at the same moment.",
+        "该申请刚刚被同时更改，现在的状态为“{status}”。",
+    ),
     (
         "The request is {status}; it can only be canceled before work starts.",
         "该申请状态为“{status}”；只有在处理开始前才能撤回。",

@@ -35,6 +35,7 @@ from sqlalchemy import and_, delete, not_, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.archive_builder import build_archive
+from server.consent_change import change_consent
 from server.context import ShopContext
 from server.db import transaction
 from server.demo.policies import policy_for
@@ -43,15 +44,12 @@ from server.messages import FACTORS
 from server.models import (
     AccessToken,
     AssistSession,
-    ConsentEvent,
-    ConsentState,
     Decision,
     DeletionReceipt,
     Device,
     Location,
     LogEntry,
     Order,
-    PolicyVersion,
     PrivacyRequest,
     ProfileField,
     Recipient,
@@ -75,6 +73,7 @@ from server.requests_flow import (
     quote_fee,
     stored_details,
 )
+from server.serialisers import receipt_payload
 from server.timeutil import rfc3339
 
 log = logging.getLogger("server.processor")
@@ -87,7 +86,6 @@ DEFAULT_LEASE = timedelta(seconds=60)
 CLAIM_BATCH = 20
 BACKUP_PURGE_AFTER = timedelta(days=30)
 ORDER_RETENTION = timedelta(days=3 * 365)  # e-commerce records: at least three years
-RECEIPT_PREFIX = "rcpt_"  # the same prefix PUT /consents uses
 GROUPS_BY_CATEGORY = {"profile": ("profile",), "identity_verification": ("verification",)}
 HOW_TO_CONTEST = (
     "If you think this decision is wrong, file a human_review request naming this decision: "
@@ -478,9 +476,11 @@ class RequestProcessor:
         user = db.get(User, req.user_id)
         assert user is not None
         user.closed_at = now
+        # Every token for the account and every token it holds on someone else's (a guardian's
+        # ward sessions, an agent's assist sessions): a closed account acts for nobody.
         db.execute(
             update(AccessToken)
-            .where(AccessToken.subject_id == user.id)
+            .where(or_(AccessToken.subject_id == user.id, AccessToken.actor_id == user.id))
             .values(revoked=True)
             .execution_options(synchronize_session=False)
         )
@@ -492,7 +492,10 @@ class RequestProcessor:
         )
         db.execute(
             update(AssistSession)
-            .where(AssistSession.subject_id == user.id, AssistSession.ended_at.is_(None))
+            .where(
+                or_(AssistSession.subject_id == user.id, AssistSession.agent_id == user.id),
+                AssistSession.ended_at.is_(None),
+            )
             .values(ended_at=now)
             .execution_options(synchronize_session=False)
         )
@@ -606,51 +609,24 @@ def explain(decision: Decision) -> dict[str, Any]:
     }
 
 
-def current_policy_version(ctx: ShopContext, db: Session) -> str:
-    latest = db.scalars(
-        select(PolicyVersion.version).order_by(
-            PolicyVersion.published_at.desc(), PolicyVersion.version.desc()
-        )
-    ).first()
-    return latest if latest is not None else ctx.shop.policy_version
-
-
 def withdraw_consent(
     ctx: ShopContext, db: Session, user: User, purpose: str, now: datetime
 ) -> dict[str, Any]:
     """Set one consent to not granted and append its signed receipt, as PUT /consents does."""
-    version = current_policy_version(ctx, db)
-    state = db.scalars(
-        select(ConsentState).where(ConsentState.user_id == user.id, ConsentState.purpose == purpose)
-    ).first()
-    if state is None:
-        state = ConsentState(user_id=user.id, purpose=purpose)
-        db.add(state)
-    state.granted = False
-    state.updated_at = now
-    state.policy_version = version
-    payload = {
-        "id": RECEIPT_PREFIX + secrets.token_hex(12),
-        "purpose": purpose,
-        "granted": False,
-        "at": rfc3339(now),
-        "policy_version": version,
-        "subject": user.customer_no,
-    }
-    signature = ctx.signer.sign_json(payload)
-    db.add(
-        ConsentEvent(
-            receipt_id=payload["id"],
-            user_id=user.id,
-            purpose=purpose,
-            granted=False,
-            at=now,
-            policy_version=version,
-            kid=ctx.signer.kid,
-            signature=signature,
-        )
+    _state, event = change_consent(
+        ctx,
+        db,
+        user_id=user.id,
+        customer_no=user.customer_no,
+        purpose=purpose,
+        granted=False,
+        now=now,
     )
-    return {**payload, "kid": ctx.signer.kid, "signature": signature}
+    return {
+        **receipt_payload(event, user.customer_no),
+        "kid": event.kid,
+        "signature": event.signature,
+    }
 
 
 _ROW_MODELS: dict[str, Any] = {

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from server.context import ShopContext
 from server.demo.policies import FeeRule, ShopPolicy, basis_of, policy_for
@@ -181,7 +182,7 @@ def validate_details(
         if (details.get("proposed") or None) == (row.value or None):
             raise invalid("proposed", "The proposed value is the same as the current one.")
     elif rtype in ("explanation", "human_review"):
-        decision = _own_decision(db, subject_id, details["decision_id"])
+        decision = own_decision(db, subject_id, details["decision_id"])
         if decision is None:
             raise invalid("decision_id", "No such automated decision about you.")
     elif rtype == "deletion":
@@ -248,16 +249,13 @@ def _int_or_none(raw: str) -> int | None:
     return value if value > 0 else None
 
 
-def _own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
+def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
+    """The subject's own decision with this id (None for another's, or for no id at all)."""
     did = _int_or_none(raw_id)
     if did is None:
         return None
     decision = db.get(Decision, did)
     return decision if decision is not None and decision.user_id == subject_id else None
-
-
-def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
-    return _own_decision(db, subject_id, raw_id)
 
 
 # --- state changes -----------------------------------------------------------------------------
@@ -278,7 +276,12 @@ def transition(
     note: str | None,
     now: datetime,
 ) -> None:
-    """Move `req` to `new_status` (checked against the state machine) and log the event."""
+    """Move `req` to `new_status` (checked against the state machine) and log the event.
+
+    One conditional write: the row moves only if it is still in the state `req` was read in,
+    so of two racing changes (a cancel and an officer's approval or the processor's next step,
+    two answers to one fee) exactly one wins, and the other gets `StateChanged` (a 409).
+    """
     if new_status not in TRANSITIONS.get(req.status, frozenset()):
         raise Problem(
             409,
@@ -286,9 +289,27 @@ def transition(
             f"A request that is {req.status} cannot become {new_status}.",
             extra={"request_status": req.status},
         )
-    req.status = new_status
-    req.updated_at = now
+    moved: Any = db.execute(
+        update(PrivacyRequest)
+        .where(PrivacyRequest.id == req.id, PrivacyRequest.status == req.status)
+        .values(status=new_status, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if moved.rowcount != 1:
+        db.refresh(req)  # what the racing change left
+        raise StateChanged(
+            409,
+            "invalid_state",
+            f"The request is {req.status}; it was changed at the same moment.",
+            extra={"request_status": req.status},
+        )
+    set_committed_value(req, "status", new_status)
+    set_committed_value(req, "updated_at", now)
     add_event(db, req, new_status, actor, note, now)
+
+
+class StateChanged(Problem):
+    """A transition lost a race: the request was no longer in the state it was read in."""
 
 
 def refusal_grounds(ctx: ShopContext) -> tuple[str, ...]:
@@ -494,17 +515,35 @@ def _verification_locked(until: datetime, now: datetime) -> Problem:
 
 
 def cancel(ctx: ShopContext, db: Session, req: PrivacyRequest, actor: str) -> None:
-    if req.status == "canceled":
-        return
-    if req.status not in CANCELABLE:
-        raise Problem(
-            409,
-            "invalid_state",
-            f"The request is {req.status}; it can only be canceled before work starts.",
-            extra={"request_status": req.status},
-        )
-    transition(
-        db, req, "canceled", actor=actor, note="Canceled by the requester.", now=ctx.clock.now()
+    # A lost race re-reads the state: already canceled is done, still cancelable (the
+    # processor quoted a fee meanwhile, say) is tried again, work begun is refused.
+    for _attempt in range(3):
+        if req.status == "canceled":
+            return
+        if req.status not in CANCELABLE:
+            raise Problem(
+                409,
+                "invalid_state",
+                f"The request is {req.status}; it can only be canceled before work starts.",
+                extra={"request_status": req.status},
+            )
+        try:
+            transition(
+                db,
+                req,
+                "canceled",
+                actor=actor,
+                note="Canceled by the requester.",
+                now=ctx.clock.now(),
+            )
+            return
+        except StateChanged:
+            continue
+    raise StateChanged(
+        409,
+        "invalid_state",
+        f"The request is {req.status}; it was changed at the same moment.",
+        extra={"request_status": req.status},
     )
 
 
@@ -584,8 +623,25 @@ def answer_fee(
             extra={"request_status": req.status},
         )
     now = ctx.clock.now()
-    quote.status = wanted
-    quote.answered_at = now
+    # One conditional write answers the quote: of two racing answers exactly one counts.
+    answered: Any = db.execute(
+        update(FeeQuote)
+        .where(FeeQuote.id == quote.id, FeeQuote.status == "quoted")
+        .values(status=wanted, answered_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if answered.rowcount != 1:
+        db.refresh(quote)
+        if quote.status == wanted:  # the same answer, sent twice at once
+            return
+        raise StateChanged(
+            409,
+            "invalid_state",
+            f"The fee was already {quote.status}.",
+            extra={"request_status": req.status},
+        )
+    set_committed_value(quote, "status", wanted)
+    set_committed_value(quote, "answered_at", now)
     if accept:
         note = f"Fee of {quote.amount} {quote.currency} accepted by the requester."
         transition(db, req, "pending", actor=actor, note=note, now=now)

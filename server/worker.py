@@ -10,7 +10,9 @@ not at the newest revision.
 The same factory serves other ASGI servers, e.g.
 `gunicorn -k uvicorn_worker.UvicornWorker 'server.worker:create_worker_app()'` or
 `granian --interface asgi --factory server.worker:create_worker_app`, with the settings in
-`PRIVACY_SHOP_WORKER` (see `worker_environment`).
+`PRIVACY_SHOP_WORKER` (see `worker_environment`). Those servers decide themselves whose
+X-Forwarded-For they believe (gunicorn's `--forwarded-allow-ips` defaults to 127.0.0.1): set it
+to the shop's trusted proxies, or to none, or sign-in throttling can be dodged with the header.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ def worker_environment(config: ServerConfig, demo_accounts: list[tuple[str, str,
             "demo": config.demo,
             "processor_delay": config.processor_delay.total_seconds(),
             "extra": config.extra,
+            "trusted_proxies": list(config.trusted_proxies),
+            "requests_per_day": config.requests_per_day,
+            "uploads_per_day": config.uploads_per_day,
             "demo_accounts": [list(a) for a in demo_accounts],
         }
     )
@@ -58,6 +63,9 @@ def config_from_environment() -> tuple[ServerConfig, list[tuple[str, str, str]]]
         run_processor=False,  # processors run as their own processes (python -m server process)
         manage_schema=False,
         extra=dict(settings.get("extra", {})),
+        trusted_proxies=tuple(str(a) for a in settings.get("trusted_proxies", [])),
+        requests_per_day=int(settings.get("requests_per_day", 20)),
+        uploads_per_day=int(settings.get("uploads_per_day", 10)),
     )
     accounts = [(str(u), str(p), str(r)) for u, p, r in settings.get("demo_accounts", [])]
     return config, accounts

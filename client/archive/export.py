@@ -58,6 +58,7 @@ from typing import IO, TYPE_CHECKING, Any
 import orjson
 from pydantic import BaseModel
 
+from archive_format.writer import FORMULA_STARTS
 from client.archive.format import NO_CSV, SECTIONS, ArchiveError
 from client.archive.writer import ArchiveWriter, _cell
 from client.errors import ApiError, NotFound
@@ -374,7 +375,9 @@ class _Spool:
             rows = []
             for item in items:
                 values = list(map(item.get, columns))
-                if not special.isdisjoint(map(type, values)):
+                if not special.isdisjoint(map(type, values)) or any(
+                    type(v) is str and v.startswith(FORMULA_STARTS) for v in values
+                ):
                     values = [_cell(v) for v in values]
                 rows.append(values)
             self._rows.writerows(rows)

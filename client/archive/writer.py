@@ -25,6 +25,7 @@ from archive_format.writer import (
     COMPRESS_LEVEL,
     ManifestSigner,
     WrittenArchive,
+    csv_safe,
     set_compress_level,
 )
 from archive_format.writer import (
@@ -46,6 +47,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dict | list):
         return orjson.dumps(value).decode("utf-8")
+    if isinstance(value, str):
+        return csv_safe(value)
     return str(value)
 
 

@@ -23,6 +23,7 @@ from server.auth.login_page import render_error_page, render_login_page, text
 from server.auth.passwords import verify_password
 from server.auth.redirects import is_loopback_redirect
 from server.auth.tokens import (
+    NO_STORE,
     find_access,
     find_refresh,
     issue_tokens,
@@ -55,7 +56,6 @@ _AUTHORIZE_PARAMS = (
     "prompt",
     "ui_locales",
 )
-_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 # Sign-in throttling (docs/SECURITY.md): per source address and account name, the first five
 # failures are free, then each one doubles the wait (1 s, 2 s, 4 s, … at most 15 minutes),
@@ -78,7 +78,7 @@ def _oauth_error(error: str, description: str, status: int = 400) -> JSONRespons
     return JSONResponse(
         {"error": error, "error_description": description},
         status_code=status,
-        headers=_NO_STORE,
+        headers=NO_STORE,
     )
 
 
@@ -337,7 +337,7 @@ def _token_body(issued: Any, auth_time: Any) -> JSONResponse:
     }
     if issued.refresh_token:
         body["refresh_token"] = issued.refresh_token
-    return JSONResponse(body, headers=_NO_STORE)
+    return JSONResponse(body, headers=NO_STORE)
 
 
 def _exchange_code(
@@ -451,4 +451,4 @@ def revoke(
         if access is not None:
             access.revoked = True
     db.commit()
-    return Response(status_code=200, headers=_NO_STORE)
+    return Response(status_code=200, headers=NO_STORE)

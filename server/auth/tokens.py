@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 from server.context import ShopContext
 from server.models import AccessToken, RefreshToken
 
+# The headers of every answer that carries a token (RFC 6749 5.1): kept by no cache.
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()

@@ -30,8 +30,8 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from server.access_what import describe_session
-from server.audit import append_access
-from server.auth.tokens import new_secret, token_hash
+from server.audit import append_access_with
+from server.auth.tokens import NO_STORE, new_secret, token_hash
 from server.context import ShopContext
 from server.deps import Principal, agent_account, current_principal, get_ctx, get_db, writer
 from server.errors import Problem, not_found
@@ -74,9 +74,6 @@ def _invalid_code() -> Problem:
     return Problem(403, "invalid_assist_code", "The customer number or assist code is not valid.")
 
 
-_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-
-
 def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
     """HMAC keyed from the shop's signing key (Ed25519 signatures are deterministic), so the
     stored value alone does not give the six digits away to an offline search."""
@@ -85,7 +82,7 @@ def _code_hash(ctx: ShopContext, user_id: int, code: str) -> str:
 
 
 def _with_no_store(response: JSONResponse) -> JSONResponse:
-    response.headers.update(_NO_STORE)
+    response.headers.update(NO_STORE)
     return response
 
 
@@ -276,7 +273,19 @@ def open_session(
         )
         refund(db)  # a right code is no failure
         db.flush()
-        started.append((customer.id, session_row.id))
+        # In the same transaction as the token (run_idempotent commits both, or neither): no
+        # live token without its "session opened" entry, and a replay finds both written.
+        append_access_with(
+            db,
+            ctx.clock,
+            subject_id=customer.id,
+            actor=agent.username,
+            role="agent",
+            action="assist_start",
+            resource=f"/v1/assist/sessions/{session_row.id}",
+            reason=payload.reason,
+            what=describe_session(agent.display_name, session_row.id),
+        )
         body = AssistSessionOpened(
             session=assist_session_item(session_row, agent.username, now, agent.display_name),
             access_token=access,
@@ -285,7 +294,6 @@ def open_session(
         )
         return 201, body.model_dump(mode="json")
 
-    started: list[tuple[int, int]] = []
     response = run_idempotent(
         ctx,
         db,
@@ -299,20 +307,6 @@ def open_session(
     if response.headers.get("Idempotent-Replayed") == "true":
         refund(db)  # a replay of an earlier success is no failure either
         db.commit()
-    # Appended on the request's own connection after the session committed (run_idempotent
-    # commits), in a transaction of its own.
-    for subject_id, session_id in started:
-        append_access(
-            db,
-            ctx.clock,
-            subject_id=subject_id,
-            actor=agent.username,
-            role="agent",
-            action="assist_start",
-            resource=f"/v1/assist/sessions/{session_id}",
-            reason=payload.reason,
-            what=describe_session(agent.display_name, session_id),
-        )
     return _with_no_store(response)
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
-from typing import TypeVar
-
 from fastapi import APIRouter, Depends
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server.consent_change import RECEIPT_PREFIX, change_consent, current_policy_version
 from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, consent_writer, current_principal, get_ctx, get_db, writer
@@ -18,9 +16,7 @@ from server.i18n import localized
 from server.models import (
     ConsentEvent,
     ConsentPurpose,
-    ConsentState,
     CookieEntry,
-    PolicyVersion,
     Subscription,
     User,
 )
@@ -48,19 +44,6 @@ from server.serialisers import (
 )
 
 router = APIRouter(prefix="/v1", tags=["consents"])
-
-RECEIPT_PREFIX = "rcpt_"
-T = TypeVar("T")
-
-
-def current_policy_version(ctx: ShopContext, db: Session) -> str:
-    """The latest published policy version (the shop profile's one before any is stored)."""
-    latest = db.scalars(
-        select(PolicyVersion.version).order_by(
-            PolicyVersion.published_at.desc(), PolicyVersion.version.desc()
-        )
-    ).first()
-    return latest if latest is not None else ctx.shop.policy_version
 
 
 @router.get(
@@ -177,32 +160,16 @@ def set_consent(
         now=now,
         reauth_window=ctx.config.reauth_window,
     )
-    version = current_policy_version(ctx, db)
-    state = db.scalars(
-        select(ConsentState).where(
-            ConsentState.user_id == principal.subject_id, ConsentState.purpose == row.key
-        )
-    ).first()
-    if state is None:
-        state = ConsentState(user_id=principal.subject_id, purpose=row.key)
-        db.add(state)
-    state.granted = body.granted
-    state.updated_at = now
-    state.policy_version = version
-    event = ConsentEvent(
-        receipt_id=RECEIPT_PREFIX + secrets.token_hex(12),
+    subject = principal.subject_customer_no
+    state, event = change_consent(
+        ctx,
+        db,
         user_id=principal.subject_id,
+        customer_no=subject,
         purpose=row.key,
         granted=body.granted,
-        at=now,
-        policy_version=version,
-        kid=ctx.signer.kid,
-        signature="",
+        now=now,
     )
-    subject = principal.subject_customer_no
-    event.signature = ctx.signer.sign_json(receipt_payload(event, subject))
-    db.add(event)
-    db.flush()
     result = ConsentChange(
         consent=consent_item(row, state, policy_for(ctx.shop.id)),
         receipt=consent_receipt(event, subject),

@@ -7,8 +7,9 @@ export of a million tracks is one request and one access-log entry instead of te
 pages plus one call per order. `after=<id>` continues strictly after that item (an interrupted
 download resumes from the last complete line); `from`/`to` limit the items by their time.
 
-The request's own transaction (principal lookup and its access-log entry) is committed before
-the body streams, so a slow reader holds no database connection between batches.
+The request's own transaction (principal lookup and its access-log entry) is committed, and its
+request slot given back, before the body streams; each later batch takes a slot only while it
+is read (`server.deps.slotted`), so a slow reader holds neither a slot nor a connection.
 
 An agent assisting a customer is refused (403): agents read and file requests for the
 customer, they do not take the customer's whole data away in bulk.
@@ -17,7 +18,6 @@ customer, they do not take the customer's whole data away in bulk.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from server.bulk import BULK_SECTIONS, UnknownItem, chunks
 from server.context import ShopContext
 from server.demo.policies import policy_for
-from server.deps import Principal, current_principal, get_ctx, get_db
+from server.deps import Principal, get_ctx, slotted, stream_db, streaming_principal
 from server.errors import Problem
 from server.schemas.common import PROBLEM_RESPONSES, UtcDateTime
 
@@ -37,12 +37,6 @@ Section = Literal["locations", "logs", "tracks", "orders", "decisions"]
 assert set(Section.__args__) == set(BULK_SECTIONS)  # type: ignore[attr-defined]
 
 NDJSON = "application/x-ndjson"
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @router.get(
@@ -69,9 +63,9 @@ def export_section(
     end: Annotated[
         UtcDateTime | None, Query(alias="to", description="Only items before this time.")
     ] = None,
-    principal: Principal = Depends(current_principal),
+    principal: Principal = Depends(streaming_principal),
     ctx: ShopContext = Depends(get_ctx),
-    db: Session = Depends(get_db),
+    db: Session = stream_db,
 ) -> StreamingResponse:
     """Orders come with items, payment, logistics, recipient and sharing; decisions with their
     inputs and factors. A 400 `invalid_cursor` means `after` is not (or no longer) one of the
@@ -82,8 +76,7 @@ def export_section(
             "forbidden",
             "An agent assisting a customer cannot export the customer's data in bulk.",
         )
-    start, end = _aware(start), _aware(end)
-    if start is not None and end is not None and start > end:
+    if start is not None and end is not None and start > end:  # both aware UTC (UtcDateTime)
         raise Problem(422, "validation_failed", "`from` must not be after `to`.")
     # Done with the request's session: its transaction (and the access-log entry) ends here,
     # not when the last byte of a long stream has gone out.
@@ -112,4 +105,4 @@ def export_section(
             yield chunk.ndjson
 
     headers: dict[str, Any] = {"Cache-Control": "no-store"}
-    return StreamingResponse(body(), media_type=NDJSON, headers=headers)
+    return StreamingResponse(slotted(ctx, body()), media_type=NDJSON, headers=headers)

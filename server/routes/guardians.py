@@ -17,8 +17,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from server.audit import append_access
-from server.auth.tokens import find_access, new_secret, token_hash
+from server.audit import append_access_with
+from server.auth.tokens import NO_STORE, find_access, new_secret, token_hash
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, policy_for
 from server.deps import Principal, bearer_token, current_principal, get_ctx, get_db
@@ -33,7 +33,6 @@ router = APIRouter(prefix="/v1", tags=["guardians"])
 
 # Read everything; write only what the consent route lets a guardian write.
 WARD_SCOPE = "privacy.read guardian"
-_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 def _ward_item(link: GuardianLink, ward: User, policy: ShopPolicy) -> WardItem:
@@ -181,10 +180,11 @@ def open_ward_session(
         expires_in=max(1, int((expires_at - now).total_seconds())),
         ward=_ward_item(link, ward, policy),
     )
-    db.commit()
-    # The ward's own log says who opened their dashboard, as every later call will.
+    db.flush()
+    # The ward's own log says who opened their dashboard, as every later call will; written
+    # with the token, so the token never exists without it.
     guardian = db.get(User, principal.subject_id)
-    append_access(
+    append_access_with(
         db,
         ctx.clock,
         subject_id=ward.id,
@@ -193,4 +193,5 @@ def open_ward_session(
         action="guardian_start",
         resource=f"/v1/guardian/wards/{ward.id}/session",
     )
-    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=_NO_STORE)
+    db.commit()
+    return JSONResponse(body.model_dump(mode="json"), status_code=201, headers=NO_STORE)

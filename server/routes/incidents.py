@@ -9,9 +9,10 @@ all answer with the first reading time.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from fastapi import APIRouter, Depends
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
@@ -20,7 +21,7 @@ from server.deps import Principal, current_principal, get_ctx, get_db, writer
 from server.errors import not_found
 from server.i18n import localized
 from server.models import DataCategory, Incident, IncidentNotice
-from server.pagination import DEFAULT_LIMIT, keyset_page
+from server.pagination import DEFAULT_LIMIT, decode_cursor, encode_cursor
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, CursorQuery, LimitQuery, Page
 from server.schemas.incidents import AffectedData, IncidentCounts, IncidentItem
@@ -103,16 +104,29 @@ def list_incidents(
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
 ) -> Page[IncidentItem]:
-    notices: list[IncidentNotice]
-    notices, next_cursor = keyset_page(
-        db,
-        select(IncidentNotice).where(IncidentNotice.user_id == principal.subject_id),
-        [IncidentNotice.unread, IncidentNotice.id],
-        limit=limit,
-        cursor=cursor,
-        descending=True,
-        key_of=lambda n: (n.unread, n.id),
+    # "Unread" as of when the listing began (the cursor carries that time): a notice read while
+    # the shopper pages on keeps its place, so no later page lists it again.
+    query = select(IncidentNotice).where(IncidentNotice.user_id == principal.subject_id)
+    as_of: datetime = ctx.clock.now()
+    if cursor:
+        as_of, flag, last_id = decode_cursor(cursor, [datetime, int, int])
+    unread_then = case(
+        (or_(IncidentNotice.read_at.is_(None), IncidentNotice.read_at > as_of), 1), else_=0
     )
+    if cursor:
+        query = query.where(
+            or_(unread_then < flag, and_(unread_then == flag, IncidentNotice.id < last_id))
+        )
+    found = db.execute(
+        query.add_columns(unread_then)
+        .order_by(unread_then.desc(), IncidentNotice.id.desc())
+        .limit(limit + 1)
+    ).all()
+    notices = [notice for notice, _unread in found[:limit]]
+    next_cursor = None
+    if len(found) > limit:
+        last, last_unread = found[limit - 1]
+        next_cursor = encode_cursor([as_of, int(last_unread), last.id])
     incidents = {
         i.id: i
         for i in db.scalars(

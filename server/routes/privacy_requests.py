@@ -27,7 +27,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.context import ShopContext
-from server.deps import Principal, current_principal, get_ctx, get_db, request_filer
+from server.deps import (
+    Principal,
+    current_principal,
+    get_ctx,
+    get_db,
+    request_filer,
+    stream_db,
+    streaming_principal,
+)
 from server.errors import Problem, not_found
 from server.idempotency import run_idempotent
 from server.identity_documents import store_upload
@@ -66,6 +74,9 @@ from server.serialisers import deletion_result, explanation_result
 router = APIRouter(prefix="/v1", tags=["requests"])
 
 ROUTE_KEY = "POST /v1/requests"
+# Per account (whoever files: the shopper or an agent for them), `requests_per_day` of the
+# config: each request costs a processor step and may carry documents.
+REQUEST_WINDOW = 24 * 3600.0
 CHUNK = 64 * 1024
 # At most 18 digits a side: any file offset fits, and int() never sees thousands of digits.
 _RANGE = re.compile(r"\s*bytes\s*=\s*(\d{0,18})\s*-\s*(\d{0,18})\s*", re.IGNORECASE)
@@ -108,6 +119,15 @@ def file_request(
 
     def produce() -> tuple[int, Any]:
         now = ctx.clock.now()
+        # Counted in the filing's transaction: a refused or replayed filing is not counted.
+        if ctx.config.requests_per_day > 0:
+            ctx.limits.check(
+                f"requests:{principal.subject_id}",
+                limit=ctx.config.requests_per_day,
+                window=REQUEST_WINDOW,
+                what="privacy requests from this account",
+                db=db,
+            )
         if (
             body.type == "account_cancellation"
             and not principal.is_agent
@@ -423,9 +443,9 @@ def demo_verification_code(
 def get_result(
     request_id: str,
     request: Request,
-    principal: Principal = Depends(current_principal),
+    principal: Principal = Depends(streaming_principal),
     ctx: ShopContext = Depends(get_ctx),
-    db: Session = Depends(get_db),
+    db: Session = stream_db,  # the archive streams from a file: no slot while it is read
 ) -> Any:
     req = _own(db, principal, request_id)
     stored = stored_result(req)

@@ -88,14 +88,8 @@ ToQuery = Annotated[
 ]
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _range(start: datetime | None, end: datetime | None) -> tuple[datetime | None, datetime | None]:
-    start, end = _aware(start), _aware(end)
+    # UtcDateTime hands both over as aware UTC already
     if start is not None and end is not None and start > end:
         raise Problem(422, "validation_failed", "`from` must not be after `to`.")
     return start, end
@@ -216,7 +210,8 @@ async def list_tracks(
 ) -> Response:
     # The fast path: one worker-thread hop and one connection for the token check, the
     # access-log append and the page; plain rows straight to JSON (same bytes as Page[TrackOut]).
-    # Plain browsing usually never gets here: `fast_list_tracks` answers it before routing.
+    # Plain browsing usually never gets here: `server.fastpath.FastReads` answers it before
+    # routing.
     body = await run_signed_in(
         request.app.state.ctx,
         bearer_token(request),

@@ -41,8 +41,6 @@ class TrackDeleteRequest(ApiModel):
         if ranged:
             if self.from_ is None or self.to is None:
                 raise ValueError("A range needs both `from` and `to`.")
-            if self.from_.tzinfo is None or self.to.tzinfo is None:
-                raise ValueError("`from` and `to` need a time zone (RFC 3339).")
             if self.from_ > self.to:
                 raise ValueError("`from` must not be after `to`.")
         return self

@@ -1,0 +1,98 @@
+"""One account cannot file requests or upload documents without bound.
+
+Over real HTTP: past the day's number of privacy requests (or identity-document uploads) an
+account gets a 429 with Retry-After, in its language; a replay of an earlier filing still
+answers, other accounts are unaffected, and the next day it may file again. The five documents
+one request may carry stay five when uploads race (SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import requests
+
+from server import identity_documents
+from server.context import ServerConfig
+from server.embedded import RunningShop
+from server.routes import privacy_requests
+from server.shops import shop_profile
+from tests.conftest import SECOND_SHOPPER, SHOPPER
+from tests.server.test_identity_documents import PDF, upload
+from tests.server.test_write_races import backend_shop, together  # noqa: F401 (a fixture)
+from tests.support.oauth_login import Api, sign_in
+
+ZH = {"Accept-Language": "zh-CN"}
+
+
+def fresh(shop: RunningShop, who: tuple[str, str] = SHOPPER) -> Api:
+    return Api(shop.url + "/v1", str(sign_in(shop.url, *who)["access_token"]))
+
+
+def file(api: Api, key: str | None = None, **headers: str) -> requests.Response:
+    return api.post(
+        "/requests",
+        json={"type": "access", "details": {}},
+        headers={"Idempotency-Key": key or str(uuid.uuid4()), **headers},
+    )
+
+
+def assert_limited(answer: requests.Response, window: float) -> None:
+    assert answer.status_code == 429, answer.text
+    assert answer.json()["code"] == "rate_limited"
+    assert 1 <= int(answer.headers["Retry-After"]) <= window
+    assert answer.headers["Content-Language"] == "zh-CN"
+    assert "该账户" in answer.json()["detail"]
+
+
+def test_filing_past_the_days_limit_is_a_429(make_shop: Any) -> None:
+    assert ServerConfig("sqlite://", shop_profile("silumart")).requests_per_day == 20
+    shop = make_shop("silumart", requests_per_day=3)
+    api = fresh(shop)
+    first_key = str(uuid.uuid4())
+    first = file(api, first_key)
+    assert first.status_code == 201, first.text
+    assert [file(api).status_code for _ in range(2)] == [201, 201]
+    assert_limited(file(api, **ZH), privacy_requests.REQUEST_WINDOW)
+    # a retry of a filing that went through is a replay, not a new filing
+    again = file(api, first_key)
+    assert again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    # the limit is the account's: another shopper files as usual
+    assert file(fresh(shop, SECOND_SHOPPER)).status_code == 201
+    # and the next day the account may file again
+    shop.ctx.clock.offset += timedelta(days=1, seconds=1)
+    assert file(fresh(shop)).status_code == 201
+
+
+def test_uploading_past_the_days_limit_is_a_429(make_shop: Any) -> None:
+    assert ServerConfig("sqlite://", shop_profile("silumart")).uploads_per_day == 10
+    shop = make_shop("silumart", uploads_per_day=2)
+    api = fresh(shop)
+    rids = [file(api).json()["id"] for _ in range(2)]
+    assert upload(api, rids[0], PDF).status_code == 201
+    assert upload(api, rids[1], PDF).status_code == 201
+    refused = api.post(
+        f"/requests/{rids[1]}/identity-documents",
+        params={"kind": "written_request"},
+        data=PDF,
+        headers={"Content-Type": "application/pdf", "Idempotency-Key": str(uuid.uuid4()), **ZH},
+    )
+    assert_limited(refused, identity_documents.UPLOAD_WINDOW)
+
+
+def test_racing_uploads_never_pass_five_documents(backend_shop: RunningShop) -> None:  # noqa: F811
+    api = fresh(backend_shop)
+    rid = file(api).json()["id"]
+    assert upload(api, rid, PDF).status_code == 201
+    apis = [fresh(backend_shop) for _ in range(6)]
+    answers: list[Any] = together([functools.partial(upload, a, rid, PDF) for a in apis])
+    assert all(isinstance(a, requests.Response) for a in answers), answers
+    codes = sorted(a.status_code for a in answers)
+    assert codes == [201] * 4 + [409] * 2, [a.text for a in answers]
+    assert {a.json()["code"] for a in answers if a.status_code == 409} == {"too_many_documents"}
+    documents = api.get(f"/requests/{rid}").json()["identity_documents"]
+    assert len(documents) == identity_documents.MAX_DOCUMENTS_PER_REQUEST
