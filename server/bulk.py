@@ -37,12 +37,14 @@ from sqlalchemy import (
     case,
     cast,
     func,
+    literal,
     literal_column,
     or_,
     select,
     type_coerce,
 )
 
+from archive_format.writer import FORMULA_STARTS, csv_safe
 from server.demo.policies import ShopPolicy
 from server.i18n import Language, current_language
 from server.messages import FACTORS, label
@@ -425,6 +427,7 @@ def _json_text(value: Any) -> str:
 
 # How a CSV cell shows values that are not plain text or numbers (the others go as they are).
 _CELL: dict[type, Callable[[Any], Any]] = {
+    str: csv_safe,  # text that would start a spreadsheet formula gets an apostrophe
     datetime: api_time,
     bool: lambda v: "true" if v else "false",
     dict: _json_text,
@@ -433,6 +436,7 @@ _CELL: dict[type, Callable[[Any], Any]] = {
 
 
 def csv_values(item: Item, columns: Sequence[str]) -> list[Any]:
+    """One CSV row, as `archive_format.writer.csv_cells` makes it, with times as the API's."""
     cell = _CELL.get
     return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
 
@@ -452,6 +456,7 @@ def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
     when it holds a comma, a quote or a line break; NULL as nothing. `plain`: never needs it."""
     if plain:
         return func.coalesce(value, "")
+    value = _formula_safe_sql(value)
     needs_quotes = or_(
         func.instr(value, ",") > 0,
         func.instr(value, '"') > 0,
@@ -461,6 +466,21 @@ def _csv_field_sql(value: Any, *, plain: bool = False) -> ColumnElement[str]:
     return case(
         (value.is_(None), ""),
         (needs_quotes, '"' + func.replace(value, '"', '""') + '"'),
+        else_=value,
+    )
+
+
+def _formula_safe_sql(value: Any) -> ColumnElement[str]:
+    """`csv_safe` in SQL: text that would start a spreadsheet formula gets an apostrophe
+    (numbers and JSON values never do: only SQLite text is text in Python too)."""
+    return case(
+        (
+            and_(
+                func.typeof(value) == "text",
+                or_(*(func.substr(value, 1, 1) == start for start in FORMULA_STARTS)),
+            ),
+            literal("'") + value,
+        ),
         else_=value,
     )
 
@@ -839,6 +859,10 @@ def _text_chunks(
 # instead of a replace() per cell in SQL. Every cell that holds a quote is quoted (QUOTE_MINIMAL
 # quotes a cell with a quote in it), so doubling every quote of the batch is exactly right.
 _QUOTE = "x'ff'"
+# FORMULA_STARTS as SQL literals (tab and carriage return by their code)
+_FORMULA_STARTS_SQL = tuple(
+    f"char({ord(c)})" if not c.isprintable() else f"'{c}'" for c in FORMULA_STARTS
+)
 
 
 def _csv_cell_sql(value: str, kind: str) -> str:
@@ -847,6 +871,12 @@ def _csv_cell_sql(value: str, kind: str) -> str:
     "object" (a JSON object with keys: always holds a quote)."""
     if kind == "object":
         return f"CASE WHEN {value} IS NULL THEN '' ELSE {_QUOTE} || {value} || {_QUOTE} END"
+    if kind == "string":  # `csv_safe`, as `_formula_safe_sql`
+        starts = ", ".join(_FORMULA_STARTS_SQL)
+        value = (
+            f"(CASE WHEN typeof({value}) = 'text' AND substr({value}, 1, 1) IN ({starts}) "
+            f"THEN '''' || {value} ELSE {value} END)"
+        )
     test = f"instr({value}, ',') > 0 OR instr({value}, '\"') > 0"
     if kind == "string":
         test += f" OR instr({value}, char(10)) > 0 OR instr({value}, char(13)) > 0"

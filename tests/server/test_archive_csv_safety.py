@@ -12,12 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import select
 
 from archive_format.writer import FORMULA_STARTS, csv_cells, csv_safe
 from client.archive import open_archive
 from client.archive.writer import _cell
 from server.embedded import RunningShop
+from server.models import Track, User
+from tests.conftest import SHOPPER
 from tests.server.test_assist import agent_api as assist_agent
 from tests.server.test_assist import new_code, open_session
 from tests.server.test_requests_result import completed_access
@@ -94,3 +99,32 @@ def test_cells_that_would_start_a_formula() -> None:
         "" if v is None else str(v) for v in csv_cells(item, columns)
     ]
     assert all(csv_safe(s)[0] == "'" for s in FORMULA_STARTS)
+
+
+def test_a_formula_typed_as_a_search_is_text_in_the_shop_archive_csv(
+    shop: RunningShop, api: Api, tmp_path: Any
+) -> None:
+    """The shop's own bulk sections build their CSV in SQL (server/bulk.py, My Tracks from the
+    lines SQLite keeps): the same apostrophe there, the exact text in the data."""
+    with shop.ctx.sessions() as db:
+        me = db.scalars(select(User.id).where(User.username == SHOPPER[0])).one()
+        db.add(
+            Track(
+                user_id=me,
+                kind="search",
+                text=FORMULA,
+                item_ref=None,
+                at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+            )
+        )
+        db.commit()
+    rid = completed_access(shop, api)
+    path = tmp_path / "archive.zip"
+    path.write_bytes(api.get(f"/requests/{rid}/result").content)
+    with zipfile.ZipFile(path) as raw:
+        rows = list(csv.DictReader(io.StringIO(raw.read("csv/tracks.csv").decode("utf-8-sig"))))
+    texts = [row["text"] for row in rows if "HYPERLINK" in row["text"]]
+    assert texts == ["'" + FORMULA]
+    with open_archive(path) as archive:
+        kept = [t["text"] for t in archive.iter_items("tracks") if "HYPERLINK" in t["text"]]
+    assert kept == [FORMULA]

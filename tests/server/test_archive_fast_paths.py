@@ -41,6 +41,8 @@ AWKWARD = [
     "耳机 🎧, 中文",
     "",
     "plain",
+    '=HYPERLINK("http://x.example","open")',  # a spreadsheet formula: behind an apostrophe
+    "-3 items, @home +86",
 ]
 
 
