@@ -81,6 +81,9 @@ class ShopProcess:
                     "--tracks",
                     "20",
                     "--no-processor",
+                    # 100 submissions by one shopper: past the default daily limit on purpose
+                    "--requests-per-day",
+                    "0",
                 ],
                 cwd=self.log.parent,
                 env=env,
