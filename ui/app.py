@@ -105,6 +105,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="check start-up: write what the first painted window shows (and "
         "the archive, if given) to REPORT.json, then quit; exit 0 if well",
     )
+    parser.add_argument(
+        "--self-test-details",
+        action="store_true",
+        help="with --self-test: also write the archive subject's name and a screenshot of "
+        "the window beside the report (personal data: for checks on demo data only)",
+    )
     return parser.parse_args(argv)
 
 
@@ -304,7 +310,9 @@ def run(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ui.self_test import SelfTest
 
-        SelfTest(app, window, args.self_test, archive=args.archive)
+        SelfTest(
+            app, window, args.self_test, archive=args.archive, details=args.self_test_details
+        )
 
     def first_painted() -> None:
         runner.release()
