@@ -5308,12 +5308,32 @@ After:  {3}</source>
         <translation>另存为：</translation>
     </message>
     <message>
+        <source>The database is not encrypted, even when the archive is: anyone who can open the file can read your data.</source>
+        <translation>即使存档已加密，数据库也不会加密：任何能打开该文件的人都能读取您的数据。</translation>
+    </message>
+    <message>
         <source>Convert</source>
         <translation>转换</translation>
     </message>
     <message>
         <source>Choose the archive and where to save the database.</source>
         <translation>请选择数据档案和数据库的保存位置。</translation>
+    </message>
+    <message>
+        <source>Nothing was converted.</source>
+        <translation>未进行任何转换。</translation>
+    </message>
+    <message>
+        <source>This archive is encrypted, but the database will not be: your data is written to it decrypted, readable by anyone who can open the file.</source>
+        <translation>此存档已加密，但数据库不会加密：您的数据将以解密后的形式写入其中，任何能打开该文件的人都能读取。</translation>
+    </message>
+    <message>
+        <source>Convert it anyway? Keep the database somewhere only you can reach, and delete it when you no longer need it.</source>
+        <translation>仍要转换吗？请把数据库存放在只有您能访问的位置，不再需要时请将其删除。</translation>
+    </message>
+    <message>
+        <source>Convert, not encrypted</source>
+        <translation>转换（不加密）</translation>
     </message>
     <message>
         <source>Converting…</source>
