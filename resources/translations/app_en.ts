@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message numerus="yes">
+        <source>Only the newest %n are listed here; the shop holds more.</source>
+        <translation>
+            <numerusform>Only the newest %Ln is listed here; the shop holds more.</numerusform>
+            <numerusform>Only the newest %Ln are listed here; the shop holds more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeletionForm</name>
     <message numerus="yes">
         <source>{0} (%Ln record(s))</source>

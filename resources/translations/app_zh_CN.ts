@@ -1095,6 +1095,42 @@
         <source>Dismiss this message</source>
         <translation>关闭这条消息</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Assist mode</source>
+        <translation>协助模式</translation>
+    </message>
+    <message>
+        <source>Guardian mode</source>
+        <translation>监护人模式</translation>
+    </message>
+    <message>
+        <source>Opened archive</source>
+        <translation>已打开的存档</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -2066,6 +2102,12 @@ After:  {1}</source>
     <message>
         <source>Nothing here yet.</source>
         <translation>暂无内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the newest %n are listed here; the shop holds more.</source>
+        <translation>
+            <numerusform>这里只列出最新的 %Ln 条；商店保存的更多。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not update this page: {0} Showing what was loaded at {1}.</source>
