@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>FidesConsentsPanel</name>
+    <message numerus="yes">
+        <source>The shop has sent a code to {0}. Enter it within %n minute(s).</source>
+        <translation>
+            <numerusform>The shop has sent a code to {0}. Enter it within %n minute.</numerusform>
+            <numerusform>The shop has sent a code to {0}. Enter it within %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IncidentsPage</name>
     <message numerus="yes">
         <source>⚠ %n unread security incident notice(s): read what happened to your data.</source>

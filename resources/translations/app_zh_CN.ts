@@ -3132,9 +3132,15 @@ SHA-256：{2}</translation>
         <source>Send a new code</source>
         <translation>发送新的验证码</translation>
     </message>
+    <message numerus="yes">
+        <source>The shop has sent a code to {0}. Enter it within %n minute(s).</source>
+        <translation>
+            <numerusform>商店已向 {0} 发送验证码。请在 %n 分钟内输入。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>The shop has sent a code to {0}. Enter it within 10 minutes.</source>
-        <translation>商店已向 {0} 发送验证码。请在 10 分钟内输入。</translation>
+        <source>The shop has sent a code to {0}.</source>
+        <translation>商店已向 {0} 发送验证码。</translation>
     </message>
     <message>
         <source>No code was sent: {0}</source>
@@ -3179,6 +3185,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Consent changed: {0}</source>
         <translation>同意已更改：{0}</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s answer does not show the change to: {0}</source>
+        <translation>商店的答复中没有显示这项更改：{0}</translation>
     </message>
     <message>
         <source>The change was not saved: {0}</source>
