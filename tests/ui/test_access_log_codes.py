@@ -81,3 +81,18 @@ def test_the_code_panel_starts_over_for_another_account(
     assert not page._code_watch.isActive()  # no polling of the new account for the old code
     assert page.create_code_button.text() == "Create an assist code"
     assert page.create_code_button.isEnabled()
+
+
+def test_signing_in_again_to_the_same_account_keeps_the_code(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = _page(qtbot, window)
+    _create_code(qtbot, page)
+    shown = page.code
+    assert shown is not None
+    done: list[bool] = []
+    window.sign_in(then=lambda: done.append(True))  # as a step-up sign-in does
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    assert page.code is shown  # the same account: its code still works
+    qtbot.waitUntil(page.code_label.isVisible, timeout=20000)  # once the page has reloaded
+    assert page.countdown.running

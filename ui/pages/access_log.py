@@ -65,6 +65,14 @@ CHAIN_ERROR_STYLE = "QLabel { color: #c62828; font-weight: 600; padding: 6px 0; 
 ALERT_STYLE = "color: #c62828;"
 
 
+def _whose(view: ActiveView | None) -> tuple[object, ...] | None:
+    """Whose data a view shows. A view is made anew on every change (a step-up sign-in of
+    the same account too), so views are compared by this, not by identity."""
+    if view is None:
+        return None
+    return (view.shop_id, view.account_label, view.role, view.assist, view.archive, view.guardian)
+
+
 @dataclass(frozen=True)
 class AccessLogData:
     sessions: list[AssistSession]
@@ -285,7 +293,7 @@ class AccessLogPage(DataPage[AccessLogData]):
 
     # --- loading ----------------------------------------------------------------------------
     def set_view(self, view: ActiveView | None) -> None:
-        if view != self.view:
+        if _whose(view) != _whose(self.view):
             self._reset_code()  # the code belonged to the previous account or shop
         super().set_view(view)
 
