@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
-from ui.pages import decisions, notices
+from ui.pages import decisions, notices, requests
 from ui.pages.base import DataPage
 from ui.widgets.load_state import LoadState
 
@@ -31,7 +31,11 @@ def _reload(qtbot: QtBot, page: DataPage) -> None:
 
 @pytest.mark.parametrize(
     ("page_id", "module", "cap_name"),
-    [("decisions", decisions, "DECISIONS_CAP"), ("notices", notices, "NOTICES_CAP")],
+    [
+        ("decisions", decisions, "DECISIONS_CAP"),
+        ("notices", notices, "NOTICES_CAP"),
+        ("requests", requests, "MAX_REQUESTS_PER_SHOP"),
+    ],
 )
 def test_a_capped_list_says_that_the_shop_holds_more(
     qtbot: QtBot,
@@ -41,6 +45,11 @@ def test_a_capped_list_says_that_the_shop_holds_more(
     module: object,
     cap_name: str,
 ) -> None:
+    if page_id == "requests":  # the demo shopper has filed none yet: three, at the real shop
+        view = window.session.view()
+        assert view is not None
+        for _ in range(3):
+            view.shop.create_request("access")
     page = _load(qtbot, window, page_id)
     assert not page.capped_note.isVisible()  # all of them fit: nothing to say
 
