@@ -41,10 +41,15 @@ _PHONE = re.compile(
 _MOBILE_CN = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
+# Registered names and secrets this short are not masked (one or two characters would blank
+# out half of any text). The diagnostics report collects names by the same length.
+MIN_SECRET_LENGTH = 3
+
+
 def redact(text: str, extra_secrets: Iterable[str] = ()) -> str:
     """Return `text` with secrets and personal data masked."""
     for secret in extra_secrets:
-        if secret and len(secret) >= 4:
+        if secret and len(secret) >= MIN_SECRET_LENGTH:
             text = text.replace(secret, MASK)
     text = _AUTH_HEADER.sub(lambda m: m.group(1) + m.group(2) + MASK, text)
     text = _COOKIE_HEADER.sub(lambda m: m.group(1) + m.group(2) + MASK, text)

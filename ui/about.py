@@ -67,7 +67,19 @@ def build_report(session: AppSession, settings: Settings) -> str:
         registry=session.registry,
         connections=session.signed_in_connections(),
         state=state,
+        personal=personal_names(session),
     )
+
+
+def personal_names(session: AppSession) -> list[str]:
+    """Names the session holds beyond the shop accounts: the assisted customer's number and
+    each Fides shop's identity (an e-mail address or a phone number)."""
+    names: list[str] = []
+    if session.assist is not None:
+        names.append(session.assist.customer_no)
+    for fides in session.fides_shops.values():
+        names += [fides.identity.email or "", fides.identity.phone_number or ""]
+    return [name for name in names if name]
 
 
 def copy_diagnostics(session: AppSession, settings: Settings) -> str:

@@ -105,6 +105,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="check start-up: write what the first painted window shows (and "
         "the archive, if given) to REPORT.json, then quit; exit 0 if well",
     )
+    parser.add_argument(
+        "--self-test-details",
+        action="store_true",
+        help="with --self-test: also write the archive subject's name and a screenshot of "
+        "the window beside the report (personal data: for checks on demo data only)",
+    )
     return parser.parse_args(argv)
 
 
@@ -216,6 +222,45 @@ def tune_interpreter() -> None:
     sys.setswitchinterval(UI_SWITCH_INTERVAL)
 
 
+def add_startup_shops(
+    session: AppSession, window: MainWindow, urls: list[str], *, first_demo: bool = False
+) -> None:
+    """Add the shops named at start-up, then sign every remembered account in again silently.
+
+    The silent sign-in waits until each address has answered, added or not: one unreachable
+    `--shop` address (or a demo shop that failed) must not keep the others signed out.
+    `first_demo`: with nothing to resume, open the first added shop's sign-in page.
+    """
+    added: list[str] = []
+    answered = [0]  # added and failed alike
+
+    def resumed(count: int) -> None:
+        if count:
+            window.notify(
+                QCoreApplication.translate("MainWindow", "Signed in again to %n shop(s)", "", count)
+            )
+        elif added and first_demo:
+            window.sign_in(added[0])  # first demo run: open the shop's sign-in page
+
+    def one_answered() -> None:
+        answered[0] += 1
+        if answered[0] == len(urls):
+            session.resume_remembered(resumed)
+
+    def one_added(connection: ShopConnection) -> None:
+        added.append(connection.shop_id)
+        one_answered()
+
+    def not_added(error: BaseException) -> None:
+        window.notify(user_message(error))
+        one_answered()
+
+    for url in urls:
+        session.add_shop(url, one_added, not_added)
+    if not urls:
+        session.resume_remembered(resumed)
+
+
 def config_dir(args: argparse.Namespace) -> Path:
     if args.config_dir:
         return Path(args.config_dir)
@@ -265,7 +310,9 @@ def run(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ui.self_test import SelfTest
 
-        SelfTest(app, window, args.self_test, archive=args.archive)
+        SelfTest(
+            app, window, args.self_test, archive=args.archive, details=args.self_test_details
+        )
 
     def first_painted() -> None:
         runner.release()
@@ -284,30 +331,7 @@ def run(argv: list[str] | None = None) -> int:
         if shops is not None:
             demo.append(shops)
             window.local_shops = shops.urls
-        added: list[str] = []
-
-        def resumed(count: int) -> None:
-            if count:
-                window.notify(
-                    QCoreApplication.translate(
-                        "MainWindow", "Signed in again to %n shop(s)", "", count
-                    )
-                )
-            elif added and shops is not None:
-                window.sign_in(added[0])  # first demo run: open the shop's sign-in page
-
-        def one_added(connection: ShopConnection) -> None:
-            added.append(connection.shop_id)
-            if len(added) == len(urls) + len(args.shop):
-                session.resume_remembered(resumed)
-
-        def not_added(error: BaseException) -> None:
-            window.notify(user_message(error))
-
-        for url in [*urls, *args.shop]:
-            session.add_shop(url, one_added, not_added)
-        if not urls and not args.shop:
-            session.resume_remembered(resumed)
+        add_startup_shops(session, window, [*urls, *args.shop], first_demo=shops is not None)
 
     if args.demo:
         from PySide6.QtWidgets import QMessageBox, QProgressDialog  # not for the first paint
@@ -338,6 +362,7 @@ def run(argv: list[str] | None = None) -> int:
                 "Privacy Dashboard",
                 window.tr("The demo shops could not start: {0}").format(error),
             ).exec()
+            shops_ready(None)  # the --shop addresses and remembered accounts still come back
 
         runner.run(work, started, failed)
     else:

@@ -21,7 +21,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.redaction import MASK, redact
+from client.redaction import MASK, MIN_SECRET_LENGTH, redact
 
 if TYPE_CHECKING:
     from client.connection import ShopConnection
@@ -115,10 +115,12 @@ def keychain_product() -> str:
 
 
 def _personal_strings(
-    registry: ShopRegistry | None, connections: Iterable[ShopConnection]
+    registry: ShopRegistry | None,
+    connections: Iterable[ShopConnection],
+    extra: Iterable[str] = (),
 ) -> list[str]:
     """Every secret or name the app holds, to mask wherever it might appear."""
-    found: list[str] = []
+    found: list[str] = list(extra)
     if registry is not None:
         for shop in registry.shops():
             for account in shop.accounts:
@@ -133,7 +135,7 @@ def _personal_strings(
     with suppress(Exception):  # no user name available (some containers): nothing to mask
         found.append(getpass.getuser())
     # Longest first, so a name containing another is masked whole.
-    return sorted({s for s in found if s and len(s) >= 3}, key=len, reverse=True)
+    return sorted({s for s in found if len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True)
 
 
 def _home_relative(path: str) -> str:
@@ -150,8 +152,12 @@ def diagnostics_report(
     connections: Iterable[ShopConnection] = (),
     state: Mapping[str, str] | None = None,
     log_lines: Iterable[str] | None = None,
+    personal: Iterable[str] = (),
 ) -> str:
-    """The plain-text report: safe to paste into a support ticket."""
+    """The plain-text report: safe to paste into a support ticket.
+
+    `personal`: more names to mask (an assisted customer's number, a Fides identity).
+    """
     connections = list(connections)
     lines = ["Privacy Dashboard diagnostics (redacted: no tokens, no personal data)", ""]
     lines += [f"{key}: {value}" for key, value in versions.items()]
@@ -176,7 +182,8 @@ def diagnostics_report(
     lines.append("")
     lines.append("recent log:")
     lines += [f"  {line}" for line in (recent_log_lines() if log_lines is None else log_lines)]
-    return redact("\n".join(lines), _personal_strings(registry, connections)) + "\n"
+    masked = _personal_strings(registry, connections, personal)
+    return redact("\n".join(lines), masked) + "\n"
 
 
 __all__ = [

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialog,
     QListView,
     QMainWindow,
     QPushButton,
@@ -44,8 +45,11 @@ if TYPE_CHECKING:  # pages, archives and the API load when first used, not befor
     from client.backends.fides import FidesProbe, FidesShop
     from client.connection import ShopConnection
     from client.models.incidents import Incident
+    from ui.about import AboutDialog
     from ui.archive_dialogs import CompareDialog, ExportDialog, SqliteDialog, VerifyDialog
     from ui.archive_view import ArchiveOpener
+    from ui.dialogs import AssistDialog, SignInWaitDialog
+    from ui.fides_dialogs import FidesIdentityDialog
     from ui.notifier import Notifier
     from ui.session import ActiveView
 
@@ -53,6 +57,12 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class MainWindow(QMainWindow):
+    # The last dialog of each kind, set on first use (see `_keep_dialog`).
+    about_dialog: AboutDialog
+    assist_dialog: AssistDialog
+    sign_in_wait: SignInWaitDialog
+    fides_dialog: FidesIdentityDialog
+
     def __init__(
         self,
         session: AppSession,
@@ -430,7 +440,10 @@ class MainWindow(QMainWindow):
         from ui.dialogs import AddShopDialog
 
         dialog = AddShopDialog(self.local_shops, self)
-        if not dialog.exec():
+        chosen = dialog.exec()
+        address = dialog.address
+        dialog.deleteLater()  # made per use: freed once read
+        if not chosen:
             return
         self.notify(self.tr("Contacting the shop…"))
 
@@ -438,14 +451,14 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Added {0}").format(connection.shop_name))
             self.sign_in(connection.shop_id)
 
-        self.session.add_shop(dialog.address, added, self._show_error, self.add_fides_shop)
+        self.session.add_shop(address, added, self._show_error, self.add_fides_shop)
 
     def add_fides_shop(self, probe: FidesProbe) -> None:
         """The address serves Ethyca Fides: ask who the shop knows you as, then add it."""
         from ui.fides_dialogs import FidesIdentityDialog  # imported when first needed
 
         dialog = FidesIdentityDialog(probe, self)
-        self.fides_dialog = dialog
+        self._keep_dialog("fides_dialog", dialog)
 
         def chosen() -> None:
             identity = dialog.identity
@@ -479,7 +492,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs import SignInWaitDialog
 
         wait = SignInWaitDialog(connection.shop_name, self)
-        self.sign_in_wait = wait
+        self._keep_dialog("sign_in_wait", wait)
         finished: list[bool] = []
 
         def done() -> None:
@@ -568,38 +581,53 @@ class MainWindow(QMainWindow):
         dialog.submitted.connect(submit)
         dialog.rejected.connect(cancelled)
         dialog.open()
-        self.assist_dialog = dialog
+        self._keep_dialog("assist_dialog", dialog)
+
+    def _keep_dialog(self, name: str, dialog: QDialog) -> None:
+        """Keep `dialog` as `self.<name>` and free the one it replaces.
+
+        Dialogs made per use are parented to the window: without this, every use would stay
+        alive until the app quits. One still open (in use) is freed when it closes.
+        """
+        old = getattr(self, name, None)
+        if isinstance(old, QDialog) and old is not dialog:
+            if old.isVisible():
+                old.finished.connect(old.deleteLater)
+            else:
+                old.deleteLater()
+        setattr(self, name, dialog)
 
     # --- archives -------------------------------------------------------------------------
     def _show_archive_dialog(
         self,
-        dialog: ExportDialog | VerifyDialog | CompareDialog | SqliteDialog,
+        make: Callable[[], ExportDialog | VerifyDialog | CompareDialog | SqliteDialog],
     ) -> None:
         if self.archive_dialog is not None and self.archive_dialog.busy:
-            self.archive_dialog.raise_()
+            self.archive_dialog.raise_()  # refused: no new dialog is made
             return
-        self.archive_dialog = dialog
+        dialog = make()
+        self._keep_dialog("archive_dialog", dialog)
         dialog.open()
 
     def export_archive(self) -> None:
         from ui.archive_dialogs import ExportDialog
 
-        self._show_archive_dialog(ExportDialog(self.runner, self.session, self))
+        self._show_archive_dialog(lambda: ExportDialog(self.runner, self.session, self))
 
     def verify_archive(self) -> None:
         from ui.archive_dialogs import VerifyDialog
 
-        self._show_archive_dialog(VerifyDialog(self.runner, self.session, self))
+        self._show_archive_dialog(lambda: VerifyDialog(self.runner, self.session, self))
 
     def compare_archives(self) -> None:
         from ui.archive_dialogs import CompareDialog
 
-        self._show_archive_dialog(CompareDialog(self.runner, self))
+        self._show_archive_dialog(lambda: CompareDialog(self.runner, self))
 
     def archive_to_sqlite(self) -> None:
         from ui.archive_dialogs import SqliteDialog
 
-        self._show_archive_dialog(SqliteDialog(self.runner, self))
+        self._show_archive_dialog(lambda: SqliteDialog(self.runner, self))
 
     def open_archive(self, path: str, passphrase: str | None = None) -> None:
         self.archive_opener.open_path(path, passphrase=passphrase)
@@ -739,8 +767,9 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from ui.about import AboutDialog
 
-        self.about_dialog = AboutDialog(self.session, self.settings, self)
-        self.about_dialog.open()
+        dialog = AboutDialog(self.session, self.settings, self)
+        self._keep_dialog("about_dialog", dialog)
+        dialog.open()
 
     def copy_diagnostics(self) -> None:
         from ui.about import copy_diagnostics

@@ -47,12 +47,32 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message numerus="yes">
+        <source>Only the newest %n are listed here; the shop holds more.</source>
+        <translation>
+            <numerusform>Only the newest %Ln is listed here; the shop holds more.</numerusform>
+            <numerusform>Only the newest %Ln are listed here; the shop holds more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeletionForm</name>
     <message numerus="yes">
         <source>{0} (%Ln record(s))</source>
         <translation>
             <numerusform>{0} (%Ln record)</numerusform>
             <numerusform>{0} (%Ln records)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FidesConsentsPanel</name>
+    <message numerus="yes">
+        <source>The shop has sent a code to {0}. Enter it within %n minute(s).</source>
+        <translation>
+            <numerusform>The shop has sent a code to {0}. Enter it within %n minute.</numerusform>
+            <numerusform>The shop has sent a code to {0}. Enter it within %n minutes.</numerusform>
         </translation>
     </message>
 </context>

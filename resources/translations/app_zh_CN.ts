@@ -1095,6 +1095,42 @@
         <source>Dismiss this message</source>
         <translation>关闭这条消息</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Assist mode</source>
+        <translation>协助模式</translation>
+    </message>
+    <message>
+        <source>Guardian mode</source>
+        <translation>监护人模式</translation>
+    </message>
+    <message>
+        <source>Opened archive</source>
+        <translation>已打开的存档</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -2066,6 +2102,12 @@ After:  {1}</source>
     <message>
         <source>Nothing here yet.</source>
         <translation>暂无内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the newest %n are listed here; the shop holds more.</source>
+        <translation>
+            <numerusform>这里只列出最新的 %Ln 条；商店保存的更多。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not update this page: {0} Showing what was loaded at {1}.</source>
@@ -3090,9 +3132,15 @@ SHA-256：{2}</translation>
         <source>Send a new code</source>
         <translation>发送新的验证码</translation>
     </message>
+    <message numerus="yes">
+        <source>The shop has sent a code to {0}. Enter it within %n minute(s).</source>
+        <translation>
+            <numerusform>商店已向 {0} 发送验证码。请在 %n 分钟内输入。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>The shop has sent a code to {0}. Enter it within 10 minutes.</source>
-        <translation>商店已向 {0} 发送验证码。请在 10 分钟内输入。</translation>
+        <source>The shop has sent a code to {0}.</source>
+        <translation>商店已向 {0} 发送验证码。</translation>
     </message>
     <message>
         <source>No code was sent: {0}</source>
@@ -3137,6 +3185,10 @@ SHA-256：{2}</translation>
     <message>
         <source>Consent changed: {0}</source>
         <translation>同意已更改：{0}</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s answer does not show the change to: {0}</source>
+        <translation>商店的答复中没有显示这项更改：{0}</translation>
     </message>
     <message>
         <source>The change was not saved: {0}</source>
@@ -5308,12 +5360,32 @@ After:  {3}</source>
         <translation>另存为：</translation>
     </message>
     <message>
+        <source>The database is not encrypted, even when the archive is: anyone who can open the file can read your data.</source>
+        <translation>即使存档已加密，数据库也不会加密：任何能打开该文件的人都能读取您的数据。</translation>
+    </message>
+    <message>
         <source>Convert</source>
         <translation>转换</translation>
     </message>
     <message>
         <source>Choose the archive and where to save the database.</source>
         <translation>请选择数据档案和数据库的保存位置。</translation>
+    </message>
+    <message>
+        <source>Nothing was converted.</source>
+        <translation>未进行任何转换。</translation>
+    </message>
+    <message>
+        <source>This archive is encrypted, but the database will not be: your data is written to it decrypted, readable by anyone who can open the file.</source>
+        <translation>此存档已加密，但数据库不会加密：您的数据将以解密后的形式写入其中，任何能打开该文件的人都能读取。</translation>
+    </message>
+    <message>
+        <source>Convert it anyway? Keep the database somewhere only you can reach, and delete it when you no longer need it.</source>
+        <translation>仍要转换吗？请把数据库存放在只有您能访问的位置，不再需要时请将其删除。</translation>
+    </message>
+    <message>
+        <source>Convert, not encrypted</source>
+        <translation>转换（不加密）</translation>
     </message>
     <message>
         <source>Converting…</source>

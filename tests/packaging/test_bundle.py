@@ -120,7 +120,12 @@ def test_bundle_starts_with_an_empty_home_and_shows_the_welcome(
 ) -> None:
     home = tmp_path / "home"
     done, report = run_self_test(
-        built.app, tmp_path / "welcome.json", app_env(home), "--language", "zh_CN"
+        built.app,
+        tmp_path / "welcome.json",
+        app_env(home),
+        "--language",
+        "zh_CN",
+        "--self-test-details",  # the screenshot
     )
     assert done.returncode == 0, (report, done.stderr)
     assert report["frozen"] is True
@@ -141,7 +146,11 @@ def test_bundle_opens_an_archive_from_the_command_line_offline(
     built: Built, tmp_path: Path, exported_archive: Path
 ) -> None:
     done, report = run_self_test(
-        built.app, tmp_path / "archive.json", app_env(tmp_path / "home"), str(exported_archive)
+        built.app,
+        tmp_path / "archive.json",
+        app_env(tmp_path / "home"),
+        str(exported_archive),
+        "--self-test-details",  # the subject's name (demo data)
     )
     assert done.returncode == 0, (report, done.stderr)
     opened = report["archive"]

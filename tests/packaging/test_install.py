@@ -273,11 +273,35 @@ def test_app_starts_and_opens_an_archive_without_the_server(
     assert report["text"].startswith("See what a shop holds about you")
     assert report["server_modules"] == []  # blocked: the app ran with none of them
 
-    done, report = run_self_test(SOURCE_APP, tmp_path / "archive.json", env, str(exported_archive))
+    done, report = run_self_test(
+        SOURCE_APP, tmp_path / "archive.json", env, str(exported_archive), "--self-test-details"
+    )
     assert done.returncode == 0, (report, done.stderr)
     opened = report["archive"]
     assert (opened["subject"], opened["page"], opened["face"]) == ("林美", "overview", "CONTENT")
     assert "Traceback" not in done.stderr
+
+
+def test_the_self_test_writes_no_personal_data_unless_asked(
+    tmp_path: Path, exported_archive: Path
+) -> None:
+    """Without `--self-test-details`: no subject's name in the report and no screenshot of
+    their data beside it (the archive was exported from the real shop)."""
+    report_path = tmp_path / "archive.json"
+    done, report = run_self_test(
+        SOURCE_APP, report_path, app_env(tmp_path / "home"), str(exported_archive)
+    )
+    assert done.returncode == 0, (report, done.stderr)
+    opened = report["archive"]
+    assert (opened["subject_shown"], opened["page"], opened["face"]) == (
+        True,
+        "overview",
+        "CONTENT",
+    )
+    assert "subject" not in opened
+    assert "林美" not in report_path.read_text(encoding="utf-8")
+    assert report["screenshot"] == ""
+    assert list(tmp_path.glob("*.png")) == []
 
 
 def test_a_damaged_archive_on_the_command_line_fails_the_self_test(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +18,9 @@ from ui.archive_dialogs.common import (
     password_edit,
     sqlite_filter,
 )
+from ui.plain_text import plain_message_box
 from ui.tasks import TaskControl, TaskRunner
+from ui.widgets.load_state import plain_label
 
 
 # --- to SQLite --------------------------------------------------------------------------------
@@ -41,7 +44,17 @@ class SqliteDialog(WorkDialog):
         form.addRow(self.tr("Save as:"), self.out_path)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # Said before anything is chosen: the database holds the data in the clear.
+        self.clear_text_note = plain_label(
+            self.tr(
+                "The database is not encrypted, even when the archive is: anyone who can open "
+                "the file can read your data."
+            )
+        )
+        self.clear_text_note.setObjectName("sqliteClearTextNote")
+        layout.addWidget(self.clear_text_note)
         layout.addStretch(1)
+        self._checking = False  # looking whether the archive is encrypted
         self.footer(layout)
         self.resize(560, 300)
 
@@ -54,7 +67,57 @@ class SqliteDialog(WorkDialog):
             self.fail(self.tr("Choose the archive and where to save the database."))
             return
         passphrase = self.passphrase.text() or None
+        if self._checking or self.busy:
+            return
+        self._checking = True
+        self.start_button.setEnabled(False)
 
+        def look(_control: TaskControl) -> bool:
+            from client.archive.crypto import is_encrypted  # reads the file: not on the UI thread
+
+            return is_encrypted(source)
+
+        def looked(encrypted: bool) -> None:
+            self._checking = False
+            self.start_button.setEnabled(True)
+            if encrypted and not self.confirm_clear_text():
+                self.status.setText(self.tr("Nothing was converted."))
+                return
+            self._convert(source, out, passphrase)
+
+        def not_looked(error: BaseException) -> None:
+            self._checking = False
+            self.start_button.setEnabled(True)
+            self._convert(source, out, passphrase)  # the conversion says what is wrong
+
+        self.runner.run(look, looked, not_looked)
+
+    def confirm_clear_text(self) -> bool:
+        """Ask before an encrypted archive's data is written to a database without a passphrase."""
+        box = plain_message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Convert archive to SQLite"),
+            self.tr(
+                "This archive is encrypted, but the database will not be: your data is written "
+                "to it decrypted, readable by anyone who can open the file."
+            ),
+            informative=self.tr(
+                "Convert it anyway? Keep the database somewhere only you can reach, and delete "
+                "it when you no longer need it."
+            ),
+            buttons=QMessageBox.StandardButton.Cancel,
+        )
+        convert = box.addButton(
+            self.tr("Convert, not encrypted"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        chosen = box.clickedButton() is convert
+        box.deleteLater()
+        return chosen
+
+    def _convert(self, source: str, out: str, passphrase: str | None) -> None:
         def work(control: TaskControl) -> Any:
             from client.archive import archive_to_sqlite
 

@@ -64,6 +64,7 @@ class TrackerData:
     outbox_refused: int = 0  # items the shops refused in this load's flush
     outbox_failed: list[str] = field(default_factory=list)  # why a flush could not run at all
     outbox_failed_items: list[OutboxItem] = field(default_factory=list)
+    capped: bool = False  # a shop holds more requests than were listed
 
 
 # --- human labels -----------------------------------------------------------------------------

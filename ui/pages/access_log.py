@@ -65,6 +65,14 @@ CHAIN_ERROR_STYLE = "QLabel { color: #c62828; font-weight: 600; padding: 6px 0; 
 ALERT_STYLE = "color: #c62828;"
 
 
+def _whose(view: ActiveView | None) -> tuple[object, ...] | None:
+    """Whose data a view shows. A view is made anew on every change (a step-up sign-in of
+    the same account too), so views are compared by this, not by identity."""
+    if view is None:
+        return None
+    return (view.shop_id, view.account_label, view.role, view.assist, view.archive, view.guardian)
+
+
 @dataclass(frozen=True)
 class AccessLogData:
     sessions: list[AssistSession]
@@ -82,11 +90,13 @@ class AccessLogPage(DataPage[AccessLogData]):
     def build(self, content: QWidget) -> None:
         self.chain_result: ChainResult | None = None
         self._chain_task: Task[ChainResult | None] | None = None
-        self._code_task: Task[AssistCode] | None = None
+        self._code_task: Task[tuple[AssistCode, frozenset[str]]] | None = None
         self._code_key: str | None = None
         self._end_tasks: set[str] = set()
         self.code: AssistCode | None = None
         self._code_shown_at = datetime.now(UTC)
+        # Sessions that existed before the shown code was made: none of them used it.
+        self._sessions_before_code: frozenset[str] = frozenset()
         self.end_buttons: dict[str, QPushButton] = {}
 
         layout = QVBoxLayout(content)
@@ -282,6 +292,38 @@ class AccessLogPage(DataPage[AccessLogData]):
         return panel
 
     # --- loading ----------------------------------------------------------------------------
+    def set_view(self, view: ActiveView | None) -> None:
+        if _whose(view) != _whose(self.view):
+            self._reset_code()  # the code belonged to the previous account or shop
+        super().set_view(view)
+
+    def _reset_code(self) -> None:
+        """Back to "Create an assist code": no code, no watch, no late answer shown."""
+        for task in (self._code_task, self._watch_task):
+            if task is not None:
+                task.cancel()
+        self._code_task = None
+        self._watch_task = None
+        self._code_key = None
+        self._code_watch.stop()
+        self.countdown.stop()
+        self.code = None
+        self._sessions_before_code = frozenset()
+        self.code_label.clear()
+        self.customer_label.clear()
+        self.code_error.clear()
+        for widget in (
+            self.code_label,
+            self.copy_button,
+            self.customer_label,
+            self.countdown,
+            self.code_note,
+            self.code_error,
+        ):
+            widget.hide()
+        self.create_code_button.setText(self.tr("Create an assist code"))
+        self.create_code_button.setEnabled(True)
+
     def fetch(self, view: ActiveView) -> AccessLogData:
         assist = view.assist_api
         if assist is None:
@@ -472,14 +514,19 @@ class AccessLogPage(DataPage[AccessLogData]):
         self.create_code_button.setEnabled(False)
         self.code_error.hide()
 
-        def work(_control: TaskControl) -> AssistCode:
-            return api.create_assist_code(idempotency_key=key)
+        def work(_control: TaskControl) -> tuple[AssistCode, frozenset[str]]:
+            # Listed first: a new code ends the older ones, so a session not in this list
+            # was opened with the new code (the previous code cannot be used after it).
+            before = frozenset(s.id for s in api.list_assist_sessions(limit=20).items)
+            return api.create_assist_code(idempotency_key=key), before
 
-        def done(code: AssistCode) -> None:
+        def done(result: tuple[AssistCode, frozenset[str]]) -> None:
+            code, before = result
             self._code_task = None
             self._code_key = None
             self.create_code_button.setEnabled(True)
             self.create_code_button.setText(self.tr("Create a new assist code"))
+            self._sessions_before_code = before
             self._show_code(code)
 
         def failed(error: BaseException) -> None:
@@ -546,7 +593,8 @@ class AccessLogPage(DataPage[AccessLogData]):
             return False
         # Server and app clocks may differ by a little; a code lives 10 minutes at most.
         since = self._code_shown_at - timedelta(seconds=30)
-        users = [s for s in sessions if s.started_at >= since]
+        before = self._sessions_before_code
+        users = [s for s in sessions if s.started_at >= since and s.id not in before]
         if not users:
             return False
         first = min(users, key=lambda s: s.started_at)

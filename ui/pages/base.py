@@ -13,7 +13,8 @@ Signed out, a page shows a welcome with Add a shop / Sign in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -30,6 +31,12 @@ from ui.widgets.load_state import LoadState, LoadStateStack, plain_label
 
 D = TypeVar("D")  # what a page's fetch gives its present
 T = TypeVar("T")
+
+
+def newest(items: Iterable[T], cap: int) -> tuple[list[T], bool]:
+    """At most `cap` of `items` and whether there were more (one more is read to know)."""
+    taken = list(itertools.islice(items, cap + 1))
+    return taken[:cap], len(taken) > cap
 
 
 @dataclass
@@ -145,6 +152,12 @@ class DataPage(Page, Generic[D]):
         self.result_banner.button.setObjectName("pageMessageAction")
         self.result_banner.action_clicked.connect(self.refresh)
         layout.addWidget(self.result_banner)
+        # A list cut at its cap says so (see `show_capped`); hidden otherwise.
+        self.capped_note = plain_label()
+        self.capped_note.setObjectName("cappedNote")
+        self.capped_note.setContentsMargins(16, 2, 16, 2)
+        self.capped_note.hide()
+        layout.addWidget(self.capped_note)
         layout.addWidget(self.stack, 1)
         self.stack.add_shop_requested.connect(self._welcome_add_shop)
         self.stack.sign_in_requested.connect(self._welcome_sign_in)
@@ -166,6 +179,13 @@ class DataPage(Page, Generic[D]):
 
     def empty_message(self) -> str:
         return self.tr("Nothing here yet.")
+
+    def show_capped(self, cap: int) -> None:
+        """Say that the list shows only its newest `cap` items: the shop holds more."""
+        self.capped_note.setText(
+            self.tr("Only the newest %n are listed here; the shop holds more.", "", cap)
+        )
+        self.capped_note.show()
 
     def refresh(self) -> None:
         super().refresh()
@@ -192,6 +212,7 @@ class DataPage(Page, Generic[D]):
                 and self.result_banner.property("bannerKind") == "offline"
             ):
                 self.clear_message()  # back online: the stale warning goes
+            self.capped_note.hide()  # `present` shows it again if the new list is cut too
             if self.present(data):
                 self.stack.show_content()
             else:

@@ -180,12 +180,21 @@ class FidesConsentsPanel(QWidget):
             self.code_edit.setEnabled(True)
             self.verify_button.setEnabled(True)
             self.code_edit.setFocus()
-            self.code_status.setText(
-                self.tr("The shop has sent a code to {0}. Enter it within 10 minutes.").format(
-                    shop.account_label
+            lifetime = shop.capabilities.code_lifetime_s
+            if lifetime > 0:
+                minutes = max(1, -(-lifetime // 60))  # whole minutes, rounded up
+                self.code_status.setText(
+                    self.tr(
+                        "The shop has sent a code to {0}. Enter it within %n minute(s).",
+                        "",
+                        minutes,
+                    ).format(shop.account_label)
                 )
-            )
-            self.expiry.start(shop.capabilities.code_lifetime_s * 1000)
+                self.expiry.start(lifetime * 1000)
+            else:  # the shop sets no time limit: no countdown to expire
+                self.code_status.setText(
+                    self.tr("The shop has sent a code to {0}.").format(shop.account_label)
+                )
 
         def failed(error: BaseException) -> None:
             self.send_button.setEnabled(True)
@@ -228,9 +237,9 @@ class FidesConsentsPanel(QWidget):
         self.run(lambda _control: shop.verify_consent(session, code), done, failed)
 
     def _code_expired(self) -> None:
-        had_choices = bool(self.switches)
+        had_code = self.consent_session is not None or bool(self.switches)
         self._reset_code()
-        if had_choices or self.consent_session is None:
+        if had_code:  # a code was waiting or in use: say why it no longer works
             self.code_status.setText(
                 self.tr("The code has expired. Ask for a new one to make more changes.")
             )
@@ -290,7 +299,14 @@ class FidesConsentsPanel(QWidget):
             self.answer.setText(
                 self.tr("{0} The shop's answer: {1}").format(verdict, _answer_text(change))
             )
-            self.notify(self.tr("Consent changed: {0}").format(data_use_label(data_use)))
+            # Claimed only when the shop's answer shows it.
+            self.notify(
+                self.tr("Consent changed: {0}").format(data_use_label(data_use))
+                if change.confirmed
+                else self.tr("The shop's answer does not show the change to: {0}").format(
+                    data_use_label(data_use)
+                )
+            )
             rows = [change, *self.history.rows]
             self.history.set_rows(rows)
             fit_columns(self.history_view)

@@ -50,7 +50,7 @@ from ui.models.decisions import (
 )
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
-from ui.pages.base import DataPage
+from ui.pages.base import DataPage, newest
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
 from ui.widgets.limited_text import LimitedText
@@ -58,6 +58,7 @@ from ui.widgets.load_state import plain_label
 from ui.widgets.tables import fit_columns, record_table
 
 REQUEST_TYPES = ("explanation", "human_review")
+DECISIONS_CAP = 2000  # listed at most; more say so
 ALERT_STYLE = "color: #c62828;"
 MUTED_STYLE = "color: palette(mid);"
 
@@ -67,6 +68,7 @@ class DecisionsData:
     decisions: list[Decision]
     # decision id → request type → the newest request of that type about it
     requests: dict[str, dict[str, PrivacyRequest]] = field(default_factory=dict)
+    more: bool = False  # the shop holds more than were listed
 
 
 @dataclass(frozen=True)
@@ -262,12 +264,12 @@ class DecisionsPage(DataPage[DecisionsData]):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> DecisionsData:
         api = view.api
-        decisions = list(api.list_decisions(limit=200).auto_paging_iter(max_items=2000))
+        decisions, more = newest(api.list_decisions(limit=200).auto_paging_iter(), DECISIONS_CAP)
         # The shop joins requests to decisions (the newest of each type per decision).
         related: dict[str, dict[str, PrivacyRequest]] = {}
         for found in api.list_decision_requests():
             related.setdefault(found.decision_id, {})[found.type] = found.request
-        return DecisionsData(decisions, related)
+        return DecisionsData(decisions, related, more)
 
     def set_view(self, view: ActiveView | None) -> None:
         self._queued.clear()
@@ -277,6 +279,8 @@ class DecisionsPage(DataPage[DecisionsData]):
         super().set_view(view)
 
     def present(self, data: DecisionsData) -> bool:
+        if data.more:
+            self.show_capped(len(data.decisions))
         # Agents in assist mode may file these requests; an opened archive cannot.
         self.actions_box.setVisible(self.view is not None and self.view.archive is None)
         previous = self.selected_decision()

@@ -37,7 +37,7 @@ from ui.formats import format_date
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
 from ui.models.requests import category_label
-from ui.pages.base import DataPage
+from ui.pages.base import DataPage, newest
 from ui.session import ActiveView
 from ui.tasks import TaskControl
 from ui.widgets.load_state import plain_label
@@ -62,6 +62,7 @@ _CATEGORY_PAGE_PAIRS: tuple[tuple[str, str], ...] = (
 )
 CATEGORY_PAGES: dict[str, str] = dict(_CATEGORY_PAGE_PAIRS)
 CONTEXT = "IncidentsPage"
+INCIDENTS_CAP = 500  # listed at most; more say so
 _SEVERITY_WORDS = {
     "info": trans_late("IncidentsPage", "Low"),
     "warning": trans_late("IncidentsPage", "Medium"),
@@ -117,6 +118,7 @@ class IncidentModel(RecordTableModel[Incident]):
 @dataclass(frozen=True)
 class IncidentsData:
     incidents: list[Incident]
+    more: bool = False  # the shop holds more than were listed
 
 
 class IncidentsPage(DataPage[IncidentsData]):
@@ -200,11 +202,14 @@ class IncidentsPage(DataPage[IncidentsData]):
 
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> IncidentsData:
-        return IncidentsData(
-            list(view.api.list_incidents(limit=100).auto_paging_iter(max_items=500))
+        incidents, more = newest(
+            view.api.list_incidents(limit=100).auto_paging_iter(), INCIDENTS_CAP
         )
+        return IncidentsData(incidents, more)
 
     def present(self, data: IncidentsData) -> bool:
+        if data.more:
+            self.show_capped(len(data.incidents))
         # The shop's order: unread first, then newest first.
         self.incidents = list(data.incidents)
         self.model.set_rows(self.incidents)

@@ -44,7 +44,7 @@ from ui.errors import user_message
 from ui.formats import format_date
 from ui.models.columns import RAW_ROLE, Column, display_text
 from ui.models.record_table import RecordTableModel
-from ui.pages.base import DataPage
+from ui.pages.base import DataPage, newest
 from ui.session import ActiveView
 from ui.tasks import Task, TaskControl
 from ui.terms.data import clause_text
@@ -55,6 +55,7 @@ ALERT_RED = QColor("#c62828")
 ALERT_STYLE = "color: #c62828; font-weight: 600;"
 OK_STYLE = "color: #2e7d32; font-weight: 600;"
 CONTEXT = "NoticesPage"
+NOTICES_CAP = 1000  # listed at most; more say so
 
 _KINDS = {
     "security_incident": trans_late("NoticesPage", "Security incident"),
@@ -161,6 +162,7 @@ class NoticesData:
     versions: list[PolicyVersion]
     policy: CurrentPolicy
     assessments: list[ImpactAssessment] = field(default_factory=list)
+    more: bool = False  # the shop holds more notices than were listed
 
 
 def changes_text(changes: list[str]) -> str:
@@ -295,7 +297,7 @@ class NoticesPage(DataPage[NoticesData]):
     # --- loading ----------------------------------------------------------------------------
     def fetch(self, view: ActiveView) -> NoticesData:
         api = view.api
-        notices = list(api.list_notices(limit=200).auto_paging_iter(max_items=1000))
+        notices, more = newest(api.list_notices(limit=200).auto_paging_iter(), NOTICES_CAP)
         versions = list(api.list_policy_versions(limit=200).auto_paging_iter(max_items=1000))
         assessments: list[ImpactAssessment] = []
         # an older shop or an archive without them: the box stays hidden
@@ -303,9 +305,11 @@ class NoticesPage(DataPage[NoticesData]):
             assessments = list(
                 api.list_impact_assessments(limit=100).auto_paging_iter(max_items=500)
             )
-        return NoticesData(notices, versions, api.get_policy(), assessments)
+        return NoticesData(notices, versions, api.get_policy(), assessments, more)
 
     def present(self, data: NoticesData) -> bool:
+        if data.more:
+            self.show_capped(len(data.notices))
         notices = sorted(data.notices, key=lambda n: n.published_at, reverse=True)
         self.notice_model.set_rows(notices)
         has_notices = bool(notices)

@@ -43,7 +43,7 @@ from ui.models.requests import (
     is_overdue,
     type_label,
 )
-from ui.pages.base import DataPage, Page
+from ui.pages.base import DataPage, Page, newest
 from ui.pages.requests_detail import RequestDetail
 from ui.pages.requests_fides import FIDES_ACCOUNT, FidesRequestDialog
 from ui.pages.requests_forms import NewRequestDialog, QueuedOffline
@@ -273,13 +273,11 @@ class RequestsPage(DataPage[TrackerData]):
             data.outbox_sent += len(report.sent)
             data.outbox_refused += len(report.failed)  # listed under "Unsent requests…"
 
-        def listing(source: Source) -> list[TrackedRequest]:
-            return [
-                TrackedRequest(source.shop_id, source.shop_name, request)
-                for request in source.api.list_requests(limit=100).auto_paging_iter(
-                    max_items=MAX_REQUESTS_PER_SHOP
-                )
-            ]
+        def listing(source: Source) -> tuple[list[TrackedRequest], bool]:
+            requests, more = newest(
+                source.api.list_requests(limit=100).auto_paging_iter(), MAX_REQUESTS_PER_SHOP
+            )
+            return [TrackedRequest(source.shop_id, source.shop_name, r) for r in requests], more
 
         with ThreadPoolExecutor(
             max_workers=max(1, min(4, len(sources))), thread_name_prefix="requests-shop"
@@ -288,7 +286,9 @@ class RequestsPage(DataPage[TrackerData]):
             errors: list[BaseException] = []
             for source, future in futures:
                 try:
-                    data.rows += future.result()
+                    rows, more = future.result()
+                    data.rows += rows
+                    data.capped = data.capped or more
                 except Exception as exc:
                     errors.append(exc)
                     data.failures.append(
@@ -352,6 +352,10 @@ class RequestsPage(DataPage[TrackerData]):
             self.shop_errors.setText("\n".join(errors))
         self.shop_errors.setVisible(bool(errors))
         self.set_outbox_state(data.outbox_pending, data.outbox_failed_items)
+        if data.capped:
+            self.show_capped(MAX_REQUESTS_PER_SHOP)
+        else:
+            self.capped_note.hide()  # this page loads by its own refresh
         told = []
         if data.outbox_sent:
             told.append(self.tr("%n request(s) from the outbox were sent.", "", data.outbox_sent))

@@ -27,7 +27,6 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         self.label = plain_label()
-        self.label.setAccessibleName(kind)
         layout.addWidget(self.label, 1)
         self.button = QPushButton()
         self.button.clicked.connect(self.action_clicked)
@@ -43,7 +42,27 @@ class Banner(QFrame):
             self.close_button.setAccessibleName(self.tr("Dismiss this message"))
             self.close_button.clicked.connect(self.dismiss)
             layout.addWidget(self.close_button)
+        self._name_kind(kind)
         self.hide()
+
+    def kind_name(self, kind: str) -> str:
+        """The kind in words, as a screen reader says it before the message."""
+        names = {
+            "warning": self.tr("Warning"),
+            "assist": self.tr("Assist mode"),
+            "guardian": self.tr("Guardian mode"),
+            "archive": self.tr("Opened archive"),
+            "info": self.tr("Information"),
+            "result": self.tr("Result"),
+            "error": self.tr("Error"),
+            "offline": self.tr("Offline"),
+        }
+        return names.get(kind, self.tr("Message"))
+
+    def _name_kind(self, kind: str) -> None:
+        name = self.kind_name(kind)
+        self.setAccessibleName(name)
+        self.label.setAccessibleName(name)
 
     def dismiss(self) -> None:
         self.label.clear()
@@ -53,6 +72,7 @@ class Banner(QFrame):
     def set_kind(self, kind: str) -> None:
         """Change the look (e.g. a result, an error, offline) and restyle."""
         self.setProperty("bannerKind", kind)
+        self._name_kind(kind)  # heard as it looks
         self.style().unpolish(self)
         self.style().polish(self)
 
