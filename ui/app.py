@@ -310,9 +310,7 @@ def run(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ui.self_test import SelfTest
 
-        SelfTest(
-            app, window, args.self_test, archive=args.archive, details=args.self_test_details
-        )
+        SelfTest(app, window, args.self_test, archive=args.archive, details=args.self_test_details)
 
     def first_painted() -> None:
         runner.release()
