@@ -22,7 +22,7 @@ from server.routes import privacy_requests
 from server.shops import shop_profile
 from tests.conftest import SECOND_SHOPPER, SHOPPER
 from tests.server.test_identity_documents import PDF, upload
-from tests.server.test_write_races import backend_shop, together  # noqa: F401 (a fixture)
+from tests.server.test_write_races import together
 from tests.support.oauth_login import Api, sign_in
 
 ZH = {"Accept-Language": "zh-CN"}
@@ -84,11 +84,11 @@ def test_uploading_past_the_days_limit_is_a_429(make_shop: Any) -> None:
     assert_limited(refused, identity_documents.UPLOAD_WINDOW)
 
 
-def test_racing_uploads_never_pass_five_documents(backend_shop: RunningShop) -> None:  # noqa: F811
-    api = fresh(backend_shop)
+def test_racing_uploads_never_pass_five_documents(race_shop: RunningShop) -> None:
+    api = fresh(race_shop)
     rid = file(api).json()["id"]
     assert upload(api, rid, PDF).status_code == 201
-    apis = [fresh(backend_shop) for _ in range(6)]
+    apis = [fresh(race_shop) for _ in range(6)]
     answers: list[Any] = together([functools.partial(upload, a, rid, PDF) for a in apis])
     assert all(isinstance(a, requests.Response) for a in answers), answers
     codes = sorted(a.status_code for a in answers)

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from datetime import timedelta
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 import requests
@@ -22,49 +20,15 @@ from sqlalchemy import func, select
 
 from server.admin import account_consent
 from server.auth import oauth
-from server.context import ServerConfig
-from server.demo.accounts import demo_accounts
-from server.demo.seeding import seed_for_demo
 from server.embedded import RunningShop
 from server.models import AccessToken, RefreshToken, User
 from server.routes import assist
-from server.shops import shop_profile
 from tests.conftest import SECOND_SHOPPER, SHOPPER
 from tests.support.accounts import add_agent, agent_api
 from tests.support.oauth_login import CLIENT_ID, Api, authorize, hidden_fields, pkce_pair, sign_in
-from tests.support.shops import start_shop_from
 from tests.support.sources import session_from
 
 PARALLEL = 16
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def race_shop(
-    request: pytest.FixtureRequest,
-    shop_templates: dict[str, Path],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningShop]:
-    """One shop per backend for this module (every test uses fresh credentials)."""
-    if request.param == "sqlite":
-        shop = start_shop_from(
-            shop_templates["silumart"], tmp_path_factory.mktemp("race"), "silumart"
-        )
-    else:
-        cluster = request.getfixturevalue("pg_cluster")
-        url = cluster.create_database(f"race_{uuid.uuid4().hex[:8]}")
-        config = ServerConfig(
-            db_url=url, shop=shop_profile("silumart"), demo=True, processor_delay=timedelta(0)
-        )
-        shop = RunningShop(config)
-        seed_for_demo(shop.ctx, tracks=50)
-        shop.ctx.demo_accounts = [
-            (a.username, a.password, a.role) for a in demo_accounts(config.shop)
-        ]
-        shop.start()
-    try:
-        yield shop
-    finally:
-        shop.stop()
 
 
 def race(
@@ -128,7 +92,8 @@ def test_an_authorization_code_is_redeemed_once(race_shop: RunningShop) -> None:
         "code_verifier": auth.verifier,
     }
     answers = race(
-        race_shop, lambda http: http.post(f"{race_shop.url}/oauth/token", data=form, timeout=30)
+        race_shop,
+        lambda http: http.post(f"{race_shop.url}/oauth/token", data=form, timeout=30),
     )
     assert statuses(answers) == [200] + [400] * (PARALLEL - 1), [a.text for a in answers]
     assert {a.json()["error"] for a in answers if a.status_code == 400} == {"invalid_grant"}

@@ -20,9 +20,7 @@ import itertools
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from datetime import timedelta
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -31,49 +29,15 @@ from sqlalchemy import delete, select
 
 from server import requests_flow
 from server.admin import approve
-from server.context import ServerConfig
-from server.demo.accounts import demo_accounts
-from server.demo.seeding import seed_for_demo
 from server.embedded import RunningShop
 from server.models import ConsentEvent, ConsentState, User
 from server.processor import RequestProcessor
 from server.requests_flow import TRANSITIONS
-from server.shops import shop_profile
 from tests.conftest import SHOPPER
 from tests.support.oauth_login import Api, sign_in
-from tests.support.shops import start_shop_from
 
 PURPOSE = "personalised_recommendations"
 ROUNDS = 6
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def backend_shop(
-    request: pytest.FixtureRequest,
-    shop_templates: dict[str, Path],
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningShop]:
-    """One Silumart shop per backend for this module."""
-    if request.param == "sqlite":
-        shop = start_shop_from(
-            shop_templates["silumart"], tmp_path_factory.mktemp("races"), "silumart"
-        )
-    else:
-        cluster = request.getfixturevalue("pg_cluster")
-        url = cluster.create_database(f"races_{uuid.uuid4().hex[:8]}")
-        config = ServerConfig(
-            db_url=url, shop=shop_profile("silumart"), demo=True, processor_delay=timedelta(0)
-        )
-        shop = RunningShop(config)
-        seed_for_demo(shop.ctx, tracks=50)
-        shop.ctx.demo_accounts = [
-            (a.username, a.password, a.role) for a in demo_accounts(config.shop)
-        ]
-        shop.start()
-    try:
-        yield shop
-    finally:
-        shop.stop()
 
 
 def together(calls: list[Callable[[], Any]], timeout: float = 60) -> list[Any]:
@@ -150,8 +114,8 @@ def receipts(shop: RunningShop, user_id: int) -> int:
         )
 
 
-def test_first_consent_changes_at_once_all_succeed(backend_shop: RunningShop) -> None:
-    shop = backend_shop
+def test_first_consent_changes_at_once_all_succeed(race_shop: RunningShop) -> None:
+    shop = race_shop
     me = subject(shop)
     apis = warm_apis(shop, 3)
     for round_ in range(ROUNDS):
@@ -173,9 +137,9 @@ def test_first_consent_changes_at_once_all_succeed(backend_shop: RunningShop) ->
 
 
 def test_a_processor_withdrawal_racing_the_shopper_both_succeed(
-    backend_shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+    race_shop: RunningShop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shop = backend_shop
+    shop = race_shop
     me = subject(shop)
     apis = warm_apis(shop, 2)
     processor = RequestProcessor(shop.ctx)
@@ -262,8 +226,8 @@ def fee_quoted(shop: RunningShop, api: Api) -> str:
         assert status == "completed", status
 
 
-def test_accepting_and_withdrawing_a_fee_at_once_one_wins(backend_shop: RunningShop) -> None:
-    shop = backend_shop
+def test_accepting_and_withdrawing_a_fee_at_once_one_wins(race_shop: RunningShop) -> None:
+    shop = race_shop
     apis = warm_apis(shop, 2)
     zh = {"Accept-Language": "zh-CN"}
     for _round in range(2):
@@ -323,9 +287,9 @@ def cancel_a_little_later(api: Api, rid: str) -> requests.Response:
 # to land on completed work on both backends.
 @pytest.mark.parametrize("other", ["processor", "officer"])
 def test_a_cancel_racing_the_shop_never_undoes_its_work(
-    backend_shop: RunningShop, monkeypatch: pytest.MonkeyPatch, other: str
+    race_shop: RunningShop, monkeypatch: pytest.MonkeyPatch, other: str
 ) -> None:
-    shop = backend_shop
+    shop = race_shop
     [api] = warm_apis(shop, 1)
     run_slowly = slow_transitions(monkeypatch)
     processor = RequestProcessor(shop.ctx)
