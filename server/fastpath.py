@@ -13,7 +13,7 @@ own layers and the shop's middleware (server.app): profiling 50 connections of b
 layers' calls and send wrappers were about a fifth of the process's Python time for an answer
 that needs none of them. What they add to such an answer is added here, the same way: the
 request's `X-Request-Id` (`request_id`), its language label (`server.i18n.label_language`),
-the guard's NUL check (anything it would refuse goes through the full stack), a problem
+the guard's NUL check (`has_nul`; anything it would refuse goes through the full stack), a problem
 response for a refused token and a logged 500 for a crash (`RequestIdMiddleware`'s answer).
 `FastReads` stays inside the stack for what falls through (a GET announcing a body).
 """
@@ -34,8 +34,8 @@ from server.context import ShopContext
 from server.deps import run_signed_in
 from server.errors import Problem, problem_response
 from server.fastjson import json_response
-from server.i18n import SUPPORTED, Language, _current, label_language, negotiate
-from server.request_guard import _has_nul
+from server.i18n import SUPPORTED, Language, label_language, negotiate, using_language
+from server.request_guard import has_nul
 from server.routes.tracks import fast_browse_params, tracks_page
 
 log = logging.getLogger("server")
@@ -120,7 +120,7 @@ async def _browse(
 ) -> bool:
     """Answer a plain signed-in browse of My Tracks; False: the full stack must answer."""
     raw_query: bytes = scope["query_string"]
-    if _has_nul(scope.get("raw_path") or scope["path"].encode()) or _has_nul(raw_query):
+    if has_nul(scope.get("raw_path") or scope["path"].encode()) or has_nul(raw_query):
         return False  # the guard's 400
     token = incoming_id = accept_language = None
     for name, value in scope["headers"]:
@@ -146,8 +146,7 @@ async def _browse(
         return False
     language = negotiate(accept_language)  # `ui_locales` is not a browse parameter
     rid = request_id(incoming_id or "")
-    context = _current.set(language)  # problem texts are in the caller's language
-    try:
+    with using_language(language):  # problem texts are in the caller's language
         try:
             response: Response = json_response(
                 await run_signed_in(ctx, token, "GET", "/v1/tracks", partial(tracks_page, **params))
@@ -182,8 +181,6 @@ async def _browse(
             label_language(start, language)
         if extra:
             start["headers"] = [*start["headers"], *extra]
-    finally:
-        _current.reset(context)
     await send(start)
     body: dict[str, Any] = {"type": "http.response.body", "body": response.body}
     await send(body)

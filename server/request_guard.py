@@ -48,7 +48,7 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if _has_nul(scope.get("raw_path") or scope["path"].encode()) or _has_nul(
+        if has_nul(scope.get("raw_path") or scope["path"].encode()) or has_nul(
             scope.get("query_string", b"")
         ):
             await _refuse(
@@ -84,7 +84,7 @@ class RequestGuard:
         if body is None:
             await _too_large(send, limit)
             return
-        if _body_has_nul(body, headers.get("content-type", "")):
+        if _bodyhas_nul(body, headers.get("content-type", "")):
             await _refuse(
                 send,
                 400,
@@ -123,11 +123,12 @@ def _limit_for(content_type: str) -> int:
     return FORM_BODY_LIMIT if "form" in content_type.lower() else JSON_BODY_LIMIT
 
 
-def _has_nul(raw: bytes) -> bool:
+def has_nul(raw: bytes) -> bool:
+    """Whether a path, query or body holds a NUL, raw or percent-encoded (refused: 400)."""
     return b"\x00" in raw or b"%00" in raw
 
 
-def _body_has_nul(body: bytes, content_type: str) -> bool:
+def _bodyhas_nul(body: bytes, content_type: str) -> bool:
     if _media_type(content_type) in DOCUMENT_TYPES:
         return False  # a binary document, kept as bytes
     if b"\x00" in body:
