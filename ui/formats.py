@@ -19,6 +19,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 _DATE_PATTERNS = {"zh": "yyyy年M月d日", "en": "d MMM yyyy"}
 _MONTH_PATTERNS = {"zh": "yyyy年M月", "en": "MMM yyyy"}
 _DAY_PATTERNS = {"zh": "M月d日", "en": "d MMM"}
+_DATETIME_PATTERNS = {"zh": "yyyy年M月d日 HH:mm", "en": "d MMM yyyy, HH:mm"}
 
 
 def locale() -> QLocale:
@@ -29,8 +30,9 @@ def locale() -> QLocale:
     return current
 
 
-def _kind() -> str:
-    return "zh" if locale().language() == QLocale.Language.Chinese else "en"
+def _kind(current: QLocale | None = None) -> str:
+    language = (current if current is not None else locale()).language()
+    return "zh" if language == QLocale.Language.Chinese else "en"
 
 
 def _local(value: datetime) -> QDateTime:
@@ -79,10 +81,10 @@ def format_datetime(value: datetime | None) -> str:
     """A local date and time: '1 Dec 2026, 06:54' / '2026年12月1日 06:54'."""
     if value is None:
         return "—"
-    local = _local(value)
-    day = locale().toString(local.date(), _DATE_PATTERNS[_kind()])
-    time = locale().toString(local.time(), "HH:mm")
-    return f"{day} {time}" if _kind() == "zh" else f"{day}, {time}"
+    # One locale and one pattern: a long history formats thousands of these on a worker
+    # thread, and every call there holds the interpreter lock the UI thread waits for.
+    current = locale()
+    return current.toString(_local(value), _DATETIME_PATTERNS[_kind(current)])
 
 
 def format_qtime(value: QTime) -> str:

@@ -55,6 +55,7 @@ from ui.widgets.activity_chart import ActivityChart
 from ui.widgets.limited_text import LimitedText
 from ui.widgets.load_state import plain_label
 from ui.widgets.optional_date import OptionalDateEdit, day_range
+from ui.widgets.steady_line import SteadyLine
 from ui.widgets.tables import record_table
 
 PAGE_SIZE = 100
@@ -260,7 +261,7 @@ class TracksPage(DataPage[TracksData]):
         self.delete_all_button.clicked.connect(self.delete_all)
 
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(SteadyLine(self.status_label), 1)  # changes per page: no relayout
         bottom.addWidget(self.retry_button)
         bottom.addWidget(self.delete_selected_button)
         bottom.addWidget(self.delete_range_button)

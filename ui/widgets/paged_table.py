@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from ui.errors import user_message
 from ui.models.paged_table import Fetcher, PagedTableModel
 from ui.widgets.load_state import plain_label
+from ui.widgets.steady_line import SteadyLine
 from ui.widgets.tables import fit_columns, record_table
 
 
@@ -44,7 +45,7 @@ class PagedTable(QWidget):
         self.retry = QPushButton(self.tr("Try again"))
         self.retry.setAccessibleName(self.tr("Try loading {0} again").format(name))
         self.retry.clicked.connect(model.retry)
-        row.addWidget(self.status)
+        row.addWidget(SteadyLine(self.status))  # changes per page: no relayout
         row.addWidget(self.error, 1)
         row.addWidget(self.retry)
         layout.addLayout(row)
