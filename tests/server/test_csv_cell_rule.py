@@ -33,8 +33,10 @@ import orjson
 import pytest
 from sqlalchemy import create_engine, literal, select
 
+from archive_format import writer as writer_module
 from archive_format.canonical import compact_json
-from archive_format.writer import CsvSpool, csv_cells, write_archive
+from archive_format.cells import csv_cells, csv_row
+from archive_format.writer import CsvSpool, write_archive
 from client.archive import export as client_export
 from server import bulk
 
@@ -234,10 +236,20 @@ def test_the_captured_rows_show_the_rule_and_each_paths_encoder() -> None:
     item = VALUES["list_mixed"]
     assert _cells("shared_write_section", "list_mixed") == [compact_json(item).decode()]
     assert _cells("shop_bulk", "list_mixed") == [bulk.encode(item).decode()]
+    assert _cells("app_export", "list_mixed") == [orjson.dumps(item).decode()]
     assert _cells("shop_bulk", "datetime_naive_micro") == ["2026-03-02T09:00:00.120000Z"]
     assert _cells("shop_bulk", "dict_datetime") == ['{"at":"2026-03-02T09:00:00.000005Z"}']
     # what stdlib json cannot write the shared writer's data member cannot hold either
     assert main_bytes()["shared_write_section"]["datetime_naive"].startswith("error")
+
+
+def test_every_python_path_takes_its_row_from_the_one_rule() -> None:
+    """No path keeps a cell function of its own: each row maker is `csv_row`'s, with the
+    encoder of its data members."""
+    made_by_the_rule = csv_row().__code__
+    for cells in (csv_cells, bulk.csv_values, client_export.csv_values):
+        assert cells.__code__ is made_by_the_rule
+    assert writer_module.csv_cells is csv_cells  # the writer's name for it is the same one
 
 
 def _python_row(value: Any) -> bytes:
