@@ -4,9 +4,9 @@ A CSV cell is made on four paths: the shared writer's `write_section` (the app's
 the shop's hand-written sections: `archive_format.writer.csv_cells`), the shop's bulk sections
 read in Python (`server.bulk.csv_values`), the app's export spool (`client.archive.export`) and,
 inside SQLite, the shop's bulk sections built in SQL (`server.bulk._csv_field_sql`,
-`_csv_cell_sql`). `MAIN` holds the CSV bytes each Python path wrote for awkward values before
-the rule had one owner (captured from main at 59a2b71 with `python -m
-tests.server.test_csv_cell_rule`, never regenerated since): every path must still write them.
+`_csv_cell_sql`). `csv_cells_main.json` holds the CSV bytes each Python path wrote for awkward
+values before the rule had one owner (captured from main at 59a2b71 by this module's `__main__`,
+not regenerated since): every path must still write them.
 
 The one difference between the paths is the JSON encoder of a nested value, and it is on
 purpose: each CSV cell holds the same JSON text as its record's data member. The shared writer
@@ -151,7 +151,8 @@ def shared_rule(columns: list[str], item: dict[str, Any], directory: Path) -> by
 
 
 def shop_bulk(columns: list[str], item: dict[str, Any], directory: Path) -> bytes:
-    """The shop's bulk sections read in Python (`bulk.chunks` on PostgreSQL)."""
+    """The shop's bulk sections read in Python (`bulk.chunks`: locations and decisions, and
+    every section on PostgreSQL)."""
     return _spooled([bulk.csv_values(item, columns)], columns, directory)
 
 
@@ -324,9 +325,14 @@ def test_the_sql_order_cells_are_the_python_rule_byte_for_byte() -> None:
     assert bulk._csv_batch(rows) == out.getvalue().encode("utf-8")  # a whole batch at once
 
 
-if __name__ == "__main__":  # capture the bytes of the code as it stands (once, from main)
+if __name__ == "__main__":
+    # `python -m tests.server.test_csv_cell_rule OUT.json`: the outcomes of the code as it
+    # stands, for a before/after comparison. MAIN_FILE itself was written so from main and is
+    # not regenerated: a change to the bytes is a change to the rule, made on purpose.
     import tempfile
 
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m tests.server.test_csv_cell_rule OUT.json")
     with tempfile.TemporaryDirectory() as tmp:
-        MAIN_FILE.write_text(json.dumps(capture(Path(tmp)), indent=1, sort_keys=True) + "\n")
-    sys.exit(0)
+        text = json.dumps(capture(Path(tmp)), indent=1, sort_keys=True) + "\n"
+    Path(sys.argv[1]).write_text(text, "utf-8")
