@@ -21,7 +21,6 @@ its database. A subclass may wrap the output stream (`_wrap_output`): the app en
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
 import io
 import json
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
 from archive_format.canonical import canonical_json, compact_json, rfc3339
+from archive_format.cells import FORMULA_STARTS, csv_cells, csv_safe, csv_writer
 from archive_format.index_page import IndexSection, intro_html, render_index
 from archive_format.manifest import FORMAT, FORMAT_VERSION, MANIFEST_PATH, ArchiveError
 from archive_format.sections import NO_CSV, SECTIONS, section_path
@@ -91,33 +91,6 @@ class WrittenArchive:
     size: int
     sha256: str
     manifest: dict[str, Any]
-
-
-# What a spreadsheet would run as a formula (OWASP's "CSV injection"): a text cell starting
-# with = + - @, or with a tab or carriage return before one. Such a cell gets a leading
-# apostrophe, which spreadsheets take as "this is text" and do not show; the JSON members keep
-# the exact value.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(text: str) -> str:
-    """`text` as a CSV cell that no spreadsheet evaluates."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-_CELL: dict[type, Callable[[Any], Any]] = {
-    str: csv_safe,
-    bool: lambda v: "true" if v else "false",
-    dict: lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")),
-    list: lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")),
-}
-
-
-def csv_cells(item: Mapping[str, Any], columns: Sequence[str]) -> list[Any]:
-    """One CSV row: booleans as true/false, nested values as compact JSON, None as empty,
-    text that would start a formula behind an apostrophe (`csv_safe`)."""
-    cell = _CELL.get
-    return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
 
 
 def set_compress_level(info: zipfile.ZipInfo, level: int = COMPRESS_LEVEL) -> None:
@@ -239,7 +212,7 @@ class _CsvSpool:
     def __init__(self, directory: Path) -> None:
         self.file: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
         self._text = io.StringIO()
-        self._writer = csv.writer(self._text, lineterminator="\r\n")
+        self._writer = csv_writer(self._text)
         self.rows = 0
         self.file.write("\ufeff".encode())
 

@@ -44,7 +44,7 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from archive_format.writer import FORMULA_STARTS, csv_safe
+from archive_format.cells import FORMULA_STARTS, CsvRow, csv_row
 from server.demo.policies import ShopPolicy
 from server.i18n import Language, current_language
 from server.messages import FACTORS, label
@@ -425,20 +425,9 @@ def _json_text(value: Any) -> str:
     return orjson.dumps(value, option=_OPTIONS).decode("utf-8")
 
 
-# How a CSV cell shows values that are not plain text or numbers (the others go as they are).
-_CELL: dict[type, Callable[[Any], Any]] = {
-    str: csv_safe,  # text that would start a spreadsheet formula gets an apostrophe
-    datetime: api_time,
-    bool: lambda v: "true" if v else "false",
-    dict: _json_text,
-    list: _json_text,
-}
-
-
-def csv_values(item: Item, columns: Sequence[str]) -> list[Any]:
-    """One CSV row, as `archive_format.writer.csv_cells` makes it, with times as the API's."""
-    cell = _CELL.get
-    return [f(v) if (f := cell(type(v))) is not None else v for v in map(item.get, columns)]
+# A CSV row by the archive format's one cell rule, with the API's JSON for nested values and
+# times: each cell holds the value as the item's NDJSON line writes it (`encode`).
+csv_values: CsvRow = csv_row(_json_text, time=api_time)
 
 
 def _api_time_sql(column: Any) -> ColumnElement[str]:

@@ -68,16 +68,6 @@ from server.workdays import due_at as working_due_at
 
 verification_log = logging.getLogger("server.verification")
 
-TYPES: tuple[str, ...] = (
-    "access",
-    "correction",
-    "deletion",
-    "explanation",
-    "human_review",
-    "consent_withdrawal",
-    "account_cancellation",
-    "complaint",
-)
 FINAL: frozenset[str] = frozenset({"completed", "denied", "canceled"})
 ACTIVE: frozenset[str] = frozenset({"in_progress", "extended"})
 CANCELABLE: frozenset[str] = frozenset({"identity_unverified", "pending", "fee_quoted"})

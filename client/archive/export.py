@@ -40,7 +40,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import json
 import os
@@ -58,9 +57,9 @@ from typing import IO, TYPE_CHECKING, Any
 import orjson
 from pydantic import BaseModel
 
-from archive_format.writer import FORMULA_STARTS
+from archive_format.cells import CsvRow, csv_row, csv_writer
 from client.archive.format import NO_CSV, SECTIONS, ArchiveError
-from client.archive.writer import ArchiveWriter, _cell
+from client.archive.writer import ArchiveWriter
 from client.errors import ApiError, NotFound
 from client.models.common import parse_rfc3339
 from client.pagination import MAX_PAGE_SIZE
@@ -79,7 +78,16 @@ BLOCK = 1 << 17
 PAGED_BLOCK_ITEMS = 200
 CHECKPOINT_SECONDS = 1.0
 STATE_VERSION = 1
-_CSV_SPECIAL = frozenset({bool, dict, list})
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value).decode("utf-8")
+
+
+# The archive format's one cell rule with orjson for nested values, the encoder of the spooled
+# NDJSON lines (the shop's bulk lines as sent, paged items by `_lines`): a nested cell holds
+# the JSON text its data member holds.
+csv_values: CsvRow = csv_row(_json_text)
 
 
 # Which time field limits a section to [start, end).
@@ -345,7 +353,7 @@ class _Spool:
         # Rows go to a string buffer, encoded and written once per block: a text file
         # wrapper would run its encoder once per row.
         self._text = io.StringIO()
-        self._rows = csv.writer(self._text, lineterminator="\r\n")
+        self._rows = csv_writer(self._text)
         self.tabular = section not in NO_CSV
         if self.state.csv == 0:
             self.csv.write("\ufeff".encode())  # a BOM, so spreadsheets read UTF-8 (CJK)
@@ -371,16 +379,8 @@ class _Spool:
             if columns is None:
                 columns = self.state.columns = [str(k) for k in items[0]]
                 self._rows.writerow(columns)
-            special = _CSV_SPECIAL
-            rows = []
-            for item in items:
-                values = list(map(item.get, columns))
-                if not special.isdisjoint(map(type, values)) or any(
-                    type(v) is str and v.startswith(FORMULA_STARTS) for v in values
-                ):
-                    values = [_cell(v) for v in values]
-                rows.append(values)
-            self._rows.writerows(rows)
+            cells = csv_values
+            self._rows.writerows([cells(item, columns) for item in items])
             self.csv.write(self._text.getvalue().encode("utf-8"))
             self._text.seek(0)
             self._text.truncate()

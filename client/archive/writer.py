@@ -17,15 +17,12 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, BinaryIO
 
-import orjson
-
 from archive_format.canonical import compact_json, rfc3339
 from archive_format.signature import KeySigner
 from archive_format.writer import (
     COMPRESS_LEVEL,
     ManifestSigner,
     WrittenArchive,
-    csv_safe,
     set_compress_level,
 )
 from archive_format.writer import (
@@ -37,19 +34,6 @@ from archive_format.writer import (
 from client.archive.crypto import EncryptingWriter
 
 dumps = compact_json
-
-
-def _cell(value: Any) -> str:
-    """A CSV cell of the app's export (which spools its CSV itself)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict | list):
-        return orjson.dumps(value).decode("utf-8")
-    if isinstance(value, str):
-        return csv_safe(value)
-    return str(value)
 
 
 class ArchiveWriter(SharedWriter):

@@ -7,7 +7,7 @@ JSON; `ShopApi.download_result` streams it to a file.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field
 
@@ -24,16 +24,7 @@ RequestType = Literal[
     "account_cancellation",
     "complaint",
 ]
-REQUEST_TYPES: tuple[RequestType, ...] = (
-    "access",
-    "correction",
-    "deletion",
-    "explanation",
-    "human_review",
-    "consent_withdrawal",
-    "account_cancellation",
-    "complaint",
-)
+REQUEST_TYPES: tuple[RequestType, ...] = get_args(RequestType)  # in the order above
 RequestStatus = Literal[
     "identity_unverified",
     "pending",
