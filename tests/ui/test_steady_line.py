@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
@@ -33,7 +34,7 @@ class PaintCounter(QObject):
         return False
 
 
-def tab_with_status(qtbot: QtBot, steady: bool) -> tuple[QTabWidget, QLineEdit, QWidget]:
+def tab_with_status(qtbot: QtBot, steady: bool) -> tuple[QTabWidget, QLineEdit, QLabel]:
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
     page = QWidget()
