@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 _DATE_PATTERNS = {"zh": "yyyy年M月d日", "en": "d MMM yyyy"}
 _MONTH_PATTERNS = {"zh": "yyyy年M月", "en": "MMM yyyy"}
 _DAY_PATTERNS = {"zh": "M月d日", "en": "d MMM"}
-_DATETIME_PATTERNS = {"zh": "yyyy年M月d日 HH:mm", "en": "d MMM yyyy, HH:mm"}
 
 
 def locale() -> QLocale:
@@ -81,10 +80,14 @@ def format_datetime(value: datetime | None) -> str:
     """A local date and time: '1 Dec 2026, 06:54' / '2026年12月1日 06:54'."""
     if value is None:
         return "—"
-    # One locale and one pattern: a long history formats thousands of these on a worker
-    # thread, and every call there holds the interpreter lock the UI thread waits for.
+    # A long history formats thousands of these on a worker thread, holding the interpreter
+    # lock the UI thread waits for: one locale, and the local time from Python (the same system
+    # zone as Qt's local time; QDateTime.fromSecsSinceEpoch costs more than all the rest).
     current = locale()
-    return current.toString(_local(value), _DATETIME_PATTERNS[_kind(current)])
+    kind = _kind(current)
+    local = value.astimezone()
+    day = current.toString(QDate(local.year, local.month, local.day), _DATE_PATTERNS[kind])
+    return f"{day} {local:%H:%M}" if kind == "zh" else f"{day}, {local:%H:%M}"
 
 
 def format_qtime(value: QTime) -> str:

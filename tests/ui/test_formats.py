@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
@@ -71,3 +74,38 @@ def test_nothing_is_formatted_as_iso_in_the_c_locale(qapp: QApplication) -> None
     assert formats.format_date(MOMENT) == "28 Sep 2026"
     assert formats.format_date(None) == "—"
     assert formats.join_list([]) == "—"
+
+
+_SAME_LOCAL_TIME_AS_QT = """
+import sys
+from datetime import UTC, datetime, timedelta
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from ui import formats
+
+app = QCoreApplication([])
+for language in (QLocale.Language.English, QLocale.Language.Chinese):
+    QLocale.setDefault(QLocale(language))
+    pattern = "yyyy年M月d日 HH:mm" if language == QLocale.Language.Chinese else "d MMM yyyy, HH:mm"
+    # Every 37 minutes for two years: both DST changes of each year, each side of them.
+    moment = datetime(2025, 1, 1, tzinfo=UTC)
+    for _ in range(2 * 365 * 24 * 60 // 37):
+        qt = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())), pattern)
+        if formats.format_datetime(moment) != qt:
+            sys.exit(f"{moment}: {formats.format_datetime(moment)!r} != Qt's {qt!r}")
+        moment += timedelta(minutes=37)
+"""
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"])
+def test_a_time_reads_as_qt_reads_it_in_the_local_zone(zone: str) -> None:
+    # format_datetime takes the local time from Python (cheaper than QDateTime's): it must be
+    # the local time Qt shows, across daylight-saving changes (Lord Howe's are half an hour).
+    env = {**os.environ, "TZ": zone, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _SAME_LOCAL_TIME_AS_QT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
