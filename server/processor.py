@@ -613,7 +613,7 @@ def withdraw_consent(
     ctx: ShopContext, db: Session, user: User, purpose: str, now: datetime
 ) -> dict[str, Any]:
     """Set one consent to not granted and append its signed receipt, as PUT /consents does."""
-    _state, event = change_consent(
+    _state, event, _changed = change_consent(
         ctx,
         db,
         user_id=user.id,
