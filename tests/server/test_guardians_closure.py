@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from client.verify import verify_access_log
+from server import guardians as guardian_rules
 from server.embedded import RunningShop
 from server.guardians import LINK_ENDED_ACTION, LINK_ENDED_RESOURCE
 from server.models import GuardianLink, User
@@ -134,3 +135,44 @@ def test_a_wards_closure_ends_the_link_on_the_guardians_side(make_shop: Any) -> 
     assert guardian.get("/guardian/wards").json()["items"] == []
     # the guardian's own log has no entry about it: they did not close anything
     assert closure_entries(guardian) == []
+
+
+def test_the_link_ends_with_the_closure_or_not_at_all(
+    make_shop: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One transaction: a closing step that fails writing the ward's log entry closes nothing
+    and ends no link; the processor's next run does all of it, once."""
+    shop = make_shop("silumart")
+    ward_name, guardian_name, _display = FAMILY["silumart"]
+    guardian = signed_in(shop, guardian_name)
+    rid = file_closure(guardian, str(uuid.uuid4()))["id"]
+    code = guardian.get(f"/requests/{rid}/demo-verification-code").json()["code"]
+    assert guardian.post(f"/requests/{rid}/verify", json={"code": code}).status_code == 200
+    append = guardian_rules.append_access_with
+    failures = [1]
+
+    def fail_once(*args: Any, **kwargs: Any) -> None:
+        if failures[0]:
+            failures[0] -= 1
+            raise RuntimeError("the access log is unavailable")
+        append(*args, **kwargs)
+
+    monkeypatch.setattr(guardian_rules, "append_access_with", fail_once)
+    processor = RequestProcessor(shop.ctx)
+    for _ in range(3):  # accepted, then the closing step, which fails
+        processor.run_once()
+        if failures == [0]:
+            break
+    assert failures == [0]
+    assert closed_at(shop, guardian_name) is None
+    assert [r.revoked_at for r in link_rows(shop, guardian_name)] == [None]
+    assert guardian.get("/me").status_code == 200  # nothing of the closure happened
+    ward = signed_in(shop, ward_name)
+    assert closure_entries(ward) == []
+    # the claim was released: a later run takes the request again and does it all, once
+    for _ in range(3):
+        processor.run_once()
+    when = closed_at(shop, guardian_name)
+    assert when is not None
+    assert [r.revoked_at for r in link_rows(shop, guardian_name)] == [when]
+    assert len(closure_entries(ward)) == 1
