@@ -358,14 +358,29 @@ class ShopApi:
         return parse_page(Consent, self.transport.get_json("consents")).items
 
     def set_consent(
-        self, purpose: str, granted: bool, *, guardian_present: bool | None = None
+        self,
+        purpose: str,
+        granted: bool,
+        *,
+        guardian_present: bool | None = None,
+        idempotency_key: str | None = None,
     ) -> ConsentChange:
         """Grant or withdraw; the answer carries the shop-signed receipt. A guardian changing
-        a ward's consent passes `guardian_present` where the shop's policy asks for it."""
+        a ward's consent passes `guardian_present` where the shop's policy asks for it.
+
+        One Idempotency-Key per call, kept across the transport's retries: a re-send after a
+        lost answer gets the first answer, never a second receipt (even if the consent was
+        changed elsewhere in between)."""
         body: dict[str, Any] = {"granted": granted}
         if guardian_present is not None:
             body["guardian_present"] = guardian_present
-        return self._send(ConsentChange, "PUT", f"consents/{_seg(purpose)}", body)
+        return self._send(
+            ConsentChange,
+            "PUT",
+            f"consents/{_seg(purpose)}",
+            body,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
 
     def list_consent_history(
         self, *, limit: int = DEFAULT_PAGE_SIZE, cursor: str | None = None

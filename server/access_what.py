@@ -129,7 +129,10 @@ PHRASES: dict[str, tuple[Text, Text | None]] = {
     "rights": (Text("your rights at this shop", "您在本商城的权利"), None),
     "incidents": (Text("security incident notices", "安全事件告知"), None),
     "incident": (Text("a security incident notice", "一份安全事件告知"), None),
-    "guardians": (Text("guardian links", "监护关系"), None),
+    "guardians": (
+        Text("guardian links", "监护关系"),
+        Text("your link with your guardian {name}", "您与监护人{name}的监护关系"),
+    ),
     "guardian_session": (
         Text("a guardian's view of a ward's data", "监护人查看被监护人数据的会话"),
         None,
@@ -482,6 +485,12 @@ def describe_session(agent_display: str, session_id: int) -> str:
     """The `what` of an assisted session's start, named (and done) by the agent."""
     name = agent_display[:100]
     stored = {"k": "assist_session", "n": name, "a": name, "e": str(session_id)}
+    return json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
+
+
+def describe_guardian_link(guardian_display: str) -> str:
+    """The `what` of a ward's entry about their link with a guardian, named by the guardian."""
+    stored = {"k": "guardians", "n": guardian_display[:100]}
     return json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
 
 

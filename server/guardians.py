@@ -12,15 +12,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from server.access_what import describe_guardian_link
+from server.audit import append_access_with
 from server.demo.policies import GuardianRule, ShopPolicy
 from server.deps import Principal
 from server.errors import Problem
 from server.i18n import current_language
-from server.models import AccessToken, RefreshToken, User
+from server.models import AccessToken, GuardianLink, RefreshToken, User
 from server.schemas.guardians import ClauseRef, GuardianRuleOut
+from server.timeutil import Clock
 
 # What `User.guardian_consent` may hold: the guardian's consent to the account itself.
 ACCOUNT_CONSENT_STATES = ("not_needed", "pending", "granted", "refused", "withdrawn")
@@ -77,6 +80,58 @@ def set_account_consent(db: Session, policy: ShopPolicy, user: User, state: str)
     if sign_in_refused(policy, user):
         return end_own_sign_ins(db, user)
     return 0
+
+
+# The ward's access-log entry when the guardian's closed account ends their link.
+LINK_ENDED_ACTION = "guardian_closed"
+LINK_ENDED_RESOURCE = "/v1/guardian/links"
+
+
+def end_links_on_closure(db: Session, clock: Clock, user: User, now: datetime) -> int:
+    """End every guardian link of an account being closed, in the closure's transaction.
+
+    Both sides: the closed account looks after nobody and is looked after by nobody. A ward
+    whose guardian closed their account reads it in their own access log, under the
+    guardian's name and role as the guardian's other events are (`guardian_start`); the
+    account's own closure needs no such entry in its own log. Links already ended are left
+    alone, so a closure run again ends and logs nothing twice. Returns how many links ended.
+    """
+    links = db.scalars(
+        select(GuardianLink)
+        .where(
+            or_(GuardianLink.guardian_id == user.id, GuardianLink.ward_id == user.id),
+            GuardianLink.revoked_at.is_(None),
+        )
+        .order_by(GuardianLink.id)
+    ).all()
+    for link in links:
+        link.revoked_at = now
+    if not links:
+        return 0
+    db.execute(
+        update(AccessToken)
+        .where(
+            AccessToken.guardian_link_id.in_([link.id for link in links]),
+            AccessToken.revoked.is_(False),
+        )
+        .values(revoked=True)
+        .execution_options(synchronize_session=False)
+    )
+    db.flush()  # the writes first: on SQLite the transaction then holds the write lock
+    for link in links:
+        if link.guardian_id != user.id:
+            continue
+        append_access_with(
+            db,
+            clock,
+            subject_id=link.ward_id,
+            actor=user.display_name,
+            role="guardian",
+            action=LINK_ENDED_ACTION,
+            resource=LINK_ENDED_RESOURCE,
+            what=describe_guardian_link(user.display_name),
+        )
+    return len(links)
 
 
 def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:

@@ -148,6 +148,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     ("Use the guardian's own sign-in for this.", "请使用监护人本人的登录进行此操作。"),
     (
+        "Only the account holder's own sign-in can read this code: it proves who they are.",
+        "只有账户持有人本人的登录才能查看此验证码：它用于证明本人身份。",
+    ),
+    (
         "This account holder no longer needs a guardian; only they can change this.",
         "该账户持有人已无需监护人，只有本人可以修改此项。",
     ),

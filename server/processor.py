@@ -39,6 +39,7 @@ from server.consent_change import change_consent
 from server.context import ShopContext
 from server.db import transaction
 from server.demo.policies import policy_for
+from server.guardians import end_links_on_closure
 from server.i18n import using_language
 from server.messages import FACTORS
 from server.models import (
@@ -499,6 +500,8 @@ class RequestProcessor:
             .values(ended_at=now)
             .execution_options(synchronize_session=False)
         )
+        # Its guardian links end too (a ward reads so in their log), before any data goes.
+        end_links_on_closure(db, self.ctx.clock, user, now)
         if self.ctx.shop.deletes_on_cancellation:
             deleted: dict[str, int] = {}
             for category in (
@@ -613,7 +616,7 @@ def withdraw_consent(
     ctx: ShopContext, db: Session, user: User, purpose: str, now: datetime
 ) -> dict[str, Any]:
     """Set one consent to not granted and append its signed receipt, as PUT /consents does."""
-    _state, event = change_consent(
+    _state, event, _changed = change_consent(
         ctx,
         db,
         user_id=user.id,

@@ -420,6 +420,10 @@
         <translation>以您的监护人身份打开了您的数据面板</translation>
     </message>
     <message>
+        <source>Closed their account, which ended your guardian link</source>
+        <translation>注销了本人账户，您与其的监护关系随之终止</translation>
+    </message>
+    <message>
         <source>your assisted sessions</source>
         <translation>您的协助会话</translation>
     </message>

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header
+from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,6 +16,7 @@ from server.deps import Principal, consent_writer, current_principal, get_ctx, g
 from server.errors import Problem, not_found
 from server.guardians import check_consent_change
 from server.i18n import localized
+from server.idempotency import run_idempotent
 from server.models import (
     ConsentEvent,
     ConsentPurpose,
@@ -119,19 +123,30 @@ def get_receipt(
     return consent_receipt(event, principal.subject_customer_no)
 
 
+_SET_CONSENT_DOC = (
+    "Setting the state the subject already holds, under the current policy version, changes "
+    "nothing and mints no receipt: the answer is `changed: false` with the receipt that "
+    "recorded that state. An Idempotency-Key is optional; with one, a retry (same key, same "
+    "body) answers exactly what the first call answered, even if the consent changed in "
+    "between, and the same key with another body is 422 `idempotency_conflict`."
+)
+
+
 @router.put(
     "/consents/{purpose}",
     response_model=ConsentChange,
     responses=PROBLEM_RESPONSES,
     summary="Grant or withdraw consent for one purpose; returns a signed receipt",
+    description=_SET_CONSENT_DOC,
 )
 def set_consent(
     purpose: str,
     body: ConsentUpdate,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
     principal: Principal = Depends(consent_writer),
     ctx: ShopContext = Depends(get_ctx),
     db: Session = Depends(get_db),
-) -> ConsentChange:
+) -> Response:
     row = db.get(ConsentPurpose, purpose) if len(purpose) <= 40 else None
     if row is None:
         raise not_found("consent purpose")
@@ -145,10 +160,10 @@ def set_consent(
             "account_cancellation).",
             extra={"purpose": row.key},
         )
-    now = ctx.clock.now()
     holder = db.get(User, principal.subject_id)
     if holder is None:
         raise not_found("account")
+    now = ctx.clock.now()
     # A minor's (or, under Sinomai's policy, a person without legal capacity's) consent
     # follows the shop's guardian rule: who may change it, and with the guardian present.
     check_consent_change(
@@ -160,22 +175,38 @@ def set_consent(
         now=now,
         reauth_window=ctx.config.reauth_window,
     )
-    subject = principal.subject_customer_no
-    state, event = change_consent(
+    purpose_row = row
+
+    def produce() -> tuple[int, Any]:
+        subject = principal.subject_customer_no
+        state, event, changed = change_consent(
+            ctx,
+            db,
+            user_id=principal.subject_id,
+            customer_no=subject,
+            purpose=purpose_row.key,
+            granted=body.granted,
+            now=now,
+            only_if_changed=True,
+        )
+        result = ConsentChange(
+            consent=consent_item(purpose_row, state, policy_for(ctx.shop.id)),
+            receipt=consent_receipt(event, subject),
+            changed=changed,
+        )
+        return 200, result.model_dump(mode="json")
+
+    # One implementation of "a retry answers the first answer": the one privacy requests use.
+    return run_idempotent(
         ctx,
         db,
         user_id=principal.subject_id,
-        customer_no=subject,
-        purpose=row.key,
-        granted=body.granted,
-        now=now,
+        key=idempotency_key,
+        route=f"PUT /v1/consents/{purpose_row.key}",
+        body=body.model_dump(mode="json"),
+        produce=produce,
+        required=False,
     )
-    result = ConsentChange(
-        consent=consent_item(row, state, policy_for(ctx.shop.id)),
-        receipt=consent_receipt(event, subject),
-    )
-    db.commit()
-    return result
 
 
 @router.get(

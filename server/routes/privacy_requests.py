@@ -404,6 +404,9 @@ def withdraw_fee(
     response_model=DemoVerificationCode,
     responses=PROBLEM_RESPONSES,
     summary="Demo servers only: the verification code the shop 'sent' (404 elsewhere)",
+    description="The code stands in for a text message to the shopper and proves they are who "
+    "they say: only the shopper's own sign-in reads it. An agent's assist session or a "
+    "guardian's session on a ward is refused (403 `forbidden`).",
 )
 def demo_verification_code(
     request_id: str,
@@ -413,6 +416,14 @@ def demo_verification_code(
 ) -> DemoVerificationCode:
     if not ctx.config.demo:
         raise not_found("resource")
+    # Whoever reads the code can pass the check it is for; an agent who files for the shopper
+    # must not also be able to answer the shop's question to the shopper.
+    if principal.role != "subject" or principal.actor_id != principal.subject_id:
+        raise Problem(
+            403,
+            "forbidden",
+            "Only the account holder's own sign-in can read this code: it proves who they are.",
+        )
     req = _own(db, principal, request_id)
     if req.status != "identity_unverified" or not req.demo_verification_code:
         raise Problem(404, "not_found", "This request is not waiting for a verification code.")

@@ -70,6 +70,11 @@ class ConsentReceipt(ApiModel):
 class ConsentChange(ApiModel):
     consent: ConsentItem
     receipt: ConsentReceipt
+    changed: bool = Field(
+        default=True,
+        description="False when the subject already held this state under the current policy "
+        "version: nothing changed, and `receipt` is the one that recorded the state.",
+    )
 
 
 class SubscriptionItem(ApiModel):

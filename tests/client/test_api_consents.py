@@ -8,10 +8,13 @@ from client.api import ShopApi
 from client.discovery import fetch_discovery
 from client.errors import NotFound, ValidationFailed
 from client.models import CHANNELS, ConsentReceipt, Cookie
+from client.transport import Transport
 from client.verify import verify_consent_receipt
 from server.embedded import RunningShop
-from tests.client.api_helpers import api_for
+from tests.client.api_helpers import FixedToken, api_for
+from tests.client.test_transport import FlakyProxy, proxy, token  # noqa: F401 (fixtures)
 from tests.conftest import SHOPPER
+from tests.support.oauth_login import Api
 
 
 @pytest.fixture
@@ -68,3 +71,33 @@ def test_cookies(shop_api: ShopApi) -> None:
     assert cookies
     assert all(isinstance(c, Cookie) for c in cookies)
     assert len({c.id for c in cookies}) == len(cookies)
+
+
+def test_a_consent_change_whose_answer_is_lost_is_made_once(
+    shop: RunningShop,
+    proxy: FlakyProxy,  # noqa: F811 (the fixture imported above)
+    token: str,  # noqa: F811
+) -> None:
+    """The transport re-sends the PUT with the key `set_consent` made for it: the shop answers
+    the first answer, and a change made elsewhere in between stands (no second receipt)."""
+    direct = Api(shop.url + "/v1", token)
+    purpose = next(c for c in api_for(shop, *SHOPPER).list_consents() if not c.required)
+    receipts_before = len(direct.get("/consents/history", params={"limit": 500}).json()["items"])
+
+    def meanwhile(_seconds: float) -> None:
+        # before the retry: the shopper switches it back on another device
+        answer = direct.put(f"/consents/{purpose.purpose}", json={"granted": purpose.granted})
+        assert answer.status_code == 200, answer.text
+
+    transport = Transport(
+        proxy.url + "/v1", tokens=FixedToken(token), sleep=meanwhile, max_retries=2
+    )
+    proxy.drop(1, after_forward=True)  # the shop makes the change; its answer is lost
+    change = ShopApi(transport).set_consent(purpose.purpose, not purpose.granted)
+    assert proxy.count("PUT", f"/v1/consents/{purpose.purpose}") == 2
+    assert change.consent.granted is (not purpose.granted)  # the first answer, replayed
+    history = direct.get("/consents/history", params={"limit": 500}).json()["items"]
+    assert len(history) == receipts_before + 2  # the app's one change and the other device's
+    assert history[1]["id"] == change.receipt.id
+    items = direct.get("/consents").json()["items"]
+    assert next(c for c in items if c["purpose"] == purpose.purpose)["granted"] is purpose.granted

@@ -9,10 +9,12 @@ one request may carry stay five when uploads race (SQLite and PostgreSQL).
 from __future__ import annotations
 
 import functools
+import threading
 import uuid
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import requests
 
 from server import identity_documents
@@ -84,11 +86,38 @@ def test_uploading_past_the_days_limit_is_a_429(make_shop: Any) -> None:
     assert_limited(refused, identity_documents.UPLOAD_WINDOW)
 
 
-def test_racing_uploads_never_pass_five_documents(race_shop: RunningShop) -> None:
+def test_racing_uploads_never_pass_five_documents(
+    race_shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six uploads to a request holding one document: four fit. Each upload, where the
+    database lets it, is held after counting the request's documents until the others have
+    counted too (at most 0.3 s each), so an upload that counted without holding the request
+    (before the count came after a write to it) let all six in on PostgreSQL.
+
+    The account's daily upload limit is off here: its counter is one row per account, updated
+    in the upload's transaction, which holds that row and so serialised these uploads by
+    itself (it hid the missing hold). On SQLite this race cannot happen and the test guards
+    the outcome only: each upload carries an Idempotency-Key, whose claim is the first write of
+    the upload's transaction and takes SQLite's single write lock before the documents are
+    counted, so the uploads count one after another."""
+    monkeypatch.setattr(race_shop.ctx.config, "uploads_per_day", 0)
+    counted = threading.Condition()
+    arrivals = [0]
+    clean_filename = identity_documents.clean_filename
+
+    def counted_then_wait(raw: str | None) -> str:
+        with counted:
+            arrivals[0] += 1
+            counted.notify_all()
+            counted.wait_for(lambda: arrivals[0] >= 6, timeout=0.3)
+        return clean_filename(raw)
+
     api = fresh(race_shop)
     rid = file(api).json()["id"]
     assert upload(api, rid, PDF).status_code == 201
     apis = [fresh(race_shop) for _ in range(6)]
+    # named after the count, before the insert: the point where a racing upload must wait
+    monkeypatch.setattr(identity_documents, "clean_filename", counted_then_wait)
     answers: list[Any] = together([functools.partial(upload, a, rid, PDF) for a in apis])
     assert all(isinstance(a, requests.Response) for a in answers), answers
     codes = sorted(a.status_code for a in answers)

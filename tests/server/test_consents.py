@@ -171,7 +171,8 @@ def test_switch_consent_returns_a_verifiable_receipt(shop: RunningShop, api: Api
     response = api.put(f"/consents/{purpose['purpose']}", json={"granted": wanted})
     assert response.status_code == 200, response.text
     body = response.json()
-    assert set(body) == {"consent", "receipt"}
+    assert set(body) == {"consent", "receipt", "changed"}
+    assert body["changed"] is True
     consent, receipt = body["consent"], body["receipt"]
     assert set(consent) == CONSENT_KEYS
     assert consent["granted"] is wanted
@@ -199,13 +200,14 @@ def test_switch_consent_returns_a_verifiable_receipt(shop: RunningShop, api: Api
     assert again["granted"] is wanted
     assert again["updated_at"] is not None
 
-    # setting the same state again is fine and gives a fresh receipt
+    # setting the same state again changes nothing: no new receipt, the one that recorded it
+    history_before = api.get("/consents/history", params={"limit": 500}).json()["items"]
     repeat = api.put(f"/consents/{purpose['purpose']}", json={"granted": wanted})
     assert repeat.status_code == 200
-    second = repeat.json()["receipt"]
-    assert second["id"] != receipt["id"]
-    assert second["granted"] is wanted
-    assert receipt_is_valid(second, keys)
+    assert repeat.json()["changed"] is False
+    assert repeat.json()["receipt"] == receipt
+    assert repeat.json()["consent"] == consent
+    assert api.get("/consents/history", params={"limit": 500}).json()["items"] == history_before
 
     # and switching back works too
     back = api.put(f"/consents/{purpose['purpose']}", json={"granted": not wanted})

@@ -34,6 +34,9 @@ _ACTIONS = {
     "delete": trans_late("AccessLogPage", "Deleted"),
     "assist_start": trans_late("AccessLogPage", "Started an assisted session"),
     "guardian_start": trans_late("AccessLogPage", "Opened your dashboard as your guardian"),
+    "guardian_closed": trans_late(
+        "AccessLogPage", "Closed their account, which ended your guardian link"
+    ),
 }
 _REASONS = {
     "edited": trans_late("AccessLogPage", "an entry was changed after it was written"),
