@@ -16,6 +16,7 @@ from tests.ui.conftest import sign_in, wait_loaded
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
 from ui.pages.registry import PAGES
+from ui.pages.requests import RequestsPage
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
@@ -71,6 +72,21 @@ def test_agent_assists_with_the_customers_code_and_is_logged(
     window.select_page("overview")
     assert wait_loaded(qtbot, overview) is LoadState.CONTENT
     assert overview.cards["tracks"].figure.text() == "400"
+    # The shopper's verification code is theirs: the agent is not offered the demo code.
+    filed = customer.create_request("access")
+    assert filed.request.status == "identity_unverified"
+    window.select_page("requests")
+    requests_page = window.pages["requests"]
+    assert isinstance(requests_page, RequestsPage)
+    qtbot.waitUntil(
+        lambda: any(r.request.id == filed.request.id for r in requests_page.model.rows),
+        timeout=10000,
+    )
+    row = next(r for r in requests_page.model.rows if r.request.id == filed.request.id)
+    assert requests_page.select((row.shop_id, row.request.id))
+    assert requests_page.detail.verify_box.isVisibleTo(requests_page)
+    assert not requests_page.detail.demo_code_button.isVisibleTo(requests_page)
+    window.select_page("overview")
 
     entries = list(customer.list_access_log(order="desc", limit=50).auto_paging_iter())
     agent_entries = [e for e in entries if e.role == "agent"]

@@ -466,6 +466,7 @@ class RequestsPage(DataPage[TrackerData]):
         caps = view.capabilities if view is not None else None
         for action in self.new_menu.actions():
             action.setVisible(caps is None or caps.offers(str(action.data())))
+        self.detail.codes_readable = view is None or view.can_change
         super().set_view(view)
 
     def new_request(

@@ -182,6 +182,9 @@ class RequestDetail(QWidget):
         self._result_task: Task[Any] | None = None
         self._download: Any = None
         self._no_demo_codes: set[str] = set()
+        # A verification code proves the shopper is who they say: the demo shop shows it
+        # to the shopper's own sign-in only, never to an assisting agent or a guardian.
+        self.codes_readable = True
         # per shop: the kinds of document its policy accepts as proof (key, words)
         self._document_methods: dict[str, list[tuple[str, str]]] = {}
         self._rights_task: Any = None
@@ -402,6 +405,7 @@ class RequestDetail(QWidget):
         self.verify_box.setVisible(unverified)
         self.demo_code_button.setVisible(
             unverified
+            and self.codes_readable
             and row.shop_id not in self._no_demo_codes
             and (caps is None or caps.kind != "fides")
         )
