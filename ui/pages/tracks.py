@@ -241,7 +241,9 @@ class TracksPage(DataPage[TracksData]):
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.history_model.modelReset.connect(self._update_buttons)
-        self.history_model.loading_changed.connect(lambda _busy: self._update_status())
+        # A load ends with page_loaded or load_failed, each of which updates the line: the
+        # end of loading itself needs no second update (one less per page while scrolling).
+        self.history_model.loading_changed.connect(lambda busy: busy and self._update_status())
         self.history_model.page_loaded.connect(lambda _n: self._update_status())
         self.history_model.load_failed.connect(self._history_failed)
 
