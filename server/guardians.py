@@ -20,7 +20,7 @@ from server.deps import Principal
 from server.errors import Problem
 from server.i18n import current_language
 from server.models import AccessToken, RefreshToken, User
-from server.schemas.guardians import ClauseRef, GuardianRuleOut
+from server.schemas.guardians import AccountConsentOut, ClauseRef, GuardianRuleOut
 
 # What `User.guardian_consent` may hold: the guardian's consent to the account itself.
 ACCOUNT_CONSENT_STATES = ("not_needed", "pending", "granted", "refused", "withdrawn")
@@ -77,6 +77,22 @@ def set_account_consent(db: Session, policy: ShopPolicy, user: User, state: str)
     if sign_in_refused(policy, user):
         return end_own_sign_ins(db, user)
     return 0
+
+
+def account_consent_out(policy: ShopPolicy, user: User) -> AccountConsentOut | None:
+    """The guardian's consent to this covered person's account, as the ward list shows it;
+    None where the shop's policy asks no such consent (or does not cover the person)."""
+    rule = policy.guardian
+    if rule is None or rule.account_clause is None or not covered(user, rule):
+        return None
+    section = policy.section(rule.account_clause)
+    title = section.title.pick(current_language()) if section else rule.account_clause
+    state = user.guardian_consent if user.guardian_consent in ACCOUNT_CONSENT_STATES else "pending"
+    return AccountConsentOut(
+        state=state,  # one of ACCOUNT_CONSENT_STATES: checked just above
+        sign_in_allowed=not sign_in_refused(policy, user),
+        clause=ClauseRef(number=rule.account_clause, title=title),
+    )
 
 
 def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:

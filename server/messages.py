@@ -148,6 +148,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     ("Use the guardian's own sign-in for this.", "请使用监护人本人的登录进行此操作。"),
     (
+        "This shop's policy does not ask a guardian to consent to the account itself.",
+        "本商城的隐私政策未要求监护人对账户本身作出同意。",
+    ),
+    ("This sign-in cannot change this.", "此次登录无权修改此项。"),
+    (
         "This account holder no longer needs a guardian; only they can change this.",
         "该账户持有人已无需监护人，只有本人可以修改此项。",
     ),
