@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thre
     from client.connection import AssistSession, ShopConnection
     from client.filing import RequestFiler
     from client.guardian import WardSession
-    from client.models.guardians import Ward
+    from client.models.guardians import AccountConsentChanged, Ward
     from client.outbox import Outbox
     from client.reader import AssistApi, ShopReader
     from client.shops import ShopRegistry
@@ -613,6 +613,25 @@ class AppSession(QObject):
             done()
 
         self.runner.run(work, opened, failed)
+
+    def set_ward_account_consent(
+        self,
+        ward: Ward,
+        granted: bool,
+        done: Callable[[AccountConsentChanged], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Give or withdraw the guardian's consent to `ward`'s account, with the guardian's
+        own sign-in (never the ward session: the shop refuses that token for this)."""
+        connection = self.current
+        if connection is None or not connection.signed_in:
+            return
+
+        def work(_control: TaskControl) -> AccountConsentChanged:
+            # one Idempotency-Key per click (the client makes it): a re-sent PUT applies once
+            return connection.api.set_ward_account_consent(ward.id, granted)
+
+        self.runner.run(work, done, failed)
 
     def end_ward(self, *, emit: bool = True) -> None:
         """Back to the guardian's own data."""
