@@ -401,8 +401,17 @@ class AppSession(QObject):
 
         return cancel
 
-    def resume_remembered(self, done: Callable[[int], None]) -> None:
-        """Silent sign-in for every remembered account that has a refresh token."""
+    def resume_remembered(
+        self,
+        done: Callable[[int], None],
+        refused: Callable[[str, BaseException], None] | None = None,
+    ) -> None:
+        """Silent sign-in for every remembered account that has a refresh token.
+
+        `refused(shop name, error)` hears of each account whose shop refused the silent
+        sign-in for a reason a person must act on (a guardian's consent to the account is
+        missing); an account whose sign-in merely expired stays signed out without a word.
+        """
 
         signed_out: list[ShopConnection] = []  # remembered shops to sign in again in one click
 
@@ -441,6 +450,11 @@ class AppSession(QObject):
                 self.connections[connection.shop_id] = connection
             for connection in signed_out:
                 self.connections.setdefault(connection.shop_id, connection)
+                if refused is not None and connection.tokens.refusal is not None:
+                    from client.errors import GuardianConsentMissing
+
+                    if isinstance(connection.tokens.refusal, GuardianConsentMissing):
+                        refused(connection.shop_name, connection.tokens.ended_error())
             if connections and (self.current is None or not self.current.signed_in):
                 self.current_shop = connections[0].shop_id
                 self.keychain_available.emit(connections[0].persistent)

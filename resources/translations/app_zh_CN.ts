@@ -3780,6 +3780,10 @@ SHA-256：{2}</translation>
             <numerusform>已重新登录 %n 个商城</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
 </context>
 <context>
     <name>MyDataPage</name>

@@ -23,7 +23,7 @@ from server.admin import account_consent
 from server.embedded import RunningShop
 from server.models import AccessLogEntry, User
 from tests.client.browser import MemoryKeyring, ScriptedBrowser
-from tests.ui.conftest import ModalAnswer, click, wait_loaded
+from tests.ui.conftest import ModalAnswer, click, sign_in, wait_loaded
 from tests.ui.test_guardian_mode import guardian_window, pick_ward
 from ui.errors import user_message
 from ui.i18n import TRANSLATIONS_DIR
@@ -187,3 +187,40 @@ def test_the_two_sentences_in_english(qapp: QCoreApplication) -> None:
     assert "refused the sign-in" in refused
     assert "sign-in has ended" in ended
     assert "parent or guardian must consent" in ended
+
+
+def test_a_remembered_sign_in_refused_at_start_up_says_why(
+    qtbot: QtBot, make_shop: object, runner: TaskRunner, tmp_path: Path
+) -> None:
+    """The app starts again with the minor's remembered sign-in; meanwhile her guardian's
+    consent was withdrawn: the silent sign-in is refused, and the window says why."""
+    from ui.app import add_startup_shops
+    from ui.settings import Settings
+
+    shop: RunningShop = make_shop("silumart")  # type: ignore[operator]
+    keyring = MemoryKeyring()
+    first = AppSession(
+        tmp_path / "config",
+        runner,
+        open_browser=ScriptedBrowser("alice.chen", "demo1234"),
+        keyring_backend=keyring,
+    )
+    sign_in(qtbot, first, shop)
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    first.close()  # the app quits, the refresh token stays in the keychain
+    account_consent(shop.ctx, "alice.chen", "withdrawn")  # the officer's command, or the app
+
+    again = AppSession(tmp_path / "config", runner, keyring_backend=keyring)
+    restarted = MainWindow(again, runner, Settings(tmp_path / "again.ini"))
+    qtbot.addWidget(restarted)
+    restarted.show()
+    add_startup_shops(again, restarted, [])
+    qtbot.waitUntil(
+        lambda: "guardian must consent" in restarted.statusBar().currentMessage(), timeout=20000
+    )
+    said = restarted.statusBar().currentMessage()
+    assert said.startswith("Silumart"), said
+    assert "sign-in has ended" in said
+    assert again.view() is None  # signed out, the shop still listed
+    qtbot.waitUntil(lambda: runner.active == 0, timeout=10000)
+    again.close()
