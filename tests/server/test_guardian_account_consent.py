@@ -213,3 +213,37 @@ def test_hostile_bodies_never_make_a_500(make_shop: Any) -> None:
     # nothing was changed by any of them
     [listed] = guardian.get("/guardian/wards").json()["items"]
     assert listed["account_consent"]["state"] == "granted"
+
+
+def test_the_guardian_withdraws_on_postgres(pg_database: Any) -> None:
+    """The same on PostgreSQL, where the ward's row is locked (`FOR UPDATE`) for the change."""
+    from datetime import timedelta
+
+    from server.context import ServerConfig
+    from server.demo.seeding import seed_for_demo
+    from server.shops import shop_profile
+
+    config = ServerConfig(
+        db_url=pg_database(),
+        shop=shop_profile("silumart"),
+        demo=True,
+        run_processor=False,
+        processor_delay=timedelta(0),
+    )
+    shop = RunningShop(config)
+    try:
+        seed_for_demo(shop.ctx, tracks=50)
+        shop.start()
+        guardian = signed_in(shop, "chen.jing")
+        ward = ward_id(guardian)
+
+        def withdraw() -> None:
+            answer = put_consent(guardian, ward, "withdrawn")
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["sign_ins_ended"] >= 4
+
+        _withdraw_ends_every_sign_in(shop, withdraw)
+        assert put_consent(guardian, ward, "granted").status_code == 200
+        assert signed_in(shop, "alice.chen").get("/me").status_code == 200
+    finally:
+        shop.stop()
