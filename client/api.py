@@ -50,7 +50,7 @@ from client.models.consents import (
     Subscription,
 )
 from client.models.data import DataCategory, Device, Location, LogEntry, ServiceContact
-from client.models.guardians import GuardianLink, Ward, WardSessionOpened
+from client.models.guardians import AccountConsentChanged, GuardianLink, Ward, WardSessionOpened
 from client.models.incidents import Incident, IncidentCounts
 from client.models.notices import (
     CurrentPolicy,
@@ -482,6 +482,27 @@ class ShopApi:
     def open_ward_session(self, ward_id: str) -> WardSessionOpened:
         """A short token on the ward's data (see `client.guardian.WardSession`)."""
         return self._send(WardSessionOpened, "POST", f"guardian/wards/{_seg(ward_id)}/session")
+
+    def set_ward_account_consent(
+        self,
+        ward_id: str,
+        granted: bool,
+        *,
+        guardian_present: bool | None = None,
+        idempotency_key: str | None = None,
+    ) -> AccountConsentChanged:
+        """Give or withdraw the guardian's consent to the ward's account (the guardian's own
+        sign-in). Withdrawing ends the ward's own sign-ins at the shop at once."""
+        body: dict[str, Any] = {"state": "granted" if granted else "withdrawn"}
+        if guardian_present is not None:
+            body["guardian_present"] = guardian_present
+        return self._send(
+            AccountConsentChanged,
+            "PUT",
+            f"guardian/wards/{_seg(ward_id)}/account-consent",
+            body,
+            idempotency_key=idempotency_key or new_idempotency_key(),
+        )
 
     # --- access log -------------------------------------------------------------------------
 

@@ -26,9 +26,11 @@ from authlib.integrations.requests_client import OAuth2Session
 
 from client.discovery import OAuthInfo
 from client.errors import (
+    GUARDIAN_CONSENT_REASON,
     ApiError,
     BadResponse,
     ConnectionFailed,
+    GuardianConsentMissing,
     RateLimited,
     ServerError,
     SignInCancelled,
@@ -276,6 +278,21 @@ class BrowserSignIn:
     def _exchange(
         self, session: OAuth2Session, code: str, code_verifier: str, redirect_uri: str
     ) -> TokenSet:
+        # authlib keeps only `error` and `error_description` of a refusal; the shop's `reason`
+        # (why, in a form the app words itself) is read off the answer on its way in.
+        reasons: list[str] = []
+
+        def note_reason(response: requests.Response) -> requests.Response:
+            if response.status_code == 400:
+                try:
+                    body = response.json()
+                except ValueError:
+                    body = None
+                if isinstance(body, dict) and isinstance(body.get("reason"), str):
+                    reasons.append(body["reason"])
+            return response
+
+        session.register_compliance_hook("access_token_response", note_reason)
         try:
             body = session.fetch_token(
                 self.oauth.token_endpoint,
@@ -286,6 +303,10 @@ class BrowserSignIn:
                 timeout=TOKEN_TIMEOUT,
             )
         except OAuthError as exc:
+            if GUARDIAN_CONSENT_REASON in reasons:
+                raise GuardianConsentMissing(
+                    exc.description or None, code=exc.error or None, detail=exc.description
+                ) from None
             raise oauth_failure(exc) from None
         except requests.HTTPError as exc:
             raise http_failure(exc) from None

@@ -96,6 +96,17 @@ class AuthenticationRequired(ApiError):
     shows_given_message = False
 
 
+class GuardianConsentRequired(AuthenticationRequired):
+    """The sign-in ended because the shop's policy needs a guardian's consent to the account
+    (a minor's, where it is withdrawn or not yet given): the shop refused to renew it."""
+
+    default_message = trans_late(
+        "Errors",
+        "Your sign-in has ended: a parent or guardian must consent to this account before "
+        "you can use it. Ask them to give their consent, then sign in again.",
+    )
+
+
 class ReauthRequired(ApiError):
     default_message = trans_late("Errors", "Please sign in again to confirm this action.")
     shows_given_message = False
@@ -146,6 +157,21 @@ class SignInFailed(ApiError):
         if own is None or not self.shows_given_message:
             return self.default_message, ()
         return trans_late("Errors", "Sign-in did not complete: {0}"), (own,)
+
+
+# The token endpoint's `reason` when a guardian's consent to the account is missing.
+GUARDIAN_CONSENT_REASON = "guardian_consent_required"
+
+
+class GuardianConsentMissing(SignInFailed):
+    """The shop refused the sign-in (or its renewal): a guardian must consent to the account."""
+
+    default_message = trans_late(
+        "Errors",
+        "The shop refused the sign-in: a parent or guardian must consent to this account "
+        "before you can use it. Ask them to give their consent, then sign in again.",
+    )
+    shows_given_message = False
 
 
 class SignInCancelled(SignInFailed):

@@ -28,8 +28,12 @@ from keyring.backend import KeyringBackend
 from client.auth import TOKEN_TIMEOUT, TokenSet, token_set_from_response
 from client.discovery import OAuthInfo
 from client.errors import (
+    GUARDIAN_CONSENT_REASON,
+    AuthenticationRequired,
     BadResponse,
     ConnectionFailed,
+    GuardianConsentMissing,
+    GuardianConsentRequired,
     RateLimited,
     ServerError,
     SignInFailed,
@@ -151,6 +155,8 @@ class TokenManager:
         self._refresh_lock = threading.Lock()  # one refresh at a time
         self._tokens: TokenSet | None = None
         self._generation = 0
+        # Why the shop last refused to renew the sign-in (None: it did not, or it works again).
+        self.refusal: SignInFailed | None = None
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -195,6 +201,15 @@ class TokenManager:
         with self._state_lock:
             self._tokens = tokens
             self._generation += 1
+        if tokens is not None:
+            self.refusal = None
+
+    def ended_error(self) -> AuthenticationRequired:
+        """The error for a sign-in that has ended: why, where the shop said a reason the app
+        words (a guardian's consent to the account is missing); the plain one otherwise."""
+        if isinstance(self.refusal, GuardianConsentMissing):
+            return GuardianConsentRequired(status=401, code=GUARDIAN_CONSENT_REASON)
+        return AuthenticationRequired(status=401)
 
     # -- TokenSource -------------------------------------------------------------------------
     def access_token(self) -> str | None:
@@ -243,6 +258,7 @@ class TokenManager:
             log.info("refresh refused (%s): signing out locally", exc.code)
             self.store.forget(username)
             self._set(None)
+            self.refusal = exc
             return None
         tokens = token_set_from_response(body, now=self._clock(), previous=previous)
         # Rotation: persist the new refresh token before anyone uses the new access token, so
@@ -278,7 +294,13 @@ class TokenManager:
                 return body
             if isinstance(body, dict) and isinstance(body.get("error"), str) and status < 500:
                 description = body.get("error_description")
-                raise SignInFailed(
+                # the shop's reason, where it gives one the app has words for
+                kind = (
+                    GuardianConsentMissing
+                    if body.get("reason") == GUARDIAN_CONSENT_REASON
+                    else SignInFailed
+                )
+                raise kind(
                     description if isinstance(description, str) else None,
                     status=status,
                     code=body["error"],

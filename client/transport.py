@@ -180,7 +180,9 @@ class Transport:
                 refreshed = True
                 if self.tokens.refresh_access_token():
                     continue
-                raise AuthenticationRequired()
+                # why it ended, where the token source knows (the shop's refusal to renew it)
+                ended = getattr(self.tokens, "ended_error", None)
+                raise ended() if callable(ended) else AuthenticationRequired()
             if response.status_code in RETRY_STATUSES and retryable_method:
                 wait = retry_after(response)
                 if attempt < self.max_retries and (wait is None or wait <= self.max_retry_after):

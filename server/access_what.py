@@ -137,6 +137,10 @@ PHRASES: dict[str, tuple[Text, Text | None]] = {
         Text("a guardian's view of a ward's data", "监护人查看被监护人数据的会话"),
         None,
     ),
+    "account_consent": (
+        Text("a guardian's consent to an account", "监护人对账户的同意"),
+        None,
+    ),
     "tracks": (Text("your search and browsing history", "您的搜索与浏览记录"), None),
     "track": (
         Text("an entry of your browsing history", "一条浏览记录"),
@@ -246,6 +250,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"requests/([^/]+)/.+", "request"),
         (r"incidents/([^/]+)(?:/read)?", "incident"),
         (r"guardian/wards/([^/]+)/session", "guardian_session"),
+        (r"guardian/wards/([^/]+)/account-consent", "account_consent"),
         (r"requests/([^/]+)(?:/[^/]+)?", "request"),
         (r"tracks/([^/]+)", "track"),
         (r"tags/([^/]+)", "tag"),

@@ -22,7 +22,7 @@ from server.deps import Principal
 from server.errors import Problem
 from server.i18n import current_language
 from server.models import AccessToken, GuardianLink, RefreshToken, User
-from server.schemas.guardians import ClauseRef, GuardianRuleOut
+from server.schemas.guardians import AccountConsentOut, ClauseRef, GuardianRuleOut
 from server.timeutil import Clock
 
 # What `User.guardian_consent` may hold: the guardian's consent to the account itself.
@@ -132,6 +132,22 @@ def end_links_on_closure(db: Session, clock: Clock, user: User, now: datetime) -
             what=describe_guardian_link(user.display_name),
         )
     return len(links)
+
+
+def account_consent_out(policy: ShopPolicy, user: User) -> AccountConsentOut | None:
+    """The guardian's consent to this covered person's account, as the ward list shows it;
+    None where the shop's policy asks no such consent (or does not cover the person)."""
+    rule = policy.guardian
+    if rule is None or rule.account_clause is None or not covered(user, rule):
+        return None
+    section = policy.section(rule.account_clause)
+    title = section.title.pick(current_language()) if section else rule.account_clause
+    state = user.guardian_consent if user.guardian_consent in ACCOUNT_CONSENT_STATES else "pending"
+    return AccountConsentOut(
+        state=state,  # one of ACCOUNT_CONSENT_STATES: checked just above
+        sign_in_allowed=not sign_in_refused(policy, user),
+        clause=ClauseRef(number=rule.account_clause, title=title),
+    )
 
 
 def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:

@@ -152,6 +152,11 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "只有账户持有人本人的登录才能查看此验证码：它用于证明本人身份。",
     ),
     (
+        "This shop's policy does not ask a guardian to consent to the account itself.",
+        "本商城的隐私政策未要求监护人对账户本身作出同意。",
+    ),
+    ("This sign-in cannot change this.", "此次登录无权修改此项。"),
+    (
         "This account holder no longer needs a guardian; only they can change this.",
         "该账户持有人已无需监护人，只有本人可以修改此项。",
     ),

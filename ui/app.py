@@ -242,10 +242,18 @@ def add_startup_shops(
         elif added and first_demo:
             window.sign_in(added[0])  # first demo run: open the shop's sign-in page
 
+    def refused(shop_name: str, error: BaseException) -> None:
+        # why a remembered sign-in could not be resumed, where the person must act on it
+        window.notify(
+            QCoreApplication.translate("MainWindow", "{0}: {1}").format(
+                shop_name, user_message(error)
+            )
+        )
+
     def one_answered() -> None:
         answered[0] += 1
         if answered[0] == len(urls):
-            session.resume_remembered(resumed)
+            session.resume_remembered(resumed, refused)
 
     def one_added(connection: ShopConnection) -> None:
         added.append(connection.shop_id)
@@ -258,7 +266,7 @@ def add_startup_shops(
     for url in urls:
         session.add_shop(url, one_added, not_added)
     if not urls:
-        session.resume_remembered(resumed)
+        session.resume_remembered(resumed, refused)
 
 
 def config_dir(args: argparse.Namespace) -> Path:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the sign-in stack is imported on first use, off the UI thre
     from client.connection import AssistSession, ShopConnection
     from client.filing import RequestFiler
     from client.guardian import WardSession
-    from client.models.guardians import Ward
+    from client.models.guardians import AccountConsentChanged, Ward
     from client.outbox import Outbox
     from client.reader import AssistApi, ShopReader
     from client.shops import ShopRegistry
@@ -401,8 +401,17 @@ class AppSession(QObject):
 
         return cancel
 
-    def resume_remembered(self, done: Callable[[int], None]) -> None:
-        """Silent sign-in for every remembered account that has a refresh token."""
+    def resume_remembered(
+        self,
+        done: Callable[[int], None],
+        refused: Callable[[str, BaseException], None] | None = None,
+    ) -> None:
+        """Silent sign-in for every remembered account that has a refresh token.
+
+        `refused(shop name, error)` hears of each account whose shop refused the silent
+        sign-in for a reason a person must act on (a guardian's consent to the account is
+        missing); an account whose sign-in merely expired stays signed out without a word.
+        """
 
         signed_out: list[ShopConnection] = []  # remembered shops to sign in again in one click
 
@@ -441,6 +450,11 @@ class AppSession(QObject):
                 self.connections[connection.shop_id] = connection
             for connection in signed_out:
                 self.connections.setdefault(connection.shop_id, connection)
+                if refused is not None and connection.tokens.refusal is not None:
+                    from client.errors import GuardianConsentMissing
+
+                    if isinstance(connection.tokens.refusal, GuardianConsentMissing):
+                        refused(connection.shop_name, connection.tokens.ended_error())
             if connections and (self.current is None or not self.current.signed_in):
                 self.current_shop = connections[0].shop_id
                 self.keychain_available.emit(connections[0].persistent)
@@ -613,6 +627,25 @@ class AppSession(QObject):
             done()
 
         self.runner.run(work, opened, failed)
+
+    def set_ward_account_consent(
+        self,
+        ward: Ward,
+        granted: bool,
+        done: Callable[[AccountConsentChanged], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Give or withdraw the guardian's consent to `ward`'s account, with the guardian's
+        own sign-in (never the ward session: the shop refuses that token for this)."""
+        connection = self.current
+        if connection is None or not connection.signed_in:
+            return
+
+        def work(_control: TaskControl) -> AccountConsentChanged:
+            # one Idempotency-Key per click (the client makes it): a re-sent PUT applies once
+            return connection.api.set_ward_account_consent(ward.id, granted)
+
+        self.runner.run(work, done, failed)
 
     def end_ward(self, *, emit: bool = True) -> None:
         """Back to the guardian's own data."""

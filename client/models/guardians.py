@@ -22,6 +22,23 @@ class GuardianRule(ClientModel):
     clauses: list[ClauseRef] = Field(default_factory=list)
 
 
+class AccountConsent(ClientModel):
+    """The guardian's consent to the ward holding an account, where the shop's policy asks it.
+
+    `state`: granted, pending, refused, withdrawn (or not_needed: never recorded); only
+    `sign_in_allowed` says whether the ward may sign in with it.
+    """
+
+    state: str
+    sign_in_allowed: bool = False
+    clause: ClauseRef | None = None
+
+
+class AccountConsentChanged(AccountConsent):
+    changed: bool = False
+    sign_ins_ended: int = 0
+
+
 class Ward(ClientModel):
     """An account a signed-in guardian may open."""
 
@@ -34,6 +51,7 @@ class Ward(ClientModel):
     relationship: str = ""
     since: Timestamp | None = None
     rule: GuardianRule | None = None
+    account_consent: AccountConsent | None = None  # None: the shop's policy asks none
 
 
 class WardSessionOpened(ClientModel):
@@ -63,4 +81,13 @@ class GuardianOfMe(ClientModel):
     since: Timestamp | None = None
 
 
-__all__ = ["ClauseRef", "GuardianLink", "GuardianOfMe", "GuardianRule", "Ward", "WardSessionOpened"]
+__all__ = [
+    "AccountConsent",
+    "AccountConsentChanged",
+    "ClauseRef",
+    "GuardianLink",
+    "GuardianOfMe",
+    "GuardianRule",
+    "Ward",
+    "WardSessionOpened",
+]

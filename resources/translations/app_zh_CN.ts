@@ -520,6 +520,10 @@
         <translation>监护人查看被监护人数据的会话</translation>
     </message>
     <message>
+        <source>a guardian&apos;s consent to an account</source>
+        <translation>监护人对账户的同意</translation>
+    </message>
+    <message>
         <source>other information in your account</source>
         <translation>您账户中的其他信息</translation>
     </message>
@@ -2840,6 +2844,10 @@ After:  {1}</source>
         <translation>无法连接商城。请检查网络连接后重试。</translation>
     </message>
     <message>
+        <source>Your sign-in has ended: a parent or guardian must consent to this account before you can use it. Ask them to give their consent, then sign in again.</source>
+        <translation>您的登录已结束：此账户须先获得父母或监护人的同意才能使用。请他们给予同意后再重新登录。</translation>
+    </message>
+    <message>
         <source>This account is not allowed to do that.</source>
         <translation>此账户无权进行该操作。</translation>
     </message>
@@ -2866,6 +2874,10 @@ After:  {1}</source>
     <message>
         <source>The shop sent something the app does not understand.</source>
         <translation>商城返回了本应用无法识别的内容。</translation>
+    </message>
+    <message>
+        <source>The shop refused the sign-in: a parent or guardian must consent to this account before you can use it. Ask them to give their consent, then sign in again.</source>
+        <translation>商城拒绝了此次登录：此账户须先获得父母或监护人的同意才能使用。请他们给予同意后再重新登录。</translation>
     </message>
     <message>
         <source>Sign-in was cancelled.</source>
@@ -3357,6 +3369,82 @@ SHA-256：{2}</translation>
         <translation>{0}（以监护人身份）</translation>
     </message>
     <message>
+        <source>{0} can sign in: you have consented to their account.</source>
+        <translation>{0}可以登录：您已同意其使用账户。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>撤回同意…</translation>
+    </message>
+    <message>
+        <source>Withdraw your consent to {0}&apos;s account</source>
+        <translation>撤回您对{0}账户的同意</translation>
+    </message>
+    <message>
+        <source>{0} cannot sign in: you withdrew your consent to their account.</source>
+        <translation>{0}无法登录：您已撤回对其账户的同意。</translation>
+    </message>
+    <message>
+        <source>Give consent…</source>
+        <translation>给予同意…</translation>
+    </message>
+    <message>
+        <source>Give your consent to {0}&apos;s account</source>
+        <translation>同意{0}使用账户</translation>
+    </message>
+    <message>
+        <source>{0} cannot sign in until you consent to their account.</source>
+        <translation>在您同意其使用账户之前，{0}无法登录。</translation>
+    </message>
+    <message>
+        <source>Give consent to the account</source>
+        <translation>同意使用账户</translation>
+    </message>
+    <message>
+        <source>Give your consent to {0}&apos;s account?</source>
+        <translation>同意{0}使用账户吗？</translation>
+    </message>
+    <message>
+        <source>{0} can then sign in to this shop with their own account again.</source>
+        <translation>之后{0}可以重新用自己的账户登录本商城。</translation>
+    </message>
+    <message>
+        <source>Give consent</source>
+        <translation>给予同意</translation>
+    </message>
+    <message>
+        <source>Withdraw consent to the account</source>
+        <translation>撤回对账户的同意</translation>
+    </message>
+    <message>
+        <source>Withdraw your consent to {0}&apos;s account?</source>
+        <translation>撤回您对{0}账户的同意吗？</translation>
+    </message>
+    <message>
+        <source>{0} is signed out at once, on every device, and cannot sign in again until you give your consent again. You can still see their data here as their guardian.</source>
+        <translation>{0}将在所有设备上立即退出登录，在您再次给予同意之前无法重新登录。作为监护人，您仍可在此查看其数据。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Your consent to {0}&apos;s account is recorded.</source>
+        <translation>已记录您对{0}账户的同意。</translation>
+    </message>
+    <message>
+        <source>Your consent to {0}&apos;s account is withdrawn; they are signed out.</source>
+        <translation>已撤回您对{0}账户的同意，其已退出登录。</translation>
+    </message>
+    <message>
+        <source>The consent to {0}&apos;s account could not be changed: {1}</source>
+        <translation>未能更改对{0}账户的同意：{1}</translation>
+    </message>
+    <message>
         <source>{0}&apos;s data could not be opened: {1}</source>
         <translation>无法打开{0}的数据：{1}</translation>
     </message>
@@ -3695,6 +3783,10 @@ SHA-256：{2}</translation>
         <translation>
             <numerusform>已重新登录 %n 个商城</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>

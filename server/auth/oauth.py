@@ -74,9 +74,16 @@ def _source(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _oauth_error(error: str, description: str, status: int = 400) -> JSONResponse:
+def _oauth_error(
+    error: str, description: str, status: int = 400, reason: str | None = None
+) -> JSONResponse:
+    # `reason`: an extension member (a client ignores members it does not know) saying why in
+    # a form a client can branch on; the description is words in the caller's language.
+    body = {"error": error, "error_description": description}
+    if reason is not None:
+        body["reason"] = reason
     return JSONResponse(
-        {"error": error, "error_description": description},
+        body,
         status_code=status,
         headers=NO_STORE,
     )
@@ -285,6 +292,8 @@ def _account_for_tokens(ctx: ShopContext, db: Session, user_id: int) -> User | N
     return db.get(User, user_id, with_for_update=lock or None)
 
 
+# The token endpoint's `reason` when the guardian's consent to the account is not given.
+GUARDIAN_CONSENT_REASON = "guardian_consent_required"
 GUARDIAN_CONSENT_MISSING = (
     "A parent or guardian must consent to this account before it can be used; sign in again "
     "once they have."
@@ -304,7 +313,9 @@ def _consent_refusal(ctx: ShopContext, db: Session, user: User, family: str) -> 
     revoke_family(db, family)
     db.commit()
     description = translate(GUARDIAN_CONSENT_MISSING, current_language())
-    return _oauth_error("invalid_grant", description or GUARDIAN_CONSENT_MISSING)
+    return _oauth_error(
+        "invalid_grant", description or GUARDIAN_CONSENT_MISSING, reason=GUARDIAN_CONSENT_REASON
+    )
 
 
 @router.post("/token")

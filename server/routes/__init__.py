@@ -12,6 +12,7 @@ from server.routes import (
     data,
     discovery,
     export,
+    guardian_consent,
     guardians,
     incidents,
     me,
@@ -41,5 +42,6 @@ ROUTERS: list[APIRouter] = [
     rights.router,
     assessments.router,
     guardians.router,
+    guardian_consent.router,
     incidents.router,
 ]

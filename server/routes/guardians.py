@@ -23,7 +23,7 @@ from server.context import ShopContext
 from server.demo.policies import ShopPolicy, policy_for
 from server.deps import Principal, bearer_token, current_principal, get_ctx, get_db
 from server.errors import Problem, not_found
-from server.guardians import covered, rule_out
+from server.guardians import account_consent_out, covered, rule_out
 from server.models import AccessToken, GuardianLink, User
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, Page
@@ -46,6 +46,7 @@ def _ward_item(link: GuardianLink, ward: User, policy: ShopPolicy) -> WardItem:
         relationship=link.relationship,
         since=link.since,
         rule=rule_out(policy) if covered(ward, policy.guardian) else None,
+        account_consent=account_consent_out(policy, ward),
     )
 
 

@@ -26,6 +26,37 @@ class GuardianRuleOut(ApiModel):
     clauses: list[ClauseRef]
 
 
+AccountConsentState = Literal["not_needed", "pending", "granted", "refused", "withdrawn"]
+
+
+class AccountConsentOut(ApiModel):
+    """The guardian's consent to the ward holding an account, where the shop's policy asks it.
+
+    `state` is what the shop has recorded; `sign_in_allowed` whether the ward may sign in with
+    it (only `granted` lets them); `clause` the policy's section that asks for it.
+    """
+
+    state: AccountConsentState
+    sign_in_allowed: bool
+    clause: ClauseRef
+
+
+class AccountConsentChange(ApiModel):
+    """A guardian gives (`granted`) or withdraws (`withdrawn`) their consent to the account.
+
+    `guardian_present`: where the shop's policy asks for the guardian's presence, the
+    guardian confirms being with the ward now.
+    """
+
+    state: Literal["granted", "withdrawn"]
+    guardian_present: bool | None = None
+
+
+class AccountConsentResult(AccountConsentOut):
+    changed: bool
+    sign_ins_ended: int
+
+
 class WardItem(ApiModel):
     id: str
     customer_no: str
@@ -36,6 +67,8 @@ class WardItem(ApiModel):
     relationship: str
     since: datetime
     rule: GuardianRuleOut | None
+    # None where the shop's policy asks no consent to the account itself
+    account_consent: AccountConsentOut | None = None
 
 
 class WardSession(ApiModel):

@@ -416,6 +416,7 @@ def assert_refused_for_consent(answer: requests.Response, language: str) -> None
     assert answer.status_code == 400, answer.text
     body = answer.json()
     assert body["error"] == "invalid_grant"
+    assert body["reason"] == "guardian_consent_required"  # what the app branches on
     assert answer.headers["Content-Language"] == language
     words = "监护人" if language == "zh-CN" else "guardian must consent"
     assert words in body["error_description"], body

@@ -5,6 +5,10 @@
 from then on every request is dropped unanswered until `heal()`. That is what a shopper sees
 when the network goes down just after the shop received their request.
 
+`rewrite(method, path_suffix, change)` lets the next matching request reach the shop (which
+does the work) and hands the shop's answer body to `change`, whose bytes the app then gets: a
+shop whose answer disagrees with what it did, once. `rewritten` lists what it changed.
+
 `hold(method, path_suffix)` keeps matching requests waiting in the proxy (unsent to the shop)
 until `release()`: a slow shop, so a test can act while the app waits for an answer. `held`
 counts the requests that reached the gate.
@@ -13,7 +17,7 @@ counts the requests that reached the gate.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -47,6 +51,24 @@ class CutProxy:
     holding: tuple[str, str] | None = None
     held: int = 0
     gate: threading.Event = field(default_factory=threading.Event)
+    rewriting: tuple[str, str, Callable[[bytes], bytes]] | None = None
+    rewritten: list[tuple[str, str]] = field(default_factory=list)
+
+    def rewrite(self, method: str, path_suffix: str, change: Callable[[bytes], bytes]) -> None:
+        with self.lock:
+            self.rewriting = (method, path_suffix, change)
+
+    def _rewriter(self, method: str, path: str) -> Callable[[bytes], bytes] | None:
+        """The change for this answer, if the rewrite is armed for it (used once)."""
+        with self.lock:
+            armed = self.rewriting
+            if armed is None or method != armed[0]:
+                return None
+            if not path.split("?")[0].endswith(armed[1]):
+                return None
+            self.rewriting = None
+            self.rewritten.append((method, path))
+            return armed[2]
 
     def cut_after(self, method: str, path_suffix: str) -> None:
         with self.lock:
@@ -122,13 +144,17 @@ def cut_proxy(target: str) -> Iterator[CutProxy]:
                 state.lost_answers.append((self.command, self.path, answer.status_code))
                 self.close_connection = True  # the shop did it; the answer is lost
                 return
+            content = answer.content
+            change = state._rewriter(self.command, self.path)
+            if change is not None:
+                content = change(content)
             self.send_response(answer.status_code)
             for key, value in answer.headers.items():
                 if key.lower() not in _HOP:
                     self.send_header(key, value)
-            self.send_header("Content-Length", str(len(answer.content)))
+            self.send_header("Content-Length", str(len(content)))
             self.end_headers()
-            self.wfile.write(answer.content)
+            self.wfile.write(content)
 
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _handle
 

@@ -1,5 +1,6 @@
-"""Short lists to choose from keep their rows in view: Sharing's partners and the policy
-versions on Notices & policy, in both languages, at 1024×640 and 1440×900.
+"""Short lists to choose from keep their rows in view: Sharing's partners and a partner's
+disclosures, and the policy versions on Notices & policy, in both languages, at 1024×640 and
+1440×900.
 
 A shopper picks a partner or a version by clicking its row, so the row must be on screen:
 Sharing shows at least four partners whole (it showed one and a half at 1024×640), and the
@@ -23,11 +24,12 @@ from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.models.columns import RAW_ROLE
 from ui.pages.notices import NoticesPage
-from ui.pages.sharing import PARTNER_ROWS, SharingPage
+from ui.pages.sharing import EVENT_ROWS, PARTNER_ROWS, SharingPage
 from ui.session import AppSession
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.load_state import LoadState
+from ui.widgets.tables import dropped_columns
 
 SMALL, LARGE = (1024, 640), (1440, 900)
 
@@ -103,6 +105,38 @@ def test_sharing_shows_four_partners_whole_at_both_sizes(qtbot: QtBot, window: M
         qtbot.waitUntil(lambda: page.detail_name.text() == name, timeout=5000)  # noqa: B023
         assert table.currentIndex().row() == row
         assert row in whole_rows(table)
+
+
+def test_sharing_shows_four_disclosures_whole_at_1024(qtbot: QtBot, window: MainWindow) -> None:
+    """The partner's disclosures showed one and a half rows at 1024×640: where the panel is
+    too narrow for every column, the table keeps its rows short (the detail under it shows the
+    hidden columns) and four of them in view; at 1440×900 every column stays."""
+    page = window.pages["sharing"]
+    assert isinstance(page, SharingPage)
+    window.select_page("sharing")
+    assert wait_loaded(qtbot, page) is LoadState.CONTENT
+    table = page.events_table
+    qtbot.waitUntil(lambda: table.model().rowCount() > EVENT_ROWS, timeout=10000)
+    settle(qtbot)
+    assert dropped_columns(table) == []  # wide: nothing hidden (test_no_clipping's rule too)
+    window.resize(*SMALL)
+    settle(qtbot)
+    assert window.width() <= SMALL[0]
+    assert window.height() <= SMALL[1]
+    shown = whole_rows(table)
+    assert len(shown) >= EVENT_ROWS, (shown, table.viewport().height())
+    assert len(whole_rows(page.recipient_table)) >= PARTNER_ROWS  # the partners keep theirs
+    # the last whole disclosure, clicked: the detail under the table shows what it hides
+    row = shown[-1]
+    click_row(qtbot, table, row)
+    event = table.model().index(row, 0).data(RAW_ROLE)
+    qtbot.waitUntil(lambda: event.order_number in page.event_detail.text(), timeout=5000)
+    assert event.description in page.event_detail.text()
+    assert row in whole_rows(table)
+    # back to the wide size: every column again
+    window.resize(*LARGE)
+    settle(qtbot)
+    assert dropped_columns(table) == []
 
 
 def test_the_policy_versions_and_the_selection_stay_in_view(

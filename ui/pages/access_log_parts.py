@@ -108,6 +108,7 @@ KIND_WORDS: dict[str, str] = {
     "incident": trans_late("AccessLogPage", "a security incident notice"),
     "guardians": trans_late("AccessLogPage", "guardian links"),
     "guardian_session": trans_late("AccessLogPage", "a guardian's view of a ward's data"),
+    "account_consent": trans_late("AccessLogPage", "a guardian's consent to an account"),
     "other": trans_late("AccessLogPage", "other information in your account"),
 }
 
@@ -136,6 +137,7 @@ _PATH_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"incidents/[^/]+(?:/read)?", "incident"),
         (r"guardian/(?:wards|links)", "guardians"),
         (r"guardian/wards/[^/]+/session", "guardian_session"),
+        (r"guardian/wards/[^/]+/account-consent", "account_consent"),
         (r"decisions", "decisions"),
         (r"decisions/[^/]+", "decision"),
         (r"decision-requests", "decision_requests"),
@@ -178,6 +180,7 @@ KIND_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
             "service_contacts",
             "guardians",
             "guardian_session",
+            "account_consent",
         ),
     ),
     "browsing": (

@@ -110,6 +110,7 @@ ROW_PADDING = 6  # px a table row adds to its lines
 # The disclosures' columns that give way, in this order, when the partner's panel is narrow:
 # policy section, notice, kind, description (the detail under the table shows them all).
 EVENT_OPTIONAL = (6, 5, 4, 3)
+EVENT_ROWS = 4  # disclosures the table always has room for
 
 
 def event_columns(
@@ -241,6 +242,7 @@ class SharingPage(DataPage[SharingData]):
         layout.addWidget(vertical, 1)
         self.partner_split = vertical
         vertical.installEventFilter(self)  # its height sets how many lines a partner may take
+        self.events_table.installEventFilter(self)  # its height sets a disclosure's lines
 
     def _build_detail(self) -> QWidget:
         panel = QFrame()
@@ -365,6 +367,8 @@ class SharingPage(DataPage[SharingData]):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.partner_split and event.type() == QEvent.Type.Resize:
             self._fit_partners()
+        elif watched is self.events_table and event.type() == QEvent.Type.Resize:
+            self._fit_events()
         return False
 
     def _partner_lines(self) -> int:
@@ -380,6 +384,32 @@ class SharingPage(DataPage[SharingData]):
         below = (detail.minimumSizeHint().height() if detail else 0) + split.handleWidth()
         room = split.height() - below - header
         return max(1, int((room / PARTNER_ROWS - ROW_PADDING) / max(line, 1)))
+
+    def _event_lines(self) -> int:
+        """How many lines a disclosure's row may wrap to so that EVENT_ROWS rows fit in the
+        table's height (2 at 1024×640; the detail under the table shows every column the
+        table then hides)."""
+        table = self.events_table
+        metrics = table.fontMetrics()
+        line = max(metrics.lineSpacing(), metrics.boundingRect("Ag中").height())
+        header = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+        room = table.height() - header
+        return max(1, int((room / EVENT_ROWS - ROW_PADDING) / max(line, 1)))
+
+    def _fit_events(self) -> None:
+        """Fit the disclosures' columns. Where the panel is too narrow for all of them (some
+        give way for want of width: 1024 px), the detail under the table is where a disclosure
+        is read in full, so the table keeps its rows short and EVENT_ROWS of them in view; in
+        a window wide enough for every column, every column stays."""
+        if self.events_model.rowCount() == 0:
+            return
+        fit_columns(
+            self.events_table,
+            optional=EVENT_OPTIONAL,
+            max_lines=self._event_lines(),
+            min_rows=EVENT_ROWS,
+            narrow_only=True,
+        )
 
     def _fit_partners(self) -> None:
         if self.recipient_model.rowCount() == 0:
@@ -480,7 +510,9 @@ class SharingPage(DataPage[SharingData]):
 
     def _events_page_loaded(self, rows: int) -> None:
         if rows <= EVENTS_PAGE_SIZE:
-            fit_columns(self.events_table, optional=EVENT_OPTIONAL)
+            # as the partners: the disclosures' optional columns give way while a row would
+            # take more lines than four rows have room for (at 1024×640 it showed one and a half)
+            self._fit_events()
             if rows and not self.events_table.currentIndex().isValid():
                 self.events_table.setCurrentIndex(self.events_model.index(0, 0))
         self._show_event(self.events_table.currentIndex().row())

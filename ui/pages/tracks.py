@@ -243,7 +243,7 @@ class TracksPage(DataPage[TracksData]):
         self.history_model.modelReset.connect(self._update_buttons)
         # A load ends with page_loaded or load_failed, each of which updates the line: the
         # end of loading itself needs no second update (one less per page while scrolling).
-        self.history_model.loading_changed.connect(lambda busy: busy and self._update_status())
+        self.history_model.loading_changed.connect(self._loading_changed)
         self.history_model.page_loaded.connect(lambda _n: self._update_status())
         self.history_model.load_failed.connect(self._history_failed)
 
@@ -475,6 +475,10 @@ class TracksPage(DataPage[TracksData]):
         self._history_error = None
         self.history_model.retry()
         self._update_status()
+
+    def _loading_changed(self, busy: bool) -> None:
+        if busy:
+            self._update_status()
 
     def _history_failed(self, error: BaseException) -> None:
         self._history_error = error

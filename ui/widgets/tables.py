@@ -202,6 +202,8 @@ class ColumnFitter(QObject):
         self.optional = tuple(optional)
         self.max_lines = max_lines
         self.min_rows = min_rows
+        # max_lines and min_rows only while optional columns give way for want of width
+        self.narrow_only = False
         self.dropped: list[int] = []  # optional columns this fitter hid for want of room
         self._busy = False
         self._timer = QTimer(self)
@@ -373,8 +375,15 @@ class ColumnFitter(QObject):
                 self.dropped.append(column)
                 columns.remove(column)
         widths = self._widths(columns, natural, floors, room)
+        narrow = bool(self.dropped)  # some columns already gave way for want of width
+        short = not self.narrow_only or narrow
         # a list to choose from keeps its rows short: optional columns give way until they are
-        while self.max_lines is not None and self.wrap and self._lines(widths) > self.max_lines:
+        while (
+            short
+            and self.max_lines is not None
+            and self.wrap
+            and self._lines(widths) > self.max_lines
+        ):
             left = [c for c in self.optional if c in columns and c != self.key]
             if not left or len(columns) < 2:
                 break
@@ -397,7 +406,10 @@ class ColumnFitter(QObject):
         rows = table.verticalHeader()
         if self.wrap:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._keep_rows_shown()
+        if short:
+            self._keep_rows_shown()
+        elif self.min_rows and table.minimumHeight():
+            table.setMinimumHeight(0)  # wide again: the rows' minimum of the narrow size goes
 
 
 def fit_columns(
@@ -409,6 +421,7 @@ def fit_columns(
     optional: Sequence[int] = (),
     max_lines: int | None = None,
     min_rows: int = 0,
+    narrow_only: bool = False,
 ) -> None:
     """Fit the table's columns now and whenever its rows or size change (idempotent).
 
@@ -416,6 +429,9 @@ def fit_columns(
     order they give way; only columns whose content the page also shows elsewhere (its detail
     pane) belong here. `max_lines`: optional columns also give way while a row would wrap to
     more lines than this. `min_rows`: the view is kept tall enough to show this many rows.
+    `narrow_only`: `max_lines` and `min_rows` apply only while some optional column gives way
+    for want of width (a detail pane then shows them): a view wide enough for every column
+    keeps them all, however tall its rows.
     """
     fitter = table.findChild(ColumnFitter)
     if fitter is None:
@@ -424,6 +440,7 @@ def fit_columns(
         fitter.stretch, fitter.key, fitter.wrap = stretch, key, wrap
         fitter.optional = tuple(optional)
         fitter.max_lines, fitter.min_rows = max_lines, min_rows
+    fitter.narrow_only = narrow_only
     fitter.fit()
 
 
