@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from ui.priority import background_creation_flags, lower_process
+
 DEMO_SHOPS = ("silumart", "sinomai")
 # What `--demo` needs beyond the app: the server package and its `[server]` dependencies.
 SERVER_MODULES = ("server", "fastapi", "uvicorn", "sqlalchemy", "argon2", "multipart", "faker")
@@ -108,14 +110,17 @@ def start_demo_shop(
         str(processor_delay),
         "--exit-with-parent",
     ]
-    # The shop stops when our end of its stdin closes, so it never outlives the app.
+    # The shop stops when our end of its stdin closes, so it never outlives the app. It stands
+    # in for a shop far away: it runs below the app's window (see ui.priority).
     process = subprocess.Popen(  # noqa: S603  (our own server, fixed arguments)
         command,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        creationflags=background_creation_flags(),
     )
+    lower_process(process.pid)
     return await_serving(name, process, timeout)
 
 

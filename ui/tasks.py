@@ -154,8 +154,13 @@ class TaskRunner(QObject):
                 raise RuntimeError("cannot schedule new work after shutdown")
             from concurrent.futures import ThreadPoolExecutor
 
+            from ui.priority import lower_current_thread
+
+            # Workers yield the processor to the UI thread (see ui.priority).
             self._pool_instance = ThreadPoolExecutor(
-                max_workers=self._max_workers, thread_name_prefix="ui-task"
+                max_workers=self._max_workers,
+                thread_name_prefix="ui-task",
+                initializer=lower_current_thread,
             )
         return self._pool_instance
 

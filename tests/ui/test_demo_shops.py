@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ import pytest
 import requests
 
 from ui.demo import DemoShops, await_serving, start_demo_shops
+from ui.priority import BACKGROUND_NICENESS
 
 
 def test_both_demo_shops_start_serve_and_stop(tmp_path: Path) -> None:
@@ -22,6 +24,11 @@ def test_both_demo_shops_start_serve_and_stop(tmp_path: Path) -> None:
             names.append(discovery["shop"]["id"])
             assert url.startswith("http://127.0.0.1:")
         assert names == ["silumart-demo", "sinomai-demo"]
+        if hasattr(os, "getpriority"):  # they run below the app's window (ui.priority)
+            own = os.getpriority(os.PRIO_PROCESS, 0)
+            for shop in shops.shops:
+                wanted = min(19, own + BACKGROUND_NICENESS)
+                assert os.getpriority(os.PRIO_PROCESS, shop.process.pid) == wanted
     finally:
         shops.stop()
     assert all(shop.process.poll() is not None for shop in shops.shops)

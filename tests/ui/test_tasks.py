@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -10,6 +12,7 @@ import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from ui.priority import BACKGROUND_NICENESS
 from ui.tasks import TaskControl, TaskRunner
 
 
@@ -143,3 +146,19 @@ def test_work_held_at_shutdown_never_runs(qtbot: QtBot) -> None:
     assert late.control.cancelled
     assert started == []
     assert outcomes == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads are lowered on Linux")
+def test_workers_run_below_the_ui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
+    # The UI thread keeps its priority; each worker runs BACKGROUND_NICENESS lower, so a page
+    # being parsed (or a local demo shop answering) does not take the core a frame needs.
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen: list[int] = []
+
+    def work(_control: TaskControl) -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    runner.run(work, seen.append, lambda error: pytest.fail(str(error)))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [min(19, own + BACKGROUND_NICENESS)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
