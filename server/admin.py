@@ -47,7 +47,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from server.cli_database import DatabaseArgumentError, add_database_arguments, database_url
+from server.cli_database import add_database_arguments, url_from_arguments
 from server.context import ServerConfig, ShopContext
 from server.db import transaction
 from server.demo.policies import FeeRule, Text, policy_for
@@ -749,10 +749,8 @@ def _print_list(rows: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        url = database_url(args.db, args.db_url)
-    except DatabaseArgumentError as exc:
-        print(exc, file=sys.stderr)
+    url = url_from_arguments(args)
+    if url is None:
         return 2
     ctx = ShopContext(ServerConfig(db_url=url, shop=shop_profile(args.shop)))
     try:

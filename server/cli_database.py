@@ -1,16 +1,18 @@
 """Which database a shop command-line tool opens: `--db PATH` or `--db-url URL`, one of them.
 
 `python -m server admin`, `python -m server process` and `python -m server migrate` take the
-pair through `add_database_arguments` and turn it into a SQLAlchemy URL with `database_url`,
-which refuses what cannot work with one sentence for the terminal (the tool prints it and exits
-with 2) instead of a traceback from the database driver: neither or both given, a `--db` that
-is missing (where the tool needs an existing database), a directory, unreadable, or not a
-SQLite file. `python -m server serve` differs on purpose: it creates `./<shop>.db` by default.
+pair through `add_database_arguments` and get the SQLAlchemy URL from `url_from_arguments`
+(`database_url` on the parsed values). It refuses what cannot work with one sentence for the
+terminal (the tool prints it and exits with 2) instead of a traceback from the database driver:
+neither or both given, a `--db` that is missing (where the tool needs an existing database), a
+directory, unreadable, or not a SQLite file. `python -m server serve` differs on purpose: it
+creates `./<shop>.db` by default.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from server.db import sqlite_url
@@ -54,3 +56,13 @@ def database_url(db: str | None, db_url: str | None, *, existing: bool = True) -
     if head and head != SQLITE_HEADER:
         raise DatabaseArgumentError(f"{db} is not a SQLite database")
     return sqlite_url(str(path.resolve()))
+
+
+def url_from_arguments(args: argparse.Namespace, *, existing: bool = True) -> str | None:
+    """`database_url` of the parsed `--db`/`--db-url`, or None after saying on stderr why not
+    (the tool then exits with status 2)."""
+    try:
+        return database_url(args.db, args.db_url, existing=existing)
+    except DatabaseArgumentError as exc:
+        print(exc, file=sys.stderr)
+        return None

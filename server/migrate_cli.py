@@ -7,9 +7,8 @@ Brings the shop's database to the newest schema revision (Alembic), once, before
 from __future__ import annotations
 
 import argparse
-import sys
 
-from server.cli_database import DatabaseArgumentError, add_database_arguments, database_url
+from server.cli_database import add_database_arguments, url_from_arguments
 from server.db import make_engine
 
 
@@ -31,10 +30,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        url = database_url(args.db, args.db_url, existing=False)  # a new SQLite file is made
-    except DatabaseArgumentError as exc:
-        print(exc, file=sys.stderr)
+    url = url_from_arguments(args, existing=False)  # a missing SQLite file is made
+    if url is None:
         return 2
     from alembic import command
 

@@ -17,7 +17,7 @@ import threading
 from dataclasses import replace
 from datetime import timedelta
 
-from server.cli_database import DatabaseArgumentError, add_database_arguments, database_url
+from server.cli_database import add_database_arguments, url_from_arguments
 from server.context import ServerConfig, ShopContext
 from server.processor import CLAIM_BATCH, DEFAULT_LEASE, RequestProcessor
 from server.schema import SchemaNotMigrated
@@ -58,10 +58,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        url = database_url(args.db, args.db_url)
-    except DatabaseArgumentError as exc:
-        print(exc, file=sys.stderr)
+    url = url_from_arguments(args)
+    if url is None:
         return 2
     config = ServerConfig(
         db_url=url,

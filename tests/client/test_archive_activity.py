@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 
 from client.api import ShopApi
 from client.archive import ArchiveApi, export_archive, offline_api, open_archive
+from client.models.tracks import Activity, Bucket
 from server.embedded import RunningShop
 from server.models import Track, User
 from server.routes import tracks as tracks_route
@@ -82,9 +83,10 @@ def test_offline_activity_is_the_shops_at_every_edge(
         (datetime(2024, 2, 29, 23, 59, 59, 999000, tzinfo=UTC), datetime(2025, 1, 6, tzinfo=UTC)),
         (datetime(2024, 12, 30, tzinfo=UTC), None),
     ]
-    live = {
+    buckets: tuple[Bucket, ...] = ("day", "week", "month")
+    live: dict[tuple[Bucket, datetime | None, datetime | None], Activity] = {
         (bucket, start, end): api.track_activity(bucket=bucket, start=start, end=end)
-        for bucket in ("day", "week", "month")
+        for bucket in buckets
         for start, end in ranges
     }
     export_archive(api, tmp_path / "tracks.zip", sections=["tracks"])
@@ -98,7 +100,7 @@ def test_offline_activity_is_the_shops_at_every_edge(
             )
 
     # and both say what the rule says, worked out by hand
-    def counted(bucket: str) -> dict[date, tuple[int, int]]:
+    def counted(bucket: Bucket) -> dict[date, tuple[int, int]]:
         activity = live[(bucket, None, None)]
         assert activity.bucket == bucket
         return {b.start: (b.search, b.view) for b in activity.buckets if b.search or b.view}

@@ -47,7 +47,7 @@ def test_every_shop_offers_the_list_in_its_order() -> None:
 
 def test_what_can_be_filed_is_exactly_the_list() -> None:
     """The discriminated union of new requests has one model per type, and nothing else."""
-    adapter = TypeAdapter(privacy_requests.NewRequest)
+    adapter: TypeAdapter[object] = TypeAdapter(privacy_requests.NewRequest)
     filed = adapter.json_schema()["discriminator"]["mapping"]
     assert set(filed) == set(REQUEST_TYPES)
 
