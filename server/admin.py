@@ -47,8 +47,9 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
+from server.cli_database import add_database_arguments, url_from_arguments
 from server.context import ServerConfig, ShopContext
-from server.db import sqlite_url, transaction
+from server.db import transaction
 from server.demo.policies import FeeRule, Text, policy_for
 from server.errors import Problem
 from server.guardians import covered, set_account_consent
@@ -667,8 +668,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m server admin", description="Handle privacy requests as a shop officer."
     )
-    parser.add_argument("--db", help="the shop's SQLite file")
-    parser.add_argument("--db-url", help="any SQLAlchemy URL instead of --db")
+    add_database_arguments(parser)
     parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart")
     parser.add_argument("--officer", default=DEFAULT_OFFICER, help="name on the timeline")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -749,13 +749,9 @@ def _print_list(rows: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not args.db and not args.db_url:
-        print("give --db PATH (or --db-url)", file=sys.stderr)
+    url = url_from_arguments(args)
+    if url is None:
         return 2
-    if args.db and not Path(args.db).exists():
-        print(f"no database at {args.db}", file=sys.stderr)
-        return 2
-    url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
     ctx = ShopContext(ServerConfig(db_url=url, shop=shop_profile(args.shop)))
     try:
         if args.command == "list":

@@ -25,7 +25,7 @@ from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.errors import Problem
 from server.models import IdentityDocument, PrivacyRequest
-from server.requests_flow import add_event, transition
+from server.requests_flow import add_event, nothing_to_verify, require_unverified, transition
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024  # the request guard refuses a larger body first
 MAX_DOCUMENTS_PER_REQUEST = 5
@@ -110,13 +110,7 @@ def store_upload(
     actor: str,
 ) -> IdentityDocument:
     """Check and keep one document for `req` (which must wait for identity verification)."""
-    if req.status != "identity_unverified":
-        raise Problem(
-            409,
-            "invalid_state",
-            f"The request is {req.status}; nothing to verify.",
-            extra={"request_status": req.status},
-        )
+    require_unverified(req)
     if filename is not None and len(filename) > MAX_FILENAME_PARAM:
         raise _invalid("filename", f"At most {MAX_FILENAME_PARAM} characters.")
     media, digest = check_upload(ctx, kind, media_type, content)
@@ -141,12 +135,7 @@ def store_upload(
     )
     if held.rowcount != 1:
         db.refresh(req)
-        raise Problem(
-            409,
-            "invalid_state",
-            f"The request is {req.status}; nothing to verify.",
-            extra={"request_status": req.status},
-        )
+        raise nothing_to_verify(req)
     sent = db.scalar(
         select(func.count())
         .select_from(IdentityDocument)

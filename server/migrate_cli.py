@@ -7,18 +7,16 @@ Brings the shop's database to the newest schema revision (Alembic), once, before
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from server.db import make_engine, sqlite_url
+from server.cli_database import add_database_arguments, url_from_arguments
+from server.db import make_engine
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m server migrate", description="Upgrade the shop's database schema."
     )
-    parser.add_argument("--db", help="the shop's SQLite file")
-    parser.add_argument("--db-url", help="any SQLAlchemy URL, e.g. postgresql+psycopg://…")
+    add_database_arguments(parser, url_help="any SQLAlchemy URL, e.g. postgresql+psycopg://…")
     parser.add_argument(
         "--revision", default="head", help="target revision (default: head, the newest)"
     )
@@ -32,14 +30,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not args.db and not args.db_url:
-        print("give --db PATH (or --db-url)", file=sys.stderr)
+    url = url_from_arguments(args, existing=False)  # a missing SQLite file is made
+    if url is None:
         return 2
     from alembic import command
 
     from server import migrations
 
-    url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
     engine = make_engine(url)
     try:
         before = migrations.current_revision(engine)

@@ -56,15 +56,14 @@ from server.models import (
     Recipient,
     RecipientEvent,
     RefreshToken,
-    ServiceContact,
     Subscription,
-    Tag,
-    Track,
     User,
 )
 from server.requests_flow import (
     ACTIVE,
+    DELETABLE_CATEGORIES,
     HUMAN_TYPES,
+    ITEM_MODELS,
     REPEAT_LIMIT,
     REPEAT_WINDOW,
     add_event,
@@ -503,39 +502,16 @@ class RequestProcessor:
         # Its guardian links end too (a ward reads so in their log), before any data goes.
         end_links_on_closure(db, self.ctx.clock, user, now)
         if self.ctx.shop.deletes_on_cancellation:
+            # Every category a deletion request may name, except orders: the law keeps them
+            # for years, so closing the account anonymises them (below) where a deletion
+            # request only hides them. The membership fields go with the account itself.
             deleted: dict[str, int] = {}
-            for category in (
-                "profile",
-                "identity_verification",
-                "devices",
-                "locations",
-                "logs",
-                "tracks",
-                "tags",
-                "decisions",
-                "service_records",
-            ):
-                deleted[category] = delete_category(db, user.id, category, now)[0]
+            for category in DELETABLE_CATEGORIES:
+                if category != "orders":
+                    deleted[category] = delete_category(db, user.id, category, now)[0]
             deleted["account"] = _blank_fields(db, user.id, ("membership",), now)
             deleted["orders"] = anonymise_orders(db, user.id, now)
-            receipts = notify_recipients(
-                db,
-                req,
-                {
-                    "account",
-                    "profile",
-                    "identity_verification",
-                    "devices",
-                    "locations",
-                    "logs",
-                    "tracks",
-                    "tags",
-                    "decisions",
-                    "orders",
-                },
-                set(),
-                now,
-            )
+            receipts = notify_recipients(db, req, {"account", *DELETABLE_CATEGORIES}, set(), now)
             resolution = (
                 f"The account is closed and its personal data deleted ({sum(deleted.values())} "
                 f"records); orders kept by law are anonymised. {len(receipts)} recipients were "
@@ -632,17 +608,6 @@ def withdraw_consent(
     }
 
 
-_ROW_MODELS: dict[str, Any] = {
-    "devices": Device,
-    "locations": Location,
-    "logs": LogEntry,
-    "tracks": Track,
-    "tags": Tag,
-    "decisions": Decision,
-    "service_records": ServiceContact,
-}
-
-
 def _blank_fields(db: Session, user_id: int, groups: tuple[str, ...], now: datetime) -> int:
     rows = db.scalars(
         select(ProfileField).where(ProfileField.user_id == user_id, ProfileField.group.in_(groups))
@@ -674,9 +639,11 @@ def delete_category(
         )
         _hide_orders(db, orders, now)
         return len(orders), {o.id for o in orders}
-    model = _ROW_MODELS.get(category)
+    model = ITEM_MODELS.get(category)
     if model is None:
-        return 0, set()
+        # Only DELETABLE_CATEGORIES reach here; one listed there without a way to delete it
+        # must fail the step, not report a deletion that did not happen.
+        raise ValueError(f"no way to delete the category {category!r}")
     ids = set(db.scalars(select(model.id).where(model.user_id == user_id)))
     _delete_rows(db, model, user_id, ids)
     return len(ids), ids
@@ -695,7 +662,7 @@ def delete_items(
         )
         _hide_orders(db, orders, now)
         return len(orders), {o.id for o in orders}
-    model = _ROW_MODELS[category]
+    model = ITEM_MODELS[category]
     found = set(db.scalars(select(model.id).where(model.user_id == user_id, model.id.in_(ids))))
     _delete_rows(db, model, user_id, found)
     return len(found), found

@@ -16,10 +16,9 @@ import sys
 import threading
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
+from server.cli_database import add_database_arguments, url_from_arguments
 from server.context import ServerConfig, ShopContext
-from server.db import sqlite_url
 from server.processor import CLAIM_BATCH, DEFAULT_LEASE, RequestProcessor
 from server.schema import SchemaNotMigrated
 from server.shops import SHOPS, shop_profile
@@ -29,8 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m server process", description="Process the shop's privacy requests."
     )
-    parser.add_argument("--db", help="the shop's SQLite file")
-    parser.add_argument("--db-url", help="any SQLAlchemy URL instead of --db")
+    add_database_arguments(parser)
     parser.add_argument("--shop", choices=sorted(SHOPS), default="silumart")
     parser.add_argument("--once", action="store_true", help="one step, then exit")
     parser.add_argument(
@@ -60,13 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not args.db and not args.db_url:
-        print("give --db PATH (or --db-url)", file=sys.stderr)
+    url = url_from_arguments(args)
+    if url is None:
         return 2
-    if args.db and not Path(args.db).exists():
-        print(f"no database at {args.db}", file=sys.stderr)
-        return 2
-    url = args.db_url or sqlite_url(str(Path(args.db).resolve()))
     config = ServerConfig(
         db_url=url,
         shop=shop_profile(args.shop),

@@ -96,19 +96,19 @@ RESULT_KINDS: dict[str, str] = {
     "account_cancellation": "none",
 }
 # Data categories a deletion request may name, and those it may not (with where to go instead).
-DELETABLE_CATEGORIES: frozenset[str] = frozenset(
-    {
-        "profile",
-        "identity_verification",
-        "devices",
-        "locations",
-        "logs",
-        "tracks",
-        "tags",
-        "orders",
-        "decisions",
-        "service_records",
-    }
+# Also what closing an account deletes (`server.processor`), in this order; a tuple, so that
+# order and the answer's `deleted` keys stay the same from run to run.
+DELETABLE_CATEGORIES: tuple[str, ...] = (
+    "profile",
+    "identity_verification",
+    "devices",
+    "locations",
+    "logs",
+    "tracks",
+    "tags",
+    "orders",
+    "decisions",
+    "service_records",
 )
 NOT_DELETABLE_HINTS: dict[str, str] = {
     "account": "Membership data goes with the account: file an account_cancellation request.",
@@ -407,13 +407,7 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
     A wrong code is counted by one atomic increment, so racing guesses cannot skip the limit.
     """
     now = ctx.clock.now()
-    if req.status != "identity_unverified":
-        raise Problem(
-            409,
-            "invalid_state",
-            f"The request is {req.status}; nothing to verify.",
-            extra={"request_status": req.status},
-        )
+    require_unverified(req)
     if req.verification_locked_until is not None and req.verification_locked_until > now:
         raise _verification_locked(req.verification_locked_until, now)
     offered = code_hash(req.id, code.strip())
@@ -449,12 +443,7 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
             return
         db.refresh(req)  # raced: someone else verified, canceled or locked it just now
         if req.status != "identity_unverified":
-            raise Problem(
-                409,
-                "invalid_state",
-                f"The request is {req.status}; nothing to verify.",
-                extra={"request_status": req.status},
-            )
+            raise nothing_to_verify(req)
         if req.verification_locked_until is not None and req.verification_locked_until > now:
             raise _verification_locked(req.verification_locked_until, now)
     counted: Any = db.execute(
@@ -471,12 +460,7 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
         db.refresh(req)
         if req.verification_locked_until is not None and req.verification_locked_until > now:
             raise _verification_locked(req.verification_locked_until, now)
-        raise Problem(
-            409,
-            "invalid_state",
-            f"The request is {req.status}; nothing to verify.",
-            extra={"request_status": req.status},
-        )
+        raise nothing_to_verify(req)
     left = VERIFY_MAX_ATTEMPTS - int(attempts)
     if left <= 0:
         db.execute(
@@ -492,6 +476,23 @@ def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor:
         "The verification code is not right.",
         extra={"attempts_left": max(left, 0)},
     )
+
+
+def nothing_to_verify(req: PrivacyRequest) -> Problem:
+    """The 409 for a request that no longer waits for identity verification (a code, an
+    upload): the same answer wherever the state is found to have moved on."""
+    return Problem(
+        409,
+        "invalid_state",
+        f"The request is {req.status}; nothing to verify.",
+        extra={"request_status": req.status},
+    )
+
+
+def require_unverified(req: PrivacyRequest) -> None:
+    """Raise `nothing_to_verify` unless `req` waits for identity verification."""
+    if req.status != "identity_unverified":
+        raise nothing_to_verify(req)
 
 
 def _verification_locked(until: datetime, now: datetime) -> Problem:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from server.request_types import REQUEST_TYPES
+
 
 @dataclass(frozen=True)
 class StorageLocation:
@@ -28,16 +30,8 @@ class ShopProfile:
     default_retention: str  # ISO 8601 period or "until_account_closed"
     storage: StorageLocation
     verification_required_for: tuple[str, ...] = field(default_factory=tuple)
-    request_types: tuple[str, ...] = (
-        "access",
-        "correction",
-        "deletion",
-        "explanation",
-        "human_review",
-        "consent_withdrawal",
-        "account_cancellation",
-        "complaint",
-    )
+    # every kind the API knows; a shop that takes fewer would list them here
+    request_types: tuple[str, ...] = REQUEST_TYPES
 
 
 SILUMART = ShopProfile(

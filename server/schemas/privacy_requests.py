@@ -8,18 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from archive_format.sections import SECTIONS
+from server.request_types import RequestType
 from server.schemas.common import ApiModel, ProvenanceBasis
 
-RequestType = Literal[
-    "access",
-    "correction",
-    "deletion",
-    "explanation",
-    "human_review",
-    "consent_withdrawal",
-    "account_cancellation",
-    "complaint",
-]
 RequestStatus = Literal[
     "identity_unverified",
     "pending",

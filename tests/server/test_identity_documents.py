@@ -171,3 +171,34 @@ def test_sinomai_names_no_document_proof_and_takes_codes_only(make_shop: Any) ->
         },
     )
     assert zh.json()["detail"] == "本商城的隐私政策不接受以文件证明身份，请使用验证码。"
+
+
+def test_a_code_and_a_document_for_a_request_past_verification_get_one_answer(
+    shop: RunningShop, api: Api
+) -> None:
+    """Both ways of verifying refuse a request that no longer waits with the same 409 (one
+    function makes it), in each language."""
+    rid = file(api, "access")["id"]
+    assert api.post(f"/requests/{rid}/cancel").json()["status"] == "canceled"
+    for language, detail in (
+        ("en", "The request is canceled; nothing to verify."),
+        ("zh-CN", "该申请状态为“已撤回”，无需验证。"),
+    ):
+        headers = {"Accept-Language": language}
+        by_code = api.post(f"/requests/{rid}/verify", json={"code": "123456"}, headers=headers)
+        by_document = api.post(
+            f"/requests/{rid}/identity-documents",
+            params={"kind": "written_request"},
+            data=PDF,
+            headers={
+                **headers,
+                "Content-Type": "application/pdf",
+                "Idempotency-Key": str(uuid.uuid4()),
+            },
+        )
+        assert by_code.status_code == by_document.status_code == 409
+        code_body, document_body = by_code.json(), by_document.json()
+        assert set(code_body) == set(document_body)
+        assert code_body["code"] == document_body["code"] == "invalid_state"
+        assert code_body["request_status"] == document_body["request_status"] == "canceled"
+        assert code_body["detail"] == document_body["detail"] == detail
