@@ -155,7 +155,7 @@ def test_awkward_order_texts_are_the_serialisers_cells(shop: RunningShop, langua
     moment = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     with shop.ctx.engine.begin() as conn:
         first = conn.execute(select(Order.id).order_by(Order.id.desc()).limit(1)).scalar() or 0
-        orders = [
+        orders: list[dict[str, Any]] = [
             {
                 "id": first + 1 + n,
                 "user_id": me,
@@ -396,14 +396,13 @@ def test_an_orders_shared_with_reads_only_its_own_events(shop: RunningShop) -> N
     params = {"uid": me, "placed_by": "", "clause": None, "clause_title": None, "basis": ""}
     with shop.ctx.engine.begin() as conn:
         for index in ("ix_recipient_events_user_recipient", "ix_recipient_events_order_id"):
-            ddl = conn.exec_driver_sql(
-                "SELECT sql FROM sqlite_master WHERE name = ?", (index,)
-            ).scalar()
+            found = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (index,))
+            ddl = str(found.scalar())
             conn.exec_driver_sql(f"DROP INDEX {index}")
             conn.exec_driver_sql(ddl)  # now the last index of the table
             for language in ("en", "zh-CN"):
                 for keyset in (False, True):
-                    sql = bulk._order_sql(language, keyset)  # type: ignore[arg-type]
+                    sql = bulk._order_sql(language, keyset)
                     plan = [
                         str(row[-1])
                         for row in conn.exec_driver_sql(
