@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from archive_format.sections import SECTIONS
-from archive_format.writer import COMPRESS_LEVEL, ArchiveWriter, CsvSpool, Deflater
+from archive_format.writer import COMPRESS_LEVEL, ArchiveWriter, Deflater
 from server import bulk
 from server.archive_sections import account_item, section_chunks
 from server.context import ShopContext
@@ -103,15 +103,13 @@ def build_archive(
         threaded=True,
         deflater=fast_deflater if _isal is not None else None,
     )
-    ahead = {
-        s: _ReadAhead(ctx.engine, s, user.id, ctx.shop.id, target_dir)
-        for s in wanted
-        if s in AHEAD and _can_read_ahead(ctx.engine)
-    }
+    ahead: dict[str, _ReadAhead] = {}
     try:
-        for reader in ahead.values():
-            reader.start()
         with writer:
+            for s in wanted:
+                if s in AHEAD and _can_read_ahead(ctx.engine):
+                    ahead[s] = _ReadAhead(ctx.engine, s, user.id, ctx.shop.id, target_dir, writer)
+                    ahead[s].start()
             for section in wanted:
                 if section == "account":
                     writer.write_account(account_item(db, user, ctx.shop.id))
@@ -143,13 +141,20 @@ class _ReadAhead:
     closed), read back by `write_spooled` a block at a time."""
 
     def __init__(
-        self, engine: Engine, section: str, subject_id: int, shop_id: str, directory: Path
+        self,
+        engine: Engine,
+        section: str,
+        subject_id: int,
+        shop_id: str,
+        directory: Path,
+        writer: ArchiveWriter,
     ):
         directory.mkdir(parents=True, exist_ok=True)
         self._engine, self._section, self._subject_id = engine, section, subject_id
         self._policy = policy_for(shop_id)
         self._data: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
-        self._csv = CsvSpool(directory)
+        # the CSV copy is deflated (and hashed) as it comes, on a thread of its own
+        self._csv = writer.csv_spool()
         self._records = 0
         self._error: BaseException | None = None
         self._stop = threading.Event()
@@ -190,13 +195,11 @@ class _ReadAhead:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        writer.write_spooled(
-            self._section, self._data, self._records, self._csv.file, self._csv.rows
-        )
+        writer.write_spooled(self._section, self._data, self._records, csv_spool=self._csv)
 
     def close(self) -> None:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
         self._data.close()
-        self._csv.file.close()
+        self._csv.close()
