@@ -36,8 +36,11 @@ def _subject(shop: RunningShop) -> int:
         return db.scalars(select(User.id).where(User.username == SHOPPER[0])).one()
 
 
-def _read(shop: RunningShop, subject: int, language: str, *, kept: bool) -> tuple[bytes, bytes]:
-    """The subject's orders as the build reads them (NDJSON, CSV), from the kept lines or not."""
+def _read(
+    shop: RunningShop, subject: int, language: str, *, kept: bool, **options: Any
+) -> tuple[bytes, bytes]:
+    """The subject's orders as the build reads them (NDJSON, CSV), from the kept lines or not;
+    `options`: `bulk.chunks`' window (`start`, `end`) and `after`."""
     real = bulk.has_order_lines
     if not kept:
         bulk.has_order_lines = lambda conn: False
@@ -50,6 +53,7 @@ def _read(shop: RunningShop, subject: int, language: str, *, kept: bool) -> tupl
                     subject,
                     with_rows=True,
                     policy=policy_for(shop.ctx.shop.id),
+                    **options,
                 )
             )
     finally:
@@ -261,6 +265,20 @@ def test_a_deleted_subject_leaves_no_line(shop: RunningShop) -> None:
             == 0
         )
     assert left == 0
+
+
+def test_a_time_window_and_a_resume_point_read_the_same_lines(shop: RunningShop) -> None:
+    me = _subject(shop)
+    ids = _add_orders(shop, me, 1_100)
+    window = {
+        "start": datetime(2026, 4, 1, 11, 55, tzinfo=UTC),
+        "end": datetime(2026, 4, 1, 11, 59, tzinfo=UTC),
+    }
+    for options in ({**window}, {"after": str(ids[300])}, {**window, "after": str(ids[400])}):
+        for language in LANGUAGES:
+            kept = _read(shop, me, language, kept=True, **options)
+            assert kept == _read(shop, me, language, kept=False, **options), options
+            assert kept[0].count(b"\n") > 100, options  # within the window: not empty
 
 
 def test_a_missing_line_is_built_in_its_batch(shop: RunningShop) -> None:
