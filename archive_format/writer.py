@@ -358,6 +358,63 @@ class _CsvSpool:
 CsvSpool = _CsvSpool
 
 
+class SectionSpool:
+    """A whole section made ahead, maybe on another thread than the writer's: its data member
+    (NDJSON, or one JSON array) and its CSV copy, each deflated and hashed as the chunks come
+    (`DeflatedSpool`); `ArchiveWriter.write_section_spool` then copies both streams as they are.
+    Made by `ArchiveWriter.section_spool`; `close()` removes its files."""
+
+    def __init__(
+        self,
+        directory: Path,
+        section: str,
+        columns: Sequence[str],
+        deflater: Callable[[], Deflater] | None,
+        csv_spool: _CsvSpool | None,
+        index_rows: int,
+    ) -> None:
+        self.section = section
+        self._columns = list(columns)
+        self._ndjson = section_path(section).endswith(".ndjson")
+        self.data = DeflatedSpool(directory, deflater)
+        self.csv = csv_spool
+        self.records = 0
+        self.head = b""  # the first lines, for the index page
+        self._index_rows = index_rows
+        self._ended = False
+        if not self._ndjson:
+            self.data.write(b"[")
+
+    def add(self, chunk: Chunk) -> None:
+        if self._ndjson:
+            self.data.write(chunk.ndjson)
+        else:  # each line is one item and JSON never holds a raw newline
+            body = chunk.ndjson[:-1].replace(b"\n", b",")
+            self.data.write((b"," if self.records else b"") + body)
+        if self.head.count(b"\n") < self._index_rows:
+            self.head += chunk.ndjson
+        if self.csv is not None:
+            if self.records == 0 and chunk.count:
+                self.csv.header(self._columns)
+            if chunk.csv is not None:
+                self.csv.add_lines(chunk.csv, chunk.count)
+            else:
+                self.csv.add(chunk.rows or [])
+        self.records += chunk.count
+
+    def end(self) -> None:
+        """No more chunks (the producer says so: then the writer may copy it)."""
+        if not self._ended:
+            self._ended = True
+            if not self._ndjson:
+                self.data.write(b"]")
+
+    def close(self) -> None:
+        self.data.close()
+        if self.csv is not None:
+            self.csv.close()
+
+
 def _preview(ndjson: bytes, room: int) -> list[dict[str, Any]]:
     """Up to `room` records from NDJSON lines (for the index page). Only whole lines count: a
     buffer cut mid-line (the head of a spool) just shows fewer records."""
@@ -502,6 +559,30 @@ class ArchiveWriter:
         threaded = self._member_type is _ThreadedMember
         deflated = DeflatedSpool(self.part.parent, self._deflater) if threaded else None
         return _CsvSpool(self.part.parent, deflated)
+
+    def section_spool(self, section: str, columns: Sequence[str]) -> SectionSpool:
+        """A spool for a whole section made ahead (`SectionSpool`), with its CSV copy."""
+        if section not in SECTIONS or section == "account":
+            raise ArchiveError("unknown_section", f"There is no section {section!r}.")
+        directory = self.part.parent
+        directory.mkdir(parents=True, exist_ok=True)
+        csv_spool = None if section in NO_CSV else self.csv_spool()
+        return SectionSpool(
+            directory, section, columns, self._deflater, csv_spool, self._index_rows
+        )
+
+    def write_section_spool(self, spool: SectionSpool) -> int:
+        """Write a section made ahead (`section_spool`, ended) from its ready deflate streams."""
+        if not spool._ended:
+            raise ValueError("the section spool is not ended")
+        section, path = spool.section, section_path(spool.section)
+        self._previews[section] = _preview(spool.head, self._index_rows)
+        mt = "application/x-ndjson" if path.endswith(".ndjson") else "application/json"
+        self._deflated_member(path, mt, spool.data, spool.records)
+        self._counts[section] = spool.records
+        if spool.csv is not None:
+            self._csv_member(section, spool.csv)
+        return spool.records
 
     def _csv_member(self, section: str, spool: _CsvSpool) -> None:
         path = f"csv/{section}.csv"
@@ -871,6 +952,7 @@ __all__ = [
     "Deflater",
     "ItemChunk",
     "ManifestSigner",
+    "SectionSpool",
     "WrittenArchive",
     "csv_cells",
     "csv_safe",

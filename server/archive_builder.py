@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -133,12 +133,13 @@ def _can_read_ahead(engine: Engine) -> bool:
 
 
 class _ReadAhead:
-    """One bulk section spooled on a thread of its own, on a connection of its own.
+    """One bulk section made on a thread of its own, on a connection of its own.
 
     Its connection reads in a transaction of its own that starts with the build, not in the
     session's: a write committed in between may show in one and not the other (as between any
-    two reads of the API). Memory stays flat: the chunks go to temporary files (removed when
-    closed), read back by `write_spooled` a block at a time."""
+    two reads of the API). Memory stays flat: the section's data member and CSV copy are
+    deflated and hashed as the chunks come, on threads of their own, into temporary files
+    (removed when closed), which `write_section_spool` copies into the ZIP as they are."""
 
     def __init__(
         self,
@@ -152,10 +153,7 @@ class _ReadAhead:
         directory.mkdir(parents=True, exist_ok=True)
         self._engine, self._section, self._subject_id = engine, section, subject_id
         self._policy = policy_for(shop_id)
-        self._data: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
-        # the CSV copy is deflated (and hashed) as it comes, on a thread of its own
-        self._csv = writer.csv_spool()
-        self._records = 0
+        self._spool = writer.section_spool(section, bulk.COLUMNS[section])
         self._error: BaseException | None = None
         self._stop = threading.Event()
         # the request's language (a context variable) goes along
@@ -179,14 +177,8 @@ class _ReadAhead:
                 ):
                     if self._stop.is_set():
                         return
-                    if self._records == 0 and chunk.count:
-                        self._csv.header(bulk.COLUMNS[self._section])
-                    self._data.write(chunk.ndjson)
-                    if chunk.csv is not None:
-                        self._csv.add_lines(chunk.csv, chunk.count)
-                    else:
-                        self._csv.add(chunk.rows or [])
-                    self._records += chunk.count
+                    self._spool.add(chunk)
+            self._spool.end()
         except BaseException as exc:  # raised again in the building thread
             self._error = exc
 
@@ -195,11 +187,10 @@ class _ReadAhead:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        writer.write_spooled(self._section, self._data, self._records, csv_spool=self._csv)
+        writer.write_section_spool(self._spool)
 
     def close(self) -> None:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
-        self._data.close()
-        self._csv.close()
+        self._spool.close()

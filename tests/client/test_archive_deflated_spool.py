@@ -1,10 +1,11 @@
-"""CSV copies deflated as they come (`archive_format.writer.DeflatedSpool`, threaded writers).
+"""Members deflated as they come (`archive_format.writer.DeflatedSpool`, `SectionSpool`).
 
 A threaded writer deflates, CRCs and hashes each section's CSV copy on a thread of its own while
 the rows come, and its member is then the ready deflate stream copied as it is. The archive
 must hold the same bytes as one written the plain way: every member equal, every CRC right, the
 manifest's size and SHA-256 those of the member's bytes; and the same when zipfile lacks the
-private counters the copy sets (then the stream is inflated and deflated again).
+private counters the copy sets (then the stream is inflated and deflated again). A section made
+ahead (`SectionSpool`, the shop's orders read ahead) is the section written in place.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any, Literal
 import pytest
 
 from archive_format import writer as archive_writer
-from archive_format.writer import ArchiveWriter
+from archive_format.canonical import compact_json
+from archive_format.writer import ArchiveWriter, ItemChunk, csv_cells
 
 WHEN = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 RECORDS = [
@@ -123,3 +125,45 @@ def test_a_failing_spool_fails_the_section_and_leaves_nothing(
     with pytest.raises(OSError, match="no space left"):
         _write(tmp_path / "broken.zip", threaded=True)
     assert list(tmp_path.iterdir()) == []  # no archive, part file or spool
+
+
+def _chunks(records: list[dict[str, Any]]) -> list[ItemChunk]:
+    lines = [compact_json(r) + b"\n" for r in records]
+    rows = [csv_cells(r, list(records[0])) for r in records]
+    return [
+        ItemChunk(b"".join(lines[i : i + 700]), len(lines[i : i + 700]), rows[i : i + 700])
+        for i in range(0, len(lines), 700)
+    ]
+
+
+@pytest.mark.parametrize("section", ["tags", "tracks"])  # a JSON array, an NDJSON member
+def test_a_section_made_ahead_is_the_section_written_in_place(tmp_path: Path, section: str) -> None:
+    columns = list(RECORDS[0])
+    manifests = []
+    for name, ahead in (("inline.zip", False), ("ahead.zip", True)):
+        with ArchiveWriter(
+            tmp_path / name,
+            shop={"id": "s", "name": "Shop"},
+            subject={"customer_no": "C1", "display_name": "Lin"},
+            created_at=WHEN,
+            threaded=True,
+        ) as writer:
+            if ahead:
+                spool = writer.section_spool(section, columns)
+                try:
+                    for chunk in _chunks(RECORDS):
+                        spool.add(chunk)
+                    spool.end()
+                    writer.write_section_spool(spool)
+                finally:
+                    spool.close()
+            else:
+                writer.write_chunks(section, _chunks(RECORDS), columns)
+        assert writer.result is not None
+        manifests.append(writer.result.manifest)
+        _check(tmp_path / name, writer.result.manifest)
+    assert _members(tmp_path / "inline.zip") == _members(tmp_path / "ahead.zip")
+    assert manifests[0]["files"] == manifests[1]["files"]
+    with zipfile.ZipFile(tmp_path / "ahead.zip") as archive:
+        index = archive.read("index.html").decode()
+    assert "row 1" in index  # the index page previews the section made ahead
