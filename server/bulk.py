@@ -1114,9 +1114,9 @@ def _order_chunks(
 # cost). What an order's row does not hold, `placed_for` (the subject's name, the policy's
 # clause), is not kept: each line is kept as the text before it and after it, and the build puts
 # `placed_for` between them. The Chinese parts are kept only where they differ from the English
-# ones (NULL otherwise). Cost: about 1 KB per order on disk and ~50 us more per order or item
-# write (measured in /work/notes/h17a.md). A database made before this has no such table: the
-# lines are then built per batch as before, as they are for a line that is missing.
+# ones (NULL otherwise). Cost: about 1.3 KB per order on disk and 0.1-0.3 ms of CPU more per
+# write of an order, an item or an event (docs/ARCHIVE.md). A database made before this has no
+# such table: the lines are then built per batch as before, as they are for a missing line.
 
 ORDER_LINES = "order_lines"
 _PARTS = ("json_head", "json_tail", "csv_head", "csv_tail")
@@ -1167,29 +1167,38 @@ def _order_refresh_sql(target: str) -> str:
     )
 
 
-# (trigger name, when it fires, which orders it makes again)
+# (trigger name, when it fires, which orders it makes again). One order per trigger, by its
+# id: a target of two (`IN (OLD.id, NEW.id)`) made SQLite scan every order (0.7 ms a write at
+# 20,000 orders); the old order of a row moved to another one has a trigger of its own.
 _ORDER_TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("order_lines_ai", "AFTER INSERT ON orders", "orders.id = NEW.id"),
-    ("order_lines_au", "AFTER UPDATE ON orders", "orders.id IN (OLD.id, NEW.id)"),
-    ("order_lines_item_ai", "AFTER INSERT ON order_items", "orders.id = NEW.order_id"),
+    ("order_lines_au", "AFTER UPDATE ON orders", "orders.id = NEW.id"),
     (
-        "order_lines_item_au",
-        "AFTER UPDATE ON order_items",
-        "orders.id IN (OLD.order_id, NEW.order_id)",
+        "order_lines_au_old",
+        "AFTER UPDATE ON orders WHEN OLD.id IS NOT NEW.id",
+        "orders.id = OLD.id",
+    ),
+    ("order_lines_item_ai", "AFTER INSERT ON order_items", "orders.id = NEW.order_id"),
+    ("order_lines_item_au", "AFTER UPDATE ON order_items", "orders.id = NEW.order_id"),
+    (
+        "order_lines_item_au_old",
+        "AFTER UPDATE ON order_items WHEN OLD.order_id IS NOT NEW.order_id",
+        "orders.id = OLD.order_id",
     ),
     ("order_lines_item_ad", "AFTER DELETE ON order_items", "orders.id = OLD.order_id"),
     ("order_lines_event_ai", "AFTER INSERT ON recipient_events", "orders.id = NEW.order_id"),
+    ("order_lines_event_au", "AFTER UPDATE ON recipient_events", "orders.id = NEW.order_id"),
     (
-        "order_lines_event_au",
-        "AFTER UPDATE ON recipient_events",
-        "orders.id IN (OLD.order_id, NEW.order_id)",
+        "order_lines_event_au_old",
+        "AFTER UPDATE ON recipient_events WHEN OLD.order_id IS NOT NEW.order_id",
+        "orders.id = OLD.order_id",
     ),
     ("order_lines_event_ad", "AFTER DELETE ON recipient_events", "orders.id = OLD.order_id"),
+    # a recipient's id cannot change under its events (their foreign key): its new id only
     (
         "order_lines_recipient_au",
         "AFTER UPDATE ON recipients",
-        "orders.id IN (SELECT order_id FROM recipient_events WHERE recipient_id IN "
-        "(OLD.id, NEW.id))",
+        "orders.id IN (SELECT order_id FROM recipient_events WHERE recipient_id = NEW.id)",
     ),
 )
 

@@ -196,6 +196,16 @@ def test_every_write_an_order_is_made_of_keeps_its_line(shop: RunningShop) -> No
     assert _line_of(shop, second)["item_count"] == 4 + sum(range(1, second % 3 + 1))
     _assert_kept_lines_right(shop, me)
     with shop.ctx.engine.begin() as conn:
+        conn.execute(
+            insert(OrderItem),
+            [{"order_id": third, "title": "moved", "quantity": 2, "unit_price_cents": 3}],
+        )
+    assert [i["title"] for i in _line_of(shop, third)["items"]][-1] == "moved"
+    with shop.ctx.engine.begin() as conn:  # an item moved to another order: both made again
+        conn.execute(update(OrderItem).where(OrderItem.order_id == third).values(order_id=second))
+    assert _line_of(shop, third)["items"] == []
+    _assert_kept_lines_right(shop, me)
+    with shop.ctx.engine.begin() as conn:
         conn.execute(delete(OrderItem).where(OrderItem.order_id == second))
     assert _line_of(shop, second)["items"] == []
     _assert_kept_lines_right(shop, me)
