@@ -29,6 +29,7 @@ import queue
 import tempfile
 import threading
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -205,29 +206,111 @@ class _ThreadedMember(_Member):
         super().abandon()
 
 
+class _Passthrough:
+    """zipfile's "compressor" for a member whose bytes are deflated already (`DeflatedSpool`)."""
+
+    def compress(self, data: bytes, /) -> bytes:
+        return data
+
+    def flush(self, /) -> bytes:
+        return b""
+
+
+class DeflatedSpool:
+    """Bytes raw-deflated (zipfile's stream: level 1, wbits -15), CRC'd and SHA-256'd on a thread
+    of their own as they come, into a temporary file; `ArchiveWriter` then copies the ready
+    stream into its member (`_deflated_member`) instead of deflating it there.
+
+    ZIP members follow one another: without this a section's CSV copy is deflated only after
+    its data member, while nothing else runs. With it both are deflated while the database still
+    produces the rows (zlib, ISA-L and hashlib let go of the GIL). The bytes are hashed and CRC'd
+    once, from the buffer the deflater reads. A bounded queue keeps memory flat."""
+
+    def __init__(self, directory: Path, deflater: Callable[[], Deflater] | None = None) -> None:
+        self.file: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+        self._deflate: Deflater = (
+            deflater()
+            if deflater is not None
+            else zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+        )
+        self._hash = hashlib.sha256()
+        self.crc = 0
+        self.size = 0
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._failed: BaseException | None = None
+        self._open = True
+        self._thread = threading.Thread(target=self._drain, name="archive-spool", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._failed is None:
+                try:
+                    self.crc = zlib.crc32(data, self.crc)
+                    self._hash.update(data)
+                    self.file.write(self._deflate.compress(data))
+                except BaseException as exc:  # raised in the producing thread
+                    self._failed = exc
+
+    def write(self, data: bytes) -> None:
+        if self._failed is not None:
+            raise self._failed
+        if data:
+            self.size += len(data)
+            self._queue.put(data)
+
+    def finish(self) -> str:
+        """Wait for the last bytes, end the deflate stream; returns the SHA-256 (hex)."""
+        if self._open:
+            self._open = False
+            self._queue.put(None)
+            self._thread.join()
+            if self._failed is not None:
+                raise self._failed
+            self.file.write(self._deflate.flush())
+        if self._failed is not None:
+            raise self._failed
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        """Stop the thread (if a failure elsewhere left it running) and remove the file."""
+        if self._open:
+            self._open = False
+            self._failed = self._failed or RuntimeError("abandoned")
+            self._queue.put(None)
+            self._thread.join()
+        self.file.close()
+
+
 class _CsvSpool:
     """CSV rows (UTF-8 with BOM, CRLF) into a temporary file, copied into its member after the
-    section's data member."""
+    section's data member; with `deflated`, deflated on the way in (`DeflatedSpool`)."""
 
-    def __init__(self, directory: Path) -> None:
-        self.file: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+    def __init__(self, directory: Path, deflated: DeflatedSpool | None = None) -> None:
+        self.deflated = deflated
+        self.file: IO[bytes] = (
+            deflated.file if deflated is not None else tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
+        )
+        self._put: Callable[[bytes], Any] = (
+            deflated.write if deflated is not None else self.file.write
+        )
         self._text = io.StringIO()
         self._writer = csv_writer(self._text)
         self.rows = 0
-        self.file.write("\ufeff".encode())
+        self._put("\ufeff".encode())
 
     def header(self, columns: Sequence[str]) -> None:
         self.add([columns])
         self.rows -= 1  # the header is not a record
 
     def add_lines(self, lines: bytes, count: int) -> None:
-        self.file.write(lines)
+        self._put(lines)
         self.rows += count
 
     def add(self, rows: Sequence[Sequence[Any]]) -> None:
         self._writer.writerows(rows)
         self.rows += len(rows)
-        self.file.write(self._text.getvalue().encode("utf-8"))
+        self._put(self._text.getvalue().encode("utf-8"))
         self._text.seek(0)
         self._text.truncate()
 
@@ -237,9 +320,72 @@ class _CsvSpool:
             member.write(block)
         return self.rows
 
+    def close(self) -> None:
+        if self.deflated is not None:
+            self.deflated.close()
+        else:
+            self.file.close()
+
 
 # For a caller that spools a section itself before `write_spooled` (the shop's read-ahead).
 CsvSpool = _CsvSpool
+
+
+class SectionSpool:
+    """A whole section made ahead, maybe on another thread than the writer's: its data member
+    (NDJSON, or one JSON array) and its CSV copy, each deflated and hashed as the chunks come
+    (`DeflatedSpool`); `ArchiveWriter.write_section_spool` then copies both streams as they are.
+    Made by `ArchiveWriter.section_spool`; `close()` removes its files."""
+
+    def __init__(
+        self,
+        directory: Path,
+        section: str,
+        columns: Sequence[str],
+        deflater: Callable[[], Deflater] | None,
+        csv_spool: _CsvSpool | None,
+        index_rows: int,
+    ) -> None:
+        self.section = section
+        self._columns = list(columns)
+        self._ndjson = section_path(section).endswith(".ndjson")
+        self.data = DeflatedSpool(directory, deflater)
+        self.csv = csv_spool
+        self.records = 0
+        self.head = b""  # the first lines, for the index page
+        self._index_rows = index_rows
+        self._ended = False
+        if not self._ndjson:
+            self.data.write(b"[")
+
+    def add(self, chunk: Chunk) -> None:
+        if self._ndjson:
+            self.data.write(chunk.ndjson)
+        else:  # each line is one item and JSON never holds a raw newline
+            body = chunk.ndjson[:-1].replace(b"\n", b",")
+            self.data.write((b"," if self.records else b"") + body)
+        if self.head.count(b"\n") < self._index_rows:
+            self.head += chunk.ndjson
+        if self.csv is not None:
+            if self.records == 0 and chunk.count:
+                self.csv.header(self._columns)
+            if chunk.csv is not None:
+                self.csv.add_lines(chunk.csv, chunk.count)
+            else:
+                self.csv.add(chunk.rows or [])
+        self.records += chunk.count
+
+    def end(self) -> None:
+        """No more chunks (the producer says so: then the writer may copy it)."""
+        if not self._ended:
+            self._ended = True
+            if not self._ndjson:
+                self.data.write(b"]")
+
+    def close(self) -> None:
+        self.data.close()
+        if self.csv is not None:
+            self.csv.close()
 
 
 def _preview(ndjson: bytes, room: int) -> list[dict[str, Any]]:
@@ -380,6 +526,85 @@ class ArchiveWriter:
             }
         )
 
+    def csv_spool(self) -> _CsvSpool:
+        """A spool for a section's CSV copy: deflated as it comes when the writer is threaded
+        (the caller closes it; `write_spooled(..., csv_spool=)` writes one made ahead)."""
+        threaded = self._member_type is _ThreadedMember
+        deflated = DeflatedSpool(self.part.parent, self._deflater) if threaded else None
+        return _CsvSpool(self.part.parent, deflated)
+
+    def section_spool(self, section: str, columns: Sequence[str]) -> SectionSpool:
+        """A spool for a whole section made ahead (`SectionSpool`), with its CSV copy."""
+        if section not in SECTIONS or section == "account":
+            raise ArchiveError("unknown_section", f"There is no section {section!r}.")
+        directory = self.part.parent
+        directory.mkdir(parents=True, exist_ok=True)
+        csv_spool = None if section in NO_CSV else self.csv_spool()
+        return SectionSpool(
+            directory, section, columns, self._deflater, csv_spool, self._index_rows
+        )
+
+    def write_section_spool(self, spool: SectionSpool) -> int:
+        """Write a section made ahead (`section_spool`, ended) from its ready deflate streams."""
+        if not spool._ended:
+            raise ValueError("the section spool is not ended")
+        section, path = spool.section, section_path(spool.section)
+        self._previews[section] = _preview(spool.head, self._index_rows)
+        mt = "application/x-ndjson" if path.endswith(".ndjson") else "application/json"
+        self._deflated_member(path, mt, spool.data, spool.records)
+        self._counts[section] = spool.records
+        if spool.csv is not None:
+            self._csv_member(section, spool.csv)
+        return spool.records
+
+    def _csv_member(self, section: str, spool: _CsvSpool) -> None:
+        path = f"csv/{section}.csv"
+        if spool.deflated is not None:
+            self._deflated_member(path, "text/csv", spool.deflated, spool.rows)
+        else:
+            self._member(path, "text/csv", spool.copy_to)
+
+    def _deflated_member(
+        self, path: str, media_type: str, spool: DeflatedSpool, records: int
+    ) -> None:
+        """A member from a ready deflate stream: copied as it is, not deflated again."""
+        if self._zip is None:
+            raise RuntimeError("the writer is not open")
+        if any(f["path"] == path for f in self._files):
+            raise ValueError(f"{path} is already written")
+        digest = spool.finish()
+        stream = self._zip.open(_info(path, self._now), "w", force_zip64=True)
+        try:
+            spool.file.seek(0)
+            blocks = iter(lambda: spool.file.read(COPY_SIZE), b"")
+            if all(hasattr(stream, a) for a in ("_compressor", "_crc", "_file_size")):
+                # zipfile counts the compressed size itself; its CRC and size are then set to
+                # those of the bytes the spool deflated (3.11-3.13 keep them in these names)
+                stream._compressor = _Passthrough()  # type: ignore[attr-defined]
+                for block in blocks:
+                    stream.write(block)
+                stream._crc = spool.crc  # type: ignore[attr-defined]
+                stream._file_size = spool.size  # type: ignore[attr-defined]
+            else:  # another zipfile: inflate, and let it deflate again (correct, slower)
+                inflate = zlib.decompressobj(-15)
+                for block in blocks:
+                    stream.write(inflate.decompress(block))
+                stream.write(inflate.flush())
+        except BaseException:
+            with contextlib.suppress(Exception):
+                stream.close()
+            raise
+        stream.close()
+        self._files.append(
+            {
+                "path": path,
+                "sha256": digest,
+                "size": spool.size,
+                "records": records,
+                "media_type": media_type,
+            }
+        )
+
     def _keep_preview(self, section: str, items: Iterable[Mapping[str, Any]]) -> None:
         kept = self._previews.setdefault(section, [])
         for item in items:
@@ -443,7 +668,7 @@ class ArchiveWriter:
             raise ArchiveError("unknown_section", f"There is no section {section!r}.")
         path = section_path(section)
         ndjson = path.endswith(".ndjson")
-        spool = _CsvSpool(self.part.parent) if csv_copy and section not in NO_CSV else None
+        spool = self.csv_spool() if csv_copy and section not in NO_CSV else None
         own_preview = section not in self._previews
         try:
 
@@ -478,10 +703,10 @@ class ArchiveWriter:
             self._member(path, mt, write)
             self._counts[section] = self._files[-1]["records"]
             if spool is not None:
-                self._member(f"csv/{section}.csv", "text/csv", spool.copy_to)
+                self._csv_member(section, spool)
         finally:
             if spool is not None:
-                spool.file.close()
+                spool.close()
         return self._counts[section]
 
     def write_spooled(
@@ -491,9 +716,12 @@ class ArchiveWriter:
         records: int,
         csv_file: IO[bytes] | None = None,
         csv_rows: int = 0,
+        *,
+        csv_spool: _CsvSpool | None = None,
     ) -> int:
         """Write a section from spooled NDJSON (`records` lines, each ending in a newline,
-        each one JSON object) and, if given, its spooled CSV, both read from offset 0.
+        each one JSON object) and, if given, its spooled CSV, both read from offset 0 (or its
+        CSV spool from `csv_spool()`, filled by the caller, perhaps on another thread).
 
         For a `data/<section>.json` member the lines become one JSON array: a JSON text never
         holds a raw newline, so each line break is exactly an item boundary.
@@ -527,7 +755,9 @@ class ArchiveWriter:
         mt = "application/x-ndjson" if ndjson else "application/json"
         self._member(path, mt, write)
         self._counts[section] = records
-        if csv_file is not None and section not in NO_CSV:
+        if csv_spool is not None and section not in NO_CSV:
+            self._csv_member(section, csv_spool)
+        elif csv_file is not None and section not in NO_CSV:
 
             def copy(member: _Member) -> int:
                 csv_file.seek(0)
@@ -691,9 +921,11 @@ __all__ = [
     "ArchiveWriter",
     "Chunk",
     "CsvSpool",
+    "DeflatedSpool",
     "Deflater",
     "ItemChunk",
     "ManifestSigner",
+    "SectionSpool",
     "WrittenArchive",
     "csv_cells",
     "csv_safe",

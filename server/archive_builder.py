@@ -17,13 +17,13 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from archive_format.sections import SECTIONS
-from archive_format.writer import COMPRESS_LEVEL, ArchiveWriter, CsvSpool, Deflater
+from archive_format.writer import COMPRESS_LEVEL, ArchiveWriter, Deflater
 from server import bulk
 from server.archive_sections import account_item, section_chunks
 from server.context import ShopContext
@@ -103,15 +103,13 @@ def build_archive(
         threaded=True,
         deflater=fast_deflater if _isal is not None else None,
     )
-    ahead = {
-        s: _ReadAhead(ctx.engine, s, user.id, ctx.shop.id, target_dir)
-        for s in wanted
-        if s in AHEAD and _can_read_ahead(ctx.engine)
-    }
+    ahead: dict[str, _ReadAhead] = {}
     try:
-        for reader in ahead.values():
-            reader.start()
         with writer:
+            for s in wanted:
+                if s in AHEAD and _can_read_ahead(ctx.engine):
+                    ahead[s] = _ReadAhead(ctx.engine, s, user.id, ctx.shop.id, target_dir, writer)
+                    ahead[s].start()
             for section in wanted:
                 if section == "account":
                     writer.write_account(account_item(db, user, ctx.shop.id))
@@ -135,22 +133,27 @@ def _can_read_ahead(engine: Engine) -> bool:
 
 
 class _ReadAhead:
-    """One bulk section spooled on a thread of its own, on a connection of its own.
+    """One bulk section made on a thread of its own, on a connection of its own.
 
     Its connection reads in a transaction of its own that starts with the build, not in the
     session's: a write committed in between may show in one and not the other (as between any
-    two reads of the API). Memory stays flat: the chunks go to temporary files (removed when
-    closed), read back by `write_spooled` a block at a time."""
+    two reads of the API). Memory stays flat: the section's data member and CSV copy are
+    deflated and hashed as the chunks come, on threads of their own, into temporary files
+    (removed when closed), which `write_section_spool` copies into the ZIP as they are."""
 
     def __init__(
-        self, engine: Engine, section: str, subject_id: int, shop_id: str, directory: Path
+        self,
+        engine: Engine,
+        section: str,
+        subject_id: int,
+        shop_id: str,
+        directory: Path,
+        writer: ArchiveWriter,
     ):
         directory.mkdir(parents=True, exist_ok=True)
         self._engine, self._section, self._subject_id = engine, section, subject_id
         self._policy = policy_for(shop_id)
-        self._data: IO[bytes] = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115
-        self._csv = CsvSpool(directory)
-        self._records = 0
+        self._spool = writer.section_spool(section, bulk.COLUMNS[section])
         self._error: BaseException | None = None
         self._stop = threading.Event()
         # the request's language (a context variable) goes along
@@ -174,14 +177,8 @@ class _ReadAhead:
                 ):
                     if self._stop.is_set():
                         return
-                    if self._records == 0 and chunk.count:
-                        self._csv.header(bulk.COLUMNS[self._section])
-                    self._data.write(chunk.ndjson)
-                    if chunk.csv is not None:
-                        self._csv.add_lines(chunk.csv, chunk.count)
-                    else:
-                        self._csv.add(chunk.rows or [])
-                    self._records += chunk.count
+                    self._spool.add(chunk)
+            self._spool.end()
         except BaseException as exc:  # raised again in the building thread
             self._error = exc
 
@@ -190,13 +187,10 @@ class _ReadAhead:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        writer.write_spooled(
-            self._section, self._data, self._records, self._csv.file, self._csv.rows
-        )
+        writer.write_section_spool(self._spool)
 
     def close(self) -> None:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
-        self._data.close()
-        self._csv.file.close()
+        self._spool.close()

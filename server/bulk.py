@@ -505,7 +505,10 @@ _ORDER_ITEMS_SQL = (
 )
 
 
-# Constant SQL: no input is ever formatted into these strings.
+# Constant SQL: no input is ever formatted into these strings. `+e.user_id`: the unary plus
+# keeps the planner off ix_recipient_events_user_recipient for this subquery; with it, it took
+# that index for the user_id term and read all the subject's events once per order (2.5 s
+# instead of 1.3 s for 100,000 orders), not the few of one order by ix_recipient_events_order_id.
 def _order_shared_sql(language: Language) -> str:
     name = "coalesce(nullif(r.name_zh, ''), r.name)" if language == "zh-CN" else "r.name"
     return (
@@ -513,7 +516,7 @@ def _order_shared_sql(language: Language) -> str:
         "'type', s.type, 'categories', json(s.categories), 'at', s.at)) FROM (SELECT r.id AS rid, "
         f"{name} AS name, r.type AS type, {_sql_string_list('e.categories')} AS categories, "
         f"{_sql_time('e.at')} AS at FROM recipient_events AS e JOIN recipients AS r ON r.id = "
-        "e.recipient_id WHERE e.order_id = orders.id AND e.user_id = orders.user_id "
+        "e.recipient_id WHERE e.order_id = orders.id AND +e.user_id = orders.user_id "
         "ORDER BY e.at, e.id) AS s)"
     )
 
@@ -854,18 +857,24 @@ _FORMULA_STARTS_SQL = tuple(
 )
 
 
+def _formula_safe_text_sql(value: str) -> str:
+    """`csv_safe` as SQL text (as `_formula_safe_sql`): text that would start a formula gets an
+    apostrophe. `_order_sql` computes it once per cell in the materialised batch: written into
+    `_csv_cell_sql`'s tests, it ran six times per cell (0.4 s of CPU per 100,000 orders)."""
+    starts = ", ".join(_FORMULA_STARTS_SQL)
+    return (
+        f"CASE WHEN typeof({value}) = 'text' AND substr({value}, 1, 1) IN ({starts}) "
+        f"THEN '''' || {value} ELSE {value} END"
+    )
+
+
 def _csv_cell_sql(value: str, kind: str) -> str:
     """A CSV cell of a batch column, in SQL, quoted as Python's csv (QUOTE_MINIMAL) quotes it;
-    NULL as nothing. `kind`: "string", "array" (JSON text: never a raw line break), or
-    "object" (a JSON object with keys: always holds a quote)."""
+    NULL as nothing. `kind`: "string" (a value already made formula-safe by
+    `_formula_safe_text_sql`), "array" (JSON text: never a raw line break), or "object" (a JSON
+    object with keys: always holds a quote)."""
     if kind == "object":
         return f"CASE WHEN {value} IS NULL THEN '' ELSE {_QUOTE} || {value} || {_QUOTE} END"
-    if kind == "string":  # `csv_safe`, as `_formula_safe_sql`
-        starts = ", ".join(_FORMULA_STARTS_SQL)
-        value = (
-            f"(CASE WHEN typeof({value}) = 'text' AND substr({value}, 1, 1) IN ({starts}) "
-            f"THEN '''' || {value} ELSE {value} END)"
-        )
     test = f"instr({value}, ',') > 0 OR instr({value}, '\"') > 0"
     if kind == "string":
         test += f" OR instr({value}, char(10)) > 0 OR instr({value}, char(13)) > 0"
@@ -901,12 +910,79 @@ _ORDER_CELLS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+def _order_text_sources(localized: Callable[[str], str]) -> list[tuple[str, str]]:
+    """The text cells of `_ORDER_CELLS` that may need quotes, each with the SQL it comes from."""
+    return [
+        (name, localized(f"orders.{name}") if name == "logistics_partner" else f"orders.{name}")
+        for name, kind, plain in _ORDER_CELLS
+        if kind == "string" and not plain
+    ]
+
+
 def _order_json_value(name: str, kind: str) -> str:
     # Concatenated, not json_object(): the nested values are JSON text already, and json()
     # would parse each of them again (the JSON subtype does not cross the materialised batch).
     if kind == "string":
         return f"json_quote({'CAST(id AS TEXT)' if name == 'id' else name})"
     return f"coalesce({name}, 'null')"  # numbers and JSON text
+
+
+# An order placed for someone else: who placed it, for whom, and the policy's clause that allows
+# it (bound: the subject's name and the shop's policy are not in the order's row).
+_PLACED_FOR_SQL = (
+    "CASE WHEN orders.for_other = 1 THEN json_object('placed_by', :placed_by, 'placed_for', "
+    "orders.recipient_name, 'purchaser_consent_at', CASE WHEN orders.purchaser_consent_at "
+    f"IS NULL THEN NULL ELSE {_sql_time('orders.purchaser_consent_at')} END, 'clause', "
+    ":clause, 'clause_title', :clause_title, 'basis', :basis) END"
+)
+_PLACED_FOR = [name for name, _, _ in _ORDER_CELLS].index("placed_for")
+
+
+def _order_values_sql(language: Language, *, placed_for: bool = True) -> str:
+    """The select list of a batch of orders (`FROM orders`): every OrderDetail value, nested
+    ones as JSON text, plus `k_at` and the text cells' formula-safe CSV values."""
+    localized = _localized_sql(language)
+    return (
+        "orders.id AS id, orders.number AS number, orders.placed_at AS k_at, "  # noqa: S608
+        f"{_sql_time('orders.placed_at')} AS placed_at, orders.status AS status, "
+        "orders.total_cents AS total_cents, orders.currency AS currency, "
+        "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
+        "WHERE q.order_id = orders.id) AS item_count, "
+        f"{_ORDER_BOOL} AS for_other, "
+        f"{localized('orders.logistics_partner')} AS logistics_partner, "
+        f"{_PLACED_FOR_SQL if placed_for else 'NULL'} AS placed_for, "
+        f"{_ORDER_ITEMS_SQL} AS items, "
+        "json_object('method', orders.payment_method, 'masked', "
+        f"{localized('orders.payment_masked')}, 'status', orders.payment_status) AS payment, "
+        f"json_object('partner', {localized('orders.logistics_partner')}, 'tracking_no', "
+        "orders.tracking_no) AS logistics, "
+        "json_object('name', orders.recipient_name, 'phone_masked', "
+        "orders.recipient_phone_masked, 'address', orders.recipient_address, 'for_other', "
+        f"json({_ORDER_BOOL})) AS recipient, "
+        f"{_order_shared_sql(language)} AS shared_with, "
+        # the text cells' CSV values, formula-safe, once each (the JSON keeps the exact text)
+        + ", ".join(
+            f"{_formula_safe_text_sql(source)} AS {name}_csv"
+            for name, source in _order_text_sources(localized)
+        )
+    )
+
+
+def _order_cells_sql(first: int, stop: int) -> tuple[str, str]:
+    """printf() of the JSON members and of the CSV cells `_ORDER_CELLS[first:stop]` of a
+    materialised batch row: each whole text at once (a chain of || copies the growing text per
+    cell). The JSON members are joined by commas, as the CSV cells are."""
+    cells = _ORDER_CELLS[first:stop]
+    line = ",".join(f'"{name}":%s' for name, _, _ in cells)
+    row = ",".join("%s" for _ in cells)
+    line_values = ", ".join(_order_json_value(name, kind) for name, kind, _ in cells)
+    row_values = ", ".join(
+        f"coalesce({name}, '')"
+        if plain
+        else _csv_cell_sql(f"{name}_csv" if kind == "string" else name, kind)
+        for name, kind, plain in cells
+    )
+    return f"printf('{line}', {line_values})", f"printf('{row}', {row_values})"
 
 
 @functools.cache
@@ -917,52 +993,30 @@ def _order_sql(language: Language, keyset: bool, lower: bool = False, upper: boo
     computed once there; the outer select writes both the JSON line and the CSV row from those
     values, so the correlated subqueries run once per order, not once per copy. Constant SQL:
     the subject, keyset bound, placed-by name and clause are bound parameters."""
-    localized = _localized_sql(language)
+    inner = (
+        f"SELECT {_order_values_sql(language)} FROM orders "  # noqa: S608
+        "WHERE orders.user_id = :uid AND orders.removed_at IS NULL"
+        f"{_order_bound(keyset, lower, upper)} "
+        f"ORDER BY orders.placed_at DESC, orders.id DESC LIMIT {ORDER_BATCH}"
+    )
+    line, row = _order_cells_sql(0, len(_ORDER_CELLS))
+    return (
+        f"WITH b AS MATERIALIZED ({inner}) SELECT CAST('{{' || {line} || '}}' AS BLOB), "  # noqa: S608
+        f"k_at, id, CAST({row} AS BLOB) FROM b ORDER BY k_at DESC, id DESC"
+    )
+
+
+def _order_bound(keyset: bool, lower: bool, upper: bool, table: str = "orders") -> str:
     bound = (
-        " AND orders.placed_at <= :k_at AND (orders.placed_at < :k_at OR "
-        "(orders.placed_at = :k_at AND orders.id < :k_id))"
+        f" AND {table}.placed_at <= :k_at AND ({table}.placed_at < :k_at OR "
+        f"({table}.placed_at = :k_at AND {table}.id < :k_id))"
         if keyset
         else ""
     )
     # Stored times compare as text in SQLite: the bounds are bound as that text.
-    bound += " AND orders.placed_at >= :lower" if lower else ""
-    bound += " AND orders.placed_at < :upper" if upper else ""
-    inner = (
-        "SELECT orders.id AS id, orders.number AS number, orders.placed_at AS k_at, "  # noqa: S608
-        f"{_sql_time('orders.placed_at')} AS placed_at, orders.status AS status, "
-        "orders.total_cents AS total_cents, orders.currency AS currency, "
-        "(SELECT coalesce(sum(q.quantity), 0) FROM order_items AS q "
-        "WHERE q.order_id = orders.id) AS item_count, "
-        f"{_ORDER_BOOL} AS for_other, "
-        f"{localized('orders.logistics_partner')} AS logistics_partner, "
-        "CASE WHEN orders.for_other = 1 THEN json_object('placed_by', :placed_by, 'placed_for', "
-        "orders.recipient_name, 'purchaser_consent_at', CASE WHEN orders.purchaser_consent_at "
-        f"IS NULL THEN NULL ELSE {_sql_time('orders.purchaser_consent_at')} END, 'clause', "
-        ":clause, 'clause_title', :clause_title, 'basis', :basis) END AS placed_for, "
-        f"{_ORDER_ITEMS_SQL} AS items, "
-        "json_object('method', orders.payment_method, 'masked', "
-        f"{localized('orders.payment_masked')}, 'status', orders.payment_status) AS payment, "
-        f"json_object('partner', {localized('orders.logistics_partner')}, 'tracking_no', "
-        "orders.tracking_no) AS logistics, "
-        "json_object('name', orders.recipient_name, 'phone_masked', "
-        "orders.recipient_phone_masked, 'address', orders.recipient_address, 'for_other', "
-        f"json({_ORDER_BOOL})) AS recipient, "
-        f"{_order_shared_sql(language)} AS shared_with "
-        "FROM orders WHERE orders.user_id = :uid AND orders.removed_at IS NULL"
-        f"{bound} ORDER BY orders.placed_at DESC, orders.id DESC LIMIT {ORDER_BATCH}"
-    )
-    # printf() writes each whole line at once; a chain of || copies the growing line per cell.
-    line_format = "{" + ",".join(f'"{name}":%s' for name, _, _ in _ORDER_CELLS) + "}"
-    line = ", ".join(_order_json_value(name, kind) for name, kind, _ in _ORDER_CELLS)
-    row_format = ",".join("%s" for _ in _ORDER_CELLS)
-    row = ", ".join(
-        f"coalesce({name}, '')" if plain else _csv_cell_sql(name, kind)
-        for name, kind, plain in _ORDER_CELLS
-    )
-    return (
-        f"WITH b AS MATERIALIZED ({inner}) SELECT CAST(printf('{line_format}', {line}) AS BLOB), "  # noqa: S608
-        f"k_at, id, CAST(printf('{row_format}', {row}) AS BLOB) FROM b ORDER BY k_at DESC, id DESC"
-    )
+    bound += f" AND {table}.placed_at >= :lower" if lower else ""
+    bound += f" AND {table}.placed_at < :upper" if upper else ""
+    return bound
 
 
 def _localized_sql(language: Language) -> Callable[[str], str]:
@@ -995,29 +1049,224 @@ def _order_chunks(
             conn.execute(select(User.display_name).where(User.id == subject_id)).scalar() or ""
         )
         key = None if after is None else _key_of(conn, spec, subject_id, after, text=True)
+        kept = has_order_lines(conn)
     if start is not None:
         params["lower"] = _stored_time(start)
     if end is not None:
         params["upper"] = _stored_time(end)
     while True:
-        sql = _order_sql(language, key is not None, start is not None, end is not None)
+        bounds = (key is not None, start is not None, end is not None)
         if key is not None:
             params["k_at"], params["k_id"] = key
         with connect() as conn:
             cursor = conn.connection.cursor()
             try:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
+                batch = None
+                if kept:
+                    cursor.execute(_kept_order_sql(language, *bounds), params)
+                    batch = cursor.fetchone()  # an aggregate: always one row
+                    if batch is not None and batch[2] != batch[3]:
+                        batch = None  # an order without its kept line: built below instead
+                if batch is None:
+                    cursor.execute(_order_sql(language, *bounds), params)
+                    rows = cursor.fetchall()
             finally:
                 cursor.close()
-        if not rows:
+        if batch is not None:
+            lines, csv_text, count, _, last_at = batch
+            if not count:
+                return
+            # the batch's last line is its oldest order: its time is the least, its id first
+            last = lines[lines.rfind(b"\n") + 1 :]
+            key = (last_at, int(orjson.loads(last)["id"]))
+            lines += b"\n"
+            csv_rows = _csv_batch([csv_text]) if with_rows else None
+        else:
+            if not rows:
+                return
+            count = len(rows)
+            key = (rows[-1][1], int(rows[-1][2]))
+            lines = b"\n".join([r[0] for r in rows]) + b"\n"
+            csv_rows = _csv_batch([r[3] for r in rows]) if with_rows else None
+        yield Chunk(lines, count, None, csv_rows)
+        if count < ORDER_BATCH:
             return
-        key = (rows[-1][1], int(rows[-1][2]))
-        lines = b"\n".join([r[0] for r in rows]) + b"\n"
-        csv_rows = _csv_batch([r[3] for r in rows]) if with_rows else None
-        yield Chunk(lines, len(rows), None, csv_rows)
-        if len(rows) < ORDER_BATCH:
-            return
+
+
+# --- Orders' lines kept by SQLite -------------------------------------------------------------
+#
+# On SQLite each order's OrderDetail line and CSV row are kept in `order_lines`, in both
+# languages, by triggers on every table the line is made of: an order (any column), its items,
+# its recipient events and the recipients they name. SQLite runs them on every write (ORM, Core,
+# raw SQL, cascades), in the writing transaction, so no write path can forget them; the archive
+# then reads each batch of lines instead of building every line again (the section's largest
+# cost). What an order's row does not hold, `placed_for` (the subject's name, the policy's
+# clause), is not kept: each line is kept as the text before it and after it, and the build puts
+# `placed_for` between them. The Chinese parts are kept only where they differ from the English
+# ones (NULL otherwise). Cost: about 1.3 KB per order on disk and 0.1-0.3 ms of CPU more per
+# write of an order, an item or an event (docs/ARCHIVE.md). A database made before this has no
+# such table: the lines are then built per batch as before, as they are for a missing line.
+
+ORDER_LINES = "order_lines"
+_PARTS = ("json_head", "json_tail", "csv_head", "csv_tail")
+_LANGUAGES: dict[Language, str] = {"en": "en", "zh-CN": "zh"}
+
+
+def _order_parts_select(language: Language, target: str) -> str:
+    """The orders `target` (SQL over `orders`) as (id, the four kept parts) in `language`.
+
+    A trigger cannot use WITH (MATERIALIZED); the window function keeps SQLite from flattening
+    the derived table instead, which would write each nested value's SQL into every use of it
+    (30 times slower: 1 ms per order)."""
+    head_line, head_row = _order_cells_sql(0, _PLACED_FOR)
+    tail_line, tail_row = _order_cells_sql(_PLACED_FOR + 1, len(_ORDER_CELLS))
+    return (
+        f"SELECT id, CAST('{{' || {head_line} || ',\"placed_for\":' AS BLOB) AS json_head, "  # noqa: S608
+        f"CAST(',' || {tail_line} || '}}' AS BLOB) AS json_tail, "
+        f"CAST({head_row} || ',' AS BLOB) AS csv_head, CAST(',' || {tail_row} AS BLOB) AS csv_tail "
+        f"FROM (SELECT {_order_values_sql(language, placed_for=False)}, "
+        f"row_number() OVER () AS _unflattened FROM orders WHERE {target}) AS b"
+    )
+
+
+def _order_insert_sql(target: str) -> list[str]:
+    """Keep the lines of the orders `target` (SQL over `orders`): the English parts, then the
+    Chinese ones where they differ (an upsert: a join of the two derived tables was 10 times
+    slower)."""
+    english = ", ".join(f"en_{part}" for part in _PARTS)
+    chinese = ", ".join(f"zh_{part}" for part in _PARTS)
+    differing = ", ".join(
+        f"zh_{part} = nullif(excluded.zh_{part}, {ORDER_LINES}.en_{part})" for part in _PARTS
+    )
+    return [
+        f"INSERT INTO {ORDER_LINES} (order_id, {english}) "  # noqa: S608
+        f"SELECT * FROM ({_order_parts_select('en', target)})",
+        f"INSERT INTO {ORDER_LINES} (order_id, {chinese}) "  # noqa: S608
+        f"SELECT * FROM ({_order_parts_select('zh-CN', target)}) WHERE true "
+        f"ON CONFLICT (order_id) DO UPDATE SET {differing}",
+    ]
+
+
+def _order_refresh_sql(target: str) -> str:
+    """A trigger body that makes the kept lines of the orders `target` again: removed first,
+    so an order that is gone keeps none."""
+    return (
+        f"DELETE FROM {ORDER_LINES} WHERE {target.replace('orders.id', 'order_id', 1)}; "  # noqa: S608
+        + "".join(f"{statement}; " for statement in _order_insert_sql(target))
+    )
+
+
+# (trigger name, when it fires, which orders it makes again). One order per trigger, by its
+# id: a target of two (`IN (OLD.id, NEW.id)`) made SQLite scan every order (0.7 ms a write at
+# 20,000 orders); the old order of a row moved to another one has a trigger of its own.
+_ORDER_TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    ("order_lines_ai", "AFTER INSERT ON orders", "orders.id = NEW.id"),
+    ("order_lines_au", "AFTER UPDATE ON orders", "orders.id = NEW.id"),
+    (
+        "order_lines_au_old",
+        "AFTER UPDATE ON orders WHEN OLD.id IS NOT NEW.id",
+        "orders.id = OLD.id",
+    ),
+    ("order_lines_item_ai", "AFTER INSERT ON order_items", "orders.id = NEW.order_id"),
+    ("order_lines_item_au", "AFTER UPDATE ON order_items", "orders.id = NEW.order_id"),
+    (
+        "order_lines_item_au_old",
+        "AFTER UPDATE ON order_items WHEN OLD.order_id IS NOT NEW.order_id",
+        "orders.id = OLD.order_id",
+    ),
+    ("order_lines_item_ad", "AFTER DELETE ON order_items", "orders.id = OLD.order_id"),
+    ("order_lines_event_ai", "AFTER INSERT ON recipient_events", "orders.id = NEW.order_id"),
+    ("order_lines_event_au", "AFTER UPDATE ON recipient_events", "orders.id = NEW.order_id"),
+    (
+        "order_lines_event_au_old",
+        "AFTER UPDATE ON recipient_events WHEN OLD.order_id IS NOT NEW.order_id",
+        "orders.id = OLD.order_id",
+    ),
+    ("order_lines_event_ad", "AFTER DELETE ON recipient_events", "orders.id = OLD.order_id"),
+    # a recipient's id cannot change under its events (their foreign key): its new id only
+    (
+        "order_lines_recipient_au",
+        "AFTER UPDATE ON recipients",
+        "orders.id IN (SELECT order_id FROM recipient_events WHERE recipient_id = NEW.id)",
+    ),
+)
+
+
+@functools.cache
+def _order_lines_schema() -> tuple[str, ...]:
+    """The kept order lines' table and triggers, as SQLite keeps their SQL in sqlite_master."""
+    columns = ", ".join(f"{code}_{part} BLOB" for code in _LANGUAGES.values() for part in _PARTS)
+    statements = [f"CREATE TABLE {ORDER_LINES} (order_id INTEGER PRIMARY KEY, {columns})"]
+    for name, event, target in _ORDER_TRIGGERS:
+        statements.append(f"CREATE TRIGGER {name} {event} BEGIN {_order_refresh_sql(target)} END")
+    # An order deleted: its line goes (its items' and events' triggers find no order to make).
+    statements.append(
+        "CREATE TRIGGER order_lines_ad AFTER DELETE ON orders BEGIN "  # noqa: S608
+        f"DELETE FROM {ORDER_LINES} WHERE order_id = OLD.id; END"
+    )
+    return tuple(statements)
+
+
+def order_lines_ddl() -> list[str]:
+    """SQLite statements that add the kept order lines (run once, on a new schema): the table,
+    the lines of the orders already there, and the triggers that keep them."""
+    table, *triggers = _order_lines_schema()
+    return [table, *_order_insert_sql("1 = 1"), *triggers]
+
+
+def order_lines_drop_ddl() -> list[str]:
+    names = [name for name, _, _ in _ORDER_TRIGGERS] + ["order_lines_ad"]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in names] + [
+        f"DROP TABLE IF EXISTS {ORDER_LINES}"
+    ]
+
+
+def has_order_lines(conn: Connection) -> bool:
+    """Whether this SQLite database keeps the order lines as this code writes them (the table
+    and every trigger, each with this code's SQL): kept by an older definition, they are not
+    used (built per batch instead) until a migration makes them again."""
+    if conn.dialect.name != "sqlite":
+        return False
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name IN "
+            "('order_lines', 'orders', 'order_items', 'recipient_events', 'recipients') "
+            "AND (name = 'order_lines' OR (type = 'trigger' AND name LIKE 'order_lines_%'))"
+        )
+        found = {row[0] for row in cursor.fetchall()}
+    finally:
+        cursor.close()
+    return found == set(_order_lines_schema())
+
+
+@functools.cache
+def _kept_order_sql(
+    language: Language, keyset: bool, lower: bool = False, upper: bool = False
+) -> str:
+    """A batch of kept order lines (and CSV rows) as one text each, newest first, with
+    `placed_for` put in; also the batch's count, how many had a kept line, and its least time.
+
+    group_concat() takes the rows in the order the subquery gives them (as for My Tracks)."""
+    code = _LANGUAGES[language]
+
+    def part(name: str) -> str:
+        return f"l.en_{name}" if code == "en" else f"coalesce(l.{code}_{name}, l.en_{name})"
+
+    inner = (
+        f"SELECT orders.placed_at AS k_at, l.order_id AS kept, {part('json_head')} AS jh, "  # noqa: S608
+        f"{part('json_tail')} AS jt, {part('csv_head')} AS ch, {part('csv_tail')} AS ct, "
+        f"{_PLACED_FOR_SQL} AS pf FROM orders LEFT JOIN {ORDER_LINES} AS l "
+        "ON l.order_id = orders.id WHERE orders.user_id = :uid AND orders.removed_at IS NULL"
+        f"{_order_bound(keyset, lower, upper)} "
+        f"ORDER BY orders.placed_at DESC, orders.id DESC LIMIT {ORDER_BATCH}"
+    )
+    placed_for_cell = _csv_cell_sql("pf", "object")
+    return (
+        "SELECT CAST(group_concat(jh || coalesce(pf, 'null') || jt, char(10)) AS BLOB), "  # noqa: S608
+        f"CAST(group_concat(ch || {placed_for_cell} || ct, char(13, 10)) AS BLOB), count(*), "
+        f"count(kept), min(k_at) FROM ({inner})"
+    )
 
 
 def session_connect(conn: Connection) -> Connect:
@@ -1036,7 +1285,9 @@ __all__ = [
     "csv_values",
     "encode",
     "encode_lines",
+    "has_order_lines",
     "has_track_lines",
+    "order_lines_ddl",
     "session_connect",
     "track_line_ddl",
 ]

@@ -1,4 +1,5 @@
-"""Creating the schema: the tables, plus a trigram full-text index of My Tracks on SQLite.
+"""Creating the schema: the tables, plus on SQLite a trigram full-text index of My Tracks and the
+archive's kept lines of tracks and orders (server.bulk).
 
 The schema's history is in Alembic migrations (server/migrations). `create_schema` is what a
 single-process server does at start: a fresh database is built with `create_all` and stamped at
@@ -73,10 +74,16 @@ def create_extras(conn: Connection) -> None:
         if not bulk.has_track_lines(conn):
             for statement in bulk.track_line_ddl():
                 conn.exec_driver_sql(statement)
+        # Each order's archive line and CSV row, kept by triggers in `order_lines` (server.bulk).
+        if not bulk.has_order_lines(conn):
+            for statement in [*bulk.order_lines_drop_ddl(), *bulk.order_lines_ddl()]:
+                conn.exec_driver_sql(statement)
 
 
 def drop_extras(conn: Connection) -> None:
     if uses_fts(conn):
+        for statement in bulk.order_lines_drop_ddl():
+            conn.exec_driver_sql(statement)
         if bulk.has_track_lines(conn):
             conn.execute(text(f"DROP INDEX IF EXISTS {bulk.TRACK_LINES_INDEX}"))
             conn.execute(text(f"ALTER TABLE tracks DROP COLUMN {bulk.TRACK_CSV}"))

@@ -24,8 +24,9 @@ from server.db import UTCDateTime
 HERE = Path(__file__).resolve().parent
 
 # Tables that exist in the database but not in the models: SQLite's full-text index of My
-# Tracks (server.schema) and the older version marker. Comparisons and autogenerate skip them.
-UNMODELLED_PREFIXES = ("tracks_fts", "schema_meta", "alembic_version", "sqlite_")
+# Tracks (server.schema), the archive's kept order lines (server.bulk) and the older version
+# marker. Comparisons and autogenerate skip them.
+UNMODELLED_PREFIXES = ("tracks_fts", "schema_meta", "alembic_version", "sqlite_", "order_lines")
 
 
 # Columns and indexes not in the models: the lines of My Tracks that SQLite keeps (server.bulk).
