@@ -288,8 +288,9 @@ def test_the_sql_fields_are_the_python_rule_byte_for_byte() -> None:
 
 
 def test_the_sql_order_cells_are_the_python_rule_byte_for_byte() -> None:
-    """`_csv_cell_sql` and `_csv_batch` (the orders' statement): each kind of cell against
-    the Python rule, nested values given as the JSON text the statement holds for them."""
+    """`_formula_safe_text_sql`, `_csv_cell_sql` and `_csv_batch` (the orders' statement):
+    each kind of cell against the Python rule, nested values given as the JSON text the
+    statement holds for them."""
     cases: list[tuple[str, Any, Any]] = [  # (kind, what SQL holds, what Python holds)
         *(("string", v, v) for v in SQL_VALUES.values() if type(v) is not int),
         *(("number", v, v) for v in SQL_VALUES.values() if v is None or type(v) is int),
@@ -310,7 +311,9 @@ def test_the_sql_order_cells_are_the_python_rule_byte_for_byte() -> None:
     want: list[Any] = []
     with engine.connect() as conn:
         for kind, held, value in cases:
-            cell = bulk._csv_cell_sql("v", kind)
+            # A text cell as the statement makes it: formula-safe once, then quoted as needed.
+            safe = f"({bulk._formula_safe_text_sql('v')})" if kind == "string" else "v"
+            cell = bulk._csv_cell_sql(safe, kind)
             # || and not the statement's printf(), which ends a text at a NUL: the order
             # columns that are "string" are the shop's own (number, status...), never NUL.
             sql = f"SELECT CAST(({cell}) || ',x' AS BLOB) FROM (SELECT ? AS v)"  # noqa: S608
