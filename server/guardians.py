@@ -150,6 +150,52 @@ def account_consent_out(policy: ShopPolicy, user: User) -> AccountConsentOut | N
     )
 
 
+def guardian_not_needed(extra: dict[str, Any]) -> Problem:
+    """The ward has come of age (or has capacity): only they decide from now on."""
+    return Problem(
+        403,
+        "guardian_not_needed",
+        "This account holder no longer needs a guardian; only they can change this.",
+        extra=extra,
+    )
+
+
+def presence_required(extra: dict[str, Any]) -> Problem:
+    """The policy wants the guardian beside the ward for this change, and it was not said."""
+    return Problem(
+        422,
+        "guardian_presence_required",
+        "The shop's policy asks the guardian to be present: confirm that you are with the "
+        "account holder now.",
+        extra=extra,
+    )
+
+
+def log_for_ward(
+    db: Session,
+    clock: Clock,
+    principal: Principal,
+    ward_id: int,
+    *,
+    action: str,
+    resource: str,
+    what: str | None = None,
+) -> None:
+    """An entry in the ward's own access log under the guardian's name, in the caller's
+    transaction: the ward reads who opened or changed their account."""
+    guardian = db.get(User, principal.subject_id)
+    append_access_with(
+        db,
+        clock,
+        subject_id=ward_id,
+        actor=guardian.display_name if guardian else principal.actor_name,
+        role="guardian",
+        action=action,
+        resource=resource,
+        what=what,
+    )
+
+
 def clause_refs(policy: ShopPolicy) -> list[dict[str, str]]:
     """The rule's clauses with their titles in the request's language."""
     rule = policy.guardian
@@ -195,21 +241,10 @@ def check_consent_change(
     extra = {"clauses": clause_refs(policy)}
     if principal.is_guardian:
         if not protected:
-            raise Problem(
-                403,
-                "guardian_not_needed",
-                "This account holder no longer needs a guardian; only they can change this.",
-                extra=extra,
-            )
+            raise guardian_not_needed(extra)
         if rule is not None and rule.presence_required:
             if guardian_present is not True:
-                raise Problem(
-                    422,
-                    "guardian_presence_required",
-                    "The shop's policy asks the guardian to be present: confirm that you are "
-                    "with the account holder now.",
-                    extra=extra,
-                )
+                raise presence_required(extra)
             if now - principal.auth_time > reauth_window:
                 raise Problem(
                     403,

@@ -21,12 +21,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.access_what import describe
-from server.audit import append_access_with
 from server.context import ShopContext
 from server.demo.policies import policy_for
 from server.deps import Principal, current_principal, get_ctx, get_db
 from server.errors import Problem, not_found
-from server.guardians import account_consent_out, clause_refs, covered, set_account_consent
+from server.guardians import (
+    account_consent_out,
+    clause_refs,
+    covered,
+    guardian_not_needed,
+    log_for_ward,
+    presence_required,
+    set_account_consent,
+)
 from server.idempotency import run_idempotent
 from server.models import GuardianLink, User
 from server.routes.ids import parse_id
@@ -95,22 +102,11 @@ def put_account_consent(
         raise not_found("ward")
     extra = {"clauses": clause_refs(policy)}
     if not covered(ward, rule):
-        raise Problem(
-            403,
-            "guardian_not_needed",
-            "This account holder no longer needs a guardian; only they can change this.",
-            extra=extra,
-        )
+        raise guardian_not_needed(extra)
     if rule is None or rule.account_clause is None:
         raise Problem(409, "account_consent_not_asked", NOT_ASKED, extra=extra)
     if rule.presence_required and body.guardian_present is not True:
-        raise Problem(
-            422,
-            "guardian_presence_required",
-            "The shop's policy asks the guardian to be present: confirm that you are "
-            "with the account holder now.",
-            extra=extra,
-        )
+        raise presence_required(extra)
     path = request.url.path
 
     def produce() -> tuple[int, dict[str, object]]:
@@ -119,13 +115,11 @@ def put_account_consent(
         if before != body.state:
             ended = set_account_consent(db, policy, ward, body.state)
             # The ward's own log says who changed it, in the same transaction as the change.
-            guardian = db.get(User, principal.subject_id)
-            append_access_with(
+            log_for_ward(
                 db,
                 ctx.clock,
-                subject_id=ward.id,
-                actor=guardian.display_name if guardian else principal.actor_name,
-                role="guardian",
+                principal,
+                ward.id,
                 action="update",
                 resource=path,
                 what=describe(db, ward.id, path),

@@ -17,13 +17,19 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from server.audit import append_access_with
 from server.auth.tokens import NO_STORE, find_access, new_secret, token_hash
 from server.context import ShopContext
 from server.demo.policies import ShopPolicy, policy_for
 from server.deps import Principal, bearer_token, current_principal, get_ctx, get_db
 from server.errors import Problem, not_found
-from server.guardians import account_consent_out, covered, rule_out
+from server.guardians import (
+    account_consent_out,
+    clause_refs,
+    covered,
+    guardian_not_needed,
+    log_for_ward,
+    rule_out,
+)
 from server.models import AccessToken, GuardianLink, User
 from server.routes.ids import parse_id
 from server.schemas.common import PROBLEM_RESPONSES, Page
@@ -150,11 +156,7 @@ def open_ward_session(
     link, ward = found[0]
     policy = policy_for(ctx.shop.id)
     if not covered(ward, policy.guardian):
-        raise Problem(
-            403,
-            "guardian_not_needed",
-            "This account holder no longer needs a guardian; only they can change this.",
-        )
+        raise guardian_not_needed({"clauses": clause_refs(policy)})
     own = find_access(db, bearer_token(request))
     if own is None:  # the token was checked a moment ago; only a racing sign-out gets here
         raise Problem(401, "invalid_token", "The sign-in has expired or was revoked.")
@@ -184,13 +186,11 @@ def open_ward_session(
     db.flush()
     # The ward's own log says who opened their dashboard, as every later call will; written
     # with the token, so the token never exists without it.
-    guardian = db.get(User, principal.subject_id)
-    append_access_with(
+    log_for_ward(
         db,
         ctx.clock,
-        subject_id=ward.id,
-        actor=guardian.display_name if guardian else principal.actor_name,
-        role="guardian",
+        principal,
+        ward.id,
         action="guardian_start",
         resource=f"/v1/guardian/wards/{ward.id}/session",
     )
