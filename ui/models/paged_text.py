@@ -53,6 +53,8 @@ class PagedTextModel(PagedLoading[R], QStandardItemModel, Generic[R]):
         self.setItemPrototype(prototype)  # the model owns it from here
         self.columns = list(columns)
         self._rows: list[R] = []
+        # The same texts as the items', kept for views that paint them (ui.widgets.text_table).
+        self._texts: list[tuple[str, ...]] = []
         self._init_paging(runner)
 
     # --- rows -----------------------------------------------------------------------------
@@ -86,6 +88,7 @@ class PagedTextModel(PagedLoading[R], QStandardItemModel, Generic[R]):
             self.insertRows(0, len(rows))
             self._fill(0, rows, texts)
             self._rows = list(rows)
+            self._texts = list(texts)
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
@@ -100,6 +103,7 @@ class PagedTextModel(PagedLoading[R], QStandardItemModel, Generic[R]):
             texts = [self.row_texts(row) for row in rows]
         first = self.rowCount()
         self._rows.extend(rows)
+        self._texts.extend(texts)
         self.insertRows(first, len(rows))  # one rowsInserted for the page
         # The new rows' cells are filled quietly, then announced in one dataChanged.
         blocked = self.blockSignals(True)
@@ -112,6 +116,10 @@ class PagedTextModel(PagedLoading[R], QStandardItemModel, Generic[R]):
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
+
+    def texts_at(self, row: int) -> tuple[str, ...]:
+        """Row `row`'s display texts (`ui.widgets.text_table.RowTexts`)."""
+        return self._texts[row]
 
     @property
     def rows(self) -> list[R]:

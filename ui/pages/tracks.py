@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -57,6 +56,7 @@ from ui.widgets.load_state import plain_label
 from ui.widgets.optional_date import OptionalDateEdit, day_range
 from ui.widgets.steady_line import SteadyLine
 from ui.widgets.tables import record_table
+from ui.widgets.text_table import TextTableView
 
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 300
@@ -207,7 +207,7 @@ class TracksPage(DataPage[TracksData]):
         filters.addWidget(self.to_edit)
         filters.addWidget(self.any_date_button)
 
-        self.table = QTableView()
+        self.table = TextTableView()  # paints its plain texts itself: a long history scrolls fast
         self.table.setModel(self.history_model)
         self.table.setAccessibleName(self.tr("Search and browsing history"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

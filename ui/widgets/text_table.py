@@ -1,0 +1,301 @@
+"""A table view that paints its one-line plain-text cells itself: the view a long history scrolls.
+
+Qt's own table paints each cell through `QStyledItemDelegate`: an option filled from seven
+roles, the style's item-view path, and a `QTextLayout` laid out to fit and elide the text. For
+My Tracks, scrolled a screenful per frame through a million rows, that is ~110 µs a row and
+most of a frame's budget (`bench/bench_scroll.py`). `TextTableView` paints what such a table
+shows — row backgrounds (alternating, selected), each cell's text left-aligned and centred in
+the cell with the style's margins and elided on the right, the focus frame and the grid — in
+one pass: each column's texts under one clip, each text drawn straight from the model's own
+strings (`RowTexts`), ~40 µs a row. A text is measured (to elide it) only when it may be wider
+than its cell: its length times the widest a character can be (`_WIDE_CHARACTERS`).
+
+It paints itself only where that is the whole picture: a model that gives its rows' texts, row
+selection, no word wrap, right elision, left-to-right, rows neither hidden nor moved. Otherwise
+it is Qt's own `QTableView`. Everything else (selection, keys, accessibility, headers) is
+`QTableView`'s; the cells' texts stay the model's display texts.
+
+Its vertical scroll bar repaints only when what it shows changes (`QuietScrollBar`).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QScrollBar,
+    QStyle,
+    QStyleOptionFocusRect,
+    QStyleOptionSlider,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+# A text whose length times the widest a character can be fits its cell is not measured. The
+# widest: a wide Latin letter, an ideograph, a full-width form or an emoji drawn by a fallback
+# font, with room to spare. (A text of rarer, wider characters than these is still clipped at
+# its cell's edge, only perhaps without the "…".)
+_WIDE_CHARACTERS = ("W", "M", "国", "Ｗ", "\U0001f600")
+_WIDEST_MARGIN = 1.25
+
+
+@runtime_checkable
+class RowTexts(Protocol):
+    """A model whose rows' display texts can be read as plain strings, without an index."""
+
+    def texts_at(self, row: int) -> tuple[str, ...]: ...
+
+
+class QuietScrollBar(QScrollBar):
+    """A scroll bar that repaints for a new value only when its handle or arrows change.
+
+    A long list scrolled a screenful per frame moves its handle by less than a pixel most of
+    the time, and each repaint of the bar (and of the widgets under it) cost ~0.6 ms.
+    """
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._shown: tuple[int, int, int, int, bool, bool] | None = None
+
+    def _appearance(self) -> tuple[int, int, int, int, bool, bool]:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, self
+        )
+        value = self.value()
+        return (
+            handle.x(),
+            handle.y(),
+            handle.width(),
+            handle.height(),
+            value == self.minimum(),
+            value == self.maximum(),
+        )
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        if change == QAbstractSlider.SliderChange.SliderValueChange:
+            shown = self._appearance()
+            if shown == self._shown:
+                return  # the same pixels: the value itself is still set and announced
+            self._shown = shown
+        else:
+            self._shown = None  # range, orientation or steps: repaint, measure again next time
+        super().sliderChange(change)
+
+
+class TextTableView(QTableView):
+    """`QTableView` painting plain one-line cell texts straight from a `RowTexts` model."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts_at: RowTexts | None = None
+        self._widest: tuple[tuple[int, int], float] | None = None
+        bar = QuietScrollBar(Qt.Orientation.Vertical, self)
+        self.setVerticalScrollBar(bar)
+        # The item view's own links to its first bar (fetch more at the end, keys) are not
+        # carried over to a new one by Qt: made again here.
+        bar.valueChanged.connect(self.verticalScrollbarValueChanged)
+        bar.actionTriggered.connect(self.verticalScrollbarAction)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self._texts_at = model if isinstance(model, RowTexts) else None
+
+    def paints_plainly(self) -> bool:
+        """Whether this view paints its cells itself (else Qt's delegate does)."""
+        rows = self.verticalHeader()
+        return (
+            self._texts_at is not None
+            and self.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+            and not self.wordWrap()
+            and self.textElideMode() == Qt.TextElideMode.ElideRight
+            and not self.isRightToLeft()
+            and rows.hiddenSectionCount() == 0
+            and not rows.sectionsMoved()
+            and self.itemDelegate().metaObject().className() == "QStyledItemDelegate"
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self._texts_at
+        if model is None or not self.paints_plainly():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        try:
+            self._paint(painter, event.rect(), model)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter, area: QRect, model: RowTexts) -> None:
+        rows, columns = self.verticalHeader(), self.horizontalHeader()
+        count = self.model().rowCount()
+        first = rows.visualIndexAt(area.top())
+        if first < 0 or count == 0:
+            return  # below the last row: the viewport's own background is the picture
+        # The rows in `area`, each with its top and height.
+        spans: list[tuple[int, int, int]] = []
+        row = first
+        while row < count:
+            top = rows.sectionViewportPosition(row)
+            if top > area.bottom():
+                break
+            spans.append((row, top, rows.sectionSize(row)))
+            row += 1
+        # The columns in `area`, left to right, each with its left edge and width.
+        cells: list[tuple[int, int, int]] = []
+        for visual in range(columns.count()):
+            column = columns.logicalIndex(visual)
+            if columns.isSectionHidden(column):
+                continue
+            left, width = columns.sectionViewportPosition(column), columns.sectionSize(column)
+            if left + width > area.left() and left <= area.right():
+                cells.append((column, left, width))
+        if not cells:
+            return
+        grid = 1 if self.showGrid() else 0
+        palette = self.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if not self.isEnabled()
+            else QPalette.ColorGroup.Active
+            if self.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
+        selection, root = self.selectionModel(), self.rootIndex()
+        selected = {row for row, _top, _height in spans if selection.isRowSelected(row, root)}
+        left_edge = cells[0][1]
+        right_edge = cells[-1][1] + cells[-1][2]
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        alternate = palette.color(group, QPalette.ColorRole.AlternateBase)
+        alternating = self.alternatingRowColors()
+        for row, top, height in spans:
+            if row in selected:
+                painter.fillRect(left_edge, top, right_edge - left_edge, height, highlight)
+            elif alternating and row & 1:
+                painter.fillRect(left_edge, top, right_edge - left_edge, height, alternate)
+
+        self._paint_texts(painter, model, spans, cells, selected, group, grid)
+        self._paint_focus(painter, spans, cells, selected, group, grid)
+        if grid:
+            self._paint_grid(painter, spans, left_edge, right_edge, cells)
+
+    def _paint_grid(
+        self,
+        painter: QPainter,
+        spans: list[tuple[int, int, int]],
+        left_edge: int,
+        right_edge: int,
+        cells: list[tuple[int, int, int]],
+    ) -> None:
+        """The grid as Qt draws it: a line under each row and right of each column."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        hint = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+        color = QColor.fromRgba(hint & 0xFFFFFFFF)
+        top, bottom = spans[0][1], spans[-1][1] + spans[-1][2]
+        if self.gridStyle() != Qt.PenStyle.SolidLine:
+            painter.setPen(QPen(color, 0, self.gridStyle()))
+            for _row, row_top, height in spans:
+                y = row_top + height - 1
+                painter.drawLine(left_edge, y, right_edge - 1, y)
+            for _column, left, width in cells:
+                painter.drawLine(left + width - 1, top, left + width - 1, bottom - 1)
+            return
+        # Solid lines one pixel wide are filled rectangles: the same pixels, a quarter the cost.
+        fill = painter.fillRect
+        for _row, row_top, height in spans:
+            fill(left_edge, row_top + height - 1, right_edge - left_edge, 1, color)
+        for _column, left, width in cells:
+            fill(left + width - 1, top, 1, bottom - top, color)
+
+    def _paint_texts(
+        self,
+        painter: QPainter,
+        model: RowTexts,
+        spans: list[tuple[int, int, int]],
+        cells: list[tuple[int, int, int]],
+        selected: set[int],
+        group: QPalette.ColorGroup,
+        grid: int,
+    ) -> None:
+        font = self.font()
+        metrics = QFontMetrics(font)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        widest = self._widest_character(metrics)
+        line, ascent = metrics.height(), metrics.ascent()
+        palette = self.palette()
+        text_pen = palette.color(group, QPalette.ColorRole.Text)
+        selected_pen = palette.color(group, QPalette.ColorRole.HighlightedText)
+        texts = [
+            (model.texts_at(row), top + (height - grid - line) // 2 + ascent, row in selected)
+            for row, top, height in spans
+        ]
+        clip_top = spans[0][1]
+        clip_height = spans[-1][1] + spans[-1][2] - clip_top
+        painter.setFont(font)
+        painter.setPen(text_pen)
+        current_pen = text_pen
+        draw = painter.drawText
+        for column, left, width in cells:
+            room = width - grid - 2 * margin
+            if room <= 0:
+                continue
+            x = left + margin
+            painter.setClipRect(x, clip_top, room, clip_height)
+            fits = room / widest
+            for row_texts, baseline, is_selected in texts:
+                pen = selected_pen if is_selected else text_pen
+                if pen is not current_pen:
+                    painter.setPen(pen)
+                    current_pen = pen
+                text = row_texts[column] if column < len(row_texts) else ""
+                if len(text) > fits:
+                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                draw(x, baseline, text)
+        painter.setClipping(False)
+
+    def _widest_character(self, metrics: QFontMetrics) -> float:
+        """An upper bound of one character's advance in this font (and its fallbacks)."""
+        key = metrics.height(), metrics.maxWidth()
+        if self._widest is None or self._widest[0] != key:
+            samples = [metrics.horizontalAdvance(c) for c in _WIDE_CHARACTERS]
+            bound = max(samples) * _WIDEST_MARGIN
+            self._widest = (key, bound)
+        return self._widest[1]
+
+    def _paint_focus(
+        self,
+        painter: QPainter,
+        spans: list[tuple[int, int, int]],
+        cells: list[tuple[int, int, int]],
+        selected: set[int],
+        group: QPalette.ColorGroup,
+        grid: int,
+    ) -> None:
+        current: QModelIndex = self.currentIndex()
+        if not current.isValid() or not (self.hasFocus() or self.viewport().hasFocus()):
+            return
+        for row, top, height in spans:
+            if row != current.row():
+                continue
+            for column, left, width in cells:
+                if column != current.column():
+                    continue
+                option = QStyleOptionFocusRect()
+                option.initFrom(self)
+                option.rect = QRect(left, top, width - grid, height - grid)
+                option.state |= QStyle.StateFlag.State_KeyboardFocusChange
+                option.state |= QStyle.StateFlag.State_Item
+                role = (
+                    QPalette.ColorRole.Highlight if row in selected else QPalette.ColorRole.Window
+                )
+                option.backgroundColor = self.palette().color(group, role)
+                self.style().drawPrimitive(
+                    QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+                )
