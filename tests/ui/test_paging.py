@@ -1,4 +1,5 @@
-"""The paging both paged models share (ui/models/paging.py), checked once for each model:
+"""The paging of the paged model (ui/models/paging.py), checked with texts made per read and with
+texts made on the worker (`cache_text`):
 pages load only when the view asks, a new start drops late pages (and can keep the old rows
 until the new first page is in), and a failed page waits for retry()."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import pytest
@@ -15,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from ui.models.columns import Column
 from ui.models.paged_table import PagedTableModel
-from ui.models.paged_text import PagedTextModel
 from ui.tasks import TaskRunner
 
 
@@ -32,7 +33,8 @@ COLUMNS = [
     Column[Row]("Id", lambda r: r.id),
 ]
 
-MODELS = [PagedTableModel, PagedTextModel]
+MODELS = [partial(PagedTableModel, cache_text=False), partial(PagedTableModel, cache_text=True)]
+MODEL_IDS = ["texts per read", "texts made on the worker"]
 
 
 def _rows(n: int, start: int = 0) -> list[Row]:
@@ -53,9 +55,11 @@ def ids(model: Any) -> list[str]:
     return [model.data(model.index(row, 2)) for row in range(model.rowCount())]
 
 
-@pytest.mark.parametrize("model_class", MODELS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model_class", MODELS, ids=lambda m: f"cache_text={m.keywords['cache_text']}"
+)
 def test_fetches_more_only_when_asked(
-    qtbot: QtBot, qtmodeltester: Any, runner: TaskRunner, model_class: type
+    qtbot: QtBot, qtmodeltester: Any, runner: TaskRunner, model_class: Any
 ) -> None:
     data = _rows(250)
     calls: list[str | None] = []
@@ -86,9 +90,11 @@ def test_fetches_more_only_when_asked(
     qtmodeltester.check(model)
 
 
-@pytest.mark.parametrize("model_class", MODELS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model_class", MODELS, ids=lambda m: f"cache_text={m.keywords['cache_text']}"
+)
 def test_new_start_keeps_rows_until_loaded_and_drops_late_pages(
-    qtbot: QtBot, runner: TaskRunner, model_class: type
+    qtbot: QtBot, runner: TaskRunner, model_class: Any
 ) -> None:
     model = model_class(COLUMNS, runner)
     model.start(lambda _cursor: (_rows(150)[:100], "100"))
@@ -112,9 +118,11 @@ def test_new_start_keeps_rows_until_loaded_and_drops_late_pages(
     assert ids(model) == ["50", "51"]
 
 
-@pytest.mark.parametrize("model_class", MODELS, ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model_class", MODELS, ids=lambda m: f"cache_text={m.keywords['cache_text']}"
+)
 def test_reports_errors_and_waits_for_retry(
-    qtbot: QtBot, runner: TaskRunner, model_class: type
+    qtbot: QtBot, runner: TaskRunner, model_class: Any
 ) -> None:
     attempts: list[int] = []
     errors: list[object] = []

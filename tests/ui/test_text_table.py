@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QImage, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
 from ui.models.columns import Column
-from ui.models.paged_text import PagedTextModel
+from ui.models.paged_table import PagedTableModel
 from ui.tasks import TaskRunner
 from ui.widgets.text_table import QuietScrollBar, TextTableView
 
@@ -37,6 +37,8 @@ COLUMNS = [
     Column[Entry]("Kind", lambda e: e.kind),
     Column[Entry]("Text", lambda e: e.text),
 ]
+# the same, with the kind right-aligned (as amounts and counts are in other tables)
+RIGHT_ALIGNED = [COLUMNS[0], Column[Entry]("Kind", lambda e: e.kind, align_right=True), COLUMNS[2]]
 LATIN = [
     "red running shoes size 42",
     "a product title far too long for its column, which Qt cuts with an ellipsis " * 3,
@@ -64,7 +66,7 @@ def entries(texts: list[str], count: int = 60, blank: bool = False) -> list[Entr
     ]
 
 
-def table(qtbot: QtBot, model: QStandardItemModel, *, grid: bool = True) -> TextTableView:
+def table(qtbot: QtBot, model: QAbstractItemModel, *, grid: bool = True) -> TextTableView:
     view = TextTableView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -121,7 +123,7 @@ def select_and_focus(view: TextTableView) -> None:
 def test_backgrounds_selection_focus_and_grid_are_qts(
     qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch, grid: bool
 ) -> None:
-    model = PagedTextModel[Entry](COLUMNS, runner)
+    model = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
     model.set_rows(entries(LATIN, blank=True))
     view = table(qtbot, model, grid=grid)
     select_and_focus(view)
@@ -131,10 +133,11 @@ def test_backgrounds_selection_focus_and_grid_are_qts(
     assert len({own.pixel(5, y) for y in range(0, own.height(), 3)}) >= 3
 
 
+@pytest.mark.parametrize("columns", [COLUMNS, RIGHT_ALIGNED], ids=["left", "kind on the right"])
 def test_latin_texts_are_drawn_and_elided_as_qt_draws_them(
-    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch, columns: list[Column[Entry]]
 ) -> None:
-    model = PagedTextModel[Entry](COLUMNS, runner)
+    model = PagedTableModel[Entry](columns, runner, cache_text=True)
     model.set_rows(entries(LATIN))
     view = table(qtbot, model)
     select_and_focus(view)
@@ -142,7 +145,7 @@ def test_latin_texts_are_drawn_and_elided_as_qt_draws_them(
     QApplication.processEvents()
     own, qt = both_paints(view, monkeypatch)
     assert differing(own, qt) == []
-    blank = PagedTextModel[Entry](COLUMNS, runner)
+    blank = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
     blank.set_rows(entries(LATIN, blank=True))
     view.setModel(blank)
     view.verticalScrollBar().setValue(7)
@@ -166,7 +169,7 @@ def ink(image: QImage, left: int, top: int, width: int, height: int) -> tuple[in
 def test_chinese_texts_sit_where_qt_puts_them(
     qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    model = PagedTextModel[Entry](COLUMNS, runner)
+    model = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
     model.set_rows(entries(CHINESE))
     view = table(qtbot, model)
     own, qt = both_paints(view, monkeypatch)
@@ -192,7 +195,7 @@ def test_chinese_texts_sit_where_qt_puts_them(
 def test_what_it_does_not_paint_itself_qt_does(
     qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    model = PagedTextModel[Entry](COLUMNS, runner)
+    model = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
     model.set_rows(entries(LATIN))
     view = table(qtbot, model)
     assert view.paints_plainly()
@@ -209,6 +212,11 @@ def test_what_it_does_not_paint_itself_qt_does(
     assert not view.paints_plainly()
     view.setRowHidden(1, False)
     assert view.paints_plainly()
+    other = TextTableView()
+    qtbot.addWidget(other)
+    other.setModel(model)
+    other.setItemDelegate(QStyledItemDelegate(other))  # a delegate of its own paints
+    assert not other.paints_plainly()
     plain = QStandardItemModel(3, 3)  # no texts of its own: Qt's delegate paints it
     plain.setData(plain.index(0, 0), "cell")
     view.setModel(plain)
@@ -274,7 +282,7 @@ def test_the_view_still_fetches_more_and_pages_with_its_new_bar(
         end = min(start + 100, len(data))
         return data[start:end], (str(end) if end < len(data) else None)
 
-    model = PagedTextModel[Entry](COLUMNS, runner)
+    model = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
     view = table(qtbot, model)
     model.start(fetch)
     qtbot.waitUntil(lambda: model.rowCount() == 100, timeout=10_000)

@@ -42,7 +42,7 @@ class PagedTableModel(PagedLoading[R], RecordTableModel[R], Generic[R]):
 
     def _show_page(self, items: Sequence[R], texts: Texts | None, *, replace: bool) -> None:
         if replace:
-            self.set_rows(list(items))
+            self.set_rows(items, texts)
         else:
             self.append_rows(items, texts)
 

@@ -2,9 +2,8 @@
 
 `fetch(cursor)` runs on a worker thread (through the app's TaskRunner) and returns
 `(items, next_cursor)`; the view asks `canFetchMore`/`fetchMore` when it nears the end; only one
-page is in flight at a time, and a new `start` (new filters) drops any late answer. The models
-(`PagedTableModel`: cells from Python, `PagedTextModel`: cells in C++ items) differ only in how
-a page's rows are made and shown, which they say in `_page_texts` and `_show_page`.
+page is in flight at a time, and a new `start` (new filters) drops any late answer. The model
+(`PagedTableModel`) says how a page's rows are made and shown in `_page_texts` and `_show_page`.
 """
 
 from __future__ import annotations

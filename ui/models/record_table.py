@@ -3,7 +3,8 @@
 A view asks each visible cell for about eight roles on every paint, so `data` answers the roles
 it does not serve before anything else. With `cache_text=True` a row's cell texts are made once
 when it arrives (a paged model makes them on its worker thread) instead of on every paint: for
-tables whose columns are pure functions of the row.
+tables whose columns are pure functions of the row. `texts_at` and `aligned_right` let a view
+paint the texts without asking `data` cell by cell (`ui.widgets.text_table.RowTexts`).
 """
 
 from __future__ import annotations
@@ -50,11 +51,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         """The cells' display texts (pure: may run on a worker thread)."""
         return tuple(column.display(row) for column in self.columns)
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    def set_rows(self, rows: Sequence[R], texts: Sequence[tuple[str, ...]] | None = None) -> None:
+        """Replace every row; `texts` are their `row_texts`, when made already."""
         self.beginResetModel()
         self._rows = list(rows)
         if self._texts is not None:
-            self._texts = [self.row_texts(row) for row in self._rows]
+            self._texts = (
+                list(texts) if texts is not None else [self.row_texts(row) for row in self._rows]
+            )
         self.endResetModel()
 
     def append_rows(
@@ -87,6 +91,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
+
+    def texts_at(self, row: int) -> tuple[str, ...]:
+        """Row `row`'s display texts, left to right by column."""
+        if self._texts is not None:
+            return self._texts[row]
+        return self.row_texts(self._rows[row])
+
+    def aligned_right(self, column: int) -> bool:
+        return self.columns[column].align_right
 
     @property
     def rows(self) -> list[R]:

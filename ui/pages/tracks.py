@@ -43,7 +43,7 @@ from ui.errors import user_message
 from ui.formats import format_count, format_date, format_datetime, format_percent
 from ui.i18n import translate
 from ui.models.columns import Column
-from ui.models.paged_text import PagedTextModel
+from ui.models.paged_table import PagedTableModel
 from ui.models.proxies import sorted_proxy
 from ui.models.record_table import RecordTableModel
 from ui.pages.base import DataPage
@@ -146,8 +146,10 @@ class TracksPage(DataPage[TracksData]):
         self._bucket_choice = BUCKET_CHOICES[0]
         self._activity_task: Task[Activity] | None = None
         self._deleting = False
-        # Cells in Qt, made on the worker: painting a viewport while scrolling runs no Python.
-        self.history_model = PagedTextModel[Track](TRACK_COLUMNS, self.context.runner, self)
+        # Each page's texts are made on the worker; the table paints them straight from the model.
+        self.history_model = PagedTableModel[Track](
+            TRACK_COLUMNS, self.context.runner, self, cache_text=True
+        )
         self.tags_model = RecordTableModel[Tag](TAG_COLUMNS, self)
         self.tags_proxy = sorted_proxy(self.tags_model, self)
 

@@ -1,19 +1,21 @@
 """A table view that paints its one-line plain-text cells itself: the view a long history scrolls.
 
-Qt's own table paints each cell through `QStyledItemDelegate`: an option filled from seven
-roles, the style's item-view path, and a `QTextLayout` laid out to fit and elide the text. For
-My Tracks, scrolled a screenful per frame through a million rows, that is ~110 µs a row and
-most of a frame's budget (`bench/bench_scroll.py`). `TextTableView` paints what such a table
-shows — row backgrounds (alternating, selected), each cell's text left-aligned and centred in
+Qt's own table paints each cell through `QStyledItemDelegate`: it asks the model for seven
+roles, fills a style option, runs the style's item-view path and lays the text out in a
+`QTextLayout` to fit and elide it. For My Tracks, scrolled a screenful per frame through a
+million rows, that was most of a frame's budget. `TextTableView` paints what such a table shows
+— row backgrounds (alternating, selected), each cell's text left- or right-aligned, centred in
 the cell with the style's margins and elided on the right, the focus frame and the grid — in
-one pass: each column's texts under one clip, each text drawn straight from the model's own
-strings (`RowTexts`), ~40 µs a row. A text is measured (to elide it) only when it may be wider
-than its cell: its length times the widest a character can be (`_WIDE_CHARACTERS`).
+one pass, asking the model for no cell: each column's texts under one clip, each text drawn
+straight from the model's own strings (`RowTexts`). That is about half the paint
+(`bench/bench_scroll.py` prints both). A text is measured (to elide it) only when it may be
+wider than its cell: its length times the widest a character can be (`_WIDE_CHARACTERS`).
 
-It paints itself only where that is the whole picture: a model that gives its rows' texts, row
-selection, no word wrap, right elision, left-to-right, rows neither hidden nor moved. Otherwise
-it is Qt's own `QTableView`. Everything else (selection, keys, accessibility, headers) is
-`QTableView`'s; the cells' texts stay the model's display texts.
+It paints itself only where that is the whole picture: a `RowTexts` model (whose cells have no
+fonts, colours, icons or check boxes of their own), Qt's own delegate, row selection, no word
+wrap, right elision, left-to-right, rows neither hidden nor moved. Otherwise it is Qt's own
+`QTableView`, pixel for pixel what it paints itself (`tests/ui/test_text_table.py`). Everything
+else (selection, keys, tooltips, accessibility, headers) is `QTableView`'s.
 
 Its vertical scroll bar repaints only when what it shows changes (`QuietScrollBar`).
 """
@@ -22,9 +24,10 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractSlider,
     QScrollBar,
@@ -46,9 +49,12 @@ _WIDEST_MARGIN = 1.25
 
 @runtime_checkable
 class RowTexts(Protocol):
-    """A model whose rows' display texts can be read as plain strings, without an index."""
+    """A model whose rows' display texts can be read as plain strings, without an index, and
+    whose columns are each left- or right-aligned (vertically centred)."""
 
     def texts_at(self, row: int) -> tuple[str, ...]: ...
+
+    def aligned_right(self, column: int) -> bool: ...
 
 
 class QuietScrollBar(QScrollBar):
@@ -96,12 +102,25 @@ class TextTableView(QTableView):
         super().__init__(parent)
         self._texts_at: RowTexts | None = None
         self._widest: tuple[tuple[int, int], float] | None = None
+        self._own_delegate = False
         bar = QuietScrollBar(Qt.Orientation.Vertical, self)
         self.setVerticalScrollBar(bar)
         # The item view's own links to its first bar (fetch more at the end, keys) are not
         # carried over to a new one by Qt: made again here.
         bar.valueChanged.connect(self.verticalScrollbarValueChanged)
         bar.actionTriggered.connect(self.verticalScrollbarAction)
+
+    def setItemDelegate(self, delegate: QAbstractItemDelegate) -> None:
+        super().setItemDelegate(delegate)
+        self._own_delegate = True  # it paints the cells, not this view
+
+    def setItemDelegateForColumn(self, column: int, delegate: QAbstractItemDelegate) -> None:
+        super().setItemDelegateForColumn(column, delegate)
+        self._own_delegate = True
+
+    def setItemDelegateForRow(self, row: int, delegate: QAbstractItemDelegate) -> None:
+        super().setItemDelegateForRow(row, delegate)
+        self._own_delegate = True
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -118,7 +137,7 @@ class TextTableView(QTableView):
             and not self.isRightToLeft()
             and rows.hiddenSectionCount() == 0
             and not rows.sectionsMoved()
-            and self.itemDelegate().metaObject().className() == "QStyledItemDelegate"
+            and not self._own_delegate
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -225,7 +244,7 @@ class TextTableView(QTableView):
         grid: int,
     ) -> None:
         font = self.font()
-        metrics = QFontMetrics(font)
+        metrics, exact = QFontMetrics(font), QFontMetricsF(font)
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         widest = self._widest_character(metrics)
         line, ascent = metrics.height(), metrics.ascent()
@@ -249,6 +268,7 @@ class TextTableView(QTableView):
             x = left + margin
             painter.setClipRect(x, clip_top, room, clip_height)
             fits = room / widest
+            right = model.aligned_right(column)
             for row_texts, baseline, is_selected in texts:
                 pen = selected_pen if is_selected else text_pen
                 if pen is not current_pen:
@@ -257,7 +277,10 @@ class TextTableView(QTableView):
                 text = row_texts[column] if column < len(row_texts) else ""
                 if len(text) > fits:
                     text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-                draw(x, baseline, text)
+                if right:  # where Qt's layout puts it: at the text's exact (fractional) width
+                    draw(QPointF(x + room - exact.horizontalAdvance(text), baseline), text)
+                else:
+                    draw(x, baseline, text)
         painter.setClipping(False)
 
     def _widest_character(self, metrics: QFontMetrics) -> float:
