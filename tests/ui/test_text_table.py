@@ -294,3 +294,19 @@ def test_the_view_still_fetches_more_and_pages_with_its_new_bar(
     assert model.loading
     qtbot.waitUntil(lambda: model.rowCount() == 200, timeout=10_000)
     assert model.texts_at(150) == (data[150].at, data[150].kind, data[150].text)
+
+
+def test_a_row_with_only_some_cells_selected_is_painted_as_qt_paints_it(
+    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
+    model.set_rows(entries(LATIN, blank=True))
+    view = table(qtbot, model)
+    view.selectionModel().select(model.index(4, 1), QItemSelectionModel.SelectionFlag.Select)
+    QApplication.processEvents()
+    own, qt = both_paints(view, monkeypatch)
+    assert differing(own, qt) == []
+    rows, header = view.verticalHeader(), view.horizontalHeader()
+    y = rows.sectionViewportPosition(4) + 3
+    cells = [own.pixelColor(header.sectionViewportPosition(c) + 5, y).rgb() for c in range(3)]
+    assert cells[0] == cells[2] != cells[1]  # the one cell highlighted, not its row

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 # its cell's edge, only perhaps without the "…".)
 _WIDE_CHARACTERS = ("W", "M", "国", "Ｗ", "\U0001f600")
 _WIDEST_MARGIN = 1.25
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight  # looked up once: an enum member costs ~1 µs a read
 
 
 @runtime_checkable
@@ -145,13 +146,33 @@ class TextTableView(QTableView):
         if model is None or not self.paints_plainly():
             super().paintEvent(event)
             return
+        selected = self._selected_rows()
+        if selected is None:
+            super().paintEvent(event)
+            return
         painter = QPainter(self.viewport())
         try:
-            self._paint(painter, event.rect(), model)
+            self._paint(painter, event.rect(), model, selected)
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter, area: QRect, model: RowTexts) -> None:
+    def _selected_rows(self) -> set[int] | None:
+        """The rows selected whole; None when some row has only some of its cells selected
+        (Qt then paints, highlighting those cells alone)."""
+        selection = self.selectionModel()
+        if selection is None or not selection.hasSelection():
+            return set()  # the common case, scrolling: nothing asked of the model per row
+        last_column = self.model().columnCount(self.rootIndex()) - 1
+        rows: set[int] = set()
+        ranges = selection.selection()
+        for position in range(ranges.count()):
+            part = ranges.at(position)
+            if part.left() > 0 or part.right() < last_column:
+                return None
+            rows.update(range(part.top(), part.bottom() + 1))
+        return rows
+
+    def _paint(self, painter: QPainter, area: QRect, model: RowTexts, selected: set[int]) -> None:
         rows, columns = self.verticalHeader(), self.horizontalHeader()
         count = self.model().rowCount()
         first = rows.visualIndexAt(area.top())
@@ -186,8 +207,6 @@ class TextTableView(QTableView):
             if self.isActiveWindow()
             else QPalette.ColorGroup.Inactive
         )
-        selection, root = self.selectionModel(), self.rootIndex()
-        selected = {row for row, _top, _height in spans if selection.isRowSelected(row, root)}
         left_edge = cells[0][1]
         right_edge = cells[-1][1] + cells[-1][2]
         highlight = palette.color(group, QPalette.ColorRole.Highlight)
@@ -276,7 +295,7 @@ class TextTableView(QTableView):
                     current_pen = pen
                 text = row_texts[column] if column < len(row_texts) else ""
                 if len(text) > fits:
-                    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                    text = metrics.elidedText(text, _ELIDE_RIGHT, room)
                 if right:  # where Qt's layout puts it: at the text's exact (fractional) width
                     draw(QPointF(x + room - exact.horizontalAdvance(text), baseline), text)
                 else:
@@ -304,11 +323,12 @@ class TextTableView(QTableView):
         current: QModelIndex = self.currentIndex()
         if not current.isValid() or not (self.hasFocus() or self.viewport().hasFocus()):
             return
+        current_row, current_column = current.row(), current.column()
         for row, top, height in spans:
-            if row != current.row():
+            if row != current_row:
                 continue
             for column, left, width in cells:
-                if column != current.column():
+                if column != current_column:
                     continue
                 option = QStyleOptionFocusRect()
                 option.initFrom(self)
