@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QImage, QStandardItemModel
+from PySide6.QtGui import QImage, QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
@@ -230,17 +230,40 @@ def test_what_it_does_not_paint_itself_qt_does(
 
 
 class PaintCounter(QObject):
+    """Counts paint events, and the area each repaints."""
+
     def __init__(self) -> None:
         super().__init__()
         self.paints = 0
+        self.areas: list[int] = []
+        self.paused = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not self.paused:
+            assert isinstance(event, QPaintEvent)
             self.paints += 1
+            region = event.region()
+            self.areas.append(sum(r.width() * r.height() for r in region))
         return False
 
 
-def test_the_scroll_bar_repaints_only_when_its_handle_moves(qtbot: QtBot) -> None:
+def on_screen(bar: QuietScrollBar) -> QImage:
+    """What the window system was last given to show (the offscreen platform's copy)."""
+    screen = QApplication.primaryScreen()
+    return screen.grabWindow(bar.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def shown_as_painted_afresh(bar: QuietScrollBar, counter: PaintCounter) -> bool:
+    """Whether what is on screen equals the whole bar painted now (a paint not counted)."""
+    counter.paused = True
+    try:
+        afresh = bar.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    finally:
+        counter.paused = False
+    return differing(on_screen(bar), afresh) == []
+
+
+def test_the_scroll_bar_repaints_only_what_a_new_value_changes(qtbot: QtBot) -> None:
     bar = QuietScrollBar(Qt.Orientation.Vertical)
     qtbot.addWidget(bar)
     bar.resize(16, 400)
@@ -249,27 +272,32 @@ def test_the_scroll_bar_repaints_only_when_its_handle_moves(qtbot: QtBot) -> Non
     bar.show()
     qtbot.waitExposed(bar)
     qtbot.wait(100)  # the first paints, of being shown
+    whole = bar.width() * bar.height()
     counter = PaintCounter()
     bar.installEventFilter(counter)
     values: list[int] = []
     bar.valueChanged.connect(values.append)
-    bar.setValue(500_000)  # the handle moves
+    bar.setValue(500_000)  # the handle moves: its old and new places are repainted
     QApplication.processEvents()
-    moved = counter.paints
-    assert moved >= 1
-    for step in range(1, 11):  # 10 rows of a million: the same pixels
+    assert counter.paints == 1
+    assert counter.areas[-1] < whole / 4
+    assert shown_as_painted_afresh(bar, counter)
+    for step in range(1, 11):  # 10 rows of a million: the same pixels, nothing repainted
         bar.setValue(500_000 + step)
         QApplication.processEvents()
-    assert counter.paints == moved
+    assert counter.paints == 1
     assert values[-1] == 500_010  # every value is still set and announced
     assert len(values) == 11
-    bar.setValue(1_000_000)  # the end: handle and arrow change
+    for value in range(600_000, 1_000_001, 100_000):  # steps, then the end: the arrow changes
+        bar.setValue(value)
+        QApplication.processEvents()
+        assert shown_as_painted_afresh(bar, counter)
+    assert counter.paints == 6
+    assert max(counter.areas) < whole / 2
+    bar.setRange(0, 100)  # a short list: a longer handle, the whole bar repainted
     QApplication.processEvents()
-    assert counter.paints > moved
-    again = counter.paints
-    bar.setRange(0, 2_000_000)  # a new range always repaints
-    QApplication.processEvents()
-    assert counter.paints > again
+    assert counter.areas[-1] == whole
+    assert shown_as_painted_afresh(bar, counter)
 
 
 def test_the_view_still_fetches_more_and_pages_with_its_new_bar(

@@ -17,7 +17,7 @@ wrap, right elision, left-to-right, rows neither hidden nor moved. Otherwise it 
 `QTableView`, pixel for pixel what it paints itself (`tests/ui/test_text_table.py`). Everything
 else (selection, keys, tooltips, accessibility, headers) is `QTableView`'s.
 
-Its vertical scroll bar repaints only when what it shows changes (`QuietScrollBar`).
+Its vertical scroll bar repaints only what a new value changes (`QuietScrollBar`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,16 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRegion,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -45,6 +54,13 @@ from PySide6.QtWidgets import (
 # its cell's edge, only perhaps without the "…".)
 _WIDE_CHARACTERS = ("W", "M", "国", "Ｗ", "\U0001f600")
 _WIDEST_MARGIN = 1.25
+_SCROLL_BAR = QStyle.ComplexControl.CC_ScrollBar
+_HANDLE = QStyle.SubControl.SC_ScrollBarSlider
+_ARROW_BACK, _ARROW_ON = (
+    QStyle.SubControl.SC_ScrollBarSubLine,
+    QStyle.SubControl.SC_ScrollBarAddLine,
+)
+_EDGE = 2
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight  # looked up once: an enum member costs ~1 µs a read
 
 
@@ -59,41 +75,51 @@ class RowTexts(Protocol):
 
 
 class QuietScrollBar(QScrollBar):
-    """A scroll bar that repaints for a new value only when its handle or arrows change.
+    """A scroll bar whose new value repaints only the handle's old and new places, if any.
 
-    A long list scrolled a screenful per frame moves its handle by less than a pixel most of
-    the time, and each repaint of the bar (and of the widgets under it) cost ~0.6 ms.
+    A long list scrolled a screenful per frame moves its handle by a pixel or less; repainting
+    the whole bar (and the widgets under it) each time was a fifth of a frame. The arrows look
+    different only at either end, and the handle's length changes only when the list grows
+    short of its shortest: those repaint it all.
     """
 
     def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
         super().__init__(orientation, parent)
-        self._shown: tuple[int, int, int, int, bool, bool] | None = None
+        self._shown: tuple[QRect, bool, bool] | None = None
 
-    def _appearance(self) -> tuple[int, int, int, int, bool, bool]:
+    def _appearance(self) -> tuple[QRect, bool, bool]:
+        """The handle's place, and whether the bar is at its start and at its end."""
+        value = self.value()
+        return self._part(_HANDLE), value == self.minimum(), value == self.maximum()
+
+    def _part(self, part: QStyle.SubControl) -> QRect:
         option = QStyleOptionSlider()
         self.initStyleOption(option)
-        handle = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, self
-        )
-        value = self.value()
-        return (
-            handle.x(),
-            handle.y(),
-            handle.width(),
-            handle.height(),
-            value == self.minimum(),
-            value == self.maximum(),
-        )
+        return self.style().subControlRect(_SCROLL_BAR, option, part, self)
 
     def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
-        if change == QAbstractSlider.SliderChange.SliderValueChange:
-            shown = self._appearance()
-            if shown == self._shown:
-                return  # the same pixels: the value itself is still set and announced
-            self._shown = shown
-        else:
-            self._shown = None  # range, orientation or steps: repaint, measure again next time
-        super().sliderChange(change)
+        if change == QAbstractSlider.SliderChange.SliderOrientationChange:
+            self._shown = None  # another bar altogether: repaint all, measure again
+            super().sliderChange(change)
+            return
+        # a new value, range or page step: what it changes is where the handle is, its length
+        # and the arrows' look at either end
+        shown, before = self._appearance(), self._shown
+        self._shown = shown
+        if before is None or before[0].size() != shown[0].size():
+            super().sliderChange(change)  # the whole bar
+            return
+        changed = QRegion()
+        if before[0] != shown[0]:
+            # the style draws the handle's edge a pixel outside its rectangle (Fusion)
+            old, new = (r.adjusted(-_EDGE, -_EDGE, _EDGE, _EDGE) for r in (before[0], shown[0]))
+            changed = changed.united(old).united(new)
+        if before[1:] != shown[1:]:  # an arrow turns on or off
+            for arrow in (_ARROW_BACK, _ARROW_ON):
+                changed = changed.united(self._part(arrow))
+        if not changed.isEmpty():
+            self.update(changed)
+        # else the same pixels; the value itself is set and announced all the same
 
 
 class TextTableView(QTableView):
