@@ -81,13 +81,26 @@ def format_datetime(value: datetime | None) -> str:
     if value is None:
         return "—"
     # A long history formats thousands of these on a worker thread, holding the interpreter
-    # lock the UI thread waits for: one locale, and the local time from Python (the same system
-    # zone as Qt's local time; QDateTime.fromSecsSinceEpoch costs more than all the rest).
-    current = locale()
-    kind = _kind(current)
+    # lock the UI thread waits for: the local time from Python (the same system zone as Qt's
+    # local time; QDateTime.fromSecsSinceEpoch costs more than all the rest), and each day's
+    # words made once per language (a page of history is a few days).
     local = value.astimezone()
-    day = current.toString(QDate(local.year, local.month, local.day), _DATE_PATTERNS[kind])
-    return f"{day} {local:%H:%M}" if kind == "zh" else f"{day}, {local:%H:%M}"
+    language = QLocale().name()  # the UI language ("C" in bare environments: English)
+    key = (language, local.year, local.month, local.day)
+    day = _DAYS.get(key)
+    if day is None:
+        current = locale()
+        day = current.toString(QDate(*key[1:]), _DATE_PATTERNS[_kind(current)])
+        if len(_DAYS) >= _DAYS_KEPT:
+            _DAYS.clear()
+        _DAYS[key] = day
+    if language.startswith("zh"):
+        return f"{day} {local.hour:02d}:{local.minute:02d}"
+    return f"{day}, {local.hour:02d}:{local.minute:02d}"
+
+
+_DAYS: dict[tuple[str, int, int, int], str] = {}  # (language, year, month, day) → its words
+_DAYS_KEPT = 4096
 
 
 def format_qtime(value: QTime) -> str:
