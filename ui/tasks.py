@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+# The event that starts work posted with `after_events` (see TaskRunner.run).
+_START = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = int(Qt.EventPriority.LowEventPriority.value)
 
 
 class TaskControl:
@@ -102,6 +107,7 @@ class TaskRunner(QObject):
         self._pool_instance: ThreadPoolExecutor | None = None  # started with the first work
         self._live: set[Task[Any]] = set()
         self._held: list[Callable[[], None]] | None = None  # queued bodies while held
+        self._after_events: deque[Callable[[], None]] = deque()  # posted to start (run)
         self._shut_down = False
 
     def run(
@@ -111,7 +117,14 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None],
         *,
         on_progress: Callable[[int, int], None] | None = None,
+        after_events: bool = False,
     ) -> Task[T]:
+        """Run `work` on a worker thread; its result or error comes back on the UI thread.
+
+        `after_events`: start it once the events already waiting are handled (the repaint and
+        the rest of the scroll that asked for it): a worker woken at once would take turns with
+        them for the interpreter lock, and a frame would wait on it.
+        """
         task: Task[T] = Task(on_result, on_error, on_progress, self)
         if self._shut_down:
             # The app is closing (a timer of a window that outlives it): the work never starts.
@@ -130,11 +143,27 @@ class TaskRunner(QObject):
             else:
                 task._done.emit(True, value)
 
+        if after_events:
+            # Posted behind what is already waiting, at a repaint's own (low) priority.
+            self._after_events.append(body)
+            QCoreApplication.postEvent(self, QEvent(_START), _LOW_PRIORITY)
+        else:
+            self._start(body)
+        return task
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _START:
+            self._start(self._after_events.popleft())
+            return True
+        return super().event(event)
+
+    def _start(self, body: Callable[[], None]) -> None:
+        if self._shut_down:
+            return  # closed in between: the work never starts, as above
         if self._held is not None:
             self._held.append(body)
         else:
             self._pool.submit(body)
-        return task
 
     def hold(self) -> None:
         """Queue work from now on instead of starting it (see `release`)."""

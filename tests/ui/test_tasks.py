@@ -162,3 +162,57 @@ def test_workers_run_below_the_ui_thread(qtbot: QtBot, runner: TaskRunner) -> No
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [min(19, own + BACKGROUND_NICENESS)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
+
+
+def test_work_after_events_starts_after_the_waiting_repaint(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """A page asked for while scrolling starts once the frame that asked is painted."""
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QWidget
+
+    order: list[str] = []
+
+    class Canvas(QWidget):
+        def paintEvent(self, _event: QPaintEvent) -> None:
+            order.append("paint")
+
+    canvas = Canvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(200, 100)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    qtbot.wait(50)
+    for after_events in (True, False) * 3:
+        order.clear()
+        started = threading.Event()
+
+        def work(_control: TaskControl, started: threading.Event = started) -> None:
+            order.append("work")
+            started.set()
+
+        canvas.update()  # a repaint waits, as after a scroll step
+        task = runner.run(work, lambda _value: None, lambda _error: None, after_events=after_events)
+        if after_events:
+            assert not started.wait(0.2)  # no event handled yet: not started
+            expected = ["paint", "work"]
+        else:
+            assert started.wait(5)  # started at once, before the repaint
+            expected = ["work", "paint"]
+        qtbot.waitUntil(lambda task=task: not task.running, timeout=5000)
+        qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
+        assert order == expected
+
+
+def test_work_after_events_never_starts_after_shutdown(qtbot: QtBot) -> None:
+    runner = TaskRunner(max_workers=1)
+    started = threading.Event()
+    delivered: list[object] = []
+    task = runner.run(
+        lambda _c: started.set(), delivered.append, delivered.append, after_events=True
+    )
+    runner.shutdown()  # before the event that would start it
+    qtbot.wait(100)
+    assert not started.is_set()
+    assert task.control.cancelled
+    assert delivered == []

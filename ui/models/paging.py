@@ -142,7 +142,7 @@ class PagedLoading(Generic[R]):
             self.loading_changed.emit(False)
             self.load_failed.emit(error)
 
-        self._in_flight = self._runner.run(work, done, failed)
+        self._in_flight = self._runner.run(work, done, failed, after_events=True)
         self.loading_changed.emit(True)
 
 

@@ -489,8 +489,10 @@ class TracksPage(DataPage[TracksData]):
     def _update_status(self) -> None:
         model = self.history_model
         count = model.rowCount()
-        self.retry_button.setVisible(self._history_error is not None)
-        self.status_label.setProperty("error", self._history_error is not None)
+        failed = self._history_error is not None
+        self.retry_button.setVisible(failed)
+        if self.status_label.property("error") != failed:  # a new property restyles the line
+            self.status_label.setProperty("error", failed)
         if self._filter_problem:
             text = self._filter_problem
         elif self._history_error is not None and model.stale:
