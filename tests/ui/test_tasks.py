@@ -199,7 +199,7 @@ def test_work_after_events_starts_after_the_waiting_repaint(
         else:
             assert started.wait(5)  # started at once, before the repaint
             expected = ["work", "paint"]
-        qtbot.waitUntil(lambda task=task: not task.running, timeout=5000)
+        qtbot.waitUntil(lambda: not task.running, timeout=5000)  # noqa: B023
         qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
         assert order == expected
 
