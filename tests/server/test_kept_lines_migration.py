@@ -32,11 +32,12 @@ from server import bulk, migrations, schema
 from server.context import ServerConfig, ShopContext
 from server.db import make_engine, sqlite_url
 from server.demo.policies import policy_for
-from server.i18n import Language, using_language
+from server.i18n import using_language
 from server.migrations import regenerate
 from server.models import Order, OrderItem, Recipient, RecipientEvent, User
 from server.schema import SchemaNotMigrated
 from server.shops import shop_profile
+from tests.server.kept_lines_check import order_line_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("en", "zh-CN")
@@ -207,28 +208,7 @@ def _assert_kept_exactly(path: Path, expected: Read) -> None:
                 )
             }
             assert triggers == {name for name, _, _ in bulk._ORDER_TRIGGERS} | {"order_lines_ad"}
-            orders = conn.exec_driver_sql("SELECT count(*) FROM orders").scalar()
-            kept = conn.exec_driver_sql(
-                "SELECT count(*), count(DISTINCT order_id) FROM order_lines"
-            ).one()
-            assert tuple(kept) == (orders, orders)
-            stray = conn.exec_driver_sql(
-                "SELECT count(*) FROM order_lines WHERE order_id NOT IN (SELECT id FROM orders)"
-            ).scalar()
-            assert stray == 0
-            languages: tuple[tuple[Language, str], ...] = (("en", "en"), ("zh-CN", "zh"))
-            for language, code in languages:
-                parts = ", ".join(
-                    f"l.en_{p}" if code == "en" else f"coalesce(l.zh_{p}, l.en_{p})"
-                    for p in bulk._PARTS
-                )
-                fresh = ", ".join(f"f.{p}" for p in bulk._PARTS)
-                differing = conn.exec_driver_sql(
-                    f"SELECT count(*) FROM order_lines AS l JOIN "  # noqa: S608
-                    f"({bulk._order_parts_select(language, '1 = 1')}) AS f "
-                    f"ON f.id = l.order_id WHERE ({parts}) IS NOT ({fresh})"
-                ).scalar()
-                assert differing == 0, language
+            assert order_line_problems(conn) == []
         assert _read_without_fallback(engine) == expected
     finally:
         engine.dispose()
