@@ -261,11 +261,13 @@ def write_and_kill(db: Path, *, hold: bool) -> list[str]:
             rounds[int(number[2:7])] = rounds.get(int(number[2:7]), 0) + 1
     for n in committed:
         assert set(flushed[n]) <= existing, n
-    # A transaction cut off (written, not committed) left none of its orders; one that had
-    # committed just before the kill (its `committed` never printed) left all three.
+    # A transaction cut off left none of its orders; one whose commit came just before the
+    # kill (its `committed` never printed) left all three: never a part.
     for n, ids in flushed.items():
         if n not in committed:
-            assert not set(ids) & existing, ids
+            assert set(ids) & existing in (set(), set(ids)), ids
+            if hold:
+                assert not set(ids) & existing, ids  # killed before its commit, for certain
     mine = {n: count for n, count in rounds.items() if n >= first}
     assert set(mine.values()) == {3}
     assert committed <= set(mine)
