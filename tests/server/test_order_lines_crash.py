@@ -178,6 +178,26 @@ def write_and_kill(db: Path, *, hold: bool) -> list[str]:
             or -1
         )
         hold_at = first + 12
+        stop_at = time.monotonic() + 15  # bounded even if the kill never came
+
+        def remove_orders() -> None:
+            with requests.Session() as http:
+                for order_id in targets:
+                    if time.monotonic() > stop_at:
+                        return
+                    try:
+                        answer = http.delete(
+                            f"{url}/v1/orders/{order_id}", headers=headers, timeout=10
+                        )
+                    except requests.RequestException:
+                        return  # the server was killed
+                    (removed if answer.status_code == 200 else refused).append(order_id)
+                    time.sleep(0.02)
+
+        remover = threading.Thread(target=remove_orders, daemon=True)
+        remover.start()
+        while len(removed) < 3 and time.monotonic() < stop_at:  # removals under way first
+            time.sleep(0.005)
         writer = subprocess.Popen(
             [
                 sys.executable,
@@ -194,31 +214,14 @@ def write_and_kill(db: Path, *, hold: bool) -> list[str]:
             stderr=subprocess.PIPE,
             text=True,
         )
-        stop_at = time.monotonic() + 15  # bounded even if the kill never came
 
         def read_writer() -> None:
             assert writer.stdout is not None
             for line in writer.stdout:
                 output.append(line.strip())
 
-        def remove_orders() -> None:
-            with requests.Session() as http:
-                for order_id in targets:
-                    if time.monotonic() > stop_at:
-                        return
-                    try:
-                        answer = http.delete(
-                            f"{url}/v1/orders/{order_id}", headers=headers, timeout=10
-                        )
-                    except requests.RequestException:
-                        return  # the server was killed
-                    (removed if answer.status_code == 200 else refused).append(order_id)
-                    time.sleep(0.02)
-
         reader = threading.Thread(target=read_writer, daemon=True)
-        remover = threading.Thread(target=remove_orders, daemon=True)
         reader.start()
-        remover.start()
         try:
             while time.monotonic() < stop_at:
                 if hold:
