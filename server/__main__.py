@@ -15,10 +15,9 @@ import sys
 import threading
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
+from server.cli_database import add_database_arguments, url_from_arguments
 from server.context import ServerConfig
-from server.db import sqlite_url
 from server.embedded import RunningShop
 from server.shops import SHOPS, shop_profile
 
@@ -37,8 +36,11 @@ def _serve_parser() -> argparse.ArgumentParser:
         default="silumart",
         help="which demo shop profile to serve (default: silumart)",
     )
-    parser.add_argument("--db", help="SQLite file (default: ./<shop>.db) ")
-    parser.add_argument("--db-url", help="any SQLAlchemy URL, e.g. postgresql+psycopg://…")
+    add_database_arguments(
+        parser,
+        db_help="SQLite file (default: ./<shop>.db, made if missing)",
+        url_help="any SQLAlchemy URL instead of --db, e.g. postgresql+psycopg://…",
+    )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default: loopback only)"
     )
@@ -107,7 +109,11 @@ def _serve_parser() -> argparse.ArgumentParser:
 def serve(argv: list[str]) -> int:
     args = _serve_parser().parse_args(argv)
     profile = shop_profile(args.shop)
-    db_url = args.db_url or sqlite_url(str(Path(args.db or f"{args.shop}.db").resolve()))
+    # The same checks and sentences as the other commands (server.cli_database); neither flag:
+    # the shop's own file in the working directory, made if missing.
+    db_url = url_from_arguments(args, existing=False, default=f"{args.shop}.db")
+    if db_url is None:
+        return 2
     config = ServerConfig(
         db_url=db_url,
         shop=profile,

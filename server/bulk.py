@@ -645,8 +645,10 @@ def chunks(
 # from the index instead of building every line again (the build's largest cost before).
 # Cost: about 280 bytes per track on disk and ~2 us more per insert. Tracks are never updated,
 # only added and deleted. A database made before these existed has no such index: the lines
-# are then built per batch as before. Changing what a track item holds means a migration that
-# drops and adds them again (`track_line_ddl`).
+# are then built per batch as before, until `python -m server migrate` (revision 0002, or at
+# the newest revision) or a single-process server's start makes them (server.schema.
+# create_kept_lines). Changing what a track item holds makes `has_track_lines` false, and the
+# same step drops and adds them again.
 
 TRACK_LINE, TRACK_CSV, TRACK_LINES_INDEX = "export_line", "export_csv", "ix_tracks_export"
 
@@ -1105,7 +1107,9 @@ def _order_chunks(
 # `placed_for` between them. The Chinese parts are kept only where they differ from the English
 # ones (NULL otherwise). Cost: about 1.3 KB per order on disk and 0.1-0.3 ms of CPU more per
 # write of an order, an item or an event (docs/ARCHIVE.md). A database made before this has no
-# such table: the lines are then built per batch as before, as they are for a missing line.
+# such table: the lines are then built per batch as before, as they are for a missing line,
+# until `python -m server migrate` or a single-process server's start makes them (as for the
+# tracks' lines above; also when their definition here has changed).
 
 ORDER_LINES = "order_lines"
 _PARTS = ("json_head", "json_tail", "csv_head", "csv_tail")

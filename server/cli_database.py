@@ -5,8 +5,8 @@ pair through `add_database_arguments` and get the SQLAlchemy URL from `url_from_
 (`database_url` on the parsed values). It refuses what cannot work with one sentence for the
 terminal (the tool prints it and exits with 2) instead of a traceback from the database driver:
 neither or both given, a `--db` that is missing (where the tool needs an existing database), a
-directory, unreadable, or not a SQLite file. `python -m server serve` differs on purpose: it
-creates `./<shop>.db` by default.
+directory, unreadable, or not a SQLite file. `python -m server serve` takes them the same way,
+with one difference: given neither, it serves (and creates) `./<shop>.db`, its default.
 """
 
 from __future__ import annotations
@@ -26,19 +26,28 @@ class DatabaseArgumentError(ValueError):
 
 
 def add_database_arguments(
-    parser: argparse.ArgumentParser, *, url_help: str = "any SQLAlchemy URL instead of --db"
+    parser: argparse.ArgumentParser,
+    *,
+    url_help: str = "any SQLAlchemy URL instead of --db",
+    db_help: str = "the shop's SQLite file",
 ) -> None:
-    parser.add_argument("--db", help="the shop's SQLite file")
+    parser.add_argument("--db", help=db_help)
     parser.add_argument("--db-url", help=url_help)
 
 
-def database_url(db: str | None, db_url: str | None, *, existing: bool = True) -> str:
+def database_url(
+    db: str | None, db_url: str | None, *, existing: bool = True, default: str | None = None
+) -> str:
     """The URL that `--db` or `--db-url` names; with `existing=False` the SQLite file may be
-    missing (it is created), but a file that is there must still be a readable database."""
+    missing (it is created), but a file that is there must still be a readable database.
+    `default`: the SQLite file to take when neither is given (checked as a `--db` would be);
+    without one, giving neither is refused."""
     if db and db_url:
         raise DatabaseArgumentError("give --db PATH or --db-url URL, not both")
     if db_url:
         return db_url
+    if not db:
+        db = default
     if not db:
         raise DatabaseArgumentError("give --db PATH (or --db-url)")
     path = Path(db)
@@ -58,11 +67,13 @@ def database_url(db: str | None, db_url: str | None, *, existing: bool = True) -
     return sqlite_url(str(path.resolve()))
 
 
-def url_from_arguments(args: argparse.Namespace, *, existing: bool = True) -> str | None:
+def url_from_arguments(
+    args: argparse.Namespace, *, existing: bool = True, default: str | None = None
+) -> str | None:
     """`database_url` of the parsed `--db`/`--db-url`, or None after saying on stderr why not
     (the tool then exits with status 2)."""
     try:
-        return database_url(args.db, args.db_url, existing=existing)
+        return database_url(args.db, args.db_url, existing=existing, default=default)
     except DatabaseArgumentError as exc:
         print(exc, file=sys.stderr)
         return None
