@@ -10,11 +10,12 @@ compared by where their ink is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, QRect, Qt
 from PySide6.QtGui import QImage, QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate
 from pytestqt.qtbot import QtBot
@@ -242,8 +243,8 @@ class PaintCounter(QObject):
         if event.type() == QEvent.Type.Paint and not self.paused:
             assert isinstance(event, QPaintEvent)
             self.paints += 1
-            region = event.region()
-            self.areas.append(sum(r.width() * r.height() for r in region))
+            rects = cast(Iterable[QRect], event.region())  # a QRegion iterates its rectangles
+            self.areas.append(sum(r.width() * r.height() for r in rects))
         return False
 
 
