@@ -253,9 +253,27 @@ def test_scopes_follow_the_role(shop: RunningShop) -> None:
     assert set(str(agent["scope"]).split()) == {"privacy.read", "assist"}
 
 
-def test_shopper_cannot_obtain_only_the_assist_scope(shop: RunningShop) -> None:
-    with pytest.raises(AssertionError, match="403"):
-        authorize(shop.url, *SHOPPER, scope="assist")
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_shopper_cannot_obtain_only_the_assist_scope(shop: RunningShop, language: str) -> None:
+    """Refused back to the app (RFC 6749 4.1.2.1: `access_denied`, the state echoed), so the
+    app stops waiting; no code is issued."""
+    params = _authorize_params(scope="assist", ui_locales=language)
+    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(params)}", timeout=10)
+    form = hidden_fields(page.text)
+    form.update(username=SHOPPER[0], password=SHOPPER[1])
+    answer = requests.post(
+        f"{shop.url}/oauth/authorize", data=form, allow_redirects=False, timeout=10
+    )
+    assert answer.status_code == 302, answer.text
+    location = answer.headers["location"]
+    assert location.startswith("http://127.0.0.1:40000/callback?"), location
+    query = {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+    assert (query["error"], query["state"]) == ("access_denied", "xyz")
+    assert "code" not in query
+    assert "reason" not in query
+    words = "无法授予" if language == "zh-CN" else "cannot grant"
+    assert words in query["error_description"]
+    assert answer.headers["Content-Language"] == language
 
 
 def test_unsupported_grant_type(shop: RunningShop) -> None:
