@@ -177,6 +177,7 @@ _DATE_TIME = re.compile(
 )
 _WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 _SHORT = 10  # characters: a cell this short never wraps
+_LINES_SLACK = 6  # px over the narrowest width that keeps a column within max_lines
 _KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
 
 
@@ -341,7 +342,9 @@ class ColumnFitter(QObject):
                     high = middle
                 else:
                     low = middle + 1
-            needed[column] = max(low, floors[column])
+            # a few pixels over the narrowest: at the very edge the view's own wrapping (a
+            # Chinese line breaks at any character) may take a line more than measured here
+            needed[column] = max(min(low + _LINES_SLACK, natural[column]), floors[column])
         if sum(needed.values()) > room:
             return self._widths(columns, natural, floors, room)
         return self._widths(columns, natural, needed, room)
