@@ -175,13 +175,13 @@ class GuardianConsentMissing(SignInFailed):
 
 
 class SignInDenied(SignInFailed):
-    """The shop sent the browser back with `access_denied`: the person (or the shop) declined
-    the sign-in on the shop's page. The shop's description is kept in `detail` for the log."""
+    """The shop sent the browser back with `access_denied`: the person (its page's Cancel) or
+    the shop declined the sign-in there. The shop's description is kept in `detail`."""
 
     default_message = trans_late(
         "Errors",
-        "The shop declined the sign-in, so the app is not signed in. Nothing was changed; "
-        "sign in again whenever you like.",
+        "The sign-in was declined on the shop's page, so the app is not signed in. Nothing "
+        "was changed; sign in again whenever you like.",
     )
     shows_given_message = False
 

@@ -44,8 +44,8 @@ _TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "declined": (
             "Sign-in declined",
-            "The shop declined this sign-in, so the Privacy Dashboard is not signed in. "
-            "You can close this window; nothing was changed.",
+            "This sign-in was declined on the shop's page, so the Privacy Dashboard is not "
+            "signed in. You can close this window; nothing was changed.",
         ),
         "guardian": (
             "Sign-in refused",
@@ -68,7 +68,7 @@ _TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "failed": ("登录未完成", "您可以关闭此窗口，返回隐私仪表板重试。"),
         "declined": (
             "登录被拒绝",
-            "商城拒绝了此次登录，隐私仪表板未登录。您可以关闭此窗口；没有任何更改。",
+            "此次登录已在商城页面被拒绝或取消，隐私仪表板未登录。您可以关闭此窗口；没有任何更改。",
         ),
         "guardian": (
             "登录被拒绝",

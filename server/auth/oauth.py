@@ -152,6 +152,7 @@ def _page(ctx: ShopContext, params: dict[str, str], language: Language, **kwargs
         action="/oauth/authorize",
         hidden={k: params[k] for k in _AUTHORIZE_PARAMS if params.get(k)},
         demo_accounts=ctx.demo_accounts if ctx.config.demo else (),
+        cancel_action="/oauth/authorize/cancel",
         **kwargs,
     )
 
@@ -262,6 +263,38 @@ def authorize_submit(
     done = _redirect_with(redirect_uri, {"code": code, "state": state, "iss": issuer})
     done.headers["Content-Language"] = language  # the sign-in's language, like its pages
     return done
+
+
+# The cancel form's fields: the sign-in's own, read off the form as they come.
+_CANCEL_FORM = {
+    "required": True,
+    "content": {
+        "application/x-www-form-urlencoded": {
+            "schema": {
+                "type": "object",
+                "properties": {name: {"type": "string"} for name in _AUTHORIZE_PARAMS},
+            }
+        }
+    },
+}
+
+
+@router.post(
+    "/authorize/cancel",
+    response_class=HTMLResponse,
+    status_code=302,
+    openapi_extra={"requestBody": _CANCEL_FORM},
+)
+async def authorize_cancel(request: Request, ctx: ShopContext = Depends(get_ctx)) -> Response:
+    """The sign-in page's Cancel: back to the app with `access_denied` (RFC 6749 4.1.2.1), so
+    it stops waiting. Checked as the sign-in itself (known client, loopback redirect URI):
+    never a redirect anywhere else."""
+    form = await request.form()
+    params = {k: v for k in _AUTHORIZE_PARAMS if isinstance(v := form.get(k), str)}
+    language = _language(request, params)
+    return _check_request(ctx, params, language) or _refuse(
+        ctx, params, language, text("cancelled", language)
+    )
 
 
 def _refuse(

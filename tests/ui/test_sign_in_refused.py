@@ -3,7 +3,8 @@
 The shop's page sends the browser back to the app's loopback listener with an OAuth error
 (RFC 6749 4.1.2.1): a minor whose guardian has not consented to the account (Silumart § 6,
 `reason=guardian_consent_required`), an account that cannot grant what the app asks
-(`access_denied`), a request the shop does not accept (`invalid_request`). The waiting dialog
+(`access_denied`), the shopper pressing the page's Cancel (`access_denied` too), a request
+the shop does not accept (`invalid_request`). The waiting dialog
 closes by itself and the window says why in the app's own words, in English and Chinese; the
 browser's page (the listener's answer) says it too. Everything over the real shop: the login
 page is answered over HTTP by a scripted browser, the toolbar's Sign in button is clicked.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -22,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from server.admin import account_consent
 from server.embedded import RunningShop
-from tests.client.browser import MemoryKeyring, ScriptedBrowser
+from tests.client.browser import MemoryKeyring, ScriptedBrowser, hidden_fields
 from tests.ui.conftest import click
 from ui.dialogs import SignInWaitDialog
 from ui.i18n import TRANSLATIONS_DIR
@@ -128,7 +130,25 @@ def test_a_minor_refused_on_the_login_page_is_told_why_in_the_app(
     close(qtbot, runner, window)
 
 
-@pytest.mark.parametrize("case", ["declined", "bad request"])
+class CancellingBrowser(ScriptedBrowser):
+    """A shopper who opens the shop's page and presses its Cancel instead of signing in."""
+
+    def __call__(self, url: str) -> bool:
+        self.opened.append(url)
+        page = self.http.get(url, timeout=10, allow_redirects=False)
+        assert page.status_code == 200, page.text
+        action = re.search(r'<form method="post" action="([^"]+)" class="cancel">', page.text)
+        assert action is not None, page.text
+        target = urlunsplit(urlsplit(url)._replace(path=action.group(1), query=""))
+        answer = self.http.post(
+            target, data=hidden_fields(page.text), allow_redirects=False, timeout=10
+        )
+        assert answer.status_code == 302, answer.status_code
+        self.callback_response = self.http.get(answer.headers["location"], timeout=10)
+        return True
+
+
+@pytest.mark.parametrize("case", ["cancelled", "declined", "bad request"])
 def test_other_errors_sent_back_to_the_app_end_the_wait_too(
     qtbot: QtBot,
     shop: RunningShop,
@@ -143,21 +163,25 @@ def test_other_errors_sent_back_to_the_app_end_the_wait_too(
         else:
             del query["code_challenge"]  # no PKCE: the shop refuses the request itself
 
-    browser = ScriptedBrowser("lin.mei", "demo1234", tamper_authorize=tamper)
+    browser = (
+        CancellingBrowser("lin.mei", "demo1234")
+        if case == "cancelled"
+        else ScriptedBrowser("lin.mei", "demo1234", tamper_authorize=tamper)
+    )
     window, said = refused_sign_in(qtbot, shop, runner, tmp_path, browser)
     location = browser.callback_response.url if browser.callback_response else ""
-    expected = "access_denied" if case == "declined" else "invalid_request"
-    assert f"error={expected}" in location
+    denied = case != "bad request"  # the page's Cancel, or the shop: access_denied
+    assert f"error={'access_denied' if denied else 'invalid_request'}" in location
     page = browser_page(browser)
     if language == "zh_CN":
         assert not LATIN.search(said), said
-        words = "拒绝了此次登录" if case == "declined" else "无法继续"
+        words = "被拒绝或取消" if denied else "无法继续"
         assert words in said, said
-        assert ("商城拒绝了此次登录" in page) == (case == "declined")
+        assert ("被拒绝或取消" in page) == denied
     else:
-        words = "declined the sign-in" if case == "declined" else "could not go on"
+        words = "declined on the shop's page" if denied else "could not go on"
         assert words in said, said
         assert "PKCE" not in said  # the shop's technical description stays in the log
-        assert ("declined this sign-in" in page) == (case == "declined")
-        assert ("did not complete" in page) == (case != "declined")
+        assert ("was declined on the shop's page" in page) == denied
+        assert ("did not complete" in page) == (not denied)
     close(qtbot, runner, window)
