@@ -34,7 +34,9 @@ from client.errors import (
     RateLimited,
     ServerError,
     SignInCancelled,
+    SignInDenied,
     SignInFailed,
+    SignInRequestRefused,
 )
 from client.loopback import LoopbackListener
 from client.transport import USER_AGENT, check_url_allowed
@@ -141,6 +143,20 @@ def oauth_failure(exc: OAuthError) -> SignInFailed:
         code=exc.error or None,
         detail=description,
     )
+
+
+def redirect_failure(error: str, params: Mapping[str, str]) -> SignInFailed:
+    """The error the shop sent back to the loopback listener (RFC 6749 4.1.2.1) as the kind a
+    person reads: its `reason` (the token endpoint's, as a redirect parameter) first."""
+    description = params.get("error_description") or None
+    kind: type[SignInFailed]
+    if params.get("reason") == GUARDIAN_CONSENT_REASON:
+        kind = GuardianConsentMissing
+    elif error == "access_denied":
+        kind = SignInDenied
+    else:
+        kind = SignInRequestRefused
+    return kind(description, code=error, detail=description)
 
 
 def http_failure(exc: requests.HTTPError) -> ApiError:
@@ -260,12 +276,7 @@ class BrowserSignIn:
             )
         error = params.get("error")
         if error:
-            description = params.get("error_description") or None
-            raise SignInFailed(
-                f"The shop did not complete the sign-in: {description}" if description else None,
-                code=error,
-                detail=description,
-            )
+            raise redirect_failure(error, params)
         issuer = params.get("iss")
         if issuer and issuer.rstrip("/") != self.oauth.issuer.rstrip("/"):
             # RFC 9207: an answer from another authorization server (mix-up attack).
@@ -344,6 +355,7 @@ __all__ = [
     "http_failure",
     "oauth_failure",
     "oauth_session",
+    "redirect_failure",
     "sign_in",
     "token_set_from_response",
 ]

@@ -174,6 +174,31 @@ class GuardianConsentMissing(SignInFailed):
     shows_given_message = False
 
 
+class SignInDenied(SignInFailed):
+    """The shop sent the browser back with `access_denied`: the person (its page's Cancel) or
+    the shop declined the sign-in there. The shop's description is kept in `detail`."""
+
+    default_message = trans_late(
+        "Errors",
+        "The sign-in was declined on the shop's page, so the app is not signed in. Nothing "
+        "was changed; sign in again whenever you like.",
+    )
+    shows_given_message = False
+
+
+class SignInRequestRefused(SignInFailed):
+    """The shop sent the browser back with another OAuth error (`invalid_request`,
+    `server_error`, …): this sign-in cannot go on. The error and description are kept in
+    `code` and `detail` for the log; a person reads the app's own sentence."""
+
+    default_message = trans_late(
+        "Errors",
+        "The shop could not go on with this sign-in. Please try again; if it keeps "
+        "happening, the shop may be having a problem.",
+    )
+    shows_given_message = False
+
+
 class SignInCancelled(SignInFailed):
     default_message = trans_late("Errors", "Sign-in was cancelled.")
     shows_given_message = False

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from client.errors import SignInCancelled, SignInFailed, SignInTimedOut
+from client.errors import GUARDIAN_CONSENT_REASON, SignInCancelled, SignInFailed, SignInTimedOut
 
 LOOPBACK_HOST = "127.0.0.1"
 DEFAULT_PATH = "/callback"
@@ -42,6 +42,17 @@ _TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "Sign-in did not complete",
             "You can close this window and return to the Privacy Dashboard to try again.",
         ),
+        "declined": (
+            "Sign-in declined",
+            "This sign-in was declined on the shop's page, so the Privacy Dashboard is not "
+            "signed in. You can close this window; nothing was changed.",
+        ),
+        "guardian": (
+            "Sign-in refused",
+            "The shop refused the sign-in: a parent or guardian must consent to this account "
+            "before you can use it. Ask them to give their consent, then sign in again from "
+            "the Privacy Dashboard. You can close this window.",
+        ),
         "already": (
             "Privacy Dashboard",
             "This sign-in has already finished. You can close this window.",
@@ -55,6 +66,15 @@ _TEXTS: dict[str, dict[str, tuple[str, str]]] = {
     "zh_CN": {
         "done": ("登录完成", "您可以关闭此窗口，返回隐私仪表板。"),
         "failed": ("登录未完成", "您可以关闭此窗口，返回隐私仪表板重试。"),
+        "declined": (
+            "登录被拒绝",
+            "此次登录已在商城页面被拒绝或取消，隐私仪表板未登录。您可以关闭此窗口；没有任何更改。",
+        ),
+        "guardian": (
+            "登录被拒绝",
+            "商城拒绝了登录：您须先获得父母或监护人对此账户的同意才能使用。"
+            "请让他们表示同意，然后在隐私仪表板中重新登录。您可以关闭此窗口。",
+        ),
         "already": ("隐私仪表板", "此登录已结束，您可以关闭此窗口。"),
         "cancelled": (
             "登录已取消",
@@ -99,6 +119,16 @@ class _Server(ThreadingHTTPServer):
         self.lock = threading.Lock()
 
 
+def _answer_kind(params: dict[str, str]) -> str:
+    """Which page answers the redirect: the app's own words for why, never the shop's text
+    (anyone can send a browser here; the app checks `state` before it believes any of it)."""
+    if "error" in params:
+        if params.get("reason") == GUARDIAN_CONSENT_REASON:
+            return "guardian"
+        return "declined" if params["error"] == "access_denied" else "failed"
+    return "done" if "code" in params else "failed"
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "PrivacyDashboard"
@@ -121,9 +151,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not first:
             self._send(HTTPStatus.OK, page("already", self.server.language))
             return
-        failed = "error" in params or "code" not in params
         try:
-            self._send(HTTPStatus.OK, page("failed" if failed else "done", self.server.language))
+            self._send(HTTPStatus.OK, page(_answer_kind(params), self.server.language))
         finally:
             self.server.received.set()
 

@@ -92,7 +92,9 @@ _OAUTH_RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
         "200": {"description": "The sign-in page again.", "content": _HTML_CONTENT},
         "302": {
             "description": "Signed in: back to the application with `code`, `state` and "
-            "`iss`, or with an `error`.",
+            "`iss`; or refused, with an `error` (`access_denied` where the account cannot "
+            "grant the scope, or, with `reason=guardian_consent_required`, until a guardian "
+            "consents to it).",
             "headers": _NO_CONTENT_LOCATION,
         },
         "400": {
@@ -104,14 +106,22 @@ _OAUTH_RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
             "description": "Wrong account or password (the page again).",
             "content": _HTML_CONTENT,
         },
-        "403": {
-            "description": "The account cannot grant the requested scope.",
-            "content": _HTML_CONTENT,
-        },
         "429": {
             "description": "Too many failed attempts from here; see `Retry-After`.",
             "content": _HTML_CONTENT,
             "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        },
+    },
+    ("post", "/oauth/authorize/cancel"): {
+        "302": {
+            "description": "Back to the application with `error=access_denied` and `state` "
+            "(or another `error`, RFC 6749 §4.1.2.1).",
+            "headers": _NO_CONTENT_LOCATION,
+        },
+        "400": {
+            "description": "An unknown application or return address (an HTML page), or "
+            "a character the shop cannot store.",
+            "content": {**_HTML_CONTENT, **_PROBLEM_CONTENT},
         },
     },
     ("post", "/oauth/token"): {

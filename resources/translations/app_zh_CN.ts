@@ -2880,6 +2880,14 @@ After:  {1}</source>
         <translation>商城拒绝了此次登录：此账户须先获得父母或监护人的同意才能使用。请他们给予同意后再重新登录。</translation>
     </message>
     <message>
+        <source>The sign-in was declined on the shop&apos;s page, so the app is not signed in. Nothing was changed; sign in again whenever you like.</source>
+        <translation>此次登录已在商城页面被拒绝或取消，应用未登录。没有任何更改；您可以随时重新登录。</translation>
+    </message>
+    <message>
+        <source>The shop could not go on with this sign-in. Please try again; if it keeps happening, the shop may be having a problem.</source>
+        <translation>商城无法继续此次登录。请重试；如果问题一再出现，可能是商城出了问题。</translation>
+    </message>
+    <message>
         <source>Sign-in was cancelled.</source>
         <translation>登录已取消。</translation>
     </message>

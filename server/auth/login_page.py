@@ -18,7 +18,7 @@ box-shadow:0 1px 4px rgba(0,0,0,.15)}
 label{display:block;margin:.8rem 0 .2rem}input[type=text],input[type=password]{width:100%;
 padding:.5rem;box-sizing:border-box}button{margin-top:1.2rem;padding:.6rem 1.2rem}
 .error{color:#b00020}.demo{margin-top:1.5rem;font-size:.9rem;color:#444}
-table{border-collapse:collapse}td{padding:.1rem .6rem .1rem 0}
+table{border-collapse:collapse}td{padding:.1rem .6rem .1rem 0}.cancel button{margin-top:.6rem}
 """
 
 _TEXT: dict[str, dict[Language, str]] = {
@@ -52,6 +52,11 @@ _TEXT: dict[str, dict[Language, str]] = {
         "zh-CN": "您须先获得父母或监护人对您账户的同意才能登录（隐私政策：{clause}）。"
         "请让他们向本店表示同意。",
     },
+    "cancel": {"en": "Cancel: do not sign in", "zh-CN": "取消，不登录"},
+    "cancelled": {
+        "en": "You cancelled the sign-in on the shop's page.",
+        "zh-CN": "您已在商城页面取消登录。",
+    },
     "unknown_client": {"en": "Unknown application.", "zh-CN": "未知的应用。"},
     "bad_redirect": {
         "en": "The application's return address is not allowed.",
@@ -74,12 +79,21 @@ def render_login_page(
     error: str | None = None,
     username: str = "",
     demo_accounts: Sequence[tuple[str, str, str]] = (),
+    cancel_action: str | None = None,
 ) -> str:
-    """Render the form; `demo_accounts` are (username, password, role) shown in demo mode."""
+    """Render the form; `demo_accounts` are (username, password, role) shown in demo mode.
+    `cancel_action`: where a second form (the same hidden fields, no password) sends the
+    person who does not want to sign in, so the app hears of it instead of waiting."""
     fields = "".join(
         f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in hidden.items()
     )
     error_html = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
+    cancel_html = ""
+    if cancel_action:
+        cancel_html = (
+            f'<form method="post" action="{escape(cancel_action)}" class="cancel">{fields}'
+            f'<button type="submit">{escape(text("cancel", language))}</button></form>'
+        )
     demo_html = ""
     if demo_accounts:
         rows = "".join(
@@ -109,6 +123,7 @@ def render_login_page(
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">{escape(text("submit", language))}</button>
 </form>
+{cancel_html}
 {demo_html}
 </main></body></html>"""
 

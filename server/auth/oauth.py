@@ -152,6 +152,7 @@ def _page(ctx: ShopContext, params: dict[str, str], language: Language, **kwargs
         action="/oauth/authorize",
         hidden={k: params[k] for k in _AUTHORIZE_PARAMS if params.get(k)},
         demo_accounts=ctx.demo_accounts if ctx.config.demo else (),
+        cancel_action="/oauth/authorize/cancel",
         **kwargs,
     )
 
@@ -234,15 +235,15 @@ def authorize_submit(
     ctx.limits.refund(source_key, limit=SOURCE_FAILURES, db=db)
     refused = _guardian_consent_missing(ctx, user, language)
     if refused:
-        # only after the right password: the page tells no stranger who is a minor
-        return _html(_page(ctx, params, language, error=refused, username=username), language, 403)
+        # Only after the right password: no stranger learns who is a minor. Back to the app
+        # with the error (RFC 6749 4.1.2.1), or it would wait for a redirect that never comes;
+        # `reason` (an extension parameter) is what it words itself, like the token endpoint's.
+        return _refuse(ctx, params, language, refused, GUARDIAN_CONSENT_REASON)
     allowed = ROLE_SCOPES.get(user.role, set())
     requested = set(scope.split()) if scope.strip() else allowed
     granted = requested & allowed
     if not granted:
-        return _html(
-            _page(ctx, params, language, error=text("cannot_grant", language)), language, 403
-        )
+        return _refuse(ctx, params, language, text("cannot_grant", language))
     code = new_secret()
     now = ctx.clock.now()
     db.add(
@@ -262,6 +263,56 @@ def authorize_submit(
     done = _redirect_with(redirect_uri, {"code": code, "state": state, "iss": issuer})
     done.headers["Content-Language"] = language  # the sign-in's language, like its pages
     return done
+
+
+# The cancel form's fields: the sign-in's own, read off the form as they come.
+_CANCEL_FORM = {
+    "required": True,
+    "content": {
+        "application/x-www-form-urlencoded": {
+            "schema": {
+                "type": "object",
+                "properties": {name: {"type": "string"} for name in _AUTHORIZE_PARAMS},
+            }
+        }
+    },
+}
+
+
+@router.post(
+    "/authorize/cancel",
+    response_class=HTMLResponse,
+    status_code=302,
+    openapi_extra={"requestBody": _CANCEL_FORM},
+)
+async def authorize_cancel(request: Request, ctx: ShopContext = Depends(get_ctx)) -> Response:
+    """The sign-in page's Cancel: back to the app with `access_denied` (RFC 6749 4.1.2.1), so
+    it stops waiting. Checked as the sign-in itself (known client, loopback redirect URI):
+    never a redirect anywhere else."""
+    form = await request.form()
+    params = {k: v for k in _AUTHORIZE_PARAMS if isinstance(v := form.get(k), str)}
+    language = _language(request, params)
+    return _check_request(ctx, params, language) or _refuse(
+        ctx, params, language, text("cancelled", language)
+    )
+
+
+def _refuse(
+    ctx: ShopContext,
+    params: dict[str, str],
+    language: Language,
+    description: str,
+    reason: str | None = None,
+) -> RedirectResponse:
+    """Send the browser back to the app with `access_denied`: the sign-in ends there, and the
+    app's own page (and window) says why. `state` and `iss` as on success (RFC 9207)."""
+    answer = {"error": "access_denied", "error_description": description}
+    if reason is not None:
+        answer["reason"] = reason
+    answer.update(state=params["state"], iss=ctx.config.public_url)
+    refused = _redirect_with(params["redirect_uri"], answer)
+    refused.headers["Content-Language"] = language
+    return refused
 
 
 def _guardian_consent_missing(ctx: ShopContext, user: User, language: Language) -> str | None:

@@ -24,6 +24,7 @@ from tests.server.test_guardians import (
     _withdraw_ends_every_sign_in,
     authorize_page,
     log_entries,
+    refused_redirect,
     signed_in,
     ward_api,
 )
@@ -80,7 +81,7 @@ def test_the_guardian_withdraws_and_gives_the_consent_from_their_own_sign_in(
     assert again.json()["sign_ins_ended"] == 0
     [listed] = guardian.get("/guardian/wards").json()["items"]
     assert listed["account_consent"]["state"] == "withdrawn"
-    assert authorize_page(shop, "alice.chen", "en").status_code == 403
+    assert refused_redirect(authorize_page(shop, "alice.chen", "en"))["error"] == "access_denied"
 
     # the ward's log names the guardian, once for the change (not for the no-op repeat)
     ward_session, _item = ward_api(shop, guardian)
@@ -247,3 +248,93 @@ def test_the_guardian_withdraws_on_postgres(pg_database: Any) -> None:
         assert signed_in(shop, "alice.chen").get("/me").status_code == 200
     finally:
         shop.stop()
+
+
+def _pg_silumart(pg_database: Any) -> RunningShop:
+    from datetime import timedelta
+
+    from server.context import ServerConfig
+    from server.demo.seeding import seed_for_demo
+    from server.shops import shop_profile
+
+    config = ServerConfig(
+        db_url=pg_database(),
+        shop=shop_profile("silumart"),
+        demo=True,
+        run_processor=False,
+        processor_delay=timedelta(0),
+    )
+    shop = RunningShop(config)
+    seed_for_demo(shop.ctx, tracks=20)
+    shop.start()
+    return shop
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_a_policy_asking_the_guardians_presence_refuses_a_change_without_it(
+    make_shop: Any, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, database: str
+) -> None:
+    """No demo policy has both an account clause and a presence rule: Silumart's, with its
+    guardian rule asking the guardian to be present (as Sinomai's does). A change that does
+    not say so is refused in the caller's language, and nothing changes or is logged as one;
+    said, the same change goes through."""
+    from dataclasses import replace
+
+    from server.demo.policies import policy_for, silumart
+
+    rule = silumart.POLICY.guardian
+    assert rule is not None
+    assert rule.account_clause is not None
+    assert not rule.presence_required  # else this test would test nothing new
+    asking = replace(silumart.POLICY, guardian=replace(rule, presence_required=True))
+    monkeypatch.setattr(silumart, "POLICY", asking)  # policy_for reads it on every call
+    shop: RunningShop = (
+        make_shop("silumart")
+        if database == "sqlite"
+        else _pg_silumart(request.getfixturevalue("pg_database"))
+    )
+    try:
+        assert policy_for(shop.ctx.shop.id) is asking
+        guardian = signed_in(shop, "chen.jing")
+        ward = ward_id(guardian)
+        [listed] = guardian.get("/guardian/wards").json()["items"]
+        assert listed["rule"]["presence_required"] is True  # what the app reads to ask for it
+        minor = signed_in(shop, "alice.chen")
+        path = f"/v1/guardian/wards/{ward}/account-consent"
+        key = str(uuid.uuid4())
+        for language, zh in (("en", False), ("zh-CN", True)):
+            for present in (None, False):
+                body: dict[str, Any] = {"state": "withdrawn"}
+                if present is not None:
+                    body["guardian_present"] = present
+                answer = guardian.put(
+                    path[len("/v1") :],
+                    json=body,
+                    headers={"Idempotency-Key": key, "Accept-Language": language},
+                )
+                assert_problem(answer, 422, "guardian_presence_required", zh)
+                detail = answer.json()["detail"]
+                assert ("监护人在场" in detail) if zh else ("present" in detail), detail
+                assert answer.headers["Content-Language"] == language
+                assert answer.json()["clauses"], answer.json()  # where the policy says so
+        # nothing changed: the consent stands, the minor's sign-in still works, and the
+        # minor's log has no change under the guardian's name
+        [listed] = guardian.get("/guardian/wards").json()["items"]
+        assert listed["account_consent"]["state"] == "granted"
+        assert minor.get("/me").status_code == 200
+        ward_session, _item = ward_api(shop, guardian)
+        assert not [e for e in log_entries(ward_session) if e["resource"] == path]
+        # said present (the same key: a refusal is not kept as the key's answer), it changes
+        done = guardian.put(
+            path[len("/v1") :],
+            json={"state": "withdrawn", "guardian_present": True},
+            headers={"Idempotency-Key": key},
+        )
+        assert done.status_code == 200, done.text
+        assert (done.json()["state"], done.json()["changed"]) == ("withdrawn", True)
+        assert minor.get("/me").status_code == 401
+        changes = [e for e in log_entries(ward_session) if e["resource"] == path]
+        assert [(e["role"], e["action"]) for e in changes] == [("guardian", "update")]
+    finally:
+        if database != "sqlite":
+            shop.stop()

@@ -10,13 +10,11 @@ guardian makes is in the ward's access log under the guardian's name and role.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from datetime import timedelta
-from html import unescape
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import requests
@@ -356,6 +354,16 @@ def authorize_page(
     )
 
 
+def refused_redirect(answer: requests.Response) -> dict[str, str]:
+    """The query of a sign-in refused back to the app's redirect URI (its state echoed)."""
+    assert answer.status_code == 302, answer.text
+    location = answer.headers["location"]
+    assert location.startswith(REDIRECT_URI + "?"), location
+    query = {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+    assert query["state"], query
+    return query
+
+
 def test_silumart_a_minor_signs_in_only_with_the_guardians_consent(make_shop: Any) -> None:
     """Silumart § 6 (6.P.accounts): a minor's account needs the guardian's consent."""
     shop = make_shop("silumart")
@@ -368,12 +376,14 @@ def test_silumart_a_minor_signs_in_only_with_the_guardians_consent(make_shop: An
         session.commit()
     for language, words in (("en", "guardian must consent"), ("zh-CN", "监护人")):
         refused = authorize_page(shop, "alice.chen", language)
-        assert refused.status_code == 403, refused.text
-        assert "location" not in refused.headers
+        # back to the app with the error (RFC 6749 4.1.2.1), else it would wait forever
+        answer = refused_redirect(refused)
         assert refused.headers["Content-Language"] == language
-        alert = re.search(r'<p class="error" role="alert">([^<]*)</p>', refused.text)
-        assert alert is not None, refused.text
-        message = unescape(alert.group(1))
+        assert answer["error"] == "access_denied"
+        assert answer["reason"] == "guardian_consent_required"  # what the app branches on
+        assert answer["iss"] == shop.ctx.config.public_url
+        assert "code" not in answer
+        message = answer["error_description"]
         assert words in message
         title = "未成年人须经父母或监护人同意" if language == "zh-CN" else "Minors need a parent"
         assert title in message
@@ -471,7 +481,7 @@ def test_withdrawing_the_guardians_consent_ends_the_minors_sign_ins(make_shop: A
     # the same again changes nothing; the sign-in page refuses her meanwhile
     again = admin_cli(shop, "silumart", "account-consent", "SM100003", "withdrawn")
     assert json.loads(again.stdout)["changed"] is False
-    assert authorize_page(shop, "alice.chen", "en").status_code == 403
+    assert refused_redirect(authorize_page(shop, "alice.chen", "en"))["error"] == "access_denied"
     # consent given again: she signs in afresh; the old refresh tokens stay dead
     base = ["--db-url", shop.ctx.config.db_url]
     assert admin_main([*base, "account-consent", "alice.chen", "granted"]) == 0

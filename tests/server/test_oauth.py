@@ -253,9 +253,27 @@ def test_scopes_follow_the_role(shop: RunningShop) -> None:
     assert set(str(agent["scope"]).split()) == {"privacy.read", "assist"}
 
 
-def test_shopper_cannot_obtain_only_the_assist_scope(shop: RunningShop) -> None:
-    with pytest.raises(AssertionError, match="403"):
-        authorize(shop.url, *SHOPPER, scope="assist")
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_shopper_cannot_obtain_only_the_assist_scope(shop: RunningShop, language: str) -> None:
+    """Refused back to the app (RFC 6749 4.1.2.1: `access_denied`, the state echoed), so the
+    app stops waiting; no code is issued."""
+    params = _authorize_params(scope="assist", ui_locales=language)
+    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(params)}", timeout=10)
+    form = hidden_fields(page.text)
+    form.update(username=SHOPPER[0], password=SHOPPER[1])
+    answer = requests.post(
+        f"{shop.url}/oauth/authorize", data=form, allow_redirects=False, timeout=10
+    )
+    assert answer.status_code == 302, answer.text
+    location = answer.headers["location"]
+    assert location.startswith("http://127.0.0.1:40000/callback?"), location
+    query = {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+    assert (query["error"], query["state"]) == ("access_denied", "xyz")
+    assert "code" not in query
+    assert "reason" not in query
+    words = "无法授予" if language == "zh-CN" else "cannot grant"
+    assert words in query["error_description"]
+    assert answer.headers["Content-Language"] == language
 
 
 def test_unsupported_grant_type(shop: RunningShop) -> None:
@@ -274,3 +292,54 @@ def test_token_responses_are_not_cached(shop: RunningShop) -> None:
         code_verifier=auth.verifier,
     )
     assert answer.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_cancel_on_the_login_page_goes_back_to_the_app(shop: RunningShop, language: str) -> None:
+    """The page's Cancel sends the browser back with `access_denied` and the state, so the app
+    stops waiting; no code is issued, and nothing is sent anywhere but a loopback address."""
+    params = _authorize_params(ui_locales=language)
+    page = requests.get(f"{shop.url}/oauth/authorize?{urlencode(params)}", timeout=10)
+    assert page.status_code == 200
+    words = "取消，不登录" if language == "zh-CN" else "Cancel: do not sign in"
+    assert words in page.text
+    assert 'action="/oauth/authorize/cancel"' in page.text
+    form = hidden_fields(page.text)  # what the Cancel form sends: no account, no password
+    answer = requests.post(
+        f"{shop.url}/oauth/authorize/cancel", data=form, allow_redirects=False, timeout=10
+    )
+    assert answer.status_code == 302, answer.text
+    location = answer.headers["location"]
+    assert location.startswith("http://127.0.0.1:40000/callback?"), location
+    query = {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+    assert (query["error"], query["state"]) == ("access_denied", "xyz")
+    assert query["iss"].rstrip("/") == shop.url.rstrip("/")
+    assert "code" not in query
+    said = "取消" if language == "zh-CN" else "cancelled"
+    assert said in query["error_description"]
+    # a cancel naming another return address or client is refused, never redirected
+    for change in ({"redirect_uri": "https://evil.example/cb"}, {"client_id": "other"}):
+        bad = requests.post(
+            f"{shop.url}/oauth/authorize/cancel",
+            data={**form, **change},
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert bad.status_code == 400, bad.text
+        assert "location" not in bad.headers
+    # no state: back to the app with invalid_request, as the sign-in itself
+    stateless = {k: v for k, v in form.items() if k != "state"}
+    missing = requests.post(
+        f"{shop.url}/oauth/authorize/cancel", data=stateless, allow_redirects=False, timeout=10
+    )
+    assert missing.status_code == 302
+    assert "error=invalid_request" in missing.headers["location"]
+    # not a form at all: refused, never a 500
+    junk = requests.post(
+        f"{shop.url}/oauth/authorize/cancel",
+        data=b"\xff\x00{",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert junk.status_code == 400, junk.text

@@ -5,8 +5,9 @@ Chinese, at 1024×640 and 1440×900. On every page and every tab the test measur
 label, button, check box, header section and table cell with QFontMetrics against the room the
 widget gives it (word wrap and line breaks included) and fails on any text that does not fit,
 on any sideways scroll bar, and on a window pushed larger than the screen size asked for. A
-table too wide for 1024×640 may hide the columns it declares optional, but only there, and only
-when the page shows their text for the selected row in a label (its detail pane). The
+table too wide for 1024×640 may hide the columns it declares optional, but only there (or, for
+a table listed in `SHORT_LISTS_AT_EVERY_SIZE`, at both sizes), and only when the page shows
+their text for the selected row in a label (its detail pane). The
 same walk collects every visible text (widgets and models) and fails on ISO dates or timestamps,
 "(s)" plurals, "KiB" and "96 %".
 
@@ -348,6 +349,13 @@ def _sideways(root: QWidget) -> Iterator[str]:
             yield f"sideways scrolling in {area.accessibleName() or type(area).__name__}{extra}"
 
 
+# Tables that are a short list to choose from at every size, their selected row read in full
+# in the page's detail pane: they may hide optional columns at the wide size too, to keep
+# their rows short (the detail must still show what they hide). By object name: Sharing's
+# disclosures (beside the chart the partner's panel is as short at 1440×900 as at 1024×640).
+SHORT_LISTS_AT_EVERY_SIZE = frozenset({"disclosures"})
+
+
 def _dropped_problems(page: QWidget, wide: bool) -> Iterator[str]:
     """A column hidden for want of room must not be hidden at the wide size, and what it would
     show for the selected row must be on screen elsewhere on the page (its detail pane)."""
@@ -362,7 +370,7 @@ def _dropped_problems(page: QWidget, wide: bool) -> Iterator[str]:
         if not _shown(view) or not dropped:
             continue
         model = view.model()
-        if wide:
+        if wide and view.objectName() not in SHORT_LISTS_AT_EVERY_SIZE:
             titles = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in dropped]
             yield f"table {view.accessibleName()!r} hides {titles} at the wide size"
             continue

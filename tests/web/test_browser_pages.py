@@ -23,7 +23,7 @@ import pytest
 
 from client.auth import BrowserSignIn, TokenSet
 from client.discovery import fetch_discovery
-from client.errors import SignInCancelled
+from client.errors import GuardianConsentMissing, SignInCancelled, SignInDenied
 from server.embedded import RunningShop
 from tests.client.archive_helpers import small_archive
 from tests.conftest import SHOPPER
@@ -187,6 +187,48 @@ def test_finishing_a_cancelled_sign_in_lands_on_a_friendly_page(
     assert isinstance(outcome.get("error"), SignInCancelled)
     _fill_and_submit(driver, *SHOPPER)
     _wait_for_text(driver, "Sign-in was cancelled" if language == "en" else "登录已取消")
+
+
+def test_cancel_on_the_shop_s_page_ends_the_app_s_wait(
+    shop: RunningShop, driver: Any, language: str, tmp_path: Path
+) -> None:
+    """The page's Cancel button, clicked: the browser goes back to the app's listener with
+    `access_denied`, the app stops waiting at once, and the page says what happened."""
+    from selenium.webdriver.common.by import By
+
+    _, thread, outcome = _open_sign_in(shop, driver, language)
+    cancel = driver.find_element(By.CSS_SELECTOR, "form.cancel button")
+    assert cancel.text == ("Cancel: do not sign in" if language == "en" else "取消，不登录")
+    _no_sideways_scroll(driver)
+    driver.save_screenshot(str(tmp_path / f"sign-in-cancel-{language}.png"))
+    cancel.click()
+    thread.join(15)
+    assert not thread.is_alive()
+    assert isinstance(outcome.get("error"), SignInDenied), outcome
+    _wait_for_text(driver, "Sign-in declined" if language == "en" else "登录被拒绝")
+
+
+def test_a_minor_refused_for_the_guardian_s_consent_is_told_in_both_places(
+    make_shop: Callable[[str], RunningShop], driver: Any, language: str, tmp_path: Path
+) -> None:
+    """Silumart § 6: the right password of a minor whose guardian has not consented. The
+    browser goes back to the app with the reason: the app stops waiting with it, and the
+    browser's page says why in the app's language."""
+    from server.admin import account_consent
+
+    silumart = make_shop("silumart")
+    account_consent(silumart.ctx, "alice.chen", "withdrawn")
+    _, thread, outcome = _open_sign_in(silumart, driver, language)
+    _fill_and_submit(driver, "alice.chen", "demo1234")
+    thread.join(15)
+    assert not thread.is_alive()
+    assert isinstance(outcome.get("error"), GuardianConsentMissing), outcome
+    words = "parent or guardian must consent" if language == "en" else "监护人"
+    page = _wait_for_text(driver, words)
+    assert "demo1234" not in page
+    assert bool(CJK.search(page)) == (language == "zh-CN")
+    _no_sideways_scroll(driver)
+    driver.save_screenshot(str(tmp_path / f"sign-in-guardian-{language}.png"))
 
 
 def test_the_form_answers_in_the_app_s_language_whatever_the_browser_s(

@@ -107,8 +107,9 @@ PARTNER_OPTIONAL = (9, 7, 3, 5, 4, 8, 10, 6)
 PARTNER_ROWS = 4  # partners the list always has room for
 ROW_PADDING = 6  # px a table row adds to its lines
 
-# The disclosures' columns that give way, in this order, when the partner's panel is narrow:
-# policy section, notice, kind, description (the detail under the table shows them all).
+# The disclosures' columns that give way, in this order, while a row would wrap to more lines
+# than EVENT_ROWS rows have room for: policy section, notice, kind, description (the detail
+# under the table shows them all).
 EVENT_OPTIONAL = (6, 5, 4, 3)
 EVENT_ROWS = 4  # disclosures the table always has room for
 
@@ -261,13 +262,14 @@ class SharingPage(DataPage[SharingData]):
         # a layout (not the bare label) so the wrapped label gets the height it needs
         layout.addWidget(_scrolling(self.detail_facts, 90), 1)
         self.events_table = record_table(self.tr("Times your data was shared with this partner"))
+        self.events_table.setObjectName("disclosures")  # a short list at every size (tests)
         self.events_table.setModel(self.events_model)
         self.events_table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_event(current.row())
         )
         layout.addWidget(self.events_table, 2)
-        # the selected disclosure in full: where the panel is too narrow for every column, the
-        # ones the table hides (EVENT_OPTIONAL) are read here
+        # the selected disclosure in full: the columns the table hides to keep its rows short
+        # (EVENT_OPTIONAL) are read here
         self.event_detail = plain_label()
         self.event_detail.setObjectName("eventDetail")
         self.event_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -387,20 +389,22 @@ class SharingPage(DataPage[SharingData]):
 
     def _event_lines(self) -> int:
         """How many lines a disclosure's row may wrap to so that EVENT_ROWS rows fit in the
-        table's height (2 at 1024×640; the detail under the table shows every column the
-        table then hides)."""
+        table's height: 2 at 1024×640 and at 1440×900 (the partner's panel beside the chart
+        is about as short at both), more in a taller window; never fewer than 2, so a
+        description keeps its column wherever two lines hold it."""
         table = self.events_table
         metrics = table.fontMetrics()
         line = max(metrics.lineSpacing(), metrics.boundingRect("Ag中").height())
         header = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
         room = table.height() - header
-        return max(1, int((room / EVENT_ROWS - ROW_PADDING) / max(line, 1)))
+        return max(2, int((room / EVENT_ROWS - ROW_PADDING) / max(line, 1)))
 
     def _fit_events(self) -> None:
-        """Fit the disclosures' columns. Where the panel is too narrow for all of them (some
-        give way for want of width: 1024 px), the detail under the table is where a disclosure
-        is read in full, so the table keeps its rows short and EVENT_ROWS of them in view; in
-        a window wide enough for every column, every column stays."""
+        """Fit the disclosures' columns. The detail under the table is where a disclosure is
+        read in full (every column, the selected row), so the table is a list to choose from:
+        its rows stay short and EVENT_ROWS of them in view at every size, the optional columns
+        giving way while a row would take more lines (at 1440×900 every column stayed and the
+        policy section and description wrapped to six lines: one and a half rows showed)."""
         if self.events_model.rowCount() == 0:
             return
         fit_columns(
@@ -408,7 +412,7 @@ class SharingPage(DataPage[SharingData]):
             optional=EVENT_OPTIONAL,
             max_lines=self._event_lines(),
             min_rows=EVENT_ROWS,
-            narrow_only=True,
+            by_lines=True,
         )
 
     def _fit_partners(self) -> None:
@@ -511,7 +515,7 @@ class SharingPage(DataPage[SharingData]):
     def _events_page_loaded(self, rows: int) -> None:
         if rows <= EVENTS_PAGE_SIZE:
             # as the partners: the disclosures' optional columns give way while a row would
-            # take more lines than four rows have room for (at 1024×640 it showed one and a half)
+            # take more lines than four rows have room for (it showed one and a half)
             self._fit_events()
             if rows and not self.events_table.currentIndex().isValid():
                 self.events_table.setCurrentIndex(self.events_model.index(0, 0))

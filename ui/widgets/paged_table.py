@@ -39,7 +39,8 @@ class PagedTable(QWidget):
         self.table.setModel(model)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.status = plain_label()
+        # one line: a wrapping label's size hint is two lines tall, and SteadyLine keeps it
+        self.status = plain_label(wrap=False)
         self.error = plain_label()
         self.error.setObjectName("errorMessage")
         self.retry = QPushButton(self.tr("Try again"))

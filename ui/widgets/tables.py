@@ -177,6 +177,7 @@ _DATE_TIME = re.compile(
 )
 _WIDE = re.compile(r"[\u2e80-\u9fff\uff00-\uffef]")
 _SHORT = 10  # characters: a cell this short never wraps
+_LINES_SLACK = 6  # px over the narrowest width that keeps a column within max_lines
 _KEY_SHARE = 0.2  # the key column may wrap, but keeps this share of the room at least
 
 
@@ -204,6 +205,8 @@ class ColumnFitter(QObject):
         self.min_rows = min_rows
         # max_lines and min_rows only while optional columns give way for want of width
         self.narrow_only = False
+        # with max_lines: each column first gets the width its rows need to stay within it
+        self.by_lines = False
         self.dropped: list[int] = []  # optional columns this fitter hid for want of room
         self._busy = False
         self._timer = QTimer(self)
@@ -302,6 +305,50 @@ class ColumnFitter(QObject):
                 widths[column] = min(natural[column], max(low, floors[column]))
         return widths
 
+    def _column_lines(self, column: int, width: int) -> int:
+        """The lines most of the column's cells wrap to at `width` (as `_lines` counts)."""
+        table, model = self.table, self.table.model()
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        room = QRect(0, 0, max(width - 2 * (margin + 1), 1), 100_000)
+        counts: list[int] = []
+        for row in range(min(model.rowCount(), 50)):  # bounded, as `_lines`
+            index = model.index(row, column)
+            text = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text:
+                counts.append(1)
+                continue
+            font = model.data(index, Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font) if isinstance(font, QFont) else table.fontMetrics()
+            line = metrics.boundingRect(QRect(0, 0, 100_000, 100_000), flags, text).height()
+            counts.append(round(metrics.boundingRect(room, flags, text).height() / max(line, 1)))
+        counts.sort(reverse=True)
+        return counts[len(counts) // 5] if counts else 1
+
+    def _within_lines(
+        self, columns: list[int], natural: dict[int, int], floors: dict[int, int], room: int
+    ) -> dict[int, int]:
+        """Widths by the water level, from floors raised to what each column needs to keep
+        within `max_lines` (short columns take two lines, not one, and leave the room to the
+        long ones); the plain water level when those floors do not fit the room."""
+        if not self.by_lines or self.max_lines is None or not self.wrap:
+            return self._widths(columns, natural, floors, room)
+        needed = {}
+        for column in columns:
+            low, high = min(floors[column], natural[column]), natural[column]
+            while low < high:  # the narrowest width within max_lines (natural: one line)
+                middle = (low + high) // 2
+                if self._column_lines(column, middle) <= self.max_lines:
+                    high = middle
+                else:
+                    low = middle + 1
+            # a few pixels over the narrowest: at the very edge the view's own wrapping (a
+            # Chinese line breaks at any character) may take a line more than measured here
+            needed[column] = max(min(low + _LINES_SLACK, natural[column]), floors[column])
+        if sum(needed.values()) > room:
+            return self._widths(columns, natural, floors, room)
+        return self._widths(columns, natural, needed, room)
+
     def _lines(self, widths: dict[int, int]) -> int:
         """How many lines the rows wrap to at these widths: most rows' (the tallest fifth is
         let be, so that one partner receiving six kinds of data does not empty the table)."""
@@ -374,9 +421,10 @@ class ColumnFitter(QObject):
                 header.hideSection(column)
                 self.dropped.append(column)
                 columns.remove(column)
-        widths = self._widths(columns, natural, floors, room)
         narrow = bool(self.dropped)  # some columns already gave way for want of width
         short = not self.narrow_only or narrow
+        fitting = self._within_lines if short else self._widths
+        widths = fitting(columns, natural, floors, room)
         # a list to choose from keeps its rows short: optional columns give way until they are
         while (
             short
@@ -390,7 +438,7 @@ class ColumnFitter(QObject):
             header.hideSection(left[0])
             self.dropped.append(left[0])
             columns.remove(left[0])
-            widths = self._widths(columns, natural, floors, room)
+            widths = fitting(columns, natural, floors, room)
         others = [c for c in columns if c != self.key]
         stretch = (
             self.stretch
@@ -422,6 +470,7 @@ def fit_columns(
     max_lines: int | None = None,
     min_rows: int = 0,
     narrow_only: bool = False,
+    by_lines: bool = False,
 ) -> None:
     """Fit the table's columns now and whenever its rows or size change (idempotent).
 
@@ -431,7 +480,9 @@ def fit_columns(
     more lines than this. `min_rows`: the view is kept tall enough to show this many rows.
     `narrow_only`: `max_lines` and `min_rows` apply only while some optional column gives way
     for want of width (a detail pane then shows them): a view wide enough for every column
-    keeps them all, however tall its rows.
+    keeps them all, however tall its rows. `by_lines`: with `max_lines`, each column is first
+    given the narrowest width that keeps its cells within it, the rest of the room shared by
+    the water level (so short columns wrap to two lines and a long one keeps its place).
     """
     fitter = table.findChild(ColumnFitter)
     if fitter is None:
@@ -441,6 +492,7 @@ def fit_columns(
         fitter.optional = tuple(optional)
         fitter.max_lines, fitter.min_rows = max_lines, min_rows
     fitter.narrow_only = narrow_only
+    fitter.by_lines = by_lines
     fitter.fit()
 
 
