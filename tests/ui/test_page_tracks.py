@@ -681,3 +681,44 @@ def test_large_history_holds_only_fetched_pages(
     assert model.rowCount() == 400
     assert model.canFetchMore()
     assert page.status_label.text() == "400 loaded; scroll down for more"
+
+
+def test_the_line_says_loading_more_only_for_a_slow_page(
+    qtbot: QtBot, window: MainWindow, shop: RunningShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_bulk_tracks(
+        shop.ctx.engine,
+        user_id(shop),
+        500,
+        seed=2,
+        anchor=shop.ctx.clock.now() - timedelta(hours=1),
+    )
+    page = open_tracks(qtbot, window)
+    shown: list[str] = []
+    set_text = page.status_label.setText
+
+    def record(text: str) -> None:
+        shown.append(text)
+        set_text(text)
+
+    monkeypatch.setattr(page.status_label, "setText", record)
+    page.table.scrollToBottom()  # a quick page: the line changes once, when it is in
+    qtbot.waitUntil(lambda: page.history_model.rowCount() == 2 * PAGE_SIZE, timeout=10000)
+    wait_history(qtbot, page)
+    assert shown == ["200 loaded; scroll down for more"]
+    # A slow page (the shop's real answer, 1 s late) says it is coming.
+    view = page.view
+    assert view is not None
+    list_tracks = view.api.list_tracks
+
+    def slow(**kwargs: Any) -> Any:
+        time.sleep(1.0)
+        return list_tracks(**kwargs)
+
+    monkeypatch.setattr(view.api, "list_tracks", slow)
+    shown.clear()
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: "200 loaded, loading more…" in shown, timeout=5000)
+    qtbot.waitUntil(lambda: page.history_model.rowCount() == 3 * PAGE_SIZE, timeout=10000)
+    wait_history(qtbot, page)
+    assert shown == ["200 loaded, loading more…", "300 loaded; scroll down for more"]

@@ -60,6 +60,7 @@ from ui.widgets.text_table import TextTableView
 
 PAGE_SIZE = 100
 SEARCH_DELAY_MS = 300
+SLOW_PAGE_MS = 400  # a next page taking longer says so under the list
 MAX_QUERY = TRACK_QUERY.max_length  # the server's limit for `q` (client.limits)
 
 # (bucket, how many days back; None = everything)
@@ -157,6 +158,12 @@ class TracksPage(DataPage[TracksData]):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filters)
+        # "loading more…" only for a page that takes a while: a quick one (most, while
+        # scrolling) changes the line once, when it arrives, not twice.
+        self.slow_page_timer = QTimer(self)
+        self.slow_page_timer.setSingleShot(True)
+        self.slow_page_timer.setInterval(SLOW_PAGE_MS)
+        self.slow_page_timer.timeout.connect(self._update_status)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -479,8 +486,12 @@ class TracksPage(DataPage[TracksData]):
         self._update_status()
 
     def _loading_changed(self, busy: bool) -> None:
-        if busy:
-            self._update_status()
+        if not busy:
+            self.slow_page_timer.stop()
+        elif self.history_model.rowCount() > 0:
+            self.slow_page_timer.start()
+        else:
+            self._update_status()  # the first page: "Loading…" at once
 
     def _history_failed(self, error: BaseException) -> None:
         self._history_error = error
