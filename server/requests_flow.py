@@ -21,8 +21,9 @@ import logging
 import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
@@ -63,7 +64,12 @@ from server.schemas.privacy_requests import (
     ResultSummary,
     TimelineEvent,
 )
-from server.workdays import HolidayCalendar, load_calendar, working_days_left
+from server.workdays import (
+    HolidayCalendar,
+    load_calendar,
+    local_date,
+    working_days_between,
+)
 from server.workdays import due_at as working_due_at
 
 verification_log = logging.getLogger("server.verification")
@@ -253,8 +259,10 @@ def own_decision(db: Session, subject_id: int, raw_id: str) -> Decision | None:
 
 def add_event(
     db: Session, req: PrivacyRequest, status: str, actor: str, note: str | None, at: datetime
-) -> None:
-    db.add(RequestEvent(request_id=req.id, at=at, status=status, actor=actor, note=note))
+) -> RequestEvent:
+    event = RequestEvent(request_id=req.id, at=at, status=status, actor=actor, note=note)
+    db.add(event)
+    return event
 
 
 def transition(
@@ -349,6 +357,36 @@ def create_request(
     note: str | None,
 ) -> PrivacyRequest:
     """Store a validated request with its first event; sends the verification code if needed."""
+    return _create(db, ctx, filer, rtype, details, note)[0]
+
+
+def create_request_out(
+    db: Session,
+    ctx: ShopContext,
+    filer: Filer,
+    rtype: str,
+    details: dict[str, Any],
+    note: str | None,
+) -> tuple[PrivacyRequest, PrivacyRequestOut]:
+    """`create_request`, and the new request as the API shows it, from what was just written.
+
+    A request created in this transaction has no fee quote and no identity documents yet (both
+    need its id, which nobody else can see before the commit), and its timeline is the events
+    added here: reading them back would cost three queries per filing for nothing.
+    """
+    req, events = _create(db, ctx, filer, rtype, details, note)
+    parts = RequestParts({req.id: [_timeline_row(e) for e in events]}, {}, {req.id: []})
+    return req, _request_out(db, ctx, req, parts)
+
+
+def _create(
+    db: Session,
+    ctx: ShopContext,
+    filer: Filer,
+    rtype: str,
+    details: dict[str, Any],
+    note: str | None,
+) -> tuple[PrivacyRequest, list[RequestEvent]]:
     now = ctx.clock.now()
     cal = calendar_for(ctx)
     needs_code = rtype in ctx.shop.verification_required_for
@@ -367,24 +405,28 @@ def create_request(
     db.add(req)
     db.flush()
     who = filer.name if filer.role == "subject" else f"{filer.name} (agent, for the subject)"
-    add_event(
-        db,
-        req,
-        "pending" if not needs_code else "identity_unverified",
-        who,
-        "Request received.",
-        now,
-    )
-    if needs_code:
-        code = f"{secrets.randbelow(1_000_000):06d}"
-        req.verification_code_hash = code_hash(req.id, code)
+    events = [
         add_event(
             db,
             req,
-            "identity_unverified",
-            "shop",
-            "A verification code was sent to the contact details on the account.",
+            "pending" if not needs_code else "identity_unverified",
+            who,
+            "Request received.",
             now,
+        )
+    ]
+    if needs_code:
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        req.verification_code_hash = code_hash(req.id, code)
+        events.append(
+            add_event(
+                db,
+                req,
+                "identity_unverified",
+                "shop",
+                "A verification code was sent to the contact details on the account.",
+                now,
+            )
         )
         if ctx.config.demo:
             # The demo shop has no SMS gateway: the "sent" code goes to its log and to the
@@ -396,7 +438,7 @@ def create_request(
         elif ctx.send_verification_code is not None:
             ctx.send_verification_code(req.id, code)
             verification_log.info("verification code sent for privacy request %s", req.id)
-    return req
+    return req, events
 
 
 def verify(db: Session, ctx: ShopContext, req: PrivacyRequest, code: str, actor: str) -> None:
@@ -679,28 +721,56 @@ def result_summary(req: PrivacyRequest) -> ResultSummary:
     )
 
 
+class TimelineRow(NamedTuple):
+    """One event of a request's timeline as the view reads it (no ORM object to build)."""
+
+    at: datetime
+    status: str
+    actor: str
+    note: str | None
+
+
+def _timeline_row(event: RequestEvent) -> TimelineRow:
+    return TimelineRow(event.at, event.status, event.actor, event.note)
+
+
+_QUOTES = FeeQuote.__table__
+
+
 @dataclass(frozen=True)
 class RequestParts:
     """What requests are shown with besides their own row (timeline, fee quote, documents),
-    read for a whole list at once: one query per kind, not three per request."""
+    read for a whole list at once: one query per kind, not three per request. Core rows, not
+    ORM objects: nothing here is changed, and a page of twenty requests has some sixty events.
+    """
 
-    events: dict[int, list[RequestEvent]]
-    quotes: dict[int, FeeQuote]
+    events: dict[int, list[TimelineRow]]
+    quotes: dict[int, Any]  # the fee_quotes row of a request (its columns as attributes)
     documents: dict[int, list[IdentityDocumentOut]]
 
     @classmethod
     def load(cls, db: Session, request_ids: Sequence[int]) -> RequestParts:
-        events: dict[int, list[RequestEvent]] = {i: [] for i in request_ids}
-        quotes: dict[int, FeeQuote] = {}
+        events: dict[int, list[TimelineRow]] = {i: [] for i in request_ids}
+        quotes: dict[int, Any] = {}
         documents: dict[int, list[IdentityDocumentOut]] = {i: [] for i in request_ids}
+        db.flush()  # as the session's own queries would (autoflush): events just added count
+        connection = db.connection()
         for chunk in _chunks(request_ids):
-            for event in db.scalars(
-                select(RequestEvent)
+            for request_id, at, status, actor, note in connection.execute(
+                select(
+                    RequestEvent.request_id,
+                    RequestEvent.at,
+                    RequestEvent.status,
+                    RequestEvent.actor,
+                    RequestEvent.note,
+                )
                 .where(RequestEvent.request_id.in_(chunk))
                 .order_by(RequestEvent.at, RequestEvent.id)
             ):
-                events[event.request_id].append(event)
-            for quote in db.scalars(select(FeeQuote).where(FeeQuote.request_id.in_(chunk))):
+                events[request_id].append(TimelineRow(at, status, actor, note))
+            for quote in connection.execute(
+                select(_QUOTES).where(_QUOTES.c.request_id.in_(chunk))
+            ):
                 quotes[quote.request_id] = quote  # one per request (a unique column)
             for request_id, document in _documents(db, chunk):
                 documents[request_id].append(document)
@@ -750,7 +820,7 @@ def _request_out(
         updated_at=req.updated_at,
         filed_by=FiledBy(role="agent" if role == "agent" else "subject", name=name or role),
         overdue=(not final) and now > req.due_at,
-        working_days_left=working_days_left(now, req.due_at, cal),
+        working_days_left=_working_days_left(now, req.due_at, cal),
         # Notes and resolutions are stored as written (English for the shop's automatic
         # ones); server/messages.py gives them in the asked language.
         denial=_denial(policy, req) if req.status == "denied" and req.denial_reason else None,
@@ -776,6 +846,18 @@ def _request_out(
         ],
         result=result_summary(req),
     )
+
+
+def _working_days_left(now: datetime, due: datetime, cal: HolidayCalendar) -> int:
+    """`workdays.working_days_left`, its day count remembered per (today, due day): a list
+    of requests otherwise walks the calendar day by day for every row."""
+    left = _days_between(local_date(now, cal), local_date(due, cal), cal)
+    return min(left, -1) if now > due else left
+
+
+@lru_cache(maxsize=4096)
+def _days_between(today: date, due_day: date, cal: HolidayCalendar) -> int:
+    return working_days_between(today, due_day, cal)
 
 
 def _denial(policy: ShopPolicy, req: PrivacyRequest) -> Denial:
@@ -808,7 +890,7 @@ def _documents(
 ) -> Iterator[tuple[int, IdentityDocumentOut]]:
     """The requests' identity documents, oldest first, each with its request's id."""
     # the rows without their content: a request view never carries the document itself
-    rows = db.execute(
+    rows = db.connection().execute(
         select(
             IdentityDocument.request_id,
             IdentityDocument.id,
@@ -836,7 +918,8 @@ def _documents(
         )
 
 
-def _fee(policy: ShopPolicy, quote: FeeQuote | None) -> FeeQuoteOut | None:
+def _fee(policy: ShopPolicy, quote: Any) -> FeeQuoteOut | None:
+    # `quote`: a fee_quotes row (RequestParts) or None
     if quote is None:
         return None
     section = policy.section(quote.clause)
