@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from server.errors import Problem
 from server.models import IdempotencyRecord
 from server.signing import canonical_json
 
+_RECORDS: Table = IdempotencyRecord.__table__  # type: ignore[assignment]
 KEY_LIFETIME = timedelta(hours=48)
 # How long a claim without a response may stand before it counts as abandoned (see _claim).
 CLAIM_LEASE = timedelta(seconds=30)
@@ -136,9 +137,10 @@ def run_idempotent(
             status, payload = produce()
         except Refusal as refusal:
             raise _refuse(db, refusal) from None
+        # on the table, not the mapped class: no ORM synchronisation of a row nobody loaded
         db.execute(
-            update(IdempotencyRecord)
-            .where(IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == hashed)
+            update(_RECORDS)
+            .where(_RECORDS.c.user_id == user_id, _RECORDS.c.key == hashed)
             .values(status_code=status, response=_seal(user_id, checked, payload))
         )
         db.commit()
@@ -159,15 +161,16 @@ def _claim(
     index entry) and then does nothing if that one committed, or inserts if it rolled back;
     no error aborts the request's transaction either way.
     """
-    table = IdempotencyRecord.__table__
-    # skip rows a concurrent purge holds (PostgreSQL), so two purges never wait on each other
+    table = _RECORDS
+    # skip rows a concurrent purge holds (PostgreSQL), so two purges never wait on each other;
+    # an index range on created_at (usually empty), and a Core DELETE: no ORM synchronisation
     expired = (
-        select(IdempotencyRecord.id)
-        .where(IdempotencyRecord.created_at < now - KEY_LIFETIME)
+        select(table.c.id)
+        .where(table.c.created_at < now - KEY_LIFETIME)
         .limit(1000)
         .with_for_update(skip_locked=True)
     )
-    db.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(expired.scalar_subquery())))
+    db.execute(delete(table).where(table.c.id.in_(expired.scalar_subquery())))
     # RETURNING, not rowcount: PostgreSQL drivers report -1 for an INSERT that returns rows
     inserted = db.execute(
         _insert_for(db)(table)
