@@ -734,44 +734,76 @@ def _timeline_row(event: RequestEvent) -> TimelineRow:
     return TimelineRow(event.at, event.status, event.actor, event.note)
 
 
-_QUOTES = FeeQuote.__table__
+class QuoteRow(NamedTuple):
+    """A request's fee quote as the view reads it (`_fee`)."""
+
+    amount: str
+    currency: str
+    reason: str
+    reason_zh: str | None
+    clause: str | None
+    status: str
+    quoted_at: datetime
+    answered_at: datetime | None
+
+
+_QUOTE_COLUMNS = (
+    FeeQuote.id,
+    FeeQuote.amount,
+    FeeQuote.currency,
+    FeeQuote.reason,
+    FeeQuote.reason_zh,
+    FeeQuote.clause,
+    FeeQuote.status,
+    FeeQuote.quoted_at,
+    FeeQuote.answered_at,
+)
 
 
 @dataclass(frozen=True)
 class RequestParts:
     """What requests are shown with besides their own row (timeline, fee quote, documents),
-    read for a whole list at once: one query per kind, not three per request. Core rows, not
-    ORM objects: nothing here is changed, and a page of twenty requests has some sixty events.
+    read for a whole list at once, not per request: the timelines and fee quotes in one query
+    (a request has at most one quote), the documents in a second. Core rows, not ORM objects:
+    nothing here is changed, and a page of twenty requests has some sixty events.
     """
 
     events: dict[int, list[TimelineRow]]
-    quotes: dict[int, Any]  # the fee_quotes row of a request (its columns as attributes)
+    quotes: dict[int, QuoteRow]
     documents: dict[int, list[IdentityDocumentOut]]
 
     @classmethod
     def load(cls, db: Session, request_ids: Sequence[int]) -> RequestParts:
         events: dict[int, list[TimelineRow]] = {i: [] for i in request_ids}
-        quotes: dict[int, Any] = {}
+        quotes: dict[int, QuoteRow] = {}
         documents: dict[int, list[IdentityDocumentOut]] = {i: [] for i in request_ids}
         db.flush()  # as the session's own queries would (autoflush): events just added count
         connection = db.connection()
         for chunk in _chunks(request_ids):
-            for request_id, at, status, actor, note in connection.execute(
+            # From the requests themselves, so a request without events still finds its quote;
+            # its quote repeats on each of its event rows (one quote per request: unique).
+            query = (
                 select(
-                    RequestEvent.request_id,
+                    PrivacyRequest.id,
                     RequestEvent.at,
                     RequestEvent.status,
                     RequestEvent.actor,
                     RequestEvent.note,
+                    *_QUOTE_COLUMNS,
                 )
-                .where(RequestEvent.request_id.in_(chunk))
+                .select_from(PrivacyRequest)
+                .outerjoin(RequestEvent, RequestEvent.request_id == PrivacyRequest.id)
+                .outerjoin(FeeQuote, FeeQuote.request_id == PrivacyRequest.id)
+                .where(PrivacyRequest.id.in_(chunk))
                 .order_by(RequestEvent.at, RequestEvent.id)
+            )
+            for request_id, at, status, actor, note, quote_id, *quote in connection.execute(
+                query
             ):
-                events[request_id].append(TimelineRow(at, status, actor, note))
-            for quote in connection.execute(
-                select(_QUOTES).where(_QUOTES.c.request_id.in_(chunk))
-            ):
-                quotes[quote.request_id] = quote  # one per request (a unique column)
+                if at is not None:  # not the one row of a request without events
+                    events[request_id].append(TimelineRow(at, status, actor, note))
+                if quote_id is not None and request_id not in quotes:
+                    quotes[request_id] = QuoteRow(*quote)
             for request_id, document in _documents(db, chunk):
                 documents[request_id].append(document)
         return cls(events, quotes, documents)
@@ -918,8 +950,7 @@ def _documents(
         )
 
 
-def _fee(policy: ShopPolicy, quote: Any) -> FeeQuoteOut | None:
-    # `quote`: a fee_quotes row (RequestParts) or None
+def _fee(policy: ShopPolicy, quote: QuoteRow | None) -> FeeQuoteOut | None:
     if quote is None:
         return None
     section = policy.section(quote.clause)
