@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -760,6 +760,26 @@ _QUOTE_COLUMNS = (
 )
 
 
+# Built once (a statement built per call, its IN list coerced value by value, cost more than
+# running it). From the requests themselves, so a request without events still finds its
+# quote; the quote repeats on each of its request's event rows (one per request: unique).
+_TIMELINES = (
+    select(
+        PrivacyRequest.id,
+        RequestEvent.at,
+        RequestEvent.status,
+        RequestEvent.actor,
+        RequestEvent.note,
+        *_QUOTE_COLUMNS,
+    )
+    .select_from(PrivacyRequest)
+    .outerjoin(RequestEvent, RequestEvent.request_id == PrivacyRequest.id)
+    .outerjoin(FeeQuote, FeeQuote.request_id == PrivacyRequest.id)
+    .where(PrivacyRequest.id.in_(bindparam("ids", expanding=True)))
+    .order_by(RequestEvent.at, RequestEvent.id)
+)
+
+
 @dataclass(frozen=True)
 class RequestParts:
     """What requests are shown with besides their own row (timeline, fee quote, documents),
@@ -780,25 +800,8 @@ class RequestParts:
         db.flush()  # as the session's own queries would (autoflush): events just added count
         connection = db.connection()
         for chunk in _chunks(request_ids):
-            # From the requests themselves, so a request without events still finds its quote;
-            # its quote repeats on each of its event rows (one quote per request: unique).
-            query = (
-                select(
-                    PrivacyRequest.id,
-                    RequestEvent.at,
-                    RequestEvent.status,
-                    RequestEvent.actor,
-                    RequestEvent.note,
-                    *_QUOTE_COLUMNS,
-                )
-                .select_from(PrivacyRequest)
-                .outerjoin(RequestEvent, RequestEvent.request_id == PrivacyRequest.id)
-                .outerjoin(FeeQuote, FeeQuote.request_id == PrivacyRequest.id)
-                .where(PrivacyRequest.id.in_(chunk))
-                .order_by(RequestEvent.at, RequestEvent.id)
-            )
             for request_id, at, status, actor, note, quote_id, *quote in connection.execute(
-                query
+                _TIMELINES, {"ids": list(chunk)}
             ):
                 if at is not None:  # not the one row of a request without events
                     events[request_id].append(TimelineRow(at, status, actor, note))
@@ -917,28 +920,31 @@ def _deletion_ground(policy: ShopPolicy, key: object) -> Ground | None:
     return Ground(key=key, label=label, clause=clause, basis=basis_of(clause))
 
 
+# The rows without their content: a request view never carries the document itself.
+_DOCUMENTS = (
+    select(
+        IdentityDocument.request_id,
+        IdentityDocument.id,
+        IdentityDocument.kind,
+        IdentityDocument.filename,
+        IdentityDocument.media_type,
+        IdentityDocument.size,
+        IdentityDocument.sha256,
+        IdentityDocument.uploaded_at,
+        IdentityDocument.review,
+        IdentityDocument.reviewed_at,
+        IdentityDocument.review_note,
+    )
+    .where(IdentityDocument.request_id.in_(bindparam("ids", expanding=True)))
+    .order_by(IdentityDocument.id)
+)
+
+
 def _documents(
     db: Session, request_ids: Sequence[int]
 ) -> Iterator[tuple[int, IdentityDocumentOut]]:
     """The requests' identity documents, oldest first, each with its request's id."""
-    # the rows without their content: a request view never carries the document itself
-    rows = db.connection().execute(
-        select(
-            IdentityDocument.request_id,
-            IdentityDocument.id,
-            IdentityDocument.kind,
-            IdentityDocument.filename,
-            IdentityDocument.media_type,
-            IdentityDocument.size,
-            IdentityDocument.sha256,
-            IdentityDocument.uploaded_at,
-            IdentityDocument.review,
-            IdentityDocument.reviewed_at,
-            IdentityDocument.review_note,
-        )
-        .where(IdentityDocument.request_id.in_(request_ids))
-        .order_by(IdentityDocument.id)
-    ).all()
+    rows = db.connection().execute(_DOCUMENTS, {"ids": list(request_ids)}).all()
     for row in rows:
         fields = row._asdict()
         request_id = fields.pop("request_id")
