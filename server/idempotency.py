@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from server.errors import Problem
 from server.models import IdempotencyRecord
 from server.signing import canonical_json
 
+_RECORDS: Table = IdempotencyRecord.__table__  # type: ignore[assignment]
 KEY_LIFETIME = timedelta(hours=48)
 # How long a claim without a response may stand before it counts as abandoned (see _claim).
 CLAIM_LEASE = timedelta(seconds=30)
@@ -137,17 +138,56 @@ def run_idempotent(
         except Refusal as refusal:
             raise _refuse(db, refusal) from None
         db.execute(
-            update(IdempotencyRecord)
-            .where(IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == hashed)
-            .values(status_code=status, response=_seal(user_id, checked, payload))
+            _STORE,
+            {
+                "p_user": user_id,
+                "p_key": hashed,
+                "p_status": status,
+                "p_response": _seal(user_id, checked, payload),
+            },
         )
         db.commit()
         return JSONResponse(payload, status_code=status)
     return _replay(ctx, db, user_id, checked, route, body_hash)
 
 
-def _insert_for(db: Session) -> Any:
-    return pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+# The statements of every claim, built once (building them per call cost more than running
+# them), on the table rather than the mapped class: no ORM synchronisation of rows nobody
+# loaded. The purge skips rows a concurrent purge holds (PostgreSQL), so two purges never wait
+# on each other; it is an index range on created_at, usually empty.
+_PURGE = delete(_RECORDS).where(
+    _RECORDS.c.id.in_(
+        select(_RECORDS.c.id)
+        .where(_RECORDS.c.created_at < bindparam("p_cutoff"))
+        .limit(1000)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+)
+
+
+def _claim_insert(insert: Any) -> Any:
+    return (
+        insert(_RECORDS)
+        .values(
+            user_id=bindparam("p_user"),
+            key=bindparam("p_key"),
+            route=bindparam("p_route"),
+            body_hash=bindparam("p_body"),
+            created_at=bindparam("p_created"),
+        )
+        .on_conflict_do_nothing(index_elements=[_RECORDS.c.user_id, _RECORDS.c.key])
+        .returning(_RECORDS.c.id)
+    )
+
+
+_CLAIM_PG = _claim_insert(pg_insert)
+_CLAIM_SQLITE = _claim_insert(sqlite_insert)
+_STORE = (
+    update(_RECORDS)
+    .where(_RECORDS.c.user_id == bindparam("p_user"), _RECORDS.c.key == bindparam("p_key"))
+    .values(status_code=bindparam("p_status"), response=bindparam("p_response"))
+)
 
 
 def _claim(
@@ -159,21 +199,18 @@ def _claim(
     index entry) and then does nothing if that one committed, or inserts if it rolled back;
     no error aborts the request's transaction either way.
     """
-    table = IdempotencyRecord.__table__
-    # skip rows a concurrent purge holds (PostgreSQL), so two purges never wait on each other
-    expired = (
-        select(IdempotencyRecord.id)
-        .where(IdempotencyRecord.created_at < now - KEY_LIFETIME)
-        .limit(1000)
-        .with_for_update(skip_locked=True)
-    )
-    db.execute(delete(IdempotencyRecord).where(IdempotencyRecord.id.in_(expired.scalar_subquery())))
+    db.execute(_PURGE, {"p_cutoff": now - KEY_LIFETIME})
     # RETURNING, not rowcount: PostgreSQL drivers report -1 for an INSERT that returns rows
+    claim = _CLAIM_PG if db.get_bind().dialect.name == "postgresql" else _CLAIM_SQLITE
     inserted = db.execute(
-        _insert_for(db)(table)
-        .values(user_id=user_id, key=hashed, route=route, body_hash=body_hash, created_at=now)
-        .on_conflict_do_nothing(index_elements=[table.c.user_id, table.c.key])
-        .returning(table.c.id)
+        claim,
+        {
+            "p_user": user_id,
+            "p_key": hashed,
+            "p_route": route,
+            "p_body": body_hash,
+            "p_created": now,
+        },
     ).first()
     if inserted is not None:
         return True

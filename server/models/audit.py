@@ -45,4 +45,6 @@ class IdempotencyRecord(Base):
     body_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: in flight
     response: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # indexed: every claim first purges the expired keys (server.idempotency), which without
+    # it is a scan of the whole table on each keyed POST
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -47,7 +47,7 @@ from server.requests_flow import (
     Filer,
     answer_fee,
     cancel,
-    create_request,
+    create_request_out,
     find_own,
     request_out,
     requests_out,
@@ -146,9 +146,8 @@ def file_request(
             # an agent by the name a customer reads, not their login
             name=principal.actor_display if principal.is_agent else principal.actor_name,
         )
-        req = create_request(db, ctx, filer, body.type, details, body.note)
-        db.flush()
-        return 201, request_out(db, ctx, req).model_dump(mode="json")
+        _req, out = create_request_out(db, ctx, filer, body.type, details, body.note)
+        return 201, out.model_dump(mode="json")
 
     response = run_idempotent(
         ctx,

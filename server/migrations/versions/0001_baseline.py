@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-01 14:42:00.609124
+Create Date: 2026-12-01 20:47:06.370801
 
 """
 from typing import Sequence, Union
@@ -275,6 +275,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_keys')),
     sa.UniqueConstraint('user_id', 'key', name=op.f('uq_idempotency_keys_user_id_key'))
     )
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_idempotency_keys_created_at'), ['created_at'], unique=False)
+
     op.create_table('incident_notices',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('incident_id', sa.Integer(), nullable=False),
@@ -774,6 +777,9 @@ def downgrade() -> None:
         batch_op.drop_index('ix_incident_notices_user_unread')
 
     op.drop_table('incident_notices')
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_idempotency_keys_created_at'))
+
     op.drop_table('idempotency_keys')
     with op.batch_alter_table('guardian_links', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_guardian_links_ward_id'))
