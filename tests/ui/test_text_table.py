@@ -120,12 +120,12 @@ def select_and_focus(view: TextTableView) -> None:
     assert view.selectionModel().isRowSelected(3, view.rootIndex())
 
 
-@pytest.mark.parametrize("grid", [True, False])
+@pytest.mark.parametrize(("grid", "rows"), [(True, 60), (False, 60), (True, 7)])
 def test_backgrounds_selection_focus_and_grid_are_qts(
-    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch, grid: bool
+    qtbot: QtBot, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch, grid: bool, rows: int
 ) -> None:
     model = PagedTableModel[Entry](COLUMNS, runner, cache_text=True)
-    model.set_rows(entries(LATIN, blank=True))
+    model.set_rows(entries(LATIN, count=rows, blank=True))  # 7: the rows end above the bottom
     view = table(qtbot, model, grid=grid)
     select_and_focus(view)
     own, qt = both_paints(view, monkeypatch)
