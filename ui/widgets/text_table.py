@@ -17,12 +17,15 @@ wrap, right elision, left-to-right, rows neither hidden nor moved. Otherwise it 
 `QTableView`, pixel for pixel what it paints itself (`tests/ui/test_text_table.py`). Everything
 else (selection, keys, tooltips, accessibility, headers) is `QTableView`'s.
 
-Its vertical scroll bar repaints only what a new value changes (`QuietScrollBar`).
+After a jump of most of a screen (a dragged scroll bar, Page Down), the next screenful in the
+same direction is painted ahead while the UI thread is idle, and the next jump copies it
+(`ui/widgets/row_strips.py`). Its vertical scroll bar repaints only what a new value changes
+(`QuietScrollBar`).
 """
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, QRect, Qt
 from PySide6.QtGui import (
@@ -47,6 +50,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from ui.widgets.row_strips import RowStrips
 
 # A text whose length times the widest a character can be fits its cell is not measured. The
 # widest: a wide Latin letter, an ideograph, a full-width form or an emoji drawn by a fallback
@@ -122,14 +127,73 @@ class QuietScrollBar(QScrollBar):
         # else the same pixels; the value itself is set and announced all the same
 
 
+if TYPE_CHECKING:
+
+    class _TextsModel(QAbstractItemModel, RowTexts):
+        """The models this view paints the cells of itself."""
+
+
+class _Look:
+    """What a row's pixels depend on besides its texts, read once per paint."""
+
+    def __init__(self, view: TextTableView, cells: list[tuple[int, int, int]]) -> None:
+        palette = view.palette()
+        self.group = (
+            QPalette.ColorGroup.Disabled
+            if not view.isEnabled()
+            else QPalette.ColorGroup.Active
+            if view.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
+        self.grid = 1 if view.showGrid() else 0
+        self.highlight = palette.color(self.group, QPalette.ColorRole.Highlight)
+        self.alternate = palette.color(self.group, QPalette.ColorRole.AlternateBase)
+        self.alternating = view.alternatingRowColors()
+        viewport = view.viewport()
+        self.background = viewport.palette().brush(viewport.backgroundRole())
+        self.height = view.verticalHeader().defaultSectionSize()
+        self.width = cells[-1][1] + cells[-1][2] - cells[0][1]
+        self.ratio = viewport.devicePixelRatioF()
+        # None: rows are not painted ahead (a background that is not one colour)
+        self.key: tuple[object, ...] | None = None
+        # (a fractional pixel ratio would put rows painted together a device pixel apart)
+        if (
+            self.background.style() == Qt.BrushStyle.SolidPattern
+            and viewport.autoFillBackground()
+            and self.ratio.is_integer()
+        ):
+            self.key = (
+                tuple(cells),
+                view.font().key(),
+                palette.cacheKey(),
+                viewport.palette().cacheKey(),
+                self.group,
+                self.grid,
+                view.gridStyle(),
+                self.alternating,
+                self.height,
+                self.ratio,
+                id(view.style()),
+            )
+
+
+class _SomeRows:
+    """Some rows' texts, as `RowTexts` (for painting them ahead)."""
+
+    def __init__(self, texts: dict[int, tuple[str, ...]], model: RowTexts) -> None:
+        self.texts_at = texts.__getitem__
+        self.aligned_right = model.aligned_right
+
+
 class TextTableView(QTableView):
     """`QTableView` painting plain one-line cell texts straight from a `RowTexts` model."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._texts_at: RowTexts | None = None
+        self._texts_at: _TextsModel | None = None
         self._widest: tuple[tuple[int, int], float] | None = None
         self._own_delegate = False
+        self._strips = RowStrips(self)
         bar = QuietScrollBar(Qt.Orientation.Vertical, self)
         self.setVerticalScrollBar(bar)
         # The item view's own links to its first bar (fetch more at the end, keys) are not
@@ -150,8 +214,13 @@ class TextTableView(QTableView):
         self._own_delegate = True
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
+        if self._texts_at is not None:
+            self._texts_at.modelReset.disconnect(self._strips.clear)
         super().setModel(model)
         self._texts_at = model if isinstance(model, RowTexts) else None
+        self._strips.clear()
+        if self._texts_at is not None:
+            self._texts_at.modelReset.connect(self._strips.clear)  # its rows are gone
 
     def paints_plainly(self) -> bool:
         """Whether this view paints its cells itself (else Qt's delegate does)."""
@@ -224,29 +293,81 @@ class TextTableView(QTableView):
                 cells.append((column, left, width))
         if not cells:
             return
-        grid = 1 if self.showGrid() else 0
-        palette = self.palette()
-        group = (
-            QPalette.ColorGroup.Disabled
-            if not self.isEnabled()
-            else QPalette.ColorGroup.Active
-            if self.isActiveWindow()
-            else QPalette.ColorGroup.Inactive
-        )
+        look = _Look(self, cells)
+        left_edge = cells[0][1]
+        strips = self._strips
+        plain = look.key is not None
+        if plain:
+            strips.use(look.key, (look.width, look.height, look.ratio))
+        # Rows painted ahead are copied; the others are painted here, in runs of adjacent rows.
+        runs: list[list[tuple[int, int, int]]] = [[]]
+        focus_row = self._focus_row()
+        for span in spans:
+            row, top, height = span
+            if (
+                plain
+                and height == look.height
+                and row not in selected
+                and row != focus_row
+                and strips.draw(painter, left_edge, top, row, model.texts_at(row))
+            ):
+                if runs[-1]:
+                    runs.append([])
+            else:
+                runs[-1].append(span)
+        for run in runs:
+            if run:
+                self._paint_rows(painter, model, run, cells, selected, look)
+        self._paint_focus(painter, spans, cells, selected, look.group, look.grid)
+        screen = self.viewport().height()
+        if plain and 2 * area.height() >= screen:
+            # Most of a screen was new (a jump, not a wheel's step): the next jump is likely
+            # to show the rows just past this screen, in the same direction.
+            shifted = [(column, left - left_edge, width) for column, left, width in cells]
+
+            def paint_ahead(ahead: QPainter, rows: list[tuple[int, tuple[str, ...]]]) -> None:
+                ahead.fillRect(0, 0, look.width, look.height * len(rows), look.background)
+                at = [
+                    (row, place * look.height, look.height) for place, (row, _t) in enumerate(rows)
+                ]
+                self._paint_rows(ahead, _SomeRows(dict(rows), model), at, shifted, set(), look)
+
+            top_row, bottom_row = rows.visualIndexAt(0), rows.visualIndexAt(screen - 1)
+            bottom_row = count - 1 if bottom_row < 0 else bottom_row
+            strips.paint_ahead(top_row, bottom_row, count, self._texts_if_present, paint_ahead)
+
+    def _texts_if_present(self, row: int) -> tuple[str, ...] | None:
+        model = self._texts_at
+        if model is None or row >= self.model().rowCount():
+            return None  # gone since: no longer painted ahead
+        return model.texts_at(row)
+
+    def _focus_row(self) -> int:
+        """The row that shows the focus frame, or -1."""
+        current: QModelIndex = self.currentIndex()
+        if not current.isValid() or not (self.hasFocus() or self.viewport().hasFocus()):
+            return -1
+        return current.row()
+
+    def _paint_rows(
+        self,
+        painter: QPainter,
+        model: RowTexts,
+        spans: list[tuple[int, int, int]],
+        cells: list[tuple[int, int, int]],
+        selected: set[int],
+        look: _Look,
+    ) -> None:
+        """Adjacent rows' backgrounds, texts and grid."""
         left_edge = cells[0][1]
         right_edge = cells[-1][1] + cells[-1][2]
-        highlight = palette.color(group, QPalette.ColorRole.Highlight)
-        alternate = palette.color(group, QPalette.ColorRole.AlternateBase)
-        alternating = self.alternatingRowColors()
         for row, top, height in spans:
             if row in selected:
-                painter.fillRect(left_edge, top, right_edge - left_edge, height, highlight)
-            elif alternating and row & 1:
-                painter.fillRect(left_edge, top, right_edge - left_edge, height, alternate)
-
-        self._paint_texts(painter, model, spans, cells, selected, group, grid)
-        self._paint_focus(painter, spans, cells, selected, group, grid)
-        if grid:
+                painter.fillRect(left_edge, top, right_edge - left_edge, height, look.highlight)
+            elif look.alternating and row & 1:
+                painter.fillRect(left_edge, top, right_edge - left_edge, height, look.alternate)
+        self._paint_texts(painter, model, spans, cells, selected, look.group, look.grid)
+        if look.grid:
             self._paint_grid(painter, spans, left_edge, right_edge, cells)
 
     def _paint_grid(
