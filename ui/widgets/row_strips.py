@@ -22,14 +22,23 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QImage, QPainter
 
-# Rows painted ahead in one turn of the event loop: short enough (about a third of a
-# millisecond) to hide between two input events or timers.
-SLICE_ROWS = 4
 # The strips' pixel format: the raster backing store's own, so a strip copies without conversion.
 _FORMAT = QImage.Format.Format_RGB32
 
-# Paints adjacent rows (each with its texts), the first at the painter's origin.
-PaintRows = Callable[[QPainter, list[tuple[int, tuple[str, ...]]]], None]
+# Paints part `part` (0, 1, …) of adjacent rows (each with its texts), the first row at the
+# painter's origin; returns whether that was the last part. A part is what one turn of the
+# event loop paints: short enough (a fraction of a millisecond) not to be felt.
+PaintPart = Callable[[QPainter, list[tuple[int, tuple[str, ...]]], int], bool]
+
+
+class _Job:
+    """Rows being painted ahead into one image, a part per turn of the event loop."""
+
+    def __init__(self, rows: list[tuple[int, tuple[str, ...]]], image: QImage, paint: PaintPart):
+        self.rows = rows
+        self.image = image
+        self.paint = paint
+        self.part = 0
 
 
 class RowStrips(QObject):
@@ -38,37 +47,61 @@ class RowStrips(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._look: Hashable = None
+        self._size: tuple[int, int, float] = (0, 0, 1.0)  # a row's width, height; pixel ratio
         # a row's texts, and the image holding it at a height (device pixels)
         self._strips: dict[int, tuple[tuple[str, ...], QImage, int]] = {}
-        self._wanted: list[int] = []  # rows to paint ahead, nearest the screen first
-        self._source: Callable[[int], tuple[str, ...] | None] | None = None
-        self._paint_rows: PaintRows | None = None
-        self._size: tuple[int, int, float] = (0, 0, 1.0)
+        self._job: _Job | None = None
         self._last_first = -1
-        # A zero timer runs when the event loop has nothing else waiting: one slice a turn.
+        # A zero timer runs when the event loop has nothing else waiting: one part a turn.
         self._idle = QTimer(self)
         self._idle.setInterval(0)
-        self._idle.timeout.connect(self._paint_slice)
+        self._idle.timeout.connect(self._paint_part)
 
     def clear(self) -> None:
         self._strips.clear()
-        self._wanted.clear()
+        self._job = None
         self._idle.stop()
 
     def kept_rows(self) -> set[int]:
         """The rows whose images are kept (painted ahead)."""
         return set(self._strips)
 
-    def draw(self, painter: QPainter, x: int, y: int, row: int, texts: tuple[str, ...]) -> bool:
-        """Copy the row's image to (x, y), if it was painted with this look and these texts."""
-        kept = self._strips.get(row)
-        if kept is None or (kept[0] is not texts and kept[0] != texts):
-            return False
+    def copy(
+        self, painter: QPainter, x: int, rows: list[tuple[int, int, tuple[str, ...]]]
+    ) -> set[int]:
+        """Copy the images of those of `rows` (each a row, its top on screen and its texts)
+        that were painted with this look and these texts; returns the rows copied.
+
+        Rows painted together and shown together are copied in one piece."""
         width, height, ratio = self._size
-        painter.drawImage(
-            QPoint(x, y), kept[1], QRect(0, kept[2], round(width * ratio), round(height * ratio))
-        )
-        return True
+        device_width, device_height = round(width * ratio), round(height * ratio)
+        copied: set[int] = set()
+        piece: tuple[QImage, int, int, int] | None = None  # image, its y, top on screen, rows
+        for row, top, texts in rows:
+            kept = self._strips.get(row)
+            if kept is None or (kept[0] is not texts and kept[0] != texts):
+                continue
+            copied.add(row)
+            _texts, image, y = kept
+            if piece is not None:
+                p_image, p_y, p_top, p_rows = piece
+                if (
+                    p_image is image
+                    and y == p_y + p_rows * device_height
+                    and top == p_top + p_rows * height
+                ):
+                    piece = (p_image, p_y, p_top, p_rows + 1)
+                    continue
+                painter.drawImage(
+                    QPoint(x, p_top), p_image, QRect(0, p_y, device_width, p_rows * device_height)
+                )
+            piece = (image, y, top, 1)
+        if piece is not None:
+            p_image, p_y, p_top, p_rows = piece
+            painter.drawImage(
+                QPoint(x, p_top), p_image, QRect(0, p_y, device_width, p_rows * device_height)
+            )
+        return copied
 
     def use(self, look: Hashable, size: tuple[int, int, float]) -> None:
         """Paint with `look` (strips of other looks are dropped): call before `draw`."""
@@ -82,54 +115,57 @@ class RowStrips(QObject):
         last: int,
         count: int,
         texts_at: Callable[[int], tuple[str, ...] | None],
-        paint_rows: PaintRows,
+        paint: PaintPart,
     ) -> None:
         """After a frame that showed rows `first`..`last` of `count`: keep the strips around
-        them, and paint the next screenful (in the direction the rows moved) when idle."""
+        them, and paint the next screenful (in the direction the rows moved) when idle.
+
+        `texts_at` gives a row's texts, or None for a row the model no longer has."""
         screen = last - first + 1
         down = first >= self._last_first
         self._last_first = first
         if down:
             ahead = range(last, min(count, last + screen + 1))
         else:
-            ahead = range(max(0, first - screen - 1), first + 1)[::-1]
+            ahead = range(max(0, first - screen - 1), first + 1)
         keep_from, keep_to = first - screen - 1, last + screen + 1
         for row in [r for r in self._strips if not keep_from <= r <= keep_to]:
             del self._strips[row]
-        self._wanted = [row for row in ahead if row not in self._strips]
-        self._source, self._paint_rows = texts_at, paint_rows
-        if self._wanted:
-            self._idle.start()
-
-    def _paint_slice(self) -> None:
-        source, paint_rows = self._source, self._paint_rows
-        wanted = self._wanted
-        if source is None or paint_rows is None or not wanted:
+        job = self._job
+        if job is not None and [row for row, _texts in job.rows] == list(ahead):
+            return  # being painted
+        self._job = None
+        if all(row in self._strips for row in ahead):
             self._idle.stop()
             return
-        # Up to SLICE_ROWS rows of the wanted, adjacent on screen, painted into one image.
         rows: list[tuple[int, tuple[str, ...]]] = []
-        step = 1 if len(wanted) < 2 or wanted[1] > wanted[0] else -1
-        while wanted and len(rows) < SLICE_ROWS:
-            row = wanted[0]
-            if rows and row != rows[-1][0] + step:
+        for row in ahead:
+            texts = texts_at(row)
+            if texts is None:
                 break
-            wanted.pop(0)
-            texts = source(row)
-            if texts is not None:
-                rows.append((row, texts))
-        if step < 0:
-            rows.reverse()
-        if rows:
-            width, height, ratio = self._size
-            image = QImage(round(width * ratio), round(height * ratio) * len(rows), _FORMAT)
-            image.setDevicePixelRatio(ratio)
-            painter = QPainter(image)
-            try:
-                paint_rows(painter, rows)
-            finally:
-                painter.end()
-            for place, (row, texts) in enumerate(rows):
-                self._strips[row] = (texts, image, place * round(height * ratio))
-        if not wanted:
+            rows.append((row, texts))
+        if not rows:
+            return
+        width, height, ratio = self._size
+        image = QImage(round(width * ratio), round(height * ratio) * len(rows), _FORMAT)
+        image.setDevicePixelRatio(ratio)
+        self._job = _Job(rows, image, paint)
+        self._idle.start()
+
+    def _paint_part(self) -> None:
+        job = self._job
+        if job is None:
+            self._idle.stop()
+            return
+        painter = QPainter(job.image)
+        try:
+            done = job.paint(painter, job.rows, job.part)
+        finally:
+            painter.end()
+        job.part += 1
+        if done:
+            row_height = round(self._size[1] * self._size[2])
+            for place, (row, texts) in enumerate(job.rows):
+                self._strips[row] = (texts, job.image, place * row_height)
+            self._job = None
             self._idle.stop()

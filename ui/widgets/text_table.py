@@ -300,17 +300,21 @@ class TextTableView(QTableView):
         if plain:
             strips.use(look.key, (look.width, look.height, look.ratio))
         # Rows painted ahead are copied; the others are painted here, in runs of adjacent rows.
-        runs: list[list[tuple[int, int, int]]] = [[]]
         focus_row = self._focus_row()
+        copied: set[int] = set()
+        if plain:
+            copied = strips.copy(
+                painter,
+                left_edge,
+                [
+                    (row, top, model.texts_at(row))
+                    for row, top, height in spans
+                    if height == look.height and row not in selected and row != focus_row
+                ],
+            )
+        runs: list[list[tuple[int, int, int]]] = [[]]
         for span in spans:
-            row, top, height = span
-            if (
-                plain
-                and height == look.height
-                and row not in selected
-                and row != focus_row
-                and strips.draw(painter, left_edge, top, row, model.texts_at(row))
-            ):
+            if span[0] in copied:
                 if runs[-1]:
                     runs.append([])
             else:
@@ -325,16 +329,40 @@ class TextTableView(QTableView):
             # to show the rows just past this screen, in the same direction.
             shifted = [(column, left - left_edge, width) for column, left, width in cells]
 
-            def paint_ahead(ahead: QPainter, rows: list[tuple[int, tuple[str, ...]]]) -> None:
-                ahead.fillRect(0, 0, look.width, look.height * len(rows), look.background)
+            def paint_part(
+                ahead: QPainter, rows: list[tuple[int, tuple[str, ...]]], part: int
+            ) -> bool:
+                # Part 0: the backgrounds. Then a column's texts in half the rows a part (the
+                # widest column's take about half a millisecond); the grid with the last.
                 at = [
                     (row, place * look.height, look.height) for place, (row, _t) in enumerate(rows)
                 ]
-                self._paint_rows(ahead, _SomeRows(dict(rows), model), at, shifted, set(), look)
+                if part == 0:
+                    ahead.fillRect(0, 0, look.width, look.height * len(rows), look.background)
+                    self._paint_backgrounds(ahead, at, shifted, set(), look)
+                    return False
+                column, half = divmod(part - 1, 2)
+                middle = len(at) // 2
+                some = at[middle:] if half else at[:middle]
+                if some:
+                    self._paint_texts(
+                        ahead,
+                        _SomeRows(dict(rows), model),
+                        some,
+                        [shifted[column]],
+                        set(),
+                        look.group,
+                        look.grid,
+                    )
+                if part < 2 * len(shifted):
+                    return False
+                if look.grid:
+                    self._paint_grid(ahead, at, 0, look.width, shifted)
+                return True
 
             top_row, bottom_row = rows.visualIndexAt(0), rows.visualIndexAt(screen - 1)
             bottom_row = count - 1 if bottom_row < 0 else bottom_row
-            strips.paint_ahead(top_row, bottom_row, count, self._texts_if_present, paint_ahead)
+            strips.paint_ahead(top_row, bottom_row, count, self._texts_if_present, paint_part)
 
     def _texts_if_present(self, row: int) -> tuple[str, ...] | None:
         model = self._texts_at
@@ -359,16 +387,28 @@ class TextTableView(QTableView):
         look: _Look,
     ) -> None:
         """Adjacent rows' backgrounds, texts and grid."""
-        left_edge = cells[0][1]
-        right_edge = cells[-1][1] + cells[-1][2]
-        for row, top, height in spans:
-            if row in selected:
-                painter.fillRect(left_edge, top, right_edge - left_edge, height, look.highlight)
-            elif look.alternating and row & 1:
-                painter.fillRect(left_edge, top, right_edge - left_edge, height, look.alternate)
+        self._paint_backgrounds(painter, spans, cells, selected, look)
         self._paint_texts(painter, model, spans, cells, selected, look.group, look.grid)
         if look.grid:
+            left_edge, right_edge = cells[0][1], cells[-1][1] + cells[-1][2]
             self._paint_grid(painter, spans, left_edge, right_edge, cells)
+
+    def _paint_backgrounds(
+        self,
+        painter: QPainter,
+        spans: list[tuple[int, int, int]],
+        cells: list[tuple[int, int, int]],
+        selected: set[int],
+        look: _Look,
+    ) -> None:
+        """The selected and alternate rows' backgrounds (the others are the viewport's)."""
+        left_edge = cells[0][1]
+        width = cells[-1][1] + cells[-1][2] - left_edge
+        for row, top, height in spans:
+            if row in selected:
+                painter.fillRect(left_edge, top, width, height, look.highlight)
+            elif look.alternating and row & 1:
+                painter.fillRect(left_edge, top, width, height, look.alternate)
 
     def _paint_grid(
         self,
