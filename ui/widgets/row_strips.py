@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer
 from PySide6.QtGui import QImage, QPainter
 
 # The strips' pixel format: the raster backing store's own, so a strip copies without conversion.
@@ -51,6 +51,9 @@ class RowStrips(QObject):
         # a row's texts, and the image holding it at a height (device pixels)
         self._strips: dict[int, tuple[tuple[str, ...], QImage, int]] = {}
         self._job: _Job | None = None
+        # An image no kept row is in any more, for the next screenful: a new one of a few
+        # megabytes costs the kernel a page fault per 4 KB the first time it is painted.
+        self._spare: QImage | None = None
         self._last_first = -1
         # A zero timer runs when the event loop has nothing else waiting: one part a turn.
         self._idle = QTimer(self)
@@ -60,6 +63,7 @@ class RowStrips(QObject):
     def clear(self) -> None:
         self._strips.clear()
         self._job = None
+        self._spare = None
         self._idle.stop()
 
     def kept_rows(self) -> set[int]:
@@ -129,8 +133,15 @@ class RowStrips(QObject):
         else:
             ahead = range(max(0, first - screen - 1), first + 1)
         keep_from, keep_to = first - screen - 1, last + screen + 1
-        for row in [r for r in self._strips if not keep_from <= r <= keep_to]:
-            del self._strips[row]
+        dropped = [r for r in self._strips if not keep_from <= r <= keep_to]
+        if dropped:
+            images = {id(self._strips[row][1]): self._strips[row][1] for row in dropped}
+            for row in dropped:
+                del self._strips[row]
+            for _texts, image, _y in self._strips.values():
+                images.pop(id(image), None)
+            if images:
+                self._spare = next(iter(images.values()))
         job = self._job
         if job is not None and [row for row, _texts in job.rows] == list(ahead):
             return  # being painted
@@ -147,8 +158,13 @@ class RowStrips(QObject):
         if not rows:
             return
         width, height, ratio = self._size
-        image = QImage(round(width * ratio), round(height * ratio) * len(rows), _FORMAT)
-        image.setDevicePixelRatio(ratio)
+        size = QSize(round(width * ratio), round(height * ratio) * len(rows))
+        spare, self._spare = self._spare, None
+        if spare is not None and spare.size() == size:
+            image = spare
+        else:
+            image = QImage(size, _FORMAT)
+            image.setDevicePixelRatio(ratio)
         self._job = _Job(rows, image, paint)
         self._idle.start()
 
