@@ -66,6 +66,8 @@ _ARROW_BACK, _ARROW_ON = (
     QStyle.SubControl.SC_ScrollBarAddLine,
 )
 _EDGE = 2
+# The rows painted ahead take their backgrounds in this many turns of the event loop.
+_BACKGROUND_PARTS = 4
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight  # looked up once: an enum member costs ~1 µs a read
 
 
@@ -332,16 +334,25 @@ class TextTableView(QTableView):
             def paint_part(
                 ahead: QPainter, rows: list[tuple[int, tuple[str, ...]]], part: int
             ) -> bool:
-                # Part 0: the backgrounds. Then a column's texts in half the rows a part (the
-                # widest column's take about half a millisecond); the grid with the last.
+                # Parts 0-3: the backgrounds, a quarter of the rows each (the first paint into
+                # a new image pays a page fault per 4 KB). Then a column's texts in half the
+                # rows a part (the widest column's take about half a millisecond); the grid
+                # with the last.
                 at = [
                     (row, place * look.height, look.height) for place, (row, _t) in enumerate(rows)
                 ]
-                if part == 0:
-                    ahead.fillRect(0, 0, look.width, look.height * len(rows), look.background)
-                    self._paint_backgrounds(ahead, at, shifted, set(), look)
+                if part < _BACKGROUND_PARTS:
+                    band = at[
+                        part * len(at) // _BACKGROUND_PARTS : (part + 1)
+                        * len(at)
+                        // _BACKGROUND_PARTS
+                    ]
+                    if band:
+                        height = look.height * len(band)
+                        ahead.fillRect(0, band[0][1], look.width, height, look.background)
+                        self._paint_backgrounds(ahead, band, shifted, set(), look)
                     return False
-                column, half = divmod(part - 1, 2)
+                column, half = divmod(part - _BACKGROUND_PARTS, 2)
                 middle = len(at) // 2
                 some = at[middle:] if half else at[:middle]
                 if some:
@@ -354,7 +365,7 @@ class TextTableView(QTableView):
                         look.group,
                         look.grid,
                     )
-                if part < 2 * len(shifted):
+                if part < _BACKGROUND_PARTS + 2 * len(shifted) - 1:
                     return False
                 if look.grid:
                     self._paint_grid(ahead, at, 0, look.width, shifted)
