@@ -133,6 +133,7 @@ def test_a_row_changed_selected_or_focused_since_is_painted_afresh(
     assert next_top + 1 in view._strips.kept_rows()
     # Since painted ahead: a row's texts changed in place, one row selected, one focused.
     rows[next_top + 2] = Entry("2 Dec 2026, 09:00", "Search", "changed after painting ahead")
+    assert model._texts is not None  # a model of cached texts
     model._texts[next_top + 2] = model.row_texts(rows[next_top + 2])  # as a refresh would
     view.setFocus()
     view.setCurrentIndex(model.index(next_top + 3, 1))
