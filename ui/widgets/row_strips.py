@@ -4,15 +4,15 @@ A table dragged through a long list shows a new screenful of rows every frame, a
 their texts (shaping each, blending its glyphs) is most of the frame. Qt widgets paint on the
 UI thread only, and PySide6 holds the interpreter lock while Qt paints, so a worker thread
 could not do it without stopping the UI thread all the same. What can move is *when*: the rows
-just past the screen's edge, in the direction of the last scroll, are painted into images
-(`RowStrips.paint_ahead`), a few rows per turn of the event loop, and the frame that shows them
-copies those images (`draw`): about a tenth of the cost of drawing them. The UI thread does the
-same painting in all, in slices short enough not to be felt, instead of all of it in the frame.
+just past the screen's edge, in the direction of the last scroll, are painted into one image
+(`RowStrips.paint_ahead`), a part per turn of the event loop, and the frame that shows them
+copies that image (`copy`), a fraction of the cost of drawing them. The UI thread does the same
+painting in all, in parts short enough not to be felt, instead of all of it in the frame.
 
-A strip is used only with the look it was painted with (`use`: the columns, font, palette,
-grid, pixel ratio…) and for the row's texts it was painted with (the model's own tuple,
+A row's image is used only with the look it was painted with (`use`: the columns, font,
+palette, grid, pixel ratio…) and for the texts it was painted with (the model's own tuple,
 compared); anything else is painted afresh. Only the rows around the screen are kept: about
-three screenfuls of images (a 1280-pixel-wide row is 130 KB).
+three screenfuls (a 1280-pixel-wide row is 130 KB), in images painted into again and again.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class RowStrips(QObject):
         self._job: _Job | None = None
         # Images no kept row is in any more, for the next screenfuls: a new one of a few
         # megabytes costs the kernel a page fault per 4 KB the first time it is painted
-        # (measured: up to 7 ms on this machine).
+        # (up to 10 ms measured in one go: see the backgrounds' parts in text_table.py).
         self._spare: list[QImage] = []
         self._last_first = -1
         # A zero timer runs when the event loop has nothing else waiting: one part a turn.
@@ -112,7 +112,7 @@ class RowStrips(QObject):
         return copied
 
     def use(self, look: Hashable, size: tuple[int, int, float]) -> None:
-        """Paint with `look` (strips of other looks are dropped): call before `draw`."""
+        """Paint with `look` (images of other looks are dropped): call before `copy`."""
         if look != self._look or size != self._size:
             self._look, self._size = look, size
             self.clear()
@@ -146,9 +146,11 @@ class RowStrips(QObject):
                 images.pop(id(image), None)
             self._spare = (self._spare + list(images.values()))[-_SPARE_IMAGES:]
         job = self._job
-        if job is not None and [row for row, _texts in job.rows] == list(ahead):
-            return  # being painted
-        self._job = None
+        if job is not None:
+            if [row for row, _texts in job.rows] == list(ahead):
+                return  # being painted
+            self._job = None  # rows no longer next: its image is free
+            self._spare = [*self._spare, job.image][-_SPARE_IMAGES:]
         if all(row in self._strips for row in ahead):
             self._idle.stop()
             return

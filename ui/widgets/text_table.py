@@ -25,6 +25,7 @@ same direction is painted ahead while the UI thread is idle, and the next jump c
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, QRect, Qt
@@ -330,50 +331,46 @@ class TextTableView(QTableView):
             # Most of a screen was new (a jump, not a wheel's step): the next jump is likely
             # to show the rows just past this screen, in the same direction.
             shifted = [(column, left - left_edge, width) for column, left, width in cells]
-
-            def paint_part(
-                ahead: QPainter, rows: list[tuple[int, tuple[str, ...]]], part: int
-            ) -> bool:
-                # Parts 0-3: the backgrounds, a quarter of the rows each (the first paint into
-                # a new image pays a page fault per 4 KB). Then a column's texts in half the
-                # rows a part (the widest column's take about half a millisecond); the grid
-                # with the last.
-                at = [
-                    (row, place * look.height, look.height) for place, (row, _t) in enumerate(rows)
-                ]
-                if part < _BACKGROUND_PARTS:
-                    band = at[
-                        part * len(at) // _BACKGROUND_PARTS : (part + 1)
-                        * len(at)
-                        // _BACKGROUND_PARTS
-                    ]
-                    if band:
-                        height = look.height * len(band)
-                        ahead.fillRect(0, band[0][1], look.width, height, look.background)
-                        self._paint_backgrounds(ahead, band, shifted, set(), look)
-                    return False
-                column, half = divmod(part - _BACKGROUND_PARTS, 2)
-                middle = len(at) // 2
-                some = at[middle:] if half else at[:middle]
-                if some:
-                    self._paint_texts(
-                        ahead,
-                        _SomeRows(dict(rows), model),
-                        some,
-                        [shifted[column]],
-                        set(),
-                        look.group,
-                        look.grid,
-                    )
-                if part < _BACKGROUND_PARTS + 2 * len(shifted) - 1:
-                    return False
-                if look.grid:
-                    self._paint_grid(ahead, at, 0, look.width, shifted)
-                return True
-
+            paint = partial(self._paint_ahead_part, look, shifted, model)
             top_row, bottom_row = rows.visualIndexAt(0), rows.visualIndexAt(screen - 1)
             bottom_row = count - 1 if bottom_row < 0 else bottom_row
-            strips.paint_ahead(top_row, bottom_row, count, self._texts_if_present, paint_part)
+            strips.paint_ahead(top_row, bottom_row, count, self._texts_if_present, paint)
+
+    def _paint_ahead_part(
+        self,
+        look: _Look,
+        cells: list[tuple[int, int, int]],
+        model: RowTexts,
+        painter: QPainter,
+        rows: list[tuple[int, tuple[str, ...]]],
+        part: int,
+    ) -> bool:
+        """Part `part` of painting `rows` ahead (`RowStrips.paint_ahead`); whether it was the last.
+
+        Parts 0-3: the backgrounds, a quarter of the rows each (the first paint into a new
+        image pays a page fault per 4 KB). Then a column's texts in half the rows a part (the
+        widest column's take about half a millisecond); the grid with the last.
+        """
+        at = [(row, place * look.height, look.height) for place, (row, _t) in enumerate(rows)]
+        if part < _BACKGROUND_PARTS:
+            start, end = (n * len(at) // _BACKGROUND_PARTS for n in (part, part + 1))
+            band = at[start:end]
+            if band:
+                top = band[0][1]
+                painter.fillRect(0, top, look.width, look.height * len(band), look.background)
+                self._paint_backgrounds(painter, band, cells, set(), look)
+            return False
+        column, second_half = divmod(part - _BACKGROUND_PARTS, 2)
+        middle = len(at) // 2
+        half = at[middle:] if second_half else at[:middle]
+        if half:
+            texts = _SomeRows(dict(rows), model)
+            self._paint_texts(painter, texts, half, [cells[column]], set(), look.group, look.grid)
+        if part < _BACKGROUND_PARTS + 2 * len(cells) - 1:
+            return False
+        if look.grid:
+            self._paint_grid(painter, at, 0, look.width, cells)
+        return True
 
     def _texts_if_present(self, row: int) -> tuple[str, ...] | None:
         model = self._texts_at
