@@ -56,6 +56,7 @@ from server.guardians import covered, set_account_consent
 from server.identity_documents import review
 from server.incidents import IncidentError, IncidentSpec, publish_incident
 from server.models import (
+    IDENTITY_DOCUMENT_FIELDS,
     AccessToken,
     DeletionReceipt,
     FeeQuote,
@@ -367,22 +368,15 @@ def list_grounds(ctx: ShopContext) -> list[dict[str, Any]]:
 def list_documents(ctx: ShopContext, pending_only: bool = False) -> list[dict[str, Any]]:
     """Uploaded proofs of identity, oldest first (without their content)."""
     with transaction(ctx.sessions) as db:
-        query = select(
-            IdentityDocument.id,
-            IdentityDocument.request_id,
-            IdentityDocument.kind,
-            IdentityDocument.filename,
-            IdentityDocument.media_type,
-            IdentityDocument.size,
-            IdentityDocument.sha256,
-            IdentityDocument.uploaded_at,
-            IdentityDocument.review,
-            IdentityDocument.review_note,
-        ).order_by(IdentityDocument.id)
+        query = select(*IDENTITY_DOCUMENT_FIELDS).order_by(IdentityDocument.id)
         if pending_only:
             query = query.where(IdentityDocument.review == "pending")
         return [
-            {**row._asdict(), "uploaded_at": rfc3339(row.uploaded_at)}
+            {
+                **row._asdict(),
+                "uploaded_at": rfc3339(row.uploaded_at),
+                "reviewed_at": rfc3339(row.reviewed_at) if row.reviewed_at else None,
+            }
             for row in db.execute(query).all()
         ]
 

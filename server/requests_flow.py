@@ -36,6 +36,7 @@ from server.i18n import current_language, localized
 from server.messages import term as translate_term
 from server.messages import translate
 from server.models import (
+    IDENTITY_DOCUMENT_FIELDS,
     ConsentPurpose,
     DataCategory,
     Decision,
@@ -922,19 +923,7 @@ def _deletion_ground(policy: ShopPolicy, key: object) -> Ground | None:
 
 # The rows without their content: a request view never carries the document itself.
 _DOCUMENTS = (
-    select(
-        IdentityDocument.request_id,
-        IdentityDocument.id,
-        IdentityDocument.kind,
-        IdentityDocument.filename,
-        IdentityDocument.media_type,
-        IdentityDocument.size,
-        IdentityDocument.sha256,
-        IdentityDocument.uploaded_at,
-        IdentityDocument.review,
-        IdentityDocument.reviewed_at,
-        IdentityDocument.review_note,
-    )
+    select(*IDENTITY_DOCUMENT_FIELDS)
     .where(IdentityDocument.request_id.in_(bindparam("ids", expanding=True)))
     .order_by(IdentityDocument.id)
 )

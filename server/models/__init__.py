@@ -24,6 +24,7 @@ from server.models.limits import RateLimitEntry
 from server.models.notices import Notice, PolicyAck, PolicyVersion
 from server.models.policy_records import ImpactAssessment, ServiceContact
 from server.models.privacy_requests import (
+    IDENTITY_DOCUMENT_FIELDS,
     AssistCode,
     AssistSession,
     DeletionReceipt,
@@ -35,6 +36,7 @@ from server.models.privacy_requests import (
 from server.models.sharing import DataCategory, Recipient, RecipientEvent
 
 __all__ = [
+    "IDENTITY_DOCUMENT_FIELDS",
     "AccessLogEntry",
     "AccessToken",
     "AssistCode",

@@ -150,3 +150,19 @@ class IdentityDocument(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     reviewed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     review_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# Every column of a stored document but its content (and its reviewer): what lists show of it.
+IDENTITY_DOCUMENT_FIELDS = (
+    IdentityDocument.id,
+    IdentityDocument.request_id,
+    IdentityDocument.kind,
+    IdentityDocument.filename,
+    IdentityDocument.media_type,
+    IdentityDocument.size,
+    IdentityDocument.sha256,
+    IdentityDocument.uploaded_at,
+    IdentityDocument.review,
+    IdentityDocument.reviewed_at,
+    IdentityDocument.review_note,
+)
