@@ -515,10 +515,10 @@ class TextTableView(QTableView):
         group: QPalette.ColorGroup,
         grid: int,
     ) -> None:
-        current: QModelIndex = self.currentIndex()
-        if not current.isValid() or not (self.hasFocus() or self.viewport().hasFocus()):
+        current_row = self._focus_row()
+        if current_row < 0:
             return
-        current_row, current_column = current.row(), current.column()
+        current_column = self.currentIndex().column()
         for row, top, height in spans:
             if row != current_row:
                 continue
