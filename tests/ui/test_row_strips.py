@@ -48,8 +48,10 @@ def jump(view: TextTableView, qtbot: QtBot, screens: int = 1) -> None:
     """Scroll by `screens` screenfuls, as a dragged scroll bar does, and let the loop idle."""
     bar = view.verticalScrollBar()
     bar.setValue(bar.value() + screens * bar.pageStep())
-    view.viewport().repaint()  # the frame that shows the new rows (and asks for the next)
-    qtbot.wait(60)  # idle: the next screenful is painted ahead
+    view.viewport().update()
+    QApplication.processEvents()  # the frame that shows the new rows (and asks for the next)
+    assert view._strips.painting() or view._strips.kept_rows()
+    qtbot.waitUntil(lambda: not view._strips.painting(), timeout=5000)  # idle: painted ahead
 
 
 def copied_and_afresh(

@@ -70,6 +70,10 @@ class RowStrips(QObject):
         self._spare.clear()
         self._idle.stop()
 
+    def painting(self) -> bool:
+        """Whether rows are being painted ahead (a part at a time)."""
+        return self._job is not None
+
     def kept_rows(self) -> set[int]:
         """The rows whose images are kept (painted ahead)."""
         return set(self._strips)
