@@ -9,7 +9,6 @@ would pass the comparison alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,13 +21,6 @@ from tests.ui.test_text_table import CHINESE, COLUMNS, LATIN, Entry, differing, 
 from ui.models.paged_table import PagedTableModel
 from ui.tasks import TaskRunner
 from ui.widgets.text_table import RowTexts, TextTableView
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner(max_workers=1)
-    yield runner
-    runner.shutdown()
 
 
 def history(qtbot: QtBot, runner: TaskRunner, texts: list[str]) -> TextTableView:

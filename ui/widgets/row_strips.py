@@ -116,10 +116,13 @@ class RowStrips(QObject):
         return copied
 
     def use(self, look: Hashable, size: tuple[int, int, float]) -> None:
-        """Paint with `look` (images of other looks are dropped): call before `copy`."""
-        if look != self._look or size != self._size:
-            self._look, self._size = look, size
+        """Paint with `look` (images of other looks are dropped): call before `copy`.
+
+        `size` is a row's width and height and the pixel ratio, which `look` decides."""
+        if look != self._look:
+            self._look = look
             self.clear()
+        self._size = size
 
     def paint_ahead(
         self,

@@ -137,7 +137,8 @@ if TYPE_CHECKING:
 
 
 class _Look:
-    """What a row's pixels depend on besides its texts, read once per paint."""
+    """What a row's pixels depend on besides its texts, read once per paint (and kept by the
+    rows painted ahead after it, for all their parts)."""
 
     def __init__(self, view: TextTableView, cells: list[tuple[int, int, int]]) -> None:
         palette = view.palette()
@@ -151,6 +152,12 @@ class _Look:
         self.grid = 1 if view.showGrid() else 0
         self.highlight = palette.color(self.group, QPalette.ColorRole.Highlight)
         self.alternate = palette.color(self.group, QPalette.ColorRole.AlternateBase)
+        self.text = palette.color(self.group, QPalette.ColorRole.Text)
+        self.selected_text = palette.color(self.group, QPalette.ColorRole.HighlightedText)
+        self.font = view.font()
+        self.metrics, self.exact = QFontMetrics(self.font), QFontMetricsF(self.font)
+        style = view.style()
+        self.margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         self.alternating = view.alternatingRowColors()
         viewport = view.viewport()
         self.background = viewport.palette().brush(viewport.backgroundRole())
@@ -167,7 +174,7 @@ class _Look:
         ):
             self.key = (
                 tuple(cells),
-                view.font().key(),
+                self.font.key(),
                 palette.cacheKey(),
                 viewport.palette().cacheKey(),
                 self.group,
@@ -176,7 +183,7 @@ class _Look:
                 self.alternating,
                 self.height,
                 self.ratio,
-                id(view.style()),
+                id(style),
             )
 
 
@@ -325,7 +332,7 @@ class TextTableView(QTableView):
         for run in runs:
             if run:
                 self._paint_rows(painter, model, run, cells, selected, look)
-        self._paint_focus(painter, spans, cells, selected, look.group, look.grid)
+        self._paint_focus(painter, spans, cells, selected, look)
         screen = self.viewport().height()
         if plain and 2 * area.height() >= screen:
             # Most of a screen was new (a jump, not a wheel's step): the next jump is likely
@@ -365,7 +372,7 @@ class TextTableView(QTableView):
         half = at[middle:] if second_half else at[:middle]
         if half:
             texts = _SomeRows(dict(rows), model)
-            self._paint_texts(painter, texts, half, [cells[column]], set(), look.group, look.grid)
+            self._paint_texts(painter, texts, half, [cells[column]], set(), look)
         if part < _BACKGROUND_PARTS + 2 * len(cells) - 1:
             return False
         if look.grid:
@@ -396,7 +403,7 @@ class TextTableView(QTableView):
     ) -> None:
         """Adjacent rows' backgrounds, texts and grid."""
         self._paint_backgrounds(painter, spans, cells, selected, look)
-        self._paint_texts(painter, model, spans, cells, selected, look.group, look.grid)
+        self._paint_texts(painter, model, spans, cells, selected, look)
         if look.grid:
             left_edge, right_edge = cells[0][1], cells[-1][1] + cells[-1][2]
             self._paint_grid(painter, spans, left_edge, right_edge, cells)
@@ -454,24 +461,19 @@ class TextTableView(QTableView):
         spans: list[tuple[int, int, int]],
         cells: list[tuple[int, int, int]],
         selected: set[int],
-        group: QPalette.ColorGroup,
-        grid: int,
+        look: _Look,
     ) -> None:
-        font = self.font()
-        metrics, exact = QFontMetrics(font), QFontMetricsF(font)
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        metrics, exact, margin, grid = look.metrics, look.exact, look.margin, look.grid
         widest = self._widest_character(metrics)
         line, ascent = metrics.height(), metrics.ascent()
-        palette = self.palette()
-        text_pen = palette.color(group, QPalette.ColorRole.Text)
-        selected_pen = palette.color(group, QPalette.ColorRole.HighlightedText)
+        text_pen, selected_pen = look.text, look.selected_text
         texts = [
             (model.texts_at(row), top + (height - grid - line) // 2 + ascent, row in selected)
             for row, top, height in spans
         ]
         clip_top = spans[0][1]
         clip_height = spans[-1][1] + spans[-1][2] - clip_top
-        painter.setFont(font)
+        painter.setFont(look.font)
         painter.setPen(text_pen)
         current_pen = text_pen
         draw = painter.drawText
@@ -512,8 +514,7 @@ class TextTableView(QTableView):
         spans: list[tuple[int, int, int]],
         cells: list[tuple[int, int, int]],
         selected: set[int],
-        group: QPalette.ColorGroup,
-        grid: int,
+        look: _Look,
     ) -> None:
         current_row = self._focus_row()
         if current_row < 0:
@@ -527,13 +528,13 @@ class TextTableView(QTableView):
                     continue
                 option = QStyleOptionFocusRect()
                 option.initFrom(self)
-                option.rect = QRect(left, top, width - grid, height - grid)
+                option.rect = QRect(left, top, width - look.grid, height - look.grid)
                 option.state |= QStyle.StateFlag.State_KeyboardFocusChange
                 option.state |= QStyle.StateFlag.State_Item
                 role = (
                     QPalette.ColorRole.Highlight if row in selected else QPalette.ColorRole.Window
                 )
-                option.backgroundColor = self.palette().color(group, role)
+                option.backgroundColor = self.palette().color(look.group, role)
                 self.style().drawPrimitive(
                     QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
                 )
