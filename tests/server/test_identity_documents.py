@@ -89,6 +89,12 @@ def test_a_signed_request_is_uploaded_reviewed_and_verifies(
     assert zh["timeline"][-1]["note"] == "您发送的文件未被接受：The signature is missing."
     with pytest.raises(admin.AdminError):  # a verdict is given once
         admin.review_document(shop.ctx, int(document["id"]), accept=True)
+    # the officer's list shows the same document as the shopper's view, and when it was reviewed
+    (listed,) = admin.list_documents(shop.ctx)
+    assert listed["review"] == "rejected"
+    assert listed["reviewed_at"] == view["identity_documents"][0]["reviewed_at"]
+    assert listed["reviewed_at"].endswith("Z")
+    assert admin.list_documents(shop.ctx, pending_only=True) == []
 
     # a second proof, accepted through the command line: the request goes on
     second = upload(api, req["id"], PNG, media="image/png", kind="other_proof", filename=None)
